@@ -1,0 +1,4 @@
+"""autoheal: self-healing CI for GitHub."""
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,123 @@
+"""Values passed between autoheal's modules (frozen dataclasses, no behaviour)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+# Categories whose failures may pass when the run is retried unchanged
+# (shared/benchmarks/categories.md).
+TRANSIENT_CATEGORIES = frozenset({"timeout", "network", "rate.limit", "infrastructure"})
+
+CATEGORIES = (
+    "dependency.missing",
+    "dependency.resolution",
+    "compile.error",
+    "syntax.error",
+    "test.failure",
+    "lint.error",
+    "timeout",
+    "network",
+    "rate.limit",
+    "permission",
+    "credentials",
+    "command.not.found",
+    "file.not.found",
+    "config.error",
+    "runtime.version",
+    "action.deprecated",
+    "resource.exhausted",
+    "crash",
+    "infrastructure",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class ExcerptLine:
+    """One log line shown to a maintainer; ``line`` is 1-based as ``grep -n`` counts."""
+
+    line: int
+    text: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A rule that also matched but lost to the chosen root cause."""
+
+    rule: str
+    category: str
+    confidence: float
+    line: int
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What triage concluded about one log (the JSON contract of ``triage --format json``)."""
+
+    path: str
+    category: str
+    confidence: float
+    rule: str
+    fingerprint: str
+    title: str
+    summary: str
+    excerpt: tuple[ExcerptLine, ...]
+    captures: Mapping[str, str] = field(default_factory=dict)
+    job: str | None = None
+    step: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    severity: str = "error"
+    hint: str = ""
+
+    @property
+    def transient(self) -> bool:
+        return self.category in TRANSIENT_CATEGORIES
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "category": self.category,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+            "transient": self.transient,
+            "fingerprint": self.fingerprint,
+            "title": self.title,
+            "summary": self.summary,
+            "excerpt": [{"line": e.line, "text": e.text, "file": e.file} for e in self.excerpt],
+            "captures": dict(self.captures),
+            "job": self.job,
+            "step": self.step,
+            "alternatives": [
+                {"rule": a.rule, "category": a.category, "confidence": round(a.confidence, 3), "line": a.line}
+                for a in self.alternatives
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file edit a fixer proposes: ``old`` is None for a new file."""
+
+    path: str
+    old: str | None
+    new: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class FixProposal:
+    """A fixer's result when it applies: the changes and why."""
+
+    fixer: str
+    changes: tuple[Change, ...]
+    title: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class FixDeclined:
+    """A fixer's result when it does not apply, with the reason shown to users."""
+
+    fixer: str
+    reason: str

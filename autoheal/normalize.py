@@ -1,0 +1,55 @@
+"""Strip what runners and CI sites add to a log line, keeping what the tool printed.
+
+Rules are written against normalised lines, so every input format (GitHub
+Actions job logs, Travis logs copied with their escape codes, CRLF files)
+matches the same patterns.
+"""
+from __future__ import annotations
+
+import re
+
+# Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space.
+_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+# CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]")
+_ANSI_BYTES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\[\d{1,3}(?:;\d{1,3})*[mK]")
+_HAS_ANSI = re.compile(rb"\x1b|\[\d{1,3}m")
+_MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The longest line we keep; the rest of a multi-megabyte line is noise for triage.
+MAX_LINE_CHARS = 4000
+
+
+def decode(raw: bytes) -> str:
+    """Decode one raw line; invalid UTF-8 becomes U+FFFD rather than an error."""
+    return raw[: MAX_LINE_CHARS * 4].decode("utf-8", errors="replace")
+
+
+def normalize(line: str) -> str:
+    """Return the line as the tool printed it: no timestamp, colours, markers or CR."""
+    line = line.rstrip("\r\n")
+    if "\r" in line:
+        # A progress bar redraws with bare CRs; the terminal showed the last frame.
+        frames = [f for f in line.split("\r") if f.strip()]
+        line = frames[-1] if frames else ""
+    line = _TIMESTAMP.sub("", line)
+    line = _ANSI.sub("", line)
+    line = _TIMESTAMP.sub("", line)
+    line = _MARKER.sub("", line)
+    line = _CONTROL.sub("", line)
+    return line[:MAX_LINE_CHARS]
+
+
+def strip_ansi_bytes(chunk: bytes) -> bytes:
+    """Remove colour codes from a whole chunk so matches are not split by them."""
+    if not _HAS_ANSI.search(chunk):
+        return chunk
+    return _ANSI_BYTES.sub(b"", chunk)
+
+
+def is_group_marker(line: str) -> str | None:
+    """Return the step name when a raw runner line opens a step's group."""
+    body = _TIMESTAMP.sub("", line.rstrip("\r\n"))
+    if body.startswith("##[group]Run "):
+        return body[len("##[group]Run ") :].strip() or None
+    return None

@@ -1,0 +1,263 @@
+"""Rules: load, validate and compile the built-in catalogue and user rules.
+
+Every pattern is compiled with RE2 at load time, so a user rule can never make
+triage super-linear on a hostile log, and a bad pattern is reported with the
+file, rule and key that hold it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import re2
+import yaml
+
+from autoheal.errors import ConfigError
+from autoheal.models import CATEGORIES
+
+BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
+SEVERITIES = ("error", "warning")
+_RULE_KEYS = {
+    "id", "category", "doc", "patterns", "exclude", "confidence", "priority",
+    "severity", "hint", "context", "examples",
+}
+_DEFAULT_CONTEXT = (3, 12)
+_MAX_CONTEXT = 40
+
+
+def _options() -> Any:
+    opts = re2.Options()
+    opts.log_errors = False  # RE2 would print parse errors to stderr; we raise ConfigError instead.
+    return opts
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One classification rule; see rules.yaml for the documented fields."""
+
+    id: str
+    category: str
+    patterns: tuple[str, ...]
+    doc: str = ""
+    exclude: tuple[str, ...] = ()
+    confidence: float = 0.7
+    priority: int = 50
+    severity: str = "error"
+    hint: str = ""
+    context_before: int = _DEFAULT_CONTEXT[0]
+    context_after: int = _DEFAULT_CONTEXT[1]
+    source: str = ""
+    _compiled: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    _excluded: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+
+    def match(self, line: str) -> dict[str, str] | None:
+        """Return the named captures when ``line`` is a hit, else None."""
+        if any(x.search(line) for x in self._excluded):
+            return None
+        for regex in self._compiled:
+            m = regex.search(line)
+            if m:
+                return {k: v for k, v in m.groupdict().items() if v}
+        return None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Compiled rules plus the two matchers the scanner uses."""
+
+    rules: tuple[Rule, ...]
+    prefilter: Any  # bytes regex: a superset of every pattern, run over raw chunks
+    matcher: Any  # re2.Set over normalised lines: which patterns may hit
+    pattern_rule: tuple[int, ...]  # pattern index in ``matcher`` -> rule index
+
+    def candidates(self, line: str) -> list[Rule]:
+        """The rules whose patterns match ``line`` (before exclusions)."""
+        found = self.matcher.Match(line)
+        if not found:
+            return []
+        indices = sorted({self.pattern_rule[i] for i in found})
+        return [self.rules[i] for i in indices]
+
+    def hits(self, line: str) -> list[tuple[Rule, dict[str, str]]]:
+        out = []
+        for rule in self.candidates(line):
+            captures = rule.match(line)
+            if captures is not None:
+                out.append((rule, captures))
+        return out
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def _fail(source: str, rule_id: str | None, key: str | None, message: str) -> ConfigError:
+    where = source
+    if rule_id:
+        where += f": rule {rule_id!r}"
+    if key:
+        where += f", key {key!r}"
+    return ConfigError(f"{where}: {message}")
+
+
+def _compile(pattern: Any, source: str, rule_id: str, key: str) -> Any:
+    if not isinstance(pattern, str) or not pattern:
+        raise _fail(source, rule_id, key, "patterns must be non-empty strings")
+    try:
+        return re2.compile(pattern, _options())
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise _fail(source, rule_id, key, f"pattern {pattern!r} is not valid RE2 ({detail})") from None
+
+
+def _string_list(raw: Mapping[str, Any], key: str, source: str, rule_id: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(source, rule_id, key, "must be a string or a list of strings")
+    return tuple(value)
+
+
+def _number(raw: Mapping[str, Any], key: str, default: float, lo: float, hi: float, source: str, rule_id: str) -> float:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise _fail(source, rule_id, key, f"must be a number from {lo:g} to {hi:g}")
+    return float(value)
+
+
+def _context(raw: Mapping[str, Any], source: str, rule_id: str, base: tuple[int, int]) -> tuple[int, int]:
+    ctx = raw.get("context")
+    if ctx is None:
+        return base
+    if not isinstance(ctx, dict) or set(ctx) - {"before", "after"}:
+        raise _fail(source, rule_id, "context", "must be a mapping with 'before' and/or 'after'")
+    before = int(_number(ctx, "before", base[0], 0, _MAX_CONTEXT, source, rule_id))
+    after = int(_number(ctx, "after", base[1], 0, _MAX_CONTEXT, source, rule_id))
+    return before, after
+
+
+def _check_keys(raw: Mapping[str, Any], source: str, rule_id: str) -> None:
+    unknown = sorted(set(raw) - _RULE_KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(_RULE_KEYS))
+        raise _fail(source, rule_id, unknown[0], f"unknown option (allowed: {allowed})")
+
+
+def build_rule(raw: Any, source: str, base: Rule | None = None) -> Rule:
+    """Validate one rule mapping (merged over ``base`` when it overrides a rule)."""
+    if not isinstance(raw, dict):
+        raise _fail(source, None, None, "every rule must be a mapping")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise _fail(source, None, "id", "every rule needs a non-empty string id")
+    _check_keys(raw, source, rule_id)
+    category = raw.get("category", base.category if base else None)
+    if category not in CATEGORIES:
+        raise _fail(source, rule_id, "category", f"{category!r} is not one of: {', '.join(CATEGORIES)}")
+    patterns = _string_list(raw, "patterns", source, rule_id) if "patterns" in raw else (base.patterns if base else ())
+    if not patterns:
+        raise _fail(source, rule_id, "patterns", "a rule needs at least one pattern")
+    exclude = _string_list(raw, "exclude", source, rule_id) if "exclude" in raw else (base.exclude if base else ())
+    severity = raw.get("severity", base.severity if base else "error")
+    if severity not in SEVERITIES:
+        raise _fail(source, rule_id, "severity", f"must be one of {', '.join(SEVERITIES)}")
+    defaults = base or Rule(id=rule_id, category=category, patterns=patterns)
+    for key in ("doc", "hint"):
+        if key in raw and not isinstance(raw[key], str):
+            raise _fail(source, rule_id, key, "must be a string")
+    before, after = _context(raw, source, rule_id, (defaults.context_before, defaults.context_after))
+    return Rule(
+        id=rule_id,
+        category=category,
+        patterns=patterns,
+        doc=raw.get("doc", defaults.doc),
+        exclude=exclude,
+        confidence=_number(raw, "confidence", defaults.confidence, 0, 1, source, rule_id),
+        priority=int(_number(raw, "priority", defaults.priority, 0, 100, source, rule_id)),
+        severity=severity,
+        hint=raw.get("hint", defaults.hint),
+        context_before=before,
+        context_after=after,
+        source=source,
+        _compiled=tuple(_compile(p, source, rule_id, "patterns") for p in patterns),
+        _excluded=tuple(_compile(p, source, rule_id, "exclude") for p in exclude),
+    )
+
+
+def _relax(pattern: str) -> str:
+    """Drop anchors so the prefilter also matches raw lines (timestamps, markers before them)."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch in "^$" and not in_class:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
+    rules = tuple(rules)
+    opts = _options()
+    matcher = re2.Set.SearchSet(opts)
+    pattern_rule: list[int] = []
+    for index, rule in enumerate(rules):
+        for pattern in rule.patterns:
+            matcher.Add(pattern)
+            pattern_rule.append(index)
+    if pattern_rule:
+        matcher.Compile()
+    prefilter_opts = _options()
+    prefilter_opts.never_capture = True
+    prefilter_opts.max_mem = 256 << 20  # a large alternation needs a larger DFA cache to stay fast
+    relaxed = "|".join(f"(?:{_relax(p)})" for r in rules for p in r.patterns) or "(?!)"
+    prefilter = re2.compile(relaxed.encode("utf-8"), prefilter_opts)
+    return RuleSet(rules=rules, prefilter=prefilter, matcher=matcher, pattern_rule=tuple(pattern_rule))
+
+
+def load_rule_file(path: Path) -> list[Any]:
+    """Read the ``rules`` list of a rules YAML file (the built-in catalogue's format)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read rules: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError(f"{path}: expected a mapping with a 'rules' list")
+    return data["rules"]
+
+
+def merge_rules(base: Iterable[Rule], overrides: Iterable[Any], disable: Iterable[str], source: str) -> list[Rule]:
+    """Apply user rules over ``base``: same id overrides (field by field), new ids add."""
+    merged = {r.id: r for r in base}
+    for raw in overrides:
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        rule = build_rule(raw, source, merged.get(rule_id) if isinstance(rule_id, str) else None)
+        merged[rule.id] = rule
+    for rule_id in disable:
+        if rule_id not in merged:
+            raise ConfigError(f"{source}: disable_rules names unknown rule {rule_id!r}")
+        del merged[rule_id]
+    return list(merged.values())
+
+
+def builtin_rules() -> list[Rule]:
+    source = str(BUILTIN_RULES.name)
+    rules = [build_rule(raw, source) for raw in load_rule_file(BUILTIN_RULES)]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise ConfigError(f"{source}: rule {rule.id!r} is defined twice")
+        seen.add(rule.id)
+    return rules
+
+
+def default_ruleset() -> RuleSet:
+    return compile_ruleset(builtin_rules())
+

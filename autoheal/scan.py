@@ -1,0 +1,188 @@
+"""Stream a log through the rules and keep the hits with the lines around them.
+
+The log is read in chunks of a few MiB. One RE2 prefilter (every pattern, anchors
+dropped) runs over each raw chunk at native speed; only the lines it flags are
+decoded, normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
+of the previous one, and hits in its last ``WINDOW`` lines wait for the next
+chunk, so every hit sees its context on both sides.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import IO
+
+from autoheal.logsource import LogDoc
+from autoheal.normalize import decode, is_group_marker, normalize, strip_ansi_bytes
+from autoheal.rules import Rule, RuleSet
+
+CHUNK = 4 << 20
+WINDOW = 40
+# A log with no newline for this long is one giant line: scan it anyway.
+MAX_CARRY = 1 << 20
+# Hits kept per rule: the first few (root causes come early) and the last few.
+KEEP_FIRST = 4
+KEEP_LAST = 4
+TAIL_LINES = 30
+
+
+@dataclass
+class Hit:
+    """A rule matched ``text`` at 1-based ``line`` of ``doc``, with context lines."""
+
+    rule: Rule
+    line: int
+    text: str
+    captures: dict[str, str]
+    doc: LogDoc
+    step: str | None
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocScan:
+    """What one document yielded: kept hits, the line count and its last lines."""
+
+    doc: LogDoc
+    hits: list[Hit]
+    lines: int
+    tail: list[tuple[int, str]]
+
+
+class _Keeper:
+    """Bounded store of hits: the first KEEP_FIRST and last KEEP_LAST per rule."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, list[Hit]] = {}
+        self.last: dict[str, deque[Hit]] = {}
+
+    def add(self, hit: Hit) -> None:
+        first = self.first.setdefault(hit.rule.id, [])
+        if len(first) < KEEP_FIRST:
+            first.append(hit)
+        else:
+            self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
+
+    def hits(self) -> list[Hit]:
+        out = [h for hs in self.first.values() for h in hs]
+        out += [h for hs in self.last.values() for h in hs]
+        return sorted(out, key=lambda h: h.line)
+
+
+def _lines_back(buf: bytes, end: int, count: int) -> int:
+    """Offset of the start of the line ``count`` lines before ``end``."""
+    pos = end
+    for _ in range(count):
+        nl = buf.rfind(b"\n", 0, pos - 1 if pos > 0 else 0)
+        if nl < 0:
+            return 0
+        pos = nl + 1
+    return pos
+
+
+def _split_lines(region: bytes) -> list[str]:
+    return [normalize(decode(raw)) for raw in region.split(b"\n")]
+
+
+class _Scanner:
+    def __init__(self, doc: LogDoc, ruleset: RuleSet) -> None:
+        self.doc = doc
+        self.ruleset = ruleset
+        self.keeper = _Keeper()
+        self.step = doc.step
+        self.tail: deque[tuple[int, str]] = deque(maxlen=TAIL_LINES)
+
+    def run(self, stream: IO[bytes]) -> DocScan:
+        buf, first_line, scan_from = b"", 1, 0
+        while True:
+            data = stream.read(CHUNK)
+            eof = not data
+            buf = buf + strip_ansi_bytes(data) if data else buf
+            cut = len(buf) if eof else _lines_back(buf, len(buf), WINDOW)
+            if not eof and cut <= scan_from and len(buf) > MAX_CARRY:
+                cut = len(buf)  # one enormous line: scan what we have
+            if cut > scan_from:
+                self._scan_region(buf, first_line, scan_from, cut)
+                self._track_step(buf, cut)
+            if eof:
+                break
+            next_from = max(cut, scan_from)
+            keep = max(_lines_back(buf, next_from, WINDOW), len(buf) - MAX_CARRY - CHUNK)
+            keep = min(keep, next_from)
+            first_line += buf.count(b"\n", 0, keep)
+            scan_from = next_from - keep
+            buf = buf[keep:]
+        total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
+        self._remember_tail(buf, total)
+        return DocScan(self.doc, self.keeper.hits(), total, list(self.tail))
+
+    def _track_step(self, buf: bytes, end: int) -> None:
+        """Carry the current step across chunks (its marker may be dropped with the chunk)."""
+        self._step_at(buf, end)
+
+    def _remember_tail(self, buf: bytes, total: int) -> None:
+        lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []
+        start = total - len(lines) + 1
+        for offset, raw in enumerate(lines):
+            self.tail.append((start + offset, normalize(decode(raw))))
+
+    def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
+        pos, line_no, counted = start, first_line + buf.count(b"\n", 0, start), start
+        search = self.ruleset.prefilter.search
+        while pos < end:
+            m = search(buf, pos, end)
+            if not m:
+                break
+            ls = buf.rfind(b"\n", 0, m.start()) + 1
+            le = buf.find(b"\n", m.start())
+            le = len(buf) if le < 0 else le
+            line_no += buf.count(b"\n", counted, ls)
+            counted = ls
+            self._test_line(buf, ls, le, line_no)
+            pos = le + 1
+
+    def _step_at(self, buf: bytes, ls: int) -> str | None:
+        marker = buf.rfind(b"##[group]Run ", 0, ls)
+        if marker < 0:
+            return self.step
+        line_start = buf.rfind(b"\n", 0, marker) + 1
+        line_end = buf.find(b"\n", marker)
+        found = is_group_marker(decode(buf[line_start : line_end if line_end >= 0 else len(buf)]))
+        if found:
+            self.step = found  # steps only move forward, so later hits can reuse it
+        return self.step
+
+    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int) -> None:
+        text = normalize(decode(buf[ls:le]))
+        found = self.ruleset.hits(text)
+        if not found:
+            return
+        step = self._step_at(buf, ls)
+        widest_before = max(r.context_before for r, _ in found)
+        widest_after = max(r.context_after for r, _ in found)
+        before = _split_lines(buf[_lines_back(buf, ls, widest_before) : max(ls - 1, 0)]) if ls else []
+        after = _split_lines(_after_region(buf, le, widest_after))
+        for rule, captures in found:
+            hit = Hit(rule, line_no, text, captures, self.doc, step,
+                      before[len(before) - rule.context_before :] if rule.context_before else [],
+                      after[: rule.context_after])
+            self.keeper.add(hit)
+
+
+def _after_region(buf: bytes, le: int, count: int) -> bytes:
+    if le >= len(buf) or count == 0:
+        return b""
+    pos = le + 1
+    for _ in range(count):
+        nl = buf.find(b"\n", pos)
+        if nl < 0:
+            pos = len(buf)
+            break
+        pos = nl + 1
+    return buf[le + 1 : pos].rstrip(b"\n")
+
+
+def scan_doc(doc: LogDoc, ruleset: RuleSet) -> DocScan:
+    with doc.opener() as stream:
+        return _Scanner(doc, ruleset).run(stream)

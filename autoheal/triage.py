@@ -1,0 +1,151 @@
+"""From scanned hits to one diagnosis: the root cause, its excerpt and fingerprint."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from autoheal.fingerprint import fingerprint
+from autoheal.logsource import LogDoc, open_input
+from autoheal.models import Alternative, Diagnosis, ExcerptLine
+from autoheal.rules import Rule, RuleSet
+from autoheal.scan import DocScan, Hit, scan_doc
+
+MAX_EXCERPT = 40
+MAX_ALTERNATIVES = 5
+SUMMARY_CHARS = 200
+TITLE_CHARS = 120
+UNKNOWN_RULE = "none"
+
+
+def _rank(hit: Hit) -> tuple[int, float, int]:
+    # Highest priority first; then confidence; then the earliest line, because
+    # the first error usually causes the ones after it.
+    return (hit.rule.priority, hit.rule.confidence, -hit.line)
+
+
+def _block(hit: Hit) -> list[ExcerptLine]:
+    name = hit.doc.name
+    start = hit.line - len(hit.before)
+    lines = [ExcerptLine(start + i, t, name) for i, t in enumerate(hit.before)]
+    lines.append(ExcerptLine(hit.line, hit.text, name))
+    lines += [ExcerptLine(hit.line + 1 + i, t, name) for i, t in enumerate(hit.after)]
+    return lines
+
+
+def _trim_blank_edges(lines: list[ExcerptLine], keep: int) -> list[ExcerptLine]:
+    """Drop blank lines at both ends, but never the hit line itself."""
+    while lines and not lines[0].text.strip() and lines[0].line != keep:
+        lines.pop(0)
+    while lines and not lines[-1].text.strip() and lines[-1].line != keep:
+        lines.pop()
+    return lines
+
+
+def build_excerpt(chosen: Hit, others: Sequence[Hit], limit: int = MAX_EXCERPT) -> tuple[ExcerptLine, ...]:
+    """The chosen hit with its context, then further hits of the same cause while room is left."""
+    picked: dict[tuple[str, int], ExcerptLine] = {}
+
+    def add(block: list[ExcerptLine]) -> None:
+        for line in block:
+            if len(picked) >= limit:
+                return
+            picked.setdefault((line.file, line.line), line)
+
+    primary = _trim_blank_edges(_block(chosen), chosen.line)
+    if len(primary) > limit:
+        # Keep the hit and what follows it: that is where the detail of an error is.
+        before = min(len(chosen.before), limit // 4)
+        start = chosen.line - before
+        primary = [ln for ln in primary if ln.line >= start][:limit]
+    add(primary)
+    for hit in others:
+        if len(picked) >= limit:
+            break
+        add([ExcerptLine(hit.line, hit.text, hit.doc.name)])
+        add(_trim_blank_edges(_block(hit), hit.line))
+    return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
+
+
+def _related(chosen: Hit, hits: Sequence[Hit]) -> list[Hit]:
+    """More evidence for the excerpt: other hits of the chosen rule, then of its category."""
+    same_rule = [h for h in hits if h is not chosen and h.rule.id == chosen.rule.id]
+    same_cat = [h for h in hits if h.rule.id != chosen.rule.id and h.rule.category == chosen.rule.category]
+    same_cat.sort(key=_rank, reverse=True)
+    return same_rule + same_cat
+
+
+def _alternatives(chosen: Hit, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
+    best: dict[str, Hit] = {}
+    for hit in sorted(hits, key=_rank, reverse=True):
+        if hit.rule.id != chosen.rule.id:
+            best.setdefault(hit.rule.id, hit)
+    ranked = list(best.values())[:MAX_ALTERNATIVES]
+    return tuple(Alternative(h.rule.id, h.rule.category, h.rule.confidence, h.line) for h in ranked)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _hint(rule: Rule, captures: dict[str, str]) -> str:
+    try:
+        return rule.hint.format_map(captures)
+    except (KeyError, IndexError, ValueError):
+        return rule.hint
+
+
+def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
+    """Pick the root cause among every hit of every document of one input."""
+    hits = [h for s in scans for h in s.hits]
+    if not hits:
+        return _unknown(scans, path)
+    chosen = max(hits, key=_rank)
+    rule = chosen.rule
+    summary = _shorten(chosen.text, SUMMARY_CHARS)
+    return Diagnosis(
+        path=path,
+        category=rule.category,
+        confidence=rule.confidence,
+        rule=rule.id,
+        fingerprint=fingerprint(rule.category, rule.id, chosen.captures, chosen.text),
+        title=_shorten(f"{rule.category}: {chosen.text.strip()}", TITLE_CHARS),
+        summary=summary,
+        excerpt=build_excerpt(chosen, _related(chosen, hits)),
+        captures=dict(chosen.captures),
+        job=chosen.doc.job,
+        step=chosen.step or chosen.doc.step,
+        alternatives=_alternatives(chosen, hits),
+        severity=rule.severity,
+        hint=_hint(rule, chosen.captures),
+    )
+
+
+def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
+    """No rule matched: show the end of the log, where a failure usually is."""
+    last = next((s for s in reversed(scans) if s.tail), scans[-1] if scans else None)
+    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip()]
+    excerpt = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail[-MAX_EXCERPT:])
+    evidence = "\n".join(t for _, t in tail[-3:])
+    summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
+    return Diagnosis(
+        path=path,
+        category="unknown",
+        confidence=0.0,
+        rule=UNKNOWN_RULE,
+        fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
+        title=_shorten(f"unknown: {summary}", TITLE_CHARS),
+        summary=summary,
+        excerpt=excerpt,
+        job=last.doc.job if last else None,
+        step=last.doc.step if last else None,
+        hint="No rule recognised this failure; read the excerpt and the full log.",
+    )
+
+
+def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str) -> Diagnosis:
+    return diagnose([scan_doc(doc, ruleset) for doc in docs], path)
+
+
+def triage_path(spec: str, ruleset: RuleSet) -> Diagnosis:
+    """Triage one command-line input (file, zip, directory or ``-``)."""
+    return triage_docs(open_input(spec), ruleset, spec)

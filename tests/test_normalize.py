@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2023-06-29T18:15:54.4601154Z hello", "hello"),
+        ("\ufeff2023-06-29T18:15:54.4601154Z hello", "hello"),
+        ("2023-06-29T18:15:54.4601154Z ##[error]Process completed with exit code 1.", "Process completed with exit code 1."),
+        ("##[warning]careful", "careful"),
+        ("\x1b[31mFAILED\x1b[0m tests/x.py", "FAILED tests/x.py"),
+        ("[31mFAILED[0m tests/x.py", "FAILED tests/x.py"),  # ESC-less remnant in copied logs
+        ("line\r\n", "line"),
+        ("10%\r50%\r100% done", "100% done"),
+        ("a\x00b\x07c", "abc"),
+        ("array[m] stays", "array[m] stays"),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_group_marker_names_the_step() -> None:
+    assert is_group_marker("2023-06-29T18:15:54.4601154Z ##[group]Run pytest -q") == "pytest -q"
+    assert is_group_marker("##[group]Installed packages") is None
+
+
+def test_strip_ansi_bytes_keeps_newlines() -> None:
+    assert strip_ansi_bytes(b"\x1b[1ma\x1b[0m\nb\n") == b"a\nb\n"
+
+
+@given(st.text())
+def test_normalize_never_crashes_and_is_single_line(text: str) -> None:
+    out = normalize(text)
+    assert "\n" not in out.rstrip("\n") or "\n" in text
+    assert len(out) <= 4000

@@ -1,0 +1,100 @@
+"""The streaming scanner: hits, line numbers and context across chunk boundaries."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from autoheal import scan
+from autoheal.logsource import bytes_doc
+from autoheal.scan import scan_doc
+from tests.helpers import ruleset
+
+RS = ruleset()
+
+
+def _log(before: int, after: int) -> bytes:
+    lines = [f"noise {i}" for i in range(before)] + ["ModuleNotFoundError: No module named 'yaml'"]
+    lines += [f"after {i}" for i in range(after)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _hit_lines(data: bytes) -> list[tuple[int, str]]:
+    return [(h.line, h.rule.id) for h in scan_doc(bytes_doc("x", data), RS).hits]
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 333, 4096, 1 << 20])
+def test_line_numbers_and_context_survive_any_chunk_size(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(scan, "CHUNK", chunk)
+    result = scan_doc(bytes_doc("x", _log(500, 10)), RS)
+    [hit] = result.hits
+    assert hit.line == 501
+    assert hit.captures == {"module": "yaml"}
+    assert hit.before == ["noise 496", "noise 497", "noise 498", "noise 499"]
+    assert hit.after == ["after 0", "after 1"]
+    assert result.lines == 511
+
+
+def test_counts_lines_like_grep_n() -> None:
+    data = b"a\r\nb\r\nFAILED tests/t.py::x\r\nc"  # CRLF and no final newline
+    result = scan_doc(bytes_doc("x", data), RS)
+    assert [(h.line, h.text) for h in result.hits] == [(3, "FAILED tests/t.py::x")]
+    assert result.lines == 4
+    assert result.tail[-1] == (4, "c")
+
+
+def test_steps_are_tracked_from_group_markers() -> None:
+    data = (
+        "2024-01-01T00:00:00.0000000Z ##[group]Run pip install .\n"
+        "2024-01-01T00:00:00.0000000Z ok\n"
+        "2024-01-01T00:00:00.0000000Z ##[group]Run pytest\n"
+        "2024-01-01T00:00:00.0000000Z ModuleNotFoundError: No module named 'yaml'\n"
+    ).encode()
+    [hit] = scan_doc(bytes_doc("x", data), RS).hits
+    assert hit.step == "pytest"
+
+
+def test_binary_garbage_and_huge_lines_do_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "CHUNK", 1 << 16)
+    monkeypatch.setattr(scan, "MAX_CARRY", 1 << 16)
+    data = b"\x00\xff\xfe" * 1000 + b"x" * 500_000 + b"\nModuleNotFoundError: No module named 'a'\n" + b"\x80" * 10
+    hits = scan_doc(bytes_doc("x", data), RS).hits
+    assert [(h.line, h.captures["module"]) for h in hits] == [(2, "a")]
+
+
+def test_hits_per_rule_are_bounded() -> None:
+    data = ("FAILED tests/t.py::x\n" * 10_000).encode()
+    hits = scan_doc(bytes_doc("x", data), RS).hits
+    assert len(hits) == scan.KEEP_FIRST + scan.KEEP_LAST
+    assert hits[0].line == 1 and hits[-1].line == 10_000
+
+
+def test_colour_codes_inside_a_line_do_not_hide_a_match() -> None:
+    data = b"\x1b[31mModuleNotFoundError\x1b[0m: No module named 'yaml'\n"
+    assert _hit_lines(data) == [(1, "python.module-not-found")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000), st.integers(min_value=1, max_value=200))
+def test_scanner_never_crashes(data: bytes, chunk: int) -> None:
+    original = scan.CHUNK
+    scan.CHUNK = chunk
+    try:
+        result = scan_doc(bytes_doc("x", data), RS)
+    finally:
+        scan.CHUNK = original
+    assert result.lines == data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+
+
+def test_reads_a_file_as_a_stream(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    path.write_bytes(_log(100_000, 3))
+    from autoheal.logsource import open_input
+
+    [doc] = open_input(str(path))
+    with doc.opener() as fh:
+        assert isinstance(fh, io.BufferedReader)
+    [hit] = scan_doc(doc, RS).hits
+    assert hit.line == 100_001

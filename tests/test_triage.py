@@ -1,0 +1,62 @@
+"""Root cause selection, excerpts and the unknown fallback."""
+from __future__ import annotations
+
+from autoheal.logsource import bytes_doc
+from autoheal.triage import MAX_EXCERPT, triage_docs
+from tests.helpers import ruleset
+
+RS = ruleset()
+
+
+def _triage(text: str):  # type: ignore[no-untyped-def]
+    return triage_docs([bytes_doc("", text.encode())], RS, "log.txt")
+
+
+def test_root_cause_beats_its_symptoms() -> None:
+    d = _triage("FAILED tests/a.py::x\nModuleNotFoundError: No module named 'yaml'\nProcess completed with exit code 1.\n")
+    assert (d.category, d.rule, d.captures) == ("dependency.missing", "python.module-not-found", {"module": "yaml"})
+    assert {a.rule for a in d.alternatives} == {"pytest.failed", "generic.exit-code"}
+    assert d.hint == "Add `yaml` to the dependencies."
+
+
+def test_generic_line_never_wins_over_specific() -> None:
+    d = _triage("Process completed with exit code 1.\nFAILED tests/a.py::x\n")
+    assert d.rule == "pytest.failed"
+
+
+def test_excerpt_has_context_and_line_numbers() -> None:
+    lines = [f"line {i}" for i in range(1, 11)] + ["ModuleNotFoundError: No module named 'yaml'", "tail 1", "tail 2", "tail 3"]
+    d = _triage("\n".join(lines) + "\n")
+    assert [e.line for e in d.excerpt] == [7, 8, 9, 10, 11, 12, 13]
+    assert d.excerpt[4].text.startswith("ModuleNotFoundError")
+
+
+def test_excerpt_is_capped() -> None:
+    text = "".join(f"FAILED tests/t.py::test_{i}\n" for i in range(500))
+    d = _triage(text)
+    assert 0 < len(d.excerpt) <= MAX_EXCERPT
+
+
+def test_no_match_is_unknown_with_the_end_of_the_log() -> None:
+    d = _triage("setup\nsomething odd happened\nbye\n\n")
+    assert d.category == "unknown" and d.rule == "none" and d.confidence == 0
+    assert [e.text for e in d.excerpt] == ["setup", "something odd happened", "bye"]
+    assert d.summary == "bye"
+
+
+def test_empty_log_still_gives_a_diagnosis() -> None:
+    d = _triage("")
+    assert d.category == "unknown" and d.excerpt == () and d.fingerprint
+
+
+def test_transient_flag_follows_category() -> None:
+    rs = ruleset(extra=[{"id": "net", "category": "network", "patterns": ["Connection refused"], "priority": 60}])
+    d = triage_docs([bytes_doc("", b"curl: (7) Connection refused\n")], rs, "x")
+    assert d.transient and d.to_json()["transient"] is True
+
+
+def test_fingerprint_is_stable_across_runs_and_differs_per_cause() -> None:
+    run1 = _triage("2024-01-01T00:00:01.0000000Z ModuleNotFoundError: No module named 'yaml'\n")
+    run2 = _triage("noise\n" * 50 + "2025-02-02T10:00:01.1234567Z ModuleNotFoundError: No module named 'yaml'\n")
+    other = _triage("ModuleNotFoundError: No module named 'toml'\n")
+    assert run1.fingerprint == run2.fingerprint != other.fingerprint
