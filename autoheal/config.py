@@ -94,7 +94,7 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
 def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
     """Load ``path``; with None, ``.github/autoheal.yml`` under ``root`` when it exists."""
     explicit = path is not None
-    target = Path(path) if explicit else root / DEFAULT_PATH
+    target = Path(path) if path is not None else root / DEFAULT_PATH
     if not target.exists():
         if explicit:
             raise ConfigError(f"{target}: config file not found")

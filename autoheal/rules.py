@@ -230,7 +230,8 @@ def load_rule_file(path: Path) -> list[Any]:
         raise ConfigError(f"{path}: cannot read rules: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"{path}: expected a mapping with a 'rules' list")
-    return data["rules"]
+    rules: list[Any] = data["rules"]
+    return rules
 
 
 def merge_rules(base: Iterable[Rule], overrides: Iterable[Any], disable: Iterable[str], source: str) -> list[Rule]:

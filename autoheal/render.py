@@ -1,0 +1,268 @@
+"""Issue titles, bodies and comments from a Diagnosis, through sandboxed Jinja templates.
+
+Templates are markdown, so autoescaping (which is for HTML) is off; every
+string that came from a log reaches the output through one of these filters:
+
+=============  ==========================================================
+``inline``     one line of escaped, mention-free markdown prose
+``prose``      ``inline``, but `code spans` in the text stay code (rule hints)
+``code``       an inline code span (job, step, rule, branch names)
+``fence``      a code block nothing inside can break out of (cleaned, inert)
+``numbered``   excerpt lines as numbered text, for ``fence``
+``nomention``  ``sanitize.neutralize_mentions``
+``inert``      ``sanitize.strip_html_comments_markers``
+``truncate_title``, ``percent``
+=============  ==========================================================
+
+A user's templates directory overrides any file by name; the rest come from
+``default_templates_dir()``. The sandbox keeps templates away from Python
+internals, since they may come from the repository being reported on.
+
+Variables of ``issue_title.j2``, ``issue_body.md.j2`` and ``occurrence_comment.md.j2``:
+``diagnosis`` (models.Diagnosis), ``category``, ``context`` (RunContext, empty
+fields when unknown), ``run_url`` and ``commit_url`` (checked https links or
+""), ``meta`` (the metadata dict), ``occurrences``. The issue templates also
+get ``metadata`` (the hidden block; the body puts it last, and it is appended
+if a template leaves it out), ``previous`` (number of an earlier closed issue
+for this failure, or None) and ``fork``; the comment gets ``regression``.
+``next_step.md.j2`` (included by the body) needs only ``category``.
+
+Whatever a template produces, titles are then made one line, mention-free and
+at most 256 characters, and bodies are cut to GitHub's 65,536 by
+``sanitize.truncate_body`` with the metadata block kept last.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import traceback
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+import autoheal
+from autoheal import metadata, sanitize
+from autoheal.errors import TemplateError
+from autoheal.models import Diagnosis, ExcerptLine
+
+ISSUE_TITLE = "issue_title.j2"
+ISSUE_BODY = "issue_body.md.j2"
+OCCURRENCE_COMMENT = "occurrence_comment.md.j2"
+MAX_EXCERPT_LINE = 1_000  # characters of one log line shown; minified JS can be megabytes
+
+TemplatesDir = str | PathLike[str] | None
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Where a failure was seen; every field is optional."""
+
+    repo: str | None = None
+    run_id: int | None = None
+    run_attempt: int | None = None
+    run_url: str | None = None
+    workflow: str | None = None
+    branch: str | None = None
+    sha: str | None = None
+    job_id: int | None = None
+    event: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    title: str
+    body: str
+
+
+def default_templates_dir() -> Path:
+    """Templates inside the package when installed from a wheel, else the repository's ``templates/``."""
+    packaged = Path(autoheal.__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[1] / "templates"
+
+
+def issue_metadata(diagnosis: Diagnosis, context: RunContext | None = None, occurrences: int = 1) -> dict[str, Any]:
+    """The metadata block's content for a diagnosis seen in ``context`` (no timestamps)."""
+    ctx = context or RunContext()
+    return metadata.normalize({
+        "fingerprint": diagnosis.fingerprint, "category": diagnosis.category, "rule": diagnosis.rule,
+        "captures": dict(diagnosis.captures), "run_id": ctx.run_id, "run_attempt": ctx.run_attempt,
+        "job_id": ctx.job_id, "job": diagnosis.job, "step": diagnosis.step, "workflow": ctx.workflow or None,
+        "occurrences": occurrences,
+    })
+
+
+def render_issue(diagnosis: Diagnosis, context: RunContext | None = None, templates_dir: TemplatesDir = None,
+                 *, meta: Mapping[str, Any] | None = None, previous: int | None = None,
+                 fork: bool = False) -> RenderedIssue:
+    """Title and body of a new issue; ``meta`` defaults to ``issue_metadata(diagnosis, context)``."""
+    ctx = context or RunContext()
+    data = metadata.normalize(meta if meta is not None else issue_metadata(diagnosis, ctx))
+    variables = _variables(diagnosis, ctx, data)
+    variables.update(metadata=metadata.encode(data), previous=previous, fork=fork)
+    raw_title = _render(templates_dir, ISSUE_TITLE, variables)
+    title = sanitize.truncate_title(sanitize.neutralize_mentions(sanitize.strip_html_comments_markers(raw_title)))
+    if not title:
+        raise TemplateError(f"template {ISSUE_TITLE} rendered an empty title")
+    body = metadata.replace(_render(templates_dir, ISSUE_BODY, variables), data, limit=None)
+    return RenderedIssue(title, sanitize.truncate_body(body, note=_truncation_note(variables)))
+
+
+def render_comment(diagnosis: Diagnosis, context: RunContext | None, occurrences: int,
+                   templates_dir: TemplatesDir = None, *, regression: bool = False) -> str:
+    """The comment added to an open (or reopened, ``regression``) issue when the failure repeats."""
+    ctx = context or RunContext()
+    variables = _variables(diagnosis, ctx, issue_metadata(diagnosis, ctx, occurrences))
+    variables["regression"] = regression
+    body = _render(templates_dir, OCCURRENCE_COMMENT, variables)
+    return sanitize.truncate_body(body, note=_truncation_note(variables))
+
+
+def render_markdown(diagnosis: Diagnosis, context: RunContext | None = None,
+                    templates_dir: TemplatesDir = None) -> str:
+    """What ``render_issue`` would post, as one document: ``# <title>``, a blank line, the body.
+
+    The title is markdown-escaped for the heading; the body is exactly the
+    issue body, hidden metadata block included.
+    """
+    issue = render_issue(diagnosis, context, templates_dir)
+    return f"# {sanitize.escape_markdown(issue.title)}\n\n{issue.body}"
+
+
+def render_template(name: str, /, *, templates_dir: TemplatesDir = None, **variables: Any) -> str:
+    """Any template by file name, as is (callers truncate bodies with ``sanitize.truncate_body``)."""
+    return _render(templates_dir, name, variables)
+
+
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9/._~%+=?#:-]*)?")
+_SERVER = re.compile(r"https://[^/]+")
+_REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+_SHA = re.compile(r"[0-9a-f]{7,64}")
+
+
+def _server(ctx: RunContext) -> str:
+    match = _SERVER.match(ctx.run_url or "") if _SAFE_URL.fullmatch(ctx.run_url or "") else None
+    return match[0] if match else "https://github.com"
+
+
+def _run_url(ctx: RunContext) -> str:
+    if ctx.run_url and _SAFE_URL.fullmatch(ctx.run_url):
+        return ctx.run_url
+    if not (ctx.repo and _REPO.fullmatch(ctx.repo) and ctx.run_id):
+        return ""
+    attempt = f"/attempts/{ctx.run_attempt}" if ctx.run_attempt and ctx.run_attempt > 1 else ""
+    return f"https://github.com/{ctx.repo}/actions/runs/{ctx.run_id}{attempt}"
+
+
+def _commit_url(ctx: RunContext) -> str:
+    if ctx.repo and _REPO.fullmatch(ctx.repo) and ctx.sha and _SHA.fullmatch(ctx.sha):
+        return f"{_server(ctx)}/{ctx.repo}/commit/{ctx.sha}"
+    return ""
+
+
+def _variables(diagnosis: Diagnosis, ctx: RunContext, meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "diagnosis": diagnosis, "category": diagnosis.category, "context": ctx,
+        "run_url": _run_url(ctx), "commit_url": _commit_url(ctx),
+        "meta": dict(meta), "occurrences": meta.get("occurrences", 1),
+    }
+
+
+def _truncation_note(variables: Mapping[str, Any]) -> str:
+    url = variables["run_url"]
+    log = f"[the run log]({url})" if url else "the run log"
+    return f"_\u2026 truncated {{n}} characters; see {log}._"
+
+
+def _search_path(templates_dir: TemplatesDir) -> tuple[Path, ...]:
+    default = default_templates_dir()
+    if templates_dir is None:
+        return (default,)
+    user = Path(templates_dir).resolve()
+    if not user.is_dir():
+        raise TemplateError(f"templates directory {templates_dir} does not exist")
+    return (user, default)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search_path]),  # first match wins
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # markdown, not HTML: log text goes through the filters instead
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _render(templates_dir: TemplatesDir, name: str, variables: Mapping[str, Any]) -> str:
+    search_path = _search_path(templates_dir)
+    try:
+        return _environment(search_path).get_template(name).render(variables)
+    except jinja2.TemplateNotFound as exc:
+        places = " or ".join(str(p) for p in search_path)
+        raise TemplateError(f"template {exc.name!r} not found in {places}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from exc
+    except Exception as exc:  # a template can fail in many ways; say which file and line
+        raise TemplateError(f"template {_where(exc, search_path, name)}: {type(exc).__name__}: {exc}") from exc
+
+
+def _where(exc: BaseException, search_path: tuple[Path, ...], name: str) -> str:
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if any(Path(frame.filename).is_relative_to(p) for p in search_path):
+            return f"{frame.filename}, line {frame.lineno}"
+    return name
+
+
+def _clip_line(text: str, limit: int) -> str:
+    shown = sanitize.clean_control(text[:limit], keep_newlines=False)
+    extra = len(text) - limit
+    return shown + (f" \u2026 [{extra} more characters]" if extra > 0 else "")
+
+
+def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE) -> str:
+    """Excerpt lines as ``<n> | <text>``, a ``==> file <==`` header per file and ``⋮`` at gaps."""
+    excerpt = list(lines)
+    width = max((len(str(e.line)) for e in excerpt), default=1)
+    rows: list[str] = []
+    previous: ExcerptLine | None = None
+    for e in excerpt:
+        if e.file and (previous is None or e.file != previous.file):
+            rows.append(f"==> {_clip_line(e.file, 200)} <==")
+        elif previous is not None and e.line != previous.line + 1:
+            rows.append(f"{'⋮':>{width}}")
+        rows.append(f"{e.line:>{width}} | {_clip_line(e.text, limit)}")
+        previous = e
+    return "\n".join(rows)
+
+
+def _fence(text: object, lang: str = "") -> str:
+    return sanitize.fence(sanitize.strip_html_comments_markers(sanitize.clean_control(str(text))), lang)
+
+
+def _percent(value: float) -> str:
+    return f"{round(float(value) * 100)}%"
+
+
+def _on_str(function: Callable[[str], str]) -> Callable[[object], str]:
+    return lambda value: function(str(value))
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "fence": _fence,
+    "inline": lambda value, limit=2_000: sanitize.inline_text(str(value), limit),
+    "prose": lambda value, limit=2_000: sanitize.inline_markdown(str(value), limit),
+    "code": lambda value, limit=500: sanitize.code_span(str(value), limit),
+    "numbered": numbered,
+    "nomention": _on_str(sanitize.neutralize_mentions),
+    "inert": _on_str(sanitize.strip_html_comments_markers),
+    "truncate_title": lambda value, limit=sanitize.TITLE_LIMIT: sanitize.truncate_title(str(value), limit),
+    "percent": _percent,
+}

@@ -1,0 +1,336 @@
+"""sanitize: hostile log text made safe for GitHub markdown, and GitHub's size limits."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autoheal import sanitize
+from autoheal.sanitize import (
+    BODY_LIMIT,
+    LABEL_LIMIT,
+    TITLE_LIMIT,
+    clean_control,
+    code_span,
+    escape_markdown,
+    fence,
+    github_length,
+    inline_markdown,
+    inline_text,
+    metadata_span,
+    neutralize_mentions,
+    open_fence,
+    safe_label,
+    strip_html_comments_markers,
+    truncate_body,
+    truncate_title,
+)
+
+WJ = "\u2060"
+PROPERTY = settings(max_examples=60, deadline=None)
+
+# --- an independent markdown checker (CommonMark top-level fences) -------------------------
+
+LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
+LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
+FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+
+
+def split_fences(markdown: str) -> tuple[list[str], bool]:
+    """Lines outside fenced code blocks, and whether every fence that opens also closes."""
+    outside: list[str] = []
+    opener: str | None = None
+    for line in markdown.split("\n"):
+        match = FENCE_LINE.fullmatch(line)
+        if opener is None:
+            if match and not (match[1][0] == "`" and "`" in match[2]):
+                opener = match[1]
+            else:
+                outside.append(line)
+        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip(" \t"):
+            opener = None
+    return outside, opener is None
+
+
+def live_mentions(markdown: str) -> list[str]:
+    outside, _ = split_fences(markdown)
+    return [m for line in outside for m in LIVE_MENTION.findall(line)]
+
+
+def assert_safe_markdown(markdown: str) -> None:
+    outside, balanced = split_fences(markdown)
+    assert balanced, "a code fence is left open"
+    assert live_mentions(markdown) == []
+    assert not any(LIVE_REFERENCE.search(line) for line in outside)
+
+
+# --- hostile text ----------------------------------------------------------------------------
+
+hostile_alphabet = st.sampled_from(
+    ["@", "#", "`", "```", "~~~", "<!--", "-->", "--!>", "\n", "\r", "\x00", "\x1b[31m", "\u202e",
+     "\u2066", "\x85", "\u2028", "&#64;", "GH-", "user", "org/team", "12", " ", "a", "\t", "😀", "\\", "*", "_"])
+hostile_text = st.one_of(st.text(), st.lists(hostile_alphabet, max_size=60).map("".join))
+
+
+# --- neutralize_mentions ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ping @octocat now", f"ping @{WJ}octocat now"),
+    ("@org/team", f"@{WJ}org/team"),
+    ("@copilot fix this", f"@{WJ}copilot fix this"),
+    ("see #123", f"see #{WJ}123"),
+    ("GH-123 and gh-7", f"GH-{WJ}123 and gh-{WJ}7"),
+    ("octo/repo#9", f"octo/repo#{WJ}9"),
+    ("octo/repo@abc123", f"octo/repo@{WJ}abc123"),
+    ("https://github.com/o/r/issues/5", f"https://github.com/o/r/issues/{WJ}5"),
+    ("https://github.com/o/r/pull/5", f"https://github.com/o/r/pull/{WJ}5"),
+    ("&#64;user &#x40;user &commat;user", f"&#{WJ}64;user &{WJ}#x40;user &{WJ}commat;user"),
+    ("# heading, C# and a lone @", "# heading, C# and a lone @"),
+    ("nothing to do", "nothing to do"),
+])
+def test_neutralize_mentions(text: str, expected: str) -> None:
+    assert neutralize_mentions(text) == expected
+
+
+@PROPERTY
+@given(hostile_text)
+def test_neutralize_leaves_no_live_mention_and_is_idempotent(text: str) -> None:
+    once = neutralize_mentions(text)
+    assert not LIVE_MENTION.search(once)
+    assert not LIVE_REFERENCE.search(once)
+    assert neutralize_mentions(once) == once
+    assert once.replace(WJ, "") == text.replace(WJ, "")
+
+
+# --- HTML comment markers --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["<!--", "-->", "--!>", "<!-- autoheal:v1 {} -->", "<!---->", "<!--->"])
+def test_comment_markers_made_inert(text: str) -> None:
+    inert = strip_html_comments_markers(text)
+    assert "<!--" not in inert and "-->" not in inert and "--!>" not in inert
+    assert inert.replace(WJ, "") == text
+    assert strip_html_comments_markers(inert) == inert
+
+
+# --- control characters ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\x00b", "a\u2400b"),
+    ("\x1b[31mred\x1b[0m", "red"),
+    ("\x1b]8;;https://x\x07link\x1b]8;;\x07", "link"),
+    ("line\r\nnext", "line\nnext"),
+    ("50%\r100%", "50%\u240d100%"),
+    ("tab\there", "tab\there"),
+    ("del\x7f", "del\u2421"),
+    ("nel\x85", "nel\ufffd"),
+    ("evil\u202egnp.exe", "evil\ufffdgnp.exe"),
+    ("iso\u2066late\u2069", "iso\ufffdlate\ufffd"),
+    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+    ("sep\u2028arator", "sep arator"),
+])
+def test_clean_control(text: str, expected: str) -> None:
+    assert clean_control(text) == expected
+
+
+def test_clean_control_one_line_shows_newlines() -> None:
+    assert clean_control("a\nb", keep_newlines=False) == "a\u240ab"
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@PROPERTY
+@given(hostile_text)
+def test_clean_control_leaves_no_control_characters(text: str) -> None:
+    assert not CONTROL.search(clean_control(text))
+
+
+# --- fences and inline code ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("plain", "", "```\nplain\n```"),
+    ("plain\n", "text", "```text\nplain\n```"),
+    ("a ``` b", "", "````\na ``` b\n````"),
+    ("`````", "", "``````\n`````\n``````"),
+    ("x", "py`thon {}", "```python\nx\n```"),
+])
+def test_fence(text: str, lang: str, expected: str) -> None:
+    assert fence(text, lang) == expected
+
+
+@PROPERTY
+@given(hostile_text, st.text(max_size=10))
+def test_nothing_breaks_out_of_a_fence(text: str, lang: str) -> None:
+    fenced = fence(text, lang)
+    outside, balanced = split_fences(fenced)
+    assert balanced and outside == []
+    assert open_fence(fenced) is None
+    assert open_fence(fenced[: fenced.rindex("\n")]) is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("build", "`build`"),
+    ("a`b", "``a`b``"),
+    ("`edge`", "`` `edge` ``"),
+    ("two\nlines", "`two lines`"),
+    ("@team", f"`@{WJ}team`"),
+    ("", ""),
+])
+def test_code_span(text: str, expected: str) -> None:
+    assert code_span(text) == expected
+
+
+# --- prose -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("**bold** _it_ [x](y) <img>", r"\*\*bold\*\* \_it\_ \[x\](y) \<img\>"),
+    ("- item", r"\- item"),
+    ("1. item", r"1\. item"),
+    ("# title", r"\# title"),
+    ("a & b | c ~ d", r"a \& b \| c \~ d"),
+])
+def test_escape_markdown(text: str, expected: str) -> None:
+    assert escape_markdown(text) == expected
+
+
+def test_inline_text_is_one_escaped_line() -> None:
+    text = "Error:\n```\n@admin <!-- hide --> #1\x00"
+    assert inline_text(text) == f"Error: \\`\\`\\` @{WJ}admin \\<!-{WJ}- hide --\\> \\#{WJ}1\u2400"
+
+
+def test_inline_markdown_keeps_code_spans() -> None:
+    hint = "Upgrade `actions/upload-artifact@v3`; ask @admin, see <b>#4</b>"
+    assert inline_markdown(hint) == (
+        f"Upgrade `actions/upload-artifact@{WJ}v3`; ask @{WJ}admin, see \\<b\\>\\#{WJ}4\\</b\\>")
+
+
+@PROPERTY
+@given(hostile_text)
+def test_inline_output_is_safe_one_line(text: str) -> None:
+    for render in (inline_text, inline_markdown, code_span):
+        out = render(text)
+        assert "\n" not in out and "<!--" not in out and "-->" not in out
+        assert_safe_markdown(out)
+
+
+# --- titles and labels -----------------------------------------------------------------------
+
+def test_truncate_title() -> None:
+    assert truncate_title("  two\nlines\t here  ") == "two lines here"
+    long = truncate_title("word " * 100)
+    assert github_length(long) <= TITLE_LIMIT and long.endswith("\u2026")
+    assert truncate_title("😀" * 300, 10) == "😀" * 4 + "\u2026"
+
+
+@PROPERTY
+@given(hostile_text, st.integers(1, 300))
+def test_titles_fit(text: str, limit: int) -> None:
+    title = truncate_title(text, limit)
+    assert github_length(title) <= limit
+    assert "\n" not in title and not CONTROL.search(title)
+
+
+def test_safe_label() -> None:
+    assert safe_label("autoheal:dependency.missing") == "autoheal:dependency.missing"
+    assert github_length(safe_label("x" * 80)) == LABEL_LIMIT
+    with pytest.raises(ValueError, match="empty"):
+        safe_label(" \n ")
+
+
+# --- finding the metadata line ---------------------------------------------------------------
+
+BLOCK = "<!-- autoheal:v1 {} -->"
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    (f"text\n\n{BLOCK}\n", BLOCK),
+    (f"text\r\n\r\n{BLOCK}\r\n", BLOCK),
+    (BLOCK, BLOCK),
+    (f"{BLOCK.replace('{}', '1')}\n{BLOCK}", BLOCK),
+    (f"text\n\n{BLOCK}\n\nA maintainer's note.\n", BLOCK),
+    (f"text\n\n{BLOCK}\n" + "x" * 5000, None),
+    (f"text  {BLOCK}\n", None),
+    (f"text\n {BLOCK}\n", None),
+    ("no block", None),
+])
+def test_metadata_span(body: str, found: str | None) -> None:
+    span = metadata_span(body)
+    assert (body[span[0]:span[1]] if span else None) == found
+
+
+# --- truncating bodies -----------------------------------------------------------------------
+
+def test_short_body_unchanged() -> None:
+    assert truncate_body("short\n") == "short\n"
+
+
+def test_truncate_body_keeps_metadata_and_closes_fence() -> None:
+    block = "<!-- autoheal:v1 {\"fingerprint\":\"0123456789abcdef\"} -->"
+    body = "Intro\n\n````text\n" + "log line\n" * 20_000 + "````\n\nOutro\n\n" + block + "\n"
+    out = truncate_body(body)
+    assert github_length(out) <= BODY_LIMIT
+    assert out.endswith(block + "\n")
+    assert split_fences(out)[1]
+    cut = int(re.search(r"truncated (\d+) characters", out)[1])  # type: ignore[index]
+    assert 0 < cut < len(body) and "log line\n````\n\n_\u2026 truncated" in out
+
+
+def test_truncate_body_single_huge_line() -> None:
+    out = truncate_body("```\n" + "x" * 5_000_000 + "\n```\n", limit=1000, note="cut {n}")
+    assert github_length(out) <= 1000 and split_fences(out)[1] and "cut " in out
+
+
+def test_truncate_body_counts_utf16() -> None:
+    out = truncate_body("😀" * 1000, limit=500)
+    assert github_length(out) <= 500
+
+
+@pytest.mark.parametrize("limit", [1, 5, 20, 60])
+def test_truncate_body_with_tiny_limits(limit: int) -> None:
+    assert github_length(truncate_body("```\n" + "line\n" * 100, limit)) <= limit
+
+
+def test_truncate_body_gives_up_on_a_fence_too_long_to_close() -> None:
+    body = "`" * 400 + "\n" + "x\n" * 1000
+    out = truncate_body(body, limit=600)
+    assert github_length(out) <= 600 and split_fences(out)[1]
+
+
+markdown_piece = st.one_of(
+    hostile_text,
+    hostile_text.map(lambda t: fence(t, "text")),
+    st.sampled_from(["\n", "\n\n", "# Heading\n", "- item\n"]),
+)
+
+
+@PROPERTY
+@given(st.lists(markdown_piece, max_size=12), st.integers(120, 3000), st.booleans())
+def test_truncated_bodies_fit_and_stay_balanced(pieces: list[str], limit: int, with_block: bool) -> None:
+    body = "\n".join(pieces) + "\n"
+    if not split_fences(body)[1]:
+        body += f"\n{open_fence(body)}\n"
+    block = '<!-- autoheal:v1 {"fingerprint":"0123456789abcdef"} -->'
+    if with_block:
+        body += "\n" + block + "\n"
+    out = truncate_body(body, limit)
+    assert github_length(out) <= limit
+    assert split_fences(out)[1]
+    if with_block:
+        assert out.endswith(block + "\n")
+    if github_length(body) <= limit:
+        assert out == body
+
+
+def test_huge_hostile_string_is_fast_and_safe() -> None:
+    text = ("@admin ``` <!-- #1 \x00\u202e" * 400_000)[:5_000_000]
+    assert_safe_markdown(inline_text(text))
+    assert github_length(truncate_title(neutralize_mentions(text))) <= TITLE_LIMIT
+    body = truncate_body(fence(strip_html_comments_markers(clean_control(text))))
+    assert github_length(body) <= BODY_LIMIT
+    assert_safe_markdown(body)
+
+
+def test_constants_match_github_limits() -> None:
+    assert (sanitize.BODY_LIMIT, sanitize.TITLE_LIMIT, sanitize.LABEL_LIMIT) == (65_536, 256, 50)
