@@ -1,0 +1,114 @@
+"""Repository-level operations: the repo, branches, contents, collaborators, git refs, rate limit."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .routing import ApiError, Ctx, Reply, Route, not_found, validation_failed
+
+# GitHub's "permission" keeps the legacy roles: maintain reads as write, triage as read.
+LEGACY_PERMISSION = {"admin": "admin", "maintain": "write", "write": "write", "triage": "read", "read": "read", "none": "none"}
+ROLE_ORDER = ("none", "read", "triage", "write", "maintain", "admin")
+SHA = re.compile(r"^[0-9a-f]{40}$")
+REFS_DOCS = "https://docs.github.com/rest/git/refs"
+
+
+def rate_limit(ctx: Ctx) -> Reply:
+    resources = {name: dict(values) for name, values in ctx.rates.items()}
+    return Reply(200, {"resources": resources, "rate": resources["core"]})
+
+
+def get_repo(ctx: Ctx) -> Reply:
+    return Reply(200, ctx.render.repository(ctx.repo().full_name))
+
+
+def get_branch(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    sha = repo.refs.get(f"refs/heads/{ctx.params['branch']}")
+    if sha is None:
+        raise ApiError(404, "Branch not found", docs="https://docs.github.com/rest/branches/branches#get-a-branch")
+    return Reply(200, ctx.render.branch(repo, ctx.params["branch"], sha))
+
+
+def get_content(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    path = ctx.params["path"].strip("/")
+    if path in repo.files:
+        return Reply(200, ctx.render.content(repo, path, repo.files[path]))
+    children = sorted({f"{path}/{p[len(path) + 1:].split('/')[0]}" for p in repo.files if p.startswith(f"{path}/")})
+    if not children:
+        raise not_found()
+    return Reply(200, [ctx.render.content(repo, child, repo.files.get(child)) for child in children])
+
+
+def collaborator_permission(ctx: Ctx) -> Reply:
+    """404 for users who are not collaborators, as GitHub answers."""
+    repo = ctx.repo()
+    login = ctx.params["username"]
+    role = "admin" if login == repo.owner else repo.collaborators.get(login)
+    if role is None:
+        raise not_found()
+    rank = ROLE_ORDER.index(role)
+    flags = {"pull": 1, "triage": 2, "push": 3, "maintain": 4, "admin": 5}
+    user = {**ctx.render.user(login), "role_name": role,
+            "permissions": {name: rank >= level for name, level in flags.items()}}
+    return Reply(200, {"permission": LEGACY_PERMISSION[role], "role_name": role, "user": user})
+
+
+def get_ref(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    full = f"refs/{ctx.params['ref']}"
+    if full not in repo.refs:
+        raise not_found()
+    return Reply(200, ctx.render.ref(repo, full, repo.refs[full]))
+
+
+def create_ref(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    body = ctx.json_object()
+    ref, sha = body.get("ref"), body.get("sha")
+    if not isinstance(ref, str) or not ref.startswith("refs/") or ref.count("/") < 2:
+        raise ApiError(422, "Reference name must start with 'refs/' and contain at least two slashes.", docs=REFS_DOCS)
+    _check_sha(sha)
+    if ref in repo.refs:
+        raise ApiError(422, "Reference already exists", docs=REFS_DOCS)
+    repo.refs[ref] = str(sha)
+    reply = ctx.render.ref(repo, ref, str(sha))
+    return Reply(201, reply, {"Location": reply["url"]})
+
+
+def update_ref(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    body = ctx.json_object()
+    full = f"refs/{ctx.params['ref']}"
+    if full not in repo.refs:
+        raise ApiError(422, "Reference does not exist", docs=REFS_DOCS)
+    _check_sha(body.get("sha"))
+    repo.refs[full] = str(body["sha"])
+    return Reply(200, ctx.render.ref(repo, full, repo.refs[full]))
+
+
+def delete_ref(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    full = f"refs/{ctx.params['ref']}"
+    if repo.refs.pop(full, None) is None:
+        raise ApiError(422, "Reference does not exist", docs=REFS_DOCS)
+    return Reply(204)
+
+
+def _check_sha(sha: Any) -> None:
+    if not isinstance(sha, str) or not SHA.match(sha):
+        raise validation_failed("Reference", "invalid", "sha", docs=REFS_DOCS)
+
+
+ROUTES = [
+    Route("GET", "/rate_limit", rate_limit),
+    Route("GET", "/repos/{owner}/{repo}", get_repo),
+    Route("GET", "/repos/{owner}/{repo}/branches/{branch}", get_branch),
+    Route("GET", "/repos/{owner}/{repo}/contents/{path}", get_content),
+    Route("GET", "/repos/{owner}/{repo}/collaborators/{username}/permission", collaborator_permission),
+    Route("GET", "/repos/{owner}/{repo}/git/ref/{ref}", get_ref),
+    Route("POST", "/repos/{owner}/{repo}/git/refs", create_ref),
+    Route("PATCH", "/repos/{owner}/{repo}/git/refs/{ref}", update_ref),
+    Route("DELETE", "/repos/{owner}/{repo}/git/refs/{ref}", delete_ref),
+]
