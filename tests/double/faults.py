@@ -20,7 +20,8 @@ SECONDARY_MESSAGE = (
     "If you reach out to GitHub Support for help, please include the request ID {request_id}."
 )
 MESSAGES = {
-    404: "Not Found", 410: "Issues are disabled for this repo", 422: "Validation Failed",
+    403: "Resource not accessible by integration", 404: "Not Found", 410: "Issues are disabled for this repo",
+    422: "Validation Failed",
     429: SECONDARY_MESSAGE, 500: "Server Error", 502: "Server Error", 503: "Service Unavailable",
 }
 KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow")

@@ -1,0 +1,20 @@
+# autoheal as a Docker action. Dependencies are pinned in requirements.lock;
+# every wheel is prebuilt for this image, so no compiler is installed or left behind.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /opt/autoheal
+COPY requirements.lock pyproject.toml README.md entrypoint.py ./
+COPY autoheal ./autoheal
+COPY templates ./templates
+
+RUN pip install --no-cache-dir --only-binary=:all: -r requirements.lock \
+    && pip install --no-cache-dir --no-deps . \
+    && autoheal --help > /dev/null
+
+# The runner mounts the checkout at /github/workspace and makes it the working directory.
+ENTRYPOINT ["python", "/opt/autoheal/entrypoint.py"]

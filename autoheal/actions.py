@@ -1,0 +1,71 @@
+"""What a GitHub Actions runner gives a container, and what it reads back.
+
+Inputs arrive as ``INPUT_<NAME>`` (handled in ``entrypoint.py``), the event as
+a JSON file at ``GITHUB_EVENT_PATH``; outputs go to ``GITHUB_OUTPUT`` and the
+job summary to ``GITHUB_STEP_SUMMARY``. Outside Actions these are no-ops.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from autoheal.errors import InputError
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    payload: Mapping[str, Any]
+
+    @property
+    def repo(self) -> str | None:
+        repo = self.payload.get("repository") or {}
+        name = repo.get("full_name") if isinstance(repo, dict) else None
+        return str(name) if name else None
+
+
+def load_event(path: str | None = None, name: str | None = None) -> Event:
+    """The triggering event; an empty payload when not in Actions."""
+    path = path or os.environ.get("GITHUB_EVENT_PATH")
+    name = name or os.environ.get("GITHUB_EVENT_NAME", "")
+    if not path:
+        return Event(name, {})
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the event file {path}: {exc}") from None
+    if not isinstance(payload, dict):
+        raise InputError(f"the event file {path} does not hold a JSON object")
+    if not name:
+        name = "workflow_run" if "workflow_run" in payload else "issues" if "issue" in payload else ""
+    return Event(name, payload)
+
+
+def set_outputs(values: Mapping[str, object]) -> None:
+    """Append outputs to ``$GITHUB_OUTPUT`` with a random heredoc delimiter (multiline-safe)."""
+    target = os.environ.get("GITHUB_OUTPUT")
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as fh:
+        for key, value in values.items():
+            text = "" if value is None else str(value)
+            delimiter = f"ghadelimiter_{secrets.token_hex(8)}"
+            fh.write(f"{key}<<{delimiter}\n{text}\n{delimiter}\n")
+
+
+def add_summary(markdown: str) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(markdown.rstrip() + "\n\n")
+
+
+def notice(message: str) -> None:
+    """A one-line status that shows as an annotation in Actions."""
+    line = " ".join(message.split())
+    prefix = "::notice::" if os.environ.get("GITHUB_ACTIONS") == "true" else "autoheal: "
+    print(prefix + line, flush=True)

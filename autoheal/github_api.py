@@ -1,0 +1,284 @@
+"""The one adapter over the GitHub REST API (the only module that imports PyGithub).
+
+Every call goes through PyGithub's requester so that auth, base URL (GitHub
+Enterprise Server via ``GITHUB_API_URL``), timeouts and retries are shared;
+the core gets plain dataclasses back, never PyGithub objects. Retries: 5xx,
+429 and secondary rate limits (honouring ``Retry-After`` and the reset
+header), never other 4xx. The token is never put in a message.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+from urllib.parse import quote
+
+import requests
+from github import Auth, Github, GithubException, GithubRetry
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from autoheal.errors import GitHubError
+
+DEFAULT_API_URL = "https://api.github.com"
+_LINK_NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
+_RETRY_STATUSES = [429, *range(500, 600)]
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    name: str
+    conclusion: str | None
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    name: str
+    conclusion: str | None
+    steps: tuple[Step, ...] = ()
+    html_url: str = ""
+
+
+@dataclass(frozen=True)
+class Issue:
+    number: int
+    title: str
+    body: str
+    state: str
+    state_reason: str | None
+    labels: tuple[str, ...]
+    html_url: str
+    closed_at: str | None = None
+    created_at: str | None = None
+    is_pull_request: bool = False
+
+
+@dataclass(frozen=True)
+class Pull:
+    number: int
+    html_url: str
+    state: str
+    head: str
+    body: str = ""
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Repo:
+    full_name: str
+    default_branch: str
+    html_url: str
+
+
+@dataclass
+class Client:
+    """Narrow typed access to the REST endpoints autoheal uses."""
+
+    repo: str
+    token: str
+    api_url: str = DEFAULT_API_URL
+    timeout: int = 30
+    retries: int = 4
+    backoff: float = 1.0
+    calls: int = 0
+    _gh: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.token:
+            raise GitHubError("no GitHub token: set the github-token input or GITHUB_TOKEN")
+        if not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo):
+            raise GitHubError(f"repository {self.repo!r} is not of the form owner/name")
+        retry = GithubRetry(total=self.retries, backoff_factor=self.backoff, secondary_rate_wait=60,
+                            max_rate_limit_wait=300, status_forcelist=_RETRY_STATUSES,
+                            allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"})
+        delay = float(os.environ.get("AUTOHEAL_WRITE_DELAY", "1.0"))
+        self._gh = Github(base_url=self.api_url.rstrip("/"), auth=Auth.Token(self.token), timeout=self.timeout,
+                          retry=retry, seconds_between_requests=None, seconds_between_writes=delay or None,
+                          user_agent="autoheal")
+
+    # -- plumbing ---------------------------------------------------------
+    def _url(self, path: str) -> str:
+        return f"{self.api_url.rstrip('/')}/repos/{self.repo}{path}"
+
+    def request(self, verb: str, url: str, params: Mapping[str, Any] | None = None,
+                body: Any = None) -> tuple[dict[str, Any], Any]:
+        self.calls += 1
+        try:
+            headers, data = self._gh.requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}), input=body)
+        except GithubException as exc:
+            raise _explain(verb, url, exc) from None
+        except requests.RequestException as exc:
+            raise GitHubError(f"{verb} {_path(url)}: network error ({type(exc).__name__})") from None
+        return headers, data
+
+    def paginate(self, path: str, params: Mapping[str, Any], key: str | None = None,
+                 limit: int = 1000) -> Iterator[Any]:
+        url: str | None = self._url(path)
+        query: Mapping[str, Any] | None = {"per_page": 100, **params}
+        seen = 0
+        while url and seen < limit:
+            headers, data = self.request("GET", url, query)
+            items = data.get(key, []) if key else data
+            for item in items:
+                seen += 1
+                yield item
+            match = _LINK_NEXT.search(headers.get("link", "") or headers.get("Link", ""))
+            url, query = (match.group(1), None) if match else (None, None)
+
+    # -- repository, runs, jobs, logs -----------------------------------------
+    def get_repo(self) -> Repo:
+        _, data = self.request("GET", f"{self.api_url.rstrip('/')}/repos/{self.repo}")
+        return Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
+
+    def get_run(self, run_id: int) -> dict[str, Any]:
+        return self.request("GET", self._url(f"/actions/runs/{int(run_id)}"))[1]  # type: ignore[no-any-return]
+
+    def list_jobs(self, run_id: int, attempt: int) -> list[Job]:
+        path = f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/jobs"
+        return [_job(j) for j in self.paginate(path, {}, key="jobs")]
+
+    def _download(self, url: str) -> bytes | None:
+        """GET a log (GitHub answers 302 to a blob store); None when logs are gone."""
+        self.calls += 1
+        session = requests.Session()
+        retry = Retry(total=self.retries, backoff_factor=self.backoff, status_forcelist=_RETRY_STATUSES,
+                      respect_retry_after_header=True, raise_on_status=False)
+        session.mount("http://", HTTPAdapter(max_retries=retry))
+        session.mount("https://", HTTPAdapter(max_retries=retry))
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/vnd.github+json",
+                   "User-Agent": "autoheal"}
+        try:
+            # requests drops Authorization when the redirect leaves the API host.
+            resp = session.get(url, headers=headers, timeout=self.timeout, allow_redirects=True)
+        except requests.RequestException as exc:
+            raise GitHubError(f"GET {_path(url)}: network error ({type(exc).__name__})") from None
+        if resp.status_code in (404, 410):
+            return None
+        if resp.status_code >= 400:
+            raise GitHubError(f"GET {_path(url)}: HTTP {resp.status_code} while downloading logs", resp.status_code)
+        return resp.content
+
+    def run_logs(self, run_id: int, attempt: int) -> bytes | None:
+        return self._download(self._url(f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/logs"))
+
+    def job_log(self, job_id: int) -> bytes | None:
+        return self._download(self._url(f"/actions/jobs/{int(job_id)}/logs"))
+
+    # -- issues, comments, labels ----------------------------------------------
+    def list_issues(self, label: str, state: str = "all", limit: int = 500) -> Iterator[Issue]:
+        params = {"labels": label, "state": state, "sort": "created", "direction": "desc"}
+        for item in self.paginate("/issues", params, limit=limit):
+            yield _issue(item)
+
+    def get_issue(self, number: int) -> Issue:
+        return _issue(self.request("GET", self._url(f"/issues/{int(number)}"))[1])
+
+    def create_issue(self, title: str, body: str, labels: list[str]) -> Issue:
+        payload = {"title": title, "body": body, "labels": labels}
+        return _issue(self.request("POST", self._url("/issues"), body=payload)[1])
+
+    def update_issue(self, number: int, **fields: Any) -> Issue:
+        return _issue(self.request("PATCH", self._url(f"/issues/{int(number)}"), body=fields)[1])
+
+    def comment(self, number: int, body: str) -> str:
+        data = self.request("POST", self._url(f"/issues/{int(number)}/comments"), body={"body": body})[1]
+        return str(data.get("html_url", ""))
+
+    def add_labels(self, number: int, labels: list[str]) -> None:
+        self.request("POST", self._url(f"/issues/{int(number)}/labels"), body={"labels": labels})
+
+    def label_names(self) -> set[str]:
+        return {str(item["name"]) for item in self.paginate("/labels", {})}
+
+    def create_label(self, name: str, color: str, description: str) -> None:
+        try:
+            self.request("POST", self._url("/labels"), body={"name": name, "color": color, "description": description})
+        except GitHubError as exc:
+            if exc.status != 422:  # 422: it exists already (another run made it); fine
+                raise
+
+    def permission(self, user: str) -> str:
+        """The user's permission on the repository: admin, maintain, write, triage, read or none."""
+        try:
+            data = self.request("GET", self._url(f"/collaborators/{quote(user, safe='')}/permission"))[1]
+        except GitHubError as exc:
+            if exc.status == 404:
+                return "none"
+            raise
+        return str(data.get("role_name") or data.get("permission") or "none")
+
+    # -- pull requests ---------------------------------------------------------
+    def find_pull(self, head_branch: str, state: str = "open") -> Pull | None:
+        owner = self.repo.split("/")[0]
+        for item in self.paginate("/pulls", {"head": f"{owner}:{head_branch}", "state": state}, limit=100):
+            return _pull(item)
+        return None
+
+    def list_pulls(self, state: str = "closed", limit: int = 300) -> Iterator[Pull]:
+        for item in self.paginate("/pulls", {"state": state, "sort": "created", "direction": "desc"}, limit=limit):
+            yield _pull(item)
+
+    def create_pull(self, title: str, body: str, head: str, base: str, draft: bool = True) -> Pull:
+        payload = {"title": title, "body": body, "head": head, "base": base, "draft": draft}
+        return _pull(self.request("POST", self._url("/pulls"), body=payload)[1])
+
+    def update_pull(self, number: int, **fields: Any) -> Pull:
+        return _pull(self.request("PATCH", self._url(f"/pulls/{int(number)}"), body=fields)[1])
+
+    def request_reviewers(self, number: int, reviewers: list[str]) -> None:
+        self.request("POST", self._url(f"/pulls/{int(number)}/requested_reviewers"), body={"reviewers": reviewers})
+
+
+def _path(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url).split("?")[0]
+
+
+_REMEDIES = {
+    "Resource not accessible by integration": (
+        "the workflow token lacks a permission: add `permissions: {issues: write, actions: read, contents: read}` "
+        "(plus `contents: write` and `pull-requests: write` for heal) to the workflow"),
+    "Bad credentials": "the token is invalid or expired: check the github-token input",
+    "Issues are disabled": "enable Issues in the repository settings, or run with dry-run: true",
+    "not permitted to create or approve pull requests": (
+        "allow it in Settings > Actions > General > Workflow permissions "
+        "('Allow GitHub Actions to create and approve pull requests'), or use a PAT / GitHub App token"),
+}
+
+
+def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:
+    data = exc.data if isinstance(exc.data, dict) else {}
+    message = str(data.get("message") or exc.message or "request failed")
+    errors = data.get("errors")
+    if isinstance(errors, list) and errors:
+        details = "; ".join(str(e.get("message") or e.get("code") or e) if isinstance(e, dict) else str(e)
+                            for e in errors[:3])
+        message += f" ({details})"
+    text = f"{verb} {_path(url)}: HTTP {exc.status}: {message}"
+    for needle, remedy in _REMEDIES.items():
+        if needle.lower() in message.lower():
+            text += f" — {remedy}"
+            break
+    return GitHubError(text, exc.status)
+
+
+def _job(data: Mapping[str, Any]) -> Job:
+    steps = tuple(Step(int(s.get("number", 0)), str(s.get("name", "")), s.get("conclusion"))
+                  for s in data.get("steps") or [])
+    return Job(int(data["id"]), str(data.get("name", "")), data.get("conclusion"), steps, str(data.get("html_url") or ""))
+
+
+def _issue(data: Mapping[str, Any]) -> Issue:
+    labels = tuple(str(lbl["name"]) if isinstance(lbl, dict) else str(lbl) for lbl in data.get("labels") or [])
+    return Issue(int(data["number"]), str(data.get("title") or ""), str(data.get("body") or ""),
+                 str(data.get("state") or "open"), data.get("state_reason"), labels,
+                 str(data.get("html_url") or ""), data.get("closed_at"), data.get("created_at"),
+                 "pull_request" in data)
+
+
+def _pull(data: Mapping[str, Any]) -> Pull:
+    head = data.get("head") or {}
+    return Pull(int(data["number"]), str(data.get("html_url") or ""), str(data.get("state") or "open"),
+                str(head.get("ref") or ""), str(data.get("body") or ""), bool(data.get("merged_at")))

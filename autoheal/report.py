@@ -1,0 +1,159 @@
+"""Report mode: turn a failed workflow run into one deduplicated issue per cause."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from autoheal.actions import Event
+from autoheal.errors import UsageError
+from autoheal.github_api import Client
+from autoheal.issues import IssueSink, Outcome, file_issue
+from autoheal.logsource import LogDoc, bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.render import RunContext
+from autoheal.rules import RuleSet
+from autoheal.runlogs import failed_job_docs
+from autoheal.triage import triage_docs
+
+DEFAULT_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    labels: tuple[str, ...] = ("autoheal",)
+    conclusions: tuple[str, ...] = DEFAULT_CONCLUSIONS
+    exclude_workflows: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()  # empty: the repository's default branch only
+    max_issues_per_hour: int = 10
+    reopen_days: int = 14
+    auto_heal_label: bool = False
+    dry_run: bool = False
+    templates: Path | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    reason: str
+
+
+def _matches(value: str, globs: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(value, g) for g in globs)
+
+
+def skip_reason(run: Mapping[str, Any], default_branch: str, opts: ReportOptions) -> str | None:
+    """Why this run is not ours to report, or None when it is."""
+    name, path = str(run.get("name") or ""), str(run.get("path") or "")
+    if run.get("status") not in (None, "completed"):
+        return f"run {run.get('id')} is {run.get('status')}, not completed"
+    if run.get("conclusion") not in opts.conclusions:
+        return f"run concluded {run.get('conclusion')!r}, not one of {', '.join(opts.conclusions)}"
+    own = os.environ.get("GITHUB_WORKFLOW_REF", "")
+    if (name and name == os.environ.get("GITHUB_WORKFLOW")) or (path and path in own):
+        return f"workflow {name!r} is autoheal's own (loop guard)"
+    if _matches(name, opts.exclude_workflows) or _matches(path, opts.exclude_workflows):
+        return f"workflow {name!r} is excluded by exclude-workflows"
+    branch = str(run.get("head_branch") or "")
+    allowed = opts.branches or (default_branch,)
+    if not _matches(branch, allowed):
+        return f"branch {branch!r} is not one of {', '.join(allowed)} (set branches to report it)"
+    return None
+
+
+def run_from_event(event: Event, client: Client, run_id: int | None) -> Mapping[str, Any] | Skip:
+    if run_id:
+        return client.get_run(run_id)
+    if event.name == "workflow_run":
+        if event.payload.get("action") not in (None, "completed"):
+            return Skip(f"workflow_run action {event.payload.get('action')!r}, waiting for 'completed'")
+        run = event.payload.get("workflow_run")
+        if not isinstance(run, dict):
+            raise UsageError("the workflow_run event has no workflow_run object")
+        return run
+    if event.name == "workflow_dispatch":
+        raise UsageError("workflow_dispatch needs the run-id input: the id of the run to report")
+    raise UsageError(f"report runs on workflow_run events or with --run-id (got event {event.name or 'none'!r})")
+
+
+def run_context(run: Mapping[str, Any], repo: str, job_id: int | None = None) -> RunContext:
+    return RunContext(
+        repo=repo,
+        run_id=int(run["id"]),
+        run_attempt=int(run.get("run_attempt") or 1),
+        run_url=str(run.get("html_url") or ""),
+        workflow=str(run.get("name") or ""),
+        branch=str(run.get("head_branch") or ""),
+        sha=str(run.get("head_sha") or ""),
+        job_id=job_id,
+        event=str(run.get("event") or ""),
+        actor=None,
+    )
+
+
+def is_fork_run(run: Mapping[str, Any], repo: str) -> bool:
+    head = run.get("head_repository") or {}
+    return bool(head) and str(head.get("full_name") or repo) != repo
+
+
+def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> list[tuple[int | None, Diagnosis]]:
+    """Triage every failed job of the run's attempt: (job id, diagnosis) pairs."""
+    run_id, attempt = int(run["id"]), int(run.get("run_attempt") or 1)
+    jobs = client.list_jobs(run_id, attempt)
+    failed = [j for j in jobs if j.conclusion in ("failure", "timed_out", "startup_failure")]
+    archive = client.run_logs(run_id, attempt) if failed else None
+    found: list[tuple[int | None, Diagnosis]] = []
+    for job, docs in failed_job_docs(failed, archive):
+        if not docs:
+            text = client.job_log(job.id)
+            docs = [bytes_doc(f"{job.name}.txt", text, job=job.name)] if text is not None else []
+        if docs:
+            found.append((job.id, replace(_triage(docs, ruleset, job.name), job=job.name)))
+        else:
+            found.append((job.id, _expired(job.name, run)))
+    if not failed:
+        found.append((None, _expired("", run, "the run has no failed job in attempt %d" % attempt)))
+    return found
+
+
+def _triage(docs: list[LogDoc], ruleset: RuleSet, job: str) -> Diagnosis:
+    return triage_docs(docs, ruleset, job)
+
+
+def _expired(job: str, run: Mapping[str, Any], why: str = "the logs have expired or were deleted") -> Diagnosis:
+    from autoheal.triage import diagnose
+
+    name = str(run.get("name") or "workflow")
+    diagnosis = diagnose([], f"{name}/{job}")
+    note = f"Run {run.get('id')} failed, but {why}; only the run's metadata is known."
+    return replace(diagnosis, summary=note, title=f"unknown: {name} failed ({why})"[:120], job=job or None,
+                   hint="Re-run the workflow to get fresh logs, or open the run page.")
+
+
+def dedupe_by_fingerprint(found: Sequence[tuple[int | None, Diagnosis]]) -> list[tuple[int | None, Diagnosis]]:
+    """Matrix jobs failing for one cause give one issue, not one per job."""
+    seen: dict[str, tuple[int | None, Diagnosis]] = {}
+    for job_id, diagnosis in found:
+        seen.setdefault(diagnosis.fingerprint, (job_id, diagnosis))
+    return list(seen.values())
+
+
+def report(client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts: ReportOptions,
+           run_id: int | None = None) -> list[Outcome] | Skip:
+    run = run_from_event(event, client, run_id)
+    if isinstance(run, Skip):
+        return run
+    repo_info = event.payload.get("repository") or {}
+    default_branch = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
+    if not default_branch and not opts.branches:
+        default_branch = client.get_repo().default_branch
+    if not run_id:
+        reason = skip_reason(run, default_branch, opts)
+        if reason:
+            return Skip(reason)
+    outcomes = []
+    for job_id, diagnosis in dedupe_by_fingerprint(diagnose_run(client, run, ruleset)):
+        ctx = run_context(run, client.repo, job_id)
+        outcomes.append(file_issue(sink, diagnosis, ctx, opts, fork=is_fork_run(run, client.repo)))
+    return outcomes

@@ -1,0 +1,88 @@
+"""``autoheal report``: settings from flags, config and the runner; outputs back to it."""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from autoheal import actions
+from autoheal import config as config_mod
+from autoheal.errors import UsageError
+from autoheal.github_api import DEFAULT_API_URL, Client
+from autoheal.issues import IssueSink, Outcome
+from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, report
+
+
+def _pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
+    """A flag beats the config file, which beats the default."""
+    if flag is not None:
+        return flag
+    return section.get(key, default)
+
+
+def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
+    sec = cfg.report
+    templates = args.templates or cfg.templates
+    opts = ReportOptions(
+        labels=tuple(_pick(args.labels, sec, "labels", ["autoheal"])),
+        conclusions=tuple(_pick(args.conclusions, sec, "conclusions", list(DEFAULT_CONCLUSIONS))),
+        exclude_workflows=tuple(_pick(args.exclude_workflows, sec, "exclude-workflows", [])),
+        branches=tuple(_pick(args.branches, sec, "branches", [])),
+        max_issues_per_hour=int(_pick(args.max_issues_per_hour, sec, "max-issues-per-hour", 10)),
+        reopen_days=int(_pick(args.reopen_days, sec, "reopen-days", 14)),
+        auto_heal_label=bool(_pick(args.auto_heal_label, sec, "auto-heal-label", False)),
+        dry_run=bool(args.dry_run),
+        templates=Path(templates) if templates else None,
+    )
+    if not opts.labels:
+        raise UsageError("labels must name at least one label (the first one marks autoheal's issues)")
+    if opts.max_issues_per_hour < 0 or opts.reopen_days < 0:
+        raise UsageError("max-issues-per-hour and reopen-days must not be negative")
+    return opts
+
+
+def make_client(args: argparse.Namespace, event: actions.Event) -> Client:
+    repo = args.repo or os.environ.get("GITHUB_REPOSITORY") or event.repo
+    if not repo:
+        raise UsageError("no repository: pass --repo owner/name or set GITHUB_REPOSITORY")
+    token = os.environ.get("AUTOHEAL_TOKEN") or os.environ.get("GITHUB_TOKEN") or ""
+    api_url = args.api_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
+    return Client(repo=repo, token=token, api_url=api_url)
+
+
+def _summary(outcomes: Sequence[Outcome]) -> str:
+    rows = ["### autoheal report", "", "| result | category | issue | fingerprint |", "|---|---|---|---|"]
+    for o in outcomes:
+        issue = f"[#{o.issue_number}]({o.issue_url})" if o.issue_number else "-"
+        rows.append(f"| {o.result} | `{o.category}` | {issue} | `{o.fingerprint}` |")
+    notes = [f"- {o.reason}" for o in outcomes if o.reason]
+    return "\n".join(rows + ([""] + notes if notes else []))
+
+
+def _emit(outcomes: Sequence[Outcome]) -> None:
+    first = outcomes[0]
+    actions.set_outputs({
+        "result": first.result, "issue-number": first.issue_number or "", "issue-url": first.issue_url,
+        "category": first.category, "fingerprint": first.fingerprint,
+        "issues": ",".join(str(o.issue_number) for o in outcomes if o.issue_number),
+    })
+    actions.add_summary(_summary(outcomes))
+    for o in outcomes:
+        where = f" #{o.issue_number}" if o.issue_number else ""
+        actions.notice(f"{o.result}{where}: {o.category} ({o.fingerprint}){' - ' + o.reason if o.reason else ''}")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    cfg = config_mod.load(args.config)
+    opts = options_from(args, cfg)
+    event = actions.load_event(args.event_path, args.event_name)
+    client = make_client(args, event)
+    result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id)
+    if isinstance(result, Skip):
+        actions.set_outputs({"result": "skipped", "issue-number": "", "issue-url": "", "category": "",
+                             "fingerprint": ""})
+        actions.notice(f"skipped: {result.reason}")
+        return 0
+    _emit(result)
+    return 0

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Docker action entrypoint: turn the runner's INPUT_* variables into autoheal's argv.
+
+Everything the action does, the CLI does: this file only maps inputs to flags.
+The token goes through the environment (AUTOHEAL_TOKEN), never argv, so it
+cannot show up in a process listing or an error message.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+# input name -> (flag, kind); kind is "value", "bool" (must be true/false) or "list".
+COMMON = {
+    "config": ("--config", "value"),
+    "templates": ("--templates", "value"),
+    "dry-run": ("--dry-run", "bool"),
+}
+MODES = {
+    "report": {
+        **COMMON,
+        "run-id": ("--run-id", "value"),
+        "labels": ("--labels", "list"),
+        "conclusions": ("--conclusions", "list"),
+        "exclude-workflows": ("--exclude-workflows", "list"),
+        "branches": ("--branches", "list"),
+        "max-issues-per-hour": ("--max-issues-per-hour", "value"),
+        "reopen-days": ("--reopen-days", "value"),
+        "auto-heal-label": ("--auto-heal-label", "bool"),
+    },
+    "heal": {
+        **COMMON,
+        "issue-number": ("--issue-number", "value"),
+        "base": ("--base", "value"),
+        "min-confidence": ("--min-confidence", "value"),
+        "max-changed-files": ("--max-changed-files", "value"),
+        "max-attempts": ("--max-attempts", "value"),
+        "verify-command": ("--verify-command", "value"),
+        "agent-mention": ("--agent-mention", "value"),
+    },
+}
+
+
+class InputError(Exception):
+    pass
+
+
+def read_input(name: str) -> str:
+    # Docker actions receive inputs as INPUT_<NAME> with the name upper-cased, hyphens kept.
+    return os.environ.get(f"INPUT_{name.upper()}", "").strip()
+
+
+def argv_for(mode: str) -> list[str]:
+    if mode not in MODES:
+        raise InputError(f"input 'mode' must be one of {', '.join(MODES)} (got {mode!r})")
+    argv = [mode]
+    for name, (flag, kind) in MODES[mode].items():
+        value = read_input(name)
+        if not value:
+            continue
+        if kind == "bool":
+            if value not in ("true", "false"):
+                raise InputError(f"input '{name}' must be true or false (got {value!r})")
+            if value == "true":
+                argv.append(flag)
+        elif kind == "list":
+            argv += [flag, ",".join(v.strip() for v in value.replace("\n", ",").split(",") if v.strip())]
+        else:
+            argv += [flag, value]
+    return argv
+
+
+def main() -> int:
+    token = read_input("github-token")
+    if token:
+        os.environ["AUTOHEAL_TOKEN"] = token
+    try:
+        argv = argv_for(read_input("mode") or "report")
+    except InputError as exc:
+        print(f"::error::{exc}", file=sys.stderr)
+        return 2
+    from autoheal.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
