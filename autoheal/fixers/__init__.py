@@ -1,0 +1,81 @@
+"""Deterministic fixers: one module each, listed in ``FIXERS`` in the order they are tried.
+
+A fixer is a module with ``ID``, ``CATEGORIES`` (the diagnosis categories it
+may handle), ``DOC`` (its user documentation) and a pure
+``fix(ctx) -> FixProposal | FixDeclined``. Fixers read the workspace and return
+changes as data; they never write. Applying changes happens elsewhere.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Mapping, Protocol
+
+from autoheal.fixers import (
+    deprecated_actions,
+    job_timeout,
+    node_dependency,
+    python_dependency,
+    runtime_version,
+    workflow_permissions,
+)
+from autoheal.fixers.base import FixContext, lines_of
+from autoheal.models import Change, FixDeclined, FixProposal
+
+__all__ = ["FIXERS", "FixContext", "Fixer", "propose", "unified_diff"]
+
+
+class Fixer(Protocol):
+    """What a fixer module provides (modules satisfy this protocol structurally)."""
+
+    @property
+    def ID(self) -> str: ...  # noqa: N802 - module constants
+
+    @property
+    def CATEGORIES(self) -> frozenset[str]: ...  # noqa: N802
+
+    @property
+    def DOC(self) -> str: ...  # noqa: N802
+
+    def fix(self, ctx: FixContext) -> FixProposal | FixDeclined: ...
+
+
+# Order matters: the first proposal wins. deprecated_actions accepts every
+# category (GitHub's deprecation failures get triaged as many things), so it is last.
+FIXERS: dict[str, Fixer] = {
+    python_dependency.ID: python_dependency,
+    node_dependency.ID: node_dependency,
+    job_timeout.ID: job_timeout,
+    workflow_permissions.ID: workflow_permissions,
+    runtime_version.ID: runtime_version,
+    deprecated_actions.ID: deprecated_actions,
+}
+
+
+def propose(ctx: FixContext, fixers: Mapping[str, Fixer] = FIXERS) -> FixProposal | FixDeclined:
+    """The first proposal of the fixers for the diagnosis's category, else every reason they declined."""
+    category = ctx.diagnosis.category
+    reasons = []
+    for fixer_id, fixer in fixers.items():
+        if category not in fixer.CATEGORIES:
+            continue
+        result = fixer.fix(ctx)
+        if isinstance(result, FixProposal):
+            return result
+        reasons.append(f"{fixer_id}: {result.reason}")
+    if not reasons:
+        return FixDeclined("autoheal", f"no fixer handles category {category!r}")
+    return FixDeclined("autoheal", "; ".join(reasons))
+
+
+def unified_diff(changes: Iterable[Change]) -> str:
+    """A ``git apply``-able unified diff of the changes (``--- a/path`` / ``+++ b/path``)."""
+    return "".join(_diff_one(change) for change in changes)
+
+
+def _diff_one(change: Change) -> str:
+    old = lines_of(change.old or "")
+    new = lines_of(change.new)
+    before = f"a/{change.path}" if change.old is not None else "/dev/null"
+    lines = difflib.unified_diff(old, new, fromfile=before, tofile=f"b/{change.path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+

@@ -1,0 +1,1 @@
+import importPlugin from 'eslint-plugin-import';

@@ -1,0 +1,1 @@
+const fp = require('lodash/fp');

@@ -1,0 +1,1 @@
+from google.protobuf import descriptor_pb2
