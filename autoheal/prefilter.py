@@ -1,0 +1,184 @@
+"""Build the scanner's prefilter from the literals each rule pattern requires.
+
+One alternation of ~600 full patterns is too large for RE2's DFA cache, and RE2
+then falls back to its NFA at a few MB/s. Every line a pattern matches must
+contain one of the pattern's *required literals* (as in RE2's FilteredRE2),
+and an alternation of plain literals stays a small DFA that scans at hundreds
+of MB/s. Patterns without a usable literal join the prefilter as they are.
+The exact per-rule match still runs on each candidate line afterwards.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+try:  # Python 3.11+
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MIN_LITERAL = 3
+# Fragments so common in CI logs that a literal made of them selects almost every line.
+_COMMON = frozenset({
+    "test", "tests", "error", "errors", "warning", "code", "type", "http", "https", "https://", "http://",
+    "line", "body", "header", "status", "tatus", "update", "create", "after", "failed", "java", ".java",
+    "empty", "generate", "generated", "parser", "build", "info", "debug", "file", "from", "with", "true",
+})
+
+# (literals, case-insensitive): any one literal of the set must occur in a matching line.
+Need = tuple[frozenset[str], bool]
+
+
+def _score(literal: str) -> float:
+    """How rarely a literal occurs in logs, roughly: long, varied, with rare punctuation or digits.
+
+    Path characters (. / - _) and runs of one character (dotted leaders, rules)
+    are everywhere in logs, so they earn nothing; common words earn a quarter.
+    """
+    letters = sum(c.isalnum() for c in literal)
+    length = letters if len(set(literal)) > 2 else len(set(literal))
+    rare = sum(2 for c in set(literal) if not c.isalnum() and c not in " ./-_")
+    rare += sum(3 for c in literal if ord(c) > 127)
+    base = length + rare + sum(c.isdigit() for c in literal)
+    return base / 2 if literal.strip(" :.-_'\"") in _COMMON else base
+
+
+def _best(needs: list[Need]) -> Need | None:
+    """The alternative whose least selective literal is most selective."""
+    usable = [n for n in needs if n[0] and min(len(x.encode()) for x in n[0]) >= MIN_LITERAL]
+    return max(usable, key=lambda n: (min(map(_score, n[0])), -len(n[0])), default=None)
+
+
+MAX_SET = 32
+
+
+def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    out = frozenset(a + b for a in left for b in right)
+    return out if len(out) <= MAX_SET else None
+
+
+def _pure(op: Any, arg: Any) -> frozenset[str] | None:
+    """The finite set of strings one item matches, when it is that simple (a, [Ss], (x|y), y?)."""
+    if op is _c.LITERAL:
+        return frozenset({chr(arg)})
+    if op is _c.SUBPATTERN:
+        return _pure_seq(arg[3])
+    if op is _c.BRANCH:
+        parts = [_pure_seq(b) for b in arg[1]]
+        if any(p is None for p in parts):
+            return None
+        joined = frozenset(x for p in parts if p is not None for x in p)
+        return joined if len(joined) <= MAX_SET else None
+    if op is _c.IN and len(arg) <= 4 and all(o is _c.LITERAL for o, _ in arg):
+        return frozenset(chr(a) for _, a in arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
+        body = _pure_seq(arg[2])
+        return None if body is None else body | {""}
+    return None
+
+
+def _pure_seq(items: Any) -> frozenset[str] | None:
+    out: frozenset[str] | None = frozenset({""})
+    for op, arg in items:
+        part = _pure(op, arg)
+        if part is None or out is None:
+            return None
+        out = _cross(out, part)
+    return out
+
+
+def _flatten(items: Iterable[tuple[Any, Any]]) -> Iterable[tuple[Any, Any]]:
+    """Inline groups that change no flags: a capture does not change what is matched."""
+    for op, arg in items:
+        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+            yield from _flatten(arg[3])
+        else:
+            yield op, arg
+
+
+def _sequence(items: Iterable[tuple[Any, Any]], icase: bool) -> Need | None:
+    needs: list[Need] = []
+    run: frozenset[str] = frozenset({""})
+
+    def close() -> None:
+        nonlocal run
+        if all(run):
+            needs.append((run, icase))
+        run = frozenset({""})
+
+    for op, arg in _flatten(items):
+        part = _pure(op, arg)
+        if part is not None:
+            crossed = _cross(run, part)
+            if crossed is None:
+                close()
+                crossed = part
+            run = crossed
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1 and _single_literal(arg[2]):
+            # x{3,} starts with "xxx" right after the run; what follows may come after more x.
+            run = _cross(run, frozenset({chr(list(arg[2])[0][1]) * min(arg[0], 8)})) or run
+            if arg[1] != arg[0]:
+                close()
+            continue
+        close()
+        if op is _c.SUBPATTERN:
+            add, remove, sub = arg[1], arg[2], arg[3]
+            inner = (icase or bool(add & re.I)) and not bool(remove & re.I)
+            found = _sequence(sub, inner)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            found = _sequence(arg[2], icase)
+        elif op is _c.BRANCH:
+            found = _branches(arg[1], icase)
+        else:
+            found = None
+        if found:
+            needs.append(found)
+    close()
+    return _best(needs)
+
+
+def _single_literal(items: Any) -> bool:
+    items = list(items)
+    return len(items) == 1 and items[0][0] is _c.LITERAL
+
+
+def _branches(branches: list[Any], icase: bool) -> Need | None:
+    """Each branch must bring its own literal, else the alternation requires nothing."""
+    found = [_sequence(b, icase) for b in branches]
+    if any(f is None for f in found):
+        return None
+    literals = frozenset(lit for f in found if f for lit in f[0])
+    return (literals, any(f[1] for f in found if f))
+
+
+def required_literals(pattern: str) -> Need | None:
+    """Literals one of which every match of ``pattern`` contains, or None."""
+    try:
+        parsed = _p.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None  # RE2-only syntax: the caller uses the pattern itself
+    return _sequence(list(parsed), bool(parsed.state.flags & re.I))
+
+
+_META = re.compile(r"([\\.+*?()|\[\]{}^$])")
+NEVER = r"\b\B"  # RE2 has no (?!): a word boundary that is not one never matches
+
+
+def _literal(literal: str, icase: bool) -> str:
+    escaped = _META.sub(r"\\\1", literal).replace("\n", r"\n").replace("\t", r"\t")
+    return f"(?i:{escaped})" if icase else escaped
+
+
+def prefilter_source(patterns: Iterable[str], relax: Any) -> str:
+    """One RE2 alternation matching (at least) every line any pattern matches."""
+    parts: set[str] = set()
+    for pattern in patterns:
+        need = required_literals(pattern)
+        if need is None:
+            parts.add(f"(?:{relax(pattern)})")
+        else:
+            parts.update(_literal(lit, need[1]) for lit in need[0])
+    return "|".join(sorted(parts)) or NEVER
