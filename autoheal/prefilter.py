@@ -9,15 +9,16 @@ The exact per-rule match still runs on each candidate line afterwards.
 """
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from typing import Any, Iterable
 
-try:  # Python 3.11+
-    import re._constants as _c
-    import re._parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# Python's own regex parser gives the pattern's structure; RE2 syntax is close
+# enough for finding literals, and a pattern it rejects is used whole instead.
+_NEW = sys.version_info >= (3, 11)
+_p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
+_c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
 MIN_LITERAL = 3
 # Fragments so common in CI logs that a literal made of them selects almost every line.
