@@ -21,6 +21,9 @@ _p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 _c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
 MIN_LITERAL = 3
+# Below this score a literal selects too many lines (``test``, ``warning``): the
+# pattern itself then joins the prefilter, which RE2 handles for a few dozen.
+WEAK_SCORE = 6
 # Fragments so common in CI logs that a literal made of them selects almost every line.
 _COMMON = frozenset({
     "test", "tests", "error", "errors", "warning", "code", "type", "http", "https", "https://", "http://",
@@ -178,7 +181,7 @@ def prefilter_source(patterns: Iterable[str], relax: Any) -> str:
     parts: set[str] = set()
     for pattern in patterns:
         need = required_literals(pattern)
-        if need is None:
+        if need is None or min(map(_score, need[0])) < WEAK_SCORE:
             parts.add(f"(?:{relax(pattern)})")
         else:
             parts.update(_literal(lit, need[1]) for lit in need[0])
