@@ -7,6 +7,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# Heal mode commits and pushes with git (>= 2.31 for GIT_CONFIG_* env config).
+# Not pinned: Debian security updates replace exact versions in the archive.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /opt/autoheal
 COPY requirements.lock pyproject.toml README.md entrypoint.py ./
 COPY autoheal ./autoheal

@@ -121,6 +121,40 @@ def _report(args: argparse.Namespace) -> int:
     return run_report(args)
 
 
+def _add_heal(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("heal", help="open a draft pull request that fixes the failure an issue describes",
+                       description="Re-triage an issue labelled auto-heal, apply a deterministic fixer in a "
+                                   "temporary worktree and open or update a draft pull request. The token is "
+                                   "read from $GITHUB_TOKEN, never from the command line. With --dry-run and "
+                                   "--log or --issue-body: print the diff offline (no token, no network).")
+    _add_github_args(p)
+    p.add_argument("--issue-number", type=int, help="heal this issue (default: the labelled issue of the event)")
+    p.add_argument("--base", help="branch the PR targets (default: the failed run's branch, else the default branch)")
+    p.add_argument("--min-confidence", type=float, help="do not edit below this triage confidence (default 0.6)")
+    p.add_argument("--max-changed-files", type=int, help="do not open a PR changing more files (default 3)")
+    p.add_argument("--max-attempts", type=int, help="stop after this many closed-unmerged fix PRs (default 3)")
+    p.add_argument("--max-prs-per-hour", type=int, help="cap on new fix PRs per hour (default 5)")
+    p.add_argument("--verify-command", help="shell command run in the fixed tree; no PR if it fails")
+    p.add_argument("--agent-mention", help="mention (e.g. @copilot) that a declined failure is handed to")
+    p.add_argument("--allowed-bots", type=_csv, help="comma-separated bots that may trigger heal")
+    p.add_argument("--reviewers", type=_csv, help="comma-separated reviewers to request on the PR")
+    p.add_argument("--labels", type=_csv, help="comma-separated labels for the PR (default autoheal)")
+    p.add_argument("--workspace", help="the repository checkout (default: $GITHUB_WORKSPACE, else .)")
+    offline = p.add_argument_group("offline preview (with --dry-run)")
+    source = offline.add_mutually_exclusive_group()
+    source.add_argument("--log", help="triage this log and print the fix's diff")
+    source.add_argument("--issue-body", help="triage this issue body (markdown file) and print the fix's diff")
+    offline.add_argument("--workflow", help="path of the failing workflow file in the workspace")
+    offline.add_argument("--job", help="name or id of the failing job")
+    p.set_defaults(handler=_heal)
+
+
+def _heal(args: argparse.Namespace) -> int:
+    from autoheal.heal_run import run_heal
+
+    return run_heal(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="autoheal", description="Self-healing CI for GitHub.")
     parser.add_argument("--version", action="version", version=f"autoheal {__version__}")
@@ -128,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_triage(sub)
     _add_report(sub)
+    _add_heal(sub)
     return parser
 
 

@@ -64,6 +64,8 @@ class Pull:
     head: str
     body: str = ""
     merged: bool = False
+    created_at: str | None = None
+    head_repo: str = ""  # owner/name the head branch lives in ("" when the fork is gone)
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,10 @@ class Client:
         data = self.request("POST", self._url(f"/issues/{int(number)}/comments"), body={"body": body})[1]
         return str(data.get("html_url", ""))
 
+    def list_comments(self, number: int, limit: int = 300) -> list[str]:
+        """Bodies of an issue's comments, oldest first."""
+        return [str(c.get("body") or "") for c in self.paginate(f"/issues/{int(number)}/comments", {}, limit=limit)]
+
     def add_labels(self, number: int, labels: list[str]) -> None:
         self.request("POST", self._url(f"/issues/{int(number)}/labels"), body={"labels": labels})
 
@@ -280,5 +286,7 @@ def _issue(data: Mapping[str, Any]) -> Issue:
 
 def _pull(data: Mapping[str, Any]) -> Pull:
     head = data.get("head") or {}
+    head_repo = head.get("repo") or {}
     return Pull(int(data["number"]), str(data.get("html_url") or ""), str(data.get("state") or "open"),
-                str(head.get("ref") or ""), str(data.get("body") or ""), bool(data.get("merged_at")))
+                str(head.get("ref") or ""), str(data.get("body") or ""), bool(data.get("merged_at")),
+                data.get("created_at"), str(head_repo.get("full_name") or ""))

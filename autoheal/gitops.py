@@ -1,0 +1,302 @@
+"""The working tree for heal mode: one subprocess helper, a typed git wrapper with one method per
+verb, the create-or-update-branch algorithm of peter-evans/create-pull-request written against
+it, and the two things done inside a worktree: applying a fix's changes and verifying them.
+
+Credentials never reach argv: the push token travels as an ``http.<server>/.extraheader``
+entry in ``GIT_CONFIG_COUNT``/``GIT_CONFIG_KEY_n``/``GIT_CONFIG_VALUE_n``, preceded by an
+empty entry for the same key, which clears the header actions/checkout persisted (two
+``Authorization`` headers make GitHub answer 400). ``safe.directory`` is set the same way,
+because a container's uid differs from the owner of the runner's checkout
+(https://github.blog/2022-04-12-git-security-vulnerability-announced/). Every error text
+goes through ``redact``, so neither the token nor its base64 form can leak into a log.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator, Mapping, Sequence
+
+from autoheal.errors import AutohealError, GitError
+from autoheal.fixers.base import safe_path
+from autoheal.models import Change
+
+BOT_NAME = "autoheal[bot]"
+BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
+DEFAULT_SERVER = "https://github.com"
+REDACTED = "***"
+_OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
+VERIFY_TAIL_LINES = 60
+# Environment a verify command does not get: it runs the repository's code, which needs no token.
+_SECRET_ENV = frozenset({"AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB-TOKEN",
+                         "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"})
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who commits: the configurable bot identity."""
+
+    name: str = BOT_NAME
+    email: str = BOT_EMAIL
+
+
+@dataclass(frozen=True)
+class Auth:
+    """The token git pushes with, and the server it is for."""
+
+    token: str = ""
+    server_url: str = DEFAULT_SERVER
+
+    @property
+    def header(self) -> str:
+        basic = base64.b64encode(f"x-access-token:{self.token}".encode()).decode()
+        return f"AUTHORIZATION: basic {basic}"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        if not self.token:
+            return ()
+        forms = (self.token, base64.b64encode(f"x-access-token:{self.token}".encode()).decode(),
+                 base64.b64encode(self.token.encode()).decode())
+        return tuple(sorted(forms, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class BranchResult:
+    """``created | updated | not-updated | none`` as in create-pull-request, or ``foreign``."""
+
+    status: str
+    sha: str = ""
+    foreign_authors: tuple[str, ...] = ()
+
+
+def redact(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= _OUTPUT_LIMIT else "\u2026" + text[-_OUTPUT_LIMIT:]
+
+
+def cmd_output(args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None, *,
+               secrets: Sequence[str] = (), check: bool = True, timeout: float = 600) -> tuple[int, str, str]:
+    """Run a command; (rc, stdout, stderr). With ``check``, a non-zero rc raises GitError."""
+    full_env = {**os.environ, **(env or {})}
+    try:
+        proc = subprocess.run(list(args), cwd=cwd, env=full_env, capture_output=True, text=True,
+                              errors="replace", timeout=timeout, check=False)
+    except FileNotFoundError:
+        raise GitError(f"{args[0]} is not installed (running {' '.join(args[:2])})") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(redact(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
+    if check and proc.returncode != 0:
+        raise GitError(redact(
+            f"command failed: {' '.join(args)}\nreturn code: {proc.returncode}\n"
+            f"stdout: {_clip(proc.stdout) or '(none)'}\nstderr: {_clip(proc.stderr) or '(none)'}", secrets))
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def config_env(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Command-scope git config through the environment (git >= 2.31), never argv."""
+    env = {"GIT_CONFIG_COUNT": str(len(pairs)), "GIT_TERMINAL_PROMPT": "0"}
+    for index, (key, value) in enumerate(pairs):
+        env[f"GIT_CONFIG_KEY_{index}"] = key
+        env[f"GIT_CONFIG_VALUE_{index}"] = value
+    return env
+
+
+@dataclass(frozen=True)
+class Git:
+    """git in one directory; ``safe`` are further directories to trust besides ``cwd``."""
+
+    cwd: Path
+    auth: Auth = field(default_factory=Auth)
+    safe: tuple[str, ...] = ()
+
+    def env(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        pairs = [("safe.directory", d) for d in dict.fromkeys((*self.safe, str(self.cwd)))]
+        if self.auth.token:
+            key = f"http.{self.auth.server_url.rstrip('/')}/.extraheader"
+            pairs += [(key, ""), (key, self.auth.header)]  # the empty value clears checkout's header
+        return {**config_env(pairs), **(extra or {})}
+
+    def run(self, *args: str, check: bool = True, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
+        return cmd_output(("git", *args), self.cwd, self.env(env), secrets=self.auth.secrets, check=check)
+
+    def out(self, *args: str) -> str:
+        return self.run(*args)[1].strip()
+
+    def at(self, path: Path) -> Git:
+        return replace(self, cwd=path, safe=(*self.safe, str(self.cwd)))
+
+    # -- verbs ------------------------------------------------------------------
+    def rev_parse(self, rev: str) -> str | None:
+        rc, out, _ = self.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False)
+        return out.strip() if rc == 0 else None
+
+    def tree(self, rev: str) -> str:
+        return self.out("rev-parse", f"{rev}^{{tree}}")
+
+    def is_shallow(self) -> bool:
+        return self.out("rev-parse", "--is-shallow-repository") == "true"
+
+    def fetch(self, remote: str, *refspecs: str, unshallow: bool = False) -> None:
+        self.run("fetch", "--no-tags", "--force", *(["--unshallow"] if unshallow else []), remote, *refspecs)
+
+    def remote_sha(self, remote: str, branch: str) -> str | None:
+        out = self.out("ls-remote", "--heads", remote, f"refs/heads/{branch}")
+        return out.split()[0] if out else None
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        rc, out, _ = self.run("merge-base", a, b, check=False)
+        return out.strip() if rc == 0 else None
+
+    def author_emails(self, since: str, until: str) -> list[str]:
+        return self.out("log", "--format=%ae", f"{since}..{until}").split()
+
+    def add(self, paths: Sequence[str]) -> None:
+        self.run("add", "--all", "--", *paths)
+
+    def has_staged_changes(self) -> bool:
+        return self.run("diff", "--cached", "--quiet", check=False)[0] != 0
+
+    def commit(self, message: str, identity: Identity) -> str:
+        people = {"GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email,
+                  "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email}
+        self.run("-c", "commit.gpgsign=false", "commit", "--no-verify", "--quiet", "-m", message, env=people)
+        return self.out("rev-parse", "HEAD")
+
+    def push(self, remote: str, sha: str, branch: str, expect: str | None) -> None:
+        """Push ``sha`` to ``branch`` only if the remote branch is still ``expect`` (None: absent)."""
+        lease = f"--force-with-lease=refs/heads/{branch}:{expect or ''}"
+        self.run("push", "--porcelain", lease, remote, f"{sha}:refs/heads/{branch}")
+
+
+@contextmanager
+def worktree(git: Git, base: str, remote: str = "origin") -> Iterator[Git]:
+    """A detached worktree of ``remote/base`` in a temp dir; the user's checkout is untouched."""
+    tracking = f"refs/remotes/{remote}/{base}"
+    git.fetch(remote, f"+refs/heads/{base}:{tracking}")
+    holder = Path(tempfile.mkdtemp(prefix="autoheal-"))
+    path = holder / "tree"
+    git.run("worktree", "add", "--detach", "--quiet", str(path), tracking)
+    try:
+        yield git.at(path)
+    finally:
+        git.run("worktree", "remove", "--force", str(path), check=False)
+        shutil.rmtree(holder, ignore_errors=True)
+        git.run("worktree", "prune", check=False)
+
+
+def _ensure_history(git: Git, remote: str, base_ref: str, branch_ref: str, refspecs: Sequence[str]) -> bool:
+    """Whether base and branch share history locally; a shallow checkout is deepened once."""
+    if git.merge_base(base_ref, branch_ref):
+        return True
+    if git.is_shallow():
+        git.fetch(remote, *refspecs, unshallow=True)
+        return git.merge_base(base_ref, branch_ref) is not None
+    return False
+
+
+def _foreign(git: Git, remote: str, base: str, branch: str, identity: Identity) -> tuple[str, ...]:
+    """Author emails on the remote branch beyond the base that are not the bot's."""
+    base_ref, branch_ref = f"refs/remotes/{remote}/{base}", f"refs/remotes/{remote}/{branch}"
+    refspecs = (f"+refs/heads/{base}:{base_ref}", f"+refs/heads/{branch}:{branch_ref}")
+    git.fetch(remote, *refspecs)
+    if not _ensure_history(git, remote, base_ref, branch_ref, refspecs):
+        return ("(history unrelated to the base)",)
+    emails = git.author_emails(base_ref, branch_ref)
+    return tuple(dict.fromkeys(e for e in emails if e.lower() != identity.email.lower()))
+
+
+def create_or_update_branch(git: Git, branch: str, base: str, message: str, paths: Sequence[str], *,
+                            identity: Identity = Identity(), protected: Sequence[str] = (),
+                            remote: str = "origin") -> BranchResult:
+    """Commit ``paths`` in the worktree ``git`` (at ``remote/base``) and publish them on ``branch``.
+
+    created: the branch did not exist. updated: it held only our commits and a different tree,
+    so it is replaced (force-with-lease on the sha seen). not-updated: same tree. none: nothing
+    to commit. foreign: someone else committed on it; nothing is pushed.
+    """
+    if branch in protected or branch == base:
+        raise GitError(f"refusing to push to {branch!r}: autoheal never pushes to the default or base branch")
+    git.add(paths)
+    if not git.has_staged_changes():
+        return BranchResult("none")
+    sha = git.commit(message, identity)
+    current = git.remote_sha(remote, branch)
+    if current is None:
+        git.push(remote, sha, branch, None)
+        return BranchResult("created", sha)
+    others = _foreign(git, remote, base, branch, identity)
+    seen = git.rev_parse(f"refs/remotes/{remote}/{branch}") or current  # the lease: what we inspected
+    if others:
+        return BranchResult("foreign", seen, others)
+    if git.tree(sha) == git.tree(seen):
+        return BranchResult("not-updated", seen)
+    git.push(remote, sha, branch, seen)
+    return BranchResult("updated", sha)
+
+
+# -- inside the tree ------------------------------------------------------------------
+def apply_changes(root: Path, changes: Sequence[Change]) -> None:
+    """Write each change (temp file + ``os.replace``, mode kept); refuse paths leaving ``root``."""
+    for change in changes:
+        path = safe_path(root, change.path)
+        if path is None:
+            raise AutohealError(f"refusing to write {change.path!r}: it is outside the repository")
+        current = path.read_bytes().decode("utf-8", "replace") if path.is_file() else None  # line ends kept
+        if current != change.old:
+            raise AutohealError(f"{change.path} changed while the fix was prepared; run heal again")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.autoheal-tmp")
+        tmp.write_bytes(change.new.encode("utf-8"))
+        if current is not None:
+            shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class VerifyFailure:
+    command: str
+    code: int | None  # None: timed out
+    tail: str
+
+    def describe(self) -> str:
+        return "timed out" if self.code is None else f"exit code {self.code}"
+
+
+def _tail(text: str, secrets: Sequence[str]) -> str:
+    lines = redact(text, secrets).rstrip().splitlines()[-VERIFY_TAIL_LINES:]
+    return "\n".join(lines)[-_OUTPUT_LIMIT:]
+
+
+def run_verify(command: str | None, cwd: Path, timeout: float = 600,
+               secrets: Sequence[str] = ()) -> VerifyFailure | None:
+    """Run ``command`` with the shell in ``cwd``; the failure with its output's tail, or None.
+
+    Not ``cmd_output``: on timeout the shell's children must die with it (its process group),
+    and stdout and stderr are interleaved as the user would see them in a terminal.
+    """
+    if not command:
+        return None
+    env = {k: v for k, v in os.environ.items() if k not in _SECRET_ENV}
+    proc = subprocess.Popen(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the shell's children too
+        out, _ = proc.communicate()
+        return VerifyFailure(command, None, _tail(out, secrets))
+    return None if proc.returncode == 0 else VerifyFailure(command, proc.returncode, _tail(out, secrets))

@@ -1,0 +1,310 @@
+"""Heal mode: from an issue labelled ``auto-heal`` to a draft pull request with a minimal fix.
+
+1. Trust: the labeller needs write, maintain or admin permission; a bot must be in
+   ``allowed-bots``. Anyone else gets one polite comment and nothing else is written.
+2. Diagnosis: the issue's evidence (the lines of its code fences, or the whole body of a
+   human-written issue) is triaged again. The hidden metadata block only helps find the failed
+   run through the API (its branch, workflow file and head repository), and only when its
+   category agrees with the re-triage; paths, commands and captures in it are never used.
+3. Guard rails: min-confidence, a fixer must apply, max-changed-files, a circuit breaker after
+   max-attempts autoheal PRs for the fingerprint were closed unmerged, max-prs-per-hour.
+   Declining explains what autoheal found, labels ``needs-manual-fix`` and, when
+   ``agent-mention`` is configured, hands the failure over to that agent.
+4. The fix is made in a temporary worktree at ``origin/<base>`` and verified there; then
+   ``autoheal/issue-<N>-<slug>`` is created or updated (``gitops``) and a draft PR opened or updated.
+
+This module holds the decisions, each testable alone; ``heal_run`` strings them together
+(``heal_run.heal_issue``) and maps flags, config and the runner's event onto them.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from autoheal import gitops, metadata, sanitize
+from autoheal.config import Config
+from autoheal.errors import GitHubError, UsageError
+from autoheal.fixers import FixContext, propose, unified_diff
+from autoheal.github_api import Client, Pull
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis, FixProposal
+from autoheal.rules import RuleSet
+from autoheal.triage import triage_docs
+
+WRITE_ROLES = frozenset({"admin", "maintain", "write"})
+BRANCH_PREFIX = "autoheal/"
+NEEDS_MANUAL = "needs-manual-fix"
+GAVE_UP = "autoheal-gave-up"
+REFUSAL_MARKER = "<!-- autoheal-heal: refused -->"
+_AGENT = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9._-]{1,100})?")
+_SLUG_CAPTURES = ("module", "package", "action", "command")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_NUMBERED = re.compile(r"\s*\d+ \| ?(.*)")
+_NOT_LOG = re.compile(r"\s*\u22ee\s*|==> .* <==")  # render.numbered's gap and file header lines
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who triggered heal (the event's ``sender``)."""
+
+    login: str
+    type: str = "User"
+
+
+@dataclass(frozen=True)
+class HealOptions:
+    label: str = "auto-heal"
+    base: str | None = None
+    min_confidence: float = 0.6
+    max_changed_files: int = 3
+    max_attempts: int = 3
+    max_prs_per_hour: int = 5
+    fixer_options: Mapping[str, Any] = field(default_factory=dict)
+    verify_command: str | None = None
+    verify_timeout: float = 600
+    agent_mention: str | None = None
+    allowed_bots: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ("autoheal",)
+    identity: gitops.Identity = gitops.Identity()
+    dry_run: bool = False
+    templates: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.agent_mention and not _AGENT.fullmatch(self.agent_mention):
+            raise UsageError(f"agent-mention {self.agent_mention!r} must be one @user or @org/team")
+        if not 0 <= self.min_confidence <= 1:
+            raise UsageError("min-confidence must be between 0 and 1")
+        if min(self.max_changed_files, self.max_attempts, self.max_prs_per_hour) < 0:
+            raise UsageError("max-changed-files, max-attempts and max-prs-per-hour must not be negative")
+
+
+@dataclass(frozen=True)
+class HealResult:
+    """What heal did (the action's outputs): opened | updated | declined | refused."""
+
+    result: str
+    reason: str = ""
+    pr_number: int | None = None
+    pr_url: str = ""
+    branch: str = ""
+    category: str = ""
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What the API says about the failed run (never what the issue body says)."""
+
+    workflow_path: str | None = None
+    head_branch: str | None = None
+    head_repo: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    diagnosis: Diagnosis
+    run: RunInfo = RunInfo()
+
+
+# -- the steps, each testable alone ------------------------------------------------------
+def check_trust(client: Client, sender: Sender | None, allowed_bots: Sequence[str]) -> str | None:
+    """Why ``sender`` may not trigger heal, or None. No sender: the workflow itself asked."""
+    if sender is None:
+        return None
+    if sender.type == "Bot":
+        allowed = {b.lower().removesuffix("[bot]") for b in allowed_bots}
+        ok = sender.login.lower().removesuffix("[bot]") in allowed
+        return None if ok else f"{sender.login} is a bot that is not in allowed-bots"
+    role = client.permission(sender.login)
+    return None if role in WRITE_ROLES else f"{sender.login} has {role} permission, not write"
+
+
+def _fenced_lines(body: str) -> list[str] | None:
+    """Lines inside top-level code fences (CommonMark closing rules), or None without any fence."""
+    lines: list[str] = []
+    opener: str | None = None
+    seen = False
+    for line in body.replace("\r\n", "\n").split("\n"):
+        match = _FENCE.match(line)
+        if opener is None:
+            if match and not (match[1][0] == "`" and "`" in match[2]):
+                opener, seen = match[1], True
+        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip():
+            opener = None
+        else:
+            lines.append(line)
+    return lines if seen else None
+
+
+def evidence_text(body: str) -> str:
+    """The log lines of the issue's code fences (line numbers dropped), else the whole body."""
+    span = sanitize.metadata_span(body)
+    text = body[: span[0]] if span else body
+    fenced = _fenced_lines(text)
+    if fenced is None:
+        return text
+    kept = [line for line in fenced if not _NOT_LOG.fullmatch(line)]
+    return "\n".join(m[1] if (m := _NUMBERED.fullmatch(line)) else line for line in kept)
+
+
+def diagnose_body(body: str, ruleset: RuleSet) -> Diagnosis:
+    return triage_docs([bytes_doc("issue", evidence_text(body).encode("utf-8"))], ruleset, "issue")
+
+
+def trusted_meta(body: str, diagnosis: Diagnosis) -> dict[str, Any] | None:
+    """The metadata block when it is intact and about the failure the re-triage found."""
+    meta = metadata.extract(body)
+    return meta if meta and meta.get("category") == diagnosis.category else None
+
+
+def run_info(client: Client, meta: Mapping[str, Any] | None) -> RunInfo:
+    if not meta or not meta.get("run_id"):
+        return RunInfo()
+    try:
+        run = client.get_run(int(meta["run_id"]))
+    except GitHubError:
+        return RunInfo()  # a deleted run or a forged id: the re-triage alone
+    head = run.get("head_repository")
+    head_repo = str(head.get("full_name") or "") if isinstance(head, dict) else ""
+    return RunInfo(str(run.get("path") or "") or None, str(run.get("head_branch") or "") or None, head_repo or None)
+
+
+def diagnose_issue(client: Client, body: str, ruleset: RuleSet) -> Found:
+    diagnosis = diagnose_body(body, ruleset)
+    meta = trusted_meta(body, diagnosis)
+    if meta and meta.get("job"):
+        diagnosis = replace(diagnosis, job=str(meta["job"]))  # a lookup key for fixers, not a path
+    return Found(diagnosis, run_info(client, meta))
+
+
+def choose_base(configured: str | None, run: RunInfo, repo: str, default_branch: str) -> str:
+    """The configured base, else the failed run's branch when in this repository, else the default."""
+    if configured:
+        return configured
+    if run.head_branch and run.head_repo == repo and not run.head_branch.startswith(BRANCH_PREFIX):
+        return run.head_branch
+    return default_branch
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """``[a-z0-9-]``, at most ``limit`` characters, cut at a hyphen when there is one."""
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(text) > limit:
+        cut = text[:limit]
+        text = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return text.strip("-") or "fix"
+
+
+def branch_name(issue_number: int, diagnosis: Diagnosis) -> str:
+    # The category and the captured name, not the summary: re-labelling must find the same branch.
+    named = next((diagnosis.captures[k] for k in _SLUG_CAPTURES if diagnosis.captures.get(k)), "")
+    return f"{BRANCH_PREFIX}issue-{int(issue_number)}-{slug(f'{diagnosis.category} {named}')}"
+
+
+def ours(pulls: Iterable[Pull], repo: str | None = None) -> list[Pull]:
+    """autoheal's PRs: an ``autoheal/`` head in this repository (a fork may reuse the name)."""
+    return [p for p in pulls if p.head.startswith(BRANCH_PREFIX) and (repo is None or p.head_repo == repo)]
+
+
+def closed_attempts(pulls: Iterable[Pull], fingerprint: str) -> int:
+    """autoheal PRs for ``fingerprint`` (from their metadata block) closed without merging."""
+    return sum(1 for p in ours(pulls) if p.state == "closed" and not p.merged
+               and (m := metadata.extract(p.body)) is not None and m.get("fingerprint") == fingerprint)
+
+
+def opened_since(pulls: Iterable[Pull], since: datetime) -> int:
+    return sum(1 for p in ours(pulls)
+               if p.created_at and datetime.fromisoformat(p.created_at.replace("Z", "+00:00")) >= since)
+
+
+def confidence_problem(diagnosis: Diagnosis, opts: HealOptions) -> str | None:
+    if diagnosis.confidence >= opts.min_confidence:
+        return None
+    return f"triage confidence {diagnosis.confidence:.0%} is below min-confidence {opts.min_confidence:.0%}"
+
+
+def checked_proposal(ctx: FixContext, opts: HealOptions) -> FixProposal | str:
+    """The fixers' proposal when it passes the guard rails, else why not."""
+    problem = confidence_problem(ctx.diagnosis, opts)
+    if problem:
+        return problem
+    outcome = propose(ctx)
+    if not isinstance(outcome, FixProposal):
+        return f"no fixer applies to this {ctx.diagnosis.category} failure ({outcome.reason})"
+    files = {c.path for c in outcome.changes}
+    if len(files) > opts.max_changed_files:
+        return f"the fix would change {len(files)} files, more than max-changed-files ({opts.max_changed_files})"
+    return outcome
+
+
+def subject(proposal: FixProposal) -> str:
+    summary = "; ".join(dict.fromkeys(c.summary for c in proposal.changes)) or proposal.title
+    return sanitize.truncate_title(summary, 100)
+
+
+def diff_stats(proposal: FixProposal) -> list[tuple[str, int, int]]:
+    """(path, lines added, lines removed) per change."""
+    stats = []
+    for change in proposal.changes:
+        lines = unified_diff([change]).splitlines()[2:]
+        stats.append((change.path, sum(ln.startswith("+") for ln in lines), sum(ln.startswith("-") for ln in lines)))
+    return stats
+
+
+def hour_ago() -> datetime:
+    return datetime.now(timezone.utc) - timedelta(hours=1)
+
+
+_COPY_IGNORE = shutil.ignore_patterns(".git", "node_modules", ".venv", ".tox", "__pycache__")
+
+
+def preview(diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_path: str | None = None,
+            job: str | None = None) -> tuple[str, str]:
+    """Offline: (the diff, "") of the fix applied to a temp copy of ``workspace``, or ("", why none)."""
+    with tempfile.TemporaryDirectory(prefix="autoheal-") as tmp:
+        root = Path(tmp) / "workspace"
+        shutil.copytree(workspace, root, symlinks=True, ignore=_COPY_IGNORE)
+        outcome = checked_proposal(FixContext(diagnosis, root, workflow_path, job, opts.fixer_options), opts)
+        if isinstance(outcome, str):
+            return "", outcome
+        gitops.apply_changes(root, outcome.changes)
+        failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
+        if failure:
+            return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
+        return unified_diff(outcome.changes), ""
+
+
+def _pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
+    """A flag beats the config file, which beats the default."""
+    return flag if flag is not None else section.get(key, default)
+
+
+def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
+    sec = cfg.heal
+    fixer = {name.replace("-", "_"): sec[name] for name in ("timeout-factor", "timeout-cap") if name in sec}
+    templates = getattr(args, "templates", None) or cfg.templates
+    return HealOptions(
+        label=str(sec.get("label", "auto-heal")),
+        base=_pick(args.base, sec, "base", None) or None,
+        min_confidence=float(_pick(args.min_confidence, sec, "min-confidence", 0.6)),
+        max_changed_files=int(_pick(args.max_changed_files, sec, "max-changed-files", 3)),
+        max_attempts=int(_pick(args.max_attempts, sec, "max-attempts", 3)),
+        max_prs_per_hour=int(_pick(args.max_prs_per_hour, sec, "max-prs-per-hour", 5)),
+        fixer_options=fixer,
+        verify_command=_pick(args.verify_command, sec, "verify-command", None) or None,
+        agent_mention=_pick(args.agent_mention, sec, "agent-mention", None) or None,
+        allowed_bots=tuple(_pick(args.allowed_bots, sec, "allowed-bots", [])),
+        reviewers=tuple(_pick(args.reviewers, sec, "reviewers", [])),
+        labels=tuple(_pick(args.labels, sec, "labels", ["autoheal"])),
+        identity=gitops.Identity(str(sec.get("committer-name", gitops.BOT_NAME)),
+                                 str(sec.get("committer-email", gitops.BOT_EMAIL))),
+        dry_run=bool(args.dry_run),
+        templates=Path(templates) if templates else None,
+    )

@@ -1,0 +1,213 @@
+"""gitops against real git: a bare repository as ``origin`` and a clone, in ``tmp_path``."""
+from __future__ import annotations
+
+import base64
+import http.server
+import subprocess
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from autoheal import gitops
+from autoheal.errors import AutohealError, GitError
+from autoheal.models import Change
+
+BRANCH = "autoheal/issue-1-dependency-missing-yaml"
+HUMAN = ("-c", "user.name=Human", "-c", "user.email=human@example.com")
+TOKEN = "ghs_fakeTOKEN0123456789abcdefABCDEF"
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # no user config leaks in
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture
+def origin(tmp_path: Path) -> Path:
+    bare = tmp_path / "origin.git"
+    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(bare))
+    seed = tmp_path / "seed"
+    git(tmp_path, "clone", "--quiet", str(bare), str(seed))
+    (seed / "requirements.txt").write_text("requests\n")
+    git(seed, "add", ".")
+    git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
+    git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")
+    return bare
+
+
+@pytest.fixture
+def work(origin: Path, tmp_path: Path) -> Path:
+    clone = tmp_path / "work"
+    git(tmp_path, "clone", "--quiet", str(origin), str(clone))
+    return clone
+
+
+def publish(work: Path, text: str, branch: str = BRANCH) -> gitops.BranchResult:
+    with gitops.worktree(gitops.Git(work), "main") as tree:
+        (tree.cwd / "requirements.txt").write_text(text)
+        return gitops.create_or_update_branch(tree, branch, "main", "fix: add PyYAML (autoheal, #1)",
+                                              ["requirements.txt"], protected=("main",))
+
+
+def show(origin: Path, rev: str) -> str:
+    return git(origin, "show", f"{rev}:requirements.txt")
+
+
+def test_create_then_same_then_different(work: Path, origin: Path) -> None:
+    created = publish(work, "requests\nPyYAML\n")
+    assert created.status == "created"
+    assert git(origin, "rev-parse", BRANCH) == created.sha
+    assert show(origin, BRANCH) == "requests\nPyYAML"
+    assert git(origin, "log", "--format=%an <%ae>|%s", f"main..{BRANCH}") == (
+        "autoheal[bot] <autoheal[bot]@users.noreply.github.com>|fix: add PyYAML (autoheal, #1)")
+
+    again = publish(work, "requests\nPyYAML\n")
+    assert again.status == "not-updated"
+    assert git(origin, "rev-parse", BRANCH) == created.sha
+
+    changed = publish(work, "requests\npyyaml>=6\n")
+    assert changed.status == "updated"
+    assert show(origin, BRANCH) == "requests\npyyaml>=6"
+    assert git(origin, "rev-list", "--count", f"main..{BRANCH}") == "1"  # replaced, not stacked
+
+
+def test_the_users_checkout_is_untouched(work: Path) -> None:
+    head = git(work, "rev-parse", "HEAD")
+    publish(work, "requests\nPyYAML\n")
+    assert git(work, "rev-parse", "HEAD") == head
+    assert git(work, "status", "--porcelain") == ""
+    assert len(git(work, "worktree", "list").splitlines()) == 1
+
+
+def test_nothing_to_commit_is_none(work: Path, origin: Path) -> None:
+    assert publish(work, "requests\n").status == "none"
+    assert git(origin, "branch", "--list", BRANCH) == ""
+
+
+def test_a_human_commit_is_never_overwritten(work: Path, origin: Path, tmp_path: Path) -> None:
+    publish(work, "requests\nPyYAML\n")
+    human = tmp_path / "human"
+    git(tmp_path, "clone", "--quiet", "--branch", BRANCH, str(origin), str(human))
+    (human / "requirements.txt").write_text("requests\nPyYAML==6.0.1\n")
+    git(human, *HUMAN, "commit", "--quiet", "-am", "pin it")
+    git(human, "push", "--quiet", "origin", BRANCH)
+    theirs = git(origin, "rev-parse", BRANCH)
+
+    result = publish(work, "requests\nPyYAML\n")
+    assert result.status == "foreign"
+    assert result.foreign_authors == ("human@example.com",)
+    assert git(origin, "rev-parse", BRANCH) == theirs
+
+
+def test_a_branch_moved_meanwhile_is_not_clobbered(work: Path, origin: Path, tmp_path: Path) -> None:
+    publish(work, "requests\nPyYAML\n")
+    with gitops.worktree(gitops.Git(work), "main") as tree:
+        (tree.cwd / "requirements.txt").write_text("requests\nPyYAML>=6\n")
+        git(tree.cwd, "add", ".")
+        sha = tree.commit("fix", gitops.Identity())
+        stale = git(work, "rev-parse", "main")  # the lease expects main's sha, which the branch is not
+        with pytest.raises(GitError, match="stale info|rejected"):
+            tree.push("origin", sha, BRANCH, stale)
+
+
+@pytest.mark.parametrize("branch", ["main", "autoheal-base"])
+def test_never_pushes_to_the_default_or_base_branch(work: Path, branch: str) -> None:
+    with gitops.worktree(gitops.Git(work), "main") as tree:
+        (tree.cwd / "requirements.txt").write_text("requests\nPyYAML\n")
+        with pytest.raises(GitError, match="never pushes"):
+            gitops.create_or_update_branch(tree, branch, "main" if branch == "main" else branch, "m",
+                                           ["requirements.txt"], protected=("main",))
+
+
+def test_the_token_never_shows_in_errors(work: Path) -> None:
+    auth = gitops.Auth(TOKEN, "http://127.0.0.1:9")
+    forms = [TOKEN, base64.b64encode(f"x-access-token:{TOKEN}".encode()).decode()]
+    repo = gitops.Git(work, auth)
+    git(work, "remote", "add", "dead", "http://127.0.0.1:9/octo/repo.git")
+    with pytest.raises(GitError) as pushed:
+        repo.push("dead", git(work, "rev-parse", "HEAD"), BRANCH, None)
+    # Even a command that carries the token itself (autoheal never does) is shown redacted.
+    with pytest.raises(GitError) as in_argv:
+        repo.run("push", f"http://x-access-token:{TOKEN}@127.0.0.1:9/octo/repo.git", "HEAD:refs/heads/x")
+    for error in (pushed.value, in_argv.value):
+        text = str(error)
+        assert "command failed: git push" in text and "stderr:" in text
+        assert not any(form in text for form in forms), text
+    assert gitops.REDACTED in str(in_argv.value)
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: list[list[str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.seen.append(self.headers.get_all("Authorization") or [])
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def recorder() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Recorder.seen = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_push_sends_only_our_header_even_after_checkout_persisted_one(work: Path, recorder: str) -> None:
+    # actions/checkout leaves http.<server>/.extraheader in the local config; two Authorization
+    # headers make GitHub answer 400, so ours must replace it, not join it.
+    git(work, "config", f"http.{recorder}/.extraheader", "AUTHORIZATION: basic Y2hlY2tvdXQ=")
+    git(work, "remote", "add", "served", f"{recorder}/octo/repo.git")
+    auth = gitops.Auth(TOKEN, recorder)
+    with pytest.raises(GitError):
+        gitops.Git(work, auth).push("served", git(work, "rev-parse", "HEAD"), BRANCH, None)
+    assert _Recorder.seen and all(headers == [auth.header.split(": ", 1)[1]] for headers in _Recorder.seen)
+    assert TOKEN not in git(work, "config", "--list")  # nothing written to the user's config
+
+
+def test_safe_directory_and_header_come_from_the_environment(work: Path) -> None:
+    env = gitops.Git(work, gitops.Auth(TOKEN)).env()
+    pairs = {(env[f"GIT_CONFIG_KEY_{i}"], env[f"GIT_CONFIG_VALUE_{i}"]) for i in range(int(env["GIT_CONFIG_COUNT"]))}
+    assert ("safe.directory", str(work)) in pairs
+    assert ("http.https://github.com/.extraheader", "") in pairs
+    assert env["GIT_TERMINAL_PROMPT"] == "0"
+
+
+def test_apply_changes_writes_in_place_and_refuses_escapes(tmp_path: Path) -> None:
+    (tmp_path / "req.txt").write_text("a\r\n", newline="")
+    (tmp_path / "req.txt").chmod(0o755)
+    gitops.apply_changes(tmp_path, [Change("req.txt", "a\r\n", "a\r\nb\r\n", "add b"),
+                                    Change("new/file.txt", None, "x\n", "new")])
+    assert (tmp_path / "req.txt").read_bytes() == b"a\r\nb\r\n"
+    assert (tmp_path / "req.txt").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "new/file.txt").read_text() == "x\n"
+    with pytest.raises(AutohealError, match="outside"):
+        gitops.apply_changes(tmp_path, [Change("../evil.txt", None, "x", "escape")])
+    with pytest.raises(AutohealError, match="changed while"):
+        gitops.apply_changes(tmp_path, [Change("req.txt", "stale\n", "x\n", "stale")])
+
+
+def test_verify_reports_the_tail_redacted_and_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTOHEAL_TOKEN", TOKEN)
+    assert gitops.run_verify("true", tmp_path) is None
+    assert gitops.run_verify(None, tmp_path) is None
+    failed = gitops.run_verify(f"seq 1 100; echo {TOKEN}; echo \"[$AUTOHEAL_TOKEN]\"; exit 3", tmp_path,
+                               secrets=(TOKEN,))
+    assert failed is not None and failed.code == 3 and failed.describe() == "exit code 3"
+    assert failed.tail.splitlines()[-2:] == [gitops.REDACTED, "[]"]  # redacted; not even in its env
+    assert len(failed.tail.splitlines()) == gitops.VERIFY_TAIL_LINES
+    slow = gitops.run_verify("sleep 30", tmp_path, timeout=0.5)
+    assert slow is not None and slow.code is None and slow.describe() == "timed out"
