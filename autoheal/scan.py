@@ -82,7 +82,10 @@ def _lines_back(buf: bytes, end: int, count: int) -> int:
 
 
 def _split_lines(region: bytes) -> list[str]:
-    return [normalize(decode(raw)) for raw in region.split(b"\n")]
+    # Context lines are for people: 1,000 characters of one is plenty.
+    if not region:
+        return []
+    return [normalize(decode(raw[:4000]))[:1000] for raw in region.split(b"\n")]
 
 
 class _Scanner:
@@ -159,15 +162,11 @@ class _Scanner:
         if not found:
             return
         step = self._step_at(buf, ls)
-        widest_before = max(r.context_before for r, _ in found)
-        widest_after = max(r.context_after for r, _ in found)
-        before = _split_lines(buf[_lines_back(buf, ls, widest_before) : max(ls - 1, 0)]) if ls else []
-        after = _split_lines(_after_region(buf, le, widest_after))
+        # Keep the whole window: the excerpt decides how much of it to show.
+        before = _split_lines(buf[_lines_back(buf, ls, WINDOW) : max(ls - 1, 0)]) if ls else []
+        after = _split_lines(_after_region(buf, le, WINDOW))
         for rule, captures in found:
-            hit = Hit(rule, line_no, text, captures, self.doc, step,
-                      before[len(before) - rule.context_before :] if rule.context_before else [],
-                      after[: rule.context_after])
-            self.keeper.add(hit)
+            self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, before, after))
 
 
 def _after_region(buf: bytes, le: int, count: int) -> bytes:

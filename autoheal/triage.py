@@ -17,17 +17,27 @@ UNKNOWN_RULE = "none"
 
 
 def _rank(hit: Hit) -> tuple[int, float, int]:
-    # Highest priority first; then confidence; then the earliest line, because
-    # the first error usually causes the ones after it.
-    return (hit.rule.priority, hit.rule.confidence, -hit.line)
+    # Highest priority first; then confidence; then the latest line: where two
+    # rules tie, the one closest to the end of the log is what failed the job.
+    return (hit.rule.priority, hit.rule.confidence, hit.line)
 
 
-def _block(hit: Hit) -> list[ExcerptLine]:
+def _anchor(rule_id: str, hits: Sequence[Hit]) -> Hit:
+    """The first hit of the chosen rule: the first error usually causes those after it."""
+    return min((h for h in hits if h.rule.id == rule_id), key=lambda h: h.line)
+
+
+SECONDARY_LINES = 6
+
+
+def _window(hit: Hit, before: int, after: int) -> list[ExcerptLine]:
+    """The hit with ``before`` lines above and ``after`` below (what the scan kept)."""
     name = hit.doc.name
-    start = hit.line - len(hit.before)
-    lines = [ExcerptLine(start + i, t, name) for i, t in enumerate(hit.before)]
+    above = hit.before[len(hit.before) - before :] if before > 0 else []
+    below = hit.after[: max(after, 0)]
+    lines = [ExcerptLine(hit.line - len(above) + i, t, name) for i, t in enumerate(above)]
     lines.append(ExcerptLine(hit.line, hit.text, name))
-    lines += [ExcerptLine(hit.line + 1 + i, t, name) for i, t in enumerate(hit.after)]
+    lines += [ExcerptLine(hit.line + 1 + i, t, name) for i, t in enumerate(below)]
     return lines
 
 
@@ -40,28 +50,29 @@ def _trim_blank_edges(lines: list[ExcerptLine], keep: int) -> list[ExcerptLine]:
     return lines
 
 
+def _grown(chosen: Hit, room: int) -> tuple[int, int]:
+    """Lines above and below the root-cause hit: the rule's context, then more below.
+
+    On the labelled benchmark logs the lines a maintainer needs sit mostly at
+    and after the matched line (a failure header, then its details), so spare
+    room goes below first, then above.
+    """
+    before = min(chosen.rule.context_before, len(chosen.before), room // 2)
+    after = min(len(chosen.after), room - before)
+    before = min(len(chosen.before), room - after)
+    return before, after
+
+
 def build_excerpt(chosen: Hit, others: Sequence[Hit], limit: int = MAX_EXCERPT) -> tuple[ExcerptLine, ...]:
-    """The chosen hit with its context, then further hits of the same cause while room is left."""
-    picked: dict[tuple[str, int], ExcerptLine] = {}
-
-    def add(block: list[ExcerptLine]) -> None:
-        for line in block:
-            if len(picked) >= limit:
-                return
-            picked.setdefault((line.file, line.line), line)
-
-    primary = _trim_blank_edges(_block(chosen), chosen.line)
-    if len(primary) > limit:
-        # Keep the hit and what follows it: that is where the detail of an error is.
-        before = min(len(chosen.before), limit // 4)
-        start = chosen.line - before
-        primary = [ln for ln in primary if ln.line >= start][:limit]
-    add(primary)
-    for hit in others:
-        if len(picked) >= limit:
-            break
-        add([ExcerptLine(hit.line, hit.text, hit.doc.name)])
-        add(_trim_blank_edges(_block(hit), hit.line))
+    """A contiguous block around the root cause, plus a few lines of further evidence."""
+    extra = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit][:SECONDARY_LINES // 2]
+    room = limit - 1 - 2 * len(extra)
+    before, after = _grown(chosen, room)
+    picked = {(ln.file, ln.line): ln for ln in _trim_blank_edges(_window(chosen, before, after), chosen.line)}
+    for hit in extra:
+        for ln in _window(hit, 0, 1):
+            if len(picked) < limit:
+                picked.setdefault((ln.file, ln.line), ln)
     return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
 
 
@@ -99,7 +110,7 @@ def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
     hits = [h for s in scans for h in s.hits]
     if not hits:
         return _unknown(scans, path)
-    chosen = max(hits, key=_rank)
+    chosen = _anchor(max(hits, key=_rank).rule.id, hits)
     rule = chosen.rule
     summary = _shorten(chosen.text, SUMMARY_CHARS)
     return Diagnosis(

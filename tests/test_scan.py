@@ -32,8 +32,8 @@ def test_line_numbers_and_context_survive_any_chunk_size(monkeypatch: pytest.Mon
     [hit] = result.hits
     assert hit.line == 501
     assert hit.captures == {"module": "yaml"}
-    assert hit.before == ["noise 496", "noise 497", "noise 498", "noise 499"]
-    assert hit.after == ["after 0", "after 1"]
+    assert hit.before == [f"noise {i}" for i in range(500 - scan.WINDOW, 500)]
+    assert hit.after == [f"after {i}" for i in range(10)]
     assert result.lines == 511
 
 

@@ -24,11 +24,19 @@ def test_generic_line_never_wins_over_specific() -> None:
     assert d.rule == "pytest.failed"
 
 
-def test_excerpt_has_context_and_line_numbers() -> None:
-    lines = [f"line {i}" for i in range(1, 11)] + ["ModuleNotFoundError: No module named 'yaml'", "tail 1", "tail 2", "tail 3"]
+def test_excerpt_is_one_block_around_the_cause_growing_downwards() -> None:
+    lines = [f"line {i}" for i in range(1, 101)] + ["ModuleNotFoundError: No module named 'yaml'"]
+    lines += [f"tail {i}" for i in range(1, 101)]
     d = _triage("\n".join(lines) + "\n")
-    assert [e.line for e in d.excerpt] == [7, 8, 9, 10, 11, 12, 13]
+    numbers = [e.line for e in d.excerpt]
+    assert numbers == list(range(97, 137))  # the rule's 4 lines above, the rest below
     assert d.excerpt[4].text.startswith("ModuleNotFoundError")
+
+
+def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
+    text = "ModuleNotFoundError: No module named 'yaml'\n" + "x\n" * 100 + "ModuleNotFoundError: No module named 'yaml'\n"
+    d = _triage(text)
+    assert d.excerpt[0].line == 1 and d.excerpt[-1].line == 102
 
 
 def test_excerpt_is_capped() -> None:
