@@ -280,8 +280,8 @@ def _summary(result: HealResult, number: int | None) -> str:
     return "\n".join(rows + ([f"", f"- {result.reason}"] if result.reason else []))
 
 
-def emit(result: HealResult, number: int | None) -> None:
-    actions.set_outputs({"result": result.result, "pr-number": result.pr_number or "", "pr-url": result.pr_url,
+def emit(result: HealResult, number: int | None, result_key: str = "result") -> None:
+    actions.set_outputs({result_key: result.result, "pr-number": result.pr_number or "", "pr-url": result.pr_url,
                          "branch": result.branch})
     actions.add_summary(_summary(result, number))
     where = f" #{number}" if number else ""

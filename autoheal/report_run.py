@@ -73,6 +73,41 @@ def _emit(outcomes: Sequence[Outcome]) -> None:
         actions.notice(f"{o.result}{where}: {o.category} ({o.fingerprint}){' - ' + o.reason if o.reason else ''}")
 
 
+_HEALABLE = ("created", "commented", "reopened")
+
+
+def _from_fork(event: actions.Event, repo: str) -> bool:
+    run = event.payload.get("workflow_run")
+    head = run.get("head_repository") if isinstance(run, dict) else None
+    return isinstance(head, dict) and str(head.get("full_name") or repo) != repo
+
+
+def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, event: actions.Event,
+                outcomes: Sequence[Outcome]) -> None:
+    """``report.heal: true``: heal right away in this job.
+
+    Issues and labels made with GITHUB_TOKEN start no workflow, so this is the
+    chain that works with the default token. The workflow itself asked, so no
+    labeller is checked; runs from forks are never healed.
+    """
+    from autoheal import gitops
+    from autoheal.heal import options_from as heal_options
+    from autoheal.heal_run import emit, heal_issue
+
+    if _from_fork(event, client.repo):
+        actions.notice("heal skipped: the run came from a fork")
+        return
+    flags = {k: None for k in ("base", "min_confidence", "max_changed_files", "max_attempts", "max_prs_per_hour",
+                               "verify_command", "agent_mention", "allowed_bots", "reviewers", "labels")}
+    opts = heal_options(argparse.Namespace(**flags, dry_run=args.dry_run, templates=args.templates), cfg)
+    workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
+    auth = gitops.Auth(client.token, os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER)
+    for outcome in outcomes:
+        if outcome.issue_number and outcome.result in _HEALABLE:
+            healed = heal_issue(client, outcome.issue_number, cfg.ruleset, opts, workspace=workspace, auth=auth)
+            emit(healed, outcome.issue_number, result_key="heal-result")
+
+
 def run_report(args: argparse.Namespace) -> int:
     cfg = config_mod.load(args.config)
     opts = options_from(args, cfg)
@@ -85,4 +120,6 @@ def run_report(args: argparse.Namespace) -> int:
         actions.notice(f"skipped: {result.reason}")
         return 0
     _emit(result)
+    if cfg.report.get("heal"):
+        heal_inline(args, cfg, client, event, result)
     return 0

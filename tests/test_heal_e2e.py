@@ -318,3 +318,32 @@ def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     assert outputs["result"] == "opened" and outputs["pr-number"] == ""
     assert world.writes() == [] and world.branch_sha(YAML_BRANCH.format(n=number)) is None
     assert "+PyYAML" in world.stdout and "[dry-run] would create draft PR" in world.stdout
+
+
+def test_report_with_heal_true_fixes_inline(world: World) -> None:
+    """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
+    (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
+    run = world.double.seed_run(name="CI", path=".github/workflows/ci.yml", head_branch="main", jobs=[
+        {"name": "test", "conclusion": "failure",
+         "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}]}])
+    payload = json.loads((SHARED / "github" / "payloads" / "workflow_run.completed.json").read_text())
+    payload["workflow_run"].update(id=run.id, name="CI", path=run.path, head_branch="main", head_sha=run.head_sha,
+                                   run_attempt=1, conclusion="failure")
+    payload["workflow_run"]["head_repository"]["full_name"] = REPO
+    payload["repository"].update(full_name=REPO, default_branch="main")
+    event, out = world.tmp / "report-event.json", world.tmp / "report-out"
+    event.write_text(json.dumps(payload))
+    env = {"PATH": os.environ["PATH"], "HOME": str(world.tmp), "GIT_CONFIG_NOSYSTEM": "1", "GITHUB_ACTIONS": "true",
+           "GITHUB_EVENT_NAME": "workflow_run", "GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(out),
+           "GITHUB_REPOSITORY": REPO, "GITHUB_API_URL": world.double.url, "GITHUB_SERVER_URL": "https://github.com",
+           "GITHUB_WORKSPACE": str(world.workspace), "INPUT_MODE": "report",
+           "INPUT_GITHUB-TOKEN": world.double.token, "AUTOHEAL_WRITE_DELAY": "0"}
+    proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=world.workspace,
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    outputs = parse_outputs(out.read_text())
+    assert outputs["result"] == "created" and outputs["heal-result"] == "opened", proc.stdout
+    number = int(outputs["issue-number"])
+    assert changed_lines(world.diff(YAML_BRANCH.format(n=number))) == ["+PyYAML"]
+    (pr,) = world.pulls()
+    assert f"Fixes #{number}" in pr.body
