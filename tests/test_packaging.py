@@ -114,3 +114,25 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
                             "from autoheal.render import default_templates_dir as d; print(d())"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert "site-packages" in check.stdout
+
+
+def test_readme_config_example_loads(tmp_path: Path) -> None:
+    """The configuration shown in the README is valid, rules and all."""
+    from autoheal import config
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Configuration", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    cfg = config.parse(yaml.safe_load(example), "README.md", tmp_path)
+    assert cfg.ruleset.get("acme.db-unavailable") is not None
+    assert cfg.ruleset.get("docs.link-checker") is None
+    assert cfg.report["heal"] is False and cfg.heal["agent-mention"] == "@copilot"
+
+
+def test_readme_has_exactly_the_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text()
+    setup = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = [block.split("```", 1)[0].strip() for block in setup.split("```sh\n")[1:]]
+    assert commands[1] == "pip install -e '.[test]' && pytest"
+    assert "autoheal triage examples/logs/" in commands[0] and len(commands) == 2
+    assert commands[1] in (ROOT / ".ci" / "run").read_text()
