@@ -1,6 +1,7 @@
 """Small builders shared by tests (not fixtures: plain functions)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -32,3 +33,25 @@ rules:
 def ruleset(text: str = RULES, extra: list[dict[str, Any]] | None = None) -> RuleSet:
     raw = yaml.safe_load(text)["rules"] + (extra or [])
     return compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+
+
+# Markdown safety checks shared by the rendering and report tests.
+LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
+LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
+FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+
+
+def split_fences(markdown: str) -> tuple[list[str], bool]:
+    """Lines outside fenced code blocks, and whether every fence that opens also closes."""
+    outside: list[str] = []
+    opener: str | None = None
+    for line in markdown.split("\n"):
+        match = FENCE_LINE.fullmatch(line)
+        if opener is None:
+            if match and not (match[1][0] == "`" and "`" in match[2]):
+                opener = match[1]
+            else:
+                outside.append(line)
+        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip(" \t"):
+            opener = None
+    return outside, opener is None

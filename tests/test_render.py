@@ -33,30 +33,12 @@ from autoheal.render import (
     render_template,
 )
 from autoheal.sanitize import BODY_LIMIT, TITLE_LIMIT, github_length
+from tests.helpers import FENCE_LINE, LIVE_MENTION, LIVE_REFERENCE, split_fences  # noqa: F401
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 UPDATE = os.environ.get("AUTOHEAL_UPDATE_GOLDEN") == "1"
 
-LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
-LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
-FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 COUNTER = re.compile(r"(\*\*Occurrences:\*\*\s*)(\d+)")  # what report mode bumps
-
-
-def split_fences(markdown: str) -> tuple[list[str], bool]:
-    """Lines outside fenced code blocks, and whether every fence that opens also closes."""
-    outside: list[str] = []
-    opener: str | None = None
-    for line in markdown.split("\n"):
-        match = FENCE_LINE.fullmatch(line)
-        if opener is None:
-            if match and not (match[1][0] == "`" and "`" in match[2]):
-                opener = match[1]
-            else:
-                outside.append(line)
-        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip(" \t"):
-            opener = None
-    return outside, opener is None
 
 
 def assert_safe(issue: RenderedIssue, meta: dict[str, Any], our_reference: str = "") -> None:

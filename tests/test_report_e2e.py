@@ -15,7 +15,7 @@ import pytest
 
 from autoheal import metadata
 from tests.double import timestamped
-from tests.test_render import split_fences
+from tests.helpers import split_fences
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = ROOT.parent / "shared" / "github" / "payloads"

@@ -27,31 +27,14 @@ from autoheal.sanitize import (
     truncate_body,
     truncate_title,
 )
+from tests.helpers import FENCE_LINE, LIVE_MENTION, LIVE_REFERENCE, split_fences  # noqa: F401
 
 WJ = "\u2060"
 PROPERTY = settings(max_examples=60, deadline=None)
 
 # --- an independent markdown checker (CommonMark top-level fences) -------------------------
 
-LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
-LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
-FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 
-
-def split_fences(markdown: str) -> tuple[list[str], bool]:
-    """Lines outside fenced code blocks, and whether every fence that opens also closes."""
-    outside: list[str] = []
-    opener: str | None = None
-    for line in markdown.split("\n"):
-        match = FENCE_LINE.fullmatch(line)
-        if opener is None:
-            if match and not (match[1][0] == "`" and "`" in match[2]):
-                opener = match[1]
-            else:
-                outside.append(line)
-        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip(" \t"):
-            opener = None
-    return outside, opener is None
 
 
 def live_mentions(markdown: str) -> list[str]:
