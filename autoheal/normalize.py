@@ -35,11 +35,16 @@ def normalize(line: str) -> str:
         # A progress bar redraws with bare CRs; the terminal showed the last frame.
         frames = [f for f in line.split("\r") if f.strip()]
         line = frames[-1] if frames else ""
-    line = _TIMESTAMP.sub("", line)
-    line = _ANSI.sub("", line)
-    line = _TIMESTAMP.sub("", line)
-    line = _MARKER.sub("", line)
-    line = _CONTROL.sub("", line)
+    # The guards skip a substitution that cannot apply: this runs on every candidate line.
+    if line[:1].isdigit() or line[:1] == "\ufeff":
+        line = _TIMESTAMP.sub("", line)
+    if "[" in line or "\x1b" in line:
+        line = _ANSI.sub("", line)
+        line = _TIMESTAMP.sub("", line)
+    if line.startswith("##["):
+        line = _MARKER.sub("", line)
+    if not line.isprintable():
+        line = _CONTROL.sub("", line)
     return line[:MAX_LINE_CHARS]
 
 
