@@ -288,3 +288,29 @@ def test_two_reports_racing_end_with_one_open_issue(github_double: Any, report: 
     open_ours = [i for i in ours(github_double) if i.state == "open"]
     assert len(open_ours) == 1
     assert meta_of(open_ours[0])["occurrences"] == 2
+
+
+def test_exclude_workflows_globs(github_double: Any, report: Runner) -> None:
+    run = seed_failure(github_double, MISSING_YAML, name="Nightly build")
+    result = report(run, **{"exclude-workflows": "Nightly*, docs"})
+    assert result.outputs["result"] == "skipped" and "excluded" in result.proc.stdout
+    assert not ours(github_double)
+
+
+def test_hourly_cap_stops_new_issues_not_comments(github_double: Any, report: Runner) -> None:
+    report(seed_failure(github_double, MISSING_YAML), **{"max-issues-per-hour": "1"})
+    capped = report(seed_failure(github_double, MISSING_TOML), **{"max-issues-per-hour": "1"})
+    assert capped.outputs["result"] == "skipped" and "max-issues-per-hour" in capped.proc.stdout
+    repeat = report(seed_failure(github_double, MISSING_YAML), **{"max-issues-per-hour": "1"})
+    assert repeat.outputs["result"] == "commented"
+    assert len(ours(github_double)) == 1
+
+
+def test_job_missing_from_the_zip_uses_the_job_log(github_double: Any, report: Runner) -> None:
+    from tests.double import build_run_zip
+
+    run = seed_failure(github_double, MISSING_YAML, logs_zip=build_run_zip([{"name": "lint", "log": "ok\n"}]))
+    result = report(run)
+    assert result.outputs["result"] == "created", result.proc.stderr
+    assert result.outputs["category"] == "dependency.missing"
+    assert github_double.calls("GET", r"/actions/jobs/\d+/logs$")
