@@ -107,3 +107,8 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
         raise ConfigError(f"{target}: not valid YAML ({exc})") from None
     # Relative template paths are relative to the repository root, not the config file.
     return parse(data, str(target), root)
+
+
+def pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
+    """A command-line flag beats the config file, which beats the default."""
+    return flag if flag is not None else section.get(key, default)

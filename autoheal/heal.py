@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from autoheal import gitops, metadata, sanitize
-from autoheal.config import Config
+from autoheal.config import Config, pick
 from autoheal.errors import GitHubError, UsageError
 from autoheal.fixers import FixContext, propose, unified_diff
 from autoheal.github_api import Client, Pull
@@ -281,28 +281,23 @@ def preview(diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_p
         return unified_diff(outcome.changes), ""
 
 
-def _pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
-    """A flag beats the config file, which beats the default."""
-    return flag if flag is not None else section.get(key, default)
-
-
 def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
     sec = cfg.heal
     fixer = {name.replace("-", "_"): sec[name] for name in ("timeout-factor", "timeout-cap") if name in sec}
     templates = getattr(args, "templates", None) or cfg.templates
     return HealOptions(
         label=str(sec.get("label", "auto-heal")),
-        base=_pick(args.base, sec, "base", None) or None,
-        min_confidence=float(_pick(args.min_confidence, sec, "min-confidence", 0.6)),
-        max_changed_files=int(_pick(args.max_changed_files, sec, "max-changed-files", 3)),
-        max_attempts=int(_pick(args.max_attempts, sec, "max-attempts", 3)),
-        max_prs_per_hour=int(_pick(args.max_prs_per_hour, sec, "max-prs-per-hour", 5)),
+        base=pick(args.base, sec, "base", None) or None,
+        min_confidence=float(pick(args.min_confidence, sec, "min-confidence", 0.6)),
+        max_changed_files=int(pick(args.max_changed_files, sec, "max-changed-files", 3)),
+        max_attempts=int(pick(args.max_attempts, sec, "max-attempts", 3)),
+        max_prs_per_hour=int(pick(args.max_prs_per_hour, sec, "max-prs-per-hour", 5)),
         fixer_options=fixer,
-        verify_command=_pick(args.verify_command, sec, "verify-command", None) or None,
-        agent_mention=_pick(args.agent_mention, sec, "agent-mention", None) or None,
-        allowed_bots=tuple(_pick(args.allowed_bots, sec, "allowed-bots", [])),
-        reviewers=tuple(_pick(args.reviewers, sec, "reviewers", [])),
-        labels=tuple(_pick(args.labels, sec, "labels", ["autoheal"])),
+        verify_command=pick(args.verify_command, sec, "verify-command", None) or None,
+        agent_mention=pick(args.agent_mention, sec, "agent-mention", None) or None,
+        allowed_bots=tuple(pick(args.allowed_bots, sec, "allowed-bots", [])),
+        reviewers=tuple(pick(args.reviewers, sec, "reviewers", [])),
+        labels=tuple(pick(args.labels, sec, "labels", ["autoheal"])),
         identity=gitops.Identity(str(sec.get("committer-name", gitops.BOT_NAME)),
                                  str(sec.get("committer-email", gitops.BOT_EMAIL))),
         dry_run=bool(args.dry_run),

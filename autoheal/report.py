@@ -11,7 +11,7 @@ from autoheal.actions import Event
 from autoheal.errors import UsageError
 from autoheal.github_api import Client
 from autoheal.issues import IssueSink, Outcome, file_issue
-from autoheal.logsource import LogDoc, bytes_doc
+from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
@@ -109,16 +109,12 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
             text = client.job_log(job.id)
             docs = [bytes_doc(f"{job.name}.txt", text, job=job.name)] if text is not None else []
         if docs:
-            found.append((job.id, replace(_triage(docs, ruleset, job.name), job=job.name)))
+            found.append((job.id, replace(triage_docs(docs, ruleset, job.name), job=job.name)))
         else:
             found.append((job.id, _expired(job.name, run)))
     if not failed:
         found.append((None, _expired("", run, "the run has no failed job in attempt %d" % attempt)))
     return found
-
-
-def _triage(docs: list[LogDoc], ruleset: RuleSet, job: str) -> Diagnosis:
-    return triage_docs(docs, ruleset, job)
 
 
 def _expired(job: str, run: Mapping[str, Any], why: str = "the logs have expired or were deleted") -> Diagnosis:

@@ -4,34 +4,28 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Sequence
 
 from autoheal import actions
 from autoheal import config as config_mod
+from autoheal.config import pick
 from autoheal.errors import UsageError
 from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.issues import IssueSink, Outcome
 from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, report
 
 
-def _pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
-    """A flag beats the config file, which beats the default."""
-    if flag is not None:
-        return flag
-    return section.get(key, default)
-
-
 def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
     sec = cfg.report
     templates = args.templates or cfg.templates
     opts = ReportOptions(
-        labels=tuple(_pick(args.labels, sec, "labels", ["autoheal"])),
-        conclusions=tuple(_pick(args.conclusions, sec, "conclusions", list(DEFAULT_CONCLUSIONS))),
-        exclude_workflows=tuple(_pick(args.exclude_workflows, sec, "exclude-workflows", [])),
-        branches=tuple(_pick(args.branches, sec, "branches", [])),
-        max_issues_per_hour=int(_pick(args.max_issues_per_hour, sec, "max-issues-per-hour", 10)),
-        reopen_days=int(_pick(args.reopen_days, sec, "reopen-days", 14)),
-        auto_heal_label=bool(_pick(args.auto_heal_label, sec, "auto-heal-label", False)),
+        labels=tuple(pick(args.labels, sec, "labels", ["autoheal"])),
+        conclusions=tuple(pick(args.conclusions, sec, "conclusions", list(DEFAULT_CONCLUSIONS))),
+        exclude_workflows=tuple(pick(args.exclude_workflows, sec, "exclude-workflows", [])),
+        branches=tuple(pick(args.branches, sec, "branches", [])),
+        max_issues_per_hour=int(pick(args.max_issues_per_hour, sec, "max-issues-per-hour", 10)),
+        reopen_days=int(pick(args.reopen_days, sec, "reopen-days", 14)),
+        auto_heal_label=bool(pick(args.auto_heal_label, sec, "auto-heal-label", False)),
         dry_run=bool(args.dry_run),
         templates=Path(templates) if templates else None,
     )
