@@ -14,9 +14,12 @@ import re2
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs.
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]")
-_ANSI_BYTES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\[\d{1,3}(?:;\d{1,3})*[mK]")
-# RE2 scans a chunk for escape codes ~10x faster than Python's re (no literal prefix here).
-_HAS_ANSI = re2.compile(rb"\x1b|\[\d{1,3}m")
+# Two patterns, not one alternation: each starts with a literal, which lets
+# Python's re skip ahead to it; the alternation ran at half the speed.
+_ESC_BYTES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_BARE_BYTES = re.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
+# RE2 tells whether a chunk holds a bare code ~10x faster than Python's re.
+_HAS_BARE = re2.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
@@ -50,9 +53,11 @@ def normalize(line: str) -> str:
 
 def strip_ansi_bytes(chunk: bytes) -> bytes:
     """Remove colour codes from a whole chunk so matches are not split by them."""
-    if not _HAS_ANSI.search(chunk):
-        return chunk
-    return _ANSI_BYTES.sub(b"", chunk)
+    if b"\x1b" in chunk:
+        chunk = _ESC_BYTES.sub(b"", chunk)
+    if _HAS_BARE.search(chunk):
+        chunk = _BARE_BYTES.sub(b"", chunk)
+    return chunk
 
 
 def is_group_marker(line: str) -> str | None:

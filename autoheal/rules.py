@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import re2
 import yaml
 
 from autoheal.errors import ConfigError
 from autoheal.models import CATEGORIES
-from autoheal.prefilter import prefilter_source
+from autoheal.prefilter import prefilter_sources
 
 BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
 SEVERITIES = ("error", "warning")
@@ -68,7 +68,7 @@ class RuleSet:
     """Compiled rules plus the two matchers the scanner uses."""
 
     rules: tuple[Rule, ...]
-    prefilter: Any  # bytes regex: a superset of every pattern, run over raw chunks
+    prefilters: tuple[Any, ...]  # bytes regexes: together a superset of every pattern, run over raw chunks
     matcher: Any  # re2.Set over normalised lines: which patterns may hit
     pattern_rule: tuple[int, ...]  # pattern index in ``matcher`` -> rule index
 
@@ -90,6 +90,30 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
+    """``search(buf, pos, end)`` -> offset of the first match, or -1.
+
+    The prefilters run once per candidate line, and google-re2's Python
+    wrapper builds a generator and a match object per call; its compiled
+    object's ``Match`` returns bare spans at half the cost. Fall back to the
+    public API if a future release renames it.
+    """
+    inner = getattr(regex, "_regexp", None)
+    if inner is not None and hasattr(inner, "Match") and hasattr(re2, "_re2"):
+        anchor = re2._re2.RE2.Anchor.UNANCHORED
+
+        def fast(buf: bytes, pos: int, end: int) -> int:
+            return int(inner.Match(anchor, buf, pos, end)[0][0])
+
+        return fast
+
+    def public(buf: bytes, pos: int, end: int) -> int:
+        m = regex.search(buf, pos, end)
+        return int(m.start()) if m else -1
+
+    return public
 
 
 def _fail(source: str, rule_id: str | None, key: str | None, message: str) -> ConfigError:
@@ -221,9 +245,9 @@ def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
     prefilter_opts = _options()
     prefilter_opts.never_capture = True
     prefilter_opts.max_mem = 64 << 20
-    source = prefilter_source((p for r in rules for p in r.patterns), _relax)
-    prefilter = re2.compile(source.encode("utf-8"), prefilter_opts)
-    return RuleSet(rules=rules, prefilter=prefilter, matcher=matcher, pattern_rule=tuple(pattern_rule))
+    sources = prefilter_sources((p for r in rules for p in r.patterns), _relax)
+    prefilters = tuple(re2.compile(src.encode("utf-8"), prefilter_opts) for src in sources)
+    return RuleSet(rules=rules, prefilters=prefilters, matcher=matcher, pattern_rule=tuple(pattern_rule))
 
 
 def load_rule_file(path: Path) -> list[Any]:

@@ -1,15 +1,17 @@
 """The literal prefilter must never hide a line a rule matches."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import re2
 import yaml
 
 import autoheal
-from pathlib import Path
-
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import required_literals
-from autoheal.rules import default_ruleset
+from autoheal.prefilter import prefilter_part, required_literals
+from autoheal.rules import default_ruleset, raw_searcher
 from autoheal.scan import scan_doc
 
 RULESET = default_ruleset()
@@ -38,3 +40,36 @@ def test_every_catalogue_example_survives_the_prefilter(rule_id: str, line: str)
     wrapped = f"2024-05-06T09:04:11.1234567Z \x1b[31m{line}\x1b[0m\r\n".encode()
     hits = scan_doc(bytes_doc("x", b"noise\n" + wrapped + b"more noise\n"), RULESET).hits
     assert rule_id in {h.rule.id for h in hits}
+
+
+def test_a_strong_literal_stands_alone() -> None:
+    assert prefilter_part("ModuleNotFoundError: No module named '(?P<m>\\w+)'") == "ModuleNotFoundError: No module named '"
+
+
+def test_a_middling_literal_is_paired_with_the_next_in_match_order() -> None:
+    part = prefilter_part("Node\\.js v?(?P<v>[\\d.]+) (is not supported|detected)")
+    assert part is not None
+    regex = re2.compile(part)
+    assert regex.search("Node.js v12.1 is not supported by this package")
+    # Either literal alone, or both in the wrong order, is not enough.
+    assert not regex.search("npm WARN deprecated inflight@1.0.6: This module is not supported")
+    assert not regex.search("is not supported on Node.js 12")
+
+
+def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:
+    assert prefilter_part("^\\d+ hints?$") is None
+    assert prefilter_part("(?P<x") is None  # unparseable here: the pattern itself is used
+
+
+@pytest.mark.parametrize("text", [b"", b"no match here\n", b"a\nNode.js v9 is not supported\nb\n", b"x" * 5000])
+def test_the_fast_search_agrees_with_the_public_api(text: bytes) -> None:
+    for prefilter in RULESET.prefilters:
+        fast = raw_searcher(prefilter)
+        match = prefilter.search(text, 0, len(text))
+        assert fast(text, 0, len(text)) == (match.start() if match else -1)
+
+
+def test_without_the_private_api_the_public_search_is_used() -> None:
+    search = raw_searcher(re.compile(b"needle"))  # no ``_regexp``: as if google-re2 renamed it
+    assert search(b"hay\nneedle\n", 0, 11) == 4
+    assert search(b"hay\nneedle\n", 5, 11) == -1
