@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import yaml
 
 from autoheal.errors import ConfigError
-from autoheal.rules import RuleSet, builtin_rules, compile_ruleset, merge_rules
+from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
@@ -100,7 +100,7 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
             raise ConfigError(f"{target}: config file not found")
         return parse({}, "<defaults>", root)
     try:
-        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        data = yaml.load(target.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{target}: cannot read ({exc})") from None
     except yaml.YAMLError as exc:
