@@ -51,29 +51,68 @@ def _trim_blank_edges(lines: list[ExcerptLine], keep: int) -> list[ExcerptLine]:
 
 
 def _grown(chosen: Hit, room: int) -> tuple[int, int]:
-    """Lines above and below the root-cause hit: the rule's context, then more below.
+    """Lines above and below the root-cause hit: the rule's context, then spare room.
 
     On the labelled benchmark logs the lines a maintainer needs sit mostly at
     and after the matched line (a failure header, then its details), so spare
-    room goes below first, then above.
+    room goes below first, then above. Rules that match a summary line
+    (``Process completed with exit code 1``) ask for more context above.
     """
-    before = min(chosen.rule.context_before, len(chosen.before), room // 2)
-    after = min(len(chosen.after), room - before)
-    before = min(len(chosen.before), room - after)
-    return before, after
+    rule, above, below = chosen.rule, len(chosen.before), len(chosen.after)
+    before = min(rule.context_before, above, room)
+    after = min(rule.context_after, below, room - before)
+    spare = room - before - after
+    grow = min(spare, below - after)
+    return before + min(spare - grow, above - before), after + grow
 
 
-def build_excerpt(chosen: Hit, others: Sequence[Hit], limit: int = MAX_EXCERPT) -> tuple[ExcerptLine, ...]:
-    """A contiguous block around the root cause, plus a few lines of further evidence."""
-    extra = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit][:SECONDARY_LINES // 2]
-    room = limit - 1 - 2 * len(extra)
+def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None = None,
+                  limit: int = MAX_EXCERPT) -> tuple[ExcerptLine, ...]:
+    """A contiguous block around the root cause, plus a few lines of further evidence.
+
+    ``second`` is the strongest error of another kind elsewhere in the log: a
+    block of its own keeps a maintainer from missing a second failure.
+    """
+    far = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit]
+    extra = far[: SECONDARY_LINES // 2]
+    second_lines = _second_block(second) if second is not None else []
+    room = limit - 1 - 2 * len(extra) - len(second_lines)
     before, after = _grown(chosen, room)
     picked = {(ln.file, ln.line): ln for ln in _trim_blank_edges(_window(chosen, before, after), chosen.line)}
+    for ln in second_lines:
+        picked.setdefault((ln.file, ln.line), ln)
     for hit in extra:
         for ln in _window(hit, 0, 1):
             if len(picked) < limit:
                 picked.setdefault((ln.file, ln.line), ln)
     return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
+
+
+SECOND_BLOCK = 15
+SECOND_MIN_PRIORITY = 60
+SECOND_ABOVE = 2
+
+
+def _second_block(hit: Hit) -> list[ExcerptLine]:
+    before = min(hit.rule.context_before, len(hit.before), SECOND_ABOVE)
+    return _trim_blank_edges(_window(hit, before, SECOND_BLOCK - 1 - before), hit.line)
+
+
+def _second(chosen: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The best hit of another category, away from every hit of the chosen rule.
+
+    Near a hit of the chosen rule it is more likely a symptom of the same failure.
+    """
+    mine = [h for h in hits if h.rule.id == chosen.rule.id]
+    candidates = [
+        h for h in hits
+        if h.rule.category != chosen.rule.category and h.rule.priority >= SECOND_MIN_PRIORITY
+        and all(h.doc is not m.doc or abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
+    ]
+    if not candidates:
+        return None
+    best = max(candidates, key=_rank)
+    return _anchor(best.rule.id, [h for h in candidates if h.rule.id == best.rule.id])
 
 
 def _related(chosen: Hit, hits: Sequence[Hit]) -> list[Hit]:
@@ -121,7 +160,7 @@ def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
         fingerprint=fingerprint(rule.category, rule.id, chosen.captures, chosen.text),
         title=_shorten(f"{rule.category}: {chosen.text.strip()}", TITLE_CHARS),
         summary=summary,
-        excerpt=build_excerpt(chosen, _related(chosen, hits)),
+        excerpt=build_excerpt(chosen, _related(chosen, hits), _second(chosen, hits)),
         captures=dict(chosen.captures),
         job=chosen.doc.job,
         step=chosen.step or chosen.doc.step,

@@ -39,6 +39,36 @@ def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
     assert d.excerpt[0].line == 1 and d.excerpt[-1].line == 102
 
 
+def test_a_summary_rule_shows_what_was_printed_above_it() -> None:
+    rs = ruleset(extra=[{"id": "exit", "category": "unknown", "patterns": ["^the command exited with 1$"],
+                         "priority": 2, "context": {"before": 24, "after": 4}}])
+    lines = [f"output {i}" for i in range(1, 61)] + ["the command exited with 1"] + [f"cleanup {i}" for i in range(30)]
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert numbers[0] == 61 - 24 and 61 in numbers and len(numbers) == MAX_EXCERPT
+
+
+def test_a_failure_of_another_kind_elsewhere_gets_a_block_of_its_own() -> None:
+    lines = ["FAILED tests/a.py::x"] + [f"detail {i}" for i in range(200)]
+    lines += ["ModuleNotFoundError: No module named 'yaml'"] + [f"trace {i}" for i in range(5)]
+    lines += [f"more {i}" for i in range(100)]
+    rs = ruleset(extra=[{"id": "disk", "category": "resource.exhausted", "patterns": ["^detail 150$"], "priority": 90}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = {e.line for e in d.excerpt}
+    assert d.rule == "disk" and 151 in numbers
+    assert {202, 203, 207} <= numbers  # the missing module, with the lines after it
+    assert len(numbers) <= MAX_EXCERPT
+
+
+def test_no_second_block_for_a_symptom_next_to_the_cause() -> None:
+    # A line of another kind just after the cause is the same failure: one block.
+    rs = ruleset(extra=[{"id": "crash", "category": "crash", "patterns": ["^Aborted$"], "priority": 70}])
+    text = "x\n" * 50 + "ModuleNotFoundError: No module named 'yaml'\n" + "y\n" * 5 + "Aborted\n" + "z\n" * 100
+    d = triage_docs([bytes_doc("", text.encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert numbers == list(range(47, 87))
+
+
 def test_excerpt_is_capped() -> None:
     text = "".join(f"FAILED tests/t.py::test_{i}\n" for i in range(500))
     d = _triage(text)
