@@ -1,6 +1,6 @@
 """Stream a log through the rules and keep the hits with the lines around them.
 
-The log is read in chunks of a few MiB. The RE2 prefilters (see prefilter.py)
+The log is read in chunks of 1 MiB. The RE2 prefilters (see prefilter.py)
 run over each raw chunk at native speed; only the lines they flag are decoded,
 normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
@@ -17,7 +17,8 @@ from autoheal.logsource import LogDoc
 from autoheal.normalize import decode, is_group_marker, normalize, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet, raw_searcher
 
-CHUNK = 4 << 20
+# 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
+CHUNK = 1 << 20
 WINDOW = 40
 # A log with no newline for this long is one giant line: scan it anyway.
 MAX_CARRY = 1 << 20
@@ -107,6 +108,9 @@ class _Scanner:
         self.ruleset = ruleset
         self.keeper = _Keeper()
         self.step = doc.step
+        # Where the backward search for a step marker may stop: everything before
+        # it was searched already (a log without markers would be rescanned per hit).
+        self.step_searched = 0
         self.tail: deque[tuple[int, str]] = deque(maxlen=TAIL_LINES)
         self.searches = [raw_searcher(p) for p in ruleset.prefilters]
 
@@ -129,6 +133,7 @@ class _Scanner:
             keep = min(keep, next_from)
             first_line += buf.count(b"\n", 0, keep)
             scan_from = next_from - keep
+            self.step_searched = max(0, self.step_searched - keep)
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
         self._remember_tail(buf, total)
@@ -159,7 +164,8 @@ class _Scanner:
         return sorted(set(found)) if len(self.searches) > 1 else found
 
     def _step_at(self, buf: bytes, ls: int) -> str | None:
-        marker = buf.rfind(b"##[group]Run ", 0, ls)
+        marker = buf.rfind(b"##[group]Run ", self.step_searched, ls)
+        self.step_searched = max(self.step_searched, ls)
         if marker < 0:
             return self.step
         line_start = buf.rfind(b"\n", 0, marker) + 1

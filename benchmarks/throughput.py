@@ -1,10 +1,11 @@
 """Throughput and memory of ``autoheal triage`` on a large plain log, beside ``grep -c error``.
 
-    python benchmarks/throughput.py [--size-mb 1024] [--dir /tmp]
+    python benchmarks/throughput.py [--size-mb 1024] [--dir /tmp] [--real DIR]
 
 Builds a realistic build log of the given size (pip/pytest/compiler chatter
-with occasional warnings, the failure near the end), then runs, each in its own
-process: ``autoheal triage --format json`` and ``grep -c error``, reporting
+with occasional warnings, the failure near the end) -- or, with ``--real``,
+the real CI logs under DIR concatenated until the size is reached -- then
+runs, each in its own process: ``autoheal triage --format json`` and ``grep -c error``, reporting
 wall time, MB/s and peak RSS; and ``autoheal --help`` start-up time.
 """
 from __future__ import annotations
@@ -44,6 +45,22 @@ def make_log(path: Path, size: int) -> None:
         fh.write(FAILURE.encode())
 
 
+def make_real_log(path: Path, size: int, source: Path) -> None:
+    """Real logs back to back (varied text: a harder case for the scanner's DFA)."""
+    logs = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix in (".log", ".txt"))
+    if not logs:
+        raise SystemExit(f"no .log or .txt files under {source}")
+    with path.open("wb") as fh:
+        written = 0
+        while written < size:
+            for log in logs:
+                data = log.read_bytes()
+                fh.write(data if data.endswith(b"\n") else data + b"\n")
+                written += len(data) + 1
+                if written >= size:
+                    break
+
+
 def timed(cmd: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MB and stdout of ``cmd`` run as a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -62,11 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size-mb", type=int, default=1024)
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")))
     parser.add_argument("--keep", action="store_true", help="keep the generated log")
+    parser.add_argument("--real", type=Path, help="build the log from the real CI logs under this directory")
     args = parser.parse_args(argv)
     autoheal = shutil.which("autoheal") or sys.exit("autoheal is not installed (pip install -e .)")
-    log = args.dir / f"autoheal-bench-{args.size_mb}mb.log"
+    kind = "real" if args.real else "synthetic"
+    log = args.dir / f"autoheal-bench-{kind}-{args.size_mb}mb.log"
     if not log.exists():
-        make_log(log, args.size_mb << 20)
+        if args.real:
+            make_real_log(log, args.size_mb << 20, args.real)
+        else:
+            make_log(log, args.size_mb << 20)
     size_mb = log.stat().st_size / 1e6
     try:
         t_ah, rss_ah, out = timed([autoheal, "triage", "--format", "json", str(log)])
@@ -75,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             log.unlink(missing_ok=True)
-    print(f"log: {size_mb:.0f} MB")
+    print(f"log: {size_mb:.0f} MB ({kind})")
     print(f"autoheal triage : {t_ah:6.2f} s  {size_mb / t_ah:7.1f} MB/s  peak RSS {rss_ah:6.1f} MB  -> {out[:80]}...")
     print(f"grep -c error   : {t_grep:6.2f} s  {size_mb / t_grep:7.1f} MB/s  ({count.strip()} lines)")
     print(f"autoheal --help : {t_help * 1000:6.0f} ms (best of 5)")

@@ -56,6 +56,17 @@ def test_steps_are_tracked_from_group_markers() -> None:
     assert hit.step == "pytest"
 
 
+def test_each_hit_gets_the_step_it_ran_in_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "CHUNK", 1 << 12)  # many chunks: markers fall out of the buffer
+    parts = []
+    for step in ("lint", "build", "pytest"):
+        parts.append(f"##[group]Run {step}\n" + "chatter\n" * 900)
+        parts.append(f"FAILED tests/{step}.py::x\n" + "more chatter\n" * 900)
+    hits = scan_doc(bytes_doc("x", "".join(parts).encode()), RS).hits
+    assert [(h.text, h.step) for h in hits] == [
+        ("FAILED tests/lint.py::x", "lint"), ("FAILED tests/build.py::x", "build"), ("FAILED tests/pytest.py::x", "pytest")]
+
+
 def test_binary_garbage_and_huge_lines_do_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scan, "CHUNK", 1 << 16)
     monkeypatch.setattr(scan, "MAX_CARRY", 1 << 16)
