@@ -277,7 +277,7 @@ def _summary(result: HealResult, number: int | None) -> str:
     pr = f"[#{result.pr_number}]({result.pr_url})" if result.pr_number else "-"
     rows = ["### autoheal heal", "", "| result | issue | pull request | branch | category |", "|---|---|---|---|---|",
             f"| {result.result} | {issue} | {pr} | `{result.branch or '-'}` | `{result.category or '-'}` |"]
-    return "\n".join(rows + ([f"", f"- {result.reason}"] if result.reason else []))
+    return "\n".join(rows + (["", f"- {result.reason}"] if result.reason else []))
 
 
 def emit(result: HealResult, number: int | None, result_key: str = "result") -> None:

@@ -33,7 +33,7 @@ from autoheal.render import (
     render_template,
 )
 from autoheal.sanitize import BODY_LIMIT, TITLE_LIMIT, github_length
-from tests.helpers import FENCE_LINE, LIVE_MENTION, LIVE_REFERENCE, split_fences  # noqa: F401
+from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 UPDATE = os.environ.get("AUTOHEAL_UPDATE_GOLDEN") == "1"

@@ -27,7 +27,7 @@ from autoheal.sanitize import (
     truncate_body,
     truncate_title,
 )
-from tests.helpers import FENCE_LINE, LIVE_MENTION, LIVE_REFERENCE, split_fences  # noqa: F401
+from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences
 
 WJ = "\u2060"
 PROPERTY = settings(max_examples=60, deadline=None)
