@@ -10,7 +10,7 @@ import yaml
 
 import autoheal
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, required_literals
+from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
 from autoheal.rules import default_ruleset, raw_searcher
 from autoheal.scan import scan_doc
 
@@ -73,3 +73,16 @@ def test_without_the_private_api_the_public_search_is_used() -> None:
     search = raw_searcher(re.compile(b"needle"))  # no ``_regexp``: as if google-re2 renamed it
     assert search(b"hay\nneedle\n", 0, 11) == 4
     assert search(b"hay\nneedle\n", 5, 11) == -1
+
+
+def test_a_literal_that_contains_another_is_left_out() -> None:
+    # Any line holding "npm ERR! code E404" holds "code E404": one alternative does.
+    [literals] = prefilter_sources(["code E404", "npm ERR! code E404", "(?i)fatal error"], lambda p: p)
+    assert literals.split("|") == ["code E404", "(?i:fatal error)"]
+
+
+def test_case_folded_literals_cover_exact_ones_but_not_the_reverse() -> None:
+    patterns = ["(?i)timed out", "Job timed out after", "Segmentation fault", "(?i)segmentation fault: core"]
+    [literals] = prefilter_sources(patterns, lambda p: p)
+    # "Job timed out after" holds "timed out"; "SEGMENTATION FAULT: CORE" need not hold "Segmentation fault".
+    assert literals.split("|") == ["Segmentation fault", "(?i:segmentation fault: core", "timed out)"]
