@@ -12,6 +12,7 @@ import autoheal
 from autoheal.logsource import bytes_doc
 from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
 from autoheal.rules import default_ruleset, raw_searcher
+from autoheal import scan
 from autoheal.scan import scan_doc
 
 RULESET = default_ruleset()
@@ -86,3 +87,25 @@ def test_case_folded_literals_cover_exact_ones_but_not_the_reverse() -> None:
     [literals] = prefilter_sources(patterns, lambda p: p)
     # "Job timed out after" holds "timed out"; "SEGMENTATION FAULT: CORE" need not hold "Segmentation fault".
     assert literals.split("|") == ["Segmentation fault", "(?i:segmentation fault: core", "timed out)"]
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+REAL_LOGS = sorted(Path(autoheal.__file__).parents[1].joinpath("examples", "logs").iterdir())
+REAL_LOGS += sorted(BENCHMARKS.glob("*/logs/**/*.log"))[::12] if BENCHMARKS.exists() else []
+
+
+@pytest.mark.parametrize("path", REAL_LOGS, ids=[p.name for p in REAL_LOGS])
+def test_the_scan_finds_every_hit_a_line_by_line_check_finds(path: Path) -> None:
+    """On real logs, the prefilters hide no line that some rule matches."""
+    from autoheal.normalize import decode, normalize, strip_ansi_bytes
+
+    data = path.read_bytes()
+    expected = set()
+    for number, raw in enumerate(strip_ansi_bytes(data).split(b"\n"), start=1):
+        expected |= {(number, rule.id) for rule, _ in RULESET.hits(normalize(decode(raw)))}
+    found = {(h.line, h.rule.id) for h in scan_doc(bytes_doc(path.name, data), RULESET).hits}
+    assert found <= expected
+    # The scan keeps the first few and last few hits of each rule: the first ones must be there.
+    for rule_id in {rule for _, rule in expected}:
+        first = sorted(n for n, r in expected if r == rule_id)[: scan.KEEP_FIRST]
+        assert {(n, rule_id) for n in first} <= found
