@@ -117,7 +117,13 @@ class FixProposal:
 
 @dataclass(frozen=True)
 class FixDeclined:
-    """A fixer's result when it does not apply, with the reason shown to users."""
+    """A fixer's result when it makes no change, with the reason shown to users.
+
+    ``applies`` is False when the failure is simply not the fixer's kind (the
+    log names no missing module): that reason only matters when no fixer
+    applied at all. True means the fixer recognised its case and refused.
+    """
 
     fixer: str
     reason: str
+    applies: bool = True

@@ -52,19 +52,25 @@ FIXERS: dict[str, Fixer] = {
 
 
 def propose(ctx: FixContext, fixers: Mapping[str, Fixer] = FIXERS) -> FixProposal | FixDeclined:
-    """The first proposal of the fixers for the diagnosis's category, else every reason they declined."""
+    """The first proposal of the fixers for the diagnosis's category, else why none was made.
+
+    The reasons of fixers that recognised their case and refused come first and
+    alone: "yaml is already declared" says more than five "not my kind" lines.
+    """
     category = ctx.diagnosis.category
-    reasons = []
-    for fixer_id, fixer in fixers.items():
+    declined: list[FixDeclined] = []
+    for fixer in fixers.values():
         if category not in fixer.CATEGORIES:
             continue
         result = fixer.fix(ctx)
         if isinstance(result, FixProposal):
             return result
-        reasons.append(f"{fixer_id}: {result.reason}")
-    if not reasons:
-        return FixDeclined("autoheal", f"no fixer handles category {category!r}")
-    return FixDeclined("autoheal", "; ".join(reasons))
+        declined.append(result)
+    if not declined:
+        return FixDeclined("autoheal", f"no fixer handles category {category!r}", applies=False)
+    refused = [d for d in declined if d.applies]
+    shown = refused or declined
+    return FixDeclined("autoheal", "; ".join(f"{d.fixer}: {d.reason}" for d in shown), applies=bool(refused))
 
 
 def unified_diff(changes: Iterable[Change]) -> str:

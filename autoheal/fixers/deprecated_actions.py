@@ -52,13 +52,13 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     if captured and ctx.diagnosis.category == "action.deprecated":
         named.add(repo_of(captured.group()))
     if not named and ctx.diagnosis.category != "action.deprecated":
-        return FixDeclined(ID, "the log does not name a deprecated action version")
+        return FixDeclined(ID, "the log does not name a deprecated action version", applies=False)
     known = set(current_majors())
     if not named:
         named = {repo_of(m.group(1)) for m in _MENTION.finditer(text)} & known
     if not named:
         return FixDeclined(ID, "the log names no deprecated action (a retired runner command or image "
-                               "needs a manual change)")
+                               "needs a manual change)", applies=False)
     targets = _with_partners(named) & known
     if not targets:
         return FixDeclined(ID, f"autoheal does not know the current major of {', '.join(sorted(named))}")

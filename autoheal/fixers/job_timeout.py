@@ -33,7 +33,7 @@ _EXCEEDED = re.compile(r"exceeded the maximum execution time of (\d{1,6}) ?minut
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     minutes = _minutes(ctx)
     if minutes is None:
-        return FixDeclined(ID, "the log does not say the job exceeded its maximum execution time")
+        return FixDeclined(ID, "the log does not say the job exceeded its maximum execution time", applies=False)
     factor = option_number(ctx, "timeout_factor", 1.5)
     cap = option_number(ctx, "timeout_cap", 360)
     if factor is None or factor <= 1 or cap is None:

@@ -55,7 +55,7 @@ BUILTINS = frozenset({
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     specifier = find_in_log(ctx.diagnosis, ("package", "module"), _GUARD, *_MISSING)
     if not specifier:
-        return FixDeclined(ID, "the log does not name a missing Node module")
+        return FixDeclined(ID, "the log does not name a missing Node module", applies=False)
     package = package_name(specifier)
     if isinstance(package, FixDeclined):
         return package

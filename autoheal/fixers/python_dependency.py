@@ -53,7 +53,7 @@ _SOURCE_ROOTS = ("", "src/")
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     module = find_in_log(ctx.diagnosis, ("module",), _GUARD, *_MISSING)
     if not module:
-        return FixDeclined(ID, "the log does not name a missing Python module")
+        return FixDeclined(ID, "the log does not name a missing Python module", applies=False)
     if not _IDENTIFIER.fullmatch(module):
         return FixDeclined(ID, f"{module[:80]!r} is not a Python module name")
     distribution = distribution_for(module)

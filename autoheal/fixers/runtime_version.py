@@ -58,7 +58,7 @@ class Requirement:
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     requirement = parse_requirement(log_text(ctx.diagnosis))
     if requirement is None:
-        return FixDeclined(ID, "the log does not show a Python or Node version requirement")
+        return FixDeclined(ID, "the log does not show a Python or Node version requirement", applies=False)
     lines = versions.PYTHON_LINES if requirement.runtime == "python" else versions.NODE_LINES
     target = versions.minimal_line(requirement.spec, lines, requirement.runtime == "python")
     if target is None:

@@ -101,7 +101,7 @@ def infer_scope(text: str, captures: Mapping[str, str]) -> str | FixDeclined:
         if pattern.search(text):
             return scope
     if not _TRIGGER.search(text):
-        return FixDeclined(ID, "the log does not show a GITHUB_TOKEN permission error")
+        return FixDeclined(ID, "the log does not show a GITHUB_TOKEN permission error", applies=False)
     return _scope_from_evidence(text) or FixDeclined(
         ID, "cannot tell which permission the token lacked (unknown scope); add it by hand")
 

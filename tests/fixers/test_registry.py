@@ -22,12 +22,20 @@ def test_registry_ids_match_modules_and_are_documented() -> None:
         assert callable(module.fix)
 
 
-def _fake(fixer_id: str, categories: set[str], result: str | None) -> SimpleNamespace:
+def _fake(fixer_id: str, categories: set[str], result: str | None, applies: bool = True) -> SimpleNamespace:
     def fix(ctx: FixContext) -> FixProposal | FixDeclined:
         if result is None:
-            return FixDeclined(fixer_id, f"{fixer_id} does not apply")
+            return FixDeclined(fixer_id, f"{fixer_id} does not apply", applies)
         return FixProposal(fixer_id, (Change("f", "a", result, "s"),), "t", "e")
     return SimpleNamespace(ID=fixer_id, CATEGORIES=frozenset(categories), DOC="", fix=fix)
+
+
+@pytest.mark.parametrize("fixer_id", list(FIXERS))
+def test_a_log_that_is_not_the_fixers_kind_is_declined_as_not_applying(fixer_id: str, tmp_path: Path) -> None:
+    fixer = FIXERS[fixer_id]
+    for category in sorted(fixer.CATEGORIES):
+        result = fixer.fix(FixContext(diagnosis("all tests passed\nnothing to see here", category), tmp_path))
+        assert isinstance(result, FixDeclined) and result.applies is False, (category, result)
 
 
 def test_propose_returns_the_first_proposal_in_registry_order(tmp_path: Path) -> None:
@@ -41,6 +49,19 @@ def test_propose_aggregates_reasons(tmp_path: Path) -> None:
     fixers = {"a": _fake("a", {"timeout"}, None), "b": _fake("b", {"timeout"}, None)}
     result = propose(FixContext(diagnosis("x", "timeout"), tmp_path), fixers)  # type: ignore[arg-type]
     assert result == FixDeclined("autoheal", "a: a does not apply; b: b does not apply")
+
+
+def test_a_refusal_is_shown_alone_over_fixers_the_failure_is_not_for(tmp_path: Path) -> None:
+    fixers = {"a": _fake("a", {"timeout"}, None, applies=False), "b": _fake("b", {"timeout"}, None),
+              "c": _fake("c", {"timeout"}, None, applies=False)}
+    result = propose(FixContext(diagnosis("x", "timeout"), tmp_path), fixers)  # type: ignore[arg-type]
+    assert result == FixDeclined("autoheal", "b: b does not apply", applies=True)
+
+
+def test_when_no_fixer_recognises_the_failure_every_reason_is_given(tmp_path: Path) -> None:
+    fixers = {"a": _fake("a", {"timeout"}, None, applies=False), "b": _fake("b", {"timeout"}, None, applies=False)}
+    result = propose(FixContext(diagnosis("x", "timeout"), tmp_path), fixers)  # type: ignore[arg-type]
+    assert result == FixDeclined("autoheal", "a: a does not apply; b: b does not apply", applies=False)
 
 
 def test_propose_without_a_fixer_for_the_category(tmp_path: Path) -> None:
