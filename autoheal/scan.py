@@ -125,7 +125,7 @@ class _Scanner:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:
                 self._scan_region(buf, first_line, scan_from, cut)
-                self._track_step(buf, cut)
+                self._step_at(buf, cut)  # carry the step across chunks: its marker leaves with this one
             if eof:
                 break
             next_from = max(cut, scan_from)
@@ -138,10 +138,6 @@ class _Scanner:
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
         self._remember_tail(buf, total)
         return DocScan(self.doc, self.keeper.hits(), total, list(self.tail))
-
-    def _track_step(self, buf: bytes, end: int) -> None:
-        """Carry the current step across chunks (its marker may be dropped with the chunk)."""
-        self._step_at(buf, end)
 
     def _remember_tail(self, buf: bytes, total: int) -> None:
         lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []

@@ -27,7 +27,12 @@ def _anchor(rule_id: str, hits: Sequence[Hit]) -> Hit:
     return min((h for h in hits if h.rule.id == rule_id), key=lambda h: h.line)
 
 
-SECONDARY_LINES = 6
+# Further hits of the chosen rule or category far from its block: each shows itself and one line.
+EXTRA_HITS = 3
+# A failure of another category gets a block of its own: the error, 2 lines above, the rest below.
+SECOND_BLOCK = 15
+SECOND_ABOVE = 2
+SECOND_MIN_PRIORITY = 60  # below this a rule is weak evidence or a symptom (see rules.yaml)
 
 
 def _window(hit: Hit, before: int, after: int) -> list[ExcerptLine]:
@@ -74,7 +79,7 @@ def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None = None,
     block of its own keeps a maintainer from missing a second failure.
     """
     far = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit]
-    extra = far[: SECONDARY_LINES // 2]
+    extra = far[:EXTRA_HITS]
     second_lines = _second_block(second) if second is not None else []
     room = limit - 1 - 2 * len(extra) - len(second_lines)
     before, after = _grown(chosen, room)
@@ -86,11 +91,6 @@ def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None = None,
             if len(picked) < limit:
                 picked.setdefault((ln.file, ln.line), ln)
     return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
-
-
-SECOND_BLOCK = 15
-SECOND_MIN_PRIORITY = 60
-SECOND_ABOVE = 2
 
 
 def _second_block(hit: Hit) -> list[ExcerptLine]:
