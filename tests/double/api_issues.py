@@ -21,6 +21,14 @@ def _gate(repo: Repo, issue: Issue | None = None) -> None:
         raise ApiError(410, "Issues are disabled for this repo", docs=ISSUES_DOCS)
 
 
+def _issue(ctx: Ctx) -> tuple[Repo, Issue]:
+    """The repository and the issue the path names, once the issues gate lets it through."""
+    repo = ctx.repo()
+    issue = ctx.issue(repo)
+    _gate(repo, issue)
+    return repo, issue
+
+
 def list_issues(ctx: Ctx) -> Reply:
     """state=open|closed|all, labels=a,b (all required), sort/direction, creator; PRs included."""
     repo = ctx.repo()
@@ -74,16 +82,12 @@ def _label_names(labels: Any) -> list[str]:
 
 
 def get_issue(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     return Reply(200, ctx.render.issue(repo, issue))
 
 
 def update_issue(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     body = ctx.json_object()
     _check_text(body, "Issue")
     if body.get("state", issue.state) not in ("open", "closed"):
@@ -139,9 +143,7 @@ def _unlabel(ctx: Ctx, issue: Issue, name: str) -> None:
 
 
 def add_assignees(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     for login in ctx.json_object().get("assignees", []):
         if login not in issue.assignees:
             issue.assignees.append(login)
@@ -149,16 +151,12 @@ def add_assignees(ctx: Ctx) -> Reply:
 
 
 def list_comments(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     return ctx.paged_list([ctx.render.comment(repo, issue, c) for c in issue.comments])
 
 
 def create_comment(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     text = _comment_body(ctx)
     stamp = now_iso()
     comment = Comment(ctx.world.new_id(), text, ctx.world.settings.actor, stamp, stamp)
@@ -188,17 +186,13 @@ def update_comment(ctx: Ctx) -> Reply:
 
 
 def list_events(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     return ctx.paged_list([ctx.render.event(repo, issue, e) for e in issue.events])
 
 
 def add_issue_labels(ctx: Ctx) -> Reply:
     """Body ``{"labels": [...]}`` or a bare list; unknown labels are created. Returns all labels."""
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     labels = ctx.body.get("labels") if isinstance(ctx.body, dict) else ctx.body
     names = _label_names(labels)
     if not names:
@@ -209,9 +203,7 @@ def add_issue_labels(ctx: Ctx) -> Reply:
 
 
 def remove_issue_label(ctx: Ctx) -> Reply:
-    repo = ctx.repo()
-    issue = ctx.issue(repo)
-    _gate(repo, issue)
+    repo, issue = _issue(ctx)
     name = next((n for n in issue.labels if n.lower() == ctx.params["name"].lower()), None)
     if name is None:
         raise ApiError(404, "Label does not exist", docs="https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue")
