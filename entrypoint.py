@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
-# input name -> (flag, kind); kind is "value", "bool" (must be true/false) or "list".
+# input name -> (flag, kind); kind is "value" or "bool" (must be true/false). List inputs
+# (comma- or newline-separated) pass through as they are: the CLI splits them.
 COMMON = {
     "config": ("--config", "value"),
     "templates": ("--templates", "value"),
@@ -20,10 +21,10 @@ MODES = {
     "report": {
         **COMMON,
         "run-id": ("--run-id", "value"),
-        "labels": ("--labels", "list"),
-        "conclusions": ("--conclusions", "list"),
-        "exclude-workflows": ("--exclude-workflows", "list"),
-        "branches": ("--branches", "list"),
+        "labels": ("--labels", "value"),
+        "conclusions": ("--conclusions", "value"),
+        "exclude-workflows": ("--exclude-workflows", "value"),
+        "branches": ("--branches", "value"),
         "max-issues-per-hour": ("--max-issues-per-hour", "value"),
         "reopen-days": ("--reopen-days", "value"),
         "auto-heal-label": ("--auto-heal-label", "bool"),
@@ -63,8 +64,6 @@ def argv_for(mode: str) -> list[str]:
                 raise InputError(f"input '{name}' must be true or false (got {value!r})")
             if value == "true":
                 argv.append(flag)
-        elif kind == "list":
-            argv += [flag, ",".join(v.strip() for v in value.replace("\n", ",").split(",") if v.strip())]
         else:
             argv += [flag, value]
     return argv

@@ -85,7 +85,6 @@ class Client:
     timeout: int = 30
     retries: int = 4
     backoff: float = 1.0
-    calls: int = 0
     _gh: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -107,7 +106,6 @@ class Client:
 
     def request(self, verb: str, url: str, params: Mapping[str, Any] | None = None,
                 body: Any = None) -> tuple[dict[str, Any], Any]:
-        self.calls += 1
         try:
             headers, data = self._gh.requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}), input=body)
         except GithubException as exc:
@@ -132,7 +130,7 @@ class Client:
 
     # -- repository, runs, jobs, logs -----------------------------------------
     def get_repo(self) -> Repo:
-        _, data = self.request("GET", f"{self.api_url.rstrip('/')}/repos/{self.repo}")
+        _, data = self.request("GET", self._url(""))
         return Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
 
     def get_run(self, run_id: int) -> dict[str, Any]:
@@ -144,7 +142,6 @@ class Client:
 
     def _download(self, url: str) -> bytes | None:
         """GET a log (GitHub answers 302 to a blob store); None when logs are gone."""
-        self.calls += 1
         session = requests.Session()
         retry = Retry(total=self.retries, backoff_factor=self.backoff, status_forcelist=_RETRY_STATUSES,
                       respect_retry_after_header=True, raise_on_status=False)

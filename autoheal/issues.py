@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from autoheal import metadata
 from autoheal.github_api import Client, Issue
@@ -119,9 +119,14 @@ def _parse_time(value: str | None) -> datetime | None:
         return None
 
 
+def with_fingerprint(issues: Iterable[Issue], fingerprint: str) -> list[tuple[Issue, dict[str, Any]]]:
+    """The issues whose metadata block names ``fingerprint``, each with that metadata."""
+    return [(i, m) for i in issues if (m := metadata.extract(i.body)) and m.get("fingerprint") == fingerprint]
+
+
 def find_match(issues: list[Issue], fingerprint: str) -> tuple[Issue, dict[str, Any]] | None:
     """The open issue with this fingerprint, else the most recently closed one."""
-    found = [(i, m) for i in issues if (m := metadata.extract(i.body)) and m.get("fingerprint") == fingerprint]
+    found = with_fingerprint(issues, fingerprint)
     found.sort(key=lambda pair: (pair[0].state != "open", -pair[0].number))
     return found[0] if found else None
 
@@ -202,8 +207,7 @@ def _create(sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: Report
 def _settle_race(sink: IssueSink, created: Issue, diagnosis: Diagnosis, ctx: RunContext, label: str,
                  templates: Path | None) -> Outcome:
     """If another report created the same fingerprint meanwhile, the lowest number wins."""
-    twins = [(i, m) for i in sink.ours(label, fresh=True)
-             if i.state == "open" and (m := metadata.extract(i.body)) and m.get("fingerprint") == diagnosis.fingerprint]
+    twins = [(i, m) for i, m in with_fingerprint(sink.ours(label, fresh=True), diagnosis.fingerprint) if i.state == "open"]
     winner, winner_meta = min(twins, key=lambda pair: pair[0].number, default=(created, {}))
     if winner.number >= created.number:
         return Outcome("created", diagnosis.fingerprint, diagnosis.category, created.number, created.html_url)

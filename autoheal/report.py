@@ -16,7 +16,7 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
-from autoheal.triage import triage_docs
+from autoheal.triage import diagnose, triage_docs
 
 DEFAULT_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
 
@@ -101,7 +101,7 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
     """Triage every failed job of the run's attempt: (job id, diagnosis) pairs."""
     run_id, attempt = int(run["id"]), int(run.get("run_attempt") or 1)
     jobs = client.list_jobs(run_id, attempt)
-    failed = [j for j in jobs if j.conclusion in ("failure", "timed_out", "startup_failure")]
+    failed = [j for j in jobs if j.conclusion in DEFAULT_CONCLUSIONS]
     archive = client.run_logs(run_id, attempt) if failed else None
     found: list[tuple[int | None, Diagnosis]] = []
     for job, docs in failed_job_docs(failed, archive):
@@ -118,8 +118,6 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
 
 
 def _expired(job: str, run: Mapping[str, Any], why: str = "the logs have expired or were deleted") -> Diagnosis:
-    from autoheal.triage import diagnose
-
     name = str(run.get("name") or "workflow")
     diagnosis = diagnose([], f"{name}/{job}")
     note = f"Run {run.get('id')} failed, but {why}; only the run's metadata is known."
@@ -140,16 +138,18 @@ def report(client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
         return run
-    repo_info = event.payload.get("repository") or {}
-    default_branch = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
-    if not default_branch and not opts.branches:
-        default_branch = client.get_repo().default_branch
     if not run_id:
+        # Only the automatic trigger filters runs; the default branch is needed for that alone.
+        repo_info = event.payload.get("repository") or {}
+        default_branch = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
+        if not default_branch and not opts.branches:
+            default_branch = client.get_repo().default_branch
         reason = skip_reason(run, default_branch, opts)
         if reason:
             return Skip(reason)
+    fork = is_fork_run(run, client.repo)
     outcomes = []
     for job_id, diagnosis in dedupe_by_fingerprint(diagnose_run(client, run, ruleset)):
         ctx = run_context(run, client.repo, job_id)
-        outcomes.append(file_issue(sink, diagnosis, ctx, opts, fork=is_fork_run(run, client.repo)))
+        outcomes.append(file_issue(sink, diagnosis, ctx, opts, fork=fork))
     return outcomes

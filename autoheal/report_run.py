@@ -12,7 +12,7 @@ from autoheal.config import pick
 from autoheal.errors import UsageError
 from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.issues import IssueSink, Outcome
-from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, report
+from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, is_fork_run, report
 
 
 def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
@@ -72,8 +72,7 @@ _HEALABLE = ("created", "commented", "reopened")
 
 def _from_fork(event: actions.Event, repo: str) -> bool:
     run = event.payload.get("workflow_run")
-    head = run.get("head_repository") if isinstance(run, dict) else None
-    return isinstance(head, dict) and str(head.get("full_name") or repo) != repo
+    return isinstance(run, dict) and is_fork_run(run, repo)
 
 
 def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, event: actions.Event,

@@ -11,7 +11,6 @@ import re
 import zipfile
 from typing import Sequence
 
-from autoheal.errors import InputError
 from autoheal.github_api import Job
 from autoheal.logsource import LogDoc, zip_docs
 
@@ -45,10 +44,4 @@ def _all_docs(archive: bytes) -> list[LogDoc]:
 def failed_job_docs(jobs: Sequence[Job], archive: bytes | None) -> list[tuple[Job, list[LogDoc]]]:
     """Each failed job with its documents (empty when the zip lacks it)."""
     docs = _all_docs(archive) if archive else []
-    out = []
-    for job in jobs:
-        try:
-            out.append((job, _docs_for(job, docs)))
-        except InputError:
-            out.append((job, []))
-    return out
+    return [(job, _docs_for(job, docs)) for job in jobs]
