@@ -41,8 +41,7 @@ def _add_triage(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                    help="a log file, a GitHub run-logs zip, a directory, or - for stdin")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                    help="text for people (default); json, one object per line; markdown, the issue as posted")
-    p.add_argument("--config", help="autoheal config file (default: .github/autoheal.yml if present)")
-    p.add_argument("--templates", help="directory of templates overriding the defaults")
+    _add_config_args(p)
     p.set_defaults(handler=_triage)
 
 
@@ -89,13 +88,17 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
 
 
+def _add_config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="autoheal config file (default: .github/autoheal.yml if present)")
+    p.add_argument("--templates", help="directory of templates overriding the defaults")
+
+
 def _add_github_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--repo", help="owner/name (default: $GITHUB_REPOSITORY or the event's repository)")
     p.add_argument("--api-url", help="REST API base URL (default: $GITHUB_API_URL or https://api.github.com)")
     p.add_argument("--event-path", help="event JSON (default: $GITHUB_EVENT_PATH)")
     p.add_argument("--event-name", help="event name (default: $GITHUB_EVENT_NAME)")
-    p.add_argument("--config", help="autoheal config file (default: .github/autoheal.yml if present)")
-    p.add_argument("--templates", help="directory of templates overriding the defaults")
+    _add_config_args(p)
     p.add_argument("--dry-run", action="store_true", help="do every read, print every write instead of making it")
 
 

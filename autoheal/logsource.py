@@ -20,7 +20,6 @@ from autoheal.errors import InputError
 # GitHub names job logs "N_<job>.txt" (older archives "-9999999999_<job>.txt")
 # and step logs "<job>/<step.number>_<step>.txt".
 _ORDINAL = re.compile(r"^(-?\d+)_(.*)\.txt$")
-_JUNK = ("__MACOSX/", ".DS_Store")
 
 
 @dataclass(frozen=True)

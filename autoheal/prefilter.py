@@ -211,10 +211,11 @@ def _choice(pattern: str) -> Need | str | None:
         return None
     needs = _usable(parsed[0])
     best = _best(needs)
-    if best is None or _selectivity(best) < WEAK_SCORE:
+    score = _selectivity(best) if best is not None else 0.0
+    if best is None or score < WEAK_SCORE:
         return None
     others = [n for n in needs if n is not best]
-    if _selectivity(best) >= STRONG_SCORE or not others:
+    if score >= STRONG_SCORE or not others:
         return best
     second = max(others, key=_selectivity)
     first, last = sorted((best, second), key=needs.index)

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import IO, Callable, Iterator
 
 from autoheal.logsource import LogDoc
-from autoheal.normalize import decode, is_group_marker, normalize, strip_ansi_bytes
+from autoheal.normalize import MAX_LINE_CHARS, decode, is_group_marker, normalize, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet, raw_searcher
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
@@ -99,7 +99,7 @@ def _split_lines(region: bytes) -> list[str]:
     # Context lines are for people: 1,000 characters of one is plenty.
     if not region:
         return []
-    return [normalize(decode(raw[:4000]))[:1000] for raw in region.split(b"\n")]
+    return [normalize(decode(raw[: MAX_LINE_CHARS]))[:1000] for raw in region.split(b"\n")]
 
 
 class _Scanner:
@@ -111,7 +111,6 @@ class _Scanner:
         # Where the backward search for a step marker may stop: everything before
         # it was searched already (a log without markers would be rescanned per hit).
         self.step_searched = 0
-        self.tail: deque[tuple[int, str]] = deque(maxlen=TAIL_LINES)
         self.searches = [raw_searcher(p) for p in ruleset.prefilters]
 
     def run(self, stream: IO[bytes]) -> DocScan:
@@ -136,14 +135,7 @@ class _Scanner:
             self.step_searched = max(0, self.step_searched - keep)
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
-        self._remember_tail(buf, total)
-        return DocScan(self.doc, self.keeper.hits(), total, list(self.tail))
-
-    def _remember_tail(self, buf: bytes, total: int) -> None:
-        lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []
-        start = total - len(lines) + 1
-        for offset, raw in enumerate(lines):
-            self.tail.append((start + offset, normalize(decode(raw))))
+        return DocScan(self.doc, self.keeper.hits(), total, _tail(buf, total))
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
@@ -178,7 +170,7 @@ class _Scanner:
             return
         step = self._step_at(buf, ls)
         # Keep the whole window: the excerpt decides how much of it to show.
-        before = buf[_lines_back(buf, ls, WINDOW) : max(ls - 1, 0)] if ls else b""
+        before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
         after = _after_region(buf, le, WINDOW)
         for rule, captures in found:
             self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, before, after))
@@ -195,8 +187,15 @@ def _line_starts(search: Callable[[bytes, int, int], int], buf: bytes, start: in
         pos = end if le < 0 else le + 1
 
 
+def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
+    """The last TAIL_LINES lines, numbered, for a log no rule matched."""
+    lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []
+    start = total - len(lines) + 1
+    return [(start + offset, normalize(decode(raw))) for offset, raw in enumerate(lines)]
+
+
 def _after_region(buf: bytes, le: int, count: int) -> bytes:
-    if le >= len(buf) or count == 0:
+    if le >= len(buf):
         return b""
     pos = le + 1
     for _ in range(count):

@@ -71,13 +71,13 @@ def _grown(chosen: Hit, room: int) -> tuple[int, int]:
     return before + min(spare - grow, above - before), after + grow
 
 
-def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None = None,
-                  limit: int = MAX_EXCERPT) -> tuple[ExcerptLine, ...]:
+def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None) -> tuple[ExcerptLine, ...]:
     """A contiguous block around the root cause, plus a few lines of further evidence.
 
     ``second`` is the strongest error of another kind elsewhere in the log: a
     block of its own keeps a maintainer from missing a second failure.
     """
+    limit = MAX_EXCERPT
     far = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit]
     extra = far[:EXTRA_HITS]
     second_lines = _second_block(second) if second is not None else []
@@ -112,7 +112,7 @@ def _second(chosen: Hit, hits: Sequence[Hit]) -> Hit | None:
     if not candidates:
         return None
     best = max(candidates, key=_rank)
-    return _anchor(best.rule.id, [h for h in candidates if h.rule.id == best.rule.id])
+    return _anchor(best.rule.id, candidates)
 
 
 def _related(chosen: Hit, hits: Sequence[Hit]) -> list[Hit]:
@@ -163,7 +163,7 @@ def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
         excerpt=build_excerpt(chosen, _related(chosen, hits), _second(chosen, hits)),
         captures=dict(chosen.captures),
         job=chosen.doc.job,
-        step=chosen.step or chosen.doc.step,
+        step=chosen.step,
         alternatives=_alternatives(chosen, hits),
         severity=rule.severity,
         hint=_hint(rule, chosen.captures),
