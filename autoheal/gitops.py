@@ -54,15 +54,18 @@ class Auth:
     server_url: str = DEFAULT_SERVER
 
     @property
+    def _basic(self) -> str:
+        return base64.b64encode(f"x-access-token:{self.token}".encode()).decode()
+
+    @property
     def header(self) -> str:
-        basic = base64.b64encode(f"x-access-token:{self.token}".encode()).decode()
-        return f"AUTHORIZATION: basic {basic}"
+        return f"AUTHORIZATION: basic {self._basic}"
 
     @property
     def secrets(self) -> tuple[str, ...]:
         if not self.token:
             return ()
-        forms = (self.token, base64.b64encode(f"x-access-token:{self.token}".encode()).decode(),
+        forms = (self.token, self._basic,
                  base64.b64encode(self.token.encode()).decode())
         return tuple(sorted(forms, key=len, reverse=True))
 

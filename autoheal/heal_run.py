@@ -129,7 +129,7 @@ class Healer:
         default = self.default_branch or self.client.get_repo().default_branch
         plan = Plan(number, branch, choose_base(self.opts.base, found.run, self.client.repo, default), default)
         with gitops.worktree(gitops.Git(self.workspace.resolve(), self.auth), plan.base) as tree:
-            ctx = FixContext(d, tree.cwd, found.run.workflow_path, d.job, self.opts.fixer_options)
+            ctx = FixContext(d, tree.cwd, found.run.workflow_path, None, self.opts.fixer_options)
             outcome = checked_proposal(ctx, self.opts)
             if isinstance(outcome, str):
                 return self._decline(number, d, outcome)
@@ -267,7 +267,7 @@ def run_offline(args: argparse.Namespace, cfg: config_mod.Config, opts: HealOpti
             diagnosis = diagnose_body(Path(args.issue_body).read_text(encoding="utf-8"), cfg.ruleset)
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{args.issue_body}: cannot read ({exc})") from None
-    diff, why = preview(diagnosis, workspace, opts, args.workflow, args.job or diagnosis.job)
+    diff, why = preview(diagnosis, workspace, opts, args.workflow, args.job)
     print(diff if diff else f"autoheal: no fix: {' '.join(why.split())}", end="" if diff else "\n")
     return 0
 

@@ -51,6 +51,11 @@ def normalize(line: str) -> str:
     return line[:MAX_LINE_CHARS]
 
 
+def strip_ansi(text: str) -> str:
+    """Text without colour or cursor codes (also the ESC-less remnants)."""
+    return _ANSI.sub("", text)
+
+
 def strip_ansi_bytes(chunk: bytes) -> bytes:
     """Remove colour codes from a whole chunk so matches are not split by them."""
     if b"\x1b" in chunk:

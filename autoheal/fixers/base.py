@@ -16,11 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
 from autoheal.models import Diagnosis
+from autoheal.normalize import strip_ansi
 
 # Larger files are not source a fixer should edit (and reading them costs memory).
 MAX_FILE_BYTES = 1_000_000
 WORKFLOW_DIR = ".github/workflows"
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def workflow_files(workspace: Path) -> list[str]:
 def log_text(diagnosis: Diagnosis) -> str:
     """The excerpt, title and summary as one text without colour codes."""
     lines = [line.text for line in diagnosis.excerpt] + [diagnosis.title, diagnosis.summary]
-    return _ANSI.sub("", "\n".join(lines))
+    return strip_ansi("\n".join(lines))
 
 
 def find_in_log(diagnosis: Diagnosis, names: tuple[str, ...], guard: re.Pattern[str],

@@ -22,6 +22,7 @@ job for Dependabot or Renovate, not a guess.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, Mapping
 
@@ -74,6 +75,7 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     return FixProposal(ID, tuple(changes), "ci: bump deprecated actions", explanation)
 
 
+@functools.cache
 def current_majors() -> Mapping[str, int]:
     return {key.lower(): int(value) for key, value in data_table("action_majors.json").items()}
 

@@ -232,7 +232,7 @@ def _drop_item(lines: list[str], values: Any, index: int) -> None:
         span = yamledit.scalar_span(lines[line], col)
         comment = lines[line][span[1]:].strip() if span else ""
         if comment.startswith("#"):  # the entry goes, its comment stays
-            lines[line] = " " * _indent(lines[line]) + comment + yamledit.line_ending(lines[line])
+            lines[line] = " " * yamledit.indent(lines[line]) + comment + yamledit.line_ending(lines[line])
         else:
             del lines[line]
         return
@@ -242,5 +242,3 @@ def _drop_item(lines: list[str], values: Any, index: int) -> None:
         lines[line] = lines[line][:prev[1]] + lines[line][span[1]:]
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))

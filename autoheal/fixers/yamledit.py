@@ -153,7 +153,7 @@ def block_end(lines: tuple[str, ...] | list[str], line: int, col: int) -> int:
     while end < len(lines):
         text = lines[end]
         stripped = text.strip()
-        if stripped and _indent(text) <= col:
+        if stripped and indent(text) <= col:
             break
         if stripped and not stripped.startswith("#"):
             last = end
@@ -161,7 +161,8 @@ def block_end(lines: tuple[str, ...] | list[str], line: int, col: int) -> int:
     return last + 1
 
 
-def _indent(text: str) -> int:
+def indent(text: str) -> int:
+    """How many spaces the line starts with."""
     return len(text) - len(text.lstrip(" "))
 
 
