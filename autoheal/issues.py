@@ -42,6 +42,7 @@ class Outcome:
     issue_number: int | None = None
     issue_url: str = ""
     reason: str = ""
+    fork: bool = False  # the run came from a fork: never heal it with this job's token
 
 
 class IssueSink:

@@ -151,5 +151,5 @@ def report(client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts
     outcomes = []
     for job_id, diagnosis in dedupe_by_fingerprint(diagnose_run(client, run, ruleset)):
         ctx = run_context(run, client.repo, job_id)
-        outcomes.append(file_issue(sink, diagnosis, ctx, opts, fork=fork))
+        outcomes.append(replace(file_issue(sink, diagnosis, ctx, opts, fork=fork), fork=fork))
     return outcomes

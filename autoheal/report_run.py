@@ -12,7 +12,7 @@ from autoheal.config import pick
 from autoheal.errors import UsageError
 from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.issues import IssueSink, Outcome
-from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, is_fork_run, report
+from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, report
 
 
 def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
@@ -70,12 +70,7 @@ def _emit(outcomes: Sequence[Outcome]) -> None:
 _HEALABLE = ("created", "commented", "reopened")
 
 
-def _from_fork(event: actions.Event, repo: str) -> bool:
-    run = event.payload.get("workflow_run")
-    return isinstance(run, dict) and is_fork_run(run, repo)
-
-
-def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, event: actions.Event,
+def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client,
                 outcomes: Sequence[Outcome]) -> None:
     """``report.heal: true``: heal right away in this job.
 
@@ -87,7 +82,8 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     from autoheal.heal import options_from as heal_options
     from autoheal.heal_run import emit, heal_issue
 
-    if _from_fork(event, client.repo):
+    # Checked on the run that was reported, which --run-id fetches: the event may not hold it.
+    if any(outcome.fork for outcome in outcomes):
         actions.notice("heal skipped: the run came from a fork")
         return
     flags = {k: None for k in ("base", "min_confidence", "max_changed_files", "max_attempts", "max_prs_per_hour",
@@ -114,5 +110,5 @@ def run_report(args: argparse.Namespace) -> int:
         return 0
     _emit(result)
     if cfg.report.get("heal"):
-        heal_inline(args, cfg, client, event, result)
+        heal_inline(args, cfg, client, result)
     return 0

@@ -347,3 +347,26 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
     assert changed_lines(world.diff(YAML_BRANCH.format(n=number))) == ["+PyYAML"]
     (pr,) = world.pulls()
     assert f"Fixes #{number}" in pr.body
+
+
+def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: World) -> None:
+    """workflow_dispatch with a run id: the event holds no run, the fetched run says it came from a fork."""
+    (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
+    run = world.double.seed_run(name="CI", path=".github/workflows/ci.yml", head_branch="main",
+                                head_repository="mallory/app", jobs=[
+        {"name": "test", "conclusion": "failure",
+         "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}]}])
+    event, out = world.tmp / "dispatch-event.json", world.tmp / "dispatch-out"
+    event.write_text(json.dumps({"inputs": {"run-id": str(run.id)}, "repository": {"full_name": REPO}}))
+    env = {"PATH": os.environ["PATH"], "HOME": str(world.tmp), "GIT_CONFIG_NOSYSTEM": "1", "GITHUB_ACTIONS": "true",
+           "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(out),
+           "GITHUB_REPOSITORY": REPO, "GITHUB_API_URL": world.double.url, "GITHUB_SERVER_URL": "https://github.com",
+           "GITHUB_WORKSPACE": str(world.workspace), "INPUT_MODE": "report", "INPUT_RUN-ID": str(run.id),
+           "INPUT_GITHUB-TOKEN": world.double.token, "AUTOHEAL_WRITE_DELAY": "0"}
+    proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=world.workspace,
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    outputs = parse_outputs(out.read_text())
+    assert outputs["result"] == "created" and "heal-result" not in outputs, proc.stdout
+    assert "heal skipped: the run came from a fork" in proc.stdout
+    assert world.pulls() == []
