@@ -5,6 +5,7 @@ Everything the action does, the CLI does: this file only maps inputs to flags.
 The token goes through the environment (AUTOHEAL_TOKEN), never argv, so it
 cannot show up in a process listing or an error message.
 """
+
 from __future__ import annotations
 
 import os

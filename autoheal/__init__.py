@@ -1,4 +1,5 @@
 """autoheal: self-healing CI for GitHub."""
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

@@ -4,14 +4,16 @@ Inputs arrive as ``INPUT_<NAME>`` (handled in ``entrypoint.py``), the event as
 a JSON file at ``GITHUB_EVENT_PATH``; outputs go to ``GITHUB_OUTPUT`` and the
 job summary to ``GITHUB_STEP_SUMMARY``. Outside Actions these are no-ops.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from autoheal.errors import InputError
 

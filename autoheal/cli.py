@@ -5,6 +5,7 @@ stays fast. Errors go through one handler: AutohealError -> its exit code and
 a one-line message (an ``::error::`` line inside GitHub Actions), anything
 else -> exit 3, Ctrl-C -> 130.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,7 @@ import json
 import os
 import sys
 import traceback
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from autoheal import __version__
 from autoheal.errors import AutohealError, InputError
@@ -35,19 +36,29 @@ def print_error(message: str) -> None:
 
 
 def _add_triage(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("triage", help="classify CI logs offline (no network, no token)",
-                       description="Find the lines that explain a failed CI log and name the failure.")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="a log file, a GitHub run-logs zip, a directory, or - for stdin")
-    p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                   help="text for people (default); json, one object per line; markdown, the issue as posted")
+    p = sub.add_parser(
+        "triage",
+        help="classify CI logs offline (no network, no token)",
+        description="Find the lines that explain a failed CI log and name the failure.",
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a log file, a GitHub run-logs zip, a directory, or - for stdin"
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text for people (default); json, one object per line; markdown, the issue as posted",
+    )
     _add_config_args(p)
     p.set_defaults(handler=_triage)
 
 
 def _format_text(d: dict[str, object]) -> str:
-    out = [f"{d['path']}: {d['category']} (confidence {d['confidence']}, rule {d['rule']})",
-           f"  summary:     {d['summary']}"]
+    out = [
+        f"{d['path']}: {d['category']} (confidence {d['confidence']}, rule {d['rule']})",
+        f"  summary:     {d['summary']}",
+    ]
     if d.get("job") or d.get("step"):
         out.append(f"  job/step:    {d.get('job') or '-'} / {d.get('step') or '-'}")
     out.append(f"  fingerprint: {d['fingerprint']}{'  (transient: a re-run may pass)' if d['transient'] else ''}")
@@ -103,13 +114,22 @@ def _add_github_args(p: argparse.ArgumentParser) -> None:
 
 
 def _add_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("report", help="open or update one issue per distinct failure of a workflow run",
-                       description="Triage a failed workflow run and file it as a deduplicated issue. "
-                                   "The token is read from $GITHUB_TOKEN, never from the command line.")
+    p = sub.add_parser(
+        "report",
+        help="open or update one issue per distinct failure of a workflow run",
+        description="Triage a failed workflow run and file it as a deduplicated issue. "
+        "The token is read from $GITHUB_TOKEN, never from the command line.",
+    )
     _add_github_args(p)
-    p.add_argument("--run-id", type=int, help="report this run (workflow_dispatch); default: the workflow_run event's run")
-    p.add_argument("--labels", type=_csv, help="comma-separated labels for new issues (first one finds ours; default autoheal)")
-    p.add_argument("--conclusions", type=_csv, help="run conclusions to report (default failure,timed_out,startup_failure)")
+    p.add_argument(
+        "--run-id", type=int, help="report this run (workflow_dispatch); default: the workflow_run event's run"
+    )
+    p.add_argument(
+        "--labels", type=_csv, help="comma-separated labels for new issues (first one finds ours; default autoheal)"
+    )
+    p.add_argument(
+        "--conclusions", type=_csv, help="run conclusions to report (default failure,timed_out,startup_failure)"
+    )
     p.add_argument("--exclude-workflows", type=_csv, help="comma-separated globs of workflow names or paths to ignore")
     p.add_argument("--branches", type=_csv, help="comma-separated branch globs to report (default: the default branch)")
     p.add_argument("--max-issues-per-hour", type=int, help="cap on new issues per hour (default 10)")
@@ -125,11 +145,14 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _add_heal(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("heal", help="open a draft pull request that fixes the failure an issue describes",
-                       description="Re-triage an issue labelled auto-heal, apply a deterministic fixer in a "
-                                   "temporary worktree and open or update a draft pull request. The token is "
-                                   "read from $GITHUB_TOKEN, never from the command line. With --dry-run and "
-                                   "--log or --issue-body: print the diff offline (no token, no network).")
+    p = sub.add_parser(
+        "heal",
+        help="open a draft pull request that fixes the failure an issue describes",
+        description="Re-triage an issue labelled auto-heal, apply a deterministic fixer in a "
+        "temporary worktree and open or update a draft pull request. The token is "
+        "read from $GITHUB_TOKEN, never from the command line. With --dry-run and "
+        "--log or --issue-body: print the diff offline (no token, no network).",
+    )
     _add_github_args(p)
     p.add_argument("--issue-number", type=int, help="heal this issue (default: the labelled issue of the event)")
     p.add_argument("--base", help="branch the PR targets (default: the failed run's branch, else the default branch)")
@@ -185,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last-resort handler
+    except Exception as exc:
         if args.verbose:
             traceback.print_exc()
         print_error(f"unexpected {type(exc).__name__}: {exc} (this is a bug; re-run with --verbose and report it)")

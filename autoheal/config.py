@@ -3,11 +3,13 @@
 Everything is validated at load time, rules included (their patterns are
 compiled with RE2 here), and every error names the file and key.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -19,14 +21,31 @@ DEFAULT_PATH = Path(".github/autoheal.yml")
 # Allowed keys per section and the type each must have.
 _SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "report": {
-        "labels": list, "conclusions": list, "exclude-workflows": list, "branches": list,
-        "max-issues-per-hour": int, "reopen-days": int, "auto-heal-label": bool, "heal": bool,
+        "labels": list,
+        "conclusions": list,
+        "exclude-workflows": list,
+        "branches": list,
+        "max-issues-per-hour": int,
+        "reopen-days": int,
+        "auto-heal-label": bool,
+        "heal": bool,
     },
     "heal": {
-        "label": str, "base": str, "min-confidence": (int, float), "max-changed-files": int,
-        "max-attempts": int, "max-prs-per-hour": int, "timeout-factor": (int, float),
-        "timeout-cap": int, "verify-command": str, "agent-mention": str, "allowed-bots": list,
-        "reviewers": list, "labels": list, "committer-name": str, "committer-email": str,
+        "label": str,
+        "base": str,
+        "min-confidence": (int, float),
+        "max-changed-files": int,
+        "max-attempts": int,
+        "max-prs-per-hour": int,
+        "timeout-factor": (int, float),
+        "timeout-cap": int,
+        "verify-command": str,
+        "agent-mention": str,
+        "allowed-bots": list,
+        "reviewers": list,
+        "labels": list,
+        "committer-name": str,
+        "committer-email": str,
     },
 }
 _TOP = {"rules", "disable_rules", "templates", *_SECTIONS}

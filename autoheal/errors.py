@@ -3,6 +3,7 @@
 The top-level handler in ``cli`` maps these to exit code ``exit_code`` and a
 one-line message; anything else is a bug and exits 3.
 """
+
 from __future__ import annotations
 
 

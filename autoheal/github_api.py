@@ -6,12 +6,14 @@ the core gets plain dataclasses back, never PyGithub objects. Retries: 5xx,
 429 and secondary rate limits (honouring ``Retry-After`` and the reset
 header), never other 4xx. The token is never put in a message.
 """
+
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any
 from urllib.parse import quote
 
 import requests
@@ -92,20 +94,32 @@ class Client:
             raise GitHubError("no GitHub token: set the github-token input or GITHUB_TOKEN")
         if not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo):
             raise GitHubError(f"repository {self.repo!r} is not of the form owner/name")
-        retry = GithubRetry(total=self.retries, backoff_factor=self.backoff, secondary_rate_wait=60,
-                            max_rate_limit_wait=300, status_forcelist=_RETRY_STATUSES,
-                            allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"})
+        retry = GithubRetry(
+            total=self.retries,
+            backoff_factor=self.backoff,
+            secondary_rate_wait=60,
+            max_rate_limit_wait=300,
+            status_forcelist=_RETRY_STATUSES,
+            allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"},
+        )
         delay = float(os.environ.get("AUTOHEAL_WRITE_DELAY", "1.0"))
-        self._gh = Github(base_url=self.api_url.rstrip("/"), auth=Auth.Token(self.token), timeout=self.timeout,
-                          retry=retry, seconds_between_requests=None, seconds_between_writes=delay or None,
-                          user_agent="autoheal")
+        self._gh = Github(
+            base_url=self.api_url.rstrip("/"),
+            auth=Auth.Token(self.token),
+            timeout=self.timeout,
+            retry=retry,
+            seconds_between_requests=None,
+            seconds_between_writes=delay or None,
+            user_agent="autoheal",
+        )
 
     # -- plumbing ---------------------------------------------------------
     def _url(self, path: str) -> str:
         return f"{self.api_url.rstrip('/')}/repos/{self.repo}{path}"
 
-    def request(self, verb: str, url: str, params: Mapping[str, Any] | None = None,
-                body: Any = None) -> tuple[dict[str, Any], Any]:
+    def request(
+        self, verb: str, url: str, params: Mapping[str, Any] | None = None, body: Any = None
+    ) -> tuple[dict[str, Any], Any]:
         try:
             headers, data = self._gh.requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}), input=body)
         except GithubException as exc:
@@ -114,8 +128,9 @@ class Client:
             raise GitHubError(f"{verb} {_path(url)}: network error ({type(exc).__name__})") from None
         return headers, data
 
-    def paginate(self, path: str, params: Mapping[str, Any], key: str | None = None,
-                 limit: int = 1000) -> Iterator[Any]:
+    def paginate(
+        self, path: str, params: Mapping[str, Any], key: str | None = None, limit: int = 1000
+    ) -> Iterator[Any]:
         url: str | None = self._url(path)
         query: Mapping[str, Any] | None = {"per_page": 100, **params}
         seen = 0
@@ -143,12 +158,20 @@ class Client:
     def _download(self, url: str) -> bytes | None:
         """GET a log (GitHub answers 302 to a blob store); None when logs are gone."""
         session = requests.Session()
-        retry = Retry(total=self.retries, backoff_factor=self.backoff, status_forcelist=_RETRY_STATUSES,
-                      respect_retry_after_header=True, raise_on_status=False)
+        retry = Retry(
+            total=self.retries,
+            backoff_factor=self.backoff,
+            status_forcelist=_RETRY_STATUSES,
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
         session.mount("http://", HTTPAdapter(max_retries=retry))
         session.mount("https://", HTTPAdapter(max_retries=retry))
-        headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/vnd.github+json",
-                   "User-Agent": "autoheal"}
+        headers = {
+            "Authorization": f"Bearer {self.token}",
+            "Accept": "application/vnd.github+json",
+            "User-Agent": "autoheal",
+        }
         try:
             # requests drops Authorization when the redirect leaves the API host.
             resp = session.get(url, headers=headers, timeout=self.timeout, allow_redirects=True)
@@ -242,12 +265,14 @@ def _path(url: str) -> str:
 _REMEDIES = {
     "Resource not accessible by integration": (
         "the workflow token lacks a permission: add `permissions: {issues: write, actions: read, contents: read}` "
-        "(plus `contents: write` and `pull-requests: write` for heal) to the workflow"),
+        "(plus `contents: write` and `pull-requests: write` for heal) to the workflow"
+    ),
     "Bad credentials": "the token is invalid or expired: check the github-token input",
     "Issues are disabled": "enable Issues in the repository settings, or run with dry-run: true",
     "not permitted to create or approve pull requests": (
         "allow it in Settings > Actions > General > Workflow permissions "
-        "('Allow GitHub Actions to create and approve pull requests'), or use a PAT / GitHub App token"),
+        "('Allow GitHub Actions to create and approve pull requests'), or use a PAT / GitHub App token"
+    ),
 }
 
 
@@ -256,8 +281,9 @@ def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:
     message = str(data.get("message") or exc.message or "request failed")
     errors = data.get("errors")
     if isinstance(errors, list) and errors:
-        details = "; ".join(str(e.get("message") or e.get("code") or e) if isinstance(e, dict) else str(e)
-                            for e in errors[:3])
+        details = "; ".join(
+            str(e.get("message") or e.get("code") or e) if isinstance(e, dict) else str(e) for e in errors[:3]
+        )
         message += f" ({details})"
     text = f"{verb} {_path(url)}: HTTP {exc.status}: {message}"
     for needle, remedy in _REMEDIES.items():
@@ -268,22 +294,40 @@ def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:
 
 
 def _job(data: Mapping[str, Any]) -> Job:
-    steps = tuple(Step(int(s.get("number", 0)), str(s.get("name", "")), s.get("conclusion"))
-                  for s in data.get("steps") or [])
-    return Job(int(data["id"]), str(data.get("name", "")), data.get("conclusion"), steps, str(data.get("html_url") or ""))
+    steps = tuple(
+        Step(int(s.get("number", 0)), str(s.get("name", "")), s.get("conclusion")) for s in data.get("steps") or []
+    )
+    return Job(
+        int(data["id"]), str(data.get("name", "")), data.get("conclusion"), steps, str(data.get("html_url") or "")
+    )
 
 
 def _issue(data: Mapping[str, Any]) -> Issue:
     labels = tuple(str(lbl["name"]) if isinstance(lbl, dict) else str(lbl) for lbl in data.get("labels") or [])
-    return Issue(int(data["number"]), str(data.get("title") or ""), str(data.get("body") or ""),
-                 str(data.get("state") or "open"), data.get("state_reason"), labels,
-                 str(data.get("html_url") or ""), data.get("closed_at"), data.get("created_at"),
-                 "pull_request" in data)
+    return Issue(
+        int(data["number"]),
+        str(data.get("title") or ""),
+        str(data.get("body") or ""),
+        str(data.get("state") or "open"),
+        data.get("state_reason"),
+        labels,
+        str(data.get("html_url") or ""),
+        data.get("closed_at"),
+        data.get("created_at"),
+        "pull_request" in data,
+    )
 
 
 def _pull(data: Mapping[str, Any]) -> Pull:
     head = data.get("head") or {}
     head_repo = head.get("repo") or {}
-    return Pull(int(data["number"]), str(data.get("html_url") or ""), str(data.get("state") or "open"),
-                str(head.get("ref") or ""), str(data.get("body") or ""), bool(data.get("merged_at")),
-                data.get("created_at"), str(head_repo.get("full_name") or ""))
+    return Pull(
+        int(data["number"]),
+        str(data.get("html_url") or ""),
+        str(data.get("state") or "open"),
+        str(head.get("ref") or ""),
+        str(data.get("body") or ""),
+        bool(data.get("merged_at")),
+        data.get("created_at"),
+        str(head_repo.get("full_name") or ""),
+    )

@@ -10,6 +10,7 @@ because a container's uid differs from the owner of the runner's checkout
 (https://github.blog/2022-04-12-git-security-vulnerability-announced/). Every error text
 goes through ``redact``, so neither the token nor its base64 form can leak into a log.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,10 +19,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
 
 from autoheal.errors import AutohealError, GitError
 from autoheal.fixers.base import safe_path
@@ -34,8 +35,16 @@ REDACTED = "***"
 _OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
 VERIFY_TAIL_LINES = 60
 # Environment a verify command does not get: it runs the repository's code, which needs no token.
-_SECRET_ENV = frozenset({"AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB-TOKEN",
-                         "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"})
+_SECRET_ENV = frozenset(
+    {
+        "AUTOHEAL_TOKEN",
+        "GITHUB_TOKEN",
+        "GH_TOKEN",
+        "INPUT_GITHUB-TOKEN",
+        "ACTIONS_RUNTIME_TOKEN",
+        "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,7 @@ class Auth:
     def secrets(self) -> tuple[str, ...]:
         if not self.token:
             return ()
-        forms = (self.token, self._basic,
-                 base64.b64encode(self.token.encode()).decode())
+        forms = (self.token, self._basic, base64.b64encode(self.token.encode()).decode())
         return tuple(sorted(forms, key=len, reverse=True))
 
 
@@ -91,21 +99,40 @@ def _clip(text: str) -> str:
     return text if len(text) <= _OUTPUT_LIMIT else "\u2026" + text[-_OUTPUT_LIMIT:]
 
 
-def cmd_output(args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None, *,
-               secrets: Sequence[str] = (), check: bool = True, timeout: float = 600) -> tuple[int, str, str]:
+def cmd_output(
+    args: Sequence[str],
+    cwd: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    secrets: Sequence[str] = (),
+    check: bool = True,
+    timeout: float = 600,
+) -> tuple[int, str, str]:
     """Run a command; (rc, stdout, stderr). With ``check``, a non-zero rc raises GitError."""
     full_env = {**os.environ, **(env or {})}
     try:
-        proc = subprocess.run(list(args), cwd=cwd, env=full_env, capture_output=True, text=True,
-                              errors="replace", timeout=timeout, check=False)
+        proc = subprocess.run(
+            list(args),
+            cwd=cwd,
+            env=full_env,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=timeout,
+            check=False,
+        )
     except FileNotFoundError:
         raise GitError(f"{args[0]} is not installed (running {' '.join(args[:2])})") from None
     except subprocess.TimeoutExpired:
         raise GitError(redact(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
     if check and proc.returncode != 0:
-        raise GitError(redact(
-            f"command failed: {' '.join(args)}\nreturn code: {proc.returncode}\n"
-            f"stdout: {_clip(proc.stdout) or '(none)'}\nstderr: {_clip(proc.stderr) or '(none)'}", secrets))
+        raise GitError(
+            redact(
+                f"command failed: {' '.join(args)}\nreturn code: {proc.returncode}\n"
+                f"stdout: {_clip(proc.stdout) or '(none)'}\nstderr: {_clip(proc.stderr) or '(none)'}",
+                secrets,
+            )
+        )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -174,8 +201,12 @@ class Git:
         return self.run("diff", "--cached", "--quiet", check=False)[0] != 0
 
     def commit(self, message: str, identity: Identity) -> str:
-        people = {"GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email,
-                  "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email}
+        people = {
+            "GIT_AUTHOR_NAME": identity.name,
+            "GIT_AUTHOR_EMAIL": identity.email,
+            "GIT_COMMITTER_NAME": identity.name,
+            "GIT_COMMITTER_EMAIL": identity.email,
+        }
         self.run("-c", "commit.gpgsign=false", "commit", "--no-verify", "--quiet", "-m", message, env=people)
         return self.out("rev-parse", "HEAD")
 
@@ -222,9 +253,17 @@ def _foreign(git: Git, remote: str, base: str, branch: str, identity: Identity) 
     return tuple(dict.fromkeys(e for e in emails if e.lower() != identity.email.lower()))
 
 
-def create_or_update_branch(git: Git, branch: str, base: str, message: str, paths: Sequence[str], *,
-                            identity: Identity = Identity(), protected: Sequence[str] = (),
-                            remote: str = "origin") -> BranchResult:
+def create_or_update_branch(
+    git: Git,
+    branch: str,
+    base: str,
+    message: str,
+    paths: Sequence[str],
+    *,
+    identity: Identity = Identity(),
+    protected: Sequence[str] = (),
+    remote: str = "origin",
+) -> BranchResult:
     """Commit ``paths`` in the worktree ``git`` (at ``remote/base``) and publish them on ``branch``.
 
     created: the branch did not exist. updated: it held only our commits and a different tree,
@@ -284,8 +323,9 @@ def _tail(text: str, secrets: Sequence[str]) -> str:
     return "\n".join(lines)[-_OUTPUT_LIMIT:]
 
 
-def run_verify(command: str | None, cwd: Path, timeout: float = 600,
-               secrets: Sequence[str] = ()) -> VerifyFailure | None:
+def run_verify(
+    command: str | None, cwd: Path, timeout: float = 600, secrets: Sequence[str] = ()
+) -> VerifyFailure | None:
     """Run ``command`` with the shell in ``cwd``; the failure with its output's tail, or None.
 
     Not ``cmd_output``: on timeout the shell's children must die with it (its process group),
@@ -294,8 +334,17 @@ def run_verify(command: str | None, cwd: Path, timeout: float = 600,
     if not command:
         return None
     env = {k: v for k, v in os.environ.items() if k not in _SECRET_ENV}
-    proc = subprocess.Popen(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    proc = subprocess.Popen(
+        command,
+        shell=True,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    )
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -16,16 +16,18 @@
 This module holds the decisions, each testable alone; ``heal_run`` strings them together
 (``heal_run.heal_issue``) and maps flags, config and the runner's event onto them.
 """
+
 from __future__ import annotations
 
 import argparse
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from autoheal import gitops, metadata, sanitize
 from autoheal.config import Config, pick
@@ -215,13 +217,20 @@ def ours(pulls: Iterable[Pull], repo: str | None = None) -> list[Pull]:
 
 def closed_attempts(pulls: Iterable[Pull], fingerprint: str) -> int:
     """autoheal PRs for ``fingerprint`` (from their metadata block) closed without merging."""
-    return sum(1 for p in ours(pulls) if p.state == "closed" and not p.merged
-               and (m := metadata.extract(p.body)) is not None and m.get("fingerprint") == fingerprint)
+    return sum(
+        1
+        for p in ours(pulls)
+        if p.state == "closed"
+        and not p.merged
+        and (m := metadata.extract(p.body)) is not None
+        and m.get("fingerprint") == fingerprint
+    )
 
 
 def opened_since(pulls: Iterable[Pull], since: datetime) -> int:
-    return sum(1 for p in ours(pulls)
-               if p.created_at and datetime.fromisoformat(p.created_at.replace("Z", "+00:00")) >= since)
+    return sum(
+        1 for p in ours(pulls) if p.created_at and datetime.fromisoformat(p.created_at.replace("Z", "+00:00")) >= since
+    )
 
 
 def confidence_problem(diagnosis: Diagnosis, opts: HealOptions) -> str | None:
@@ -265,8 +274,9 @@ def hour_ago() -> datetime:
 _COPY_IGNORE = shutil.ignore_patterns(".git", "node_modules", ".venv", ".tox", "__pycache__")
 
 
-def preview(diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_path: str | None = None,
-            job: str | None = None) -> tuple[str, str]:
+def preview(
+    diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_path: str | None = None, job: str | None = None
+) -> tuple[str, str]:
     """Offline: (the diff, "") of the fix applied to a temp copy of ``workspace``, or ("", why none)."""
     with tempfile.TemporaryDirectory(prefix="autoheal-") as tmp:
         root = Path(tmp) / "workspace"
@@ -298,8 +308,9 @@ def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
         allowed_bots=tuple(pick(args.allowed_bots, sec, "allowed-bots", [])),
         reviewers=tuple(pick(args.reviewers, sec, "reviewers", [])),
         labels=tuple(pick(args.labels, sec, "labels", ["autoheal"])),
-        identity=gitops.Identity(str(sec.get("committer-name", gitops.BOT_NAME)),
-                                 str(sec.get("committer-email", gitops.BOT_EMAIL))),
+        identity=gitops.Identity(
+            str(sec.get("committer-name", gitops.BOT_NAME)), str(sec.get("committer-email", gitops.BOT_EMAIL))
+        ),
         dry_run=bool(args.dry_run),
         templates=Path(templates) if templates else None,
     )

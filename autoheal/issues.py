@@ -6,13 +6,15 @@ relied upon). Two reports racing on one new fingerprint both create an issue;
 each then lists again and the higher-numbered one closes itself as a
 duplicate of the lowest, so one open issue remains.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from autoheal import metadata
 from autoheal.github_api import Client, Issue
@@ -74,8 +76,10 @@ class IssueSink:
         self._write(f"create label {name!r}", lambda: self.client.create_label(name, colour, description))
 
     def create(self, title: str, body: str, labels: list[str]) -> Issue | None:
-        created: Issue | None = self._write(f"create issue {title!r} with labels {labels}\n{body}",
-                                            lambda: self.client.create_issue(title, body, labels))
+        created: Issue | None = self._write(
+            f"create issue {title!r} with labels {labels}\n{body}",
+            lambda: self.client.create_issue(title, body, labels),
+        )
         return created
 
     def update(self, number: int, **fields: Any) -> None:
@@ -136,10 +140,19 @@ def new_meta(diagnosis: Diagnosis, ctx: RunContext, previous: dict[str, Any] | N
     stamp = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
     count = int(previous.get("occurrences") or 1) + 1 if previous else 1
     return {
-        "fingerprint": diagnosis.fingerprint, "category": diagnosis.category, "rule": diagnosis.rule,
-        "captures": dict(diagnosis.captures), "run_id": ctx.run_id, "run_attempt": ctx.run_attempt,
-        "job_id": ctx.job_id, "job": diagnosis.job, "step": diagnosis.step, "workflow": ctx.workflow,
-        "occurrences": count, "first_seen": (previous or {}).get("first_seen") or stamp, "last_seen": stamp,
+        "fingerprint": diagnosis.fingerprint,
+        "category": diagnosis.category,
+        "rule": diagnosis.rule,
+        "captures": dict(diagnosis.captures),
+        "run_id": ctx.run_id,
+        "run_attempt": ctx.run_attempt,
+        "job_id": ctx.job_id,
+        "job": diagnosis.job,
+        "step": diagnosis.step,
+        "workflow": ctx.workflow,
+        "occurrences": count,
+        "first_seen": (previous or {}).get("first_seen") or stamp,
+        "last_seen": stamp,
     }
 
 
@@ -149,11 +162,24 @@ def updated_body(body: str, meta: dict[str, Any]) -> str:
     return metadata.replace(body, meta)
 
 
-def _repeat(sink: IssueSink, issue: Issue, meta: dict[str, Any], diagnosis: Diagnosis, ctx: RunContext,
-            reopen: bool, templates: Path | None) -> Outcome:
+def _repeat(
+    sink: IssueSink,
+    issue: Issue,
+    meta: dict[str, Any],
+    diagnosis: Diagnosis,
+    ctx: RunContext,
+    reopen: bool,
+    templates: Path | None,
+) -> Outcome:
     if meta.get("run_id") == ctx.run_id and meta.get("run_attempt") == ctx.run_attempt:
-        return Outcome("skipped", diagnosis.fingerprint, diagnosis.category, issue.number, issue.html_url,
-                       f"run {ctx.run_id} attempt {ctx.run_attempt} is already on #{issue.number}")
+        return Outcome(
+            "skipped",
+            diagnosis.fingerprint,
+            diagnosis.category,
+            issue.number,
+            issue.html_url,
+            f"run {ctx.run_id} attempt {ctx.run_attempt} is already on #{issue.number}",
+        )
     fresh = new_meta(diagnosis, ctx, meta)
     sink.comment(issue.number, render_comment(diagnosis, ctx, int(fresh["occurrences"]), templates, regression=reopen))
     fields: dict[str, Any] = {"body": updated_body(issue.body, fresh)}
@@ -169,8 +195,9 @@ def _created_last_hour(issues: list[Issue]) -> int:
     return sum(1 for i in issues if (t := _parse_time(i.created_at)) and t >= cutoff)
 
 
-def file_issue(sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: ReportOptions,
-               fork: bool = False) -> Outcome:
+def file_issue(
+    sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: ReportOptions, fork: bool = False
+) -> Outcome:
     label = opts.labels[0] if opts.labels else "autoheal"
     issues = sink.ours(label)
     match = find_match(issues, diagnosis.fingerprint)
@@ -180,40 +207,69 @@ def file_issue(sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: Rep
         if issue.state == "open":
             return _repeat(sink, issue, meta, diagnosis, ctx, reopen=False, templates=opts.templates)
         if issue.state_reason == "not_planned":
-            return Outcome("skipped", diagnosis.fingerprint, diagnosis.category, issue.number, issue.html_url,
-                           f"#{issue.number} with this fingerprint was closed as not planned")
+            return Outcome(
+                "skipped",
+                diagnosis.fingerprint,
+                diagnosis.category,
+                issue.number,
+                issue.html_url,
+                f"#{issue.number} with this fingerprint was closed as not planned",
+            )
         closed = _parse_time(issue.closed_at)
         if closed and _now() - closed <= timedelta(days=opts.reopen_days):
             return _repeat(sink, issue, meta, diagnosis, ctx, reopen=True, templates=opts.templates)
         previous = issue
     if _created_last_hour(issues) >= opts.max_issues_per_hour:
-        return Outcome("skipped", diagnosis.fingerprint, diagnosis.category,
-                       reason=f"max-issues-per-hour ({opts.max_issues_per_hour}) reached")
+        return Outcome(
+            "skipped",
+            diagnosis.fingerprint,
+            diagnosis.category,
+            reason=f"max-issues-per-hour ({opts.max_issues_per_hour}) reached",
+        )
     return _create(sink, diagnosis, ctx, opts, label, previous, fork)
 
 
-def _create(sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: ReportOptions, label: str,
-            previous: Issue | None, fork: bool) -> Outcome:
+def _create(
+    sink: IssueSink,
+    diagnosis: Diagnosis,
+    ctx: RunContext,
+    opts: ReportOptions,
+    label: str,
+    previous: Issue | None,
+    fork: bool,
+) -> Outcome:
     labels = issue_labels(diagnosis, opts)
     sink.ensure_labels(labels)
     meta = new_meta(diagnosis, ctx)
-    rendered = render_issue(diagnosis, ctx, opts.templates, meta=meta,
-                            previous=previous.number if previous else None, fork=fork)
+    rendered = render_issue(
+        diagnosis, ctx, opts.templates, meta=meta, previous=previous.number if previous else None, fork=fork
+    )
     created = sink.create(rendered.title, rendered.body, labels)
     if created is None:  # dry-run
         return Outcome("created", diagnosis.fingerprint, diagnosis.category, reason="dry-run")
     return _settle_race(sink, created, diagnosis, ctx, label, opts.templates)
 
 
-def _settle_race(sink: IssueSink, created: Issue, diagnosis: Diagnosis, ctx: RunContext, label: str,
-                 templates: Path | None) -> Outcome:
+def _settle_race(
+    sink: IssueSink, created: Issue, diagnosis: Diagnosis, ctx: RunContext, label: str, templates: Path | None
+) -> Outcome:
     """If another report created the same fingerprint meanwhile, the lowest number wins."""
-    twins = [(i, m) for i, m in with_fingerprint(sink.ours(label, fresh=True), diagnosis.fingerprint) if i.state == "open"]
+    twins = [
+        (i, m) for i, m in with_fingerprint(sink.ours(label, fresh=True), diagnosis.fingerprint) if i.state == "open"
+    ]
     winner, winner_meta = min(twins, key=lambda pair: pair[0].number, default=(created, {}))
     if winner.number >= created.number:
         return Outcome("created", diagnosis.fingerprint, diagnosis.category, created.number, created.html_url)
-    sink.comment(created.number, render_template("duplicate_comment.md.j2", templates_dir=templates, winner=winner.number))
+    sink.comment(
+        created.number, render_template("duplicate_comment.md.j2", templates_dir=templates, winner=winner.number)
+    )
     sink.update(created.number, state="closed", state_reason="not_planned")
     outcome = _repeat(sink, winner, winner_meta, diagnosis, ctx, reopen=False, templates=templates)
-    return Outcome(outcome.result, outcome.fingerprint, outcome.category, winner.number, winner.html_url,
-                   f"a concurrent report opened #{winner.number} first")
+    return Outcome(
+        outcome.result,
+        outcome.fingerprint,
+        outcome.category,
+        winner.number,
+        winner.html_url,
+        f"a concurrent report opened #{winner.number} first",
+    )

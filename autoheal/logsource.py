@@ -3,6 +3,7 @@
 A document is opened lazily and read as a byte stream, so a 1 GB log is never
 held in memory whole.
 """
+
 from __future__ import annotations
 
 import io
@@ -11,9 +12,10 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Callable
+from typing import IO
 
 from autoheal.errors import InputError
 
@@ -86,7 +88,9 @@ def open_zip(path: Path, label: str) -> list[LogDoc]:
         archive = zipfile.ZipFile(path)
         bad = archive.testzip() if path.stat().st_size < (64 << 20) else None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{label}: not a readable zip, truncated or corrupt ({exc}); download the logs again") from None
+        raise InputError(
+            f"{label}: not a readable zip, truncated or corrupt ({exc}); download the logs again"
+        ) from None
     if bad:
         raise InputError(f"{label}: zip member {bad!r} is corrupt (CRC mismatch); download the logs again")
     docs = zip_docs(archive, label)

@@ -23,11 +23,13 @@ first_seen,     ISO-8601 UTC/offset timestamp, e.g. 2024-05-01T12:00:00Z
 last_seen
 ==============  ====================================================
 """
+
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from autoheal.models import CATEGORIES
 from autoheal.sanitize import BODY_LIMIT, METADATA_PREFIX, metadata_span, truncate_body
@@ -62,8 +64,11 @@ def _int(low: int, high: int) -> Callable[[object], bool]:
 
 
 def _captures(value: object) -> bool:
-    return (isinstance(value, dict) and len(value) <= MAX_CAPTURES
-            and all(_text(k, MAX_CAPTURE_KEY) and k != "" and _text(v, MAX_CAPTURE_VALUE) for k, v in value.items()))
+    return (
+        isinstance(value, dict)
+        and len(value) <= MAX_CAPTURES
+        and all(_text(k, MAX_CAPTURE_KEY) and k != "" and _text(v, MAX_CAPTURE_VALUE) for k, v in value.items())
+    )
 
 
 def _timestamp(value: object) -> bool:
@@ -73,11 +78,17 @@ def _timestamp(value: object) -> bool:
 _CHECKS: dict[str, Callable[[object], bool]] = {
     "fingerprint": lambda v: isinstance(v, str) and _FINGERPRINT.fullmatch(v) is not None,
     "category": lambda v: isinstance(v, str) and v in CATEGORIES,
-    "rule": _text, "job": _text, "step": _text, "workflow": _text,
+    "rule": _text,
+    "job": _text,
+    "step": _text,
+    "workflow": _text,
     "captures": _captures,
-    "run_id": _int(0, MAX_ID), "job_id": _int(0, MAX_ID),
-    "run_attempt": _int(1, MAX_COUNT), "occurrences": _int(1, MAX_COUNT),
-    "first_seen": _timestamp, "last_seen": _timestamp,
+    "run_id": _int(0, MAX_ID),
+    "job_id": _int(0, MAX_ID),
+    "run_attempt": _int(1, MAX_COUNT),
+    "occurrences": _int(1, MAX_COUNT),
+    "first_seen": _timestamp,
+    "last_seen": _timestamp,
 }
 KEYS = tuple(sorted(_CHECKS))
 REQUIRED = ("category", "fingerprint")
@@ -86,8 +97,9 @@ REQUIRED = ("category", "fingerprint")
 def problems(meta: Mapping[str, object]) -> list[str]:
     """What is wrong with ``meta`` (known keys only); empty when it is valid."""
     missing = [f"{key}: missing" for key in REQUIRED if key not in meta]
-    return missing + [f"{key}: invalid value {meta[key]!r:.80}" for key in KEYS
-                      if key in meta and not _CHECKS[key](meta[key])]
+    return missing + [
+        f"{key}: invalid value {meta[key]!r:.80}" for key in KEYS if key in meta and not _CHECKS[key](meta[key])
+    ]
 
 
 def _clip(value: object, limit: int) -> object:
@@ -97,8 +109,10 @@ def _clip(value: object, limit: int) -> object:
 
 
 def _bounded_captures(captures: Mapping[object, object]) -> dict[object, object]:
-    pairs = sorted(((k, v) for k, v in captures.items() if isinstance(k, str) and 0 < len(k) <= MAX_CAPTURE_KEY),
-                   key=lambda pair: str(pair[0]))
+    pairs = sorted(
+        ((k, v) for k, v in captures.items() if isinstance(k, str) and 0 < len(k) <= MAX_CAPTURE_KEY),
+        key=lambda pair: str(pair[0]),
+    )
     return {k: _clip(v, MAX_CAPTURE_VALUE) for k, v in pairs[:MAX_CAPTURES]}
 
 
@@ -149,12 +163,13 @@ def extract(body: object) -> dict[str, Any] | None:
     span = metadata_span(body)
     if span is None:
         return None
-    line = body[span[0]:span[1]].rstrip(" \t")
+    line = body[span[0] : span[1]].rstrip(" \t")
     if len(line) > MAX_BLOCK_CHARS or not (line.startswith(PREFIX) and line.endswith(SUFFIX)):
         return None
     try:
-        data = json.loads(line[len(PREFIX):-len(SUFFIX)], object_pairs_hook=_no_duplicates,
-                          parse_constant=_reject_constant)
+        data = json.loads(
+            line[len(PREFIX) : -len(SUFFIX)], object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
+        )
     except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
@@ -171,7 +186,7 @@ def replace(body: str, meta: Mapping[str, object], *, limit: int | None = BODY_L
     block = encode(meta)
     span = metadata_span(body)
     if span is not None and body.startswith(PREFIX, span[0]):
-        updated = body[: span[0]] + block + body[span[1]:]
+        updated = body[: span[0]] + block + body[span[1] :]
     else:
         newline = "\r\n" if "\r\n" in body else "\n"
         updated = f"{body.rstrip()}{newline * 2}{block}{newline}" if body.strip() else block + newline

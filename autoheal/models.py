@@ -1,8 +1,10 @@
 """Values passed between autoheal's modules (frozen dataclasses, no behaviour)."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 # Categories whose failures may pass when the run is retried unchanged
 # (shared/benchmarks/categories.md).

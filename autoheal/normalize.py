@@ -4,6 +4,7 @@ Rules are written against normalised lines, so every input format (GitHub
 Actions job logs, Travis logs copied with their escape codes, CRLF files)
 matches the same patterns.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,9 @@ import re2
 # Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space.
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs.
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]")
+_ANSI = re.compile(
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
+)
 # Two patterns, not one alternation: each starts with a literal, which lets
 # Python's re skip ahead to it; the alternation ran at half the speed.
 _ESC_BYTES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")

@@ -7,12 +7,14 @@ and an alternation of plain literals stays a small DFA that scans at hundreds
 of MB/s. Patterns without a usable literal join the prefilter as they are.
 The exact per-rule match still runs on each candidate line afterwards.
 """
+
 from __future__ import annotations
 
 import importlib
 import re
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # Python's own regex parser gives the pattern's structure; RE2 syntax is close
 # enough for finding literals, and a pattern it rejects is used whole instead.
@@ -27,11 +29,43 @@ WEAK_SCORE = 6
 # Below this a literal alone still flags too many lines: it is paired with a second.
 STRONG_SCORE = 10
 # Fragments so common in CI logs that a literal made of them selects almost every line.
-_COMMON = frozenset({
-    "test", "tests", "error", "errors", "warning", "code", "type", "http", "https", "https://", "http://",
-    "line", "body", "header", "status", "tatus", "update", "create", "after", "failed", "java", ".java",
-    "empty", "generate", "generated", "parser", "build", "info", "debug", "file", "from", "with", "true",
-})
+_COMMON = frozenset(
+    {
+        "test",
+        "tests",
+        "error",
+        "errors",
+        "warning",
+        "code",
+        "type",
+        "http",
+        "https",
+        "https://",
+        "http://",
+        "line",
+        "body",
+        "header",
+        "status",
+        "tatus",
+        "update",
+        "create",
+        "after",
+        "failed",
+        "java",
+        ".java",
+        "empty",
+        "generate",
+        "generated",
+        "parser",
+        "build",
+        "info",
+        "debug",
+        "file",
+        "from",
+        "with",
+        "true",
+    }
+)
 
 # (literals, case-insensitive): any one literal of the set must occur in a matching line.
 Need = tuple[frozenset[str], bool]

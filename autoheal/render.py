@@ -31,15 +31,17 @@ Whatever a template produces, titles are then made one line, mention-free and
 at most 256 characters, and bodies are cut to GitHub's 65,536 by
 ``sanitize.truncate_body`` with the metadata block kept last.
 """
+
 from __future__ import annotations
 
 import functools
 import re
 import traceback
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -88,17 +90,32 @@ def default_templates_dir() -> Path:
 def issue_metadata(diagnosis: Diagnosis, context: RunContext | None = None, occurrences: int = 1) -> dict[str, Any]:
     """The metadata block's content for a diagnosis seen in ``context`` (no timestamps)."""
     ctx = context or RunContext()
-    return metadata.normalize({
-        "fingerprint": diagnosis.fingerprint, "category": diagnosis.category, "rule": diagnosis.rule,
-        "captures": dict(diagnosis.captures), "run_id": ctx.run_id, "run_attempt": ctx.run_attempt,
-        "job_id": ctx.job_id, "job": diagnosis.job, "step": diagnosis.step, "workflow": ctx.workflow or None,
-        "occurrences": occurrences,
-    })
+    return metadata.normalize(
+        {
+            "fingerprint": diagnosis.fingerprint,
+            "category": diagnosis.category,
+            "rule": diagnosis.rule,
+            "captures": dict(diagnosis.captures),
+            "run_id": ctx.run_id,
+            "run_attempt": ctx.run_attempt,
+            "job_id": ctx.job_id,
+            "job": diagnosis.job,
+            "step": diagnosis.step,
+            "workflow": ctx.workflow or None,
+            "occurrences": occurrences,
+        }
+    )
 
 
-def render_issue(diagnosis: Diagnosis, context: RunContext | None = None, templates_dir: TemplatesDir = None,
-                 *, meta: Mapping[str, Any] | None = None, previous: int | None = None,
-                 fork: bool = False) -> RenderedIssue:
+def render_issue(
+    diagnosis: Diagnosis,
+    context: RunContext | None = None,
+    templates_dir: TemplatesDir = None,
+    *,
+    meta: Mapping[str, Any] | None = None,
+    previous: int | None = None,
+    fork: bool = False,
+) -> RenderedIssue:
     """Title and body of a new issue; ``meta`` defaults to ``issue_metadata(diagnosis, context)``."""
     ctx = context or RunContext()
     data = metadata.normalize(meta if meta is not None else issue_metadata(diagnosis, ctx))
@@ -112,8 +129,14 @@ def render_issue(diagnosis: Diagnosis, context: RunContext | None = None, templa
     return RenderedIssue(title, sanitize.truncate_body(body, note=_truncation_note(variables)))
 
 
-def render_comment(diagnosis: Diagnosis, context: RunContext | None, occurrences: int,
-                   templates_dir: TemplatesDir = None, *, regression: bool = False) -> str:
+def render_comment(
+    diagnosis: Diagnosis,
+    context: RunContext | None,
+    occurrences: int,
+    templates_dir: TemplatesDir = None,
+    *,
+    regression: bool = False,
+) -> str:
     """The comment added to an open (or reopened, ``regression``) issue when the failure repeats."""
     ctx = context or RunContext()
     variables = _variables(diagnosis, ctx, issue_metadata(diagnosis, ctx, occurrences))
@@ -122,8 +145,7 @@ def render_comment(diagnosis: Diagnosis, context: RunContext | None, occurrences
     return sanitize.truncate_body(body, note=_truncation_note(variables))
 
 
-def render_markdown(diagnosis: Diagnosis, context: RunContext | None = None,
-                    templates_dir: TemplatesDir = None) -> str:
+def render_markdown(diagnosis: Diagnosis, context: RunContext | None = None, templates_dir: TemplatesDir = None) -> str:
     """What ``render_issue`` would post, as one document: ``# <title>``, a blank line, the body.
 
     The title is markdown-escaped for the heading; the body is exactly the
@@ -166,9 +188,13 @@ def _commit_url(ctx: RunContext) -> str:
 
 def _variables(diagnosis: Diagnosis, ctx: RunContext, meta: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "diagnosis": diagnosis, "category": diagnosis.category, "context": ctx,
-        "run_url": _run_url(ctx), "commit_url": _commit_url(ctx),
-        "meta": dict(meta), "occurrences": meta.get("occurrences", 1),
+        "diagnosis": diagnosis,
+        "category": diagnosis.category,
+        "context": ctx,
+        "run_url": _run_url(ctx),
+        "commit_url": _commit_url(ctx),
+        "meta": dict(meta),
+        "occurrences": meta.get("occurrences", 1),
     }
 
 
@@ -194,7 +220,9 @@ def _environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
         loader=jinja2.FileSystemLoader([str(p) for p in search_path]),  # first match wins
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # markdown, not HTML: log text goes through the filters instead
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
     return env

@@ -1,11 +1,13 @@
 """Report mode: turn a failed workflow run into one deduplicated issue per cause."""
+
 from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from autoheal.actions import Event
 from autoheal.errors import UsageError
@@ -121,8 +123,13 @@ def _expired(job: str, run: Mapping[str, Any], why: str = "the logs have expired
     name = str(run.get("name") or "workflow")
     diagnosis = diagnose([], f"{name}/{job}")
     note = f"Run {run.get('id')} failed, but {why}; only the run's metadata is known."
-    return replace(diagnosis, summary=note, title=f"unknown: {name} failed ({why})"[:120], job=job or None,
-                   hint="Re-run the workflow to get fresh logs, or open the run page.")
+    return replace(
+        diagnosis,
+        summary=note,
+        title=f"unknown: {name} failed ({why})"[:120],
+        job=job or None,
+        hint="Re-run the workflow to get fresh logs, or open the run page.",
+    )
 
 
 def dedupe_by_fingerprint(found: Sequence[tuple[int | None, Diagnosis]]) -> list[tuple[int | None, Diagnosis]]:
@@ -133,8 +140,9 @@ def dedupe_by_fingerprint(found: Sequence[tuple[int | None, Diagnosis]]) -> list
     return list(seen.values())
 
 
-def report(client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts: ReportOptions,
-           run_id: int | None = None) -> list[Outcome] | Skip:
+def report(
+    client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts: ReportOptions, run_id: int | None = None
+) -> list[Outcome] | Skip:
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
         return run

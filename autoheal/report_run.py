@@ -1,10 +1,11 @@
 """``autoheal report``: settings from flags, config and the runner; outputs back to it."""
+
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from autoheal import actions
 from autoheal import config as config_mod
@@ -56,11 +57,16 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
 
 def _emit(outcomes: Sequence[Outcome]) -> None:
     first = outcomes[0]
-    actions.set_outputs({
-        "result": first.result, "issue-number": first.issue_number or "", "issue-url": first.issue_url,
-        "category": first.category, "fingerprint": first.fingerprint,
-        "issues": ",".join(str(o.issue_number) for o in outcomes if o.issue_number),
-    })
+    actions.set_outputs(
+        {
+            "result": first.result,
+            "issue-number": first.issue_number or "",
+            "issue-url": first.issue_url,
+            "category": first.category,
+            "fingerprint": first.fingerprint,
+            "issues": ",".join(str(o.issue_number) for o in outcomes if o.issue_number),
+        }
+    )
     actions.add_summary(_summary(outcomes))
     for o in outcomes:
         where = f" #{o.issue_number}" if o.issue_number else ""
@@ -70,8 +76,7 @@ def _emit(outcomes: Sequence[Outcome]) -> None:
 _HEALABLE = ("created", "commented", "reopened")
 
 
-def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client,
-                outcomes: Sequence[Outcome]) -> None:
+def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, outcomes: Sequence[Outcome]) -> None:
     """``report.heal: true``: heal right away in this job.
 
     Issues and labels made with GITHUB_TOKEN start no workflow, so this is the
@@ -86,8 +91,21 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     if any(outcome.fork for outcome in outcomes):
         actions.notice("heal skipped: the run came from a fork")
         return
-    flags = {k: None for k in ("base", "min_confidence", "max_changed_files", "max_attempts", "max_prs_per_hour",
-                               "verify_command", "agent_mention", "allowed_bots", "reviewers", "labels")}
+    flags = {
+        k: None
+        for k in (
+            "base",
+            "min_confidence",
+            "max_changed_files",
+            "max_attempts",
+            "max_prs_per_hour",
+            "verify_command",
+            "agent_mention",
+            "allowed_bots",
+            "reviewers",
+            "labels",
+        )
+    }
     opts = heal_options(argparse.Namespace(**flags, dry_run=args.dry_run, templates=args.templates), cfg)
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
     auth = gitops.Auth(client.token, os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER)
@@ -104,8 +122,9 @@ def run_report(args: argparse.Namespace) -> int:
     client = make_client(args, event)
     result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id)
     if isinstance(result, Skip):
-        actions.set_outputs({"result": "skipped", "issue-number": "", "issue-url": "", "category": "",
-                             "fingerprint": ""})
+        actions.set_outputs(
+            {"result": "skipped", "issue-number": "", "issue-url": "", "category": "", "fingerprint": ""}
+        )
         actions.notice(f"skipped: {result.reason}")
         return 0
     _emit(result)

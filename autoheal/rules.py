@@ -4,11 +4,13 @@ Every pattern is compiled with RE2 at load time, so a user rule can never make
 triage super-linear on a hostile log, and a bad pattern is reported with the
 file, rule and key that hold it.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import re2
 import yaml
@@ -20,8 +22,17 @@ from autoheal.prefilter import prefilter_sources
 BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
 SEVERITIES = ("error", "warning")
 _RULE_KEYS = {
-    "id", "category", "doc", "patterns", "exclude", "confidence", "priority",
-    "severity", "hint", "context", "examples",
+    "id",
+    "category",
+    "doc",
+    "patterns",
+    "exclude",
+    "confidence",
+    "priority",
+    "severity",
+    "hint",
+    "context",
+    "examples",
 }
 # libyaml's loader reads the 245-rule catalogue in a tenth of the time; every
 # CLI run pays for it, so use it where the wheel ships it.
@@ -303,4 +314,3 @@ def builtin_rules() -> list[Rule]:
 
 def default_ruleset() -> RuleSet:
     return compile_ruleset(builtin_rules())
-

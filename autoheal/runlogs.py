@@ -4,12 +4,13 @@ GitHub names the zip's entries after the job with ``/`` and ``:`` removed and
 the name cut to 90 characters; step files are numbered with the step's
 ``number`` from the jobs API, so the failed step can be read first.
 """
+
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from typing import Sequence
+from collections.abc import Sequence
 
 from autoheal.github_api import Job
 from autoheal.logsource import LogDoc, zip_docs

@@ -10,6 +10,7 @@ Lengths are counted in UTF-16 code units (``github_length``): GitHub's limits
 are counted in characters, and this is the stricter of the two usual readings
 (an emoji is one code point but two UTF-16 units), so it is safe under both.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,10 @@ _NEUTRALIZE = (
     (re.compile(r"@(?=[A-Za-z0-9_-])"), "@" + WORD_JOINER),
     (re.compile(r"#(?=\d)"), "#" + WORD_JOINER),
     (re.compile(r"(GH-)(?=\d)", re.IGNORECASE), r"\1" + WORD_JOINER),
-    (re.compile(r"(github\.com/[^/\s]+/[^/\s]+/(?:issues|pull|discussions)/)(?=\d)", re.IGNORECASE),
-     r"\1" + WORD_JOINER),
+    (
+        re.compile(r"(github\.com/[^/\s]+/[^/\s]+/(?:issues|pull|discussions)/)(?=\d)", re.IGNORECASE),
+        r"\1" + WORD_JOINER,
+    ),
     (re.compile(r"&(?=#?[A-Za-z0-9]+;)"), "&" + WORD_JOINER),
 )
 
@@ -89,9 +92,11 @@ def neutralize_mentions(text: str) -> str:
 
 def strip_html_comments_markers(text: str) -> str:
     """Make ``<!--``, ``-->`` and ``--!>`` inert, so a log can neither hide text nor forge our block."""
-    return (text.replace("<!--", "<!-" + WORD_JOINER + "-")
-            .replace("-->", "-" + WORD_JOINER + "->")
-            .replace("--!>", "-" + WORD_JOINER + "-!>"))
+    return (
+        text.replace("<!--", "<!-" + WORD_JOINER + "-")
+        .replace("-->", "-" + WORD_JOINER + "->")
+        .replace("--!>", "-" + WORD_JOINER + "-!>")
+    )
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -128,7 +133,7 @@ def inline_markdown(text: str, limit: int | None = 2_000) -> str:
     parts: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(text):
-        parts += [_escape_prose(text[position:match.start()]), code_span(match[2], None)]
+        parts += [_escape_prose(text[position : match.start()]), code_span(match[2], None)]
         position = match.end()
     return "".join(parts) + _escape_prose(text[position:])
 
@@ -218,9 +223,9 @@ def _cut_at_line(text: str, budget: int) -> str:
 
 def _split_tail(body: str, room: int) -> tuple[str, str]:
     span = metadata_span(body)
-    if span is None or github_length(body[span[0]:]) > room:
+    if span is None or github_length(body[span[0] :]) > room:
         return body, ""
-    return body[: span[0]], body[span[0]:]
+    return body[: span[0]], body[span[0] :]
 
 
 def _assemble(kept: str, note: str, tail: str) -> str:

@@ -6,12 +6,14 @@ normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
 chunk, so every hit sees its context on both sides.
 """
+
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import IO, Callable, Iterator
+from typing import IO
 
 from autoheal.logsource import LogDoc
 from autoheal.normalize import MAX_LINE_CHARS, decode, is_group_marker, normalize, strip_ansi_bytes
@@ -99,7 +101,7 @@ def _split_lines(region: bytes) -> list[str]:
     # Context lines are for people: 1,000 characters of one is plenty.
     if not region:
         return []
-    return [normalize(decode(raw[: MAX_LINE_CHARS]))[:1000] for raw in region.split(b"\n")]
+    return [normalize(decode(raw[:MAX_LINE_CHARS]))[:1000] for raw in region.split(b"\n")]
 
 
 class _Scanner:

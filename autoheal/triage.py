@@ -1,7 +1,8 @@
 """From scanned hits to one diagnosis: the root cause, its excerpt and fingerprint."""
+
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
@@ -105,8 +106,10 @@ def _second(chosen: Hit, hits: Sequence[Hit]) -> Hit | None:
     """
     mine = [h for h in hits if h.rule.id == chosen.rule.id]
     candidates = [
-        h for h in hits
-        if h.rule.category != chosen.rule.category and h.rule.priority >= SECOND_MIN_PRIORITY
+        h
+        for h in hits
+        if h.rule.category != chosen.rule.category
+        and h.rule.priority >= SECOND_MIN_PRIORITY
         and all(h.doc is not m.doc or abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
     ]
     if not candidates:

@@ -8,6 +8,7 @@ per category), excerpt line recall and precision against the labelled
 excerpt, and throughput. For a labelled block longer than the 40-line
 excerpt budget, recall and 'all present' count against 40 of its lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,17 @@ def evaluate(data: Path, name: str) -> tuple[list[Row], float, int]:
         size += path.stat().st_size
         d = triage_path(str(path), ruleset)
         recall, precision = line_scores({e.line for e in d.excerpt}, label.get("failure_lines"))
-        rows.append(Row(label["path"], label["category"], d.category, label.get("label_confidence", ""),
-                        recall, precision, d.rule))
+        rows.append(
+            Row(
+                label["path"],
+                label["category"],
+                d.category,
+                label.get("label_confidence", ""),
+                recall,
+                precision,
+                d.rule,
+            )
+        )
     return rows, time.perf_counter() - started, size
 
 
@@ -86,8 +96,10 @@ def summarize(rows: list[Row], seconds: float, size: int) -> dict[str, Any]:
 def _print(name: str, s: dict[str, Any], rows: list[Row], misses: bool) -> None:
     print(f"== {name}: {s['logs']} logs, {s['seconds']:.2f}s ({s['mb_per_s']:.1f} MB/s)")
     print(f"   category accuracy   {s['accuracy']:.3f} (high-confidence labels {s['accuracy_high']:.3f})")
-    print(f"   excerpt line recall {s['line_recall']:.3f}  precision {s['line_precision']:.3f}  "
-          f"all lines present {s['all_present']:.3f}")
+    print(
+        f"   excerpt line recall {s['line_recall']:.3f}  precision {s['line_precision']:.3f}  "
+        f"all lines present {s['all_present']:.3f}"
+    )
     for cat, (acc, n) in s["per_category"].items():
         print(f"     {cat:<22} {acc:.2f}  (n={n})")
     if misses:

@@ -8,6 +8,7 @@ the real CI logs under DIR concatenated until the size is reached -- then
 runs, each in its own process: ``autoheal triage --format json`` and ``grep -c error``, reporting
 wall time, MB/s and peak RSS; and ``autoheal --help`` start-up time.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Small builders shared by tests (not fixtures: plain functions)."""
+
 from __future__ import annotations
 
 import re

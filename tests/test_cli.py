@@ -1,4 +1,5 @@
 """The CLI as a user runs it: a subprocess, real files, exit codes and output formats."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,15 @@ EXAMPLES = ROOT / "examples" / "logs"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "autoheal", *args], input=stdin.decode() if stdin else None,
-                          capture_output=True, text=True, cwd=cwd or ROOT, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "autoheal", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        check=False,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(
@@ -42,13 +50,30 @@ def test_bundled_samples_are_classified(name: str, category: str) -> None:
 def test_json_contract_has_every_documented_key() -> None:
     proc = run("triage", "--format", "json", str(EXAMPLES / "python-missing-module.log"))
     result = json.loads(proc.stdout)
-    assert set(result) == {"path", "category", "confidence", "rule", "transient", "fingerprint", "title", "summary",
-                           "excerpt", "captures", "job", "step", "alternatives"}
+    assert set(result) == {
+        "path",
+        "category",
+        "confidence",
+        "rule",
+        "transient",
+        "fingerprint",
+        "title",
+        "summary",
+        "excerpt",
+        "captures",
+        "job",
+        "step",
+        "alternatives",
+    }
     assert result["captures"]["module"] == "yaml"
     assert result["step"] == "pytest -q"
     line = next(e for e in result["excerpt"] if "No module named" in e["text"])
-    grep = subprocess.run(["grep", "-n", "No module named 'yaml'", str(EXAMPLES / "python-missing-module.log")],
-                          capture_output=True, text=True, check=True).stdout
+    grep = subprocess.run(
+        ["grep", "-n", "No module named 'yaml'", str(EXAMPLES / "python-missing-module.log")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert line["line"] == int(grep.split(":", 1)[0])
 
 
@@ -112,9 +137,14 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_errors_are_annotations_inside_actions(tmp_path: Path) -> None:
-    env_run = subprocess.run([sys.executable, "-m", "autoheal", "triage", str(tmp_path / "nope")],
-                             capture_output=True, text=True, env={"GITHUB_ACTIONS": "true", "PATH": "/usr/bin"},
-                             cwd=ROOT, check=False)
+    env_run = subprocess.run(
+        [sys.executable, "-m", "autoheal", "triage", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        env={"GITHUB_ACTIONS": "true", "PATH": "/usr/bin"},
+        cwd=ROOT,
+        check=False,
+    )
     assert env_run.stderr.startswith("::error::")
 
 

@@ -21,7 +21,9 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
 
 
 def test_user_rule_is_added_and_used(tmp_path: Path) -> None:
-    _write(tmp_path, """
+    _write(
+        tmp_path,
+        """
 rules:
   - id: acme.flaky-db
     category: infrastructure
@@ -30,7 +32,8 @@ rules:
 report:
   labels: [ci-failure]
   max-issues-per-hour: 3
-""")
+""",
+    )
     cfg = config.load(root=tmp_path)
     assert cfg.ruleset.get("acme.flaky-db") is not None
     assert cfg.report == {"labels": ["ci-failure"], "max-issues-per-hour": 3}

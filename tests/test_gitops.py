@@ -1,12 +1,13 @@
 """gitops against real git: a bare repository as ``origin`` and a clone, in ``tmp_path``."""
+
 from __future__ import annotations
 
 import base64
 import http.server
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -52,8 +53,9 @@ def work(origin: Path, tmp_path: Path) -> Path:
 def publish(work: Path, text: str, branch: str = BRANCH) -> gitops.BranchResult:
     with gitops.worktree(gitops.Git(work), "main") as tree:
         (tree.cwd / "requirements.txt").write_text(text)
-        return gitops.create_or_update_branch(tree, branch, "main", "fix: add PyYAML (autoheal, #1)",
-                                              ["requirements.txt"], protected=("main",))
+        return gitops.create_or_update_branch(
+            tree, branch, "main", "fix: add PyYAML (autoheal, #1)", ["requirements.txt"], protected=("main",)
+        )
 
 
 def show(origin: Path, rev: str) -> str:
@@ -66,7 +68,8 @@ def test_create_then_same_then_different(work: Path, origin: Path) -> None:
     assert git(origin, "rev-parse", BRANCH) == created.sha
     assert show(origin, BRANCH) == "requests\nPyYAML"
     assert git(origin, "log", "--format=%an <%ae>|%s", f"main..{BRANCH}") == (
-        "autoheal[bot] <autoheal[bot]@users.noreply.github.com>|fix: add PyYAML (autoheal, #1)")
+        "autoheal[bot] <autoheal[bot]@users.noreply.github.com>|fix: add PyYAML (autoheal, #1)"
+    )
 
     again = publish(work, "requests\nPyYAML\n")
     assert again.status == "not-updated"
@@ -122,8 +125,9 @@ def test_never_pushes_to_the_default_or_base_branch(work: Path, branch: str) -> 
     with gitops.worktree(gitops.Git(work), "main") as tree:
         (tree.cwd / "requirements.txt").write_text("requests\nPyYAML\n")
         with pytest.raises(GitError, match="never pushes"):
-            gitops.create_or_update_branch(tree, branch, "main" if branch == "main" else branch, "m",
-                                           ["requirements.txt"], protected=("main",))
+            gitops.create_or_update_branch(
+                tree, branch, "main" if branch == "main" else branch, "m", ["requirements.txt"], protected=("main",)
+            )
 
 
 def test_the_token_never_shows_in_errors(work: Path) -> None:
@@ -146,7 +150,7 @@ def test_the_token_never_shows_in_errors(work: Path) -> None:
 class _Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.seen.append(self.headers.get_all("Authorization") or [])
         self.send_response(404)
         self.end_headers()
@@ -189,8 +193,9 @@ def test_safe_directory_and_header_come_from_the_environment(work: Path) -> None
 def test_apply_changes_writes_in_place_and_refuses_escapes(tmp_path: Path) -> None:
     (tmp_path / "req.txt").write_text("a\r\n", newline="")
     (tmp_path / "req.txt").chmod(0o755)
-    gitops.apply_changes(tmp_path, [Change("req.txt", "a\r\n", "a\r\nb\r\n", "add b"),
-                                    Change("new/file.txt", None, "x\n", "new")])
+    gitops.apply_changes(
+        tmp_path, [Change("req.txt", "a\r\n", "a\r\nb\r\n", "add b"), Change("new/file.txt", None, "x\n", "new")]
+    )
     assert (tmp_path / "req.txt").read_bytes() == b"a\r\nb\r\n"
     assert (tmp_path / "req.txt").stat().st_mode & 0o777 == 0o755
     assert (tmp_path / "new/file.txt").read_text() == "x\n"
@@ -204,8 +209,7 @@ def test_verify_reports_the_tail_redacted_and_times_out(tmp_path: Path, monkeypa
     monkeypatch.setenv("AUTOHEAL_TOKEN", TOKEN)
     assert gitops.run_verify("true", tmp_path) is None
     assert gitops.run_verify(None, tmp_path) is None
-    failed = gitops.run_verify(f"seq 1 100; echo {TOKEN}; echo \"[$AUTOHEAL_TOKEN]\"; exit 3", tmp_path,
-                               secrets=(TOKEN,))
+    failed = gitops.run_verify(f'seq 1 100; echo {TOKEN}; echo "[$AUTOHEAL_TOKEN]"; exit 3', tmp_path, secrets=(TOKEN,))
     assert failed is not None and failed.code == 3 and failed.describe() == "exit code 3"
     assert failed.tail.splitlines()[-2:] == [gitops.REDACTED, "[]"]  # redacted; not even in its env
     assert len(failed.tail.splitlines()) == gitops.VERIFY_TAIL_LINES

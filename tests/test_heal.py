@@ -1,5 +1,6 @@
 """heal's decisions one at a time: trust, evidence and metadata, base, slug, circuit breaker,
 options, and the offline ``autoheal heal --dry-run --log`` preview as a user runs it."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,22 @@ from autoheal.actions import Event
 from autoheal.cli import build_parser
 from autoheal.errors import UsageError
 from autoheal.github_api import Client, Pull
-from autoheal.heal import (HealOptions, RunInfo, Sender, branch_name, check_trust, choose_base, closed_attempts,
-                           diagnose_body, diagnose_issue, evidence_text, opened_since, options_from, ours, slug)
+from autoheal.heal import (
+    HealOptions,
+    RunInfo,
+    Sender,
+    branch_name,
+    check_trust,
+    choose_base,
+    closed_attempts,
+    diagnose_body,
+    diagnose_issue,
+    evidence_text,
+    opened_since,
+    options_from,
+    ours,
+    slug,
+)
 from autoheal.heal_run import target
 from autoheal.logsource import bytes_doc
 from autoheal.render import RunContext, render_issue
@@ -31,8 +46,14 @@ from tests.double import timestamped
 ROOT = Path(__file__).resolve().parents[1]
 REPO = "octo-org/octo-repo"
 RULES = config.load(root=ROOT / "tests").ruleset  # the built-in rules
-MISSING_YAML = timestamped(["##[group]Run pytest -q", "E   ModuleNotFoundError: No module named 'yaml'",
-                            "ERROR tests/test_config.py", "##[error]Process completed with exit code 1."])
+MISSING_YAML = timestamped(
+    [
+        "##[group]Run pytest -q",
+        "E   ModuleNotFoundError: No module named 'yaml'",
+        "ERROR tests/test_config.py",
+        "##[error]Process completed with exit code 1.",
+    ]
+)
 
 
 def issue_body(log: str = MISSING_YAML, run_id: int | None = 7, job: str = "test") -> str:
@@ -47,8 +68,10 @@ def client(github_double: Any, monkeypatch: pytest.MonkeyPatch) -> Client:
 
 
 # -- trust ---------------------------------------------------------------------------------
-@pytest.mark.parametrize(("role", "trusted"), [("admin", True), ("maintain", True), ("write", True),
-                                               ("triage", False), ("read", False), (None, False)])
+@pytest.mark.parametrize(
+    ("role", "trusted"),
+    [("admin", True), ("maintain", True), ("write", True), ("triage", False), ("read", False), (None, False)],
+)
 def test_only_writers_may_trigger(github_double: Any, client: Client, role: str | None, trusted: bool) -> None:
     github_double.set_permission("someone", role)
     refusal = check_trust(client, Sender("someone"), ())
@@ -64,10 +87,16 @@ def test_bots_need_the_allow_list_and_no_api_call(github_double: Any, client: Cl
 
 
 def test_event_targets() -> None:
-    labeled = {"action": "labeled", "label": {"name": "Auto-Heal"}, "issue": {"number": 4},
-               "sender": {"login": "alice", "type": "User"}}
+    labeled = {
+        "action": "labeled",
+        "label": {"name": "Auto-Heal"},
+        "issue": {"number": 4},
+        "sender": {"login": "alice", "type": "User"},
+    }
     assert target(Event("issues", labeled), None, "auto-heal") == (4, Sender("alice"))
-    assert "not the heal label" in str(target(Event("issues", {**labeled, "label": {"name": "bug"}}), None, "auto-heal"))
+    assert "not the heal label" in str(
+        target(Event("issues", {**labeled, "label": {"name": "bug"}}), None, "auto-heal")
+    )
     assert "not 'labeled'" in str(target(Event("issues", {**labeled, "action": "opened"}), None, "auto-heal"))
     dispatch = {"sender": {"login": "bob", "type": "User"}}
     assert target(Event("workflow_dispatch", dispatch), 9, "auto-heal") == (9, Sender("bob"))
@@ -92,13 +121,25 @@ def test_a_human_issue_is_triaged_whole() -> None:
 def test_retriage_matches_the_report() -> None:
     original = triage_docs([bytes_doc("t", MISSING_YAML.encode(), job="test")], RULES, "t")
     again = diagnose_body(issue_body(), RULES)
-    assert (again.category, again.fingerprint, again.captures) == (original.category, original.fingerprint,
-                                                                    original.captures)
+    assert (again.category, again.fingerprint, again.captures) == (
+        original.category,
+        original.fingerprint,
+        original.captures,
+    )
 
 
 def seed_run(github_double: Any) -> Any:
-    return github_double.seed_run(path=".github/workflows/ci.yml", head_branch="release/1.x", jobs=[
-        {"name": "test", "conclusion": "failure", "steps": [{"name": "pytest", "conclusion": "failure", "log": "x\n"}]}])
+    return github_double.seed_run(
+        path=".github/workflows/ci.yml",
+        head_branch="release/1.x",
+        jobs=[
+            {
+                "name": "test",
+                "conclusion": "failure",
+                "steps": [{"name": "pytest", "conclusion": "failure", "log": "x\n"}],
+            }
+        ],
+    )
 
 
 def test_intact_metadata_finds_the_run(github_double: Any, client: Client) -> None:
@@ -108,12 +149,15 @@ def test_intact_metadata_finds_the_run(github_double: Any, client: Client) -> No
     assert found.diagnosis.job == "test"
 
 
-@pytest.mark.parametrize("damage", [
-    lambda body: body.replace('"fingerprint":"', '"fingerprint":"zz'),           # invalid value
-    lambda body: body.replace("<!-- autoheal:v1 {", "<!-- autoheal:v1 {{"),         # not JSON
-    lambda body: body.rsplit("<!-- autoheal:", 1)[0],                               # gone
-    lambda body: body.replace('"category":"dependency.missing"', '"category":"timeout"'),  # forged: disagrees
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda body: body.replace('"fingerprint":"', '"fingerprint":"zz'),  # invalid value
+        lambda body: body.replace("<!-- autoheal:v1 {", "<!-- autoheal:v1 {{"),  # not JSON
+        lambda body: body.rsplit("<!-- autoheal:", 1)[0],  # gone
+        lambda body: body.replace('"category":"dependency.missing"', '"category":"timeout"'),  # forged: disagrees
+    ],
+)
 def test_damaged_or_forged_metadata_means_retriage_only(github_double: Any, client: Client, damage: Any) -> None:
     run = seed_run(github_double)
     body = issue_body(run_id=run.id)
@@ -137,25 +181,31 @@ def test_a_missing_run_is_not_fatal(github_double: Any, client: Client) -> None:
 
 
 # -- base, branch ----------------------------------------------------------------------------
-@pytest.mark.parametrize(("configured", "run", "expected"), [
-    ("develop", RunInfo(None, "release/1.x", REPO), "develop"),
-    (None, RunInfo(None, "release/1.x", REPO), "release/1.x"),
-    (None, RunInfo(None, "patch-1", "someone/fork"), "main"),            # a fork's branch is not ours
-    (None, RunInfo(None, "release/1.x", None), "main"),
-    (None, RunInfo(), "main"),
-    (None, RunInfo(None, "autoheal/issue-3-timeout", REPO), "main"),      # never stack on a fix branch
-])
+@pytest.mark.parametrize(
+    ("configured", "run", "expected"),
+    [
+        ("develop", RunInfo(None, "release/1.x", REPO), "develop"),
+        (None, RunInfo(None, "release/1.x", REPO), "release/1.x"),
+        (None, RunInfo(None, "patch-1", "someone/fork"), "main"),  # a fork's branch is not ours
+        (None, RunInfo(None, "release/1.x", None), "main"),
+        (None, RunInfo(), "main"),
+        (None, RunInfo(None, "autoheal/issue-3-timeout", REPO), "main"),  # never stack on a fix branch
+    ],
+)
 def test_base_selection(configured: str | None, run: RunInfo, expected: str) -> None:
     assert choose_base(configured, run, REPO, "main") == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("dependency.missing yaml", "dependency-missing-yaml"),
-    ("Timeout!! ", "timeout"),
-    ("", "fix"),
-    ("action.deprecated actions/upload-artifact@v3 and a long tail", "action-deprecated-actions-upload"),
-    ("x" * 60, "x" * 40),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dependency.missing yaml", "dependency-missing-yaml"),
+        ("Timeout!! ", "timeout"),
+        ("", "fix"),
+        ("action.deprecated actions/upload-artifact@v3 and a long tail", "action-deprecated-actions-upload"),
+        ("x" * 60, "x" * 40),
+    ],
+)
 def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
 
@@ -171,8 +221,15 @@ def test_branch_name_is_stable_across_retriage() -> None:
 
 
 # -- circuit breaker and rate ----------------------------------------------------------------
-def pull(number: int, fingerprint: str, state: str = "closed", merged: bool = False, head: str = "autoheal/issue-1-x",
-         head_repo: str = REPO, created: datetime | None = None) -> Pull:
+def pull(
+    number: int,
+    fingerprint: str,
+    state: str = "closed",
+    merged: bool = False,
+    head: str = "autoheal/issue-1-x",
+    head_repo: str = REPO,
+    created: datetime | None = None,
+) -> Pull:
     body = metadata.replace("Fixes #1", {"fingerprint": fingerprint, "category": "timeout"})
     stamp = (created or datetime(2024, 1, 1, tzinfo=timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     return Pull(number, "", state, head, body, merged, stamp, head_repo)
@@ -180,17 +237,28 @@ def pull(number: int, fingerprint: str, state: str = "closed", merged: bool = Fa
 
 def test_closed_attempts_count_only_unmerged_autoheal_prs_of_the_fingerprint() -> None:
     fp, other = "0123456789abcdef", "fedcba9876543210"
-    pulls = [pull(1, fp), pull(2, fp), pull(3, fp, merged=True), pull(4, fp, state="open"), pull(5, other),
-             pull(6, fp, head="feature/x"), replace(pull(7, fp), body="Fixes #1, no metadata"),
-             pull(8, fp, head_repo="mallory/octo-repo")]
+    pulls = [
+        pull(1, fp),
+        pull(2, fp),
+        pull(3, fp, merged=True),
+        pull(4, fp, state="open"),
+        pull(5, other),
+        pull(6, fp, head="feature/x"),
+        replace(pull(7, fp), body="Fixes #1, no metadata"),
+        pull(8, fp, head_repo="mallory/octo-repo"),
+    ]
     assert closed_attempts(ours(pulls, REPO), fp) == 2
     assert closed_attempts(pulls, fp) == 3  # without the repository filter, a fork would count
 
 
 def test_opened_in_the_last_hour() -> None:
     now = datetime.now(timezone.utc)
-    pulls = [pull(1, "a" * 16, "open", created=now - timedelta(minutes=5)), pull(2, "a" * 16, created=now),
-             pull(3, "a" * 16, created=now - timedelta(hours=2)), pull(4, "a" * 16, head="x", created=now)]
+    pulls = [
+        pull(1, "a" * 16, "open", created=now - timedelta(minutes=5)),
+        pull(2, "a" * 16, created=now),
+        pull(3, "a" * 16, created=now - timedelta(hours=2)),
+        pull(4, "a" * 16, head="x", created=now),
+    ]
     assert opened_since(pulls, now - timedelta(hours=1)) == 2
 
 
@@ -202,7 +270,8 @@ def heal_args(*argv: str) -> argparse.Namespace:
 def test_flags_beat_config_which_beats_defaults(tmp_path: Path) -> None:
     (tmp_path / "autoheal.yml").write_text(
         "heal:\n  min-confidence: 0.8\n  max-attempts: 5\n  timeout-factor: 2\n  allowed-bots: [renovate]\n"
-        "  committer-name: Fixer\n  committer-email: fixer@example.com\n  label: heal-me\n")
+        "  committer-name: Fixer\n  committer-email: fixer@example.com\n  label: heal-me\n"
+    )
     cfg = config.load(tmp_path / "autoheal.yml")
     opts = options_from(heal_args("--max-attempts", "1", "--agent-mention", "@copilot"), cfg)
     assert (opts.min_confidence, opts.max_attempts, opts.max_changed_files) == (0.8, 1, 3)
@@ -220,8 +289,15 @@ def test_agent_mention_must_be_one_handle(mention: str) -> None:
 # -- the offline preview, as a user runs it ----------------------------------------------------------
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd)}
-    return subprocess.run([sys.executable, "-m", "autoheal", "heal", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "autoheal", "heal", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -230,7 +306,8 @@ def workspace(tmp_path: Path) -> Path:
     (root / ".github/workflows").mkdir(parents=True)
     (root / "requirements.txt").write_text("requests==2.31.0\n")
     (root / ".github/workflows/ci.yml").write_text(
-        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n")
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n"
+    )
     (tmp_path / "missing.log").write_text(MISSING_YAML)
     (tmp_path / "tests.log").write_text(timestamped(["FAILED tests/test_a.py::test_x - assert 1 == 2"]))
     return root
@@ -239,8 +316,9 @@ def workspace(tmp_path: Path) -> Path:
 def test_offline_preview_prints_the_diff(workspace: Path) -> None:
     proc = run_cli("--dry-run", "--log", str(workspace.parent / "missing.log"), cwd=workspace)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == ("--- a/requirements.txt\n+++ b/requirements.txt\n@@ -1 +1,2 @@\n"
-                           " requests==2.31.0\n+PyYAML\n")
+    assert proc.stdout == (
+        "--- a/requirements.txt\n+++ b/requirements.txt\n@@ -1 +1,2 @@\n requests==2.31.0\n+PyYAML\n"
+    )
     assert (workspace / "requirements.txt").read_text() == "requests==2.31.0\n"  # a temp copy was edited
 
 

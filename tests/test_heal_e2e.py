@@ -2,6 +2,7 @@
 gives a Docker action (the real ``issues.labeled`` payload, ``GITHUB_OUTPUT``, the workspace a
 clone of a bare ``origin``), against the GitHub double. Run with ``-s`` to see the API calls
 each scenario makes."""
+
 from __future__ import annotations
 
 import json
@@ -41,13 +42,20 @@ jobs:
       - run: pip install -r requirements.txt
       - run: pytest -q
 """
-MISSING_YAML = ["##[group]Run pytest -q", "E   ModuleNotFoundError: No module named 'yaml'",
-                "##[error]Process completed with exit code 1."]
-TIMEOUT = ["Running the integration suite",
-           "##[error]The job running on runner GitHub Actions 3 has exceeded the maximum execution time of 20 minutes.",
-           "##[error]The operation was canceled."]
-TEST_FAILURE = ["FAILED tests/test_a.py::test_x - AssertionError: ping @octocat about #1",
-                "##[error]Process completed with exit code 1."]
+MISSING_YAML = [
+    "##[group]Run pytest -q",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+]
+TIMEOUT = [
+    "Running the integration suite",
+    "##[error]The job running on runner GitHub Actions 3 has exceeded the maximum execution time of 20 minutes.",
+    "##[error]The operation was canceled.",
+]
+TEST_FAILURE = [
+    "FAILED tests/test_a.py::test_x - AssertionError: ping @octocat about #1",
+    "##[error]Process completed with exit code 1.",
+]
 YAML_BRANCH = "autoheal/issue-{n}-dependency-missing-yaml"
 
 
@@ -89,9 +97,18 @@ class World:
 
     def file_issue(self, lines: list[str], job: str = "test") -> tuple[int, Diagnosis]:
         """What report mode would have filed for this log: a real triage, rendered."""
-        run = self.double.seed_run(name="CI", path=".github/workflows/ci.yml", head_branch="main", jobs=[
-            {"name": job, "conclusion": "failure", "steps": [{"name": "Run", "conclusion": "failure",
-                                                             "log": timestamped(lines)}]}])
+        run = self.double.seed_run(
+            name="CI",
+            path=".github/workflows/ci.yml",
+            head_branch="main",
+            jobs=[
+                {
+                    "name": job,
+                    "conclusion": "failure",
+                    "steps": [{"name": "Run", "conclusion": "failure", "log": timestamped(lines)}],
+                }
+            ],
+        )
         diagnosis = triage_docs([bytes_doc(f"{job}.txt", timestamped(lines).encode(), job=job)], RULES, job)
         rendered = render_issue(diagnosis, RunContext(repo=REPO, run_id=run.id, run_attempt=1, workflow="CI"))
         issue = self.double.seed_issue(title=rendered.title, body=rendered.body, labels=["autoheal"])
@@ -113,16 +130,33 @@ class World:
         self.runs += 1
         out, summary = self.tmp / f"out{self.runs}", self.tmp / f"summary{self.runs}"
         env = {
-            "PATH": os.environ["PATH"], "HOME": str(self.tmp), "GIT_CONFIG_NOSYSTEM": "1", "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": "issues", "GITHUB_EVENT_PATH": str(self.event(number, login, kind)),
-            "GITHUB_OUTPUT": str(out), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_REPOSITORY": REPO,
-            "GITHUB_API_URL": self.double.url, "GITHUB_SERVER_URL": "https://github.com",
-            "GITHUB_WORKSPACE": str(self.workspace), "INPUT_MODE": "heal", "INPUT_GITHUB-TOKEN": self.double.token,
-            "AUTOHEAL_WRITE_DELAY": "0", **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
+            "PATH": os.environ["PATH"],
+            "HOME": str(self.tmp),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_EVENT_NAME": "issues",
+            "GITHUB_EVENT_PATH": str(self.event(number, login, kind)),
+            "GITHUB_OUTPUT": str(out),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "GITHUB_REPOSITORY": REPO,
+            "GITHUB_API_URL": self.double.url,
+            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_WORKSPACE": str(self.workspace),
+            "INPUT_MODE": "heal",
+            "INPUT_GITHUB-TOKEN": self.double.token,
+            "AUTOHEAL_WRITE_DELAY": "0",
+            **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
         }
         self.double.clear_calls()
-        proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=self.workspace,
-                              capture_output=True, text=True, timeout=180, check=False)
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "entrypoint.py")],
+            env=env,
+            cwd=self.workspace,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         self.stdout = proc.stdout
         self.calls = [f"{c.method} {c.template or c.path}" for c in self.double.calls()]
@@ -178,7 +212,10 @@ def test_python_dependency_fix_becomes_a_draft_pr(world: World) -> None:
     assert "requirements.txt" in world.diff(branch).splitlines()[0]
     assert git(world.origin, "log", "--format=%an <%ae>", f"main..{branch}") == BOT
     # The runner's checkout is untouched.
-    assert git(world.workspace, "status", "--porcelain") == "" and git(world.workspace, "branch", "--show-current") == "main"
+    assert (
+        git(world.workspace, "status", "--porcelain") == ""
+        and git(world.workspace, "branch", "--show-current") == "main"
+    )
     assert len(world.calls) <= 8, world.calls
 
 
@@ -187,8 +224,10 @@ def test_job_timeout_fix_edits_one_number(world: World) -> None:
     outputs = world.heal(number)
     world.report("job-timeout: opened")
     assert outputs["result"] == "opened" and outputs["branch"] == f"autoheal/issue-{number}-timeout"
-    assert changed_lines(world.diff(outputs["branch"])) == ["-    timeout-minutes: 20  # keep this comment",
-                                                            "+    timeout-minutes: 30  # keep this comment"]
+    assert changed_lines(world.diff(outputs["branch"])) == [
+        "-    timeout-minutes: 20  # keep this comment",
+        "+    timeout-minutes: 30  # keep this comment",
+    ]
 
 
 def test_relabel_updates_the_same_pr(world: World, tmp_path: Path) -> None:
@@ -323,23 +362,57 @@ def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
 def test_report_with_heal_true_fixes_inline(world: World) -> None:
     """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
-    run = world.double.seed_run(name="CI", path=".github/workflows/ci.yml", head_branch="main", jobs=[
-        {"name": "test", "conclusion": "failure",
-         "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}]}])
+    run = world.double.seed_run(
+        name="CI",
+        path=".github/workflows/ci.yml",
+        head_branch="main",
+        jobs=[
+            {
+                "name": "test",
+                "conclusion": "failure",
+                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}],
+            }
+        ],
+    )
     payload = json.loads((SHARED / "github" / "payloads" / "workflow_run.completed.json").read_text())
-    payload["workflow_run"].update(id=run.id, name="CI", path=run.path, head_branch="main", head_sha=run.head_sha,
-                                   run_attempt=1, conclusion="failure")
+    payload["workflow_run"].update(
+        id=run.id,
+        name="CI",
+        path=run.path,
+        head_branch="main",
+        head_sha=run.head_sha,
+        run_attempt=1,
+        conclusion="failure",
+    )
     payload["workflow_run"]["head_repository"]["full_name"] = REPO
     payload["repository"].update(full_name=REPO, default_branch="main")
     event, out = world.tmp / "report-event.json", world.tmp / "report-out"
     event.write_text(json.dumps(payload))
-    env = {"PATH": os.environ["PATH"], "HOME": str(world.tmp), "GIT_CONFIG_NOSYSTEM": "1", "GITHUB_ACTIONS": "true",
-           "GITHUB_EVENT_NAME": "workflow_run", "GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(out),
-           "GITHUB_REPOSITORY": REPO, "GITHUB_API_URL": world.double.url, "GITHUB_SERVER_URL": "https://github.com",
-           "GITHUB_WORKSPACE": str(world.workspace), "INPUT_MODE": "report",
-           "INPUT_GITHUB-TOKEN": world.double.token, "AUTOHEAL_WRITE_DELAY": "0"}
-    proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=world.workspace,
-                          capture_output=True, text=True, timeout=180, check=False)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(world.tmp),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "workflow_run",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_OUTPUT": str(out),
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_API_URL": world.double.url,
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_WORKSPACE": str(world.workspace),
+        "INPUT_MODE": "report",
+        "INPUT_GITHUB-TOKEN": world.double.token,
+        "AUTOHEAL_WRITE_DELAY": "0",
+    }
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "entrypoint.py")],
+        env=env,
+        cwd=world.workspace,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     outputs = parse_outputs(out.read_text())
     assert outputs["result"] == "created" and outputs["heal-result"] == "opened", proc.stdout
@@ -352,19 +425,47 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
 def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: World) -> None:
     """workflow_dispatch with a run id: the event holds no run, the fetched run says it came from a fork."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
-    run = world.double.seed_run(name="CI", path=".github/workflows/ci.yml", head_branch="main",
-                                head_repository="mallory/app", jobs=[
-        {"name": "test", "conclusion": "failure",
-         "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}]}])
+    run = world.double.seed_run(
+        name="CI",
+        path=".github/workflows/ci.yml",
+        head_branch="main",
+        head_repository="mallory/app",
+        jobs=[
+            {
+                "name": "test",
+                "conclusion": "failure",
+                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}],
+            }
+        ],
+    )
     event, out = world.tmp / "dispatch-event.json", world.tmp / "dispatch-out"
     event.write_text(json.dumps({"inputs": {"run-id": str(run.id)}, "repository": {"full_name": REPO}}))
-    env = {"PATH": os.environ["PATH"], "HOME": str(world.tmp), "GIT_CONFIG_NOSYSTEM": "1", "GITHUB_ACTIONS": "true",
-           "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(out),
-           "GITHUB_REPOSITORY": REPO, "GITHUB_API_URL": world.double.url, "GITHUB_SERVER_URL": "https://github.com",
-           "GITHUB_WORKSPACE": str(world.workspace), "INPUT_MODE": "report", "INPUT_RUN-ID": str(run.id),
-           "INPUT_GITHUB-TOKEN": world.double.token, "AUTOHEAL_WRITE_DELAY": "0"}
-    proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=world.workspace,
-                          capture_output=True, text=True, timeout=180, check=False)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(world.tmp),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "workflow_dispatch",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_OUTPUT": str(out),
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_API_URL": world.double.url,
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_WORKSPACE": str(world.workspace),
+        "INPUT_MODE": "report",
+        "INPUT_RUN-ID": str(run.id),
+        "INPUT_GITHUB-TOKEN": world.double.token,
+        "AUTOHEAL_WRITE_DELAY": "0",
+    }
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "entrypoint.py")],
+        env=env,
+        cwd=world.workspace,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     outputs = parse_outputs(out.read_text())
     assert outputs["result"] == "created" and "heal-result" not in outputs, proc.stdout

@@ -1,4 +1,5 @@
 """Inputs: plain files, both run-log zip layouts, directories, stdin, broken input."""
+
 from __future__ import annotations
 
 import io
@@ -21,15 +22,24 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def test_top_level_job_files_are_used_when_present(tmp_path: Path) -> None:
-    z = _zip(tmp_path / "logs.zip", {"1_build.txt": b"a\n", "0_lint.txt": b"b\n", "build/1_Set up job.txt": b"a\n",
-                                     "__MACOSX/._1_build.txt": b"junk"})
+    z = _zip(
+        tmp_path / "logs.zip",
+        {
+            "1_build.txt": b"a\n",
+            "0_lint.txt": b"b\n",
+            "build/1_Set up job.txt": b"a\n",
+            "__MACOSX/._1_build.txt": b"junk",
+        },
+    )
     docs = open_input(str(z))
     assert [(d.name, d.job, d.step) for d in docs] == [("0_lint.txt", "lint", None), ("1_build.txt", "build", None)]
 
 
 def test_step_files_only_layout(tmp_path: Path) -> None:
-    z = _zip(tmp_path / "logs.zip", {"build/2_Run tests.txt": b"x\n", "build/1_Set up job.txt": b"y\n",
-                                     "build/.DS_Store": b"\0\0"})
+    z = _zip(
+        tmp_path / "logs.zip",
+        {"build/2_Run tests.txt": b"x\n", "build/1_Set up job.txt": b"y\n", "build/.DS_Store": b"\0\0"},
+    )
     docs = open_input(str(z))
     assert [(d.job, d.step, d.step_number) for d in docs] == [("build", "Set up job", 1), ("build", "Run tests", 2)]
 
@@ -67,7 +77,10 @@ def test_directory_input(tmp_path: Path) -> None:
     (tmp_path / "build" / "1_Run tests.txt").write_text("x\n")
     (tmp_path / "notes.log").write_text("y\n")
     docs = open_input(str(tmp_path))
-    assert [(d.name, d.job, d.step) for d in docs] == [("build/1_Run tests.txt", "build", "Run tests"), ("notes.log", None, None)]
+    assert [(d.name, d.job, d.step) for d in docs] == [
+        ("build/1_Run tests.txt", "build", "Run tests"),
+        ("notes.log", None, None),
+    ]
 
 
 def test_stdin_plain_and_zip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

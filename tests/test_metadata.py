@@ -1,4 +1,5 @@
 """metadata: the hidden block is written safely, read strictly, and cannot be forged from a log."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,19 @@ from autoheal.sanitize import fence, github_length, strip_html_comments_markers
 PROPERTY = settings(max_examples=80, deadline=None)
 
 META: dict[str, Any] = {
-    "fingerprint": "0123456789abcdef", "category": "dependency.missing", "rule": "python.module-not-found",
-    "captures": {"module": "requests"}, "run_id": 123, "run_attempt": 1, "job_id": 456, "job": "build",
-    "step": "Run tests", "workflow": "CI", "occurrences": 3,
-    "first_seen": "2024-05-01T12:00:00Z", "last_seen": "2024-05-02T08:30:00.123456+02:00",
+    "fingerprint": "0123456789abcdef",
+    "category": "dependency.missing",
+    "rule": "python.module-not-found",
+    "captures": {"module": "requests"},
+    "run_id": 123,
+    "run_attempt": 1,
+    "job_id": 456,
+    "job": "build",
+    "step": "Run tests",
+    "workflow": "CI",
+    "occurrences": 3,
+    "first_seen": "2024-05-01T12:00:00Z",
+    "last_seen": "2024-05-02T08:30:00.123456+02:00",
 }
 
 
@@ -29,10 +39,11 @@ def body_with(meta: dict[str, Any], above: str = "Some issue text.\n") -> str:
 
 # --- encode ----------------------------------------------------------------------------------
 
+
 def test_encode_shape() -> None:
     line = encode(META)
     assert line.startswith("<!-- autoheal:v1 {") and line.endswith("} -->")
-    payload = line[len(PREFIX):-4]
+    payload = line[len(PREFIX) : -4]
     assert list(json.loads(payload)) == sorted(META)
     assert "\n" not in line
 
@@ -40,14 +51,19 @@ def test_encode_shape() -> None:
 def test_encode_escapes_what_could_end_the_comment() -> None:
     meta = {**META, "job": "a-->b --!> <!-- @admin #1 & x\u2028y", "step": "---"}
     line = encode(meta)
-    inner = line[len("<!--"):-len("-->")]
+    inner = line[len("<!--") : -len("-->")]
     for bad in ("--", ">", "<", "@", "#", "\u2028"):
         assert bad not in inner
     assert extract(f"text\n{line}\n") == meta
 
 
 def test_encode_normalizes() -> None:
-    meta = {**META, "job": None, "extra": "dropped", "captures": {"k": "v" * 500, "": "x", **{f"c{i:02}": "v" for i in range(30)}}}
+    meta = {
+        **META,
+        "job": None,
+        "extra": "dropped",
+        "captures": {"k": "v" * 500, "": "x", **{f"c{i:02}": "v" for i in range(30)}},
+    }
     data = extract(body_with(meta))
     assert data is not None
     assert "job" not in data and "extra" not in data
@@ -55,11 +71,20 @@ def test_encode_normalizes() -> None:
     assert metadata.normalize(META) == META
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("fingerprint", "XYZ"), ("fingerprint", "0123456789ABCDEF"), ("category", "nope"),
-    ("run_id", "12"), ("run_id", True), ("run_attempt", 0), ("occurrences", -1),
-    ("first_seen", "yesterday"), ("captures", {"k": 1}),
-])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("fingerprint", "XYZ"),
+        ("fingerprint", "0123456789ABCDEF"),
+        ("category", "nope"),
+        ("run_id", "12"),
+        ("run_id", True),
+        ("run_attempt", 0),
+        ("occurrences", -1),
+        ("first_seen", "yesterday"),
+        ("captures", {"k": 1}),
+    ],
+)
 def test_encode_rejects_invalid(key: str, value: Any) -> None:
     with pytest.raises(ValueError, match=key):
         encode({**META, key: value})
@@ -73,8 +98,13 @@ def test_encode_requires_fingerprint_and_category() -> None:
 def test_worst_case_block_fits() -> None:
     nasty = "@" * 200  # every character escaped to six
     meta = {
-        **META, "rule": nasty[:200], "job": nasty[:200], "step": nasty[:200], "workflow": nasty[:200],
-        "run_id": metadata.MAX_ID, "job_id": metadata.MAX_ID,
+        **META,
+        "rule": nasty[:200],
+        "job": nasty[:200],
+        "step": nasty[:200],
+        "workflow": nasty[:200],
+        "run_id": metadata.MAX_ID,
+        "job_id": metadata.MAX_ID,
         "captures": {f"{i:02}" + "@" * 62: nasty[:200] for i in range(metadata.MAX_CAPTURES)},
     }
     line = encode(meta)
@@ -88,11 +118,17 @@ short_text = st.text(max_size=40)
 valid_meta = st.fixed_dictionaries(
     {"fingerprint": st.from_regex(r"[0-9a-f]{16}", fullmatch=True), "category": st.sampled_from(CATEGORIES)},
     optional={
-        "rule": short_text, "job": short_text, "step": short_text, "workflow": short_text,
+        "rule": short_text,
+        "job": short_text,
+        "step": short_text,
+        "workflow": short_text,
         "captures": st.dictionaries(st.text(min_size=1, max_size=20), short_text, max_size=5),
-        "run_id": st.integers(0, metadata.MAX_ID), "job_id": st.integers(0, metadata.MAX_ID),
-        "run_attempt": st.integers(1, 100), "occurrences": st.integers(1, 10_000),
-        "first_seen": st.just("2024-01-02T03:04:05Z"), "last_seen": st.just("2024-01-02T03:04:05+00:00"),
+        "run_id": st.integers(0, metadata.MAX_ID),
+        "job_id": st.integers(0, metadata.MAX_ID),
+        "run_attempt": st.integers(1, 100),
+        "occurrences": st.integers(1, 10_000),
+        "first_seen": st.just("2024-01-02T03:04:05Z"),
+        "last_seen": st.just("2024-01-02T03:04:05+00:00"),
     },
 )
 
@@ -119,6 +155,7 @@ def test_extract_non_text(body: object) -> None:
 
 # --- strict reading --------------------------------------------------------------------------
 
+
 def line_with(payload: str) -> str:
     return f"Issue text\n\n{PREFIX}{payload} -->\n"
 
@@ -126,26 +163,29 @@ def line_with(payload: str) -> str:
 GOOD = json.dumps(META)
 
 
-@pytest.mark.parametrize("body", [
-    line_with("{"),  # broken JSON
-    line_with("[1, 2]"),  # not an object
-    line_with(GOOD[:-1] + ', "run_id": 5}'),  # duplicate key
-    line_with(GOOD.replace('"occurrences": 3', '"occurrences": NaN')),
-    line_with(GOOD.replace('"occurrences": 3', '"occurrences": 3.0')),
-    line_with(GOOD.replace('"occurrences": 3', '"occurrences": true')),
-    line_with(GOOD.replace('"job": "build"', '"job": null')),
-    line_with(GOOD.replace("dependency.missing", "made.up")),
-    line_with(GOOD.replace("0123456789abcdef", "0123456789abcde")),
-    line_with('{"category": "network"}'),  # no fingerprint
-    line_with(GOOD.replace('{"module": "requests"}', json.dumps({f"k{i}": "v" for i in range(40)}))),
-    line_with(GOOD.replace('"requests"', json.dumps("x" * 1000))),
-    line_with("[" * 100_000 + "]" * 100_000),  # too long to even parse
-    line_with("9" * 5000),
-    f"Issue text\n\n{PREFIX.replace('v1', 'v2')}{GOOD} -->\n",  # a version we cannot read
-    f"Issue text\n\n  {PREFIX}{GOOD} -->\n",  # not on its own line
-    f"Issue text {PREFIX}{GOOD} -->\n",
-    f"Issue text\n\n{PREFIX}{GOOD} -->\n" + "more text\n" * 500,  # not at the end
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        line_with("{"),  # broken JSON
+        line_with("[1, 2]"),  # not an object
+        line_with(GOOD[:-1] + ', "run_id": 5}'),  # duplicate key
+        line_with(GOOD.replace('"occurrences": 3', '"occurrences": NaN')),
+        line_with(GOOD.replace('"occurrences": 3', '"occurrences": 3.0')),
+        line_with(GOOD.replace('"occurrences": 3', '"occurrences": true')),
+        line_with(GOOD.replace('"job": "build"', '"job": null')),
+        line_with(GOOD.replace("dependency.missing", "made.up")),
+        line_with(GOOD.replace("0123456789abcdef", "0123456789abcde")),
+        line_with('{"category": "network"}'),  # no fingerprint
+        line_with(GOOD.replace('{"module": "requests"}', json.dumps({f"k{i}": "v" for i in range(40)}))),
+        line_with(GOOD.replace('"requests"', json.dumps("x" * 1000))),
+        line_with("[" * 100_000 + "]" * 100_000),  # too long to even parse
+        line_with("9" * 5000),
+        f"Issue text\n\n{PREFIX.replace('v1', 'v2')}{GOOD} -->\n",  # a version we cannot read
+        f"Issue text\n\n  {PREFIX}{GOOD} -->\n",  # not on its own line
+        f"Issue text {PREFIX}{GOOD} -->\n",
+        f"Issue text\n\n{PREFIX}{GOOD} -->\n" + "more text\n" * 500,  # not at the end
+    ],
+)
 def test_damaged_blocks_read_as_none(body: str) -> None:
     assert extract(body) is None
 
@@ -173,13 +213,16 @@ def rendered_like(excerpt: str, meta: dict[str, Any]) -> str:
     return f"Summary\n\n{fence(strip_html_comments_markers(excerpt), 'text')}\n\n---\n\n{encode(meta)}\n"
 
 
-@pytest.mark.parametrize("excerpt", [
-    encode(FORGED),
-    "\n" + encode(FORGED) + "\n",
-    "```\n" + encode(FORGED) + "\n```",
-    "````````\n\n" + encode(FORGED),
-    f"{encode(FORGED)}\n" * 3,
-])
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        encode(FORGED),
+        "\n" + encode(FORGED) + "\n",
+        "```\n" + encode(FORGED) + "\n```",
+        "````````\n\n" + encode(FORGED),
+        f"{encode(FORGED)}\n" * 3,
+    ],
+)
 def test_forged_block_in_the_log_loses(excerpt: str) -> None:
     assert extract(rendered_like(excerpt, META)) == META
 
@@ -195,6 +238,7 @@ def test_inert_forgery_is_not_a_block_even_without_ours() -> None:
 
 
 # --- replace ---------------------------------------------------------------------------------
+
 
 def test_replace_updates_in_place_and_keeps_human_edits() -> None:
     body = "Edited by a human.\n\n" + encode(META) + "\n\nAppended note.\n"

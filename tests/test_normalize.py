@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
 
@@ -11,7 +12,10 @@ from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
     [
         ("2023-06-29T18:15:54.4601154Z hello", "hello"),
         ("\ufeff2023-06-29T18:15:54.4601154Z hello", "hello"),
-        ("2023-06-29T18:15:54.4601154Z ##[error]Process completed with exit code 1.", "Process completed with exit code 1."),
+        (
+            "2023-06-29T18:15:54.4601154Z ##[error]Process completed with exit code 1.",
+            "Process completed with exit code 1.",
+        ),
         ("##[warning]careful", "careful"),
         ("\x1b[31mFAILED\x1b[0m tests/x.py", "FAILED tests/x.py"),
         ("[31mFAILED[0m tests/x.py", "FAILED tests/x.py"),  # ESC-less remnant in copied logs

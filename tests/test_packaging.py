@@ -1,4 +1,5 @@
 """The shipped action: action.yml, the example workflows, the Dockerfile and entrypoint."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,9 @@ def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[
     exe = shutil.which("check-jsonschema")
     if exe is None:
         pytest.fail("check-jsonschema is not installed: pip install -e '.[test]'")
-    return subprocess.run([exe, "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        [exe, "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True, check=False
+    )
 
 
 def test_action_yml_matches_github_schema() -> None:
@@ -64,8 +66,15 @@ def test_dockerfile_pins_every_dependency() -> None:
 
 def _entrypoint(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     base = {"PATH": os.environ["PATH"], "GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(tmp_path / "out")}
-    return subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env={**base, **env}, capture_output=True,
-                          text=True, cwd=tmp_path, check=False, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "entrypoint.py")],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        timeout=60,
+    )
 
 
 def test_entrypoint_rejects_a_non_boolean_input(tmp_path: Path) -> None:
@@ -82,8 +91,15 @@ def test_entrypoint_rejects_an_unknown_mode(tmp_path: Path) -> None:
 def test_entrypoint_without_token_says_what_to_do(tmp_path: Path) -> None:
     event = tmp_path / "event.json"
     event.write_text('{"action": "completed", "workflow_run": {"id": 1, "conclusion": "failure"}}')
-    proc = _entrypoint({"INPUT_MODE": "report", "GITHUB_EVENT_PATH": str(event), "GITHUB_EVENT_NAME": "workflow_run",
-                        "GITHUB_REPOSITORY": "o/r"}, tmp_path)
+    proc = _entrypoint(
+        {
+            "INPUT_MODE": "report",
+            "GITHUB_EVENT_PATH": str(event),
+            "GITHUB_EVENT_NAME": "workflow_run",
+            "GITHUB_REPOSITORY": "o/r",
+        },
+        tmp_path,
+    )
     assert proc.returncode == 1
     assert "no GitHub token" in proc.stderr and proc.stderr.startswith("::error::")
 
@@ -93,7 +109,7 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     """No Docker engine here: run the Dockerfile's exact RUN pip steps in a fresh venv instead."""
     text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
     # The apt step needs root and Debian; here we check the Python install steps.
-    [run] = [line[len("RUN "):] for line in text.splitlines() if line.startswith("RUN pip ")]
+    [run] = [line[len("RUN ") :] for line in text.splitlines() if line.startswith("RUN pip ")]
     work = tmp_path / "opt"
     work.mkdir()
     for name in ("requirements.lock", "pyproject.toml", "README.md", "entrypoint.py"):
@@ -102,17 +118,34 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "templates", work / "templates")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv),
-           "PIP_NO_CACHE_DIR": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        **os.environ,
+        "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
+        "VIRTUAL_ENV": str(venv),
+        "PIP_NO_CACHE_DIR": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     env.pop("PYTHONPATH", None)
-    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", run], cwd=work, env=env, capture_output=True, text=True,
-                          check=False, timeout=600)
+    proc = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", run],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     # The wheel carries the templates, so rendering works without the source tree.
     shutil.rmtree(work / "templates")
-    check = subprocess.run([str(venv / "bin" / "python"), "-c",
-                            "from autoheal.render import default_templates_dir as d; print(d())"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    check = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "from autoheal.render import default_templates_dir as d; print(d())"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "site-packages" in check.stdout
 
 

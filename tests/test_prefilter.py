@@ -1,4 +1,5 @@
 """The literal prefilter must never hide a line a rule matches."""
+
 from __future__ import annotations
 
 import re
@@ -9,10 +10,10 @@ import re2
 import yaml
 
 import autoheal
+from autoheal import scan
 from autoheal.logsource import bytes_doc
 from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
 from autoheal.rules import default_ruleset, raw_searcher
-from autoheal import scan
 from autoheal.scan import scan_doc
 
 RULESET = default_ruleset()
@@ -44,7 +45,9 @@ def test_every_catalogue_example_survives_the_prefilter(rule_id: str, line: str)
 
 
 def test_a_strong_literal_stands_alone() -> None:
-    assert prefilter_part("ModuleNotFoundError: No module named '(?P<m>\\w+)'") == "ModuleNotFoundError: No module named '"
+    assert (
+        prefilter_part("ModuleNotFoundError: No module named '(?P<m>\\w+)'") == "ModuleNotFoundError: No module named '"
+    )
 
 
 def test_a_middling_literal_is_paired_with_the_next_in_match_order() -> None:

@@ -1,6 +1,7 @@
 """Report mode end to end: the real entrypoint in a subprocess, with the environment a runner
 gives a Docker action, against the GitHub double (responses checked against the OpenAPI
 description). Run with ``-s`` to see the API calls each scenario makes."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,9 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -33,9 +35,16 @@ MISSING_TOML = ["E   ModuleNotFoundError: No module named 'toml'"]
 
 def seed_failure(double: Any, lines: list[str], **fields: Any) -> Any:
     jobs = fields.pop("jobs", None) or [
-        {"name": "lint", "conclusion": "success", "steps": [{"name": "Run ruff", "log": timestamped(["All checks passed!"])}]},
-        {"name": "test (3.11)", "conclusion": "failure",
-         "steps": ["Set up job", {"name": "Run pytest -q", "conclusion": "failure", "log": pytest_log(lines)}]},
+        {
+            "name": "lint",
+            "conclusion": "success",
+            "steps": [{"name": "Run ruff", "log": timestamped(["All checks passed!"])}],
+        },
+        {
+            "name": "test (3.11)",
+            "conclusion": "failure",
+            "steps": ["Set up job", {"name": "Run pytest -q", "conclusion": "failure", "log": pytest_log(lines)}],
+        },
     ]
     return double.seed_run(jobs=jobs, head_branch="main", **fields)
 
@@ -44,9 +53,18 @@ def event_for(run: Any, tmp_path: Path) -> Path:
     """The real workflow_run.completed payload, adapted to this run and to a failure."""
     payload = json.loads((PAYLOADS / "workflow_run.completed.json").read_text())
     wr = payload["workflow_run"]
-    wr.update(id=run.id, name=run.name, path=run.path, head_branch=run.head_branch, head_sha=run.head_sha,
-              run_attempt=run.run_attempt, conclusion="failure", status="completed", event=run.event,
-              html_url=f"https://github.com/{REPO}/actions/runs/{run.id}")
+    wr.update(
+        id=run.id,
+        name=run.name,
+        path=run.path,
+        head_branch=run.head_branch,
+        head_sha=run.head_sha,
+        run_attempt=run.run_attempt,
+        conclusion="failure",
+        status="completed",
+        event=run.event,
+        html_url=f"https://github.com/{REPO}/actions/runs/{run.id}",
+    )
     wr["head_repository"]["full_name"] = run.head_repository
     payload["repository"]["default_branch"] = "main"
     path = tmp_path / f"event-{run.id}-{run.run_attempt}.json"
@@ -85,17 +103,32 @@ def report(github_double: Any, tmp_path: Path) -> Runner:
         n = next(counter)
         out, summary = tmp_path / f"out{n}", tmp_path / f"summary{n}"
         env = {
-            "PATH": os.environ["PATH"], "HOME": str(tmp_path), "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": event_name, "GITHUB_EVENT_PATH": str(event_for(run, tmp_path)),
-            "GITHUB_OUTPUT": str(out), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_REPOSITORY": REPO,
-            "GITHUB_API_URL": github_double.url, "GITHUB_WORKFLOW": "autoheal report",
+            "PATH": os.environ["PATH"],
+            "HOME": str(tmp_path),
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_EVENT_NAME": event_name,
+            "GITHUB_EVENT_PATH": str(event_for(run, tmp_path)),
+            "GITHUB_OUTPUT": str(out),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "GITHUB_REPOSITORY": REPO,
+            "GITHUB_API_URL": github_double.url,
+            "GITHUB_WORKFLOW": "autoheal report",
             "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
-            "GITHUB_WORKSPACE": str(tmp_path), "INPUT_MODE": "report",
-            "INPUT_GITHUB-TOKEN": github_double.token, "AUTOHEAL_WRITE_DELAY": "0",
+            "GITHUB_WORKSPACE": str(tmp_path),
+            "INPUT_MODE": "report",
+            "INPUT_GITHUB-TOKEN": github_double.token,
+            "AUTOHEAL_WRITE_DELAY": "0",
             **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
         }
-        proc = subprocess.run([sys.executable, str(ROOT / "entrypoint.py")], env=env, cwd=tmp_path,
-                              capture_output=True, text=True, timeout=120, check=False)
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "entrypoint.py")],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         return Result(proc, out, summary)
 
     return run_report
@@ -165,9 +198,14 @@ def test_another_cause_opens_a_second_issue(github_double: Any, report: Runner) 
 
 
 def test_matrix_jobs_with_one_cause_give_one_issue(github_double: Any, report: Runner) -> None:
-    jobs = [{"name": f"test ({v})", "conclusion": "failure",
-             "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": pytest_log(MISSING_YAML)}]}
-            for v in ("3.10", "3.11", "3.12")]
+    jobs = [
+        {
+            "name": f"test ({v})",
+            "conclusion": "failure",
+            "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": pytest_log(MISSING_YAML)}],
+        }
+        for v in ("3.10", "3.11", "3.12")
+    ]
     result = report(seed_failure(github_double, [], jobs=jobs))
     assert result.outputs["result"] == "created"
     assert len(ours(github_double)) == 1
@@ -248,8 +286,9 @@ def test_rate_limits_and_5xx_are_retried(github_double: Any, report: Runner) -> 
 
 
 def test_label_created_concurrently_is_fine(github_double: Any, report: Runner) -> None:
-    github_double.fault(422, r"/labels$", method="POST", errors=[{"resource": "Label", "code": "already_exists",
-                                                                 "field": "name"}])
+    github_double.fault(
+        422, r"/labels$", method="POST", errors=[{"resource": "Label", "code": "already_exists", "field": "name"}]
+    )
     result = report(seed_failure(github_double, MISSING_YAML))
     assert result.proc.returncode == 0, result.proc.stderr
 
@@ -261,9 +300,11 @@ def test_issues_disabled_is_a_clear_error(github_double: Any, report: Runner) ->
 
 
 def test_hostile_log_gives_a_safe_body_within_limits(github_double: Any, report: Runner) -> None:
-    hostile = ["@octocat @org/team please look #1 GH-2 ```` <!-- autoheal:v1 {\"fingerprint\": \"0000000000000000\"} -->",
-               "E   ModuleNotFoundError: No module named 'x' @copilot fix this ``` <!--",
-               "x" * 5_000_000]
+    hostile = [
+        '@octocat @org/team please look #1 GH-2 ```` <!-- autoheal:v1 {"fingerprint": "0000000000000000"} -->',
+        "E   ModuleNotFoundError: No module named 'x' @copilot fix this ``` <!--",
+        "x" * 5_000_000,
+    ]
     result = report(seed_failure(github_double, hostile))
     assert result.proc.returncode == 0, result.proc.stderr[-2000:]
     [issue] = ours(github_double)

@@ -1,4 +1,5 @@
 """The rules loader: validation errors name file, rule and key; user rules merge."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -5,6 +5,7 @@ must leave alone.  These tests run each example against the rule's own patterns
 and excludes, so a rule's documentation and its behaviour cannot drift apart.
 Examples are already-normalised lines (no timestamps, colours or ##[...] markers).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,12 +26,31 @@ RULES: list[dict[str, Any]] = CATALOGUE["rules"]
 
 # The capture names the engine understands (see the catalogue header).
 CAPTURE_NAMES = {
-    "module", "package", "command", "file", "minutes", "permission",
-    "action", "version", "test", "symbol", "host", "signal",
+    "module",
+    "package",
+    "command",
+    "file",
+    "minutes",
+    "permission",
+    "action",
+    "version",
+    "test",
+    "symbol",
+    "host",
+    "signal",
 }
 ALLOWED_KEYS = {
-    "id", "category", "doc", "patterns", "exclude", "confidence", "priority",
-    "severity", "hint", "context", "examples",
+    "id",
+    "category",
+    "doc",
+    "patterns",
+    "exclude",
+    "confidence",
+    "priority",
+    "severity",
+    "hint",
+    "context",
+    "examples",
 }
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
 
@@ -51,11 +71,7 @@ def _hits(rule: dict[str, Any], line: str) -> bool:
 
 
 def _examples(kind: str) -> list[tuple[str, str]]:
-    return [
-        (rule["id"], line)
-        for rule in RULES
-        for line in (rule.get("examples") or {}).get(kind) or []
-    ]
+    return [(rule["id"], line) for rule in RULES for line in (rule.get("examples") or {}).get(kind) or []]
 
 
 def _placeholders(hint: str) -> set[str]:
@@ -132,7 +148,9 @@ def test_miss_examples_do_not_hit(rule_id: str, line: str) -> None:
     assert not _hits(rule, line)
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r["priority"] <= 10], ids=_ids([r for r in RULES if r["priority"] <= 10]))
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r["priority"] <= 10], ids=_ids([r for r in RULES if r["priority"] <= 10])
+)
 def test_symptom_rules_are_weak(rule: dict[str, Any]) -> None:
     # Exit-code and "it failed" lines must never outrank a rule that names a cause.
     assert rule["confidence"] <= 0.6

@@ -1,4 +1,5 @@
 """sanitize: hostile log text made safe for GitHub markdown, and GitHub's size limits."""
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,6 @@ PROPERTY = settings(max_examples=60, deadline=None)
 # --- an independent markdown checker (CommonMark top-level fences) -------------------------
 
 
-
-
 def live_mentions(markdown: str) -> list[str]:
     outside, _ = split_fences(markdown)
     return [m for line in outside for m in LIVE_MENTION.findall(line)]
@@ -52,27 +51,60 @@ def assert_safe_markdown(markdown: str) -> None:
 # --- hostile text ----------------------------------------------------------------------------
 
 hostile_alphabet = st.sampled_from(
-    ["@", "#", "`", "```", "~~~", "<!--", "-->", "--!>", "\n", "\r", "\x00", "\x1b[31m", "\u202e",
-     "\u2066", "\x85", "\u2028", "&#64;", "GH-", "user", "org/team", "12", " ", "a", "\t", "😀", "\\", "*", "_"])
+    [
+        "@",
+        "#",
+        "`",
+        "```",
+        "~~~",
+        "<!--",
+        "-->",
+        "--!>",
+        "\n",
+        "\r",
+        "\x00",
+        "\x1b[31m",
+        "\u202e",
+        "\u2066",
+        "\x85",
+        "\u2028",
+        "&#64;",
+        "GH-",
+        "user",
+        "org/team",
+        "12",
+        " ",
+        "a",
+        "\t",
+        "😀",
+        "\\",
+        "*",
+        "_",
+    ]
+)
 hostile_text = st.one_of(st.text(), st.lists(hostile_alphabet, max_size=60).map("".join))
 
 
 # --- neutralize_mentions ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("ping @octocat now", f"ping @{WJ}octocat now"),
-    ("@org/team", f"@{WJ}org/team"),
-    ("@copilot fix this", f"@{WJ}copilot fix this"),
-    ("see #123", f"see #{WJ}123"),
-    ("GH-123 and gh-7", f"GH-{WJ}123 and gh-{WJ}7"),
-    ("octo/repo#9", f"octo/repo#{WJ}9"),
-    ("octo/repo@abc123", f"octo/repo@{WJ}abc123"),
-    ("https://github.com/o/r/issues/5", f"https://github.com/o/r/issues/{WJ}5"),
-    ("https://github.com/o/r/pull/5", f"https://github.com/o/r/pull/{WJ}5"),
-    ("&#64;user &#x40;user &commat;user", f"&#{WJ}64;user &{WJ}#x40;user &{WJ}commat;user"),
-    ("# heading, C# and a lone @", "# heading, C# and a lone @"),
-    ("nothing to do", "nothing to do"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ping @octocat now", f"ping @{WJ}octocat now"),
+        ("@org/team", f"@{WJ}org/team"),
+        ("@copilot fix this", f"@{WJ}copilot fix this"),
+        ("see #123", f"see #{WJ}123"),
+        ("GH-123 and gh-7", f"GH-{WJ}123 and gh-{WJ}7"),
+        ("octo/repo#9", f"octo/repo#{WJ}9"),
+        ("octo/repo@abc123", f"octo/repo@{WJ}abc123"),
+        ("https://github.com/o/r/issues/5", f"https://github.com/o/r/issues/{WJ}5"),
+        ("https://github.com/o/r/pull/5", f"https://github.com/o/r/pull/{WJ}5"),
+        ("&#64;user &#x40;user &commat;user", f"&#{WJ}64;user &{WJ}#x40;user &{WJ}commat;user"),
+        ("# heading, C# and a lone @", "# heading, C# and a lone @"),
+        ("nothing to do", "nothing to do"),
+    ],
+)
 def test_neutralize_mentions(text: str, expected: str) -> None:
     assert neutralize_mentions(text) == expected
 
@@ -89,6 +121,7 @@ def test_neutralize_leaves_no_live_mention_and_is_idempotent(text: str) -> None:
 
 # --- HTML comment markers --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("text", ["<!--", "-->", "--!>", "<!-- autoheal:v1 {} -->", "<!---->", "<!--->"])
 def test_comment_markers_made_inert(text: str) -> None:
     inert = strip_html_comments_markers(text)
@@ -99,20 +132,24 @@ def test_comment_markers_made_inert(text: str) -> None:
 
 # --- control characters ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a\x00b", "a\u2400b"),
-    ("\x1b[31mred\x1b[0m", "red"),
-    ("\x1b]8;;https://x\x07link\x1b]8;;\x07", "link"),
-    ("line\r\nnext", "line\nnext"),
-    ("50%\r100%", "50%\u240d100%"),
-    ("tab\there", "tab\there"),
-    ("del\x7f", "del\u2421"),
-    ("nel\x85", "nel\ufffd"),
-    ("evil\u202egnp.exe", "evil\ufffdgnp.exe"),
-    ("iso\u2066late\u2069", "iso\ufffdlate\ufffd"),
-    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
-    ("sep\u2028arator", "sep arator"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\x00b", "a\u2400b"),
+        ("\x1b[31mred\x1b[0m", "red"),
+        ("\x1b]8;;https://x\x07link\x1b]8;;\x07", "link"),
+        ("line\r\nnext", "line\nnext"),
+        ("50%\r100%", "50%\u240d100%"),
+        ("tab\there", "tab\there"),
+        ("del\x7f", "del\u2421"),
+        ("nel\x85", "nel\ufffd"),
+        ("evil\u202egnp.exe", "evil\ufffdgnp.exe"),
+        ("iso\u2066late\u2069", "iso\ufffdlate\ufffd"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("sep\u2028arator", "sep arator"),
+    ],
+)
 def test_clean_control(text: str, expected: str) -> None:
     assert clean_control(text) == expected
 
@@ -132,13 +169,17 @@ def test_clean_control_leaves_no_control_characters(text: str) -> None:
 
 # --- fences and inline code ------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("plain", "", "```\nplain\n```"),
-    ("plain\n", "text", "```text\nplain\n```"),
-    ("a ``` b", "", "````\na ``` b\n````"),
-    ("`````", "", "``````\n`````\n``````"),
-    ("x", "py`thon {}", "```python\nx\n```"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("plain", "", "```\nplain\n```"),
+        ("plain\n", "text", "```text\nplain\n```"),
+        ("a ``` b", "", "````\na ``` b\n````"),
+        ("`````", "", "``````\n`````\n``````"),
+        ("x", "py`thon {}", "```python\nx\n```"),
+    ],
+)
 def test_fence(text: str, lang: str, expected: str) -> None:
     assert fence(text, lang) == expected
 
@@ -153,27 +194,34 @@ def test_nothing_breaks_out_of_a_fence(text: str, lang: str) -> None:
     assert open_fence(fenced[: fenced.rindex("\n")]) is not None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("build", "`build`"),
-    ("a`b", "``a`b``"),
-    ("`edge`", "`` `edge` ``"),
-    ("two\nlines", "`two lines`"),
-    ("@team", f"`@{WJ}team`"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("build", "`build`"),
+        ("a`b", "``a`b``"),
+        ("`edge`", "`` `edge` ``"),
+        ("two\nlines", "`two lines`"),
+        ("@team", f"`@{WJ}team`"),
+        ("", ""),
+    ],
+)
 def test_code_span(text: str, expected: str) -> None:
     assert code_span(text) == expected
 
 
 # --- prose -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("**bold** _it_ [x](y) <img>", r"\*\*bold\*\* \_it\_ \[x\](y) \<img\>"),
-    ("- item", r"\- item"),
-    ("1. item", r"1\. item"),
-    ("# title", r"\# title"),
-    ("a & b | c ~ d", r"a \& b \| c \~ d"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**bold** _it_ [x](y) <img>", r"\*\*bold\*\* \_it\_ \[x\](y) \<img\>"),
+        ("- item", r"\- item"),
+        ("1. item", r"1\. item"),
+        ("# title", r"\# title"),
+        ("a & b | c ~ d", r"a \& b \| c \~ d"),
+    ],
+)
 def test_escape_markdown(text: str, expected: str) -> None:
     assert escape_markdown(text) == expected
 
@@ -186,7 +234,8 @@ def test_inline_text_is_one_escaped_line() -> None:
 def test_inline_markdown_keeps_code_spans() -> None:
     hint = "Upgrade `actions/upload-artifact@v3`; ask @admin, see <b>#4</b>"
     assert inline_markdown(hint) == (
-        f"Upgrade `actions/upload-artifact@{WJ}v3`; ask @{WJ}admin, see \\<b\\>\\#{WJ}4\\</b\\>")
+        f"Upgrade `actions/upload-artifact@{WJ}v3`; ask @{WJ}admin, see \\<b\\>\\#{WJ}4\\</b\\>"
+    )
 
 
 @PROPERTY
@@ -199,6 +248,7 @@ def test_inline_output_is_safe_one_line(text: str) -> None:
 
 
 # --- titles and labels -----------------------------------------------------------------------
+
 
 def test_truncate_title() -> None:
     assert truncate_title("  two\nlines\t here  ") == "two lines here"
@@ -227,30 +277,34 @@ def test_safe_label() -> None:
 BLOCK = "<!-- autoheal:v1 {} -->"
 
 
-@pytest.mark.parametrize(("body", "found"), [
-    (f"text\n\n{BLOCK}\n", BLOCK),
-    (f"text\r\n\r\n{BLOCK}\r\n", BLOCK),
-    (BLOCK, BLOCK),
-    (f"{BLOCK.replace('{}', '1')}\n{BLOCK}", BLOCK),
-    (f"text\n\n{BLOCK}\n\nA maintainer's note.\n", BLOCK),
-    (f"text\n\n{BLOCK}\n" + "x" * 5000, None),
-    (f"text  {BLOCK}\n", None),
-    (f"text\n {BLOCK}\n", None),
-    ("no block", None),
-])
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (f"text\n\n{BLOCK}\n", BLOCK),
+        (f"text\r\n\r\n{BLOCK}\r\n", BLOCK),
+        (BLOCK, BLOCK),
+        (f"{BLOCK.replace('{}', '1')}\n{BLOCK}", BLOCK),
+        (f"text\n\n{BLOCK}\n\nA maintainer's note.\n", BLOCK),
+        (f"text\n\n{BLOCK}\n" + "x" * 5000, None),
+        (f"text  {BLOCK}\n", None),
+        (f"text\n {BLOCK}\n", None),
+        ("no block", None),
+    ],
+)
 def test_metadata_span(body: str, found: str | None) -> None:
     span = metadata_span(body)
-    assert (body[span[0]:span[1]] if span else None) == found
+    assert (body[span[0] : span[1]] if span else None) == found
 
 
 # --- truncating bodies -----------------------------------------------------------------------
+
 
 def test_short_body_unchanged() -> None:
     assert truncate_body("short\n") == "short\n"
 
 
 def test_truncate_body_keeps_metadata_and_closes_fence() -> None:
-    block = "<!-- autoheal:v1 {\"fingerprint\":\"0123456789abcdef\"} -->"
+    block = '<!-- autoheal:v1 {"fingerprint":"0123456789abcdef"} -->'
     body = "Intro\n\n````text\n" + "log line\n" * 20_000 + "````\n\nOutro\n\n" + block + "\n"
     out = truncate_body(body)
     assert github_length(out) <= BODY_LIMIT

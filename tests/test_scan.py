@@ -1,11 +1,13 @@
 """The streaming scanner: hits, line numbers and context across chunk boundaries."""
+
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autoheal import scan
 from autoheal.logsource import bytes_doc
@@ -47,11 +49,11 @@ def test_counts_lines_like_grep_n() -> None:
 
 def test_steps_are_tracked_from_group_markers() -> None:
     data = (
-        "2024-01-01T00:00:00.0000000Z ##[group]Run pip install .\n"
-        "2024-01-01T00:00:00.0000000Z ok\n"
-        "2024-01-01T00:00:00.0000000Z ##[group]Run pytest\n"
-        "2024-01-01T00:00:00.0000000Z ModuleNotFoundError: No module named 'yaml'\n"
-    ).encode()
+        b"2024-01-01T00:00:00.0000000Z ##[group]Run pip install .\n"
+        b"2024-01-01T00:00:00.0000000Z ok\n"
+        b"2024-01-01T00:00:00.0000000Z ##[group]Run pytest\n"
+        b"2024-01-01T00:00:00.0000000Z ModuleNotFoundError: No module named 'yaml'\n"
+    )
     [hit] = scan_doc(bytes_doc("x", data), RS).hits
     assert hit.step == "pytest"
 
@@ -64,7 +66,10 @@ def test_each_hit_gets_the_step_it_ran_in_across_chunks(monkeypatch: pytest.Monk
         parts.append(f"FAILED tests/{step}.py::x\n" + "more chatter\n" * 900)
     hits = scan_doc(bytes_doc("x", "".join(parts).encode()), RS).hits
     assert [(h.text, h.step) for h in hits] == [
-        ("FAILED tests/lint.py::x", "lint"), ("FAILED tests/build.py::x", "build"), ("FAILED tests/pytest.py::x", "pytest")]
+        ("FAILED tests/lint.py::x", "lint"),
+        ("FAILED tests/build.py::x", "build"),
+        ("FAILED tests/pytest.py::x", "pytest"),
+    ]
 
 
 def test_binary_garbage_and_huge_lines_do_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,5 @@
 """Root cause selection, excerpts and the unknown fallback."""
+
 from __future__ import annotations
 
 from autoheal.logsource import bytes_doc
@@ -13,7 +14,9 @@ def _triage(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_root_cause_beats_its_symptoms() -> None:
-    d = _triage("FAILED tests/a.py::x\nModuleNotFoundError: No module named 'yaml'\nProcess completed with exit code 1.\n")
+    d = _triage(
+        "FAILED tests/a.py::x\nModuleNotFoundError: No module named 'yaml'\nProcess completed with exit code 1.\n"
+    )
     assert (d.category, d.rule, d.captures) == ("dependency.missing", "python.module-not-found", {"module": "yaml"})
     assert {a.rule for a in d.alternatives} == {"pytest.failed", "generic.exit-code"}
     assert d.hint == "Add `yaml` to the dependencies."
@@ -34,14 +37,25 @@ def test_excerpt_is_one_block_around_the_cause_growing_downwards() -> None:
 
 
 def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
-    text = "ModuleNotFoundError: No module named 'yaml'\n" + "x\n" * 100 + "ModuleNotFoundError: No module named 'yaml'\n"
+    text = (
+        "ModuleNotFoundError: No module named 'yaml'\n" + "x\n" * 100 + "ModuleNotFoundError: No module named 'yaml'\n"
+    )
     d = _triage(text)
     assert d.excerpt[0].line == 1 and d.excerpt[-1].line == 102
 
 
 def test_a_summary_rule_shows_what_was_printed_above_it() -> None:
-    rs = ruleset(extra=[{"id": "exit", "category": "unknown", "patterns": ["^the command exited with 1$"],
-                         "priority": 2, "context": {"before": 24, "after": 4}}])
+    rs = ruleset(
+        extra=[
+            {
+                "id": "exit",
+                "category": "unknown",
+                "patterns": ["^the command exited with 1$"],
+                "priority": 2,
+                "context": {"before": 24, "after": 4},
+            }
+        ]
+    )
     lines = [f"output {i}" for i in range(1, 61)] + ["the command exited with 1"] + [f"cleanup {i}" for i in range(30)]
     d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
     numbers = [e.line for e in d.excerpt]

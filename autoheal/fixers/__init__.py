@@ -5,10 +5,12 @@ may handle), ``DOC`` (its user documentation) and a pure
 ``fix(ctx) -> FixProposal | FixDeclined``. Fixers read the workspace and return
 changes as data; they never write. Applying changes happens elsewhere.
 """
+
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Mapping, Protocol
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from autoheal.fixers import (
     deprecated_actions,
@@ -28,13 +30,13 @@ class Fixer(Protocol):
     """What a fixer module provides (modules satisfy this protocol structurally)."""
 
     @property
-    def ID(self) -> str: ...  # noqa: N802 - module constants
+    def ID(self) -> str: ...
 
     @property
-    def CATEGORIES(self) -> frozenset[str]: ...  # noqa: N802
+    def CATEGORIES(self) -> frozenset[str]: ...
 
     @property
-    def DOC(self) -> str: ...  # noqa: N802
+    def DOC(self) -> str: ...
 
     def fix(self, ctx: FixContext) -> FixProposal | FixDeclined: ...
 
@@ -84,4 +86,3 @@ def _diff_one(change: Change) -> str:
     before = f"a/{change.path}" if change.old is not None else "/dev/null"
     lines = difflib.unified_diff(old, new, fromfile=before, tofile=f"b/{change.path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-

@@ -5,15 +5,17 @@ is enough), so every path a fixer reads goes through :func:`safe_path`: it
 refuses absolute paths, ``..`` parts, and symlinks that lead out of the
 workspace. Fixers only read; one place applies the changes they return.
 """
+
 from __future__ import annotations
 
 import functools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
+from typing import Any
 
 from autoheal.models import Diagnosis
 from autoheal.normalize import strip_ansi
@@ -88,8 +90,9 @@ def log_text(diagnosis: Diagnosis) -> str:
     return strip_ansi("\n".join(lines))
 
 
-def find_in_log(diagnosis: Diagnosis, names: tuple[str, ...], guard: re.Pattern[str],
-                *patterns: re.Pattern[str]) -> str | None:
+def find_in_log(
+    diagnosis: Diagnosis, names: tuple[str, ...], guard: re.Pattern[str], *patterns: re.Pattern[str]
+) -> str | None:
     """A value the log states, when ``guard`` shows the log is the right kind.
 
     Triage's capture (the first of ``names`` present) wins: it comes from the

@@ -20,11 +20,12 @@ the tag, so quotes and comments survive (``- {uses: ...}`` steps are skipped). S
 alone with a note: a pin should move with its ``# vX.Y.Z`` comment, which is a
 job for Dependabot or Renovate, not a guess.
 """
+
 from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from autoheal.fixers.base import FixContext, data_table, lines_of, log_text, read_text, safe_path, workflow_files
 from autoheal.models import CATEGORIES as ALL_CATEGORIES
@@ -58,8 +59,11 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     if not named:
         named = {repo_of(m.group(1)) for m in _MENTION.finditer(text)} & known
     if not named:
-        return FixDeclined(ID, "the log names no deprecated action (a retired runner command or image "
-                               "needs a manual change)", applies=False)
+        return FixDeclined(
+            ID,
+            "the log names no deprecated action (a retired runner command or image needs a manual change)",
+            applies=False,
+        )
     targets = _with_partners(named) & known
     if not targets:
         return FixDeclined(ID, f"autoheal does not know the current major of {', '.join(sorted(named))}")
@@ -101,8 +105,13 @@ def action_files(ctx: FixContext) -> Iterator[str]:
             yield rel
 
 
-def _bump_file(ctx: FixContext, path: str, targets: set[str], notes: list[str], bumped_actions: set[str],
-               ) -> Change | None:
+def _bump_file(
+    ctx: FixContext,
+    path: str,
+    targets: set[str],
+    notes: list[str],
+    bumped_actions: set[str],
+) -> Change | None:
     text = read_text(ctx.workspace, path)
     if text is None:
         return None
@@ -115,7 +124,7 @@ def _bump_file(ctx: FixContext, path: str, targets: set[str], notes: list[str], 
         action, ref = match.group("action", "ref")
         new_ref = _new_ref(action, ref, f"{path}:{number + 1}", notes)
         if new_ref:
-            lines[number] = line[:match.start("ref")] + new_ref + line[match.end("ref"):]
+            lines[number] = line[: match.start("ref")] + new_ref + line[match.end("ref") :]
             bumped.append(f"{action}@{ref} -> {new_ref}")
             bumped_actions.add(f"{repo_of(action)}@{new_ref}")
     if not bumped:

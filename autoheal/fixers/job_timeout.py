@@ -13,11 +13,13 @@ Only the number on the ``timeout-minutes:`` line changes (or one line is
 added), so comments and quoting survive. A timeout can also mean a hang; the
 PR says so, and a maintainer should check the run got slower, not stuck.
 """
+
 from __future__ import annotations
 
 import math
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from autoheal.fixers import yamledit
 from autoheal.fixers.base import FixContext, log_text, option_number
@@ -61,12 +63,18 @@ def _minutes(ctx: FixContext) -> int | None:
     return int(captured) if "exceeded the maximum execution time" in text and captured.isdigit() else None
 
 
-def _raise_timeout(workflow: yamledit.Workflow, job_id: str, minutes: int, factor: float, cap: int,
-                   ) -> FixProposal | FixDeclined:
+def _raise_timeout(
+    workflow: yamledit.Workflow,
+    job_id: str,
+    minutes: int,
+    factor: float,
+    cap: int,
+) -> FixProposal | FixDeclined:
     job = workflow.jobs[job_id]
     if not isinstance(job, Mapping) or "runs-on" not in job:
-        return FixDeclined(ID, f"job {job_id!r} calls a reusable workflow or has no runs-on; "
-                               "it cannot set timeout-minutes")
+        return FixDeclined(
+            ID, f"job {job_id!r} calls a reusable workflow or has no runs-on; it cannot set timeout-minutes"
+        )
     lines = list(workflow.lines)
     if "timeout-minutes" in job:
         edited = _edit_existing(lines, job, cap, factor)
@@ -75,12 +83,17 @@ def _raise_timeout(workflow: yamledit.Workflow, job_id: str, minutes: int, facto
     if isinstance(edited, str):
         return FixDeclined(ID, f"{workflow.path}, job {job_id!r}: {edited}")
     old, new = edited
-    summary = (f"set timeout-minutes of job {job_id!r} to {new}" if old == "unset"
-               else f"raise timeout-minutes of job {job_id!r} from {old} to {new}")
+    summary = (
+        f"set timeout-minutes of job {job_id!r} to {new}"
+        if old == "unset"
+        else f"raise timeout-minutes of job {job_id!r} from {old} to {new}"
+    )
     change = Change(workflow.path, workflow.text, "".join(lines), summary)
-    explanation = (f"Job {job_id!r} hit its {minutes}-minute limit. This raises timeout-minutes by "
-                   f"{factor:g}x to {new} (capped at {cap}). If the job hangs rather than runs slowly, "
-                   "find the hang instead of merging this.")
+    explanation = (
+        f"Job {job_id!r} hit its {minutes}-minute limit. This raises timeout-minutes by "
+        f"{factor:g}x to {new} (capped at {cap}). If the job hangs rather than runs slowly, "
+        "find the hang instead of merging this."
+    )
     return FixProposal(ID, (change,), f"ci: raise timeout of job {job_id} to {new} minutes", explanation)
 
 

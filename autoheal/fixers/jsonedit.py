@@ -4,6 +4,7 @@
 so edits splice text at positions found by a small scanner. The scanner only
 runs on text ``json.loads`` accepted, so it can trust the syntax.
 """
+
 from __future__ import annotations
 
 import json
@@ -86,7 +87,7 @@ def add_to_object(text: str, block: str, key: str, value: str) -> str:
     if target is None:
         indent = _line_indent(text, outer[-1].key_start) if outer else unit
         new = f",{nl}{indent}{json.dumps(block)}: {{{nl}{indent}{unit}{entry}{nl}{indent}}}"
-        return text[:outer[-1].value_end] + new + text[outer[-1].value_end:]
+        return text[: outer[-1].value_end] + new + text[outer[-1].value_end :]
     return _insert_member(text, target, entry, key, unit, nl)
 
 
@@ -95,15 +96,15 @@ def _insert_member(text: str, target: Member, entry: str, key: str, unit: str, n
     if not inner:
         outer = _line_indent(text, target.key_start)
         new = f"{{{nl}{outer}{unit}{entry}{nl}{outer}}}"
-        return text[:target.value_start] + new + text[target.value_end:]
-    multiline = "\n" in text[target.value_start:inner[0].key_start]
+        return text[: target.value_start] + new + text[target.value_end :]
+    multiline = "\n" in text[target.value_start : inner[0].key_start]
     keys = [m.key for m in inner]
     after = next((m for m in inner if m.key > key), None) if keys == sorted(keys) else None
     if multiline and after is not None:
         indent = _line_indent(text, after.key_start)
-        return text[:after.key_start] + f"{entry},{nl}{indent}" + text[after.key_start:]
+        return text[: after.key_start] + f"{entry},{nl}{indent}" + text[after.key_start :]
     last = inner[-1]
     separator = f",{nl}{_line_indent(text, last.key_start)}" if multiline else ", "
     if not multiline and after is not None:
-        return text[:after.key_start] + f"{entry}, " + text[after.key_start:]
-    return text[:last.value_end] + separator + entry + text[last.value_end:]
+        return text[: after.key_start] + f"{entry}, " + text[after.key_start :]
+    return text[: last.value_end] + separator + entry + text[last.value_end :]

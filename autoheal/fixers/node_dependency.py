@@ -21,6 +21,7 @@ and frozen-lockfile installs fail when package.json and the lockfile disagree,
 and only a package manager can update the lockfile. Set option
 ``node_allow_stale_lockfile: true`` to get the package.json edit anyway.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,13 +44,52 @@ _NPM_NAME = re.compile(r"(?:@[a-z0-9~][\w.~-]*/)?[a-z0-9~][\w.~-]*", re.I)
 _DEV_STEP = re.compile(r"test|lint|spec|e2e|check|coverage|type|format|prettier|storybook|docs", re.I)
 _DEP_BLOCKS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb")
-BUILTINS = frozenset({
-    "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto",
-    "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2", "https",
-    "inspector", "module", "net", "os", "path", "perf_hooks", "process", "punycode", "querystring",
-    "readline", "repl", "stream", "string_decoder", "sys", "timers", "tls", "trace_events", "tty",
-    "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib",
-})
+BUILTINS = frozenset(
+    {
+        "assert",
+        "async_hooks",
+        "buffer",
+        "child_process",
+        "cluster",
+        "console",
+        "constants",
+        "crypto",
+        "dgram",
+        "diagnostics_channel",
+        "dns",
+        "domain",
+        "events",
+        "fs",
+        "http",
+        "http2",
+        "https",
+        "inspector",
+        "module",
+        "net",
+        "os",
+        "path",
+        "perf_hooks",
+        "process",
+        "punycode",
+        "querystring",
+        "readline",
+        "repl",
+        "stream",
+        "string_decoder",
+        "sys",
+        "timers",
+        "tls",
+        "trace_events",
+        "tty",
+        "url",
+        "util",
+        "v8",
+        "vm",
+        "wasi",
+        "worker_threads",
+        "zlib",
+    }
+)
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
@@ -69,9 +109,11 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     block = "devDependencies" if dev_dependency(ctx.diagnosis.step, package) else "dependencies"
     new = jsonedit.add_to_object(text, block, package, "*")
     change = Change("package.json", text, new, f"add {package} to {block}")
-    explanation = (f"The job could not load {specifier!r} from the {package} package. This adds it to "
-                   f"{block} as \"*\" (any version): run `npm install {package}` to pin the current "
-                   "release and update the lockfile before merging.")
+    explanation = (
+        f"The job could not load {specifier!r} from the {package} package. This adds it to "
+        f'{block} as "*" (any version): run `npm install {package}` to pin the current '
+        "release and update the lockfile before merging."
+    )
     return FixProposal(ID, (change,), f"deps: add {package} to {block}", explanation)
 
 
@@ -81,7 +123,7 @@ def package_name(specifier: str) -> str | FixDeclined:
         return FixDeclined(ID, f"{specifier[:80]!r} is a relative or absolute path, not a package")
     if specifier.startswith("node:") or specifier.split("/")[0] in BUILTINS:
         return FixDeclined(ID, f"{specifier!r} is a Node built-in module")
-    name = "/".join(specifier.split("/")[:2 if specifier.startswith("@") else 1])
+    name = "/".join(specifier.split("/")[: 2 if specifier.startswith("@") else 1])
     if len(name) > 214 or not _NPM_NAME.fullmatch(name):
         return FixDeclined(ID, f"{specifier[:80]!r} is not an npm package name")
     return name
@@ -107,10 +149,15 @@ def _check_applies(ctx: FixContext, package: str, manifest: dict[str, object]) -
     for block in _DEP_BLOCKS:
         deps = manifest.get(block)
         if isinstance(deps, dict) and package in deps:
-            return FixDeclined(ID, f"{package} is already in package.json {block}; "
-                                   "check that the failing step runs npm install/ci first")
+            return FixDeclined(
+                ID,
+                f"{package} is already in package.json {block}; check that the failing step runs npm install/ci first",
+            )
     lockfile = next((f for f in LOCKFILES if exists(ctx.workspace, f)), None)
     if lockfile and ctx.options.get("node_allow_stale_lockfile") is not True:
-        return FixDeclined(ID, f"{lockfile} must change with package.json and autoheal cannot run a package "
-                               f"manager: run `npm install {package}` (or yarn/pnpm add) and commit both")
+        return FixDeclined(
+            ID,
+            f"{lockfile} must change with package.json and autoheal cannot run a package "
+            f"manager: run `npm install {package}` (or yarn/pnpm add) and commit both",
+        )
     return None

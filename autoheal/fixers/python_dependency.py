@@ -19,6 +19,7 @@ works, so the PR asks a maintainer to pin it. Declines when the name is
 already declared anywhere in that file (then the install step, not the
 declaration, is what broke).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -40,12 +41,47 @@ _IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _PIP_INSTALL = re.compile(r"\bpip[\d.]*\s+install\b([^;&|\n]*)")
 _EXTRAS = re.compile(r"\.(?:/)?\[([\w,\s-]+)\]")
 # Removed from the standard library (PEP 594, 632) or Python 2 only: not a missing dependency.
-_FORMER_STDLIB = frozenset({
-    "aifc", "asynchat", "asyncore", "audioop", "cgi", "cgitb", "chunk", "crypt", "imghdr", "imp",
-    "lib2to3", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "smtpd", "sndhdr", "spwd",
-    "sunau", "telnetlib", "uu", "xdrlib", "ConfigParser", "Queue", "StringIO", "Tkinter", "__builtin__",
-    "cPickle", "cStringIO", "commands", "httplib", "urllib2", "urlparse", "HTMLParser", "SocketServer",
-})
+_FORMER_STDLIB = frozenset(
+    {
+        "aifc",
+        "asynchat",
+        "asyncore",
+        "audioop",
+        "cgi",
+        "cgitb",
+        "chunk",
+        "crypt",
+        "imghdr",
+        "imp",
+        "lib2to3",
+        "mailcap",
+        "msilib",
+        "nis",
+        "nntplib",
+        "ossaudiodev",
+        "pipes",
+        "smtpd",
+        "sndhdr",
+        "spwd",
+        "sunau",
+        "telnetlib",
+        "uu",
+        "xdrlib",
+        "ConfigParser",
+        "Queue",
+        "StringIO",
+        "Tkinter",
+        "__builtin__",
+        "cPickle",
+        "cStringIO",
+        "commands",
+        "httplib",
+        "urllib2",
+        "urlparse",
+        "HTMLParser",
+        "SocketServer",
+    }
+)
 _NAMESPACE_ROOTS = frozenset({"google", "azure", "opentelemetry", "jaraco", "zope", "sphinxcontrib", "backports"})
 _SOURCE_ROOTS = ("", "src/")
 
@@ -73,8 +109,11 @@ def distribution_for(module: str) -> str | FixDeclined:
             return str(table[".".join(parts[:end])])
     top = parts[0]
     if top in sys.stdlib_module_names or top in _FORMER_STDLIB:
-        return FixDeclined(ID, f"{module!r} is (or was) in the Python standard library; "
-                               "check the Python version rather than the dependencies")
+        return FixDeclined(
+            ID,
+            f"{module!r} is (or was) in the Python standard library; "
+            "check the Python version rather than the dependencies",
+        )
     if top in _NAMESPACE_ROOTS or top.startswith("_"):
         return FixDeclined(ID, f"cannot tell which distribution provides {module!r}")
     return top
@@ -99,15 +138,18 @@ def _declare(ctx: FixContext, module: str, distribution: str) -> FixProposal | F
         return FixDeclined(ID, "no requirements file, pyproject.toml [project] or setup.cfg install_requires found")
     text = read_text(ctx.workspace, manifest.path) or ""
     if manifests.normalize(distribution) in manifests.declared(manifest.kind, text):
-        return FixDeclined(ID, f"{distribution} is already declared in {manifest.path}; "
-                               "check that the failing step installs it")
+        return FixDeclined(
+            ID, f"{distribution} is already declared in {manifest.path}; check that the failing step installs it"
+        )
     new = manifests.add(manifest, text, distribution)
     if new is None:
         return FixDeclined(ID, f"cannot edit {manifest.path} without reformatting it")
     change = Change(manifest.path, text, new, f"add {distribution} to {manifest.describe()}")
-    explanation = (f"The job failed importing {module!r}, which the {distribution} distribution provides. "
-                   f"This adds {distribution} to {manifest.describe()}. It is unpinned: pin the version "
-                   "your project supports before merging.")
+    explanation = (
+        f"The job failed importing {module!r}, which the {distribution} distribution provides. "
+        f"This adds {distribution} to {manifest.describe()}. It is unpinned: pin the version "
+        "your project supports before merging."
+    )
     return FixProposal(ID, (change,), f"deps: add {distribution}", explanation)
 
 

@@ -5,11 +5,13 @@ Three kinds: requirements files (one line appended), ``pyproject.toml``
 and ``setup.cfg`` (one continuation line spliced under ``install_requires`` or
 an ``extras_require`` key). Every edit adds one entry and touches nothing else.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
@@ -82,8 +84,11 @@ def _pyproject_names(text: str) -> Iterator[str]:
     doc = _parse_toml(text) or {}
     project = doc.get("project", {})
     poetry = doc.get("tool", {}).get("poetry", {})
-    groups = [project.get("dependencies", []), *project.get("optional-dependencies", {}).values(),
-              *doc.get("dependency-groups", {}).values()]
+    groups = [
+        project.get("dependencies", []),
+        *project.get("optional-dependencies", {}).values(),
+        *doc.get("dependency-groups", {}).values(),
+    ]
     for group in groups:
         for item in group if isinstance(group, list) else []:
             name = _NAME.match(item) if isinstance(item, str) else None

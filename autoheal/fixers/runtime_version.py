@@ -16,11 +16,13 @@ Quoting is kept; a plain ``3.10`` is written as ``"3.10"`` (YAML reads 3.10 as
 the number 3.1). Declines for upper bounds (the package wants an older runtime),
 exact pins, ``python-version-file`` and expressions other than ``matrix.X``.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from autoheal.fixers import versions, yamledit
 from autoheal.fixers.base import FixContext, lines_of, log_text
@@ -62,11 +64,17 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     lines = versions.PYTHON_LINES if requirement.runtime == "python" else versions.NODE_LINES
     target = versions.minimal_line(requirement.spec, lines, requirement.runtime == "python")
     if target is None:
-        return FixDeclined(ID, f"no {requirement.runtime} release line satisfies {requirement.spec!r} "
-                               "(exact pins and unusual ranges are not raised automatically)")
-    if target <= requirement.current[:len(target)]:
-        return FixDeclined(ID, f"{requirement.runtime} {_dotted(requirement.current)} is not too old for "
-                               f"{requirement.spec!r}; lowering or pinning a patch is left to a maintainer")
+        return FixDeclined(
+            ID,
+            f"no {requirement.runtime} release line satisfies {requirement.spec!r} "
+            "(exact pins and unusual ranges are not raised automatically)",
+        )
+    if target <= requirement.current[: len(target)]:
+        return FixDeclined(
+            ID,
+            f"{requirement.runtime} {_dotted(requirement.current)} is not too old for "
+            f"{requirement.spec!r}; lowering or pinning a patch is left to a maintainer",
+        )
     located = yamledit.locate_job(ctx)
     if isinstance(located, str):
         return FixDeclined(ID, located)
@@ -91,8 +99,12 @@ def _dotted(version: versions.Version) -> str:
     return ".".join(map(str, version))
 
 
-def _propose(workflow: yamledit.Workflow, job_id: str, req: Requirement, target: versions.Version,
-             ) -> FixProposal | FixDeclined:
+def _propose(
+    workflow: yamledit.Workflow,
+    job_id: str,
+    req: Requirement,
+    target: versions.Version,
+) -> FixProposal | FixDeclined:
     job = workflow.jobs[job_id]
     lines = list(workflow.lines)
     edits = _setup_values(job, req.key)
@@ -107,9 +119,11 @@ def _propose(workflow: yamledit.Workflow, job_id: str, req: Requirement, target:
     summary = f"raise {req.key} of job {job_id!r} to {minimum}"
     text = _dedupe_matrix("".join(lines), job_id, _axes(job, req.key), written)
     change = Change(workflow.path, workflow.text, text, summary)
-    explanation = (f"A dependency needs {req.runtime} {req.spec} but job {job_id!r} ran "
-                   f"{_dotted(req.current)}. This raises {req.key} to {minimum}, the lowest version "
-                   "that satisfies it; matrix entries below it are raised and duplicates dropped.")
+    explanation = (
+        f"A dependency needs {req.runtime} {req.spec} but job {job_id!r} ran "
+        f"{_dotted(req.current)}. This raises {req.key} to {minimum}, the lowest version "
+        "that satisfies it; matrix entries below it are raised and duplicates dropped."
+    )
     return FixProposal(ID, (change,), f"ci: raise {req.runtime} to {minimum} in job {job_id}", explanation)
 
 
@@ -192,8 +206,11 @@ def _too_low(parts: re.Match[str], target: versions.Version) -> bool:
 
 def _axes(job: Any, key: str) -> list[str]:
     """The matrix axes the job's ``key`` inputs refer to."""
-    refs = [_MATRIX_REF.fullmatch(str(s["with"][key]).strip()) for s in job.get("steps") or []
-            if isinstance(s, Mapping) and isinstance(s.get("with"), Mapping) and key in s["with"]]
+    refs = [
+        _MATRIX_REF.fullmatch(str(s["with"][key]).strip())
+        for s in job.get("steps") or []
+        if isinstance(s, Mapping) and isinstance(s.get("with"), Mapping) and key in s["with"]
+    ]
     return list(dict.fromkeys(m.group(1) or m.group(2) for m in refs if m))
 
 
@@ -230,7 +247,7 @@ def _drop_item(lines: list[str], values: Any, index: int) -> None:
     line, col = values.lc.item(index)
     if yamledit.is_block(values):
         span = yamledit.scalar_span(lines[line], col)
-        comment = lines[line][span[1]:].strip() if span else ""
+        comment = lines[line][span[1] :].strip() if span else ""
         if comment.startswith("#"):  # the entry goes, its comment stays
             lines[line] = " " * yamledit.indent(lines[line]) + comment + yamledit.line_ending(lines[line])
         else:
@@ -239,6 +256,4 @@ def _drop_item(lines: list[str], values: Any, index: int) -> None:
     prev_line, prev_col = values.lc.item(index - 1)
     prev, span = yamledit.scalar_span(lines[prev_line], prev_col), yamledit.scalar_span(lines[line], col)
     if prev_line == line and prev and span:
-        lines[line] = lines[line][:prev[1]] + lines[line][span[1]:]
-
-
+        lines[line] = lines[line][: prev[1]] + lines[line][span[1] :]

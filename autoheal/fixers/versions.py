@@ -6,10 +6,11 @@ lower bound when its newest release does (``3.9`` satisfies ``>=3.9.2``) and an
 upper bound when its first does. Exact pins (``==3.9.1``, ``===``) are not
 supported: they return None, and the fixer declines.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 Version = tuple[int, ...]
 Check = Callable[[Version], bool]
@@ -49,8 +50,11 @@ def pep440_checks(spec: str) -> list[list[Check]] | None:
     checks: list[Check] = []
     for clause in spec.split(","):
         match = _PEP440.fullmatch(clause)
-        if not match or match.group(1) == "===" or (match.group(1) == "==" and not match.group(3)
-                                                     and len(match.group(2).split(".")) > 2):
+        if (
+            not match
+            or match.group(1) == "==="
+            or (match.group(1) == "==" and not match.group(3) and len(match.group(2).split(".")) > 2)
+        ):
             return None
         checks.append(_pep440_check(match.group(1), parse(match.group(2)) or (), bool(match.group(3))))
     return [checks]
@@ -58,11 +62,13 @@ def pep440_checks(spec: str) -> list[list[Check]] | None:
 
 def _pep440_check(op: str, bound: Version, star: bool) -> Check:
     if op in ("==", "!=") or (star and op):
+
         def prefix(line: Version) -> bool:
-            return newest(line)[:len(bound)] == bound if len(bound) <= len(line) else False
+            return newest(line)[: len(bound)] == bound if len(bound) <= len(line) else False
+
         return prefix if op == "==" else (lambda line: not prefix(line))
     if op == "~=":
-        return lambda line: newest(line) >= bound and newest(line)[:len(bound) - 1] == bound[:-1]
+        return lambda line: newest(line) >= bound and newest(line)[: len(bound) - 1] == bound[:-1]
     return _compare(op, bound)
 
 
@@ -72,7 +78,7 @@ def _compare(op: str, bound: Version) -> Check:
     return {
         ">=": lambda line: newest(line) >= padded,
         ">": lambda line: newest(line) > padded,
-        "<=": lambda line: oldest(line)[:len(bound)] <= bound,
+        "<=": lambda line: oldest(line)[: len(bound)] <= bound,
         "<": lambda line: oldest(line) < padded,
     }[op]
 

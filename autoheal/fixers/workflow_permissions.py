@@ -15,10 +15,12 @@ top-level entries, or ``contents: read`` when there are none
 (https://docs.github.com/actions/using-jobs/assigning-permissions-to-jobs).
 ``read`` is upgraded to ``write`` in place; nothing is ever downgraded.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from autoheal.fixers import yamledit
 from autoheal.fixers.base import FixContext, log_text
@@ -28,28 +30,48 @@ ID = "workflow-permissions"
 CATEGORIES = frozenset({"permission"})
 DOC: str = __doc__ or ""
 
-SCOPES = frozenset({
-    "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token",
-    "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
-})
+SCOPES = frozenset(
+    {
+        "actions",
+        "attestations",
+        "checks",
+        "contents",
+        "deployments",
+        "discussions",
+        "id-token",
+        "issues",
+        "packages",
+        "pages",
+        "pull-requests",
+        "repository-projects",
+        "security-events",
+        "statuses",
+    }
+)
 _RANK = {"none": 0, "read": 1, "write": 2}
 
 # Checked in order: more specific scopes first, so /deployments/1/statuses is deployments.
-_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((scope, re.compile(p, re.I)) for scope, p in (
-    ("id-token", r"\bid[-_ ]token\b|\boidc\b"),
-    ("security-events", r"security[-_ ]events|code[-_ ]scanning|\bsarif\b"),
-    ("pages", r"\bpages\b"),
-    ("deployments", r"\bdeployments?\b|\benvironments?\b"),
-    ("packages", r"\bpackages?\b"),
-    ("checks", r"\bcheck[-_ ]?(?:runs?|suites?)\b|\bchecks\b"),
-    ("statuses", r"\bstatuses\b|\bcommit[-_ ]?status\b"),
-    ("pull-requests", r"\bpull[-_ ]?requests?\b|\bpulls\b|\breviews?\b"),
-    ("discussions", r"\bdiscussions?\b"),
-    ("issues", r"\bissues?\b|\bcomments?\b|\blabels?\b|\bmilestones?\b|\breactions?\b"),
-    ("contents", r"\bcontents?\b|\bgit\b|\brefs?\b|\bpush\b|\breleases?\b|\btags?\b|\bcommits?\b"
-                 r"|\bdispatch(?:es)?\b|\bmerges?\b|\bbranch(?:es)?\b"),
-    ("actions", r"\bactions/(?:runs|workflows|artifacts|caches|jobs)\b|\bworkflow[-_ ]?runs?\b|\bartifacts?\b"),
-))
+_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (scope, re.compile(p, re.I))
+    for scope, p in (
+        ("id-token", r"\bid[-_ ]token\b|\boidc\b"),
+        ("security-events", r"security[-_ ]events|code[-_ ]scanning|\bsarif\b"),
+        ("pages", r"\bpages\b"),
+        ("deployments", r"\bdeployments?\b|\benvironments?\b"),
+        ("packages", r"\bpackages?\b"),
+        ("checks", r"\bcheck[-_ ]?(?:runs?|suites?)\b|\bchecks\b"),
+        ("statuses", r"\bstatuses\b|\bcommit[-_ ]?status\b"),
+        ("pull-requests", r"\bpull[-_ ]?requests?\b|\bpulls\b|\breviews?\b"),
+        ("discussions", r"\bdiscussions?\b"),
+        ("issues", r"\bissues?\b|\bcomments?\b|\blabels?\b|\bmilestones?\b|\breactions?\b"),
+        (
+            "contents",
+            r"\bcontents?\b|\bgit\b|\brefs?\b|\bpush\b|\breleases?\b|\btags?\b|\bcommits?\b"
+            r"|\bdispatch(?:es)?\b|\bmerges?\b|\bbranch(?:es)?\b",
+        ),
+        ("actions", r"\bactions/(?:runs|workflows|artifacts|caches|jobs)\b|\bworkflow[-_ ]?runs?\b|\bartifacts?\b"),
+    )
+)
 _TRIGGER = re.compile(r"Resource not accessible by integration", re.I)
 _SPECIAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)"), "id-token"),
@@ -61,8 +83,10 @@ _DOCS_URL = re.compile(r"docs\.github\.com/(?:[a-z-]+/)?rest/(?:reference/)?([\w
 _OCTOKIT = re.compile(r"\b(?:rest|github)\.(\w+)\.(\w+)\(")
 _GRAPHQL = re.compile(r"Resource not accessible by integration \((\w+)\)", re.I)
 _GET = re.compile(r"\bGET\s+\S*/repos/|method:\s*['\"]GET['\"]|\b(?:rest|github)\.\w+\.(?:get|list)\w*\(")
-_WRITE_METHOD = re.compile(r"\b(?:POST|PATCH|PUT|DELETE)\b|method:\s*['\"](?:POST|PATCH|PUT|DELETE)"
-                           r"|\b(?:rest|github)\.\w+\.(?!get|list)\w+\(")
+_WRITE_METHOD = re.compile(
+    r"\b(?:POST|PATCH|PUT|DELETE)\b|method:\s*['\"](?:POST|PATCH|PUT|DELETE)"
+    r"|\b(?:rest|github)\.\w+\.(?!get|list)\w+\("
+)
 _CODE_PATH = re.compile(r"_actions/|node_modules/|\.js:\d")
 
 
@@ -81,8 +105,10 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
         return FixDeclined(ID, f"{workflow.path}, job {job_id!r}: {edited}")
     lines, where = edited
     change = Change(workflow.path, workflow.text, "".join(lines), f"grant {scope}: {level} to {where}")
-    explanation = (f"The GITHUB_TOKEN of job {job_id!r} was refused a request. This grants "
-                   f"`{scope}: {level}` to {where}, the narrowest permission the log points at.")
+    explanation = (
+        f"The GITHUB_TOKEN of job {job_id!r} was refused a request. This grants "
+        f"`{scope}: {level}` to {where}, the narrowest permission the log points at."
+    )
     return FixProposal(ID, (change,), f"ci: grant {scope}: {level} to {where}", explanation)
 
 
@@ -90,11 +116,15 @@ def infer_scope(text: str, captures: Mapping[str, str]) -> str | FixDeclined:
     """The token permission the log shows was missing, or why it cannot be told."""
     captured = captures.get("permission", "").split(":")[0].strip().lower()
     if captured == "workflows" or "without `workflows` permission" in text:
-        return FixDeclined(ID, "changing workflow files needs the `workflows` permission, which a "
-                               "GITHUB_TOKEN cannot get; push with a GitHub App token or a PAT instead")
+        return FixDeclined(
+            ID,
+            "changing workflow files needs the `workflows` permission, which a "
+            "GITHUB_TOKEN cannot get; push with a GitHub App token or a PAT instead",
+        )
     if "Resource not accessible by personal access token" in text:
-        return FixDeclined(ID, "the refused token is a personal access token, not the GITHUB_TOKEN; "
-                               "widen that token's scopes instead")
+        return FixDeclined(
+            ID, "the refused token is a personal access token, not the GITHUB_TOKEN; widen that token's scopes instead"
+        )
     if captured in SCOPES:
         return captured
     for pattern, scope in _SPECIAL:
@@ -103,7 +133,8 @@ def infer_scope(text: str, captures: Mapping[str, str]) -> str | FixDeclined:
     if not _TRIGGER.search(text):
         return FixDeclined(ID, "the log does not show a GITHUB_TOKEN permission error", applies=False)
     return _scope_from_evidence(text) or FixDeclined(
-        ID, "cannot tell which permission the token lacked (unknown scope); add it by hand")
+        ID, "cannot tell which permission the token lacked (unknown scope); add it by hand"
+    )
 
 
 def _scope_from_evidence(text: str) -> str | None:
@@ -177,8 +208,10 @@ def _edit_block(lines: list[str], owner: Any, scope: str, level: str) -> str | N
 def _upgrade(lines: list[str], block: Any, scope: str, level: str) -> str | None:
     current = str(block[scope])
     if _RANK.get(current, 2) >= _RANK[level]:
-        return (f"it already grants {scope}: {current}; the token may be read-only for pull requests "
-                "from forks or limited by the repository's Actions settings")
+        return (
+            f"it already grants {scope}: {current}; the token may be read-only for pull requests "
+            "from forks or limited by the repository's Actions settings"
+        )
     line, col = yamledit.value_pos(block, scope)
     replaced = yamledit.replace_scalar(lines[line], col, level)
     if replaced is None:
@@ -191,10 +224,10 @@ def _add_to_flow(lines: list[str], owner: Any, scope: str, level: str) -> str | 
     line, col = yamledit.value_pos(owner, "permissions")
     text = lines[line]
     close = text.find("}", col)
-    if text[col:col + 1] != "{" or close < 0:
+    if text[col : col + 1] != "{" or close < 0:
         return "the permissions mapping spans lines in flow style; autoheal edits it only on one line"
     end = len(text[:close].rstrip())
-    separator = ", " if text[col + 1:close].strip() else ""
+    separator = ", " if text[col + 1 : close].strip() else ""
     lines[line] = f"{text[:end]}{separator}{scope}: {level}{text[end:]}"
     return None
 

@@ -5,11 +5,13 @@ text line by line, so comments, quoting, key order and blank lines survive,
 as pre-commit's ``autoupdate`` does. Line numbers here are 0-based, as ruamel
 counts them.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -172,7 +174,7 @@ _PLAIN = re.compile(r"[^\s,\]\}#]+(?:[ \t]+[^\s,\]\}#]+)*")
 
 def scalar_span(line: str, col: int) -> tuple[int, int] | None:
     """Start and end of the scalar token at ``col`` (quotes included)."""
-    pattern = _QUOTED.get(line[col:col + 1], _PLAIN)
+    pattern = _QUOTED.get(line[col : col + 1], _PLAIN)
     match = pattern.match(line, col)
     return (col, match.end()) if match else None
 
@@ -182,7 +184,7 @@ def scalar_text(line: str, col: int) -> tuple[str, str] | None:
     span = scalar_span(line, col)
     if span is None:
         return None
-    token = line[span[0]:span[1]]
+    token = line[span[0] : span[1]]
     quote = token[0] if token[0] in "'\"" else ""
     return (token[1:-1] if quote else token), quote
 
@@ -194,11 +196,11 @@ def replace_scalar(line: str, col: int, value: str, quote: str | None = None) ->
     if current is None or span is None:
         return None
     mark = current[1] if quote is None else quote
-    return line[:span[0]] + f"{mark}{value}{mark}" + line[span[1]:]
+    return line[: span[0]] + f"{mark}{value}{mark}" + line[span[1] :]
 
 
 def line_ending(line: str) -> str:
-    return line[len(line.rstrip("\r\n")):] or "\n"
+    return line[len(line.rstrip("\r\n")) :] or "\n"
 
 
 def insert_lines(lines: list[str], index: int, new: list[str]) -> None:

@@ -1,12 +1,13 @@
 """Admin endpoints under /_double/ (no auth, not logged): state, seed, faults, requests, violations.
 
-    GET    /_double/state        the state as JSON          PUT  /_double/state   replace it
-    POST   /_double/save         write it to --state        POST /_double/seed    seed (see seed.apply_seed)
-    GET    /_double/faults       pending faults             POST /_double/faults  add one (object) or many (list)
-    DELETE /_double/faults       drop them all
-    GET    /_double/requests     the request log            DELETE /_double/requests  clear it
-    GET    /_double/violations   schema violations
+GET    /_double/state        the state as JSON          PUT  /_double/state   replace it
+POST   /_double/save         write it to --state        POST /_double/seed    seed (see seed.apply_seed)
+GET    /_double/faults       pending faults             POST /_double/faults  add one (object) or many (list)
+DELETE /_double/faults       drop them all
+GET    /_double/requests     the request log            DELETE /_double/requests  clear it
+GET    /_double/violations   schema violations
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -73,17 +74,26 @@ def get_violations(service: Service, _: Any) -> Any:
 
 
 ADMIN: dict[tuple[str, str], AdminHandler] = {
-    ("GET", "state"): get_state, ("PUT", "state"): put_state, ("POST", "save"): save_state,
-    ("POST", "seed"): seed, ("GET", "faults"): get_faults, ("POST", "faults"): add_faults,
-    ("DELETE", "faults"): clear_faults, ("GET", "requests"): get_requests,
-    ("DELETE", "requests"): clear_requests, ("GET", "violations"): get_violations,
+    ("GET", "state"): get_state,
+    ("PUT", "state"): put_state,
+    ("POST", "save"): save_state,
+    ("POST", "seed"): seed,
+    ("GET", "faults"): get_faults,
+    ("POST", "faults"): add_faults,
+    ("DELETE", "faults"): clear_faults,
+    ("GET", "requests"): get_requests,
+    ("DELETE", "requests"): clear_requests,
+    ("GET", "violations"): get_violations,
 }
 
 
 def admin(service: Service, method: str, path: str, raw: bytes) -> tuple[int, Any]:
     handler = ADMIN.get((method, path.removeprefix("/_double/").strip("/")))
     if handler is None:
-        return 404, {"message": f"no admin endpoint {method} {path}", "endpoints": [f"{m} /_double/{p}" for m, p in ADMIN]}
+        return 404, {
+            "message": f"no admin endpoint {method} {path}",
+            "endpoints": [f"{m} /_double/{p}" for m, p in ADMIN],
+        }
     try:
         body = json.loads(raw) if raw.strip() else None
         with service.lock:

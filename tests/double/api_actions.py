@@ -1,4 +1,5 @@
 """Actions operations: workflows, runs, attempts, jobs, logs (302 to /_blobs/), re-runs."""
+
 from __future__ import annotations
 
 from . import render_actions
@@ -11,7 +12,9 @@ RUN_FILTERS = ("branch", "event", "actor", "head_sha")
 
 def list_workflows(ctx: Ctx) -> Reply:
     repo = ctx.repo()
-    items = [render_actions.workflow_json(ctx.render, repo, w) for w in sorted(repo.workflows.values(), key=lambda w: w.id)]
+    items = [
+        render_actions.workflow_json(ctx.render, repo, w) for w in sorted(repo.workflows.values(), key=lambda w: w.id)
+    ]
     return ctx.paged_wrapped("workflows", items)
 
 
@@ -141,8 +144,13 @@ def rerun_failed_jobs(ctx: Ctx) -> Reply:
     repo = ctx.repo()
     run = _run(ctx, repo)
     _check_rerunnable(run)
-    failed = [j.id for j in repo.jobs.values() if j.run_id == run.id and j.run_attempt == run.run_attempt
-              and j.conclusion in ("failure", "cancelled", "timed_out")]
+    failed = [
+        j.id
+        for j in repo.jobs.values()
+        if j.run_id == run.id
+        and j.run_attempt == run.run_attempt
+        and j.conclusion in ("failure", "cancelled", "timed_out")
+    ]
     new_attempt(ctx.world, repo.full_name, run.id, failed)
     return Reply(201, {})
 
@@ -158,14 +166,19 @@ def rerun_job(ctx: Ctx) -> Reply:
 
 def _check_rerunnable(run: Run) -> None:
     if run.latest.status != "completed":
-        raise ApiError(403, "This workflow is already running",
-                       docs="https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run")
+        raise ApiError(
+            403,
+            "This workflow is already running",
+            docs="https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run",
+        )
 
 
 def list_artifacts(ctx: Ctx) -> Reply:
     repo = ctx.repo()
     run = _run(ctx, repo)
-    return ctx.paged_wrapped("artifacts", [render_actions.artifact_json(ctx.render, repo, run, a) for a in run.artifacts])
+    return ctx.paged_wrapped(
+        "artifacts", [render_actions.artifact_json(ctx.render, repo, run, a) for a in run.artifacts]
+    )
 
 
 def list_annotations(ctx: Ctx) -> Reply:
@@ -176,10 +189,18 @@ def list_annotations(ctx: Ctx) -> Reply:
         raise not_found()
     blob = f"https://github.com/{repo.full_name}/blob/{repo.runs[job.run_id].head_sha}"
     items = [
-        {"path": a.get("path", ".github"), "blob_href": f"{blob}/{a.get('path', '.github')}",
-         "start_line": a.get("start_line", 1), "end_line": a.get("end_line", 1), "start_column": None,
-         "end_column": None, "annotation_level": a.get("annotation_level", "failure"),
-         "title": a.get("title", ""), "message": a.get("message", ""), "raw_details": a.get("raw_details", "")}
+        {
+            "path": a.get("path", ".github"),
+            "blob_href": f"{blob}/{a.get('path', '.github')}",
+            "start_line": a.get("start_line", 1),
+            "end_line": a.get("end_line", 1),
+            "start_column": None,
+            "end_column": None,
+            "annotation_level": a.get("annotation_level", "failure"),
+            "title": a.get("title", ""),
+            "message": a.get("message", ""),
+            "raw_details": a.get("raw_details", ""),
+        }
         for a in job.annotations
     ]
     return ctx.paged_list(items)

@@ -1,4 +1,5 @@
 """Issue operations: issues (pull requests included), comments, events, issue and repo labels."""
+
 from __future__ import annotations
 
 import re
@@ -38,13 +39,15 @@ def list_issues(ctx: Ctx) -> Reply:
         raise validation_failed("Issue", "invalid", "state")
     wanted = [name.strip().lower() for name in ctx.query.get("labels", "").split(",") if name.strip()]
     issues = [
-        issue for issue in repo.issues.values()
+        issue
+        for issue in repo.issues.values()
         if state in ("all", issue.state)
         and all(name in {label.lower() for label in issue.labels} for name in wanted)
         and ctx.query.get("creator", issue.user) == issue.user
     ]
     key = {"updated": lambda i: i.updated_at, "comments": lambda i: len(i.comments)}.get(
-        ctx.query.get("sort", "created"), lambda i: (i.created_at, i.number))
+        ctx.query.get("sort", "created"), lambda i: (i.created_at, i.number)
+    )
     issues.sort(key=key, reverse=ctx.query.get("direction", "desc") == "desc")
     return ctx.paged_list([ctx.render.issue(repo, issue) for issue in issues])
 
@@ -57,7 +60,11 @@ def create_issue(ctx: Ctx) -> Reply:
         raise ApiError(422, 'Invalid request.\n\n"title" wasn\'t supplied.', docs=f"{ISSUES_DOCS}#create-an-issue")
     _check_text(body, "Issue")
     issue = new_issue(
-        ctx.world, repo, title=str(body["title"]), body=body.get("body"), user=ctx.world.settings.actor,
+        ctx.world,
+        repo,
+        title=str(body["title"]),
+        body=body.get("body"),
+        user=ctx.world.settings.actor,
         labels=_label_names(body.get("labels", [])),
     )
     issue.assignees = list(body.get("assignees", []))
@@ -102,7 +109,9 @@ def apply_issue_update(ctx: Ctx, repo: Repo, issue: Issue, body: dict[str, Any])
     """Title/body/state/state_reason/labels/assignees edits shared with pull request updates."""
     actor, stamp = ctx.world.settings.actor, now_iso()
     if "title" in body and body["title"] != issue.title:
-        issue.events.append(Event(ctx.world.new_id(), "renamed", actor, stamp, rename={"from": issue.title, "to": str(body["title"])}))
+        issue.events.append(
+            Event(ctx.world.new_id(), "renamed", actor, stamp, rename={"from": issue.title, "to": str(body["title"])})
+        )
         issue.title = str(body["title"])
     if "body" in body:
         issue.body = body["body"]
@@ -171,7 +180,9 @@ def _comment_body(ctx: Ctx) -> str:
     if not isinstance(text, str) or not text:
         raise validation_failed("IssueComment", "missing_field", "body")
     if len(text) > BODY_MAX:
-        raise validation_failed("IssueComment", "unprocessable", "data", f"Body is too long (maximum is {BODY_MAX} characters)")
+        raise validation_failed(
+            "IssueComment", "unprocessable", "data", f"Body is too long (maximum is {BODY_MAX} characters)"
+        )
     return text
 
 
@@ -206,7 +217,9 @@ def remove_issue_label(ctx: Ctx) -> Reply:
     repo, issue = _issue(ctx)
     name = next((n for n in issue.labels if n.lower() == ctx.params["name"].lower()), None)
     if name is None:
-        raise ApiError(404, "Label does not exist", docs="https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue")
+        raise ApiError(
+            404, "Label does not exist", docs="https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue"
+        )
     _unlabel(ctx, issue, name)
     return Reply(200, ctx.render.issue_labels(repo, issue))
 
@@ -235,12 +248,15 @@ def create_label(ctx: Ctx) -> Reply:
     if len(name) > LABEL_NAME_MAX:
         raise validation_failed("Label", "custom", "name", f"name is too long (maximum is {LABEL_NAME_MAX} characters)")
     if len(str(body.get("description") or "")) > LABEL_DESCRIPTION_MAX:
-        raise validation_failed("Label", "custom", "description",
-                                f"description is too long (maximum is {LABEL_DESCRIPTION_MAX} characters)")
+        raise validation_failed(
+            "Label", "custom", "description", f"description is too long (maximum is {LABEL_DESCRIPTION_MAX} characters)"
+        )
     if not COLOR.match(color):
         raise validation_failed("Label", "invalid", "color")
     if repo.label(name):
-        raise validation_failed("Label", "already_exists", "name", docs="https://docs.github.com/rest/issues/labels#create-a-label")
+        raise validation_failed(
+            "Label", "already_exists", "name", docs="https://docs.github.com/rest/issues/labels#create-a-label"
+        )
     label = Label(ctx.world.new_id(), name, color.lower(), body.get("description"))
     repo.labels.append(label)
     rendered = ctx.render.label(repo, label)

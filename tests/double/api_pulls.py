@@ -1,4 +1,5 @@
 """Pull request operations, with GitHub's refusals: Actions not permitted (403), already exists (422)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,10 @@ def list_pulls(ctx: Ctx) -> Reply:
         raise validation_failed("PullRequest", "invalid", "state")
     head = ctx.query.get("head", "")
     pulls = [
-        issue for issue in sorted(repo.issues.values(), key=lambda i: i.number, reverse=True)
-        if issue.pull and state in ("all", issue.state)
+        issue
+        for issue in sorted(repo.issues.values(), key=lambda i: i.number, reverse=True)
+        if issue.pull
+        and state in ("all", issue.state)
         and (":" not in head or _head_label(issue.pull) == head)
         and ctx.query.get("base", issue.pull.base_ref) == issue.pull.base_ref
     ]
@@ -43,8 +46,9 @@ def create_pull(ctx: Ctx) -> Reply:
     if len(str(body.get("body") or "")) > BODY_MAX:
         raise validation_failed("PullRequest", "custom", "body", f"body is too long (maximum is {BODY_MAX} characters)")
     pull = _new_pull(ctx, repo, str(body["head"]), str(body["base"]), bool(body.get("draft", False)))
-    issue = new_issue(ctx.world, repo, title=str(body["title"]), body=body.get("body"),
-                      user=ctx.world.settings.actor, pull=pull)
+    issue = new_issue(
+        ctx.world, repo, title=str(body["title"]), body=body.get("body"), user=ctx.world.settings.actor, pull=pull
+    )
     issue.pull.maintainer_can_modify = bool(body.get("maintainer_can_modify", True))  # type: ignore[union-attr]
     rendered = ctx.render.pull(repo, issue)
     return Reply(201, rendered, {"Location": rendered["url"]})
@@ -62,7 +66,9 @@ def _new_pull(ctx: Ctx, repo: Repo, head: str, base: str, draft: bool) -> Pull:
     pull = Pull(ctx.world.new_id(), branch, head_sha or fake_sha(head_repo, branch), head_repo, base, base_sha, draft)
     _refuse_duplicate(repo, pull, None)
     if pull.head_sha == base_sha:
-        raise validation_failed("PullRequest", "custom", message=f"No commits between {base} and {branch}", docs=CREATE_DOCS)
+        raise validation_failed(
+            "PullRequest", "custom", message=f"No commits between {base} and {branch}", docs=CREATE_DOCS
+        )
     return pull
 
 
@@ -70,7 +76,10 @@ def _refuse_duplicate(repo: Repo, pull: Pull, number: int | None) -> None:
     for issue in repo.issues.values():
         other = issue.pull
         same = other is not None and (other.head_repo, other.head_ref, other.base_ref) == (
-            pull.head_repo, pull.head_ref, pull.base_ref)
+            pull.head_repo,
+            pull.head_ref,
+            pull.base_ref,
+        )
         if same and issue.state == "open" and issue.number != number:
             message = f"A pull request already exists for {_head_label(pull)}."
             raise validation_failed("PullRequest", "custom", message=message, docs=CREATE_DOCS)

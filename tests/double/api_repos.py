@@ -1,4 +1,5 @@
 """Repository-level operations: the repo, branches, contents, collaborators, git refs, rate limit."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,14 @@ from typing import Any
 from .routing import ApiError, Ctx, Reply, Route, not_found, validation_failed
 
 # GitHub's "permission" keeps the legacy roles: maintain reads as write, triage as read.
-LEGACY_PERMISSION = {"admin": "admin", "maintain": "write", "write": "write", "triage": "read", "read": "read", "none": "none"}
+LEGACY_PERMISSION = {
+    "admin": "admin",
+    "maintain": "write",
+    "write": "write",
+    "triage": "read",
+    "read": "read",
+    "none": "none",
+}
 ROLE_ORDER = ("none", "read", "triage", "write", "maintain", "admin")
 SHA = re.compile(r"^[0-9a-f]{40}$")
 REFS_DOCS = "https://docs.github.com/rest/git/refs"
@@ -35,7 +43,7 @@ def get_content(ctx: Ctx) -> Reply:
     path = ctx.params["path"].strip("/")
     if path in repo.files:
         return Reply(200, ctx.render.content(repo, path, repo.files[path]))
-    children = sorted({f"{path}/{p[len(path) + 1:].split('/')[0]}" for p in repo.files if p.startswith(f"{path}/")})
+    children = sorted({f"{path}/{p[len(path) + 1 :].split('/')[0]}" for p in repo.files if p.startswith(f"{path}/")})
     if not children:
         raise not_found()
     return Reply(200, [ctx.render.content(repo, child, repo.files.get(child)) for child in children])
@@ -50,8 +58,11 @@ def collaborator_permission(ctx: Ctx) -> Reply:
         raise not_found()
     rank = ROLE_ORDER.index(role)
     flags = {"pull": 1, "triage": 2, "push": 3, "maintain": 4, "admin": 5}
-    user = {**ctx.render.user(login), "role_name": role,
-            "permissions": {name: rank >= level for name, level in flags.items()}}
+    user = {
+        **ctx.render.user(login),
+        "role_name": role,
+        "permissions": {name: rank >= level for name, level in flags.items()},
+    }
     return Reply(200, {"permission": LEGACY_PERMISSION[role], "role_name": role, "user": user})
 
 

@@ -4,6 +4,7 @@ Supported qualifiers: ``repo:``, ``is:issue|pr|pull-request|open|closed``, ``typ
 ``label:`` (repeatable, AND; ``-label:`` excludes), ``author:``, ``in:title|body|comments``.
 Other words, quoted or not, must each occur (case-insensitively) in the searched fields.
 """
+
 from __future__ import annotations
 
 import re
@@ -86,15 +87,22 @@ def search_issues(ctx: Ctx) -> Reply:
         raise validation_failed("Search", "missing", "q", docs=SEARCH_DOCS)
     query = parse(q)
     if ctx.world.settings.search_requires_is_qualifier and not query.kinds:
-        raise validation_failed("Search", "invalid", "q", "Query must include 'is:issue' or 'is:pull-request'", docs=SEARCH_DOCS)
+        raise validation_failed(
+            "Search", "invalid", "q", "Query must include 'is:issue' or 'is:pull-request'", docs=SEARCH_DOCS
+        )
     ctx.world.search_requests += 1
     found = [
-        (repo, issue) for repo in ctx.world.repos.values() for issue in repo.issues.values()
+        (repo, issue)
+        for repo in ctx.world.repos.values()
+        for issue in repo.issues.values()
         if indexed(ctx, issue) and matches(query, repo, issue)
     ]
     sort = ctx.query.get("sort")
-    key = {"created": lambda p: p[1].created_at, "updated": lambda p: p[1].updated_at,
-           "comments": lambda p: len(p[1].comments)}.get(sort or "", lambda p: p[1].id)
+    key = {
+        "created": lambda p: p[1].created_at,
+        "updated": lambda p: p[1].updated_at,
+        "comments": lambda p: len(p[1].comments),
+    }.get(sort or "", lambda p: p[1].id)
     found.sort(key=key, reverse=ctx.query.get("order", "desc") == "desc" or sort is None)
     items = [{**ctx.render.issue(repo, issue), "score": 1.0} for repo, issue in found]
     chunk, headers = ctx.page(items)

@@ -1,4 +1,5 @@
 """``Double``: the GitHub REST double running on a local port, with seeding and inspection helpers."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,17 @@ class Double(Service):
     Seeding helpers take ``repo=`` to target another repository (created on first use).
     """
 
-    def __init__(self, state: State | None = None, *, token: str = DEFAULT_TOKEN, validate: bool = False,
-                 host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None,
-                 verbose: bool = False) -> None:
+    def __init__(
+        self,
+        state: State | None = None,
+        *,
+        token: str = DEFAULT_TOKEN,
+        validate: bool = False,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        state_file: Path | None = None,
+        verbose: bool = False,
+    ) -> None:
         if state is None:
             state = State()
             seed.seed_repo(state, DEFAULT_REPO)
@@ -37,7 +46,9 @@ class Double(Service):
 
     def start(self) -> Double:
         # A short poll interval keeps stop() fast (shutdown waits for the serve loop to poll).
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), name="github-double", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), name="github-double", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -69,10 +80,19 @@ class Double(Service):
         with self.lock:
             return seed_actions.seed_job(self.state, repo, run_id=run_id, **fields)
 
-    def set_attempt_logs(self, run_id: int, logs_zip: seed_actions.LogsZip = None, *, repo: str = DEFAULT_REPO,
-                         attempt: int | None = None, expired: bool = False) -> Attempt:
+    def set_attempt_logs(
+        self,
+        run_id: int,
+        logs_zip: seed_actions.LogsZip = None,
+        *,
+        repo: str = DEFAULT_REPO,
+        attempt: int | None = None,
+        expired: bool = False,
+    ) -> Attempt:
         with self.lock:
-            return seed_actions.set_attempt_logs(self.state, repo, run_id, attempt=attempt, logs_zip=logs_zip, expired=expired)
+            return seed_actions.set_attempt_logs(
+                self.state, repo, run_id, attempt=attempt, logs_zip=logs_zip, expired=expired
+            )
 
     def finish_attempt(self, run_id: int, *, repo: str = DEFAULT_REPO, **fields: Any) -> Attempt:
         with self.lock:
@@ -90,8 +110,9 @@ class Double(Service):
         with self.lock:
             return seed.seed_comment(self.state, repo, number=number, body=body, user=user)
 
-    def seed_label(self, name: str, *, repo: str = DEFAULT_REPO, color: str = "ededed",
-                   description: str | None = None) -> Label:
+    def seed_label(
+        self, name: str, *, repo: str = DEFAULT_REPO, color: str = "ededed", description: str | None = None
+    ) -> Label:
         with self.lock:
             return seed.seed_label(self.state, repo, name, color=color, description=description)
 
@@ -137,8 +158,9 @@ class Double(Service):
     def issues(self, *, repo: str = DEFAULT_REPO, pulls: bool = False) -> list[Issue]:
         return [i for i in self.repo(repo).issues.values() if (i.pull is not None) == pulls]
 
-    def fault(self, kind: str | int, path: str = "", *, method: str | None = None, count: int | None = 1,
-              **options: Any) -> Fault:
+    def fault(
+        self, kind: str | int, path: str = "", *, method: str | None = None, count: int | None = 1, **options: Any
+    ) -> Fault:
         """Queue a failure; options: delay, retry_after, reset_in, message, errors, body."""
         return self.faults.add(Fault(kind, path, method, count, **options))
 
@@ -149,8 +171,10 @@ class Double(Service):
         """Logged requests, filtered by method and by a regex searched in the path."""
         with self.lock:
             return [
-                call for call in self.requests
-                if (method is None or call.method == method.upper()) and (path_re is None or re.search(path_re, call.path))
+                call
+                for call in self.requests
+                if (method is None or call.method == method.upper())
+                and (path_re is None or re.search(path_re, call.path))
             ]
 
     def clear_calls(self) -> None:

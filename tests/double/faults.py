@@ -5,6 +5,7 @@ Kinds: an HTTP status (500, 502, 503, 404, 410, 422, 429) or one of
 ``issues_disabled`` (410) and ``slow`` (answers normally after ``delay`` seconds; any fault
 may carry a delay).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,14 @@ SECONDARY_MESSAGE = (
     "If you reach out to GitHub Support for help, please include the request ID {request_id}."
 )
 MESSAGES = {
-    403: "Resource not accessible by integration", 404: "Not Found", 410: "Issues are disabled for this repo",
+    403: "Resource not accessible by integration",
+    404: "Not Found",
+    410: "Issues are disabled for this repo",
     422: "Validation Failed",
-    429: SECONDARY_MESSAGE, 500: "Server Error", 502: "Server Error", 503: "Service Unavailable",
+    429: SECONDARY_MESSAGE,
+    500: "Server Error",
+    502: "Server Error",
+    503: "Service Unavailable",
 }
 KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow")
 RATE_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api"

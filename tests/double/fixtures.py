@@ -1,4 +1,5 @@
 """The ``github_double`` pytest fixture; enable with ``pytest_plugins = ["tests.double.fixtures"]``."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

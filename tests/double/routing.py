@@ -1,4 +1,5 @@
 """Request context, replies, GitHub-shaped errors and pagination shared by the API handlers."""
+
 from __future__ import annotations
 
 import functools
@@ -25,14 +26,22 @@ class Reply:
 class ApiError(Exception):
     """Raised by handlers; becomes a GitHub error body."""
 
-    def __init__(self, status: int, message: str, *, errors: Sequence[dict[str, Any]] | None = None,
-                 docs: str = DOCS, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        errors: Sequence[dict[str, Any]] | None = None,
+        docs: str = DOCS,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.reply = Reply(status, error_body(status, message, errors=errors, docs=docs), headers or {})
 
 
-def error_body(status: int, message: str, *, errors: Sequence[dict[str, Any]] | None = None,
-               docs: str = DOCS) -> dict[str, Any]:
+def error_body(
+    status: int, message: str, *, errors: Sequence[dict[str, Any]] | None = None, docs: str = DOCS
+) -> dict[str, Any]:
     body: dict[str, Any] = {"message": message, "documentation_url": docs, "status": str(status)}
     if errors is not None:
         body["errors"] = list(errors)
@@ -43,8 +52,9 @@ def not_found() -> ApiError:
     return ApiError(404, "Not Found")
 
 
-def validation_failed(resource: str, code: str, field_name: str | None = None, message: str | None = None,
-                      docs: str = DOCS) -> ApiError:
+def validation_failed(
+    resource: str, code: str, field_name: str | None = None, message: str | None = None, docs: str = DOCS
+) -> ApiError:
     error: dict[str, Any] = {"resource": resource, "code": code}
     if field_name:
         error["field"] = field_name
@@ -92,7 +102,7 @@ class Ctx:
         per_page = min(max(_int(self.query.get("per_page"), 30), 1), MAX_PER_PAGE)
         page = max(_int(self.query.get("page"), 1), 1)
         last = max((len(items) + per_page - 1) // per_page, 1)
-        chunk = list(items[(page - 1) * per_page: page * per_page])
+        chunk = list(items[(page - 1) * per_page : page * per_page])
         links = []
         if page < last:
             links += [f'<{self._page_url(page + 1)}>; rel="next"', f'<{self._page_url(last)}>; rel="last"']
@@ -139,13 +149,15 @@ class Route:
 _WHOLE_REST = {"ref", "branch", "path", "name"}  # these may contain slashes (always last)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compile(template: str) -> re.Pattern[str]:
     def group(match: re.Match[str]) -> str:
         name = match.group(1)
         return f"(?P<{name}>.+)" if name in _WHOLE_REST else f"(?P<{name}>[^/]+)"
 
-    return re.compile("^" + re.sub(r"\{(\w+)\}", group, re.escape(template).replace(r"\{", "{").replace(r"\}", "}")) + "$")
+    return re.compile(
+        "^" + re.sub(r"\{(\w+)\}", group, re.escape(template).replace(r"\{", "{").replace(r"\}", "}")) + "$"
+    )
 
 
 def match(routes: Sequence[Route], method: str, path: str) -> tuple[Route, dict[str, str]] | None:

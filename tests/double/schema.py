@@ -4,6 +4,7 @@ The description is OpenAPI 3.0: ``nullable: true`` is not JSON Schema, so schema
 before validation (``type: X`` becomes ``type: [X, "null"]``; untyped nullable schemas become an
 ``anyOf`` with ``{"type": "null"}``) and OpenAPI-only keywords are dropped.
 """
+
 from __future__ import annotations
 
 import functools
@@ -173,7 +174,9 @@ class OpenAPI:
 # The add-labels description says "You can also pass an array of labels directly" (PyGithub does),
 # but its requestBody schema only admits the object form: wrap bare arrays before checking.
 _REQUEST_QUIRKS: dict[tuple[str, str], Callable[[Any], Any]] = {
-    ("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels"): lambda b: {"labels": b} if isinstance(b, list) else b,
+    ("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels"): lambda b: (
+        {"labels": b} if isinstance(b, list) else b
+    ),
 }
 
 

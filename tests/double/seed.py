@@ -2,6 +2,7 @@
 
 The same functions back ``Double.seed_*`` and ``POST /_double/seed`` (see seed_json.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,13 +37,26 @@ def ensure_repo(world: State, full_name: str) -> Repo:
 
 
 def new_issue(
-    world: State, repo: Repo, *, title: str, body: str | None, user: str,
-    labels: Iterable[str] = (), pull: Pull | None = None, number: int | None = None,
+    world: State,
+    repo: Repo,
+    *,
+    title: str,
+    body: str | None,
+    user: str,
+    labels: Iterable[str] = (),
+    pull: Pull | None = None,
+    number: int | None = None,
 ) -> Issue:
     stamp = now_iso()
     issue = Issue(
-        number=number or repo.next_number, id=world.new_id(), title=title, body=body,
-        user=user, created_at=stamp, updated_at=stamp, pull=pull,
+        number=number or repo.next_number,
+        id=world.new_id(),
+        title=title,
+        body=body,
+        user=user,
+        created_at=stamp,
+        updated_at=stamp,
+        pull=pull,
     )
     repo.next_number = max(repo.next_number, issue.number) + 1
     repo.issues[issue.number] = issue
@@ -60,10 +74,19 @@ def add_labels(world: State, repo: Repo, issue: Issue, names: Iterable[str]) -> 
 
 
 def seed_issue(
-    world: State, repo: str = DEFAULT_REPO, *, title: str, body: str | None = "",
-    labels: Sequence[str] = (), state: str = "open", state_reason: str | None = None,
-    user: str = "octocat", comments: Sequence[str] = (), assignees: Sequence[str] = (),
-    number: int | None = None, created_at: str | None = None,
+    world: State,
+    repo: str = DEFAULT_REPO,
+    *,
+    title: str,
+    body: str | None = "",
+    labels: Sequence[str] = (),
+    state: str = "open",
+    state_reason: str | None = None,
+    user: str = "octocat",
+    comments: Sequence[str] = (),
+    assignees: Sequence[str] = (),
+    number: int | None = None,
+    created_at: str | None = None,
 ) -> Issue:
     """An existing issue, searchable at once (only issues created through the API lag)."""
     target = ensure_repo(world, repo)
@@ -79,18 +102,32 @@ def seed_issue(
 
 
 def seed_pull(
-    world: State, repo: str = DEFAULT_REPO, *, head: str, title: str = "Fix", body: str | None = "",
-    base: str | None = None, draft: bool = False, state: str = "open", user: str = BOT_LOGIN,
-    head_sha: str | None = None, head_repo: str | None = None, labels: Sequence[str] = (),
+    world: State,
+    repo: str = DEFAULT_REPO,
+    *,
+    head: str,
+    title: str = "Fix",
+    body: str | None = "",
+    base: str | None = None,
+    draft: bool = False,
+    state: str = "open",
+    user: str = BOT_LOGIN,
+    head_sha: str | None = None,
+    head_repo: str | None = None,
+    labels: Sequence[str] = (),
     number: int | None = None,
 ) -> Issue:
     """A pull request (an issue with ``pull``); ``head`` is a branch name."""
     target = ensure_repo(world, repo)
     base_ref = base or target.default_branch
     pull = Pull(
-        id=world.new_id(), head_ref=head, head_sha=head_sha or fake_sha(repo, head),
-        head_repo=head_repo or target.full_name, base_ref=base_ref,
-        base_sha=target.refs.get(f"refs/heads/{base_ref}", fake_sha(repo, base_ref)), draft=draft,
+        id=world.new_id(),
+        head_ref=head,
+        head_sha=head_sha or fake_sha(repo, head),
+        head_repo=head_repo or target.full_name,
+        base_ref=base_ref,
+        base_sha=target.refs.get(f"refs/heads/{base_ref}", fake_sha(repo, base_ref)),
+        draft=draft,
     )
     issue = new_issue(world, target, title=title, body=body, user=user, labels=labels, pull=pull, number=number)
     if state == "closed":
@@ -108,7 +145,11 @@ def seed_comment(world: State, repo: str = DEFAULT_REPO, *, number: int, body: s
 
 
 def seed_label(
-    world: State, repo: str = DEFAULT_REPO, name: str = "bug", *, color: str = "ededed",
+    world: State,
+    repo: str = DEFAULT_REPO,
+    name: str = "bug",
+    *,
+    color: str = "ededed",
     description: str | None = None,
 ) -> Label:
     target = ensure_repo(world, repo)

@@ -1,4 +1,5 @@
 """Seeding for Actions: workflows, runs with attempts, jobs with steps and logs, re-runs."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,12 +57,21 @@ def seed_run(
     run_id = id or world.new_id()
     created = now_iso()
     run = Run(
-        id=run_id, repo=target.full_name, workflow_id=workflow.id, name=name, path=path,
-        run_number=len(target.runs) + 1, head_branch=head_branch,
-        head_sha=head_sha or fake_sha(repo, run_id), event=event,
+        id=run_id,
+        repo=target.full_name,
+        workflow_id=workflow.id,
+        name=name,
+        path=path,
+        run_number=len(target.runs) + 1,
+        head_branch=head_branch,
+        head_sha=head_sha or fake_sha(repo, run_id),
+        event=event,
         display_title=display_title or f"{name} #{len(target.runs) + 1}",
-        head_repository=head_repository or target.full_name, actor=actor, created_at=created,
-        pull_requests=list(pull_requests), artifacts=[dict(a) for a in artifacts],
+        head_repository=head_repository or target.full_name,
+        actor=actor,
+        created_at=created,
+        pull_requests=list(pull_requests),
+        artifacts=[dict(a) for a in artifacts],
     )
     for number in range(1, run_attempt + 1):
         run.attempts[number] = Attempt(number, status, conclusion, created, created)
@@ -112,11 +122,18 @@ def seed_job(
     step_dicts = _step_dicts(steps)
     text = as_zip_job({"name": name, "log": log, "steps": step_dicts}).text()
     job = Job(
-        id=id or world.new_id(), run_id=run_id, run_attempt=attempt or run.run_attempt, name=name,
-        status=status, conclusion=conclusion, started_at=run.created_at,
+        id=id or world.new_id(),
+        run_id=run_id,
+        run_attempt=attempt or run.run_attempt,
+        name=name,
+        status=status,
+        conclusion=conclusion,
+        started_at=run.created_at,
         completed_at=now_iso() if status == "completed" else None,
         steps=[_step(i, s, run.created_at) for i, s in enumerate(step_dicts, start=1)],
-        runner_name=runner_name, labels=list(labels), logs_expired=logs_expired,
+        runner_name=runner_name,
+        labels=list(labels),
+        logs_expired=logs_expired,
         annotations=[dict(a) for a in annotations],
     )
     job.log_blob = world.add_blob(text.encode(), "text/plain; charset=utf-8") if text else None
@@ -127,15 +144,23 @@ def seed_job(
 def _step(number: int, step: Mapping[str, Any], started: str) -> Step:
     status = step.get("status", "completed")
     return Step(
-        number=step.get("number", number), name=step["name"], status=status,
+        number=step.get("number", number),
+        name=step["name"],
+        status=status,
         conclusion=step.get("conclusion", "success" if status == "completed" else None),
-        started_at=started, completed_at=started if status == "completed" else None,
+        started_at=started,
+        completed_at=started if status == "completed" else None,
     )
 
 
 def set_attempt_logs(
-    world: State, repo: str, run_id: int, *, attempt: int | None = None,
-    logs_zip: LogsZip = None, expired: bool = False,
+    world: State,
+    repo: str,
+    run_id: int,
+    *,
+    attempt: int | None = None,
+    logs_zip: LogsZip = None,
+    expired: bool = False,
 ) -> Attempt:
     """Store an attempt's log zip (bytes, or a file path); None builds it from the job logs."""
     run = ensure_repo(world, repo).runs[run_id]
@@ -178,8 +203,13 @@ def new_attempt(world: State, repo: str, run_id: int, rerun_job_ids: Iterable[in
 
 
 def finish_attempt(
-    world: State, repo: str, run_id: int, *, conclusion: str = "success",
-    job_logs: Mapping[str, str] | None = None, logs_zip: LogsZip = None,
+    world: State,
+    repo: str,
+    run_id: int,
+    *,
+    conclusion: str = "success",
+    job_logs: Mapping[str, str] | None = None,
+    logs_zip: LogsZip = None,
 ) -> Attempt:
     """Complete the latest attempt: its unfinished jobs take ``conclusion``; logs by job name."""
     run = ensure_repo(world, repo).runs[run_id]

@@ -1,5 +1,6 @@
 """The JSON seeding format of ``POST /_double/seed`` and ``Double.seed``: each list item holds
 the keyword arguments of the matching seeding function."""
+
 from __future__ import annotations
 
 import base64
@@ -21,9 +22,17 @@ from .seed_actions import seed_job, seed_run, seed_workflow
 from .state import Issue, Repo, State
 
 SEEDERS: dict[str, Any] = {
-    "repos": seed_repo, "workflows": seed_workflow, "runs": seed_run, "jobs": seed_job,
-    "issues": seed_issue, "pulls": seed_pull, "comments": seed_comment, "labels": seed_label,
-    "collaborators": seed_collaborator, "refs": seed_ref, "files": seed_file,
+    "repos": seed_repo,
+    "workflows": seed_workflow,
+    "runs": seed_run,
+    "jobs": seed_job,
+    "issues": seed_issue,
+    "pulls": seed_pull,
+    "comments": seed_comment,
+    "labels": seed_label,
+    "collaborators": seed_collaborator,
+    "refs": seed_ref,
+    "files": seed_file,
 }
 
 

@@ -1,5 +1,6 @@
 """The request pipeline (auth, faults, routing, rate-limit headers, schema checks, request log)
 and its HTTP adapter on ``http.server``."""
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,13 @@ from .routing import ApiError, Ctx, Reply, Route, error_body, match
 from .schema import OpenAPI, Violation
 from .state import State
 
-ROUTES: list[Route] = [*api_repos.ROUTES, *api_actions.ROUTES, *api_issues.ROUTES, *api_pulls.ROUTES, *api_search.ROUTES]
+ROUTES: list[Route] = [
+    *api_repos.ROUTES,
+    *api_actions.ROUTES,
+    *api_issues.ROUTES,
+    *api_pulls.ROUTES,
+    *api_search.ROUTES,
+]
 DEFAULT_TOKEN = "ghs_doubletoken"
 API_VERSION = "2022-11-28"
 WINDOWS = {"core": 3600, "search": 60}  # seconds until a rate-limit resource resets
@@ -39,8 +46,15 @@ class Call:
     at: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"method": self.method, "path": self.path, "query": self.query, "status": self.status,
-                "template": self.template, "body": self.body, "at": self.at}
+        return {
+            "method": self.method,
+            "path": self.path,
+            "query": self.query,
+            "status": self.status,
+            "template": self.template,
+            "body": self.body,
+            "at": self.at,
+        }
 
 
 @dataclass(frozen=True)
@@ -53,8 +67,14 @@ class Response:
 class Service:
     """Everything but the socket: ``handle`` answers one request."""
 
-    def __init__(self, state: State | None = None, *, token: str = DEFAULT_TOKEN, validate: bool = False,
-                 state_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        state: State | None = None,
+        *,
+        token: str = DEFAULT_TOKEN,
+        validate: bool = False,
+        state_file: Path | None = None,
+    ) -> None:
         self.state = state or State()
         self.token = token
         self.state_file = state_file
@@ -84,8 +104,15 @@ class Service:
         self._record(Call(method, path, query, reply.status, template, body, time.time()), reply, response, fault_body)
         return response
 
-    def _answer(self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: Any,
-                found: tuple[Route, dict[str, str]] | None) -> tuple[Reply, bool]:
+    def _answer(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: Any,
+        found: tuple[Route, dict[str, str]] | None,
+    ) -> tuple[Reply, bool]:
         blob = path.startswith("/_blobs/")
         refused = None if blob else self._refusal(path, headers)
         if refused:
@@ -146,8 +173,12 @@ class Service:
             if now >= self._reset[name]:
                 self._used[name], self._reset[name] = 0, now + window
         return {
-            name: {"limit": limit, "remaining": max(limit - self._used[name], 0), "reset": self._reset[name],
-                   "used": self._used[name]}
+            name: {
+                "limit": limit,
+                "remaining": max(limit - self._used[name], 0),
+                "reset": self._reset[name],
+                "used": self._used[name],
+            }
             for name, limit in limits.items()
         }
 
@@ -158,9 +189,12 @@ class Service:
                 self._used[resource] += 1
             rate = self._rates()[resource]
         return {
-            "X-RateLimit-Limit": str(rate["limit"]), "X-RateLimit-Remaining": str(rate["remaining"]),
-            "X-RateLimit-Reset": str(rate["reset"]), "X-RateLimit-Used": str(rate["used"]),
-            "X-RateLimit-Resource": resource, "X-GitHub-Api-Version-Selected": API_VERSION,
+            "X-RateLimit-Limit": str(rate["limit"]),
+            "X-RateLimit-Remaining": str(rate["remaining"]),
+            "X-RateLimit-Reset": str(rate["reset"]),
+            "X-RateLimit-Used": str(rate["used"]),
+            "X-RateLimit-Resource": resource,
+            "X-GitHub-Api-Version-Selected": API_VERSION,
             "X-GitHub-Request-Id": uuid.uuid4().hex[:16].upper(),
         }
 
@@ -169,9 +203,16 @@ class Service:
             self.requests.append(call)
             if call.template is None or call.template == "/_blobs/{id}":
                 if call.template is None and self.openapi is not None:
-                    self.schema_violations.append(Violation(
-                        "unknown-endpoint", call.method, call.path, None, call.status,
-                        ("no operation of the OpenAPI subset matches this request",)))
+                    self.schema_violations.append(
+                        Violation(
+                            "unknown-endpoint",
+                            call.method,
+                            call.path,
+                            None,
+                            call.status,
+                            ("no operation of the OpenAPI subset matches this request",),
+                        )
+                    )
                 return
             self.exercised.add((call.method, call.template, call.status))
             if self.openapi is None or custom_body:
@@ -182,11 +223,15 @@ class Service:
         assert self.openapi is not None and call.template is not None
         errors = self.openapi.validate_response(call.method, call.template, call.status, reply.body, response.headers)
         if errors:
-            self.schema_violations.append(Violation("response", call.method, call.path, call.template, call.status, tuple(errors)))
+            self.schema_violations.append(
+                Violation("response", call.method, call.path, call.template, call.status, tuple(errors))
+            )
         if call.body not in (None, _INVALID) and call.status < 400:
             errors = self.openapi.validate_request(call.method, call.template, call.body)
             if errors:
-                self.schema_violations.append(Violation("request", call.method, call.path, call.template, call.status, tuple(errors)))
+                self.schema_violations.append(
+                    Violation("request", call.method, call.path, call.template, call.status, tuple(errors))
+                )
 
 
 class _Invalid:

@@ -4,6 +4,7 @@
 (``GET /_double/state``). Records hold only what GitHub would store; ``render`` turns them into
 API bodies.
 """
+
 from __future__ import annotations
 
 import base64

@@ -4,6 +4,7 @@ Every test runs with the double validating its responses against GitHub's OpenAP
 (the ``github_double`` fixture fails the test on any violation); ``test_every_operation_*``
 exercises the whole subset and checks coverage.
 """
+
 from __future__ import annotations
 
 import base64
@@ -42,20 +43,29 @@ def pygithub(double: Double, **options: Any) -> Github:
     # PyGithub throttles to 4 requests/s and 1 write/s by default; tests need no pacing.
     options.setdefault("retry", None)
     options.setdefault("lazy", True)
-    return Github(base_url=double.url, auth=Auth.Token(double.token), seconds_between_requests=0,
-                  seconds_between_writes=0, **options)
+    return Github(
+        base_url=double.url,
+        auth=Auth.Token(double.token),
+        seconds_between_requests=0,
+        seconds_between_writes=0,
+        **options,
+    )
 
 
 def failed_run(double: Double, **fields: Any) -> Any:
     jobs = [
         {"name": "lint", "conclusion": "success", "steps": ["Set up job", "Run ruff"], "log": "ok\n"},
-        {"name": "test / py3.12", "conclusion": "failure",
-         "steps": ["Set up job", {"name": "Run pytest", "conclusion": "failure", "log": "E   assert 1 == 2\n"}]},
+        {
+            "name": "test / py3.12",
+            "conclusion": "failure",
+            "steps": ["Set up job", {"name": "Run pytest", "conclusion": "failure", "log": "E   assert 1 == 2\n"}],
+        },
     ]
     return double.seed_run(jobs=jobs, **fields)
 
 
 # --- auth, rate-limit headers, errors ---------------------------------------------------------
+
 
 def test_auth_is_required_and_both_schemes_work(github_double: Double) -> None:
     url = f"{github_double.url}{REPO}"
@@ -73,7 +83,11 @@ def test_rate_limit_headers_count_per_resource(github_double: Double) -> None:
     second = session.get(f"{github_double.url}{REPO}").headers
     search = session.get(f"{github_double.url}/search/issues", params={"q": "is:issue"}).headers
     assert int(first["X-RateLimit-Remaining"]) - int(second["X-RateLimit-Remaining"]) == 1
-    assert (second["X-RateLimit-Limit"], second["X-RateLimit-Used"], second["X-RateLimit-Resource"]) == ("5000", "2", "core")
+    assert (second["X-RateLimit-Limit"], second["X-RateLimit-Used"], second["X-RateLimit-Resource"]) == (
+        "5000",
+        "2",
+        "core",
+    )
     assert (search["X-RateLimit-Limit"], search["X-RateLimit-Resource"]) == ("30", "search")
     assert int(first["X-RateLimit-Reset"]) > time.time()
     overview = pygithub(github_double).get_rate_limit()
@@ -93,7 +107,11 @@ def test_exhausted_primary_limit_answers_403_with_zero_remaining(github_double: 
 def test_unknown_repo_is_githubs_not_found(github_double: Double) -> None:
     response = http(github_double).get(f"{github_double.url}/repos/nobody/nothing")
     assert response.status_code == 404
-    assert response.json() == {"message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"}
+    assert response.json() == {
+        "message": "Not Found",
+        "documentation_url": "https://docs.github.com/rest",
+        "status": "404",
+    }
     with pytest.raises(UnknownObjectException):
         pygithub(github_double, lazy=False).get_repo("nobody/nothing")
 
@@ -105,6 +123,7 @@ def test_bad_json_is_400(github_double: Double) -> None:
 
 # --- actions: runs, attempts, jobs, logs --------------------------------------------------------
 
+
 def test_run_attempts_and_jobs_through_pygithub(github_double: Double) -> None:
     run = failed_run(github_double, run_attempt=2, head_branch="feature", event="pull_request")
     repo = pygithub(github_double).get_repo(DEFAULT_REPO)
@@ -112,7 +131,10 @@ def test_run_attempts_and_jobs_through_pygithub(github_double: Double) -> None:
     assert (got.conclusion, got.run_attempt, got.head_branch, got.event) == ("failure", 2, "feature", "pull_request")
     assert [(j.name, j.conclusion) for j in got.jobs()] == [("lint", "success"), ("test / py3.12", "failure")]
     failing = [j for j in got.jobs() if j.conclusion == "failure"][0]
-    assert [(s.number, s.name, s.conclusion) for s in failing.steps] == [(1, "Set up job", "success"), (2, "Run pytest", "failure")]
+    assert [(s.number, s.name, s.conclusion) for s in failing.steps] == [
+        (1, "Set up job", "success"),
+        (2, "Run pytest", "failure"),
+    ]
     assert repo.get_workflow_run(run.id).previous_attempt_url.endswith(f"/runs/{run.id}/attempts/1")
 
 
@@ -127,7 +149,12 @@ def test_actions_objects_through_pygithub(github_double: Double) -> None:
     assert [a.name for a in got.get_artifacts()] == ["coverage"]
     assert got.get_attempt(1).conclusion == "failure"
     assert got.rerun_failed_jobs() is True
-    assert [j.status for j in repo.get_workflow_run(run.id).jobs("all")] == ["completed", "completed", "completed", "queued"]
+    assert [j.status for j in repo.get_workflow_run(run.id).jobs("all")] == [
+        "completed",
+        "completed",
+        "completed",
+        "queued",
+    ]
     assert repo.get_workflow_run(run.id).run_attempt == 2
 
 
@@ -140,7 +167,11 @@ def test_attempt_endpoints_and_job_filter(github_double: Double) -> None:
     every = session.get(f"{base}/jobs", params={"filter": "all"}).json()
     first = session.get(f"{base}/attempts/1/jobs").json()
     assert latest["total_count"] == 3 and every["total_count"] == 6 and first["total_count"] == 3
-    assert {j["name"]: j["status"] for j in latest["jobs"]} == {"lint": "completed", "test / py3.12": "queued", "late": "queued"}
+    assert {j["name"]: j["status"] for j in latest["jobs"]} == {
+        "lint": "completed",
+        "test / py3.12": "queued",
+        "late": "queued",
+    }
     attempt = session.get(f"{base}/attempts/2").json()
     assert (attempt["run_attempt"], attempt["status"], attempt["conclusion"]) == (2, "queued", None)
     assert session.get(f"{base}/attempts/1").json()["conclusion"] == "failure"
@@ -180,9 +211,19 @@ def test_seeded_zip_file_and_steps_layout(github_double: Double, tmp_path: Path)
     run = github_double.seed_run(logs_zip=real)
     body = http(github_double).get(f"{github_double.url}{REPO}/actions/runs/{run.id}/logs").content
     assert body == real.read_bytes()
-    layered = github_double.seed_run(logs_layout="jobs+steps", jobs=[
-        {"name": "build", "conclusion": "failure", "steps": [{"name": "Run make", "log": "make: *** [all] Error 2\n"}]}])
-    archive = zipfile.ZipFile(io.BytesIO(http(github_double).get(f"{github_double.url}{REPO}/actions/runs/{layered.id}/logs").content))
+    layered = github_double.seed_run(
+        logs_layout="jobs+steps",
+        jobs=[
+            {
+                "name": "build",
+                "conclusion": "failure",
+                "steps": [{"name": "Run make", "log": "make: *** [all] Error 2\n"}],
+            }
+        ],
+    )
+    archive = zipfile.ZipFile(
+        io.BytesIO(http(github_double).get(f"{github_double.url}{REPO}/actions/runs/{layered.id}/logs").content)
+    )
     assert archive.namelist() == ["1_build.txt", "build/1_Run make.txt"]
 
 
@@ -227,6 +268,7 @@ def test_workflows_runs_artifacts_annotations(github_double: Double) -> None:
 
 
 # --- issues, comments, labels --------------------------------------------------------------------
+
 
 def test_issue_list_filters_labels_state_and_includes_pulls(github_double: Double) -> None:
     github_double.seed_issue(title="both", labels=["bug", "autoheal"])
@@ -277,8 +319,12 @@ def test_issue_create_get_update_and_state_reason(github_double: Double) -> None
     fresh = repo.get_issue(issue.number)
     assert (fresh.title, fresh.body, [label.name for label in fresh.labels]) == ("Build broke again", "new", ["ci"])
     events = [(e.event, e.actor.login) for e in repo.get_issue(issue.number).get_events()]
-    assert events == [("closed", "github-actions[bot]"), ("reopened", "github-actions[bot]"),
-                      ("renamed", "github-actions[bot]"), ("unlabeled", "github-actions[bot]")]
+    assert events == [
+        ("closed", "github-actions[bot]"),
+        ("reopened", "github-actions[bot]"),
+        ("renamed", "github-actions[bot]"),
+        ("unlabeled", "github-actions[bot]"),
+    ]
     closed = http(github_double).patch(f"{github_double.url}{REPO}/issues/1", json={"state": "closed"}).json()
     assert closed["state_reason"] == "completed"
 
@@ -361,11 +407,14 @@ def test_repo_labels_and_duplicate_422(github_double: Double) -> None:
 
 def test_assignees(github_double: Double) -> None:
     seeded = github_double.seed_issue(title="t")
-    body = http(github_double).post(f"{github_double.url}{REPO}/issues/{seeded.number}/assignees", json={"assignees": ["alice"]})
+    body = http(github_double).post(
+        f"{github_double.url}{REPO}/issues/{seeded.number}/assignees", json={"assignees": ["alice"]}
+    )
     assert body.status_code == 201 and body.json()["assignee"]["login"] == "alice"
 
 
 # --- search ------------------------------------------------------------------------------------
+
 
 def test_search_qualifiers_and_quoted_text(github_double: Double) -> None:
     github_double.seed_issue(title="CI failure: ModuleNotFoundError", body="fingerprint: `abc123`", labels=["autoheal"])
@@ -377,14 +426,18 @@ def test_search_qualifiers_and_quoted_text(github_double: Double) -> None:
     def titles(q: str) -> list[str]:
         return sorted(item["title"] for item in session.get(url, params={"q": q}).json()["items"])
 
-    assert titles(f'repo:{DEFAULT_REPO} is:issue label:autoheal "fingerprint: `abc123`"') == ["CI failure: ModuleNotFoundError"]
+    assert titles(f'repo:{DEFAULT_REPO} is:issue label:autoheal "fingerprint: `abc123`"') == [
+        "CI failure: ModuleNotFoundError"
+    ]
     assert titles(f"repo:{DEFAULT_REPO} is:issue is:open abc123") == ["CI failure: ModuleNotFoundError", "unlabelled"]
     assert titles(f"repo:{DEFAULT_REPO} is:issue is:closed label:autoheal") == ["other"]
     assert titles(f"repo:{DEFAULT_REPO} is:pr abc123") == ["Fix"]
     assert titles(f'repo:{DEFAULT_REPO} is:issue -label:autoheal "abc123"') == ["unlabelled"]
     assert titles(f'repo:{DEFAULT_REPO} "modulenotfounderror" in:title') == ["CI failure: ModuleNotFoundError"]
     assert titles("repo:someone/else is:issue abc123") == []
-    results = pygithub(github_double).search_issues("abc123", repo=DEFAULT_REPO, label="autoheal", state="open", type="issue")
+    results = pygithub(github_double).search_issues(
+        "abc123", repo=DEFAULT_REPO, label="autoheal", state="open", type="issue"
+    )
     assert results.totalCount == 1 and results[0].title == "CI failure: ModuleNotFoundError"
     assert session.get(url, params={"q": ""}).status_code == 422
 
@@ -414,9 +467,18 @@ def test_search_can_require_is_qualifier(github_double: Double) -> None:
 
 # --- collaborators -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("role", "legacy"), [
-    ("admin", "admin"), ("maintain", "write"), ("write", "write"), ("triage", "read"), ("read", "read"), ("none", "none"),
-])
+
+@pytest.mark.parametrize(
+    ("role", "legacy"),
+    [
+        ("admin", "admin"),
+        ("maintain", "write"),
+        ("write", "write"),
+        ("triage", "read"),
+        ("read", "read"),
+        ("none", "none"),
+    ],
+)
 def test_collaborator_permission_roles(github_double: Double, role: str, legacy: str) -> None:
     github_double.seed_collaborator("alice", role)
     body = http(github_double).get(f"{github_double.url}{REPO}/collaborators/alice/permission").json()
@@ -438,11 +500,18 @@ def test_non_collaborator_is_404_and_owner_is_admin(github_double: Double) -> No
 
 # --- pull requests ---------------------------------------------------------------------------
 
+
 def test_pull_create_list_get_update(github_double: Double) -> None:
     github_double.seed_ref("heads/autoheal/fix-1", "1" * 40)
     repo = pygithub(github_double).get_repo(DEFAULT_REPO)
     pull = repo.create_pull(base="main", head="autoheal/fix-1", title="Fix CI", body="why", draft=True)
-    assert (pull.number, pull.head.ref, pull.head.sha, pull.base.ref, pull.draft) == (1, "autoheal/fix-1", "1" * 40, "main", True)
+    assert (pull.number, pull.head.ref, pull.head.sha, pull.base.ref, pull.draft) == (
+        1,
+        "autoheal/fix-1",
+        "1" * 40,
+        "main",
+        True,
+    )
     assert [p.number for p in repo.get_pulls(state="open", head="octo-org:autoheal/fix-1")] == [1]
     assert [p.number for p in repo.get_pulls(head="octo-org:other")] == []
     assert [p.number for p in repo.get_pulls(head="autoheal/fix-1")] == [1]  # GitHub ignores a bare branch
@@ -455,18 +524,29 @@ def test_pull_create_list_get_update(github_double: Double) -> None:
 
 def test_pull_already_exists_is_422(github_double: Double) -> None:
     github_double.seed_pull(head="autoheal/fix-1")
-    response = http(github_double).post(f"{github_double.url}{REPO}/pulls", json={"title": "t", "head": "autoheal/fix-1", "base": "main"})
+    response = http(github_double).post(
+        f"{github_double.url}{REPO}/pulls", json={"title": "t", "head": "autoheal/fix-1", "base": "main"}
+    )
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"resource": "PullRequest", "code": "custom",
-                                          "message": "A pull request already exists for octo-org:autoheal/fix-1."}]
+    assert response.json()["errors"] == [
+        {
+            "resource": "PullRequest",
+            "code": "custom",
+            "message": "A pull request already exists for octo-org:autoheal/fix-1.",
+        }
+    ]
     with pytest.raises(GithubException) as caught:
-        pygithub(github_double).get_repo(DEFAULT_REPO).create_pull(base="main", head="octo-org:autoheal/fix-1", title="t")
+        pygithub(github_double).get_repo(DEFAULT_REPO).create_pull(
+            base="main", head="octo-org:autoheal/fix-1", title="t"
+        )
     assert caught.value.status == 422
 
 
 def test_pull_creation_not_permitted_is_403(github_double: Double) -> None:
     github_double.seed_repo(allow_pr_creation=False)
-    response = http(github_double).post(f"{github_double.url}{REPO}/pulls", json={"title": "t", "head": "x", "base": "main"})
+    response = http(github_double).post(
+        f"{github_double.url}{REPO}/pulls", json={"title": "t", "head": "x", "base": "main"}
+    )
     assert response.status_code == 403
     assert response.json()["message"] == "GitHub Actions is not permitted to create or approve pull requests."
 
@@ -478,11 +558,14 @@ def test_pull_validation_errors(github_double: Double) -> None:
     same = session.post(url, json={"title": "t", "head": "main", "base": "main"}).json()
     assert same["errors"][0]["message"] == "No commits between main and main"
     github_double.settings.require_head_ref = True
-    assert session.post(url, json={"title": "t", "head": "ghost", "base": "main"}).json()["errors"][0]["field"] == "head"
+    assert (
+        session.post(url, json={"title": "t", "head": "ghost", "base": "main"}).json()["errors"][0]["field"] == "head"
+    )
     assert session.get(url, params={"state": "bogus"}).status_code == 422
 
 
 # --- git refs, branches, contents --------------------------------------------------------------
+
 
 def test_git_refs_lifecycle(github_double: Double) -> None:
     repo = pygithub(github_double).get_repo(DEFAULT_REPO)
@@ -516,6 +599,7 @@ def test_contents(github_double: Double) -> None:
 
 
 # --- fault injection, request log ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("status", [500, 502, 503, 404, 410, 422])
 def test_status_faults(github_double: Double, status: int) -> None:
@@ -594,6 +678,7 @@ def test_request_log_filters(github_double: Double) -> None:
 
 # --- state, admin endpoints, standalone ----------------------------------------------------------
 
+
 def test_state_round_trips_through_json(github_double: Double, tmp_path: Path) -> None:
     run = failed_run(github_double)
     github_double.seed_pull(head="fix")
@@ -612,12 +697,22 @@ def test_state_round_trips_through_json(github_double: Double, tmp_path: Path) -
 def test_admin_endpoints(github_double: Double) -> None:
     admin = f"{github_double.url}/_double"
     logs = base64.b64encode(build_run_zip([ZipJob("build", "E: boom\n")])).decode()
-    seeded = requests.post(f"{admin}/seed", json={
-        "settings": {"search_lag_requests": 1},
-        "runs": [{"name": "CI", "conclusion": "failure", "logs_zip_b64": logs, "jobs": [{"name": "build", "conclusion": "failure"}]}],
-        "issues": [{"title": "seeded", "labels": ["autoheal"]}],
-        "collaborators": [{"login": "alice", "permission": "maintain"}],
-    }).json()["created"]
+    seeded = requests.post(
+        f"{admin}/seed",
+        json={
+            "settings": {"search_lag_requests": 1},
+            "runs": [
+                {
+                    "name": "CI",
+                    "conclusion": "failure",
+                    "logs_zip_b64": logs,
+                    "jobs": [{"name": "build", "conclusion": "failure"}],
+                }
+            ],
+            "issues": [{"title": "seeded", "labels": ["autoheal"]}],
+            "collaborators": [{"login": "alice", "permission": "maintain"}],
+        },
+    ).json()["created"]
     run_id = seeded["runs"][0]
     assert seeded["issues"] == [1] and github_double.settings.search_lag_requests == 1
     session = http(github_double)
@@ -629,7 +724,9 @@ def test_admin_endpoints(github_double: Double) -> None:
     assert requests.delete(f"{admin}/faults").status_code == 200
     assert session.get(f"{github_double.url}{REPO}/pulls").status_code == 200
     logged = requests.get(f"{admin}/requests").json()
-    assert [c["status"] for c in logged][-2:] == [503, 200] and not any(c["path"].startswith("/_double") for c in logged)
+    assert [c["status"] for c in logged][-2:] == [503, 200] and not any(
+        c["path"].startswith("/_double") for c in logged
+    )
     state = requests.get(f"{admin}/state").json()
     assert state["repos"][DEFAULT_REPO]["collaborators"] == {"alice": "maintain"}
     assert requests.put(f"{admin}/state", json=state).json() == {"loaded": True}
@@ -648,7 +745,9 @@ def test_standalone_server(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.double", "--port", "0", "--state", str(state_file), "--token", "T"],
-        cwd=root, stdout=subprocess.PIPE, text=True,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None
@@ -665,6 +764,7 @@ def test_standalone_server(tmp_path: Path) -> None:
 
 
 # --- zips --------------------------------------------------------------------------------------
+
 
 def test_sanitize_name_matches_githubs_archive_names() -> None:
     assert sanitize_name("cool job / with slash") == "cool job  with slash"
@@ -684,7 +784,12 @@ def test_build_run_zip_layouts() -> None:
     assert jobs_only.namelist() == ["1_test unitfast.txt", "2_lint.txt"]
     assert jobs_only.read("1_test unitfast.txt") == b"a\nb\n"
     both = zipfile.ZipFile(io.BytesIO(build_run_zip([job], "jobs+steps", dir_entries=True)))
-    assert both.namelist() == ["1_test unitfast.txt", "test unitfast/", "test unitfast/1_Set up job.txt", "test unitfast/3_Run pytest.txt"]
+    assert both.namelist() == [
+        "1_test unitfast.txt",
+        "test unitfast/",
+        "test unitfast/1_Set up job.txt",
+        "test unitfast/3_Run pytest.txt",
+    ]
     steps = zipfile.ZipFile(io.BytesIO(build_run_zip([job], "steps", macos_junk=True)))
     assert "test unitfast/.DS_Store" in steps.namelist() and "1_test unitfast.txt" not in steps.namelist()
     legacy = zipfile.ZipFile(io.BytesIO(build_run_zip([job], legacy_ordinals=True)))
@@ -699,11 +804,16 @@ def test_timestamped_lines() -> None:
 
 # --- OpenAPI conformance -----------------------------------------------------------------------
 
+
 def test_nullable_conversion() -> None:
     assert to_json_schema({"type": "string", "nullable": True, "example": "x"}) == {"type": ["string", "null"]}
-    assert to_json_schema({"type": "string", "enum": ["a"], "nullable": True}) == {"type": ["string", "null"], "enum": ["a", None]}
+    assert to_json_schema({"type": "string", "enum": ["a"], "nullable": True}) == {
+        "type": ["string", "null"],
+        "enum": ["a", None],
+    }
     assert to_json_schema({"allOf": [{"type": "object"}], "nullable": True, "x-github": {}}) == {
-        "anyOf": [{"allOf": [{"type": "object"}]}, {"type": "null"}]}
+        "anyOf": [{"allOf": [{"type": "object"}]}, {"type": "null"}]
+    }
 
 
 @needs_spec
@@ -717,7 +827,8 @@ def test_validator_catches_broken_bodies(github_double: Double, monkeypatch: pyt
     assert spec.validate_response("GET", "/repos/{owner}/{repo}/labels/{name}", 200, {"id": "x"})
     assert spec.validate_response("GET", "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", 200, None)
     assert spec.validate_response("GET", "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", 302, None, {}) == [
-        "documented header Location is missing"]
+        "documented header Location is missing"
+    ]
     original = Renderer.label
     monkeypatch.setattr(Renderer, "label", lambda self, repo, label: {**original(self, repo, label), "color": None})
     github_double.seed_label("bug")
@@ -751,15 +862,42 @@ def exercise_everything(double: Double) -> None:
     double.seed_file("README.md", "hi\n")
     s, api = http(double), f"{double.url}{REPO}"
     runs = f"{api}/actions/runs/{run.id}"
-    for path in ("", "/branches/main", "/branches/none", "/contents/README.md", "/contents/none",
-                 "/collaborators/alice/permission", "/collaborators/zed/permission", "/git/ref/heads/main",
-                 "/git/ref/heads/none", "/actions/workflows", "/actions/workflows/ci.yml", "/actions/workflows/ci.yml/runs",
-                 "/actions/runs", f"/actions/runs/{run.id}", f"/actions/runs/{run.id}/attempts/1",
-                 f"/actions/runs/{run.id}/attempts/1/jobs", f"/actions/runs/{run.id}/attempts/5/jobs",
-                 f"/actions/runs/{run.id}/jobs?filter=all", f"/actions/runs/{run.id}/artifacts",
-                 f"/actions/jobs/{job.id}", f"/check-runs/{job.id}/annotations", "/issues?per_page=1",
-                 "/issues?state=bad", "/issues/1", "/issues/404", "/issues/1/comments", "/issues/1/events",
-                 "/labels", "/labels/autoheal", "/labels/none", "/pulls", "/pulls?state=bad", "/pulls/2", "/pulls/404"):
+    for path in (
+        "",
+        "/branches/main",
+        "/branches/none",
+        "/contents/README.md",
+        "/contents/none",
+        "/collaborators/alice/permission",
+        "/collaborators/zed/permission",
+        "/git/ref/heads/main",
+        "/git/ref/heads/none",
+        "/actions/workflows",
+        "/actions/workflows/ci.yml",
+        "/actions/workflows/ci.yml/runs",
+        "/actions/runs",
+        f"/actions/runs/{run.id}",
+        f"/actions/runs/{run.id}/attempts/1",
+        f"/actions/runs/{run.id}/attempts/1/jobs",
+        f"/actions/runs/{run.id}/attempts/5/jobs",
+        f"/actions/runs/{run.id}/jobs?filter=all",
+        f"/actions/runs/{run.id}/artifacts",
+        f"/actions/jobs/{job.id}",
+        f"/check-runs/{job.id}/annotations",
+        "/issues?per_page=1",
+        "/issues?state=bad",
+        "/issues/1",
+        "/issues/404",
+        "/issues/1/comments",
+        "/issues/1/events",
+        "/labels",
+        "/labels/autoheal",
+        "/labels/none",
+        "/pulls",
+        "/pulls?state=bad",
+        "/pulls/2",
+        "/pulls/404",
+    ):
         s.get(f"{api}{path}", allow_redirects=False)
     for path in ("/logs", "/attempts/1/logs", "/attempts/2/logs"):
         s.get(f"{runs}{path}", allow_redirects=False)

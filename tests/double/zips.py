@@ -11,6 +11,7 @@ Job and step names are sanitised as GitHub does: ``/`` and ``:`` removed, then t
 UTF-16 code units; a surrogate pair cut in half becomes U+FFFD (see the emoji job name in
 shared/github/logs/gh-cli-fixture-run_log.zip).
 """
+
 from __future__ import annotations
 
 import io

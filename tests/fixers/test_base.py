@@ -10,10 +10,19 @@ from autoheal.fixers import FixContext, base
 from tests.fixers.util import diagnosis, workspace
 
 
-@pytest.mark.parametrize("rel", [
-    "../outside.txt", "a/../../outside.txt", "/etc/passwd", "C:/Windows/win.ini", "a\\..\\b",
-    "nul\0byte", "", "..",
-])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "../outside.txt",
+        "a/../../outside.txt",
+        "/etc/passwd",
+        "C:/Windows/win.ini",
+        "a\\..\\b",
+        "nul\0byte",
+        "",
+        "..",
+    ],
+)
 def test_safe_path_rejects_escapes(tmp_path: Path, rel: str) -> None:
     assert base.safe_path(tmp_path, rel) is None
 
@@ -56,8 +65,10 @@ def test_read_text_keeps_line_endings_and_refuses_binary_and_huge(tmp_path: Path
 
 
 def test_workflow_files_lists_yaml_and_skips_escaping_links(tmp_path: Path) -> None:
-    workspace(tmp_path / "ws", {".github/workflows/b.yaml": "", ".github/workflows/a.yml": "",
-                                ".github/workflows/notes.md": ""})
+    workspace(
+        tmp_path / "ws",
+        {".github/workflows/b.yaml": "", ".github/workflows/a.yml": "", ".github/workflows/notes.md": ""},
+    )
     workspace(tmp_path, {"evil.yml": "jobs: {}\n"})
     os.symlink(tmp_path / "evil.yml", tmp_path / "ws/.github/workflows/c.yml")
 
@@ -87,9 +98,19 @@ def test_find_in_log_falls_back_to_patterns_and_respects_the_guard() -> None:
     assert base.find_in_log(node, ("module",), GUARD, PATTERN) is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (None, 1.5), (2, 2.0), ("3", 3.0), (0, None), (-1, None), ("x", None), (True, None), ([1], None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, 1.5),
+        (2, 2.0),
+        ("3", 3.0),
+        (0, None),
+        (-1, None),
+        ("x", None),
+        (True, None),
+        ([1], None),
+    ],
+)
 def test_option_number(tmp_path: Path, value: object, expected: float | None) -> None:
     options = {} if value is None else {"timeout_factor": value}
     ctx = FixContext(diagnosis("x", "timeout"), tmp_path, options=options)

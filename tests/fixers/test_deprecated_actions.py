@@ -12,42 +12,62 @@ from tests.fixers.util import context
 LOG = "##[error]This request has been automatically failed because it uses a deprecated version of `{}: v3`."
 
 
-@pytest.mark.parametrize(("action", "major"), [
-    ("actions/upload-artifact", 4), ("actions/download-artifact", 4), ("actions/cache", 4),
-    ("actions/checkout", 4), ("actions/setup-python", 5), ("actions/setup-node", 4), ("actions/setup-java", 4),
-    ("actions/setup-go", 5), ("actions/github-script", 7), ("actions/upload-pages-artifact", 3),
-    ("actions/deploy-pages", 4), ("actions/configure-pages", 5), ("github/codeql-action", 3),
-])
+@pytest.mark.parametrize(
+    ("action", "major"),
+    [
+        ("actions/upload-artifact", 4),
+        ("actions/download-artifact", 4),
+        ("actions/cache", 4),
+        ("actions/checkout", 4),
+        ("actions/setup-python", 5),
+        ("actions/setup-node", 4),
+        ("actions/setup-java", 4),
+        ("actions/setup-go", 5),
+        ("actions/github-script", 7),
+        ("actions/upload-pages-artifact", 3),
+        ("actions/deploy-pages", 4),
+        ("actions/configure-pages", 5),
+        ("github/codeql-action", 3),
+    ],
+)
 def test_table_has_at_least_these_majors(action: str, major: int) -> None:
     assert fixer.current_majors()[action] >= major
 
 
-@pytest.mark.parametrize(("action", "repo"), [
-    ("actions/cache/restore", "actions/cache"), ("GitHub/CodeQL-Action/init", "github/codeql-action"),
-    ("actions/checkout", "actions/checkout"),
-])
+@pytest.mark.parametrize(
+    ("action", "repo"),
+    [
+        ("actions/cache/restore", "actions/cache"),
+        ("GitHub/CodeQL-Action/init", "github/codeql-action"),
+        ("actions/checkout", "actions/checkout"),
+    ],
+)
 def test_repo_of(action: str, repo: str) -> None:
     assert fixer.repo_of(action) == repo
 
 
-def bump(tmp_path: Path, lines: str, log: str = LOG.format("actions/checkout"),
-         category: str = "action.deprecated") -> FixProposal | FixDeclined:
+def bump(
+    tmp_path: Path, lines: str, log: str = LOG.format("actions/checkout"), category: str = "action.deprecated"
+) -> FixProposal | FixDeclined:
     files = {".github/workflows/ci.yml": f"jobs:\n  a:\n    steps:\n{lines}"}
     return fixer.fix(context(tmp_path, files, log, category))
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("      - uses: actions/checkout@v3\n", "      - uses: actions/checkout@v4\n"),
-    ("      - uses: 'actions/checkout@v2'  # old\n", "      - uses: 'actions/checkout@v4'  # old\n"),
-    ('        uses: "ACTIONS/Checkout@v1"\n', '        uses: "ACTIONS/Checkout@v4"\n'),
-    ("      - {uses: actions/checkout@v3}\n", None),             # flow steps are left alone
-    ("      # - uses: actions/checkout@v3\n", None),
-    ("      - run: echo uses: actions/checkout@v3\n", None),
-    ("      - uses: actions/checkout@main\n", None),
-    ("      - uses: actions/checkout@v4\n", None),
-    ("      - uses: actions/checkout@v5\n", None),                 # never downgrade
-    ("      - uses: docker://alpine:3\n", None),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("      - uses: actions/checkout@v3\n", "      - uses: actions/checkout@v4\n"),
+        ("      - uses: 'actions/checkout@v2'  # old\n", "      - uses: 'actions/checkout@v4'  # old\n"),
+        ('        uses: "ACTIONS/Checkout@v1"\n', '        uses: "ACTIONS/Checkout@v4"\n'),
+        ("      - {uses: actions/checkout@v3}\n", None),  # flow steps are left alone
+        ("      # - uses: actions/checkout@v3\n", None),
+        ("      - run: echo uses: actions/checkout@v3\n", None),
+        ("      - uses: actions/checkout@main\n", None),
+        ("      - uses: actions/checkout@v4\n", None),
+        ("      - uses: actions/checkout@v5\n", None),  # never downgrade
+        ("      - uses: docker://alpine:3\n", None),
+    ],
+)
 def test_uses_lines(tmp_path: Path, before: str, after: str | None) -> None:
     result = bump(tmp_path, before)
     if after is None:

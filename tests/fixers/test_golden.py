@@ -7,6 +7,7 @@ checkout). With ``expected/`` the fixers must propose changes that turn a copy
 of ``input/`` into ``expected/`` byte for byte; without it they must decline
 with a reason containing ``reason.txt``. Fixers must not touch the workspace.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,14 +33,26 @@ def load_case(case: Path, workspace: Path) -> tuple[FixContext, dict[str, object
     spec = json.loads((case / "diagnosis.json").read_text(encoding="utf-8"))
     log = (case / "log.txt").read_text(encoding="utf-8")
     diagnosis = Diagnosis(
-        path="log.txt", category=spec["category"], confidence=0.9, rule=spec.get("rule", "golden"),
-        fingerprint="0" * 16, title=spec.get("title", ""), summary="",
+        path="log.txt",
+        category=spec["category"],
+        confidence=0.9,
+        rule=spec.get("rule", "golden"),
+        fingerprint="0" * 16,
+        title=spec.get("title", ""),
+        summary="",
         excerpt=tuple(ExcerptLine(n, text) for n, text in enumerate(log.splitlines(), 1)),
-        captures=spec.get("captures", {}), job=spec.get("job"), step=spec.get("step"),
+        captures=spec.get("captures", {}),
+        job=spec.get("job"),
+        step=spec.get("step"),
     )
     context = spec.get("context", {})
-    ctx = FixContext(diagnosis, workspace, workflow_path=context.get("workflow_path"),
-                     job=context.get("job"), options=context.get("options", {}))
+    ctx = FixContext(
+        diagnosis,
+        workspace,
+        workflow_path=context.get("workflow_path"),
+        job=context.get("job"),
+        options=context.get("options", {}),
+    )
     return ctx, spec
 
 
@@ -76,8 +89,9 @@ def test_golden(case: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-@pytest.mark.parametrize("case", [c for c in CASES if (c / "expected").is_dir()],
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if (c / "expected").is_dir()], ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_golden_diff_applies_with_git(case: Path, tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
     shutil.copytree(case / "input", workspace, symlinks=True)
@@ -87,8 +101,7 @@ def test_golden_diff_applies_with_git(case: Path, tmp_path: Path) -> None:
     patch = tmp_path / "fix.patch"
     patch.write_bytes(unified_diff(result.changes).encode("utf-8"))
 
-    subprocess.run(["git", "apply", str(patch)], cwd=workspace, check=True,
-                   capture_output=True)
+    subprocess.run(["git", "apply", str(patch)], cwd=workspace, check=True, capture_output=True)
 
     assert snapshot(workspace) == snapshot(case / "expected")
 
@@ -107,13 +120,18 @@ def test_expected_workflows_are_valid_github_workflows() -> None:
     workflows = sorted(GOLDEN.glob("*/*/expected/.github/workflows/*.y*ml"))
     actions = sorted(GOLDEN.glob("*/*/expected/.github/actions/**/action.y*ml"))
     for schema, files in (("vendor.github-workflows", workflows), ("vendor.github-actions", actions)):
-        proc = subprocess.run(["check-jsonschema", "--builtin-schema", schema, *map(str, files)],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["check-jsonschema", "--builtin-schema", schema, *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if (c / "expected").is_dir()],
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if (c / "expected").is_dir()], ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_yaml_comments_survive(case: Path) -> None:
     for before in (case / "input").rglob("*.y*ml"):
         after = (case / "expected" / before.relative_to(case / "input")).read_text(encoding="utf-8")

@@ -29,10 +29,18 @@ JOBS = yamledit.parse(
 )["jobs"]
 
 
-@pytest.mark.parametrize(("wanted", "job"), [
-    ("build", "build"), ("Build", "build"), ("Build (ubuntu-latest, 3.12)", "build"),
-    ("Test ubuntu-latest / py3.12", "test"), ("deploy / Deploy to prod", "deploy"), ("nope", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("wanted", "job"),
+    [
+        ("build", "build"),
+        ("Build", "build"),
+        ("Build (ubuntu-latest, 3.12)", "build"),
+        ("Test ubuntu-latest / py3.12", "test"),
+        ("deploy / Deploy to prod", "deploy"),
+        ("nope", None),
+        (None, None),
+    ],
+)
 def test_find_job(wanted: str | None, job: str | None) -> None:
     assert yamledit.find_job(JOBS, wanted) == job
 
@@ -43,14 +51,17 @@ def test_find_job_uses_the_only_job() -> None:
     assert yamledit.find_job(only, "whatever", single=False) is None
 
 
-@pytest.mark.parametrize(("line", "col", "value", "expected"), [
-    ("    timeout-minutes: 30  # c\n", 21, "45", "    timeout-minutes: 45  # c\n"),
-    ("    timeout-minutes: '30'\n", 21, "45", "    timeout-minutes: '45'\n"),
-    ('  x: "it\\"s"  # c\n', 5, "y", '  x: "y"  # c\n'),
-    ("  x: 'it''s'\n", 5, "y", "  x: 'y'\n"),
-    ("  xs: [3.8, '3.9']\n", 7, "3.10", "  xs: [3.10, '3.9']\n"),
-    ("  xs: [3.8, '3.9']\n", 12, "3.10", "  xs: [3.8, '3.10']\n"),
-])
+@pytest.mark.parametrize(
+    ("line", "col", "value", "expected"),
+    [
+        ("    timeout-minutes: 30  # c\n", 21, "45", "    timeout-minutes: 45  # c\n"),
+        ("    timeout-minutes: '30'\n", 21, "45", "    timeout-minutes: '45'\n"),
+        ('  x: "it\\"s"  # c\n', 5, "y", '  x: "y"  # c\n'),
+        ("  x: 'it''s'\n", 5, "y", "  x: 'y'\n"),
+        ("  xs: [3.8, '3.9']\n", 7, "3.10", "  xs: [3.10, '3.9']\n"),
+        ("  xs: [3.8, '3.9']\n", 12, "3.10", "  xs: [3.8, '3.10']\n"),
+    ],
+)
 def test_replace_scalar(line: str, col: int, value: str, expected: str) -> None:
     assert yamledit.replace_scalar(line, col, value) == expected
 
@@ -69,17 +80,21 @@ def test_exotic_line_breaks_are_refused() -> None:
 
 # ---------------------------------------------------------------- fix()
 
+
 def test_flow_style_job_is_edited_in_place(tmp_path: Path) -> None:
     workflow = "jobs:\n  build: {runs-on: ubuntu-latest, timeout-minutes: 10, steps: [{run: make}]}\n"
     assert only_change(run(tmp_path, workflow)).new == workflow.replace("10,", "15,")
 
 
-@pytest.mark.parametrize(("workflow", "reason"), [
-    ("jobs:\n  build: {runs-on: ubuntu-latest, steps: [{run: make}]}\n", "flow mapping"),
-    ("jobs:\n  call:\n    uses: ./.github/workflows/r.yml\n", "reusable workflow"),
-    ("jobs:\n  a:\n    runs-on: x\n  b:\n    runs-on: x\n", "no job 'c'"),
-    ("jobs: [\n", "cannot read"),
-])
+@pytest.mark.parametrize(
+    ("workflow", "reason"),
+    [
+        ("jobs:\n  build: {runs-on: ubuntu-latest, steps: [{run: make}]}\n", "flow mapping"),
+        ("jobs:\n  call:\n    uses: ./.github/workflows/r.yml\n", "reusable workflow"),
+        ("jobs:\n  a:\n    runs-on: x\n  b:\n    runs-on: x\n", "no job 'c'"),
+        ("jobs: [\n", "cannot read"),
+    ],
+)
 def test_declines(tmp_path: Path, workflow: str, reason: str) -> None:
     result = run(tmp_path, workflow, job="c", workflow_path=WF)
     assert isinstance(result, FixDeclined) and reason in result.reason
@@ -100,8 +115,10 @@ def test_cap_option_and_current_value_at_cap(tmp_path: Path) -> None:
 
 
 def test_workflow_found_by_job_when_the_path_is_unknown(tmp_path: Path) -> None:
-    files = {".github/workflows/a.yml": "jobs:\n  lint:\n    runs-on: x\n",
-             ".github/workflows/b.yml": "jobs:\n  e2e:\n    runs-on: x\n    timeout-minutes: 10\n"}
+    files = {
+        ".github/workflows/a.yml": "jobs:\n  lint:\n    runs-on: x\n",
+        ".github/workflows/b.yml": "jobs:\n  e2e:\n    runs-on: x\n    timeout-minutes: 10\n",
+    }
     ctx = context(tmp_path, files, LOG.format(10), "timeout", job="e2e")
     assert only_change(fixer.fix(ctx)).path == ".github/workflows/b.yml"
     ambiguous = fixer.fix(context(tmp_path, files, LOG.format(10), "timeout", job=None))
@@ -109,18 +126,30 @@ def test_workflow_found_by_job_when_the_path_is_unknown(tmp_path: Path) -> None:
 
 
 def test_capture_is_used_when_the_number_was_cut_off(tmp_path: Path) -> None:
-    ctx = context(tmp_path, {WF: "jobs:\n  a:\n    runs-on: x\n"},
-                  "The job has exceeded the maximum execution time of", "timeout", captures={"minutes": "40"})
+    ctx = context(
+        tmp_path,
+        {WF: "jobs:\n  a:\n    runs-on: x\n"},
+        "The job has exceeded the maximum execution time of",
+        "timeout",
+        captures={"minutes": "40"},
+    )
     assert "timeout-minutes: 60\n" in only_change(fixer.fix(ctx)).new
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(1, 359), st.sampled_from(["", "'", '"']), st.sampled_from(["", "  # why", " #x"]),
-       st.sampled_from([1.5, 2, 1.1]))
-def test_only_the_timeout_changes(tmp_path_factory: pytest.TempPathFactory, minutes: int, quote: str,
-                                  comment: str, factor: float) -> None:
-    workflow = (f"# top\nname: ci\njobs:\n  build:\n    runs-on: ubuntu-latest  # runner\n"
-                f"    timeout-minutes: {quote}{minutes}{quote}{comment}\n    steps:\n      - run: make\n")
+@given(
+    st.integers(1, 359),
+    st.sampled_from(["", "'", '"']),
+    st.sampled_from(["", "  # why", " #x"]),
+    st.sampled_from([1.5, 2, 1.1]),
+)
+def test_only_the_timeout_changes(
+    tmp_path_factory: pytest.TempPathFactory, minutes: int, quote: str, comment: str, factor: float
+) -> None:
+    workflow = (
+        f"# top\nname: ci\njobs:\n  build:\n    runs-on: ubuntu-latest  # runner\n"
+        f"    timeout-minutes: {quote}{minutes}{quote}{comment}\n    steps:\n      - run: make\n"
+    )
     result = run(tmp_path_factory.mktemp("w"), workflow, minutes, options={"timeout_factor": factor})
 
     new = min(math.ceil(minutes * factor), 360)
@@ -132,11 +161,18 @@ def test_only_the_timeout_changes(tmp_path_factory: pytest.TempPathFactory, minu
     assert int(YAML(typ="safe").load(text)["jobs"]["build"]["timeout-minutes"]) == new
 
 
-@pytest.mark.parametrize(("name", "wanted", "matches"), [
-    ("Test ${{ matrix.os }}", "Test ubuntu", True), ("Test ${{ matrix.os }}", "Test ", True),
-    ("${{ a }}-${{ b }}", "x-y", True), ("${{ a }}-${{ b }}", "xy", False), ("a${{ x }}a", "a", False),
-    ("Build ${{", "Build ${{", True), ("Deploy", "deploy", False),
-])
+@pytest.mark.parametrize(
+    ("name", "wanted", "matches"),
+    [
+        ("Test ${{ matrix.os }}", "Test ubuntu", True),
+        ("Test ${{ matrix.os }}", "Test ", True),
+        ("${{ a }}-${{ b }}", "x-y", True),
+        ("${{ a }}-${{ b }}", "xy", False),
+        ("a${{ x }}a", "a", False),
+        ("Build ${{", "Build ${{", True),
+        ("Deploy", "deploy", False),
+    ],
+)
 def test_job_names_with_expressions(name: str, wanted: str, matches: bool) -> None:
     jobs = yamledit.parse(f"jobs:\n  j:\n    name: '{name}'\n  other:\n    name: o\n")["jobs"]
     assert (yamledit.find_job(jobs, wanted) == "j") is matches

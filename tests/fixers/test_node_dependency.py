@@ -13,37 +13,71 @@ from autoheal.models import FixDeclined
 from tests.fixers.util import context, only_change
 
 
-@pytest.mark.parametrize(("specifier", "package"), [
-    ("lodash", "lodash"), ("lodash/fp", "lodash"), ("@scope/pkg", "@scope/pkg"),
-    ("@scope/pkg/dist/x.js", "@scope/pkg"), ("date-fns/locale", "date-fns"), ("JSONStream", "JSONStream"),
-])
+@pytest.mark.parametrize(
+    ("specifier", "package"),
+    [
+        ("lodash", "lodash"),
+        ("lodash/fp", "lodash"),
+        ("@scope/pkg", "@scope/pkg"),
+        ("@scope/pkg/dist/x.js", "@scope/pkg"),
+        ("date-fns/locale", "date-fns"),
+        ("JSONStream", "JSONStream"),
+    ],
+)
 def test_package_name(specifier: str, package: str) -> None:
     assert fixer.package_name(specifier) == package
 
 
-@pytest.mark.parametrize(("specifier", "reason"), [
-    ("./config", "relative or absolute"), ("../lib/x", "relative or absolute"), ("/abs/x.js", "relative or absolute"),
-    ("C:\\work\\x.js", "relative or absolute"), ("file:x", "relative or absolute"), ("~/x", "relative or absolute"),
-    ("fs", "built-in"), ("node:fs", "built-in"), ("fs/promises", "built-in"), ("node:test", "built-in"),
-    ("@/components/Button", "not an npm package name"), ("@scope", "not an npm package name"),
-    ("has space", "not an npm package name"), ("_private", "not an npm package name"), ("a" * 215, "not an npm"),
-])
+@pytest.mark.parametrize(
+    ("specifier", "reason"),
+    [
+        ("./config", "relative or absolute"),
+        ("../lib/x", "relative or absolute"),
+        ("/abs/x.js", "relative or absolute"),
+        ("C:\\work\\x.js", "relative or absolute"),
+        ("file:x", "relative or absolute"),
+        ("~/x", "relative or absolute"),
+        ("fs", "built-in"),
+        ("node:fs", "built-in"),
+        ("fs/promises", "built-in"),
+        ("node:test", "built-in"),
+        ("@/components/Button", "not an npm package name"),
+        ("@scope", "not an npm package name"),
+        ("has space", "not an npm package name"),
+        ("_private", "not an npm package name"),
+        ("a" * 215, "not an npm"),
+    ],
+)
 def test_package_name_declines(specifier: str, reason: str) -> None:
     result = fixer.package_name(specifier)
     assert isinstance(result, FixDeclined) and reason in result.reason
 
 
-@pytest.mark.parametrize(("step", "package", "dev"), [
-    ("Run npm test", "x", True), ("Lint", "x", True), ("Type check", "x", True), ("Run e2e", "x", True),
-    ("Build", "x", False), (None, "x", False), ("Build", "@types/node", True),
-])
+@pytest.mark.parametrize(
+    ("step", "package", "dev"),
+    [
+        ("Run npm test", "x", True),
+        ("Lint", "x", True),
+        ("Type check", "x", True),
+        ("Run e2e", "x", True),
+        ("Build", "x", False),
+        (None, "x", False),
+        ("Build", "@types/node", True),
+    ],
+)
 def test_dev_dependency_rule(step: str | None, package: str, dev: bool) -> None:
     assert fixer.dev_dependency(step, package) is dev
 
 
-@pytest.mark.parametrize(("text", "unit"), [
-    ('{\n  "a": 1\n}\n', "  "), ('{\n    "a": 1\n}\n', "    "), ('{\n\t"a": 1\n}\n', "\t"), ('{"a": 1}', "  "),
-])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ('{\n  "a": 1\n}\n', "  "),
+        ('{\n    "a": 1\n}\n', "    "),
+        ('{\n\t"a": 1\n}\n', "\t"),
+        ('{"a": 1}', "  "),
+    ],
+)
 def test_detect_indent(text: str, unit: str) -> None:
     assert jsonedit.detect_indent(text) == unit
 
@@ -51,11 +85,14 @@ def test_detect_indent(text: str, unit: str) -> None:
 SORTED = '{\n  "dependencies": {\n    "b": "1",\n    "d": "1"\n  }\n}\n'
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("a", '{\n  "dependencies": {\n    "a": "*",\n    "b": "1",\n    "d": "1"\n  }\n}\n'),
-    ("c", '{\n  "dependencies": {\n    "b": "1",\n    "c": "*",\n    "d": "1"\n  }\n}\n'),
-    ("e", '{\n  "dependencies": {\n    "b": "1",\n    "d": "1",\n    "e": "*"\n  }\n}\n'),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("a", '{\n  "dependencies": {\n    "a": "*",\n    "b": "1",\n    "d": "1"\n  }\n}\n'),
+        ("c", '{\n  "dependencies": {\n    "b": "1",\n    "c": "*",\n    "d": "1"\n  }\n}\n'),
+        ("e", '{\n  "dependencies": {\n    "b": "1",\n    "d": "1",\n    "e": "*"\n  }\n}\n'),
+    ],
+)
 def test_sorted_blocks_stay_sorted(key: str, expected: str) -> None:
     assert jsonedit.add_to_object(SORTED, "dependencies", key, "*") == expected
 
@@ -69,10 +106,14 @@ def test_unsorted_block_appends() -> None:
 def test_empty_and_single_line_blocks() -> None:
     empty = '{\n  "name": "x",\n  "dependencies": {}\n}\n'
     inline = '{\n  "dependencies": {"b": "1", "d": "1"}\n}\n'
-    assert jsonedit.add_to_object(empty, "dependencies", "a", "*") == \
-        '{\n  "name": "x",\n  "dependencies": {\n    "a": "*"\n  }\n}\n'
-    assert jsonedit.add_to_object(inline, "dependencies", "c", "*") == \
-        '{\n  "dependencies": {"b": "1", "c": "*", "d": "1"}\n}\n'
+    assert (
+        jsonedit.add_to_object(empty, "dependencies", "a", "*")
+        == '{\n  "name": "x",\n  "dependencies": {\n    "a": "*"\n  }\n}\n'
+    )
+    assert (
+        jsonedit.add_to_object(inline, "dependencies", "c", "*")
+        == '{\n  "dependencies": {"b": "1", "c": "*", "d": "1"}\n}\n'
+    )
 
 
 def test_scanner_skips_braces_and_quotes_inside_strings() -> None:
@@ -85,10 +126,16 @@ def test_scanner_skips_braces_and_quotes_inside_strings() -> None:
 deps = st.dictionaries(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), st.just("^1.0.0"), max_size=6)
 
 
-@given(deps, st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), st.sampled_from([2, 4, "\t"]),
-       st.booleans(), st.booleans())
-def test_add_to_object_only_adds_one_member(existing: dict[str, str], name: str, indent: int | str,
-                                             sort: bool, crlf: bool) -> None:
+@given(
+    deps,
+    st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+    st.sampled_from([2, 4, "\t"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_add_to_object_only_adds_one_member(
+    existing: dict[str, str], name: str, indent: int | str, sort: bool, crlf: bool
+) -> None:
     assume(name not in existing)  # fix() declines for declared packages before editing
     block = dict(sorted(existing.items())) if sort else existing
     manifest = {"name": "pkg", "version": "1.0.0", "dependencies": block} if block else {"name": "pkg"}

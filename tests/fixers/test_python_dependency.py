@@ -19,6 +19,7 @@ def run(tmp_path: Path, files: dict[str, str], module: str = "yaml", **kw: objec
 
 # ---------------------------------------------------------------- the table
 
+
 def test_table_is_large_and_every_entry_is_a_real_difference() -> None:
     table = data_table("import_names.json")
     assert len(table) >= 100
@@ -27,84 +28,130 @@ def test_table_is_large_and_every_entry_is_a_real_difference() -> None:
         assert dotted or manifests.normalize(module) != manifests.normalize(distribution), module
 
 
-@pytest.mark.parametrize(("module", "distribution"), [
-    ("yaml", "PyYAML"), ("cv2", "opencv-python"), ("sklearn", "scikit-learn"), ("PIL", "Pillow"),
-    ("bs4", "beautifulsoup4"), ("dateutil", "python-dateutil"), ("jwt", "PyJWT"),
-    ("google.protobuf", "protobuf"), ("Crypto", "pycryptodome"), ("dotenv", "python-dotenv"),
-    ("magic", "python-magic"), ("attr", "attrs"), ("serial", "pyserial"), ("usb", "pyusb"), ("zmq", "pyzmq"),
-    ("OpenSSL", "pyOpenSSL"), ("skimage", "scikit-image"), ("git", "GitPython"), ("docx", "python-docx"),
-    ("pptx", "python-pptx"), ("MySQLdb", "mysqlclient"), ("psycopg2", "psycopg2-binary"),
-])
+@pytest.mark.parametrize(
+    ("module", "distribution"),
+    [
+        ("yaml", "PyYAML"),
+        ("cv2", "opencv-python"),
+        ("sklearn", "scikit-learn"),
+        ("PIL", "Pillow"),
+        ("bs4", "beautifulsoup4"),
+        ("dateutil", "python-dateutil"),
+        ("jwt", "PyJWT"),
+        ("google.protobuf", "protobuf"),
+        ("Crypto", "pycryptodome"),
+        ("dotenv", "python-dotenv"),
+        ("magic", "python-magic"),
+        ("attr", "attrs"),
+        ("serial", "pyserial"),
+        ("usb", "pyusb"),
+        ("zmq", "pyzmq"),
+        ("OpenSSL", "pyOpenSSL"),
+        ("skimage", "scikit-image"),
+        ("git", "GitPython"),
+        ("docx", "python-docx"),
+        ("pptx", "python-pptx"),
+        ("MySQLdb", "mysqlclient"),
+        ("psycopg2", "psycopg2-binary"),
+    ],
+)
 def test_required_table_entries(module: str, distribution: str) -> None:
     assert fixer.distribution_for(module) == distribution
 
 
-@pytest.mark.parametrize(("module", "expected"), [
-    ("google.protobuf.descriptor_pb2", "protobuf"),         # longest known prefix
-    ("google.cloud.storage.blob", "google-cloud-storage"),
-    ("PIL.Image", "Pillow"),
-    ("requests", "requests"),                               # same name: itself
-    ("requests.adapters", "requests"),
-    ("distutils.core", "setuptools"),                       # removed in 3.12, table wins over stdlib
-])
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        ("google.protobuf.descriptor_pb2", "protobuf"),  # longest known prefix
+        ("google.cloud.storage.blob", "google-cloud-storage"),
+        ("PIL.Image", "Pillow"),
+        ("requests", "requests"),  # same name: itself
+        ("requests.adapters", "requests"),
+        ("distutils.core", "setuptools"),  # removed in 3.12, table wins over stdlib
+    ],
+)
 def test_distribution_for(module: str, expected: str) -> None:
     assert fixer.distribution_for(module) == expected
 
 
-@pytest.mark.parametrize(("module", "reason"), [
-    ("json", "standard library"), ("asyncio.taskgroups", "standard library"), ("imp", "standard library"),
-    ("urllib2", "standard library"), ("google", "cannot tell"), ("google.ads.thing", "cannot tell"),
-    ("_speedups", "cannot tell"),
-])
+@pytest.mark.parametrize(
+    ("module", "reason"),
+    [
+        ("json", "standard library"),
+        ("asyncio.taskgroups", "standard library"),
+        ("imp", "standard library"),
+        ("urllib2", "standard library"),
+        ("google", "cannot tell"),
+        ("google.ads.thing", "cannot tell"),
+        ("_speedups", "cannot tell"),
+    ],
+)
 def test_distribution_for_declines(module: str, reason: str) -> None:
     result = fixer.distribution_for(module)
     assert isinstance(result, FixDeclined) and reason in result.reason
 
 
-@pytest.mark.parametrize(("name", "normal"), [
-    ("PyYAML", "pyyaml"), ("python_dateutil", "python-dateutil"), ("zope.interface", "zope-interface"),
-    ("Foo__Bar-.baz", "foo-bar-baz"), ("ruamel.yaml", "ruamel-yaml"),
-])
+@pytest.mark.parametrize(
+    ("name", "normal"),
+    [
+        ("PyYAML", "pyyaml"),
+        ("python_dateutil", "python-dateutil"),
+        ("zope.interface", "zope-interface"),
+        ("Foo__Bar-.baz", "foo-bar-baz"),
+        ("ruamel.yaml", "ruamel-yaml"),
+    ],
+)
 def test_normalize(name: str, normal: str) -> None:
     assert manifests.normalize(name) == normal
 
 
 # ---------------------------------------------------------------- what the workflow installs
 
-@pytest.mark.parametrize(("workflow", "files", "extras"), [
-    ("run: pip install -r requirements.txt -r dev.txt", ["requirements.txt", "dev.txt"], []),
-    ("run: python -m pip install --requirement=ci/reqs.txt", ["ci/reqs.txt"], []),
-    ("run: pip3 install -rreq.txt && pip install -r ./other.txt", ["req.txt", "other.txt"], []),
-    ("run: uv pip install --system -r requirements/test.txt", ["requirements/test.txt"], []),
-    ("run: pip install -e '.[test,docs]'", [], ["test", "docs"]),
-    ("run: pip install .[dev]  # with extras", [], ["dev"]),
-    ("run: |\n  pip install \\\n    -r a.txt \\\n    -e .[lint]", ["a.txt"], ["lint"]),
-    ("run: pip install -r ${{ matrix.requirements }}", [], []),
-    ("run: pip install 'unterminated", [], []),
-    ("run: npm install -r x", [], []),
-])
+
+@pytest.mark.parametrize(
+    ("workflow", "files", "extras"),
+    [
+        ("run: pip install -r requirements.txt -r dev.txt", ["requirements.txt", "dev.txt"], []),
+        ("run: python -m pip install --requirement=ci/reqs.txt", ["ci/reqs.txt"], []),
+        ("run: pip3 install -rreq.txt && pip install -r ./other.txt", ["req.txt", "other.txt"], []),
+        ("run: uv pip install --system -r requirements/test.txt", ["requirements/test.txt"], []),
+        ("run: pip install -e '.[test,docs]'", [], ["test", "docs"]),
+        ("run: pip install .[dev]  # with extras", [], ["dev"]),
+        ("run: |\n  pip install \\\n    -r a.txt \\\n    -e .[lint]", ["a.txt"], ["lint"]),
+        ("run: pip install -r ${{ matrix.requirements }}", [], []),
+        ("run: pip install 'unterminated", [], []),
+        ("run: npm install -r x", [], []),
+    ],
+)
 def test_installs(workflow: str, files: list[str], extras: list[str]) -> None:
     assert fixer.installs(workflow) == (files, extras)
 
 
 # ---------------------------------------------------------------- declared names
 
+
 def test_declared_requirements_handles_comments_markers_and_options() -> None:
-    text = ("# comment\n-r base.txt\n--index-url https://x\nPyYAML>=6 ; python_version>'3.8'  # yaml\n"
-            "requests[socks]==2.31\n-e git+https://github.com/o/r.git#egg=Some_Tool\nname @ https://x/y.whl\n")
+    text = (
+        "# comment\n-r base.txt\n--index-url https://x\nPyYAML>=6 ; python_version>'3.8'  # yaml\n"
+        "requests[socks]==2.31\n-e git+https://github.com/o/r.git#egg=Some_Tool\nname @ https://x/y.whl\n"
+    )
     assert manifests.declared("requirements", text) == {"pyyaml", "requests", "some-tool", "name"}
 
 
 def test_declared_pyproject_reads_every_group() -> None:
-    text = ('[project]\nname = "x"\ndependencies = ["A>=1"]\n[project.optional-dependencies]\ntest = ["B"]\n'
-            '[dependency-groups]\ndev = ["C", {include-group = "test"}]\n'
-            '[tool.poetry.dependencies]\nD = "^1"\n[tool.poetry.group.docs.dependencies]\nE = "*"\n')
+    text = (
+        '[project]\nname = "x"\ndependencies = ["A>=1"]\n[project.optional-dependencies]\ntest = ["B"]\n'
+        '[dependency-groups]\ndev = ["C", {include-group = "test"}]\n'
+        '[tool.poetry.dependencies]\nD = "^1"\n[tool.poetry.group.docs.dependencies]\nE = "*"\n'
+    )
     assert manifests.declared("pyproject", text) == {"a", "b", "c", "d", "e"}
 
 
 def test_declared_setup_cfg_reads_requirement_keys_only() -> None:
-    text = ("[metadata]\nname = thing\nlicense = MIT\n[options]\ninstall_requires =\n    Foo\n    bar>=2\n"
-            "python_requires = >=3.9\ntests_require = baz\n[options.extras_require]\ntest = qux\n")
+    text = (
+        "[metadata]\nname = thing\nlicense = MIT\n[options]\ninstall_requires =\n    Foo\n    bar>=2\n"
+        "python_requires = >=3.9\ntests_require = baz\n[options.extras_require]\ntest = qux\n"
+    )
     assert manifests.declared("setup.cfg", text) == {"foo", "bar", "baz", "qux"}
 
 
@@ -113,6 +160,7 @@ def test_declared_on_invalid_toml_is_empty() -> None:
 
 
 # ---------------------------------------------------------------- edits
+
 
 def test_add_requirements_appends_with_the_file_line_ending() -> None:
     req = manifests.Manifest("r.txt", "requirements")
@@ -137,6 +185,7 @@ def test_add_pyproject_creates_a_missing_dependencies_array() -> None:
 
 # ---------------------------------------------------------------- fix()
 
+
 def test_dynamic_dependencies_fall_through_to_requirements(tmp_path: Path) -> None:
     files = {"pyproject.toml": '[project]\nname = "x"\ndynamic = ["dependencies"]\n', "requirements.txt": "a\n"}
     change = only_change(run(tmp_path, files))
@@ -144,8 +193,10 @@ def test_dynamic_dependencies_fall_through_to_requirements(tmp_path: Path) -> No
 
 
 def test_extra_the_workflow_installs_wins_over_main_dependencies(tmp_path: Path) -> None:
-    files = {".github/workflows/ci.yml": "jobs:\n  t:\n    steps:\n      - run: pip install .[dev]\n",
-             "setup.cfg": "[options]\ninstall_requires =\n    a\n[options.extras_require]\ndev =\n    b\n"}
+    files = {
+        ".github/workflows/ci.yml": "jobs:\n  t:\n    steps:\n      - run: pip install .[dev]\n",
+        "setup.cfg": "[options]\ninstall_requires =\n    a\n[options.extras_require]\ndev =\n    b\n",
+    }
     change = only_change(run(tmp_path, files, workflow_path=".github/workflows/ci.yml"))
     assert change.new.endswith("dev =\n    b\n    PyYAML\n")
 
@@ -169,14 +220,18 @@ def test_no_manifest_declines(tmp_path: Path) -> None:
 
 def test_requirements_file_outside_the_workspace_is_never_read(tmp_path: Path) -> None:
     (tmp_path / "outside.txt").write_text("pyyaml\n")
-    files = {".github/workflows/ci.yml": "steps:\n  - run: pip install -r ../outside.txt\n",
-             "requirements.txt": "a\n"}
+    files = {".github/workflows/ci.yml": "steps:\n  - run: pip install -r ../outside.txt\n", "requirements.txt": "a\n"}
     change = only_change(run(tmp_path / "ws", files, workflow_path=".github/workflows/ci.yml"))
     assert change.path == "requirements.txt"
 
 
 def test_node_log_is_not_a_python_failure(tmp_path: Path) -> None:
-    ctx = context(tmp_path, {"requirements.txt": ""}, "Error: Cannot find module 'express'",
-                  "dependency.missing", captures={"module": "express"})
+    ctx = context(
+        tmp_path,
+        {"requirements.txt": ""},
+        "Error: Cannot find module 'express'",
+        "dependency.missing",
+        captures={"module": "express"},
+    )
     result = fixer.fix(ctx)
     assert isinstance(result, FixDeclined) and "does not name a missing Python module" in result.reason

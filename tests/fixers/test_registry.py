@@ -16,9 +16,9 @@ from tests.fixers.util import diagnosis
 
 def test_registry_ids_match_modules_and_are_documented() -> None:
     for fixer_id, module in FIXERS.items():
-        assert module.ID == fixer_id
+        assert fixer_id == module.ID
         assert len(module.DOC) > 200, fixer_id
-        assert module.CATEGORIES and module.CATEGORIES <= set(models.CATEGORIES), fixer_id
+        assert module.CATEGORIES and set(models.CATEGORIES) >= module.CATEGORIES, fixer_id
         assert callable(module.fix)
 
 
@@ -27,6 +27,7 @@ def _fake(fixer_id: str, categories: set[str], result: str | None, applies: bool
         if result is None:
             return FixDeclined(fixer_id, f"{fixer_id} does not apply", applies)
         return FixProposal(fixer_id, (Change("f", "a", result, "s"),), "t", "e")
+
     return SimpleNamespace(ID=fixer_id, CATEGORIES=frozenset(categories), DOC="", fix=fix)
 
 
@@ -39,8 +40,12 @@ def test_a_log_that_is_not_the_fixers_kind_is_declined_as_not_applying(fixer_id:
 
 
 def test_propose_returns_the_first_proposal_in_registry_order(tmp_path: Path) -> None:
-    fixers = {"a": _fake("a", {"timeout"}, None), "b": _fake("b", {"network"}, "never"),
-              "c": _fake("c", {"timeout"}, "c wins"), "d": _fake("d", {"timeout"}, "too late")}
+    fixers = {
+        "a": _fake("a", {"timeout"}, None),
+        "b": _fake("b", {"network"}, "never"),
+        "c": _fake("c", {"timeout"}, "c wins"),
+        "d": _fake("d", {"timeout"}, "too late"),
+    }
     result = propose(FixContext(diagnosis("x", "timeout"), tmp_path), fixers)  # type: ignore[arg-type]
     assert isinstance(result, FixProposal) and result.fixer == "c"
 
@@ -52,8 +57,11 @@ def test_propose_aggregates_reasons(tmp_path: Path) -> None:
 
 
 def test_a_refusal_is_shown_alone_over_fixers_the_failure_is_not_for(tmp_path: Path) -> None:
-    fixers = {"a": _fake("a", {"timeout"}, None, applies=False), "b": _fake("b", {"timeout"}, None),
-              "c": _fake("c", {"timeout"}, None, applies=False)}
+    fixers = {
+        "a": _fake("a", {"timeout"}, None, applies=False),
+        "b": _fake("b", {"timeout"}, None),
+        "c": _fake("c", {"timeout"}, None, applies=False),
+    }
     result = propose(FixContext(diagnosis("x", "timeout"), tmp_path), fixers)  # type: ignore[arg-type]
     assert result == FixDeclined("autoheal", "b: b does not apply", applies=True)
 
@@ -92,10 +100,12 @@ def test_unified_diff_applies_with_git_for_odd_line_breaks(tmp_path: Path) -> No
 
 
 def test_importing_the_registry_reads_no_files() -> None:
-    code = ("import builtins, io, sys; opened = []; real = io.open\n"
-            "def spy(f, *a, **k):\n    opened.append(str(f)); return real(f, *a, **k)\n"
-            "builtins.open = io.open = spy\n"
-            "import autoheal.fixers\n"
-            "print([f for f in opened if 'data' in f])")
+    code = (
+        "import builtins, io, sys; opened = []; real = io.open\n"
+        "def spy(f, *a, **k):\n    opened.append(str(f)); return real(f, *a, **k)\n"
+        "builtins.open = io.open = spy\n"
+        "import autoheal.fixers\n"
+        "print([f for f in opened if 'data' in f])"
+    )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"

@@ -10,35 +10,81 @@ from autoheal.models import FixDeclined
 from tests.fixers.util import context, only_change
 
 
-@pytest.mark.parametrize(("spec", "line"), [
-    (">=3.9", (3, 9)), (">= 3.10", (3, 10)), (">=3.9.2", (3, 9)), (">3.8", (3, 8)), ("~=3.10", (3, 10)),
-    ("~=3.9.2", (3, 9)), (">=3.9,<3.11", (3, 9)), ("<4,>=3.10", (3, 10)), ("==3.11.*", (3, 11)),
-    ("!=3.9.*,>=3.9", (3, 10)), ("==3.12", (3, 12)), (">=3.8,!=3.8.1", (3, 8)), ("<=3.9.5,>=3.9", (3, 9)),
-    ("===3.9", None), ("==3.9.1", None), (">=4", None), ("banana", None),
-])
+@pytest.mark.parametrize(
+    ("spec", "line"),
+    [
+        (">=3.9", (3, 9)),
+        (">= 3.10", (3, 10)),
+        (">=3.9.2", (3, 9)),
+        (">3.8", (3, 8)),
+        ("~=3.10", (3, 10)),
+        ("~=3.9.2", (3, 9)),
+        (">=3.9,<3.11", (3, 9)),
+        ("<4,>=3.10", (3, 10)),
+        ("==3.11.*", (3, 11)),
+        ("!=3.9.*,>=3.9", (3, 10)),
+        ("==3.12", (3, 12)),
+        (">=3.8,!=3.8.1", (3, 8)),
+        ("<=3.9.5,>=3.9", (3, 9)),
+        ("===3.9", None),
+        ("==3.9.1", None),
+        (">=4", None),
+        ("banana", None),
+    ],
+)
 def test_minimal_python_line(spec: str, line: versions.Version | None) -> None:
     assert versions.minimal_line(spec, versions.PYTHON_LINES, pep440=True) == line
 
 
-@pytest.mark.parametrize(("spec", "line"), [
-    (">=18", (18,)), (">= 18.12.0", (18,)), ("^18.17.0 || >=20", (18,)), ("^20.9.0 || >=22", (20,)),
-    ("18.x || 20.x", (18,)), (">=16 <21", (16,)), ("16 - 20", (16,)), ("20", (20,)), ("=22.1.0", (22,)),
-    ("~18.17", (18,)), (">=18.0.0-rc.1", (18,)), ("*", (10,)), ("lts/*", None), (">=99", None),
-])
+@pytest.mark.parametrize(
+    ("spec", "line"),
+    [
+        (">=18", (18,)),
+        (">= 18.12.0", (18,)),
+        ("^18.17.0 || >=20", (18,)),
+        ("^20.9.0 || >=22", (20,)),
+        ("18.x || 20.x", (18,)),
+        (">=16 <21", (16,)),
+        ("16 - 20", (16,)),
+        ("20", (20,)),
+        ("=22.1.0", (22,)),
+        ("~18.17", (18,)),
+        (">=18.0.0-rc.1", (18,)),
+        ("*", (10,)),
+        ("lts/*", None),
+        (">=99", None),
+    ],
+)
 def test_minimal_node_line(spec: str, line: versions.Version | None) -> None:
     assert versions.minimal_line(spec, versions.NODE_LINES, pep440=False) == line
 
 
-@pytest.mark.parametrize(("text", "runtime", "current", "spec"), [
-    ("ERROR: Package 'x' requires a different Python: 3.8.18 not in '>=3.9'", "python", (3, 8, 18), ">=3.9"),
-    ('error x@1: The engine "node" is incompatible with this module. Expected version ">=18". Got "16.20.2"',
-     "node", (16, 20, 2), ">=18"),
-    ("npm WARN EBADENGINE   package: 'x@1.0.0',\n2024-01-01T00:00:00.0000000Z npm WARN EBADENGINE   "
-     "required: { node: '>=18' },\n2024-01-01T00:00:00.0000000Z npm WARN EBADENGINE   current: "
-     "{ node: 'v16.20.2', npm: '8.19.4' }", "node", (16, 20, 2), ">=18"),
-    ('npm ERR! notsup Required: {"node":">=20"}\nnpm ERR! notsup Actual:   {"npm":"9.1","node":"v18.19.0"}',
-     "node", (18, 19, 0), ">=20"),
-])
+@pytest.mark.parametrize(
+    ("text", "runtime", "current", "spec"),
+    [
+        ("ERROR: Package 'x' requires a different Python: 3.8.18 not in '>=3.9'", "python", (3, 8, 18), ">=3.9"),
+        (
+            'error x@1: The engine "node" is incompatible with this module. Expected version ">=18". Got "16.20.2"',
+            "node",
+            (16, 20, 2),
+            ">=18",
+        ),
+        (
+            "npm WARN EBADENGINE   package: 'x@1.0.0',\n2024-01-01T00:00:00.0000000Z npm WARN EBADENGINE   "
+            "required: { node: '>=18' },\n2024-01-01T00:00:00.0000000Z npm WARN EBADENGINE   current: "
+            "{ node: 'v16.20.2', npm: '8.19.4' }",
+            "node",
+            (16, 20, 2),
+            ">=18",
+        ),
+        (
+            'npm ERR! notsup Required: {"node":">=20"}\nnpm ERR! notsup Actual:   {"npm":"9.1","node":"v18.19.0"}',
+            "node",
+            (18, 19, 0),
+            ">=20",
+        ),
+    ],
+)
 def test_parse_requirement(text: str, runtime: str, current: versions.Version, spec: str) -> None:
     assert fixer.parse_requirement(text) == fixer.Requirement(runtime, current, spec)
 
@@ -56,14 +102,17 @@ def steps(key: str, value: str) -> str:
     return f"    steps:\n      - uses: actions/setup-x@v5\n        with:\n          {key}: {value}\n"
 
 
-@pytest.mark.parametrize(("matrix", "expected"), [
-    ('["3.8", "3.9", "3.10", "3.11"]', '["3.10", "3.11"]'),
-    ("['3.9', '3.12']", "['3.10', '3.12']"),
-    ("[3.8, 3.9]", '["3.10"]'),
-    ('[ "3.7","3.8" , "3.12" ]', '[ "3.10" , "3.12" ]'),
-    ('["3.x", "pypy-3.8", "3.8"]', '["3.x", "pypy-3.8", "3.10"]'),
-    ('"3.8"', '"3.10"'),
-])
+@pytest.mark.parametrize(
+    ("matrix", "expected"),
+    [
+        ('["3.8", "3.9", "3.10", "3.11"]', '["3.10", "3.11"]'),
+        ("['3.9', '3.12']", "['3.10', '3.12']"),
+        ("[3.8, 3.9]", '["3.10"]'),
+        ('[ "3.7","3.8" , "3.12" ]', '[ "3.10" , "3.12" ]'),
+        ('["3.x", "pypy-3.8", "3.8"]', '["3.x", "pypy-3.8", "3.10"]'),
+        ('"3.8"', '"3.10"'),
+    ],
+)
 def test_python_matrix_forms(tmp_path: Path, matrix: str, expected: str) -> None:
     head = "jobs:\n  t:\n    runs-on: x\n    strategy:\n      matrix:\n        py: "
     tail = "\n" + steps("python-version", "${{ matrix.py }}")
@@ -71,22 +120,33 @@ def test_python_matrix_forms(tmp_path: Path, matrix: str, expected: str) -> None
 
 
 def test_node_matrix_and_multiple_setup_steps(tmp_path: Path) -> None:
-    workflow = ("jobs:\n  t:\n    strategy:\n      matrix:\n        node: [14, 16, 18, 20]\n"
-                + steps("node-version", "${{ matrix['node'] }}")
-                + "      - uses: actions/setup-node@v4\n        with:\n          node-version: 14.x\n")
+    workflow = (
+        "jobs:\n  t:\n    strategy:\n      matrix:\n        node: [14, 16, 18, 20]\n"
+        + steps("node-version", "${{ matrix['node'] }}")
+        + "      - uses: actions/setup-node@v4\n        with:\n          node-version: 14.x\n"
+    )
     expected = workflow.replace("[14, 16, 18, 20]", "[18, 20]").replace("node-version: 14.x", "node-version: 18.x")
     assert only_change(run(tmp_path, workflow, NODE_LOG)).new == expected
 
 
-@pytest.mark.parametrize(("workflow", "reason"), [
-    ("jobs:\n  t:\n    runs-on: x\n    steps:\n      - run: python -V\n", "no step sets python-version"),
-    ("jobs:\n  t:\n" + steps("python-version", "'3.12'"), "no python-version below 3.10"),
-    ("jobs:\n  t:\n" + steps("python-version", "${{ matrix.py }}"), "matrix.py is not defined"),
-    ("jobs:\n  t:\n    strategy:\n      matrix:\n        py: ${{ fromJSON(inputs.versions) }}\n"
-     + steps("python-version", "${{ matrix.py }}"), "is computed"),
-    ("jobs:\n  t:\n    strategy:\n      matrix:\n        include: ${{ fromJSON(inputs.m) }}\n        py: "
-     "${{ fromJSON(inputs.v) }}\n" + steps("python-version", "${{ matrix.py }}"), "computed"),
-])
+@pytest.mark.parametrize(
+    ("workflow", "reason"),
+    [
+        ("jobs:\n  t:\n    runs-on: x\n    steps:\n      - run: python -V\n", "no step sets python-version"),
+        ("jobs:\n  t:\n" + steps("python-version", "'3.12'"), "no python-version below 3.10"),
+        ("jobs:\n  t:\n" + steps("python-version", "${{ matrix.py }}"), "matrix.py is not defined"),
+        (
+            "jobs:\n  t:\n    strategy:\n      matrix:\n        py: ${{ fromJSON(inputs.versions) }}\n"
+            + steps("python-version", "${{ matrix.py }}"),
+            "is computed",
+        ),
+        (
+            "jobs:\n  t:\n    strategy:\n      matrix:\n        include: ${{ fromJSON(inputs.m) }}\n        py: "
+            "${{ fromJSON(inputs.v) }}\n" + steps("python-version", "${{ matrix.py }}"),
+            "computed",
+        ),
+    ],
+)
 def test_declines(tmp_path: Path, workflow: str, reason: str) -> None:
     result = run(tmp_path, workflow)
     assert isinstance(result, FixDeclined) and reason in result.reason

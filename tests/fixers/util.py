@@ -1,18 +1,32 @@
 """Builders for fixer tests: a workspace from a dict of files and a diagnosis from log lines."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from autoheal.fixers import FixContext
 from autoheal.models import Change, Diagnosis, ExcerptLine
 
 
-def diagnosis(log: str, category: str, captures: Mapping[str, str] | None = None,
-              job: str | None = None, step: str | None = None) -> Diagnosis:
+def diagnosis(
+    log: str, category: str, captures: Mapping[str, str] | None = None, job: str | None = None, step: str | None = None
+) -> Diagnosis:
     lines = tuple(ExcerptLine(n, text) for n, text in enumerate(log.strip("\n").splitlines(), 1))
-    return Diagnosis(path="log.txt", category=category, confidence=0.9, rule="test", fingerprint="0" * 16,
-                     title="", summary="", excerpt=lines, captures=dict(captures or {}), job=job, step=step)
+    return Diagnosis(
+        path="log.txt",
+        category=category,
+        confidence=0.9,
+        rule="test",
+        fingerprint="0" * 16,
+        title="",
+        summary="",
+        excerpt=lines,
+        captures=dict(captures or {}),
+        job=job,
+        step=step,
+    )
 
 
 def workspace(root: Path, files: Mapping[str, str]) -> Path:
@@ -23,11 +37,25 @@ def workspace(root: Path, files: Mapping[str, str]) -> Path:
     return root
 
 
-def context(root: Path, files: Mapping[str, str], log: str, category: str, *,
-            captures: Mapping[str, str] | None = None, job: str | None = None, step: str | None = None,
-            workflow_path: str | None = None, options: Mapping[str, Any] | None = None) -> FixContext:
-    return FixContext(diagnosis(log, category, captures, job, step), workspace(root, files),
-                      workflow_path=workflow_path, job=job, options=options or {})
+def context(
+    root: Path,
+    files: Mapping[str, str],
+    log: str,
+    category: str,
+    *,
+    captures: Mapping[str, str] | None = None,
+    job: str | None = None,
+    step: str | None = None,
+    workflow_path: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> FixContext:
+    return FixContext(
+        diagnosis(log, category, captures, job, step),
+        workspace(root, files),
+        workflow_path=workflow_path,
+        job=job,
+        options=options or {},
+    )
 
 
 def only_change(result: object) -> Change:
