@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from autoheal import actions, agent, dispatch, gitops, metadata, sanitize
+from autoheal import agent, dispatch, gitops, metadata, sanitize
 from autoheal.errors import GitError, GitHubError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client, Pull
@@ -42,7 +42,8 @@ from autoheal.heal import (
     ours,
     subject,
 )
-from autoheal.issues import IssueSink
+from autoheal.heal_output import HealSink
+from autoheal.heal_output import emit as emit  # re-exported: the commands emit through healer
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.render import render_template
 from autoheal.rules import RuleSet
@@ -52,41 +53,6 @@ NEEDS_WORKFLOW_TOKEN = "needs-workflow-token"
 PATCH_LIMIT = 50_000  # characters of diff a comment carries (GitHub's body limit is 65,536)
 _DRAFTS_UNSUPPORTED = "draft pull requests are not supported"
 _RUN_URL = re.compile(r"https?://[^\s()<>\[\]]+")
-
-
-class HealSink(IssueSink):
-    """Issue and pull-request writes; in dry-run each is printed instead."""
-
-    def add_labels(self, number: int, labels: list[str]) -> None:
-        if labels:
-            self._write(f"add labels {labels} to #{number}", lambda: self.client.add_labels(number, labels))
-
-    def create_pull(self, title: str, body: str, head: str, base: str, draft: bool = True) -> Pull | None:
-        created: Pull | None = self._write(
-            f"create {'draft ' if draft else ''}PR {head} -> {base}: {title!r}\n{body}",
-            lambda: self.client.create_pull(title, body, head, base, draft=draft),
-        )
-        return created
-
-    def dispatch(self, workflow: str, ref: str) -> str:
-        """Start ``workflow`` on ``ref``; the run's URL ("" when GitHub does not say)."""
-        url: str | None = self._write(
-            f"dispatch {workflow} on {ref}", lambda: self.client.dispatch_workflow(workflow, ref)
-        )
-        return url or ""
-
-    def update_pull(self, number: int, title: str, body: str) -> None:
-        self._write(
-            f"update PR #{number}: title {title!r}, body of {len(body)} characters",
-            lambda: self.client.update_pull(number, title=title, body=body),
-        )
-
-    def request_reviewers(self, number: int, reviewers: list[str]) -> None:
-        if reviewers:
-            self._write(
-                f"request reviewers {reviewers} on PR #{number}",
-                lambda: self.client.request_reviewers(number, reviewers),
-            )
 
 
 @dataclass(frozen=True)
@@ -429,30 +395,3 @@ def heal_issue(
     sink = HealSink(client, opts.dry_run, say)
     healer = Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say, agent_client)
     return healer.heal(issue_number, sender)
-
-
-def _summary(result: HealResult, number: int | None) -> str:
-    issue = f"#{number}" if number else "-"
-    pr = f"[#{result.pr_number}]({result.pr_url})" if result.pr_number else "-"
-    rows = [
-        "### autoheal heal",
-        "",
-        "| result | issue | pull request | branch | category |",
-        "|---|---|---|---|---|",
-        f"| {result.result} | {issue} | {pr} | `{result.branch or '-'}` | `{result.category or '-'}` |",
-    ]
-    return "\n".join(rows + (["", f"- {result.reason}"] if result.reason else []))
-
-
-def emit(result: HealResult, number: int | None, result_key: str = "result") -> None:
-    actions.set_outputs(
-        {
-            result_key: result.result,
-            "pr-number": result.pr_number or "",
-            "pr-url": result.pr_url,
-            "branch": result.branch,
-        }
-    )
-    actions.add_summary(_summary(result, number))
-    where = f" #{number}" if number else ""
-    actions.notice(f"heal{where}: {result.result}{' - ' + result.reason if result.reason else ''}")
