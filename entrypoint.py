@@ -2,8 +2,9 @@
 """Docker action entrypoint: turn the runner's INPUT_* variables into autoheal's argv.
 
 Everything the action does, the CLI does: this file only maps inputs to flags.
-The token goes through the environment (AUTOHEAL_TOKEN), never argv, so it
-cannot show up in a process listing or an error message.
+Tokens go through the environment (AUTOHEAL_TOKEN, AUTOHEAL_WORKFLOW_TOKEN,
+AUTOHEAL_AGENT_TOKEN), never argv, so they cannot show up in a process listing or an
+error message.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ MODES = {
 }
 
 
+# input name -> the environment variable the CLI reads it from (secrets never go to argv)
+TOKENS = {
+    "github-token": "AUTOHEAL_TOKEN",
+    "workflow-token": "AUTOHEAL_WORKFLOW_TOKEN",
+    "agent-token": "AUTOHEAL_AGENT_TOKEN",
+}
+
+
 class InputError(Exception):
     pass
 
@@ -71,9 +80,10 @@ def argv_for(mode: str) -> list[str]:
 
 
 def main() -> int:
-    token = read_input("github-token")
-    if token:
-        os.environ["AUTOHEAL_TOKEN"] = token
+    for name, variable in TOKENS.items():
+        value = read_input(name)
+        if value:
+            os.environ[variable] = value
     try:
         argv = argv_for(read_input("mode") or "report")
     except InputError as exc:

@@ -68,6 +68,8 @@ class Pull:
     merged: bool = False
     created_at: str | None = None
     head_repo: str = ""  # owner/name the head branch lives in ("" when the fork is gone)
+    user: str = ""  # who opened it: github-actions[bot] when it was GITHUB_TOKEN
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,20 @@ class Client:
     def request_reviewers(self, number: int, reviewers: list[str]) -> None:
         self.request("POST", self._url(f"/pulls/{int(number)}/requested_reviewers"), body={"reviewers": reviewers})
 
+    # -- actions and agents ----------------------------------------------------
+    def dispatch_workflow(self, workflow: str, ref: str) -> str:
+        """Start ``workflow`` (id or file name) on ``ref``; the run's html_url ("" on a 204)."""
+        path = f"/actions/workflows/{quote(workflow, safe='')}/dispatches"
+        data = self.request("POST", self._url(path), body={"ref": ref, "return_run_details": True})[1]
+        return str(data.get("html_url") or "") if isinstance(data, dict) else ""
+
+    def assign_agent(self, number: int, assignee: str, assignment: Mapping[str, str]) -> list[str]:
+        """Assign a coding agent with its task options; the issue's assignees afterwards (GitHub
+        silently ignores an assignee it cannot assign)."""
+        body = {"assignees": [assignee], "agent_assignment": dict(assignment)}
+        data = self.request("POST", self._url(f"/issues/{int(number)}/assignees"), body=body)[1]
+        return [str(a.get("login") or "") for a in data.get("assignees") or [] if isinstance(a, dict)]
+
 
 def _path(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url).split("?")[0]
@@ -330,4 +346,6 @@ def _pull(data: Mapping[str, Any]) -> Pull:
         bool(data.get("merged_at")),
         data.get("created_at"),
         str(head_repo.get("full_name") or ""),
+        str((data.get("user") or {}).get("login") or ""),
+        bool(data.get("draft")),
     )

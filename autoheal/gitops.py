@@ -2,19 +2,27 @@
 verb, the create-or-update-branch algorithm of peter-evans/create-pull-request written against
 it, and the two things done inside a worktree: applying a fix's changes and verifying them.
 
-Credentials never reach argv: the push token travels as an ``http.<server>/.extraheader``
+Credentials never reach argv: the token travels as an ``http.<server>/.extraheader``
 entry in ``GIT_CONFIG_COUNT``/``GIT_CONFIG_KEY_n``/``GIT_CONFIG_VALUE_n``, preceded by an
 empty entry for the same key, which clears the header actions/checkout persisted (two
 ``Authorization`` headers make GitHub answer 400). ``safe.directory`` is set the same way,
 because a container's uid differs from the owner of the runner's checkout
 (https://github.blog/2022-04-12-git-security-vulnerability-announced/). Every error text
 goes through ``redact``, so neither the token nor its base64 form can leak into a log.
+
+GitHub refuses a push that creates, changes or deletes a file under ``.github/workflows/``
+unless its token may write workflows ("refusing to allow a GitHub App to create or update
+workflow ... without `workflows` permission"): ``GITHUB_TOKEN`` never may, a PAT needs the
+``workflow`` scope, an App ``workflows: write``
+(https://docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
+So such a push goes with ``Auth.workflow_token``, and only such a push.
 """
 
 from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,6 +40,8 @@ BOT_NAME = "autoheal[bot]"
 BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
 DEFAULT_SERVER = "https://github.com"
 REDACTED = "***"
+WORKFLOWS_DIR = ".github/workflows/"
+_WORKFLOW_REFUSAL = re.compile(r"refusing to allow [^\n]*?workflow[^\n]*?(?:permission|scope)", re.I)
 _OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
 VERIFY_TAIL_LINES = 60
 # Environment a verify command does not get: it runs the repository's code, which needs no token.
@@ -57,10 +67,16 @@ class Identity:
 
 @dataclass(frozen=True)
 class Auth:
-    """The token git pushes with, and the server it is for."""
+    """The token git fetches and pushes with, the server it is for, and the token that may
+    push workflow files (empty: none may)."""
 
     token: str = ""
     server_url: str = DEFAULT_SERVER
+    workflow_token: str = field(default="", repr=False)
+
+    def for_paths(self, paths: Sequence[str]) -> Auth:
+        """The auth a push of ``paths`` needs: the workflow token when one is a workflow file."""
+        return replace(self, token=self.workflow_token) if touches_workflows(paths) else self
 
     @property
     def _basic(self) -> str:
@@ -72,10 +88,21 @@ class Auth:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        if not self.token:
-            return ()
-        forms = (self.token, self._basic, base64.b64encode(self.token.encode()).decode())
+        forms: list[str] = []
+        for token in {self.token, self.workflow_token} - {""}:
+            basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+            forms += [token, basic, base64.b64encode(token.encode()).decode()]
         return tuple(sorted(forms, key=len, reverse=True))
+
+
+def touches_workflows(paths: Sequence[str]) -> bool:
+    return any(p.replace("\\", "/").removeprefix("./").startswith(WORKFLOWS_DIR) for p in paths)
+
+
+def workflow_refusal(error: str) -> str | None:
+    """GitHub's reason when it refused a push for touching workflow files, else None."""
+    found = _WORKFLOW_REFUSAL.search(error)
+    return found.group(0) if found else None
 
 
 @dataclass(frozen=True)
@@ -263,12 +290,14 @@ def create_or_update_branch(
     identity: Identity = Identity(),
     protected: Sequence[str] = (),
     remote: str = "origin",
+    push_auth: Auth | None = None,
 ) -> BranchResult:
     """Commit ``paths`` in the worktree ``git`` (at ``remote/base``) and publish them on ``branch``.
 
     created: the branch did not exist. updated: it held only our commits and a different tree,
     so it is replaced (force-with-lease on the sha seen). not-updated: same tree. none: nothing
-    to commit. foreign: someone else committed on it; nothing is pushed.
+    to commit. foreign: someone else committed on it; nothing is pushed. ``push_auth``: the
+    auth of the push alone (the workflow token), when it is not ``git``'s.
     """
     if branch in protected or branch == base:
         raise GitError(f"refusing to push to {branch!r}: autoheal never pushes to the default or base branch")
@@ -276,9 +305,10 @@ def create_or_update_branch(
     if not git.has_staged_changes():
         return BranchResult("none")
     sha = git.commit(message, identity)
+    pusher = replace(git, auth=push_auth) if push_auth is not None else git
     current = git.remote_sha(remote, branch)
     if current is None:
-        git.push(remote, sha, branch, None)
+        pusher.push(remote, sha, branch, None)
         return BranchResult("created", sha)
     others = _foreign(git, remote, base, branch, identity)
     seen = git.rev_parse(f"refs/remotes/{remote}/{branch}") or current  # the lease: what we inspected
@@ -286,7 +316,7 @@ def create_or_update_branch(
         return BranchResult("foreign", seen, others)
     if git.tree(sha) == git.tree(seen):
         return BranchResult("not-updated", seen)
-    git.push(remote, sha, branch, seen)
+    pusher.push(remote, sha, branch, seen)
     return BranchResult("updated", sha)
 
 

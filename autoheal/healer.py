@@ -1,19 +1,24 @@
 """The heal flow: from an issue number to a pushed branch and a draft PR (``heal_issue``).
 
 The decisions it strings together are in ``autoheal.heal``; the command line that maps flags,
-config and the runner's event onto it is ``autoheal.commands.heal``.
+config and the runner's event onto it is ``autoheal.commands.heal``. What real GitHub adds on
+top: workflow files need ``workflow-token`` to be pushed (``gitops``; without one the issue
+gets the patch), some repositories refuse drafts (a ready PR is opened and says so), a PR
+opened with ``GITHUB_TOKEN`` runs no CI (``dispatch``), and Copilot starts only when assigned
+(``agent``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from autoheal import actions, gitops, metadata, sanitize
-from autoheal.errors import GitHubError
+from autoheal import agent, dispatch, gitops, metadata, sanitize
+from autoheal.errors import GitError, GitHubError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client, Pull
 from autoheal.heal import (
@@ -37,40 +42,17 @@ from autoheal.heal import (
     ours,
     subject,
 )
-from autoheal.issues import IssueSink
+from autoheal.heal_output import HealSink
+from autoheal.heal_output import emit as emit  # re-exported: the commands emit through healer
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.render import render_template
 from autoheal.rules import RuleSet
 
 PR_TRUNCATION_NOTE = "_\u2026 truncated {n} characters; the Files changed tab has the whole change._"
-
-
-class HealSink(IssueSink):
-    """Issue and pull-request writes; in dry-run each is printed instead."""
-
-    def add_labels(self, number: int, labels: list[str]) -> None:
-        if labels:
-            self._write(f"add labels {labels} to #{number}", lambda: self.client.add_labels(number, labels))
-
-    def create_pull(self, title: str, body: str, head: str, base: str) -> Pull | None:
-        created: Pull | None = self._write(
-            f"create draft PR {head} -> {base}: {title!r}\n{body}",
-            lambda: self.client.create_pull(title, body, head, base, draft=True),
-        )
-        return created
-
-    def update_pull(self, number: int, title: str, body: str) -> None:
-        self._write(
-            f"update PR #{number}: title {title!r}, body of {len(body)} characters",
-            lambda: self.client.update_pull(number, title=title, body=body),
-        )
-
-    def request_reviewers(self, number: int, reviewers: list[str]) -> None:
-        if reviewers:
-            self._write(
-                f"request reviewers {reviewers} on PR #{number}",
-                lambda: self.client.request_reviewers(number, reviewers),
-            )
+NEEDS_WORKFLOW_TOKEN = "needs-workflow-token"
+PATCH_LIMIT = 50_000  # characters of diff a comment carries (GitHub's body limit is 65,536)
+_DRAFTS_UNSUPPORTED = "draft pull requests are not supported"
+_RUN_URL = re.compile(r"https?://[^\s()<>\[\]]+")
 
 
 @dataclass(frozen=True)
@@ -79,6 +61,7 @@ class Plan:
     branch: str
     base: str
     default: str
+    ci_workflow: str | None = None  # the failed workflow's file name when it accepts workflow_dispatch
 
 
 def branch_links(server: str, repo: str, branch: str, base: str) -> tuple[str, str]:
@@ -96,6 +79,8 @@ class Healer:
     auth: gitops.Auth
     default_branch: str | None
     say: Callable[[str], None]
+    agent_client: Client | None = None  # a user's token (agent-token): Copilot starts only for those
+    notes: list[str] = field(default_factory=list)  # said in the job summary with the result
 
     def heal(self, number: int, sender: Sender | None) -> HealResult:
         refusal = check_trust(self.client, sender, self.opts.allowed_bots)
@@ -132,16 +117,28 @@ class Healer:
         self, number: int, d: Diagnosis, reason: str, template: str = "heal_declined.md.j2", **extra: Any
     ) -> HealResult:
         self._comment(
-            number,
-            template,
-            diagnosis=d,
-            category=d.category,
-            reason=reason,
-            agent=self.opts.agent_mention or "",
-            **extra,
+            number, template, diagnosis=d, category=d.category, reason=reason, handoff=self._handoff(number, d), **extra
         )
         self.sink.add_labels(number, [NEEDS_MANUAL])
         return self._result("declined", d, reason)
+
+    def _handoff(self, number: int, d: Diagnosis) -> agent.Handoff:
+        base = self.opts.base or self.default_branch
+        handoff = agent.hand_off(
+            self.opts.agent_mention,
+            self.agent_client,
+            number,
+            d,
+            base,
+            self.opts.templates,
+            self.opts.dry_run,
+            self.say,
+        )
+        if handoff.kind == "copilot-assigned":
+            self.notes.append("assigned to Copilot coding agent")
+        elif handoff.kind == "copilot-prompt":
+            self.notes.append(f"Copilot not started: {handoff.problem}")
+        return handoff
 
     def _circuit(self, number: int, d: Diagnosis, pulls: Sequence[Pull], branch: str) -> HealResult | None:
         attempts = closed_attempts(pulls, d.fingerprint)
@@ -152,7 +149,7 @@ class Healer:
                 diagnosis=d,
                 attempts=attempts,
                 max_attempts=self.opts.max_attempts,
-                agent=self.opts.agent_mention or "",
+                handoff=self._handoff(number, d),
             )
             self.sink.add_labels(number, [GAVE_UP])
             return self._result(
@@ -167,8 +164,9 @@ class Healer:
     def _edit(self, number: int, found: Found, branch: str, pulls: Sequence[Pull]) -> HealResult:
         d = found.diagnosis
         default = self.default_branch or self.client.get_repo().default_branch
-        plan = Plan(number, branch, choose_base(self.opts.base, found.run, self.client.repo, default), default)
-        with gitops.worktree(gitops.Git(self.workspace.resolve(), self.auth), plan.base) as tree:
+        base = choose_base(self.opts.base, found.run, self.client.repo, default)
+        with gitops.worktree(gitops.Git(self.workspace.resolve(), self.auth), base) as tree:
+            plan = Plan(number, branch, base, default, dispatch.dispatchable(tree.cwd, found.run.workflow_path))
             ctx = FixContext(d, tree.cwd, found.run.workflow_path, None, self.opts.fixer_options)
             outcome = checked_proposal(ctx, self.opts)
             if isinstance(outcome, str):
@@ -186,8 +184,35 @@ class Healer:
                     outcome=failure.describe(),
                     tail=failure.tail,
                 )
-            pushed = self._push(tree, plan, outcome)
+            paths = [c.path for c in outcome.changes]
+            if gitops.touches_workflows(paths) and not self.auth.workflow_token:
+                return self._needs_workflow_token(plan, d, outcome, None)
+            try:
+                pushed = self._push(tree, plan, outcome)
+            except GitError as exc:
+                refusal = gitops.workflow_refusal(str(exc))
+                if refusal is None:
+                    raise
+                return self._needs_workflow_token(plan, d, outcome, refusal)
         return self._after_push(plan, d, outcome, pushed, pulls)
+
+    def _needs_workflow_token(self, plan: Plan, d: Diagnosis, proposal: FixProposal, refusal: str | None) -> HealResult:
+        """The fix touches workflow files no token here may push: the issue gets the patch."""
+        diff = unified_diff(proposal.changes)
+        self._comment(
+            plan.number,
+            "heal_needs_workflow_token.md.j2",
+            diagnosis=d,
+            files=sorted({c.path for c in proposal.changes if gitops.touches_workflows([c.path])}),
+            diff=diff,
+            diff_too_long=len(diff) > PATCH_LIMIT,
+            refusal=refusal or "",
+            base=plan.base,
+            label=NEEDS_WORKFLOW_TOKEN,
+        )
+        self.sink.add_labels(plan.number, [NEEDS_WORKFLOW_TOKEN])
+        why = f"GitHub refused the push: {refusal}" if refusal else "the fix edits workflow files"
+        return self._result("declined", d, f"{why}; set workflow-token (the patch is on the issue)")
 
     def _push(self, tree: gitops.Git, plan: Plan, proposal: FixProposal) -> gitops.BranchResult:
         message = f"fix: {subject(proposal)} (autoheal, #{plan.number})\n\n{proposal.explanation}\n"
@@ -205,6 +230,7 @@ class Healer:
             [c.path for c in proposal.changes],
             identity=self.opts.identity,
             protected=(plan.default,),
+            push_auth=self.auth.for_paths([c.path for c in proposal.changes]),
         )
 
     def _after_push(
@@ -225,23 +251,58 @@ class Healer:
             )
         if pushed.status == "none":
             return self._result("declined", d, f"{plan.base} already has this change")
-        return self._publish(plan, d, proposal, pulls)
+        return self._publish(plan, d, proposal, pulls, pushed.status in ("created", "updated"))
 
-    def _publish(self, plan: Plan, d: Diagnosis, proposal: FixProposal, pulls: Sequence[Pull]) -> HealResult:
+    def _publish(
+        self, plan: Plan, d: Diagnosis, proposal: FixProposal, pulls: Sequence[Pull], moved: bool
+    ) -> HealResult:
         title = f"fix: {sanitize.neutralize_mentions(subject(proposal))} (autoheal, #{plan.number})"
         body = self._pr_body(plan, d, proposal)
         existing = _open_pull(pulls, plan.branch)
         if existing is not None:
-            return self._update(existing, title, body, d, plan)
+            run_url = self._dispatch(plan, existing) if moved else ""
+            return self._update(
+                existing, title, self._pr_body(plan, d, proposal, run_url) if run_url else body, d, plan
+            )
         try:
-            created = self.sink.create_pull(title, body, plan.branch, plan.base)
+            created = self._create(plan, d, proposal, title, body)
         except GitHubError as exc:
             return self._create_failed(exc, plan, d, title, body)
         if created is None:  # dry-run
             return self._result("opened", d, branch=plan.branch)
+        run_url = self._dispatch(plan, created)
+        if run_url:  # the link goes into the body the PR was opened with
+            self.sink.update_pull(created.number, title, self._pr_body(plan, d, proposal, run_url, not created.draft))
         self.sink.add_labels(created.number, [sanitize.safe_label(label) for label in self.opts.labels])
         self.sink.request_reviewers(created.number, list(self.opts.reviewers))
         return self._result("opened", d, pull=created, branch=plan.branch)
+
+    def _create(self, plan: Plan, d: Diagnosis, proposal: FixProposal, title: str, body: str) -> Pull | None:
+        """A draft PR; where the repository does not support drafts, a ready one that says so."""
+        try:
+            return self.sink.create_pull(title, body, plan.branch, plan.base)
+        except GitHubError as exc:
+            if exc.status != 422 or _DRAFTS_UNSUPPORTED not in str(exc).lower():
+                raise
+        self.notes.append("opened ready for review: this repository does not support draft pull requests")
+        ready = self._pr_body(plan, d, proposal, draft_unsupported=True)
+        return self.sink.create_pull(title, ready, plan.branch, plan.base, draft=False)
+
+    def _dispatch(self, plan: Plan, pull: Pull) -> str:
+        """Start the failed workflow on the fix branch when GITHUB_TOKEN opened the PR (its events
+        start no workflow) and the workflow accepts workflow_dispatch; the run's URL, or ""."""
+        if pull.user != dispatch.ACTIONS_BOT or not plan.ci_workflow:
+            return ""
+        try:
+            url = self.sink.dispatch(plan.ci_workflow, plan.branch)
+        except GitHubError as exc:
+            self.notes.append(f"could not start {plan.ci_workflow} on the fix branch ({exc})")
+            return ""
+        self.notes.append(f"started {plan.ci_workflow} on {plan.branch}: {url or 'see the Actions tab'}")
+        if _RUN_URL.fullmatch(url):
+            return url
+        branch_runs = quote(f"branch:{plan.branch}")
+        return f"{self.auth.server_url.rstrip('/')}/{self.client.repo}/actions/workflows/{quote(plan.ci_workflow)}?query={branch_runs}"
 
     def _update(self, pull: Pull, title: str, body: str, d: Diagnosis, plan: Plan) -> HealResult:
         self.sink.update_pull(pull.number, title, body)
@@ -266,7 +327,9 @@ class Healer:
             return self._result("declined", d, "GitHub Actions may not create pull requests here", branch=plan.branch)
         raise exc
 
-    def _pr_body(self, plan: Plan, d: Diagnosis, proposal: FixProposal) -> str:
+    def _pr_body(
+        self, plan: Plan, d: Diagnosis, proposal: FixProposal, run_url: str = "", draft_unsupported: bool = False
+    ) -> str:
         body = render_template(
             "pr_body.md.j2",
             templates_dir=self.opts.templates,
@@ -279,6 +342,9 @@ class Healer:
             branch=plan.branch,
             base=plan.base,
             max_attempts=self.opts.max_attempts,
+            ci_run_url=run_url,
+            ci_workflow=plan.ci_workflow or "",
+            draft_unsupported=draft_unsupported,
         )
         full = metadata.replace(
             body, {"fingerprint": d.fingerprint, "category": d.category, "rule": d.rule}, limit=None
@@ -290,7 +356,7 @@ class Healer:
     def _result(
         self, result: str, d: Diagnosis, reason: str = "", *, pull: Pull | None = None, branch: str = ""
     ) -> HealResult:
-        reason = reason or ("dry-run" if self.opts.dry_run else "")
+        reason = "; ".join([r for r in (reason, *self.notes) if r]) or ("dry-run" if self.opts.dry_run else "")
         return HealResult(
             result,
             reason,
@@ -317,6 +383,7 @@ def heal_issue(
     default_branch: str | None = None,
     sender: Sender | None = None,
     say: Callable[[str], None] = print,
+    agent_client: Client | None = None,
 ) -> HealResult:
     """Heal one issue; ``workspace`` is a git checkout whose ``origin`` is the repository.
 
@@ -326,31 +393,5 @@ def heal_issue(
     token can write to the repository anyway.
     """
     sink = HealSink(client, opts.dry_run, say)
-    return Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say).heal(issue_number, sender)
-
-
-def _summary(result: HealResult, number: int | None) -> str:
-    issue = f"#{number}" if number else "-"
-    pr = f"[#{result.pr_number}]({result.pr_url})" if result.pr_number else "-"
-    rows = [
-        "### autoheal heal",
-        "",
-        "| result | issue | pull request | branch | category |",
-        "|---|---|---|---|---|",
-        f"| {result.result} | {issue} | {pr} | `{result.branch or '-'}` | `{result.category or '-'}` |",
-    ]
-    return "\n".join(rows + (["", f"- {result.reason}"] if result.reason else []))
-
-
-def emit(result: HealResult, number: int | None, result_key: str = "result") -> None:
-    actions.set_outputs(
-        {
-            result_key: result.result,
-            "pr-number": result.pr_number or "",
-            "pr-url": result.pr_url,
-            "branch": result.branch,
-        }
-    )
-    actions.add_summary(_summary(result, number))
-    where = f" #{number}" if number else ""
-    actions.notice(f"heal{where}: {result.result}{' - ' + result.reason if result.reason else ''}")
+    healer = Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say, agent_client)
+    return healer.heal(issue_number, sender)

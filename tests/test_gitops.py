@@ -215,3 +215,43 @@ def test_verify_reports_the_tail_redacted_and_times_out(tmp_path: Path, monkeypa
     assert len(failed.tail.splitlines()) == gitops.VERIFY_TAIL_LINES
     slow = gitops.run_verify("sleep 30", tmp_path, timeout=0.5)
     assert slow is not None and slow.code is None and slow.describe() == "timed out"
+
+
+def test_workflow_paths_pick_the_workflow_token_and_both_tokens_are_redacted() -> None:
+    auth = gitops.Auth(TOKEN, workflow_token="ghp_workflowTOKEN0123456789")
+    assert gitops.touches_workflows([".github/workflows/ci.yml"])
+    assert gitops.touches_workflows(["./.github/workflows/a/b.yml", "x"])
+    assert not gitops.touches_workflows(["requirements.txt", ".github/dependabot.yml", "github/workflows/x.yml"])
+    assert auth.for_paths(["requirements.txt"]).token == TOKEN
+    assert auth.for_paths([".github/workflows/ci.yml"]).token == "ghp_workflowTOKEN0123456789"
+    text = f"{auth.header} {auth.for_paths(['.github/workflows/x']).header} ghp_workflowTOKEN0123456789"
+    assert TOKEN not in gitops.redact(text, auth.secrets) and "workflowTOKEN" not in gitops.redact(text, auth.secrets)
+    assert "workflowTOKEN" not in repr(auth)
+
+
+def test_github_refusals_of_workflow_pushes_are_recognised() -> None:
+    app = "remote: refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission\n"
+    pat = "! [remote rejected] x -> x (refusing to allow a Personal Access Token to create or update workflow `.github/workflows/ci.yml` without `workflow` scope)"
+    assert gitops.workflow_refusal(app) == app.strip().removeprefix("remote: ")
+    assert (gitops.workflow_refusal(pat) or "").endswith("without `workflow` scope")
+    assert gitops.workflow_refusal("! [remote rejected] x -> x (protected branch hook declined)") is None
+
+
+def test_only_the_push_uses_the_workflow_token(github_double, tmp_path: Path, origin: Path) -> None:  # type: ignore[no-untyped-def]
+    """Against the double's git host: the fetches go with the token, the push with the workflow token."""
+    github_double.add_token("ghp_canPushWorkflows", "alice", "pat", workflows=True)
+    url = github_double.serve_git(origin)
+    clone = tmp_path / "http-clone"
+    git(tmp_path, "clone", "--quiet", url, str(clone))
+    auth = gitops.Auth(github_double.token, github_double.url, workflow_token="ghp_canPushWorkflows")
+    with gitops.worktree(gitops.Git(clone, auth), "main") as tree:
+        (tree.cwd / ".github/workflows").mkdir(parents=True)
+        (tree.cwd / ".github/workflows/ci.yml").write_text("on: push\n")
+        paths = [".github/workflows/ci.yml"]
+        with pytest.raises(GitError, match="refusing to allow a GitHub App"):
+            gitops.create_or_update_branch(tree, BRANCH, "main", "m", paths, protected=("main",))
+        git(tree.cwd, "reset", "--quiet", "HEAD~1")
+        result = gitops.create_or_update_branch(
+            tree, BRANCH, "main", "m", paths, protected=("main",), push_auth=auth.for_paths(paths)
+        )
+    assert result.status == "created" and git(origin, "rev-parse", BRANCH) == result.sha

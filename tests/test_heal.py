@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autoheal import config, metadata
+from autoheal import agent, config, dispatch, metadata
 from autoheal.actions import Event
 from autoheal.cli import build_parser
 from autoheal.commands.heal import target
@@ -340,3 +340,31 @@ def test_offline_preview_says_why_in_one_line(workspace: Path) -> None:
 def test_offline_preview_needs_dry_run(workspace: Path) -> None:
     proc = run_cli("--log", str(workspace.parent / "missing.log"), cwd=workspace)
     assert proc.returncode == 2 and "add --dry-run" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "accepted"),
+    [
+        ("on: workflow_dispatch\n", True),
+        ("on: [push, workflow_dispatch]\n", True),
+        ("on:\n  push:\n  workflow_dispatch:\n", True),
+        ("'on':\n  workflow_dispatch:\n    inputs:\n      level: {required: true, default: info}\n", True),
+        ("on:\n  workflow_dispatch:\n    inputs:\n      level: {required: true}\n", False),  # GitHub would 422
+        ("on: push\n", False),
+        ("on: [push, pull_request]\n", False),
+        ("{{ not yaml\n", False),
+        ("- a list\n", False),
+    ],
+)
+def test_a_dispatch_needs_workflow_dispatch_without_required_inputs(text: str, accepted: bool) -> None:
+    assert dispatch.accepts_dispatch(text) is accepted
+
+
+def test_the_copilot_hand_off_without_a_token_gives_the_prompt() -> None:
+    d = diagnose_body("```text\nFAILED tests/test_a.py::test_x - ping @octocat\n```\n", RULES)
+    assert agent.hand_off(None, None, 1, d, "main", None).kind == ""
+    mention = agent.hand_off("@ci-bot", None, 1, d, "main", None)
+    assert mention.kind == "mention" and mention.agent == "@ci-bot"
+    copilot = agent.hand_off("@Copilot", None, 1, d, "main", None)
+    assert copilot.kind == "copilot-prompt" and "agent-token" in copilot.problem
+    assert d.category in copilot.prompt and "@octocat" not in copilot.prompt

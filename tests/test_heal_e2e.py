@@ -1,7 +1,9 @@
 """Heal mode end to end: the real ``entrypoint.py`` in a subprocess with the environment a runner
-gives a Docker action (the real ``issues.labeled`` payload, ``GITHUB_OUTPUT``, the workspace a
-clone of a bare ``origin``), against the GitHub double. Run with ``-s`` to see the API calls
-each scenario makes."""
+gives a Docker action (every input of action.yml as ``INPUT_*``, defaults filled in, the real
+``issues.labeled`` payload, ``GITHUB_OUTPUT``), against the GitHub double. ``origin`` is a bare
+repository the double serves over HTTP (``tests/double/git_http.py``), so pushes are
+authenticated with the header gitops sends and meet GitHub's refusals. Run with ``-s`` to see
+the API calls each scenario makes."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from autoheal import config, metadata
 from autoheal.logsource import bytes_doc
@@ -21,9 +24,10 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs
 from tests.double import timestamped
+from tests.double.schema import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = shared_dir()
 PAYLOAD = SHARED / "github" / "payloads" / "issues.labeled.json"
 pytestmark = pytest.mark.skipif(not PAYLOAD.exists(), reason=f"{PAYLOAD} is missing (the shared/ folder is not here)")
 REPO = "octo-org/octo-repo"
@@ -63,6 +67,15 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def runner_inputs(token: str, given: dict[str, str]) -> dict[str, str]:
+    """``INPUT_*`` as the runner sends them: every input of action.yml, its default unless given."""
+    inputs = yaml.safe_load((ROOT / "action.yml").read_text())["inputs"]
+    values = {name: str(spec.get("default", "")) for name, spec in inputs.items()}
+    values = {k: token if v == "${{ github.token }}" else v for k, v in values.items()}
+    values.update({k.replace("_", "-"): v for k, v in given.items()})
+    return {f"INPUT_{name.upper()}": value for name, value in values.items()}
+
+
 def parse_outputs(text: str) -> dict[str, str]:
     outputs, lines = {}, iter(text.splitlines())
     for line in lines:
@@ -86,7 +99,8 @@ class World:
         git(seed, "add", ".")
         git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
         git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")
-        git(tmp, "clone", "--quiet", str(self.origin), str(self.workspace))
+        self.remote = double.serve_git(self.origin)
+        git(tmp, "clone", "--quiet", self.remote, str(self.workspace))  # what actions/checkout does
         # Labels created implicitly by add-labels get description null, which the OpenAPI subset's
         # pull-request listing rejects; a real repository has them with descriptions anyway.
         for label in ("autoheal", "needs-manual-fix", "autoheal-gave-up"):
@@ -140,12 +154,10 @@ class World:
             "GITHUB_STEP_SUMMARY": str(summary),
             "GITHUB_REPOSITORY": REPO,
             "GITHUB_API_URL": self.double.url,
-            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_SERVER_URL": self.double.url,
             "GITHUB_WORKSPACE": str(self.workspace),
-            "INPUT_MODE": "heal",
-            "INPUT_GITHUB-TOKEN": self.double.token,
             "AUTOHEAL_WRITE_DELAY": "0",
-            **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
+            **runner_inputs(self.double.token, {"mode": "heal", **inputs}),
         }
         self.double.clear_calls()
         proc = subprocess.run(
@@ -161,11 +173,22 @@ class World:
         self.stdout = proc.stdout
         self.calls = [f"{c.method} {c.template or c.path}" for c in self.double.calls()]
         outputs = parse_outputs(out.read_text())
-        assert f"| {outputs['result']} |" in summary.read_text()
+        self.summary = summary.read_text()
+        assert f"| {outputs['result']} |" in self.summary
         return outputs
 
     def report(self, scenario: str) -> None:
         print(f"\n[{scenario}] {len(self.calls)} API calls: " + ", ".join(self.calls))
+
+    def commit_main(self, path: str, text: str) -> None:
+        """Someone commits on main (straight to the bare origin, as the repository's owner)."""
+        clone = self.tmp / f"main-{self.runs}-{len(path)}"
+        git(self.tmp, "clone", "--quiet", str(self.origin), str(clone))
+        (clone / path).parent.mkdir(parents=True, exist_ok=True)
+        (clone / path).write_text(text)
+        git(clone, "add", ".")
+        git(clone, *HUMAN, "commit", "--quiet", "-m", f"edit {path}")
+        git(clone, "push", "--quiet", "origin", "HEAD:main")
 
     # -- inspection -------------------------------------------------------------------------
     def branch_sha(self, branch: str) -> str | None:
@@ -219,15 +242,129 @@ def test_python_dependency_fix_becomes_a_draft_pr(world: World) -> None:
     assert len(world.calls) <= 8, world.calls
 
 
-def test_job_timeout_fix_edits_one_number(world: World) -> None:
+PAT = "ghp_e2eUserToken0123456789abcdef"
+DISPATCHABLE_CI = CI_YML.replace("on: push", "on:\n  push:\n  workflow_dispatch:")
+FENCED_DIFF = re.compile(r"^```diff\n(.*?)^```$", re.S | re.M)
+
+
+def test_a_workflow_fix_without_a_workflow_token_comments_the_patch(world: World, tmp_path: Path) -> None:
+    """GITHUB_TOKEN can never push .github/workflows/: autoheal does not try, it hands over the patch."""
     number, _ = world.file_issue(TIMEOUT)
     outputs = world.heal(number)
-    world.report("job-timeout: opened")
+    world.report("job-timeout, no workflow-token: declined with the patch")
+    branch = f"autoheal/issue-{number}-timeout"
+    assert outputs["result"] == "declined" and world.branch_sha(branch) is None and world.pulls() == []
+    assert "needs-workflow-token" in world.double.issue(number).labels
+    (comment,) = world.comments(number)
+    assert "workflows" in comment and "workflow-token" in comment and "git apply" in comment
+    (patch,) = FENCED_DIFF.findall(comment)
+    # The patch applies to the base as it is and makes exactly the fix.
+    clone = tmp_path / "apply"
+    git(tmp_path, "clone", "--quiet", str(world.origin), str(clone))
+    (clone / "autoheal.patch").write_text(patch)
+    git(clone, "apply", "autoheal.patch")
+    assert "timeout-minutes: 30  # keep this comment" in (clone / ".github/workflows/ci.yml").read_text()
+    assert "needs-workflow-token" in world.summary or "workflow-token" in world.summary
+    assert not any(c.startswith("POST /repos/{owner}/{repo}/pulls") for c in world.calls)
+
+
+def test_a_workflow_token_pushes_the_workflow_fix(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat", workflows=True)
+    number, _ = world.file_issue(TIMEOUT)
+    outputs = world.heal(number, workflow_token=PAT)
+    world.report("job-timeout with workflow-token: opened")
     assert outputs["result"] == "opened" and outputs["branch"] == f"autoheal/issue-{number}-timeout"
     assert changed_lines(world.diff(outputs["branch"])) == [
         "-    timeout-minutes: 20  # keep this comment",
         "+    timeout-minutes: 30  # keep this comment",
     ]
+    (pr,) = world.pulls()
+    assert pr.user == "github-actions[bot]"  # the PR itself is still opened with github-token
+    assert PAT not in world.stdout
+
+
+def test_a_refused_push_ends_in_the_patch_comment_not_a_crash(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat", workflows=False)  # a PAT without the workflow scope
+    number, _ = world.file_issue(TIMEOUT)
+    outputs = world.heal(number, workflow_token=PAT)
+    world.report("job-timeout, workflow-token lacks the scope: declined")
+    assert outputs["result"] == "declined" and world.pulls() == []
+    (comment,) = world.comments(number)
+    assert "refusing to allow a Personal Access Token" in comment and "`workflow` scope" in comment
+    assert len(FENCED_DIFF.findall(comment)) == 1
+    assert "needs-workflow-token" in world.double.issue(number).labels
+
+
+def test_without_draft_support_a_ready_pr_is_opened_and_says_so(world: World) -> None:
+    world.double.seed_repo(REPO, draft_prs=False)
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number)
+    world.report("drafts unsupported: opened as a normal PR")
+    assert outputs["result"] == "opened"
+    (pr,) = world.pulls()
+    assert not pr.pull.draft and "not support draft pull requests" in pr.body
+    assert "not support draft pull requests" in world.summary
+
+
+def test_ci_is_dispatched_on_the_fix_branch_and_linked(world: World) -> None:
+    world.commit_main(".github/workflows/ci.yml", DISPATCHABLE_CI)
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number)
+    world.report("workflow accepts workflow_dispatch: opened + dispatched")
+    branch = YAML_BRANCH.format(n=number)
+    assert outputs["result"] == "opened"
+    (run,) = [r for r in world.double.repo().runs.values() if r.event == "workflow_dispatch"]
+    assert run.head_branch == branch and run.head_sha == world.branch_sha(branch)
+    (pr,) = world.pulls()
+    assert f"https://github.com/{REPO}/actions/runs/{run.id}" in pr.body
+    # Re-labelling with nothing new pushes nothing and dispatches nothing more.
+    world.heal(number)
+    assert [r.id for r in world.double.repo().runs.values() if r.event == "workflow_dispatch"] == [run.id]
+
+
+def test_no_dispatch_when_the_workflow_does_not_accept_it(world: World) -> None:
+    number, _ = world.file_issue(MISSING_YAML)
+    world.heal(number)
+    assert not any("/dispatches" in c for c in world.calls)
+    (pr,) = world.pulls()
+    assert "workflow_dispatch" in pr.body and "empty commit" in pr.body
+
+
+def test_no_dispatch_when_a_pat_opened_the_pr(world: World) -> None:
+    world.commit_main(".github/workflows/ci.yml", DISPATCHABLE_CI)
+    world.double.add_token(PAT, "alice", "pat")
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number, github_token=PAT)
+    world.report("PR opened with a PAT: its events run CI, no dispatch")
+    assert outputs["result"] == "opened" and not any("/dispatches" in c for c in world.calls)
+    (pr,) = world.pulls()
+    assert pr.user == "alice" and "/actions/runs/" not in pr.body
+
+
+def test_copilot_is_assigned_with_an_agent_token(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat")
+    number, diagnosis = world.file_issue(TEST_FAILURE)
+    outputs = world.heal(number, agent_token=PAT)
+    world.report("no fixer, agent-token: declined, assigned to Copilot")
+    assert outputs["result"] == "declined"
+    issue = world.double.issue(number)
+    assert issue.assignees == ["Copilot"]
+    (task,) = issue.agent_assignments
+    assert task["target_repo"] == REPO and task["base_branch"] == "main"
+    assert diagnosis.category in task["custom_instructions"] and "@octocat" not in task["custom_instructions"]
+    (comment,) = world.comments(number)
+    assert "assigned" in comment and "Copilot" in comment
+    assert PAT not in world.stdout
+
+
+def test_copilot_without_a_token_gets_the_prompt_in_a_comment(world: World) -> None:
+    number, _ = world.file_issue(TEST_FAILURE)
+    world.heal(number, agent_mention="@copilot")
+    world.report("no fixer, @copilot without agent-token: the prompt in a comment")
+    assert world.double.issue(number).assignees == []
+    (comment,) = world.comments(number)
+    assert "agent-token" in comment and "Fix the CI failure" in comment
+    assert not re.findall(r"(?<![\w`])@copilot", comment)  # a mention starts no agent: none is made
 
 
 def test_relabel_updates_the_same_pr(world: World, tmp_path: Path) -> None:
@@ -285,13 +422,13 @@ def test_a_labeller_without_write_access_is_refused_once(world: World) -> None:
 
 def test_no_fixer_comments_labels_and_hands_off(world: World) -> None:
     number, _ = world.file_issue(TEST_FAILURE)
-    outputs = world.heal(number, agent_mention="@copilot")
+    outputs = world.heal(number, agent_mention="@ci-agent")
     world.report("no fixer: declined")
     assert outputs["result"] == "declined" and outputs["pr-number"] == ""
     assert "needs-manual-fix" in world.double.issue(number).labels
     (comment,) = world.comments(number)
     assert "did not open a fix" in comment and "no fixer applies" in comment
-    assert re.findall(r"(?<![\w`])@[A-Za-z0-9-]+", comment) == ["@copilot"]  # the log's @octocat stays inert
+    assert re.findall(r"(?<![\w`])@[A-Za-z0-9-]+", comment) == ["@ci-agent"]  # the log's @octocat stays inert
     assert not re.search(r"(?<![\w`])#1\b", comment)
     assert world.pulls() == []
 
@@ -336,7 +473,7 @@ def test_forbidden_pr_creation_falls_back_to_a_comment(world: World) -> None:
     assert outputs["result"] == "declined" and outputs["branch"] == branch
     assert world.branch_sha(branch) is not None and world.pulls() == []
     comment = world.comments(number)[-1]
-    assert f"https://github.com/{REPO}/compare/main...{branch}?expand=1" in comment
+    assert f"{world.double.url}/{REPO}/compare/main...{branch}?expand=1" in comment
     assert "Allow GitHub Actions to create and approve pull requests" in comment
 
 
@@ -398,11 +535,10 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         "GITHUB_OUTPUT": str(out),
         "GITHUB_REPOSITORY": REPO,
         "GITHUB_API_URL": world.double.url,
-        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_SERVER_URL": world.double.url,
         "GITHUB_WORKSPACE": str(world.workspace),
-        "INPUT_MODE": "report",
-        "INPUT_GITHUB-TOKEN": world.double.token,
         "AUTOHEAL_WRITE_DELAY": "0",
+        **runner_inputs(world.double.token, {"mode": "report"}),
     }
     proc = subprocess.run(
         [sys.executable, str(ROOT / "entrypoint.py")],
@@ -450,12 +586,10 @@ def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: Wor
         "GITHUB_OUTPUT": str(out),
         "GITHUB_REPOSITORY": REPO,
         "GITHUB_API_URL": world.double.url,
-        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_SERVER_URL": world.double.url,
         "GITHUB_WORKSPACE": str(world.workspace),
-        "INPUT_MODE": "report",
-        "INPUT_RUN-ID": str(run.id),
-        "INPUT_GITHUB-TOKEN": world.double.token,
         "AUTOHEAL_WRITE_DELAY": "0",
+        **runner_inputs(world.double.token, {"mode": "report", "run-id": str(run.id)}),
     }
     proc = subprocess.run(
         [sys.executable, str(ROOT / "entrypoint.py")],

@@ -159,7 +159,7 @@ def test_readme_config_example_loads(tmp_path: Path) -> None:
     cfg = config.parse(yaml.safe_load(example), "README.md", tmp_path)
     assert cfg.ruleset.get("acme.db-unavailable") is not None
     assert cfg.ruleset.get("docs.link-checker") is None
-    assert cfg.report["heal"] is False and cfg.heal["agent-mention"] == "@copilot"
+    assert cfg.report["heal"] is False and cfg.heal["agent-mention"] == "@my-org/ci-agents"
 
 
 def test_readme_has_exactly_the_two_setup_commands() -> None:

@@ -18,10 +18,13 @@ from autoheal import actions, gitops
 from autoheal import config as config_mod
 from autoheal.errors import InputError, UsageError
 from autoheal.flags import add_github_args, csv, make_client, token
+from autoheal.github_api import Client
 from autoheal.heal import HealOptions, HealResult, Sender, diagnose_body, options_from, preview
 from autoheal.healer import emit, heal_issue
 
 NAME = "heal"
+WORKFLOW_TOKEN_ENV = "AUTOHEAL_WORKFLOW_TOKEN"
+AGENT_TOKEN_ENV = "AUTOHEAL_AGENT_TOKEN"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,7 +44,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--max-attempts", type=int, help="stop after this many closed-unmerged fix PRs (default 3)")
     p.add_argument("--max-prs-per-hour", type=int, help="cap on new fix PRs per hour (default 5)")
     p.add_argument("--verify-command", help="shell command run in the fixed tree; no PR if it fails")
-    p.add_argument("--agent-mention", help="mention (e.g. @copilot) that a declined failure is handed to")
+    p.add_argument("--agent-mention", help="mention of an agent that answers mentions, handed what autoheal declines")
+    p.add_argument(
+        "--workflow-token-env",
+        default=WORKFLOW_TOKEN_ENV,
+        metavar="VAR",
+        help="environment variable holding a token that may push workflow files (a PAT with the workflow "
+        f"scope or an App token with workflows: write), used only for such pushes (default {WORKFLOW_TOKEN_ENV})",
+    )
+    p.add_argument(
+        "--agent-token-env",
+        default=AGENT_TOKEN_ENV,
+        metavar="VAR",
+        help="environment variable holding a user's token; with it a declined failure is assigned to "
+        f"Copilot coding agent (default {AGENT_TOKEN_ENV})",
+    )
     p.add_argument("--allowed-bots", type=csv, help="comma-separated bots that may trigger heal")
     p.add_argument("--reviewers", type=csv, help="comma-separated reviewers to request on the PR")
     p.add_argument("--labels", type=csv, help="comma-separated labels for the PR (default autoheal)")
@@ -109,12 +126,17 @@ def run(args: argparse.Namespace) -> int:
     number, sender = picked
     repo_info = event.payload.get("repository")
     default = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
+    # Tokens come from the environment only, never argv (process listings, error messages).
     auth = gitops.Auth(
         token(),
         os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
+        workflow_token=os.environ.get(args.workflow_token_env, ""),
     )
+    client = make_client(args, event)
+    agent_token = os.environ.get(args.agent_token_env, "")
+    agent_client = Client(client.repo, agent_token, client.api_url) if agent_token else None
     result = heal_issue(
-        make_client(args, event),
+        client,
         number,
         cfg.ruleset,
         opts,
@@ -122,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
         auth=auth,
         default_branch=default or None,
         sender=sender,
+        agent_client=agent_client,
     )
     emit(result, number)
     return 0

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from . import render_actions
+from typing import Any
+
+import yaml
+
+from . import git_http, render_actions
+from .render import WEB
 from .routing import ApiError, Ctx, Reply, Route, not_found
-from .seed_actions import new_attempt
+from .seed_actions import new_attempt, seed_run
 from .state import Job, Repo, Run, Workflow
 
 RUN_FILTERS = ("branch", "event", "actor", "head_sha")
@@ -207,10 +212,73 @@ def list_annotations(ctx: Ctx) -> Reply:
 
 
 PREFIX = "/repos/{owner}/{repo}/actions"
+DISPATCH_DOCS = "https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event"
+
+
+def dispatch_workflow(ctx: Ctx) -> Reply:
+    """Start a ``workflow_dispatch`` run on ``ref`` when the workflow file *at that ref* accepts it.
+
+    The file is read from the served git repository (git_http.py), else from the seeded files
+    for the default branch. The run is queued and stays so (the double runs nothing); its actor
+    is the token's login. ``return_run_details`` selects 200 with the run's ids over 204.
+    """
+    repo = ctx.repo()
+    workflow = _workflow(ctx, repo)
+    body = ctx.json_object()
+    ref = str(body.get("ref") or "")
+    if not ref:
+        raise ApiError(422, 'Invalid request.\n\n"ref" wasn\'t supplied.', docs=DISPATCH_DOCS)
+    branch = ref.removeprefix("refs/heads/")
+    sha = repo.refs.get(f"refs/heads/{branch}")
+    if sha is None:
+        raise ApiError(422, f"No ref found for: {ref}", docs=DISPATCH_DOCS)
+    text = git_http.read_file(repo, sha, workflow.path) if repo.git_path else None
+    if text is None and branch == repo.default_branch:
+        text = repo.files.get(workflow.path)
+    if text is None or not _accepts_dispatch(text):
+        raise ApiError(422, "Workflow does not have 'workflow_dispatch' trigger", docs=DISPATCH_DOCS)
+    run = seed_run(
+        ctx.world,
+        repo.full_name,
+        name=workflow.name,
+        path=workflow.path,
+        head_branch=branch,
+        head_sha=sha,
+        event="workflow_dispatch",
+        status="queued",
+        conclusion=None,
+        actor=ctx.actor,
+    )
+    if not body.get("return_run_details"):
+        return Reply(204)
+    return Reply(
+        200,
+        {
+            "workflow_run_id": run.id,
+            "run_url": f"{ctx.render.api}/repos/{repo.full_name}/actions/runs/{run.id}",
+            "html_url": f"{WEB}/{repo.full_name}/actions/runs/{run.id}",
+        },
+    )
+
+
+def _accepts_dispatch(text: str) -> bool:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(document, dict):
+        return False
+    on: Any = document.get("on", document.get(True))  # YAML 1.1 reads a bare `on` key as true
+    if isinstance(on, str):
+        return on == "workflow_dispatch"
+    return isinstance(on, (list, dict)) and "workflow_dispatch" in on
+
+
 ROUTES = [
     Route("GET", f"{PREFIX}/workflows", list_workflows),
     Route("GET", f"{PREFIX}/workflows/{{workflow_id}}", get_workflow),
     Route("GET", f"{PREFIX}/workflows/{{workflow_id}}/runs", list_workflow_runs),
+    Route("POST", f"{PREFIX}/workflows/{{workflow_id}}/dispatches", dispatch_workflow),
     Route("GET", f"{PREFIX}/runs", list_runs),
     Route("GET", f"{PREFIX}/runs/{{run_id}}", get_run),
     Route("GET", f"{PREFIX}/runs/{{run_id}}/attempts/{{attempt_number}}", get_attempt),

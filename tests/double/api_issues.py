@@ -151,12 +151,43 @@ def _unlabel(ctx: Ctx, issue: Issue, name: str) -> None:
     issue.events.append(Event(ctx.world.new_id(), "unlabeled", ctx.world.settings.actor, now_iso(), label=name))
 
 
+COPILOT = "Copilot"  # how the coding agent shows as an assignee
+COPILOT_NAMES = ("copilot-swe-agent[bot]", "copilot-swe-agent", "copilot")
+AGENT_FIELDS = ("target_repo", "base_branch", "custom_instructions", "custom_agent", "model")
+
+
 def add_assignees(ctx: Ctx) -> Reply:
+    """Assignees GitHub cannot assign are silently ignored (the endpoint's documented rule).
+
+    The Copilot coding agent (``copilot-swe-agent[bot]``) is assigned, and its task started
+    with the ``agent_assignment`` options (target_repo, base_branch, custom_instructions,
+    custom_agent, model; GitHub changelog 2025-12-03), only with a user token: with
+    GITHUB_TOKEN or an App installation token it is ignored like any unassignable login.
+    """
     repo, issue = _issue(ctx)
-    for login in ctx.json_object().get("assignees", []):
+    body = ctx.json_object()
+    for entry in body.get("assignees", []):
+        login = str(entry.get("login") if isinstance(entry, dict) else entry)
+        if login.lower() in COPILOT_NAMES:
+            if ctx.token is None or not ctx.token.user_token:
+                continue
+            issue.agent_assignments.append(_agent_assignment(ctx, repo, body.get("agent_assignment")))
+            login = COPILOT
         if login not in issue.assignees:
             issue.assignees.append(login)
     return Reply(201, ctx.render.issue(repo, issue))
+
+
+def _agent_assignment(ctx: Ctx, repo: Repo, raw: Any) -> dict[str, Any]:
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict) or any(not isinstance(raw.get(k, ""), str) for k in AGENT_FIELDS):
+        raise validation_failed("Issue", "invalid", "agent_assignment")
+    target = ctx.world.repo(raw.get("target_repo") or repo.full_name)
+    base = raw.get("base_branch") or (target.default_branch if target else "")
+    if target is None or f"refs/heads/{base}" not in target.refs:
+        raise validation_failed("Issue", "invalid", "agent_assignment", "target_repo or base_branch does not exist")
+    return {**{k: str(raw.get(k, "")) for k in AGENT_FIELDS}, "target_repo": target.full_name, "base_branch": base}
 
 
 def list_comments(ctx: Ctx) -> Reply:

@@ -1,4 +1,5 @@
-"""Pull request operations, with GitHub's refusals: Actions not permitted (403), already exists (422)."""
+"""Pull request operations, with GitHub's refusals: Actions not permitted (403), already exists
+(422), drafts not supported (422, some private repositories)."""
 
 from __future__ import annotations
 
@@ -45,10 +46,16 @@ def create_pull(ctx: Ctx) -> Reply:
             raise validation_failed("PullRequest", "missing_field", name, docs=CREATE_DOCS)
     if len(str(body.get("body") or "")) > BODY_MAX:
         raise validation_failed("PullRequest", "custom", "body", f"body is too long (maximum is {BODY_MAX} characters)")
+    if body.get("draft") and not repo.draft_prs:
+        # Drafts need a public repository or a paid plan: https://docs.github.com/get-started/learning-about-github/githubs-plans
+        raise validation_failed(
+            "PullRequest",
+            "custom",
+            message="Draft pull requests are not supported in this repository.",
+            docs=CREATE_DOCS,
+        )
     pull = _new_pull(ctx, repo, str(body["head"]), str(body["base"]), bool(body.get("draft", False)))
-    issue = new_issue(
-        ctx.world, repo, title=str(body["title"]), body=body.get("body"), user=ctx.world.settings.actor, pull=pull
-    )
+    issue = new_issue(ctx.world, repo, title=str(body["title"]), body=body.get("body"), user=ctx.actor, pull=pull)
     issue.pull.maintainer_can_modify = bool(body.get("maintainer_can_modify", True))  # type: ignore[union-attr]
     rendered = ctx.render.pull(repo, issue)
     return Reply(201, rendered, {"Location": rendered["url"]})

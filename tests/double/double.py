@@ -9,10 +9,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from . import seed, seed_actions, seed_json
+from . import git_http, seed, seed_actions, seed_json
 from .faults import Fault
 from .server import DEFAULT_TOKEN, Call, Service, make_server
-from .state import DEFAULT_REPO, Attempt, Comment, Issue, Job, Label, Repo, Run, Settings, State
+from .state import DEFAULT_REPO, Attempt, Comment, Issue, Job, Label, Repo, Run, Settings, State, Token
 
 
 class Double(Service):
@@ -130,6 +130,22 @@ class Double(Service):
     def seed_file(self, path: str, text: str, *, repo: str = DEFAULT_REPO) -> None:
         with self.lock:
             seed.seed_file(self.state, repo, path, text)
+
+    def add_token(self, token: str, login: str, kind: str = "pat", *, workflows: bool = False) -> Token:
+        """Accept ``token`` too: ``kind`` pat (a user's token) or app (an installation token);
+        ``workflows``: the PAT ``workflow`` scope / the App ``workflows: write`` permission."""
+        if kind not in ("pat", "app", "github-actions"):
+            raise ValueError(f"unknown token kind {kind!r}")
+        with self.lock:
+            self.state.tokens[token] = Token(login, kind, workflows)
+            self.state.user_id(login)
+            return self.state.tokens[token]
+
+    def serve_git(self, bare: Path, *, repo: str = DEFAULT_REPO) -> str:
+        """Serve the bare repository ``bare`` at ``<url>/<repo>.git`` (git_http.py); its URL."""
+        with self.lock:
+            git_http.serve(seed.seed_repo(self.state, repo), bare)
+        return f"{self.url}/{repo}.git"
 
     def seed(self, payload: dict[str, Any]) -> dict[str, list[Any]]:
         """Seed from the JSON form accepted by ``POST /_double/seed``."""

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote, urlencode
 
 from .render import Renderer
-from .state import Issue, Repo, State
+from .state import Issue, Repo, State, Token
 
 DOCS = "https://docs.github.com/rest"
 MAX_PER_PAGE = 100
@@ -73,6 +73,12 @@ class Ctx:
     params: dict[str, str]
     body: Any
     rates: dict[str, dict[str, int]] = field(default_factory=dict)  # resource -> limit/remaining/reset/used
+    token: Token | None = None  # who is asking (server.Service.identity)
+
+    @property
+    def actor(self) -> str:
+        """The login the request acts as: the token's, else the configured actor."""
+        return self.token.login if self.token else self.world.settings.actor
 
     def repo(self) -> Repo:
         found = self.world.repo(f"{self.params['owner']}/{self.params['repo']}")

@@ -18,6 +18,8 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]  # no types-jsonschema in the test extras
 
 SPEC_RELATIVE = Path("github") / "openapi-subset.json"
+# More operations from the same description (dispatches, ...), merged in when present.
+ADDITIONS_RELATIVE = Path("github") / "openapi-additions.json"
 METHODS = ("get", "post", "put", "patch", "delete")
 # Keywords OpenAPI 3.0 adds to JSON Schema; they carry no validation meaning.
 OPENAPI_ONLY = frozenset({"nullable", "example", "examples", "discriminator", "xml", "externalDocs", "deprecated"})
@@ -104,7 +106,11 @@ class OpenAPI:
 
     @classmethod
     def load(cls, path: Path | None = None) -> OpenAPI:
-        return _load(str(path or spec_path()))
+        """The subset with the additions beside it merged in (only ``path`` when given)."""
+        if path is not None:
+            return _load(str(path))
+        additions = shared_dir() / ADDITIONS_RELATIVE
+        return _load(str(spec_path()), str(additions) if additions.is_file() else "")
 
     def operations(self) -> list[tuple[str, str]]:
         """Every (METHOD, path template) the description holds."""
@@ -181,8 +187,13 @@ _REQUEST_QUIRKS: dict[tuple[str, str], Callable[[Any], Any]] = {
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> OpenAPI:
-    return OpenAPI(json.loads(Path(path).read_text(encoding="utf-8")))
+def _load(path: str, additions: str = "") -> OpenAPI:
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    if additions:
+        extra = json.loads(Path(additions).read_text(encoding="utf-8"))
+        for template, item in extra["paths"].items():
+            document["paths"].setdefault(template, {}).update(item)
+    return OpenAPI(document)
 
 
 def _validator(schema: dict[str, Any]) -> jsonschema.protocols.Validator:

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from . import api_actions, api_issues, api_pulls, api_repos, api_search
+from . import api_actions, api_issues, api_pulls, api_repos, api_search, git_http
 from .admin import admin
 from .faults import RATE_DOCS, FaultQueue
 from .render import Renderer
 from .routing import ApiError, Ctx, Reply, Route, error_body, match
 from .schema import OpenAPI, Violation
-from .state import State
+from .state import State, Token
 
 ROUTES: list[Route] = [
     *api_repos.ROUTES,
@@ -95,6 +95,9 @@ class Service:
         if path.startswith("/_double/"):
             status, body = admin(self, method, path, raw)
             return _encode(Reply(status, body), {})
+        served = self._git(method, path, parts.query, headers, raw)
+        if served is not None:
+            return served
         found = match(ROUTES, method, path)
         template = found[0].template if found else ("/_blobs/{id}" if path.startswith("/_blobs/") else None)
         body = _parse(raw)
@@ -132,6 +135,7 @@ class Service:
         route, params = found
         with self.lock:
             ctx = Ctx(self.state, Renderer(self.base_url, self.state), method, path, query, params, body, self._rates())
+            ctx.token = self.identity(git_http.pusher_token(headers) or "")
             try:
                 return route.handler(ctx), False
             except ApiError as error:
@@ -148,9 +152,32 @@ class Service:
         scheme, _, token = value.partition(" ")
         if not value:
             return ApiError(401, "Requires authentication").reply
-        if scheme.lower() not in ("token", "bearer") or token.strip() != self.token:
+        if scheme.lower() not in ("token", "bearer") or self.identity(token.strip()) is None:
             return ApiError(401, "Bad credentials").reply
         return None
+
+    def identity(self, token: str) -> Token | None:
+        """Who a token is: the double's own token is the workflow's GITHUB_TOKEN; others from
+        ``state.tokens`` (``Double.add_token``)."""
+        if token == self.token:
+            return Token(self.state.settings.actor, "github-actions", workflows=False)
+        return self.state.tokens.get(token) if token else None
+
+    def _git(self, method: str, path: str, query: str, headers: dict[str, str], raw: bytes) -> Response | None:
+        """Git smart HTTP for a repository served with ``Double.serve_git`` (see git_http.py)."""
+        found = git_http.PATH.match(path)
+        repo = self.state.repo(f"{found['owner']}/{found['name']}") if found else None
+        if found is None or repo is None or not repo.git_path:
+            return None
+        token = git_http.pusher_token(headers)
+        pusher = self.identity(token) if token else None
+        push = found["rest"].endswith("/git-receive-pack") or "service=git-receive-pack" in query
+        if (token and pusher is None) or (push and pusher is None):
+            message = b"Invalid username or token. Password authentication is not supported for Git operations.\n"
+            return Response(401, {"WWW-Authenticate": 'Basic realm="GitHub"'}, message)
+        with self.lock:
+            status, out, body = git_http.handle(repo, method, found["rest"], query, headers, raw, pusher)
+        return Response(status, out, body)
 
     def _blob(self, name: str) -> Reply:
         with self.lock:
@@ -276,6 +303,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":  # git sends packs over http.postBuffer so
+            raw = self._chunked()
         headers = {key.lower(): value for key, value in self.headers.items()}
         response = self.server.service.handle(self.command, self.path, headers, raw)
         self.send_response(response.status)
@@ -284,6 +313,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(response.payload)))
         self.end_headers()
         self.wfile.write(response.payload)
+
+    def _chunked(self) -> bytes:
+        parts = []
+        while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+            parts.append(self.rfile.read(size))
+            self.rfile.readline()
+        self.rfile.readline()  # the blank line after the last chunk (no trailers)
+        return b"".join(parts)
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
 

@@ -43,6 +43,27 @@ class Settings:
 
 
 @dataclass
+class Token:
+    """Who a token is and what GitHub lets it do (``State.tokens``; the double's own token is
+    the workflow's ``GITHUB_TOKEN``).
+
+    kind: ``github-actions`` (GITHUB_TOKEN: an installation token of the GitHub Actions app; it
+    can never hold the ``workflows`` permission, and the events it causes start no workflow
+    except ``workflow_dispatch``/``repository_dispatch``), ``app`` (another App's installation
+    token) or ``pat`` (a user's token: personal access token, OAuth or App user-to-server).
+    ``workflows``: the App ``workflows: write`` permission / the PAT ``workflow`` scope.
+    """
+
+    login: str
+    kind: str = "pat"
+    workflows: bool = False
+
+    @property
+    def user_token(self) -> bool:
+        return self.kind == "pat"
+
+
+@dataclass
 class Blob:
     """Bytes served without auth at /_blobs/<id>: inline base64 or a file path."""
 
@@ -193,6 +214,7 @@ class Issue:
     events: list[Event] = field(default_factory=list)
     locked: bool = False
     pull: Pull | None = None
+    agent_assignments: list[dict[str, Any]] = field(default_factory=list)  # accepted Copilot hand-offs
     # Search index lag: visible once this many searches happened and this epoch time passed.
     searchable_after_search: int = 0
     searchable_at: float = 0.0
@@ -207,6 +229,8 @@ class Repo:
     private: bool = False
     fork: bool = False
     allow_pr_creation: bool = True  # "Allow GitHub Actions to create and approve pull requests"
+    draft_prs: bool = True  # False: 422 "Draft pull requests are not supported in this repository."
+    git_path: str = ""  # a bare repository served over smart HTTP at /<owner>/<name>.git (git_http.py)
     issues_enabled: bool = True
     description: str | None = None
     created_at: str = ""
@@ -240,6 +264,7 @@ class State:
     repos: dict[str, Repo] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=lambda: {BOT_LOGIN: BOT_ID})
     blobs: dict[str, Blob] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)  # further tokens the double accepts
     settings: Settings = field(default_factory=Settings)
     next_id: int = 1000
     search_requests: int = 0
