@@ -51,8 +51,8 @@ _WORKSPACE = re.compile(r"(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]
 
 def clean_line(text: str) -> str:
     """A log line without tool and runner prefixes, on one line; the original when nothing is left."""
-    line = _SPACES.sub(" ", strip_ansi(text)).strip()
-    original = line
+    line = strip_ansi(text).replace("\t", " ").strip()
+    original = _SPACES.sub(" ", line)
     changed = True
     while changed and line:
         changed = False
@@ -60,7 +60,7 @@ def clean_line(text: str) -> str:
             stripped = prefix.sub("", line, count=1)
             if stripped != line:
                 line, changed = stripped.strip(), True
-    return _WORKSPACE.sub("", line) or original
+    return _WORKSPACE.sub("", _SPACES.sub(" ", line)) or original
 
 
 def _same(text: str, summary: str) -> bool:
