@@ -44,6 +44,8 @@ _PREFIXES = (
 # "error: error: x" and "Error: Error: x": the same word twice says nothing more.
 _DOUBLED = re.compile(r"^((?:error|Error|ERROR|fatal|warning)(?:\[[^\]]*\])?:\s+)(?=(?:error|Error|ERROR|fatal):)")
 _SPACES = re.compile(r"\s+")
+# `gh run view --log` puts "job<TAB>step<TAB>" before the runner's timestamp.
+_GH_CLI = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
 # The runner's checkout directory in front of a path says nothing: "/home/runner/work/app/app/src/x.py".
 # https://docs.github.com/en/actions/reference/variables-reference (GITHUB_WORKSPACE)
 _WORKSPACE = re.compile(r"(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]a)[\\/]([^\\/\s]+)[\\/]\1[\\/]")
@@ -51,7 +53,7 @@ _WORKSPACE = re.compile(r"(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]
 
 def clean_line(text: str) -> str:
     """A log line without tool and runner prefixes, on one line; the original when nothing is left."""
-    line = strip_ansi(text).replace("\t", " ").strip()
+    line = _GH_CLI.sub("", strip_ansi(text)).replace("\t", " ").strip()
     original = _SPACES.sub(" ", line)
     changed = True
     while changed and line:
@@ -162,6 +164,10 @@ _SUBCOMMANDS = frozenset(
         "turbo",
     }
 )
+_SHELL_WORDS = frozenset(
+    {"set", "cd", "export", "source", ".", "if", "for", "while", "case", "echo", "mkdir", "[", "[[", "{", "(", "#"}
+    | {"pushd", "trap", "shopt", "ulimit", "umask", "eval", "declare", "local", "printf", "true", "cat", "ls"}
+)
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "pwsh", "powershell", "node", "ruby", "perl"})
 _PYTHONS = re.compile(r"^python(?:\d(?:\.\d+)?)?$|^py$")
 _ENV_ASSIGN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -196,6 +202,8 @@ def step_label(step: str) -> str:
     words = command.split(" ")
     if "@" in words[0]:  # an action, "actions/checkout@v4": its name is its reference
         return _shorten(command, LABEL_CHARS)
+    if words[0] in _SHELL_WORDS:
+        return ""  # a script's first line ("set -e", "cd src") does not say which tool ran
     known = words[0] in _SUBCOMMANDS or words[0] in _RUNS or words[0] in _WRAPPERS or _PYTHONS.match(words[0])
     if _COMMANDISH.search(command) or known:
         tool = _tool(words)
@@ -206,7 +214,7 @@ def step_label(step: str) -> str:
 
 def where(diagnosis: Diagnosis) -> str:
     """``job / step``, either alone when the other is unknown or the same, or ""."""
-    step = diagnosis.timing.running if diagnosis.timing and diagnosis.timing.running else diagnosis.step
+    step = (diagnosis.timing.running if diagnosis.timing else "") or diagnosis.step
     parts = [_shorten(" ".join((diagnosis.job or "").split()), LABEL_CHARS), step_label(step) if step else ""]
     parts = [p for p in parts if p]
     if len(parts) == 2 and parts[0] == parts[1]:

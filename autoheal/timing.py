@@ -38,8 +38,10 @@ _LIMIT = re.compile(
     rb"has exceeded the maximum execution time|has timed out after \d+ minutes|The operation was canceled"
     rb"|The runner has received a shutdown signal|The job was canceled"
 )
-_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?Z ?")
+_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z ?")
 _RUN = b"##[group]Run "
+# What the runner prints first in a job's log ("Set up job"), on old and new runners.
+_SETUP_LINES = (b"Current runner version", b"Requested labels:", b"Waiting for a runner", b"Job is waiting")
 # Steps that open without a "Run" group: a post step and the job's last one.
 # https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs
 _POST = (b"Post job cleanup.", b"Cleaning up orphan processes")
@@ -55,13 +57,19 @@ def _day(date: bytes) -> int:
     return datetime.date.fromisoformat(date.decode()).toordinal() * 86_400
 
 
+@functools.lru_cache(maxsize=4096)
+def _second(stamp: bytes) -> int:
+    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached)."""
+    return _day(stamp[:10]) + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
+
+
 def _split(raw: bytes) -> tuple[float | None, bytes]:
     """The runner's timestamp in seconds (None without one) and the rest of the line."""
     m = _STAMP.match(raw)
     if not m:
         return None, raw.removeprefix(b"\xef\xbb\xbf")
-    seconds = _day(m[1]) + int(m[2]) * 3600 + int(m[3]) * 60 + int(m[4]) + (float(m[5]) if m[5] else 0.0)
-    return seconds, raw[m.end() :]
+    whole = _second(raw[m.start(1) : m.start(1) + 19])
+    return whole + (float(m[2]) if m[2] else 0.0), raw[m.end() :]
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -113,7 +121,7 @@ class _Reader:
     sections: list[_Section] = field(default_factory=list)
     limit: _Snapshot | None = None
     fallback: _Snapshot | None = None
-    recent: deque[tuple[int, str]] = field(default_factory=lambda: deque(maxlen=LAST_LINES))
+    recent: deque[tuple[int, bytes]] = field(default_factory=lambda: deque(maxlen=LAST_LINES))
     quiet: float = 0.0
     quiet_after: int = 0
     previous: tuple[int, float] | None = None
@@ -128,7 +136,9 @@ class _Reader:
             self.quiet, self.quiet_after, self.previous = 0.0, 0, None
             self.in_header = opened[0] == "run"
         elif not self.sections:
-            self.sections.append(_Section(self.first_name, "setup", 1))
+            # A job log opens with the runner's own step; a cut-out log, with whatever step was running.
+            first = SETUP if body.startswith(_SETUP_LINES) else self.first_name
+            self.sections.append(_Section(first, "setup", number))
         section = self.sections[-1]
         if stamp is not None:
             section.first = stamp if section.first is None else section.first
@@ -142,12 +152,13 @@ class _Reader:
         if body.startswith(b"##[endgroup]"):
             self.in_header = False
         elif body.strip() and not self.in_header and not body.startswith(b"##[group]"):
-            self.recent.append((number, normalize(decode(body)).rstrip()[:1000]))
+            self.recent.append((number, body[:4000]))  # normalised only if shown
         if stamp is not None:
             self.previous = (number, stamp)
 
     def _snapshot(self, number: int, stamp: float | None) -> _Snapshot:
-        return _Snapshot(len(self.sections) - 1, number, stamp, self.quiet, self.quiet_after, tuple(self.recent))
+        shown = tuple((n, normalize(decode(raw)).rstrip()[:1000]) for n, raw in self.recent)
+        return _Snapshot(len(self.sections) - 1, number, stamp, self.quiet, self.quiet_after, shown)
 
 
 def _durations(sections: Sequence[_Section]) -> tuple[StepTime, ...]:
@@ -166,16 +177,13 @@ def read_timing(doc: LogDoc, fallback_line: int | None = None) -> Timing | None:
     The running step is the one that printed the runner's timeout or cancel
     line, else the one holding ``fallback_line`` (the diagnosis's anchor).
     """
-    first = doc.step or (SETUP if doc.job else "the log")
-    reader = _Reader(first, fallback_line)
+    reader = _Reader(doc.step or "", fallback_line)
     with doc.opener() as stream:
         for number, raw in _lines(stream):
             reader.feed(number, raw)
     shot = reader.limit or reader.fallback
     if shot is None or not reader.sections:
         return None
-    if len(reader.sections) > 1 and reader.sections[0].kind == "setup":
-        reader.sections[0].name = SETUP  # a log cut into steps is a job log: it opens with the runner's setup
     running = reader.sections[shot.section]
     steps = _durations(reader.sections)
     if not steps or shot.at is None or running.first is None:

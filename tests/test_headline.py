@@ -51,6 +51,8 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
         ("[12:01:02] Error: spawn ENOENT", "Error: spawn ENOENT"),
         ("/home/runner/work/app/app/src/x.go:3:1: undefined: y", "src/x.go:3:1: undefined: y"),
         ("D:\\a\\app\\app\\src\\x.cs(3,1): error CS0103", "src\\x.cs(3,1): error CS0103"),
+        # `gh run view --log`: job, step and the runner's timestamp before the line.
+        ("build\tRun tests\t2025-07-14T08:33:27.8566794Z ERROR: failed to build", "failed to build"),
         # What a tool said stays as it said it.
         ("TypeError: x is not a function", "TypeError: x is not a function"),
         ("error[E0425]: cannot find value `x`", "error[E0425]: cannot find value `x`"),
@@ -82,6 +84,9 @@ def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
         ("actions/checkout@v4", "actions/checkout@v4"),
         ("Run tests", "Run tests"),  # a step's own name
         ("Build and publish", "Build and publish"),
+        # A script's first line names no tool.
+        ("set -euo pipefail", ""),
+        ("cd frontend && npm ci", ""),
     ],
 )
 def test_step_label_names_the_tool(step: str, label: str) -> None:
@@ -126,6 +131,7 @@ def test_where_names_job_and_step() -> None:
     assert where(diagnosis("x", job=None)) == "pytest"
     assert where(diagnosis("x", step=None)) == "tests"
     assert where(diagnosis("x", job="pytest")) == "pytest"
+    assert where(diagnosis("x", step="set -e")) == "tests"
 
 
 hostile = st.lists(

@@ -87,8 +87,15 @@ def test_step_timeout_is_charged_to_the_step_that_printed_it() -> None:
     timing = read_timing(bytes_doc("", log.encode()))
     assert timing is not None
     assert timing.running == "make test" and timing.limit_line == 5
+    assert [s.name for s in timing.steps] == ["make test", "cp -R reports out/"]
     assert round(timing.running_seconds) == 21_600 and timing.quiet_after == 4
     assert [e.text for e in timing.last_lines] == ["ok 1 - parses", "ok 2 - connects"]
+
+
+def test_a_log_cut_out_mid_step_does_not_call_its_start_set_up_job() -> None:
+    log = at(0, "test_one PASSED") + at(600, "##[error]The operation was canceled.") + at(601, "##[group]Run cleanup")
+    timing = read_timing(bytes_doc("", log.encode(), job="tests"))
+    assert timing is not None and timing.running == "" and [s.name for s in timing.steps] == ["", "cleanup"]
 
 
 def test_without_a_runner_line_the_anchor_marks_the_moment() -> None:

@@ -56,12 +56,13 @@ def format_text(d: dict[str, object], timing: Timing | None = None) -> str:
 def _format_timing(timing: Timing) -> list[str]:
     from autoheal.render import duration
 
-    out = [f"  timing:      {timing.running} ran {duration(timing.running_seconds)} until line {timing.limit_line}"]
+    running = timing.running or "the log's first step"
+    out = [f"  timing:      {running} ran {duration(timing.running_seconds)} until line {timing.limit_line}"]
     if timing.quiet_seconds >= 60:
         out[0] += f", silent for {duration(timing.quiet_seconds)} after line {timing.quiet_after}"
     for step in timing.steps:
         mark = ">" if step.line == timing.running_line else " "
-        out.append(f"  {mark} {duration(step.seconds):>13}  {step.name}")
+        out.append(f"  {mark} {duration(step.seconds):>13}  {step.name or '(start of the log)'}")
     out.append("  last lines before it stopped:")
     out += [f"    {e.line:>6} | {e.text}" for e in timing.last_lines]
     return out
