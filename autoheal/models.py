@@ -54,6 +54,47 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class StepTime:
+    """How long one step of a job log ran, from the runner's timestamps; ``line`` is where it starts."""
+
+    name: str
+    seconds: float
+    line: int
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where the time went in a job that timed out or was cancelled (``timing.py``).
+
+    ``running`` is the step that was running when the limit hit (reported at
+    ``limit_line``; the step starts at ``running_line``) and ``running_seconds``
+    how long it had run by then;
+    ``quiet_seconds`` is its longest stretch without output, after ``quiet_after``;
+    ``last_lines`` what it printed last before the limit.
+    """
+
+    file: str
+    steps: tuple[StepTime, ...]
+    running: str
+    running_line: int
+    running_seconds: float
+    limit_line: int
+    quiet_seconds: float
+    quiet_after: int
+    last_lines: tuple[ExcerptLine, ...]
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """Where excerpt line ``line`` of ``file`` sits in GitHub's per-step log: step ``step``, line ``step_line``."""
+
+    file: str
+    line: int
+    step: int
+    step_line: int
+
+
+@dataclass(frozen=True)
 class Diagnosis:
     """What triage concluded about one log (the JSON contract of ``triage --format json``)."""
 
@@ -66,11 +107,15 @@ class Diagnosis:
     summary: str
     excerpt: tuple[ExcerptLine, ...]
     captures: Mapping[str, str] = field(default_factory=dict)
+    # Presentation facts, added after triage and not part of the JSON contract (timing.py).
+    timing: Timing | None = None
+    step_lines: tuple[StepLine, ...] = ()
     job: str | None = None
     step: str | None = None
     alternatives: tuple[Alternative, ...] = ()
     severity: str = "error"
     hint: str = ""
+    key_lines: tuple[int, ...] = ()
 
     @property
     def transient(self) -> bool:
@@ -87,6 +132,7 @@ class Diagnosis:
             "title": self.title,
             "summary": self.summary,
             "excerpt": [{"line": e.line, "text": e.text, "file": e.file} for e in self.excerpt],
+            "key_lines": list(self.key_lines),
             "captures": dict(self.captures),
             "job": self.job,
             "step": self.step,

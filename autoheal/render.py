@@ -11,6 +11,8 @@ string that came from a log reaches the output through one of these filters:
 ``numbered``   excerpt lines as numbered text, for ``fence``
 ``nomention``  ``sanitize.neutralize_mentions``
 ``inert``      ``sanitize.strip_html_comments_markers``
+``uncounted``  keeps a log line from passing for the ``**Occurrences:**`` counter
+``duration``   seconds as ``4 h 39 min``, ``12 min 5 s``, ``3.2 s``
 ``truncate_title``, ``percent``
 =============  ==========================================================
 
@@ -20,8 +22,13 @@ internals, since they may come from the repository being reported on.
 
 Variables of ``issue_title.j2``, ``issue_body.md.j2`` and ``occurrence_comment.md.j2``:
 ``diagnosis`` (models.Diagnosis), ``category``, ``context`` (RunContext, empty
-fields when unknown), ``run_url`` and ``commit_url`` (checked https links or
-""), ``meta`` (the metadata dict), ``occurrences``. The issue templates also
+fields when unknown), ``run_url``, ``job_url`` and ``commit_url`` (checked https
+links or ""), ``meta`` (the metadata dict), ``occurrences``, ``headline`` (the
+failure as ``job / step: message``, headline.py), ``message`` (what failed,
+without tool prefixes), ``where`` (``job / step`` or ""), ``key_lines`` (the
+1–3 excerpt lines that say what failed), ``key_links`` ((line number, link to
+it in GitHub's log viewer) pairs, for the key lines whose step is known) and
+``timing`` (models.Timing for a timeout or cancellation, else None). The issue templates also
 get ``metadata`` (the hidden block; the body puts it last, and it is appended
 if a template leaves it out), ``previous`` (number of an earlier closed issue
 for this failure, or None) and ``fork``; the comment gets ``regression``.
@@ -47,7 +54,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 import autoheal
-from autoheal import metadata, sanitize
+from autoheal import headline, metadata, sanitize
 from autoheal.errors import TemplateError
 from autoheal.models import Diagnosis, ExcerptLine
 
@@ -186,13 +193,46 @@ def _commit_url(ctx: RunContext) -> str:
     return ""
 
 
+def _job_url(ctx: RunContext) -> str:
+    """The job's page in the log viewer: ``…/actions/runs/RUN/job/JOB`` (job ids are unique per attempt)."""
+    if not (ctx.repo and _REPO.fullmatch(ctx.repo) and ctx.run_id and ctx.job_id):
+        return ""
+    return f"{_server(ctx)}/{ctx.repo}/actions/runs/{int(ctx.run_id)}/job/{int(ctx.job_id)}"
+
+
+def key_links(diagnosis: Diagnosis, ctx: RunContext) -> list[tuple[int, str]]:
+    """(line, link) for each key line whose step is known: ``…/job/JOB#step:STEP:LINE``.
+
+    STEP is the jobs API's step number and LINE the line within that step's
+    log (``timing.map_step_lines``); a key line whose step is not known gets
+    no link of its own (the template links the job instead).
+    """
+    job = _job_url(ctx)
+    if not job:
+        return []
+    where = {(s.file, s.line): s for s in diagnosis.step_lines}
+    links = []
+    for e in headline.key_excerpt(diagnosis):
+        step = where.get((e.file, e.line))
+        if step is not None and step.step > 0 and step.step_line > 0:
+            links.append((e.line, f"{job}#step:{int(step.step)}:{int(step.step_line)}"))
+    return links
+
+
 def _variables(diagnosis: Diagnosis, ctx: RunContext, meta: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "diagnosis": diagnosis,
         "category": diagnosis.category,
         "context": ctx,
         "run_url": _run_url(ctx),
+        "job_url": _job_url(ctx),
         "commit_url": _commit_url(ctx),
+        "headline": headline.headline(diagnosis),
+        "message": headline.message(diagnosis),
+        "where": headline.where(diagnosis),
+        "key_lines": headline.in_log_order(headline.key_excerpt(diagnosis)),
+        "key_links": key_links(diagnosis, ctx),
+        "timing": diagnosis.timing,
         "meta": dict(meta),
         "occurrences": meta.get("occurrences", 1),
     }
@@ -255,14 +295,14 @@ def _clip_line(text: str, limit: int) -> str:
     return shown + (f" \u2026 [{extra} more characters]" if extra > 0 else "")
 
 
-def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE) -> str:
-    """Excerpt lines as ``<n> | <text>``, a ``==> file <==`` header per file and ``⋮`` at gaps."""
+def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE, files: bool = True) -> str:
+    """Excerpt lines as ``<n> | <text>``, a ``==> file <==`` header per file (unless not ``files``) and ``⋮`` at gaps."""
     excerpt = list(lines)
     width = max((len(str(e.line)) for e in excerpt), default=1)
     rows: list[str] = []
     previous: ExcerptLine | None = None
     for e in excerpt:
-        if e.file and (previous is None or e.file != previous.file):
+        if files and e.file and (previous is None or e.file != previous.file):
             rows.append(f"==> {_clip_line(e.file, 200)} <==")
         elif previous is not None and e.line != previous.line + 1:
             rows.append(f"{'⋮':>{width}}")
@@ -273,6 +313,28 @@ def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE) -> str
 
 def _fence(text: object, lang: str = "") -> str:
     return sanitize.fence(sanitize.strip_html_comments_markers(sanitize.clean_control(str(text))), lang)
+
+
+_COUNTER = re.compile(r"\*\*(Occurrences:)\*\*")
+
+
+def _uncounted(text: object) -> str:
+    # Report mode bumps the first "**Occurrences:** N" of a body; log text shown above
+    # ours must not be that one. A word joiner keeps the text as it reads.
+    return _COUNTER.sub("**\u2060\\1**", str(text))
+
+
+def duration(seconds: float) -> str:
+    """``3.2 s``, ``42 s``, ``12 min 5 s``, ``4 h 39 min``: as precise as a maintainer needs."""
+    value = max(float(seconds), 0.0)
+    if value < 10:
+        return f"{value:.1f} s"
+    whole = round(value)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60} s"
+    return f"{whole // 3600} h {whole % 3600 // 60} min"
 
 
 def _percent(value: float) -> str:
@@ -293,4 +355,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "inert": _on_str(sanitize.strip_html_comments_markers),
     "truncate_title": lambda value, limit=sanitize.TITLE_LIMIT: sanitize.truncate_title(str(value), limit),
     "percent": _percent,
+    "uncounted": _uncounted,
+    "duration": duration,
 }

@@ -17,6 +17,7 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
+from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
 
 
@@ -95,7 +96,8 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
             text = client.job_log(job.id)
             docs = [bytes_doc(f"{job.name}.txt", text, job=job.name)] if text is not None else []
         if docs:
-            found.append((job.id, replace(triage_docs(docs, ruleset, job.name), job=job.name)))
+            diagnosis = replace(triage_docs(docs, ruleset, job.name), job=job.name)
+            found.append((job.id, with_timing(diagnosis, docs, job.steps)))  # key lines, links, timing
         else:
             found.append((job.id, _expired(job.name, run)))
     if not failed:

@@ -60,12 +60,17 @@ def test_json_contract_has_every_documented_key() -> None:
         "title",
         "summary",
         "excerpt",
+        "key_lines",
         "captures",
         "job",
         "step",
         "alternatives",
     }
     assert result["captures"]["module"] == "yaml"
+    # The key lines are excerpt lines, the one that says what failed first.
+    shown = {e["line"]: e["text"] for e in result["excerpt"]}
+    assert 1 <= len(result["key_lines"]) <= 3 and set(result["key_lines"]) <= set(shown)
+    assert "No module named 'yaml'" in shown[result["key_lines"][0]]
     assert result["step"] == "pytest -q"
     line = next(e for e in result["excerpt"] if "No module named" in e["text"])
     grep = subprocess.run(

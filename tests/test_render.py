@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 from autoheal import metadata
 from autoheal.errors import TemplateError
-from autoheal.models import CATEGORIES, Alternative, Diagnosis, ExcerptLine
+from autoheal.github_api import Step
+from autoheal.logsource import bytes_doc
+from autoheal.models import CATEGORIES, Alternative, Diagnosis, ExcerptLine, StepLine
 from autoheal.render import (
     RenderedIssue,
     RunContext,
@@ -34,6 +36,8 @@ from autoheal.render import (
     render_template,
 )
 from autoheal.sanitize import BODY_LIMIT, TITLE_LIMIT, github_length
+from autoheal.timing import map_step_lines, read_timing
+from tests.double import timestamped
 from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
@@ -121,7 +125,9 @@ HOSTILE = diagnosis(
         ),
         ExcerptLine(4, "evil\u202egnp.exe \x1b[31mred\x1b[0m nul\x00 cr\r", "test/3_pytest.txt"),
         ExcerptLine(5, "`````` ~~~~", "test/3_pytest.txt"),
+        ExcerptLine(6, "**Occurrences:** 99 @admin fixes #3", "test/3_pytest.txt"),
     ),
+    key_lines=(6, 1, 3),
     job="**Occurrences:** 98 @job",
     step="step `with` ticks <b>",
     captures={"test": "test_x"},
@@ -160,6 +166,170 @@ CASES = {
         RunContext(repo="octo/demo", run_id=5),
     ),
 }
+
+
+JOB_LOG = "1_tests.txt"
+
+
+def _lines(file: str, first: int, *texts: str) -> tuple[ExcerptLine, ...]:
+    return tuple(ExcerptLine(first + i, t, file) for i, t in enumerate(texts))
+
+
+def _timeout_case() -> Diagnosis:
+    """A job timeout whose timing comes from a synthetic job log with runner timestamps."""
+    from datetime import datetime, timedelta, timezone
+
+    start = datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
+    log = (
+        timestamped(["Current runner version: '2.317.0'", "##[group]Run actions/checkout@v4"], start)
+        + timestamped(["Syncing repository: octo/demo", "##[endgroup]"], start + timedelta(seconds=3))
+        + timestamped(
+            ["##[group]Run python -m pytest -q", "shell: /usr/bin/bash -e {0}", "##[endgroup]"],
+            start + timedelta(seconds=5),
+        )
+        + timestamped([f"tests/test_api.py::test_{n} PASSED" for n in range(30)], start + timedelta(seconds=9))
+        + timestamped(["tests/test_api.py::test_stream_reconnects "], start + timedelta(seconds=70))
+        + timestamped(
+            [
+                "##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes.",
+                "##[error]The operation was canceled.",
+                "Post job cleanup.",
+                "Cleaning up orphan processes",
+            ],
+            start + timedelta(minutes=30, seconds=2),
+        )
+    )
+    doc = bytes_doc(JOB_LOG, log.encode(), job="tests")
+    timing = read_timing(doc)
+    assert timing is not None
+    steps = [
+        Step(1, "Set up job", "success"),
+        Step(2, "Run actions/checkout@v4", "success"),
+        Step(3, "Run tests", "cancelled"),
+        Step(4, "Post Run actions/checkout@v4", "success"),
+        Step(5, "Complete job", "success"),
+    ]
+    return diagnosis(
+        category="timeout",
+        rule="gha.job-timeout",
+        confidence=0.98,
+        summary="The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes.",
+        excerpt=(
+            *_lines(JOB_LOG, 8, *[f"tests/test_api.py::test_{n} PASSED" for n in range(30)]),
+            ExcerptLine(38, "tests/test_api.py::test_stream_reconnects ", JOB_LOG),
+            ExcerptLine(
+                39,
+                "The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes.",
+                JOB_LOG,
+            ),
+            ExcerptLine(40, "The operation was canceled.", JOB_LOG),
+        ),
+        captures={"minutes": "30"},
+        job="tests",
+        step="python -m pytest -q",
+        alternatives=(),
+        hint="The job hit its 30-minute limit.",
+        timing=timing,
+        step_lines=map_step_lines(doc, [39], steps),
+    )
+
+
+CASES.update(
+    {
+        "pytest_linked": Case(
+            diagnosis(
+                category="dependency.missing",
+                summary="E   ModuleNotFoundError: No module named 'yaml'",
+                excerpt=_lines(
+                    JOB_LOG,
+                    40,
+                    "==================================== ERRORS ====================================",
+                    "____________________ ERROR collecting tests/test_config.py _____________________",
+                    "tests/test_config.py:3: in <module>",
+                    "    import yaml",
+                    "E   ModuleNotFoundError: No module named 'yaml'",
+                ),
+                captures={"module": "yaml"},
+                job="tests",
+                step="python -m pytest -q",
+                alternatives=(),
+                hint="Add `yaml` to the project's dependencies.",
+                step_lines=(StepLine(JOB_LOG, 44, 4, 12),),
+            ),
+            replace(CONTEXT, run_attempt=1, run_url=None, job_id=222),
+        ),
+        "node_two_key_lines": Case(
+            diagnosis(
+                category="dependency.missing",
+                rule="node.module-not-found",
+                summary="npm ERR! Error: Cannot find module 'left-pad'",
+                excerpt=_lines(
+                    "build/3_Run npm test.txt",
+                    7,
+                    "> demo@1.0.0 test",
+                    "> jest --ci",
+                    "npm ERR! Error: Cannot find module 'left-pad'",
+                    "npm ERR! Require stack:",
+                    "npm ERR! - /home/runner/work/demo/src/index.js",
+                ),
+                captures={"module": "left-pad"},
+                job="build",
+                step="Run npm test",
+                alternatives=(),
+                hint="",
+                key_lines=(9, 11),
+                step_lines=(
+                    StepLine("build/3_Run npm test.txt", 9, 3, 9),
+                    StepLine("build/3_Run npm test.txt", 11, 3, 11),
+                ),
+            ),
+            replace(CONTEXT, job_id=333),
+        ),
+        "maven_job_link": Case(
+            diagnosis(
+                category="compile.error",
+                rule="maven.compilation-failure",
+                confidence=0.9,
+                summary="[ERROR] /home/runner/work/app/app/src/main/java/App.java:[12,5] cannot find symbol",
+                excerpt=_lines(
+                    JOB_LOG,
+                    310,
+                    "[ERROR] COMPILATION ERROR : ",
+                    "[ERROR] /home/runner/work/app/app/src/main/java/App.java:[12,5] cannot find symbol",
+                    "  symbol:   class Strings",
+                ),
+                captures={},
+                job="build (17)",
+                step="mvn -B verify --file pom.xml",
+                alternatives=(),
+                hint="",
+            ),
+            replace(CONTEXT, job_id=444),
+        ),
+        "go_test_failure": Case(
+            diagnosis(
+                category="test.failure",
+                rule="go.test-failed",
+                confidence=0.85,
+                summary="--- FAIL: TestParseDuration (0.00s)",
+                excerpt=_lines(
+                    "",
+                    88,
+                    "=== RUN   TestParseDuration",
+                    "    parse_test.go:41: got 1m0s, want 1h0m0s",
+                    "--- FAIL: TestParseDuration (0.00s)",
+                    "FAIL\texample.com/demo/internal/parse\t0.012s",
+                ),
+                captures={"test": "TestParseDuration"},
+                job="test (1.22, ubuntu-latest)",
+                step="go test -race ./...",
+                alternatives=(),
+                hint="",
+            ),
+        ),
+        "job_timeout": Case(_timeout_case(), replace(CONTEXT, job_id=555)),
+    }
+)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -385,4 +555,4 @@ def test_render_markdown_is_title_then_body() -> None:
     d = diagnosis(summary="*star* [link] #3")
     issue = render_issue(d)
     text = render_markdown(d)
-    assert text == f"# \\[autoheal\\] dependency.missing: \\*star\\* \\[link\\] \\#\u20603\n\n{issue.body}"
+    assert text == f"# build (3.11) / Run tests: \\*star\\* \\[link\\] \\#\u20603\n\n{issue.body}"

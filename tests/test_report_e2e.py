@@ -355,3 +355,25 @@ def test_job_missing_from_the_zip_uses_the_job_log(github_double: Any, report: R
     assert result.outputs["result"] == "created", result.proc.stderr
     assert result.outputs["category"] == "dependency.missing"
     assert github_double.calls("GET", r"/actions/jobs/\d+/logs$")
+
+
+@pytest.mark.parametrize("layout", ["jobs", "jobs+steps"])
+def test_key_line_links_to_its_line_in_the_log_viewer(github_double: Any, report: Runner, layout: str) -> None:
+    """The issue opens with the key line, linked to ``…/job/JOB#step:STEP:LINE``.
+
+    Step 1 ("Set up job") printed nothing here, so the job log's line 2 is line 2 of step 2's
+    log, and the same line of ``test (3.11)/2_Run pytest -q.txt`` when the zip has step files.
+    """
+    run = seed_failure(github_double, MISSING_YAML, logs_layout=layout)
+    result = report(run)
+    assert result.outputs["result"] == "created", result.proc.stderr
+    [issue] = ours(github_double)
+    assert issue.title == "test (3.11) / pytest: ModuleNotFoundError: No module named 'yaml'"
+    job_id = meta_of(issue)["job_id"]
+    link = f"https://github.com/{REPO}/actions/runs/{run.id}/job/{job_id}#step:2:2"
+    assert issue.body.startswith("**test (3.11) / pytest** failed:\n\n```text\n2 | E   ModuleNotFoundError")
+    assert f"[line 2]({link})" in issue.body
+    # A repeat finds the issue by the fingerprint in its hidden block, whatever its title says.
+    github_double.issue(issue.number).title = "renamed by a maintainer"
+    again = report(seed_failure(github_double, MISSING_YAML, logs_layout=layout))
+    assert again.outputs["result"] == "commented" and again.outputs["issue-number"] == str(issue.number)

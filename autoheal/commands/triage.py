@@ -9,6 +9,7 @@ import sys
 from autoheal.actions import print_error
 from autoheal.errors import InputError
 from autoheal.flags import add_config_args
+from autoheal.models import Timing
 
 NAME = "triage"
 
@@ -32,7 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(handler=run)
 
 
-def format_text(d: dict[str, object]) -> str:
+def format_text(d: dict[str, object], timing: Timing | None = None) -> str:
+    """The JSON object for people: key lines marked ``>`` in the gutter, then where a timeout's time went."""
     out = [
         f"{d['path']}: {d['category']} (confidence {d['confidence']}, rule {d['rule']})",
         f"  summary:     {d['summary']}",
@@ -42,20 +44,42 @@ def format_text(d: dict[str, object]) -> str:
     out.append(f"  fingerprint: {d['fingerprint']}{'  (transient: a re-run may pass)' if d['transient'] else ''}")
     excerpt = d["excerpt"]
     assert isinstance(excerpt, list)
+    keys = d.get("key_lines") or []
+    assert isinstance(keys, list)
     out.append("  excerpt:")
-    out += [f"    {e['line']:>6} | {e['text']}" for e in excerpt]
+    out += [f"  {'>' if e['line'] in keys else ' '} {e['line']:>6} | {e['text']}" for e in excerpt]
+    if timing is not None:
+        out += _format_timing(timing)
     return "\n".join(out)
+
+
+def _format_timing(timing: Timing) -> list[str]:
+    from autoheal.render import duration
+
+    running = timing.running or "the log's first step"
+    out = [f"  timing:      {running} ran {duration(timing.running_seconds)} until line {timing.limit_line}"]
+    if timing.quiet_seconds >= 60:
+        out[0] += f", silent for {duration(timing.quiet_seconds)} after line {timing.quiet_after}"
+    for step in timing.steps:
+        mark = ">" if step.line == timing.running_line else " "
+        out.append(f"  {mark} {duration(step.seconds):>13}  {step.name or '(start of the log)'}")
+    out.append("  last lines before it stopped:")
+    out += [f"    {e.line:>6} | {e.text}" for e in timing.last_lines]
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
     from autoheal import config as config_mod
-    from autoheal.triage import triage_path
+    from autoheal.logsource import open_input
+    from autoheal.timing import with_timing
+    from autoheal.triage import triage_docs
 
     cfg = config_mod.load(args.config)
     failed = False
     for spec in args.paths:
         try:
-            diagnosis = triage_path(spec, cfg.ruleset)
+            docs = open_input(spec)
+            diagnosis = with_timing(triage_docs(docs, cfg.ruleset, spec), docs)
         except InputError as exc:
             print_error(str(exc))
             failed = True
@@ -68,6 +92,6 @@ def run(args: argparse.Namespace) -> int:
             templates = args.templates or cfg.templates
             print(render_markdown(diagnosis, templates_dir=templates))
         else:
-            print(format_text(diagnosis.to_json()))
+            print(format_text(diagnosis.to_json(), diagnosis.timing))
         sys.stdout.flush()
     return 2 if failed else 0

@@ -1,0 +1,149 @@
+"""headline: key lines, and titles in a maintainer's words (job / step: message without tool prefixes)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autoheal.headline import clean_line, headline, key_excerpt, key_lines_for, step_label, where, with_key_lines
+from autoheal.models import Diagnosis, ExcerptLine
+from autoheal.render import RunContext, render_issue
+from autoheal.sanitize import TITLE_LIMIT, github_length
+from tests.helpers import LIVE_MENTION, LIVE_REFERENCE
+
+
+def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagnosis:
+    base = Diagnosis(
+        path="log.txt",
+        category="dependency.missing",
+        confidence=0.9,
+        rule="python.module-not-found",
+        fingerprint="0" * 16,
+        title="",
+        summary=summary,
+        excerpt=tuple(ExcerptLine(n, t) for n, t in lines),
+        job="tests",
+        step="pytest -q",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        ("E   ModuleNotFoundError: No module named 'yaml'", "ModuleNotFoundError: No module named 'yaml'"),
+        ("E       assert 1 == 2", "assert 1 == 2"),
+        ("FAILED tests/test_a.py::test_x - AssertionError: boom", "tests/test_a.py::test_x - AssertionError: boom"),
+        ('npm ERR! Missing script: "lint"', 'Missing script: "lint"'),
+        ("npm error code ERESOLVE", "code ERESOLVE"),
+        ("##[error]Process completed with exit code 2.", "Process completed with exit code 2."),
+        ("2024-05-01T10:00:00.1234567Z ##[error]npm ERR! boom", "boom"),
+        ("[ERROR] Failed to execute goal on project core", "Failed to execute goal on project core"),
+        ("ERROR: Could not find a version that satisfies numpy==9", "Could not find a version that satisfies numpy==9"),
+        ("error: error: linker `cc` not found", "error: linker `cc` not found"),
+        ("--- FAIL: TestParse (0.00s)", "FAIL: TestParse (0.00s)"),
+        ("> Task :app:compileJava FAILED", "Task :app:compileJava FAILED"),
+        ("\x1b[31mTypeError: x is not a function\x1b[0m", "TypeError: x is not a function"),
+        ("[31mE   KeyError: 'a'[0m", "KeyError: 'a'"),
+        ("[12:01:02] Error: spawn ENOENT", "Error: spawn ENOENT"),
+        ("/home/runner/work/app/app/src/x.go:3:1: undefined: y", "src/x.go:3:1: undefined: y"),
+        ("D:\\a\\app\\app\\src\\x.cs(3,1): error CS0103", "src\\x.cs(3,1): error CS0103"),
+        # `gh run view --log`: job, step and the runner's timestamp before the line.
+        ("build\tRun tests\t2025-07-14T08:33:27.8566794Z ERROR: failed to build", "failed to build"),
+        # What a tool said stays as it said it.
+        ("TypeError: x is not a function", "TypeError: x is not a function"),
+        ("error[E0425]: cannot find value `x`", "error[E0425]: cannot find value `x`"),
+        ("Error: Cannot find module 'left-pad'", "Error: Cannot find module 'left-pad'"),
+        # Nothing but a prefix: keep the line rather than show nothing.
+        ("##[error]", "##[error]"),
+        ("E", "E"),
+    ],
+)
+def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
+    assert clean_line(line) == clean
+
+
+@pytest.mark.parametrize(
+    ("step", "label"),
+    [
+        ("pytest -q", "pytest"),
+        ("python -m pytest -q tests/", "pytest"),
+        ("Run python3 -m mypy autoheal", "mypy"),
+        ("poetry run pytest", "pytest"),
+        ("CI=true npx jest --ci", "jest"),
+        ("npm run lint -- --fix", "npm run lint"),
+        ("npm test", "npm test"),
+        ("go test -race ./...", "go test"),
+        ("cargo test --all", "cargo test"),
+        ("mvn -B verify --file pom.xml", "mvn verify"),
+        ("./gradlew build --no-daemon", "gradlew build"),
+        ("bash ./ci/test.sh", "test.sh"),
+        ("actions/checkout@v4", "actions/checkout@v4"),
+        ("Run tests", "Run tests"),  # a step's own name
+        ("Build and publish", "Build and publish"),
+        # A script's first line names no tool.
+        ("set -euo pipefail", ""),
+        ("cd frontend && npm ci", ""),
+    ],
+)
+def test_step_label_names_the_tool(step: str, label: str) -> None:
+    assert step_label(step) == label
+
+
+def test_key_lines_fallback_is_the_summary_line() -> None:
+    d = diagnosis(
+        "E   ModuleNotFoundError: No module named 'yaml'",
+        (40, "    import yaml"),
+        (41, "E   ModuleNotFoundError: No module named 'yaml'"),
+        (60, "##[error]Process completed with exit code 1."),
+    )
+    assert key_lines_for(d) == (41,)
+    assert with_key_lines(d).key_lines == (41,)
+    assert headline(d) == "tests / pytest: ModuleNotFoundError: No module named 'yaml'"
+
+
+def test_key_lines_match_a_shortened_summary() -> None:
+    long = "AssertionError: " + "x" * 300
+    d = diagnosis(long[:199] + "\u2026", (7, "before"), (8, long))
+    assert key_lines_for(d) == (8,)
+
+
+def test_key_lines_from_triage_win_and_must_be_shown() -> None:
+    d = diagnosis(
+        "unrelated", (3, "npm ERR! code E404"), (4, "npm ERR! 404 Not Found - left-pad"), key_lines=(4, 3, 99)
+    )
+    assert key_lines_for(d) == (4, 3)
+    assert [e.line for e in key_excerpt(d)] == [4, 3]
+    assert headline(d) == "tests / pytest: 404 Not Found - left-pad"
+
+
+def test_no_key_line_falls_back_to_the_summary() -> None:
+    d = diagnosis("##[error]Run 5 failed, but the logs have expired", job=None, step=None)
+    assert key_lines_for(d) == ()
+    assert headline(d) == "Run 5 failed, but the logs have expired"
+
+
+def test_where_names_job_and_step() -> None:
+    assert where(diagnosis("x", step="Run tests")) == "tests / Run tests"
+    assert where(diagnosis("x", job=None)) == "pytest"
+    assert where(diagnosis("x", step=None)) == "tests"
+    assert where(diagnosis("x", job="pytest")) == "pytest"
+    assert where(diagnosis("x", step="set -e")) == "tests"
+
+
+hostile = st.lists(
+    st.sampled_from([*"@#`<>!-_*[]()\\ \n\r\t\x00\u202eaZ09:/.", "GH-", "&#64;", "<!--", "-->", "E   ", "npm ERR! "]),
+    max_size=300,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(summary=hostile, line=hostile, job=hostile, step=hostile)
+def test_titles_fit_and_never_mention(summary: str, line: str, job: str, step: str) -> None:
+    d = diagnosis(summary, (1, line), (2, summary), job=job or None, step=step or None, key_lines=(1,))
+    title = render_issue(d, RunContext(repo="o/r", run_id=1, job_id=2)).title
+    assert 0 < github_length(title) <= TITLE_LIMIT and "\n" not in title
+    assert not LIVE_MENTION.search(title) and not LIVE_REFERENCE.search(title)

@@ -1,0 +1,236 @@
+"""timing: where a timeout's time went, and where a log line sits in GitHub's per-step log viewer."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from autoheal.github_api import Step
+from autoheal.logsource import LogDoc, bytes_doc, open_zip
+from autoheal.models import Diagnosis, ExcerptLine, StepLine
+from autoheal.timing import map_step_lines, read_timing, with_timing
+from autoheal.triage import triage_docs
+from tests.double import timestamped
+from tests.double.schema import shared_dir
+from tests.helpers import ruleset
+
+SHARED_ZIP = shared_dir() / "github" / "logs" / "gh-cli-fixture-run_log.zip"
+START = datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def at(seconds: float, *lines: str) -> str:
+    return timestamped(lines, START + timedelta(seconds=seconds))
+
+
+def job_timeout_log() -> str:
+    """Set up job, checkout, a test step that hangs after test_two, then the runner's cancel and post steps."""
+    return (
+        at(0, "Current runner version: '2.317.0'", "##[group]Operating System", "Ubuntu", "##[endgroup]")  # 1-4
+        + at(2, "##[group]Run actions/checkout@v4", "Syncing repository: octo/demo", "##[endgroup]")  # 5-7
+        + at(5, "##[group]Run python -m pytest -q", "\x1b[36;1mpython -m pytest -q\x1b[0m", "##[endgroup]")  # 8-10
+        + at(9, "tests/test_a.py::test_one PASSED", "tests/test_a.py::test_two PASSED")  # 11-12
+        + at(11, "tests/test_net.py::test_fetch_remote ")  # 13
+        + at(
+            1205,
+            "##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 20 minutes.",
+            "##[error]The operation was canceled.",
+        )  # 14-15
+        + at(1206, "Post job cleanup.", "[command]/usr/bin/git version")  # 16-17
+        + at(1207, "Cleaning up orphan processes")  # 18
+    )
+
+
+STEPS = (
+    Step(1, "Set up job", "success"),
+    Step(2, "Run actions/checkout@v4", "success"),
+    Step(3, "Tests", "cancelled"),
+    Step(4, "Post Run actions/checkout@v4", "success"),
+    Step(5, "Complete job", "success"),
+)
+
+
+def test_job_timeout_says_which_step_ran_how_long_and_what_it_printed_last() -> None:
+    timing = read_timing(bytes_doc("1_tests.txt", job_timeout_log().encode(), job="tests"))
+    assert timing is not None
+    assert [(s.name, s.line) for s in timing.steps] == [
+        ("Set up job", 1),
+        ("actions/checkout@v4", 5),
+        ("python -m pytest -q", 8),
+        ("Post job cleanup", 16),
+        ("Complete job", 18),
+    ]
+    assert [round(s.seconds) for s in timing.steps] == [2, 3, 1201, 1, 0]
+    assert (timing.running, timing.running_line, timing.limit_line) == ("python -m pytest -q", 8, 14)
+    assert round(timing.running_seconds) == 1200
+    assert round(timing.quiet_seconds) == 1194 and timing.quiet_after == 13
+    # The step's own header (its script, echoed in cyan) is not what it printed.
+    assert [e.line for e in timing.last_lines] == [11, 12, 13]
+    assert timing.last_lines[-1].text == "tests/test_net.py::test_fetch_remote"
+    assert {e.file for e in timing.last_lines} == {"1_tests.txt"}
+
+
+def test_step_timeout_is_charged_to_the_step_that_printed_it() -> None:
+    # A step's timeout-minutes: the runner prints the error, then the next step starts.
+    log = (
+        at(0, "##[group]Run make test", "##[endgroup]", "ok 1 - parses")
+        + at(20, "ok 2 - connects")
+        + at(21_600, "##[error]The action 'Test' has timed out after 360 minutes.")
+        + at(21_601, "##[group]Run cp -R reports out/", "##[endgroup]")
+    )
+    timing = read_timing(bytes_doc("", log.encode()))
+    assert timing is not None
+    assert timing.running == "make test" and timing.limit_line == 5
+    assert [s.name for s in timing.steps] == ["make test", "cp -R reports out/"]
+    assert round(timing.running_seconds) == 21_600 and timing.quiet_after == 4
+    assert [e.text for e in timing.last_lines] == ["ok 1 - parses", "ok 2 - connects"]
+
+
+def test_a_log_cut_out_mid_step_does_not_call_its_start_set_up_job() -> None:
+    log = at(0, "test_one PASSED") + at(600, "##[error]The operation was canceled.") + at(601, "##[group]Run cleanup")
+    timing = read_timing(bytes_doc("", log.encode(), job="tests"))
+    assert timing is not None and timing.running == "" and [s.name for s in timing.steps] == ["", "cleanup"]
+
+
+def test_without_a_runner_line_the_anchor_marks_the_moment() -> None:
+    log = at(0, "##[group]Run mvn -B verify", "##[endgroup]", "Running FooIT") + at(
+        300, "java.util.concurrent.TimeoutException: testFoo() timed out after 5 minutes"
+    )
+    assert read_timing(bytes_doc("", log.encode())) is None
+    timing = read_timing(bytes_doc("", log.encode()), fallback_line=4)
+    assert timing is not None and timing.limit_line == 4 and round(timing.running_seconds) == 300
+
+
+def test_a_log_without_timestamps_has_no_timing() -> None:
+    log = b"##[group]Run pytest\n##[error]The operation was canceled.\n"
+    assert read_timing(bytes_doc("", log)) is None
+
+
+def test_lines_are_counted_as_grep_does_whatever_their_length() -> None:
+    # A 3 MB line is read in pieces but counted once; CRLF and a BOM change nothing.
+    huge = "x" * (3 << 20)
+    log = (
+        "\ufeff"
+        + at(0, "##[group]Run ./build.sh", "##[endgroup]", huge).replace("\n", "\r\n")
+        + at(60, "The operation was canceled.")
+    )
+    doc = bytes_doc("", log.encode())
+    timing = read_timing(doc)
+    assert timing is not None and timing.limit_line == 4 == log.count("\n")
+    assert timing.last_lines[-1].text == "x" * 1000
+
+
+def test_step_file_lines_are_the_viewers_lines() -> None:
+    doc = LogDoc("test/4_Run tests.txt", lambda: io.BytesIO(b""), job="test", step="Run tests", step_number=4)
+    assert map_step_lines(doc, [1, 37], ()) == (
+        StepLine("test/4_Run tests.txt", 1, 4, 1),
+        StepLine("test/4_Run tests.txt", 37, 4, 37),
+    )
+
+
+def test_job_log_lines_map_to_the_step_and_its_own_line() -> None:
+    doc = bytes_doc("1_tests.txt", job_timeout_log().encode())
+    # Line 14 is line 7 of step 3's log (which opens at line 8 with its "Run" group).
+    assert map_step_lines(doc, [14], STEPS) == (StepLine("1_tests.txt", 14, 3, 7),)
+    # Set up job is step 1 from line 1 on; lines after a post step opens are not knowable.
+    assert map_step_lines(doc, [2, 17], STEPS) == (StepLine("1_tests.txt", 2, 1, 2),)
+    assert map_step_lines(doc, [14], ()) == ()
+
+
+def test_skipped_steps_print_nothing_but_keep_their_number() -> None:
+    log = (
+        at(0, "Current runner version: '2.317.0'")
+        + at(1, "##[group]Run actions/checkout@v4", "##[endgroup]")
+        + at(2, "##[group]Run npm test", "##[endgroup]", 'npm ERR! Missing script: "test"')
+    )
+    steps = (
+        Step(1, "Set up job", "success"),
+        Step(2, "Run actions/checkout@v4", "success"),
+        Step(3, "Cache node modules", "skipped"),
+        Step(4, "Unit tests", "failure"),
+    )
+    assert map_step_lines(bytes_doc("", log.encode()), [6], steps) == (StepLine("", 6, 4, 3),)
+
+
+def test_an_uncertain_step_gets_no_line() -> None:
+    # A container job's "Initialize containers" opens without a "Run" group: counting groups
+    # would point one step early, at a step that passed, so the line is left to the job link.
+    log = (
+        at(0, "Current runner version: '2.317.0'")
+        + at(1, "##[group]Checking docker version", "##[endgroup]")
+        + at(2, "##[group]Run make lint", "##[endgroup]", "lint.go:3: unused variable")
+    )
+    steps = (
+        Step(1, "Set up job", "success"),
+        Step(2, "Initialize containers", "success"),
+        Step(3, "Lint", "failure"),
+    )
+    assert map_step_lines(bytes_doc("", log.encode()), [6], steps) == ()
+
+
+@pytest.mark.skipif(not SHARED_ZIP.exists(), reason="shared/github fixture not present")
+def test_real_run_log_zip_step_files_number_as_the_viewer() -> None:
+    """cli/cli's run-log zip: ``job/N_step.txt`` is step N, and autoheal's line N is its line N."""
+    docs = open_zip(SHARED_ZIP, "fixture")
+    doc = next(d for d in docs if d.name == "cool job/2_barz the fob.txt")
+    assert (doc.step_number, doc.step) == (2, "barz the fob")
+    diagnosis = triage_docs([doc], ruleset(), "fixture")
+    shown = {e.line: e.text for e in diagnosis.excerpt}
+    with doc.opener() as fh:
+        lines = fh.read().decode().splitlines()
+    assert all(lines[n - 1] == text for n, text in shown.items())
+    found = with_timing(diagnosis, [doc])
+    assert found.key_lines and all(s.step == 2 and s.step_line == s.line for s in found.step_lines)
+
+
+class CountingDoc:
+    def __init__(self, data: bytes, name: str = "1_job.txt") -> None:
+        self.opened = 0
+        self.doc = LogDoc(name, self._open, job="job")
+        self.data = data
+
+    def _open(self) -> io.BytesIO:
+        self.opened += 1
+        return io.BytesIO(self.data)
+
+
+def _diagnosis(category: str, rule: str, file: str = "1_job.txt") -> Diagnosis:
+    return Diagnosis(
+        path="x",
+        category=category,
+        confidence=0.9,
+        rule=rule,
+        fingerprint="0" * 16,
+        title="",
+        summary="The operation was canceled.",
+        excerpt=(ExcerptLine(15, "The operation was canceled.", file),),
+    )
+
+
+def test_with_timing_reads_a_log_only_when_it_needs_to() -> None:
+    counted = CountingDoc(job_timeout_log().encode())
+    plain = with_timing(_diagnosis("test.failure", "pytest.failed"), [counted.doc])
+    assert counted.opened == 0 and plain.timing is None and plain.key_lines == (15,)
+    timed = with_timing(_diagnosis("timeout", "gha.operation-canceled"), [counted.doc])
+    assert counted.opened == 1 and timed.timing is not None and timed.timing.running == "python -m pytest -q"
+    linked = with_timing(_diagnosis("test.failure", "pytest.failed"), [counted.doc], STEPS)
+    assert counted.opened == 2 and linked.step_lines == (StepLine("1_job.txt", 15, 3, 8),)
+
+
+def test_cli_text_marks_key_lines_and_says_where_the_time_went(tmp_path: Path) -> None:
+    log = tmp_path / "timeout.log"
+    log.write_text(job_timeout_log())
+    run = [sys.executable, "-m", "autoheal", "triage", str(log)]
+    text = subprocess.run([*run, "--format", "text"], capture_output=True, text=True, check=True).stdout
+    assert "  >     14 | The job running on runner GitHub Actions 2 has exceeded" in text
+    assert "timing:      python -m pytest -q ran 20 min 0 s until line 14, silent for 19 min 54 s after line 13" in text
+    assert re.search(r"^  >\s+20 min 1 s  python -m pytest -q$", text, re.MULTILINE)
+    assert "13 | tests/test_net.py::test_fetch_remote" in text
+    result = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    assert result["key_lines"][0] == 14 and "timing" not in result
