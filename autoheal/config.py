@@ -13,42 +13,16 @@ from typing import Any
 
 import yaml
 
+from autoheal import settings
 from autoheal.errors import ConfigError
 from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
-# Allowed keys per section and the type each must have.
-_SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "report": {
-        "labels": list,
-        "conclusions": list,
-        "exclude-workflows": list,
-        "branches": list,
-        "max-issues-per-hour": int,
-        "reopen-days": int,
-        "auto-heal-label": bool,
-        "heal": bool,
-    },
-    "heal": {
-        "label": str,
-        "base": str,
-        "min-confidence": (int, float),
-        "max-changed-files": int,
-        "max-attempts": int,
-        "max-prs-per-hour": int,
-        "timeout-factor": (int, float),
-        "timeout-cap": int,
-        "verify-command": str,
-        "agent-mention": str,
-        "allowed-bots": list,
-        "reviewers": list,
-        "labels": list,
-        "committer-name": str,
-        "committer-email": str,
-    },
-}
-_TOP = {"rules", "disable_rules", "templates", *_SECTIONS}
+# Allowed keys per section and the type each must have: the table of settings says.
+_SCHEMA = settings.config_schema()
+_SECTIONS = {name: keys for name, keys in _SCHEMA.items() if name}
+_TOP = {"rules", "disable_rules", *_SCHEMA.get("", {}), *_SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -129,5 +103,5 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
 
 
 def pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
-    """A command-line flag beats the config file, which beats the default."""
+    """A command-line flag beats the config file, which beats the default (see ``settings.resolve``)."""
     return flag if flag is not None else section.get(key, default)
