@@ -250,7 +250,7 @@ def markdown() -> str:
         flag = f"`--{s.name}`" if s.flag else (f"`${s.env}`" if s.env else "the command")
         default = shown_default(s)
         default = default if default.startswith("`") or " " in default or default == "none" else f"`{default}`"
-        modes = ", ".join(s.modes)
+        modes = "heal, report (inline heal)" if s.section == "heal" and "report" in s.modes else ", ".join(s.modes)
         lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {kind_name(s.kind)} | {modes} | {s.help} |")
     return "\n".join(lines) + "\n"
 
