@@ -19,10 +19,9 @@ from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset,
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
-# Allowed keys per section and the type each must have: the table of settings says.
-_SCHEMA = settings.config_schema()
-_SECTIONS = {name: keys for name, keys in _SCHEMA.items() if name}
-_TOP = {"rules", "disable_rules", *_SCHEMA.get("", {}), *_SECTIONS}
+# Allowed keys and the type each must have: the table of settings says (settings.config_schema,
+# read per load so that a row added to the table is a key of the file at once).
+_SECTIONS = ("report", "heal")
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,11 @@ class Config:
     templates: Path | None = None
     report: Mapping[str, Any] = field(default_factory=dict)
     heal: Mapping[str, Any] = field(default_factory=dict)
+    top: Mapping[str, Any] = field(default_factory=dict)  # the table's top-level keys (settings section "")
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """The settings of one section of the table (``""``: the top level), for ``settings.resolve``."""
+        return self.top if not name else dict(getattr(self, name))
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
@@ -42,18 +46,22 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k.__name__, k.__name__) for k in kinds)
 
 
-def _section(data: Mapping[str, Any], name: str, source: str) -> dict[str, Any]:
+def _section(data: Mapping[str, Any], name: str, source: str, allowed: Mapping[str, Any]) -> dict[str, Any]:
     raw = data.get(name) or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: key {name!r} must be a mapping")
-    allowed = _SECTIONS[name]
-    for key, value in raw.items():
+    for key in raw:
         if key not in allowed:
             raise ConfigError(f"{source}: unknown option {key!r} in {name!r} (allowed: {', '.join(sorted(allowed))})")
+    return _checked(raw, allowed, f"{name}.", source)
+
+
+def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], prefix: str, source: str) -> dict[str, Any]:
+    for key, value in raw.items():
         kind = allowed[key]
         ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
         if not ok:
-            raise ConfigError(f"{source}: {name}.{key} must be {_type_name(kind)}")
+            raise ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
     return dict(raw)
 
 
@@ -62,9 +70,11 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the file must be a mapping of options")
-    unknown = sorted(set(data) - _TOP)
+    schema = settings.config_schema()
+    top_keys = {"rules", "disable_rules", *schema.get("", {}), *_SECTIONS}
+    unknown = sorted(set(data) - top_keys)
     if unknown:
-        raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(_TOP))})")
+        raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(top_keys))})")
     rules = data.get("rules") or []
     disable = data.get("disable_rules") or []
     if not isinstance(rules, list):
@@ -79,8 +89,9 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         ruleset=ruleset,
         source=source,
         templates=(base_dir / templates) if templates else None,
-        report=_section(data, "report", source),
-        heal=_section(data, "heal", source),
+        report=_section(data, "report", source, schema.get("report", {})),
+        heal=_section(data, "heal", source, schema.get("heal", {})),
+        top=_checked({k: v for k, v in data.items() if k in schema.get("", {})}, schema.get("", {}), "", source),
     )
 
 

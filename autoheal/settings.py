@@ -25,6 +25,8 @@ from typing import Any
 BOT_NAME = "autoheal[bot]"
 BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
 MODES = ("report", "heal")
+# Flags that autoheal.flags defines for every command (triage too); add_flags adds the others.
+DEFINED_BY_FLAGS = frozenset({"config", "templates", "dry-run"})
 Kind = type  # str, int, float, bool or list (comma- or newline-separated in inputs and flags)
 
 
@@ -194,8 +196,8 @@ def add_flags(parser: argparse.ArgumentParser, mode: str, title: str | None = No
     flag leaves the choice to the config file; ``resolve`` applies the table's default."""
     group = parser.add_argument_group(title) if title else parser
     for s in for_mode(mode):
-        if not s.flag or s.section == "":
-            continue  # the common ones (--config, --templates, --dry-run) are autoheal.flags'
+        if not s.flag or s.name in DEFINED_BY_FLAGS:
+            continue
         help_text = f"{s.help} (default: {shown_default(s)})"
         if s.kind is bool:
             group.add_argument(f"--{s.name}", action=argparse.BooleanOptionalAction, default=None, help=help_text)
@@ -205,7 +207,9 @@ def add_flags(parser: argparse.ArgumentParser, mode: str, title: str | None = No
 
 
 def resolve(args: argparse.Namespace, section: str, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Config key -> value for every setting of ``section``: the flag, else the config, else the default."""
+    """Config key -> value for every setting of ``section``: the flag, else the config, else the default.
+
+    ``values`` is that section of the config (``Config.section(name)``)."""
     out: dict[str, Any] = {}
     for s in SETTINGS:
         if s.section != section or s.key is None:

@@ -47,10 +47,10 @@ def as_env(inputs: dict[str, str]) -> dict[str, str]:
     return {f"INPUT_{name.upper()}": value for name, value in inputs.items()}
 
 
-def argv_with(monkeypatch: pytest.MonkeyPatch, mode: str, **explicit: str) -> list[str]:
+def argv_with(monkeypatch: pytest.MonkeyPatch, mode: str, action: Path = ACTIONS[0], **explicit: str) -> list[str]:
     for key in [k for k in os.environ if k.startswith("INPUT_")]:
         monkeypatch.delenv(key)
-    for key, value in as_env(runner_inputs(mode=mode, **explicit)).items():
+    for key, value in as_env(runner_inputs(action, mode=mode, **explicit)).items():
         monkeypatch.setenv(key, value)
     return entrypoint.argv_for(mode)
 
@@ -215,3 +215,19 @@ def run_entrypoint(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedP
         check=False,
         timeout=60,
     )
+
+
+def test_a_new_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """As a later issue adds one (a top-level list here): input, flag, config key and default at once."""
+    row = settings._common("redact-patterns", list, (), "extra patterns to redact", key="redact")
+    monkeypatch.setattr(settings, "SETTINGS", (*settings.SETTINGS, row))
+    action = tmp_path / "action.yml"  # what python -m autoheal.settings --write makes of it
+    action.write_text(settings.refresh(ACTIONS[0].read_text()))
+    assert yaml.safe_load(action.read_text())["inputs"]["redact-patterns"]["default"] == ""
+    cfg = config.parse({"redact": ["s3cr3t-[0-9]+"]}, "t.yml", tmp_path)
+    for mode in settings.MODES:
+        assert settings.resolve(parsed([mode]), "", cfg.section(""))["redact"] == ["s3cr3t-[0-9]+"]
+        args = parsed(argv_with(monkeypatch, mode, action, **{"redact-patterns": "a, b"}))
+        assert settings.resolve(args, "", cfg.section(""))["redact"] == ["a", "b"]
+    assert settings.resolve(parsed(["report"]), "", {})["redact"] == []
+    assert "`redact-patterns` | `redact`" in settings.markdown()
