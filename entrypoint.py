@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Docker action entrypoint: turn the runner's INPUT_* variables into autoheal's argv.
+"""Action entrypoint: turn the runner's INPUT_* variables into autoheal's argv.
 
-Everything the action does, the CLI does: this file only maps inputs to flags.
-Tokens go through the environment (AUTOHEAL_TOKEN, AUTOHEAL_WORKFLOW_TOKEN,
-AUTOHEAL_AGENT_TOKEN), never argv, so they cannot show up in a process listing or an
-error message.
+Both actions run it: the Docker one gets INPUT_* from the runner, the composite one (action.yml)
+passes every input under the same names. Which input becomes which flag is the table in
+``autoheal/settings.py``; this file only maps. An input left empty passes nothing, so the config
+file and then the defaults in code decide (action.yml's defaults are empty for that reason).
+Tokens go through the environment (``AUTOHEAL_TOKEN``...), never argv, so they cannot show up
+in a process listing or an error message.
 """
 
 from __future__ import annotations
@@ -12,44 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
-# input name -> (flag, kind); kind is "value" or "bool" (must be true/false). List inputs
-# (comma- or newline-separated) pass through as they are: the CLI splits them.
-COMMON = {
-    "config": ("--config", "value"),
-    "templates": ("--templates", "value"),
-    "dry-run": ("--dry-run", "bool"),
-}
-MODES = {
-    "report": {
-        **COMMON,
-        "run-id": ("--run-id", "value"),
-        "labels": ("--labels", "value"),
-        "conclusions": ("--conclusions", "value"),
-        "exclude-workflows": ("--exclude-workflows", "value"),
-        "branches": ("--branches", "value"),
-        "max-issues-per-hour": ("--max-issues-per-hour", "value"),
-        "reopen-days": ("--reopen-days", "value"),
-        "auto-heal-label": ("--auto-heal-label", "bool"),
-    },
-    "heal": {
-        **COMMON,
-        "issue-number": ("--issue-number", "value"),
-        "base": ("--base", "value"),
-        "min-confidence": ("--min-confidence", "value"),
-        "max-changed-files": ("--max-changed-files", "value"),
-        "max-attempts": ("--max-attempts", "value"),
-        "verify-command": ("--verify-command", "value"),
-        "agent-mention": ("--agent-mention", "value"),
-    },
-}
-
-
-# input name -> the environment variable the CLI reads it from (secrets never go to argv)
-TOKENS = {
-    "github-token": "AUTOHEAL_TOKEN",
-    "workflow-token": "AUTOHEAL_WORKFLOW_TOKEN",
-    "agent-token": "AUTOHEAL_AGENT_TOKEN",
-}
+from autoheal import settings
 
 
 class InputError(Exception):
@@ -62,30 +27,31 @@ def read_input(name: str) -> str:
 
 
 def argv_for(mode: str) -> list[str]:
-    if mode not in MODES:
-        raise InputError(f"input 'mode' must be one of {', '.join(MODES)} (got {mode!r})")
+    if mode not in settings.MODES:
+        raise InputError(f"input 'mode' must be one of {', '.join(settings.MODES)} (got {mode!r})")
     argv = [mode]
-    for name, (flag, kind) in MODES[mode].items():
-        value = read_input(name)
-        if not value:
+    for s in settings.for_mode(mode):
+        value = read_input(s.name)
+        if not value or not s.flag:
             continue
-        if kind == "bool":
-            if value not in ("true", "false"):
-                raise InputError(f"input '{name}' must be true or false (got {value!r})")
-            if value == "true":
-                argv.append(flag)
-        else:
-            argv += [flag, value]
+        problem = settings.check_input(s, value)
+        if problem:
+            raise InputError(problem)
+        argv += settings.argv_for(s, value)
     return argv
 
 
+def export_secrets() -> None:
+    for s in settings.SETTINGS:
+        value = read_input(s.name) if s.env else ""
+        if s.env and value:
+            os.environ[s.env] = value
+
+
 def main() -> int:
-    for name, variable in TOKENS.items():
-        value = read_input(name)
-        if value:
-            os.environ[variable] = value
+    export_secrets()
     try:
-        argv = argv_for(read_input("mode") or "report")
+        argv = argv_for(read_input("mode") or settings.by_name("mode").default)
     except InputError as exc:
         print(f"::error::{exc}", file=sys.stderr)
         return 2

@@ -13,42 +13,15 @@ from typing import Any
 
 import yaml
 
+from autoheal import settings
 from autoheal.errors import ConfigError
 from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
-# Allowed keys per section and the type each must have.
-_SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "report": {
-        "labels": list,
-        "conclusions": list,
-        "exclude-workflows": list,
-        "branches": list,
-        "max-issues-per-hour": int,
-        "reopen-days": int,
-        "auto-heal-label": bool,
-        "heal": bool,
-    },
-    "heal": {
-        "label": str,
-        "base": str,
-        "min-confidence": (int, float),
-        "max-changed-files": int,
-        "max-attempts": int,
-        "max-prs-per-hour": int,
-        "timeout-factor": (int, float),
-        "timeout-cap": int,
-        "verify-command": str,
-        "agent-mention": str,
-        "allowed-bots": list,
-        "reviewers": list,
-        "labels": list,
-        "committer-name": str,
-        "committer-email": str,
-    },
-}
-_TOP = {"rules", "disable_rules", "templates", *_SECTIONS}
+# Allowed keys and the type each must have: the table of settings says (settings.config_schema,
+# read per load so that a row added to the table is a key of the file at once).
+_SECTIONS = ("report", "heal")
 
 
 @dataclass(frozen=True)
@@ -60,6 +33,11 @@ class Config:
     templates: Path | None = None
     report: Mapping[str, Any] = field(default_factory=dict)
     heal: Mapping[str, Any] = field(default_factory=dict)
+    top: Mapping[str, Any] = field(default_factory=dict)  # the table's top-level keys (settings section "")
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """The settings of one section of the table (``""``: the top level), for ``settings.resolve``."""
+        return self.top if not name else dict(getattr(self, name))
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
@@ -68,18 +46,22 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k.__name__, k.__name__) for k in kinds)
 
 
-def _section(data: Mapping[str, Any], name: str, source: str) -> dict[str, Any]:
+def _section(data: Mapping[str, Any], name: str, source: str, allowed: Mapping[str, Any]) -> dict[str, Any]:
     raw = data.get(name) or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: key {name!r} must be a mapping")
-    allowed = _SECTIONS[name]
-    for key, value in raw.items():
+    for key in raw:
         if key not in allowed:
             raise ConfigError(f"{source}: unknown option {key!r} in {name!r} (allowed: {', '.join(sorted(allowed))})")
+    return _checked(raw, allowed, f"{name}.", source)
+
+
+def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], prefix: str, source: str) -> dict[str, Any]:
+    for key, value in raw.items():
         kind = allowed[key]
         ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
         if not ok:
-            raise ConfigError(f"{source}: {name}.{key} must be {_type_name(kind)}")
+            raise ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
     return dict(raw)
 
 
@@ -88,9 +70,11 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the file must be a mapping of options")
-    unknown = sorted(set(data) - _TOP)
+    schema = settings.config_schema()
+    top_keys = {"rules", "disable_rules", *schema.get("", {}), *_SECTIONS}
+    unknown = sorted(set(data) - top_keys)
     if unknown:
-        raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(_TOP))})")
+        raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(top_keys))})")
     rules = data.get("rules") or []
     disable = data.get("disable_rules") or []
     if not isinstance(rules, list):
@@ -105,8 +89,9 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         ruleset=ruleset,
         source=source,
         templates=(base_dir / templates) if templates else None,
-        report=_section(data, "report", source),
-        heal=_section(data, "heal", source),
+        report=_section(data, "report", source, schema.get("report", {})),
+        heal=_section(data, "heal", source, schema.get("heal", {})),
+        top=_checked({k: v for k, v in data.items() if k in schema.get("", {})}, schema.get("", {}), "", source),
     )
 
 
@@ -129,5 +114,5 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
 
 
 def pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:
-    """A command-line flag beats the config file, which beats the default."""
+    """A command-line flag beats the config file, which beats the default (see ``settings.resolve``)."""
     return flag if flag is not None else section.get(key, default)

@@ -26,7 +26,13 @@ def add_github_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--event-path", help="event JSON (default: $GITHUB_EVENT_PATH)")
     p.add_argument("--event-name", help="event name (default: $GITHUB_EVENT_NAME)")
     add_config_args(p)
-    p.add_argument("--dry-run", action="store_true", help="do every read, print every write instead of making it")
+    # --no-dry-run too: the action passes every boolean input it was given, false included.
+    p.add_argument(
+        "--dry-run",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="do every read, print every write instead of making it",
+    )
 
 
 def token() -> str:

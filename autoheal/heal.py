@@ -29,8 +29,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, sanitize
-from autoheal.config import Config, pick
+from autoheal import gitops, metadata, sanitize, settings
+from autoheal.config import Config
 from autoheal.errors import GitHubError, UsageError
 from autoheal.fixers import FixContext, propose, unified_diff
 from autoheal.github_api import Client, Pull
@@ -292,25 +292,22 @@ def preview(
 
 
 def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
-    sec = cfg.heal
-    fixer = {name.replace("-", "_"): sec[name] for name in ("timeout-factor", "timeout-cap") if name in sec}
+    v = settings.resolve(args, "heal", cfg.heal)
     templates = getattr(args, "templates", None) or cfg.templates
     return HealOptions(
-        label=str(sec.get("label", "auto-heal")),
-        base=pick(args.base, sec, "base", None) or None,
-        min_confidence=float(pick(args.min_confidence, sec, "min-confidence", 0.6)),
-        max_changed_files=int(pick(args.max_changed_files, sec, "max-changed-files", 3)),
-        max_attempts=int(pick(args.max_attempts, sec, "max-attempts", 3)),
-        max_prs_per_hour=int(pick(args.max_prs_per_hour, sec, "max-prs-per-hour", 5)),
-        fixer_options=fixer,
-        verify_command=pick(args.verify_command, sec, "verify-command", None) or None,
-        agent_mention=pick(args.agent_mention, sec, "agent-mention", None) or None,
-        allowed_bots=tuple(pick(args.allowed_bots, sec, "allowed-bots", [])),
-        reviewers=tuple(pick(args.reviewers, sec, "reviewers", [])),
-        labels=tuple(pick(args.labels, sec, "labels", ["autoheal"])),
-        identity=gitops.Identity(
-            str(sec.get("committer-name", gitops.BOT_NAME)), str(sec.get("committer-email", gitops.BOT_EMAIL))
-        ),
+        label=str(v["label"]),
+        base=v["base"] or None,
+        min_confidence=float(v["min-confidence"]),
+        max_changed_files=int(v["max-changed-files"]),
+        max_attempts=int(v["max-attempts"]),
+        max_prs_per_hour=int(v["max-prs-per-hour"]),
+        fixer_options={k.replace("-", "_"): v[k] for k in ("timeout-factor", "timeout-cap") if v[k] is not None},
+        verify_command=v["verify-command"] or None,
+        agent_mention=v["agent-mention"] or None,
+        allowed_bots=tuple(v["allowed-bots"]),
+        reviewers=tuple(v["reviewers"]),
+        labels=tuple(v["labels"]),
+        identity=gitops.Identity(str(v["committer-name"]), str(v["committer-email"])),
         dry_run=bool(args.dry_run),
         templates=Path(templates) if templates else None,
     )

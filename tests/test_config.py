@@ -3,8 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from autoheal import config
+from autoheal import config, settings
 from autoheal.errors import ConfigError
 
 
@@ -63,3 +64,18 @@ def test_errors_name_the_file_and_key(tmp_path: Path, text: str, message: str) -
 def test_explicit_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         config.load(tmp_path / "nope.yml")
+
+
+@pytest.mark.parametrize(
+    "setting", [s for s in settings.SETTINGS if s.key and s.section], ids=lambda s: f"{s.section}.{s.key}"
+)
+def test_every_config_key_of_the_settings_table_is_checked(tmp_path: Path, setting: settings.Setting) -> None:
+    """The loader's schema is the settings table: each key loads with its type and names itself when wrong."""
+    good = {list: ["a"], int: 2, float: 0.5, bool: True, str: "x"}[setting.kind]
+    _write(tmp_path, yaml.safe_dump({setting.section: {setting.key: good}}))
+    assert getattr(config.load(root=tmp_path), setting.section) == {setting.key: good}
+    bad = {"wrong": "type"}
+    path = _write(tmp_path, yaml.safe_dump({setting.section: {setting.key: bad}}))
+    with pytest.raises(ConfigError, match=rf"{setting.section}\.{setting.key} must be") as info:
+        config.load(root=tmp_path)
+    assert str(path) in str(info.value)

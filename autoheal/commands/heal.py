@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from autoheal import actions, gitops
+from autoheal import actions, gitops, settings
 from autoheal import config as config_mod
 from autoheal.errors import InputError, UsageError
-from autoheal.flags import add_github_args, csv, make_client, token
+from autoheal.flags import add_github_args, make_client, token
 from autoheal.github_api import Client
 from autoheal.heal import HealOptions, HealResult, Sender, diagnose_body, options_from, preview
 from autoheal.healer import emit, heal_issue
@@ -37,14 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--log or --issue-body: print the diff offline (no token, no network).",
     )
     add_github_args(p)
-    p.add_argument("--issue-number", type=int, help="heal this issue (default: the labelled issue of the event)")
-    p.add_argument("--base", help="branch the PR targets (default: the failed run's branch, else the default branch)")
-    p.add_argument("--min-confidence", type=float, help="do not edit below this triage confidence (default 0.6)")
-    p.add_argument("--max-changed-files", type=int, help="do not open a PR changing more files (default 3)")
-    p.add_argument("--max-attempts", type=int, help="stop after this many closed-unmerged fix PRs (default 3)")
-    p.add_argument("--max-prs-per-hour", type=int, help="cap on new fix PRs per hour (default 5)")
-    p.add_argument("--verify-command", help="shell command run in the fixed tree; no PR if it fails")
-    p.add_argument("--agent-mention", help="mention of an agent that answers mentions, handed what autoheal declines")
+    settings.add_flags(p, NAME)
     p.add_argument(
         "--workflow-token-env",
         default=WORKFLOW_TOKEN_ENV,
@@ -59,9 +52,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="environment variable holding a user's token; with it a declined failure is assigned to "
         f"Copilot coding agent (default {AGENT_TOKEN_ENV})",
     )
-    p.add_argument("--allowed-bots", type=csv, help="comma-separated bots that may trigger heal")
-    p.add_argument("--reviewers", type=csv, help="comma-separated reviewers to request on the PR")
-    p.add_argument("--labels", type=csv, help="comma-separated labels for the PR (default autoheal)")
     p.add_argument("--workspace", help="the repository checkout (default: $GITHUB_WORKSPACE, else .)")
     offline = p.add_argument_group("offline preview (with --dry-run)")
     source = offline.add_mutually_exclusive_group()

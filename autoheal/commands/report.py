@@ -7,13 +7,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from autoheal import actions
+from autoheal import actions, settings
 from autoheal import config as config_mod
-from autoheal.config import pick
 from autoheal.errors import UsageError
-from autoheal.flags import add_github_args, csv, make_client
+from autoheal.flags import add_github_args, make_client
 from autoheal.github_api import Client
-from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions
+from autoheal.issues import IssueSink, Outcome, ReportOptions
 from autoheal.report import Skip, report
 
 NAME = "report"
@@ -27,34 +26,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "The token is read from $GITHUB_TOKEN, never from the command line.",
     )
     add_github_args(p)
-    p.add_argument(
-        "--run-id", type=int, help="report this run (workflow_dispatch); default: the workflow_run event's run"
-    )
-    p.add_argument(
-        "--labels", type=csv, help="comma-separated labels for new issues (first one finds ours; default autoheal)"
-    )
-    p.add_argument(
-        "--conclusions", type=csv, help="run conclusions to report (default failure,timed_out,startup_failure)"
-    )
-    p.add_argument("--exclude-workflows", type=csv, help="comma-separated globs of workflow names or paths to ignore")
-    p.add_argument("--branches", type=csv, help="comma-separated branch globs to report (default: the default branch)")
-    p.add_argument("--max-issues-per-hour", type=int, help="cap on new issues per hour (default 10)")
-    p.add_argument("--reopen-days", type=int, help="reopen a matching issue closed this recently (default 14)")
-    p.add_argument("--auto-heal-label", action="store_true", default=None, help="also label new issues auto-heal")
+    # Every setting's flag comes from the table; heal's are here for report.heal (inline heal).
+    settings.add_flags(p, NAME)
     p.set_defaults(handler=run)
 
 
 def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
-    sec = cfg.report
+    v = settings.resolve(args, "report", cfg.report)
     templates = args.templates or cfg.templates
     opts = ReportOptions(
-        labels=tuple(pick(args.labels, sec, "labels", ["autoheal"])),
-        conclusions=tuple(pick(args.conclusions, sec, "conclusions", list(DEFAULT_CONCLUSIONS))),
-        exclude_workflows=tuple(pick(args.exclude_workflows, sec, "exclude-workflows", [])),
-        branches=tuple(pick(args.branches, sec, "branches", [])),
-        max_issues_per_hour=int(pick(args.max_issues_per_hour, sec, "max-issues-per-hour", 10)),
-        reopen_days=int(pick(args.reopen_days, sec, "reopen-days", 14)),
-        auto_heal_label=bool(pick(args.auto_heal_label, sec, "auto-heal-label", False)),
+        labels=tuple(v["labels"]),
+        conclusions=tuple(v["conclusions"]),
+        exclude_workflows=tuple(v["exclude-workflows"]),
+        branches=tuple(v["branches"]),
+        max_issues_per_hour=int(v["max-issues-per-hour"]),
+        reopen_days=int(v["reopen-days"]),
+        auto_heal_label=bool(v["auto-heal-label"]),
         dry_run=bool(args.dry_run),
         templates=Path(templates) if templates else None,
     )
@@ -110,22 +97,8 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     if any(outcome.fork for outcome in outcomes):
         actions.notice("heal skipped: the run came from a fork")
         return
-    flags = {
-        k: None
-        for k in (
-            "base",
-            "min_confidence",
-            "max_changed_files",
-            "max_attempts",
-            "max_prs_per_hour",
-            "verify_command",
-            "agent_mention",
-            "allowed_bots",
-            "reviewers",
-            "labels",
-        )
-    }
-    opts = heal_options(argparse.Namespace(**flags, dry_run=args.dry_run, templates=args.templates), cfg)
+    # The heal flags (and inputs) are report's too: they beat the config's heal section here as well.
+    opts = heal_options(args, cfg)
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
     auth = gitops.Auth(client.token, os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER)
     for outcome in outcomes:
@@ -147,6 +120,6 @@ def run(args: argparse.Namespace) -> int:
         actions.notice(f"skipped: {result.reason}")
         return 0
     _emit(result)
-    if cfg.report.get("heal"):
+    if settings.resolve(args, "report", cfg.report)["heal"]:
         heal_inline(args, cfg, client, result)
     return 0

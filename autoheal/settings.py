@@ -1,0 +1,355 @@
+"""The one table of settings: for each, its action input, config key, CLI flag, default and meaning.
+
+Everything that maps a setting reads this table: ``entrypoint.py`` (input -> flag), the commands'
+flags (``add_flags``), the config loader's schema (``config_schema``), the resolution with its
+precedence (``resolve``: flag or input > config file > default, the default applied here and only
+here), and the generated docs (``python -m autoheal.settings --markdown``; ``--write`` refreshes
+the README table and the inputs of ``action.yml`` and ``docker/action.yml``).
+
+Adding a setting is one line in ``SETTINGS`` (then ``python -m autoheal.settings --write``).
+Why action.yml's defaults are empty: the runner sends every input, filling in its default, so a
+non-empty default would always beat the config file (issue 9, item 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# gitops.BOT_NAME and BOT_EMAIL (a test keeps them equal): importing gitops would load every fixer
+# and RE2 before the entrypoint has even checked its inputs.
+BOT_NAME = "autoheal[bot]"
+BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
+MODES = ("report", "heal")
+# Flags that autoheal.flags defines for every command (triage too); add_flags adds the others.
+DEFINED_BY_FLAGS = frozenset({"config", "templates", "dry-run"})
+Kind = type  # str, int, float, bool or list (comma- or newline-separated in inputs and flags)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the table. ``name`` is the action input and the CLI flag ``--name``."""
+
+    name: str
+    section: str  # the config file's section: "report", "heal", or "" for the top level
+    key: str | None  # key in that section; None: not in the config (per-run values, tokens)
+    kind: Kind
+    default: Any  # a tuple for lists (frozen rows); ``resolve`` hands out lists
+    help: str
+    modes: tuple[str, ...]  # action modes whose command takes it ("report" takes heal's for report.heal)
+    env: str | None = None  # secrets go by this environment variable, never argv or the config
+    flag: bool = True  # False: no CLI flag (mode is the command; tokens go by env)
+    shown: str | None = None  # the default as the docs say it, when the value alone does not tell
+    action_default: str = ""  # default in action.yml: empty, except an expression only the runner knows
+
+    @property
+    def dest(self) -> str:
+        return self.name.replace("-", "_")
+
+    @property
+    def config_key(self) -> str:
+        return f"{self.section}.{self.key}" if self.section and self.key else (self.key or "")
+
+
+def _common(name: str, kind: Kind, default: Any, help: str, key: str | None = None, **kw: Any) -> Setting:
+    return Setting(name, "", key, kind, default, help, MODES, **kw)
+
+
+def _token(name: str, env: str, help: str, **kw: Any) -> Setting:
+    return Setting(name, "", None, str, "", help, MODES, env=env, flag=False, **kw)
+
+
+def _report(name: str, kind: Kind, default: Any, help: str, key: str | None = "", **kw: Any) -> Setting:
+    return Setting(name, "report", name if key == "" else key, kind, default, help, ("report",), **kw)
+
+
+def _heal(name: str, kind: Kind, default: Any, help: str, key: str | None = "", **kw: Any) -> Setting:
+    key = name if key == "" else key
+    # Report mode heals inline (report.heal: true), so it takes every heal setting of the config too.
+    return Setting(name, "heal", key, kind, default, help, ("heal", "report") if key else ("heal",), **kw)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    _common("mode", str, "report", "report (file a failed run as an issue) or heal (fix an issue)", flag=False),
+    _token(
+        "github-token",
+        "AUTOHEAL_TOKEN",
+        "token for the API and pushes (never printed)",
+        shown="`github.token`",
+        action_default="${{ github.token }}",
+    ),  # fmt: skip
+    _token(
+        "workflow-token",
+        "AUTOHEAL_WORKFLOW_TOKEN",
+        "token that may push workflow files (a PAT with the workflow scope or an App token with "
+        "workflows: write), used only for such pushes; without it such fixes are posted as a patch",
+    ),
+    _token(
+        "agent-token",
+        "AUTOHEAL_AGENT_TOKEN",
+        "a user's token: with it a failure no fixer applies to is assigned to Copilot coding agent",
+    ),
+    _common("config", str, None, "config file (rules, report and heal settings)", shown="`.github/autoheal.yml`"),
+    _common("templates", str, None, "directory of templates overriding the defaults", key="templates"),
+    _common("dry-run", bool, False, "do every read, print every write instead of making it"),
+    _report("run-id", int, None, "report this run (workflow_dispatch)", key=None, shown="the event's run"),
+    _report("labels", list, ("autoheal",), "labels of new issues; the first one marks autoheal's issues"),
+    _report("conclusions", list, ("failure", "timed_out", "startup_failure"), "run conclusions to report"),
+    _report("exclude-workflows", list, (), "globs of workflow names or paths never to report"),
+    _report("branches", list, (), "branch globs to report", shown="the default branch"),
+    _report("max-issues-per-hour", int, 10, "cap on new issues per hour (a flood guard)"),
+    _report("reopen-days", int, 14, "a matching issue closed as completed this recently is reopened"),
+    _report("auto-heal-label", bool, False, "also label new issues auto-heal, so heal mode picks them up"),
+    _report("inline-heal", bool, False, "heal each new or updated issue in the same job", key="heal"),
+    _heal("issue-number", int, None, "heal this issue (workflow_dispatch)", key=None, shown="the labelled issue"),
+    _heal("heal-label", str, "auto-heal", "the label that asks heal to fix an issue", key="label"),
+    _heal("base", str, None, "branch fix PRs target", shown="the failed run's branch, else the default branch"),
+    _heal("min-confidence", float, 0.6, "do not edit below this triage confidence (0-1); comment instead"),
+    _heal("max-changed-files", int, 3, "do not open a PR that changes more files than this"),
+    _heal("max-attempts", int, 3, "stop after this many fix PRs for one failure were closed unmerged"),
+    _heal("max-prs-per-hour", int, 5, "cap on new fix PRs per hour"),
+    # The job-timeout fixer's own options: None leaves its default (autoheal/fixers/job_timeout.py).
+    _heal("timeout-factor", float, None, "the job-timeout fixer multiplies timeout-minutes by this", shown="1.5"),
+    _heal("timeout-cap", int, None, "the job-timeout fixer never goes above this many minutes", shown="360"),
+    _heal("verify-command", str, None, "command run in the fixed tree; no PR if it fails"),
+    _heal("agent-mention", str, None, "mention (e.g. @copilot) that a failure no fixer applies to is handed to"),
+    _heal("allowed-bots", list, (), "bots (besides people with write access) that may trigger heal"),
+    _heal("reviewers", list, (), "reviewers to request on fix PRs"),
+    _heal("labels", list, ("autoheal",), "labels of fix PRs"),
+    _heal("committer-name", str, BOT_NAME, "name on fix commits"),
+    _heal("committer-email", str, BOT_EMAIL, "email on fix commits"),
+)
+
+# The action's outputs, for both action files (the composite one forwards its step's).
+OUTPUTS: dict[str, str] = {
+    "result": "report: created | commented | reopened | skipped; heal: opened | updated | declined | refused.",
+    "issue-number": "Number of the issue created or updated.",
+    "issue-url": "URL of the issue created or updated.",
+    "issues": "report: comma-separated numbers of every issue created or updated (one per distinct failure).",
+    "category": "Failure category (see the README).",
+    "fingerprint": "Fingerprint of the failure used for deduplication.",
+    "pr-number": "Number of the fix pull request (heal).",
+    "pr-url": "URL of the fix pull request (heal).",
+    "branch": "Fix branch pushed (heal).",
+    "heal-result": "report with inline heal: what the heal did (opened | updated | declined | refused).",
+}
+
+
+def for_mode(mode: str) -> list[Setting]:
+    """The settings mode's command takes, one per input name (report's ``labels`` before heal's)."""
+    seen: dict[str, Setting] = {}
+    for s in SETTINGS:
+        if mode in s.modes:
+            seen.setdefault(s.name, s)
+    return list(seen.values())
+
+
+def by_name(name: str) -> Setting:
+    """The first row of input ``name``."""
+    return inputs()[name][0]
+
+
+def inputs() -> dict[str, list[Setting]]:
+    """Every action input, in table order, with the rows it sets."""
+    found: dict[str, list[Setting]] = {}
+    for s in SETTINGS:
+        found.setdefault(s.name, []).append(s)
+    return found
+
+
+def config_schema() -> dict[str, dict[str, type | tuple[type, ...]]]:
+    """Config key -> allowed Python type(s), per section (``""`` is the top level)."""
+    schema: dict[str, dict[str, type | tuple[type, ...]]] = {}
+    for s in SETTINGS:
+        if s.key is not None:
+            schema.setdefault(s.section, {})[s.key] = (int, float) if s.kind is float else s.kind
+    return schema
+
+
+# -- values from inputs and flags ------------------------------------------------------------
+def split_list(value: str) -> list[str]:
+    """A comma- or newline-separated list, as action inputs and flags take them."""
+    return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", bool: "true or false", list: "a list", str: "text"}
+
+
+def kind_name(kind: Kind) -> str:
+    return _KIND_NAMES.get(kind, kind.__name__)
+
+
+def check_input(s: Setting, value: str) -> str | None:
+    """Why ``value`` is not valid for input ``s``, or None."""
+    if s.kind is bool:
+        return None if value in ("true", "false") else f"input {s.name!r} must be true or false (got {value!r})"
+    try:
+        if s.kind in (int, float):
+            s.kind(value)
+    except ValueError:
+        return f"input {s.name!r} must be {kind_name(s.kind)} (got {value!r})"
+    return None
+
+
+def argv_for(s: Setting, value: str) -> list[str]:
+    """The flags input ``s`` set to ``value`` (already checked) becomes."""
+    if s.kind is bool:
+        return [f"--{s.name}" if value == "true" else f"--no-{s.name}"]
+    return [f"--{s.name}", value]
+
+
+def add_flags(parser: argparse.ArgumentParser, mode: str, title: str | None = None) -> None:
+    """One flag per setting ``mode`` takes from the config. Every default is None, so an unset
+    flag leaves the choice to the config file; ``resolve`` applies the table's default."""
+    group = parser.add_argument_group(title) if title else parser
+    for s in for_mode(mode):
+        if not s.flag or s.name in DEFINED_BY_FLAGS:
+            continue
+        help_text = f"{s.help} (default: {shown_default(s)})"
+        if s.kind is bool:
+            group.add_argument(f"--{s.name}", action=argparse.BooleanOptionalAction, default=None, help=help_text)
+        else:
+            kind: Any = split_list if s.kind is list else s.kind
+            group.add_argument(f"--{s.name}", type=kind, default=None, help=help_text)
+
+
+def resolve(args: argparse.Namespace, section: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Config key -> value for every setting of ``section``: the flag, else the config, else the default.
+
+    ``values`` is that section of the config (``Config.section(name)``)."""
+    out: dict[str, Any] = {}
+    for s in SETTINGS:
+        if s.section != section or s.key is None:
+            continue
+        flag = getattr(args, s.dest, None) if s.flag else None
+        value = flag if flag is not None else values.get(s.key, s.default)
+        out[s.key] = list(value) if isinstance(value, (list, tuple)) else value
+    return out
+
+
+# -- docs ------------------------------------------------------------------------------------
+def shown_default(s: Setting) -> str:
+    if s.shown is not None:
+        return s.shown
+    if s.default is None or s.default == ():
+        return "none"
+    if isinstance(s.default, bool):
+        return str(s.default).lower()
+    if isinstance(s.default, tuple):
+        return ",".join(s.default)
+    return str(s.default)
+
+
+def description(rows: Iterable[Setting]) -> str:
+    """An action input's description: what it sets, in every mode, with the default in code."""
+    rows = list(rows)
+    if len(rows) == 1:
+        s = rows[0]
+        return f"{s.help[0].upper()}{s.help[1:]}. Default: {shown_default(s).replace('`', '')}."
+    parts = [f"{s.section or 'every mode'}: {s.help} (default {shown_default(s)})" for s in rows]
+    return "; ".join(parts) + "."
+
+
+def markdown() -> str:
+    """The README's settings table."""
+    lines = [
+        "| input | config key | CLI flag | default | type | modes | meaning |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for s in SETTINGS:
+        key = f"`{s.config_key}`" if s.key else "—"
+        flag = f"`--{s.name}`" if s.flag else (f"`${s.env}`" if s.env else "the command")
+        default = shown_default(s)
+        default = default if default.startswith("`") or " " in default or default == "none" else f"`{default}`"
+        modes = "heal, report (inline heal)" if s.section == "heal" and "report" in s.modes else ", ".join(s.modes)
+        lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {kind_name(s.kind)} | {modes} | {s.help} |")
+    return "\n".join(lines) + "\n"
+
+
+# -- the generated blocks of README.md, action.yml and docker/action.yml ---------------------
+GENERATED = ("README.md", "action.yml", "docker/action.yml")
+_MARK = "autoheal.settings:"
+
+
+def _input_lines() -> list[str]:
+    lines: list[str] = []
+    for name, rows in inputs().items():
+        default = rows[0].action_default
+        lines += [f"{name}:", f"  description: {_quote(description(rows))}", "  required: false"]
+        lines.append(f"  default: {_quote(default)}")
+    return lines
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a YAML double-quoted scalar: no YAML special character can break it.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def blocks() -> dict[str, list[str]]:
+    """Block name -> its lines, unindented."""
+    outputs = [line for k, v in OUTPUTS.items() for line in (f"{k}:", f"  description: {_quote(v)}")]
+    forwarded: list[str] = []
+    for k, v in OUTPUTS.items():
+        forwarded += [f"{k}:", f"  description: {_quote(v)}", f"  value: ${{{{ steps.run.outputs.{k} }}}}"]
+    # A composite action gets no INPUT_* from the runner: it passes each input as a Docker action
+    # gets it (INPUT_ + the name upper-cased, hyphens kept), so one entrypoint reads both.
+    env = [f"INPUT_{name.upper()}: ${{{{ inputs.{name} }}}}" for name in inputs()]
+    return {
+        "inputs": _input_lines(),
+        "outputs": outputs,
+        "outputs-composite": forwarded,
+        "env": env,
+        "table": markdown().splitlines(),
+    }
+
+
+def refresh(text: str) -> str:
+    """``text`` with every generated block it marks rewritten from the table."""
+    out: list[str] = []
+    lines = iter(text.splitlines(keepends=True))
+    generated = blocks()
+    for line in lines:
+        out.append(line)
+        stripped = line.strip()
+        if f"BEGIN {_MARK}" not in stripped:
+            continue
+        name = stripped.split(f"BEGIN {_MARK}", 1)[1].split()[0]
+        indent = line[: len(line) - len(line.lstrip())]
+        end = next((ln for ln in lines if f"END {_MARK} {name}" in ln), None)
+        if end is None:
+            raise ValueError(f"block {name!r} has no END marker")
+        out += [f"{indent}{body}\n" if body else "\n" for body in generated[name]]
+        out.append(end)
+    return "".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autoheal.settings", description=__doc__.split("\n")[0])
+    parser.add_argument("--markdown", action="store_true", help="print the README's settings table")
+    parser.add_argument("--write", metavar="ROOT", help=f"rewrite the generated blocks of {', '.join(GENERATED)}")
+    parser.add_argument("--check", metavar="ROOT", help="exit 1 when a generated block is stale")
+    args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(), end="")
+    stale = []
+    for root in filter(None, (args.write, args.check)):
+        for name in GENERATED:
+            path = Path(root) / name
+            text = path.read_text(encoding="utf-8")
+            fresh = refresh(text)
+            if fresh != text:
+                stale.append(str(path))
+                if args.write:
+                    path.write_text(fresh, encoding="utf-8")
+    if args.check and stale:
+        print(f"stale (run python -m autoheal.settings --write .): {', '.join(stale)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
