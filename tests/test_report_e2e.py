@@ -17,10 +17,11 @@ import pytest
 
 from autoheal import metadata
 from tests.double import timestamped
+from tests.double.schema import shared_dir
 from tests.helpers import split_fences
 
 ROOT = Path(__file__).resolve().parents[1]
-PAYLOADS = ROOT.parent / "shared" / "github" / "payloads"
+PAYLOADS = shared_dir() / "github" / "payloads"
 pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
 REPO = "octo-org/octo-repo"
 
