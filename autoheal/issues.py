@@ -10,6 +10,7 @@ loss however many land at once (``occurrences``).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import time
@@ -285,8 +286,14 @@ def _created_last_hour(issues: list[Issue]) -> int:
 
 
 def file_issue(
-    sink: IssueSink, diagnosis: Diagnosis, ctx: RunContext, opts: ReportOptions, fork: bool = False
+    sink: IssueSink,
+    diagnosis: Diagnosis,
+    ctx: RunContext,
+    opts: ReportOptions,
+    fork: bool = False,
+    find_pull: Callable[[], int | None] = lambda: None,
 ) -> Outcome:
+    """Count this failure on its issue, or open one (``find_pull`` is asked only then)."""
     label = opts.labels[0] if opts.labels else "autoheal"
     issues = sink.ours(label)
     match = find_match(issues, diagnosis.fingerprint)
@@ -305,6 +312,7 @@ def file_issue(
         previous = issue
     if _created_last_hour(issues) >= opts.max_issues_per_hour:
         return _outcome("skipped", diagnosis, reason=f"max-issues-per-hour ({opts.max_issues_per_hour}) reached")
+    ctx = dataclasses.replace(ctx, pull_request=ctx.pull_request or find_pull())
     if sink.dry_run:
         _create(sink, diagnosis, ctx, opts, label, previous, fork)
         return _outcome("created", diagnosis, reason="dry-run")
