@@ -104,13 +104,20 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
             raise ConfigError(f"{target}: config file not found")
         return parse({}, "<defaults>", root)
     try:
-        data = yaml.load(target.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        text = target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{target}: cannot read ({exc})") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{target}: not valid YAML ({exc})") from None
     # Relative template paths are relative to the repository root, not the config file.
-    return parse(data, str(target), root)
+    return load_text(text, str(target), root)
+
+
+def load_text(text: str, source: str, root: Path = Path(".")) -> Config:
+    """A config from its text (e.g. read through the API); ``source`` names it in errors."""
+    try:
+        data = yaml.load(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML ({exc})") from None
+    return parse(data, source, root)
 
 
 def pick(flag: Any, section: Mapping[str, Any], key: str, default: Any) -> Any:

@@ -42,6 +42,11 @@ class GitHubError(AutohealError):
         super().__init__(message)
         self.status = status
 
+    @property
+    def ambiguous(self) -> bool:
+        """No answer, or a server error: a write may or may not have been applied."""
+        return self.status is None or self.status >= 500
+
 
 class GitError(AutohealError):
     """A git command failed; the message shows the command and its output."""

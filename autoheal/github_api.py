@@ -5,12 +5,23 @@ Enterprise Server via ``GITHUB_API_URL``), timeouts and retries are shared;
 the core gets plain dataclasses back, never PyGithub objects. Retries: 5xx,
 429 and secondary rate limits (honouring ``Retry-After`` and the reset
 header), never other 4xx. The token is never put in a message.
+
+A POST is not idempotent: when GitHub applied it but the answer was lost (a
+5xx from a proxy, a timeout, a reset connection), sending it again creates a
+second issue, comment or pull request. So POSTs are retried only on answers
+that say nothing was done (429 and rate-limit 403s); any other failure
+surfaces as a ``GitHubError`` whose ``ambiguous`` is true, and the caller
+looks the object up (issue by fingerprint, comment by marker, pull request by
+head branch) before trying again. GETs, PATCHes of whole fields, PUTs and
+DELETEs are idempotent and keep the full retry policy.
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import re
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +37,17 @@ from autoheal.errors import GitHubError
 DEFAULT_API_URL = "https://api.github.com"
 _LINK_NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
 _RETRY_STATUSES = [429, *range(500, 600)]
+_IDEMPOTENT = Retry.DEFAULT_ALLOWED_METHODS | {"GET", "PATCH"}  # POST is not among them
+
+
+class _Retry(GithubRetry):
+    """GithubRetry that retries a POST only when GitHub said it did nothing (rate limits)."""
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if method.upper() not in _IDEMPOTENT:
+            # 403 goes on to GithubRetry.increment, which retries it only for a rate limit.
+            return bool(self.total) and status_code in (403, 429)
+        return bool(super().is_retry(method, status_code, has_retry_after))
 
 
 @dataclass(frozen=True)
@@ -56,6 +78,15 @@ class Issue:
     closed_at: str | None = None
     created_at: str | None = None
     is_pull_request: bool = False
+    comments: int = 0  # how many comments the issue has (the API's count)
+    user: str = ""
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    body: str
+    user: str
 
 
 @dataclass(frozen=True)
@@ -96,13 +127,13 @@ class Client:
             raise GitHubError("no GitHub token: set the github-token input or GITHUB_TOKEN")
         if not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo):
             raise GitHubError(f"repository {self.repo!r} is not of the form owner/name")
-        retry = GithubRetry(
+        retry = _Retry(
             total=self.retries,
             backoff_factor=self.backoff,
             secondary_rate_wait=60,
             max_rate_limit_wait=300,
             status_forcelist=_RETRY_STATUSES,
-            allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"},
+            allowed_methods=_IDEMPOTENT,
         )
         delay = float(os.environ.get("AUTOHEAL_WRITE_DELAY", "1.0"))
         self._gh = Github(
@@ -213,7 +244,14 @@ class Client:
 
     def list_comments(self, number: int, limit: int = 300) -> list[str]:
         """Bodies of an issue's comments, oldest first."""
-        return [str(c.get("body") or "") for c in self.paginate(f"/issues/{int(number)}/comments", {}, limit=limit)]
+        return [c.body for c in self.comments(number, limit)]
+
+    def comments(self, number: int, limit: int = 3000) -> list[Comment]:
+        """An issue's comments with their authors, oldest first."""
+        return [
+            Comment(int(c["id"]), str(c.get("body") or ""), str((c.get("user") or {}).get("login") or ""))
+            for c in self.paginate(f"/issues/{int(number)}/comments", {}, limit=limit)
+        ]
 
     def add_labels(self, number: int, labels: list[str]) -> None:
         self.request("POST", self._url(f"/issues/{int(number)}/labels"), body={"labels": labels})
@@ -221,12 +259,67 @@ class Client:
     def label_names(self) -> set[str]:
         return {str(item["name"]) for item in self.paginate("/labels", {})}
 
-    def create_label(self, name: str, color: str, description: str) -> None:
+    def create_label(self, name: str, color: str, description: str) -> bool:
+        """True when this call made the label, False when it exists (422 ``already_exists``).
+
+        GitHub checks the name atomically, which is what makes a label usable as a lock.
+        """
         try:
             self.request("POST", self._url("/labels"), body={"name": name, "color": color, "description": description})
         except GitHubError as exc:
-            if exc.status != 422:  # 422: it exists already (another run made it); fine
+            if exc.status != 422:  # 422: it exists already (another run made it)
                 raise
+            return False
+        return True
+
+    def label_description(self, name: str) -> str | None:
+        """The label's description ("" when it has none), or None when there is no such label."""
+        try:
+            data = self.request("GET", self._url(f"/labels/{quote(name, safe='')}"))[1]
+        except GitHubError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return str(data.get("description") or "")
+
+    def delete_label(self, name: str) -> None:
+        """https://docs.github.com/rest/issues/labels#delete-a-label (a missing label is fine)."""
+        try:
+            self.request("DELETE", self._url(f"/labels/{quote(name, safe='')}"))
+        except GitHubError as exc:
+            if exc.status != 404:
+                raise
+
+    # -- contents and commits --------------------------------------------------
+    def file_text(self, path: str, ref: str) -> str | None:
+        """A text file of the repository at ``ref`` through the contents API; None when absent."""
+        data = self._contents(path, ref)
+        if data is None or isinstance(data, list) or data.get("type") != "file":
+            return None
+        try:
+            return base64.b64decode(str(data.get("content") or "")).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            raise GitHubError(f"{path} at {ref} is not UTF-8 text") from None
+
+    def dir_files(self, path: str, ref: str) -> list[str] | None:
+        """Paths of the files directly in a directory at ``ref``; None when it does not exist."""
+        data = self._contents(path, ref)
+        if not isinstance(data, list):
+            return None
+        return [str(item["path"]) for item in data if item.get("type") == "file"]
+
+    def _contents(self, path: str, ref: str) -> Any:
+        url = self._url(f"/contents/{quote(path.strip('/'))}")
+        try:
+            return self.request("GET", url, {"ref": ref})[1]
+        except GitHubError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def pulls_for_commit(self, sha: str) -> list[Pull]:
+        """Pull requests whose head is ``sha``, forks included (``workflow_run.pull_requests`` omits those)."""
+        return [_pull(item) for item in self.paginate(f"/commits/{quote(sha, safe='')}/pulls", {}, limit=100)]
 
     def permission(self, user: str) -> str:
         """The user's permission on the repository: admin, maintain, write, triage, read or none."""
@@ -250,8 +343,19 @@ class Client:
             yield _pull(item)
 
     def create_pull(self, title: str, body: str, head: str, base: str, draft: bool = True) -> Pull:
+        """Open a PR; when the answer is lost, the PR of ``head`` is looked up before trying again."""
         payload = {"title": title, "body": body, "head": head, "base": base, "draft": draft}
-        return _pull(self.request("POST", self._url("/pulls"), body=payload)[1])
+        for attempt in range(self.retries + 1):
+            try:
+                return _pull(self.request("POST", self._url("/pulls"), body=payload)[1])
+            except GitHubError as exc:
+                if not exc.ambiguous or attempt == self.retries:
+                    raise
+            found = self.find_pull(head)
+            if found is not None:
+                return found
+            time.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def update_pull(self, number: int, **fields: Any) -> Pull:
         return _pull(self.request("PATCH", self._url(f"/pulls/{int(number)}"), body=fields)[1])
@@ -331,6 +435,8 @@ def _issue(data: Mapping[str, Any]) -> Issue:
         data.get("closed_at"),
         data.get("created_at"),
         "pull_request" in data,
+        int(data.get("comments") or 0),
+        str((data.get("user") or {}).get("login") or ""),
     )
 
 

@@ -21,6 +21,14 @@ job, step,      str, at most MAX_TEXT characters
 workflow
 first_seen,     ISO-8601 UTC/offset timestamp, e.g. 2024-05-01T12:00:00Z
 last_seen
+first_run       ``"<run id>.<attempt>"`` of the run that opened the issue
+runs            the latest run attempts counted, ``"<run id>.<attempt>"``,
+                at most MAX_RUNS, newest last
+base            occurrences not backed by an occurrence comment (the
+                opening run, and repeats counted before comments had
+                markers), int >= 1
+synced          how many of the issue's comments ``occurrences`` accounts
+                for, int >= 0 (see ``issues``: lossless counting)
 ==============  ====================================================
 """
 
@@ -42,6 +50,8 @@ MAX_CAPTURE_KEY = 64
 MAX_CAPTURE_VALUE = 200
 MAX_ID = 2**63 - 1
 MAX_COUNT = 2**31 - 1
+MAX_RUNS = 50
+RUN_KEY = re.compile(r"\d{1,19}\.\d{1,10}")
 # Every escaped character takes at most 6 (\uXXXX), so valid metadata encodes
 # well under this; longer lines are refused before parsing.
 MAX_BLOCK_CHARS = 32_768
@@ -71,6 +81,14 @@ def _captures(value: object) -> bool:
     )
 
 
+def _run_key(value: object) -> bool:
+    return isinstance(value, str) and RUN_KEY.fullmatch(value) is not None
+
+
+def _runs(value: object) -> bool:
+    return isinstance(value, list) and len(value) <= MAX_RUNS and all(_run_key(v) for v in value)
+
+
 def _timestamp(value: object) -> bool:
     return isinstance(value, str) and _TIMESTAMP.fullmatch(value) is not None
 
@@ -89,6 +107,10 @@ _CHECKS: dict[str, Callable[[object], bool]] = {
     "occurrences": _int(1, MAX_COUNT),
     "first_seen": _timestamp,
     "last_seen": _timestamp,
+    "first_run": _run_key,
+    "runs": _runs,
+    "base": _int(1, MAX_COUNT),
+    "synced": _int(0, MAX_COUNT),
 }
 KEYS = tuple(sorted(_CHECKS))
 REQUIRED = ("category", "fingerprint")
@@ -129,6 +151,8 @@ def normalize(meta: Mapping[str, object]) -> dict[str, Any]:
             continue
         if key == "captures" and isinstance(value, Mapping):
             value = _bounded_captures(value)
+        elif key == "runs" and isinstance(value, list):
+            value = value[-MAX_RUNS:]
         elif key in ("rule", "job", "step", "workflow"):
             value = _clip(value, MAX_TEXT)
         result[key] = value

@@ -80,6 +80,7 @@ class RunContext:
     job_id: int | None = None
     event: str | None = None
     actor: str | None = None
+    pull_request: int | None = None  # the PR the run tested (found by head sha for fork runs)
 
 
 @dataclass(frozen=True)

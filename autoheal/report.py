@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -79,6 +80,31 @@ def run_context(run: Mapping[str, Any], repo: str, job_id: int | None = None) ->
     )
 
 
+def pull_finder(client: Client, run: Mapping[str, Any]) -> Callable[[], int | None]:
+    """The PR a pull-request run tested, looked up at most once and only when asked.
+
+    ``workflow_run.pull_requests`` is empty for runs from forks
+    (https://docs.github.com/webhooks/webhook-events-and-payloads#workflow_run), so those are
+    found by head sha (``GET /repos/{o}/{r}/commits/{sha}/pulls``): one call, paid only when
+    an issue is created for a fork run.
+    """
+    listed = [p for p in run.get("pull_requests") or [] if isinstance(p, dict) and p.get("number")]
+    sha, head = str(run.get("head_sha") or ""), str((run.get("head_repository") or {}).get("full_name") or "")
+    wanted = str(run.get("event") or "") in ("pull_request", "pull_request_target")
+
+    @functools.cache
+    def find() -> int | None:
+        if listed:
+            return int(listed[0]["number"])
+        if not (wanted and sha and is_fork_run(run, client.repo)):
+            return None
+        pulls = [p for p in client.pulls_for_commit(sha) if not head or p.head_repo in ("", head)]
+        pulls.sort(key=lambda p: (p.state != "open", -p.number))
+        return pulls[0].number if pulls else None
+
+    return find
+
+
 def is_fork_run(run: Mapping[str, Any], repo: str) -> bool:
     head = run.get("head_repository") or {}
     return bool(head) and str(head.get("full_name") or repo) != repo
@@ -142,8 +168,9 @@ def report(
         if reason:
             return Skip(reason)
     fork = is_fork_run(run, client.repo)
+    find_pull = pull_finder(client, run)
     outcomes = []
     for job_id, diagnosis in dedupe_by_fingerprint(diagnose_run(client, run, ruleset)):
         ctx = run_context(run, client.repo, job_id)
-        outcomes.append(replace(file_issue(sink, diagnosis, ctx, opts, fork=fork), fork=fork))
+        outcomes.append(replace(file_issue(sink, diagnosis, ctx, opts, fork=fork, find_pull=find_pull), fork=fork))
     return outcomes

@@ -1,26 +1,30 @@
 """Report mode end to end: the real entrypoint in a subprocess, with the environment a runner
-gives a Docker action, against the GitHub double (responses checked against the OpenAPI
-description). Run with ``-s`` to see the API calls each scenario makes."""
+gives a Docker action (every input of action.yml, defaults filled in), against the GitHub double
+(responses checked against the OpenAPI description). The API calls of each measured scenario
+are named and checked against one budget, and printed as a table at the end of the session."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from autoheal import metadata
-from tests.double import timestamped
+from tests.double import Double, timestamped
+from tests.double.schema import shared_dir, spec_missing_reason
 from tests.helpers import split_fences
 
 ROOT = Path(__file__).resolve().parents[1]
-PAYLOADS = ROOT.parent / "shared" / "github" / "payloads"
+PAYLOADS = shared_dir() / "github" / "payloads"
 pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
 REPO = "octo-org/octo-repo"
 
@@ -66,8 +70,9 @@ def event_for(run: Any, tmp_path: Path) -> Path:
         html_url=f"https://github.com/{REPO}/actions/runs/{run.id}",
     )
     wr["head_repository"]["full_name"] = run.head_repository
+    wr["pull_requests"] = [{"number": n, "id": n} for n in run.pull_requests]
     payload["repository"]["default_branch"] = "main"
-    path = tmp_path / f"event-{run.id}-{run.run_attempt}.json"
+    path = tmp_path / f"event-{run.id}-{run.run_attempt}-{len(list(tmp_path.glob('event-*')))}.json"
     path.write_text(json.dumps(payload))
     return path
 
@@ -95,19 +100,34 @@ def _parse_outputs(text: str) -> dict[str, str]:
     return outputs
 
 
+def action_inputs(token: str) -> dict[str, str]:
+    """Every input of action.yml with its default, as the runner sends them (INPUT_<NAME>)."""
+    declared = yaml.safe_load((ROOT / "action.yml").read_text())["inputs"]
+    values = {name: str(spec.get("default", "")) for name, spec in declared.items()}
+    values["github-token"] = token  # the runner evaluates ${{ github.token }}
+    return {f"INPUT_{name.upper()}": value for name, value in values.items()}
+
+
 @pytest.fixture
 def report(github_double: Any, tmp_path: Path) -> Runner:
+    return make_runner(github_double, tmp_path)
+
+
+def make_runner(github_double: Any, tmp_path: Path) -> Runner:
     counter = iter(range(1000))
+    lock = threading.Lock()
 
     def run_report(run: Any, event_name: str = "workflow_run", **inputs: str) -> Result:
-        n = next(counter)
+        with lock:
+            n = next(counter)
+            event_path = event_for(run, tmp_path)
         out, summary = tmp_path / f"out{n}", tmp_path / f"summary{n}"
         env = {
             "PATH": os.environ["PATH"],
             "HOME": str(tmp_path),
             "GITHUB_ACTIONS": "true",
             "GITHUB_EVENT_NAME": event_name,
-            "GITHUB_EVENT_PATH": str(event_for(run, tmp_path)),
+            "GITHUB_EVENT_PATH": str(event_path),
             "GITHUB_OUTPUT": str(out),
             "GITHUB_STEP_SUMMARY": str(summary),
             "GITHUB_REPOSITORY": REPO,
@@ -115,8 +135,8 @@ def report(github_double: Any, tmp_path: Path) -> Runner:
             "GITHUB_WORKFLOW": "autoheal report",
             "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
             "GITHUB_WORKSPACE": str(tmp_path),
+            **action_inputs(github_double.token),
             "INPUT_MODE": "report",
-            "INPUT_GITHUB-TOKEN": github_double.token,
             "AUTOHEAL_WRITE_DELAY": "0",
             **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
         }
@@ -136,6 +156,70 @@ def report(github_double: Any, tmp_path: Path) -> Runner:
 
 def api_calls(double: Any) -> list[str]:
     return [f"{c.method} {c.template or c.path}" for c in double.calls() if not c.path.startswith("/_blobs/")]
+
+
+# -- the API budget -------------------------------------------------------------------------
+# One budget for every mode: a new issue costs at most 6 calls (+1 per missing label, the first
+# time), a repeat at most 5. On top, each named extra has its own allowance.
+BUDGET = {"new issue": 6, "repeat": 5}
+EXTRAS = {
+    "label create": None,  # one per label no listed issue carries yet (counted per scenario)
+    "config": 1,  # .github/autoheal.yml through the contents API when there is no checkout
+    "fork PR": 1,  # the PR of a fork run, by head sha (workflow_run.pull_requests is empty)
+    "baseline": 2,  # the last successful run to compare with (triage issue)
+}
+_NAMES = [
+    ("GET", r"/attempts/\d+/jobs$", "jobs"),
+    ("GET", r"/attempts/\d+/logs$", "run logs"),
+    ("GET", r"/actions/jobs/\d+/logs$", "job log"),
+    ("GET", r"/issues$", "issues list"),
+    ("POST", r"/issues$", "issue create"),
+    ("PATCH", r"/issues/\d+$", "issue update"),
+    ("GET", r"/issues/\d+$", "issue read"),
+    ("POST", r"/issues/\d+/comments$", "comment"),
+    ("GET", r"/issues/\d+/comments$", "comments list"),
+    ("GET", r"/labels/", "lock holder"),
+    ("DELETE", r"/labels/", "unlock"),
+    ("GET", r"/contents/", "config"),
+    ("GET", r"/commits/[^/]+/pulls$", "fork PR"),
+    ("GET", r"^/repos/[^/]+/[^/]+$", "repository"),
+]
+TABLE: dict[str, list[str]] = {}
+
+
+def call_name(call: Any) -> str:
+    if call.method == "POST" and call.path.endswith("/labels"):
+        name = str((call.body or {}).get("name", ""))
+        return "lock" if name.startswith("autoheal-lock:") else "label create"
+    return next((n for m, r, n in _NAMES if m == call.method and re.search(r, call.path)), f"{call.method} {call.path}")
+
+
+def check_budget(double: Any, scenario: str, kind: str, missing_labels: int = 0, **allowed: int) -> list[str]:
+    """Name every call since the last clear_calls, record them for the table, assert the budget."""
+    names = [call_name(c) for c in double.calls() if not c.path.startswith("/_blobs/")]
+    TABLE[scenario] = names
+    core = [n for n in names if n not in EXTRAS]
+    assert len(core) <= BUDGET[kind], f"{scenario}: {len(core)} calls > {BUDGET[kind]}: {core}"
+    assert names.count("label create") <= missing_labels, names
+    for extra, limit in EXTRAS.items():
+        if extra != "label create":
+            assert names.count(extra) <= min(allowed.get(extra.replace(" ", "_"), 0), limit or 0), (extra, names)
+    return names
+
+
+@pytest.fixture(scope="session", autouse=True)
+def call_table(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if not TABLE:
+        return
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    width = max(len(s) for s in TABLE)
+    lines = ["", "API calls per report scenario (budget: new issue <= 6 + missing labels, repeat <= 5):"]
+    for scenario, names in TABLE.items():
+        extras = [n for n in names if n in EXTRAS]
+        lines.append(f"  {scenario:<{width}}  {len(names) - len(extras):>2} + {len(extras)} extra  {', '.join(names)}")
+    with capture.global_and_fixture_disabled():  # shown without -s, after the last test
+        print("\n".join(lines))
 
 
 def ours(double: Any) -> list[Any]:
@@ -161,10 +245,9 @@ def test_first_failure_opens_one_issue(github_double: Any, report: Runner) -> No
     assert meta["job"] == "test (3.11)" and meta["occurrences"] == 1
     assert "No module named 'yaml'" in issue.body and "yaml" in issue.title
     assert "created" in result.summary
-    calls = api_calls(github_double)
-    print("\nnew issue:", len(calls), calls)
-    # jobs, logs, issues list, labels list, 3 label creations (first time only), create, race check
-    assert len([c for c in calls if "/labels" not in c]) <= 6
+    # jobs, logs, issues list, lock, create, unlock; 3 labels made the first time; the config read
+    names = check_budget(github_double, "new issue (first ever, no checkout)", "new issue", missing_labels=3, config=1)
+    assert names.count("label create") == 3 and names.count("lock") == names.count("unlock") == 1
 
 
 def test_repeat_in_a_new_run_comments_and_counts(github_double: Any, report: Runner) -> None:
@@ -176,9 +259,7 @@ def test_repeat_in_a_new_run_comments_and_counts(github_double: Any, report: Run
     [issue] = ours(github_double)
     assert meta_of(issue)["occurrences"] == 2 and meta_of(issue)["run_id"] == second.id
     assert "**Occurrences:** 2" in issue.body
-    calls = api_calls(github_double)
-    print("\nrepeat:", len(calls), calls)
-    assert len(calls) <= 5
+    check_budget(github_double, "repeat (no checkout)", "repeat", config=1)
 
 
 def test_same_run_twice_changes_nothing(github_double: Any, report: Runner) -> None:
@@ -377,3 +458,198 @@ def test_key_line_links_to_its_line_in_the_log_viewer(github_double: Any, report
     github_double.issue(issue.number).title = "renamed by a maintainer"
     again = report(seed_failure(github_double, MISSING_YAML, logs_layout=layout))
     assert again.outputs["result"] == "commented" and again.outputs["issue-number"] == str(issue.number)
+
+
+# -- config without a checkout (issue 9, item 2) -----------------------------------------------
+CONFIG = """
+report:
+  branches: ["main", "release/*"]
+templates: .github/autoheal-templates
+"""
+
+
+def test_config_is_read_through_the_api_without_checkout(github_double: Any, report: Runner) -> None:
+    github_double.seed_file(".github/autoheal.yml", CONFIG)
+    github_double.seed_file(".github/autoheal-templates/issue_title.j2", "CI broke: {{ diagnosis.title | inline }}")
+    run = seed_failure(github_double, MISSING_YAML)
+    run.head_branch = "release/2.0"  # reported only because the config says so
+    result = report(run)
+    assert result.outputs["result"] == "created", result.proc.stdout + result.proc.stderr
+    [issue] = ours(github_double)
+    assert issue.title.startswith("CI broke: ")
+    assert "Config: `.github/autoheal.yml` (API at `main`)" in result.summary
+    reads = github_double.calls("GET", r"/contents/")
+    assert reads and all(c.query.get("ref") == "main" for c in reads)
+
+
+def test_config_read_costs_one_call(github_double: Any, report: Runner) -> None:
+    github_double.seed_file(".github/autoheal.yml", "report:\n  branches: [main]\n")
+    report(seed_failure(github_double, MISSING_YAML))
+    github_double.clear_calls()
+    report(seed_failure(github_double, MISSING_TOML))  # new cause, labels already on an issue
+    names = check_budget(github_double, "new issue (config via API)", "new issue", missing_labels=1, config=1)
+    assert names.count("config") == 1
+    github_double.clear_calls()
+    report(seed_failure(github_double, MISSING_TOML))
+    check_budget(github_double, "repeat (config via API)", "repeat", config=1)
+
+
+def test_no_config_anywhere_says_built_in_defaults(github_double: Any, report: Runner) -> None:
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.outputs["result"] == "created"
+    assert "Config: built-in defaults (no `.github/autoheal.yml` in the workspace or at `main`)" in result.summary
+
+
+def test_config_in_the_workspace_wins(github_double: Any, report: Runner, tmp_path: Path) -> None:
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "autoheal.yml").write_text("report:\n  branches: [main]\n")
+    github_double.seed_file(".github/autoheal.yml", "report: {branches: [nothing]}\n")
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.outputs["result"] == "created"
+    assert "Config: `.github/autoheal.yml` (workspace)" in result.summary
+    assert not github_double.calls("GET", r"/contents/")
+    check_budget(github_double, "new issue (checkout)", "new issue", missing_labels=3)
+
+
+def test_an_invalid_config_at_the_default_branch_is_a_clear_error(github_double: Any, report: Runner) -> None:
+    github_double.seed_file(".github/autoheal.yml", "report:\n  nonsense: 1\n")
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.proc.returncode == 2
+    assert ".github/autoheal.yml@main" in result.proc.stderr and "nonsense" in result.proc.stderr
+    assert not ours(github_double)
+
+
+# -- concurrent reports (item 8) ---------------------------------------------------------------
+def _race(double: Any, report: Runner, runs: list[Any]) -> list[Result]:
+    results: list[Result] = []
+    threads = [threading.Thread(target=lambda r=r: results.append(report(r))) for r in runs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r.proc.returncode == 0 for r in results), [r.proc.stderr[-2000:] for r in results if r.proc.returncode]
+    return results
+
+
+@pytest.mark.parametrize("n", [8, 20])
+def test_concurrent_reports_open_one_issue_and_count_every_run(github_double: Any, report: Runner, n: int) -> None:
+    runs = [seed_failure(github_double, MISSING_YAML) for _ in range(n - 2)]
+    rerun = seed_failure(github_double, MISSING_YAML, run_attempt=2)  # a re-run attempt: a new occurrence
+    runs += [rerun, runs[0]]  # ... and one run attempt reported twice: counted once
+    github_double.fault("slow", r"/issues$", method="POST", count=1, delay=0.3)
+    results = _race(github_double, report, runs)
+    assert len(github_double.calls("POST", r"/issues$")) == 1  # nobody else was notified of a twin
+    [issue] = ours(github_double)
+    assert issue.state == "open"
+    meta = meta_of(issue)
+    expected = {f"{r.id}.{r.run_attempt}" for r in runs}
+    assert meta["occurrences"] == len(expected) == n - 1
+    assert set(meta["runs"]) == expected
+    assert f"**Occurrences:** {n - 1}" in issue.body
+    assert sorted(r.outputs["result"] for r in results).count("created") == 1
+    assert {r.outputs["issue-number"] for r in results} == {str(issue.number)}
+    assert not [label for label in github_double.repo().labels if label.name.startswith("autoheal-lock:")]
+
+
+def test_concurrent_repeats_lose_no_count(github_double: Any, report: Runner) -> None:
+    report(seed_failure(github_double, MISSING_YAML))
+    runs = [seed_failure(github_double, MISSING_YAML) for _ in range(8)]
+    github_double.seed_comment(1, "a person comments meanwhile")
+    _race(github_double, report, runs)
+    assert meta_of(github_double.issue(1))["occurrences"] == 9
+
+
+def test_a_stale_lock_is_taken_over(github_double: Any, report: Runner) -> None:
+    run = seed_failure(github_double, MISSING_YAML)
+    dry = report(run, **{"dry-run": "true"})
+    fingerprint = dry.outputs["fingerprint"]
+    github_double.seed_label(
+        f"autoheal-lock:{fingerprint}:0", description="autoheal lock until 2001-01-01T00:00:00Z, held by run 1.1 (dead)"
+    )
+    result = report(run)
+    assert result.outputs["result"] == "created", result.proc.stderr
+    assert len(ours(github_double)) == 1
+    assert not [label for label in github_double.repo().labels if label.name.startswith("autoheal-lock:")]
+
+
+# -- lost answers (item 9) ---------------------------------------------------------------------
+@pytest.mark.parametrize("kind", [502, "reset"])
+def test_a_create_whose_answer_is_lost_is_not_made_twice(github_double: Any, report: Runner, kind: Any) -> None:
+    github_double.fault(kind, r"/issues$", method="POST", apply=True)
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.proc.returncode == 0, result.proc.stderr
+    [issue] = ours(github_double)
+    assert result.outputs["result"] == "created" and result.outputs["issue-number"] == str(issue.number)
+
+
+@pytest.mark.parametrize("kind", [503, "reset"])
+def test_a_comment_whose_answer_is_lost_is_not_posted_twice(github_double: Any, report: Runner, kind: Any) -> None:
+    report(seed_failure(github_double, MISSING_YAML))
+    github_double.fault(kind, r"/comments$", method="POST", apply=True)
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.outputs["result"] == "commented", result.proc.stderr
+    [issue] = ours(github_double)
+    assert len(issue.comments) == 1 and meta_of(issue)["occurrences"] == 2
+
+
+def test_a_lock_whose_answer_is_lost_is_still_ours(github_double: Any, report: Runner) -> None:
+    github_double.fault(502, r"/labels$", method="POST", apply=True)  # the first label POST is the lock
+    result = report(seed_failure(github_double, MISSING_YAML))
+    assert result.outputs["result"] == "created", result.proc.stderr
+    assert len(ours(github_double)) == 1
+
+
+def test_a_pull_request_whose_answer_is_lost_is_found_by_its_branch(github_double: Any) -> None:
+    from autoheal.github_api import Client
+
+    client = Client(REPO, github_double.token, api_url=github_double.url, backoff=0.01)
+    github_double.seed_ref("heads/autoheal/fix-1")
+    github_double.fault("reset", r"/pulls$", method="POST", apply=True)
+    pull = client.create_pull("Fix", "body", "autoheal/fix-1", "main")
+    assert [p.number for p in github_double.issues(pulls=True)] == [pull.number]
+
+
+# -- fork runs and GitHub Enterprise Server (item 10) ------------------------------------------
+def test_a_fork_run_links_its_pull_request_found_by_head_sha(github_double: Any, report: Runner) -> None:
+    run = seed_failure(github_double, MISSING_YAML, event="pull_request", head_repository="someone/octo-repo")
+    pull = github_double.seed_pull(head="patch-1", head_repo="someone/octo-repo", head_sha=run.head_sha)
+    github_double.clear_calls()
+    result = report(run)
+    assert result.outputs["result"] == "created", result.proc.stderr
+    [issue] = ours(github_double)
+    assert f"**Pull request:** #{pull.number}" in issue.body
+    check_budget(github_double, "new issue (fork PR run)", "new issue", missing_labels=3, config=1, fork_PR=1)
+    github_double.clear_calls()
+    report(seed_failure(github_double, MISSING_YAML, event="pull_request", head_repository="someone/octo-repo"))
+    check_budget(github_double, "repeat (fork PR run)", "repeat", config=1)
+
+
+@pytest.fixture
+def ghes_double() -> Iterator[Double]:
+    double = Double(validate=spec_missing_reason() is None, api_prefix="/api/v3").start()
+    try:
+        yield double
+    finally:
+        double.stop()
+    double.assert_conforms()
+
+
+def test_the_whole_report_flow_on_ghes_under_api_v3(ghes_double: Double, tmp_path: Path) -> None:
+    report = make_runner(ghes_double, tmp_path)
+    assert ghes_double.url.endswith("/api/v3")
+    for _ in range(120):  # more issues than a page, so pagination links are followed too
+        ghes_double.seed_issue(title="old", labels=["autoheal"], body="x")
+    ghes_double.seed_file(".github/autoheal.yml", "report:\n  branches: [main]\n")
+    cap = {"max-issues-per-hour": "1000"}  # the seeded issues are all from this hour
+    first = report(seed_failure(ghes_double, MISSING_YAML), **cap)
+    assert first.outputs["result"] == "created", first.proc.stderr
+    assert "API at `main`" in first.summary
+    second = report(seed_failure(ghes_double, MISSING_YAML), **cap)
+    assert second.outputs["result"] == "commented", second.proc.stderr
+    assert meta_of(ghes_double.issue(int(first.outputs["issue-number"])))["occurrences"] == 2
+
+
+def test_the_report_example_has_no_concurrency_group() -> None:
+    """A concurrency group keeps one pending run and cancels the others: reports would be lost."""
+    workflow = yaml.safe_load((ROOT / "workflows-examples" / "autoheal-report.yml").read_text())
+    assert "concurrency" not in workflow and "concurrency" not in workflow["jobs"]["report"]

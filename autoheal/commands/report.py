@@ -7,13 +7,14 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from autoheal import actions, settings
+from autoheal import actions, repoconfig, settings
 from autoheal import config as config_mod
 from autoheal.errors import UsageError
 from autoheal.flags import add_github_args, make_client
 from autoheal.github_api import Client
 from autoheal.issues import IssueSink, Outcome, ReportOptions
 from autoheal.report import Skip, report
+from autoheal.sanitize import inline_text
 
 NAME = "report"
 
@@ -52,8 +53,15 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOpti
     return opts
 
 
-def _summary(outcomes: Sequence[Outcome]) -> str:
-    rows = ["### autoheal report", "", "| result | category | issue | fingerprint |", "|---|---|---|---|"]
+def _summary(outcomes: Sequence[Outcome], config_line: str) -> str:
+    rows = [
+        "### autoheal report",
+        "",
+        config_line,
+        "",
+        "| result | category | issue | fingerprint |",
+        "|---|---|---|---|",
+    ]
     for o in outcomes:
         issue = f"[#{o.issue_number}]({o.issue_url})" if o.issue_number else "-"
         rows.append(f"| {o.result} | `{o.category}` | {issue} | `{o.fingerprint}` |")
@@ -61,7 +69,7 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(rows + ([""] + notes if notes else []))
 
 
-def _emit(outcomes: Sequence[Outcome]) -> None:
+def _emit(outcomes: Sequence[Outcome], config_line: str) -> None:
     first = outcomes[0]
     actions.set_outputs(
         {
@@ -73,7 +81,7 @@ def _emit(outcomes: Sequence[Outcome]) -> None:
             "issues": ",".join(str(o.issue_number) for o in outcomes if o.issue_number),
         }
     )
-    actions.add_summary(_summary(outcomes))
+    actions.add_summary(_summary(outcomes, config_line))
     for o in outcomes:
         where = f" #{o.issue_number}" if o.issue_number else ""
         actions.notice(f"{o.result}{where}: {o.category} ({o.fingerprint}){' - ' + o.reason if o.reason else ''}")
@@ -107,19 +115,28 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
             emit(healed, outcome.issue_number, result_key="heal-result")
 
 
+def _default_branch(event: actions.Event, client: Client) -> str:
+    repo_info = event.payload.get("repository")
+    named = repo_info.get("default_branch") if isinstance(repo_info, dict) else None
+    return str(named) if named else client.get_repo().default_branch
+
+
 def run(args: argparse.Namespace) -> int:
-    cfg = config_mod.load(args.config)
-    opts = options_from(args, cfg)
     event = actions.load_event(args.event_path, args.event_name)
     client = make_client(args, event)
+    # No checkout in the report workflow: the config then comes through the API.
+    loaded = repoconfig.load(client, args.config, lambda: _default_branch(event, client))
+    cfg = loaded.config
+    opts = options_from(args, cfg)
     result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id)
     if isinstance(result, Skip):
         actions.set_outputs(
             {"result": "skipped", "issue-number": "", "issue-url": "", "category": "", "fingerprint": ""}
         )
         actions.notice(f"skipped: {result.reason}")
+        actions.add_summary(f"### autoheal report\n\n{loaded.summary}\n\nSkipped: {inline_text(result.reason)}")
         return 0
-    _emit(result)
+    _emit(result, loaded.summary)
     if settings.resolve(args, "report", cfg.report)["heal"]:
         heal_inline(args, cfg, client, result)
     return 0

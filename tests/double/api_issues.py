@@ -294,6 +294,18 @@ def create_label(ctx: Ctx) -> Reply:
     return Reply(201, rendered, {"Location": rendered["url"]})
 
 
+def delete_label(ctx: Ctx) -> Reply:
+    """204, and the label leaves every issue that carried it; 404 when there is none."""
+    repo = ctx.repo()
+    label = repo.label(ctx.params["name"])
+    if label is None:
+        raise not_found()
+    repo.labels.remove(label)
+    for issue in repo.issues.values():
+        issue.labels = [name for name in issue.labels if name.lower() != label.name.lower()]
+    return Reply(204)
+
+
 ISSUE = "/repos/{owner}/{repo}/issues/{issue_number}"
 ROUTES = [
     Route("GET", "/repos/{owner}/{repo}/issues", list_issues),
@@ -310,4 +322,5 @@ ROUTES = [
     Route("GET", "/repos/{owner}/{repo}/labels", list_labels),
     Route("POST", "/repos/{owner}/{repo}/labels", create_label),
     Route("GET", "/repos/{owner}/{repo}/labels/{name}", get_label),
+    Route("DELETE", "/repos/{owner}/{repo}/labels/{name}", delete_label),
 ]

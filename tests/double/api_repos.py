@@ -39,7 +39,11 @@ def get_branch(ctx: Ctx) -> Reply:
 
 
 def get_content(ctx: Ctx) -> Reply:
+    """Files live on the default branch: ``ref`` may name it (or be absent), another ref is 404."""
     repo = ctx.repo()
+    ref = ctx.query.get("ref")
+    if ref and ref not in (repo.default_branch, f"refs/heads/{repo.default_branch}"):
+        raise ApiError(404, f"No commit found for the ref {ref}", docs="https://docs.github.com/rest/repos/contents")
     path = ctx.params["path"].strip("/")
     if path in repo.files:
         return Reply(200, ctx.render.content(repo, path, repo.files[path]))
@@ -107,6 +111,19 @@ def delete_ref(ctx: Ctx) -> Reply:
     return Reply(204)
 
 
+def commit_pulls(ctx: Ctx) -> Reply:
+    """Pull requests whose head is the commit, newest first (fork heads included, unlike
+    ``workflow_run.pull_requests``, which GitHub leaves empty for runs from forks)."""
+    repo = ctx.repo()
+    sha = ctx.params["commit_sha"]
+    pulls = [
+        issue
+        for issue in sorted(repo.issues.values(), key=lambda i: i.number, reverse=True)
+        if issue.pull and issue.pull.head_sha == sha
+    ]
+    return ctx.paged_list([ctx.render.pull(repo, issue, full=False) for issue in pulls])
+
+
 def _check_sha(sha: Any) -> None:
     if not isinstance(sha, str) or not SHA.match(sha):
         raise validation_failed("Reference", "invalid", "sha", docs=REFS_DOCS)
@@ -122,4 +139,5 @@ ROUTES = [
     Route("POST", "/repos/{owner}/{repo}/git/refs", create_ref),
     Route("PATCH", "/repos/{owner}/{repo}/git/refs/{ref}", update_ref),
     Route("DELETE", "/repos/{owner}/{repo}/git/refs/{ref}", delete_ref),
+    Route("GET", "/repos/{owner}/{repo}/commits/{commit_sha}/pulls", commit_pulls),
 ]

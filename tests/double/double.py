@@ -32,17 +32,19 @@ class Double(Service):
         port: int = 0,
         state_file: Path | None = None,
         verbose: bool = False,
+        api_prefix: str = "",
     ) -> None:
         if state is None:
             state = State()
             seed.seed_repo(state, DEFAULT_REPO)
-        super().__init__(state, token=token, validate=validate, state_file=state_file)
+        super().__init__(state, token=token, validate=validate, state_file=state_file, api_prefix=api_prefix)
         self._server = make_server(self, host, port, verbose)
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return self.base_url
+        """The API base URL (``.../api/v3`` for a double started with ``api_prefix="/api/v3"``)."""
+        return self.base_url + self.api_prefix
 
     def start(self) -> Double:
         # A short poll interval keeps stop() fast (shutdown waits for the serve loop to poll).
@@ -177,7 +179,7 @@ class Double(Service):
     def fault(
         self, kind: str | int, path: str = "", *, method: str | None = None, count: int | None = 1, **options: Any
     ) -> Fault:
-        """Queue a failure; options: delay, retry_after, reset_in, message, errors, body."""
+        """Queue a failure; options: delay, retry_after, reset_in, message, errors, body, apply."""
         return self.faults.add(Fault(kind, path, method, count, **options))
 
     def clear_faults(self) -> None:

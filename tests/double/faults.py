@@ -2,8 +2,12 @@
 
 Kinds: an HTTP status (500, 502, 503, 404, 410, 422, 429) or one of
 ``secondary_rate_limit`` (403 + Retry-After), ``primary_rate_limit`` (403, remaining 0 + reset),
-``issues_disabled`` (410) and ``slow`` (answers normally after ``delay`` seconds; any fault
-may carry a delay).
+``issues_disabled`` (410), ``slow`` (answers normally after ``delay`` seconds; any fault
+may carry a delay) and ``reset`` (the connection is closed without an answer).
+
+With ``apply=True`` the request is first handled as usual (a write takes effect) and only then
+is its answer replaced by the failure: the "GitHub applied it but the answer was lost" case
+(a 5xx from a proxy, a timeout, a reset connection) that makes a blind retry create twice.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ MESSAGES = {
     502: "Server Error",
     503: "Service Unavailable",
 }
-KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow")
+KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow", "reset")
 RATE_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api"
 
 
@@ -46,6 +50,7 @@ class Fault:
     message: str | None = None
     errors: list[dict[str, Any]] | None = None  # 422 error items
     body: Any = None  # replaces the JSON body (a str is sent as text, e.g. an HTML 502 page)
+    apply: bool = False  # handle the request first (the write happens), then fail its answer
     hits: int = 0
 
     def __post_init__(self) -> None:
@@ -59,9 +64,14 @@ class Fault:
         return (self.method is None or self.method.upper() == method) and re.search(self.path, path) is not None
 
     def reply(self, request_id: str) -> Reply | None:
-        """The failure to send, or None for ``slow`` (handle normally after the delay)."""
+        """The failure to send, or None for ``slow`` (handle normally after the delay).
+
+        ``reset`` answers status 0: the server closes the connection without a response.
+        """
         if self.kind == "slow":
             return None
+        if self.kind == "reset":
+            return Reply(0)
         status, headers = self._status_and_headers()
         default = MESSAGES.get(status, "")
         if self.kind == "secondary_rate_limit":

@@ -18,8 +18,11 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]  # no types-jsonschema in the test extras
 
 SPEC_RELATIVE = Path("github") / "openapi-subset.json"
-# More operations from the same description (dispatches, ...), merged in when present.
+# Operations described beside the subset: shared/github/openapi-additions.json (same official
+# description), then openapi-local.json here (operations the shared files lack, transcribed
+# from GitHub's REST docs; each names its docs page).
 ADDITIONS_RELATIVE = Path("github") / "openapi-additions.json"
+LOCAL = Path(__file__).with_name("openapi-local.json")
 METHODS = ("get", "post", "put", "patch", "delete")
 # Keywords OpenAPI 3.0 adds to JSON Schema; they carry no validation meaning.
 OPENAPI_ONLY = frozenset({"nullable", "example", "examples", "discriminator", "xml", "externalDocs", "deprecated"})
@@ -189,10 +192,11 @@ _REQUEST_QUIRKS: dict[tuple[str, str], Callable[[Any], Any]] = {
 @functools.lru_cache(maxsize=4)
 def _load(path: str, additions: str = "") -> OpenAPI:
     document = json.loads(Path(path).read_text(encoding="utf-8"))
-    if additions:
-        extra = json.loads(Path(additions).read_text(encoding="utf-8"))
-        for template, item in extra["paths"].items():
-            document["paths"].setdefault(template, {}).update(item)
+    beside = Path(additions) if additions else Path(path).parent / ADDITIONS_RELATIVE.name
+    for extra in (beside, LOCAL):
+        if extra.is_file():
+            for template, item in json.loads(extra.read_text(encoding="utf-8"))["paths"].items():
+                document["paths"].setdefault(template, {}).update(item)
     return OpenAPI(document)
 
 

@@ -59,7 +59,7 @@ class Call:
 
 @dataclass(frozen=True)
 class Response:
-    status: int
+    status: int  # 0: close the connection without answering (a ``reset`` fault)
     headers: dict[str, str]
     payload: bytes
 
@@ -74,8 +74,12 @@ class Service:
         token: str = DEFAULT_TOKEN,
         validate: bool = False,
         state_file: Path | None = None,
+        api_prefix: str = "",
     ) -> None:
         self.state = state or State()
+        # GitHub Enterprise Server serves the REST API under /api/v3: with a prefix, only paths
+        # under it are the API (rendered URLs and Link headers carry it too).
+        self.api_prefix = api_prefix.rstrip("/")
         self.token = token
         self.state_file = state_file
         self.lock = threading.RLock()
@@ -98,7 +102,10 @@ class Service:
         served = self._git(method, path, parts.query, headers, raw)
         if served is not None:
             return served
-        found = match(ROUTES, method, path)
+        prefixed = self.api_prefix and (path == self.api_prefix or path.startswith(self.api_prefix + "/"))
+        if prefixed:
+            path = path[len(self.api_prefix) :] or "/"
+        found = match(ROUTES, method, path) if prefixed or not self.api_prefix else None
         template = found[0].template if found else ("/_blobs/{id}" if path.startswith("/_blobs/") else None)
         body = _parse(raw)
         reply, fault_body = self._answer(method, path, query, headers, body, found)
@@ -124,22 +131,37 @@ class Service:
         if fault:
             time.sleep(fault.delay)
             faulted = fault.reply(uuid.uuid4().hex[:8].upper())
+            if faulted and fault.apply:
+                self._handle(path, method, query, headers, body, blob, found)  # the write happens; its answer is lost
             if faulted:
                 return faulted, fault.body is not None
+        return self._handle(path, method, query, headers, body, blob, found), False
+
+    def _handle(
+        self,
+        path: str,
+        method: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: Any,
+        blob: bool,
+        found: tuple[Route, dict[str, str]] | None,
+    ) -> Reply:
         if blob:
-            return self._blob(path.removeprefix("/_blobs/")), False
+            return self._blob(path.removeprefix("/_blobs/"))
         if found is None:
-            return ApiError(404, "Not Found").reply, False
+            return ApiError(404, "Not Found").reply
         if body is _INVALID:
-            return ApiError(400, "Problems parsing JSON").reply, False
+            return ApiError(400, "Problems parsing JSON").reply
         route, params = found
+        api = self.base_url + self.api_prefix
         with self.lock:
-            ctx = Ctx(self.state, Renderer(self.base_url, self.state), method, path, query, params, body, self._rates())
+            ctx = Ctx(self.state, Renderer(api, self.state), method, path, query, params, body, self._rates())
             ctx.token = self.identity(git_http.pusher_token(headers) or "")
             try:
-                return route.handler(ctx), False
+                return route.handler(ctx)
             except ApiError as error:
-                return error.reply, False
+                return error.reply
 
     def _refusal(self, path: str, headers: dict[str, str]) -> Reply | None:
         denied = self._auth(headers)
@@ -242,7 +264,7 @@ class Service:
                     )
                 return
             self.exercised.add((call.method, call.template, call.status))
-            if self.openapi is None or custom_body:
+            if self.openapi is None or custom_body or call.status == 0:
                 return
             self._validate(call, reply, response)
 
@@ -307,6 +329,9 @@ class _Handler(BaseHTTPRequestHandler):
             raw = self._chunked()
         headers = {key.lower(): value for key, value in self.headers.items()}
         response = self.server.service.handle(self.command, self.path, headers, raw)
+        if response.status == 0:  # a reset fault: hang up without answering
+            self.close_connection = True
+            return
         self.send_response(response.status)
         for key, value in response.headers.items():
             self.send_header(key, value)
