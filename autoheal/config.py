@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from autoheal import redact
 from autoheal.errors import ConfigError
 from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
 
@@ -48,7 +49,7 @@ _SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "committer-email": str,
     },
 }
-_TOP = {"rules", "disable_rules", "templates", *_SECTIONS}
+_TOP = {"rules", "disable_rules", "templates", "redact", *_SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(f"{source}: 'templates' must be a directory path")
     ruleset = compile_ruleset(merge_rules(builtin_rules(), rules, disable, source))
+    # Extra secret patterns apply process-wide from here on: the scan and the renderer share them.
+    redact.configure(redact.compile_patterns(data.get("redact") or [], source))
     return Config(
         ruleset=ruleset,
         source=source,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from autoheal.redact import redact
+
 BODY_LIMIT = 65_536  # issue, comment and pull-request bodies
 TITLE_LIMIT = 256
 LABEL_LIMIT = 50
@@ -55,11 +57,13 @@ def github_length(text: str) -> int:
 
 
 def clean_control(text: str, *, keep_newlines: bool = True) -> str:
-    """Drop ANSI escapes; make other control, bidi-override and lone-surrogate characters visible.
+    """Drop ANSI escapes and secrets; make other control, bidi-override and lone-surrogate characters visible.
 
     Tabs stay; newlines stay unless ``keep_newlines`` is false (then they show as U+240A).
+    Every filter that shows log text goes through here, so it is where rendering redacts
+    (again: triage redacted the log already, but a template may show other text).
     """
-    text = _ANSI.sub("", text.replace("\r\n", "\n"))
+    text = redact(_ANSI.sub("", text.replace("\r\n", "\n")))
     text = _SURROGATE.sub("\ufffd", text)
     return text.translate(_CONTROL if keep_newlines else _CONTROL_ONE_LINE)
 
@@ -111,6 +115,7 @@ def escape_markdown(text: str) -> str:
 
 def _one_line(text: str, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
+        text = redact(text)  # before the cut, which could leave a secret too short to recognise
         text = text[:limit] + ELLIPSIS
     return " ".join(clean_control(text).split())
 
