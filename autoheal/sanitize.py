@@ -51,6 +51,24 @@ _CONTROL = _control_table()
 _CONTROL_ONE_LINE = {**_CONTROL, 0x0A: "\u240a"}
 
 
+def _terminal_table() -> dict[int, str]:
+    # A terminal obeys C0/C1 controls (U+009B is CSI: a whole escape sequence in one
+    # character) and reorders text at bidi controls; show each as an escape instead.
+    table = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09}
+    bidi = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)
+    table.update({c: f"\\u{c:04x}" for c in bidi})
+    return table
+
+
+_TERMINAL = _terminal_table()
+
+
+def terminal_text(text: str) -> str:
+    """One line for a terminal: controls, bidi overrides and lone surrogates escaped visibly (``\\x9b``)."""
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return text.translate(_TERMINAL)
+
+
 def github_length(text: str) -> int:
     """Length in UTF-16 code units, the unit this module measures GitHub's limits in."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2

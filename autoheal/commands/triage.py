@@ -9,6 +9,7 @@ import sys
 from autoheal.actions import print_error
 from autoheal.errors import InputError
 from autoheal.flags import add_config_args
+from autoheal.sanitize import terminal_text
 
 NAME = "triage"
 
@@ -44,7 +45,7 @@ def format_text(d: dict[str, object]) -> str:
     assert isinstance(excerpt, list)
     out.append("  excerpt:")
     out += [f"    {e['line']:>6} | {e['text']}" for e in excerpt]
-    return "\n".join(out)
+    return "\n".join(terminal_text(line) for line in out)  # log text must not drive the terminal
 
 
 def run(args: argparse.Namespace) -> int:
