@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from autoheal import settings
+from autoheal import redact, settings
 from autoheal.errors import ConfigError
 from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
 
@@ -71,7 +71,7 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the file must be a mapping of options")
     schema = settings.config_schema()
-    top_keys = {"rules", "disable_rules", *schema.get("", {}), *_SECTIONS}
+    top_keys = {"rules", "disable_rules", "redact", *schema.get("", {}), *_SECTIONS}
     unknown = sorted(set(data) - top_keys)
     if unknown:
         raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(top_keys))})")
@@ -85,6 +85,8 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(f"{source}: 'templates' must be a directory path")
     ruleset = compile_ruleset(merge_rules(builtin_rules(), rules, disable, source))
+    # Extra secret patterns apply process-wide from here on: the scan and the renderer share them.
+    redact.configure(redact.compile_patterns(data.get("redact") or [], source))
     return Config(
         ruleset=ruleset,
         source=source,

@@ -7,17 +7,30 @@ held in memory whole.
 from __future__ import annotations
 
 import io
+import lzma
+import os
 import re
 import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from autoheal.errors import InputError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+# What one input may decompress to. A run's logs are megabytes; these leave room for a
+# runaway job while keeping a zip bomb from running for hours.
+MAX_MEMBER_BYTES = 2 << 30
+MAX_TOTAL_BYTES = 4 << 30
+# What reading a zip member raises for a bad member (zipfile lets each codec's error through).
+_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, RuntimeError, NotImplementedError)
 
 # GitHub names job logs "N_<job>.txt" (older archives "-9999999999_<job>.txt")
 # and step logs "<job>/<step.number>_<step>.txt".
@@ -49,6 +62,7 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
 
     With ``every``, both: report mode picks the failed step's file itself.
     """
+    check_archive(archive, label)
     jobs: list[tuple[int, LogDoc]] = []
     steps: list[tuple[str, int, LogDoc]] = []
     others: list[LogDoc] = []
@@ -73,30 +87,108 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
     return step_docs + others
 
 
+def check_archive(archive: zipfile.ZipFile, label: str) -> None:
+    """Refuse a zip that would decompress past the caps or whose members share bytes.
+
+    An overlapping zip bomb points many entries at one compressed stream
+    (https://www.bamsoftware.com/hacks/zipbomb/); in a real archive each member's
+    local header and data come after the previous member's.
+    """
+    members = archive.infolist()
+    big = next((m for m in members if m.file_size > MAX_MEMBER_BYTES), None)
+    if big is not None:
+        raise InputError(
+            f"{label}: zip member {big.filename!r} unpacks to {_size(big.file_size)}, {_over(MAX_MEMBER_BYTES)}"
+        )
+    total = sum(m.file_size for m in members)
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(f"{label}: the zip unpacks to {_size(total)}, {_over(MAX_TOTAL_BYTES)}")
+    spans = sorted((m.header_offset, m.header_offset + 30 + m.compress_size, m.filename) for m in members)
+    for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+        if start < end:
+            raise InputError(f"{label}: zip members {first!r} and {second!r} overlap (a zip bomb?); not reading it")
+
+
+def _size(n: int) -> str:
+    return f"{n / (1 << 30):.1f} GiB" if n >= 1 << 30 else f"{n / (1 << 20):.1f} MiB"
+
+
+def _over(limit: int) -> str:
+    return f"over autoheal's limit of {_size(limit)}; triage the job's own log instead"
+
+
+def member_error(exc: BaseException) -> str:
+    """Why a zip member cannot be read, in words a user can act on."""
+    text = str(exc)
+    if isinstance(exc, RuntimeError) and "encrypted" in text:
+        return "it is encrypted (password-protected); give autoheal an unencrypted zip"
+    if isinstance(exc, NotImplementedError):
+        return f"it uses a compression method autoheal cannot read ({text}); re-zip it with deflate"
+    if "CRC" in text:
+        return "it is corrupt (CRC mismatch); download the logs again"
+    return f"it is corrupt or truncated ({type(exc).__name__}: {text}); download the logs again"
+
+
+class _Member(io.RawIOBase):
+    """A zip member's stream whose read errors are InputErrors and whose size is capped."""
+
+    def __init__(self, inner: IO[bytes], name: str, label: str) -> None:
+        self._inner, self._name, self._label, self._seen = inner, name, label, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        try:
+            data = self._inner.read(len(view))
+        except _MEMBER_ERRORS as exc:
+            raise InputError(f"{self._label}: cannot read {self._name!r} from the zip: {member_error(exc)}") from None
+        self._seen += len(data)
+        if self._seen > MAX_MEMBER_BYTES:  # zipfile stops at the declared size; this does not trust it
+            raise InputError(f"{self._label}: zip member {self._name!r} unpacks to more than {_over(MAX_MEMBER_BYTES)}")
+        view[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
 def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[[], IO[bytes]]:
     def opener() -> IO[bytes]:
         try:
-            return archive.open(name)
-        except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-            raise InputError(f"{label}: cannot read {name!r} from the zip ({exc})") from None
+            inner = archive.open(name)
+        except _MEMBER_ERRORS as exc:
+            raise InputError(f"{label}: cannot read {name!r} from the zip: {member_error(exc)}") from None
+        return io.BufferedReader(_Member(inner, name, label), 1 << 16)
 
     return opener
 
 
-def open_zip(path: Path, label: str) -> list[LogDoc]:
+def open_zip(source: Path | IO[bytes], label: str) -> list[LogDoc]:
     try:
-        archive = zipfile.ZipFile(path)
-        bad = archive.testzip() if path.stat().st_size < (64 << 20) else None
+        archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(
             f"{label}: not a readable zip, truncated or corrupt ({exc}); download the logs again"
         ) from None
-    if bad:
-        raise InputError(f"{label}: zip member {bad!r} is corrupt (CRC mismatch); download the logs again")
     docs = zip_docs(archive, label)
+    _test_small(archive, label)
     if not docs:
         raise InputError(f"{label}: the zip holds no log files")
     return docs
+
+
+def _test_small(archive: zipfile.ZipFile, label: str) -> None:
+    """Check every CRC of a small zip up front (a large one is checked as it is read)."""
+    if sum(m.file_size for m in archive.infolist()) >= 64 << 20:
+        return
+    for member in archive.infolist():
+        if not member.is_dir():
+            with _member_opener(archive, member.filename, label)() as stream:
+                while stream.read(1 << 20):
+                    pass
 
 
 def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
@@ -109,10 +201,27 @@ def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
     return opener
 
 
+def _dir_files(root: Path) -> tuple[list[Path], int]:
+    """Regular files under ``root``, and how many symlinks leading out of it were skipped.
+
+    Symlinked directories are not entered (what they hold inside ``root`` is listed anyway).
+    """
+    inside, files, skipped = root.resolve(), [], 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                skipped += 1
+            elif path.is_file() and not _is_junk(path.relative_to(root).as_posix()):
+                files.append(path)
+    return sorted(files), skipped
+
+
 def dir_docs(root: Path) -> list[LogDoc]:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not _is_junk(p.relative_to(root).as_posix()))
+    files, skipped = _dir_files(root)
     if not files:
-        raise InputError(f"{root}: the directory holds no files")
+        outside = f" ({skipped} symlinks leading out of it were skipped)" if skipped else ""
+        raise InputError(f"{root}: the directory holds no files{outside}")
     docs = []
     for p in files:
         rel = p.relative_to(root).as_posix()
@@ -126,19 +235,44 @@ def dir_docs(root: Path) -> list[LogDoc]:
     return docs
 
 
-def _spool_stdin() -> Path:
-    """Stdin is read once; a zip needs seeking, so it is spooled to a temp file."""
-    tmp = tempfile.NamedTemporaryFile(prefix="autoheal-stdin-", delete=False)
-    with tmp:
+def _spool_stdin() -> IO[bytes]:
+    """Stdin is read once; a zip needs seeking, so it is spooled to a temporary file.
+
+    The file has no name (POSIX unlinks it at once; Windows deletes it on close, also
+    when the process dies), so no copy of the log is left behind, whatever happens.
+    """
+    tmp = tempfile.TemporaryFile(prefix="autoheal-stdin-")
+    try:
         shutil.copyfileobj(sys.stdin.buffer, tmp, 1 << 20)
-    return Path(tmp.name)
+    except BaseException:
+        tmp.close()
+        raise
+    tmp.seek(0)
+    return tmp
+
+
+def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
+    def opener() -> IO[bytes]:
+        # Each reader gets its own handle, so closing it keeps the spool for the next one.
+        stream = os.fdopen(os.dup(spool.fileno()), "rb")
+        stream.seek(0)
+        return stream
+
+    return opener
+
+
+def _stdin_docs() -> list[LogDoc]:
+    spool = _spool_stdin()
+    if zipfile.is_zipfile(spool):
+        spool.seek(0)
+        return open_zip(spool, "<stdin>")
+    return [LogDoc("", _spool_opener(spool))]
 
 
 def open_input(spec: str) -> list[LogDoc]:
     """Documents for one command-line input; raise InputError with a reason when unreadable."""
     if spec == "-":
-        path = _spool_stdin()
-        return open_zip(path, "<stdin>") if zipfile.is_zipfile(path) else [LogDoc("", _file_opener(path))]
+        return _stdin_docs()
     path = Path(spec)
     if path.is_dir():
         return dir_docs(path)

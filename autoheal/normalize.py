@@ -11,6 +11,8 @@ import re
 
 import re2
 
+from autoheal.redact import redact, redact_lines
+
 # Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space.
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs.
@@ -35,7 +37,16 @@ def decode(raw: bytes) -> str:
 
 
 def normalize(line: str) -> str:
-    """Return the line as the tool printed it: no timestamp, colours, markers or CR."""
+    """Return the line as the tool printed it (no timestamp, colours, markers or CR), secrets redacted."""
+    return redact(_clean(line))[:MAX_LINE_CHARS]
+
+
+def normalize_lines(raws: list[bytes], limit: int = MAX_LINE_CHARS) -> list[str]:
+    """Consecutive raw lines, normalised; a private key that spans them is redacted whole."""
+    return [text[:limit] for text in redact_lines(_clean(decode(raw[:MAX_LINE_CHARS])) for raw in raws)]
+
+
+def _clean(line: str) -> str:
     line = line.rstrip("\r\n")
     if "\r" in line:
         # A progress bar redraws with bare CRs; the terminal showed the last frame.
@@ -51,7 +62,7 @@ def normalize(line: str) -> str:
         line = _MARKER.sub("", line)
     if not line.isprintable():
         line = _CONTROL.sub("", line)
-    return line[:MAX_LINE_CHARS]
+    return line
 
 
 def strip_ansi(text: str) -> str:
@@ -72,5 +83,5 @@ def is_group_marker(line: str) -> str | None:
     """Return the step name when a raw runner line opens a step's group."""
     body = _TIMESTAMP.sub("", line.rstrip("\r\n"))
     if body.startswith("##[group]Run "):
-        return body[len("##[group]Run ") :].strip() or None
+        return redact(body[len("##[group]Run ") :].strip()) or None
     return None

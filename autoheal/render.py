@@ -57,6 +57,7 @@ import autoheal
 from autoheal import headline, metadata, sanitize
 from autoheal.errors import TemplateError
 from autoheal.models import Diagnosis, ExcerptLine
+from autoheal.redact import redact
 
 ISSUE_TITLE = "issue_title.j2"
 ISSUE_BODY = "issue_body.md.j2"
@@ -291,6 +292,7 @@ def _where(exc: BaseException, search_path: tuple[Path, ...], name: str) -> str:
 
 
 def _clip_line(text: str, limit: int) -> str:
+    text = redact(text)  # before the cut, which could leave a secret too short to recognise
     shown = sanitize.clean_control(text[:limit], keep_newlines=False)
     extra = len(text) - limit
     return shown + (f" \u2026 [{extra} more characters]" if extra > 0 else "")

@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 
+from autoheal.errors import InputError
 from autoheal.github_api import Job
 from autoheal.logsource import LogDoc, zip_docs
 
@@ -38,8 +39,8 @@ def _docs_for(job: Job, docs: Sequence[LogDoc]) -> list[LogDoc]:
 def _all_docs(archive: bytes) -> list[LogDoc]:
     try:
         return zip_docs(zipfile.ZipFile(io.BytesIO(archive)), "run logs", every=True)
-    except zipfile.BadZipFile:
-        return []  # a truncated download: fall back to the per-job log endpoint
+    except (zipfile.BadZipFile, InputError):
+        return []  # a truncated download or a hostile archive: fall back to the per-job log endpoint
 
 
 def failed_job_docs(jobs: Sequence[Job], archive: bytes | None) -> list[tuple[Job, list[LogDoc]]]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from autoheal.redact import redact
+
 BODY_LIMIT = 65_536  # issue, comment and pull-request bodies
 TITLE_LIMIT = 256
 LABEL_LIMIT = 50
@@ -49,17 +51,37 @@ _CONTROL = _control_table()
 _CONTROL_ONE_LINE = {**_CONTROL, 0x0A: "\u240a"}
 
 
+def _terminal_table() -> dict[int, str]:
+    # A terminal obeys C0/C1 controls (U+009B is CSI: a whole escape sequence in one
+    # character) and reorders text at bidi controls; show each as an escape instead.
+    table = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09}
+    bidi = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)
+    table.update({c: f"\\u{c:04x}" for c in bidi})
+    return table
+
+
+_TERMINAL = _terminal_table()
+
+
+def terminal_text(text: str) -> str:
+    """One line for a terminal: controls, bidi overrides and lone surrogates escaped visibly (``\\x9b``)."""
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return text.translate(_TERMINAL)
+
+
 def github_length(text: str) -> int:
     """Length in UTF-16 code units, the unit this module measures GitHub's limits in."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def clean_control(text: str, *, keep_newlines: bool = True) -> str:
-    """Drop ANSI escapes; make other control, bidi-override and lone-surrogate characters visible.
+    """Drop ANSI escapes and secrets; make other control, bidi-override and lone-surrogate characters visible.
 
     Tabs stay; newlines stay unless ``keep_newlines`` is false (then they show as U+240A).
+    Every filter that shows log text goes through here, so it is where rendering redacts
+    (again: triage redacted the log already, but a template may show other text).
     """
-    text = _ANSI.sub("", text.replace("\r\n", "\n"))
+    text = redact(_ANSI.sub("", text.replace("\r\n", "\n")))
     text = _SURROGATE.sub("\ufffd", text)
     return text.translate(_CONTROL if keep_newlines else _CONTROL_ONE_LINE)
 
@@ -111,6 +133,7 @@ def escape_markdown(text: str) -> str:
 
 def _one_line(text: str, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
+        text = redact(text)  # before the cut, which could leave a secret too short to recognise
         text = text[:limit] + ELLIPSIS
     return " ".join(clean_control(text).split())
 

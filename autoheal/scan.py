@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import IO
 
 from autoheal.logsource import LogDoc
-from autoheal.normalize import MAX_LINE_CHARS, decode, is_group_marker, normalize, strip_ansi_bytes
+from autoheal.normalize import decode, is_group_marker, normalize, normalize_lines, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet, raw_searcher
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
@@ -101,7 +101,7 @@ def _split_lines(region: bytes) -> list[str]:
     # Context lines are for people: 1,000 characters of one is plenty.
     if not region:
         return []
-    return [normalize(decode(raw[:MAX_LINE_CHARS]))[:1000] for raw in region.split(b"\n")]
+    return normalize_lines(region.split(b"\n"), 1000)
 
 
 class _Scanner:
@@ -193,7 +193,7 @@ def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
     """The last TAIL_LINES lines, numbered, for a log no rule matched."""
     lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []
     start = total - len(lines) + 1
-    return [(start + offset, normalize(decode(raw))) for offset, raw in enumerate(lines)]
+    return list(enumerate(normalize_lines(lines), start))
 
 
 def _after_region(buf: bytes, le: int, count: int) -> bytes:

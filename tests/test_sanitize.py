@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -371,3 +374,50 @@ def test_huge_hostile_string_is_fast_and_safe() -> None:
 
 def test_constants_match_github_limits() -> None:
     assert (sanitize.BODY_LIMIT, sanitize.TITLE_LIMIT, sanitize.LABEL_LIMIT) == (65_536, 256, 50)
+
+
+# -- the terminal (issue 9 #14) -----------------------------------------------------------------
+_DRIVES_TERMINAL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+
+
+@given(st.text())
+def test_terminal_text_leaves_nothing_a_terminal_obeys(text: str) -> None:
+    shown = sanitize.terminal_text(text)
+    assert not _DRIVES_TERMINAL.search(shown)
+    shown.encode("utf-8")  # printable on a UTF-8 stdout: no lone surrogate left
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\x9b31mb", "a\\x9b31mb"),
+        ("evil\u202etxt.exe", "evil\\u202etxt.exe"),
+        ("x\u2066y\u2069", "x\\u2066y\\u2069"),
+        ("nul\x00", "nul\\x00"),
+        ("esc\x1b[2J", "esc\\x1b[2J"),
+        ("tab\tkept", "tab\tkept"),
+        ("caf\u00e9 \u65e5\u672c", "caf\u00e9 \u65e5\u672c"),
+    ],
+)
+def test_terminal_text(text: str, expected: str) -> None:
+    assert sanitize.terminal_text(text) == expected
+
+
+def test_triage_text_format_escapes_log_text_end_to_end(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    (logs / "build\u202e").mkdir(parents=True)
+    log = "ModuleNotFoundError: No module named 'yaml' \u009b2J\u202eoops\u2067\n\u0085next \u009d0;title\u0007\n"
+    (logs / "build\u202e" / "1_Run \u009btests.txt").write_text(log, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "autoheal", "triage", "--format", "text", str(logs)],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode("utf-8")
+    assert not _DRIVES_TERMINAL.search(out.replace("\n", ""))
+    assert "\\x9b2J\\u202eoops\\u2067" in out and "\\x85next \\x9d0;title" in out
+    assert "build\\u202e / Run \\x9btests" in out

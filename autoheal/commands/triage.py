@@ -10,6 +10,7 @@ from autoheal.actions import print_error
 from autoheal.errors import InputError
 from autoheal.flags import add_config_args
 from autoheal.models import Timing
+from autoheal.sanitize import terminal_text
 
 NAME = "triage"
 
@@ -50,7 +51,7 @@ def format_text(d: dict[str, object], timing: Timing | None = None) -> str:
     out += [f"  {'>' if e['line'] in keys else ' '} {e['line']:>6} | {e['text']}" for e in excerpt]
     if timing is not None:
         out += _format_timing(timing)
-    return "\n".join(out)
+    return "\n".join(terminal_text(line) for line in out)  # log text must not drive the terminal
 
 
 def _format_timing(timing: Timing) -> list[str]:

@@ -95,18 +95,41 @@ def find_in_log(
 ) -> str | None:
     """A value the log states, when ``guard`` shows the log is the right kind.
 
-    Triage's capture (the first of ``names`` present) wins: it comes from the
-    root-cause line. Without one, group 1 of the first pattern that matches.
-    The guard keeps, say, a Node log's ``module`` capture from a Python fixer.
+    Triage's captures come from the rule that fired, on the root-cause line (the
+    diagnosis's summary). The first of ``names`` it captured is the answer when
+    ``guard`` matches that line; when it does not, the rule named a module of
+    another kind (a Node rule's ``module`` for a Python fixer) and the failure is
+    not this fixer's, whatever else the excerpt holds. Without such a capture,
+    group 1 of the first pattern matching the root-cause line, then the excerpt.
     """
+    root = strip_ansi(diagnosis.summary)
+    captured = next((diagnosis.captures[n] for n in names if diagnosis.captures.get(n)), None)
+    if captured:
+        return captured if guard.search(root) else None
     text = log_text(diagnosis)
     if not guard.search(text):
         return None
-    captured = next((diagnosis.captures[n] for n in names if diagnosis.captures.get(n)), None)
-    if captured:
-        return captured
-    match = next((m for m in (p.search(text) for p in patterns) if m), None)
+    match = next((m for source in (root, text) for m in (p.search(source) for p in patterns) if m), None)
     return match.group(1) if match else None
+
+
+# PEP 508 names (what PyPI accepts): ASCII letters and digits, with . _ - inside.
+# https://packaging.python.org/en/latest/specifications/name-normalization/
+_PYPI_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+# npm names for new packages: lowercase, URL-safe, no leading . or _, at most 214 characters
+# including the optional @scope/ (https://docs.npmjs.com/cli/v10/configuring-npm/package-json#name).
+_NPM_NAME = re.compile(r"(?:@[a-z0-9-][a-z0-9._-]*/)?[a-z0-9-][a-z0-9._-]*")
+NPM_NAME_MAX = 214
+
+
+def pypi_name_ok(name: str) -> bool:
+    """Whether PyPI could hold a distribution of this name (look-alike letters cannot)."""
+    return bool(_PYPI_NAME.fullmatch(name))
+
+
+def npm_name_ok(name: str) -> bool:
+    """Whether npm accepts this name for a package published today."""
+    return len(name) <= NPM_NAME_MAX and bool(_NPM_NAME.fullmatch(name))
 
 
 def lines_of(text: str) -> list[str]:

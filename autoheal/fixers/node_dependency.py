@@ -28,7 +28,7 @@ import json
 import re
 
 from autoheal.fixers import jsonedit
-from autoheal.fixers.base import FixContext, exists, find_in_log, read_text
+from autoheal.fixers.base import FixContext, exists, find_in_log, npm_name_ok, read_text
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "node-dependency"
@@ -40,7 +40,6 @@ _MISSING = (
     re.compile(r"Can't resolve '([^'\s]{1,300})'"),
 )
 _GUARD = re.compile(r"Cannot find (?:module|package) '|Can't resolve '|ERR_MODULE_NOT_FOUND")
-_NPM_NAME = re.compile(r"(?:@[a-z0-9~][\w.~-]*/)?[a-z0-9~][\w.~-]*", re.I)
 _DEV_STEP = re.compile(r"test|lint|spec|e2e|check|coverage|type|format|prettier|storybook|docs", re.I)
 _DEP_BLOCKS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb")
@@ -124,8 +123,12 @@ def package_name(specifier: str) -> str | FixDeclined:
     if specifier.startswith("node:") or specifier.split("/")[0] in BUILTINS:
         return FixDeclined(ID, f"{specifier!r} is a Node built-in module")
     name = "/".join(specifier.split("/")[: 2 if specifier.startswith("@") else 1])
-    if len(name) > 214 or not _NPM_NAME.fullmatch(name):
-        return FixDeclined(ID, f"{specifier[:80]!r} is not an npm package name")
+    if not npm_name_ok(name):
+        return FixDeclined(
+            ID,
+            f"{ascii(specifier[:80])} is not an npm package name (lowercase ASCII letters, digits and -._, "
+            "at most 214 characters, optionally @scope/)",
+        )
     return name
 
 

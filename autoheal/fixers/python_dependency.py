@@ -28,7 +28,7 @@ import shlex
 import sys
 
 from autoheal.fixers import python_manifests as manifests
-from autoheal.fixers.base import FixContext, data_table, exists, find_in_log, read_text
+from autoheal.fixers.base import FixContext, data_table, exists, find_in_log, pypi_name_ok, read_text
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "python-dependency"
@@ -37,7 +37,9 @@ DOC: str = __doc__ or ""
 
 _MISSING = (re.compile(r"No module named '([^']{1,200})'"), re.compile(r"No module named ([\w.]{1,200})"))
 _GUARD = re.compile(r"No module named|ModuleNotFoundError")
-_IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+# ASCII only: Python allows other letters in identifiers, PyPI does not in names, and a
+# look-alike letter (Cyrillic "а" for "a") would name someone else's package.
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", re.ASCII)
 _PIP_INSTALL = re.compile(r"\bpip[\d.]*\s+install\b([^;&|\n]*)")
 _EXTRAS = re.compile(r"\.(?:/)?\[([\w,\s-]+)\]")
 # Removed from the standard library (PEP 594, 632) or Python 2 only: not a missing dependency.
@@ -91,8 +93,12 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     if not module:
         return FixDeclined(ID, "the log does not name a missing Python module", applies=False)
     if not _IDENTIFIER.fullmatch(module):
-        return FixDeclined(ID, f"{module[:80]!r} is not a Python module name")
+        return FixDeclined(
+            ID, f"{ascii(module[:80])} is not a Python module name of ASCII letters, digits and _ (as PyPI names are)"
+        )
     distribution = distribution_for(module)
+    if isinstance(distribution, str) and not pypi_name_ok(distribution):
+        distribution = FixDeclined(ID, f"{ascii(distribution[:80])} is not a valid PyPI distribution name")
     if isinstance(distribution, str) and _is_first_party(ctx, module.split(".")[0]):
         distribution = FixDeclined(ID, f"{module!r} is part of this project (first-party), not a dependency")
     if isinstance(distribution, FixDeclined):

@@ -20,6 +20,7 @@ import pytest
 
 from autoheal.fixers import FixContext, propose, unified_diff
 from autoheal.models import Diagnosis, ExcerptLine, FixDeclined, FixProposal
+from tests.fixers.util import fired_line
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in GOLDEN.glob("*/*") if p.is_dir())
@@ -39,7 +40,7 @@ def load_case(case: Path, workspace: Path) -> tuple[FixContext, dict[str, object
         rule=spec.get("rule", "golden"),
         fingerprint="0" * 16,
         title=spec.get("title", ""),
-        summary="",
+        summary=spec.get("summary", fired_line(log, spec.get("captures", {}))),
         excerpt=tuple(ExcerptLine(n, text) for n, text in enumerate(log.splitlines(), 1)),
         captures=spec.get("captures", {}),
         job=spec.get("job"),

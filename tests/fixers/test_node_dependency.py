@@ -21,7 +21,9 @@ from tests.fixers.util import context, only_change
         ("@scope/pkg", "@scope/pkg"),
         ("@scope/pkg/dist/x.js", "@scope/pkg"),
         ("date-fns/locale", "date-fns"),
-        ("JSONStream", "JSONStream"),
+        ("@types/node", "@types/node"),
+        ("lodash.merge", "lodash.merge"),
+        ("socket.io-client/dist", "socket.io-client"),
     ],
 )
 def test_package_name(specifier: str, package: str) -> None:
@@ -46,6 +48,22 @@ def test_package_name(specifier: str, package: str) -> None:
         ("has space", "not an npm package name"),
         ("_private", "not an npm package name"),
         ("a" * 215, "not an npm"),
+        ("@s/" + "a" * 212, "not an npm"),
+        # Look-alike letters (issue 9 #13): Cyrillic а, е, о; Greek ο; full-width letters.
+        ("lod\u0430sh", "'lod\\u0430sh' is not an npm package name"),
+        ("\u0435xpress", "not an npm package name"),
+        ("@sc\u043epe/pkg", "not an npm package name"),
+        ("re\u03bfct/jsx-runtime", "not an npm package name"),
+        ("\uff4c\uff4f\uff44\uff41\uff53\uff48", "not an npm package name"),
+        ("lod\u200bash", "not an npm package name"),  # a zero-width space
+        # npm's own rules: lowercase (JSONStream is a legacy name npm no longer accepts), URL-safe.
+        ("JSONStream", "not an npm package name"),
+        ("Express", "not an npm package name"),
+        ("left-pad!", "not an npm package name"),
+        ("it's", "not an npm package name"),
+        ("a%20b", "not an npm package name"),
+        (".hidden", "relative or absolute"),
+        ("@scope/.x", "not an npm package name"),
     ],
 )
 def test_package_name_declines(specifier: str, reason: str) -> None:
@@ -186,3 +204,9 @@ def test_lockfile_option_must_be_true(tmp_path: Path) -> None:
     allowed = run(tmp_path, files, log, options={"node_allow_stale_lockfile": True})
     assert isinstance(declined, FixDeclined) and "pnpm-lock.yaml" in declined.reason
     assert '"zod": "*"' in only_change(allowed).new
+
+
+def test_a_python_rule_never_lends_its_capture_to_the_node_fixer(tmp_path: Path) -> None:
+    log = "E   ModuleNotFoundError: No module named 'yaml'\nError: Cannot find module 'left-pad'"
+    result = run(tmp_path, {"package.json": PKG}, log, captures={"module": "yaml"})
+    assert isinstance(result, FixDeclined) and not result.applies

@@ -235,3 +235,40 @@ def test_node_log_is_not_a_python_failure(tmp_path: Path) -> None:
     )
     result = fixer.fix(ctx)
     assert isinstance(result, FixDeclined) and "does not name a missing Python module" in result.reason
+
+
+# ---------------------------------------------------------------- names and captures (issue 9 #13)
+@pytest.mark.parametrize(
+    ("module", "reason"),
+    [
+        # Look-alike letters: Python accepts them in identifiers, PyPI never in names.
+        ("requ\u0435sts", "'requ\\u0435sts' is not a Python module name of ASCII letters"),
+        ("n\u0443mpy", "is not a Python module name"),
+        ("\u0455ix", "is not a Python module name"),  # Cyrillic dze for s
+        ("\uff59\uff41\uff4d\uff4c", "is not a Python module name"),  # full-width "yaml"
+        ("caf\u00e9", "is not a Python module name"),
+        ("../../etc/passwd", "is not a Python module name"),
+        ("yaml;rm -rf", "is not a Python module name"),
+        ("foo_", "'foo_' is not a valid PyPI distribution name"),
+    ],
+)
+def test_names_pypi_cannot_hold_are_refused(tmp_path: Path, module: str, reason: str) -> None:
+    result = run(tmp_path, {"requirements.txt": "requests\n"}, module, captures={"module": module})
+    assert isinstance(result, FixDeclined) and reason in result.reason, result
+    assert result.applies
+
+
+def test_a_node_rule_never_lends_its_capture_to_the_python_fixer(tmp_path: Path) -> None:
+    # The Node rule fired (its line is the summary) and captured "module"; a Python error
+    # elsewhere in the excerpt does not make that capture a Python module.
+    log = "Error: Cannot find module 'left-pad'\nE   ModuleNotFoundError: No module named 'yaml'"
+    ctx = context(tmp_path, {"requirements.txt": ""}, log, "dependency.missing", captures={"module": "left-pad"})
+    result = fixer.fix(ctx)
+    assert isinstance(result, FixDeclined) and not result.applies
+
+
+def test_without_a_capture_the_module_is_read_from_the_log(tmp_path: Path) -> None:
+    # A rule without captures fired (pytest's collection error): the module is on a line below it.
+    log = "ImportError while importing test module 'tests/test_a.py'.\nE   ModuleNotFoundError: No module named 'yaml'"
+    change = only_change(fixer.fix(context(tmp_path, {"requirements.txt": ""}, log, "dependency.missing")))
+    assert change.new == "PyYAML\n"

@@ -11,8 +11,14 @@ from autoheal.models import Change, Diagnosis, ExcerptLine
 
 
 def diagnosis(
-    log: str, category: str, captures: Mapping[str, str] | None = None, job: str | None = None, step: str | None = None
+    log: str,
+    category: str,
+    captures: Mapping[str, str] | None = None,
+    job: str | None = None,
+    step: str | None = None,
+    summary: str | None = None,
 ) -> Diagnosis:
+    """As triage makes one; the summary defaults to ``fired_line(log, captures)``."""
     lines = tuple(ExcerptLine(n, text) for n, text in enumerate(log.strip("\n").splitlines(), 1))
     return Diagnosis(
         path="log.txt",
@@ -21,12 +27,20 @@ def diagnosis(
         rule="test",
         fingerprint="0" * 16,
         title="",
-        summary="",
+        summary=fired_line(log, captures or {}) if summary is None else summary,
         excerpt=lines,
         captures=dict(captures or {}),
         job=job,
         step=step,
     )
+
+
+def fired_line(log: str, captures: Mapping[str, str]) -> str:
+    """The line a rule fired on, as triage's summary: the last holding a capture (tracebacks name a module
+    before the error does), else the first line."""
+    lines = [line for line in log.strip("\n").splitlines() if line.strip()]
+    held = [line for line in lines if any(v and v in line for v in captures.values())]
+    return held[-1] if held else (lines or [""])[0]
 
 
 def workspace(root: Path, files: Mapping[str, str]) -> Path:

@@ -1,0 +1,276 @@
+"""Secrets in logs: redacted before fingerprinting and rendering, whatever their value."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from autoheal import redact as redact_mod
+from autoheal import sanitize
+from autoheal.commands.triage import format_text
+from autoheal.config import parse
+from autoheal.errors import ConfigError
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.redact import REDACTED, redact, redact_lines
+from autoheal.render import render_markdown
+from autoheal.rules import default_ruleset
+from autoheal.triage import triage_docs
+
+RS = default_ruleset()
+ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+B64 = ALNUM + "+/"
+B64URL = ALNUM + "-_"
+
+
+@pytest.fixture(autouse=True)
+def _builtin_patterns() -> Iterator[None]:
+    redact_mod.configure()
+    yield
+    redact_mod.configure()
+
+
+def _rand(alphabet: str, n: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+GHP = "ghp_" + _rand(ALNUM, 36)
+CASES = [
+    # (line, the secret that must go)
+    (f"remote: https://x-access-token:{GHP}@github.com/o/r.git", GHP),
+    (f"git clone https://{GHP}@github.com/o/r", GHP),
+    ("gho_" + _rand(ALNUM, 36, 2), "gho_" + _rand(ALNUM, 36, 2)),
+    ("token ghu_" + _rand(ALNUM, 36, 3), _rand(ALNUM, 36, 3)),
+    ("ghs_" + _rand(ALNUM, 36, 4) + " expired", _rand(ALNUM, 36, 4)),
+    ("ghr_" + _rand(ALNUM, 76, 5), _rand(ALNUM, 76, 5)),
+    ("github_pat_11ABCDEFG0" + _rand(ALNUM, 12) + "_" + _rand(ALNUM, 59), _rand(ALNUM, 59)),
+    ("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+    ("key ASIAY34FZKBOKMUTVV7A used", "ASIAY34FZKBOKMUTVV7A"),
+    ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ('"SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("SLACK=xoxb-1234567890-1234567890123-" + _rand(ALNUM, 24), _rand(ALNUM, 24)),
+    ("xoxp-" + _rand(ALNUM, 30, 7), _rand(ALNUM, 30, 7)),
+    ("https://hooks.slack.com/services/T00000000/B00000000/" + _rand(ALNUM, 24, 8), _rand(ALNUM, 24, 8)),
+    ("npm_" + _rand(ALNUM, 36, 9), _rand(ALNUM, 36, 9)),
+    ("//registry.npmjs.org/:_authToken=" + _rand(ALNUM, 40, 10), _rand(ALNUM, 40, 10)),
+    ("pypi-AgEIcHlwaS5vcmc" + _rand(B64URL, 60, 11), _rand(B64URL, 60, 11)),
+    ("AIza" + _rand(B64URL, 35, 12), _rand(B64URL, 35, 12)),
+    ("sk_live_" + _rand(ALNUM, 24, 13), _rand(ALNUM, 24, 13)),
+    ("rk_test_" + _rand(ALNUM, 24, 14), _rand(ALNUM, 24, 14)),
+    ("glpat-" + _rand(ALNUM, 20, 15), _rand(ALNUM, 20, 15)),
+    ("OPENAI_API_KEY sk-proj-" + _rand(B64URL, 48, 16), _rand(B64URL, 48, 16)),
+    (
+        "Authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ),
+    ("id_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "eyJzdWIiOiJ4In0"),
+    ("curl -H 'Authorization: Bearer " + _rand(ALNUM, 30, 17) + "'", _rand(ALNUM, 30, 17)),
+    ("password=hunter2 user=me", "hunter2"),
+    ("DB_PASSWORD: 'p@ss w0rd!'", "p@ss w0rd!"),
+    ('{"password": "correct horse battery"}', "correct horse battery"),
+    (":client_secret => 'abc123xyz'", "abc123xyz"),
+    ("secret=s3cr3t-value", "s3cr3t-value"),
+    ("api_key: 0123456789abcdef", "0123456789abcdef"),
+    ("export MY_TOKEN=abcdefgh12345678", "abcdefgh12345678"),
+    ("mysql://root:toor-pass@db:3306/app", "toor-pass"),
+    ("key: -----BEGIN RSA PRIVATE KEY-----MIIEow" + _rand(B64, 40), _rand(B64, 40)),
+    (
+        '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEv' + _rand(B64, 30, 18) + '\\n-----END PRIVATE KEY-----\\n"',
+        _rand(B64, 30, 18),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "secret"), CASES)
+def test_builtin_patterns_redact(line: str, secret: str) -> None:
+    out = redact(line)
+    assert secret not in out
+    assert REDACTED in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SyntaxError: Unexpected token: punc (})",
+        "SyntaxError: Unexpected token '<'",
+        "tests passed: 10, failed: 2",
+        "E   KeyError: 'token'",
+        "password: ${{ secrets.DB_PASSWORD }}",
+        "env: PASSWORD=$PASSWORD",
+        "ModuleNotFoundError: No module named 'yaml'",
+        "https://github.com/o/r/actions/runs/123",
+        "sha256:" + "ab12" * 16,
+        "ab12cd34" * 8,  # a lone hex digest is not a key body
+        "Set up job: token permissions: contents: read",
+        "ghp_short",
+    ],
+)
+def test_ordinary_log_text_is_left_alone(line: str) -> None:
+    assert redact(line) == line
+
+
+def _pem_body(lines: int, seed: int = 3) -> list[str]:
+    data = random.Random(seed).randbytes(48 * lines)
+    encoded = base64.b64encode(data).decode()
+    return [encoded[i : i + 64] for i in range(0, len(encoded), 64)]
+
+
+def test_key_block_is_redacted_from_begin_to_end() -> None:
+    body = _pem_body(5)
+    lines = ["before", "-----BEGIN OPENSSH PRIVATE KEY-----", *body, "-----END OPENSSH PRIVATE KEY-----", "after"]
+    assert redact_lines(lines) == ["before", REDACTED, *[REDACTED] * len(body), REDACTED, "after"]
+
+
+def test_key_block_whose_begin_is_out_of_sight() -> None:
+    body = _pem_body(5)
+    lines = ["ok then", *body[2:], "-----END RSA PRIVATE KEY-----", "after"]
+    assert redact_lines(lines) == ["ok then", *[REDACTED] * 3, REDACTED, "after"]
+
+
+def _triage(text: str) -> Diagnosis:
+    return triage_docs([bytes_doc("", text.encode())], RS, "log.txt")
+
+
+def _everything(d: Diagnosis) -> str:
+    """All the ways a diagnosis leaves autoheal, markdown escapes and word joiners undone."""
+    shown = "\n".join([json.dumps(d.to_json()), format_text(d.to_json()), render_markdown(d)])
+    return shown.replace("\\", "").replace(sanitize.WORD_JOINER, "")
+
+
+FAILURE = "ModuleNotFoundError: No module named 'yaml'"
+
+
+@pytest.mark.parametrize("body_lines", [8, 60])
+@pytest.mark.parametrize("where", ["before", "after", "tail"])
+def test_private_key_never_reaches_an_excerpt(body_lines: int, where: str) -> None:
+    body = _pem_body(body_lines)
+    key = ["-----BEGIN RSA PRIVATE KEY-----", *body[:-1], body[-1][:20] + "==", "-----END RSA PRIVATE KEY-----"]
+    noise = [f"step {i}" for i in range(10)]
+    if where == "before":
+        lines = [*noise, *key, *noise, FAILURE, *noise]
+    elif where == "after":
+        lines = [*noise, FAILURE, *noise[:2], *key, *noise]
+    else:  # no rule matches: the excerpt is the end of the log
+        lines = [*noise, *key, "done"]
+    d = _triage("\n".join(lines) + "\n")
+    shown = _everything(d)
+    assert len(d.excerpt) > 5
+    for line in body:
+        assert line not in shown and line[:20] not in shown
+
+
+SECRET_KINDS = (
+    st.tuples(st.sampled_from(["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]), st.text(ALNUM, min_size=36, max_size=40)).map(
+        "".join
+    ),
+    st.text(ALNUM + "_", min_size=82, max_size=82).map(lambda s: "github_pat_" + s),
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", min_size=16, max_size=16).map(lambda s: "AKIA" + s),
+    st.text(B64, min_size=40, max_size=40).map(lambda s: "aws_secret_access_key=" + s),
+    st.tuples(st.sampled_from("abposr"), st.text(ALNUM + "-", min_size=20, max_size=50)).map(
+        lambda t: f"xox{t[0]}-{t[1]}"
+    ),
+    st.text(ALNUM, min_size=36, max_size=36).map(lambda s: "npm_" + s),
+    st.text(B64URL, min_size=60, max_size=120).map(lambda s: "pypi-AgEIcHlwaS5vcmc" + s),
+    st.text(B64URL, min_size=35, max_size=35).map(lambda s: "AIza" + s),
+    st.text(ALNUM, min_size=24, max_size=40).map(lambda s: "sk_live_" + s),
+    st.tuples(st.text(B64URL, min_size=10, max_size=40), st.text(B64URL, min_size=16, max_size=60)).map(
+        lambda t: f"eyJhbGciOiJIUzI1NiJ9.eyJ{t[0]}.{t[1]}"
+    ),
+    st.text(ALNUM + "!#%*+-./@^_~", min_size=16, max_size=30).map(lambda s: "password=" + s),
+    st.text(ALNUM + "-._~", min_size=16, max_size=30).map(lambda s: f"https://deploy:{s}@example.com/x"),
+)
+SEPARATORS = st.sampled_from([" ", "\t", "=", ":", '"', "'", "(", ")", ",", ";", "<", ">", "|", " -- "])
+CONTEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+TEMPLATES = [
+    "fatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 403 {line}",
+    "error: {line}",  # no rule: the unknown fallback, fingerprinted from the last lines
+    "noise {line}\n" + FAILURE,  # a context line above the root cause
+]
+
+
+def _core(secret: str) -> str:
+    """The part of a generated secret that is random (the rest is its fixed prefix)."""
+    if secret.startswith("https://deploy:"):
+        return secret.removeprefix("https://deploy:").removesuffix("@example.com/x")
+    for marker in ("password=", "aws_secret_access_key="):
+        if secret.startswith(marker):
+            return secret[len(marker) :]
+    return secret
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.data(),
+    CONTEXT,
+    SEPARATORS,
+    SEPARATORS,
+    CONTEXT,
+    st.sampled_from(TEMPLATES),
+)
+def test_a_secret_anywhere_in_a_line_never_leaves_and_does_not_move_the_fingerprint(
+    data: st.DataObject, before: str, sep1: str, sep2: str, after: str, template: str
+) -> None:
+    kind = data.draw(st.sampled_from(SECRET_KINDS))
+    first, second = data.draw(kind), data.draw(kind)
+    assume(not any(_core(s) in before + after for s in (first, second)))  # the context itself is no leak
+    outputs = []
+    for secret in (first, second):
+        line = f"{before}{sep1}{secret}{sep2}{after}"
+        d = _triage("step 1\n" + template.format(line=line) + "\nmore output\n")
+        shown = _everything(d)
+        assert _core(secret) not in shown
+        outputs.append((d.fingerprint, d.title, d.summary, shown.replace(d.path, "")))
+    assert outputs[0] == outputs[1]
+
+
+def test_step_names_are_redacted() -> None:
+    log = f"##[group]Run git clone https://x:{GHP}@github.com/o/r\n{FAILURE}\n"
+    d = _triage(log)
+    assert d.step is not None and GHP not in d.step and REDACTED in d.step
+
+
+def test_renderer_filters_redact_other_text() -> None:
+    assert GHP not in sanitize.inline_text(f"see {GHP}")
+    assert GHP not in sanitize.code_span(GHP)
+    assert GHP not in sanitize.fence(sanitize.clean_control(f"a\n{GHP}\n"))
+    long = "x" * 1990 + " " + GHP  # the cut at 2,000 characters would leave a stub too short to recognise
+    assert GHP[:12] not in sanitize.inline_text(long)
+
+
+def test_heal_redacts_a_human_written_issue_body() -> None:
+    from autoheal.heal import diagnose_body
+
+    d = diagnose_body(f"CI broke:\n\n```\n{FAILURE}\nexport NPM_TOKEN=npm_{_rand(ALNUM, 36)}\n```\n", RS)
+    assert _rand(ALNUM, 36) not in _everything(d)
+
+
+def test_config_adds_patterns() -> None:
+    parse({"redact": [r"corp-[0-9]{6}", r"employee=(?P<secret>\w+)"]}, "autoheal.yml", Path("."))
+    assert redact("id corp-123456 employee=jdoe x") == f"id {REDACTED} employee={REDACTED} x"
+    d = _triage("error: corp-654321\n")
+    assert "654321" not in _everything(d)
+    parse({}, "autoheal.yml", Path("."))
+    assert redact("corp-123456") == "corp-123456"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("corp-.*", "'redact' must be a list"),
+        ([""], "'redact' must be a list"),
+        (["ok", "(unclosed"], "redact[1] '(unclosed' is not a valid RE2 pattern"),
+        (["(?=lookahead)"], "redact[0]"),
+    ],
+)
+def test_config_patterns_are_checked_at_load(value: object, message: str) -> None:
+    with pytest.raises(ConfigError, match=r"^autoheal\.yml: ") as caught:
+        parse({"redact": value}, "autoheal.yml", Path("."))
+    assert message in str(caught.value)
