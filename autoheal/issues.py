@@ -149,8 +149,8 @@ def find_match(issues: list[Issue], fingerprint: str) -> tuple[Issue, dict[str, 
 
 def new_meta(diagnosis: Diagnosis, ctx: RunContext, previous: dict[str, Any] | None = None) -> dict[str, Any]:
     stamp = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
-    count = int(previous.get("occurrences") or 1) + 1 if previous else 1
-    return {
+    count = int(previous.get("occurrences") or 1) + ctx.occurrences if previous else ctx.occurrences
+    meta = {
         "fingerprint": diagnosis.fingerprint,
         "category": diagnosis.category,
         "rule": diagnosis.rule,
@@ -164,7 +164,11 @@ def new_meta(diagnosis: Diagnosis, ctx: RunContext, previous: dict[str, Any] | N
         "occurrences": count,
         "first_seen": (previous or {}).get("first_seen") or stamp,
         "last_seen": stamp,
+        "source": "cli" if ctx.cli is not None else None,
     }
+    if ctx.cli is not None and previous:  # a command-line repeat keeps the run the issue came from
+        meta.update({k: previous.get(k) for k in ("run_id", "run_attempt", "job_id", "job", "step", "workflow")})
+    return meta
 
 
 def updated_body(body: str, meta: dict[str, Any]) -> str:
@@ -182,7 +186,7 @@ def _repeat(
     reopen: bool,
     templates: Path | None,
 ) -> Outcome:
-    if meta.get("run_id") == ctx.run_id and meta.get("run_attempt") == ctx.run_attempt:
+    if ctx.run_id is not None and meta.get("run_id") == ctx.run_id and meta.get("run_attempt") == ctx.run_attempt:
         return Outcome(
             "skipped",
             diagnosis.fingerprint,

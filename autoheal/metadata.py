@@ -19,6 +19,7 @@ run_attempt     int >= 1
 occurrences     int >= 1
 job, step,      str, at most MAX_TEXT characters
 workflow
+source          ``cli`` when the latest occurrence was captured on the command line
 first_seen,     ISO-8601 UTC/offset timestamp, e.g. 2024-05-01T12:00:00Z
 last_seen
 ==============  ====================================================
@@ -82,6 +83,7 @@ _CHECKS: dict[str, Callable[[object], bool]] = {
     "job": _text,
     "step": _text,
     "workflow": _text,
+    "source": _text,
     "captures": _captures,
     "run_id": _int(0, MAX_ID),
     "job_id": _int(0, MAX_ID),
