@@ -10,12 +10,14 @@ sent stays in the spool.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import platform
 import re
 import shlex
 import signal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -263,6 +265,21 @@ def _retryable(exc: GitHubError) -> bool:
     return exc.status is None or exc.status >= 500 or exc.status == 429 or "rate limit" in text
 
 
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """The HTTP libraries' retry warnings are not the program's output (a captured Python
+    program may have configured logging to its own stderr)."""
+    loggers = [logging.getLogger(name) for name in ("urllib3", "github", "requests")]
+    before = [lg.disabled for lg in loggers]
+    for lg in loggers:
+        lg.disabled = True
+    try:
+        yield
+    finally:
+        for lg, was in zip(loggers, before):
+            lg.disabled = was
+
+
 def flush(
     spool: Spool, settings: usersettings.Settings, *, everything: bool = False, environ: Any = None
 ) -> list[Sent]:
@@ -271,6 +288,11 @@ def flush(
     if not rows:
         return []
     token, _ = usersettings.token_source(environ)
+    with _quiet():
+        return _send_all(spool, rows, settings, token)
+
+
+def _send_all(spool: Spool, rows: list[Row], settings: usersettings.Settings, token: str) -> list[Sent]:
     results: list[Sent] = []
     clients: dict[str, Any] = {}
     for index, row in enumerate(rows):
