@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -150,16 +149,30 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def _project_table(path: Path) -> dict[str, Any]:
+    """``[tool.autoheal]`` of a pyproject.toml; most have none, so they are not parsed."""
+    try:
+        if b"tool.autoheal" not in path.read_bytes():
+            return {}
+    except OSError:
+        return {}
+    table = read_toml(path).get("tool", {}).get(APP, {})
+    return table if isinstance(table, dict) else {}
+
+
 def _layer(data: Mapping[str, Any], where: str) -> dict[str, Any]:
     return {key: parse_value(key, value, f"{where}: {key}") for key, value in data.items()}
 
 
 def _env_layer(environ: Mapping[str, str]) -> dict[str, Any]:
-    return {k.name: parse_value(k.name, environ[k.env], k.env) for k in KEYS.values() if k.env in environ}
+    # An empty variable counts as unset, as shells make it easy to leave one empty.
+    return {k.name: parse_value(k.name, environ[k.env], k.env) for k in KEYS.values() if environ.get(k.env)}
 
 
 def detect_repo(cwd: Path, environ: Mapping[str, str]) -> str:
     """$GITHUB_REPOSITORY, else the GitHub repository the checkout's ``origin`` points at, else ""."""
+    import subprocess
+
     if _REPO.fullmatch(environ.get("GITHUB_REPOSITORY", "")):
         return environ["GITHUB_REPOSITORY"]
     try:
@@ -188,12 +201,12 @@ def load(
     cwd = cwd or Path.cwd()
     path = user_file()
     project = find_pyproject(cwd)
-    tool = read_toml(project).get("tool", {}).get(APP, {}) if project else {}
+    tool = _project_table(project) if project else {}
     layers: list[tuple[str, Callable[[], Mapping[str, Any]]]] = [
         ("flag", lambda: {k: v for k, v in (flags or {}).items() if v is not None}),
         ("environment", lambda: _env_layer(environ)),
         (f"user file {path}", lambda: _layer(read_toml(path), str(path))),
-        (f"project {project}", lambda: _layer(tool if isinstance(tool, dict) else {}, f"{project} [tool.autoheal]")),
+        (f"project {project}", lambda: _layer(tool, f"{project} [tool.autoheal]")),
         ("detected", lambda: {"repo": detect_repo(cwd, environ)} if detect else {}),
     ]
     values: dict[str, Any] = {}
@@ -212,7 +225,7 @@ def enabled(environ: Mapping[str, str] | None = None) -> bool:
     """Is capture on? Cheap: the environment first, then the files; a broken file means off."""
     environ = os.environ if environ is None else environ
     try:
-        if KEYS["enabled"].env in environ:
+        if environ.get(KEYS["enabled"].env):
             return bool(parse_value("enabled", environ[KEYS["enabled"].env], KEYS["enabled"].env))
         return bool(load(environ=environ)["enabled"])
     except ConfigError as exc:
@@ -243,6 +256,8 @@ def write_setting(key: str, value: Any | None) -> Path:
 def token_source(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
     """(token, where it came from) or ("", "none"). The token is read, never stored or shown."""
     environ = os.environ if environ is None else environ
+    import subprocess
+
     for name in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN"):
         if environ.get(name):
             return environ[name], name

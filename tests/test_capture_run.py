@@ -348,3 +348,17 @@ def test_on_a_terminal_the_command_still_sees_a_tty(env: Env) -> None:
     os.close(master)
     (issue,) = env.issues()
     assert "tty False True" in issue.body
+
+
+def test_config_commands_show_sources_and_never_the_token(env: Env) -> None:
+    assert env.run("config", "disable").returncode == 0
+    assert env.run("config", "set", "max-log-lines", "50").returncode == 0
+    assert env.run("config", "get", "max-log-lines").stdout == b"50\n"
+    status = env.run("config", "status", "--json", GITHUB_TOKEN="ghs_secretvalue123").stdout.decode()
+    assert env.double.token not in status and "ghs_secretvalue123" not in status
+    assert '"source": "AUTOHEAL_TOKEN"' in status and '"source": "environment"' in status  # AUTOHEAL_ENABLED=1
+    text = env.run("config", "status", AUTOHEAL_ENABLED="").stdout.decode()
+    assert text.startswith("capture: disabled (from user file") and "max-log-lines: 50  (user file" in text
+    bad = env.run("config", "set", "max-log-lines", "many")
+    assert bad.returncode == 2 and b"must be a whole number" in bad.stderr
+    assert env.double.token not in (env.tmp / "config" / "autoheal" / "config.toml").read_text()

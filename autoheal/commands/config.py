@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         path = usersettings.write_setting("enabled", action == "enable")
         print(f"capture {action}d in {path}")
         env = usersettings.KEYS["enabled"].env
-        if env in os.environ:
+        if os.environ.get(env):
             print(f"note: {env}={os.environ[env]} in this environment overrides the file")
     elif action == "status":
         print(status(args.json))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -80,6 +79,8 @@ def exec_command(command: list[str]) -> int:
 
 
 def _wait_windows(command: list[str]) -> int:
+    import subprocess
+
     proc = subprocess.Popen(command)
     while True:
         try:
