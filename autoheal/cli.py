@@ -9,12 +9,11 @@ else -> exit 3, Ctrl-C -> 130.
 from __future__ import annotations
 
 import argparse
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 
 from autoheal import __version__
-from autoheal.actions import print_error
-from autoheal.commands import COMMANDS
 from autoheal.errors import AutohealError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,14 +24,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"autoheal {__version__}")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS.values():
+    from autoheal import commands
+
+    for command in commands.load().values():
         command.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words[:1] == ["run"]:  # it wraps every command a user runs: start it without the rest
+        from autoheal.commands import run
+
+        return run.main(words[1:])
+    from autoheal.actions import print_error
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     handler: Handler = args.handler
     try:
         return handler(args)

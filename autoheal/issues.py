@@ -195,8 +195,8 @@ def new_meta(diagnosis: Diagnosis, ctx: RunContext) -> dict[str, Any]:
         **_seen(diagnosis, ctx, stamp),
         "fingerprint": diagnosis.fingerprint,
         "category": diagnosis.category,
-        "occurrences": 1,
-        "base": 1,
+        "occurrences": occurrences.weight(key),
+        "base": occurrences.weight(key),
         "synced": 0,
         "first_run": key,
         "runs": [key],
@@ -204,19 +204,21 @@ def new_meta(diagnosis: Diagnosis, ctx: RunContext) -> dict[str, Any]:
     }
 
 
-def _seen(diagnosis: Diagnosis, ctx: RunContext, stamp: str) -> dict[str, Any]:
-    """What the latest occurrence says about the failure."""
-    return {
+def _seen(diagnosis: Diagnosis, ctx: RunContext, stamp: str, repeat: bool = False) -> dict[str, Any]:
+    """What the latest occurrence says about the failure.
+
+    A command-line repeat keeps the run the issue came from: heal follows that run's job.
+    """
+    seen: dict[str, Any] = {
         "rule": diagnosis.rule,
         "captures": dict(diagnosis.captures),
-        "run_id": ctx.run_id,
-        "run_attempt": ctx.run_attempt,
-        "job_id": ctx.job_id,
-        "job": diagnosis.job,
-        "step": diagnosis.step,
-        "workflow": ctx.workflow,
         "last_seen": stamp,
+        "source": "cli" if ctx.cli is not None else None,
     }
+    if repeat and ctx.cli is not None:
+        return seen
+    run = {"run_id": ctx.run_id, "run_attempt": ctx.run_attempt, "job_id": ctx.job_id, "workflow": ctx.workflow}
+    return {**run, "job": diagnosis.job, "step": diagnosis.step, **seen}
 
 
 def updated_body(body: str, meta: dict[str, Any]) -> str:
@@ -239,13 +241,13 @@ def _repeat(
     reopen: bool,
     templates: Path | None,
 ) -> Outcome:
-    """Count this run attempt on ``issue``, losslessly (see ``occurrences``)."""
+    """Count this run attempt (or command-line report) on ``issue``, losslessly (see ``occurrences``)."""
     key = occurrences.run_key(ctx)
     if key in occurrences.counted_runs(meta):
         return _outcome(
             "skipped", diagnosis, issue, f"run {ctx.run_id} attempt {ctx.run_attempt} is already on #{issue.number}"
         )
-    fresh = occurrences.bumped({**meta, **_seen(diagnosis, ctx, _stamp())}, key, issue.comments)
+    fresh = occurrences.bumped({**meta, **_seen(diagnosis, ctx, _stamp(), repeat=True)}, key, issue.comments)
     comment = render_comment(diagnosis, ctx, int(fresh["occurrences"]), templates, regression=reopen)
     sink.comment(issue.number, occurrences.with_marker(comment, key), key)
     fields: dict[str, Any] = {"body": updated_body(issue.body, fresh)}
@@ -267,7 +269,7 @@ def _recount(client: Client, number: int, diagnosis: Diagnosis, ctx: RunContext,
         meta = metadata.extract(issue.body)
         if meta is None:
             return  # someone removed the block: nothing of ours to keep in sync
-        fresh = occurrences.recount({**meta, **_seen(diagnosis, ctx, _stamp())}, comments, issue.user)
+        fresh = occurrences.recount({**meta, **_seen(diagnosis, ctx, _stamp(), repeat=True)}, comments, issue.user)
         fields: dict[str, Any] = {"body": updated_body(issue.body, fresh)}
         if reopen and issue.state != "open":
             fields["state"] = "open"

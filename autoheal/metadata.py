@@ -19,6 +19,7 @@ run_attempt     int >= 1
 occurrences     int >= 1
 job, step,      str, at most MAX_TEXT characters
 workflow
+source          ``cli`` when the latest occurrence was captured on the command line
 first_seen,     ISO-8601 UTC/offset timestamp, e.g. 2024-05-01T12:00:00Z
 last_seen
 first_run       ``"<run id>.<attempt>"`` of the run that opened the issue
@@ -51,7 +52,10 @@ MAX_CAPTURE_VALUE = 200
 MAX_ID = 2**63 - 1
 MAX_COUNT = 2**31 - 1
 MAX_RUNS = 50
-RUN_KEY = re.compile(r"\d{1,19}\.\d{1,10}")
+# A workflow run attempt (``<run id>.<attempt>``), or one command-line report (``cli-<id>``);
+# ``*N`` stands for N occurrences bundled into one report (autoheal run's bundling).
+RUN_KEY_PATTERN = r"(?:\d{1,19}\.\d{1,10}|cli-[0-9a-f]{16})(?:\*\d{1,9})?"
+RUN_KEY = re.compile(RUN_KEY_PATTERN)
 # Every escaped character takes at most 6 (\uXXXX), so valid metadata encodes
 # well under this; longer lines are refused before parsing.
 MAX_BLOCK_CHARS = 32_768
@@ -100,6 +104,7 @@ _CHECKS: dict[str, Callable[[object], bool]] = {
     "job": _text,
     "step": _text,
     "workflow": _text,
+    "source": _text,
     "captures": _captures,
     "run_id": _int(0, MAX_ID),
     "job_id": _int(0, MAX_ID),

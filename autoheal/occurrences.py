@@ -20,19 +20,29 @@ attempt is a new occurrence.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from autoheal.github_api import Comment
-from autoheal.metadata import MAX_RUNS
+from autoheal.metadata import MAX_RUNS, RUN_KEY_PATTERN
 from autoheal.render import RunContext
 from autoheal.sanitize import BODY_LIMIT, truncate_body
 
-_MARKER = re.compile(r"<!-- autoheal:occurrence (\d{1,19}\.\d{1,10}) -->\s*\Z")
+_MARKER = re.compile(rf"<!-- autoheal:occurrence ({RUN_KEY_PATTERN}) -->\s*\Z")
 
 
 def run_key(ctx: RunContext) -> str:
+    """What one report counts as: a run attempt, or one command-line report (of N bundled)."""
+    if ctx.cli is not None:
+        key = f"cli-{ctx.occurrence_id or uuid.uuid4().hex[:16]}"
+        return key if ctx.occurrences <= 1 else f"{key}*{int(ctx.occurrences)}"
     return f"{int(ctx.run_id or 0)}.{int(ctx.run_attempt or 1)}"
+
+
+def weight(key: str) -> int:
+    """How many occurrences a key stands for (``*N`` for bundled command-line repeats)."""
+    return int(key.rpartition("*")[2]) if "*" in key else 1
 
 
 def marker(key: str) -> str:
@@ -75,7 +85,13 @@ def recount(meta: Mapping[str, Any], comments: Iterable[Comment], author: str) -
             keys.append(key)
     base = int(meta.get("base") or 1)
     runs = ([str(first)] if first else []) + keys
-    return {**meta, "base": base, "occurrences": base + len(keys), "runs": runs[-MAX_RUNS:], "synced": len(listed)}
+    return {
+        **meta,
+        "base": base,
+        "occurrences": base + sum(weight(k) for k in keys),
+        "runs": runs[-MAX_RUNS:],
+        "synced": len(listed),
+    }
 
 
 def bumped(meta: Mapping[str, Any], key: str, comments_before: int) -> dict[str, Any]:
@@ -86,7 +102,7 @@ def bumped(meta: Mapping[str, Any], key: str, comments_before: int) -> dict[str,
     occurrences = int(meta.get("occurrences") or 1)
     base = int(meta.get("base") or occurrences)
     runs = [*(meta.get("runs") or []), key][-MAX_RUNS:]
-    return {**meta, "base": base, "occurrences": occurrences + 1, "runs": runs, "synced": comments_before + 1}
+    return {**meta, "base": base, "occurrences": occurrences + weight(key), "runs": runs, "synced": comments_before + 1}
 
 
 def in_sync(meta: Mapping[str, Any], comments: int) -> bool:

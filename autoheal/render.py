@@ -62,6 +62,12 @@ from autoheal.redact import redact
 ISSUE_TITLE = "issue_title.j2"
 ISSUE_BODY = "issue_body.md.j2"
 OCCURRENCE_COMMENT = "occurrence_comment.md.j2"
+# A failure captured on the command line (``RunContext.cli``) has templates of its own.
+CLI_TEMPLATES = {
+    ISSUE_TITLE: "cli_issue_title.j2",
+    ISSUE_BODY: "cli_issue_body.md.j2",
+    OCCURRENCE_COMMENT: "cli_occurrence_comment.md.j2",
+}
 MAX_EXCERPT_LINE = 1_000  # characters of one log line shown; minified JS can be megabytes
 
 TemplatesDir = str | PathLike[str] | None
@@ -82,6 +88,11 @@ class RunContext:
     event: str | None = None
     actor: str | None = None
     pull_request: int | None = None  # the PR the run tested (found by head sha for fork runs)
+    # A failure captured outside a workflow (``autoheal run``, ``autoheal.capture``): the facts
+    # its ``cli_*`` templates show (``autoheal.clireport.facts``); None for a workflow run.
+    cli: Mapping[str, Any] | None = None
+    occurrences: int = 1  # how many occurrences this report stands for (bundled CLI repeats)
+    occurrence_id: str | None = None  # one command-line report's id (16 hex digits), for its run key
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ def issue_metadata(diagnosis: Diagnosis, context: RunContext | None = None, occu
             "step": diagnosis.step,
             "workflow": ctx.workflow or None,
             "occurrences": occurrences,
+            "source": "cli" if ctx.cli is not None else None,
         }
     )
 
@@ -130,11 +142,11 @@ def render_issue(
     data = metadata.normalize(meta if meta is not None else issue_metadata(diagnosis, ctx))
     variables = _variables(diagnosis, ctx, data)
     variables.update(metadata=metadata.encode(data), previous=previous, fork=fork)
-    raw_title = _render(templates_dir, ISSUE_TITLE, variables)
+    raw_title = _render(templates_dir, _name(ctx, ISSUE_TITLE), variables)
     title = sanitize.truncate_title(sanitize.neutralize_mentions(sanitize.strip_html_comments_markers(raw_title)))
     if not title:
         raise TemplateError(f"template {ISSUE_TITLE} rendered an empty title")
-    body = metadata.replace(_render(templates_dir, ISSUE_BODY, variables), data, limit=None)
+    body = metadata.replace(_render(templates_dir, _name(ctx, ISSUE_BODY), variables), data, limit=None)
     return RenderedIssue(title, sanitize.truncate_body(body, note=_truncation_note(variables)))
 
 
@@ -150,7 +162,7 @@ def render_comment(
     ctx = context or RunContext()
     variables = _variables(diagnosis, ctx, issue_metadata(diagnosis, ctx, occurrences))
     variables["regression"] = regression
-    body = _render(templates_dir, OCCURRENCE_COMMENT, variables)
+    body = _render(templates_dir, _name(ctx, OCCURRENCE_COMMENT), variables)
     return sanitize.truncate_body(body, note=_truncation_note(variables))
 
 
@@ -221,8 +233,13 @@ def key_links(diagnosis: Diagnosis, ctx: RunContext) -> list[tuple[int, str]]:
     return links
 
 
+def _name(ctx: RunContext, template: str) -> str:
+    return CLI_TEMPLATES[template] if ctx.cli is not None else template
+
+
 def _variables(diagnosis: Diagnosis, ctx: RunContext, meta: Mapping[str, Any]) -> dict[str, Any]:
     return {
+        "cli": dict(ctx.cli or {}),
         "diagnosis": diagnosis,
         "category": diagnosis.category,
         "context": ctx,
