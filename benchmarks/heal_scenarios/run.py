@@ -111,7 +111,11 @@ def _differences(expected: Mapping[str, str], got: Mapping[str, str]) -> list[st
     for path in sorted(set(expected) | set(got)):
         if expected.get(path) != got.get(path):
             diff = difflib.unified_diff(
-                (expected.get(path) or "").splitlines(), (got.get(path) or "").splitlines(), "expected", "got", lineterm=""
+                (expected.get(path) or "").splitlines(),
+                (got.get(path) or "").splitlines(),
+                "expected",
+                "got",
+                lineterm="",
             )
             lines.append(f"  {path}:\n    " + "\n    ".join(diff))
     return lines
