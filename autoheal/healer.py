@@ -39,6 +39,7 @@ from autoheal.heal import (
 )
 from autoheal.issues import IssueSink
 from autoheal.models import Diagnosis, FixProposal
+from autoheal.registry import Offline, Resolver
 from autoheal.render import render_template
 from autoheal.rules import RuleSet
 
@@ -96,6 +97,7 @@ class Healer:
     auth: gitops.Auth
     default_branch: str | None
     say: Callable[[str], None]
+    resolver: Resolver = Offline()
 
     def heal(self, number: int, sender: Sender | None) -> HealResult:
         refusal = check_trust(self.client, sender, self.opts.allowed_bots)
@@ -170,7 +172,7 @@ class Healer:
         plan = Plan(number, branch, choose_base(self.opts.base, found.run, self.client.repo, default), default)
         with gitops.worktree(gitops.Git(self.workspace.resolve(), self.auth), plan.base) as tree:
             ctx = FixContext(d, tree.cwd, found.run.workflow_path, None, self.opts.fixer_options)
-            outcome = checked_proposal(ctx, self.opts)
+            outcome = checked_proposal(ctx, self.opts, self.resolver)
             if isinstance(outcome, str):
                 return self._decline(number, d, outcome)
             gitops.apply_changes(tree.cwd, outcome.changes)
@@ -317,16 +319,19 @@ def heal_issue(
     default_branch: str | None = None,
     sender: Sender | None = None,
     say: Callable[[str], None] = print,
+    resolver: Resolver | None = None,
 ) -> HealResult:
     """Heal one issue; ``workspace`` is a git checkout whose ``origin`` is the repository.
 
-    ``sender`` is whoever triggered heal, and is checked for write permission. None skips
+    ``resolver`` looks up the current release of a package a fixer adds (default: offline,
+    the fixer writes ``*`` and says so). ``sender`` is whoever triggered heal, and is checked for write permission. None skips
     the check: it means the workflow itself asked (report mode's inline ``report.heal: true``,
     or a direct CLI call without an event), and whoever wrote that workflow or holds its
     token can write to the repository anyway.
     """
     sink = HealSink(client, opts.dry_run, say)
-    return Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say).heal(issue_number, sender)
+    healer = Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say, resolver or Offline())
+    return healer.heal(issue_number, sender)
 
 
 def _summary(result: HealResult, number: int | None) -> str:

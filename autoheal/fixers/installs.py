@@ -50,12 +50,12 @@ class Install:
 def installs(ctx: FixContext) -> list[Install]:
     """Every install of the failing job (or of all jobs when it is unknown), in step order."""
     found: list[Install] = []
-    for run, folder in _run_steps(ctx):
+    for run, folder in run_steps(ctx):
         found += list(_from_run(ctx, run, folder))
     return list(dict.fromkeys(found))
 
 
-def _run_steps(ctx: FixContext) -> Iterator[tuple[str, str]]:
+def run_steps(ctx: FixContext) -> Iterator[tuple[str, str]]:
     """(run text, working directory) of each step that runs a command."""
     located = yamledit.locate_job(ctx)
     if isinstance(located, tuple):

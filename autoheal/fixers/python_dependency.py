@@ -199,4 +199,8 @@ def wanted_releases(ctx: FixContext) -> list[tuple[str, str]]:
     """The PyPI name whose current release the heal flow may look up before ``fix`` (exactly the log's)."""
     module = _missing_module(ctx)
     distribution = distribution_for(module) if module and _IDENTIFIER.fullmatch(module) else None
-    return [("pypi", distribution)] if isinstance(distribution, str) else []
+    if not isinstance(distribution, str):
+        return []
+    target = python_targets.choose(ctx, distribution)
+    poetry = isinstance(target, python_targets.Target) and target.manifest.kind == "poetry"
+    return [("pypi", distribution)] if poetry else []  # only Poetry entries carry a version

@@ -22,7 +22,6 @@ Prints the share that pass, per class and overall.
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 import tempfile
 from collections import Counter
@@ -33,7 +32,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from autoheal import heal
-from autoheal.fixers import FixContext, propose
+from autoheal.fixers import FixContext
 from autoheal.models import FixProposal
 from autoheal.rules import default_ruleset
 from autoheal.triage import triage_path
@@ -62,17 +61,10 @@ def outcome(scenario: Mapping[str, Any], tmp: Path) -> FixProposal | str:
     log = tmp / "job.log"
     log.write_bytes(str(scenario["log"]).encode("utf-8"))
     diagnosis = triage_path(str(log), default_ruleset())
+    diagnosis = heal.with_log_job(diagnosis, log.read_text(encoding="utf-8"))
     opts = heal.HealOptions(dry_run=True)
-    hooks = {name for name in ("offline_context", "resolve_versions") if hasattr(heal, name)}
-    job = heal.offline_context(log) if "offline_context" in hooks else None
-    ctx = FixContext(diagnosis, workspace, None, job, opts.fixer_options)
-    if "resolve_versions" in hooks:
-        ctx = heal.resolve_versions(ctx, _TableResolver(scenario.get("versions") or {}))
-    if "checked_proposal" in dir(heal) and len(inspect.signature(heal.checked_proposal).parameters) == 2:
-        result = heal.checked_proposal(ctx, opts)
-        return result
-    proposal = propose(ctx)
-    return proposal if isinstance(proposal, FixProposal) else proposal.reason
+    ctx = FixContext(diagnosis, workspace, None, None, opts.fixer_options)
+    return heal.checked_proposal(ctx, opts, _TableResolver(scenario.get("versions") or {}))
 
 
 class _TableResolver:
