@@ -18,6 +18,7 @@ from autoheal.fixers import (
     node_dependency,
     python_dependency,
     runtime_version,
+    system_command,
     workflow_permissions,
 )
 from autoheal.fixers.base import FixContext, lines_of
@@ -49,6 +50,7 @@ FIXERS: dict[str, Fixer] = {
     job_timeout.ID: job_timeout,
     workflow_permissions.ID: workflow_permissions,
     runtime_version.ID: runtime_version,
+    system_command.ID: system_command,
     deprecated_actions.ID: deprecated_actions,
 }
 
