@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -32,6 +33,7 @@ class Workflow:
     text: str
     lines: tuple[str, ...]
     data: Any
+    root: Path | None = None  # the workspace, to read files the workflow names
 
     @property
     def jobs(self) -> Mapping[str, Any]:
@@ -54,7 +56,7 @@ def load_workflow(ctx: FixContext, path: str) -> Workflow | None:
     if lines is None:
         return None
     data = parse(text)
-    return Workflow(path, text, tuple(lines), data) if isinstance(data, Mapping) else None
+    return Workflow(path, text, tuple(lines), data, ctx.workspace) if isinstance(data, Mapping) else None
 
 
 def parse(text: str) -> Any:
