@@ -29,7 +29,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, sanitize
+from autoheal import gitops, metadata, risk, sanitize
 from autoheal.config import Config, pick
 from autoheal.errors import GitHubError, UsageError
 from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
@@ -295,7 +295,8 @@ _COPY_IGNORE = shutil.ignore_patterns(".git", "node_modules", ".venv", ".tox", "
 def preview(
     diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_path: str | None = None, job: str | None = None
 ) -> tuple[str, str]:
-    """Offline: (the diff, "") of the fix applied to a temp copy of ``workspace``, or ("", why none)."""
+    """Offline: (the diff, its risk and why) of the fix applied to a temp copy of ``workspace``,
+    or ("", why there is none)."""
     with tempfile.TemporaryDirectory(prefix="autoheal-") as tmp:
         root = Path(tmp) / "workspace"
         shutil.copytree(workspace, root, symlinks=True, ignore=_COPY_IGNORE)
@@ -306,7 +307,7 @@ def preview(
         failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
         if failure:
             return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
-        return unified_diff(outcome.changes), ""
+        return unified_diff(outcome.changes), f"risk {risk.assess(outcome, diagnosis).describe()}"
 
 
 def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from autoheal import actions, gitops, metadata, sanitize
+from autoheal import actions, gitops, metadata, risk, sanitize
 from autoheal.errors import GitHubError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client, Pull
@@ -241,7 +241,8 @@ class Healer:
             return self._create_failed(exc, plan, d, title, body)
         if created is None:  # dry-run
             return self._result("opened", d, branch=plan.branch)
-        self.sink.add_labels(created.number, [sanitize.safe_label(label) for label in self.opts.labels])
+        labels = [*self.opts.labels, risk.assess(proposal, d).label]
+        self.sink.add_labels(created.number, [sanitize.safe_label(label) for label in labels])
         self.sink.request_reviewers(created.number, list(self.opts.reviewers))
         return self._result("opened", d, pull=created, branch=plan.branch)
 
@@ -281,6 +282,7 @@ class Healer:
             branch=plan.branch,
             base=plan.base,
             max_attempts=self.opts.max_attempts,
+            risk=risk.assess(proposal, d),
         )
         full = metadata.replace(
             body, {"fingerprint": d.fingerprint, "category": d.category, "rule": d.rule}, limit=None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,8 @@ def run_offline(args: argparse.Namespace, cfg: config_mod.Config, opts: HealOpti
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{args.issue_body}: cannot read ({exc})") from None
     diff, why = preview(diagnosis, workspace, opts, args.workflow, args.job)
+    if diff:  # the diff alone on stdout (git apply-able); its risk level and why on stderr
+        print(f"autoheal: {why}", file=sys.stderr)
     print(diff if diff else f"autoheal: no fix: {' '.join(why.split())}", end="" if diff else "\n")
     return 0
 
