@@ -29,13 +29,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, sanitize, settings
+from autoheal import gitops, metadata, risk, sanitize, settings
 from autoheal.config import Config
 from autoheal.errors import GitHubError, UsageError
-from autoheal.fixers import FixContext, propose, unified_diff
+from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
 from autoheal.github_api import Client, Pull
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis, FixProposal
+from autoheal.registry import Resolver
 from autoheal.rules import RuleSet
 from autoheal.triage import triage_docs
 
@@ -156,6 +157,16 @@ def evidence_text(body: str) -> str:
     return "\n".join(m[1] if (m := _NUMBERED.fullmatch(line)) else line for line in kept)
 
 
+_COMPLETE_JOB = re.compile(r"(?m)^(?:\S+Z )?Complete job name: (.{1,200}?)\s*$")
+
+
+def with_log_job(diagnosis: Diagnosis, log: str) -> Diagnosis:
+    """The job the runner names in the log's set-up (``Complete job name: test (3.12)``), when
+    triage did not name one: it tells multi-job and reusable workflows apart offline (issue 12)."""
+    match = _COMPLETE_JOB.search(log[:200_000])
+    return replace(diagnosis, job=match.group(1)) if match and not diagnosis.job else diagnosis
+
+
 def diagnose_body(body: str, ruleset: RuleSet) -> Diagnosis:
     return triage_docs([bytes_doc("issue", evidence_text(body).encode("utf-8"))], ruleset, "issue")
 
@@ -239,18 +250,25 @@ def confidence_problem(diagnosis: Diagnosis, opts: HealOptions) -> str | None:
     return f"triage confidence {diagnosis.confidence:.0%} is below min-confidence {opts.min_confidence:.0%}"
 
 
-def checked_proposal(ctx: FixContext, opts: HealOptions) -> FixProposal | str:
+def checked_proposal(ctx: FixContext, opts: HealOptions, resolver: Resolver | None = None) -> FixProposal | str:
     """The fixers' proposal when it passes the guard rails, else why not."""
     problem = confidence_problem(ctx.diagnosis, opts)
     if problem:
         return problem
-    outcome = propose(ctx)
+    outcome = propose(resolve_versions(ctx, resolver) if resolver else ctx)
     if not isinstance(outcome, FixProposal):
         return f"no fixer applies to this {ctx.diagnosis.category} failure ({outcome.reason})"
     files = {c.path for c in outcome.changes}
     if len(files) > opts.max_changed_files:
         return f"the fix would change {len(files)} files, more than max-changed-files ({opts.max_changed_files})"
     return outcome
+
+
+def resolve_versions(ctx: FixContext, resolver: Resolver) -> FixContext:
+    """``ctx`` with the current releases of the packages a fixer may add (issue 12: looked up
+    here, before the fixers, so they stay pure; offline, fixers write ``*`` and say so)."""
+    found = {f"{eco}:{name}": v for eco, name in releases_wanted(ctx) if (v := resolver.latest(eco, name))}
+    return replace(ctx, releases=found, online=resolver.online)
 
 
 def subject(proposal: FixProposal) -> str:
@@ -277,7 +295,8 @@ _COPY_IGNORE = shutil.ignore_patterns(".git", "node_modules", ".venv", ".tox", "
 def preview(
     diagnosis: Diagnosis, workspace: Path, opts: HealOptions, workflow_path: str | None = None, job: str | None = None
 ) -> tuple[str, str]:
-    """Offline: (the diff, "") of the fix applied to a temp copy of ``workspace``, or ("", why none)."""
+    """Offline: (the diff, its risk and why) of the fix applied to a temp copy of ``workspace``,
+    or ("", why there is none)."""
     with tempfile.TemporaryDirectory(prefix="autoheal-") as tmp:
         root = Path(tmp) / "workspace"
         shutil.copytree(workspace, root, symlinks=True, ignore=_COPY_IGNORE)
@@ -288,7 +307,7 @@ def preview(
         failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
         if failure:
             return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
-        return unified_diff(outcome.changes), ""
+        return unified_diff(outcome.changes), f"risk {risk.assess(outcome, diagnosis).describe()}"
 
 
 def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:

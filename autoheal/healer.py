@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from autoheal import agent, dispatch, gitops, metadata, sanitize
+from autoheal import agent, dispatch, gitops, metadata, risk, sanitize
 from autoheal.errors import GitError, GitHubError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client, Pull
@@ -45,6 +45,7 @@ from autoheal.heal import (
 from autoheal.heal_output import HealSink
 from autoheal.heal_output import emit as emit  # re-exported: the commands emit through healer
 from autoheal.models import Diagnosis, FixProposal
+from autoheal.registry import Offline, Resolver
 from autoheal.render import render_template
 from autoheal.rules import RuleSet
 
@@ -80,6 +81,7 @@ class Healer:
     default_branch: str | None
     say: Callable[[str], None]
     agent_client: Client | None = None  # a user's token (agent-token): Copilot starts only for those
+    resolver: Resolver = field(default_factory=Offline)
     notes: list[str] = field(default_factory=list)  # said in the job summary with the result
 
     def heal(self, number: int, sender: Sender | None) -> HealResult:
@@ -168,7 +170,7 @@ class Healer:
         with gitops.worktree(gitops.Git(self.workspace.resolve(), self.auth), base) as tree:
             plan = Plan(number, branch, base, default, dispatch.dispatchable(tree.cwd, found.run.workflow_path))
             ctx = FixContext(d, tree.cwd, found.run.workflow_path, None, self.opts.fixer_options)
-            outcome = checked_proposal(ctx, self.opts)
+            outcome = checked_proposal(ctx, self.opts, self.resolver)
             if isinstance(outcome, str):
                 return self._decline(number, d, outcome)
             gitops.apply_changes(tree.cwd, outcome.changes)
@@ -273,7 +275,8 @@ class Healer:
         run_url = self._dispatch(plan, created)
         if run_url:  # the link goes into the body the PR was opened with
             self.sink.update_pull(created.number, title, self._pr_body(plan, d, proposal, run_url, not created.draft))
-        self.sink.add_labels(created.number, [sanitize.safe_label(label) for label in self.opts.labels])
+        labels = [*self.opts.labels, risk.assess(proposal, d).label]
+        self.sink.add_labels(created.number, [sanitize.safe_label(label) for label in labels])
         self.sink.request_reviewers(created.number, list(self.opts.reviewers))
         return self._result("opened", d, pull=created, branch=plan.branch)
 
@@ -345,6 +348,7 @@ class Healer:
             ci_run_url=run_url,
             ci_workflow=plan.ci_workflow or "",
             draft_unsupported=draft_unsupported,
+            risk=risk.assess(proposal, d),
         )
         full = metadata.replace(
             body, {"fingerprint": d.fingerprint, "category": d.category, "rule": d.rule}, limit=None
@@ -384,14 +388,18 @@ def heal_issue(
     sender: Sender | None = None,
     say: Callable[[str], None] = print,
     agent_client: Client | None = None,
+    resolver: Resolver | None = None,
 ) -> HealResult:
     """Heal one issue; ``workspace`` is a git checkout whose ``origin`` is the repository.
 
-    ``sender`` is whoever triggered heal, and is checked for write permission. None skips
+    ``resolver`` looks up the current release of a package a fixer adds (default: offline,
+    the fixer writes ``*`` and says so). ``sender`` is whoever triggered heal, and is checked for write permission. None skips
     the check: it means the workflow itself asked (report mode's inline ``report.heal: true``,
     or a direct CLI call without an event), and whoever wrote that workflow or holds its
     token can write to the repository anyway.
     """
     sink = HealSink(client, opts.dry_run, say)
-    healer = Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say, agent_client)
+    healer = Healer(
+        client, sink, ruleset, opts, workspace, auth, default_branch, say, agent_client, resolver or Offline()
+    )
     return healer.heal(issue_number, sender)

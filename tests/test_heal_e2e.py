@@ -103,7 +103,12 @@ class World:
         git(tmp, "clone", "--quiet", self.remote, str(self.workspace))  # what actions/checkout does
         # Labels created implicitly by add-labels get description null, which the OpenAPI subset's
         # pull-request listing rejects; a real repository has them with descriptions anyway.
-        for label in ("autoheal", "needs-manual-fix", "autoheal-gave-up"):
+        for label in (
+            "autoheal",
+            "needs-manual-fix",
+            "autoheal-gave-up",
+            *(f"autoheal-risk:{r}" for r in ("low", "medium", "high")),
+        ):
             double.seed_label(label, description=f"{label} (autoheal)")
         double.seed_collaborator("alice", "write")
         double.seed_collaborator("mallory", "read")
@@ -227,7 +232,8 @@ def test_python_dependency_fix_becomes_a_draft_pr(world: World) -> None:
     assert outputs["pr-number"] == str(pr.number) and outputs["pr-url"].endswith(f"/pull/{pr.number}")
     assert pr.pull.draft and pr.pull.head_ref == branch and pr.pull.base_ref == "main"
     assert pr.title == f"fix: add PyYAML to requirements.txt (autoheal, #{number})"
-    assert pr.labels == ["autoheal"]
+    assert pr.labels == ["autoheal", "autoheal-risk:medium"]  # a dependency manifest changes
+    assert "**Risk:** `medium`" in pr.body
     assert f"Fixes #{number}" in pr.body and "GITHUB_TOKEN" in pr.body and "close and reopen" in pr.body
     assert (metadata.extract(pr.body) or {}).get("fingerprint") == diagnosis.fingerprint
     # The branch holds exactly the fix, as one bot commit on main.

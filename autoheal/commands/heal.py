@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ from autoheal import config as config_mod
 from autoheal.errors import InputError, UsageError
 from autoheal.flags import add_github_args, make_client, token
 from autoheal.github_api import Client
-from autoheal.heal import HealOptions, HealResult, Sender, diagnose_body, options_from, preview
+from autoheal.heal import HealOptions, HealResult, Sender, diagnose_body, options_from, preview, with_log_job
 from autoheal.healer import emit, heal_issue
+from autoheal.registry import HttpResolver
 
 NAME = "heal"
 WORKFLOW_TOKEN_ENV = "AUTOHEAL_WORKFLOW_TOKEN"
@@ -91,15 +93,25 @@ def run_offline(args: argparse.Namespace, cfg: config_mod.Config, opts: HealOpti
     if not args.dry_run:
         raise UsageError("--log and --issue-body preview a fix offline: add --dry-run")
     if args.log:
-        diagnosis = triage_path(args.log, cfg.ruleset)
+        diagnosis = with_log_job(triage_path(args.log, cfg.ruleset), _read_log(args.log))
     else:
         try:
             diagnosis = diagnose_body(Path(args.issue_body).read_text(encoding="utf-8"), cfg.ruleset)
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{args.issue_body}: cannot read ({exc})") from None
     diff, why = preview(diagnosis, workspace, opts, args.workflow, args.job)
+    if diff:  # the diff alone on stdout (git apply-able); its risk level and why on stderr
+        print(f"autoheal: {why}", file=sys.stderr)
     print(diff if diff else f"autoheal: no fix: {' '.join(why.split())}", end="" if diff else "\n")
     return 0
+
+
+def _read_log(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(200_000).decode("utf-8", "replace")
+    except OSError:
+        return ""  # a run-logs zip or folder: triage read it, the job name comes from its file names
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
         default_branch=default or None,
         sender=sender,
         agent_client=agent_client,
+        resolver=HttpResolver(),  # a new dependency gets ^current, as npm install writes it (issue 12)
     )
     emit(result, number)
     return 0

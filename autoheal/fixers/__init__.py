@@ -18,12 +18,13 @@ from autoheal.fixers import (
     node_dependency,
     python_dependency,
     runtime_version,
+    system_command,
     workflow_permissions,
 )
 from autoheal.fixers.base import FixContext, lines_of
 from autoheal.models import Change, FixDeclined, FixProposal
 
-__all__ = ["FIXERS", "FixContext", "Fixer", "propose", "unified_diff"]
+__all__ = ["FIXERS", "FixContext", "Fixer", "propose", "releases_wanted", "unified_diff"]
 
 
 class Fixer(Protocol):
@@ -49,6 +50,7 @@ FIXERS: dict[str, Fixer] = {
     job_timeout.ID: job_timeout,
     workflow_permissions.ID: workflow_permissions,
     runtime_version.ID: runtime_version,
+    system_command.ID: system_command,
     deprecated_actions.ID: deprecated_actions,
 }
 
@@ -73,6 +75,20 @@ def propose(ctx: FixContext, fixers: Mapping[str, Fixer] = FIXERS) -> FixProposa
     refused = [d for d in declined if d.applies]
     shown = refused or declined
     return FixDeclined("autoheal", "; ".join(f"{d.fixer}: {d.reason}" for d in shown), applies=bool(refused))
+
+
+def releases_wanted(ctx: FixContext, fixers: Mapping[str, Fixer] = FIXERS) -> list[tuple[str, str]]:
+    """(ecosystem, name) pairs the fixers for this category may want the current release of.
+
+    A fixer opts in with a module-level ``wanted_releases(ctx)``; the heal flow looks
+    the names up before calling ``propose``, so the fixers themselves stay pure.
+    """
+    wanted: list[tuple[str, str]] = []
+    for fixer in fixers.values():
+        hook = getattr(fixer, "wanted_releases", None)
+        if ctx.diagnosis.category in fixer.CATEGORIES and callable(hook):
+            wanted += hook(ctx)
+    return list(dict.fromkeys(wanted))
 
 
 def unified_diff(changes: Iterable[Change]) -> str:

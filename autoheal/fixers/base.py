@@ -34,11 +34,20 @@ class FixContext:
     workflow_path: str | None = None
     job: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    # Current releases the heal flow looked up before the fixers ran ("npm:axios" -> "1.7.7"),
+    # so fixers stay pure (issue 12); ``online`` is False when no registry could be asked.
+    releases: Mapping[str, str] = field(default_factory=dict)
+    online: bool = False
 
     @property
     def job_hint(self) -> str | None:
         """The failing job as the caller or triage named it."""
         return self.job or self.diagnosis.job
+
+
+def current_release(ctx: FixContext, ecosystem: str, name: str) -> str | None:
+    """The current release of ``name`` the heal flow looked up, or None (offline or unknown)."""
+    return ctx.releases.get(f"{ecosystem}:{name}")
 
 
 def safe_path(workspace: Path, rel: str) -> Path | None:

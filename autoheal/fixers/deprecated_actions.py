@@ -15,10 +15,13 @@ others broken. ``actions/upload-artifact`` and ``actions/download-artifact``
 move together: v4 cannot read artifacts v3 wrote
 (https://github.com/actions/upload-artifact#breaking-changes).
 
-Only block-style ``uses:`` lines with a major tag (``@v3``) change, and only
-the tag, so quotes and comments survive (``- {uses: ...}`` steps are skipped). SHA pins and exact versions (``@v3.1.2``) are left
-alone with a note: a pin should move with its ``# vX.Y.Z`` comment, which is a
-job for Dependabot or Renovate, not a guess.
+Only block-style ``uses:`` lines with a tag change, and only the tag, so
+quotes and comments survive (``- {uses: ...}`` steps are skipped). A major tag
+(``@v3``) becomes the current major; an exact tag (``@v3.1.3``, ``@v2.1``)
+becomes a release of the current major at the same precision (``@v4.4.3``,
+``@v4.1``), from ``autoheal/data/action_releases.json``, as Dependabot does.
+SHA pins are left alone with a reason: the pin must move with its ``# vX.Y.Z``
+comment, and the new commit SHA cannot be known offline.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ _USES = re.compile(rf"^(?P<pre>[ \t]*(?:-[ \t]+)?uses:[ \t]*)(?P<q>[\"']?)(?P<ac
 _MAJOR = re.compile(r"v(\d+)")
 _SHA = re.compile(r"[0-9a-fA-F]{40}")
 _EXACT = re.compile(r"v?(\d+)\.")
+_EXACT_TAG = re.compile(r"v(\d+)\.(\d+)(\.\d+)?")
 _ARTIFACTS = frozenset({"actions/upload-artifact", "actions/download-artifact"})
 
 
@@ -70,6 +74,12 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     notes: list[str] = []
     bumped: set[str] = set()
     changes = [c for c in (_bump_file(ctx, p, targets, notes, bumped) for p in action_files(ctx)) if c]
+    half_artifacts = {repo_of(b.split("@")[0]) for b in bumped} & _ARTIFACTS and any(
+        "-artifact" in n and "commit SHA" in n for n in notes
+    )
+    if half_artifacts:  # v4 cannot read what v3 wrote: both move or neither
+        changes = []
+        notes.append("upload-artifact and download-artifact must move to v4 together")
     if not changes:
         reason = "; ".join(notes) or f"no uses: line of {', '.join(sorted(targets))} is behind its current major"
         return FixDeclined(ID, reason)
@@ -77,6 +87,16 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     if notes:
         explanation += " Left alone: " + "; ".join(notes) + "."
     return FixProposal(ID, tuple(changes), "ci: bump deprecated actions", explanation)
+
+
+def _release(action: str, exact: re.Match[str]) -> str | None:
+    """``v4.4.3`` for ``v3.1.3`` and ``v4.4`` for ``v2.1``: the known release at the ref's precision."""
+    known = data_table("action_releases.json").get(repo_of(action))
+    parts = str(known).split(".") if known else []
+    precision = 1 + sum(1 for g in exact.groups()[1:] if g is not None)
+    if len(parts) < precision or int(parts[0]) != current_majors()[repo_of(action)]:
+        return None
+    return "v" + ".".join(parts[:precision])
 
 
 @functools.cache
@@ -139,7 +159,12 @@ def _new_ref(action: str, ref: str, where: str, notes: list[str]) -> str | None:
     if major:
         return f"v{latest}" if int(major.group(1)) < latest else None
     if _SHA.fullmatch(ref):
-        notes.append(f"{action} at {where} is pinned to a commit SHA; update the pin to a v{latest} release")
+        notes.append(
+            f"{action} at {where} is pinned to a commit SHA; the SHA of a v{latest} release cannot be known "
+            "offline: update the pin and its version comment (Dependabot does both)"
+        )
+    elif (exact := _EXACT_TAG.fullmatch(ref)) and int(exact.group(1)) < latest and _release(action, exact):
+        return _release(action, exact)
     elif (exact := _EXACT.match(ref)) and int(exact.group(1)) < latest:
         notes.append(f"{action}@{ref} at {where} is an exact version; move it to a v{latest} release by hand")
     return None

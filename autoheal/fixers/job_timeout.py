@@ -9,6 +9,11 @@ https://docs.github.com/actions/reference/limits). When the job has no
 Declines when N already reached the cap, when the value is an expression, and
 for jobs that call a reusable workflow (they cannot set a timeout).
 
+A step's own limit (``The action 'Run tests' has timed out after N minutes``,
+which the runner prints for a step's ``timeout-minutes``) raises that step's
+``timeout-minutes`` the same way; the step is found by its display name
+(``name:``, else ``Run <first line of run>`` or ``Run <uses>``).
+
 Only the number on the ``timeout-minutes:`` line changes (or one line is
 added), so comments and quoting survive. A timeout can also mean a hang; the
 PR says so, and a maintainer should check the run got slower, not stuck.
@@ -30,10 +35,14 @@ CATEGORIES = frozenset({"timeout"})
 DOC: str = __doc__ or ""
 
 _EXCEEDED = re.compile(r"exceeded the maximum execution time of (\d{1,6}) ?minutes?")
+_STEP_TIMEOUT = re.compile(r"The action '([^'\n]{1,200})' has timed out after (\d{1,6}) minutes")
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     minutes = _minutes(ctx)
+    step = _STEP_TIMEOUT.search(log_text(ctx.diagnosis))
+    if minutes is None and step:
+        return _step_timeout(ctx, step.group(1), int(step.group(2)))
     if minutes is None:
         return FixDeclined(ID, "the log does not say the job exceeded its maximum execution time", applies=False)
     factor = option_number(ctx, "timeout_factor", 1.5)
@@ -47,6 +56,42 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
         return FixDeclined(ID, located)
     workflow, job_id = located
     return _raise_timeout(workflow, job_id, minutes, factor, int(cap))
+
+
+def _options(ctx: FixContext) -> tuple[float, int] | FixDeclined:
+    factor = option_number(ctx, "timeout_factor", 1.5)
+    cap = option_number(ctx, "timeout_cap", 360)
+    if factor is None or factor <= 1 or cap is None:
+        return FixDeclined(ID, "options timeout_factor (> 1) and timeout_cap (> 0) must be numbers")
+    return factor, int(cap)
+
+
+def _step_timeout(ctx: FixContext, name: str, minutes: int) -> FixProposal | FixDeclined:
+    options = _options(ctx)
+    if isinstance(options, FixDeclined):
+        return options
+    factor, cap = options
+    located = yamledit.locate_job(ctx)
+    if isinstance(located, str):
+        return FixDeclined(ID, located)
+    workflow, job_id = located
+    job = workflow.jobs[job_id]
+    steps = [s for s in job.get("steps") or [] if isinstance(s, Mapping) and "timeout-minutes" in s]
+    step = next((s for s in steps if name in yamledit.step_labels({"steps": [s]})), None)
+    if step is None:
+        return FixDeclined(ID, f"no step {name!r} with timeout-minutes in job {job_id!r} of {workflow.path}")
+    lines = list(workflow.lines)
+    edited = _edit_existing(lines, step, cap, factor)
+    if isinstance(edited, str):
+        return FixDeclined(ID, f"{workflow.path}, step {name!r}: {edited}")
+    summary = f"raise timeout-minutes of step {name!r} in job {job_id!r} from {edited[0]} to {edited[1]}"
+    explanation = (
+        f"Step {name!r} of job {job_id!r} hit its {minutes}-minute limit. This raises its timeout-minutes by "
+        f"{factor:g}x to {edited[1]} (capped at {cap}). If the step hangs rather than runs slowly, "
+        "find the hang instead of merging this."
+    )
+    change = Change(workflow.path, workflow.text, "".join(lines), summary)
+    return FixProposal(ID, (change,), f"ci: raise timeout of step {name} to {edited[1]} minutes", explanation)
 
 
 def _minutes(ctx: FixContext) -> int | None:

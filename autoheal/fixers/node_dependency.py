@@ -7,12 +7,17 @@ relative and absolute paths, Node built-ins (``fs``, ``node:fs``), names that
 are not npm names, path aliases that resolve in the repository (``src/x``,
 ``@/x``) and the package itself.
 
-The package is added to the root ``package.json``: to ``devDependencies`` when
-the failing step's name says it tests, lints, type-checks, formats or builds
-docs, or the package is ``@types/*``; to ``dependencies`` otherwise. The version
-is ``"*"``: autoheal cannot ask the registry for the current release, ``*``
-installs it, and the PR asks a maintainer to pin (``npm install x`` writes
-``^X.Y.Z``). The entry goes in alphabetical order when the block is sorted,
+Also TypeScript's ``error TS2307: Cannot find module 'x'`` for a package name.
+Only the name the log states is added, never a "did you mean" (typosquats).
+
+The package is added to the ``package.json`` the failure is about
+(``node_manifest``: the log's require stack or file paths, else the job's
+``working-directory`` / ``--prefix``, else the root): to ``devDependencies``
+when the failing step's name or command says it tests, lints, type-checks,
+formats or builds docs, a test file loaded it, or the package is
+``@types/*``; to ``dependencies`` otherwise. The version is ``^X.Y.Z`` of the
+current release when the heal flow looked it up (``FixContext.releases``, what
+``npm install x`` writes), else ``"*"``, and the PR says autoheal was offline. The entry goes in alphabetical order when the block is sorted,
 else last; indentation and line endings are the file's own.
 
 When a lockfile (package-lock.json, npm-shrinkwrap.json, yarn.lock,
@@ -27,15 +32,17 @@ from __future__ import annotations
 import json
 import re
 
-from autoheal.fixers import jsonedit
-from autoheal.fixers.base import FixContext, exists, find_in_log, npm_name_ok, read_text
+from autoheal.fixers import installs, jsonedit, node_manifest
+from autoheal.fixers.base import FixContext, current_release, exists, find_in_log, log_text, npm_name_ok, read_text
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "node-dependency"
-CATEGORIES = frozenset({"dependency.missing"})
+# TypeScript's TS2307 for a package is triaged as a compile error; it is a missing dependency too.
+CATEGORIES = frozenset({"dependency.missing", "compile.error"})
 DOC: str = __doc__ or ""
 
 _MISSING = (
+    re.compile(r"error TS2307: Cannot find module '([^'\s]{1,300})'"),
     re.compile(r"Cannot find (?:module|package) '([^'\s]{1,300})'"),
     re.compile(r"Can't resolve '([^'\s]{1,300})'"),
 )
@@ -92,28 +99,68 @@ BUILTINS = frozenset(
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
-    specifier = find_in_log(ctx.diagnosis, ("package", "module"), _GUARD, *_MISSING)
+    specifier = _specifier(ctx)
     if not specifier:
         return FixDeclined(ID, "the log does not name a missing Node module", applies=False)
     package = package_name(specifier)
     if isinstance(package, FixDeclined):
         return package
-    text = read_text(ctx.workspace, "package.json")
+    folder = node_manifest.manifest_dir(ctx)
+    path = installs.join(folder, "package.json") if folder else "package.json"
+    text = read_text(ctx.workspace, path)
     manifest = _load_manifest(text)
     if text is None or manifest is None:
-        return FixDeclined(ID, "no package.json (a non-empty JSON object) at the repository root")
-    declined = _check_applies(ctx, package, manifest)
+        return FixDeclined(ID, "no package.json (a non-empty JSON object) at the repository root or where the job runs")
+    declined = _check_applies(ctx, package, manifest, folder or "", path)
     if declined:
         return declined
-    block = "devDependencies" if dev_dependency(ctx.diagnosis.step, package) else "dependencies"
-    new = jsonedit.add_to_object(text, block, package, "*")
-    change = Change("package.json", text, new, f"add {package} to {block}")
+    dev = _dev_from_context(ctx, package)
+    block = "devDependencies" if dev else "dependencies"
+    version, how = _version(ctx, package)
+    new = jsonedit.add_to_object(text, block, package, version)
+    change = Change(path, text, new, f"add {package} to {block}")
     explanation = (
-        f"The job could not load {specifier!r} from the {package} package. This adds it to "
-        f'{block} as "*" (any version): run `npm install {package}` to pin the current '
-        "release and update the lockfile before merging."
+        f"The job could not load {specifier!r} from the {package} package. This adds it to {path} {block} {how}"
     )
     return FixProposal(ID, (change,), f"deps: add {package} to {block}", explanation)
+
+
+def _specifier(ctx: FixContext) -> str | None:
+    # TS2307 first: the capture of a compile-error rule is not a module name.
+    ts = _MISSING[0].search(log_text(ctx.diagnosis))
+    if ts:
+        return ts.group(1)
+    if ctx.diagnosis.category != "dependency.missing":
+        return None
+    return find_in_log(ctx.diagnosis, ("package", "module"), _GUARD, *_MISSING[1:])
+
+
+def _version(ctx: FixContext, package: str) -> tuple[str, str]:
+    """``^current`` when the heal flow looked the release up (``npm install`` writes the same), else ``*``."""
+    release = current_release(ctx, "npm", package)
+    if release:
+        return f"^{release}", f"as ^{release}, the current release. Run `npm install` to update the lockfile."
+    why = "autoheal could not reach the npm registry" if not ctx.online else "the npm registry did not answer for it"
+    return "*", (
+        f'as "*" (any version; {why}): run `npm install {package}` to pin the current '
+        "release and update the lockfile before merging."
+    )
+
+
+def wanted_releases(ctx: FixContext) -> list[tuple[str, str]]:
+    """The npm name whose current release the heal flow may look up before ``fix`` (exactly the log's)."""
+    specifier = _specifier(ctx)
+    package = package_name(specifier) if specifier else None
+    return [("npm", package)] if isinstance(package, str) else []
+
+
+def _dev_from_context(ctx: FixContext, package: str) -> bool:
+    """Whether the file that loaded it is a test file; without a path, what the step says it does."""
+    loaded_by_test = node_manifest.dev_evidence(ctx)
+    if package.startswith("@types/") or loaded_by_test is not None:
+        return package.startswith("@types/") or bool(loaded_by_test)
+    runs = node_manifest.step_runs(ctx)[-1:]
+    return dev_dependency(ctx.diagnosis.step, package) or any(_DEV_STEP.search(r) for r in runs)
 
 
 def package_name(specifier: str) -> str | FixDeclined:
@@ -145,18 +192,21 @@ def _load_manifest(text: str | None) -> dict[str, object] | None:
     return data if isinstance(data, dict) and data else None
 
 
-def _check_applies(ctx: FixContext, package: str, manifest: dict[str, object]) -> FixDeclined | None:
+def _check_applies(
+    ctx: FixContext, package: str, manifest: dict[str, object], folder: str, path: str
+) -> FixDeclined | None:
     first = package.split("/")[0]
-    if package == manifest.get("name") or any(exists(ctx.workspace, p) for p in (first, f"src/{first}")):
+    local = [installs.join(folder, p) if folder else p for p in (first, f"src/{first}")]
+    if package == manifest.get("name") or any(exists(ctx.workspace, p) for p in local):
         return FixDeclined(ID, f"{package!r} is part of this repository (first-party), not a dependency")
     for block in _DEP_BLOCKS:
         deps = manifest.get(block)
         if isinstance(deps, dict) and package in deps:
             return FixDeclined(
                 ID,
-                f"{package} is already in package.json {block}; check that the failing step runs npm install/ci first",
+                f"{package} is already in {path} {block}; check that the failing step runs npm install/ci first",
             )
-    lockfile = next((f for f in LOCKFILES if exists(ctx.workspace, f)), None)
+    lockfile = next((f for f in LOCKFILES if exists(ctx.workspace, installs.join(folder, f) if folder else f)), None)
     if lockfile and ctx.options.get("node_allow_stale_lockfile") is not True:
         return FixDeclined(
             ID,

@@ -9,26 +9,39 @@ library, for modules of the project itself (a ``x/`` or ``x.py`` at the root or
 under ``src/``, or the project's own name), for namespace roots such as
 ``google`` without a known sub-package, and for names that are not identifiers.
 
-The requirement goes, in this order, into: the requirements file the failing
-workflow installs (``pip install -r X``, first one found); ``pyproject.toml``
-``[project]`` (the optional-dependency group the workflow installs, as in
-``pip install -e .[test]``, else ``dependencies``); ``setup.cfg``
-``install_requires`` (or that ``extras_require`` group); ``requirements.txt``.
-It is the bare name, without a version: autoheal cannot ask PyPI which release
-works, so the PR asks a maintainer to pin it. Declines when the name is
-already declared anywhere in that file (then the install step, not the
+Namespace packages: ``cannot import name 'storage' from 'google.cloud'
+(unknown location)``, or ``No module named 'google.cloud'`` with the
+traceback's ``from google.cloud import storage``, name ``google.cloud.storage``
+(-> google-cloud-storage).
+
+The requirement goes where the failing job installs its dependencies from
+(``python_targets``: the requirements file, extra, dependency group, Poetry
+group or tox deps its install commands read, hash-checked files declined or
+their pip-tools ``.in`` edited), else the project's main dependencies. It is
+the bare name, without a version: the PR asks a maintainer to pin it. Poetry
+needs a constraint: ``^X.Y.Z`` of the current release when the heal flow could
+look it up (``FixContext.releases``), else ``"*"``. Declines when the name is
+already declared there, includes followed (then the install step, not the
 declaration, is what broke).
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-import shlex
 import sys
 
 from autoheal.fixers import python_manifests as manifests
-from autoheal.fixers.base import FixContext, data_table, exists, find_in_log, pypi_name_ok, read_text
+from autoheal.fixers import python_targets
+from autoheal.fixers.base import (
+    FixContext,
+    current_release,
+    data_table,
+    exists,
+    find_in_log,
+    log_text,
+    pypi_name_ok,
+    read_text,
+)
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "python-dependency"
@@ -37,11 +50,13 @@ DOC: str = __doc__ or ""
 
 _MISSING = (re.compile(r"No module named '([^']{1,200})'"), re.compile(r"No module named ([\w.]{1,200})"))
 _GUARD = re.compile(r"No module named|ModuleNotFoundError")
+_UNKNOWN_LOCATION = re.compile(r"cannot import name '(\w{1,100})' from '([\w.]{1,200})' \(unknown location\)")
+_IMPORT_LINE = re.compile(
+    r"^\s*(?:from\s+([\w.]{1,200})\s+import\s+\(?\s*([\w, ]{1,200})|import\s+([\w.]{1,200}))", re.M
+)
 # ASCII only: Python allows other letters in identifiers, PyPI does not in names, and a
 # look-alike letter (Cyrillic "а" for "a") would name someone else's package.
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", re.ASCII)
-_PIP_INSTALL = re.compile(r"\bpip[\d.]*\s+install\b([^;&|\n]*)")
-_EXTRAS = re.compile(r"\.(?:/)?\[([\w,\s-]+)\]")
 # Removed from the standard library (PEP 594, 632) or Python 2 only: not a missing dependency.
 _FORMER_STDLIB = frozenset(
     {
@@ -89,7 +104,7 @@ _SOURCE_ROOTS = ("", "src/")
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
-    module = find_in_log(ctx.diagnosis, ("module",), _GUARD, *_MISSING)
+    module = _missing_module(ctx)
     if not module:
         return FixDeclined(ID, "the log does not name a missing Python module", applies=False)
     if not _IDENTIFIER.fullmatch(module):
@@ -104,6 +119,27 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     if isinstance(distribution, FixDeclined):
         return distribution
     return _declare(ctx, module, distribution)
+
+
+def _missing_module(ctx: FixContext) -> str | None:
+    """The module the log failed to import; under a namespace root, as deep as the import line says."""
+    text = log_text(ctx.diagnosis)
+    unknown = _UNKNOWN_LOCATION.search(text)
+    module = f"{unknown.group(2)}.{unknown.group(1)}" if unknown else None
+    module = module or find_in_log(ctx.diagnosis, ("module",), _GUARD, *_MISSING)
+    if module and module.split(".")[0] in _NAMESPACE_ROOTS:
+        module = _deeper_import(text, module) or module
+    return module
+
+
+def _deeper_import(text: str, module: str) -> str | None:
+    """``from google.cloud import storage`` in the traceback names ``google.cloud.storage``."""
+    for match in _IMPORT_LINE.finditer(text):
+        base, names = match.group(1) or match.group(3), match.group(2)
+        full = f"{base}.{names.split(',')[0].strip()}" if names else base
+        if full.startswith(module + ".") or (full == module and names is None):
+            return full
+    return None
 
 
 def distribution_for(module: str) -> str | FixDeclined:
@@ -122,7 +158,7 @@ def distribution_for(module: str) -> str | FixDeclined:
         )
     if top in _NAMESPACE_ROOTS or top.startswith("_"):
         return FixDeclined(ID, f"cannot tell which distribution provides {module!r}")
-    return top
+    return top.replace("_", "-")  # PEP 503 treats them alike; PyPI's names use hyphens
 
 
 def _is_first_party(ctx: FixContext, top: str) -> bool:
@@ -138,67 +174,48 @@ def _project_names(ctx: FixContext) -> set[str]:
 
 
 def _declare(ctx: FixContext, module: str, distribution: str) -> FixProposal | FixDeclined:
-    requirement_files, extras = installs(read_text(ctx.workspace, ctx.workflow_path or "") or "")
-    manifest = _choose_manifest(ctx, requirement_files, extras)
-    if manifest is None:
+    target = python_targets.choose(ctx, distribution)
+    if target is None:
         return FixDeclined(ID, "no requirements file, pyproject.toml [project] or setup.cfg install_requires found")
+    if isinstance(target, str):
+        return FixDeclined(ID, target)
+    manifest = target.manifest
     text = read_text(ctx.workspace, manifest.path) or ""
     if manifests.normalize(distribution) in manifests.declared(manifest.kind, text):
         return FixDeclined(
             ID, f"{distribution} is already declared in {manifest.path}; check that the failing step installs it"
         )
-    new = manifests.add(manifest, text, distribution)
+    entry, pinned = _entry(ctx, manifest, distribution)
+    new = manifests.add(manifest, text, entry)
     if new is None:
         return FixDeclined(ID, f"cannot edit {manifest.path} without reformatting it")
     change = Change(manifest.path, text, new, f"add {distribution} to {manifest.describe()}")
     explanation = (
         f"The job failed importing {module!r}, which the {distribution} distribution provides. "
-        f"This adds {distribution} to {manifest.describe()}. It is unpinned: pin the version "
-        "your project supports before merging."
+        f"This adds {distribution} to {manifest.describe()}, where the failing job installs its dependencies from. "
+        + (pinned or "It is unpinned: pin the version your project supports before merging.")
+        + (f" {target.note}." if target.note else "")
     )
     return FixProposal(ID, (change,), f"deps: add {distribution}", explanation)
 
 
-def installs(workflow_text: str) -> tuple[list[str], list[str]]:
-    """Requirements files (``-r X``) and extras (``.[test]``) that pip installs in a workflow."""
-    files: list[str] = []
-    extras: list[str] = []
-    for match in _PIP_INSTALL.finditer(re.sub(r"\\\r?\n", " ", workflow_text)):
-        try:
-            tokens = shlex.split(match.group(1), comments=True)
-        except ValueError:
-            continue
-        files += _requirement_args(tokens)
-        extras += [e.strip() for t in tokens for m in [_EXTRAS.fullmatch(t)] if m for e in m.group(1).split(",")]
-    return list(dict.fromkeys(files)), list(dict.fromkeys(e for e in extras if e))
+def _entry(ctx: FixContext, manifest: manifests.Manifest, distribution: str) -> tuple[str, str]:
+    """What to write (Poetry needs a constraint: ``^current`` as ``poetry add`` writes, else ``*``)."""
+    if manifest.kind != "poetry":
+        return distribution, ""
+    release = current_release(ctx, "pypi", distribution)
+    if release:
+        return f"{distribution} ^{release}", f"The constraint ^{release} allows the current release and its updates."
+    offline = "autoheal could not reach PyPI" if not ctx.online else "PyPI did not answer for it"
+    return f"{distribution} *", f'It is "*" ({offline}): pin the version your project supports before merging.'
 
 
-def _requirement_args(tokens: list[str]) -> list[str]:
-    found = []
-    for index, token in enumerate(tokens):
-        if token in ("-r", "--requirement") and index + 1 < len(tokens):
-            found.append(tokens[index + 1])
-        elif token.startswith("--requirement="):
-            found.append(token.partition("=")[2])
-        elif token.startswith("-r") and len(token) > 2 and not token.startswith("-r-"):
-            found.append(token[2:])
-    return [posixpath.normpath(f) for f in found if f and "$" not in f]
-
-
-def _choose_manifest(ctx: FixContext, files: list[str], extras: list[str]) -> manifests.Manifest | None:
-    for path in files:
-        if read_text(ctx.workspace, path) is not None:
-            return manifests.Manifest(path, "requirements")
-    layout = manifests.pyproject_layout(read_text(ctx.workspace, "pyproject.toml") or "")
-    if layout is not None and (layout[0] or set(extras) & layout[1]):
-        group = next((e for e in extras if e in layout[1]), None)
-        return manifests.Manifest("pyproject.toml", "pyproject", group)
-    setup_cfg = read_text(ctx.workspace, "setup.cfg")
-    if setup_cfg is not None:
-        has_main, groups = manifests.setup_cfg_groups(setup_cfg)
-        group = next((e for e in extras if e in groups), None)
-        if group or has_main:
-            return manifests.Manifest("setup.cfg", "setup.cfg", group)
-    if read_text(ctx.workspace, "requirements.txt") is not None:
-        return manifests.Manifest("requirements.txt", "requirements")
-    return None
+def wanted_releases(ctx: FixContext) -> list[tuple[str, str]]:
+    """The PyPI name whose current release the heal flow may look up before ``fix`` (exactly the log's)."""
+    module = _missing_module(ctx)
+    distribution = distribution_for(module) if module and _IDENTIFIER.fullmatch(module) else None
+    if not isinstance(distribution, str):
+        return []
+    target = python_targets.choose(ctx, distribution)
+    poetry = isinstance(target, python_targets.Target) and target.manifest.kind == "poetry"
+    return [("pypi", distribution)] if poetry else []  # only Poetry entries carry a version

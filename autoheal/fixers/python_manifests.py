@@ -1,9 +1,12 @@
 """Read and minimally edit Python dependency declarations.
 
-Three kinds: requirements files (one line appended), ``pyproject.toml``
-(``[project]`` arrays, edited with tomlkit so formatting and comments stay),
-and ``setup.cfg`` (one continuation line spliced under ``install_requires`` or
-an ``extras_require`` key). Every edit adds one entry and touches nothing else.
+The kinds: requirements files (one line appended), ``pyproject.toml``
+(``[project]`` arrays, PEP 735 ``[dependency-groups]`` and Poetry's
+``[tool.poetry.dependencies]`` / ``[tool.poetry.group.X.dependencies]`` tables,
+edited with tomlkit so formatting and comments stay), ``setup.cfg`` (one
+continuation line spliced under ``install_requires`` or an ``extras_require``
+key) and ``tox.ini`` (one line under ``[testenv]`` ``deps``). Every edit adds
+one entry and touches nothing else.
 """
 
 from __future__ import annotations
@@ -34,10 +37,17 @@ class Manifest:
     """Where a dependency can be declared: a file and, for extras, the group."""
 
     path: str
-    kind: str  # "requirements", "pyproject" or "setup.cfg"
+    kind: str  # "requirements", "pyproject", "dependency-group", "poetry", "setup.cfg" or "tox"
     group: str | None = None
 
     def describe(self) -> str:
+        if self.kind == "poetry":
+            table = "tool.poetry.dependencies" if self.group in (None, "main") else self.poetry_table()
+            return f"{self.path} [{table}]"
+        if self.kind == "dependency-group":
+            return f"{self.path} [dependency-groups] {self.group}"
+        if self.kind == "tox":
+            return f"{self.path} [testenv] deps"
         if self.kind == "pyproject":
             where = f"optional-dependencies.{self.group}" if self.group else "dependencies"
             return f"{self.path} [project] {where}"
@@ -45,11 +55,17 @@ class Manifest:
             return f"{self.path} " + (f"extras_require {self.group}" if self.group else "install_requires")
         return self.path
 
+    def poetry_table(self) -> str:
+        return f"tool.poetry.group.{self.group}.dependencies"
+
 
 def declared(kind: str, text: str) -> set[str]:
     """Normalised names of every requirement the file declares, in any group."""
-    if kind == "pyproject":
+    if kind in ("pyproject", "dependency-group", "poetry"):
         return {normalize(n) for n in _pyproject_names(text)}
+    if kind == "tox":
+        lines: Iterator[str] = iter(_key_lines(lines_of(text), "testenv", "deps"))
+        return {normalize(name) for name in map(_requirement_name, lines) if name}
     lines = _setup_cfg_values(text) if kind == "setup.cfg" else iter(text.splitlines())
     return {normalize(name) for name in map(_requirement_name, lines) if name}
 
@@ -130,6 +146,10 @@ def add(manifest: Manifest, text: str, requirement: str) -> str | None:
     """``text`` with ``requirement`` added to the manifest's group, or None if it cannot be edited."""
     if manifest.kind == "pyproject":
         return _add_pyproject(text, manifest.group, requirement)
+    if manifest.kind in ("poetry", "dependency-group"):
+        return _add_table(text, manifest, requirement)
+    if manifest.kind == "tox":
+        return _add_setup_cfg(text, "testenv", "deps", requirement)
     if manifest.kind == "setup.cfg":
         section = "options.extras_require" if manifest.group else "options"
         return _add_setup_cfg(text, section, manifest.group or "install_requires", requirement)
@@ -150,6 +170,63 @@ def _add_pyproject(text: str, group: str | None, requirement: str) -> str | None
     else:
         project["dependencies"] = [requirement]
     return tomlkit.dumps(doc)
+
+
+def _add_table(text: str, manifest: Manifest, requirement: str) -> str | None:
+    """Poetry: ``name = "constraint"`` (``requirement`` is ``name constraint``); PEP 735: append."""
+    doc = _parse_toml(text)
+    if doc is None or tomlkit.dumps(doc) != text:
+        return None
+    if manifest.kind == "dependency-group":
+        doc["dependency-groups"][manifest.group].append(requirement)
+        return tomlkit.dumps(doc)
+    name, _, constraint = requirement.partition(" ")
+    poetry = doc["tool"]["poetry"]
+    if manifest.group in (None, "main"):
+        table = poetry["dependencies"]
+    elif manifest.group == "dev" and "dev-dependencies" in poetry and "dev" not in poetry.get("group", {}):
+        table = poetry["dev-dependencies"]
+    else:
+        table = poetry["group"][manifest.group]["dependencies"]
+    table[name] = constraint or "*"
+    return tomlkit.dumps(doc)
+
+
+def poetry_groups(text: str) -> set[str] | None:
+    """Poetry's dependency groups (``main`` included), or None without ``[tool.poetry.dependencies]``."""
+    doc = _parse_toml(text) or {}
+    poetry = doc.get("tool", {}).get("poetry", {})
+    if not isinstance(poetry, Mapping) or not isinstance(poetry.get("dependencies"), Mapping):
+        return None
+    groups = {g for g, v in poetry.get("group", {}).items() if isinstance(v, Mapping) and "dependencies" in v}
+    return groups | {"main"} | ({"dev"} if "dev-dependencies" in poetry else set())
+
+
+def dependency_groups(text: str) -> set[str]:
+    """The PEP 735 ``[dependency-groups]`` that are plain lists."""
+    groups = (_parse_toml(text) or {}).get("dependency-groups", {})
+    return {g for g, v in groups.items() if isinstance(v, list)} if isinstance(groups, Mapping) else set()
+
+
+def tox_deps(text: str) -> list[str] | None:
+    """The ``[testenv]`` ``deps`` lines of a tox.ini, or None when it has none."""
+    lines = lines_of(text)
+    if _find_key(lines, "testenv", "deps") is None:
+        return None
+    return [line.strip() for line in _key_lines(lines, "testenv", "deps") if line.strip()]
+
+
+def _key_lines(lines: list[str], section: str, key: str) -> list[str]:
+    """The value of ``key`` in ``[section]``, its first line and continuation lines."""
+    start = _find_key(lines, section, key)
+    if start is None:
+        return []
+    values = [re.split(r"[=:]", lines[start], maxsplit=1)[1]]
+    end = start + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+        values.append(lines[end])
+        end += 1
+    return values
 
 
 def _add_setup_cfg(text: str, section: str, key: str, requirement: str) -> str | None:

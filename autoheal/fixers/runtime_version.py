@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from autoheal.fixers import versions, yamledit
-from autoheal.fixers.base import FixContext, lines_of, log_text
+from autoheal.fixers.base import FixContext, lines_of, log_text, read_text
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "runtime-version"
@@ -107,6 +107,9 @@ def _propose(
 ) -> FixProposal | FixDeclined:
     job = workflow.jobs[job_id]
     lines = list(workflow.lines)
+    version_file = _version_file(job, req.key)
+    if version_file:
+        return _edit_version_file(workflow, version_file, req, target)
     edits = _setup_values(job, req.key)
     if isinstance(edits, str):
         return FixDeclined(ID, f"{workflow.path}, job {job_id!r}: {edits}")
@@ -125,6 +128,39 @@ def _propose(
         "that satisfies it; matrix entries below it are raised and duplicates dropped."
     )
     return FixProposal(ID, (change,), f"ci: raise {req.runtime} to {minimum} in job {job_id}", explanation)
+
+
+def _version_file(job: Any, key: str) -> str | None:
+    """The ``python-version-file`` / ``node-version-file`` a step of the job reads, if any."""
+    for step in job.get("steps") or [] if isinstance(job, Mapping) else []:
+        value = step.get("with", {}).get(f"{key}-file") if isinstance(step, Mapping) else None
+        if isinstance(step, Mapping) and isinstance(step.get("with"), Mapping) and isinstance(value, str):
+            return value.strip().removeprefix("./")
+    return None
+
+
+def _edit_version_file(
+    workflow: yamledit.Workflow, path: str, req: Requirement, target: versions.Version
+) -> FixProposal | FixDeclined:
+    """Versions live in .python-version / .nvmrc / .node-version: raise the one line there."""
+    text = read_text(workflow.root, path) if workflow.root else None
+    if text is None or "${{" in path or path.endswith((".toml", ".json")):
+        return FixDeclined(
+            ID, f"the version comes from {path}, which autoheal cannot edit; raise it to {_dotted(target)}"
+        )
+    lines = lines_of(text)
+    first = next((i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")), None)
+    parts = _VERSION_PREFIX.fullmatch(lines[first].strip()) if first is not None else None
+    if first is None or parts is None or not _too_low(parts, target):
+        return FixDeclined(ID, f"{path} does not hold a plain {req.runtime} version below {_dotted(target)}")
+    prefix = "v" if lines[first].strip().startswith("v") else ""
+    lines[first] = lines[first].replace(lines[first].strip(), prefix + _dotted(target), 1)
+    change = Change(path, text, "".join(lines), f"raise {req.runtime} in {path} to {_dotted(target)}")
+    explanation = (
+        f"A dependency needs {req.runtime} {req.spec} but the job ran {_dotted(req.current)}, the version "
+        f"{path} names. This raises it to {_dotted(target)}, the lowest version that satisfies it."
+    )
+    return FixProposal(ID, (change,), f"ci: raise {req.runtime} to {_dotted(target)} in {path}", explanation)
 
 
 def _setup_values(job: Any, key: str) -> list[tuple[Any, Any]] | str:

@@ -11,7 +11,9 @@ shows a GET. Declines when no scope can be told.
 Where the permission goes: the failing job's ``permissions:`` block; else the
 workflow's top-level block when no job has its own; else a new block on the
 job. A new block sets every unlisted scope to ``none``, so it repeats the
-top-level entries, or ``contents: read`` when there are none
+top-level entries, or, when there are none, starts from what the job's steps
+need (``contents: read`` for checkout, ``security-events: write`` and
+``actions: read`` for CodeQL, ...: ``_STEP_NEEDS``)
 (https://docs.github.com/actions/using-jobs/assigning-permissions-to-jobs).
 ``read`` is upgraded to ``write`` in place; nothing is ever downgraded.
 """
@@ -27,7 +29,9 @@ from autoheal.fixers.base import FixContext, log_text
 from autoheal.models import Change, FixDeclined, FixProposal
 
 ID = "workflow-permissions"
-CATEGORIES = frozenset({"permission"})
+# A registry refusing the token's push ("denied: installation not allowed to Create organization
+# package") is triaged as credentials.
+CATEGORIES = frozenset({"permission", "credentials"})
 DOC: str = __doc__ or ""
 
 SCOPES = frozenset(
@@ -88,6 +92,18 @@ _WRITE_METHOD = re.compile(
     r"|\b(?:rest|github)\.\w+\.(?!get|list)\w+\("
 )
 _CODE_PATH = re.compile(r"_actions/|node_modules/|\.js:\d")
+# What well-known actions need from the token, from their READMEs: a new permissions block must keep them.
+_STEP_NEEDS: dict[str, dict[str, str]] = {
+    "actions/checkout": {"contents": "read"},
+    "github/codeql-action/init": {"security-events": "write", "actions": "read"},
+    "github/codeql-action/analyze": {"security-events": "write", "actions": "read"},
+    "github/codeql-action/upload-sarif": {"security-events": "write"},
+    "actions/labeler": {"contents": "read", "pull-requests": "write"},
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+    "peter-evans/create-pull-request": {"contents": "write", "pull-requests": "write"},
+    "softprops/action-gh-release": {"contents": "write"},
+    "actions/stale": {"issues": "write", "pull-requests": "write"},
+}
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
@@ -182,9 +198,20 @@ def _grant(workflow: yamledit.Workflow, job_id: str, scope: str, level: str) -> 
     elif isinstance(top, str):
         error = f"the workflow sets permissions: {top}; autoheal does not expand it"
     else:
-        inherited = dict(top) if isinstance(top, Mapping) else {"contents": "read"}
+        inherited = dict(top) if isinstance(top, Mapping) else _steps_need(job)
         error = _new_block(lines, workflow, job_id, {**inherited, scope: _stronger(inherited.get(scope), level)})
     return error or (lines, where)
+
+
+def _steps_need(job: Mapping[str, Any]) -> dict[str, str]:
+    """The scopes the job's steps need, strongest level kept; ``contents: read`` at least."""
+    needs: dict[str, str] = {"contents": "read"}
+    for step in job.get("steps") or []:
+        uses = step.get("uses") if isinstance(step, Mapping) else None
+        action = uses.split("@")[0].lower() if isinstance(uses, str) else ""
+        for scope, level in _STEP_NEEDS.get(action, {}).items():
+            needs[scope] = _stronger(needs.get(scope), level)
+    return needs
 
 
 def _stronger(current: object, level: str) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from autoheal.fixers.base import FixContext, lines_of, read_text, workflow_files
+from autoheal.fixers.base import FixContext, lines_of, log_text, read_text, workflow_files
 
 # ruamel also breaks lines at these; str.split("\n") would not, and line numbers would drift.
 _EXOTIC_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
@@ -32,6 +33,7 @@ class Workflow:
     text: str
     lines: tuple[str, ...]
     data: Any
+    root: Path | None = None  # the workspace, to read files the workflow names
 
     @property
     def jobs(self) -> Mapping[str, Any]:
@@ -54,7 +56,7 @@ def load_workflow(ctx: FixContext, path: str) -> Workflow | None:
     if lines is None:
         return None
     data = parse(text)
-    return Workflow(path, text, tuple(lines), data) if isinstance(data, Mapping) else None
+    return Workflow(path, text, tuple(lines), data, ctx.workspace) if isinstance(data, Mapping) else None
 
 
 def parse(text: str) -> Any:
@@ -73,18 +75,53 @@ def locate_job(ctx: FixContext) -> tuple[Workflow, str] | str:
         if workflow is None:
             return f"cannot read {ctx.workflow_path!r} as a workflow file inside the workspace"
         job = find_job(workflow.jobs, wanted)
-        return (workflow, job) if job else f"no job {wanted!r} in {workflow.path}"
+        return _called(ctx, workflow, job, wanted) if job else f"no job {wanted!r} in {workflow.path}"
     return _search_workflows(ctx, wanted)
+
+
+def _called(ctx: FixContext, workflow: Workflow, job: str, wanted: str | None) -> tuple[Workflow, str]:
+    """For ``caller / callee`` (a reusable workflow's job), the callee job in the called local file."""
+    uses = workflow.jobs[job].get("uses") if isinstance(workflow.jobs[job], Mapping) else None
+    if not (wanted and " / " in wanted and isinstance(uses, str) and uses.startswith("./")):
+        return workflow, job
+    called = load_workflow(ctx, uses[2:].split("@")[0])
+    inner = find_job(called.jobs, wanted.split(" / ", 1)[1]) if called else None
+    return (called, inner) if called and inner else (workflow, job)
+
+
+_LOGGED_STEP = re.compile(r"(?m)^(?:\S+Z )?(?:##\[group\])?(Run .{1,200}?)\s*$")
+
+
+def logged_steps(text: str) -> set[str]:
+    """The step display names the log shows starting (``Run make docs``, ``Run actions/checkout@v4``)."""
+    return {m.group(1) for m in _LOGGED_STEP.finditer(text)}
+
+
+def step_labels(job: Any) -> set[str]:
+    """How the runner names each step of ``job`` in the log: ``Run <name>``, ``Run <first line>``, ``Run <uses>``."""
+    labels: set[str] = set()
+    for step in job.get("steps") or [] if isinstance(job, Mapping) else []:
+        if not isinstance(step, Mapping):
+            continue
+        for key in ("name", "run", "uses"):
+            value = step.get(key)
+            if isinstance(value, str) and value.strip():
+                labels.add(f"Run {value.strip().splitlines()[0]}")
+                labels.add(value.strip() if key == "name" else "")
+    return labels - {""}
 
 
 def _search_workflows(ctx: FixContext, wanted: str | None) -> tuple[Workflow, str] | str:
     workflows = [w for w in (load_workflow(ctx, p) for p in workflow_files(ctx.workspace)) if w]
     if len(workflows) == 1:
         job = find_job(workflows[0].jobs, wanted)
-        return (workflows[0], job) if job else f"no job {wanted!r} in {workflows[0].path}"
+        return _called(ctx, workflows[0], job, wanted) if job else f"no job {wanted!r} in {workflows[0].path}"
     hits = [(w, j) for w in workflows if wanted for j in [find_job(w.jobs, wanted, single=False)] if j]
+    if len(hits) > 1:  # the same job name in several workflows: the steps the log shows running decide
+        shown = logged_steps(log_text(ctx.diagnosis))
+        hits = [(w, j) for w, j in hits if shown & step_labels(w.jobs[j])] or hits
     if len(hits) == 1:
-        return hits[0]
+        return _called(ctx, *hits[0], wanted)
     if not workflows:
         return "no readable workflow files in .github/workflows"
     if not wanted:

@@ -210,3 +210,54 @@ def test_a_python_rule_never_lends_its_capture_to_the_node_fixer(tmp_path: Path)
     log = "E   ModuleNotFoundError: No module named 'yaml'\nError: Cannot find module 'left-pad'"
     result = run(tmp_path, {"package.json": PKG}, log, captures={"module": "yaml"})
     assert isinstance(result, FixDeclined) and not result.applies
+
+
+def test_a_looked_up_release_is_written_as_a_caret_range(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from autoheal.fixers import node_dependency
+
+    ctx = context(
+        tmp_path,
+        {"package.json": '{\n  "name": "app"\n}\n'},
+        "Error: Cannot find module 'axios'\nRequire stack:\n- /home/runner/work/app/app/src/api.js",
+        "dependency.missing",
+    )
+    result = node_dependency.fix(replace(ctx, releases={"npm:axios": "1.7.7"}, online=True))
+
+    change = only_change(result)
+    assert '"axios": "^1.7.7"' in change.new and '"dependencies"' in change.new
+    assert "could not reach" not in getattr(result, "explanation", "")
+
+
+def test_offline_the_pr_says_the_registry_was_not_asked(tmp_path: Path) -> None:
+    from autoheal.fixers import node_dependency
+
+    ctx = context(
+        tmp_path, {"package.json": '{"name": "app"}\n'}, "Error: Cannot find module 'axios'", "dependency.missing"
+    )
+    result = node_dependency.fix(ctx)
+
+    assert '"axios": "*"' in only_change(result).new
+    assert "could not reach the npm registry" in getattr(result, "explanation", "")
+
+
+def test_the_heal_flow_looks_up_only_the_name_the_log_states(tmp_path: Path) -> None:
+    from autoheal import heal
+
+    asked: list[tuple[str, str]] = []
+
+    class Recorder:
+        online = True
+
+        def latest(self, ecosystem: str, name: str) -> str | None:
+            asked.append((ecosystem, name))
+            return "4.17.21"
+
+    ctx = context(
+        tmp_path, {"package.json": '{"name": "app"}\n'}, "Error: Cannot find module 'lodash/fp'", "dependency.missing"
+    )
+    resolved = heal.resolve_versions(ctx, Recorder())
+
+    assert asked == [("npm", "lodash")]
+    assert resolved.releases == {"npm:lodash": "4.17.21"} and resolved.online
