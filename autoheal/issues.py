@@ -340,6 +340,13 @@ def _create_locked(
             return replace(outcome, reason=f"a concurrent report opened #{issue.number} first")
         if not lock.take_over():
             raise GitHubError(f"label {lock.name!r} keeps being taken and no issue appears; delete it and re-run")
+    # Re-read under the lock: a holder may have created the issue and unlocked between our first
+    # list and our lock (seen with 20 concurrent reports on a loaded machine).
+    found = find_match(sink.ours(label, fresh=True), diagnosis.fingerprint)
+    if found and found[0].state == "open" and (previous is None or found[0].number > previous.number):
+        lock.release()
+        outcome = _repeat(sink, found[0], found[1], diagnosis, ctx, reopen=False, templates=opts.templates)
+        return replace(outcome, reason=f"a concurrent report opened #{found[0].number} first")
     try:
         created = _create(sink, diagnosis, ctx, opts, label, previous, fork)
         assert created is not None  # not a dry run
