@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from autoheal.baseline import Baseline
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
 from autoheal.models import Alternative, Diagnosis, ExcerptLine
@@ -195,10 +196,10 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     )
 
 
-def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str) -> Diagnosis:
+def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str, baseline: Baseline | None = None) -> Diagnosis:
     return diagnose([scan_doc(doc, ruleset) for doc in docs], path)
 
 
-def triage_path(spec: str, ruleset: RuleSet) -> Diagnosis:
+def triage_path(spec: str, ruleset: RuleSet, baseline: Baseline | None = None) -> Diagnosis:
     """Triage one command-line input (file, zip, directory or ``-``)."""
-    return triage_docs(open_input(spec), ruleset, spec)
+    return triage_docs(open_input(spec), ruleset, spec, baseline)
