@@ -10,12 +10,27 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from autoheal.errors import InputError
+
+
+def in_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def print_error(message: str) -> None:
+    """One line on stderr; in Actions as an annotation the run page shows."""
+    line = " ".join(message.split())
+    if in_actions():
+        # Workflow commands end at a newline and treat % specially.
+        print("::error::" + line.replace("%", "%25"), file=sys.stderr)
+    else:
+        print(f"autoheal: error: {line}", file=sys.stderr)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@
 4. The fix is made in a temporary worktree at ``origin/<base>`` and verified there; then
    ``autoheal/issue-<N>-<slug>`` is created or updated (``gitops``) and a draft PR opened or updated.
 
-This module holds the decisions, each testable alone; ``heal_run`` strings them together
-(``heal_run.heal_issue``) and maps flags, config and the runner's event onto them.
+This module holds the decisions, each testable alone; ``healer`` strings them together
+(``healer.heal_issue``) and ``commands.heal`` maps flags, config and the runner's event onto them.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from autoheal import metadata
 from autoheal.github_api import Client, Issue
@@ -22,16 +22,27 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext, render_comment, render_issue, render_template
 from autoheal.sanitize import safe_label
 
-if TYPE_CHECKING:
-    from autoheal.report import ReportOptions
-
 LABEL_COLOURS = {
     "autoheal": ("5319e7", "A CI failure reported by autoheal"),
     "auto-heal": ("0e8a16", "autoheal may try to fix this failure"),
 }
 CATEGORY_COLOUR = "c5def5"
 SEVERITY_COLOUR = "fbca04"
+DEFAULT_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
 _COUNTER = re.compile(r"(\*\*Occurrences:\*\*\s*)(\d+)")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    labels: tuple[str, ...] = ("autoheal",)
+    conclusions: tuple[str, ...] = DEFAULT_CONCLUSIONS
+    exclude_workflows: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()  # empty: the repository's default branch only
+    max_issues_per_hour: int = 10
+    reopen_days: int = 14
+    auto_heal_label: bool = False
+    dry_run: bool = False
+    templates: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -6,34 +6,18 @@ import fnmatch
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from autoheal.actions import Event
 from autoheal.errors import UsageError
 from autoheal.github_api import Client
-from autoheal.issues import IssueSink, Outcome, file_issue
+from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions, file_issue
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
 from autoheal.triage import diagnose, triage_docs
-
-DEFAULT_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    labels: tuple[str, ...] = ("autoheal",)
-    conclusions: tuple[str, ...] = DEFAULT_CONCLUSIONS
-    exclude_workflows: tuple[str, ...] = ()
-    branches: tuple[str, ...] = ()  # empty: the repository's default branch only
-    max_issues_per_hour: int = 10
-    reopen_days: int = 14
-    auto_heal_label: bool = False
-    dry_run: bool = False
-    templates: Path | None = None
 
 
 @dataclass(frozen=True)

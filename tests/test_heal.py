@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from autoheal import config, metadata
 from autoheal.actions import Event
 from autoheal.cli import build_parser
+from autoheal.commands.heal import target
 from autoheal.errors import UsageError
 from autoheal.github_api import Client, Pull
 from autoheal.heal import (
@@ -37,7 +38,6 @@ from autoheal.heal import (
     ours,
     slug,
 )
-from autoheal.heal_run import target
 from autoheal.logsource import bytes_doc
 from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs

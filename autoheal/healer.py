@@ -1,24 +1,19 @@
-"""``autoheal heal``: the heal flow (``heal_issue``) and its command line.
+"""The heal flow: from an issue number to a pushed branch and a draft PR (``heal_issue``).
 
-Settings come from flags, then the config's ``heal:`` section, then defaults
-(``heal.options_from``); the issue and the sender from the runner's event. With
-``--dry-run --log FILE`` (or ``--issue-body FILE``) it is an offline preview instead: no token,
-no network, the diff on stdout. The decisions themselves are in ``autoheal.heal``.
+The decisions it strings together are in ``autoheal.heal``; the command line that maps flags,
+config and the runner's event onto it is ``autoheal.commands.heal``.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from autoheal import actions, gitops, metadata, sanitize
-from autoheal import config as config_mod
-from autoheal.errors import GitHubError, InputError, UsageError
+from autoheal.errors import GitHubError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client, Pull
 from autoheal.heal import (
@@ -35,14 +30,11 @@ from autoheal.heal import (
     choose_base,
     closed_attempts,
     confidence_problem,
-    diagnose_body,
     diagnose_issue,
     diff_stats,
     hour_ago,
     opened_since,
-    options_from,
     ours,
-    preview,
     subject,
 )
 from autoheal.issues import IssueSink
@@ -337,47 +329,6 @@ def heal_issue(
     return Healer(client, sink, ruleset, opts, workspace, auth, default_branch, say).heal(issue_number, sender)
 
 
-# -- the command line ----------------------------------------------------------------------
-def _sender(payload: Mapping[str, Any]) -> Sender | None:
-    raw = payload.get("sender")
-    if not isinstance(raw, dict) or not raw.get("login"):
-        return None
-    return Sender(str(raw["login"]), str(raw.get("type") or "User"))
-
-
-def target(event: actions.Event, issue_number: int | None, label: str) -> tuple[int, Sender | None] | str:
-    """The issue to heal and who asked, or why this event is not for heal."""
-    payload = event.payload
-    if event.name == "issues":
-        if payload.get("action") != "labeled":
-            return f"issues event {payload.get('action')!r}, not 'labeled'"
-        name = str((payload.get("label") or {}).get("name") or "")
-        if name.lower() != label.lower():
-            return f"label {name!r} is not the heal label {label!r}"
-        issue_number = int((payload.get("issue") or {}).get("number") or 0) or None
-    if not issue_number:
-        raise UsageError("heal needs an issue: run it on an issues 'labeled' event or pass --issue-number")
-    return issue_number, _sender(payload)
-
-
-def run_offline(args: argparse.Namespace, cfg: config_mod.Config, opts: HealOptions, workspace: Path) -> int:
-    """Preview the fix for a log or an issue body: the diff, or one line saying why there is none."""
-    from autoheal.triage import triage_path
-
-    if not args.dry_run:
-        raise UsageError("--log and --issue-body preview a fix offline: add --dry-run")
-    if args.log:
-        diagnosis = triage_path(args.log, cfg.ruleset)
-    else:
-        try:
-            diagnosis = diagnose_body(Path(args.issue_body).read_text(encoding="utf-8"), cfg.ruleset)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{args.issue_body}: cannot read ({exc})") from None
-    diff, why = preview(diagnosis, workspace, opts, args.workflow, args.job)
-    print(diff if diff else f"autoheal: no fix: {' '.join(why.split())}", end="" if diff else "\n")
-    return 0
-
-
 def _summary(result: HealResult, number: int | None) -> str:
     issue = f"#{number}" if number else "-"
     pr = f"[#{result.pr_number}]({result.pr_url})" if result.pr_number else "-"
@@ -403,37 +354,3 @@ def emit(result: HealResult, number: int | None, result_key: str = "result") -> 
     actions.add_summary(_summary(result, number))
     where = f" #{number}" if number else ""
     actions.notice(f"heal{where}: {result.result}{' - ' + result.reason if result.reason else ''}")
-
-
-def run_heal(args: argparse.Namespace) -> int:
-    from autoheal.report_run import make_client
-
-    workspace = Path(args.workspace or os.environ.get("GITHUB_WORKSPACE") or ".")
-    cfg = config_mod.load(args.config, root=workspace)
-    opts = options_from(args, cfg)
-    if args.log or args.issue_body:
-        return run_offline(args, cfg, opts, workspace)
-    event = actions.load_event(args.event_path, args.event_name)
-    picked = target(event, args.issue_number, opts.label)
-    if isinstance(picked, str):
-        emit(HealResult("declined", picked), None)
-        return 0
-    number, sender = picked
-    repo_info = event.payload.get("repository")
-    default = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
-    auth = gitops.Auth(
-        os.environ.get("AUTOHEAL_TOKEN") or os.environ.get("GITHUB_TOKEN") or "",
-        os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
-    )
-    result = heal_issue(
-        make_client(args, event),
-        number,
-        cfg.ruleset,
-        opts,
-        workspace=workspace,
-        auth=auth,
-        default_branch=default or None,
-        sender=sender,
-    )
-    emit(result, number)
-    return 0

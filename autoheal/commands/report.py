@@ -11,9 +11,37 @@ from autoheal import actions
 from autoheal import config as config_mod
 from autoheal.config import pick
 from autoheal.errors import UsageError
-from autoheal.github_api import DEFAULT_API_URL, Client
-from autoheal.issues import IssueSink, Outcome
-from autoheal.report import DEFAULT_CONCLUSIONS, ReportOptions, Skip, report
+from autoheal.flags import add_github_args, csv, make_client
+from autoheal.github_api import Client
+from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions
+from autoheal.report import Skip, report
+
+NAME = "report"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        NAME,
+        help="open or update one issue per distinct failure of a workflow run",
+        description="Triage a failed workflow run and file it as a deduplicated issue. "
+        "The token is read from $GITHUB_TOKEN, never from the command line.",
+    )
+    add_github_args(p)
+    p.add_argument(
+        "--run-id", type=int, help="report this run (workflow_dispatch); default: the workflow_run event's run"
+    )
+    p.add_argument(
+        "--labels", type=csv, help="comma-separated labels for new issues (first one finds ours; default autoheal)"
+    )
+    p.add_argument(
+        "--conclusions", type=csv, help="run conclusions to report (default failure,timed_out,startup_failure)"
+    )
+    p.add_argument("--exclude-workflows", type=csv, help="comma-separated globs of workflow names or paths to ignore")
+    p.add_argument("--branches", type=csv, help="comma-separated branch globs to report (default: the default branch)")
+    p.add_argument("--max-issues-per-hour", type=int, help="cap on new issues per hour (default 10)")
+    p.add_argument("--reopen-days", type=int, help="reopen a matching issue closed this recently (default 14)")
+    p.add_argument("--auto-heal-label", action="store_true", default=None, help="also label new issues auto-heal")
+    p.set_defaults(handler=run)
 
 
 def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
@@ -35,15 +63,6 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOpti
     if opts.max_issues_per_hour < 0 or opts.reopen_days < 0:
         raise UsageError("max-issues-per-hour and reopen-days must not be negative")
     return opts
-
-
-def make_client(args: argparse.Namespace, event: actions.Event) -> Client:
-    repo = args.repo or os.environ.get("GITHUB_REPOSITORY") or event.repo
-    if not repo:
-        raise UsageError("no repository: pass --repo owner/name or set GITHUB_REPOSITORY")
-    token = os.environ.get("AUTOHEAL_TOKEN") or os.environ.get("GITHUB_TOKEN") or ""
-    api_url = args.api_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
-    return Client(repo=repo, token=token, api_url=api_url)
 
 
 def _summary(outcomes: Sequence[Outcome]) -> str:
@@ -85,7 +104,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     """
     from autoheal import gitops
     from autoheal.heal import options_from as heal_options
-    from autoheal.heal_run import emit, heal_issue
+    from autoheal.healer import emit, heal_issue
 
     # Checked on the run that was reported, which --run-id fetches: the event may not hold it.
     if any(outcome.fork for outcome in outcomes):
@@ -115,7 +134,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
             emit(healed, outcome.issue_number, result_key="heal-result")
 
 
-def run_report(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     cfg = config_mod.load(args.config)
     opts = options_from(args, cfg)
     event = actions.load_event(args.event_path, args.event_name)
