@@ -71,6 +71,8 @@ class Diagnosis:
     alternatives: tuple[Alternative, ...] = ()
     severity: str = "error"
     hint: str = ""
+    # The 1-3 excerpt lines that say what failed, the root cause first.
+    key_lines: tuple[int, ...] = ()
 
     @property
     def transient(self) -> bool:
@@ -87,6 +89,7 @@ class Diagnosis:
             "title": self.title,
             "summary": self.summary,
             "excerpt": [{"line": e.line, "text": e.text, "file": e.file} for e in self.excerpt],
+            "key_lines": list(self.key_lines),
             "captures": dict(self.captures),
             "job": self.job,
             "step": self.step,

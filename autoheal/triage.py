@@ -1,136 +1,143 @@
-"""From scanned hits to one diagnosis: the root cause, its excerpt and fingerprint."""
+"""From scanned hits to one diagnosis: the root cause, its excerpt, key lines and fingerprint.
+
+Data flows one way: scan (hits and sections) -> cause (which hit, or a generic
+error block of the failed section when no rule explains it) -> excerpt (the
+block around it) -> fingerprint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from autoheal import blocks, cause, excerpt, tools
 from autoheal.baseline import Baseline
+from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
 from autoheal.models import Alternative, Diagnosis, ExcerptLine
 from autoheal.rules import Rule, RuleSet
 from autoheal.scan import DocScan, Hit, scan_doc
 
-MAX_EXCERPT = 40
+MAX_EXCERPT = excerpt.MAX_EXCERPT
 MAX_ALTERNATIVES = 5
 SUMMARY_CHARS = 200
 TITLE_CHARS = 120
 UNKNOWN_RULE = "none"
+GENERIC_RULE = "generic.error-block"
+GENERIC_CONFIDENCE = 0.5
+# Lines just above the exit line shown when the failed section printed nothing that reads as an error.
+LAST_WORDS = 6
 
 
-def _rank(hit: Hit) -> tuple[int, float, int]:
-    # Highest priority first; then confidence; then the latest line: where two
-    # rules tie, the one closest to the end of the log is what failed the job.
-    return (hit.rule.priority, hit.rule.confidence, hit.line)
+@dataclass(frozen=True)
+class Found:
+    """The root cause: a line, its category and rule, and the lines around it."""
+
+    line: int
+    text: str
+    category: str
+    rule: Rule | None
+    context: list[tuple[int, str]]
+    doc: LogDoc
+    step: str | None
+    captures: dict[str, str]
 
 
-def _anchor(rule_id: str, hits: Sequence[Hit]) -> Hit:
-    """The first hit of the chosen rule: the first error usually causes those after it."""
-    return min((h for h in hits if h.rule.id == rule_id), key=lambda h: h.line)
+def _never(_: str) -> bool:
+    return False
 
 
-# Further hits of the chosen rule or category far from its block: each shows itself and one line.
-EXTRA_HITS = 3
-# A failure of another category gets a block of its own: the error, 2 lines above, the rest below.
-SECOND_BLOCK = 15
-SECOND_ABOVE = 2
-SECOND_MIN_PRIORITY = 60  # below this a rule is weak evidence or a symptom (see rules.yaml)
+def _context(scan: DocScan, hit: Hit) -> list[tuple[int, str]]:
+    """The hit and the lines the scanner kept around it, inside its section."""
+    lines = [(hit.line - len(hit.before) + i, t) for i, t in enumerate(hit.before)]
+    lines.append((hit.line, hit.text))
+    lines += [(hit.line + 1 + i, t) for i, t in enumerate(hit.after)]
+    section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
+    if section is None:
+        return lines
+    last = section.end or hit.line + len(hit.after)
+    return [(n, t) for n, t in lines if section.start <= n <= last]
 
 
-def _window(hit: Hit, before: int, after: int) -> list[ExcerptLine]:
-    """The hit with ``before`` lines above and ``after`` below (what the scan kept)."""
-    name = hit.doc.name
-    above = hit.before[len(hit.before) - before :] if before > 0 else []
-    below = hit.after[: max(after, 0)]
-    lines = [ExcerptLine(hit.line - len(above) + i, t, name) for i, t in enumerate(above)]
-    lines.append(ExcerptLine(hit.line, hit.text, name))
-    lines += [ExcerptLine(hit.line + 1 + i, t, name) for i, t in enumerate(below)]
-    return lines
+def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
+    scan = next(s for s in scans if s.doc is hit.doc)
+    return Found(hit.line, hit.text, hit.rule.category, hit.rule, _context(scan, hit), hit.doc, hit.step, hit.captures)
 
 
-def _trim_blank_edges(lines: list[ExcerptLine], keep: int) -> list[ExcerptLine]:
-    """Drop blank lines at both ends, but never the hit line itself."""
-    while lines and not lines[0].text.strip() and lines[0].line != keep:
-        lines.pop(0)
-    while lines and not lines[-1].text.strip() and lines[-1].line != keep:
-        lines.pop()
-    return lines
+def _cluster_score(lines: list[tuple[int, str, int]], end: int) -> float:
+    # Near the exit line is where a failing tool's last words are.
+    return sum(s for _, _, s in lines) + (2 if end - lines[-1][0] <= 5 else 0)
 
 
-def _grown(chosen: Hit, room: int) -> tuple[int, int]:
-    """Lines above and below the root-cause hit: the rule's context, then spare room.
-
-    On the labelled benchmark logs the lines a maintainer needs sit mostly at
-    and after the matched line (a failure header, then its details), so spare
-    room goes below first, then above. Rules that match a summary line
-    (``Process completed with exit code 1``) ask for more context above.
-    """
-    rule, above, below = chosen.rule, len(chosen.before), len(chosen.after)
-    before = min(rule.context_before, above, room)
-    after = min(rule.context_after, below, room - before)
-    spare = room - before - after
-    grow = min(spare, below - after)
-    return before + min(spare - grow, above - before), after + grow
-
-
-def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None) -> tuple[ExcerptLine, ...]:
-    """A contiguous block around the root cause, plus a few lines of further evidence.
-
-    ``second`` is the strongest error of another kind elsewhere in the log: a
-    block of its own keeps a maintainer from missing a second failure.
-    """
-    limit = MAX_EXCERPT
-    far = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit]
-    extra = far[:EXTRA_HITS]
-    second_lines = _second_block(second) if second is not None else []
-    room = limit - 1 - 2 * len(extra) - len(second_lines)
-    before, after = _grown(chosen, room)
-    picked = {(ln.file, ln.line): ln for ln in _trim_blank_edges(_window(chosen, before, after), chosen.line)}
-    for ln in second_lines:
-        picked.setdefault((ln.file, ln.line), ln)
-    for hit in extra:
-        for ln in _window(hit, 0, 1):
-            if len(picked) < limit:
-                picked.setdefault((ln.file, ln.line), ln)
-    return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
+def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> int | None:
+    """The first error line of the strongest error block of a failed section's last lines."""
+    body = tail[:-1] if len(tail) > 1 else tail
+    scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
+    clusters: list[list[tuple[int, str, int]]] = []
+    for item in (x for x in scored if x[2] > 0):
+        if clusters and item[0] - clusters[-1][-1][0] <= 3:
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    strong = [c for c in clusters if max(s for _, _, s in c) >= 2]
+    end = tail[-1][0] if tail else 0
+    if strong:
+        best = max(strong, key=lambda c: _cluster_score(c, end))
+        first = next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0])
+        return first
+    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or known(t))]
+    return words[-LAST_WORDS:][0][0] if words else None
 
 
-def _second_block(hit: Hit) -> list[ExcerptLine]:
-    before = min(hit.rule.context_before, len(hit.before), SECOND_ABOVE)
-    return _trim_blank_edges(_window(hit, before, SECOND_BLOCK - 1 - before), hit.line)
+def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
+    """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
+    commands = [scope.section.command]
+    if "docker build" in scope.section.command or "docker buildx" in scope.section.command:
+        inner = tools.docker_inner(t for _, t in scope.tail)
+        commands = [inner] if inner else commands
+    category = tools.command_category(commands)
+    if category:
+        return category
+    symptoms = [h for h in hits if h.rule.category != "unknown"]
+    return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
-def _second(chosen: Hit, hits: Sequence[Hit]) -> Hit | None:
-    """The best hit of another category, away from every hit of the chosen rule.
-
-    Near a hit of the chosen rule it is more likely a symptom of the same failure.
-    """
-    mine = [h for h in hits if h.rule.id == chosen.rule.id]
-    candidates = [
-        h
-        for h in hits
-        if h.rule.category != chosen.rule.category
-        and h.rule.priority >= SECOND_MIN_PRIORITY
-        and all(h.doc is not m.doc or abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
-    ]
-    if not candidates:
+def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
+    at = generic_anchor(scope.tail, known)
+    if at is None:
         return None
-    best = max(candidates, key=_rank)
-    return _anchor(best.rule.id, candidates)
+    text = next(t for n, t in scope.tail if n == at)
+    step = scope.section.command or scope.scan.doc.step
+    return Found(at, text, _scope_category(scope, symptoms), None, scope.tail, scope.scan.doc, step, {})
 
 
-def _related(chosen: Hit, hits: Sequence[Hit]) -> list[Hit]:
-    """More evidence for the excerpt: other hits of the chosen rule, then of its category."""
-    same_rule = [h for h in hits if h is not chosen and h.rule.id == chosen.rule.id]
-    same_cat = [h for h in hits if h.rule.id != chosen.rule.id and h.rule.category == chosen.rule.category]
-    same_cat.sort(key=_rank, reverse=True)
-    return same_rule + same_cat
+def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
+    """The failed section's cause; else the generic block there; else causes elsewhere; else a symptom."""
+    scope = cause.failed_scope(scans)
+    tiers = cause.by_tier(scans, scope, known)
+    hit = cause.best_cause(tiers[0])
+    if hit is not None:
+        return _from_hit(scans, hit)
+    if scope is not None and scope.tail:
+        found = _generic(scope, tiers[0], known)
+        if found is not None:
+            return found
+    for t in (1, 2):
+        hit = cause.best_cause(tiers[t])
+        if hit is not None:
+            return _from_hit(scans, hit)
+    symptoms = [h for t in (0, 1, 2) for h in tiers[t]]
+    if symptoms:
+        return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
+    return None
 
 
-def _alternatives(chosen: Hit, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
+def _alternatives(found: Found, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
     best: dict[str, Hit] = {}
-    for hit in sorted(hits, key=_rank, reverse=True):
-        if hit.rule.id != chosen.rule.id:
+    chosen = found.rule.id if found.rule else None
+    for hit in sorted(hits, key=cause.rank, reverse=True):
+        if hit.rule.id != chosen:
             best.setdefault(hit.rule.id, hit)
     ranked = list(best.values())[:MAX_ALTERNATIVES]
     return tuple(Alternative(h.rule.id, h.rule.category, h.rule.confidence, h.line) for h in ranked)
@@ -141,44 +148,52 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _hint(rule: Rule, captures: dict[str, str]) -> str:
+def _hint(rule: Rule | None, captures: dict[str, str]) -> str:
+    if rule is None:
+        return "No rule knows this tool's output: the excerpt shows the error block of the step that failed."
     try:
         return rule.hint.format_map(captures)
     except (KeyError, IndexError, ValueError):
         return rule.hint
 
 
-def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
+def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = None) -> Diagnosis:
     """Pick the root cause among every hit of every document of one input."""
-    hits = [h for s in scans for h in s.hits]
-    if not hits:
+    known = baseline.known if baseline is not None else _never
+    found = find_cause(scans, known)
+    if found is None:
         return _unknown(scans, path)
-    chosen = _anchor(max(hits, key=_rank).rule.id, hits)
-    rule = chosen.rule
-    summary = _shorten(chosen.text, SUMMARY_CHARS)
+    kept = excerpt.block(found.context, found.line, known)
+    rule_id = found.rule.id if found.rule else GENERIC_RULE
+    confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
+    if found.category == "unknown":
+        confidence = min(confidence, 0.3)
+    hits = [h for s in scans for h in s.hits]
     return Diagnosis(
         path=path,
-        category=rule.category,
-        confidence=rule.confidence,
-        rule=rule.id,
-        fingerprint=fingerprint(rule.category, rule.id, chosen.captures, chosen.text),
-        title=_shorten(f"{rule.category}: {chosen.text.strip()}", TITLE_CHARS),
-        summary=summary,
-        excerpt=build_excerpt(chosen, _related(chosen, hits), _second(chosen, hits)),
-        captures=dict(chosen.captures),
-        job=chosen.doc.job,
-        step=chosen.step,
-        alternatives=_alternatives(chosen, hits),
-        severity=rule.severity,
-        hint=_hint(rule, chosen.captures),
+        category=found.category,
+        confidence=confidence,
+        rule=rule_id,
+        fingerprint=fingerprint(found.category, rule_id, found.captures, found.text),
+        title=_shorten(f"{found.category}: {found.text.strip()}", TITLE_CHARS),
+        summary=_shorten(found.text, SUMMARY_CHARS),
+        excerpt=tuple(ExcerptLine(n, t, found.doc.name) for n, t in kept),
+        captures=dict(found.captures),
+        job=found.doc.job,
+        step=found.step,
+        alternatives=_alternatives(found, hits),
+        severity=found.rule.severity if found.rule else "error",
+        hint=_hint(found.rule, found.captures),
+        key_lines=excerpt.key_lines(kept, found.line, known),
     )
 
 
 def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
-    """No rule matched: show the end of the log, where a failure usually is."""
+    """No rule matched and no error block: show the end of the log, where a failure usually is."""
     last = next((s for s in reversed(scans) if s.tail), scans[-1] if scans else None)
-    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip()]
-    excerpt = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail[-MAX_EXCERPT:])
+    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip() and not blocks.chatter(t)]
+    tail = tail[-MAX_EXCERPT:]
+    excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
     evidence = "\n".join(t for _, t in tail[-3:])
     summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
     return Diagnosis(
@@ -189,15 +204,16 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
         fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
         title=_shorten(f"unknown: {summary}", TITLE_CHARS),
         summary=summary,
-        excerpt=excerpt,
+        excerpt=excerpt_lines,
         job=last.doc.job if last else None,
         step=last.doc.step if last else None,
         hint="No rule recognised this failure; read the excerpt and the full log.",
+        key_lines=(tail[-1][0],) if tail else (),
     )
 
 
 def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str, baseline: Baseline | None = None) -> Diagnosis:
-    return diagnose([scan_doc(doc, ruleset) for doc in docs], path)
+    return diagnose([scan_doc(doc, ruleset) for doc in docs], path, baseline)
 
 
 def triage_path(spec: str, ruleset: RuleSet, baseline: Baseline | None = None) -> Diagnosis:

@@ -1,0 +1,122 @@
+"""Excerpts made of blocks: from the block's header to its end, without chatter.
+
+A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``, the
+suite or case name) when one sits above the root cause, else a few lines of
+what the tool printed above it; it ends where the tool's output stops being
+about the failure (a run of blank, chatter or baseline lines, or the section's
+end). Blank lines, runner/cache/upload chatter, passing tests and lines the
+passing run also printed leave it. A block longer than ``MAX_EXCERPT`` keeps
+its header, the first failure whole and its summary; the cut shows as a gap
+in the line numbers (rendered as ``⋮``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from autoheal import blocks
+
+MAX_EXCERPT = 40
+HEADER_REACH = 40  # how far above the root cause a block header may be
+ABOVE_WITHOUT_HEADER = 4
+BREAK = 2  # this many lines of nothing in a row end a block...
+LOOKAHEAD = 4  # ...unless errors resume this soon after
+FIRST_FAILURE = 26  # lines kept from the root cause on, when a block is cut
+SUMMARY = 8  # lines kept from the block's end, when it is cut
+
+Numbered = Sequence[tuple[int, str]]
+Known = Callable[[str], bool]
+
+
+def _nothing(text: str, known: Known) -> bool:
+    return blocks.blank(text) or blocks.chatter(text) or known(text)
+
+
+def _start(lines: Numbered, at: int, known: Known) -> int:
+    """Index where the block holding ``lines[at]`` starts."""
+    if blocks.header(lines[at][1]):
+        return at
+    empty, best = 0, None
+    for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
+        text = lines[i][1]
+        if blocks.header(text):
+            best = i
+            break
+        empty = empty + 1 if _nothing(text, known) else 0
+        if empty >= BREAK:
+            break
+    if best is not None:
+        return best
+    start = at
+    for i in range(at - 1, max(-1, at - ABOVE_WITHOUT_HEADER - 1), -1):
+        if _nothing(lines[i][1], known):
+            break
+        start = i
+    return start
+
+
+def _resumes(lines: Numbered, i: int, known: Known) -> bool:
+    """After a gap at ``i``, whether the block goes on: more errors or failures follow shortly."""
+    for n, text in lines[i : i + LOOKAHEAD]:
+        if not _nothing(text, known):
+            return blocks.header(text) or blocks.error_score(text) >= 2
+    return False
+
+
+def _end(lines: Numbered, at: int, known: Known) -> int:
+    """Index of the block's last line: before a run of nothing (unless errors resume), or the window's end."""
+    end, empty = at, 0
+    for i in range(at + 1, min(len(lines), at + MAX_EXCERPT * 3)):
+        text = lines[i][1]
+        if _nothing(text, known):
+            empty += 1
+            if empty >= BREAK and not _resumes(lines, i + 1, known):
+                break
+            continue
+        empty = 0
+        end = i
+    return end
+
+
+def _cut(kept: list[tuple[int, str]], anchor: int) -> list[tuple[int, str]]:
+    """Header, the first failure whole from the root cause on, and the block's summary."""
+    if len(kept) <= MAX_EXCERPT:
+        return kept
+    at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
+    head = kept[:1] if at > 0 else []
+    first = kept[at : at + FIRST_FAILURE]
+    room = MAX_EXCERPT - len(head) - len(first)
+    summary = kept[max(at + FIRST_FAILURE, len(kept) - min(SUMMARY, room)) :]
+    return head + first + summary[: max(room, 0)]
+
+
+def block(lines: Numbered, anchor: int, known: Known) -> list[tuple[int, str]]:
+    """The block holding line number ``anchor`` of ``lines`` (contiguous, numbered), cleaned and cut."""
+    at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
+    if at is None:
+        return [(n, t) for n, t in lines if n == anchor]
+    start, end = _start(lines, at, known), _end(lines, at, known)
+    kept = [
+        (n, t)
+        for i, (n, t) in enumerate(lines[start : end + 1], start)
+        if i == at or i == start or not _nothing(t, known)
+    ]
+    return _cut(kept, anchor)
+
+
+def key_lines(kept: Numbered, anchor: int, known: Known) -> tuple[int, ...]:
+    """The root cause, then up to two more lines that say what failed (not repeats of it)."""
+    keys = [anchor]
+    shapes = {_shape(t) for n, t in kept if n == anchor}
+    for n, t in kept:
+        if len(keys) == 3:
+            break
+        if n <= anchor or known(t) or blocks.error_score(t) < 2 or _shape(t) in shapes:
+            continue
+        keys.append(n)
+        shapes.add(_shape(t))
+    return tuple(keys)
+
+
+def _shape(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())[:40]
