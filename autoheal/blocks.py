@@ -37,7 +37,16 @@ _ERROR = re.compile(
 _NO_ERRORS = re.compile(r"(?i)\b0 (?:errors?|failures?|failed)\b|\b(?:errors?|failures?|failed)[:=] ?0\b|\bno errors\b")
 _DIAGNOSTIC = re.compile(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s+at \S+[(:]|^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
+)
+# Stack frames and indented continuations of a message: part of a block, not a failure alone.
+_FRAME = re.compile(r"^\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)")
+# A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
+_SYMPTOM = re.compile(
+    r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"
+    r"complete log of this run|not a problem with npm|ELIFECYCLE|Command failed with exit code|"
+    r"\*\*\* \[.*\] Error \d+|errno \d+\s*$|^\s*(?:npm ERR!|error)\s*$|BUILD FAILURE|"
+    r"Failed at the \S+ script|run `?\S+ --help|for more (?:details|information)|--stacktrace|--debug|--info"
 )
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
@@ -66,13 +75,20 @@ def diff_line(text: str) -> bool:
     return bool(_DIFF.match(text))
 
 
+def symptom(text: str) -> bool:
+    """A line that only says a command failed (an exit status, "see above")."""
+    return bool(_SYMPTOM.search(text))
+
+
 def error_score(text: str) -> int:
     """How strongly a line alone says something failed: 0 (not at all) to 3."""
-    if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text):
+    if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):
         return 0
     score = 2 if _ERROR.search(text) else 0
     if _DIAGNOSTIC.search(text):
         score += 1 if score else 2
     if header(text):
         score = max(score, 2) + 1
+    if not score and _FRAME.match(text):
+        score = 1
     return min(score, 3)

@@ -97,15 +97,22 @@ def eligible(scan: DocScan, hit: Hit, known: Known) -> bool:
     return not (section and ("|| true" in section.command or "|| :" in section.command))
 
 
+def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
+    """The trigger word is in the name of a test the runner reports on that line."""
+    names = [v.captures.get("test", "") for v in verdicts.get((id(hit.doc), hit.line), [])]
+    return any(name and hit.rule.match(name) is not None for name in names)
+
+
 def _verdict_filter(hits: list[Hit]) -> list[Hit]:
     """Drop trigger words that only name a test or sit in an expected/actual diff."""
-    verdict_lines = {(id(h.doc), h.line) for h in hits if h.rule.category == TEST}
-    if not verdict_lines:
+    verdicts: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        if h.rule.category == TEST:
+            verdicts.setdefault((id(h.doc), h.line), []).append(h)
+    if not verdicts:
         return hits
     return [
-        h
-        for h in hits
-        if h.rule.category not in TRIGGERS or ((id(h.doc), h.line) not in verdict_lines and not blocks.diff_line(h.text))
+        h for h in hits if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
     ]
 
 

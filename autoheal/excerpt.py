@@ -21,8 +21,8 @@ HEADER_REACH = 40  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 4
 BREAK = 2  # this many lines of nothing in a row end a block...
 LOOKAHEAD = 4  # ...unless errors resume this soon after
-FIRST_FAILURE = 26  # lines kept from the root cause on, when a block is cut
-SUMMARY = 8  # lines kept from the block's end, when it is cut
+FIRST_FAILURE = 30  # lines kept from the root cause on, when a block is cut
+SUMMARY = 9  # lines kept from the block's end, when it is cut
 
 Numbered = Sequence[tuple[int, str]]
 Known = Callable[[str], bool]
@@ -47,11 +47,14 @@ def _start(lines: Numbered, at: int, known: Known) -> int:
             break
     if best is not None:
         return best
-    start = at
-    for i in range(at - 1, max(-1, at - ABOVE_WITHOUT_HEADER - 1), -1):
-        if _nothing(lines[i][1], known):
+    # No header: the few lines the tool printed just above, across blank lines, not past chatter.
+    start, taken = at, 0
+    for i in range(at - 1, max(-1, at - 2 * ABOVE_WITHOUT_HEADER - 1), -1):
+        text = lines[i][1]
+        if blocks.chatter(text) or known(text) or taken == ABOVE_WITHOUT_HEADER:
             break
-        start = i
+        if not blocks.blank(text):
+            start, taken = i, taken + 1
     return start
 
 

@@ -67,6 +67,7 @@ _SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
     **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
     **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
+    **{("r", a): c for a, c in (("check", TEST), ("build", COMPILE), ("install", DEPS))},
     ("python", "-m"): "",
     ("npx", ""): "",
 }
@@ -131,6 +132,8 @@ def segment_category(segment: str) -> str | None:
     tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
     if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
         return segment_category(" ".join(words[2:]))
+    if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
+        return _SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in ("mvn", "mvnw", "gradle", "gradlew"):
         named = (_BUILD_GOALS.get(a) or _BUILD_GOALS.get(a.rsplit(":", 1)[-1]) for a in args)
         goals = [g for g in named if g]
@@ -163,11 +166,24 @@ def command_category(commands: Iterable[str]) -> str | None:
     return found
 
 
-def docker_inner(lines: Iterable[str]) -> str | None:
-    """The command of the last ``RUN`` instruction a ``docker build`` printed."""
-    last = None
+# Lines naming the sub-command that failed inside the section's command: an npm script
+# (npm's banner and its failure line, npm-run-all), a make target, a docker build's RUN.
+_INNER = (
+    re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
+    re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
+    re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
+    re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)"),
+)
+
+
+def inner_commands(lines: Iterable[str]) -> list[str]:
+    """The sub-commands a section's output says it ran, in order (the failing one is last)."""
+    found = []
     for text in lines:
-        m = _DOCKER_RUN.search(text)
-        if m:
-            last = m["cmd"]
-    return last
+        for pattern in _INNER:
+            m = pattern.search(text)
+            if m:
+                found.append(m["cmd"])
+                break
+    return found

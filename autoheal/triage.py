@@ -65,38 +65,44 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     return Found(hit.line, hit.text, hit.rule.category, hit.rule, _context(scan, hit), hit.doc, hit.step, hit.captures)
 
 
-def _cluster_score(lines: list[tuple[int, str, int]], end: int) -> float:
-    # Near the exit line is where a failing tool's last words are.
-    return sum(s for _, _, s in lines) + (2 if end - lines[-1][0] <= 5 else 0)
+GAP = 5  # lines without an error signal a block may span (a blank line, a path, "Found in:")
+
+
+def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
+    """Runs of error-signal lines, split by chatter or by more than GAP quiet lines."""
+    clusters: list[list[tuple[int, str, int]]] = []
+    current: list[tuple[int, str, int]] = []
+    quiet = 0
+    for item in scored:
+        if item[2] > 0:
+            current.append(item)
+            quiet = 0
+            continue
+        quiet += 1
+        if current and (quiet > GAP or blocks.chatter(item[1])):
+            clusters.append(current)
+            current, quiet = [], 0
+    return clusters + ([current] if current else [])
 
 
 def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> int | None:
-    """The first error line of the strongest error block of a failed section's last lines."""
+    """The first error line of the last error block of a failed section's last lines.
+
+    What a failing tool printed last is why it failed; the exit line itself is not.
+    """
     body = tail[:-1] if len(tail) > 1 else tail
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
-    clusters: list[list[tuple[int, str, int]]] = []
-    for item in (x for x in scored if x[2] > 0):
-        if clusters and item[0] - clusters[-1][-1][0] <= 3:
-            clusters[-1].append(item)
-        else:
-            clusters.append([item])
-    strong = [c for c in clusters if max(s for _, _, s in c) >= 2]
-    end = tail[-1][0] if tail else 0
+    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     if strong:
-        best = max(strong, key=lambda c: _cluster_score(c, end))
-        first = next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0])
-        return first
-    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or known(t))]
+        best = strong[-1]
+        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0])
+    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
     return words[-LAST_WORDS:][0][0] if words else None
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
     """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
-    commands = [scope.section.command]
-    if "docker build" in scope.section.command or "docker buildx" in scope.section.command:
-        inner = tools.docker_inner(t for _, t in scope.tail)
-        commands = [inner] if inner else commands
-    category = tools.command_category(commands)
+    category = tools.command_category([scope.section.command, *tools.inner_commands(t for _, t in scope.tail)])
     if category:
         return category
     symptoms = [h for h in hits if h.rule.category != "unknown"]
@@ -112,21 +118,27 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     return Found(at, text, _scope_category(scope, symptoms), None, scope.tail, scope.scan.doc, step, {})
 
 
+# A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
+# generic block of the failed section, which only says that something there printed an error.
+PRECISE = 60
+
+
 def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
-    """The failed section's cause; else the generic block there; else causes elsewhere; else a symptom."""
+    """The failed section's cause; else a precise cause elsewhere, the generic block there, any cause; else a symptom."""
     scope = cause.failed_scope(scans)
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
     if hit is not None:
         return _from_hit(scans, hit)
+    elsewhere = cause.best_cause(tiers[1] + tiers[2])
+    if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
+        return _from_hit(scans, elsewhere)
     if scope is not None and scope.tail:
         found = _generic(scope, tiers[0], known)
-        if found is not None:
+        if found is not None and (found.category != "unknown" or elsewhere is None):
             return found
-    for t in (1, 2):
-        hit = cause.best_cause(tiers[t])
-        if hit is not None:
-            return _from_hit(scans, hit)
+    if elsewhere is not None:
+        return _from_hit(scans, elsewhere)
     symptoms = [h for t in (0, 1, 2) for h in tiers[t]]
     if symptoms:
         return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
