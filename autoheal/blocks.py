@@ -12,7 +12,8 @@ import re
 
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
 _CHATTER = re.compile(
-    r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|\$ travis_|##\[(?:group|endgroup)\]|"
+    r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
+    r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|Cache (?:saved|restored|not found)|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"

@@ -34,8 +34,6 @@ def _nothing(text: str, known: Known) -> bool:
 
 def _start(lines: Numbered, at: int, known: Known) -> int:
     """Index where the block holding ``lines[at]`` starts."""
-    if blocks.header(lines[at][1]):
-        return at
     empty, best = 0, None
     for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
         text = lines[i][1]
@@ -67,7 +65,8 @@ def _resumes(lines: Numbered, i: int, known: Known) -> bool:
 
 
 def _end(lines: Numbered, at: int, known: Known) -> int:
-    """Index of the block's last line: before a run of nothing (unless errors resume), or the window's end."""
+    """Index of the block's last line: before a run of nothing (blank, chatter, baseline
+    lines) unless errors resume just after it."""
     end, empty = at, 0
     for i in range(at + 1, min(len(lines), at + MAX_EXCERPT * 3)):
         text = lines[i][1]
@@ -82,15 +81,15 @@ def _end(lines: Numbered, at: int, known: Known) -> int:
 
 
 def _cut(kept: list[tuple[int, str]], anchor: int) -> list[tuple[int, str]]:
-    """Header, the first failure whole from the root cause on, and the block's summary."""
+    """Header (and what leads to the root cause), the first failure whole, and the block's summary."""
     if len(kept) <= MAX_EXCERPT:
         return kept
     at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
-    head = kept[:1] if at > 0 else []
+    head = kept[:at] if at <= ABOVE_WITHOUT_HEADER else kept[:1]
     first = kept[at : at + FIRST_FAILURE]
     room = MAX_EXCERPT - len(head) - len(first)
-    summary = kept[max(at + FIRST_FAILURE, len(kept) - min(SUMMARY, room)) :]
-    return head + first + summary[: max(room, 0)]
+    summary = kept[max(at + FIRST_FAILURE, len(kept) - room) :] if room > 0 else []
+    return head + first + summary
 
 
 def block(lines: Numbered, anchor: int, known: Known) -> list[tuple[int, str]]:
@@ -99,12 +98,21 @@ def block(lines: Numbered, anchor: int, known: Known) -> list[tuple[int, str]]:
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
     start, end = _start(lines, at, known), _end(lines, at, known)
-    kept = [
-        (n, t)
-        for i, (n, t) in enumerate(lines[start : end + 1], start)
-        if i == at or i == start or not _nothing(t, known)
-    ]
+    kept = [(n, t) for i, (n, t) in enumerate(lines[start : end + 1], start) if _keep(lines, i, at, start, known)]
     return _cut(kept, anchor)
+
+
+def _keep(lines: Numbered, i: int, at: int, start: int, known: Known) -> bool:
+    """Blank and chatter lines leave; a baseline line stays only as context next to an error."""
+    text = lines[i][1]
+    if i in (at, start):
+        return True
+    if blocks.blank(text) or blocks.chatter(text):
+        return False
+    if not known(text):
+        return True
+    near = [lines[j][1] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(not known(t) and blocks.error_score(t) >= 2 for t in near)
 
 
 def key_lines(kept: Numbered, anchor: int, known: Known) -> tuple[int, ...]:

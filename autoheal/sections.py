@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 # Lines that may be markers; ``marker`` decides. Bytes, after colour codes are stripped.
 MARKER_BYTES = (
-    rb"##\[group\]Run |##\[error\]|(?m:^)(?:[^\n$]*travis_(?:fold|time):[^\n$]*)?\$ |"
+    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|(?m:^)(?:[^\n$]*travis_(?:fold|time):[^\n$]*)?\$ |"
     rb"The command \"|(?m:^)[^\n\"]*\" (?:failed and )?exited with \d|Done\. Your build exited with |Process completed with exit code "
 )
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
+_GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
 _TRAVIS_CMD = re.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
 _TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
 # A command with a newline in it ends its "The command" line on the next line.
@@ -50,6 +51,11 @@ class Section:
     status: str = UNKNOWN
     exit_line: int | None = None  # the line that says the section failed
     exit_code: int | None = None
+    body: int = 0  # the first line of output, after the step's header group (the script echo, shell, env)
+
+    @property
+    def output_start(self) -> int:
+        return self.body or (self.start + 1 if self.kind in ("step", "command") else self.start)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class Marker:
     error: bool = False  # a GitHub Actions error annotation
     pending: str | None = None  # the first line of a "The command" line split by a newline
     continued: bool = False  # the rest of that line, with the status
+    endgroup: bool = False
     build: bool = False  # the whole build's status: says which section failed only when none did
 
 
@@ -71,6 +78,8 @@ def marker(raw: str, text: str) -> Marker | None:
     body = _TIMESTAMP.sub("", raw)
     if m := _GHA_STEP.match(body):
         return Marker(opens=m["cmd"].strip(), kind="step")
+    if _GHA_ENDGROUP.match(body):
+        return Marker(endgroup=True)
     if m := _GHA_EXIT.search(text):
         return Marker(code=int(m["code"]), error=True)
     if _GHA_ERROR.match(body):
@@ -103,6 +112,11 @@ class Sectioner:
         if found.opens is not None:
             self.sections[-1].end = line - 1
             self.sections.append(Section(line, found.opens, found.kind))
+            return
+        if found.endgroup:
+            current = self.sections[-1]
+            if current.kind == "step" and not current.body:
+                current.body = line + 1
             return
         if found.pending is not None:
             self.pending = found.pending

@@ -57,7 +57,7 @@ def _context(scan: DocScan, hit: Hit) -> list[tuple[int, str]]:
     if section is None:
         return lines
     last = section.end or hit.line + len(hit.after)
-    return [(n, t) for n, t in lines if section.start <= n <= last]
+    return [(n, t) for n, t in lines if section.output_start <= n <= last or n == hit.line]
 
 
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
@@ -85,19 +85,21 @@ def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, i
     return clusters + ([current] if current else [])
 
 
-def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> int | None:
+def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> tuple[int, bool] | None:
     """The first error line of the last error block of a failed section's last lines.
 
     What a failing tool printed last is why it failed; the exit line itself is not.
+    False with the line when nothing reads as an error: then it is the first of
+    the last few lines the tool printed.
     """
     body = tail[:-1] if len(tail) > 1 else tail
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
     strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     if strong:
         best = strong[-1]
-        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0])
+        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
-    return words[-LAST_WORDS:][0][0] if words else None
+    return (words[-LAST_WORDS:][0][0], False) if words else None
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
@@ -110,12 +112,17 @@ def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
 
 
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
-    at = generic_anchor(scope.tail, known)
-    if at is None:
+    anchor = generic_anchor([(n, t) for n, t in scope.tail if n >= scope.section.output_start], known)
+    if anchor is None:
         return None
-    text = next(t for n, t in scope.tail if n == at)
+    at, strong = anchor
+    category = _scope_category(scope, symptoms)
+    if not strong and category == "unknown":
+        return None  # nothing reads as an error and nothing names the command: say so
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    text = next(t for n, t in tail if n == at)
     step = scope.section.command or scope.scan.doc.step
-    return Found(at, text, _scope_category(scope, symptoms), None, scope.tail, scope.scan.doc, step, {})
+    return Found(at, text, category, None, tail, scope.scan.doc, step, {})
 
 
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a

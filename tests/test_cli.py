@@ -60,6 +60,7 @@ def test_json_contract_has_every_documented_key() -> None:
         "title",
         "summary",
         "excerpt",
+        "key_lines",
         "captures",
         "job",
         "step",

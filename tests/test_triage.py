@@ -27,13 +27,18 @@ def test_generic_line_never_wins_over_specific() -> None:
     assert d.rule == "pytest.failed"
 
 
-def test_excerpt_is_one_block_around_the_cause_growing_downwards() -> None:
-    lines = [f"line {i}" for i in range(1, 101)] + ["ModuleNotFoundError: No module named 'yaml'"]
-    lines += [f"tail {i}" for i in range(1, 101)]
+def test_excerpt_is_the_block_from_its_header_without_chatter() -> None:
+    lines = [f"tests/test_{i}.py::test_ok PASSED" for i in range(30)]
+    lines += ["", "=================================== FAILURES ===================================", ""]
+    lines += ["_____________________________ test_load _____________________________", "    def test_load():"]
+    lines += ["        import yaml", "E       ModuleNotFoundError: No module named 'yaml'", ""]
+    lines += ["tests/test_load.py:2: ModuleNotFoundError", "", ""] + [f"cache upload {i}" for i in range(20)]
     d = _triage("\n".join(lines) + "\n")
-    numbers = [e.line for e in d.excerpt]
-    assert numbers == list(range(97, 137))  # the rule's 4 lines above, the rest below
-    assert d.excerpt[4].text.startswith("ModuleNotFoundError")
+    texts = [e.text for e in d.excerpt]
+    assert texts[0].startswith("_____") and "test_load" in texts[0]  # the failing test's own header
+    assert "tests/test_load.py:2: ModuleNotFoundError" in texts
+    assert not any("PASSED" in t or not t.strip() or "cache upload" in t for t in texts)
+    assert d.key_lines[0] == 37 and d.excerpt[[e.line for e in d.excerpt].index(37)].text.startswith("E ")
 
 
 def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
@@ -41,46 +46,30 @@ def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
         "ModuleNotFoundError: No module named 'yaml'\n" + "x\n" * 100 + "ModuleNotFoundError: No module named 'yaml'\n"
     )
     d = _triage(text)
-    assert d.excerpt[0].line == 1 and d.excerpt[-1].line == 102
+    assert d.key_lines[0] == 1 and d.excerpt[0].line == 1
 
 
-def test_a_summary_rule_shows_what_was_printed_above_it() -> None:
-    rs = ruleset(
-        extra=[
-            {
-                "id": "exit",
-                "category": "unknown",
-                "patterns": ["^the command exited with 1$"],
-                "priority": 2,
-                "context": {"before": 24, "after": 4},
-            }
-        ]
+def test_a_long_block_keeps_its_header_first_failure_and_summary_and_shows_the_cut() -> None:
+    lines = ["Failures:"] + [f"  {i}) spec {i} failed: expected 1 got 2" for i in range(1, 60)]
+    lines += ["59 examples, 59 failures"]
+    rs = ruleset(extra=[{"id": "spec", "category": "test.failure", "patterns": [r"^  1\) spec"], "priority": 48}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert len(numbers) == MAX_EXCERPT and numbers[0] == 1 and numbers[1] == 2
+    assert numbers[-1] == 42  # the end of what the scan kept (40 lines below the root cause)
+    assert any(b - a > 1 for a, b in zip(numbers, numbers[1:]))  # the cut, rendered as a gap
+
+
+def test_exit_line_alone_is_never_the_anchor_when_a_block_exists() -> None:
+    text = (
+        "##[group]Run ./ci/docs-audit\n##[endgroup]\nchecking 14 files\n"
+        "docs/intro.md:3:1: heading level skipped\ndocs/api.md:9:4: broken reference 'Foo'\n"
+        "2 problems\n##[error]Process completed with exit code 1.\n"
     )
-    lines = [f"output {i}" for i in range(1, 61)] + ["the command exited with 1"] + [f"cleanup {i}" for i in range(30)]
-    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
-    numbers = [e.line for e in d.excerpt]
-    assert numbers[0] == 61 - 24 and 61 in numbers and len(numbers) == MAX_EXCERPT
-
-
-def test_a_failure_of_another_kind_elsewhere_gets_a_block_of_its_own() -> None:
-    lines = ["FAILED tests/a.py::x"] + [f"detail {i}" for i in range(200)]
-    lines += ["ModuleNotFoundError: No module named 'yaml'"] + [f"trace {i}" for i in range(5)]
-    lines += [f"more {i}" for i in range(100)]
-    rs = ruleset(extra=[{"id": "disk", "category": "resource.exhausted", "patterns": ["^detail 150$"], "priority": 90}])
-    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
-    numbers = {e.line for e in d.excerpt}
-    assert d.rule == "disk" and 151 in numbers
-    assert {202, 203, 207} <= numbers  # the missing module, with the lines after it
-    assert len(numbers) <= MAX_EXCERPT
-
-
-def test_no_second_block_for_a_symptom_next_to_the_cause() -> None:
-    # A line of another kind just after the cause is the same failure: one block.
-    rs = ruleset(extra=[{"id": "crash", "category": "crash", "patterns": ["^Aborted$"], "priority": 70}])
-    text = "x\n" * 50 + "ModuleNotFoundError: No module named 'yaml'\n" + "y\n" * 5 + "Aborted\n" + "z\n" * 100
-    d = triage_docs([bytes_doc("", text.encode())], rs, "log.txt")
-    numbers = [e.line for e in d.excerpt]
-    assert numbers == list(range(47, 87))
+    d = _triage(text)
+    assert d.rule == "generic.error-block" and d.key_lines[0] == 4
+    assert [e.line for e in d.excerpt] == [3, 4, 5, 6]  # the tool's output, not the step's header or exit line
+    assert d.category == "unknown"  # no table names ./ci/docs-audit; the exit line never gives a category
 
 
 def test_excerpt_is_capped() -> None:
