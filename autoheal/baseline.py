@@ -37,7 +37,7 @@ _MASKS = (
 def template(line: str) -> str:
     """``line`` (normalised) with what varies between runs of one job masked."""
     for pattern, placeholder in _MASKS:
-        line = pattern.sub(placeholder, line)  # type: ignore[arg-type]
+        line = pattern.sub(placeholder, line)
     return line.strip()
 
 

@@ -22,7 +22,9 @@ _CHATTER = re.compile(
     r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
 )
 _PASSING = re.compile(r"\b(?:PASS(?:ED)?|passed|ok)\b\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
-_WARNING = re.compile(r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))", re.I)
+_WARNING = re.compile(
+    r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))", re.I
+)
 _HEADER = re.compile(
     r"^\s*(?:={3,}.*\b(?:FAILURES|ERRORS|short test summary|Failures|Errors)\b|"
     r"(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"

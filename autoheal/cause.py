@@ -34,7 +34,9 @@ TRIGGERS = frozenset(
 # What commonly follows from a failure of each kind, later in the same section: the cause comes first.
 CONSEQUENCES: dict[str, frozenset[str]] = {
     "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
-    "dependency.resolution": frozenset({"dependency.missing", "compile.error", "command.not.found", "file.not.found", TEST}),
+    "dependency.resolution": frozenset(
+        {"dependency.missing", "compile.error", "command.not.found", "file.not.found", TEST}
+    ),
     "dependency.missing": frozenset({"compile.error", "command.not.found", "file.not.found", TEST}),
     "runtime.version": frozenset({"dependency.resolution", "dependency.missing", "syntax.error", "compile.error"}),
     "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
@@ -112,7 +114,9 @@ def _verdict_filter(hits: list[Hit]) -> list[Hit]:
     if not verdicts:
         return hits
     return [
-        h for h in hits if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
+        h
+        for h in hits
+        if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
     ]
 
 

@@ -58,7 +58,7 @@ def _start(lines: Numbered, at: int, known: Known) -> int:
 
 def _resumes(lines: Numbered, i: int, known: Known) -> bool:
     """After a gap at ``i``, whether the block goes on: more errors or failures follow shortly."""
-    for n, text in lines[i : i + LOOKAHEAD]:
+    for _, text in lines[i : i + LOOKAHEAD]:
         if not _nothing(text, known):
             return blocks.header(text) or blocks.error_score(text) >= 2
     return False

@@ -16,9 +16,21 @@ import re
 import shlex
 from collections.abc import Iterable
 
-LINT, TEST, COMPILE, DEPS, SYNTAX = "lint.error", "test.failure", "compile.error", "dependency.resolution", "syntax.error"
 
-_LINTERS = (
+def _names(text: str) -> list[str]:
+    """A table row: tool names separated by spaces (one line per ecosystem reads better than a list)."""
+    return text.split()
+
+
+LINT, TEST, COMPILE, DEPS, SYNTAX = (
+    "lint.error",
+    "test.failure",
+    "compile.error",
+    "dependency.resolution",
+    "syntax.error",
+)
+
+_LINTERS = _names(
     "flake8 pylint ruff pycodestyle pep8 pyflakes pydocstyle pep257 bandit mypy pyright pytype black isort yapf "
     "autopep8 codespell yamllint shellcheck shfmt hadolint markdownlint markdownlint-cli2 mdl remark "
     "eslint tslint jshint jscs jslint stylelint prettier standard xo biome dprint rubocop reek scss-lint "
@@ -30,23 +42,23 @@ _LINTERS = (
     "alex write-good proselint vale pre-commit lint-staged danger scalafmt scalastyle scalafix cljfmt clj-kondo "
     "eastwood kibit checkmake cmake-lint cmakelint buildifier protolint sqlfluff dotnet-format stylua selene "
     "elm-format elm-review mix-format licensee reuse typos misspell"
-).split()
-_TESTERS = (
+)
+_TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
     "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
     "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
     "grcov kaocha midje"
-).split()
-_COMPILERS = (
+)
+_COMPILERS = _names(
     "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
     "rustc ghc elm nim zig crystal erlc elixirc dune ocamlfind ocamlopt swiftc msbuild xcodebuild ninja cmake "
     "make gmake nmake bazel buck meson scons ant ng gulp grunt"
-).split()
-_PACKAGERS = (
+)
+_PACKAGERS = _names(
     "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
     "cargo-fetch nuget pod carthage apt apt-get yum dnf apk brew choco opam cpanm cpan luarocks cabal-install "
     "rosdep vcpkg conan"
-).split()
+)
 _SYNTAX = {"php -l", "python -m py_compile", "python3 -m py_compile", "bash -n", "sh -n", "node --check", "ruby -c"}
 # (tool, first argument) pairs that settle what a multi-purpose tool did.
 _SUBCOMMANDS: dict[tuple[str, str], str] = {

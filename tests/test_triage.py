@@ -101,3 +101,62 @@ def test_fingerprint_is_stable_across_runs_and_differs_per_cause() -> None:
     run2 = _triage("noise\n" * 50 + "2025-02-02T10:00:01.1234567Z ModuleNotFoundError: No module named 'yaml'\n")
     other = _triage("ModuleNotFoundError: No module named 'toml'\n")
     assert run1.fingerprint == run2.fingerprint != other.fingerprint
+
+
+def _step(name: str, *body: str, code: int | None = None) -> str:
+    lines = [f"##[group]Run {name}", "##[endgroup]", *body]
+    if code is not None:
+        lines.append(f"##[error]Process completed with exit code {code}.")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_error_in_a_step_that_passed_is_never_the_cause() -> None:
+    text = _step("pip install -e .", "ModuleNotFoundError: No module named 'yaml'", "Installed")
+    text += _step("./lint.sh", "src/app.py:3:1: E302 expected 2 blank lines", code=1)
+    d = _triage(text)
+    assert d.rule == "generic.error-block" and d.step == "./lint.sh" and d.key_lines[0] == 7
+
+
+def test_the_failed_step_outranks_a_stronger_rule_elsewhere() -> None:
+    rs = ruleset(
+        extra=[{"id": "disk", "category": "resource.exhausted", "patterns": ["^disk warning"], "priority": 95}]
+    )
+    text = _step("pytest", "FAILED tests/a.py::test_x", code=1) + _step("upload", "disk warning")
+    d = triage_docs([bytes_doc("", text.encode())], rs, "x")
+    assert d.rule == "pytest.failed"
+
+
+def test_warnings_and_or_true_commands_never_win() -> None:
+    text = _step("pip check || true", "ModuleNotFoundError: No module named 'six'")
+    text += _step("pytest", "WARNING: ModuleNotFoundError: No module named 'yaml'", "FAILED tests/a.py::x", code=1)
+    d = _triage(text)
+    assert d.rule == "pytest.failed"
+
+
+def test_the_first_cause_wins_over_what_follows_from_it() -> None:
+    rs = ruleset(
+        extra=[
+            {
+                "id": "resolve",
+                "category": "dependency.resolution",
+                "patterns": ["^ResolutionImpossible"],
+                "priority": 70,
+            },
+        ]
+    )
+    text = "ResolutionImpossible: foo 1.0 needs bar<2\nModuleNotFoundError: No module named 'foo'\n"
+    d = triage_docs([bytes_doc("", text.encode())], rs, "x")
+    assert d.rule == "resolve"  # the missing module follows from the failed resolution
+
+
+def test_a_trigger_word_in_a_failing_test_name_loses_to_the_verdict() -> None:
+    rs = ruleset(extra=[{"id": "segv", "category": "crash", "patterns": ["(?i)segfault"], "priority": 70}])
+    d = triage_docs([bytes_doc("", b"FAILED tests/test_segfault_handler.py::test_x\n")], rs, "x")
+    assert d.rule == "pytest.failed"
+    d = triage_docs([bytes_doc("", b"FAILED tests/a.py::test_x\nSegfault in worker 3\n")], rs, "x")
+    assert d.rule == "segv"  # a crash the runner printed is not a test name
+
+
+def test_json_carries_key_lines() -> None:
+    d = _triage("FAILED tests/a.py::x\nModuleNotFoundError: No module named 'yaml'\n")
+    assert d.to_json()["key_lines"] == [2]
