@@ -49,7 +49,11 @@ _SYMPTOM = re.compile(
     r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"
     r"complete log of this run|not a problem with npm|ELIFECYCLE|Command failed with exit code|"
     r"\*\*\* \[.*\] Error \d+|errno \d+\s*$|^\s*(?:npm ERR!|error)\s*$|BUILD FAILURE|"
-    r"Failed at the \S+ script|run `?\S+ --help|for more (?:details|information)|--stacktrace|--debug|--info"
+    r"Failed at the .+ script|run `?\S+ --help|for more (?:details|information)|--stacktrace|--debug|--info|"
+    # A build driver's epilogue: it says that a task, goal or target failed, not why.
+    r"^\s*(?:npm ERR! )?Test failed\.|FAILURE: Build failed|BUILD FAILED|Execution failed for task|"
+    r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
+    r"error Command failed|Tests? failed\.?\s*$"
 )
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 

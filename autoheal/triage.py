@@ -69,7 +69,7 @@ GAP = 5  # lines without an error signal a block may span (a blank line, a path,
 
 
 def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
-    """Runs of error-signal lines, split by chatter or by more than GAP quiet lines."""
+    """Runs of error-signal lines, split by chatter, a symptom line or more than GAP quiet lines."""
     clusters: list[list[tuple[int, str, int]]] = []
     current: list[tuple[int, str, int]] = []
     quiet = 0
@@ -79,7 +79,8 @@ def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, i
             quiet = 0
             continue
         quiet += 1
-        if current and (quiet > GAP or blocks.chatter(item[1])):
+        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own.
+        if current and (quiet > GAP or blocks.chatter(item[1]) or blocks.symptom(item[1])):
             clusters.append(current)
             current, quiet = [], 0
     return clusters + ([current] if current else [])
@@ -128,6 +129,11 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
 # generic block of the failed section, which only says that something there printed an error.
 PRECISE = 60
+# Blocks of further evidence: at most this many lines each, this many above their hit, and only
+# while the excerpt has this much room left.
+EVIDENCE_LINES = 8
+EVIDENCE_ABOVE = 2
+MIN_EVIDENCE = 3
 
 
 def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
@@ -150,6 +156,50 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     if symptoms:
         return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
     return None
+
+
+def _evidence(scans: Sequence[DocScan], found: Found, known: cause.Known) -> list[Hit]:
+    """Hits worth a block of their own beside the root cause's, best first.
+
+    The strongest failure of another kind elsewhere in the log (a maintainer must
+    not miss a second failure), then other occurrences of the chosen rule far
+    from it: a runner often reports a failure where it happens and again in its
+    summary, and either may be the one that says what failed.
+    """
+    scan = next(s for s in scans if s.doc is found.doc)
+    # Evidence is context, so a section that passed may show it (it never gives the cause).
+    usable = [h for h in scan.hits if cause.eligible(scan, h, known)]
+    usable = [h for h in usable if h.rule.priority > cause.SYMPTOM and abs(h.line - found.line) > MAX_EXCERPT // 2]
+    chosen = found.rule.id if found.rule else None
+    mine = [h for h in usable if h.rule.id == chosen]
+    other = [
+        h
+        for h in usable
+        if h.rule.category != found.category
+        and h.rule.priority >= PRECISE
+        and all(abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
+    ]
+    kin = sorted((h for h in usable if h.rule.category == found.category and h.rule.id != chosen), key=cause.rank)
+    picked = [cause.anchor_of(max(other, key=cause.rank), other)] if other else []
+    return picked + mine[:1] + kin[-1:] + mine[-1:]
+
+
+def _with_more_evidence(
+    scans: Sequence[DocScan], found: Found, kept: list[tuple[int, str]], known: cause.Known
+) -> list[tuple[int, str]]:
+    """The root cause's block, then small blocks of further evidence while the excerpt has room."""
+    lines = dict(kept)
+    scan = next(s for s in scans if s.doc is found.doc)
+    for hit in _evidence(scans, found, known):
+        room = MAX_EXCERPT - len(lines)
+        if room < MIN_EVIDENCE or any(abs(hit.line - n) <= 2 for n in lines):
+            continue
+        more = excerpt.block(_context(scan, hit), hit.line, known)
+        at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
+        start = max(0, at - EVIDENCE_ABOVE)
+        for n, t in more[start : start + min(room, EVIDENCE_LINES)]:
+            lines.setdefault(n, t)
+    return sorted(lines.items())
 
 
 def _alternatives(found: Found, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
@@ -182,7 +232,8 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
     found = find_cause(scans, known)
     if found is None:
         return _unknown(scans, path)
-    kept = excerpt.block(found.context, found.line, known)
+    least = (found.rule.context_before, found.rule.context_after) if found.rule else (0, 0)
+    kept = _with_more_evidence(scans, found, excerpt.block(found.context, found.line, known, least), known)
     rule_id = found.rule.id if found.rule else GENERIC_RULE
     confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
     if found.category == "unknown":

@@ -21,11 +21,27 @@ def test_a_line_the_passing_run_printed_never_anchors_and_leaves_the_excerpt() -
     passing = "setup\ncurl: (22) The requested URL returned error: 404 (cache miss 17)\nall good\n"
     failing = (
         "##[group]Run make\n##[endgroup]\nsetup\ncurl: (22) The requested URL returned error: 404 (cache miss 42)\n"
-        "compiling\nsrc/main.c:3:5: error: unknown type name 'foo'\n1 error generated.\nmake: *** [all] Error 1\n"
+        + "".join(f"checking feature {i}\n" for i in range(10))
+        + "compiling\nsrc/main.c:3:5: error: unknown type name 'foo'\n1 error generated.\n"
+        "make: *** [all] Error 1\n"
     )
     base = Baseline.from_docs([bytes_doc("pass.txt", passing.encode())])
     without = triage_docs([bytes_doc("f.txt", failing.encode())], RS, "f")
     with_base = triage_docs([bytes_doc("f.txt", failing.encode())], RS, "f", baseline=base)
     assert without.rule == "curl"
-    assert with_base.category == "compile.error" and with_base.key_lines[0] == 6  # named by the command: make
+    assert with_base.category == "compile.error" and with_base.key_lines[0] == 16  # named by the command: make
     assert 4 not in {e.line for e in with_base.excerpt}
+
+
+def test_a_baseline_line_inside_the_failing_block_stays_as_context() -> None:
+    passing = "Running suite\n  at Suite.run (runner.js:10:5)\nok\n"
+    failing = (
+        "Running suite\n1) parses the config\n  AssertionError: expected 2 to equal 3\n"
+        "  at Suite.run (runner.js:10:5)\n  at check (test/config.js:4:9)\n"
+    )
+    rs = ruleset(extra=[{"id": "t", "category": "test.failure", "patterns": [r"AssertionError"], "priority": 48}])
+    base = Baseline.from_docs([bytes_doc("pass.txt", passing.encode())])
+    without = triage_docs([bytes_doc("f.txt", failing.encode())], rs, "f")
+    with_base = triage_docs([bytes_doc("f.txt", failing.encode())], rs, "f", baseline=base)
+    assert {e.line for e in without.excerpt} == {1, 2, 3, 4, 5}
+    assert {e.line for e in with_base.excerpt} == {2, 3, 4, 5}  # context above leaves; the frame inside stays

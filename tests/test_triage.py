@@ -32,12 +32,13 @@ def test_excerpt_is_the_block_from_its_header_without_chatter() -> None:
     lines += ["", "=================================== FAILURES ===================================", ""]
     lines += ["_____________________________ test_load _____________________________", "    def test_load():"]
     lines += ["        import yaml", "E       ModuleNotFoundError: No module named 'yaml'", ""]
-    lines += ["tests/test_load.py:2: ModuleNotFoundError", "", ""] + [f"cache upload {i}" for i in range(20)]
+    lines += ["tests/test_load.py:2: ModuleNotFoundError", "", ""] + [f"Uploading cache part {i}" for i in range(20)]
     d = _triage("\n".join(lines) + "\n")
     texts = [e.text for e in d.excerpt]
     assert texts[0].startswith("_____") and "test_load" in texts[0]  # the failing test's own header
     assert "tests/test_load.py:2: ModuleNotFoundError" in texts
-    assert not any("PASSED" in t or not t.strip() or "cache upload" in t for t in texts)
+    assert not any("PASSED" in t or "Uploading" in t for t in texts)
+    assert texts[-1].strip() and not any(not a.strip() and not b.strip() for a, b in zip(texts, texts[1:]))
     assert d.key_lines[0] == 37 and d.excerpt[[e.line for e in d.excerpt].index(37)].text.startswith("E ")
 
 
@@ -50,14 +51,46 @@ def test_the_first_hit_of_the_chosen_rule_anchors_the_excerpt() -> None:
 
 
 def test_a_long_block_keeps_its_header_first_failure_and_summary_and_shows_the_cut() -> None:
-    lines = ["Failures:"] + [f"  {i}) spec {i} failed: expected 1 got 2" for i in range(1, 60)]
-    lines += ["59 examples, 59 failures"]
-    rs = ruleset(extra=[{"id": "spec", "category": "test.failure", "patterns": [r"^  1\) spec"], "priority": 48}])
+    lines = ["Failures:"] + [f"  spec {i} failed: expected 1 got 2" for i in range(1, 46)]
+    lines += ["45 examples, 45 failures", "", "", "Done. Your build exited with 1."]
+    rs = ruleset(extra=[{"id": "spec", "category": "test.failure", "patterns": [r"^  spec 9 "], "priority": 48}])
     d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
     numbers = [e.line for e in d.excerpt]
-    assert len(numbers) == MAX_EXCERPT and numbers[0] == 1 and numbers[1] == 2
-    assert numbers[-1] == 42  # the end of what the scan kept (40 lines below the root cause)
+    assert len(numbers) <= MAX_EXCERPT and numbers[:2] == [1, 10]  # the header, then the root cause on
+    assert numbers[-1] == 47  # the block's summary: its end was seen
     assert any(b - a > 1 for a, b in zip(numbers, numbers[1:]))  # the cut, rendered as a gap
+
+
+def test_a_long_block_whose_end_is_not_known_is_shown_from_its_start_without_a_gap() -> None:
+    lines = ["Failures:"] + [f"  {i}) spec {i} failed: expected 1 got 2" for i in range(1, 200)]
+    rs = ruleset(extra=[{"id": "spec", "category": "test.failure", "patterns": [r"^  1\) spec"], "priority": 48}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    assert [e.line for e in d.excerpt] == list(range(1, MAX_EXCERPT + 1))  # no made-up "summary" from mid-block
+
+
+def test_a_block_keeps_its_inner_blank_lines_and_its_message_lines() -> None:
+    text = (
+        "  12 passing (3s)\n  1 failing\n\n  1) parser\n       reads the config:\n\n"
+        "      AssertionError: expected [] to equal [ 'a' ]\n      + expected - actual\n\n      -[]\n      +[ 'a' ]\n\n"
+        "      at Context.<anonymous> (test/parser.js:12:9)\n\n\n\nnpm ERR! Test failed.  See above for more details.\n"
+    )
+    rs = ruleset(extra=[{"id": "t", "category": "test.failure", "patterns": [r"^\s+1\) \w"], "priority": 48}])
+    d = triage_docs([bytes_doc("", text.encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert numbers[0] <= 4 and 13 in numbers and all(n in numbers for n in range(4, 14))  # whole, blanks inside
+    assert 14 not in numbers and 17 not in numbers  # no blank run at the end, no npm epilogue
+
+
+def test_the_next_failure_header_ends_a_block_once_the_first_failure_is_whole() -> None:
+    failure = ["", "      Error: boom", *(f"      at f{n} (x.js:{n}:1)" for n in range(12))]
+    lines = ["  2 failing"]
+    for i in (1, 2, 3):
+        lines += [f"  {i}) suite", f"       case {i}:", *failure, "      at d (x.js:4:1)", "      at e (x.js:5:1)", ""]
+    rs = ruleset(extra=[{"id": "t", "category": "test.failure", "patterns": [r"Error: boom"], "priority": 48}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    second = lines.index("  2) suite") + 1
+    assert numbers[0] <= 2 and all(n in numbers for n in range(2, second - 1)) and second not in numbers
 
 
 def test_exit_line_alone_is_never_the_anchor_when_a_block_exists() -> None:
