@@ -21,7 +21,7 @@ _CHATTER = re.compile(
     r"=== (?:RUN|PAUSE|CONT)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
     r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
 )
-_PASSING = re.compile(r"\b(?:PASS(?:ED)?|passed|ok)\b\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
+_PASSING = re.compile(r"\b(?:PASS(?:ED)?|passed|ok|OK)\b\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
 _WARNING = re.compile(
     r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))", re.I
 )
@@ -43,7 +43,10 @@ _DIAGNOSTIC = re.compile(
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
-_FRAME = re.compile(r"^\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)")
+# A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
+_FRAME = re.compile(
+    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
+)
 # A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
 _SYMPTOM = re.compile(
     r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"

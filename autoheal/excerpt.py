@@ -181,9 +181,13 @@ def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (
     start, headed = _start(lines, at, known)
     end, ended = _end(lines, at, start)
     above, below = min(start, _reach(lines, at, -least[0])), max(end, _reach(lines, at, least[1]))
-    kept = _context_lines(lines, above, start - 1, known) + _clean(lines, start, end, at)
-    kept += _context_lines(lines, end + 1, below, known)
-    return _cut(kept, anchor, headed and above == start, ended)
+    core = _clean(lines, start, end, at)
+    if len(core) >= MAX_EXCERPT:
+        return _cut(core, anchor, headed, ended)
+    room = MAX_EXCERPT - len(core)
+    before = _context_lines(lines, above, start - 1, known)[-room:] if room else []
+    after = _context_lines(lines, end + 1, below, known)[: room - len(before)]
+    return before + core + after
 
 
 def key_lines(kept: Numbered, anchor: int, known: Known) -> tuple[int, ...]:

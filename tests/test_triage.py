@@ -193,3 +193,13 @@ def test_a_trigger_word_in_a_failing_test_name_loses_to_the_verdict() -> None:
 def test_json_carries_key_lines() -> None:
     d = _triage("FAILED tests/a.py::x\nModuleNotFoundError: No module named 'yaml'\n")
     assert d.to_json()["key_lines"] == [2]
+
+
+def test_frames_behind_a_line_prefix_stay_in_the_block_and_ok_lines_are_chatter() -> None:
+    lines = [f"[ RUN      ] suite case {i}: 3.1 ms OK" for i in range(5)]
+    lines += ["= ==123==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000010"]
+    lines += [f"=     #{i} 0x4{i}5083 in func_{i} /src/nvim/file_{i}.c:{i + 10}:3" for i in range(30)]
+    lines += ["", "", "[ RUN      ] suite next: 1.0 ms OK"]
+    rs = ruleset(extra=[{"id": "asan", "category": "crash", "patterns": [r"AddressSanitizer: SEGV"], "priority": 70}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    assert [e.line for e in d.excerpt] == list(range(6, 37))  # the report and every frame, no passing tests
