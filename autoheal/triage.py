@@ -131,7 +131,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
 PRECISE = 60
 # Blocks of further evidence: at most this many lines each, this many above their hit, and only
 # while the excerpt has this much room left.
-EVIDENCE_LINES = 8
+EVIDENCE_LINES = 15
 EVIDENCE_ABOVE = 2
 MIN_EVIDENCE = 3
 
@@ -167,8 +167,9 @@ def _evidence(scans: Sequence[DocScan], found: Found, known: cause.Known) -> lis
     summary, and either may be the one that says what failed.
     """
     scan = next(s for s in scans if s.doc is found.doc)
-    # Evidence is context, so a section that passed may show it (it never gives the cause).
-    usable = [h for h in scan.hits if cause.eligible(scan, h, known)]
+    # Evidence is context: a section that passed, a warning or an `|| true` command may show it
+    # (they never give the cause); only what the passing run also printed stays out.
+    usable = [h for h in scan.hits if not known(h.text)]
     usable = [h for h in usable if h.rule.priority > cause.SYMPTOM and abs(h.line - found.line) > MAX_EXCERPT // 2]
     chosen = found.rule.id if found.rule else None
     mine = [h for h in usable if h.rule.id == chosen]

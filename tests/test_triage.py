@@ -203,3 +203,31 @@ def test_frames_behind_a_line_prefix_stay_in_the_block_and_ok_lines_are_chatter(
     rs = ruleset(extra=[{"id": "asan", "category": "crash", "patterns": [r"AddressSanitizer: SEGV"], "priority": 70}])
     d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
     assert [e.line for e in d.excerpt] == list(range(6, 37))  # the report and every frame, no passing tests
+
+
+def test_a_generic_block_is_the_tools_output_above_the_drivers_epilogue() -> None:
+    text = (
+        "##[group]Run npm run docs-check\n##[endgroup]\n> docs@1.0.0 docs-check\n> node check.js\n\n"
+        "docs/a.md:3: error: dead link http://x.invalid\ndocs/b.md:9: error: dead link http://y.invalid\n"
+        "found 2 problems\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\nnpm ERR! docs@1.0.0 docs-check: `node check.js`\n"
+        "npm ERR! Exit status 1\nnpm ERR!\nnpm ERR! Failed at the docs@1.0.0 docs-check script.\n"
+        "npm ERR! This is probably not a problem with npm. There is likely additional logging output above.\n"
+        "##[error]Process completed with exit code 1.\n"
+    )
+    d = _triage(text)
+    assert d.rule == "generic.error-block" and d.key_lines[0] == 6
+    assert {6, 7, 8} <= {e.line for e in d.excerpt} and 14 not in {e.line for e in d.excerpt}
+
+
+def test_a_far_report_of_the_same_failure_gets_a_block_of_its_own() -> None:
+    lines = ["Running FooTest", "testBar(FooTest)  <<< FAILURE!", "java.lang.AssertionError: expected:<1> but was:<2>"]
+    lines += ["\tat FooTest.testBar(FooTest.java:12)", ""] + [f"Running Other{i}Test" for i in range(80)]
+    lines += ["", "Results:", "", "Failed tests:", "  FooTest.testBar:12 expected:<1> but was:<2>", "", "Tests run: 81"]
+    rs = ruleset(
+        extra=[{"id": "t", "category": "test.failure", "patterns": [r"expected:<\S+> but was"], "priority": 48}]
+    )
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = {e.line for e in d.excerpt}
+    assert d.key_lines[0] == 3 and {2, 3, 4} <= numbers
+    assert lines.index("  FooTest.testBar:12 expected:<1> but was:<2>") + 1 in numbers
+    assert not any(f"Other{i}Test" in e.text for e in d.excerpt for i in range(10, 70))
