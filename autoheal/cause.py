@@ -3,14 +3,17 @@
 Where a hit sits decides before which rule it is: a hit in the section that
 failed the job outranks every hit elsewhere, and a hit in a section that
 succeeded is never the cause. Within a section, rule priority ranks hits
-(rules.yaml), with three general corrections:
+(rules.yaml), with four general corrections:
 
 - a warning, an info line, a line the passing run also printed, or a command
   run with ``|| true`` never wins;
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff;
-- the first cause wins over what follows from it (``CONSEQUENCES``).
+- the first cause wins over what follows from it (``CONSEQUENCES``);
+- a specific cause (a timeout, a refused connection, a crash, a missing module
+  or method) shown in the output of most failing tests explains them and wins
+  over their verdict (``EXPLAINS``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
     "command.not.found": frozenset({"file.not.found"}),
     TEST: frozenset({"file.not.found", "permission"}),
 }
+
+# Specific causes a failing test's own output may show (a timeout, a refused connection to the
+# service under test, a crash, a missing module or method): inside the failures they explain them.
+EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
+# How far below a verdict line a failing test's own output reaches.
+TEST_OUTPUT = 20
 
 Known = Callable[[str], bool]
 
@@ -137,6 +146,32 @@ def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
     return best
 
 
+def _explained(best: Hit, hits: list[Hit]) -> Hit:
+    """A specific cause shown in the output of most failing tests (two at least) wins over their verdict.
+
+    A timeout, a refused connection to the service under test or a missing method
+    that recurs across the failures is why they failed; inside one test's output
+    (a retry, a probe) it may be noise, and the verdict stays.
+    """
+    if best.rule.category != TEST:
+        return best
+    verdicts = sorted(
+        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
+    )
+    tests: dict[str, set[str]] = {}
+    candidates = []
+    for h in hits:
+        if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
+            continue
+        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
+        if owner is not None:
+            tests.setdefault(h.rule.id, set()).add(owner)
+            candidates.append(h)
+    failing = len({name for _, name in verdicts})
+    shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
+    return anchor_of(max(shared, key=rank), shared) if shared else best
+
+
 def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
     """The first hit of the chosen rule: the first error usually causes those after it."""
     return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
@@ -147,7 +182,8 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     causes = _verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    return _first_cause(anchor_of(max(causes, key=rank), causes), causes)
+    best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
+    return _explained(best, causes)
 
 
 def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict[int, list[Hit]]:

@@ -231,3 +231,27 @@ def test_a_far_report_of_the_same_failure_gets_a_block_of_its_own() -> None:
     assert d.key_lines[0] == 3 and {2, 3, 4} <= numbers
     assert lines.index("  FooTest.testBar:12 expected:<1> but was:<2>") + 1 in numbers
     assert not any(f"Other{i}Test" in e.text for e in d.excerpt for i in range(10, 70))
+
+
+_PROMOTE_RULES = [
+    {"id": "t", "category": "test.failure", "patterns": [r"^FAIL: (?P<test>\w+)"], "priority": 48},
+    {"id": "net", "category": "network", "patterns": [r"Connection refused"], "priority": 35},
+]
+
+
+def test_a_cause_in_most_failing_tests_output_is_promoted_over_their_verdict() -> None:
+    text = "".join(
+        f"FAIL: test_{name}\n  requests to http://localhost:8080/{name}\n  ConnectionError: [Errno 111] Connection refused\n\n"
+        for name in ("login", "logout", "profile")
+    )
+    d = triage_docs([bytes_doc("", text.encode())], ruleset(extra=_PROMOTE_RULES), "log.txt")
+    assert (d.category, d.rule, d.key_lines[0]) == ("network", "net", 3)
+
+
+def test_a_cause_inside_one_failing_test_leaves_the_verdict_alone() -> None:
+    text = (
+        "FAIL: test_login\n  waiting for the service: Connection refused (retrying)\n  AssertionError: 401 != 200\n\n"
+        "FAIL: test_logout\n  AssertionError: 500 != 200\n\nFAIL: test_profile\n  AssertionError: 404 != 200\n"
+    )
+    d = triage_docs([bytes_doc("", text.encode())], ruleset(extra=_PROMOTE_RULES), "log.txt")
+    assert (d.category, d.rule) == ("test.failure", "t")
