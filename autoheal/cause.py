@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from autoheal import blocks
 from autoheal.scan import DocScan, Hit
-from autoheal.sections import FAILED, PASSED, Section
+from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 
 # At or below this priority a rule matches a symptom ("exited with 1", "BUILD FAILURE"): never a cause alone.
 SYMPTOM = 11
@@ -68,6 +68,11 @@ class Scope:
     @property
     def section(self) -> Section:
         return self.scan.sections[self.index]
+
+    @property
+    def command(self) -> SubCommand | None:
+        """The sub-command that failed inside the section (a make recipe, the last traced command)."""
+        return failing_command(self.scan.commands, self.index, self.section.exit_line)
 
 
 def failed_scope(scans: Sequence[DocScan]) -> Scope | None:

@@ -20,7 +20,7 @@ import re2
 from autoheal.logsource import LogDoc
 from autoheal.normalize import MAX_LINE_CHARS, decode, normalize, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet, raw_searcher
-from autoheal.sections import MARKER_BYTES, Section, Sectioner, marker
+from autoheal.sections import MARKER_BYTES, Section, Sectioner, SubCommand, marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -71,7 +71,8 @@ class DocScan:
     """What one document yielded: kept hits, the line count, its last lines and sections.
 
     ``failed_tails`` holds, per failed section (by index), its last lines up to
-    and including the line that says it failed.
+    and including the line that says it failed; ``commands`` the shell traces and
+    failed make recipes seen inside sections.
     """
 
     doc: LogDoc
@@ -80,6 +81,7 @@ class DocScan:
     tail: list[tuple[int, str]]
     sections: list[Section] = field(default_factory=list)
     failed_tails: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    commands: list[SubCommand] = field(default_factory=list)
 
 
 class _Keeper:
@@ -150,7 +152,8 @@ class _Scanner:
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
         sections = self.sectioner.finish(total)
-        return DocScan(self.doc, self.keeper.hits(), total, _tail(buf, total), sections, self.failed_tails)
+        tail = _tail(buf, total)
+        return DocScan(self.doc, self.keeper.hits(), total, tail, sections, self.failed_tails, self.sectioner.commands)
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start

@@ -11,6 +11,13 @@ starts:
   with its status; ``Done. Your build exited with N.`` ends the build.
 - Jenkins/Maven and plain logs: the whole log is one section, which failed.
 
+Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
+shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
+output of that command, and make's ``make: *** [<target>] Error N`` closes
+the recipe of ``<target>``, which failed (the innermost recipe says so first).
+They name what failed inside a step that runs a script or make, and bound
+where its output is.
+
 The scanner finds marker lines in its own pass over the raw bytes (the regex
 below joins its prefilter), so sectioning costs no second pass over lines.
 """
@@ -23,7 +30,8 @@ from dataclasses import dataclass
 # Lines that may be markers; ``marker`` decides. Bytes, after colour codes are stripped.
 MARKER_BYTES = (
     rb"##\[group\]Run |##\[endgroup\]|##\[error\]|(?m:^)(?:[^\n$]*travis_(?:fold|time):[^\n$]*)?\$ |"
-    rb"The command \"|(?m:^)[^\n\"]*\" (?:failed and )?exited with \d|Done\. Your build exited with |Process completed with exit code "
+    rb"The command \"|(?m:^)[^\n\"]*\" (?:failed and )?exited with \d|Done\. Your build exited with |Process completed with exit code |"
+    rb"(?m:^)(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|make(?:\[\d+\])?: \*\*\* \["
 )
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
@@ -36,6 +44,9 @@ _TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited wi
 _TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
 _TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
 _TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
+_TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
+# GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
+_RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 
@@ -59,6 +70,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SubCommand:
+    """A command inside section ``section``: a shell trace (its output follows) or a make recipe that failed."""
+
+    line: int
+    command: str
+    kind: str  # "trace" or "recipe"
+    section: int
+    code: int | None = None
+
+
+@dataclass(frozen=True)
 class Marker:
     """What one marker line says: a section opens, or the current one ends with ``code``."""
 
@@ -71,6 +93,8 @@ class Marker:
     continued: bool = False  # the rest of that line, with the status
     endgroup: bool = False
     build: bool = False  # the whole build's status: says which section failed only when none did
+    traced: str | None = None  # a ``+ cmd`` shell trace
+    recipe: str | None = None  # the target of a make recipe that failed
 
 
 def marker(raw: str, text: str) -> Marker | None:
@@ -94,6 +118,10 @@ def marker(raw: str, text: str) -> Marker | None:
         return Marker(code=int(m["code"]), build=True)
     if m := _TRAVIS_CMD.match(body.replace("\r", "")):
         return Marker(opens=m["cmd"].strip(), kind="command")
+    if m := _RECIPE.search(text):
+        return Marker(recipe=m["target"].strip(), code=int(m["code"]))
+    if m := _TRACE.match(text):
+        return Marker(traced=m["cmd"].strip())
     return None
 
 
@@ -103,12 +131,18 @@ class Sectioner:
     def __init__(self, name: str | None) -> None:
         self.sections = [Section(1, name or "", "step" if name else "log")]
         self.pending: str | None = None
+        self.commands: list[SubCommand] = []
 
     @property
     def current(self) -> int:
         return len(self.sections) - 1
 
     def feed(self, line: int, found: Marker) -> None:
+        if found.traced is not None or found.recipe is not None:
+            kind = "trace" if found.traced is not None else "recipe"
+            command = found.traced if found.traced is not None else found.recipe
+            self.commands.append(SubCommand(line, command or "", kind, self.current, found.code))
+            return
         if found.opens is not None:
             self.sections[-1].end = line - 1
             self.sections.append(Section(line, found.opens, found.kind))
@@ -160,6 +194,14 @@ def section_of(sections: list[Section], line: int) -> Section | None:
         if section.start <= line:
             return section
     return None
+
+
+def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:
+    """What failed inside a section: the innermost make recipe that failed, else the last traced command."""
+    mine = [c for c in commands if c.section == section and (before is None or c.line <= before)]
+    recipe = next((c for c in mine if c.kind == "recipe"), None)
+    traces = [c for c in mine if c.kind == "trace"]
+    return recipe or (traces[-1] if traces else None)
 
 
 def job_has_steps(sections: list[Section]) -> bool:

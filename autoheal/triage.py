@@ -105,25 +105,40 @@ def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> tuple[int
 
 def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
     """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
-    category = tools.command_category([scope.section.command, *tools.inner_commands(t for _, t in scope.tail)])
+    sub = scope.command
+    commands = [scope.section.command, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
+    category = tools.command_category(commands)
     if category:
         return category
     symptoms = [h for h in hits if h.rule.category != "unknown"]
     return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
+def _output(scope: Scope) -> list[tuple[int, str]]:
+    """The failed section's last lines; of them, the failing sub-command's output when one is known:
+    after its ``+ cmd`` trace, or up to its make recipe's failure line."""
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    sub = scope.command
+    if sub is None:
+        return tail
+    own = [(n, t) for n, t in tail if (n >= sub.line if sub.kind == "trace" else n <= sub.line)]
+    return own if len(own) > 2 else tail
+
+
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
-    anchor = generic_anchor([(n, t) for n, t in scope.tail if n >= scope.section.output_start], known)
+    output = _output(scope)
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    own = generic_anchor(output, known)
+    anchor, context = (own, output) if own is not None and own[1] else (generic_anchor(tail, known) or own, tail)
     if anchor is None:
         return None
     at, strong = anchor
     category = _scope_category(scope, symptoms)
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
-    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
     text = next(t for n, t in tail if n == at)
     step = scope.section.command or scope.scan.doc.step
-    return Found(at, text, category, None, tail, scope.scan.doc, step, {})
+    return Found(at, text, category, None, context, scope.scan.doc, step, {})
 
 
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a

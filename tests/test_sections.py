@@ -82,3 +82,48 @@ def test_markers_across_chunk_boundaries_are_found(monkeypatch) -> None:  # type
     )
     scan, found = _sections(text)
     assert found[-1] == (101, "make", FAILED) and scan.sections[-1].exit_line == 203
+
+
+SCRIPT = """2024-05-06T09:00:00.0000000Z ##[group]Run ./ci/check.sh
+2024-05-06T09:00:00.1000000Z ##[endgroup]
+2024-05-06T09:00:01.0000000Z + ./ci/fetch-fixtures
+2024-05-06T09:00:01.1000000Z error: optional fixture cache unavailable, continuing without it
+2024-05-06T09:00:02.0000000Z + eclint check docs
+2024-05-06T09:00:02.1000000Z docs/intro.md:3: trailing whitespace
+2024-05-06T09:00:02.2000000Z docs/api.md:9: wrong indentation
+2024-05-06T09:00:03.0000000Z ##[error]Process completed with exit code 1.
+"""
+
+MAKE = (
+    "make -C src all\nmake[1]: Entering directory '/w/src'\ncc -c a.c\nsh ./audit-symbols a.o\n"
+    "a.o: error: exported symbol 'tmp_hack' is not in the allow list\n"
+    "make[1]: *** [Makefile:12: audit] Error 3\nmake[1]: Leaving directory '/w/src'\nmake: *** [all] Error 2\n"
+)
+
+
+def test_shell_traces_and_failed_make_recipes_are_recorded_as_sub_commands() -> None:
+    scan, _ = _sections(SCRIPT)
+    assert [(c.line, c.command, c.kind) for c in scan.commands] == [
+        (3, "./ci/fetch-fixtures", "trace"),
+        (5, "eclint check docs", "trace"),
+    ]
+    scan, _ = _sections(MAKE)
+    assert [(c.line, c.command, c.kind, c.code) for c in scan.commands] == [
+        (6, "audit", "recipe", 3),
+        (8, "all", "recipe", 2),
+    ]
+
+
+def test_the_failing_traced_command_names_the_category_and_holds_the_block() -> None:
+    from autoheal.triage import triage_docs
+
+    d = triage_docs([bytes_doc("job.txt", SCRIPT.encode())], RS, "job.txt")
+    assert d.category == "lint.error"  # eclint, from the trace: ./ci/check.sh names nothing
+    assert d.key_lines[0] == 6 and 4 not in {e.line for e in d.excerpt}  # the earlier command's error is not it
+
+
+def test_the_innermost_failed_recipe_bounds_a_generic_block() -> None:
+    from autoheal.triage import triage_docs
+
+    d = triage_docs([bytes_doc("build.log", MAKE.encode())], RS, "build.log")
+    assert d.key_lines[0] == 5 and {4, 5} <= {e.line for e in d.excerpt}
