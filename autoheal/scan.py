@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import IO
+from functools import cached_property, lru_cache
+from typing import IO, Any
 
 import re2
 
 from autoheal.logsource import LogDoc
 from autoheal.normalize import MAX_LINE_CHARS, decode, normalize, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet, raw_searcher
-from autoheal.sections import MARKER_BYTES, Section, Sectioner, SubCommand, marker
+from autoheal.sections import MARKER_BYTES, MARKER_LITERALS, MARKER_STARTS, Section, Sectioner, SubCommand, marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -37,6 +37,23 @@ KEEP_FIRST = 4
 KEEP_LAST = 4
 TAIL_LINES = FAIL_TAIL
 _MARKERS = raw_searcher(re2.compile(MARKER_BYTES))
+_JOINED_MEM = (96 << 20, 32 << 20)
+
+
+@lru_cache(maxsize=8)
+def _searchers(prefilters: tuple[Any, ...]) -> tuple[Callable[[bytes, int, int], int], ...]:
+    """The prefilters' searchers with the section markers joined in: the literal markers to the
+    literal prefilter, the line-start ones to the pattern prefilter, so one pass finds both."""
+    if len(prefilters) != 2:
+        return (*(raw_searcher(p) for p in prefilters), _MARKERS)
+    joined = []
+    for prefilter, extra, mem in zip(prefilters, (MARKER_LITERALS, MARKER_STARTS), _JOINED_MEM):
+        opts = re2.Options()
+        opts.log_errors = False
+        opts.never_capture = True
+        opts.max_mem = mem
+        joined.append(raw_searcher(re2.compile(b"(?:" + prefilter.pattern + b")|(?:" + extra + b")", opts)))
+    return tuple(joined)
 
 
 @dataclass
@@ -129,7 +146,7 @@ class _Scanner:
         self.keeper = _Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
-        self.searches = [raw_searcher(p) for p in ruleset.prefilters]
+        self.searches = _searchers(ruleset.prefilters)
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -157,18 +174,16 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
-        markers = set(_line_starts(_MARKERS, buf, start, end))
-        for ls in self._candidate_lines(buf, start, end, markers):
+        for ls in self._candidate_lines(buf, start, end):
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
-            self._test_line(buf, ls, le, line_no, ls in markers)
+            self._test_line(buf, ls, le, line_no, _MARKERS(buf, ls, le) >= 0)
 
-    def _candidate_lines(self, buf: bytes, start: int, end: int, markers: set[int]) -> list[int]:
-        """Sorted starts of the lines any prefilter (or the section markers) flags in ``buf[start:end]``."""
-        found = [ls for search in self.searches for ls in _line_starts(search, buf, start, end)]
-        return sorted(set(found) | markers)
+    def _candidate_lines(self, buf: bytes, start: int, end: int) -> list[int]:
+        """Sorted starts of the lines any prefilter (or a section marker) flags in ``buf[start:end]``."""
+        return sorted({ls for search in self.searches for ls in _line_starts(search, buf, start, end)})
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
         found = marker(raw, text)
@@ -180,7 +195,7 @@ class _Scanner:
         target = self.sectioner.sections[-1] if found.opens is None else None
         if target is None or target.exit_line != line_no:
             return
-        index = next(i for i, s in enumerate(self.sectioner.sections) if s is target)
+        index = self.sectioner.current
         if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
             first = max(target.start, line_no - FAIL_TAIL + 1)
             region = buf[_lines_back(buf, ls, line_no - first) : ls]

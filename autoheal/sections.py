@@ -28,11 +28,17 @@ import re
 from dataclasses import dataclass
 
 # Lines that may be markers; ``marker`` decides. Bytes, after colour codes are stripped.
-MARKER_BYTES = (
-    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|(?m:^)(?:[^\n$]*travis_(?:fold|time):[^\n$]*)?\$ |"
-    rb"The command \"|(?m:^)[^\n\"]*\" (?:failed and )?exited with \d|Done\. Your build exited with |Process completed with exit code |"
-    rb"(?m:^)(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|make(?:\[\d+\])?: \*\*\* \["
+# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
+# and the line starts its pattern prefilter, so the markers cost no pass of their own.
+MARKER_LITERALS = (
+    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
+    rb"Process completed with exit code |: \*\*\* \["
 )
+MARKER_STARTS = (
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S)|travis_(?:fold|time):[^\n$]*\$ |"
+    rb"\" (?:failed and )?exited with \d"
+)
+MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
@@ -49,6 +55,7 @@ _TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
 _RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
+CLOSE_REACH = 32
 
 
 @dataclass
@@ -99,7 +106,12 @@ class Marker:
 
 def marker(raw: str, text: str) -> Marker | None:
     """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised."""
-    body = _TIMESTAMP.sub("", raw)
+    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
+        if m := _TRAVIS_CMD.match(body.replace("\r", "")):
+            return Marker(opens=m["cmd"].strip(), kind="command")
+        if m := _TRACE.match(text):
+            return Marker(traced=m["cmd"].strip())
     if m := _GHA_STEP.match(body):
         return Marker(opens=m["cmd"].strip(), kind="step")
     if _GHA_ENDGROUP.match(body):
@@ -170,7 +182,9 @@ class Sectioner:
     def _target(self, found: Marker) -> Section:
         """Travis closes a command by name: the latest section running it, else the current one."""
         if found.closes:
-            for section in reversed(self.sections):
+            # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
+            # further back would cost a pass over every section per marker on a long log.
+            for section in reversed(self.sections[-CLOSE_REACH:]):
                 if found.closes.startswith(section.command) or section.command.startswith(found.closes):
                     return section
         return self.sections[-1]
