@@ -27,7 +27,7 @@ _WARNING = re.compile(
 )
 _HEADER = re.compile(
     r"^\s*(?:={3,}.*\b(?:FAILURES|ERRORS|short test summary|Failures|Errors)\b|"
-    r"(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
+    r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×] |\d+ failing$|Failures?:$|ERROR in |"
     r"Traceback \(most recent call last\):|panic: |Exception in thread)",
@@ -65,9 +65,18 @@ def blank(text: str) -> bool:
     return not text.strip()
 
 
+_COUNTS = re.compile(r"(?i)\b(?:failures?|errors?|failed)[:=] ?(\d+)")
+
+
+def passing_summary(text: str) -> bool:
+    """A test class's or suite's count line with no failure or error in it (``Tests run: 4, Failures: 0, Errors: 0``)."""
+    counts = _COUNTS.findall(text)
+    return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
+
+
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
-    return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)))
+    return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
 
 
 def warning(text: str) -> bool:

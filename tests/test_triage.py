@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from autoheal.logsource import bytes_doc
+from autoheal.rules import default_ruleset
 from autoheal.triage import MAX_EXCERPT, triage_docs
 from tests.helpers import ruleset
 
@@ -255,3 +256,39 @@ def test_a_cause_inside_one_failing_test_leaves_the_verdict_alone() -> None:
     )
     d = triage_docs([bytes_doc("", text.encode())], ruleset(extra=_PROMOTE_RULES), "log.txt")
     assert (d.category, d.rule) == ("test.failure", "t")
+
+
+def test_a_long_maven_run_shows_the_first_failure_and_the_results_block_without_passing_classes() -> None:
+    lines = ["[INFO]  T E S T S"]
+    for i in range(200):
+        lines += [
+            f"[INFO] Running com.example.Suite{i}Test",
+            f"[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.1 s - in com.example.Suite{i}Test",
+        ]
+        if i == 50:
+            lines += [
+                "[INFO] Running com.example.FooTest",
+                "[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 s <<< FAILURE! - in com.example.FooTest",
+                "[ERROR] testBar(com.example.FooTest)  Time elapsed: 0.01 s  <<< FAILURE!",
+                "java.lang.AssertionError: expected:<1> but was:<2>",
+                "\tat com.example.FooTest.testBar(FooTest.java:42)",
+            ]
+    lines += [
+        "[INFO] ",
+        "[INFO] Results:",
+        "[INFO] ",
+        "[ERROR] Failures: ",
+        "[ERROR]   FooTest.testBar:42 expected:<1> but was:<2>",
+    ]
+    lines += [
+        "[INFO] ",
+        "[ERROR] Tests run: 805, Failures: 1, Errors: 0, Skipped: 0",
+        "[INFO] ",
+        "[INFO] BUILD FAILURE",
+    ]
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], default_ruleset(), "log.txt")
+    texts = [e.text for e in d.excerpt]
+    assert d.category == "test.failure" and "<<< FAILURE!" in texts[[e.line for e in d.excerpt].index(d.key_lines[0])]
+    assert "[INFO] Results:" in texts and "[ERROR]   FooTest.testBar:42 expected:<1> but was:<2>" in texts
+    assert "[ERROR] Tests run: 805, Failures: 1, Errors: 0, Skipped: 0" in texts
+    assert not any("Failures: 0, Errors: 0" in t for t in texts)  # passing classes are chatter
