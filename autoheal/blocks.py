@@ -61,8 +61,12 @@ _SYMPTOM = re.compile(
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
 
+_EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG)\]|npm ERR!)?\s*$")
+
+
 def blank(text: str) -> bool:
-    return not text.strip()
+    """An empty line, or one with nothing after its log-level tag (Maven's ``[INFO] ``)."""
+    return not text.strip() or bool(_EMPTY.match(text))
 
 
 _COUNTS = re.compile(r"(?i)\b(?:failures?|errors?|failed)[:=] ?(\d+)")

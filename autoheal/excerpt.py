@@ -60,13 +60,24 @@ def _stop(text: str) -> bool:
     return blocks.chatter(text) or (blocks.symptom(text) and not blocks.header(text))
 
 
+def _outer_header(lines: Numbered, i: int) -> int:
+    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart."""
+    j = i
+    while j > 0:
+        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
+        if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
+            return j
+        j = above[0]
+    return j
+
+
 def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     """Index where the block holding ``lines[at]`` starts, and whether a header starts it."""
     empty = 0
     for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
         text = lines[i][1]
         if blocks.header(text) and not blocks.symptom(text):
-            return i, True
+            return _outer_header(lines, i), True
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
         if empty >= QUIET:
             break
@@ -163,8 +174,11 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
     head = kept[:1] if headed and at > 0 else []
     summary = SUMMARY if ended else 0
-    first = kept[at : at + MAX_EXCERPT - len(head) - summary]
-    tail = kept[max(at + len(first), len(kept) - summary) :] if summary else []
+    body = MAX_EXCERPT - len(head) - summary
+    # From the root cause on; when it sits near the block's end (a summary line), the lines above it.
+    lo = max(len(head), min(at, len(kept) - summary - body))
+    first = kept[lo : lo + body]
+    tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
     return head + first + tail
 
 

@@ -197,7 +197,7 @@ def _evidence(scans: Sequence[DocScan], found: Found, known: cause.Known) -> lis
     ]
     kin = sorted((h for h in usable if h.rule.category == found.category and h.rule.id != chosen), key=cause.rank)
     picked = [cause.anchor_of(max(other, key=cause.rank), other)] if other else []
-    return picked + mine[:1] + kin[-1:] + mine[-1:]
+    return picked + mine[-1:] + kin[-1:] + mine[:1]
 
 
 def _with_more_evidence(
@@ -212,7 +212,8 @@ def _with_more_evidence(
             continue
         more = excerpt.block(_context(scan, hit), hit.line, known)
         at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
-        start = max(0, at - EVIDENCE_ABOVE)
+        # From the block's own start (its header) when the hit is near it, else just above the hit.
+        start = 0 if at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
         for n, t in more[start : start + min(room, EVIDENCE_LINES)]:
             lines.setdefault(n, t)
     return sorted(lines.items())

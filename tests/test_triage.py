@@ -36,7 +36,8 @@ def test_excerpt_is_the_block_from_its_header_without_chatter() -> None:
     lines += ["tests/test_load.py:2: ModuleNotFoundError", "", ""] + [f"Uploading cache part {i}" for i in range(20)]
     d = _triage("\n".join(lines) + "\n")
     texts = [e.text for e in d.excerpt]
-    assert texts[0].startswith("_____") and "test_load" in texts[0]  # the failing test's own header
+    words = [t for t in texts if t.strip()]
+    assert "FAILURES" in words[0] and words[1].startswith("_____") and "test_load" in words[1]  # stacked headers
     assert "tests/test_load.py:2: ModuleNotFoundError" in texts
     assert not any("PASSED" in t or "Uploading" in t for t in texts)
     assert texts[-1].strip() and not any(not a.strip() and not b.strip() for a, b in zip(texts, texts[1:]))
@@ -57,7 +58,7 @@ def test_a_long_block_keeps_its_header_first_failure_and_summary_and_shows_the_c
     rs = ruleset(extra=[{"id": "spec", "category": "test.failure", "patterns": [r"^  spec 9 "], "priority": 48}])
     d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
     numbers = [e.line for e in d.excerpt]
-    assert len(numbers) <= MAX_EXCERPT and numbers[:2] == [1, 10]  # the header, then the root cause on
+    assert len(numbers) <= MAX_EXCERPT and numbers[0] == 1 and 10 in numbers  # the header, the root cause on
     assert numbers[-1] == 47  # the block's summary: its end was seen
     assert any(b - a > 1 for a, b in zip(numbers, numbers[1:]))  # the cut, rendered as a gap
 
@@ -292,3 +293,17 @@ def test_a_long_maven_run_shows_the_first_failure_and_the_results_block_without_
     assert "[INFO] Results:" in texts and "[ERROR]   FooTest.testBar:42 expected:<1> but was:<2>" in texts
     assert "[ERROR] Tests run: 805, Failures: 1, Errors: 0, Skipped: 0" in texts
     assert not any("Failures: 0, Errors: 0" in t for t in texts)  # passing classes are chatter
+
+
+def test_a_cut_block_fills_its_room_from_above_when_the_root_cause_sits_near_its_end() -> None:
+    lines = [f"src/f{i}.c:{i}: error: bad thing {i}" for i in range(30)] + ["fatal: the build stopped here"]
+    lines += [f"src/g{i}.c:{i}: error: other thing {i}" for i in range(14)] + [
+        "",
+        "",
+        "Done. Your build exited with 1.",
+    ]
+    rs = ruleset(extra=[{"id": "x", "category": "compile.error", "patterns": [r"the build stopped"], "priority": 70}])
+    d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert len(numbers) == MAX_EXCERPT and 31 in numbers and numbers[-1] == 45  # the cause, then the block's end
+    assert numbers[0] < 31 - 15  # the room left goes to the lines above it, not to nothing
