@@ -29,7 +29,7 @@ _HEADER = re.compile(
     r"^\s*(?:={3,}.*\b(?:FAILURES|ERRORS|short test summary|Failures|Errors)\b|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×] |\d+ failing$|Failures?:$|ERROR in |"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     r"Traceback \(most recent call last\):|panic: |Exception in thread)",
 )
 _ERROR = re.compile(

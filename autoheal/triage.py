@@ -28,6 +28,8 @@ GENERIC_RULE = "generic.error-block"
 GENERIC_CONFIDENCE = 0.5
 # Lines just above the exit line shown when the failed section printed nothing that reads as an error.
 LAST_WORDS = 6
+# How far from a section's end a driver's epilogue ("npm ERR!", "make: ***", Gradle's "FAILURE:") reaches.
+EPILOGUE = 30
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,25 @@ def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, i
     return clusters + ([current] if current else [])
 
 
+def _tag(text: str) -> str:
+    """A line's leading tag: its first word, two when the first is short (``npm ERR!``, ``make[1]:``)."""
+    words = text.split()
+    return " ".join(words[:2]) if words and len(words[0]) <= 4 else (words[0] if words else "")
+
+
+def _before_epilogue(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines before a build driver's epilogue: from the end, its symptom lines and the lines that
+    carry the same tag (``npm ERR! code ELIFECYCLE`` ... ``npm ERR! <script>: `<cmd>```) leave."""
+    tags = {_tag(t) for _, t in body[-EPILOGUE:] if blocks.symptom(t)} - {""}
+    end = len(body)
+    while end > 0:
+        text = body[end - 1][1]
+        if not (blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text) or _tag(text) in tags):
+            break
+        end -= 1
+    return body[:end] if end else body
+
+
 def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> tuple[int, bool] | None:
     """The first error line of the last error block of a failed section's last lines.
 
@@ -93,7 +114,7 @@ def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> tuple[int
     False with the line when nothing reads as an error: then it is the first of
     the last few lines the tool printed.
     """
-    body = tail[:-1] if len(tail) > 1 else tail
+    body = _before_epilogue(tail[:-1] if len(tail) > 1 else tail)
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
     strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     if strong:

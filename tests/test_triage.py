@@ -307,3 +307,24 @@ def test_a_cut_block_fills_its_room_from_above_when_the_root_cause_sits_near_its
     numbers = [e.line for e in d.excerpt]
     assert len(numbers) == MAX_EXCERPT and 31 in numbers and numbers[-1] == 45  # the cause, then the block's end
     assert numbers[0] < 31 - 15  # the room left goes to the lines above it, not to nothing
+
+
+def test_the_last_words_of_a_tool_are_above_its_drivers_epilogue() -> None:
+    epilogue = "".join(
+        f"npm ERR! code ELIFECYCLE\nnpm ERR! errno 1\nnpm ERR! app@1.0.0 {script}: `{cmd}`\nnpm ERR! Exit status 1\n"
+        f"npm ERR! Failed at the app@1.0.0 {script} script.\nnpm ERR! A complete log of this run can be found in:\n"
+        f"npm ERR!     /home/runner/.npm/_logs/{script}-debug.log\n"
+        for script, cmd in (
+            ("format:css", "prettier --check src"),
+            ("format", "npm run format:css"),
+            ("ci", "npm run format"),
+        )
+    )
+    text = (
+        "##[group]Run npm run ci\n##[endgroup]\nChecking formatting...\nsrc/theme.css\n"
+        "Code style issues found in the above file(s). Forgot to run Prettier?\n"
+        + epilogue
+        + "##[error]Process completed with exit code 1.\n"
+    )
+    d = _triage(text)
+    assert d.category == "lint.error" and d.key_lines[0] in (3, 4, 5) and {4, 5} <= {e.line for e in d.excerpt}
