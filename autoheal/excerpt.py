@@ -1,8 +1,10 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
 A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``, the
-suite or case name) when one sits just above the root cause, else at the line
-that leads to it; it ends where the tool's output stops being about the
+suite or case name; the topmost of stacked ones) when one sits just above the
+root cause, else at the first of the error lines above it that belong to it
+(the same signals as below) and a line or two leading to them; it ends where
+the tool's output stops being about the
 failure: after a few lines with no error signal (no error wording, no
 ``file:line:`` diagnostic, no stack frame, no diff line, no indented
 continuation) unless errors resume right after them. The block is shown whole
@@ -20,8 +22,10 @@ leaves the context around the block: the lines leading to it and the rule's
 declared context beyond it.
 
 A block longer than ``MAX_EXCERPT`` keeps its header, the first failure whole
-and, when the block's end was seen, its summary; the cut shows as a gap in
-the line numbers (rendered as ``⋮``).
+(the lines above the root cause when it sits near the block's end) and, when
+the block's end was seen, its summary; the cut shows as a gap in the line
+numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
+declared context around it.
 """
 
 from __future__ import annotations
