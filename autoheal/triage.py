@@ -1,8 +1,9 @@
 """From scanned hits to one diagnosis: the root cause, its excerpt, key lines and fingerprint.
 
-Data flows one way: scan (hits and sections) -> cause (which hit, or a generic
-error block of the failed section when no rule explains it) -> excerpt (the
-block around it) -> fingerprint.
+Data flows one way: scan (hits and sections) -> cause (which hit; or the
+generic error block of the failed section, generic.py, when no rule explains
+it) -> excerpt (the block around it, and small blocks of further evidence) ->
+fingerprint.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from autoheal import blocks, cause, excerpt, tools
+from autoheal import blocks, cause, excerpt, generic, tools
 from autoheal.baseline import Baseline
 from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
@@ -26,10 +27,6 @@ TITLE_CHARS = 120
 UNKNOWN_RULE = "none"
 GENERIC_RULE = "generic.error-block"
 GENERIC_CONFIDENCE = 0.5
-# Lines just above the exit line shown when the failed section printed nothing that reads as an error.
-LAST_WORDS = 6
-# How far from a section's end a driver's epilogue ("npm ERR!", "make: ***", Gradle's "FAILURE:") reaches.
-EPILOGUE = 30
 
 
 @dataclass(frozen=True)
@@ -67,63 +64,6 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     return Found(hit.line, hit.text, hit.rule.category, hit.rule, _context(scan, hit), hit.doc, hit.step, hit.captures)
 
 
-GAP = 5  # lines without an error signal a block may span (a blank line, a path, "Found in:")
-
-
-def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
-    """Runs of error-signal lines, split by chatter, a symptom line or more than GAP quiet lines."""
-    clusters: list[list[tuple[int, str, int]]] = []
-    current: list[tuple[int, str, int]] = []
-    quiet = 0
-    for item in scored:
-        if item[2] > 0:
-            current.append(item)
-            quiet = 0
-            continue
-        quiet += 1
-        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own.
-        if current and (quiet > GAP or blocks.chatter(item[1]) or blocks.symptom(item[1])):
-            clusters.append(current)
-            current, quiet = [], 0
-    return clusters + ([current] if current else [])
-
-
-def _tag(text: str) -> str:
-    """A line's leading tag: its first word, two when the first is short (``npm ERR!``, ``make[1]:``)."""
-    words = text.split()
-    return " ".join(words[:2]) if words and len(words[0]) <= 4 else (words[0] if words else "")
-
-
-def _before_epilogue(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines before a build driver's epilogue: from the end, its symptom lines and the lines that
-    carry the same tag (``npm ERR! code ELIFECYCLE`` ... ``npm ERR! <script>: `<cmd>```) leave."""
-    tags = {_tag(t) for _, t in body[-EPILOGUE:] if blocks.symptom(t)} - {""}
-    end = len(body)
-    while end > 0:
-        text = body[end - 1][1]
-        if not (blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text) or _tag(text) in tags):
-            break
-        end -= 1
-    return body[:end] if end else body
-
-
-def generic_anchor(tail: list[tuple[int, str]], known: cause.Known) -> tuple[int, bool] | None:
-    """The first error line of the last error block of a failed section's last lines.
-
-    What a failing tool printed last is why it failed; the exit line itself is not.
-    False with the line when nothing reads as an error: then it is the first of
-    the last few lines the tool printed.
-    """
-    body = _before_epilogue(tail[:-1] if len(tail) > 1 else tail)
-    scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
-    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
-    if strong:
-        best = strong[-1]
-        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
-    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
-    return (words[-LAST_WORDS:][0][0], False) if words else None
-
-
 def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
     """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
     sub = scope.command
@@ -149,8 +89,8 @@ def _output(scope: Scope) -> list[tuple[int, str]]:
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
     output = _output(scope)
     tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
-    own = generic_anchor(output, known)
-    anchor, context = (own, output) if own is not None and own[1] else (generic_anchor(tail, known) or own, tail)
+    own = generic.anchor(output, known)
+    anchor, context = (own, output) if own is not None and own[1] else (generic.anchor(tail, known) or own, tail)
     if anchor is None:
         return None
     at, strong = anchor
