@@ -115,6 +115,7 @@ class Diagnosis:
     alternatives: tuple[Alternative, ...] = ()
     severity: str = "error"
     hint: str = ""
+    # The 1-3 excerpt lines that say what failed, the root cause first.
     key_lines: tuple[int, ...] = ()
 
     @property

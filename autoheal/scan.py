@@ -11,23 +11,50 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
-from typing import IO
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import IO, Any
+
+import re2
 
 from autoheal.logsource import LogDoc
-from autoheal.normalize import decode, is_group_marker, normalize, normalize_lines, strip_ansi_bytes
+from autoheal.normalize import decode, normalize, normalize_lines, strip_ansi_bytes
+from autoheal.redact import redact
 from autoheal.rules import Rule, RuleSet, raw_searcher
+from autoheal.sections import MARKER_BYTES, MARKER_LITERALS, MARKER_STARTS, Section, Sectioner, SubCommand, marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
 WINDOW = 40
+# Lines carried from one chunk to the next: a failed section's last lines are
+# read from the buffer when its exit line arrives (generic error blocks).
+CARRY = 200
+FAIL_TAIL = 200
+MAX_FAIL_TAILS = 20
 # A log with no newline for this long is one giant line: scan it anyway.
 MAX_CARRY = 1 << 20
 # Hits kept per rule: the first few (root causes come early) and the last few.
 KEEP_FIRST = 4
 KEEP_LAST = 4
-TAIL_LINES = 30
+TAIL_LINES = FAIL_TAIL
+_MARKERS = raw_searcher(re2.compile(MARKER_BYTES))
+_JOINED_MEM = (96 << 20, 32 << 20)
+
+
+@lru_cache(maxsize=8)
+def _searchers(prefilters: tuple[Any, ...]) -> tuple[Callable[[bytes, int, int], int], ...]:
+    """The prefilters' searchers with the section markers joined in: the literal markers to the
+    literal prefilter, the line-start ones to the pattern prefilter, so one pass finds both."""
+    if len(prefilters) != 2:
+        return (*(raw_searcher(p) for p in prefilters), _MARKERS)
+    joined = []
+    for prefilter, extra, mem in zip(prefilters, (MARKER_LITERALS, MARKER_STARTS), _JOINED_MEM):
+        opts = re2.Options()
+        opts.log_errors = False
+        opts.never_capture = True
+        opts.max_mem = mem
+        joined.append(raw_searcher(re2.compile(b"(?:" + prefilter.pattern + b")|(?:" + extra + b")", opts)))
+    return tuple(joined)
 
 
 @dataclass
@@ -44,6 +71,7 @@ class Hit:
     captures: dict[str, str]
     doc: LogDoc
     step: str | None
+    section: int = 0
     raw_before: bytes = b""
     raw_after: bytes = b""
 
@@ -58,12 +86,20 @@ class Hit:
 
 @dataclass
 class DocScan:
-    """What one document yielded: kept hits, the line count and its last lines."""
+    """What one document yielded: kept hits, the line count, its last lines and sections.
+
+    ``failed_tails`` holds, per failed section (by index), its last lines up to
+    and including the line that says it failed; ``commands`` the shell traces and
+    failed make recipes seen inside sections.
+    """
 
     doc: LogDoc
     hits: list[Hit]
     lines: int
     tail: list[tuple[int, str]]
+    sections: list[Section] = field(default_factory=list)
+    failed_tails: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    commands: list[SubCommand] = field(default_factory=list)
 
 
 class _Keeper:
@@ -109,11 +145,9 @@ class _Scanner:
         self.doc = doc
         self.ruleset = ruleset
         self.keeper = _Keeper()
-        self.step = doc.step
-        # Where the backward search for a step marker may stop: everything before
-        # it was searched already (a log without markers would be rescanned per hit).
-        self.step_searched = 0
-        self.searches = [raw_searcher(p) for p in ruleset.prefilters]
+        self.sectioner = Sectioner(doc.step)
+        self.failed_tails: dict[int, list[tuple[int, str]]] = {}
+        self.searches = _searchers(ruleset.prefilters)
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -126,18 +160,18 @@ class _Scanner:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:
                 self._scan_region(buf, first_line, scan_from, cut)
-                self._step_at(buf, cut)  # carry the step across chunks: its marker leaves with this one
             if eof:
                 break
             next_from = max(cut, scan_from)
-            keep = max(_lines_back(buf, next_from, WINDOW), len(buf) - MAX_CARRY - CHUNK)
+            keep = max(_lines_back(buf, next_from, CARRY), len(buf) - MAX_CARRY - CHUNK)
             keep = min(keep, next_from)
             first_line += buf.count(b"\n", 0, keep)
             scan_from = next_from - keep
-            self.step_searched = max(0, self.step_searched - keep)
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
-        return DocScan(self.doc, self.keeper.hits(), total, _tail(buf, total))
+        sections = self.sectioner.finish(total)
+        tail = _tail(buf, total)
+        return DocScan(self.doc, self.keeper.hits(), total, tail, sections, self.failed_tails, self.sectioner.commands)
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
@@ -146,36 +180,45 @@ class _Scanner:
             le = len(buf) if le < 0 else le
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
-            self._test_line(buf, ls, le, line_no)
+            self._test_line(buf, ls, le, line_no, _MARKERS(buf, ls, le) >= 0)
 
     def _candidate_lines(self, buf: bytes, start: int, end: int) -> list[int]:
-        """Sorted starts of the lines any prefilter flags in ``buf[start:end]``."""
-        found = [ls for search in self.searches for ls in _line_starts(search, buf, start, end)]
-        return sorted(set(found)) if len(self.searches) > 1 else found
+        """Sorted starts of the lines any prefilter (or a section marker) flags in ``buf[start:end]``."""
+        return sorted({ls for search in self.searches for ls in _line_starts(search, buf, start, end)})
 
-    def _step_at(self, buf: bytes, ls: int) -> str | None:
-        marker = buf.rfind(b"##[group]Run ", self.step_searched, ls)
-        self.step_searched = max(self.step_searched, ls)
-        if marker < 0:
-            return self.step
-        line_start = buf.rfind(b"\n", 0, marker) + 1
-        line_end = buf.find(b"\n", marker)
-        found = is_group_marker(decode(buf[line_start : line_end if line_end >= 0 else len(buf)]))
-        if found:
-            self.step = found  # steps only move forward, so later hits can reuse it
-        return self.step
+    def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
+        found = marker(redact(raw), text)  # step and command names leave the scan too: no secrets
+        if found is None:
+            return
+        section = self.sectioner.sections[-1]
+        before = section.status
+        self.sectioner.feed(line_no, found)
+        target = self.sectioner.sections[-1] if found.opens is None else None
+        if target is None or target.exit_line != line_no:
+            return
+        index = self.sectioner.current
+        if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
+            first = max(target.start, line_no - FAIL_TAIL + 1)
+            region = buf[_lines_back(buf, ls, line_no - first) : ls]
+            lines = _split_lines(region.rstrip(b"\n"))
+            tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
+            self.failed_tails[index] = tail + [(line_no, text)]
 
-    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int) -> None:
-        text = normalize(decode(buf[ls:le]))
+    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool) -> None:
+        raw = decode(buf[ls:le])
+        text = normalize(raw)
+        if is_marker:
+            self._section_marker(buf, ls, line_no, raw, text)
         found = self.ruleset.hits(text)
         if not found:
             return
-        step = self._step_at(buf, ls)
+        section = self.sectioner.current
+        step = self.sectioner.sections[section].command or self.doc.step
         # Keep the whole window: the excerpt decides how much of it to show.
         before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
         after = _after_region(buf, le, WINDOW)
         for rule, captures in found:
-            self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, before, after))
+            self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, section, before, after))
 
 
 def _line_starts(search: Callable[[bytes, int, int], int], buf: bytes, start: int, end: int) -> Iterator[int]:

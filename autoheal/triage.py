@@ -1,135 +1,190 @@
-"""From scanned hits to one diagnosis: the root cause, its excerpt and fingerprint."""
+"""From scanned hits to one diagnosis: the root cause, its excerpt, key lines and fingerprint.
+
+Data flows one way: scan (hits and sections) -> cause (which hit; or the
+generic error block of the failed section, generic.py, when no rule explains
+it) -> excerpt (the block around it, and small blocks of further evidence) ->
+fingerprint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from autoheal import blocks, cause, excerpt, generic, tools
+from autoheal.baseline import Baseline
+from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
 from autoheal.models import Alternative, Diagnosis, ExcerptLine
 from autoheal.rules import Rule, RuleSet
 from autoheal.scan import DocScan, Hit, scan_doc
 
-MAX_EXCERPT = 40
+MAX_EXCERPT = excerpt.MAX_EXCERPT
 MAX_ALTERNATIVES = 5
 SUMMARY_CHARS = 200
 TITLE_CHARS = 120
 UNKNOWN_RULE = "none"
+GENERIC_RULE = "generic.error-block"
+GENERIC_CONFIDENCE = 0.5
 
 
-def _rank(hit: Hit) -> tuple[int, float, int]:
-    # Highest priority first; then confidence; then the latest line: where two
-    # rules tie, the one closest to the end of the log is what failed the job.
-    return (hit.rule.priority, hit.rule.confidence, hit.line)
+@dataclass(frozen=True)
+class Found:
+    """The root cause: a line, its category and rule, and the lines around it."""
+
+    line: int
+    text: str
+    category: str
+    rule: Rule | None
+    context: list[tuple[int, str]]
+    doc: LogDoc
+    step: str | None
+    captures: dict[str, str]
 
 
-def _anchor(rule_id: str, hits: Sequence[Hit]) -> Hit:
-    """The first hit of the chosen rule: the first error usually causes those after it."""
-    return min((h for h in hits if h.rule.id == rule_id), key=lambda h: h.line)
+def _never(_: str) -> bool:
+    return False
 
 
-# Further hits of the chosen rule or category far from its block: each shows itself and one line.
-EXTRA_HITS = 3
-# A failure of another category gets a block of its own: the error, 2 lines above, the rest below.
-SECOND_BLOCK = 15
-SECOND_ABOVE = 2
-SECOND_MIN_PRIORITY = 60  # below this a rule is weak evidence or a symptom (see rules.yaml)
+def _context(scan: DocScan, hit: Hit) -> list[tuple[int, str]]:
+    """The hit and the lines the scanner kept around it, inside its section."""
+    lines = [(hit.line - len(hit.before) + i, t) for i, t in enumerate(hit.before)]
+    lines.append((hit.line, hit.text))
+    lines += [(hit.line + 1 + i, t) for i, t in enumerate(hit.after)]
+    section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
+    if section is None:
+        return lines
+    last = section.end or hit.line + len(hit.after)
+    return [(n, t) for n, t in lines if section.output_start <= n <= last or n == hit.line]
 
 
-def _window(hit: Hit, before: int, after: int) -> list[ExcerptLine]:
-    """The hit with ``before`` lines above and ``after`` below (what the scan kept)."""
-    name = hit.doc.name
-    above = hit.before[len(hit.before) - before :] if before > 0 else []
-    below = hit.after[: max(after, 0)]
-    lines = [ExcerptLine(hit.line - len(above) + i, t, name) for i, t in enumerate(above)]
-    lines.append(ExcerptLine(hit.line, hit.text, name))
-    lines += [ExcerptLine(hit.line + 1 + i, t, name) for i, t in enumerate(below)]
-    return lines
+def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
+    scan = next(s for s in scans if s.doc is hit.doc)
+    return Found(hit.line, hit.text, hit.rule.category, hit.rule, _context(scan, hit), hit.doc, hit.step, hit.captures)
 
 
-def _trim_blank_edges(lines: list[ExcerptLine], keep: int) -> list[ExcerptLine]:
-    """Drop blank lines at both ends, but never the hit line itself."""
-    while lines and not lines[0].text.strip() and lines[0].line != keep:
-        lines.pop(0)
-    while lines and not lines[-1].text.strip() and lines[-1].line != keep:
-        lines.pop()
-    return lines
+def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
+    """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
+    sub = scope.command
+    commands = [scope.section.command, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
+    category = tools.command_category(commands)
+    if category:
+        return category
+    symptoms = [h for h in hits if h.rule.category != "unknown"]
+    return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
-def _grown(chosen: Hit, room: int) -> tuple[int, int]:
-    """Lines above and below the root-cause hit: the rule's context, then spare room.
-
-    On the labelled benchmark logs the lines a maintainer needs sit mostly at
-    and after the matched line (a failure header, then its details), so spare
-    room goes below first, then above. Rules that match a summary line
-    (``Process completed with exit code 1``) ask for more context above.
-    """
-    rule, above, below = chosen.rule, len(chosen.before), len(chosen.after)
-    before = min(rule.context_before, above, room)
-    after = min(rule.context_after, below, room - before)
-    spare = room - before - after
-    grow = min(spare, below - after)
-    return before + min(spare - grow, above - before), after + grow
+def _output(scope: Scope) -> list[tuple[int, str]]:
+    """The failed section's last lines; of them, the failing sub-command's output when one is known:
+    after its ``+ cmd`` trace, or up to its make recipe's failure line."""
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    sub = scope.command
+    if sub is None:
+        return tail
+    own = [(n, t) for n, t in tail if (n >= sub.line if sub.kind == "trace" else n <= sub.line)]
+    return own if len(own) > 2 else tail
 
 
-def build_excerpt(chosen: Hit, others: Sequence[Hit], second: Hit | None) -> tuple[ExcerptLine, ...]:
-    """A contiguous block around the root cause, plus a few lines of further evidence.
-
-    ``second`` is the strongest error of another kind elsewhere in the log: a
-    block of its own keeps a maintainer from missing a second failure.
-    """
-    limit = MAX_EXCERPT
-    far = [h for h in others if h.doc is not chosen.doc or abs(h.line - chosen.line) > limit]
-    extra = far[:EXTRA_HITS]
-    second_lines = _second_block(second) if second is not None else []
-    room = limit - 1 - 2 * len(extra) - len(second_lines)
-    before, after = _grown(chosen, room)
-    picked = {(ln.file, ln.line): ln for ln in _trim_blank_edges(_window(chosen, before, after), chosen.line)}
-    for ln in second_lines:
-        picked.setdefault((ln.file, ln.line), ln)
-    for hit in extra:
-        for ln in _window(hit, 0, 1):
-            if len(picked) < limit:
-                picked.setdefault((ln.file, ln.line), ln)
-    return tuple(sorted(picked.values(), key=lambda ln: (ln.file, ln.line)))
-
-
-def _second_block(hit: Hit) -> list[ExcerptLine]:
-    before = min(hit.rule.context_before, len(hit.before), SECOND_ABOVE)
-    return _trim_blank_edges(_window(hit, before, SECOND_BLOCK - 1 - before), hit.line)
-
-
-def _second(chosen: Hit, hits: Sequence[Hit]) -> Hit | None:
-    """The best hit of another category, away from every hit of the chosen rule.
-
-    Near a hit of the chosen rule it is more likely a symptom of the same failure.
-    """
-    mine = [h for h in hits if h.rule.id == chosen.rule.id]
-    candidates = [
-        h
-        for h in hits
-        if h.rule.category != chosen.rule.category
-        and h.rule.priority >= SECOND_MIN_PRIORITY
-        and all(h.doc is not m.doc or abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
-    ]
-    if not candidates:
+def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
+    output = _output(scope)
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    own = generic.anchor(output, known)
+    anchor, context = (own, output) if own is not None and own[1] else (generic.anchor(tail, known) or own, tail)
+    if anchor is None:
         return None
-    best = max(candidates, key=_rank)
-    return _anchor(best.rule.id, candidates)
+    at, strong = anchor
+    category = _scope_category(scope, symptoms)
+    if not strong and category == "unknown":
+        return None  # nothing reads as an error and nothing names the command: say so
+    text = next(t for n, t in tail if n == at)
+    step = scope.section.command or scope.scan.doc.step
+    return Found(at, text, category, None, context, scope.scan.doc, step, {})
 
 
-def _related(chosen: Hit, hits: Sequence[Hit]) -> list[Hit]:
-    """More evidence for the excerpt: other hits of the chosen rule, then of its category."""
-    same_rule = [h for h in hits if h is not chosen and h.rule.id == chosen.rule.id]
-    same_cat = [h for h in hits if h.rule.id != chosen.rule.id and h.rule.category == chosen.rule.category]
-    same_cat.sort(key=_rank, reverse=True)
-    return same_rule + same_cat
+# A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
+# generic block of the failed section, which only says that something there printed an error.
+PRECISE = 60
+# Blocks of further evidence: at most this many lines each, this many above their hit, and only
+# while the excerpt has this much room left.
+EVIDENCE_LINES = 15
+EVIDENCE_ABOVE = 2
+MIN_EVIDENCE = 3
 
 
-def _alternatives(chosen: Hit, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
+def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
+    """The failed section's cause; else a precise cause elsewhere, the generic block there, any cause; else a symptom."""
+    scope = cause.failed_scope(scans)
+    tiers = cause.by_tier(scans, scope, known)
+    hit = cause.best_cause(tiers[0])
+    if hit is not None:
+        return _from_hit(scans, hit)
+    elsewhere = cause.best_cause(tiers[1] + tiers[2])
+    if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
+        return _from_hit(scans, elsewhere)
+    if scope is not None and scope.tail:
+        found = _generic(scope, tiers[0], known)
+        if found is not None and (found.category != "unknown" or elsewhere is None):
+            return found
+    if elsewhere is not None:
+        return _from_hit(scans, elsewhere)
+    symptoms = [h for t in (0, 1, 2) for h in tiers[t]]
+    if symptoms:
+        return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
+    return None
+
+
+def _evidence(scans: Sequence[DocScan], found: Found, known: cause.Known) -> list[Hit]:
+    """Hits worth a block of their own beside the root cause's, best first.
+
+    The strongest failure of another kind elsewhere in the log (a maintainer must
+    not miss a second failure), then other occurrences of the chosen rule far
+    from it: a runner often reports a failure where it happens and again in its
+    summary, and either may be the one that says what failed.
+    """
+    scan = next(s for s in scans if s.doc is found.doc)
+    # Evidence is context: a section that passed, a warning or an `|| true` command may show it
+    # (they never give the cause); only what the passing run also printed stays out.
+    usable = [h for h in scan.hits if not known(h.text)]
+    usable = [h for h in usable if h.rule.priority > cause.SYMPTOM and abs(h.line - found.line) > MAX_EXCERPT // 2]
+    chosen = found.rule.id if found.rule else None
+    mine = [h for h in usable if h.rule.id == chosen]
+    other = [
+        h
+        for h in usable
+        if h.rule.category != found.category
+        and h.rule.priority >= PRECISE
+        and all(abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
+    ]
+    kin = sorted((h for h in usable if h.rule.category == found.category and h.rule.id != chosen), key=cause.rank)
+    picked = [cause.anchor_of(max(other, key=cause.rank), other)] if other else []
+    return picked + mine[-1:] + kin[-1:] + mine[:1]
+
+
+def _with_more_evidence(
+    scans: Sequence[DocScan], found: Found, kept: list[tuple[int, str]], known: cause.Known
+) -> list[tuple[int, str]]:
+    """The root cause's block, then small blocks of further evidence while the excerpt has room."""
+    lines = dict(kept)
+    scan = next(s for s in scans if s.doc is found.doc)
+    for hit in _evidence(scans, found, known):
+        room = MAX_EXCERPT - len(lines)
+        if room < MIN_EVIDENCE or any(abs(hit.line - n) <= 2 for n in lines):
+            continue
+        more = excerpt.block(_context(scan, hit), hit.line, known)
+        at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
+        # From the block's own start (its header) when the hit is near it, else just above the hit.
+        start = 0 if at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
+        for n, t in more[start : start + min(room, EVIDENCE_LINES)]:
+            lines.setdefault(n, t)
+    return sorted(lines.items())
+
+
+def _alternatives(found: Found, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
     best: dict[str, Hit] = {}
-    for hit in sorted(hits, key=_rank, reverse=True):
-        if hit.rule.id != chosen.rule.id:
+    chosen = found.rule.id if found.rule else None
+    for hit in sorted(hits, key=cause.rank, reverse=True):
+        if hit.rule.id != chosen:
             best.setdefault(hit.rule.id, hit)
     ranked = list(best.values())[:MAX_ALTERNATIVES]
     return tuple(Alternative(h.rule.id, h.rule.category, h.rule.confidence, h.line) for h in ranked)
@@ -140,44 +195,53 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _hint(rule: Rule, captures: dict[str, str]) -> str:
+def _hint(rule: Rule | None, captures: dict[str, str]) -> str:
+    if rule is None:
+        return "No rule knows this tool's output: the excerpt shows the error block of the step that failed."
     try:
         return rule.hint.format_map(captures)
     except (KeyError, IndexError, ValueError):
         return rule.hint
 
 
-def diagnose(scans: Sequence[DocScan], path: str) -> Diagnosis:
+def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = None) -> Diagnosis:
     """Pick the root cause among every hit of every document of one input."""
-    hits = [h for s in scans for h in s.hits]
-    if not hits:
+    known = baseline.known if baseline is not None else _never
+    found = find_cause(scans, known)
+    if found is None:
         return _unknown(scans, path)
-    chosen = _anchor(max(hits, key=_rank).rule.id, hits)
-    rule = chosen.rule
-    summary = _shorten(chosen.text, SUMMARY_CHARS)
+    least = (found.rule.context_before, found.rule.context_after) if found.rule else (0, 0)
+    kept = _with_more_evidence(scans, found, excerpt.block(found.context, found.line, known, least), known)
+    rule_id = found.rule.id if found.rule else GENERIC_RULE
+    confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
+    if found.category == "unknown":
+        confidence = min(confidence, 0.3)
+    hits = [h for s in scans for h in s.hits]
     return Diagnosis(
         path=path,
-        category=rule.category,
-        confidence=rule.confidence,
-        rule=rule.id,
-        fingerprint=fingerprint(rule.category, rule.id, chosen.captures, chosen.text),
-        title=_shorten(f"{rule.category}: {chosen.text.strip()}", TITLE_CHARS),
-        summary=summary,
-        excerpt=build_excerpt(chosen, _related(chosen, hits), _second(chosen, hits)),
-        captures=dict(chosen.captures),
-        job=chosen.doc.job,
-        step=chosen.step,
-        alternatives=_alternatives(chosen, hits),
-        severity=rule.severity,
-        hint=_hint(rule, chosen.captures),
+        category=found.category,
+        confidence=confidence,
+        rule=rule_id,
+        fingerprint=fingerprint(found.category, rule_id, found.captures, found.text),
+        title=_shorten(f"{found.category}: {found.text.strip()}", TITLE_CHARS),
+        summary=_shorten(found.text, SUMMARY_CHARS),
+        excerpt=tuple(ExcerptLine(n, t, found.doc.name) for n, t in kept),
+        captures=dict(found.captures),
+        job=found.doc.job,
+        step=found.step,
+        alternatives=_alternatives(found, hits),
+        severity=found.rule.severity if found.rule else "error",
+        hint=_hint(found.rule, found.captures),
+        key_lines=excerpt.key_lines(kept, found.line, known),
     )
 
 
 def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
-    """No rule matched: show the end of the log, where a failure usually is."""
+    """No rule matched and no error block: show the end of the log, where a failure usually is."""
     last = next((s for s in reversed(scans) if s.tail), scans[-1] if scans else None)
-    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip()]
-    excerpt = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail[-MAX_EXCERPT:])
+    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip() and not blocks.chatter(t)]
+    tail = tail[-MAX_EXCERPT:]
+    excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
     evidence = "\n".join(t for _, t in tail[-3:])
     summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
     return Diagnosis(
@@ -188,17 +252,18 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
         fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
         title=_shorten(f"unknown: {summary}", TITLE_CHARS),
         summary=summary,
-        excerpt=excerpt,
+        excerpt=excerpt_lines,
         job=last.doc.job if last else None,
         step=last.doc.step if last else None,
         hint="No rule recognised this failure; read the excerpt and the full log.",
+        key_lines=(tail[-1][0],) if tail else (),
     )
 
 
-def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str) -> Diagnosis:
-    return diagnose([scan_doc(doc, ruleset) for doc in docs], path)
+def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str, baseline: Baseline | None = None) -> Diagnosis:
+    return diagnose([scan_doc(doc, ruleset) for doc in docs], path, baseline)
 
 
-def triage_path(spec: str, ruleset: RuleSet) -> Diagnosis:
+def triage_path(spec: str, ruleset: RuleSet, baseline: Baseline | None = None) -> Diagnosis:
     """Triage one command-line input (file, zip, directory or ``-``)."""
-    return triage_docs(open_input(spec), ruleset, spec)
+    return triage_docs(open_input(spec), ruleset, spec, baseline)

@@ -2,16 +2,26 @@
 
     python benchmarks/accuracy.py [--data ../shared/benchmarks] [--set gha-dev] [--misses] [--json OUT]
 
-Prints, per set: category accuracy (all labels and high-confidence ones, and
-per category), excerpt line recall and precision against the labelled
-``failure_lines``, the share of logs whose labelled lines are all in the
-excerpt, and throughput. For a labelled block longer than the 40-line
+Prints, per labelled set: category accuracy (all labels and high-confidence
+ones, and per category), excerpt line recall and precision against the
+labelled ``failure_lines``, the share of logs whose labelled lines are all in
+the excerpt, and throughput. For a labelled block longer than the 40-line
 excerpt budget, recall and 'all present' count against 40 of its lines.
+
+Then the same figures on each half of the repositories (leave-repositories-out):
+the ``tune`` half is the one to read misses from while changing triage
+(``--misses`` lists only those), the ``held`` half is scored but never
+looked into. A gap between the two is overfitting to the tune half.
+
+Last, pairs-dev (failed logs with the passing log of the same job): excerpt
+recall and precision against the labelled ``error_lines``, without and with
+the passing log as baseline.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -20,15 +30,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from autoheal.rules import default_ruleset
+from autoheal.baseline import Baseline
+from autoheal.models import Diagnosis
+from autoheal.rules import RuleSet, default_ruleset
 from autoheal.triage import MAX_EXCERPT, triage_path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+
+def _default_data() -> Path:
+    """The nearest ``shared/benchmarks`` above this file (a worktree sits one level deeper)."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "benchmarks").is_dir():
+            return parent / "shared" / "benchmarks"
+    return Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+
+
+DEFAULT_DATA = _default_data()
+PAIRS = "pairs-dev"
 
 
 @dataclass
 class Row:
     path: str
+    group: str
     expected: str
     got: str
     confidence: str
@@ -37,44 +60,73 @@ class Row:
     rule: str
 
 
-def line_scores(excerpt_lines: set[int], span: list[int] | None) -> tuple[float | None, float | None]:
-    if not span:
+def line_scores(excerpt_lines: set[int], labelled: set[int]) -> tuple[float | None, float | None]:
+    if not labelled:
         return None, None
-    labelled = set(range(span[0], span[1] + 1))
     found = len(labelled & excerpt_lines)
     recall = min(1.0, found / min(len(labelled), MAX_EXCERPT))
     precision = found / len(excerpt_lines) if excerpt_lines else 0.0
     return recall, precision
 
 
-def evaluate(data: Path, name: str) -> tuple[list[Row], float, int]:
-    ruleset = default_ruleset()
+def _span(label: dict[str, Any]) -> set[int]:
+    span = label.get("failure_lines")
+    return set(range(span[0], span[1] + 1)) if span else set()
+
+
+def repo_group(label: dict[str, Any]) -> str:
+    """The repository (or, for a fixture collection, its ecosystem folder) a log comes from."""
+    if label.get("repo"):
+        return str(label["repo"])
+    repo, _, path = str(label.get("source", "")).partition(":")
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    return f"{repo}:{folder}" if repo.lower().startswith("bugswarm") else repo
+
+
+def half(group: str) -> str:
+    """A fixed split of the repositories, independent of their order in the labels."""
+    return "tune" if hashlib.sha256(group.encode()).digest()[0] % 2 == 0 else "held"
+
+
+def _labels(data: Path, name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (data / name / "labels.jsonl").read_text().splitlines() if line.strip()]
+
+
+def _excerpt_lines(d: Diagnosis) -> set[int]:
+    return {e.line for e in d.excerpt}
+
+
+def evaluate(data: Path, name: str, ruleset: RuleSet) -> tuple[list[Row], float, int]:
     rows, size, started = [], 0, time.perf_counter()
-    for line in (data / name / "labels.jsonl").read_text().splitlines():
-        label = json.loads(line)
+    for label in _labels(data, name):
         path = data / name / label["path"]
         size += path.stat().st_size
         d = triage_path(str(path), ruleset)
-        recall, precision = line_scores({e.line for e in d.excerpt}, label.get("failure_lines"))
+        recall, precision = line_scores(_excerpt_lines(d), _span(label))
+        conf = label.get("label_confidence", "")
         rows.append(
-            Row(
-                label["path"],
-                label["category"],
-                d.category,
-                label.get("label_confidence", ""),
-                recall,
-                precision,
-                d.rule,
-            )
+            Row(label["path"], repo_group(label), label["category"], d.category, conf, recall, precision, d.rule)
         )
     return rows, time.perf_counter() - started, size
+
+
+def evaluate_pairs(data: Path, ruleset: RuleSet, with_baseline: bool) -> list[Row]:
+    rows = []
+    for label in _labels(data, PAIRS):
+        path = data / PAIRS / label["path"]
+        baseline = Baseline.from_path(str(data / PAIRS / label["pass_path"])) if with_baseline else None
+        d = triage_path(str(path), ruleset, baseline=baseline)
+        recall, precision = line_scores(_excerpt_lines(d), set(label["error_lines"]))
+        group = label["path"].split("__")[0]
+        rows.append(Row(label["path"], group, "", d.category, "", recall, precision, d.rule))
+    return rows
 
 
 def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def summarize(rows: list[Row], seconds: float, size: int) -> dict[str, Any]:
+def summarize(rows: list[Row], seconds: float = 0.0, size: int = 0) -> dict[str, Any]:
     high = [r for r in rows if r.confidence == "high"]
     scored = [r for r in rows if r.recall is not None]
     per_cat: dict[str, list[bool]] = defaultdict(list)
@@ -93,7 +145,14 @@ def summarize(rows: list[Row], seconds: float, size: int) -> dict[str, Any]:
     }
 
 
-def _print(name: str, s: dict[str, Any], rows: list[Row], misses: bool) -> None:
+def _figures(s: dict[str, Any]) -> str:
+    return (
+        f"accuracy {s['accuracy']:.3f} (high {s['accuracy_high']:.3f})  recall {s['line_recall']:.3f}  "
+        f"precision {s['line_precision']:.3f}  all present {s['all_present']:.3f}"
+    )
+
+
+def _print(name: str, s: dict[str, Any], rows: list[Row]) -> None:
     print(f"== {name}: {s['logs']} logs, {s['seconds']:.2f}s ({s['mb_per_s']:.1f} MB/s)")
     print(f"   category accuracy   {s['accuracy']:.3f} (high-confidence labels {s['accuracy_high']:.3f})")
     print(
@@ -102,31 +161,75 @@ def _print(name: str, s: dict[str, Any], rows: list[Row], misses: bool) -> None:
     )
     for cat, (acc, n) in s["per_category"].items():
         print(f"     {cat:<22} {acc:.2f}  (n={n})")
-    if misses:
-        for r in rows:
-            if r.got != r.expected or (r.recall is not None and r.recall < 1):
-                print(f"   MISS {r.path}: expected {r.expected}, got {r.got} via {r.rule}; recall {r.recall}")
     confusion = Counter((r.expected, r.got) for r in rows if r.got != r.expected)
     if confusion:
         print("   most confused: " + ", ".join(f"{e}->{g} x{n}" for (e, g), n in confusion.most_common(6)))
 
 
+def _print_misses(rows: list[Row]) -> None:
+    for r in rows:
+        if half(r.group) == "tune" and (r.got != r.expected or (r.recall is not None and r.recall < 1)):
+            print(f"   MISS {r.path}: expected {r.expected}, got {r.got} via {r.rule}; recall {r.recall}")
+
+
+def _halves(rows: list[Row]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for which in ("tune", "held"):
+        part = [r for r in rows if half(r.group) == which]
+        out[which] = summarize(part)
+        groups = len({r.group for r in part})
+        print(f"   {which:<4} half ({groups:>2} repos, {len(part):>3} logs): {_figures(out[which])}")
+    return out
+
+
+def _pairs(data: Path, ruleset: RuleSet, misses: bool) -> dict[str, Any]:
+    out = {}
+    print(f"== {PAIRS}: excerpt against error_lines")
+    for with_baseline in (False, True):
+        rows = evaluate_pairs(data, ruleset, with_baseline)
+        key = "with_baseline" if with_baseline else "without_baseline"
+        out[key] = summarize(rows)
+        s = out[key]
+        print(
+            f"   {key:<16} recall {s['line_recall']:.3f}  precision {s['line_precision']:.3f}  "
+            f"all present {s['all_present']:.3f}"
+        )
+        if misses:
+            for r in rows:
+                print(f"     {r.path}: recall {r.recall:.2f} precision {r.precision:.2f} via {r.rule}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--set", action="append", dest="sets", help="gha-dev, logchunks-dev (default: every set)")
-    parser.add_argument("--misses", action="store_true", help="list every misclassified or partly excerpted log")
+    parser.add_argument("--set", action="append", dest="sets", help="gha-dev, logchunks-dev, pairs-dev (default: all)")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the tune half's misclassified or partly excerpted logs"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no benchmark data at {args.data} (pass --data)", file=sys.stderr)
         return 2
-    sets = args.sets or sorted(p.name for p in args.data.iterdir() if (p / "labels.jsonl").exists())
-    report = {}
-    for name in sets:
-        rows, seconds, size = evaluate(args.data, name)
+    found = sorted(p.name for p in args.data.iterdir() if (p / "labels.jsonl").exists())
+    sets = args.sets or found
+    ruleset = default_ruleset()
+    report: dict[str, Any] = {}
+    pooled: list[Row] = []
+    for name in (s for s in sets if s != PAIRS):
+        rows, seconds, size = evaluate(args.data, name, ruleset)
         report[name] = summarize(rows, seconds, size)
-        _print(name, report[name], rows, args.misses)
+        _print(name, report[name], rows)
+        report[name]["halves"] = _halves(rows)
+        if args.misses:
+            _print_misses(rows)
+        pooled += rows
+    if len([s for s in sets if s != PAIRS]) > 1:
+        print("== leave-repositories-out, all labelled sets pooled")
+        report["leave_repos_out"] = _halves(pooled)
+    if PAIRS in sets:
+        report[PAIRS] = _pairs(args.data, ruleset, args.misses)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
     return 0

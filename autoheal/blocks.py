@@ -1,0 +1,117 @@
+"""What a log line is, from general signals: chatter, a block header, an error, a diagnostic.
+
+No tool is named here: these shapes are shared by the test runners, compilers
+and linters of most ecosystems (``file:line:col:`` diagnostics, stack frames,
+expected/actual diffs, ``FAILURES``/``ERRORS``/``Results:`` headers), so they
+hold on logs of tools no rule knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
+_CHATTER = re.compile(
+    r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
+    r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
+    r"Post job cleanup|Cleaning up orphan processes|Cache (?:saved|restored|not found)|"
+    r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
+    r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
+    r"go: downloading|Collecting |Requirement already|Using cached|"
+    r"=== (?:RUN|PAUSE|CONT)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
+    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
+)
+_PASSING = re.compile(r"\b(?:PASS(?:ED)?|passed|ok|OK)\b\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
+_WARNING = re.compile(
+    r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))", re.I
+)
+_HEADER = re.compile(
+    r"^\s*(?:={3,}.*\b(?:FAILURES|ERRORS|short test summary|Failures|Errors)\b|"
+    r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
+    r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    r"Traceback \(most recent call last\):|panic: |Exception in thread)",
+)
+_ERROR = re.compile(
+    r"(?i)(?<![\w-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
+    r"segmentation fault|cannot|can't|could not|couldn't|unable to|not found|no such|undefined|unexpected|"
+    r"invalid|denied|refused|missing|mismatch|expected|timed out|killed)(?![\w-])"
+)
+_NO_ERRORS = re.compile(r"(?i)\b0 (?:errors?|failures?|failed)\b|\b(?:errors?|failures?|failed)[:=] ?0\b|\bno errors\b")
+_DIAGNOSTIC = re.compile(
+    r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
+)
+# Stack frames and indented continuations of a message: part of a block, not a failure alone.
+# A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
+_FRAME = re.compile(
+    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
+)
+# A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
+_SYMPTOM = re.compile(
+    r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"
+    r"complete log of this run|not a problem with npm|ELIFECYCLE|Command failed with exit code|"
+    r"\*\*\* \[.*\] Error \d+|errno \d+\s*$|^\s*(?:npm ERR!|error)\s*$|BUILD FAILURE|"
+    r"Failed at the .+ script|run `?\S+ --help|for more (?:details|information)|--stacktrace|--debug|--info|"
+    # A build driver's epilogue: it says that a task, goal or target failed, not why.
+    r"^\s*(?:npm ERR! )?Test failed\.|FAILURE: Build failed|BUILD FAILED|Execution failed for task|"
+    r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
+    r"error Command failed|Tests? failed\.?\s*$"
+)
+_DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
+
+
+_EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG)\]|npm ERR!)?\s*$")
+
+
+def blank(text: str) -> bool:
+    """An empty line, or one with nothing after its log-level tag (Maven's ``[INFO] ``)."""
+    return not text.strip() or bool(_EMPTY.match(text))
+
+
+_COUNTS = re.compile(r"(?i)\b(?:failures?|errors?|failed)[:=] ?(\d+)")
+
+
+def passing_summary(text: str) -> bool:
+    """A test class's or suite's count line with no failure or error in it (``Tests run: 4, Failures: 0, Errors: 0``)."""
+    counts = _COUNTS.findall(text)
+    return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
+
+
+def chatter(text: str) -> bool:
+    """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
+    return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
+
+
+def warning(text: str) -> bool:
+    """A warning, info or debug line: context at most, never the cause."""
+    return bool(_WARNING.match(text))
+
+
+def header(text: str) -> bool:
+    """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
+    return bool(_HEADER.match(text))
+
+
+def diff_line(text: str) -> bool:
+    """A line of an expected/actual diff: what it contains is test data, not a failure."""
+    return bool(_DIFF.match(text))
+
+
+def symptom(text: str) -> bool:
+    """A line that only says a command failed (an exit status, "see above")."""
+    return bool(_SYMPTOM.search(text))
+
+
+def error_score(text: str) -> int:
+    """How strongly a line alone says something failed: 0 (not at all) to 3."""
+    if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):
+        return 0
+    score = 2 if _ERROR.search(text) else 0
+    if _DIAGNOSTIC.search(text):
+        score += 1 if score else 2
+    if header(text):
+        score = max(score, 2) + 1
+    if not score and _FRAME.match(text):
+        score = 1
+    return min(score, 3)

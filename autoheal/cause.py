@@ -1,0 +1,202 @@
+"""Choose the root cause among the hits: the failed section first, verdicts over trigger words, causes over consequences.
+
+Where a hit sits decides before which rule it is: a hit in the section that
+failed the job outranks every hit elsewhere, and a hit in a section that
+succeeded is never the cause. Within a section, rule priority ranks hits
+(rules.yaml), with four general corrections:
+
+- a warning, an info line, a line the passing run also printed, or a command
+  run with ``|| true`` never wins;
+- a trigger word (a crash, a network or file error...) inside a test runner's
+  output loses to the runner's verdict when it only names a test or sits in
+  an expected/actual diff;
+- the first cause wins over what follows from it (``CONSEQUENCES``);
+- a specific cause (a timeout, a refused connection, a crash, a missing module
+  or method) shown in the output of most failing tests explains them and wins
+  over their verdict (``EXPLAINS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from autoheal import blocks
+from autoheal.scan import DocScan, Hit
+from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+
+# At or below this priority a rule matches a symptom ("exited with 1", "BUILD FAILURE"): never a cause alone.
+SYMPTOM = 11
+# Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
+MIN_CAUSE = 30
+TEST = "test.failure"
+# Categories whose words also show inside test output as test data or noise.
+TRIGGERS = frozenset(
+    {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
+)
+# What commonly follows from a failure of each kind, later in the same section: the cause comes first.
+CONSEQUENCES: dict[str, frozenset[str]] = {
+    "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
+    "dependency.resolution": frozenset(
+        {"dependency.missing", "compile.error", "command.not.found", "file.not.found", TEST}
+    ),
+    "dependency.missing": frozenset({"compile.error", "command.not.found", "file.not.found", TEST}),
+    "runtime.version": frozenset({"dependency.resolution", "dependency.missing", "syntax.error", "compile.error"}),
+    "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
+    "syntax.error": frozenset({"compile.error", TEST}),
+    "command.not.found": frozenset({"file.not.found"}),
+    TEST: frozenset({"file.not.found", "permission"}),
+}
+
+# Specific causes a failing test's own output may show (a timeout, a refused connection to the
+# service under test, a crash, a missing module or method): inside the failures they explain them.
+EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
+# How far below a verdict line a failing test's own output reaches.
+TEST_OUTPUT = 20
+
+Known = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where the job failed: one section of one document (``tail`` = its last lines)."""
+
+    scan: DocScan
+    index: int
+    tail: list[tuple[int, str]]
+
+    @property
+    def section(self) -> Section:
+        return self.scan.sections[self.index]
+
+    @property
+    def command(self) -> SubCommand | None:
+        """The sub-command that failed inside the section (a make recipe, the last traced command)."""
+        return failing_command(self.scan.commands, self.index, self.section.exit_line)
+
+
+def failed_scope(scans: Sequence[DocScan]) -> Scope | None:
+    """The first section that failed the job; for a log without markers, the end of the log."""
+    for scan in scans:
+        for index, section in enumerate(scan.sections):
+            if section.status == FAILED:
+                return Scope(scan, index, scan.failed_tails.get(index, []))
+    last = next((s for s in reversed(scans) if s.lines), None)
+    if last is None or not last.sections:
+        return None
+    return Scope(last, len(last.sections) - 1, last.tail)
+
+
+def rank(hit: Hit) -> tuple[int, float, int]:
+    # Highest priority first; then confidence; then the latest line.
+    return (hit.rule.priority, hit.rule.confidence, hit.line)
+
+
+def _section(scan: DocScan, hit: Hit) -> Section | None:
+    return scan.sections[hit.section] if hit.section < len(scan.sections) else None
+
+
+def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
+    """0: in the failed section; 1: another failed one; 2: status unknown; 3: a section that passed."""
+    if scope is not None and scan is scope.scan and hit.section == scope.index:
+        return 0
+    section = _section(scan, hit)
+    status = section.status if section else ""
+    return 1 if status == FAILED else 3 if status == PASSED else 2
+
+
+def eligible(scan: DocScan, hit: Hit, known: Known) -> bool:
+    """Whether a hit may be the root cause at all."""
+    section = _section(scan, hit)
+    if hit.rule.severity == "warning" or blocks.warning(hit.text) or known(hit.text):
+        return False
+    return not (section and ("|| true" in section.command or "|| :" in section.command))
+
+
+def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
+    """The trigger word is in the name of a test the runner reports on that line."""
+    names = [v.captures.get("test", "") for v in verdicts.get((id(hit.doc), hit.line), [])]
+    return any(name and hit.rule.match(name) is not None for name in names)
+
+
+def _verdict_filter(hits: list[Hit]) -> list[Hit]:
+    """Drop trigger words that only name a test or sit in an expected/actual diff."""
+    verdicts: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        if h.rule.category == TEST:
+            verdicts.setdefault((id(h.doc), h.line), []).append(h)
+    if not verdicts:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
+    ]
+
+
+def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
+    """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
+    for _ in range(3):  # a short chain: resolution -> missing -> compile
+        causes = [
+            h
+            for h in hits
+            if h.doc is best.doc
+            and h.line < best.line
+            and h.rule.priority >= MIN_CAUSE
+            and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+        ]
+        if not causes:
+            return best
+        best = anchor_of(max(causes, key=rank), causes)
+    return best
+
+
+def _explained(best: Hit, hits: list[Hit]) -> Hit:
+    """A specific cause shown in the output of most failing tests (two at least) wins over their verdict.
+
+    A timeout, a refused connection to the service under test or a missing method
+    that recurs across the failures is why they failed; inside one test's output
+    (a retry, a probe) it may be noise, and the verdict stays.
+    """
+    if best.rule.category != TEST:
+        return best
+    verdicts = sorted(
+        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
+    )
+    tests: dict[str, set[str]] = {}
+    candidates = []
+    for h in hits:
+        if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
+            continue
+        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
+        if owner is not None:
+            tests.setdefault(h.rule.id, set()).add(owner)
+            candidates.append(h)
+    failing = len({name for _, name in verdicts})
+    shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
+    return anchor_of(max(shared, key=rank), shared) if shared else best
+
+
+def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
+    """The first hit of the chosen rule: the first error usually causes those after it."""
+    return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
+
+
+def best_cause(hits: list[Hit]) -> Hit | None:
+    """The root cause among the eligible hits of one tier."""
+    causes = _verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
+    if not causes:
+        return None
+    best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
+    return _explained(best, causes)
+
+
+def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict[int, list[Hit]]:
+    """Eligible hits grouped by tier (the tier of a section that passed, 3, is left out)."""
+    out: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
+    for scan in scans:
+        for hit in scan.hits:
+            t = tier(scan, hit, scope)
+            if t < 3 and eligible(scan, hit, known):
+                out[t].append(hit)
+    return out

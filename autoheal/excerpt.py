@@ -1,0 +1,226 @@
+"""Excerpts made of blocks: from the block's header to its end, without chatter.
+
+A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``, the
+suite or case name; the topmost of stacked ones) when one sits just above the
+root cause, else at the first of the error lines above it that belong to it
+(the same signals as below) and a line or two leading to them; it ends where
+the tool's output stops being about the
+failure: after a few lines with no error signal (no error wording, no
+``file:line:`` diagnostic, no stack frame, no diff line, no indented
+continuation) unless errors resume right after them. The block is shown whole
+and in order: a single blank line inside it stays (it separates a failure's
+parts), a run of them shrinks to one, and runner/cache/upload chatter and
+passing tests leave. Once the first failure is whole and the block already
+holds ``SOFT`` lines, the next failure's header ends it: one failure shown in
+full says more than three cut short.
+
+A line the passing run also printed (the baseline) never anchors the root
+cause. The block's own lines are found without the baseline, so a baseline
+never removes a line from inside the failing block (such a line may well be
+needed there, a frame or a message the passing run also printed); it only
+leaves the context around the block: the lines leading to it and the rule's
+declared context beyond it.
+
+A block longer than ``MAX_EXCERPT`` keeps its header, the first failure whole
+(the lines above the root cause when it sits near the block's end) and, when
+the block's end was seen, its summary; the cut shows as a gap in the line
+numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
+declared context around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from autoheal import blocks
+
+MAX_EXCERPT = 40
+HEADER_REACH = 12  # how far above the root cause a block header may be
+ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
+QUIET = 3  # this many lines without an error signal in a row end a block...
+LOOKAHEAD = 6  # ...unless errors resume this soon after
+SOFT = 15  # a block this long ends at the next failure's header
+SUMMARY = 8  # lines kept from the block's end, when it is cut
+REACH_BELOW = MAX_EXCERPT * 3
+UP_REACH = 30  # how far above the root cause its block may start, without a header
+
+Numbered = Sequence[tuple[int, str]]
+Known = Callable[[str], bool]
+
+
+def _strong(text: str) -> bool:
+    return blocks.header(text) or blocks.error_score(text) >= 2
+
+
+def _attached(text: str) -> bool:
+    """A line that continues the one above: an indented detail, a frame, a diff or diagnostic line."""
+    if blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text):
+        return False
+    return text[:1] in (" ", "\t") or blocks.diff_line(text) or blocks.error_score(text) >= 1
+
+
+def _stop(text: str) -> bool:
+    """A line that is never part of a failure block: runner chatter or a command's "it failed" line."""
+    return blocks.chatter(text) or (blocks.symptom(text) and not blocks.header(text))
+
+
+def _outer_header(lines: Numbered, i: int) -> int:
+    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart."""
+    j = i
+    while j > 0:
+        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
+        if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
+            return j
+        j = above[0]
+    return j
+
+
+def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
+    """Index where the block holding ``lines[at]`` starts, and whether a header starts it."""
+    empty = 0
+    for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
+        text = lines[i][1]
+        if blocks.header(text) and not blocks.symptom(text):
+            return _outer_header(lines, i), True
+        empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
+        if empty >= QUIET:
+            break
+    # No header: the error lines above that belong to the same block, then a line or two leading to them.
+    start, quiet = at, 0
+    for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
+        text = lines[i][1]
+        if _stop(text):
+            break
+        if _strong(text) or _attached(text):
+            start, quiet = i, 0
+            continue
+        quiet += 1
+        if quiet >= QUIET and not any(_strong(t) for _, t in lines[max(0, i - LOOKAHEAD) : i]):
+            break
+    taken, empty = 0, 0
+    for i in range(start - 1, -1, -1):
+        text = lines[i][1]
+        if taken == ABOVE_WITHOUT_HEADER or _stop(text) or known(text):
+            break
+        if blocks.blank(text):
+            empty += 1
+            if empty >= QUIET:
+                break
+            continue
+        start, taken, empty = i, taken + 1, 0
+    return start, False
+
+
+def _resumes(lines: Numbered, i: int) -> bool:
+    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly."""
+    for _, text in lines[i : i + LOOKAHEAD]:
+        if _stop(text):
+            return False
+        if _strong(text):
+            return True
+    return False
+
+
+def _end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
+    """Index of the block's last line, and whether its end was seen (not the end of what is known)."""
+    end, quiet = at, 0
+    limit = min(len(lines), at + REACH_BELOW)
+    for i in range(at + 1, limit):
+        text = lines[i][1]
+        if _stop(text) or (blocks.header(text) and i - start >= SOFT and not blocks.header(lines[i - 1][1])):
+            return end, True
+        if _strong(text) or _attached(text):
+            end, quiet = i, 0
+            continue
+        quiet += 1
+        if quiet >= QUIET and not _resumes(lines, i + 1):
+            return end, True
+        if not blocks.blank(text) and quiet < QUIET:
+            end = i  # a line of the failure's own message, below it
+    return end, limit < len(lines)
+
+
+def _reach(lines: Numbered, at: int, count: int) -> int:
+    """The index ``count`` lines from ``at`` (negative: above), not past a stop line."""
+    step = 1 if count > 0 else -1
+    i = at
+    for _ in range(abs(count)):
+        if not 0 <= i + step < len(lines) or _stop(lines[i + step][1]):
+            break
+        i += step
+    return i
+
+
+def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, str]]:
+    """The block's lines without chatter, with blank runs shrunk to one and none at its edges."""
+    kept: list[tuple[int, str]] = []
+    for i in range(start, end + 1):
+        n, text = lines[i]
+        if i != at and blocks.chatter(text):
+            continue
+        if blocks.blank(text) and (not kept or blocks.blank(kept[-1][1])):
+            continue
+        kept.append((n, text))
+    while kept and blocks.blank(kept[-1][1]):
+        kept.pop()
+    return kept
+
+
+def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
+    """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines."""
+    return [(n, t) for n, t in lines[lo : hi + 1] if not (blocks.blank(t) or blocks.chatter(t) or known(t))]
+
+
+def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
+    """Header, the first failure whole, and the block's summary when its end was seen."""
+    if len(kept) <= MAX_EXCERPT:
+        return kept
+    at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
+    head = kept[:1] if headed and at > 0 else []
+    summary = SUMMARY if ended else 0
+    body = MAX_EXCERPT - len(head) - summary
+    # From the root cause on; when it sits near the block's end (a summary line), the lines above it.
+    lo = max(len(head), min(at, len(kept) - summary - body))
+    first = kept[lo : lo + body]
+    tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
+    return head + first + tail
+
+
+def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (0, 0)) -> list[tuple[int, str]]:
+    """The block holding line number ``anchor`` of ``lines`` (contiguous, numbered), cleaned and cut.
+
+    ``least`` is how many lines above and below the anchor to show at least (a rule's
+    declared context: a rule that matches a summary line knows its details sit above it);
+    lines beyond the block itself are context, and baseline lines leave them.
+    """
+    at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
+    if at is None:
+        return [(n, t) for n, t in lines if n == anchor]
+    start, headed = _start(lines, at, known)
+    end, ended = _end(lines, at, start)
+    above, below = min(start, _reach(lines, at, -least[0])), max(end, _reach(lines, at, least[1]))
+    core = _clean(lines, start, end, at)
+    if len(core) >= MAX_EXCERPT:
+        return _cut(core, anchor, headed, ended)
+    room = MAX_EXCERPT - len(core)
+    before = _context_lines(lines, above, start - 1, known)[-room:] if room else []
+    after = _context_lines(lines, end + 1, below, known)[: room - len(before)]
+    return before + core + after
+
+
+def key_lines(kept: Numbered, anchor: int, known: Known) -> tuple[int, ...]:
+    """The root cause, then up to two more lines that say what failed (not repeats of it)."""
+    keys = [anchor]
+    shapes = {_shape(t) for n, t in kept if n == anchor}
+    for n, t in kept:
+        if len(keys) == 3:
+            break
+        if n <= anchor or known(t) or blocks.error_score(t) < 2 or _shape(t) in shapes:
+            continue
+        keys.append(n)
+        shapes.add(_shape(t))
+    return tuple(keys)
+
+
+def _shape(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())[:40]

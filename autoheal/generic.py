@@ -1,0 +1,75 @@
+"""The generic error block of a failed section: where the cause is when no rule knows the tool.
+
+What a failing tool printed last is why it failed: the last cluster of lines
+that read as errors (error wording, ``file:line:`` diagnostics, failure
+headers, frames), above the build driver's epilogue (``npm ERR!`` lifecycle
+lines, ``make: *** [x] Error 1``, Gradle's ``FAILURE:``), which only says that
+the tool failed. The exit line itself is never the cause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from autoheal import blocks
+
+Known = Callable[[str], bool]
+# Lines just above the exit line shown when the failed section printed nothing that reads as an error.
+LAST_WORDS = 6
+# How far from a section's end a driver's epilogue ("npm ERR!", "make: ***", Gradle's "FAILURE:") reaches.
+EPILOGUE = 30
+GAP = 5  # lines without an error signal a block may span (a blank line, a path, "Found in:")
+
+
+def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
+    """Runs of error-signal lines, split by chatter, a symptom line or more than GAP quiet lines."""
+    clusters: list[list[tuple[int, str, int]]] = []
+    current: list[tuple[int, str, int]] = []
+    quiet = 0
+    for item in scored:
+        if item[2] > 0:
+            current.append(item)
+            quiet = 0
+            continue
+        quiet += 1
+        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own.
+        if current and (quiet > GAP or blocks.chatter(item[1]) or blocks.symptom(item[1])):
+            clusters.append(current)
+            current, quiet = [], 0
+    return clusters + ([current] if current else [])
+
+
+def _tag(text: str) -> str:
+    """A line's leading tag: its first word, two when the first is short (``npm ERR!``, ``make[1]:``)."""
+    words = text.split()
+    return " ".join(words[:2]) if words and len(words[0]) <= 4 else (words[0] if words else "")
+
+
+def _before_epilogue(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines before a build driver's epilogue: from the end, its symptom lines and the lines that
+    carry the same tag (``npm ERR! code ELIFECYCLE`` ... ``npm ERR! <script>: `<cmd>```) leave."""
+    tags = {_tag(t) for _, t in body[-EPILOGUE:] if blocks.symptom(t)} - {""}
+    end = len(body)
+    while end > 0:
+        text = body[end - 1][1]
+        if not (blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text) or _tag(text) in tags):
+            break
+        end -= 1
+    return body[:end] if end else body
+
+
+def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None:
+    """The first error line of the last error block of a failed section's last lines.
+
+    What a failing tool printed last is why it failed; the exit line itself is not.
+    False with the line when nothing reads as an error: then it is the first of
+    the last few lines the tool printed.
+    """
+    body = _before_epilogue(tail[:-1] if len(tail) > 1 else tail)
+    scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
+    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
+    if strong:
+        best = strong[-1]
+        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
+    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
+    return (words[-LAST_WORDS:][0][0], False) if words else None

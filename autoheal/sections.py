@@ -1,0 +1,222 @@
+"""Sections of a log: the steps or commands a CI job ran, and which one failed the job.
+
+A section starts at a step or command marker and ends where the next one
+starts:
+
+- GitHub Actions: ``##[group]Run <command>`` opens a step; a failing step
+  prints ``##[error]Process completed with exit code N.`` (an action that
+  fails prints its own ``##[error]`` line). A step log file is one section.
+- Travis CI: ``$ <command>`` opens a command (after ``travis_fold``/``travis_time``
+  markers on the same line); ``The command "<command>" exited with N.`` closes it
+  with its status; ``Done. Your build exited with N.`` ends the build.
+- Jenkins/Maven and plain logs: the whole log is one section, which failed.
+
+Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
+shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
+output of that command, and make's ``make: *** [<target>] Error N`` closes
+the recipe of ``<target>``, which failed (the innermost recipe says so first).
+They name what failed inside a step that runs a script or make, and bound
+where its output is.
+
+The scanner finds marker lines in its own pass over the raw bytes (the regex
+below joins its prefilter), so sectioning costs no second pass over lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that may be markers; ``marker`` decides. Bytes, after colour codes are stripped.
+# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
+# and the line starts its pattern prefilter, so the markers cost no pass of their own.
+MARKER_LITERALS = (
+    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
+    rb"Process completed with exit code |: \*\*\* \["
+)
+MARKER_STARTS = (
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S)|travis_(?:fold|time):[^\n$]*\$ |"
+    rb"\" (?:failed and )?exited with \d"
+)
+MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
+_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
+_GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
+_GHA_ERROR = re.compile(r"^##\[error\]")
+_GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
+_TRAVIS_CMD = re.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
+_TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
+# A command with a newline in it ends its "The command" line on the next line.
+_TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
+_TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
+_TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
+_TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
+# GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
+_RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
+
+PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
+CLOSE_REACH = 32
+
+
+@dataclass
+class Section:
+    """Lines ``start``..``end`` (1-based, inclusive) of one document: one step or command."""
+
+    start: int
+    command: str
+    kind: str  # "step" (GitHub Actions), "command" (Travis), "log" (no markers)
+    end: int = 0
+    status: str = UNKNOWN
+    exit_line: int | None = None  # the line that says the section failed
+    exit_code: int | None = None
+    body: int = 0  # the first line of output, after the step's header group (the script echo, shell, env)
+
+    @property
+    def output_start(self) -> int:
+        return self.body or (self.start + 1 if self.kind in ("step", "command") else self.start)
+
+
+@dataclass(frozen=True)
+class SubCommand:
+    """A command inside section ``section``: a shell trace (its output follows) or a make recipe that failed."""
+
+    line: int
+    command: str
+    kind: str  # "trace" or "recipe"
+    section: int
+    code: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What one marker line says: a section opens, or the current one ends with ``code``."""
+
+    opens: str | None = None  # the command of a new section
+    kind: str = ""
+    code: int | None = None  # an exit status for the current (or named) section
+    closes: str | None = None  # Travis names the command it closes
+    error: bool = False  # a GitHub Actions error annotation
+    pending: str | None = None  # the first line of a "The command" line split by a newline
+    continued: bool = False  # the rest of that line, with the status
+    endgroup: bool = False
+    build: bool = False  # the whole build's status: says which section failed only when none did
+    traced: str | None = None  # a ``+ cmd`` shell trace
+    recipe: str | None = None  # the target of a make recipe that failed
+
+
+def marker(raw: str, text: str) -> Marker | None:
+    """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised."""
+    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
+        if m := _TRAVIS_CMD.match(body.replace("\r", "")):
+            return Marker(opens=m["cmd"].strip(), kind="command")
+        if m := _TRACE.match(text):
+            return Marker(traced=m["cmd"].strip())
+    if m := _GHA_STEP.match(body):
+        return Marker(opens=m["cmd"].strip(), kind="step")
+    if _GHA_ENDGROUP.match(body):
+        return Marker(endgroup=True)
+    if m := _GHA_EXIT.search(text):
+        return Marker(code=int(m["code"]), error=True)
+    if _GHA_ERROR.match(body):
+        return Marker(error=True)
+    if m := _TRAVIS_END.search(text):
+        return Marker(code=int(m["code"]), closes=m["cmd"])
+    if m := _TRAVIS_OPEN_END.search(text):
+        return Marker(pending=m["cmd"])
+    if m := _TRAVIS_END_REST.search(text):
+        return Marker(code=int(m["code"]), continued=True)
+    if m := _TRAVIS_DONE.search(text):
+        return Marker(code=int(m["code"]), build=True)
+    if m := _TRAVIS_CMD.match(body.replace("\r", "")):
+        return Marker(opens=m["cmd"].strip(), kind="command")
+    if m := _RECIPE.search(text):
+        return Marker(recipe=m["target"].strip(), code=int(m["code"]))
+    if m := _TRACE.match(text):
+        return Marker(traced=m["cmd"].strip())
+    return None
+
+
+class Sectioner:
+    """Builds a document's sections from its marker lines, in order."""
+
+    def __init__(self, name: str | None) -> None:
+        self.sections = [Section(1, name or "", "step" if name else "log")]
+        self.pending: str | None = None
+        self.commands: list[SubCommand] = []
+
+    @property
+    def current(self) -> int:
+        return len(self.sections) - 1
+
+    def feed(self, line: int, found: Marker) -> None:
+        if found.traced is not None or found.recipe is not None:
+            kind = "trace" if found.traced is not None else "recipe"
+            command = found.traced if found.traced is not None else found.recipe
+            self.commands.append(SubCommand(line, command or "", kind, self.current, found.code))
+            return
+        if found.opens is not None:
+            self.sections[-1].end = line - 1
+            self.sections.append(Section(line, found.opens, found.kind))
+            return
+        if found.endgroup:
+            current = self.sections[-1]
+            if current.kind == "step" and not current.body:
+                current.body = line + 1
+            return
+        if found.pending is not None:
+            self.pending = found.pending
+            return
+        if found.continued:
+            found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
+        target = self._target(found)
+        if found.build and (not found.code or any(s.status == FAILED for s in self.sections)):
+            return
+        if found.code is not None:
+            target.status = FAILED if found.code else PASSED
+            if found.code:
+                target.exit_line, target.exit_code = line, found.code
+        elif found.error and target.status == UNKNOWN:
+            target.status, target.exit_line = FAILED, line
+
+    def _target(self, found: Marker) -> Section:
+        """Travis closes a command by name: the latest section running it, else the current one."""
+        if found.closes:
+            # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
+            # further back would cost a pass over every section per marker on a long log.
+            for section in reversed(self.sections[-CLOSE_REACH:]):
+                if found.closes.startswith(section.command) or section.command.startswith(found.closes):
+                    return section
+        return self.sections[-1]
+
+    def finish(self, total: int) -> list[Section]:
+        """Close the last section; what ran before the first failure evidently passed."""
+        self.sections[-1].end = total
+        first = next((i for i, s in enumerate(self.sections) if s.status == FAILED), None)
+        for section in self.sections[: first or 0]:
+            if section.status == UNKNOWN:
+                section.status = PASSED
+        return self.sections
+
+
+def failed_sections(sections: list[Section]) -> list[Section]:
+    return [s for s in sections if s.status == FAILED]
+
+
+def section_of(sections: list[Section], line: int) -> Section | None:
+    for section in reversed(sections):
+        if section.start <= line:
+            return section
+    return None
+
+
+def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:
+    """What failed inside a section: the innermost make recipe that failed, else the last traced command."""
+    mine = [c for c in commands if c.section == section and (before is None or c.line <= before)]
+    recipe = next((c for c in mine if c.kind == "recipe"), None)
+    traces = [c for c in mine if c.kind == "trace"]
+    return recipe or (traces[-1] if traces else None)
+
+
+def job_has_steps(sections: list[Section]) -> bool:
+    return any(s.kind in ("step", "command") for s in sections)

@@ -1,0 +1,201 @@
+"""What a failing command is: its tool's category, from each ecosystem's well-known tools.
+
+When no rule explains a failed section, its category comes from the command
+that ran there: linters, formatters and checkers fail as ``lint.error``, test
+runners as ``test.failure``, compilers and bundlers as ``compile.error``,
+package managers as ``dependency.resolution``, syntax checkers as
+``syntax.error``. The table lists the tools each ecosystem documents as its
+standard ones (PyPA/PyCQA, npm, RubyGems, Go, Cargo, Maven/Gradle, .NET,
+Xcode/SwiftPM, Hex, Cabal/Stack, PHP, CMake/Make...), not the tools of any
+benchmark. A ``docker build`` is named by the ``RUN`` instruction that failed.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+
+
+def _names(text: str) -> list[str]:
+    """A table row: tool names separated by spaces (one line per ecosystem reads better than a list)."""
+    return text.split()
+
+
+LINT, TEST, COMPILE, DEPS, SYNTAX = (
+    "lint.error",
+    "test.failure",
+    "compile.error",
+    "dependency.resolution",
+    "syntax.error",
+)
+
+_LINTERS = _names(
+    "flake8 pylint ruff pycodestyle pep8 pyflakes pydocstyle pep257 bandit mypy pyright pytype black isort yapf "
+    "autopep8 codespell yamllint shellcheck shfmt hadolint markdownlint markdownlint-cli2 mdl remark "
+    "eslint tslint jshint jscs jslint stylelint prettier standard xo biome dprint rubocop reek scss-lint "
+    "haml-lint erb_lint brakeman golint golangci-lint gofmt goimports staticcheck revive errcheck ineffassign "
+    "gosec clippy-driver rustfmt ktlint detekt checkstyle spotless pmd spotbugs findbugs swiftlint swiftformat "
+    "clang-format clang-tidy cppcheck cpplint iwyu phpcs php-cs-fixer phpstan psalm phpmd credo dialyzer elvis "
+    "hlint ormolu fourmolu stylish-haskell luacheck vint editorconfig-checker eclint commitlint actionlint tflint "
+    "ansible-lint kubeval kubeconform xmllint jsonlint htmlhint htmlproofer awesome_bot markdown-link-check lychee "
+    "alex write-good proselint vale pre-commit lint-staged danger scalafmt scalastyle scalafix cljfmt clj-kondo "
+    "eastwood kibit checkmake cmake-lint cmakelint buildifier protolint sqlfluff dotnet-format stylua selene "
+    "elm-format elm-review mix-format licensee reuse typos misspell"
+)
+_TESTERS = _names(
+    "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
+    "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
+    "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
+    "grcov kaocha midje"
+)
+_COMPILERS = _names(
+    "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
+    "rustc ghc elm nim zig crystal erlc elixirc dune ocamlfind ocamlopt swiftc msbuild xcodebuild ninja cmake "
+    "make gmake nmake bazel buck meson scons ant ng gulp grunt"
+)
+_PACKAGERS = _names(
+    "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
+    "cargo-fetch nuget pod carthage apt apt-get yum dnf apk brew choco opam cpanm cpan luarocks cabal-install "
+    "rosdep vcpkg conan"
+)
+_SYNTAX = {"php -l", "python -m py_compile", "python3 -m py_compile", "bash -n", "sh -n", "node --check", "ruby -c"}
+# (tool, first argument) pairs that settle what a multi-purpose tool did.
+_SUBCOMMANDS: dict[tuple[str, str], str] = {
+    **{("go", a): c for a, c in (("test", TEST), ("vet", LINT), ("build", COMPILE), ("install", COMPILE))},
+    **{("go", a): DEPS for a in ("get", "mod")},
+    **{("cargo", a): c for a, c in (("test", TEST), ("nextest", TEST), ("clippy", LINT), ("fmt", LINT))},
+    **{("cargo", a): COMPILE for a in ("build", "check", "doc", "run")},
+    **{("cargo", a): DEPS for a in ("fetch", "update", "install")},
+    **{("dotnet", a): c for a, c in (("test", TEST), ("build", COMPILE), ("restore", DEPS), ("format", LINT))},
+    **{("swift", a): c for a, c in (("test", TEST), ("build", COMPILE), ("package", DEPS))},
+    **{("mix", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("deps.get", DEPS), ("format", LINT))},
+    **{("mix", a): LINT for a in ("credo", "dialyzer")},
+    **{("stack", a): c for a, c in (("test", TEST), ("build", COMPILE), ("setup", DEPS))},
+    **{("cabal", a): c for a, c in (("test", TEST), ("build", COMPILE), ("install", DEPS))},
+    **{("flutter", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE), ("pub", DEPS))},
+    **{("dart", a): c for a, c in (("test", TEST), ("analyze", LINT), ("format", LINT), ("compile", COMPILE))},
+    **{("terraform", a): c for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
+    **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
+    **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
+    **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
+    **{("r", a): c for a, c in (("check", TEST), ("build", COMPILE), ("install", DEPS))},
+    ("python", "-m"): "",
+    ("npx", ""): "",
+}
+# Maven/Gradle phases and tasks: the last one named decides.
+_BUILD_GOALS = {
+    **dict.fromkeys(("test", "verify", "check", "integration-test", "connectedCheck", "jacocoTestReport"), TEST),
+    **dict.fromkeys(("compile", "package", "install", "assemble", "build", "jar", "compileJava"), COMPILE),
+    **dict.fromkeys(("checkstyle:check", "spotless:check", "spotlessCheck", "ktlintCheck", "detekt", "lint"), LINT),
+    **dict.fromkeys(("dependency:resolve", "dependencies", "dependency:go-offline"), DEPS),
+}
+# Words of script and target names (make lint, npm run test:unit, script/build).
+_WORDS = (
+    (re.compile(r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check"), LINT),
+    (re.compile(r"(?i)test|spec|check|e2e|coverage|karma|jest|mocha"), TEST),
+    (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
+    (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
+)
+_TABLE = {
+    **dict.fromkeys(_LINTERS, LINT),
+    **dict.fromkeys(_TESTERS, TEST),
+    **dict.fromkeys(_COMPILERS, COMPILE),
+    **dict.fromkeys(_PACKAGERS, DEPS),
+}
+_SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
+_RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
+_RUN_WORDS = {"run", "exec", "x", "-m"}
+
+
+def _words(segment: str) -> list[str]:
+    try:
+        words = shlex.split(segment, posix=True)
+    except ValueError:
+        words = segment.split()
+    while words and (_ENV.match(words[0]) or words[0] in ("sudo", "env", "time", "nice", "xvfb-run", "exec")):
+        words.pop(0)
+    return words
+
+
+def _tool(word: str) -> str:
+    name = word.rsplit("/", 1)[-1].lower()
+    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+
+
+def _by_words(words: list[str]) -> str | None:
+    for word in words:
+        for pattern, category in _WORDS:
+            if pattern.search(word):
+                return category
+    return None
+
+
+def segment_category(segment: str) -> str | None:
+    """The category of one simple command (no ``&&``/``;``/pipes), or None."""
+    words = _words(segment.strip())
+    if not words:
+        return None
+    joined = " ".join(words[:3])
+    if any(joined.startswith(s) for s in _SYNTAX):
+        return SYNTAX
+    tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
+    if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
+        return segment_category(" ".join(words[2:]))
+    if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
+        return _SUBCOMMANDS.get(("r", words[2].lower()))
+    if tool in ("mvn", "mvnw", "gradle", "gradlew"):
+        named = (_BUILD_GOALS.get(a) or _BUILD_GOALS.get(a.rsplit(":", 1)[-1]) for a in args)
+        goals = [g for g in named if g]
+        return goals[-1] if goals else COMPILE
+    if args and (tool, args[0]) in _SUBCOMMANDS:
+        return _SUBCOMMANDS[(tool, args[0])] or segment_category(" ".join(args[1:] if tool == "python" else args))
+    if tool in _RUNNERS:
+        rest = args[1:] if args and args[0] in _RUN_WORDS else args
+        if tool in ("npm", "yarn", "pnpm", "bun") and (not rest or rest[0] in ("install", "ci", "i", "add")):
+            return DEPS
+        if tool in ("bundle", "poetry", "pipenv", "uv", "pdm") and rest and rest[0] in ("install", "lock", "sync"):
+            return DEPS
+        if not rest:
+            return _TABLE.get(tool)
+        return _TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
+    if tool in _TABLE:
+        return _TABLE[tool]
+    return _by_words([w for w in words if "/" in w or not w.startswith("-")][:2])
+
+
+def command_category(commands: Iterable[str]) -> str | None:
+    """The category of the last recognised simple command, skipping those that cannot fail (``|| true``)."""
+    found: str | None = None
+    for command in commands:
+        if "|| true" in command or "|| :" in command:
+            continue
+        for segment in _SPLIT.split(command):
+            category = segment_category(segment)
+            found = category or found
+    return found
+
+
+# Lines naming the sub-command that failed inside the section's command: an npm script
+# (npm's banner and its failure line, npm-run-all), a make target, a docker build's RUN.
+_INNER = (
+    re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
+    re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
+    re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
+    re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)"),
+)
+
+
+def inner_commands(lines: Iterable[str]) -> list[str]:
+    """The sub-commands a section's output says it ran, in order (the failing one is last)."""
+    found = []
+    for text in lines:
+        for pattern in _INNER:
+            m = pattern.search(text)
+            if m:
+                found.append(m["cmd"])
+                break
+    return found

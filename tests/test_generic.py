@@ -1,0 +1,51 @@
+"""The generic error block of a failed section, on small synthetic tails."""
+
+from __future__ import annotations
+
+from autoheal.generic import anchor
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def _numbered(*lines: str) -> list[tuple[int, str]]:
+    return list(enumerate(lines, 1))
+
+
+def test_the_last_error_cluster_wins_and_the_exit_line_is_never_it() -> None:
+    tail = _numbered(
+        "warning: optional cache missing",
+        "error: first attempt failed, retrying",
+        "compiling 3 files",
+        "checking",
+        "linking",
+        "writing",
+        "indexing",
+        "packing",
+        "lib/a.ml:3:5: Error: Unbound value foo",
+        "lib/b.ml:9:1: Error: Syntax error",
+        "Process completed with exit code 2.",
+    )
+    assert anchor(tail, _never) == (9, True)  # more than GAP quiet lines apart: a block of its own
+
+
+def test_a_drivers_epilogue_is_not_the_cluster_and_its_tagged_lines_are_not_last_words() -> None:
+    tail = _numbered(
+        "Checking formatting...",
+        "src/theme.css",
+        "Code style issues found in the above file(s).",
+        "npm ERR! code ELIFECYCLE",
+        "npm ERR! errno 1",
+        "npm ERR! app@1.0.0 format: `prettier --check src`",
+        "npm ERR! Exit status 1",
+        "npm ERR! Failed at the app@1.0.0 format script.",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (1, False)  # nothing reads as an error: the tool's own last lines
+
+
+def test_a_baseline_line_is_no_error_signal() -> None:
+    tail = _numbered("error: flaky mirror, retrying", "done", "Process completed with exit code 1.")
+    assert anchor(tail, lambda t: t.startswith("error: flaky")) == (2, False)
+    assert anchor(tail, _never) == (1, True)

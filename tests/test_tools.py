@@ -1,0 +1,53 @@
+"""The command -> category table (tools.py), table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal.tools import command_category, inner_commands
+
+CASES = [
+    ("npm test", "test.failure"),
+    ("npm run lint", "lint.error"),
+    ("yarn install --frozen-lockfile", "dependency.resolution"),
+    ("bundle exec rspec spec", "test.failure"),
+    ("bundle exec rubocop", "lint.error"),
+    ("go test ./...", "test.failure"),
+    ("go vet ./...", "lint.error"),
+    ("cargo clippy -- -D warnings", "lint.error"),
+    ("cargo build --release", "compile.error"),
+    ("python -m pytest -x", "test.failure"),
+    ("python3 -m mypy src", "lint.error"),
+    ("mvn -B verify", "test.failure"),
+    ("./gradlew assemble", "compile.error"),
+    ("pip install -r requirements.txt", "dependency.resolution"),
+    ("php -l src/a.php", "syntax.error"),
+    ("R CMD check pkg.tar.gz", "test.failure"),
+    ("CC=clang make", "compile.error"),
+    ("make fmt-check", "lint.error"),
+    ("shellcheck scripts/*.sh", "lint.error"),
+    ("dotnet test", "test.failure"),
+    ("./run-something", None),
+]
+
+
+@pytest.mark.parametrize(("command", "category"), CASES)
+def test_command_category(command: str, category: str | None) -> None:
+    assert command_category([command]) == category
+
+
+def test_the_last_recognised_command_decides_and_or_true_never_does() -> None:
+    assert command_category(["npm ci && npm test"]) == "test.failure"
+    assert command_category(["flake8 . || true"]) is None
+
+
+def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
+    lines = [
+        "> app@1.0.0 test:format /src",
+        "npm ERR! Failed at the app@1.0.0 test:format script.",
+        "make: *** [lint] Error 1",
+        "Step 5/9 : RUN pip install -r requirements.txt",
+    ]
+    assert inner_commands(lines) == ["test:format", "test:format", "lint", "pip install -r requirements.txt"]
+    assert command_category(["docker build .", *inner_commands(lines[-1:])]) == "dependency.resolution"
+    assert command_category(["npm test", *inner_commands(lines[:2])]) == "lint.error"
