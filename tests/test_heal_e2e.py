@@ -493,6 +493,67 @@ def test_a_failing_verify_command_stops_the_pr(world: World) -> None:
     assert world.branch_sha(YAML_BRANCH.format(n=number)) is None
 
 
+def assert_patch_applies(world: World, tmp_path: Path, comment: str, path: str, line: str) -> None:
+    (patch,) = FENCED_DIFF.findall(comment)
+    clone = tmp_path / "apply"
+    git(tmp_path, "clone", "--quiet", str(world.origin), str(clone))
+    (clone / "autoheal.patch").write_text(patch)
+    git(clone, "apply", "autoheal.patch")
+    assert line in (clone / path).read_text().splitlines()
+
+
+def test_protected_paths_are_never_edited_the_patch_goes_on_the_issue(world: World, tmp_path: Path) -> None:
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number, protected_paths="docs/\nrequirements*.txt")
+    world.report("protected-paths: declined with the patch")
+    assert outputs["result"] == "declined" and "protected paths (requirements.txt)" in world.summary
+    assert world.branch_sha(YAML_BRANCH.format(n=number)) is None and world.pulls() == []
+    assert not any(
+        c.startswith(("POST /repos/{owner}/{repo}/pulls", "POST /repos/{owner}/{repo}/git")) for c in world.calls
+    )
+    (comment,) = world.comments(number)
+    assert "`protected-paths`" in comment and "`requirements.txt`" in comment
+    assert_patch_applies(world, tmp_path, comment, "requirements.txt", "PyYAML")
+    assert "needs-manual-fix" in world.double.issue(number).labels
+
+
+HIGH_RISK_RULE = """\
+rules:
+  - id: team.import-guess
+    category: dependency.missing
+    doc: A guess of ours, so heal should not open PRs from it on its own.
+    patterns: ["No module named '(?P<module>[A-Za-z_.]+)'"]
+    confidence: 0.7
+    priority: 99
+"""
+
+
+def test_a_high_risk_fix_is_a_comment_unless_allow_high_risk(world: World, tmp_path: Path) -> None:
+    (world.workspace / ".github" / "autoheal.yml").write_text(HIGH_RISK_RULE)
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number)
+    world.report("high risk: declined with the patch")
+    assert outputs["result"] == "declined" and world.pulls() == []
+    assert "risk high (triage confidence 70% is low" in world.stdout
+    (comment,) = world.comments(number)
+    assert "`high`" in comment and "`allow-high-risk: true`" in comment
+    assert_patch_applies(world, tmp_path, comment, "requirements.txt", "PyYAML")
+
+    outputs = world.heal(number, allow_high_risk="true")
+    world.report("high risk with allow-high-risk: opened")
+    assert outputs["result"] == "opened"
+    (pr,) = world.pulls()
+    assert "autoheal-risk:high" in pr.labels and "**Risk:** `high`" in pr.body
+
+
+def test_dry_run_says_it_would_comment_a_held_fix(world: World) -> None:
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number, dry_run="true", protected_paths="requirements.txt")
+    assert outputs["result"] == "declined" and world.writes() == []
+    assert "risk medium" in world.stdout
+    assert "[dry-run] commenting the patch instead of a PR: it edits protected paths" in world.stdout
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     number, _ = world.file_issue(MISSING_YAML)
     outputs = world.heal(number, dry_run="true")
