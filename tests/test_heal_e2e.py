@@ -563,8 +563,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     assert "+PyYAML" in world.stdout and "[dry-run] would create draft PR" in world.stdout
 
 
-def test_report_with_heal_true_fixes_inline(world: World) -> None:
-    """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
+def report_inline(world: World, lines: list[str], **inputs: str) -> tuple[dict[str, str], str]:
+    """Report mode on a failed run's ``workflow_run`` event, with ``report.heal: true`` in the config."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
     run = world.double.seed_run(
         name="CI",
@@ -574,7 +574,7 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
             {
                 "name": "test",
                 "conclusion": "failure",
-                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}],
+                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(lines)}],
             }
         ],
     )
@@ -605,7 +605,7 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         "GITHUB_SERVER_URL": world.double.url,
         "GITHUB_WORKSPACE": str(world.workspace),
         "AUTOHEAL_WRITE_DELAY": "0",
-        **runner_inputs(world.double.token, {"mode": "report"}),
+        **runner_inputs(world.double.token, {"mode": "report", **inputs}),
     }
     proc = subprocess.run(
         [sys.executable, str(ROOT / "entrypoint.py")],
@@ -617,12 +617,36 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    outputs = parse_outputs(out.read_text())
-    assert outputs["result"] == "created" and outputs["heal-result"] == "opened", proc.stdout
+    return parse_outputs(out.read_text()), proc.stdout
+
+
+def test_report_with_heal_true_fixes_inline(world: World) -> None:
+    """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
+    outputs, stdout = report_inline(world, MISSING_YAML)
+    assert outputs["result"] == "created" and outputs["heal-result"] == "opened", stdout
     number = int(outputs["issue-number"])
     assert changed_lines(world.diff(YAML_BRANCH.format(n=number))) == ["+PyYAML"]
     (pr,) = world.pulls()
     assert f"Fixes #{number}" in pr.body
+
+
+def test_report_with_heal_true_pushes_a_workflow_fix_with_the_workflow_token(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat", workflows=True)
+    outputs, stdout = report_inline(world, TIMEOUT, workflow_token=PAT)
+    assert outputs["heal-result"] == "opened", stdout
+    number = int(outputs["issue-number"])
+    assert "+    timeout-minutes: 30  # keep this comment" in changed_lines(
+        world.diff(f"autoheal/issue-{number}-timeout")
+    )
+    assert PAT not in stdout
+
+
+def test_report_with_heal_true_hands_over_to_copilot_with_the_agent_token(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat")
+    outputs, stdout = report_inline(world, TEST_FAILURE, agent_token=PAT)
+    assert outputs["heal-result"] == "declined", stdout
+    assert world.double.issue(int(outputs["issue-number"])).assignees == ["Copilot"]
+    assert PAT not in stdout
 
 
 def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: World) -> None:
