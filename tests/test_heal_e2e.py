@@ -563,20 +563,23 @@ def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     assert "+PyYAML" in world.stdout and "[dry-run] would create draft PR" in world.stdout
 
 
-def report_inline(world: World, lines: list[str], **inputs: str) -> tuple[dict[str, str], str]:
-    """Report mode on a failed run's ``workflow_run`` event, with ``report.heal: true`` in the config."""
+def report_inline(
+    world: World, lines: list[str] | None, conclusion: str = "failure", **inputs: str
+) -> tuple[dict[str, str], str]:
+    """Report mode on a failed run's ``workflow_run`` event, with ``report.heal: true`` in the config.
+    ``lines`` None: the run has no job (a startup failure)."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
+    job = {
+        "name": "test",
+        "conclusion": "failure",
+        "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(lines or [])}],
+    }
     run = world.double.seed_run(
         name="CI",
         path=".github/workflows/ci.yml",
         head_branch="main",
-        jobs=[
-            {
-                "name": "test",
-                "conclusion": "failure",
-                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(lines)}],
-            }
-        ],
+        conclusion=conclusion,
+        jobs=[job] if lines is not None else [],
     )
     payload = json.loads((SHARED / "github" / "payloads" / "workflow_run.completed.json").read_text())
     payload["workflow_run"].update(
@@ -586,7 +589,7 @@ def report_inline(world: World, lines: list[str], **inputs: str) -> tuple[dict[s
         head_branch="main",
         head_sha=run.head_sha,
         run_attempt=1,
-        conclusion="failure",
+        conclusion=conclusion,
     )
     payload["workflow_run"]["head_repository"]["full_name"] = REPO
     payload["repository"].update(full_name=REPO, default_branch="main")
@@ -639,6 +642,30 @@ def test_report_with_heal_true_pushes_a_workflow_fix_with_the_workflow_token(wor
         world.diff(f"autoheal/issue-{number}-timeout")
     )
     assert PAT not in stdout
+
+
+BROKEN_CI = CI_YML.replace(
+    "      - run: pytest -q\n", "      - name: Test\n        run: echo Testing: now && pytest -q\n"
+)
+
+
+def test_a_startup_failure_is_reported_from_the_workflow_file_and_healed(world: World) -> None:
+    """A refused workflow file gives a run with no job and no log: report rebuilds GitHub's message
+    from the file at the run's commit, and the inline heal quotes the value the parser stopped at."""
+    world.commit_main(".github/workflows/ci.yml", BROKEN_CI)
+    world.double.seed_file(".github/workflows/ci.yml", BROKEN_CI, repo=REPO)
+    git(world.workspace, "pull", "--quiet")
+    world.double.add_token(PAT, "alice", "pat", workflows=True)
+    outputs, stdout = report_inline(world, None, "startup_failure", workflow_token=PAT)
+    assert outputs["result"] == "created" and outputs["category"] == "config.error", stdout
+    number = int(outputs["issue-number"])
+    body = world.double.issue(number).body
+    assert "Invalid workflow file: .github/workflows/ci.yml#L11" in body, body
+    assert outputs["heal-result"] == "opened", stdout
+    assert changed_lines(world.diff(outputs["branch"])) == [
+        "-        run: echo Testing: now && pytest -q",
+        "+        run: 'echo Testing: now && pytest -q'",
+    ]
 
 
 def test_report_with_heal_true_hands_over_to_copilot_with_the_agent_token(world: World) -> None:
