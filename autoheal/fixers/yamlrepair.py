@@ -21,6 +21,7 @@ from autoheal.fixers import workflow_keys
 from autoheal.fixers.yamledit import block_end, indent
 
 MAX_CHARS = 200_000  # far above any real workflow file; bounds the time repairs may take
+_ITEM = re.compile(r"^(?P<pad> *)(?P<dashes>(?:- +)+)(?P<rest>\S.*)$")
 _KEY_LINE = re.compile(r"^(?P<pad> *)(?P<dashes>(?:- +)*)(?P<key>[\w.$-]+|'[^']*'|\"[^\"]*\"):(?P<rest> .*|)$")
 
 
@@ -51,6 +52,8 @@ def yaml_problem(lines: list[str] | None) -> YamlProblem | None:
         kind = "tab" if "'\\t'" in message or "tab" in message else "other"
         if message.startswith("mapping values are not allowed"):
             kind = "colon"
+        elif message.startswith("found undefined alias") or re.match(r"found character '[@%`]'", message):
+            kind = "indicator"
         return YamlProblem(line, column, message, kind)
     except (YAMLError, ValueError) as error:
         return YamlProblem(0, 0, str(error).splitlines()[0], "other")
@@ -62,7 +65,7 @@ def attempt(
 ) -> tuple[list[str], str] | None:
     if problem.kind == "tab":
         return _fix_tabs(lines, problem, tabbed)
-    if problem.kind == "colon":
+    if problem.kind in ("colon", "indicator"):
         return _quote_value(lines, problem)
     if problem.kind == "duplicate":
         return _drop_duplicate(lines, problem)
@@ -164,31 +167,47 @@ def _sequence_offset(lines: list[str]) -> int:
 
 # -- a value with ": " --------------------------------------------------------------------------
 def _quote_value(lines: list[str], problem: YamlProblem) -> tuple[list[str], str] | None:
+    """Quote the plain value the parser stopped in: a ``: `` inside it, or a first character
+    (``*`` ``@`` ``%`` `````) that cannot start a plain scalar. Single quotes, else double, else
+    a block scalar on the next line when the value holds both."""
     line = lines[problem.line]
     ending = line[len(line.rstrip("\r\n")) :]
     match = _KEY_LINE.match(line.rstrip("\r\n"))
-    if not match or not match["rest"].strip():
+    item = _ITEM.match(line.rstrip("\r\n"))
+    if match and match["rest"].strip():
+        start, what = match.end("key") + 2, f"the {_unquote(match['key'])} value"  # after ": "
+    elif item and problem.kind == "indicator":
+        start, what = item.end("dashes"), "the list item"
+    else:
         return None
-    start = match.end("key") + 2  # after ": "
     value = line[start : len(line) - len(ending)]
     comment = ""
     cut = re.search(r"\s+#", value)
     if cut:
         value, comment = value[: cut.start()], value[cut.start() :]
     value = value.strip()
-    if value[:1] in "'\"|>{[&*!%@`" or problem.column < start:
+    first = value[:1]
+    if not value or first in "'\"|>{[&!" or (first in "*@%`" and problem.kind != "indicator"):
         return None
-    if "'" not in value:
-        quoted = "'" + value + "'"
-    elif '"' not in value and "\\" not in value:
-        quoted = '"' + value + '"'
-    else:
+    if problem.column < start:
         return None
     fixed = list(lines)
-    fixed[problem.line] = line[:start] + quoted + comment + ending
+    if "'" not in value:
+        fixed[problem.line] = line[:start] + "'" + value + "'" + comment + ending
+    elif '"' not in value and "\\" not in value:
+        fixed[problem.line] = line[:start] + '"' + value + '"' + comment + ending
+    elif match:  # both quotes inside: a literal block keeps the text as it is
+        block = "|" if _unquote(match["key"]) == "run" else "|-"
+        pad = " " * (_content_col(line) + _step(lines))
+        fixed[problem.line : problem.line + 1] = [
+            line[:start] + block + comment + ending,
+            pad + value + (ending or "\n"),
+        ]
+    else:
+        return None
     if not _advances(problem, fixed):
         return None
-    return fixed, f"line {problem.line + 1}: the {_unquote(match['key'])} value holding ': ' is quoted"
+    return fixed, f"line {problem.line + 1}: {what} is quoted"
 
 
 def _unquote(key: str) -> str:
