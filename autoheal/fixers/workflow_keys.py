@@ -4,8 +4,10 @@ A small table written from GitHub's reference
 (https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions),
 not a copy of a JSON schema: it answers the one question the workflow-yaml
 fixer asks (does a repaired file put a key where GitHub rejects it, "Unexpected
-value 'x'"), and needs no schema validator at run time. Line numbers are
-0-based, as ruamel counts.
+value 'x'"), and needs no schema validator or licensed schema file at run time.
+tests/fixers/test_workflow_yaml.py compares it with SchemaStore's github-workflow
+schema (which check-jsonschema, a test dependency, vendors) so the two cannot drift.
+Line numbers are 0-based, as ruamel counts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
-TOP = frozenset({"name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs"})
+TOP = frozenset({"name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs", "cache-mode"})
 JOB = frozenset(
     {
         "name",
@@ -36,6 +38,8 @@ JOB = frozenset(
         "uses",
         "with",
         "secrets",
+        "cache-mode",
+        "snapshot",
     }
 )
 STEP = frozenset(
@@ -51,6 +55,12 @@ STEP = frozenset(
         "env",
         "continue-on-error",
         "timeout-minutes",
+        # background steps and step-level waits, as the schema GitHub's editors validate with has them
+        "background",
+        "cancel",
+        "parallel",
+        "wait",
+        "wait-all",
     }
 )
 

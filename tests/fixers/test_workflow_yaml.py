@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from autoheal.fixers import workflow_keys
 from autoheal.fixers import workflow_yaml as fixer
 from autoheal.fixers.yamledit import parse
@@ -56,3 +58,18 @@ def test_unknown_keys_name_the_line_and_a_close_key() -> None:
     assert workflow_keys.unknown_keys(data) == [
         (4, "job 't' has a key GitHub does not allow here: 'timeout_minutes' (did you mean 'timeout-minutes'?)")
     ]
+
+
+def test_the_key_table_matches_the_vendored_github_workflow_schema() -> None:
+    """check-jsonschema (the test extra) vendors SchemaStore's schema; the table must allow what it allows."""
+    import json
+    from importlib import resources
+
+    pytest.importorskip("check_jsonschema")
+    schema_file = resources.files("check_jsonschema") / "builtin_schemas" / "vendor" / "github-workflows.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    defs = schema["definitions"]
+    jobs = set(defs["normalJob"]["properties"]) | set(defs["reusableWorkflowCallJob"]["properties"])
+    assert set(schema["properties"]) == workflow_keys.TOP
+    assert jobs == workflow_keys.JOB
+    assert set(defs["step"]["properties"]) == workflow_keys.STEP
