@@ -270,7 +270,8 @@ def _reindent(lines: list[str], problem: YamlProblem, hint: int | None) -> tuple
         options = [indent(lines[after])] if after is not None else []
         if before is not None:
             options += [indent(lines[before]), _content_col(lines[before]), _content_col(lines[before]) + _step(lines)]
-        for width in dict.fromkeys(w for w in options if w != indent(line) and abs(w - indent(line)) <= 4):
+        near = sorted(dict.fromkeys(options), key=lambda w: abs(w - indent(line)))  # stable: ties keep the order
+        for width in (w for w in near if w != indent(line) and abs(w - indent(line)) <= 4):
             fixed = list(lines)
             fixed[index] = " " * width + line.lstrip(" ")
             if yaml_problem(fixed) is None and not workflow_keys.unknown_keys(load(fixed)):
