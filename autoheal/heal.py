@@ -78,6 +78,8 @@ class HealOptions:
     identity: gitops.Identity = gitops.Identity()
     dry_run: bool = False
     templates: Path | None = None
+    protected_paths: tuple[str, ...] = ()  # never edited: the patch goes on the issue instead
+    allow_high_risk: bool = False  # False: a high-risk fix goes on the issue as a patch, not a PR
 
     def __post_init__(self) -> None:
         if self.agent_mention and not _AGENT.fullmatch(self.agent_mention):
@@ -307,7 +309,11 @@ def preview(
         failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
         if failure:
             return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
-        return unified_diff(outcome.changes), f"risk {risk.assess(outcome, diagnosis).describe()}"
+        why = f"risk {risk.assess(outcome, diagnosis).describe()}"
+        held = risk.gate(outcome, diagnosis, opts.protected_paths, opts.allow_high_risk)
+        if held:
+            why += f"; would comment this patch on the issue instead of opening a PR: {held.reason}"
+        return unified_diff(outcome.changes), why
 
 
 def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
@@ -325,6 +331,8 @@ def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
         agent_mention=v["agent-mention"] or None,
         allowed_bots=tuple(v["allowed-bots"]),
         reviewers=tuple(v["reviewers"]),
+        protected_paths=tuple(v["protected-paths"]),
+        allow_high_risk=bool(v["allow-high-risk"]),
         labels=tuple(v["labels"]),
         identity=gitops.Identity(str(v["committer-name"]), str(v["committer-email"])),
         dry_run=bool(args.dry_run),

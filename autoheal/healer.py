@@ -187,6 +187,10 @@ class Healer:
                     tail=failure.tail,
                 )
             paths = [c.path for c in outcome.changes]
+            self.say(f"risk {risk.assess(outcome, d).describe()}")
+            held = risk.gate(outcome, d, self.opts.protected_paths, self.opts.allow_high_risk)
+            if held is not None:
+                return self._held(plan, d, outcome, held)
             if gitops.touches_workflows(paths) and not self.auth.workflow_token:
                 return self._needs_workflow_token(plan, d, outcome, None)
             try:
@@ -198,23 +202,47 @@ class Healer:
                 return self._needs_workflow_token(plan, d, outcome, refusal)
         return self._after_push(plan, d, outcome, pushed, pulls)
 
+    def _patch_comment(
+        self, plan: Plan, d: Diagnosis, proposal: FixProposal, template: str, label: str, **extra: Any
+    ) -> None:
+        """The fix goes on the issue as a ``git apply``-able patch (when it fits), labelled ``label``."""
+        diff = unified_diff(proposal.changes)
+        too_long = len(diff) > PATCH_LIMIT
+        self._comment(
+            plan.number, template, diagnosis=d, diff=diff, diff_too_long=too_long, base=plan.base, label=label, **extra
+        )
+        self.sink.add_labels(plan.number, [label])
+
     def _needs_workflow_token(self, plan: Plan, d: Diagnosis, proposal: FixProposal, refusal: str | None) -> HealResult:
         """The fix touches workflow files no token here may push: the issue gets the patch."""
-        diff = unified_diff(proposal.changes)
-        self._comment(
-            plan.number,
+        files = sorted({c.path for c in proposal.changes if gitops.touches_workflows([c.path])})
+        self._patch_comment(
+            plan,
+            d,
+            proposal,
             "heal_needs_workflow_token.md.j2",
-            diagnosis=d,
-            files=sorted({c.path for c in proposal.changes if gitops.touches_workflows([c.path])}),
-            diff=diff,
-            diff_too_long=len(diff) > PATCH_LIMIT,
+            NEEDS_WORKFLOW_TOKEN,
+            files=files,
             refusal=refusal or "",
-            base=plan.base,
-            label=NEEDS_WORKFLOW_TOKEN,
         )
-        self.sink.add_labels(plan.number, [NEEDS_WORKFLOW_TOKEN])
         why = f"GitHub refused the push: {refusal}" if refusal else "the fix edits workflow files"
         return self._result("declined", d, f"{why}; set workflow-token (the patch is on the issue)")
+
+    def _held(self, plan: Plan, d: Diagnosis, proposal: FixProposal, held: risk.Gate) -> HealResult:
+        """protected-paths or allow-high-risk keep the fix from becoming a PR: the issue gets the patch."""
+        assessed = risk.assess(proposal, d)
+        self.say(f"{'[dry-run] ' if self.opts.dry_run else ''}commenting the patch instead of a PR: {held.reason}")
+        self._patch_comment(
+            plan,
+            d,
+            proposal,
+            "heal_patch_only.md.j2",
+            NEEDS_MANUAL,
+            kind=held.kind,
+            files=list(held.paths),
+            risk=assessed,
+        )
+        return self._result("declined", d, f"{held.reason} (the patch is on the issue)")
 
     def _push(self, tree: gitops.Git, plan: Plan, proposal: FixProposal) -> gitops.BranchResult:
         message = f"fix: {subject(proposal)} (autoheal, #{plan.number})\n\n{proposal.explanation}\n"

@@ -18,6 +18,7 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
+from autoheal.startup import startup_doc
 from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
 
@@ -127,7 +128,11 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
         else:
             found.append((job.id, _expired(job.name, run)))
     if not failed:
-        found.append((None, _expired("", run, "the run has no failed job in attempt %d" % attempt)))
+        startup = startup_doc(client, run)  # GitHub refused the workflow file: rebuild its message
+        if startup is not None:
+            found.append((None, triage_docs([startup], ruleset, str(run.get("name") or "workflow"))))
+        else:
+            found.append((None, _expired("", run, "the run has no failed job in attempt %d" % attempt)))
     return found
 
 

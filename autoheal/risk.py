@@ -8,7 +8,10 @@ least ``medium``. Shown in the PR body, as a label and by dry-run.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from autoheal.models import Diagnosis, FixProposal
@@ -72,3 +75,63 @@ def assess(proposal: FixProposal, diagnosis: Diagnosis) -> Risk:
         return Risk("low", (f"one small change, triage confidence {diagnosis.confidence:.0%}",))
     level = max(score for score, _ in scored)
     return Risk(LEVELS[level], tuple(reason for _, reason in scored))
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Why a proposal goes on the issue as a patch instead of a PR: ``kind`` is protected | high-risk."""
+
+    kind: str
+    reason: str
+    paths: tuple[str, ...] = ()
+
+
+def gate(
+    proposal: FixProposal, diagnosis: Diagnosis, protected_globs: Sequence[str], allow_high_risk: bool
+) -> Gate | None:
+    """The protected-paths and allow-high-risk settings applied to a proposal (issue 12)."""
+    hits = tuple(sorted({c.path for c in proposal.changes if protected(c.path, protected_globs)}))
+    if hits:
+        return Gate("protected", f"it edits protected paths ({', '.join(hits)})", hits)
+    assessed = assess(proposal, diagnosis)
+    if assessed.level == "high" and not allow_high_risk:
+        return Gate("high-risk", f"its risk is {assessed.describe()} and allow-high-risk is false")
+    return None
+
+
+def protected(path: str, globs: Sequence[str]) -> bool:
+    """Whether a repository-relative path matches one of the ``protected-paths`` globs.
+
+    ``*`` and ``?`` stay inside one path segment, ``**`` spans any number of them, a glob
+    ending in ``/`` covers everything below that folder, and a glob without ``/`` matches the
+    file name in any folder, as a .gitignore line does (https://git-scm.com/docs/gitignore).
+    """
+    return any(_glob_regex(glob).fullmatch(path) for glob in globs if glob.strip())
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    glob = glob.strip().removeprefix("./")
+    if glob.endswith("/"):
+        glob += "**"
+    if "/" not in glob:
+        glob = "**/" + glob
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))

@@ -118,6 +118,8 @@ SETTINGS: tuple[Setting, ...] = (
     _heal("verify-command", str, None, "command run in the fixed tree; no PR if it fails"),
     _heal("agent-mention", str, None, "mention (e.g. @copilot) that a failure no fixer applies to is handed to"),
     _heal("allowed-bots", list, (), "bots (besides people with write access) that may trigger heal"),
+    _heal("protected-paths", list, (), "globs of files heal never edits: a fix touching one is posted on the issue"),
+    _heal("allow-high-risk", bool, False, "open PRs for high-risk fixes too (otherwise the patch goes on the issue)"),
     _heal("reviewers", list, (), "reviewers to request on fix PRs"),
     _heal("labels", list, ("autoheal",), "labels of fix PRs"),
     _heal("committer-name", str, BOT_NAME, "name on fix commits"),

@@ -4,6 +4,7 @@ options, and the offline ``autoheal heal --dry-run --log`` preview as a user run
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -288,7 +289,8 @@ def test_agent_mention_must_be_one_handle(mention: str) -> None:
 
 # -- the offline preview, as a user runs it ----------------------------------------------------------
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    # PYTHONPATH passes through: a worktree's autoheal, not the editable install's, must answer.
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}
     return subprocess.run(
         [sys.executable, "-m", "autoheal", "heal", *args],
         cwd=cwd,
@@ -335,6 +337,27 @@ def test_offline_preview_says_why_in_one_line(workspace: Path) -> None:
     assert proc.stdout.count("\n") == 1 and proc.stdout.startswith("autoheal: no fix: no fixer applies")
     low = run_cli("--dry-run", "--min-confidence", "1", "--log", str(workspace.parent / "missing.log"), cwd=workspace)
     assert low.stdout.startswith("autoheal: no fix: triage confidence 95% is below min-confidence 100%")
+
+
+def test_offline_preview_says_the_risk_and_when_it_would_comment_instead(workspace: Path) -> None:
+    log = str(workspace.parent / "missing.log")
+    plain = run_cli("--dry-run", "--log", log, cwd=workspace)
+    assert "autoheal: risk medium (edits a dependency manifest" in plain.stderr and "would comment" not in plain.stderr
+    held = run_cli("--dry-run", "--protected-paths", "requirements*.txt", "--log", log, cwd=workspace)
+    assert held.returncode == 0, held.stderr
+    assert "+PyYAML" in held.stdout  # the patch that would go on the issue
+    assert (
+        "would comment this patch on the issue instead of opening a PR: it edits protected paths (requirements.txt)"
+        in held.stderr
+    )
+
+
+def test_risk_gate_globs() -> None:
+    from autoheal.risk import protected
+
+    assert protected(".github/workflows/ci.yml", [".github/"]) and protected("a/b/package.json", ["package.json"])
+    assert protected("src/a/x.py", ["src/**/*.py"]) and protected("src/x.py", ["src/**/*.py"])
+    assert not protected("src/a/x.py", ["src/*.py"]) and not protected("x.txt", ["*.py", ""])
 
 
 def test_offline_preview_needs_dry_run(workspace: Path) -> None:

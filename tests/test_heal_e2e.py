@@ -493,6 +493,67 @@ def test_a_failing_verify_command_stops_the_pr(world: World) -> None:
     assert world.branch_sha(YAML_BRANCH.format(n=number)) is None
 
 
+def assert_patch_applies(world: World, tmp_path: Path, comment: str, path: str, line: str) -> None:
+    (patch,) = FENCED_DIFF.findall(comment)
+    clone = tmp_path / "apply"
+    git(tmp_path, "clone", "--quiet", str(world.origin), str(clone))
+    (clone / "autoheal.patch").write_text(patch)
+    git(clone, "apply", "autoheal.patch")
+    assert line in (clone / path).read_text().splitlines()
+
+
+def test_protected_paths_are_never_edited_the_patch_goes_on_the_issue(world: World, tmp_path: Path) -> None:
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number, protected_paths="docs/\nrequirements*.txt")
+    world.report("protected-paths: declined with the patch")
+    assert outputs["result"] == "declined" and "protected paths (requirements.txt)" in world.summary
+    assert world.branch_sha(YAML_BRANCH.format(n=number)) is None and world.pulls() == []
+    assert not any(
+        c.startswith(("POST /repos/{owner}/{repo}/pulls", "POST /repos/{owner}/{repo}/git")) for c in world.calls
+    )
+    (comment,) = world.comments(number)
+    assert "`protected-paths`" in comment and "`requirements.txt`" in comment
+    assert_patch_applies(world, tmp_path, comment, "requirements.txt", "PyYAML")
+    assert "needs-manual-fix" in world.double.issue(number).labels
+
+
+HIGH_RISK_RULE = """\
+rules:
+  - id: team.import-guess
+    category: dependency.missing
+    doc: A guess of ours, so heal should not open PRs from it on its own.
+    patterns: ["No module named '(?P<module>[A-Za-z_.]+)'"]
+    confidence: 0.7
+    priority: 99
+"""
+
+
+def test_a_high_risk_fix_is_a_comment_unless_allow_high_risk(world: World, tmp_path: Path) -> None:
+    (world.workspace / ".github" / "autoheal.yml").write_text(HIGH_RISK_RULE)
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number)
+    world.report("high risk: declined with the patch")
+    assert outputs["result"] == "declined" and world.pulls() == []
+    assert "risk high (triage confidence 70% is low" in world.stdout
+    (comment,) = world.comments(number)
+    assert "`high`" in comment and "`allow-high-risk: true`" in comment
+    assert_patch_applies(world, tmp_path, comment, "requirements.txt", "PyYAML")
+
+    outputs = world.heal(number, allow_high_risk="true")
+    world.report("high risk with allow-high-risk: opened")
+    assert outputs["result"] == "opened"
+    (pr,) = world.pulls()
+    assert "autoheal-risk:high" in pr.labels and "**Risk:** `high`" in pr.body
+
+
+def test_dry_run_says_it_would_comment_a_held_fix(world: World) -> None:
+    number, _ = world.file_issue(MISSING_YAML)
+    outputs = world.heal(number, dry_run="true", protected_paths="requirements.txt")
+    assert outputs["result"] == "declined" and world.writes() == []
+    assert "risk medium" in world.stdout
+    assert "[dry-run] commenting the patch instead of a PR: it edits protected paths" in world.stdout
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     number, _ = world.file_issue(MISSING_YAML)
     outputs = world.heal(number, dry_run="true")
@@ -502,20 +563,23 @@ def test_dry_run_prints_the_diff_and_writes_nothing(world: World) -> None:
     assert "+PyYAML" in world.stdout and "[dry-run] would create draft PR" in world.stdout
 
 
-def test_report_with_heal_true_fixes_inline(world: World) -> None:
-    """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
+def report_inline(
+    world: World, lines: list[str] | None, conclusion: str = "failure", **inputs: str
+) -> tuple[dict[str, str], str]:
+    """Report mode on a failed run's ``workflow_run`` event, with ``report.heal: true`` in the config.
+    ``lines`` None: the run has no job (a startup failure)."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
+    job = {
+        "name": "test",
+        "conclusion": "failure",
+        "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(lines or [])}],
+    }
     run = world.double.seed_run(
         name="CI",
         path=".github/workflows/ci.yml",
         head_branch="main",
-        jobs=[
-            {
-                "name": "test",
-                "conclusion": "failure",
-                "steps": [{"name": "Run pytest -q", "conclusion": "failure", "log": timestamped(MISSING_YAML)}],
-            }
-        ],
+        conclusion=conclusion,
+        jobs=[job] if lines is not None else [],
     )
     payload = json.loads((SHARED / "github" / "payloads" / "workflow_run.completed.json").read_text())
     payload["workflow_run"].update(
@@ -525,7 +589,7 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         head_branch="main",
         head_sha=run.head_sha,
         run_attempt=1,
-        conclusion="failure",
+        conclusion=conclusion,
     )
     payload["workflow_run"]["head_repository"]["full_name"] = REPO
     payload["repository"].update(full_name=REPO, default_branch="main")
@@ -544,7 +608,7 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         "GITHUB_SERVER_URL": world.double.url,
         "GITHUB_WORKSPACE": str(world.workspace),
         "AUTOHEAL_WRITE_DELAY": "0",
-        **runner_inputs(world.double.token, {"mode": "report"}),
+        **runner_inputs(world.double.token, {"mode": "report", **inputs}),
     }
     proc = subprocess.run(
         [sys.executable, str(ROOT / "entrypoint.py")],
@@ -556,12 +620,60 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    outputs = parse_outputs(out.read_text())
-    assert outputs["result"] == "created" and outputs["heal-result"] == "opened", proc.stdout
+    return parse_outputs(out.read_text()), proc.stdout
+
+
+def test_report_with_heal_true_fixes_inline(world: World) -> None:
+    """The chain that works with GITHUB_TOKEN: report files the issue and heals it in the same job."""
+    outputs, stdout = report_inline(world, MISSING_YAML)
+    assert outputs["result"] == "created" and outputs["heal-result"] == "opened", stdout
     number = int(outputs["issue-number"])
     assert changed_lines(world.diff(YAML_BRANCH.format(n=number))) == ["+PyYAML"]
     (pr,) = world.pulls()
     assert f"Fixes #{number}" in pr.body
+
+
+def test_report_with_heal_true_pushes_a_workflow_fix_with_the_workflow_token(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat", workflows=True)
+    outputs, stdout = report_inline(world, TIMEOUT, workflow_token=PAT)
+    assert outputs["heal-result"] == "opened", stdout
+    number = int(outputs["issue-number"])
+    assert "+    timeout-minutes: 30  # keep this comment" in changed_lines(
+        world.diff(f"autoheal/issue-{number}-timeout")
+    )
+    assert PAT not in stdout
+
+
+BROKEN_CI = CI_YML.replace(
+    "      - run: pytest -q\n", "      - name: Test\n        run: echo Testing: now && pytest -q\n"
+)
+
+
+def test_a_startup_failure_is_reported_from_the_workflow_file_and_healed(world: World) -> None:
+    """A refused workflow file gives a run with no job and no log: report rebuilds GitHub's message
+    from the file at the run's commit, and the inline heal quotes the value the parser stopped at."""
+    world.commit_main(".github/workflows/ci.yml", BROKEN_CI)
+    world.double.seed_file(".github/workflows/ci.yml", BROKEN_CI, repo=REPO)
+    git(world.workspace, "pull", "--quiet")
+    world.double.add_token(PAT, "alice", "pat", workflows=True)
+    outputs, stdout = report_inline(world, None, "startup_failure", workflow_token=PAT)
+    assert outputs["result"] == "created" and outputs["category"] == "config.error", stdout
+    number = int(outputs["issue-number"])
+    body = world.double.issue(number).body
+    assert "Invalid workflow file: .github/workflows/ci.yml#L11" in body, body
+    assert outputs["heal-result"] == "opened", stdout
+    assert changed_lines(world.diff(outputs["branch"])) == [
+        "-        run: echo Testing: now && pytest -q",
+        "+        run: 'echo Testing: now && pytest -q'",
+    ]
+
+
+def test_report_with_heal_true_hands_over_to_copilot_with_the_agent_token(world: World) -> None:
+    world.double.add_token(PAT, "alice", "pat")
+    outputs, stdout = report_inline(world, TEST_FAILURE, agent_token=PAT)
+    assert outputs["heal-result"] == "declined", stdout
+    assert world.double.issue(int(outputs["issue-number"])).assignees == ["Copilot"]
+    assert PAT not in stdout
 
 
 def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: World) -> None:

@@ -100,6 +100,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     from autoheal import gitops
     from autoheal.heal import options_from as heal_options
     from autoheal.healer import emit, heal_issue
+    from autoheal.registry import HttpResolver
 
     # Checked on the run that was reported, which --run-id fetches: the event may not hold it.
     if any(outcome.fork for outcome in outcomes):
@@ -108,11 +109,33 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     # The heal flags (and inputs) are report's too: they beat the config's heal section here as well.
     opts = heal_options(args, cfg)
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
-    auth = gitops.Auth(client.token, os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER)
+    # The same tokens as heal mode, from the same environment variables (the settings table's
+    # rows): workflow fixes need workflow-token to be pushed, Copilot starts only for agent-token.
+    auth = gitops.Auth(
+        client.token,
+        os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
+        workflow_token=_token_env("workflow-token"),
+    )
+    agent_token = _token_env("agent-token")
+    agent_client = Client(client.repo, agent_token, client.api_url) if agent_token else None
     for outcome in outcomes:
         if outcome.issue_number and outcome.result in _HEALABLE:
-            healed = heal_issue(client, outcome.issue_number, cfg.ruleset, opts, workspace=workspace, auth=auth)
+            healed = heal_issue(
+                client,
+                outcome.issue_number,
+                cfg.ruleset,
+                opts,
+                workspace=workspace,
+                auth=auth,
+                agent_client=agent_client,
+                resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
+            )
             emit(healed, outcome.issue_number, result_key="heal-result")
+
+
+def _token_env(name: str) -> str:
+    env = settings.by_name(name).env
+    return os.environ.get(env, "") if env else ""
 
 
 def _default_branch(event: actions.Event, client: Client) -> str:

@@ -20,6 +20,7 @@ from autoheal.fixers import (
     runtime_version,
     system_command,
     workflow_permissions,
+    workflow_yaml,
 )
 from autoheal.fixers.base import FixContext, lines_of
 from autoheal.models import Change, FixDeclined, FixProposal
@@ -51,6 +52,7 @@ FIXERS: dict[str, Fixer] = {
     workflow_permissions.ID: workflow_permissions,
     runtime_version.ID: runtime_version,
     system_command.ID: system_command,
+    workflow_yaml.ID: workflow_yaml,
     deprecated_actions.ID: deprecated_actions,
 }
 

@@ -24,6 +24,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
 from autoheal.fixers import versions, yamledit
 from autoheal.fixers.base import FixContext, lines_of, log_text, read_text
 from autoheal.models import Change, FixDeclined, FixProposal
@@ -33,6 +36,12 @@ CATEGORIES = frozenset({"runtime.version", "dependency.resolution"})
 DOC: str = __doc__ or ""
 
 _PYTHON = re.compile(r"requires a different Python: (\d[\d.]*) not in '([^']+)'")
+# Poetry 1 and 2: "The currently activated Python version 3.8.18 is not supported by the project (^3.9)."
+# and "Current Python version (3.8.18) is not allowed by the project (^3.9)."
+_POETRY = re.compile(
+    r"(?:currently activated|Current) Python version \(?(\d[\d.]*)\)? is not (?:supported|allowed) by the project"
+    r"(?: \(([^()]{1,200})\))?"
+)
 _NODE = (
     re.compile(r'The engine "node" is incompatible with this module\. Expected version "([^"]+)"\. Got "v?(\d[\d.]*)"'),
     # npm's EBADENGINE report spans lines, each with a timestamp and "npm WARN EBADENGINE".
@@ -51,6 +60,7 @@ class Requirement:
     runtime: str  # "python" or "node"
     current: versions.Version
     spec: str
+    poetry: bool = False  # the spec is a Poetry constraint (^3.9), not PEP 440
 
     @property
     def key(self) -> str:
@@ -58,11 +68,11 @@ class Requirement:
 
 
 def fix(ctx: FixContext) -> FixProposal | FixDeclined:
-    requirement = parse_requirement(log_text(ctx.diagnosis))
+    requirement = parse_requirement(log_text(ctx.diagnosis), ctx)
     if requirement is None:
         return FixDeclined(ID, "the log does not show a Python or Node version requirement", applies=False)
     lines = versions.PYTHON_LINES if requirement.runtime == "python" else versions.NODE_LINES
-    target = versions.minimal_line(requirement.spec, lines, requirement.runtime == "python")
+    target = versions.minimal_line(requirement.spec, lines, requirement.runtime == "python", requirement.poetry)
     if target is None:
         return FixDeclined(
             ID,
@@ -81,10 +91,15 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
     return _propose(located[0], located[1], requirement, target)
 
 
-def parse_requirement(text: str) -> Requirement | None:
+def parse_requirement(text: str, ctx: FixContext | None = None) -> Requirement | None:
     match = _PYTHON.search(text)
     if match and versions.parse(match.group(1)):
         return Requirement("python", versions.parse(match.group(1)) or (), match.group(2))
+    match = _POETRY.search(text)
+    current = versions.parse(match.group(1)) if match else None
+    if match and current:
+        spec = match.group(2) or (_poetry_python(ctx) if ctx else None)
+        return Requirement("python", current, spec.strip(), poetry=True) if spec else None
     for pattern in _NODE:
         match = pattern.search(text)
         if match and versions.parse(match.group(2)):
@@ -93,6 +108,21 @@ def parse_requirement(text: str) -> Requirement | None:
     if required and actual:
         return Requirement("node", versions.parse(actual.group(1)) or (), required.group(1))
     return None
+
+
+def _poetry_python(ctx: FixContext) -> str | None:
+    """``[tool.poetry.dependencies] python`` (or ``[project] requires-python``) of the root pyproject.toml,
+    for a Poetry message that does not repeat the constraint."""
+    text = read_text(ctx.workspace, "pyproject.toml")
+    try:
+        data = tomlkit.parse(text).unwrap() if text else {}
+    except TOMLKitError:
+        return None
+    poetry = data.get("tool", {}).get("poetry", {}).get("dependencies", {})
+    value = poetry.get("python") if isinstance(poetry, dict) else None
+    project = data.get("project", {})
+    value = value or (project.get("requires-python") if isinstance(project, dict) else None)
+    return value if isinstance(value, str) else None
 
 
 def _dotted(version: versions.Version) -> str:

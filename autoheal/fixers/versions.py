@@ -36,11 +36,11 @@ def oldest(line: Version) -> Version:
     return line + (0,) * (3 - len(line))
 
 
-def minimal_line(spec: str, lines: Sequence[Version], pep440: bool) -> Version | None:
+def minimal_line(spec: str, lines: Sequence[Version], pep440: bool, poetry: bool = False) -> Version | None:
     """The lowest release line satisfying ``spec``, or None (unsupported or unsatisfiable)."""
     if len(spec) > 200:  # specs come from logs; real ones are short
         return None
-    checks = pep440_checks(spec) if pep440 else semver_checks(spec)
+    checks = poetry_checks(spec) if poetry else pep440_checks(spec) if pep440 else semver_checks(spec)
     if checks is None:
         return None
     return next((line for line in lines if any(all(c(line) for c in group) for group in checks)), None)
@@ -81,6 +81,36 @@ def _compare(op: str, bound: Version) -> Check:
         "<=": lambda line: oldest(line)[: len(bound)] <= bound,
         "<": lambda line: oldest(line) < padded,
     }[op]
+
+
+def poetry_checks(spec: str) -> list[list[Check]] | None:
+    """Poetry's constraints (``[tool.poetry.dependencies] python``): ``^3.9``, ``~3.9``, ``>=3.9,<4``,
+    ``>=3.9 <4``, ``3.9.*``, ``^2.7 || ^3.6`` (https://python-poetry.org/docs/dependency-specification/)."""
+    groups: list[list[Check]] = []
+    for alternative in spec.split("||"):
+        checks: list[Check] = []
+        for token in re.sub(r"([<>=!~^]+)\s+", r"\1", alternative).replace(",", " ").split():
+            if token.startswith(("^", "~")) and not token.startswith("~="):
+                bound = parse(token.lstrip("^~"))
+                if not bound:
+                    return None
+                upper = _poetry_upper(bound, token[0])
+                checks += [_compare(">=", bound), _compare("<", upper)]
+                continue
+            clause = pep440_checks(token if token[0] in "<>=!~" else f"=={token}")
+            if clause is None:
+                return None
+            checks += clause[0]
+        groups.append(checks)
+    return groups
+
+
+def _poetry_upper(bound: Version, op: str) -> Version:
+    """``^3.9`` < 4, ``^0.2`` < 0.3; ``~3.9`` < 3.10, ``~3`` < 4."""
+    if op == "~":
+        return (bound[0] + 1,) if len(bound) == 1 else (bound[0], bound[1] + 1)
+    first = next((i for i, part in enumerate(bound) if part), len(bound) - 1)
+    return bound[:first] + (bound[first] + 1,)
 
 
 def semver_checks(spec: str) -> list[list[Check]] | None:

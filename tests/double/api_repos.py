@@ -39,10 +39,12 @@ def get_branch(ctx: Ctx) -> Reply:
 
 
 def get_content(ctx: Ctx) -> Reply:
-    """Files live on the default branch: ``ref`` may name it (or be absent), another ref is 404."""
+    """Files live on the default branch: ``ref`` may name it (or be absent) or be the commit of a
+    seeded run (one tree serves every commit); another ref is 404."""
     repo = ctx.repo()
     ref = ctx.query.get("ref")
-    if ref and ref not in (repo.default_branch, f"refs/heads/{repo.default_branch}"):
+    commits = {run.head_sha for run in repo.runs.values()}
+    if ref and ref not in (repo.default_branch, f"refs/heads/{repo.default_branch}") and ref not in commits:
         raise ApiError(404, f"No commit found for the ref {ref}", docs="https://docs.github.com/rest/repos/contents")
     path = ctx.params["path"].strip("/")
     if path in repo.files:

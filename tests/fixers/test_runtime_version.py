@@ -159,3 +159,39 @@ def test_unsatisfiable_or_exact_requirements_decline(tmp_path: Path) -> None:
 
 def test_long_specs_from_logs_are_refused_quickly() -> None:
     assert versions.minimal_line("a" * 100_000 + " - 1", versions.NODE_LINES, pep440=False) is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "line"),
+    [
+        ("^3.9", (3, 9)),
+        ("^3.9.1", (3, 9)),
+        ("~3.10", (3, 10)),
+        (">=3.9,<4", (3, 9)),
+        (">=3.10 <4.0", (3, 10)),
+        ("^2.7 || ^3.8", (3, 8)),
+        ("3.11.*", (3, 11)),
+        ("~3.9 || ^3.12", (3, 9)),
+        ("^4.0", None),
+        ("banana", None),
+    ],
+)
+def test_minimal_line_for_poetry_constraints(spec: str, line: versions.Version | None) -> None:
+    assert versions.minimal_line(spec, versions.PYTHON_LINES, pep440=True, poetry=True) == line
+
+
+POETRY_LOG = "The currently activated Python version 3.8.18 is not supported by the project (^3.10)."
+PY38 = "jobs:\n  t:\n" + steps("python-version", '"3.8"')
+
+
+def test_poetry_message_raises_to_the_constraint(tmp_path: Path) -> None:
+    assert only_change(run(tmp_path, PY38, POETRY_LOG)).new == PY38.replace('"3.8"', '"3.10"')
+
+
+def test_poetry_message_without_constraint_reads_pyproject(tmp_path: Path) -> None:
+    log = "Current Python version (3.8.18) is not allowed by the project."
+    files = {WF: PY38, "pyproject.toml": '[tool.poetry.dependencies]\npython = ">=3.11,<4"\n'}
+    result = fixer.fix(context(tmp_path, files, log, "runtime.version", job="t", workflow_path=WF))
+    assert only_change(result).new == PY38.replace('"3.8"', '"3.11"')
+    bare = fixer.fix(context(tmp_path / "bare", {WF: PY38}, log, "runtime.version", job="t", workflow_path=WF))
+    assert isinstance(bare, FixDeclined) and not bare.applies
