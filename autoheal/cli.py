@@ -9,30 +9,34 @@ else -> exit 3, Ctrl-C -> 130.
 from __future__ import annotations
 
 import argparse
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from autoheal import __version__
+from autoheal import __version__, commands
 from autoheal.actions import print_error
-from autoheal.commands import COMMANDS
 from autoheal.errors import AutohealError
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, the parser of that one command (its module alone is imported)."""
     parser = argparse.ArgumentParser(prog="autoheal", description="Self-healing CI for GitHub.")
     parser.add_argument("--version", action="version", version=f"autoheal {__version__}")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS.values():
+    for command in commands.load([only] if only else commands.NAMES).values():
         command.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # A command's own flags follow its name: only the top-level help needs every command.
+    first = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(first if first in commands.NAMES else None)
+    args = parser.parse_args(words)
     handler: Handler = args.handler
     try:
         return handler(args)

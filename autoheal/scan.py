@@ -1,7 +1,7 @@
 """Stream a log through the rules and keep the hits with the lines around them.
 
-The log is read in chunks of 1 MiB. The RE2 prefilters (see prefilter.py)
-run over each raw chunk at native speed; only the lines they flag are decoded,
+The log is read in chunks of 1 MiB. The engine (engine.py: the prefilter,
+in RE2 or Hyperscan) runs over each raw chunk at native speed; only the lines it flags are decoded,
 normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
 chunk, so every hit sees its context on both sides.
@@ -10,17 +10,15 @@ chunk, so every hit sees its context on both sides.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import IO
 
-import re2
-
+from autoheal import engine
 from autoheal.logsource import LogDoc
 from autoheal.normalize import MAX_LINE_CHARS, decode, normalize, strip_ansi_bytes
-from autoheal.rules import Rule, RuleSet, raw_searcher
-from autoheal.sections import MARKER_BYTES, Section, Sectioner, marker
+from autoheal.rules import Rule, RuleSet
+from autoheal.sections import Section, Sectioner, marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -36,7 +34,6 @@ MAX_CARRY = 1 << 20
 KEEP_FIRST = 4
 KEEP_LAST = 4
 TAIL_LINES = FAIL_TAIL
-_MARKERS = raw_searcher(re2.compile(MARKER_BYTES))
 
 
 @dataclass
@@ -127,7 +124,7 @@ class _Scanner:
         self.keeper = _Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
-        self.searches = [raw_searcher(p) for p in ruleset.prefilters]
+        self.engine = engine.for_ruleset(ruleset)
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -154,18 +151,13 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
-        markers = set(_line_starts(_MARKERS, buf, start, end))
-        for ls in self._candidate_lines(buf, start, end, markers):
+        candidates, markers = self.engine.scan(buf, start, end)
+        for ls in candidates:
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
             self._test_line(buf, ls, le, line_no, ls in markers)
-
-    def _candidate_lines(self, buf: bytes, start: int, end: int, markers: set[int]) -> list[int]:
-        """Sorted starts of the lines any prefilter (or the section markers) flags in ``buf[start:end]``."""
-        found = [ls for search in self.searches for ls in _line_starts(search, buf, start, end)]
-        return sorted(set(found) | markers)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
         found = marker(raw, text)
@@ -200,17 +192,6 @@ class _Scanner:
         after = _after_region(buf, le, WINDOW)
         for rule, captures in found:
             self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, section, before, after))
-
-
-def _line_starts(search: Callable[[bytes, int, int], int], buf: bytes, start: int, end: int) -> Iterator[int]:
-    pos = start
-    while pos < end:
-        at = search(buf, pos, end)
-        if at < 0:
-            return
-        yield buf.rfind(b"\n", 0, at) + 1
-        le = buf.find(b"\n", at)
-        pos = end if le < 0 else le + 1
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
