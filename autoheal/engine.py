@@ -22,7 +22,7 @@ from autoheal.errors import ConfigError
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
-    from autoheal.rules import RuleSet
+    from autoheal.rules import Rule, RuleSet
 
 ENGINES = ("auto", "re2", "hyperscan")
 Search = Callable[[bytes, int, int], int]
@@ -37,6 +37,10 @@ class Engine(Protocol):
         ``start`` and ``end`` are line starts (or the end of ``buf``); every marker
         line is also a candidate line.
         """
+        ...
+
+    def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
+        """The rules a normalised line is a hit for, with their captures: ``RuleSet.hits``."""
         ...
 
 
@@ -68,6 +72,10 @@ class Re2Engine:
 
         self.searches = [raw_searcher(p) for p in ruleset.prefilters]
         self.markers = markers_searcher()
+        self.ruleset = ruleset
+
+    def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
+        return self.ruleset.hits(text)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
         markers = set(line_starts(self.markers, buf, start, end))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,14 @@ from autoheal.prefilter import _c, _literal, _p
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
-    from autoheal.rules import RuleSet
+    from autoheal.rules import Rule, RuleSet
 
 MARKER_ID = 0
-# UTF-8 of the two non-ASCII characters RE2's case folding maps onto ASCII letters (K, s).
-_FOLDS_TO_ASCII = (b"\xe2\x84\xaa", b"\xc5\xbf")
+# The two non-ASCII characters RE2's case folding maps onto ASCII letters (Kelvin sign, long s).
+_FOLDED = ("\u212a", "\u017f")
+# Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
+# \S, Hyperscan's \s).
+_TRIGGERS = (*_FOLDED, "\x0b")
 _WIDE = {_c.ANY, _c.NOT_LITERAL}
 _NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
 
@@ -107,130 +111,165 @@ def hyperscan_safe(regex: str) -> bool:
     return _byte_safe(parsed)
 
 
-def _expressions(ruleset: RuleSet) -> tuple[list[tuple[bytes, int]], list[str], bool]:
-    """(Hyperscan expressions with flags, parts left to RE2, whether the markers are in the database)."""
+# (id, regex, Hyperscan flags)
+Expr = tuple[int, str, int]
+
+
+def _region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
+    """The region pass: markers (id 0) and every prefilter part Hyperscan reads as RE2 does; the rest as regexes."""
     parts = ruleset.parts
-    exprs: list[tuple[bytes, int]] = []
-    markers = hyperscan_safe(MARKER_BYTES.decode())
-    if markers:
-        exprs.append((MARKER_BYTES, 0))
+    exprs: list[Expr] = []
     leftover: list[str] = []
-    exprs += [(_literal(lit, False).encode(), 0) for lit in parts.exact]
+    if hyperscan_safe(MARKER_BYTES.decode()):
+        exprs.append((MARKER_ID, MARKER_BYTES.decode(), 0))
+    items = [(_literal(lit, False), 0) for lit in parts.exact]
     for lit in parts.folded:
         if lit.isascii():
-            exprs.append((_literal(lit, False).encode(), hyperscan.HS_FLAG_CASELESS))
+            items.append((_literal(lit, False), hyperscan.HS_FLAG_CASELESS))
         else:
             leftover.append(_literal(lit, True))
     for regex in parts.pairs + parts.weak:
         if hyperscan_safe(regex):
-            exprs.append((regex.encode(), 0))
+            items.append((regex, 0))
         else:
             leftover.append(regex)
-    exprs += [(_literal(lit.decode(), False).encode(), 0) for lit in _FOLDS_TO_ASCII]
-    return exprs, leftover, markers
+    items += [("".join(f"\\x{b:02x}" for b in lit.encode()), 0) for lit in _TRIGGERS]
+    exprs += [(index, regex, flags) for index, (regex, flags) in enumerate(items, start=1)]
+    return exprs, leftover
 
 
-def _compile(exprs: list[tuple[bytes, int]], first: int) -> Any:
+def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int]]:
+    """The line pass: each rule pattern (by its index in the RE2 set) Hyperscan reads as RE2 does; the rest by index."""
+    patterns = [p for r in ruleset.rules for p in r.patterns]
+    exprs = [(i, p, hyperscan.HS_FLAG_SINGLEMATCH) for i, p in enumerate(patterns) if hyperscan_safe(p)]
+    return exprs, [i for i, p in enumerate(patterns) if not hyperscan_safe(p)]
+
+
+def _compile(exprs: list[Expr]) -> Any:
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(
-        expressions=[e for e, _ in exprs], ids=list(range(first, first + len(exprs))), flags=[f for _, f in exprs]
+        expressions=[e.encode() for _, e, _ in exprs], ids=[i for i, _, _ in exprs], flags=[f for _, _, f in exprs]
     )
     return db
 
 
-def _accepted(expr: bytes, flags: int) -> bool:
+def _accepted(expr: Expr) -> bool:
     try:
-        _compile([(expr, flags)], 1)
+        _compile([expr])
     except hyperscan.error:
         return False
     return True
 
 
-def _compile_all(exprs: list[tuple[bytes, int]], leftover: list[str], markers: bool) -> tuple[Any, bool]:
-    """The database; an expression Hyperscan rejects (one that can match empty, say) goes to ``leftover``."""
+def _compile_all(exprs: list[Expr]) -> tuple[Any, list[Expr]]:
+    """The database of what Hyperscan accepts (None if nothing), and what it rejects (one that can match empty, say)."""
     try:
-        return _compile(exprs, 0 if markers else 1), markers
+        return (_compile(exprs) if exprs else None), []
     except hyperscan.error:
         pass
-    kept: list[tuple[bytes, int]] = []
-    for index, (expr, flags) in enumerate(exprs):
-        if _accepted(expr, flags):
-            kept.append((expr, flags))
-        elif markers and index == 0:
-            markers = False  # the portable engine's marker pass instead
-        else:
-            leftover.append(f"(?i:{expr.decode()})" if flags & hyperscan.HS_FLAG_CASELESS else expr.decode())
+    kept = [e for e in exprs if _accepted(e)]
+    rejected = [e for e in exprs if e not in kept]
     try:
-        return _compile(kept, 0 if markers else 1), markers
+        return (_compile(kept) if kept else None), rejected
     except hyperscan.error as exc:
         raise Unavailable(str(exc)) from None
 
 
-def _key(ruleset: RuleSet) -> str:
+def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.rules import patterns_key
 
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     version = str(getattr(hyperscan, "__version__", ""))
-    return diskcache.key(
-        [patterns_key(p for r in ruleset.rules for p in r.patterns), code, version], [MARKER_BYTES.hex()]
-    )
+    patterns = patterns_key(p for r in ruleset.rules for p in r.patterns)
+    return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
 
 
-def _load(digest: str) -> tuple[Any, list[str], bool] | None:
-    payload = diskcache.load("hyperscan", digest)
-    if payload is None or len(payload) < 4:
-        return None
-    size = int.from_bytes(payload[:4], "little")
-    try:
-        meta = json.loads(payload[4 : 4 + size])
-        db = hyperscan.loadb(payload[4 + size :], hyperscan.HS_MODE_BLOCK)
-        leftover, markers = meta["leftover"], meta["markers"]
-    except (ValueError, KeyError, TypeError, hyperscan.error):
-        return None  # damaged, or serialised by another build of the library: compile again
-    if not isinstance(leftover, list) or not all(isinstance(x, str) for x in leftover):
-        return None
-    return db, leftover, bool(markers)
+def _cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
+    """(database or None, JSON-able rest) from the disk cache, else ``build()`` stored there."""
+    digest = _key(ruleset, kind)
+    payload = diskcache.load(kind, digest)
+    if payload is not None and len(payload) >= 4:
+        size = int.from_bytes(payload[:4], "little")
+        try:
+            rest = json.loads(payload[4 : 4 + size])
+            blob = payload[4 + size :]
+            return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None), rest
+        except (ValueError, hyperscan.error):
+            pass  # damaged, or serialised by another build of the library: compile again
+    db, rest = build()
+    meta = json.dumps(rest).encode()
+    blob = hyperscan.dumpb(db) if db is not None else b""
+    diskcache.store(kind, digest, len(meta).to_bytes(4, "little") + meta + blob)
+    return db, rest
 
 
-def database(ruleset: RuleSet) -> tuple[Any, list[str], bool]:
-    """The compiled database, the parts left to RE2 and whether markers are in it (from the cache if there)."""
-    digest = _key(ruleset)
-    found = _load(digest)
-    if found is not None:
-        return found
-    exprs, leftover, markers = _expressions(ruleset)
-    db, markers = _compile_all(exprs, leftover, markers)
-    meta = json.dumps({"leftover": leftover, "markers": markers}).encode()
-    diskcache.store("hyperscan", digest, len(meta).to_bytes(4, "little") + meta + hyperscan.dumpb(db))
-    return db, leftover, markers
+def _build_region(ruleset: RuleSet) -> tuple[Any, Any]:
+    exprs, leftover = _region_exprs(ruleset)
+    db, rejected = _compile_all(exprs)
+    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i != MARKER_ID for i, _, _ in rejected)
+    leftover += [f"(?i:{e})" if f & hyperscan.HS_FLAG_CASELESS else e for i, e, f in rejected if i != MARKER_ID]
+    return db, {"leftover": leftover, "markers": markers}
+
+
+def _build_lines(ruleset: RuleSet) -> tuple[Any, Any]:
+    exprs, residual = _line_exprs(ruleset)
+    db, rejected = _compile_all(exprs)
+    return db, {"residual": sorted(residual + [i for i, _, _ in rejected])}
+
+
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise Unavailable("damaged cache entry")
+    return value
 
 
 class HyperscanEngine:
     name = "hyperscan"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        from autoheal.rules import raw_searcher
+        from autoheal.rules import MATCHER_MEM, raw_searcher
 
-        self.db, leftover, self.markers_inside = database(ruleset)
+        self.ruleset = ruleset
+        self.region_db, region = _cached(ruleset, "hyperscan-region", lambda: _build_region(ruleset))
+        self.line_db, lines = _cached(ruleset, "hyperscan-lines", lambda: _build_lines(ruleset))
         try:
-            self.scratch = hyperscan.Scratch(self.db)
-        except hyperscan.error as exc:
+            leftover, self.markers_inside = _strings(region["leftover"]), bool(region["markers"])
+            residual = [int(i) for i in lines["residual"]]
+            self.region_scratch = hyperscan.Scratch(self.region_db) if self.region_db is not None else None
+            self.line_scratch = hyperscan.Scratch(self.line_db) if self.line_db is not None else None
+        except (KeyError, TypeError, ValueError, hyperscan.error) as exc:
             raise Unavailable(str(exc)) from None
         opts = re2.Options()
         opts.never_capture = True
         opts.log_errors = False
         self.leftover = raw_searcher(re2.compile("|".join(leftover).encode(), opts)) if leftover else None
         self.markers = markers_searcher()
+        self.residual = self._residual_set(residual, MATCHER_MEM)
         self._ends: list[int] = []
         self._marks: list[int] = []
+        self._patterns: list[int] = []
+
+    def _residual_set(self, indices: list[int], max_mem: int) -> tuple[Any, list[int]] | None:
+        """The rule patterns Hyperscan does not take, as a small RE2 set (and its index -> pattern index)."""
+        if not indices:
+            return None
+        patterns = [p for r in self.ruleset.rules for p in r.patterns]
+        opts = re2.Options()
+        opts.log_errors = False
+        opts.max_mem = max_mem
+        matcher = re2.Set.SearchSet(opts)
+        for i in indices:
+            matcher.Add(patterns[i])
+        matcher.Compile()
+        return matcher, indices
 
     def _on_match(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
         (self._marks if pattern == MARKER_ID else self._ends).append(end)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
         self._ends, self._marks = [], []
-        if end > start:
-            self.db.scan(buf[start:end], match_event_handler=self._on_match, scratch=self.scratch)
+        if end > start and self.region_db is not None:
+            self.region_db.scan(buf[start:end], match_event_handler=self._on_match, scratch=self.region_scratch)
         found = {_line_of(buf, start + e) for e in self._ends}
         if self.leftover is not None:
             found.update(line_starts(self.leftover, buf, start, end))
@@ -247,6 +286,30 @@ class HyperscanEngine:
         stop = end if le < 0 else le + 1
         at = self.markers(buf, ls, stop)
         return at >= 0 and buf.rfind(b"\n", 0, at) + 1 == ls
+
+    def _on_pattern(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
+        self._patterns.append(pattern)
+
+    def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
+        """``RuleSet.hits``, with Hyperscan naming the patterns that match instead of RE2's set."""
+        ruleset = self.ruleset
+        if self.line_db is None or "\x0b" in text or (not text.isascii() and any(c in text for c in _FOLDED)):
+            return ruleset.hits(text)
+        self._patterns = []
+        self.line_db.scan(text.encode(), match_event_handler=self._on_pattern, scratch=self.line_scratch)
+        found = self._patterns
+        if self.residual is not None:
+            matcher, indices = self.residual
+            found = found + [indices[i] for i in matcher.Match(text) or ()]
+        if not found:
+            return []
+        out = []
+        for index in sorted({ruleset.pattern_rule[i] for i in found}):
+            rule = ruleset.rules[index]
+            captures = rule.match(text)
+            if captures is not None:
+                out.append((rule, captures))
+        return out
 
 
 def _line_of(buf: bytes, end: int) -> int:

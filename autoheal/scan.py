@@ -182,7 +182,7 @@ class _Scanner:
         text = normalize(raw)
         if is_marker:
             self._section_marker(buf, ls, line_no, raw, text)
-        found = self.ruleset.hits(text)
+        found = self.engine.hits(text)
         if not found:
             return
         section = self.sectioner.current

@@ -122,3 +122,62 @@ def test_both_engines_agree_on_a_line_longer_than_the_carry(monkeypatch: pytest.
         found[name] = _scan_json(scan_doc(bytes_doc("x.log", data), RULESET))
     assert found["re2"] == found["hyperscan"]
     assert "Segmentation" in found["re2"]
+
+
+def _example_lines() -> list[str]:
+    import yaml
+
+    import autoheal
+
+    raw = yaml.safe_load((Path(autoheal.__file__).parent / "rules.yaml").read_text())["rules"]
+    lines = [line for r in raw for line in r.get("examples", {}).get("match", [])]
+    lines += [line for r in raw for line in r.get("examples", {}).get("no_match", [])]
+    # RE2 folds the Kelvin sign into k and the long s into s; Hyperscan does not.
+    lines += [line.replace("k", "\u212a").replace("s", "\u017f") for line in lines[:200]]
+    return lines + ["caf\u00e9 \u00c9CHEC: \u2716 3 problems (3 errors)", "tab\x0bhere: error", ""]
+
+
+@needs_hs
+def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, "hyperscan")
+    fast = engine.for_ruleset(RULESET)
+    for line in _example_lines():
+        assert fast.hits(line) == RULESET.hits(line), line
+
+
+@needs_hs
+@pytest.mark.parametrize(
+    ("regex", "safe"),
+    [
+        ("a.*b", True),
+        ("a[^x]+b", True),
+        ("\\S+\\.py:\\d+", True),
+        ("a.b", False),  # "aéb": one character for RE2, two bytes for Hyperscan
+        ("a[^x]{2}b", False),
+        ("[\u2716x] problems", False),
+        ("\u2716 \\d+ problems", True),
+        ("(?i)\u00e9chec", False),
+    ],
+)
+def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
+    from autoheal.engine_hs import hyperscan_safe
+
+    assert hyperscan_safe(regex) is safe
+
+
+@needs_hs
+def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from autoheal import engine_hs
+
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("AUTOHEAL_ENGINE", "hyperscan")
+    data = _straddling_log()
+    expected = _scan_json(scan_doc(bytes_doc("x.log", data), default_ruleset()))
+    entries = sorted(tmp_path.glob("hyperscan-*.bin"))
+    assert len(entries) == 2
+    for entry in entries:
+        blob = entry.read_bytes()
+        entry.write_bytes(blob[: len(blob) // 2])
+    fresh = default_ruleset()
+    assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
+    assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
