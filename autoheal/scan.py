@@ -125,6 +125,8 @@ class _Scanner:
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
         self.engine = engine.for_ruleset(ruleset)
+        # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
+        self.unsliced: list[tuple[list[Hit], int, int]] = []
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -158,6 +160,7 @@ class _Scanner:
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
             self._test_line(buf, ls, le, line_no, ls in markers)
+        self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
         found = marker(raw, text)
@@ -169,7 +172,7 @@ class _Scanner:
         target = self.sectioner.sections[-1] if found.opens is None else None
         if target is None or target.exit_line != line_no:
             return
-        index = next(i for i, s in enumerate(self.sectioner.sections) if s is target)
+        index = len(self.sectioner.sections) - 1  # ``target`` is the last section: no search per exit line
         if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
             first = max(target.start, line_no - FAIL_TAIL + 1)
             region = buf[_lines_back(buf, ls, line_no - first) : ls]
@@ -187,11 +190,25 @@ class _Scanner:
             return
         section = self.sectioner.current
         step = self.sectioner.sections[section].command or self.doc.step
-        # Keep the whole window: the excerpt decides how much of it to show.
-        before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
-        after = _after_region(buf, le, WINDOW)
-        for rule, captures in found:
-            self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, section, before, after))
+        hits = [Hit(rule, line_no, text, captures, self.doc, step, section) for rule, captures in found]
+        for hit in hits:
+            self.keeper.add(hit)
+        self.unsliced.append((hits, ls, le))
+
+    def _slice_context(self, buf: bytes) -> None:
+        """Give the region's hits that are still kept their context; most were pushed out already.
+
+        Keep the whole window: the excerpt decides how much of it to show.
+        """
+        kept = {id(h) for h in self.keeper.hits()}
+        for hits, ls, le in self.unsliced:
+            alive = [h for h in hits if id(h) in kept]
+            if alive:
+                before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
+                after = _after_region(buf, le, WINDOW)
+                for hit in alive:
+                    hit.raw_before, hit.raw_after = before, after
+        self.unsliced = []
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
