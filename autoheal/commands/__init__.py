@@ -3,7 +3,9 @@
 Each module has ``NAME``, ``add_parser(subparsers)`` (its own flags) and ``run(args) -> int``
 (its own flow). Commands build on the core modules of ``autoheal``; the core never imports a
 command, and commands do not import each other. The registry names the modules and imports
-them on use: ``autoheal triage`` must not pay for PyGithub and Jinja (150 ms) before it starts.
+them on use: ``autoheal triage`` must not pay for PyGithub and Jinja (150 ms) before it starts,
+and ``autoheal --help`` lists the commands from ``SUMMARIES`` without importing any
+(tests/test_cli.py checks each summary is its module's own ``help``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,12 @@ import importlib
 from collections.abc import Iterable
 from types import ModuleType
 
-NAMES = ("triage", "report", "heal")
+SUMMARIES = {
+    "triage": "classify CI logs offline (no network, no token)",
+    "report": "open or update one issue per distinct failure of a workflow run",
+    "heal": "open a draft pull request that fixes the failure an issue describes",
+}
+NAMES = tuple(SUMMARIES)
 
 
 def load(names: Iterable[str] = NAMES) -> dict[str, ModuleType]:
