@@ -96,11 +96,32 @@ class RuleSet:
     """Compiled rules plus the two matchers the scanner uses."""
 
     rules: tuple[Rule, ...]
-    prefilters: tuple[Any, ...]  # bytes regexes: together a superset of every pattern, run over raw chunks
-    matcher: Any  # re2.Set over normalised lines: which patterns may hit
     pattern_rule: tuple[int, ...]  # pattern index in ``matcher`` -> rule index
-    parts: Parts = field(default_factory=Parts, compare=False)  # what ``prefilters`` were built from
+    parts: Parts = field(default_factory=Parts, compare=False)  # what ``prefilters`` are built from
     engines: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # engine.for_ruleset's
+
+    # The RE2 matchers are compiled on first use (40 ms): the Hyperscan engine rarely needs them.
+    @cached_property
+    def prefilters(self) -> tuple[Any, ...]:
+        """Bytes regexes: together a superset of every pattern, run over raw chunks."""
+        return tuple(_prefilter(src, mem) for src, mem in zip(self.parts.sources(), PREFILTER_MEM))
+
+    @cached_property
+    def matcher(self) -> Any:
+        """An re2.Set over normalised lines: which patterns may hit."""
+        opts = _options()
+        opts.max_mem = MATCHER_MEM
+        matcher = re2.Set.SearchSet(opts)
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                try:
+                    matcher.Add(pattern)
+                except Exception:
+                    rule._regexes  # noqa: B018 - raises the ConfigError that names the rule and pattern
+                    raise
+        if self.pattern_rule:
+            matcher.Compile()
+        return matcher
 
     def candidates(self, line: str) -> list[Rule]:
         """The rules whose patterns match ``line`` (before exclusions)."""
@@ -281,23 +302,9 @@ def _prefilter(source: str, max_mem: int) -> Any:
 
 def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
     rules = tuple(rules)
-    opts = _options()
-    opts.max_mem = MATCHER_MEM
-    matcher = re2.Set.SearchSet(opts)
-    pattern_rule: list[int] = []
-    for index, rule in enumerate(rules):
-        for pattern in rule.patterns:
-            try:
-                matcher.Add(pattern)
-            except Exception:
-                rule._regexes  # noqa: B018 - raises the ConfigError that names the rule and pattern
-                raise
-            pattern_rule.append(index)
-    if pattern_rule:
-        matcher.Compile()
+    pattern_rule = tuple(index for index, rule in enumerate(rules) for _ in rule.patterns)
     parts = prefilter_of([p for r in rules for p in r.patterns])
-    prefilters = tuple(_prefilter(src, mem) for src, mem in zip(parts.sources(), PREFILTER_MEM))
-    return RuleSet(rules=rules, prefilters=prefilters, matcher=matcher, pattern_rule=tuple(pattern_rule), parts=parts)
+    return RuleSet(rules=rules, pattern_rule=pattern_rule, parts=parts)
 
 
 # What the derived prefilter depends on besides the patterns: the code that derives it.
