@@ -1,6 +1,6 @@
 """The scanner's first pass: which lines of a buffer may hold a hit or a section marker.
 
-Two engines answer it with the same result. ``Re2Engine`` runs the prefilter's
+Two engines answer it with the same result. ``engine_re2.Re2Engine`` runs the prefilter's
 RE2 alternations (prefilter.py) and the section markers' regex one after the
 other; ``engine_hs.HyperscanEngine`` runs all of them in one Hyperscan pass
 (``pip install autoheal[fast]``), about five times faster. Either way a
@@ -13,19 +13,14 @@ where it is installed).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
-import re2
-
 from autoheal.errors import ConfigError
-from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
 
 ENGINES = ("auto", "re2", "hyperscan")
-Search = Callable[[bytes, int, int], int]
 
 
 class Engine(Protocol):
@@ -42,45 +37,6 @@ class Engine(Protocol):
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
         """The rules a normalised line is a hit for, with their captures: ``RuleSet.hits``."""
         ...
-
-
-def line_starts(search: Search, buf: bytes, start: int, end: int) -> Iterator[int]:
-    """Starts of the lines where ``search`` finds a match in ``buf[start:end]``, one per line."""
-    pos = start
-    while pos < end:
-        at = search(buf, pos, end)
-        if at < 0:
-            return
-        yield buf.rfind(b"\n", 0, at) + 1
-        le = buf.find(b"\n", at)
-        pos = end if le < 0 else le + 1
-
-
-def markers_searcher() -> Search:
-    from autoheal.rules import raw_searcher
-
-    return raw_searcher(re2.compile(MARKER_BYTES))
-
-
-class Re2Engine:
-    """The portable engine: google-re2 only."""
-
-    name = "re2"
-
-    def __init__(self, ruleset: RuleSet) -> None:
-        from autoheal.rules import raw_searcher
-
-        self.searches = [raw_searcher(p) for p in ruleset.prefilters]
-        self.markers = markers_searcher()
-        self.ruleset = ruleset
-
-    def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
-        return self.ruleset.hits(text)
-
-    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        markers = set(line_starts(self.markers, buf, start, end))
-        found = [ls for search in self.searches for ls in line_starts(search, buf, start, end)]
-        return sorted(set(found) | markers), markers
 
 
 def wanted() -> str:
@@ -101,6 +57,8 @@ def for_ruleset(ruleset: RuleSet) -> Engine:
 
 
 def _build(ruleset: RuleSet, choice: str) -> Engine:
+    from autoheal.engine_re2 import Re2Engine
+
     if choice == "re2":
         return Re2Engine(ruleset)
     try:

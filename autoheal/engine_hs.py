@@ -35,7 +35,7 @@ import hyperscan
 import re2
 
 from autoheal import diskcache
-from autoheal.engine import line_starts, markers_searcher
+from autoheal.engine_re2 import line_starts, markers_searcher
 from autoheal.prefilter import _c, _literal, _p
 from autoheal.sections import MARKER_BYTES
 
