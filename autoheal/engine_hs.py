@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -179,7 +180,7 @@ def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.rules import patterns_key
 
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    version = str(getattr(hyperscan, "__version__", ""))
+    version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
     patterns = patterns_key(p for r in ruleset.rules for p in r.patterns)
     return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
 
@@ -193,9 +194,12 @@ def _cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -
         try:
             rest = json.loads(payload[4 : 4 + size])
             blob = payload[4 + size :]
-            return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None), rest
+            db = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
+            if db is not None:  # a database built for another CPU fails here, not in the middle of a log
+                db.scan(b"probe\n", match_event_handler=None, scratch=hyperscan.Scratch(db))
+            return db, rest
         except (ValueError, hyperscan.error):
-            pass  # damaged, or serialised by another build of the library: compile again
+            pass  # damaged, or serialised by another build of the library or for another CPU: compile again
     db, rest = build()
     meta = json.dumps(rest).encode()
     blob = hyperscan.dumpb(db) if db is not None else b""
