@@ -12,22 +12,35 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from autoheal import __version__
+from autoheal import __version__, commands
+from autoheal.actions import print_error
 from autoheal.errors import AutohealError
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(prog="autoheal", description="Self-healing CI for GitHub.")
     parser.add_argument("--version", action="version", version=f"autoheal {__version__}")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks for errors")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    from autoheal import commands
+    return parser, parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    for command in commands.load().values():
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of command ``only`` (its module alone is imported)."""
+    parser, sub = _top()
+    for command in commands.load([only] if only else commands.NAMES).values():
         command.add_parser(sub)
+    return parser
+
+
+def summary_parser() -> argparse.ArgumentParser:
+    """The top-level help (or a usage error): the commands' names and summaries, no command imported."""
+    parser, sub = _top()
+    for name, summary in commands.SUMMARIES.items():
+        sub.add_parser(name, help=summary)
     return parser
 
 
@@ -37,9 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from autoheal.commands import run
 
         return run.main(words[1:])
-    from autoheal.actions import print_error
-
-    parser = build_parser()
+    # A command's own flags follow its name: only the top-level help needs every command.
+    first = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(first) if first in commands.NAMES else summary_parser()
     args = parser.parse_args(words)
     handler: Handler = args.handler
     try:

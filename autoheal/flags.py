@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
-from autoheal.actions import Event
 from autoheal.errors import UsageError
-from autoheal.github_api import DEFAULT_API_URL, Client
+
+if TYPE_CHECKING:  # PyGithub costs 150 ms to import: ``autoheal triage`` never needs it
+    from autoheal.actions import Event
+    from autoheal.github_api import Client
 
 
 def csv(value: str) -> list[str]:
@@ -41,6 +44,8 @@ def token() -> str:
 
 
 def make_client(args: argparse.Namespace, event: Event) -> Client:
+    from autoheal.github_api import DEFAULT_API_URL, Client
+
     repo = args.repo or os.environ.get("GITHUB_REPOSITORY") or event.repo
     if not repo:
         raise UsageError("no repository: pass --repo owner/name or set GITHUB_REPOSITORY")

@@ -14,6 +14,7 @@ import importlib
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 # Python's own regex parser gives the pattern's structure; RE2 syntax is close
@@ -262,35 +263,67 @@ def prefilter_part(pattern: str) -> str | None:
     return _alternation(choice) if isinstance(choice, tuple) else choice
 
 
-def _minimal(literals: set[tuple[str, bool]]) -> list[str]:
-    """The literals as regexes, without those that contain another (it already flags the line).
+@dataclass(frozen=True)
+class Parts:
+    """What the prefilter looks for, before it is joined into regexes (and what is cached).
+
+    ``exact`` and ``folded`` are plain literals (``folded`` matched without case),
+    ``pairs`` and ``weak`` regexes: the first three form the literal pass, ``weak``
+    the pattern pass. Each item alone matches on one line, so an engine that runs
+    them as separate patterns (Hyperscan) flags the same lines.
+    """
+
+    exact: tuple[str, ...] = ()
+    folded: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {name: list(getattr(self, name)) for name in ("exact", "folded", "pairs", "weak")}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Parts:
+        if not isinstance(data, dict):
+            raise ValueError("not a mapping")
+        lists = {name: data.get(name, []) for name in ("exact", "folded", "pairs", "weak")}
+        if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in lists.values()):
+            raise ValueError("not lists of strings")
+        return cls(**{name: tuple(v) for name, v in lists.items()})
+
+    def sources(self) -> tuple[str, ...]:
+        """The RE2 alternations: the literal pass, then the pattern pass (either left out when empty)."""
+        literals = [_literal(lit, False) for lit in self.exact]
+        if self.folded:
+            literals.append("(?i:" + "|".join(_literal(lit, False) for lit in self.folded) + ")")
+        groups = (literals + list(self.pairs), list(self.weak))
+        return tuple("|".join(group) for group in groups if group)
+
+
+def _minimal(literals: set[tuple[str, bool]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The literals (exact, case-folded) without those that contain another (it already flags the line).
 
     Fewer, and the case-insensitive ones in one group: the DFA is smaller and
-    the literal pass ran 25% faster on the benchmark logs.
+    the literal pass ran 25% faster on the benchmark logs. Each literal is
+    checked against a set of the shorter ones' substrings, not each of them:
+    the pairwise check was most of a cold start.
     """
     folded: list[str] = []
     for lit in sorted({x.lower() for x, icase in literals if icase}, key=len):
-        if not any(shorter in lit for shorter in folded):
+        if not _holds_any(lit, folded):
             folded.append(lit)
     exact: list[str] = []
     for lit in sorted({x for x, icase in literals if not icase}, key=len):
-        lower = lit.lower()
-        if not any(shorter in lower for shorter in folded) and not any(shorter in lit for shorter in exact):
+        if not _holds_any(lit.lower(), folded) and not _holds_any(lit, exact):
             exact.append(lit)
-    parts = [_literal(lit, False) for lit in sorted(exact)]
-    if folded:
-        parts.append("(?i:" + "|".join(_literal(lit, False) for lit in sorted(folded)) + ")")
-    return parts
+    return tuple(sorted(exact)), tuple(sorted(folded))
 
 
-def prefilter_sources(patterns: Iterable[str], relax: Any) -> tuple[str, ...]:
-    """RE2 alternations that together match (at least) every line any pattern matches.
+def _holds_any(text: str, shorter: list[str]) -> bool:
+    return any(s in text for s in shorter)
 
-    Two of them, run one after the other: the required literals, and the
-    patterns that have none worth using. In one alternation the two multiply
-    each other's DFA states: measured on the benchmark logs, one combined
-    pass ran at 62 MB/s and the two passes at 330 and 370 MB/s each.
-    """
+
+def prefilter_parts(patterns: Iterable[str], relax: Any) -> Parts:
+    """What together matches (at least) every line any pattern matches; see ``Parts``."""
     singles: set[tuple[str, bool]] = set()
     pairs: set[str] = set()
     weak: set[str] = set()
@@ -302,5 +335,16 @@ def prefilter_sources(patterns: Iterable[str], relax: Any) -> tuple[str, ...]:
             pairs.add(choice)
         else:
             singles.update((lit, choice[1]) for lit in choice[0])
-    groups = (_minimal(singles) + sorted(pairs), sorted(weak))
-    return tuple("|".join(group) for group in groups if group)
+    exact, folded = _minimal(singles)
+    return Parts(exact, folded, tuple(sorted(pairs)), tuple(sorted(weak)))
+
+
+def prefilter_sources(patterns: Iterable[str], relax: Any) -> tuple[str, ...]:
+    """RE2 alternations that together match (at least) every line any pattern matches.
+
+    Two of them, run one after the other: the required literals, and the
+    patterns that have none worth using. In one alternation the two multiply
+    each other's DFA states: measured on the benchmark logs, one combined
+    pass ran at 62 MB/s and the two passes at 330 and 370 MB/s each.
+    """
+    return prefilter_parts(patterns, relax).sources()

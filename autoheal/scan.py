@@ -1,7 +1,7 @@
 """Stream a log through the rules and keep the hits with the lines around them.
 
-The log is read in chunks of 1 MiB. The RE2 prefilters (see prefilter.py)
-run over each raw chunk at native speed; only the lines they flag are decoded,
+The log is read in chunks of 1 MiB. The engine (engine.py: the prefilter,
+in RE2 or Hyperscan) runs over each raw chunk at native speed; only the lines it flags are decoded,
 normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
 chunk, so every hit sees its context on both sides.
@@ -10,18 +10,16 @@ chunk, so every hit sees its context on both sides.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import IO, Any
+from functools import cached_property
+from typing import IO
 
-import re2
-
+from autoheal import engine
 from autoheal.logsource import LogDoc
 from autoheal.normalize import decode, normalize, normalize_lines, strip_ansi_bytes
 from autoheal.redact import redact
-from autoheal.rules import Rule, RuleSet, raw_searcher
-from autoheal.sections import MARKER_BYTES, MARKER_LITERALS, MARKER_STARTS, Section, Sectioner, SubCommand, marker
+from autoheal.rules import Rule, RuleSet
+from autoheal.sections import Section, Sectioner, SubCommand, marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -37,24 +35,6 @@ MAX_CARRY = 1 << 20
 KEEP_FIRST = 4
 KEEP_LAST = 4
 TAIL_LINES = FAIL_TAIL
-_MARKERS = raw_searcher(re2.compile(MARKER_BYTES))
-_JOINED_MEM = (96 << 20, 32 << 20)
-
-
-@lru_cache(maxsize=8)
-def _searchers(prefilters: tuple[Any, ...]) -> tuple[Callable[[bytes, int, int], int], ...]:
-    """The prefilters' searchers with the section markers joined in: the literal markers to the
-    literal prefilter, the line-start ones to the pattern prefilter, so one pass finds both."""
-    if len(prefilters) != 2:
-        return (*(raw_searcher(p) for p in prefilters), _MARKERS)
-    joined = []
-    for prefilter, extra, mem in zip(prefilters, (MARKER_LITERALS, MARKER_STARTS), _JOINED_MEM):
-        opts = re2.Options()
-        opts.log_errors = False
-        opts.never_capture = True
-        opts.max_mem = mem
-        joined.append(raw_searcher(re2.compile(b"(?:" + prefilter.pattern + b")|(?:" + extra + b")", opts)))
-    return tuple(joined)
 
 
 @dataclass
@@ -147,7 +127,9 @@ class _Scanner:
         self.keeper = _Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
-        self.searches = _searchers(ruleset.prefilters)
+        self.engine = engine.for_ruleset(ruleset)
+        # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
+        self.unsliced: list[tuple[list[Hit], int, int]] = []
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -175,16 +157,14 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
-        for ls in self._candidate_lines(buf, start, end):
+        candidates, markers = self.engine.scan(buf, start, end)
+        for ls in candidates:
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
-            self._test_line(buf, ls, le, line_no, _MARKERS(buf, ls, le) >= 0)
-
-    def _candidate_lines(self, buf: bytes, start: int, end: int) -> list[int]:
-        """Sorted starts of the lines any prefilter (or a section marker) flags in ``buf[start:end]``."""
-        return sorted({ls for search in self.searches for ls in _line_starts(search, buf, start, end)})
+            self._test_line(buf, ls, le, line_no, ls in markers)
+        self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
         found = marker(redact(raw), text)  # step and command names leave the scan too: no secrets
@@ -209,27 +189,30 @@ class _Scanner:
         text = normalize(raw)
         if is_marker:
             self._section_marker(buf, ls, line_no, raw, text)
-        found = self.ruleset.hits(text)
+        found = self.engine.hits(text)
         if not found:
             return
         section = self.sectioner.current
         step = self.sectioner.sections[section].command or self.doc.step
-        # Keep the whole window: the excerpt decides how much of it to show.
-        before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
-        after = _after_region(buf, le, WINDOW)
-        for rule, captures in found:
-            self.keeper.add(Hit(rule, line_no, text, captures, self.doc, step, section, before, after))
+        hits = [Hit(rule, line_no, text, captures, self.doc, step, section) for rule, captures in found]
+        for hit in hits:
+            self.keeper.add(hit)
+        self.unsliced.append((hits, ls, le))
 
+    def _slice_context(self, buf: bytes) -> None:
+        """Give the region's hits that are still kept their context; most were pushed out already.
 
-def _line_starts(search: Callable[[bytes, int, int], int], buf: bytes, start: int, end: int) -> Iterator[int]:
-    pos = start
-    while pos < end:
-        at = search(buf, pos, end)
-        if at < 0:
-            return
-        yield buf.rfind(b"\n", 0, at) + 1
-        le = buf.find(b"\n", at)
-        pos = end if le < 0 else le + 1
+        Keep the whole window: the excerpt decides how much of it to show.
+        """
+        kept = {id(h) for h in self.keeper.hits()}
+        for hits, ls, le in self.unsliced:
+            alive = [h for h in hits if id(h) in kept]
+            if alive:
+                before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
+                after = _after_region(buf, le, WINDOW)
+                for hit in alive:
+                    hit.raw_before, hit.raw_after = before, after
+        self.unsliced = []
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -156,3 +156,32 @@ def test_errors_are_annotations_inside_actions(tmp_path: Path) -> None:
 def test_help_and_version() -> None:
     assert run("--help").returncode == 0
     assert "autoheal" in run("--version").stdout
+
+
+def test_the_top_level_help_lists_each_command_with_its_own_summary() -> None:
+    import argparse
+
+    from autoheal import commands
+    from autoheal.cli import build_parser, summary_parser
+
+    def listed(parser: argparse.ArgumentParser) -> dict[str, str | None]:
+        [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return {c.dest: c.help for c in sub._choices_actions}
+
+    assert listed(summary_parser()) == listed(build_parser()) == commands.SUMMARIES
+    assert summary_parser().format_help() == build_parser().format_help()
+
+
+def test_help_and_a_triage_import_no_github_client() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from autoheal import cli\n"
+        "for argv in (['--help'], ['triage', '--help']):\n"
+        "    try: cli.main(argv)\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in ('github', 'jinja2', 'autoheal.github_api') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,109 @@
+"""A small on-disk cache for what is derived from rule patterns (the prefilter, the Hyperscan database).
+
+Deriving the prefilter from ~900 patterns takes a few hundred milliseconds, and
+every ``autoheal`` run would pay for it; the result is a pure function of the
+patterns, so it is stored under a hash of them in the user cache directory
+(``platformdirs``; ``AUTOHEAL_CACHE_DIR`` overrides it, ``AUTOHEAL_CACHE_DIR=``
+empty turns the cache off). Each entry carries a checksum of its payload: a
+truncated or corrupted file is ignored and rebuilt, and a directory that is not
+writable only means the work is redone in memory. Writes go to a temporary file
+that is then renamed over the entry, so readers never see half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+_MAGIC = b"autoheal-cache-1\n"
+_DIGEST = hashlib.sha256().digest_size
+# Entries per kind kept on disk: the catalogue's, and a few repositories' user rules.
+MAX_ENTRIES = 8
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when caching is turned off."""
+    override = os.environ.get("AUTOHEAL_CACHE_DIR")
+    if override is not None:
+        return Path(override) if override else None
+    try:
+        import platformdirs
+    except ImportError:  # pragma: no cover - a dependency, but the cache is only an optimisation
+        return None
+    return Path(platformdirs.user_cache_dir("autoheal", appauthor=False))
+
+
+def key(*parts: Iterable[str] | str) -> str:
+    """A hex digest of strings (or lists of them); separators keep ``["ab"]`` apart from ``["a", "b"]``."""
+    digest = hashlib.sha256()
+    for part in parts:
+        for item in [part] if isinstance(part, str) else part:
+            data = item.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little") + data)
+        digest.update(b"\xff" * 8)
+    return digest.hexdigest()
+
+
+def _path(kind: str, digest: str) -> Path | None:
+    root = cache_dir()
+    return None if root is None else root / f"{kind}-{digest[:32]}.bin"
+
+
+def load(kind: str, digest: str) -> bytes | None:
+    """The payload stored for ``(kind, digest)``, or None when absent, unreadable or corrupted."""
+    path = _path(kind, digest)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + _DIGEST
+    if not data.startswith(_MAGIC) or len(data) < head:
+        return None
+    payload = data[head:]
+    return payload if hashlib.sha256(payload).digest() == data[len(_MAGIC) : head] else None
+
+
+def store(kind: str, digest: str, payload: bytes) -> bool:
+    """Write the entry atomically; False (and nothing raised) when the directory is not writable."""
+    path = _path(kind, digest)
+    if path is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(path.parent, kind)
+    except OSError:
+        return False
+    return True
+
+
+def _prune(root: Path, kind: str) -> None:
+    """Drop the oldest entries of ``kind`` beyond MAX_ENTRIES (user rules change; entries pile up)."""
+    try:
+        entries = sorted(root.glob(f"{kind}-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[MAX_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first
+
+
+def cached(kind: str, digest: str, build: Callable[[], bytes]) -> bytes:
+    """The stored payload, or ``build()`` stored for next time."""
+    found = load(kind, digest)
+    if found is not None:
+        return found
+    payload = build()
+    store(kind, digest, payload)
+    return payload

@@ -1,0 +1,101 @@
+"""The derived-pattern cache: a hit is reused, a damaged or unwritable cache never changes a result."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from autoheal import diskcache, rules
+from autoheal.prefilter import prefilter_parts
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_an_entry_round_trips_and_a_damaged_one_is_ignored(cache: Path) -> None:
+    assert diskcache.store("demo", "ab" * 32, b"payload")
+    assert diskcache.load("demo", "ab" * 32) == b"payload"
+    [entry] = cache.glob("demo-*.bin")
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-1] + b"X")  # one flipped byte
+    assert diskcache.load("demo", "ab" * 32) is None
+    entry.write_bytes(data[:10])  # truncated
+    assert diskcache.load("demo", "ab" * 32) is None
+    assert [p.name for p in cache.iterdir()] == [entry.name]  # no temporary files left behind
+
+
+def test_keys_keep_list_boundaries_apart() -> None:
+    assert diskcache.key(["ab"]) != diskcache.key(["a", "b"])
+    assert diskcache.key(["a"], ["b"]) != diskcache.key(["a", "b"])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_an_unwritable_directory_only_means_no_cache(cache: Path) -> None:
+    cache.mkdir()
+    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        assert not diskcache.store("demo", "cd" * 32, b"x")
+        assert rules.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact
+    finally:
+        cache.chmod(stat.S_IRWXU)
+
+
+def test_a_cache_path_that_is_a_file_only_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(blocker / "cache"))
+    assert not diskcache.store("demo", "cd" * 32, b"x")
+    assert rules.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact == ("No module named '",)
+
+
+def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", "")
+    assert diskcache.cache_dir() is None
+    assert not diskcache.store("demo", "ef" * 32, b"x")
+
+
+def test_the_cached_prefilter_is_the_derived_one_and_is_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns = [p for r in rules.builtin_rules() for p in r.patterns]
+    first = rules.prefilter_of(patterns)
+    assert first == prefilter_parts(patterns, rules._relax)
+    assert list(cache.glob("prefilter-*.bin"))
+
+    def fail(*args: object) -> None:
+        raise AssertionError("derived again despite the cache")
+
+    monkeypatch.setattr(rules, "prefilter_parts", fail)
+    assert rules.prefilter_of(patterns) == first
+    # Different patterns (a user rule) are a different entry, derived at run time.
+    monkeypatch.undo()
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(cache))
+    assert rules.prefilter_of([*patterns, "Kaboom: (?P<what>\\w+)"]) != first
+
+
+def test_a_damaged_prefilter_entry_is_derived_again(cache: Path) -> None:
+    patterns = ["No module named '(?P<m>\\w+)'", "(?i)segmentation fault"]
+    expected = rules.prefilter_of(patterns)
+    [entry] = cache.glob("prefilter-*.bin")
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert rules.prefilter_of(patterns) == expected
+    # A valid checksum over JSON of the wrong shape is also ignored.
+    diskcache.store("prefilter", rules.patterns_key(patterns), b'{"exact": [1]}')
+    assert rules.prefilter_of(patterns) == expected
+
+
+def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
+    cold = rules.builtin_rules()
+    assert list(cache.glob("catalogue-*.bin"))
+    warm = rules.builtin_rules()
+    assert warm == cold
+    assert [r.patterns for r in warm] == [r.patterns for r in cold]
+
+
+def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
+    with pytest.raises(rules.ConfigError, match="not valid RE2"):
+        rules.build_rule({"id": "x", "category": "test.failure", "patterns": ["(unclosed"]}, "user.yml")

@@ -1,0 +1,183 @@
+"""Both scan engines give the same result: on every shared log and across chunk boundaries."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from autoheal import engine, scan
+from autoheal.errors import ConfigError
+from autoheal.logsource import bytes_doc
+from autoheal.rules import default_ruleset
+from autoheal.scan import DocScan, scan_doc
+from autoheal.triage import triage_path
+
+RULESET = default_ruleset()
+SHARED = Path(os.environ.get("AUTOHEAL_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared")
+SHARED_LOGS = sorted(p for p in SHARED.glob("benchmarks/*/logs/**/*") if p.is_file())
+
+try:
+    import hyperscan  # noqa: F401
+
+    HAVE_HS = True
+except ImportError:  # the portable engine alone: the comparisons below need both
+    HAVE_HS = False
+needs_hs = pytest.mark.skipif(not HAVE_HS, reason="hyperscan is not installed (pip install 'autoheal[fast]')")
+
+
+def _scan_json(found: DocScan) -> str:
+    """Everything a scan yields, as text: hits with their context, sections, tails."""
+    hits = [(h.rule.id, h.line, h.text, h.captures, h.step, h.section, h.before, h.after) for h in found.hits]
+    sections = [vars(s) for s in found.sections]
+    tails = {str(k): v for k, v in found.failed_tails.items()}
+    return json.dumps([hits, found.lines, found.tail, sections, tails], sort_keys=True, default=str)
+
+
+def _with(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("AUTOHEAL_ENGINE", name)
+
+
+def test_the_engine_can_be_forced_and_a_bad_name_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, "re2")
+    assert engine.for_ruleset(RULESET).name == "re2"
+    _with(monkeypatch, "grep")
+    with pytest.raises(ConfigError, match="AUTOHEAL_ENGINE"):
+        engine.for_ruleset(RULESET)
+
+
+@pytest.mark.skipif(HAVE_HS, reason="hyperscan is installed")
+def test_asking_for_hyperscan_without_it_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, "hyperscan")
+    with pytest.raises(ConfigError, match=r"autoheal\[fast\]"):
+        engine.for_ruleset(RULESET)
+
+
+@needs_hs
+def test_auto_picks_hyperscan_where_it_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, "auto")
+    assert engine.for_ruleset(RULESET).name == "hyperscan"
+
+
+@needs_hs
+@pytest.mark.parametrize("path", SHARED_LOGS, ids=[f"{p.parent.parent.name}/{p.name}" for p in SHARED_LOGS])
+def test_both_engines_triage_every_shared_log_alike(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    results: dict[str, Any] = {}
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        data = path.read_bytes()
+        results[name] = (
+            json.dumps(triage_path(str(path), RULESET).to_json(), sort_keys=True),
+            _scan_json(scan_doc(bytes_doc(path.name, data), RULESET)),
+        )
+    assert results["re2"] == results["hyperscan"]
+
+
+def _straddling_log() -> bytes:
+    """Failures, markers, colour codes and CRLFs at every offset modulo a small chunk size."""
+    lines = [
+        b"2024-05-06T09:04:11.1234567Z ##[group]Run pytest -q",
+        b"\x1b[31mE   ModuleNotFoundError: No module named 'yaml'\x1b[0m",
+        b"npm ERR! code E404\r",
+        b"src/app.c:12:5: error: unknown type name 'foo'",
+        b'The command "make test" exited with 2.',
+        b"FAILED tests/test_api.py::test_list - AssertionError: assert 1 == 2",
+        b"##[error]Process completed with exit code 1.",
+        b"\xff\xfe not UTF-8, then Segmentation fault (core dumped)",
+    ]
+    out, filler = [], 0
+    for i in range(400):
+        filler = (filler * 7 + 13) % 97
+        out.append(b"x" * filler)
+        out.append(lines[i % len(lines)])
+    return b"\n".join(out) + b"\n"
+
+
+@needs_hs
+@pytest.mark.parametrize("chunk", [61, 1000, 4096])
+def test_both_engines_agree_when_hits_straddle_chunk_boundaries(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _straddling_log()
+    whole = _scan_json(scan_doc(bytes_doc("x.log", data), RULESET))
+    monkeypatch.setattr(scan, "CHUNK", chunk)
+    found = {}
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        found[name] = _scan_json(scan_doc(bytes_doc("x.log", data), RULESET))
+    assert found["re2"] == found["hyperscan"]
+    # Small chunks find the hits one big chunk finds.
+    assert [h[:4] for h in json.loads(found["re2"])[0]] == [h[:4] for h in json.loads(whole)[0]]
+
+
+@needs_hs
+def test_both_engines_agree_on_a_line_longer_than_the_carry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "CHUNK", 256)
+    monkeypatch.setattr(scan, "MAX_CARRY", 512)
+    data = b"start\n" + (b"noise " * 300 + b"No module named 'yaml' ") * 3 + b"\nSegmentation fault\n"
+    found = {}
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        found[name] = _scan_json(scan_doc(bytes_doc("x.log", data), RULESET))
+    assert found["re2"] == found["hyperscan"]
+    assert "Segmentation" in found["re2"]
+
+
+def _example_lines() -> list[str]:
+    import yaml
+
+    import autoheal
+
+    raw = yaml.safe_load((Path(autoheal.__file__).parent / "rules.yaml").read_text())["rules"]
+    lines = [line for r in raw for line in r.get("examples", {}).get("match", [])]
+    lines += [line for r in raw for line in r.get("examples", {}).get("no_match", [])]
+    # RE2 folds the Kelvin sign into k and the long s into s; Hyperscan does not.
+    lines += [line.replace("k", "\u212a").replace("s", "\u017f") for line in lines[:200]]
+    return lines + ["caf\u00e9 \u00c9CHEC: \u2716 3 problems (3 errors)", "tab\x0bhere: error", ""]
+
+
+@needs_hs
+def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with(monkeypatch, "hyperscan")
+    fast = engine.for_ruleset(RULESET)
+    for line in _example_lines():
+        assert fast.hits(line) == RULESET.hits(line), line
+
+
+@needs_hs
+@pytest.mark.parametrize(
+    ("regex", "safe"),
+    [
+        ("a.*b", True),
+        ("a[^x]+b", True),
+        ("\\S+\\.py:\\d+", True),
+        ("a.b", False),  # "aéb": one character for RE2, two bytes for Hyperscan
+        ("a[^x]{2}b", False),
+        ("[\u2716x] problems", False),
+        ("\u2716 \\d+ problems", True),
+        ("(?i)\u00e9chec", False),
+    ],
+)
+def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
+    from autoheal.engine_hs import hyperscan_safe
+
+    assert hyperscan_safe(regex) is safe
+
+
+@needs_hs
+def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from autoheal import engine_hs
+
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("AUTOHEAL_ENGINE", "hyperscan")
+    data = _straddling_log()
+    expected = _scan_json(scan_doc(bytes_doc("x.log", data), default_ruleset()))
+    entries = sorted(tmp_path.glob("hyperscan-*.bin"))
+    assert len(entries) == 2
+    for entry in entries:
+        blob = entry.read_bytes()
+        entry.write_bytes(blob[: len(blob) // 2])
+    fresh = default_ruleset()
+    assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
+    assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
