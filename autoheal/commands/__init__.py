@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-NAMES = ("triage", "report", "heal", "run", "config", "capture")
+NAMES = ("triage", "report", "heal", "stale", "health", "run", "config", "capture")
 
 
 def load() -> dict[str, ModuleType]:
