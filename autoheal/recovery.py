@@ -22,6 +22,7 @@ from typing import Any
 from autoheal import metadata, occurrences
 from autoheal.github_api import Issue
 from autoheal.issues import IssueSink, Outcome, updated_body
+from autoheal.sanitize import code_span, inline_text
 
 FLAKY_LABEL = "flaky"
 
@@ -88,7 +89,8 @@ def heal_noticed(sink: IssueSink, issue: Issue, meta: dict[str, Any], run: Green
     link = f"[run {run.run_id}]({run.url})" if run.url else f"run {run.run_id}"
     if first:
         why = " (a re-run passed: this was a flaky failure)" if flaky else ""
-        sink.comment(issue.number, f"{run.workflow} is passing again on `{run.branch}` since {link}{why}.\n")
+        what = f"{inline_text(run.workflow, 100)} is passing again on {code_span(run.branch, 200)} since {link}{why}."
+        sink.comment(issue.number, what + "\n")
     if closing:
         sink.comment(issue.number, f"Closing: {streak} green runs in a row (close-after-green: {close_after}).\n")
     result = "closed" if closing else ("recovered" if first else "green")

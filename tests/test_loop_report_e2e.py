@@ -3,6 +3,7 @@ occurrences, recovery on green runs, and verification of fix PRs (issue 11)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,10 @@ def test_a_failure_resets_the_streak(github_double: Any, tmp_path: Path) -> None
 def test_green_run_without_an_issue_costs_one_call(github_double: Any, tmp_path: Path) -> None:
     report(github_double, tmp_path, seed_run(github_double, MISSING_YAML))
     other = seed_run(github_double, None, "success", name="Docs", path=".github/workflows/docs.yml")
+    started = time.monotonic()
     result = report(github_double, tmp_path, other, "green: no matching issue")
+    print(f"green run, no matching issue: {time.monotonic() - started:.2f} s")
+    assert time.monotonic() - started < 10
     assert result.outputs["result"] == "skipped"
     assert [c.method + " " + c.template for c in github_double.calls()] == ["GET /repos/{owner}/{repo}/issues"]
     on_branch = seed_run(github_double, None, "success", head_branch="feature")
@@ -172,3 +176,18 @@ def test_red_fix_run_another_failure_gives_the_new_diagnosis(github_double: Any,
     [comment] = github_double.issue(pull.number).comments
     assert "another way" in comment.body and "network" in comment.body
     assert "autoheal-fix-failed" not in github_double.issue(pull.number).labels
+
+
+def test_dry_run_in_the_loop_writes_nothing(github_double: Any, tmp_path: Path) -> None:
+    report(github_double, tmp_path, seed_run(github_double, MISSING_YAML))
+    [issue] = ours(github_double)
+    pull = fix_pull(github_double, metadata.extract(issue.body)["fingerprint"], issue.number)  # type: ignore[index]
+    runs = [
+        seed_run(github_double, None, "success"),  # recovery
+        seed_run(github_double, None, "success", head_branch=pull.pull.head_ref),  # verification
+        seed_run(github_double, NETWORK),  # re-run
+    ]
+    for run in runs:
+        result = report(github_double, tmp_path, run, dry_run="true", rerun="true", ready_when_green="true")
+        assert "[dry-run] would" in result.proc.stdout, result.proc.stdout
+        assert [c for c in github_double.calls() if c.method != "GET"] == []
