@@ -147,9 +147,11 @@ def _issue_figures(health: Health, issues: Iterable[Issue]) -> None:
         if meta is None:
             continue
         last = parse_time(meta.get("last_seen")) or parse_time(issue.created_at)
-        closed, first = parse_time(issue.closed_at), parse_time(meta.get("first_seen"))
-        if closed and first and closed >= health.since:
-            health.recovery_hours.append(round((closed - first).total_seconds() / 3600, 1))
+        # Recovered: green again (``passing_at``, kept while the issue stays open) or closed.
+        ended = parse_time(meta.get("passing_at")) or parse_time(issue.closed_at)
+        first = parse_time(meta.get("first_seen"))
+        if ended and first and ended >= health.since:
+            health.recovery_hours.append(round((ended - first).total_seconds() / 3600, 1))
         if issue.state == "open" and meta.get("passing_since"):
             health.passing_again += 1
         if last is None or last < health.since:

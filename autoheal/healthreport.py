@@ -78,7 +78,7 @@ def markdown(health: Health) -> str:
         f"## autoheal health: {health.repo}, last {health.days} days",
         "",
         f"{health.since:%Y-%m-%d} to {health.until:%Y-%m-%d}. Re-runs: {health.reruns}, "
-        f"{health.reruns_passed} passed. Time to recovery (issue closed): median "
+        f"{health.reruns_passed} passed. Time to recovery (first failure to green again or closed): median "
         f"{'—' if health.median_recovery_hours is None else f'{health.median_recovery_hours:g} h'} "
         f"over {len(health.recovery_hours)}; {health.passing_again} open issue(s) passing again.",
         "",

@@ -219,7 +219,13 @@ def _seen(diagnosis: Diagnosis, ctx: RunContext, stamp: str, repeat: bool = Fals
         return seen
     run = {"run_id": ctx.run_id, "run_attempt": ctx.run_attempt, "job_id": ctx.job_id, "workflow": ctx.workflow}
     # A new failure ends a recovery streak (``loop``): None drops the keys on write.
-    recovery = {"branch": ctx.branch or None, "passing_since": None, "green_streak": None, "last_green": None}
+    recovery = {
+        "branch": ctx.branch or None,
+        "passing_since": None,
+        "passing_at": None,
+        "green_streak": None,
+        "last_green": None,
+    }
     return {**run, "job": diagnosis.job, "step": diagnosis.step, **seen, **recovery}
 
 

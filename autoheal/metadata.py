@@ -32,7 +32,8 @@ synced          how many of the issue's comments ``occurrences`` accounts
                 for, int >= 0 (see ``issues``: lossless counting)
 branch          the branch of the latest failed run (recovery is noticed there)
 flaky           re-runs that passed (flaky occurrences), int >= 0
-passing_since   the run id from which the workflow passes again (``loop``)
+passing_since   the run id from which the workflow passes again (``recovery``)
+passing_at      when that green run was seen (time to recovery), timestamp
 green_streak    green runs since then, int >= 0
 last_green      ``"<run id>.<attempt>"`` of the latest green run counted
 ==============  ====================================================
@@ -124,6 +125,7 @@ _CHECKS: dict[str, Callable[[object], bool]] = {
     "branch": _text,
     "flaky": _int(0, MAX_COUNT),
     "passing_since": _int(0, MAX_ID),
+    "passing_at": _timestamp,
     "green_streak": _int(0, MAX_COUNT),
     "last_green": _run_key,
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from autoheal import metadata, occurrences
@@ -72,6 +73,7 @@ def heal_noticed(sink: IssueSink, issue: Issue, meta: dict[str, Any], run: Green
     fresh = {**meta, "last_green": run.key, "green_streak": streak, "passing_since": meta.get("passing_since")}
     if first:
         fresh["passing_since"] = run.run_id
+        fresh["passing_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     if flaky:
         fresh["flaky"] = int(meta.get("flaky") or 0) + 1
     closing = close_after > 0 and streak >= close_after

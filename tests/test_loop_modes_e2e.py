@@ -96,8 +96,9 @@ def seed_history(double: Any) -> None:
         "first_seen": ago(days=6),
         "last_seen": ago(days=2),
     }
-    double.seed_issue(title="dependency.missing: yaml", body=metadata.replace("x", meta), labels=["autoheal"])
     closed = {**meta, "fingerprint": "b" * 16, "occurrences": 2}
+    meta["passing_at"] = ago(days=5)  # green again a day after its first failure
+    double.seed_issue(title="dependency.missing: yaml", body=metadata.replace("x", meta), labels=["autoheal"])
     double.seed_issue(title="old", body=metadata.replace("y", closed), labels=["autoheal"], state="closed")
     fix_pr(double, 1, idle_days=3, merged=True)
     fix_pr(double, 2, idle_days=3, state="closed")
@@ -111,6 +112,7 @@ def test_health_writes_one_pinned_issue_updated_in_place(github_double: Any, tmp
     issue = github_double.issue(number)
     assert MARKER in issue.body and "```mermaid" in issue.body and "xychart-beta" in issue.body
     assert "| CI | 20 | 20% |" in issue.body and "↓" in issue.body  # 4 of 20 failed, down from 100%
+    assert "median 84 h over 2" in first.summary  # 24 h (green again) and 144 h (closed)
     assert "#1 dependency.missing: yaml" in first.summary and "Re-runs: 1, 1 passed" in first.summary
     assert "fixer `add_dependency` | 2 | 1 | 1 |" in issue.body
     assert github_double.repo().pinned == [number]
