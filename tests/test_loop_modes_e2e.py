@@ -162,3 +162,38 @@ def test_rule_whose_fix_prs_are_mostly_closed_stops_fixing() -> None:
     assert fix_success_problem([pr(n, merged=n % 5 != 0) for n in range(1, 11)], d, HealOptions()) is None
     assert fix_success_problem(mostly_closed[:2], d, HealOptions()) is None  # too few to judge
     assert fix_success_problem(mostly_closed, d, HealOptions(min_fix_success=0)) is None
+
+
+def test_the_cli_commands_outside_actions(github_double: Any, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    seed_history(github_double)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "GITHUB_TOKEN": github_double.token,
+        "GITHUB_API_URL": github_double.url,
+    }
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "autoheal", *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    health = cli("health", "--repo", "octo-org/octo-repo", "--days", "7", "--format", "json", "--no-issue")
+    assert health.returncode == 0, health.stderr
+    data = json.loads(health.stdout)
+    assert data["days"] == 7 and next(w for w in data["workflows"] if w["name"] == "CI")["runs"] == 7
+    stale = cli("stale", "--repo", "octo-org/octo-repo", "--dry-run")
+    assert stale.returncode == 0, stale.stderr
+    bad = cli("health", "--repo", "octo-org/octo-repo", "--format", "xml")
+    assert bad.returncode != 0 and "--format must be markdown or json" in bad.stderr
+    assert [c for c in github_double.calls() if c.method != "GET"] == []
