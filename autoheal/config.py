@@ -21,7 +21,7 @@ DEFAULT_PATH = Path(".github/autoheal.yml")
 
 # Allowed keys and the type each must have: the table of settings says (settings.config_schema,
 # read per load so that a row added to the table is a key of the file at once).
-_SECTIONS = ("report", "heal")
+_SECTIONS = ("report", "heal", "stale", "health")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Config:
     templates: Path | None = None
     report: Mapping[str, Any] = field(default_factory=dict)
     heal: Mapping[str, Any] = field(default_factory=dict)
+    stale: Mapping[str, Any] = field(default_factory=dict)
+    health: Mapping[str, Any] = field(default_factory=dict)
     top: Mapping[str, Any] = field(default_factory=dict)  # the table's top-level keys (settings section "")
 
     def section(self, name: str) -> Mapping[str, Any]:
@@ -93,6 +95,8 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         templates=(base_dir / templates) if templates else None,
         report=_section(data, "report", source, schema.get("report", {})),
         heal=_section(data, "heal", source, schema.get("heal", {})),
+        stale=_section(data, "stale", source, schema.get("stale", {})),
+        health=_section(data, "health", source, schema.get("health", {})),
         top=_checked({k: v for k, v in data.items() if k in schema.get("", {})}, schema.get("", {}), "", source),
     )
 

@@ -176,6 +176,10 @@ def _compile_all(exprs: list[Expr]) -> tuple[Any, list[Expr]]:
         raise Unavailable(str(exc)) from None
 
 
+def _ignore(*_: object) -> None:
+    """A match handler for the probe scan, which only checks that the database runs here."""
+
+
 def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.rules import patterns_key
 
@@ -196,7 +200,7 @@ def _cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -
             blob = payload[4 + size :]
             db = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
             if db is not None:  # a database built for another CPU fails here, not in the middle of a log
-                db.scan(b"probe\n", match_event_handler=None, scratch=hyperscan.Scratch(db))
+                db.scan(b"probe\n", match_event_handler=_ignore, scratch=hyperscan.Scratch(db))
             return db, rest
         except (ValueError, hyperscan.error):
             pass  # damaged, or serialised by another build of the library or for another CPU: compile again

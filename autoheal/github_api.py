@@ -80,6 +80,8 @@ class Issue:
     is_pull_request: bool = False
     comments: int = 0  # how many comments the issue has (the API's count)
     user: str = ""
+    node_id: str = ""  # GraphQL id (pinIssue)
+    updated_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,19 @@ class Pull:
     head_repo: str = ""  # owner/name the head branch lives in ("" when the fork is gone)
     user: str = ""  # who opened it: github-actions[bot] when it was GITHUB_TOKEN
     draft: bool = False
+    node_id: str = ""  # GraphQL id (markPullRequestReadyForReview)
+    updated_at: str | None = None  # last activity (stale)
+    closed_at: str | None = None
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommitIdentity:
+    """Who wrote and who committed one commit of a pull request (git's name and email)."""
+
+    sha: str
+    author: tuple[str, str]
+    committer: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -121,6 +136,7 @@ class Client:
     retries: int = 4
     backoff: float = 1.0
     _gh: Any = field(default=None, repr=False)
+    calls: int = 0  # API requests sent through this client (printed as the API cost)
 
     def __post_init__(self) -> None:
         if not self.token:
@@ -153,6 +169,7 @@ class Client:
     def request(
         self, verb: str, url: str, params: Mapping[str, Any] | None = None, body: Any = None
     ) -> tuple[dict[str, Any], Any]:
+        self.calls += 1
         try:
             headers, data = self._gh.requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}), input=body)
         except GithubException as exc:
@@ -363,7 +380,57 @@ class Client:
     def request_reviewers(self, number: int, reviewers: list[str]) -> None:
         self.request("POST", self._url(f"/pulls/{int(number)}/requested_reviewers"), body={"reviewers": reviewers})
 
+    def pull_commits(self, number: int, limit: int = 250) -> list[CommitIdentity]:
+        """https://docs.github.com/rest/pulls/pulls#list-commits-on-a-pull-request (at most 250)."""
+        found = []
+        for item in self.paginate(f"/pulls/{int(number)}/commits", {}, limit=limit):
+            commit = item.get("commit") or {}
+            author, committer = commit.get("author") or {}, commit.get("committer") or {}
+            found.append(
+                CommitIdentity(
+                    str(item.get("sha") or ""),
+                    (str(author.get("name") or ""), str(author.get("email") or "")),
+                    (str(committer.get("name") or ""), str(committer.get("email") or "")),
+                )
+            )
+        return found
+
+    def delete_branch(self, branch: str) -> None:
+        """https://docs.github.com/rest/git/refs#delete-a-reference (a branch already gone is fine)."""
+        try:
+            self.request("DELETE", self._url(f"/git/refs/heads/{quote(branch)}"))
+        except GitHubError as exc:
+            if exc.status != 422:  # 422 "Reference does not exist"
+                raise
+
+    def remove_label(self, number: int, name: str) -> None:
+        try:
+            self.request("DELETE", self._url(f"/issues/{int(number)}/labels/{quote(name, safe='')}"))
+        except GitHubError as exc:
+            if exc.status != 404:
+                raise
+
     # -- actions and agents ----------------------------------------------------
+    def list_runs(self, params: Mapping[str, Any] | None = None, limit: int = 1000) -> Iterator[dict[str, Any]]:
+        """Workflow runs, newest first (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository)."""
+        yield from self.paginate("/actions/runs", dict(params or {}), key="workflow_runs", limit=limit)
+
+    def rerun_failed_jobs(self, run_id: int) -> None:
+        """https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run"""
+        self.request("POST", self._url(f"/actions/runs/{int(run_id)}/rerun-failed-jobs"), body={})
+
+    def graphql(self, query: str, variables: Mapping[str, Any]) -> dict[str, Any]:
+        """One GraphQL call (what REST cannot do: ready for review, pins). Errors raise."""
+        base = self.api_url.rstrip("/")
+        # GHES serves REST at /api/v3 and GraphQL at /api/graphql.
+        url = base[: -len("/v3")] + "/graphql" if base.endswith("/api/v3") else base + "/graphql"
+        data = self.request("POST", url, body={"query": query, "variables": dict(variables)})[1]
+        errors = data.get("errors") if isinstance(data, dict) else None
+        if errors:
+            first = errors[0] if isinstance(errors[0], dict) else {}
+            raise GitHubError(f"GraphQL: {first.get('message') or errors[0]}", 422)
+        return dict(data.get("data") or {})
+
     def dispatch_workflow(self, workflow: str, ref: str) -> str:
         """Start ``workflow`` (id or file name) on ``ref``; the run's html_url ("" on a 204)."""
         path = f"/actions/workflows/{quote(workflow, safe='')}/dispatches"
@@ -437,6 +504,8 @@ def _issue(data: Mapping[str, Any]) -> Issue:
         "pull_request" in data,
         int(data.get("comments") or 0),
         str((data.get("user") or {}).get("login") or ""),
+        str(data.get("node_id") or ""),
+        data.get("updated_at"),
     )
 
 
@@ -454,4 +523,8 @@ def _pull(data: Mapping[str, Any]) -> Pull:
         str(head_repo.get("full_name") or ""),
         str((data.get("user") or {}).get("login") or ""),
         bool(data.get("draft")),
+        str(data.get("node_id") or ""),
+        data.get("updated_at"),
+        data.get("closed_at"),
+        tuple(str(lbl.get("name")) for lbl in data.get("labels") or [] if isinstance(lbl, dict)),
     )

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, risk, sanitize, settings
+from autoheal import gitops, metadata, outcomes, risk, sanitize, settings
 from autoheal.config import Config
 from autoheal.errors import GitHubError, UsageError
 from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
@@ -68,6 +68,7 @@ class HealOptions:
     max_changed_files: int = 3
     max_attempts: int = 3
     max_prs_per_hour: int = 5
+    min_fix_success: float = 0.7
     fixer_options: Mapping[str, Any] = field(default_factory=dict)
     verify_command: str | None = None
     verify_timeout: float = 600
@@ -84,8 +85,8 @@ class HealOptions:
     def __post_init__(self) -> None:
         if self.agent_mention and not _AGENT.fullmatch(self.agent_mention):
             raise UsageError(f"agent-mention {self.agent_mention!r} must be one @user or @org/team")
-        if not 0 <= self.min_confidence <= 1:
-            raise UsageError("min-confidence must be between 0 and 1")
+        if not 0 <= self.min_confidence <= 1 or not 0 <= self.min_fix_success <= 1:
+            raise UsageError("min-confidence and min-fix-success must be between 0 and 1")
         if min(self.max_changed_files, self.max_attempts, self.max_prs_per_hour) < 0:
             raise UsageError("max-changed-files, max-attempts and max-prs-per-hour must not be negative")
 
@@ -228,16 +229,24 @@ def ours(pulls: Iterable[Pull], repo: str | None = None) -> list[Pull]:
     return [p for p in pulls if p.head.startswith(BRANCH_PREFIX) and (repo is None or p.head_repo == repo)]
 
 
+FIX_FAILED = "autoheal-fix-failed"  # verify.FIX_FAILED: its CI failed the same way again
+
+
 def closed_attempts(pulls: Iterable[Pull], fingerprint: str) -> int:
-    """autoheal PRs for ``fingerprint`` (from their metadata block) closed without merging."""
+    """autoheal PRs for ``fingerprint`` (from their metadata block) closed without merging, or
+    whose CI showed the same failure again (labelled ``autoheal-fix-failed`` by report mode)."""
     return sum(
         1
         for p in ours(pulls)
-        if p.state == "closed"
-        and not p.merged
+        if ((p.state == "closed" and not p.merged) or FIX_FAILED in p.labels)
         and (m := metadata.extract(p.body)) is not None
         and m.get("fingerprint") == fingerprint
     )
+
+
+def fix_success_problem(pulls: Iterable[Pull], diagnosis: Diagnosis, opts: HealOptions) -> str | None:
+    """Learn from outcomes: a rule whose recent fix PRs were mostly closed unmerged stops fixing."""
+    return outcomes.rule_problem(ours(pulls), diagnosis.rule, opts.min_fix_success)
 
 
 def opened_since(pulls: Iterable[Pull], since: datetime) -> int:
@@ -326,6 +335,7 @@ def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
         max_changed_files=int(v["max-changed-files"]),
         max_attempts=int(v["max-attempts"]),
         max_prs_per_hour=int(v["max-prs-per-hour"]),
+        min_fix_success=float(v["min-fix-success"]),
         fixer_options={k.replace("-", "_"): v[k] for k in ("timeout-factor", "timeout-cap") if v[k] is not None},
         verify_command=v["verify-command"] or None,
         agent_mention=v["agent-mention"] or None,

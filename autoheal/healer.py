@@ -37,6 +37,7 @@ from autoheal.heal import (
     confidence_problem,
     diagnose_issue,
     diff_stats,
+    fix_success_problem,
     hour_ago,
     opened_since,
     ours,
@@ -157,6 +158,9 @@ class Healer:
             return self._result(
                 "declined", d, f"gave up: {attempts} autoheal PRs for this failure were closed unmerged"
             )
+        learned = fix_success_problem(pulls, d, self.opts)
+        if learned:
+            return self._decline(number, d, learned)
         busy = opened_since(pulls, hour_ago()) >= self.opts.max_prs_per_hour
         if busy and _open_pull(pulls, branch) is None:
             self._comment(number, "heal_rate_limited.md.j2", limit=self.opts.max_prs_per_hour, label=self.opts.label)

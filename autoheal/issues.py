@@ -218,7 +218,15 @@ def _seen(diagnosis: Diagnosis, ctx: RunContext, stamp: str, repeat: bool = Fals
     if repeat and ctx.cli is not None:
         return seen
     run = {"run_id": ctx.run_id, "run_attempt": ctx.run_attempt, "job_id": ctx.job_id, "workflow": ctx.workflow}
-    return {**run, "job": diagnosis.job, "step": diagnosis.step, **seen}
+    # A new failure ends a recovery streak (``loop``): None drops the keys on write.
+    recovery = {
+        "branch": ctx.branch or None,
+        "passing_since": None,
+        "passing_at": None,
+        "green_streak": None,
+        "last_green": None,
+    }
+    return {**run, "job": diagnosis.job, "step": diagnosis.step, **seen, **recovery}
 
 
 def updated_body(body: str, meta: dict[str, Any]) -> str:

@@ -30,6 +30,12 @@ base            occurrences not backed by an occurrence comment (the
                 markers), int >= 1
 synced          how many of the issue's comments ``occurrences`` accounts
                 for, int >= 0 (see ``issues``: lossless counting)
+branch          the branch of the latest failed run (recovery is noticed there)
+flaky           re-runs that passed (flaky occurrences), int >= 0
+passing_since   the run id from which the workflow passes again (``recovery``)
+passing_at      when that green run was seen (time to recovery), timestamp
+green_streak    green runs since then, int >= 0
+last_green      ``"<run id>.<attempt>"`` of the latest green run counted
 ==============  ====================================================
 """
 
@@ -116,6 +122,12 @@ _CHECKS: dict[str, Callable[[object], bool]] = {
     "runs": _runs,
     "base": _int(1, MAX_COUNT),
     "synced": _int(0, MAX_COUNT),
+    "branch": _text,
+    "flaky": _int(0, MAX_COUNT),
+    "passing_since": _int(0, MAX_ID),
+    "passing_at": _timestamp,
+    "green_streak": _int(0, MAX_COUNT),
+    "last_green": _run_key,
 }
 KEYS = tuple(sorted(_CHECKS))
 REQUIRED = ("category", "fingerprint")
@@ -158,7 +170,7 @@ def normalize(meta: Mapping[str, object]) -> dict[str, Any]:
             value = _bounded_captures(value)
         elif key == "runs" and isinstance(value, list):
             value = value[-MAX_RUNS:]
-        elif key in ("rule", "job", "step", "workflow"):
+        elif key in ("rule", "job", "step", "workflow", "branch"):
             value = _clip(value, MAX_TEXT)
         result[key] = value
     return result

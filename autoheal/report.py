@@ -9,9 +9,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from autoheal import recovery, rerun
 from autoheal.actions import Event
 from autoheal.errors import UsageError
-from autoheal.github_api import Client
+from autoheal.github_api import Client, Issue
 from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions, file_issue
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
@@ -21,6 +22,16 @@ from autoheal.runlogs import failed_job_docs
 from autoheal.startup import startup_doc
 from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
+from autoheal.verify import Verifier, is_fix_branch
+
+
+@dataclass(frozen=True)
+class LoopOptions:
+    """Closing the loop (issue 11): re-runs, recovery, fix PR verification."""
+
+    rerun: rerun.RerunOptions = rerun.RerunOptions()
+    ready_when_green: bool = False
+    close_after_green: int = 0
 
 
 @dataclass(frozen=True)
@@ -158,11 +169,21 @@ def dedupe_by_fingerprint(found: Sequence[tuple[int | None, Diagnosis]]) -> list
 
 
 def report(
-    client: Client, sink: IssueSink, event: Event, ruleset: RuleSet, opts: ReportOptions, run_id: int | None = None
+    client: Client,
+    sink: IssueSink,
+    event: Event,
+    ruleset: RuleSet,
+    opts: ReportOptions,
+    run_id: int | None = None,
+    loop: LoopOptions = LoopOptions(),
+    open_issues: list[Issue] | None = None,
 ) -> list[Outcome] | Skip:
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
         return run
+    closed_loop = _close_loop(client, sink, run, ruleset, opts, loop, open_issues)
+    if closed_loop is not None:
+        return closed_loop
     if not run_id:
         # Only the automatic trigger filters runs; the default branch is needed for that alone.
         repo_info = event.payload.get("repository") or {}
@@ -174,8 +195,57 @@ def report(
             return Skip(reason)
     fork = is_fork_run(run, client.repo)
     find_pull = pull_finder(client, run)
+    found = dedupe_by_fingerprint(diagnose_run(client, run, ruleset))
+    rerun_done = _rerun(client, sink, run, [d for _, d in found], loop, fork)
+    if rerun_done and rerun_done.started and loop.rerun.before_report:
+        return [Outcome("rerun", d.fingerprint, d.category, reason=rerun_done.reason, fork=fork) for _, d in found]
     outcomes = []
-    for job_id, diagnosis in dedupe_by_fingerprint(diagnose_run(client, run, ruleset)):
+    for job_id, diagnosis in found:
         ctx = run_context(run, client.repo, job_id)
         outcomes.append(replace(file_issue(sink, diagnosis, ctx, opts, fork=fork, find_pull=find_pull), fork=fork))
+    if rerun_done and rerun_done.started:
+        for o in outcomes:
+            if o.issue_number and o.result != "skipped":
+                sink.comment(o.issue_number, rerun.note(run, rerun_done))
+        outcomes = [replace(o, reason="; ".join(filter(None, (o.reason, rerun_done.reason)))) for o in outcomes]
     return outcomes
+
+
+def _rerun(
+    client: Client, sink: IssueSink, run: Mapping[str, Any], found: list[Diagnosis], loop: LoopOptions, fork: bool
+) -> rerun.Rerun | None:
+    if not loop.rerun.enabled:
+        return None
+    done = rerun.maybe_rerun(client, run, found, loop.rerun, fork, sink.dry_run)
+    if not done.started:
+        sink.say(f"not re-run: {done.reason}")
+    return done
+
+
+def _close_loop(
+    client: Client,
+    sink: IssueSink,
+    run: Mapping[str, Any],
+    ruleset: RuleSet,
+    opts: ReportOptions,
+    loop: LoopOptions,
+    open_issues: list[Issue] | None,
+) -> list[Outcome] | Skip | None:
+    """Runs of our fix branches (verified whatever their conclusion) and green runs (recovery);
+    None for a run the usual report path handles."""
+    if run.get("status") not in (None, "completed"):
+        return None
+    own = skip_reason(
+        run, str(run.get("head_branch") or ""), replace(opts, conclusions=(str(run.get("conclusion")),), branches=())
+    )
+    if is_fix_branch(run):
+        if own:
+            return Skip(own)
+        verifier = Verifier(client, loop.ready_when_green, sink.dry_run, sink.say)
+        return [verifier.verify(run, lambda: [d for _, d in diagnose_run(client, run, ruleset)])]
+    if run.get("conclusion") != "success" or "success" in opts.conclusions:
+        return None
+    label = opts.labels[0] if opts.labels else "autoheal"
+    issues = open_issues if open_issues is not None else list(client.list_issues(label, state="open"))
+    outcomes = recovery.on_green(sink, issues, run, loop.close_after_green)
+    return outcomes or Skip(f"run {run.get('id')} passed; no open autoheal issue is about {run.get('name')!r} there")

@@ -24,7 +24,7 @@ from typing import Any
 # and RE2 before the entrypoint has even checked its inputs.
 BOT_NAME = "autoheal[bot]"
 BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
-MODES = ("report", "heal")
+MODES = ("report", "heal", "stale", "health")
 # Flags that autoheal.flags defines for every command (triage too); add_flags adds the others.
 DEFINED_BY_FLAGS = frozenset({"config", "templates", "dry-run"})
 Kind = type  # str, int, float, bool or list (comma- or newline-separated in inputs and flags)
@@ -67,14 +67,30 @@ def _report(name: str, kind: Kind, default: Any, help: str, key: str | None = ""
     return Setting(name, "report", name if key == "" else key, kind, default, help, ("report",), **kw)
 
 
+def _stale(name: str, kind: Kind, default: Any, help: str, key: str | None = "", **kw: Any) -> Setting:
+    return Setting(name, "stale", name if key == "" else key, kind, default, help, ("stale",), **kw)
+
+
+def _health(name: str, kind: Kind, default: Any, help: str, key: str | None = "", **kw: Any) -> Setting:
+    return Setting(name, "health", name if key == "" else key, kind, default, help, ("health",), **kw)
+
+
 def _heal(name: str, kind: Kind, default: Any, help: str, key: str | None = "", **kw: Any) -> Setting:
     key = name if key == "" else key
     # Report mode heals inline (report.heal: true), so it takes every heal setting of the config too.
     return Setting(name, "heal", key, kind, default, help, ("heal", "report") if key else ("heal",), **kw)
 
 
+_WITH_STALE = ("heal", "report", "stale")
+
 SETTINGS: tuple[Setting, ...] = (
-    _common("mode", str, "report", "report (file a failed run as an issue) or heal (fix an issue)", flag=False),
+    _common(
+        "mode",
+        str,
+        "report",
+        "report (file a failed run as an issue), heal (fix an issue), stale (close old fix PRs) or health",
+        flag=False,
+    ),
     _token(
         "github-token",
         "AUTOHEAL_TOKEN",
@@ -104,6 +120,14 @@ SETTINGS: tuple[Setting, ...] = (
     _report("max-issues-per-hour", int, 10, "cap on new issues per hour (a flood guard)"),
     _report("reopen-days", int, 14, "a matching issue closed as completed this recently is reopened"),
     _report("auto-heal-label", bool, False, "also label new issues auto-heal, so heal mode picks them up"),
+    # Closing the loop (issue 11): re-runs of transient failures, recovery, fix PR verification.
+    _report("rerun", bool, False, "re-run the failed jobs of a transient failure (network, rate limit, runner)"),
+    _report("rerun-min-confidence", float, 0.8, "re-run only at or above this triage confidence (0-1)"),
+    _report("max-reruns", int, 1, "re-run a run at most this many times"),
+    _report("max-reruns-per-hour", int, 5, "cap on re-runs started per hour (counted from the runs list)"),
+    _report("rerun-before-report", bool, False, "open no issue for a re-run failure until the re-run fails too"),
+    _report("ready-when-green", bool, False, "mark a draft fix PR ready for review when its CI passes"),
+    _report("close-after-green", int, 0, "close an issue as completed after this many green runs (0: never)"),
     _report("inline-heal", bool, False, "heal each new or updated issue in the same job", key="heal"),
     _heal("issue-number", int, None, "heal this issue (workflow_dispatch)", key=None, shown="the labelled issue"),
     _heal("heal-label", str, "auto-heal", "the label that asks heal to fix an issue", key="label"),
@@ -111,6 +135,7 @@ SETTINGS: tuple[Setting, ...] = (
     _heal("min-confidence", float, 0.6, "do not edit below this triage confidence (0-1); comment instead"),
     _heal("max-changed-files", int, 3, "do not open a PR that changes more files than this"),
     _heal("max-attempts", int, 3, "stop after this many fix PRs for one failure were closed unmerged"),
+    _heal("min-fix-success", float, 0.7, "stop fixing with a rule whose last 10 fix PRs were merged less often"),
     _heal("max-prs-per-hour", int, 5, "cap on new fix PRs per hour"),
     # The job-timeout fixer's own options: None leaves its default (autoheal/fixers/job_timeout.py).
     _heal("timeout-factor", float, None, "the job-timeout fixer multiplies timeout-minutes by this", shown="1.5"),
@@ -122,13 +147,23 @@ SETTINGS: tuple[Setting, ...] = (
     _heal("allow-high-risk", bool, False, "open PRs for high-risk fixes too (otherwise the patch goes on the issue)"),
     _heal("reviewers", list, (), "reviewers to request on fix PRs"),
     _heal("labels", list, ("autoheal",), "labels of fix PRs"),
-    _heal("committer-name", str, BOT_NAME, "name on fix commits"),
-    _heal("committer-email", str, BOT_EMAIL, "email on fix commits"),
+    # stale takes the committer too: the only commits it treats as autoheal's carry this identity.
+    Setting("committer-name", "heal", "committer-name", str, BOT_NAME, "name on fix commits", _WITH_STALE),
+    Setting("committer-email", "heal", "committer-email", str, BOT_EMAIL, "email on fix commits", _WITH_STALE),
+    _stale("stale-days", int, 14, "a fix PR with no activity for this many days gets a warning"),
+    _stale("close-days", int, 7, "a warned fix PR with no activity for this many more days is closed"),
+    _health("days", int, 30, "the window health looks at, in days"),
+    _health("format", str, "markdown", "markdown or json (printed; the summary is always markdown)", key=None),
+    _health("svg", str, None, "also write the failure-rate chart to this SVG file (needs pygal)", key=None),
 )
 
 # The action's outputs, for both action files (the composite one forwards its step's).
 OUTPUTS: dict[str, str] = {
-    "result": "report: created | commented | reopened | skipped; heal: opened | updated | declined | refused.",
+    "result": (
+        "report: created | commented | reopened | skipped | rerun (re-run first, no issue yet) | recovered | green | "
+        "closed (a green run on an issue's workflow) | verified | fix-failed | fix-new-failure (a fix branch's run); "
+        "heal: opened | updated | declined | refused; stale: warned | closed | none; health: written."
+    ),
     "issue-number": "Number of the issue created or updated.",
     "issue-url": "URL of the issue created or updated.",
     "issues": "report: comma-separated numbers of every issue created or updated (one per distinct failure).",
@@ -137,6 +172,11 @@ OUTPUTS: dict[str, str] = {
     "pr-number": "Number of the fix pull request (heal).",
     "pr-url": "URL of the fix pull request (heal).",
     "branch": "Fix branch pushed (heal).",
+    "rerun": "report: true when autoheal re-ran the run's failed jobs.",
+    "warned": "stale: comma-separated numbers of fix PRs warned.",
+    "closed": "stale: comma-separated numbers of fix PRs closed (their branches deleted).",
+    "health-issue": "health: number of the health issue.",
+    "api-calls": "health: API requests the report cost.",
     "heal-result": "report with inline heal: what the heal did (opened | updated | declined | refused).",
 }
 
@@ -267,7 +307,9 @@ def markdown() -> str:
         flag = f"`--{s.name}`" if s.flag else (f"`${s.env}`" if s.env else "the command")
         default = shown_default(s)
         default = default if default.startswith("`") or " " in default or default == "none" else f"`{default}`"
-        modes = "heal, report (inline heal)" if s.section == "heal" and "report" in s.modes else ", ".join(s.modes)
+        modes = ", ".join(s.modes)
+        if s.section == "heal" and "report" in s.modes:
+            modes = modes.replace("heal, report", "heal, report (inline heal)")
         lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {kind_name(s.kind)} | {modes} | {s.help} |")
     return "\n".join(lines) + "\n"
 

@@ -86,7 +86,10 @@ def _config(tmp_path: Path, salt: int) -> config.Config:
 
 
 def _resolved(args: argparse.Namespace, cfg: config.Config) -> dict[str, dict[str, Any]]:
-    return {section: settings.resolve(args, section, getattr(cfg, section)) for section in ("report", "heal")}
+    return {
+        section: settings.resolve(args, section, getattr(cfg, section))
+        for section in ("report", "heal", "stale", "health")
+    }
 
 
 @pytest.mark.parametrize("mode", settings.MODES)
@@ -154,8 +157,8 @@ def test_every_setting_is_an_input_a_flag_and_a_config_key() -> None:
     for s in settings.SETTINGS:
         if s.env or s.name == "mode":
             assert s.key is None and not s.flag, s.name  # secrets never in argv or the config
-        elif s.key is None:  # per-run values only: which run, which issue, which config file
-            assert s.name in {"run-id", "issue-number", "config", "dry-run"}, s.name
+        elif s.key is None:  # per-run values only: which run, which issue, which config file, which output
+            assert s.name in {"run-id", "issue-number", "config", "dry-run", "format", "svg"}, s.name
     declared = [set(yaml.safe_load(action.read_text())["inputs"]) for action in ACTIONS]
     assert declared[0] == declared[1] == set(settings.inputs())
 

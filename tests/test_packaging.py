@@ -37,7 +37,13 @@ def test_both_actions_match_github_schema() -> None:
 
 
 def test_example_and_release_workflows_match_github_schema() -> None:
-    assert {p.name for p in EXAMPLES} >= {"autoheal-report.yml", "autoheal-dispatch.yml", "autoheal-heal.yml"}
+    assert {p.name for p in EXAMPLES} >= {
+        "autoheal-report.yml",
+        "autoheal-dispatch.yml",
+        "autoheal-heal.yml",
+        "autoheal-stale.yml",
+        "autoheal-health.yml",
+    }
     proc = _check_jsonschema("vendor.github-workflows", *EXAMPLES, RELEASE)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 

@@ -18,6 +18,8 @@ SUMMARIES = {
     "triage": "classify CI logs offline (no network, no token)",
     "report": "open or update one issue per distinct failure of a workflow run",
     "heal": "open a draft pull request that fixes the failure an issue describes",
+    "stale": "warn about, then close, stale autoheal fix PRs",
+    "health": "CI health over a window: failure rates, top failures, recovery, fix PR outcomes",
     "run": "run a command and file its failure as an issue",
     "config": "enable, disable or inspect capturing failures of commands (autoheal run, autoheal.capture)",
     "capture": "list, send or clear the failures captured offline",

@@ -11,9 +11,11 @@ from autoheal import actions, repoconfig, settings
 from autoheal import config as config_mod
 from autoheal.errors import UsageError
 from autoheal.flags import add_github_args, make_client
-from autoheal.github_api import Client
+from autoheal.github_api import Client, Issue
 from autoheal.issues import IssueSink, Outcome, ReportOptions
-from autoheal.report import Skip, report
+from autoheal.recovery import green, matching
+from autoheal.report import LoopOptions, Skip, report
+from autoheal.rerun import RerunOptions
 from autoheal.sanitize import inline_text
 
 NAME = "report"
@@ -53,6 +55,24 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOpti
     return opts
 
 
+def loop_options(args: argparse.Namespace, cfg: config_mod.Config) -> LoopOptions:
+    v = settings.resolve(args, "report", cfg.report)
+    numbers = [v["rerun-min-confidence"], v["max-reruns"], v["max-reruns-per-hour"], v["close-after-green"]]
+    if min(numbers) < 0 or v["rerun-min-confidence"] > 1:
+        raise UsageError("rerun-min-confidence must be 0-1; max-reruns, max-reruns-per-hour, close-after-green >= 0")
+    return LoopOptions(
+        RerunOptions(
+            bool(v["rerun"]),
+            float(v["rerun-min-confidence"]),
+            int(v["max-reruns"]),
+            int(v["max-reruns-per-hour"]),
+            bool(v["rerun-before-report"]),
+        ),
+        bool(v["ready-when-green"]),
+        int(v["close-after-green"]),
+    )
+
+
 def _summary(outcomes: Sequence[Outcome], config_line: str) -> str:
     rows = [
         "### autoheal report",
@@ -79,6 +99,9 @@ def _emit(outcomes: Sequence[Outcome], config_line: str) -> None:
             "category": first.category,
             "fingerprint": first.fingerprint,
             "issues": ",".join(str(o.issue_number) for o in outcomes if o.issue_number),
+            "rerun": "true"
+            if any(o.result == "rerun" or "re-ran the failed jobs" in o.reason for o in outcomes)
+            else "",
         }
     )
     actions.add_summary(_summary(outcomes, config_line))
@@ -144,22 +167,47 @@ def _default_branch(event: actions.Event, client: Client) -> str:
     return str(named) if named else client.get_repo().default_branch
 
 
+def _skipped(reason: str, config_line: str) -> int:
+    actions.set_outputs({"result": "skipped", "issue-number": "", "issue-url": "", "category": "", "fingerprint": ""})
+    actions.notice(f"skipped: {reason}")
+    actions.add_summary(f"### autoheal report\n\n{config_line}\n\nSkipped: {inline_text(reason)}")
+    return 0
+
+
+def _green_precheck(args: argparse.Namespace, event: actions.Event, client: Client) -> list[Issue] | str | None:
+    """A green run of a workflow (not a fix branch): the open issues, or why to stop right here.
+
+    Green runs are the common case: one API call (the open issues with the first label, from the
+    flag or input, else the default: the config is not read for this) and no more when none
+    matches. None: not such a run.
+    """
+    run = event.payload.get("workflow_run") if event.name == "workflow_run" and not args.run_id else None
+    if not isinstance(run, dict) or run.get("conclusion") != "success" or run.get("status") not in (None, "completed"):
+        return None
+    if str(run.get("head_branch") or "").startswith("autoheal/") or not run.get("id"):
+        return None
+    label = (args.labels or [settings.by_name("labels").default[0]])[0]
+    issues = [i for i in client.list_issues(label, state="open") if not i.is_pull_request]
+    if not matching(issues, green(run)):
+        return f"run {run.get('id')} passed; no open autoheal issue is about {run.get('name')!r} on that branch"
+    return issues
+
+
 def run(args: argparse.Namespace) -> int:
     event = actions.load_event(args.event_path, args.event_name)
     client = make_client(args, event)
+    pre = _green_precheck(args, event, client)
+    if isinstance(pre, str):
+        return _skipped(pre, f"API calls: {client.calls}")
     # No checkout in the report workflow: the config then comes through the API.
     loaded = repoconfig.load(client, args.config, lambda: _default_branch(event, client))
     cfg = loaded.config
     opts = options_from(args, cfg)
-    result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id)
+    loop = loop_options(args, cfg)
+    result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id, loop, pre)
     if isinstance(result, Skip):
-        actions.set_outputs(
-            {"result": "skipped", "issue-number": "", "issue-url": "", "category": "", "fingerprint": ""}
-        )
-        actions.notice(f"skipped: {result.reason}")
-        actions.add_summary(f"### autoheal report\n\n{loaded.summary}\n\nSkipped: {inline_text(result.reason)}")
-        return 0
-    _emit(result, loaded.summary)
+        return _skipped(result.reason, loaded.summary)
+    _emit(result, f"{loaded.summary} API calls: {client.calls}.")
     if settings.resolve(args, "report", cfg.report)["heal"]:
         heal_inline(args, cfg, client, result)
     return 0

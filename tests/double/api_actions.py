@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import yaml
@@ -169,6 +170,11 @@ def rerun_job(ctx: Ctx) -> Reply:
     return Reply(201, {})
 
 
+RERUN_DOCS = "https://docs.github.com/actions/managing-workflow-runs/re-running-workflows-and-jobs"
+RERUN_DAYS = 30  # "up to 30 days after its initial run" (RERUN_DOCS)
+MAX_RERUNS = 50  # "A workflow run can be re-run a maximum of 50 times" (RERUN_DOCS)
+
+
 def _check_rerunnable(run: Run) -> None:
     if run.latest.status != "completed":
         raise ApiError(
@@ -176,6 +182,13 @@ def _check_rerunnable(run: Run) -> None:
             "This workflow is already running",
             docs="https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run",
         )
+    created = datetime.fromisoformat(run.created_at.replace("Z", "+00:00"))
+    if datetime.now(timezone.utc) - created > timedelta(days=RERUN_DAYS):
+        raise ApiError(
+            403, "Unable to re-run this workflow run because it was created over a month ago", docs=RERUN_DOCS
+        )
+    if run.run_attempt > MAX_RERUNS:
+        raise ApiError(403, f"This workflow run has reached the maximum of {MAX_RERUNS} re-runs", docs=RERUN_DOCS)
 
 
 def list_artifacts(ctx: Ctx) -> Reply:

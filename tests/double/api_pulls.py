@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from .api_issues import apply_issue_update
+from .render import node_id
 from .routing import ApiError, Ctx, Reply, Route, not_found, validation_failed
 from .seed import fake_sha, new_issue
 from .state import Issue, Pull, Repo
@@ -128,9 +130,46 @@ def update_pull(ctx: Ctx) -> Reply:
     return Reply(200, ctx.render.pull(repo, issue))
 
 
+def list_pull_commits(ctx: Ctx) -> Reply:
+    """The seeded commits (``seed_pull(commits=...)``), oldest first, as GitHub lists them."""
+    repo = ctx.repo()
+    issue = _pull_issue(ctx, repo)
+    assert issue.pull is not None
+    return ctx.paged_list([_commit_json(ctx, repo, c) for c in issue.pull.commits])
+
+
+def _commit_json(ctx: Ctx, repo: Repo, commit: dict[str, str]) -> dict[str, Any]:
+    sha = commit.get("sha") or fake_sha(repo.full_name, commit.get("message", ""))
+    url = f"{ctx.render.api}/repos/{repo.full_name}/commits/{sha}"
+    when = commit.get("date") or "2026-01-01T00:00:00Z"
+
+    def who(kind: str) -> dict[str, str]:
+        return {"name": commit.get(f"{kind}_name", ""), "email": commit.get(f"{kind}_email", ""), "date": when}
+
+    return {
+        "url": url,
+        "sha": sha,
+        "node_id": node_id("Commit", zlib.crc32(sha.encode())),
+        "html_url": f"https://github.com/{repo.full_name}/commit/{sha}",
+        "comments_url": f"{url}/comments",
+        "commit": {
+            "url": f"{ctx.render.api}/repos/{repo.full_name}/git/commits/{sha}",
+            "author": who("author"),
+            "committer": who("committer"),
+            "message": commit.get("message", ""),
+            "comment_count": 0,
+            "tree": {"sha": fake_sha(repo.full_name, "tree" + sha), "url": url},
+        },
+        "author": None,
+        "committer": None,
+        "parents": [],
+    }
+
+
 ROUTES = [
     Route("GET", "/repos/{owner}/{repo}/pulls", list_pulls),
     Route("POST", "/repos/{owner}/{repo}/pulls", create_pull),
     Route("GET", "/repos/{owner}/{repo}/pulls/{pull_number}", get_pull),
     Route("PATCH", "/repos/{owner}/{repo}/pulls/{pull_number}", update_pull),
+    Route("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/commits", list_pull_commits),
 ]

@@ -241,7 +241,8 @@ class Renderer:
             "title": issue.title,
             "user": self.user(issue.user),
             "body": issue.body,
-            "labels": self.issue_labels(repo, issue),
+            # pull-request(-simple) documents label descriptions as strings, never null (issues allow null)
+            "labels": [{**lbl, "description": lbl.get("description") or ""} for lbl in self.issue_labels(repo, issue)],
             "milestone": None,
             "active_lock_reason": None,
             "created_at": issue.created_at,

@@ -6,7 +6,7 @@ The same functions back ``Double.seed_*`` and ``POST /_double/seed`` (see seed_j
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .state import BOT_LOGIN, DEFAULT_REPO, ROLES, Comment, Issue, Label, Pull, Repo, State, now_iso
@@ -116,8 +116,13 @@ def seed_pull(
     head_repo: str | None = None,
     labels: Sequence[str] = (),
     number: int | None = None,
+    merged: bool = False,
+    commits: Sequence[Mapping[str, str]] = (),
+    created_at: str | None = None,
+    updated_at: str | None = None,
 ) -> Issue:
-    """A pull request (an issue with ``pull``); ``head`` is a branch name."""
+    """A pull request (an issue with ``pull``); ``head`` is a branch name. ``merged`` closes it
+    merged; ``updated_at`` is its last activity (stale mode reads it)."""
     target = ensure_repo(world, repo)
     base_ref = base or target.default_branch
     pull = Pull(
@@ -128,10 +133,16 @@ def seed_pull(
         base_ref=base_ref,
         base_sha=target.refs.get(f"refs/heads/{base_ref}", fake_sha(repo, base_ref)),
         draft=draft,
+        merged=merged,
+        commits=[dict(c) for c in commits],
     )
     issue = new_issue(world, target, title=title, body=body, user=user, labels=labels, pull=pull, number=number)
-    if state == "closed":
+    if state == "closed" or merged:
         issue.state, issue.closed_at = "closed", now_iso()
+    if created_at:
+        issue.created_at = issue.updated_at = created_at
+    if updated_at:
+        issue.updated_at = updated_at
     return issue
 
 

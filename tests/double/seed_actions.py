@@ -46,6 +46,7 @@ def seed_run(
     logs_layout: str = "jobs",
     logs_expired: bool = False,
     id: int | None = None,
+    created_at: str | None = None,
 ) -> Run:
     """A workflow run with ``run_attempt`` attempts (earlier ones share ``conclusion``).
 
@@ -55,7 +56,7 @@ def seed_run(
     target = ensure_repo(world, repo)
     workflow = seed_workflow(world, repo, path=path, name=name)
     run_id = id or world.new_id()
-    created = now_iso()
+    created = created_at or now_iso()
     run = Run(
         id=run_id,
         repo=target.full_name,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from . import api_actions, api_issues, api_pulls, api_repos, api_search, git_http
+from . import api_actions, api_graphql, api_issues, api_pulls, api_repos, api_search, git_http
 from .admin import admin
 from .faults import RATE_DOCS, FaultQueue
 from .render import Renderer
@@ -27,6 +27,7 @@ ROUTES: list[Route] = [
     *api_issues.ROUTES,
     *api_pulls.ROUTES,
     *api_search.ROUTES,
+    *api_graphql.ROUTES,
 ]
 DEFAULT_TOKEN = "ghs_doubletoken"
 API_VERSION = "2022-11-28"

@@ -194,6 +194,9 @@ class Pull:
     draft: bool = False
     merged: bool = False
     maintainer_can_modify: bool = True
+    # Commits listed by GET /pulls/{n}/commits: dicts of sha, message, author_name, author_email,
+    # committer_name, committer_email (seed_pull(commits=...)).
+    commits: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -238,6 +241,7 @@ class Repo:
     collaborators: dict[str, str] = field(default_factory=dict)  # login -> role
     refs: dict[str, str] = field(default_factory=dict)  # "refs/heads/main" -> sha
     files: dict[str, str] = field(default_factory=dict)  # path -> text (default branch)
+    pinned: list[int] = field(default_factory=list)  # issue numbers pinned through GraphQL pinIssue
     labels: list[Label] = field(default_factory=list)
     workflows: dict[int, Workflow] = field(default_factory=dict)
     runs: dict[int, Run] = field(default_factory=dict)

@@ -182,6 +182,36 @@ def test_attempt_endpoints_and_job_filter(github_double: Double) -> None:
     assert session.get(base).json()["conclusion"] == "success"
 
 
+def test_rerun_refused_after_30_days_and_50_reruns(github_double: Double) -> None:
+    session = http(github_double)
+    old = github_double.seed_run(created_at="2020-01-01T00:00:00Z")
+    answer = session.post(f"{github_double.url}{REPO}/actions/runs/{old.id}/rerun-failed-jobs")
+    assert answer.status_code == 403 and "over a month ago" in answer.json()["message"]
+    many = github_double.seed_run(run_attempt=51)
+    answer = session.post(f"{github_double.url}{REPO}/actions/runs/{many.id}/rerun-failed-jobs")
+    assert answer.status_code == 403 and "maximum of 50" in answer.json()["message"]
+
+
+def test_graphql_ready_for_review_and_pins(github_double: Double) -> None:
+    session, url = http(github_double), f"{github_double.url}/graphql"
+    pull = github_double.seed_pull(head="autoheal/x", draft=True)
+    node = session.get(f"{github_double.url}{REPO}/pulls/{pull.number}").json()["node_id"]
+    ready = "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { clientMutationId } }"
+    answer = session.post(url, json={"query": ready, "variables": {"id": node}}).json()
+    assert answer["data"]["markPullRequestReadyForReview"]["pullRequest"]["isDraft"] is False
+    assert github_double.issue(pull.number).pull.draft is False
+    pin = "mutation($id: ID!) { pinIssue(input: {issueId: $id}) { issue { number } } }"
+    pinned = "query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { pinnedIssues(first: 3) { totalCount } } }"
+    answers = []
+    for n in range(4):
+        issue = github_double.seed_issue(title=f"i{n}")
+        node = session.get(f"{github_double.url}{REPO}/issues/{issue.number}").json()["node_id"]
+        answers.append(session.post(url, json={"query": pin, "variables": {"id": node}}).json())
+    assert [bool(a.get("errors")) for a in answers] == [False, False, False, True]
+    count = session.post(url, json={"query": pinned, "variables": {"owner": "octo-org", "name": "octo-repo"}}).json()
+    assert count["data"]["repository"]["pinnedIssues"]["totalCount"] == 3
+
+
 def test_rerun_single_job(github_double: Double) -> None:
     run = failed_run(github_double)
     job = next(j for j in github_double.repo().jobs.values() if j.name == "lint")
@@ -856,6 +886,14 @@ def test_every_operation_conforms_to_the_openapi_description(github_double: Doub
     assert len(github_double.exercised) >= 80
 
 
+def exercise_graphql(double: Double, s: Any, pull_number: int) -> None:
+    pr = s.get(f"{double.url}{REPO}/pulls/{pull_number}").json()
+    ready = "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { clientMutationId } }"
+    s.post(f"{double.url}/graphql", json={"query": ready, "variables": {"id": pr["node_id"]}})
+    s.post(f"{double.url}/graphql", json={"query": ready, "variables": {"id": "nope"}})
+    s.post(f"{double.url}/graphql", json={"query": "{ viewer { login } }"})
+
+
 def exercise_everything(double: Double) -> None:
     run = failed_run(double, artifacts=[{"name": "report"}], run_attempt=2)
     job = next(j for j in double.repo().jobs.values() if j.conclusion == "failure" and j.run_attempt == 2)
@@ -950,6 +988,13 @@ def exercise_everything(double: Double) -> None:
     s.delete(f"{api}/labels/gone")
     s.delete(f"{api}/labels/gone")
     s.get(f"{api}/commits/{'0' * 40}/pulls")
+    commits = [{"message": "fix", "author_name": "a", "author_email": "a@x", "committer_name": "a"}]
+    pull = double.seed_pull(head="with-commits", draft=True, commits=commits)
+    s.get(f"{api}/pulls/{pull.number}/commits")
+    s.get(f"{api}/pulls/404/commits")
+    exercise_graphql(double, s, pull.number)
+    old = double.seed_run(created_at="2020-01-01T00:00:00Z")
+    s.post(f"{api}/actions/runs/{old.id}/rerun-failed-jobs")  # 403: over 30 days old
     double.seed_repo(allow_pr_creation=False, issues_enabled=False)
     s.post(f"{api}/pulls", json={"title": "p", "head": "other", "base": "main"})
     for path in ("/issues/1", "/issues/1/comments", "/issues/1/events"):

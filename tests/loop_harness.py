@@ -1,0 +1,124 @@
+"""The real entrypoint in a subprocess for every mode (report on any conclusion, stale, health),
+with every input of action.yml, against the GitHub double; API calls are named per scenario and
+printed in a table at the end of the session (like tests/test_report_e2e.py's)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from tests.double import timestamped
+from tests.double.schema import shared_dir
+from tests.test_report_e2e import Result, action_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+PAYLOADS = shared_dir() / "github" / "payloads"
+REPO = "octo-org/octo-repo"
+CALLS: dict[str, list[str]] = {}
+NETWORK = [
+    "WARNING: Retrying (Retry(total=4)) after connection broken by NewConnectionError: "
+    "Failed to establish a new connection: [Errno 101] Network is unreachable",
+    "curl: (6) Could not resolve host: example.com",
+    "##[error]Process completed with exit code 6.",
+]
+MISSING_YAML = [
+    "##[group]Run pytest -q",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+]
+
+
+def ago(**delta: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(**delta)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def seed_run(double: Any, lines: list[str] | None, conclusion: str = "failure", **fields: Any) -> Any:
+    job_conclusion = "success" if conclusion == "success" else "failure"
+    log = timestamped(lines or ["ok"])
+    step = {"name": "Run tests", "conclusion": job_conclusion, "log": log}
+    jobs = [{"name": "test", "conclusion": job_conclusion, "steps": ["Set up job", step]}]
+    fields.setdefault("head_branch", "main")
+    return double.seed_run(jobs=jobs, conclusion=conclusion, **fields)
+
+
+def event_for(run: Any, tmp_path: Path, conclusion: str | None = None) -> Path:
+    payload = json.loads((PAYLOADS / "workflow_run.completed.json").read_text())
+    wr = payload["workflow_run"]
+    wr.update(
+        id=run.id,
+        name=run.name,
+        path=run.path,
+        head_branch=run.head_branch,
+        head_sha=run.head_sha,
+        run_attempt=run.run_attempt,
+        conclusion=conclusion or run.latest.conclusion,
+        status="completed",
+        event=run.event,
+        created_at=run.created_at,
+        html_url=f"https://github.com/{REPO}/actions/runs/{run.id}",
+    )
+    wr["head_repository"]["full_name"] = run.head_repository
+    wr["pull_requests"] = [{"number": n, "id": n} for n in run.pull_requests]
+    payload["repository"]["default_branch"] = "main"
+    path = tmp_path / f"event-{len(list(tmp_path.glob('event-*')))}.json"
+    path.write_text(json.dumps(payload))
+    return path
+
+
+def run_mode(
+    double: Any, tmp_path: Path, mode: str, event: Path | None = None, scenario: str = "", **inputs: str
+) -> Result:
+    n = len(list(tmp_path.glob("out*")))
+    out, summary = tmp_path / f"out{n}", tmp_path / f"summary{n}"
+    out.touch()
+    if event is None:
+        event = tmp_path / f"schedule-{n}.json"
+        event.write_text(json.dumps({"schedule": "0 6 * * 1", "repository": {"full_name": REPO}}))
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "workflow_run" if "workflow_run" in event.read_text() else "schedule",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_OUTPUT": str(out),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_API_URL": double.url,
+        "GITHUB_SERVER_URL": double.url,
+        "GITHUB_WORKFLOW": "autoheal",
+        "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
+        "GITHUB_WORKSPACE": str(tmp_path),
+        **action_inputs(double.token),
+        "INPUT_MODE": mode,
+        "AUTOHEAL_WRITE_DELAY": "0",
+        **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
+    }
+    double.clear_calls()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "entrypoint.py")],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if scenario:
+        CALLS[scenario] = [f"{c.method} {c.template or c.path}" for c in double.calls() if "/_blobs/" not in c.path]
+    return Result(proc, out, summary)
+
+
+def print_calls(capture: Any) -> None:
+    if not CALLS:
+        return
+    lines = ["", "API calls per closing-the-loop scenario:"]
+    for scenario, calls in CALLS.items():
+        lines.append(f"  {scenario}: {len(calls)} calls  {', '.join(calls)}")
+    with capture.global_and_fixture_disabled():
+        print("\n".join(lines))
