@@ -3,7 +3,7 @@
 The schema is generated from what the loader accepts: the settings table (``autoheal.settings``)
 for the ``report``/``heal``/top-level keys, and the rule fields of ``autoheal.rules``. It ships as
 ``autoheal/data/autoheal.schema.json`` (draft-07, the draft SchemaStore lists schemas in) so an
-editor can check the file as it is typed; ``python -m autoheal.docs --write`` regenerates it and
+editor can check the file as it is typed; ``autoheal docs --write`` regenerates it and
 a test fails when it is stale. What JSON Schema cannot say (a pattern is valid RE2, a disabled
 rule exists) only the loader checks; ``validate_text`` runs the loader's own checks, so its
 messages are the ones a run would stop on, each with its line.

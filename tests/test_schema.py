@@ -89,7 +89,7 @@ def test_only_the_loader_checks_re2_and_rule_ids(doc: Any) -> None:
 
 
 def test_the_schema_file_is_fresh_and_a_valid_schema() -> None:
-    assert schema.SCHEMA_FILE.read_text() == schema.text(), "stale: run python -m autoheal.docs --write"
+    assert schema.SCHEMA_FILE.read_text() == schema.text(), "stale: run autoheal docs --write"
     jsonschema.Draft7Validator.check_schema(json.loads(schema.text()))
 
 
