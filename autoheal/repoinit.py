@@ -46,7 +46,7 @@ class Workflow:
     name: str  # what workflow_run matches: the `name:`, else the file's path (GitHub's display name)
     events: tuple[str, ...]
     autoheal_modes: tuple[str, ...]  # modes of the autoheal steps it runs
-    data: Mapping[str, Any]
+    data: Mapping[Any, Any]
     error: str | None = None  # why it could not be read
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-NAMES = ("triage", "report", "heal", "run", "config", "capture", "rules", "docs", "init")
+NAMES = ("triage", "report", "heal", "run", "config", "capture", "rules", "docs", "init", "doctor")
 
 
 def load() -> dict[str, ModuleType]:
