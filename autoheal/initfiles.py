@@ -29,6 +29,11 @@ ALL_WORKFLOWS = ["*"]
 _WORKFLOWS_LINE = re.compile(r"^(?P<indent>\s*)workflows:(?P<value>.*)$")
 
 
+def example_modes() -> list[str]:
+    """The modes an example workflow ships for (``autoheal-MODE.yml``)."""
+    return sorted(p.stem.removeprefix("autoheal-") for p in examples_dir().glob("autoheal-*.yml"))
+
+
 def examples_dir() -> Path:
     packaged = Path(__file__).parent / "workflows"
     return packaged if packaged.is_dir() else SOURCE_ROOT / "workflows-examples"
@@ -185,6 +190,9 @@ def _yaml_value(s: settings.Setting) -> str:
 
 
 # -- VS Code tasks -----------------------------------------------------------------------------
+TASK_COMMANDS = ("triage", "heal", "health")  # the commands autoheal's tasks run
+
+
 def tasks(commands: Sequence[str]) -> list[dict[str, Any]]:
     """autoheal's tasks; one whose command does not exist in this version is left out."""
     wanted = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
@@ -40,6 +41,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(handler=run)
 
 
+def _exists(command: str) -> bool:
+    """Whether ``autoheal COMMAND`` exists, found without importing the other commands."""
+    return importlib.util.find_spec(f"autoheal.commands.{command}") is not None
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -67,7 +73,7 @@ def _shown(planned: object, dry_run: bool) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from autoheal import commands, initfiles, repoinit
+    from autoheal import initfiles, repoinit
 
     root: Path = args.root
     if not repoinit.is_repository(root):
@@ -80,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
             print("no report workflow listens to workflow_run here: run autoheal init first")
             return 1
     else:
-        names = tuple(n for n in commands.NAMES if n != NAME)
-        opts = initfiles.Options(names, tuple(commands.NAMES), args.force, args.all_workflows, args.update_workflow)
+        # A mode gets its workflow when its command exists and an example ships for it (stale and
+        # health, once they are added); a task, when its command exists.
+        modes = tuple(m for m in initfiles.example_modes() if m != NAME and _exists(m))
+        known = tuple(n for n in initfiles.TASK_COMMANDS if _exists(n))
+        opts = initfiles.Options(modes, known, args.force, args.all_workflows, args.update_workflow)
         planned = initfiles.plan(root, opts)
     found = repoinit.workflows(root)
     listed = repoinit.reported_names(found)
