@@ -57,8 +57,10 @@ class Planned:
 
     @property
     def status(self) -> str:
-        if self.new is None or self.new == self.old:
-            return "unchanged" if self.new == self.old or self.old is None else "kept"
+        if self.new is None:
+            return "kept" if self.old is not None else "skipped"
+        if self.new == self.old:
+            return "unchanged"
         return "create" if self.old is None else "update"
 
 
@@ -240,6 +242,11 @@ def plan(root: Path, opts: Options) -> list[Planned]:
     out: list[Planned] = []
     for rel, text in workflow_files(names, opts, branch).items():
         old = _read(root, rel)
+        mode = Path(rel).stem.removeprefix("autoheal-")
+        other = next((w.path for w in found if mode in w.autoheal_modes and w.path != rel), None)
+        if old is None and other is not None:  # the user's own workflow does it already: no second one
+            out.append(Planned(rel, None, None, f"{other} already runs autoheal {mode}"))
+            continue
         keep = old is not None and old != text and not opts.force
         out.append(Planned(rel, old, None if keep else text, _why_kept(old, text) if keep else ""))
     old_config = _read(root, CONFIG_PATH)

@@ -192,3 +192,18 @@ def test_other_modes_get_their_workflow_only_when_they_exist(tmp_path: Path, mon
     without = initfiles.Options(("report", "heal"), ("triage",))
     assert ".github/workflows/autoheal-stale.yml" in {p.path for p in initfiles.plan(root, with_stale)}
     assert ".github/workflows/autoheal-stale.yml" not in {p.path for p in initfiles.plan(root, without)}
+
+
+def test_a_users_own_autoheal_workflow_is_not_doubled(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    (root / ".github/workflows/fix.yml").write_text(
+        "name: fix\non:\n  issues:\n    types: [labeled]\njobs:\n  h:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: org/autoheal@v1\n        with:\n          mode: heal\n"
+    )
+    proc = _init(root)
+    assert (
+        "skipped   .github/workflows/autoheal-heal.yml  (.github/workflows/fix.yml already runs autoheal heal)"
+        in proc.stdout
+    )
+    assert not (root / ".github/workflows/autoheal-heal.yml").exists()
+    assert (root / ".github/workflows/autoheal-report.yml").exists()
