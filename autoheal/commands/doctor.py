@@ -47,7 +47,7 @@ def repo_name(root: Path, given: str | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from autoheal import doctor, usersettings
+    from autoheal import doctor, doctorgh, usersettings
     from autoheal.github_api import DEFAULT_API_URL, Client
 
     checks = doctor.offline(args.root)
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         note = ""
         token = doctor.Token(value, source, in_actions=os.environ.get("GITHUB_ACTIONS") == "true")
         api = args.api_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
-        checks += doctor.online(Client(repo, value, api_url=api, retries=1, backoff=0.1), token, args.root)
+        checks += doctorgh.online(Client(repo, value, api_url=api, retries=1, backoff=0.1), token, args.root)
     failed = any(c.status == doctor.FAIL for c in checks)
     if args.format == "json":
         print(
