@@ -94,14 +94,15 @@ def run(args: argparse.Namespace) -> int:
         planned = initfiles.plan(root, opts)
     found = repoinit.workflows(root)
     listed = repoinit.reported_names(found)
-    print(
+    summary = (
         f"autoheal init: default branch {repoinit.default_branch(root)}; "
         f"ecosystems: {', '.join(repoinit.ecosystems(root)) or 'none found'}; "
         f"workflows reported: {', '.join(listed) or 'none yet'}"
     )
+    print(terminal_text(summary))  # names come from the repository's files: they must not drive the terminal
     for wf in found:
         if wf.error:
-            print(f"  note: {wf.path}: {wf.error} (not listed)")
+            print(terminal_text(f"  note: {wf.path}: {wf.error} (not listed)"))
     for item in planned:
         print("\n".join(terminal_text(line) for line in _shown(item, args.dry_run)))
         if not args.dry_run and item.status in ("create", "update") and item.new is not None:
