@@ -6,6 +6,7 @@ use; the report trigger lists every workflow of the repository; the config is va
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ _NEEDS = {
     "heal": {"contents": "write", "issues": "write", "pull-requests": "write"},
 }
 _LEVEL = {"none": 0, "read": 1, "write": 2}
+_LABEL_TEST = re.compile(r"""label\.name\s*==\s*['"]([^'"]+)['"]""")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,25 @@ def check_heal_workflow(found: list[repoinit.Workflow]) -> Iterator[Check]:
         )
 
 
+def check_heal_label(found: list[repoinit.Workflow], label: str) -> Iterator[Check]:
+    """The heal job's ``if:`` must wait for the label the config names, or heal never starts."""
+    for wf in with_mode(found, "heal")[:1]:
+        jobs = wf.data.get("jobs")
+        conditions = (
+            [str(j.get("if", "")) for j in jobs.values() if isinstance(j, dict)] if isinstance(jobs, dict) else []
+        )
+        named = {m for c in conditions for m in _LABEL_TEST.findall(c)}
+        if named and label not in named:
+            yield Check(
+                "workflows.heal-label",
+                FAIL,
+                f"{wf.path} waits for the label {', '.join(sorted(named))}, the config names {label!r}",
+                f"use one label: heal.label in .github/autoheal.yml or the if: of {wf.path}",
+            )
+        elif named:
+            yield Check("workflows.heal-label", PASS, f"{wf.path} waits for the {label!r} label the config names")
+
+
 def granted_permissions(wf: repoinit.Workflow) -> dict[str, str] | None:
     """The permissions autoheal's job gets (the job's, else the workflow's), None when neither sets them."""
     jobs = wf.data.get("jobs")
@@ -188,4 +209,16 @@ def offline(root: Path) -> list[Check]:
     checks = [Check("workflows.read", FAIL, f"{w.path}: {w.error}", "fix the YAML") for w in found if w.error]
     for make in (check_report_workflow, check_heal_workflow, check_permissions):
         checks += make(found)
+    checks += check_heal_label(found, _heal_label(root))
     return checks + list(check_config(root))
+
+
+def _heal_label(root: Path) -> str:
+    from autoheal import config, settings
+    from autoheal.errors import ConfigError
+
+    try:
+        label = config.load(root=root).heal.get("label")
+    except ConfigError:  # check_config reports it; the default applies meanwhile
+        label = None
+    return str(label or settings.by_name("heal-label").default)

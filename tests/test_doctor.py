@@ -64,6 +64,13 @@ def test_offline_finds_each_broken_file(repo: Path) -> None:
     assert "autoheal init --update" in _fix(report, "workflows.report-list")
 
 
+def test_the_heal_label_of_the_config_and_the_workflow_agree(repo: Path) -> None:
+    (repo / ".github/autoheal.yml").write_text("heal:\n  label: fix-me\n")
+    rc, report = _doctor(repo, "--offline")
+    assert rc == 1 and _status(report)["workflows.heal-label"] == "fail"
+    assert "auto-heal" in _message(report, "workflows.heal-label")
+
+
 def _message(report: dict[str, Any], check: str) -> str:
     return next(str(c["message"]) for c in report["checks"] if c["id"] == check)
 
