@@ -136,16 +136,50 @@ def report_workflow(names: Sequence[str], all_workflows: bool) -> str:
     return fresh if value != '["*"]' else fresh.replace(f"workflows: {value}", 'workflows: ["*"]')
 
 
-def _scheduled(mode: str) -> str | None:
+# Modes that run on a schedule: (cron, the permissions their job needs). Used when the mode's
+# command exists but ships no example workflow of its own (the example wins when there is one).
+SCHEDULED: dict[str, tuple[str, dict[str, str]]] = {
+    "stale": ("17 4 * * *", {"contents": "read", "issues": "write"}),
+    "health": ("23 5 * * 1", {"actions": "read", "contents": "read", "issues": "write"}),
+}
+
+
+def _mode_workflow(mode: str) -> str | None:
     path = examples_dir() / f"autoheal-{mode}.yml"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    if mode not in SCHEDULED:
+        return None
+    cron, permissions = SCHEDULED[mode]
+    lines = [
+        f"# Run autoheal's {mode} mode on a schedule (written by autoheal init).",
+        f"name: autoheal {mode}",
+        "",
+        "on:",
+        "  schedule:",
+        f'    - cron: "{cron}"',
+        "  workflow_dispatch:",
+        "",
+        "permissions:",
+        *[f"  {k}: {v}" for k, v in permissions.items()],
+        "",
+        "jobs:",
+        f"  {mode}:",
+        "    runs-on: ubuntu-latest",
+        "    timeout-minutes: 10",
+        "    steps:",
+        "      - uses: org/autoheal@v1",
+        "        with:",
+        f"          mode: {mode}",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def workflow_files(names: Sequence[str], opts: Options, branch: str = "main") -> dict[str, str]:
     """Path -> text of every workflow init writes."""
     files = {f"{repoinit.WORKFLOWS_DIR.as_posix()}/autoheal-report.yml": report_workflow(names, opts.all_workflows)}
     for mode in opts.modes:
-        text = _scheduled(mode) if mode != "report" else None
+        text = _mode_workflow(mode) if mode != "report" else None
         if text is not None:
             files[f"{repoinit.WORKFLOWS_DIR.as_posix()}/autoheal-{mode}.yml"] = text
     if opts.update_workflow:

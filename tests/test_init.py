@@ -207,3 +207,27 @@ def test_a_users_own_autoheal_workflow_is_not_doubled(tmp_path: Path) -> None:
     )
     assert not (root / ".github/workflows/autoheal-heal.yml").exists()
     assert (root / ".github/workflows/autoheal-report.yml").exists()
+
+
+def test_a_scheduled_mode_without_an_example_gets_a_workflow_that_passes_actionlint(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    opts = initfiles.Options(("report", "heal", "stale", "health"), ("triage",))
+    planned = {p.path: p.new for p in initfiles.plan(root, opts)}
+    for mode in ("stale", "health"):
+        text = planned[f".github/workflows/autoheal-{mode}.yml"]
+        assert text is not None and f"mode: {mode}" in text and "schedule:" in text
+        (root / f".github/workflows/autoheal-{mode}.yml").write_text(text)
+    lint = subprocess.run([_tool("actionlint"), "-no-color"], cwd=root, capture_output=True, text=True)
+    # actionlint checks org/autoheal's inputs only where it can read the action: the syntax is checked here
+    assert lint.returncode == 0, lint.stdout
+    github = subprocess.run(
+        [
+            _tool("check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, (root / ".github/workflows").glob("autoheal-*.yml")),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert github.returncode == 0, github.stdout

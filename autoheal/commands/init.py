@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         # A mode gets its workflow when its command exists and an example ships for it (stale and
         # health, once they are added); a task, when its command exists.
-        modes = tuple(m for m in initfiles.example_modes() if m != NAME and _exists(m))
+        candidates = sorted({*initfiles.example_modes(), *initfiles.SCHEDULED})
+        modes = tuple(m for m in candidates if m != NAME and _exists(m))
         known = tuple(n for n in initfiles.TASK_COMMANDS if _exists(n))
         opts = initfiles.Options(modes, known, args.force, args.all_workflows, args.update_workflow)
         planned = initfiles.plan(root, opts)
