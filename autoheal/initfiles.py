@@ -6,7 +6,7 @@ the caller says exists and an example ships for (``stale``, ``health``... as the
 The report trigger gets the explicit, glob-escaped list of the repository's workflow names
 (GitHub documents only exact names for ``workflow_run.workflows``; ``"*"`` is the opt-in).
 A user's file is never replaced: ``force`` replaces only autoheal's workflows and tasks, and the
-config, once written, is the user's. ``.vscode/tasks.json`` is spliced (``autoheal.jsonc``).
+config, once written, is the user's. ``.vscode/tasks.json`` is spliced (``autoheal.vscodetasks``).
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from autoheal import jsonc, repoinit, settings
+from autoheal import repoinit, settings
 from autoheal.errors import InputError
+from autoheal.vscodetasks import TASKS_PATH, tasks_text
 
 SOURCE_ROOT = Path(__file__).resolve().parents[1]
 CONFIG_PATH = ".github/autoheal.yml"
-TASKS_PATH = ".vscode/tasks.json"
-TASK_PREFIX = "autoheal: "
 ALL_WORKFLOWS = ["*"]
 _WORKFLOWS_LINE = re.compile(r"^(?P<indent>\s*)workflows:(?P<value>.*)$")
 
@@ -223,49 +222,6 @@ def _yaml_value(s: settings.Setting) -> str:
         return "null" if s.kind is not list else "[]"
     value: Any = list(s.default) if isinstance(s.default, tuple) else s.default
     return json.dumps(value, ensure_ascii=False)
-
-
-# -- VS Code tasks -----------------------------------------------------------------------------
-TASK_COMMANDS = ("triage", "heal", "health")  # the commands autoheal's tasks run
-
-
-def tasks(commands: Sequence[str]) -> list[dict[str, Any]]:
-    """autoheal's tasks; one whose command does not exist in this version is left out."""
-    wanted = [
-        ("triage a log", "triage", 'autoheal triage "${file}"'),
-        (
-            "triage the last failed run",
-            "triage",
-            "autoheal triage \"$(gh run list --status failure --limit 1 --json url --jq '.[0].url')\"",
-        ),
-        ("preview a fix", "heal", 'autoheal heal --dry-run --log "${file}" --workspace "${workspaceFolder}"'),
-        ("show CI health", "health", "autoheal health"),
-    ]
-    return [
-        {
-            "label": f"{TASK_PREFIX}{label}",
-            "type": "shell",
-            "command": command,
-            "problemMatcher": [],
-            "presentation": {"reveal": "always", "panel": "dedicated"},
-        }
-        for label, needs, command in wanted
-        if needs in commands
-    ]
-
-
-def tasks_text(current: str | None, commands: Sequence[str], force: bool) -> str:
-    ours = tasks(commands)
-    if current is None:
-        return json.dumps({"version": "2.0.0", "tasks": ours}, indent=2) + "\n"
-    value = jsonc.loads(current, TASKS_PATH)
-    existing = value.get("tasks") if isinstance(value, dict) else None
-    if not isinstance(value, dict) or (existing is not None and not isinstance(existing, list)):
-        raise InputError(f"{TASKS_PATH}: expected an object with a 'tasks' list")
-    labels = [t.get("label") if isinstance(t, dict) else None for t in existing or []]
-    replace = {labels.index(t["label"]): t for t in ours if force and t["label"] in labels}
-    add = [t for t in ours if t["label"] not in labels]
-    return jsonc.splice(current, "tasks", add, replace, TASKS_PATH)
 
 
 # -- the plan ----------------------------------------------------------------------------------

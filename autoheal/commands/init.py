@@ -73,7 +73,7 @@ def _shown(planned: object, dry_run: bool) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from autoheal import initfiles, repoinit
+    from autoheal import initfiles, repoinit, vscodetasks
 
     root: Path = args.root
     if not repoinit.is_repository(root):
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         # health, once they are added); a task, when its command exists.
         candidates = sorted({*initfiles.example_modes(), *initfiles.SCHEDULED})
         modes = tuple(m for m in candidates if m != NAME and _exists(m))
-        known = tuple(n for n in initfiles.TASK_COMMANDS if _exists(n))
+        known = tuple(n for n in vscodetasks.TASK_COMMANDS if _exists(n))
         opts = initfiles.Options(modes, known, args.force, args.all_workflows, args.update_workflow)
         planned = initfiles.plan(root, opts)
     found = repoinit.workflows(root)
