@@ -19,6 +19,7 @@ WORKDIR /opt/autoheal
 COPY requirements.lock pyproject.toml README.md entrypoint.py ./
 COPY autoheal ./autoheal
 COPY templates ./templates
+COPY workflows-examples ./workflows-examples
 
 RUN pip install --no-cache-dir --only-binary=:all: -r requirements.lock \
     && pip install --no-cache-dir --no-deps . \

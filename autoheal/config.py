@@ -6,7 +6,8 @@ compiled with RE2 here), and every error names the file and key.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,14 +15,17 @@ from typing import Any
 import yaml
 
 from autoheal import redact, settings
+from autoheal import rules as rules_mod
 from autoheal.errors import ConfigError
-from autoheal.rules import YAML_LOADER, RuleSet, builtin_rules, compile_ruleset, merge_rules
+from autoheal.rules import YAML_LOADER, Rule, RuleSet, build_rule, builtin_rules, compile_ruleset, merge_rules
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
 # Allowed keys and the type each must have: the table of settings says (settings.config_schema,
 # read per load so that a row added to the table is a key of the file at once).
 _SECTIONS = ("report", "heal", "stale", "health")
+# A problem of a config document: the path of the key that holds it, and the loader's error.
+Problem = tuple[tuple[Any, ...], ConfigError]
 
 
 @dataclass(frozen=True)
@@ -48,56 +52,120 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k.__name__, k.__name__) for k in kinds)
 
 
-def _section(data: Mapping[str, Any], name: str, source: str, allowed: Mapping[str, Any]) -> dict[str, Any]:
-    raw = data.get(name) or {}
+def _section(data: Mapping[str, Any], name: str, source: str, allowed: Mapping[str, Any]) -> Iterator[Problem]:
+    raw = _given(data, name, {})
     if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: key {name!r} must be a mapping")
+        yield (name,), ConfigError(f"{source}: key {name!r} must be a mapping")
+        return
     for key in raw:
         if key not in allowed:
-            raise ConfigError(f"{source}: unknown option {key!r} in {name!r} (allowed: {', '.join(sorted(allowed))})")
-    return _checked(raw, allowed, f"{name}.", source)
+            message = f"{source}: unknown option {key!r} in {name!r} (allowed: {', '.join(sorted(allowed))})"
+            yield (name, key), ConfigError(message)
+    yield from _checked({k: v for k, v in raw.items() if k in allowed}, allowed, name, source)
 
 
-def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], prefix: str, source: str) -> dict[str, Any]:
+def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], section: str, source: str) -> Iterator[Problem]:
+    prefix = f"{section}." if section else ""
     for key, value in raw.items():
         kind = allowed[key]
         ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
         if not ok:
-            raise ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
-    return dict(raw)
+            path = (section, key) if section else (key,)
+            yield path, ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
+
+
+def _builtins() -> tuple[Rule, ...]:
+    """The built-in rules, read once per version of the catalogue (validate checks many documents)."""
+    path = rules_mod.BUILTIN_RULES
+    return _builtins_at(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=2)
+def _builtins_at(path: Path, mtime: int) -> tuple[Rule, ...]:
+    return tuple(builtin_rules())
+
+
+def _given(data: Mapping[str, Any], key: str, empty: Any) -> Any:
+    """The key's value; ``empty`` when it is absent or null (``rules:`` with nothing under it)."""
+    value = data.get(key)
+    return empty if value is None else value
+
+
+def top_keys() -> set[str]:
+    """Every key the file's top level accepts."""
+    return {"rules", "disable_rules", "redact", *settings.config_schema().get("", {}), *_SECTIONS}
+
+
+def problems(data: Any, source: str) -> list[Problem]:
+    """Every problem of a parsed config document, each as the error ``parse`` raises for it (the
+    first one), with the path of the key that holds it: ``autoheal config validate`` lists them all."""
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        return [((), ConfigError(f"{source}: the file must be a mapping of options"))]
+    return list(_problems(data, source))
+
+
+def _problems(data: Mapping[str, Any], source: str) -> Iterator[Problem]:
+    schema = settings.config_schema()
+    allowed = top_keys()
+    for key in sorted(set(data) - allowed, key=str):
+        yield (key,), ConfigError(f"{source}: unknown option {key!r} (allowed: {', '.join(sorted(allowed))})")
+    yield from _rule_problems(data, source)
+    try:
+        redact.compile_patterns(_given(data, "redact", []), source)
+    except ConfigError as exc:
+        yield ("redact",), exc
+    for name in _SECTIONS:
+        yield from _section(data, name, source, schema.get(name, {}))
+    top = schema.get("", {})
+    yield from _checked({k: v for k, v in data.items() if k in top}, top, "", source)
+
+
+def _rule_problems(data: Mapping[str, Any], source: str) -> Iterator[Problem]:
+    rules = _given(data, "rules", [])
+    disable = _given(data, "disable_rules", [])
+    if not isinstance(rules, list):
+        yield ("rules",), ConfigError(f"{source}: 'rules' must be a list of rules")
+        rules = []
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        yield ("disable_rules",), ConfigError(f"{source}: 'disable_rules' must be a list of rule ids")
+        disable = []
+    known = {r.id: r for r in _builtins()}
+    for index, raw in enumerate(rules):
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            rule = build_rule(raw, source, known.get(rule_id) if isinstance(rule_id, str) else None)
+        except ConfigError as exc:
+            yield ("rules", index), exc
+            continue
+        known[rule.id] = rule
+    for index, rule_id in enumerate(disable):
+        if rule_id not in known:
+            yield ("disable_rules", index), ConfigError(f"{source}: disable_rules names unknown rule {rule_id!r}")
 
 
 def parse(data: Any, source: str, base_dir: Path) -> Config:
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: the file must be a mapping of options")
+    found = problems(data, source)
+    if found:
+        raise found[0][1]
+    data = data or {}
     schema = settings.config_schema()
-    top_keys = {"rules", "disable_rules", "redact", *schema.get("", {}), *_SECTIONS}
-    unknown = sorted(set(data) - top_keys)
-    if unknown:
-        raise ConfigError(f"{source}: unknown option {unknown[0]!r} (allowed: {', '.join(sorted(top_keys))})")
-    rules = data.get("rules") or []
-    disable = data.get("disable_rules") or []
-    if not isinstance(rules, list):
-        raise ConfigError(f"{source}: 'rules' must be a list of rules")
-    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
-        raise ConfigError(f"{source}: 'disable_rules' must be a list of rule ids")
-    templates = data.get("templates")
-    if templates is not None and not isinstance(templates, str):
-        raise ConfigError(f"{source}: 'templates' must be a directory path")
-    ruleset = compile_ruleset(merge_rules(builtin_rules(), rules, disable, source))
+    ruleset = compile_ruleset(
+        merge_rules(_builtins(), data.get("rules") or [], data.get("disable_rules") or [], source)
+    )
     # Extra secret patterns apply process-wide from here on: the scan and the renderer share them.
     redact.configure(redact.compile_patterns(data.get("redact") or [], source))
+    templates = data.get("templates")
     return Config(
         ruleset=ruleset,
         source=source,
         templates=(base_dir / templates) if templates else None,
-        report=_section(data, "report", source, schema.get("report", {})),
-        heal=_section(data, "heal", source, schema.get("heal", {})),
-        stale=_section(data, "stale", source, schema.get("stale", {})),
-        health=_section(data, "health", source, schema.get("health", {})),
-        top=_checked({k: v for k, v in data.items() if k in schema.get("", {})}, schema.get("", {}), "", source),
+        report=dict(data.get("report") or {}),
+        heal=dict(data.get("heal") or {}),
+        stale=dict(data.get("stale") or {}),
+        health=dict(data.get("health") or {}),
+        top={k: v for k, v in data.items() if k in schema.get("", {})},
     )
 
 

@@ -198,6 +198,23 @@ class Client:
         _, data = self.request("GET", self._url(""))
         return Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
 
+    def token_scopes(self) -> str | None:
+        """The token's scopes when it is a classic PAT or OAuth token (GitHub's ``X-OAuth-Scopes``
+        answer header), else None: fine-grained and installation tokens have no scopes.
+        https://docs.github.com/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps"""
+        headers, _ = self.request("GET", self._url(""))
+        found = {k.lower(): v for k, v in headers.items()}.get("x-oauth-scopes")
+        return None if found is None else str(found)
+
+    def actions_permissions(self) -> dict[str, Any]:
+        """Whether Actions is enabled and which actions may run (needs Administration: read)."""
+        return self.request("GET", self._url("/actions/permissions"))[1]  # type: ignore[no-any-return]
+
+    def workflow_permissions(self) -> dict[str, Any]:
+        """GITHUB_TOKEN's default permissions and whether Actions may create and approve pull
+        requests (``can_approve_pull_request_reviews``; needs Administration: read)."""
+        return self.request("GET", self._url("/actions/permissions/workflow"))[1]  # type: ignore[no-any-return]
+
     def get_run(self, run_id: int) -> dict[str, Any]:
         return self.request("GET", self._url(f"/actions/runs/{int(run_id)}"))[1]  # type: ignore[no-any-return]
 

@@ -196,6 +196,7 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, work / name)
     shutil.copytree(ROOT / "autoheal", work / "autoheal", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "templates", work / "templates")
+    shutil.copytree(ROOT / "workflows-examples", work / "workflows-examples")  # autoheal init's workflows
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = {
@@ -228,6 +229,13 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
         check=True,
     )
     assert "site-packages" in check.stdout
+    # ... and the example workflows autoheal init writes.
+    shutil.rmtree(work / "workflows-examples")
+    code = "from autoheal.initfiles import examples_dir as d; print(d(), (d() / 'autoheal-report.yml').is_file())"
+    check = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    assert "site-packages" in check.stdout and check.stdout.strip().endswith("True")
 
 
 @pytest.mark.skipif(os.environ.get("AUTOHEAL_SKIP_DOCKER_INSTALL") == "1", reason="AUTOHEAL_SKIP_DOCKER_INSTALL=1")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from types import ModuleType
 
 SUMMARIES = {
-    "triage": "classify CI logs offline (no network, no token)",
+    "triage": "classify CI logs: files offline, or a run by its URL (with a token)",
     "report": "open or update one issue per distinct failure of a workflow run",
     "heal": "open a draft pull request that fixes the failure an issue describes",
     "stale": "warn about, then close, stale autoheal fix PRs",
@@ -23,6 +23,10 @@ SUMMARIES = {
     "run": "run a command and file its failure as an issue",
     "config": "enable, disable or inspect capturing failures of commands (autoheal run, autoheal.capture)",
     "capture": "list, send or clear the failures captured offline",
+    "rules": "list, show or try the triage rules",
+    "docs": "regenerate or check the docs made from the code (rules, fixers, settings, config schema)",
+    "init": "set a repository up: workflows, a commented config, editor tasks",
+    "doctor": "check a repository's autoheal set-up and say how to fix each problem",
 }
 NAMES = tuple(SUMMARIES)
 

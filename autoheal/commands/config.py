@@ -1,4 +1,7 @@
-"""``autoheal config enable|disable|status [--json]|get KEY|set KEY VALUE|unset KEY|path``.
+"""``autoheal config enable|disable|status [--json]|get KEY|set KEY VALUE|unset KEY|path|schema|validate [FILE]``.
+
+``schema`` prints the JSON Schema of ``.github/autoheal.yml``; ``validate`` lists every problem of
+that file with its line, in the words a run would stop on (``autoheal.schema``).
 
 The user's capture settings (``autoheal.usersettings``): a TOML file in the user config
 directory, overridden by ``AUTOHEAL_*`` variables, defaulting to the project's
@@ -11,12 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from autoheal import usersettings
 from autoheal.errors import UsageError
+from autoheal.sanitize import terminal_text
 
 NAME = "config"
+DEFAULT_REPO_CONFIG = Path(".github/autoheal.yml")  # config.DEFAULT_PATH, without importing RE2 for status
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,6 +46,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     setter.add_argument("value")
     actions.add_parser("unset", help="remove one setting from the user's file").add_argument("key")
     actions.add_parser("path", help="print the user's settings file")
+    actions.add_parser("schema", help="print the JSON Schema of .github/autoheal.yml (for editors, SchemaStore)")
+    check = actions.add_parser("validate", help="every problem of a repository config, with file, line and key")
+    check.add_argument("file", nargs="?", help="the config file (default: .github/autoheal.yml)")
     p.set_defaults(handler=run)
 
 
@@ -69,6 +78,7 @@ def status(as_json: bool) -> str:
             "spool": str(usersettings.data_dir() / "spool.sqlite3"),
         },
         "precedence": list(usersettings.PRECEDENCE),
+        "repository_config": _repo_config(DEFAULT_REPO_CONFIG),
     }
     if as_json:
         return json.dumps(report, indent=2)
@@ -84,11 +94,47 @@ def status(as_json: bool) -> str:
     lines.append(f"project default: {settings.project_file or 'no pyproject.toml here or above'}")
     lines.append(f"spool: {usersettings.data_dir() / 'spool.sqlite3'}")
     lines.append("precedence: " + " > ".join(usersettings.PRECEDENCE))
+    repo = report["repository_config"]
+    assert isinstance(repo, dict)
+    lines.append(f"repository config: {repo['path']}: {repo['state']}")
+    lines += [f"  {terminal_text(p)}" for p in repo["problems"]]
     return "\n".join(lines)
+
+
+def _repo_config(path: Path) -> dict[str, Any]:
+    """The repository config's state, for ``status``: missing, valid, or its problems."""
+    from autoheal import schema
+
+    if not path.exists():
+        return {"path": str(path), "state": "missing (built-in defaults apply)", "problems": []}
+    found = [str(f) for f in schema.validate_file(path)]
+    return {"path": str(path), "state": "invalid" if found else "valid", "problems": found}
+
+
+def validate(file: str | None) -> int:
+    from autoheal import config as config_mod
+    from autoheal import schema
+
+    path = Path(file) if file else config_mod.DEFAULT_PATH
+    if not path.exists():
+        raise UsageError(f"{path}: config file not found" + ("" if file else " (run autoheal init to write one)"))
+    found = schema.validate_file(path)
+    for finding in found:
+        print(terminal_text(str(finding)))
+    if not found:
+        print(f"{path}: valid")
+    return 1 if found else 0
 
 
 def run(args: argparse.Namespace) -> int:
     action = args.action
+    if action == "schema":
+        from autoheal import schema
+
+        print(schema.text(), end="")
+        return 0
+    if action == "validate":
+        return validate(args.file)
     if action in ("enable", "disable"):
         path = usersettings.write_setting("enabled", action == "enable")
         print(f"capture {action}d in {path}")

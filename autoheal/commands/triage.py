@@ -1,16 +1,29 @@
-"""``autoheal triage PATH...``: classify CI logs offline (no network, no token)."""
+"""``autoheal triage PATH...``: classify CI logs: files offline, or a run by its URL.
+
+A PATH that is a run URL (``https://github.com/OWNER/REPO/actions/runs/ID[/job/JOB]``), or
+``--run-id ID --repo R``, is downloaded with the token (AUTOHEAL_TOKEN, GITHUB_TOKEN or
+``gh auth token``; GHES through GITHUB_API_URL or the URL's host) and each failed job is
+triaged (``autoheal.runfetch``). Everything else stays offline.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from autoheal.actions import print_error
-from autoheal.errors import InputError
+from autoheal.errors import InputError, UsageError
 from autoheal.flags import add_config_args
-from autoheal.models import Timing
+from autoheal.models import Diagnosis, Timing
 from autoheal.sanitize import terminal_text
+
+if TYPE_CHECKING:
+    from autoheal.rules import RuleSet
+    from autoheal.runfetch import RunRef
 
 NAME = "triage"
 
@@ -18,12 +31,18 @@ NAME = "triage"
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         NAME,
-        help="classify CI logs offline (no network, no token)",
+        help="classify CI logs: files offline, or a run by its URL (with a token)",
         description="Find the lines that explain a failed CI log and name the failure.",
     )
     p.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a log file, a GitHub run-logs zip, a directory, or - for stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a log file, a GitHub run-logs zip, a directory, - for stdin, or a run URL "
+        "(https://github.com/OWNER/REPO/actions/runs/ID[/job/JOB])",
     )
+    p.add_argument("--run-id", type=int, help="download and triage this run of --repo (needs a token)")
+    p.add_argument("--repo", help="owner/name for --run-id (default: $GITHUB_REPOSITORY)")
     p.add_argument(
         "--format",
         choices=("text", "json", "markdown"),
@@ -69,20 +88,60 @@ def _format_timing(timing: Timing) -> list[str]:
     return out
 
 
-def run(args: argparse.Namespace) -> int:
-    from autoheal import config as config_mod
+def _run_refs(args: argparse.Namespace) -> list[RunRef]:
+    """The runs to download: run URLs among the paths, and ``--run-id``."""
+    import os
+
+    from autoheal import runfetch
+
+    refs = [runfetch.parse_url(p) for p in args.paths if runfetch.is_run_url(p)]
+    if args.run_id is not None:
+        repo = args.repo or os.environ.get("GITHUB_REPOSITORY")
+        if not repo:
+            raise UsageError("--run-id needs --repo OWNER/NAME (or $GITHUB_REPOSITORY)")
+        refs.append(runfetch.RunRef(repo, args.run_id))
+    if not args.paths and args.run_id is None:
+        raise UsageError("give a log PATH, a run URL, or --run-id ID --repo OWNER/NAME")
+    return refs
+
+
+def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis | InputError]:
+    """Each input's diagnosis (a run: one per failed job), or the error that stopped it."""
+    import os
+
+    from autoheal import runfetch
     from autoheal.logsource import open_input
     from autoheal.timing import with_timing
     from autoheal.triage import triage_docs
+    from autoheal.usersettings import token_source
+
+    for spec in [p for p in args.paths if not runfetch.is_run_url(p)]:
+        try:
+            docs = open_input(spec)
+            yield with_timing(triage_docs(docs, ruleset, spec), docs)
+        except InputError as exc:
+            yield exc
+    refs = _run_refs(args)
+    token = token_source()[0] if refs else ""
+    for ref in refs:
+        try:
+            # --baseline auto (the last green run of the same workflow and job) plugs in here: each
+            # FetchedJob carries the run and job records it needs.
+            for got in runfetch.fetch(runfetch.client_for(ref, token, os.environ), ref):
+                found = with_timing(triage_docs(got.docs, ruleset, got.label), got.docs, got.job.steps)
+                yield replace(found, job=got.job.name)
+        except InputError as exc:
+            yield exc
+
+
+def run(args: argparse.Namespace) -> int:
+    from autoheal import config as config_mod
 
     cfg = config_mod.load(args.config)
     failed = False
-    for spec in args.paths:
-        try:
-            docs = open_input(spec)
-            diagnosis = with_timing(triage_docs(docs, cfg.ruleset, spec), docs)
-        except InputError as exc:
-            print_error(str(exc))
+    for diagnosis in _diagnoses(args, cfg.ruleset):
+        if isinstance(diagnosis, InputError):
+            print_error(str(diagnosis))
             failed = True
             continue
         if args.format == "json":

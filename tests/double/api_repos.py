@@ -30,6 +30,42 @@ def get_repo(ctx: Ctx) -> Reply:
     return Reply(200, ctx.render.repository(ctx.repo().full_name))
 
 
+ACTIONS_PERMISSIONS_DOCS = "https://docs.github.com/rest/actions/permissions"
+
+
+def _administration(ctx: Ctx) -> None:
+    """The Actions settings need Administration: read; GITHUB_TOKEN and most tokens lack it."""
+    token = ctx.token
+    if token is None or not token.administration:
+        message = (
+            "Resource not accessible by integration"
+            if token is None or token.kind != "pat"
+            else ("Resource not accessible by personal access token")
+        )
+        raise ApiError(403, message, docs=ACTIONS_PERMISSIONS_DOCS)
+
+
+def actions_permissions(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    _administration(ctx)
+    body: dict[str, Any] = {"enabled": repo.actions_enabled}
+    if repo.actions_enabled:
+        body["allowed_actions"] = repo.allowed_actions
+    return Reply(200, body)
+
+
+def workflow_permissions(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    _administration(ctx)
+    return Reply(
+        200,
+        {
+            "default_workflow_permissions": repo.default_workflow_permissions,
+            "can_approve_pull_request_reviews": repo.allow_pr_creation,
+        },
+    )
+
+
 def get_branch(ctx: Ctx) -> Reply:
     repo = ctx.repo()
     sha = repo.refs.get(f"refs/heads/{ctx.params['branch']}")
@@ -135,6 +171,8 @@ ROUTES = [
     Route("GET", "/rate_limit", rate_limit),
     Route("GET", "/repos/{owner}/{repo}", get_repo),
     Route("GET", "/repos/{owner}/{repo}/branches/{branch}", get_branch),
+    Route("GET", "/repos/{owner}/{repo}/actions/permissions", actions_permissions),
+    Route("GET", "/repos/{owner}/{repo}/actions/permissions/workflow", workflow_permissions),
     Route("GET", "/repos/{owner}/{repo}/contents/{path}", get_content),
     Route("GET", "/repos/{owner}/{repo}/collaborators/{username}/permission", collaborator_permission),
     Route("GET", "/repos/{owner}/{repo}/git/ref/{ref}", get_ref),

@@ -133,13 +133,24 @@ class Double(Service):
         with self.lock:
             seed.seed_file(self.state, repo, path, text)
 
-    def add_token(self, token: str, login: str, kind: str = "pat", *, workflows: bool = False) -> Token:
+    def add_token(
+        self,
+        token: str,
+        login: str,
+        kind: str = "pat",
+        *,
+        workflows: bool = False,
+        scopes: str | None = None,
+        administration: bool = False,
+    ) -> Token:
         """Accept ``token`` too: ``kind`` pat (a user's token) or app (an installation token);
-        ``workflows``: the PAT ``workflow`` scope / the App ``workflows: write`` permission."""
+        ``workflows``: the PAT ``workflow`` scope / the App ``workflows: write`` permission;
+        ``scopes``: a classic PAT's scopes (answered as ``X-OAuth-Scopes``); ``administration``:
+        may read the repository's Actions settings."""
         if kind not in ("pat", "app", "github-actions"):
             raise ValueError(f"unknown token kind {kind!r}")
         with self.lock:
-            self.state.tokens[token] = Token(login, kind, workflows)
+            self.state.tokens[token] = Token(login, kind, workflows, scopes, administration)
             self.state.user_id(login)
             return self.state.tokens[token]
 

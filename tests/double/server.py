@@ -111,9 +111,18 @@ class Service:
         body = _parse(raw)
         reply, fault_body = self._answer(method, path, query, headers, body, found)
         extra = self._rate_headers(path) if template != "/_blobs/{id}" else {}
+        extra.update(self._scope_headers(headers) if extra else {})
         response = _encode(reply, extra)
         self._record(Call(method, path, query, reply.status, template, body, time.time()), reply, response, fault_body)
         return response
+
+    def _scope_headers(self, headers: dict[str, str]) -> dict[str, str]:
+        """GitHub answers a classic PAT's or OAuth token's request with its scopes
+        (https://docs.github.com/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps)."""
+        who = self.identity(git_http.pusher_token(headers) or "")
+        if who is None or who.scopes is None:
+            return {}
+        return {"X-OAuth-Scopes": who.scopes, "X-Accepted-OAuth-Scopes": "repo"}
 
     def _answer(
         self,

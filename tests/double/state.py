@@ -57,6 +57,11 @@ class Token:
     login: str
     kind: str = "pat"
     workflows: bool = False
+    # A classic PAT's or OAuth token's scopes, sent back as X-OAuth-Scopes (None: not a classic token).
+    scopes: str | None = None
+    # May read the repository's Actions settings (fine-grained / App "Administration: read", or a
+    # classic PAT with repo scope of an admin). GITHUB_TOKEN never may.
+    administration: bool = False
 
     @property
     def user_token(self) -> bool:
@@ -232,6 +237,9 @@ class Repo:
     private: bool = False
     fork: bool = False
     allow_pr_creation: bool = True  # "Allow GitHub Actions to create and approve pull requests"
+    actions_enabled: bool = True  # Settings > Actions > General > Actions permissions
+    allowed_actions: str = "all"  # all | local_only | selected
+    default_workflow_permissions: str = "read"  # GITHUB_TOKEN's default: read | write
     draft_prs: bool = True  # False: 422 "Draft pull requests are not supported in this repository."
     git_path: str = ""  # a bare repository served over smart HTTP at /<owner>/<name>.git (git_http.py)
     issues_enabled: bool = True

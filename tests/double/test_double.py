@@ -939,8 +939,13 @@ def exercise_everything(double: Double) -> None:
         "/pulls?state=bad",
         "/pulls/2",
         "/pulls/404",
+        "/actions/permissions",  # 403: GITHUB_TOKEN may not read the Actions settings
+        "/actions/permissions/workflow",
     ):
         s.get(f"{api}{path}", allow_redirects=False)
+    double.add_token("ghp_exercise_admin", "alice", scopes="repo", administration=True)
+    for path in ("/actions/permissions", "/actions/permissions/workflow"):
+        s.get(f"{api}{path}", headers={"Authorization": "token ghp_exercise_admin"})
     for path in ("/logs", "/attempts/1/logs", "/attempts/2/logs"):
         s.get(f"{runs}{path}", allow_redirects=False)
     s.get(f"{api}/actions/jobs/{job.id}/logs", allow_redirects=False)
@@ -1053,3 +1058,18 @@ def test_pulls_of_a_commit_include_fork_heads(github_double: Double) -> None:
     github_double.seed_pull(head="other")
     found = http(github_double).get(f"{github_double.url}{REPO}/commits/{sha}/pulls").json()
     assert [(p["number"], p["head"]["repo"]["full_name"]) for p in found] == [(1, "someone/octo-repo")]
+
+
+def test_actions_settings_need_administration_and_classic_tokens_get_their_scopes(github_double: Double) -> None:
+    github_double.seed_repo(DEFAULT_REPO, allow_pr_creation=False, actions_enabled=False)
+    github_double.add_token("ghp_admin", "alice", scopes="repo, workflow", administration=True)
+    api = f"{github_double.url}{REPO}"
+    denied = http(github_double).get(f"{api}/actions/permissions/workflow")
+    assert denied.status_code == 403 and denied.json()["message"] == "Resource not accessible by integration"
+    assert "X-OAuth-Scopes" not in denied.headers
+    admin = requests.Session()
+    admin.headers["Authorization"] = "token ghp_admin"
+    answer = admin.get(f"{api}/actions/permissions/workflow")
+    assert answer.json() == {"default_workflow_permissions": "read", "can_approve_pull_request_reviews": False}
+    assert answer.headers["X-OAuth-Scopes"] == "repo, workflow"
+    assert admin.get(f"{api}/actions/permissions").json() == {"enabled": False}
