@@ -502,7 +502,7 @@ def _capped(resp: requests.Response, limit: int, url: str) -> bytes:
         body += chunk
         if len(body) > limit:
             resp.close()
-            raise GitHubError(f"GET {_path(url)}: the logs are larger than {limit >> 20} MB")
+            raise GitHubError(f"GET {_path(url)}: the logs exceed the {limit:,}-byte cap")
     return bytes(body)
 
 

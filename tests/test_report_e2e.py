@@ -702,8 +702,8 @@ def _seed_green(double: Any, branch: str = "main") -> Any:
 
 
 def test_the_last_green_run_keeps_its_noise_out_of_the_issue(github_double: Any, report: Runner) -> None:
-    _seed_green(github_double, "feature")  # another branch's green run: the failed run's own branch wins
     green = _seed_green(github_double)
+    _seed_green(github_double, "feature")  # newer, but another branch: the failed run's own branch wins
     github_double.clear_calls()
     result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"))
     assert result.outputs["result"] == "created", result.proc.stdout + result.proc.stderr

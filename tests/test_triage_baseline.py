@@ -116,3 +116,24 @@ def test_auto_without_a_green_run_warns_and_triages_anyway(github_double: Any, t
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["job"] == "build"
     assert "warning:" in proc.stderr and "no successful run" in proc.stderr
+
+
+def test_the_green_runs_logs_are_given_up_past_the_cap(github_double: Any) -> None:
+    from autoheal.baselinerun import Finder
+    from autoheal.errors import GitHubError
+    from autoheal.github_api import Client
+
+    green = github_double.seed_run(jobs=[_job("success", PASSING)], conclusion="success")
+    client = Client(REPO, github_double.token, api_url=github_double.url, retries=0)
+    assert client.latest_run_logs(green.id, 1 << 20)
+    try:
+        client.latest_run_logs(green.id, 64)
+    except GitHubError as exc:
+        assert "exceed the 64-byte cap" in str(exc)
+    else:
+        raise AssertionError("a zip over the cap was read")
+    # A job the green run does not have: a note, no baseline, no exception.
+    failed = github_double.seed_run(jobs=[_job("failure", FAILING)])
+    finder = Finder(client, client.get_run(failed.id))
+    assert finder.for_job("build") is not None and finder.for_job("deploy") is None
+    assert any("no job of that name" in n for n in finder.notes)
