@@ -222,8 +222,10 @@ class Client:
         path = f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/jobs"
         return [_job(j) for j in self.paginate(path, {}, key="jobs")]
 
-    def _download(self, url: str) -> bytes | None:
-        """GET a log (GitHub answers 302 to a blob store); None when logs are gone."""
+    def _download(self, url: str, limit: int | None = None) -> bytes | None:
+        """GET a log (GitHub answers 302 to a blob store); None when logs are gone.
+
+        With ``limit``, the body is streamed and a GitHubError raised once it grows past it."""
         session = requests.Session()
         retry = Retry(
             total=self.retries,
@@ -241,20 +243,34 @@ class Client:
         }
         try:
             # requests drops Authorization when the redirect leaves the API host.
-            resp = session.get(url, headers=headers, timeout=self.timeout, allow_redirects=True)
+            resp = session.get(
+                url, headers=headers, timeout=self.timeout, allow_redirects=True, stream=limit is not None
+            )
+            if resp.status_code in (404, 410):
+                return None
+            if resp.status_code >= 400:
+                raise GitHubError(f"GET {_path(url)}: HTTP {resp.status_code} while downloading logs", resp.status_code)
+            return resp.content if limit is None else _capped(resp, limit, url)
         except requests.RequestException as exc:
             raise GitHubError(f"GET {_path(url)}: network error ({type(exc).__name__})") from None
-        if resp.status_code in (404, 410):
-            return None
-        if resp.status_code >= 400:
-            raise GitHubError(f"GET {_path(url)}: HTTP {resp.status_code} while downloading logs", resp.status_code)
-        return resp.content
 
     def run_logs(self, run_id: int, attempt: int) -> bytes | None:
         return self._download(self._url(f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/logs"))
 
     def job_log(self, job_id: int) -> bytes | None:
         return self._download(self._url(f"/actions/jobs/{int(job_id)}/logs"))
+
+    def latest_run_logs(self, run_id: int, limit: int) -> bytes | None:
+        """The logs zip of the run's latest attempt, at most ``limit`` bytes (GitHubError past it).
+        https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-logs"""
+        return self._download(self._url(f"/actions/runs/{int(run_id)}/logs"), limit)
+
+    def successful_runs(self, workflow_id: int, per_page: int) -> list[dict[str, Any]]:
+        """The newest successful runs of one workflow: ONE request, no pagination.
+        https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow"""
+        path = f"/actions/workflows/{int(workflow_id)}/runs"
+        _, data = self.request("GET", self._url(path), {"status": "success", "per_page": int(per_page)})
+        return list(data.get("workflow_runs") or [])
 
     # -- issues, comments, labels ----------------------------------------------
     def list_issues(self, label: str, state: str = "all", limit: int = 500) -> Iterator[Issue]:
@@ -478,6 +494,16 @@ _REMEDIES = {
         "('Allow GitHub Actions to create and approve pull requests'), or use a PAT / GitHub App token"
     ),
 }
+
+
+def _capped(resp: requests.Response, limit: int, url: str) -> bytes:
+    body = bytearray()
+    for chunk in resp.iter_content(1 << 16):
+        body += chunk
+        if len(body) > limit:
+            resp.close()
+            raise GitHubError(f"GET {_path(url)}: the logs exceed the {limit:,}-byte cap")
+    return bytes(body)
 
 
 def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:

@@ -11,6 +11,7 @@ from typing import Any
 
 from autoheal import recovery, rerun
 from autoheal.actions import Event
+from autoheal.baselinerun import Finder
 from autoheal.errors import UsageError
 from autoheal.github_api import Client, Issue
 from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions, file_issue
@@ -19,6 +20,7 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
+from autoheal.sanitize import inline_text
 from autoheal.startup import startup_doc
 from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
@@ -122,8 +124,11 @@ def is_fork_run(run: Mapping[str, Any], repo: str) -> bool:
     return bool(head) and str(head.get("full_name") or repo) != repo
 
 
-def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> list[tuple[int | None, Diagnosis]]:
-    """Triage every failed job of the run's attempt: (job id, diagnosis) pairs."""
+def diagnose_run(
+    client: Client, run: Mapping[str, Any], ruleset: RuleSet, baseline: Finder | None = None
+) -> list[tuple[int | None, Diagnosis]]:
+    """Triage every failed job of the run's attempt: (job id, diagnosis) pairs; with ``baseline``,
+    each job against the same job of the workflow's last green run."""
     run_id, attempt = int(run["id"]), int(run.get("run_attempt") or 1)
     jobs = client.list_jobs(run_id, attempt)
     failed = [j for j in jobs if j.conclusion in DEFAULT_CONCLUSIONS]
@@ -134,7 +139,8 @@ def diagnose_run(client: Client, run: Mapping[str, Any], ruleset: RuleSet) -> li
             text = client.job_log(job.id)
             docs = [bytes_doc(f"{job.name}.txt", text, job=job.name)] if text is not None else []
         if docs:
-            diagnosis = replace(triage_docs(docs, ruleset, job.name), job=job.name)
+            known = baseline.for_job(job.name) if baseline is not None else None
+            diagnosis = replace(triage_docs(docs, ruleset, job.name, known), job=job.name)
             found.append((job.id, with_timing(diagnosis, docs, job.steps)))  # key lines, links, timing
         else:
             found.append((job.id, _expired(job.name, run)))
@@ -177,6 +183,7 @@ def report(
     run_id: int | None = None,
     loop: LoopOptions = LoopOptions(),
     open_issues: list[Issue] | None = None,
+    baseline: bool = True,
 ) -> list[Outcome] | Skip:
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
@@ -195,7 +202,8 @@ def report(
             return Skip(reason)
     fork = is_fork_run(run, client.repo)
     find_pull = pull_finder(client, run)
-    found = dedupe_by_fingerprint(diagnose_run(client, run, ruleset))
+    finder = Finder(client, run) if baseline else None
+    found = dedupe_by_fingerprint(diagnose_run(client, run, ruleset, finder))
     rerun_done = _rerun(client, sink, run, [d for _, d in found], loop, fork)
     if rerun_done and rerun_done.started and loop.rerun.before_report:
         return [Outcome("rerun", d.fingerprint, d.category, reason=rerun_done.reason, fork=fork) for _, d in found]
@@ -208,6 +216,10 @@ def report(
             if o.issue_number and o.result != "skipped":
                 sink.comment(o.issue_number, rerun.note(run, rerun_done))
         outcomes = [replace(o, reason="; ".join(filter(None, (o.reason, rerun_done.reason)))) for o in outcomes]
+    if finder is not None and finder.notes:
+        # The job summary lists each outcome's reason: which run was the baseline, or why none.
+        said = "; ".join(inline_text(n, 300) for n in finder.notes)
+        outcomes = [replace(o, reason="; ".join(filter(None, (o.reason, said)))) for o in outcomes]
     return outcomes
 
 

@@ -36,7 +36,7 @@ def _docs_for(job: Job, docs: Sequence[LogDoc]) -> list[LogDoc]:
     return failed or whole or mine
 
 
-def _all_docs(archive: bytes) -> list[LogDoc]:
+def zip_entries(archive: bytes) -> list[LogDoc]:
     try:
         return zip_docs(zipfile.ZipFile(io.BytesIO(archive)), "run logs", every=True)
     except (zipfile.BadZipFile, InputError):
@@ -45,5 +45,5 @@ def _all_docs(archive: bytes) -> list[LogDoc]:
 
 def failed_job_docs(jobs: Sequence[Job], archive: bytes | None) -> list[tuple[Job, list[LogDoc]]]:
     """Each failed job with its documents (empty when the zip lacks it)."""
-    docs = _all_docs(archive) if archive else []
+    docs = zip_entries(archive) if archive else []
     return [(job, _docs_for(job, docs)) for job in jobs]

@@ -120,6 +120,13 @@ SETTINGS: tuple[Setting, ...] = (
     _report("max-issues-per-hour", int, 10, "cap on new issues per hour (a flood guard)"),
     _report("reopen-days", int, 14, "a matching issue closed as completed this recently is reopened"),
     _report("auto-heal-label", bool, False, "also label new issues auto-heal, so heal mode picks them up"),
+    _report(
+        "baseline",
+        bool,
+        True,
+        "triage each failed job against the same job of the workflow's last green run: lines it also printed "
+        "are noise (2 API calls)",
+    ),
     # Closing the loop (issue 11): re-runs of transient failures, recovery, fix PR verification.
     _report("rerun", bool, False, "re-run the failed jobs of a transient failure (network, rate limit, runner)"),
     _report("rerun-min-confidence", float, 0.8, "re-run only at or above this triage confidence (0-1)"),

@@ -247,9 +247,9 @@ def test_member_cap_holds_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_run_logs_with_a_bomb_fall_back_to_the_job_log_endpoint(tmp_path: Path) -> None:
-    from autoheal.runlogs import _all_docs
+    from autoheal.runlogs import zip_entries
 
-    assert _all_docs(_overlapping(tmp_path / "logs.zip", shared_offset=True).read_bytes()) == []
+    assert zip_entries(_overlapping(tmp_path / "logs.zip", shared_offset=True).read_bytes()) == []
 
 
 def test_directory_input_does_not_follow_symlinks_out_of_it(tmp_path: Path) -> None:

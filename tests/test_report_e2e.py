@@ -59,6 +59,7 @@ def event_for(run: Any, tmp_path: Path) -> Path:
     wr = payload["workflow_run"]
     wr.update(
         id=run.id,
+        workflow_id=run.workflow_id,
         name=run.name,
         path=run.path,
         head_branch=run.head_branch,
@@ -186,6 +187,8 @@ _NAMES = [
     ("GET", r"/contents/", "config"),
     ("GET", r"/commits/[^/]+/pulls$", "fork PR"),
     ("GET", r"^/repos/[^/]+/[^/]+$", "repository"),
+    ("GET", r"/actions/workflows/[^/]+/runs$", "baseline"),  # the workflow's newest successful runs
+    ("GET", r"/actions/runs/\d+/logs$", "baseline"),  # the last green run's logs zip
 ]
 TABLE: dict[str, list[str]] = {}
 
@@ -211,8 +214,10 @@ def check_budget(double: Any, scenario: str, kind: str, missing_labels: int = 0,
     for extra, limit in EXTRAS.items():
         if extra == "label create":
             continue
-        # Every new issue may re-read under its lock; the other extras only where the scenario says.
-        allowance = limit if extra == "re-read under the lock" else min(allowed.get(extra.replace(" ", "_"), 0), limit)
+        # Every new issue may re-read under its lock, and every report look for its baseline
+        # (report.baseline is on by default); the other extras only where the scenario says.
+        default = limit if extra in ("re-read under the lock", "baseline") else 0
+        allowance = min(allowed.get(extra.replace(" ", "_"), default), limit)
         assert names.count(extra) <= (allowance or 0), (extra, names)
     return names
 
@@ -663,3 +668,78 @@ def test_the_report_example_has_no_concurrency_group() -> None:
     """A concurrency group keeps one pending run and cancels the others: reports would be lost."""
     workflow = yaml.safe_load((ROOT / "workflows-examples" / "autoheal-report.yml").read_text())
     assert "concurrency" not in workflow and "concurrency" not in workflow["jobs"]["report"]
+
+
+# -- the last green run as a baseline ---------------------------------------------------------
+# Synthetic: the job prints a refused probe connection and a cache warning when it passes too;
+# only the failing run has the compile error.
+NOISY = [
+    "+ ./ci.sh",
+    "warning: optional cache not found, building from scratch",
+    "Traceback (most recent call last):",
+    '  File "/opt/hostedtoolcache/probe.py", line 3, in <module>',
+    "ConnectionRefusedError: [Errno 111] Connection refused",
+    "checking 1",
+    "checking 2",
+]
+BROKEN = [*NOISY, "src/lib.rs:10:5: the trait bound `Foo: Bar` is not satisfied", "Result: 1 problem found"]
+
+
+def _build_job(conclusion: str, lines: list[str]) -> dict[str, Any]:
+    tail = ["##[error]Process completed with exit code 1."] if conclusion == "failure" else []
+    log = timestamped(["##[group]Run ./ci.sh", "##[endgroup]", *lines, *tail])
+    return {
+        "name": "build",
+        "conclusion": conclusion,
+        "steps": ["Set up job", {"name": "Run ./ci.sh", "conclusion": conclusion, "log": log}],
+    }
+
+
+def _seed_green(double: Any, branch: str = "main") -> Any:
+    return double.seed_run(
+        jobs=[_build_job("success", [*NOISY, "Result: no problems"])], conclusion="success", head_branch=branch
+    )
+
+
+def test_the_last_green_run_keeps_its_noise_out_of_the_issue(github_double: Any, report: Runner) -> None:
+    green = _seed_green(github_double)
+    _seed_green(github_double, "feature")  # newer, but another branch: the failed run's own branch wins
+    github_double.clear_calls()
+    result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"))
+    assert result.outputs["result"] == "created", result.proc.stdout + result.proc.stderr
+    [issue] = ours(github_double)
+    assert "trait bound" in issue.title and "Connection refused" not in issue.title
+    assert "optional cache not found" not in issue.body
+    assert f"baseline: run {green.id} (branch main)" in result.summary
+    names = check_budget(github_double, "new issue (with a baseline)", "new issue", missing_labels=3, config=1)
+    assert names.count("baseline") == 2
+    logs = github_double.calls("GET", r"/actions/runs/\d+/logs$")
+    assert [c.path.split("/")[-2] for c in logs] == [str(green.id)]
+
+
+def test_baseline_false_triages_without_the_green_run(github_double: Any, report: Runner) -> None:
+    _seed_green(github_double)
+    github_double.clear_calls()
+    result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"), baseline="false")
+    assert result.outputs["result"] == "created", result.proc.stderr
+    [issue] = ours(github_double)
+    assert "trait bound" not in issue.title  # the shared noise wins without the baseline
+    assert "baseline" not in check_budget(
+        github_double, "new issue (baseline off)", "new issue", missing_labels=3, config=1
+    )
+
+
+def test_no_green_run_costs_one_call_and_still_files_the_issue(github_double: Any, report: Runner) -> None:
+    result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"))
+    assert result.outputs["result"] == "created", result.proc.stderr
+    assert "no baseline: workflow 'CI' has no successful run to compare with" in result.summary
+    names = check_budget(github_double, "new issue (no green run)", "new issue", missing_labels=3, config=1)
+    assert names.count("baseline") == 1
+
+
+def test_expired_green_logs_are_skipped_with_a_note(github_double: Any, report: Runner) -> None:
+    green = _seed_green(github_double)
+    github_double.set_attempt_logs(green.id, expired=True)
+    result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"))
+    assert result.outputs["result"] == "created", result.proc.stderr
+    assert f"no baseline: the logs of run {green.id} have expired or were deleted" in result.summary

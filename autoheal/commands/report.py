@@ -204,7 +204,9 @@ def run(args: argparse.Namespace) -> int:
     cfg = loaded.config
     opts = options_from(args, cfg)
     loop = loop_options(args, cfg)
-    result = report(client, IssueSink(client, opts.dry_run), event, cfg.ruleset, opts, args.run_id, loop, pre)
+    baseline = bool(settings.resolve(args, "report", cfg.report)["baseline"])
+    sink = IssueSink(client, opts.dry_run)
+    result = report(client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, baseline)
     if isinstance(result, Skip):
         return _skipped(result.reason, loaded.summary)
     _emit(result, f"{loaded.summary} API calls: {client.calls}.")

@@ -22,6 +22,7 @@ from autoheal.models import Diagnosis, Timing
 from autoheal.sanitize import terminal_text
 
 if TYPE_CHECKING:
+    from autoheal.baseline import Baseline
     from autoheal.rules import RuleSet
     from autoheal.runfetch import RunRef
 
@@ -43,6 +44,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--run-id", type=int, help="download and triage this run of --repo (needs a token)")
     p.add_argument("--repo", help="owner/name for --run-id (default: $GITHUB_REPOSITORY)")
+    p.add_argument(
+        "--baseline",
+        metavar="PASSED",
+        help="a passing log of the same job (any input triage takes): lines it also printed are noise; "
+        "auto: with a run URL or --run-id, the last green run of the same workflow and job",
+    )
     p.add_argument(
         "--format",
         choices=("text", "json", "markdown"),
@@ -105,33 +112,66 @@ def _run_refs(args: argparse.Namespace) -> list[RunRef]:
     return refs
 
 
+def _given_baseline(args: argparse.Namespace) -> Baseline | None:
+    """The ``--baseline PASSED`` file, read once for every input; None without one or with auto."""
+    from autoheal.baseline import Baseline
+
+    if not args.baseline or args.baseline == "auto":
+        return None
+    try:
+        return Baseline.from_path(args.baseline)
+    except InputError as exc:
+        raise InputError(f"--baseline {args.baseline}: cannot read the passing log: {exc}") from None
+
+
 def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis | InputError]:
     """Each input's diagnosis (a run: one per failed job), or the error that stopped it."""
     import os
 
     from autoheal import runfetch
+    from autoheal.baselinerun import Finder
     from autoheal.logsource import open_input
     from autoheal.timing import with_timing
     from autoheal.triage import triage_docs
     from autoheal.usersettings import token_source
 
-    for spec in [p for p in args.paths if not runfetch.is_run_url(p)]:
+    given = _given_baseline(args)
+    offline = [p for p in args.paths if not runfetch.is_run_url(p)]
+    if offline and args.baseline == "auto":
+        _warn("--baseline auto needs a run URL or --run-id: the files are triaged without a baseline")
+    for spec in offline:
         try:
             docs = open_input(spec)
-            yield with_timing(triage_docs(docs, ruleset, spec), docs)
+            yield with_timing(triage_docs(docs, ruleset, spec, given), docs)
         except InputError as exc:
             yield exc
     refs = _run_refs(args)
     token = token_source()[0] if refs else ""
     for ref in refs:
         try:
-            # --baseline auto (the last green run of the same workflow and job) plugs in here: each
-            # FetchedJob carries the run and job records it needs.
-            for got in runfetch.fetch(runfetch.client_for(ref, token, os.environ), ref):
-                found = with_timing(triage_docs(got.docs, ruleset, got.label), got.docs, got.job.steps)
+            client = runfetch.client_for(ref, token, os.environ)
+            finder: Finder | None = None
+            for got in runfetch.fetch(client, ref):
+                baseline = given
+                if args.baseline == "auto":
+                    # One lookup per run, shared by its failed jobs: the same last green run.
+                    finder = finder if finder is not None and finder.run is got.run else Finder(client, got.run)
+                    baseline = finder.for_job(got.job.name)
+                    for note in finder.notes:
+                        (_info if note.startswith("baseline:") else _warn)(f"{got.label}: {note}")
+                    finder.notes.clear()
+                found = with_timing(triage_docs(got.docs, ruleset, got.label, baseline), got.docs, got.job.steps)
                 yield replace(found, job=got.job.name)
         except InputError as exc:
             yield exc
+
+
+def _warn(message: str) -> None:
+    print(terminal_text(f"autoheal: warning: {message}"), file=sys.stderr, flush=True)
+
+
+def _info(message: str) -> None:
+    print(terminal_text(f"autoheal: {message}"), file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
