@@ -42,6 +42,7 @@ LOOKAHEAD = 6  # ...unless errors resume this soon after
 SOFT = 15  # a block this long ends at the next failure's header
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 REACH_BELOW = MAX_EXCERPT * 3
+BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 UP_REACH = 30  # how far above the root cause its block may start, without a header
 
 Numbered = Sequence[tuple[int, str]]
@@ -196,6 +197,34 @@ def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (
     at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
+    return _bridged(lines, _pieces(lines, at, anchor, known, least), known)
+
+
+def _bridged(lines: Numbered, kept: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
+    """The excerpt with its small gaps filled: a line or three between two of its pieces.
+
+    A gap that short is part of what the pieces show (a line between a block
+    and its declared context, a blank line left out of the context); showing
+    it costs a line or three of the budget and spares the reader a ``⋮``.
+    Chatter, baseline lines and blank runs stay out.
+    """
+    if not kept:
+        return kept
+    index = {n: i for i, (n, _) in enumerate(lines)}
+    out: list[tuple[int, str]] = [kept[0]]
+    room = MAX_EXCERPT - len(kept)
+    for n, t in kept[1:]:
+        prev, here = index.get(out[-1][0]), index.get(n)
+        if prev is not None and here is not None and 1 < here - prev <= BRIDGE + 1 and here - prev - 1 <= room:
+            for x in lines[prev + 1 : here]:
+                if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(out[-1][1]))):
+                    out.append(x)
+                    room -= 1
+        out.append((n, t))
+    return out
+
+
+def _pieces(lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int]) -> list[tuple[int, str]]:
     start, headed = _start(lines, at, known)
     end, ended = _end(lines, at, start)
     above, below = min(start, _reach(lines, at, -least[0])), max(end, _reach(lines, at, least[1]))

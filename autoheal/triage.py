@@ -9,9 +9,9 @@ fingerprint.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, excerpt, generic, tools
+from autoheal import blocks, cause, excerpt, generic, headline, tools
 from autoheal.baseline import Baseline
 from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
@@ -217,22 +217,24 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
     if found.category == "unknown":
         confidence = min(confidence, 0.3)
     hits = [h for s in scans for h in s.hits]
-    return Diagnosis(
-        path=path,
-        category=found.category,
-        confidence=confidence,
-        rule=rule_id,
-        fingerprint=fingerprint(found.category, rule_id, found.captures, found.text),
-        title=_shorten(f"{found.category}: {found.text.strip()}", TITLE_CHARS),
-        summary=_shorten(found.text, SUMMARY_CHARS),
-        excerpt=tuple(ExcerptLine(n, t, found.doc.name) for n, t in kept),
-        captures=dict(found.captures),
-        job=found.doc.job,
-        step=found.step,
-        alternatives=_alternatives(found, hits),
-        severity=found.rule.severity if found.rule else "error",
-        hint=_hint(found.rule, found.captures),
-        key_lines=excerpt.key_lines(kept, found.line, known),
+    return _worded(
+        Diagnosis(
+            path=path,
+            category=found.category,
+            confidence=confidence,
+            rule=rule_id,
+            fingerprint=fingerprint(found.category, rule_id, found.captures, found.text),
+            title=_shorten(f"{found.category}: {found.text.strip()}", TITLE_CHARS),
+            summary=_shorten(found.text, SUMMARY_CHARS),
+            excerpt=tuple(ExcerptLine(n, t, found.doc.name) for n, t in kept),
+            captures=dict(found.captures),
+            job=found.doc.job,
+            step=found.step,
+            alternatives=_alternatives(found, hits),
+            severity=found.rule.severity if found.rule else "error",
+            hint=_hint(found.rule, found.captures),
+            key_lines=excerpt.key_lines(kept, found.line, known),
+        )
     )
 
 
@@ -244,20 +246,32 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
     evidence = "\n".join(t for _, t in tail[-3:])
     summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
-    return Diagnosis(
-        path=path,
-        category="unknown",
-        confidence=0.0,
-        rule=UNKNOWN_RULE,
-        fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
-        title=_shorten(f"unknown: {summary}", TITLE_CHARS),
-        summary=summary,
-        excerpt=excerpt_lines,
-        job=last.doc.job if last else None,
-        step=last.doc.step if last else None,
-        hint="No rule recognised this failure; read the excerpt and the full log.",
-        key_lines=(tail[-1][0],) if tail else (),
+    return _worded(
+        Diagnosis(
+            path=path,
+            category="unknown",
+            confidence=0.0,
+            rule=UNKNOWN_RULE,
+            fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
+            title=_shorten(f"unknown: {summary}", TITLE_CHARS),
+            summary=summary,
+            excerpt=excerpt_lines,
+            job=last.doc.job if last else None,
+            step=last.doc.step if last else None,
+            hint="No rule recognised this failure; read the excerpt and the full log.",
+            key_lines=(tail[-1][0],) if tail else (),
+        )
     )
+
+
+def _worded(d: Diagnosis) -> Diagnosis:
+    """Title and summary in a maintainer's words: ``job / step: message``, without tool prefixes.
+
+    The fingerprint was made before, from the category, rule and evidence: a
+    title never changes which issue an occurrence counts on.
+    """
+    summary = _shorten(headline.message(d), SUMMARY_CHARS)
+    return replace(d, title=_shorten(headline.headline(d), TITLE_CHARS), summary=summary)
 
 
 def triage_docs(docs: Iterable[LogDoc], ruleset: RuleSet, path: str, baseline: Baseline | None = None) -> Diagnosis:

@@ -328,3 +328,23 @@ def test_the_last_words_of_a_tool_are_above_its_drivers_epilogue() -> None:
     )
     d = _triage(text)
     assert d.category == "lint.error" and d.key_lines[0] in (3, 4, 5) and {4, 5} <= {e.line for e in d.excerpt}
+
+
+def test_title_and_summary_say_where_and_what_without_tool_prefixes() -> None:
+    step = "2024-01-01T00:00:00.0000000Z ##[group]Run python -m pytest -q\n"
+    text = step + "E   ModuleNotFoundError: No module named 'yaml'\n##[error]Process completed with exit code 1.\n"
+    d = triage_docs([bytes_doc("build.txt", text.encode(), job="build")], RS, "logs.zip")
+    assert d.title == "build / pytest: ModuleNotFoundError: No module named 'yaml'"
+    assert d.summary == "ModuleNotFoundError: No module named 'yaml'"
+    # The fingerprint is the evidence's, not the title's: another job and step count on the same issue.
+    other = triage_docs([bytes_doc("lint.txt", text.encode(), job="lint")], RS, "logs.zip")
+    assert other.title != d.title and other.fingerprint == d.fingerprint
+
+
+def test_a_small_gap_between_pieces_of_an_excerpt_is_filled_but_not_with_a_blank_run_or_baseline() -> None:
+    from autoheal import excerpt
+
+    texts = ["FAILED: foo", "  detail", "plain a", "plain b", "plain c", "", "", "plain d", "baseline e", "plain f"]
+    lines = list(enumerate(texts, start=1))
+    shown = excerpt.block(lines, 1, lambda t: t.startswith("baseline"), (0, 9))
+    assert [n for n, _ in shown] == [1, 2, 3, 4, 5, 6, 8, 10]  # one blank bridges, not a run or a baseline line
