@@ -593,14 +593,21 @@ def report_inline(
     )
     payload["workflow_run"]["head_repository"]["full_name"] = REPO
     payload["repository"].update(full_name=REPO, default_branch="main")
-    event, out = world.tmp / "report-event.json", world.tmp / "report-out"
+    return run_report_entrypoint(world, "workflow_run", payload, inputs)
+
+
+def run_report_entrypoint(
+    world: World, event_name: str, payload: dict[str, Any], inputs: dict[str, str]
+) -> tuple[dict[str, str], str]:
+    """Report mode's real entrypoint with the runner's environment; its outputs and stdout."""
+    event, out = world.tmp / f"{event_name}-event.json", world.tmp / f"{event_name}-out"
     event.write_text(json.dumps(payload))
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(world.tmp),
         "GIT_CONFIG_NOSYSTEM": "1",
         "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": "workflow_run",
+        "GITHUB_EVENT_NAME": event_name,
         "GITHUB_EVENT_PATH": str(event),
         "GITHUB_OUTPUT": str(out),
         "GITHUB_REPOSITORY": REPO,
@@ -692,34 +699,8 @@ def test_report_with_heal_true_never_heals_a_fork_run_given_by_run_id(world: Wor
             }
         ],
     )
-    event, out = world.tmp / "dispatch-event.json", world.tmp / "dispatch-out"
-    event.write_text(json.dumps({"inputs": {"run-id": str(run.id)}, "repository": {"full_name": REPO}}))
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(world.tmp),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": "workflow_dispatch",
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_OUTPUT": str(out),
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_API_URL": world.double.url,
-        "GITHUB_SERVER_URL": world.double.url,
-        "GITHUB_WORKSPACE": str(world.workspace),
-        "AUTOHEAL_WRITE_DELAY": "0",
-        **runner_inputs(world.double.token, {"mode": "report", "run-id": str(run.id)}),
-    }
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env=env,
-        cwd=world.workspace,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    outputs = parse_outputs(out.read_text())
-    assert outputs["result"] == "created" and "heal-result" not in outputs, proc.stdout
-    assert "heal skipped: the run came from a fork" in proc.stdout
+    payload = {"inputs": {"run-id": str(run.id)}, "repository": {"full_name": REPO}}
+    outputs, stdout = run_report_entrypoint(world, "workflow_dispatch", payload, {"run-id": str(run.id)})
+    assert outputs["result"] == "created" and "heal-result" not in outputs, stdout
+    assert "heal skipped: the run came from a fork" in stdout
     assert world.pulls() == []
