@@ -48,6 +48,11 @@ class LogDoc:
     step_number: int | None = None
 
 
+def is_run_url(spec: str) -> bool:
+    """A workflow run's URL (``autoheal.runfetch`` downloads it) rather than a local path."""
+    return spec.startswith(("https://", "http://")) and "/actions/runs/" in spec
+
+
 def _is_junk(name: str) -> bool:
     return name.startswith("__MACOSX/") or PurePosixPath(name).name.startswith(("._", ".DS_Store"))
 

@@ -47,10 +47,6 @@ class FetchedJob:
     run: Mapping[str, Any]
 
 
-def is_run_url(spec: str) -> bool:
-    return spec.startswith(("https://", "http://")) and "/actions/runs/" in spec
-
-
 def parse_url(url: str) -> RunRef:
     parts = urlsplit(url)
     found = _RUN_PATH.match(parts.path)

@@ -20,13 +20,15 @@ import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from autoheal.github_api import Step
 from autoheal.headline import key_excerpt, with_key_lines
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
 from autoheal.normalize import decode, normalize
+
+if TYPE_CHECKING:  # the GitHub client's imports cost ~100 ms that an offline triage never needs
+    from autoheal.github_api import Step
 
 READ = 64 << 10  # bytes of one line read at a time: a longer line is read in pieces, counted once
 MAX_STEPS = 200

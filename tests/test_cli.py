@@ -172,13 +172,15 @@ def test_the_top_level_help_lists_each_command_with_its_own_summary() -> None:
     assert summary_parser().format_help() == build_parser().format_help()
 
 
-def test_help_and_a_triage_import_no_github_client() -> None:
+def test_help_and_a_triage_import_no_github_client(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    log = tmp_path / "small.log"
+    log.write_text("E   ModuleNotFoundError: No module named 'yaml'\n##[error]Process completed with exit code 1.\n")
     code = (
         "import sys; from autoheal import cli\n"
-        "for argv in (['--help'], ['triage', '--help']):\n"
+        f"for argv in (['--help'], ['triage', '--help'], ['triage', {str(log)!r}]):\n"
         "    try: cli.main(argv)\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in ('github', 'jinja2', 'autoheal.github_api') if m in sys.modules))"

@@ -99,9 +99,16 @@ def _run_refs(args: argparse.Namespace) -> list[RunRef]:
     """The runs to download: run URLs among the paths, and ``--run-id``."""
     import os
 
+    from autoheal.logsource import is_run_url
+
+    if not any(is_run_url(p) for p in args.paths) and args.run_id is None:
+        if not args.paths:
+            raise UsageError("give a log PATH, a run URL, or --run-id ID --repo OWNER/NAME")
+        return []
+    # Only a run to download pays for the GitHub client's imports (PyGithub: ~100 ms).
     from autoheal import runfetch
 
-    refs = [runfetch.parse_url(p) for p in args.paths if runfetch.is_run_url(p)]
+    refs = [runfetch.parse_url(p) for p in args.paths if is_run_url(p)]
     if args.run_id is not None:
         repo = args.repo or os.environ.get("GITHUB_REPOSITORY")
         if not repo:
@@ -126,17 +133,13 @@ def _given_baseline(args: argparse.Namespace) -> Baseline | None:
 
 def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis | InputError]:
     """Each input's diagnosis (a run: one per failed job), or the error that stopped it."""
-    import os
-
-    from autoheal import runfetch
-    from autoheal.baselinerun import Finder
-    from autoheal.logsource import open_input
+    from autoheal.logsource import is_run_url, open_input
     from autoheal.timing import with_timing
     from autoheal.triage import triage_docs
     from autoheal.usersettings import token_source
 
     given = _given_baseline(args)
-    offline = [p for p in args.paths if not runfetch.is_run_url(p)]
+    offline = [p for p in args.paths if not is_run_url(p)]
     if offline and args.baseline == "auto":
         _warn("--baseline auto needs a run URL or --run-id: the files are triaged without a baseline")
     for spec in offline:
@@ -146,7 +149,21 @@ def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis
         except InputError as exc:
             yield exc
     refs = _run_refs(args)
-    token = token_source()[0] if refs else ""
+    if refs:
+        yield from _run_diagnoses(args, ruleset, refs, given, token_source()[0])
+
+
+def _run_diagnoses(
+    args: argparse.Namespace, ruleset: RuleSet, refs: list[RunRef], given: Baseline | None, token: str
+) -> Iterator[Diagnosis | InputError]:
+    """Each failed job's diagnosis for runs downloaded by URL or ``--run-id``."""
+    import os
+
+    from autoheal import runfetch
+    from autoheal.baselinerun import Finder
+    from autoheal.timing import with_timing
+    from autoheal.triage import triage_docs
+
     for ref in refs:
         try:
             client = runfetch.client_for(ref, token, os.environ)
