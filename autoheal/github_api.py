@@ -33,6 +33,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from autoheal.errors import GitHubError
+from autoheal.ghtypes import Comment, CommitIdentity, Issue, Job, Pull, Repo, issue_of, job_of, pull_of
 
 DEFAULT_API_URL = "https://api.github.com"
 _LINK_NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
@@ -48,81 +49,6 @@ class _Retry(GithubRetry):
             # 403 goes on to GithubRetry.increment, which retries it only for a rate limit.
             return bool(self.total) and status_code in (403, 429)
         return bool(super().is_retry(method, status_code, has_retry_after))
-
-
-@dataclass(frozen=True)
-class Step:
-    number: int
-    name: str
-    conclusion: str | None
-
-
-@dataclass(frozen=True)
-class Job:
-    id: int
-    name: str
-    conclusion: str | None
-    steps: tuple[Step, ...] = ()
-    html_url: str = ""
-
-
-@dataclass(frozen=True)
-class Issue:
-    number: int
-    title: str
-    body: str
-    state: str
-    state_reason: str | None
-    labels: tuple[str, ...]
-    html_url: str
-    closed_at: str | None = None
-    created_at: str | None = None
-    is_pull_request: bool = False
-    comments: int = 0  # how many comments the issue has (the API's count)
-    user: str = ""
-    node_id: str = ""  # GraphQL id (pinIssue)
-    updated_at: str | None = None
-
-
-@dataclass(frozen=True)
-class Comment:
-    id: int
-    body: str
-    user: str
-
-
-@dataclass(frozen=True)
-class Pull:
-    number: int
-    html_url: str
-    state: str
-    head: str
-    body: str = ""
-    merged: bool = False
-    created_at: str | None = None
-    head_repo: str = ""  # owner/name the head branch lives in ("" when the fork is gone)
-    user: str = ""  # who opened it: github-actions[bot] when it was GITHUB_TOKEN
-    draft: bool = False
-    node_id: str = ""  # GraphQL id (markPullRequestReadyForReview)
-    updated_at: str | None = None  # last activity (stale)
-    closed_at: str | None = None
-    labels: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CommitIdentity:
-    """Who wrote and who committed one commit of a pull request (git's name and email)."""
-
-    sha: str
-    author: tuple[str, str]
-    committer: tuple[str, str]
-
-
-@dataclass(frozen=True)
-class Repo:
-    full_name: str
-    default_branch: str
-    html_url: str
 
 
 @dataclass
@@ -220,7 +146,7 @@ class Client:
 
     def list_jobs(self, run_id: int, attempt: int) -> list[Job]:
         path = f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/jobs"
-        return [_job(j) for j in self.paginate(path, {}, key="jobs")]
+        return [job_of(j) for j in self.paginate(path, {}, key="jobs")]
 
     def _download(self, url: str, limit: int | None = None) -> bytes | None:
         """GET a log (GitHub answers 302 to a blob store); None when logs are gone.
@@ -276,17 +202,17 @@ class Client:
     def list_issues(self, label: str, state: str = "all", limit: int = 500) -> Iterator[Issue]:
         params = {"labels": label, "state": state, "sort": "created", "direction": "desc"}
         for item in self.paginate("/issues", params, limit=limit):
-            yield _issue(item)
+            yield issue_of(item)
 
     def get_issue(self, number: int) -> Issue:
-        return _issue(self.request("GET", self._url(f"/issues/{int(number)}"))[1])
+        return issue_of(self.request("GET", self._url(f"/issues/{int(number)}"))[1])
 
     def create_issue(self, title: str, body: str, labels: list[str]) -> Issue:
         payload = {"title": title, "body": body, "labels": labels}
-        return _issue(self.request("POST", self._url("/issues"), body=payload)[1])
+        return issue_of(self.request("POST", self._url("/issues"), body=payload)[1])
 
     def update_issue(self, number: int, **fields: Any) -> Issue:
-        return _issue(self.request("PATCH", self._url(f"/issues/{int(number)}"), body=fields)[1])
+        return issue_of(self.request("PATCH", self._url(f"/issues/{int(number)}"), body=fields)[1])
 
     def comment(self, number: int, body: str) -> str:
         data = self.request("POST", self._url(f"/issues/{int(number)}/comments"), body={"body": body})[1]
@@ -369,7 +295,7 @@ class Client:
 
     def pulls_for_commit(self, sha: str) -> list[Pull]:
         """Pull requests whose head is ``sha``, forks included (``workflow_run.pull_requests`` omits those)."""
-        return [_pull(item) for item in self.paginate(f"/commits/{quote(sha, safe='')}/pulls", {}, limit=100)]
+        return [pull_of(item) for item in self.paginate(f"/commits/{quote(sha, safe='')}/pulls", {}, limit=100)]
 
     def permission(self, user: str) -> str:
         """The user's permission on the repository: admin, maintain, write, triage, read or none."""
@@ -385,19 +311,19 @@ class Client:
     def find_pull(self, head_branch: str, state: str = "open") -> Pull | None:
         owner = self.repo.split("/")[0]
         for item in self.paginate("/pulls", {"head": f"{owner}:{head_branch}", "state": state}, limit=100):
-            return _pull(item)
+            return pull_of(item)
         return None
 
     def list_pulls(self, state: str = "closed", limit: int = 300) -> Iterator[Pull]:
         for item in self.paginate("/pulls", {"state": state, "sort": "created", "direction": "desc"}, limit=limit):
-            yield _pull(item)
+            yield pull_of(item)
 
     def create_pull(self, title: str, body: str, head: str, base: str, draft: bool = True) -> Pull:
         """Open a PR; when the answer is lost, the PR of ``head`` is looked up before trying again."""
         payload = {"title": title, "body": body, "head": head, "base": base, "draft": draft}
         for attempt in range(self.retries + 1):
             try:
-                return _pull(self.request("POST", self._url("/pulls"), body=payload)[1])
+                return pull_of(self.request("POST", self._url("/pulls"), body=payload)[1])
             except GitHubError as exc:
                 if not exc.ambiguous or attempt == self.retries:
                     raise
@@ -408,7 +334,7 @@ class Client:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def update_pull(self, number: int, **fields: Any) -> Pull:
-        return _pull(self.request("PATCH", self._url(f"/pulls/{int(number)}"), body=fields)[1])
+        return pull_of(self.request("PATCH", self._url(f"/pulls/{int(number)}"), body=fields)[1])
 
     def request_reviewers(self, number: int, reviewers: list[str]) -> None:
         self.request("POST", self._url(f"/pulls/{int(number)}/requested_reviewers"), body={"reviewers": reviewers})
@@ -521,53 +447,3 @@ def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:
             text += f" — {remedy}"
             break
     return GitHubError(text, exc.status)
-
-
-def _job(data: Mapping[str, Any]) -> Job:
-    steps = tuple(
-        Step(int(s.get("number", 0)), str(s.get("name", "")), s.get("conclusion")) for s in data.get("steps") or []
-    )
-    return Job(
-        int(data["id"]), str(data.get("name", "")), data.get("conclusion"), steps, str(data.get("html_url") or "")
-    )
-
-
-def _issue(data: Mapping[str, Any]) -> Issue:
-    labels = tuple(str(lbl["name"]) if isinstance(lbl, dict) else str(lbl) for lbl in data.get("labels") or [])
-    return Issue(
-        int(data["number"]),
-        str(data.get("title") or ""),
-        str(data.get("body") or ""),
-        str(data.get("state") or "open"),
-        data.get("state_reason"),
-        labels,
-        str(data.get("html_url") or ""),
-        data.get("closed_at"),
-        data.get("created_at"),
-        "pull_request" in data,
-        int(data.get("comments") or 0),
-        str((data.get("user") or {}).get("login") or ""),
-        str(data.get("node_id") or ""),
-        data.get("updated_at"),
-    )
-
-
-def _pull(data: Mapping[str, Any]) -> Pull:
-    head = data.get("head") or {}
-    head_repo = head.get("repo") or {}
-    return Pull(
-        int(data["number"]),
-        str(data.get("html_url") or ""),
-        str(data.get("state") or "open"),
-        str(head.get("ref") or ""),
-        str(data.get("body") or ""),
-        bool(data.get("merged_at")),
-        data.get("created_at"),
-        str(head_repo.get("full_name") or ""),
-        str((data.get("user") or {}).get("login") or ""),
-        bool(data.get("draft")),
-        str(data.get("node_id") or ""),
-        data.get("updated_at"),
-        data.get("closed_at"),
-        tuple(str(lbl.get("name")) for lbl in data.get("labels") or [] if isinstance(lbl, dict)),
-    )

@@ -33,7 +33,8 @@ from autoheal import gitops, metadata, outcomes, risk, sanitize, settings
 from autoheal.config import Config
 from autoheal.errors import GitHubError, UsageError
 from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
-from autoheal.github_api import Client, Pull
+from autoheal.ghtypes import Pull
+from autoheal.github_api import Client
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.registry import Resolver

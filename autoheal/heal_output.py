@@ -4,7 +4,7 @@ printed instead in dry-run) and ``emit`` (the action's outputs and the job summa
 from __future__ import annotations
 
 from autoheal import actions
-from autoheal.github_api import Pull
+from autoheal.ghtypes import Pull
 from autoheal.heal import HealResult
 from autoheal.issues import IssueSink
 

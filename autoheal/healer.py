@@ -20,7 +20,8 @@ from urllib.parse import quote
 from autoheal import agent, dispatch, gitops, metadata, risk, sanitize
 from autoheal.errors import GitError, GitHubError
 from autoheal.fixers import FixContext, unified_diff
-from autoheal.github_api import Client, Pull
+from autoheal.ghtypes import Pull
+from autoheal.github_api import Client
 from autoheal.heal import (
     GAVE_UP,
     NEEDS_MANUAL,

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from autoheal import metadata, outcomes
-from autoheal.github_api import Client, Issue
+from autoheal.ghtypes import Issue
+from autoheal.github_api import Client
 
 MAX_RUNS = 1000  # 10 pages
 MAX_ISSUES = 500

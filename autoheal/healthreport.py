@@ -17,7 +17,8 @@ import re
 from pathlib import Path
 
 from autoheal.errors import GitHubError, UsageError
-from autoheal.github_api import Client, Issue
+from autoheal.ghtypes import Issue
+from autoheal.github_api import Client
 from autoheal.health import BUCKETS, Health
 from autoheal.sanitize import code_span, inline_text, truncate_body
 

@@ -22,7 +22,8 @@ from typing import Any
 
 from autoheal import metadata, occurrences
 from autoheal.errors import GitHubError
-from autoheal.github_api import Client, Issue
+from autoheal.ghtypes import Issue
+from autoheal.github_api import Client
 from autoheal.issuelock import LabelLock
 from autoheal.models import Diagnosis
 from autoheal.render import RunContext, render_comment, render_issue, render_template

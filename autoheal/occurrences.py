@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from autoheal.github_api import Comment
+from autoheal.ghtypes import Comment
 from autoheal.metadata import MAX_RUNS, RUN_KEY_PATTERN
 from autoheal.render import RunContext
 from autoheal.sanitize import BODY_LIMIT, truncate_body

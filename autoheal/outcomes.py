@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from autoheal import metadata
-from autoheal.github_api import Pull
+from autoheal.ghtypes import Pull
 
 BRANCH_PREFIX = "autoheal/"
 _FIXER = re.compile(r"\*\*Fixer:\*\*\s*`([^`\n]{1,100})`")

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from autoheal import metadata, occurrences
-from autoheal.github_api import Issue
+from autoheal.ghtypes import Issue
 from autoheal.issues import IssueSink, Outcome, updated_body
 from autoheal.sanitize import code_span, inline_text
 

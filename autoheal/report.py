@@ -13,7 +13,8 @@ from autoheal import recovery, rerun
 from autoheal.actions import Event
 from autoheal.baselinerun import Finder
 from autoheal.errors import UsageError
-from autoheal.github_api import Client, Issue
+from autoheal.ghtypes import Issue
+from autoheal.github_api import Client
 from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions, file_issue
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis

@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from autoheal.errors import GitHubError, InputError, UsageError
-from autoheal.github_api import DEFAULT_API_URL, Client, Job
+from autoheal.ghtypes import Job
+from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.logsource import LogDoc, bytes_doc
 
 _RUN_PATH = re.compile(

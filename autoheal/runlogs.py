@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Sequence
 
 from autoheal.errors import InputError
-from autoheal.github_api import Job
+from autoheal.ghtypes import Job
 from autoheal.logsource import LogDoc, zip_docs
 
 _UNSAFE = re.compile(r'[/:\\<>|*?"]')

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from autoheal.github_api import Client, CommitIdentity, Pull
+from autoheal.ghtypes import CommitIdentity, Pull
+from autoheal.github_api import Client
 
 STALE_LABEL = "autoheal-stale"
 MARKER = "<!-- autoheal:stale -->"

@@ -28,7 +28,7 @@ from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
 from autoheal.normalize import decode, normalize
 
 if TYPE_CHECKING:  # the GitHub client's imports cost ~100 ms that an offline triage never needs
-    from autoheal.github_api import Step
+    from autoheal.ghtypes import Step
 
 READ = 64 << 10  # bytes of one line read at a time: a longer line is read in pieces, counted once
 MAX_STEPS = 200

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from autoheal import metadata
-from autoheal.github_api import Client, Pull
+from autoheal.ghtypes import Pull
+from autoheal.github_api import Client
 from autoheal.issues import Outcome
 from autoheal.models import Diagnosis
 from autoheal.sanitize import code_span, inline_text

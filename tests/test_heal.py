@@ -22,7 +22,8 @@ from autoheal.actions import Event
 from autoheal.cli import build_parser
 from autoheal.commands.heal import target
 from autoheal.errors import UsageError
-from autoheal.github_api import Client, Pull
+from autoheal.ghtypes import Pull
+from autoheal.github_api import Client
 from autoheal.heal import (
     HealOptions,
     RunInfo,

@@ -145,7 +145,7 @@ def test_health_json_and_svg(github_double: Any, tmp_path: Path) -> None:
 
 # -- learn from outcomes ---------------------------------------------------------------------
 def test_rule_whose_fix_prs_are_mostly_closed_stops_fixing() -> None:
-    from autoheal.github_api import Pull
+    from autoheal.ghtypes import Pull
     from autoheal.heal import HealOptions, fix_success_problem
     from autoheal.triage import diagnose
 

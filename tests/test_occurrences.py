@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from autoheal import metadata, occurrences
-from autoheal.github_api import Comment
+from autoheal.ghtypes import Comment
 from autoheal.render import RunContext
 
 CLI = {"command": "make test"}

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from autoheal import metadata
 from autoheal.errors import TemplateError
-from autoheal.github_api import Step
+from autoheal.ghtypes import Step
 from autoheal.logsource import bytes_doc
 from autoheal.models import CATEGORIES, Alternative, Diagnosis, ExcerptLine, StepLine
 from autoheal.render import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from autoheal.github_api import Step
+from autoheal.ghtypes import Step
 from autoheal.logsource import LogDoc, bytes_doc, open_zip
 from autoheal.models import Diagnosis, ExcerptLine, StepLine
 from autoheal.timing import map_step_lines, read_timing, with_timing

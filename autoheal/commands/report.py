@@ -11,7 +11,8 @@ from autoheal import actions, repoconfig, settings
 from autoheal import config as config_mod
 from autoheal.errors import UsageError
 from autoheal.flags import add_github_args, make_client
-from autoheal.github_api import Client, Issue
+from autoheal.ghtypes import Issue
+from autoheal.github_api import Client
 from autoheal.issues import IssueSink, Outcome, ReportOptions
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
