@@ -58,6 +58,23 @@ _SYMPTOM = re.compile(
     r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
     r"error Command failed|Tests? failed\.?\s*$"
 )
+# A run's or tool's verdict, printed once its failures are shown: the end of their block.
+# (go's package verdict, pytest/unittest/cargo/jest/rspec/phpunit/gradle/dotnet counts,
+# mypy/tsc/eslint/rubocop/gcc/javac error totals.) Mocha's "N failing" comes before the
+# failures it counts, and a Surefire class line with "<<<" before its test: headers, not ends.
+_SUMMARY = re.compile(
+    r"^\s*(?:FAIL\s+\S+\s+(?:\d+(?:\.\d+)?s|\[(?:build|setup) failed\])$|FAIL$|"
+    r"=+ .*\b\d+ (?:failed|errors?|passed)\b.* in [\d.]+\s*m?s\b.*=+$|"
+    r"FAILED \((?:failures|errors)=\d+|test result: FAILED\.|"
+    r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, \d+ failures?|"
+    r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
+    r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
+    r"Found \d+ errors? in \d+ files?|Found \d+ errors?\.|[✖×] \d+ problems? \(|"
+    r"\d+ files? inspected, \d+ offenses? detected|\d+ errors? generated\.|\d+ errors?$|"
+    r"error: aborting due to)"
+)
+# What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
+_TERMINATOR = re.compile(r"^\s*(?:exit status \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$")
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
 
@@ -91,6 +108,21 @@ def warning(text: str) -> bool:
 def header(text: str) -> bool:
     """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
     return bool(_HEADER.match(text))
+
+
+def summary(text: str) -> bool:
+    """A run's verdict with its counts (``FAIL pkg 0.1s``, ``2 failed in 0.3s``, ``Found 3 errors``): a block's end."""
+    return bool(_SUMMARY.match(text)) and not passing_summary(text)
+
+
+def terminator(text: str) -> bool:
+    """A command's own exit line right after its output (``exit status 1``, make's ``*** [all] Error 2``)."""
+    return bool(_TERMINATOR.match(text))
+
+
+def indent(text: str) -> int:
+    """How deep a line is nested: its leading whitespace, a tab counting as four."""
+    return len(text) - len(text.lstrip(" \t")) + 3 * text[: len(text) - len(text.lstrip(" \t"))].count("\t")
 
 
 def diff_line(text: str) -> bool:

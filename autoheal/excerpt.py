@@ -42,6 +42,7 @@ LOOKAHEAD = 6  # ...unless errors resume this soon after
 SOFT = 15  # a block this long ends at the next failure's header
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 REACH_BELOW = MAX_EXCERPT * 3
+EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 UP_REACH = 30  # how far above the root cause its block may start, without a header
 
@@ -123,22 +124,47 @@ def _resumes(lines: Numbered, i: int) -> bool:
 
 
 def _end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
-    """Index of the block's last line, and whether its end was seen (not the end of what is known)."""
+    """Index of the block's last line, and whether its end was seen (not the end of what is known).
+
+    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
+    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
+    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
+    it is nested deeper than the block's first line (a subtest of the failing test).
+    """
     end, quiet = at, 0
+    base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + REACH_BELOW)
     for i in range(at + 1, limit):
         text = lines[i][1]
-        if _stop(text) or (blocks.header(text) and i - start >= SOFT and not blocks.header(lines[i - 1][1])):
-            return end, True
+        if blocks.summary(text) and not blocks.chatter(text):
+            return _epilogue(lines, i), True
+        if _stop(text) or (_next_failure(lines, i, start) and blocks.indent(text) <= base):
+            return _epilogue(lines, end), True
         if _strong(text) or _attached(text):
             end, quiet = i, 0
             continue
         quiet += 1
         if quiet >= QUIET and not _resumes(lines, i + 1):
-            return end, True
+            return _epilogue(lines, end), True
         if not blocks.blank(text) and quiet < QUIET:
             end = i  # a line of the failure's own message, below it
     return end, limit < len(lines)
+
+
+def _next_failure(lines: Numbered, i: int, start: int) -> bool:
+    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
+
+
+def _epilogue(lines: Numbered, end: int) -> int:
+    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
+    j = end
+    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
+        j += 1
+    return j
+
+
+def _closing(text: str) -> bool:
+    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
 
 
 def _reach(lines: Numbered, at: int, count: int) -> int:

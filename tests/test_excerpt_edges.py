@@ -1,0 +1,114 @@
+"""Where an excerpt's block starts and ends, from the shape of the lines (several ecosystems).
+
+Synthetic logs written for these tests; each names the edge rule it checks.
+"""
+
+from __future__ import annotations
+
+from autoheal import blocks, excerpt
+from autoheal.logsource import bytes_doc
+from autoheal.triage import triage_docs
+from tests.helpers import ruleset
+
+RS = ruleset()
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, str]]:
+    return list(enumerate(lines, start=1))
+
+
+def _shown(lines: list[str], anchor: int, least: tuple[int, int] = (0, 0)) -> list[int]:
+    return [n for n, _ in excerpt.block(_numbered(lines), anchor, _never, least)]
+
+
+def test_go_subtests_nested_under_the_failing_test_stay_in_its_block() -> None:
+    lines = ["ok  \texample.com/app/util\t0.012s", "--- FAIL: TestConfig (0.00s)"]
+    for i in range(10):
+        lines += [f"    --- FAIL: TestConfig/case_{i} (0.00s)", f"        config_test.go:{40 + i}: missing token"]
+    lines += ["--- FAIL: TestOther (0.00s)", "    other_test.go:9: boom", "FAIL", "FAIL\texample.com/app\t0.5s"]
+    lines += ["ok  \texample.com/app/cli\t0.3s"]
+    shown = _shown(lines, 2)
+    assert shown[0] == 2 and set(range(2, 23)) <= set(shown)  # every nested subtest of TestConfig
+    assert 23 not in shown  # the next top-level failure starts another block
+
+
+def test_a_runs_verdict_ends_the_block_and_belongs_to_it() -> None:
+    # A Go panic trace longer than the soft limit: the package verdict below it is its end, not a new failure.
+    lines = ["ok  \texample.com/svc/db\t0.2s", "--- FAIL: TestApply (0.00s)", "panic: nil map [recovered]", ""]
+    lines += ["goroutine 7 [running]:"]
+    for i in range(9):
+        lines += [f"example.com/svc.apply{i}(0xc000)", f"\t/home/runner/work/svc/apply.go:{10 + i} +0x2f"]
+    lines += ["FAIL\texample.com/svc\t0.03s", "ok  \texample.com/svc/http\t1.1s"]
+    shown = _shown(lines, 2)
+    assert shown == list(range(2, 25))
+
+
+def test_a_summary_line_closes_the_block_before_unrelated_errors() -> None:
+    # mypy's total ends its block: what the next command prints is not part of it.
+    lines = ["$ mypy src", "src/a.py:3: error: Incompatible types in assignment  [assignment]"]
+    lines += [
+        'src/b.py:7: error: Name "x" is not defined  [name-defined]',
+        "Found 2 errors in 2 files (checked 5 source files)",
+    ]
+    lines += ["curl: (22) The requested URL returned error: 404", "Error: could not upload the coverage report"]
+    shown = _shown(lines, 2)
+    assert 4 in shown and 5 not in shown and 6 not in shown
+
+
+def test_a_commands_exit_lines_right_after_its_block_are_its_end() -> None:
+    # make around a C compiler: the failed targets close the block; the runner's exit line stays out.
+    lines = [
+        "gcc -Wall -c src/parse.c -o parse.o",
+        "src/parse.c:12:5: error: 'tokn' undeclared (first use in this function)",
+    ]
+    lines += ["   12 |     tokn = next();", "      |     ^~~~", "make[1]: *** [Makefile:20: parse.o] Error 1"]
+    lines += ["make: *** [Makefile:8: all] Error 2", "Process completed with exit code 2.", "Post job cleanup."]
+    shown = _shown(lines, 2)
+    assert shown == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_linters_exit_status_is_shown_with_its_findings_through_triage() -> None:
+    log = "\n".join(
+        [
+            "##[group]Run make lint",
+            "make lint",
+            "##[endgroup]",
+            "golangci-lint run ./...",
+            "internal/api/handler.go:31:2: ineffectual assignment to err (ineffassign)",
+            "internal/api/server.go:88:9: Error return value of `conn.Close` is not checked (errcheck)",
+            "exit status 1",
+            "make: *** [Makefile:39: lint] Error 1",
+            "##[error]Process completed with exit code 2.",
+            "Post job cleanup.",
+        ]
+    )
+    d = triage_docs([bytes_doc("", (log + "\n").encode())], RS, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert {5, 6, 7, 8} <= set(numbers) and 9 not in numbers and 10 not in numbers
+
+
+def test_verdicts_of_common_runners_are_summaries_and_passing_ones_are_not() -> None:
+    verdicts = [
+        "FAIL\texample.com/x\t0.57s",
+        "FAIL\texample.com/x [build failed]",
+        "========================= 2 failed, 3 passed in 0.52s =========================",
+        "FAILED (failures=1, errors=2)",
+        "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out",
+        "Tests:       1 failed, 3 passed, 4 total",
+        "3 examples, 1 failure",
+        "Tests run: 12, Failures: 1, Errors: 0, Skipped: 0",
+        "Found 2 errors in 1 file (checked 3 source files)",
+        "Found 1 error.",
+        "✖ 3 problems (3 errors, 0 warnings)",
+        "4 files inspected, 2 offenses detected",
+        "2 errors generated.",
+    ]
+    assert [v for v in verdicts if not blocks.summary(v)] == []
+    passing = ["Tests run: 5, Failures: 0, Errors: 0, Skipped: 0", "ok  \texample.com/x\t0.1s", "  3 failing"]
+    assert [p for p in passing if blocks.summary(p)] == []
+    assert blocks.terminator("exit status 3") and blocks.terminator("make[2]: *** [all] Error 2")
+    assert not blocks.terminator("Process completed with exit code 1.")
