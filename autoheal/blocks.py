@@ -39,7 +39,7 @@ _ERROR = re.compile(
 )
 _NO_ERRORS = re.compile(r"(?i)\b0 (?:errors?|failures?|failed)\b|\b(?:errors?|failures?|failed)[:=] ?0\b|\bno errors\b")
 _DIAGNOSTIC = re.compile(
-    r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*\S+?\.[A-Za-z]\w{0,5}:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
+    r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.

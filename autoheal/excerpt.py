@@ -88,13 +88,18 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         if empty >= QUIET:
             break
     # No header: the error lines above that belong to the same block, then a line or two leading to them.
+    # Indented or attached lines only carry the block up to an error line above them: a run of
+    # them alone (a warning's source lines, a build tool's task lines) is another tool's output.
     start, quiet = at, 0
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
         if _stop(text):
             break
-        if _strong(text) or _attached(text):
+        if _strong(text):
             start, quiet = i, 0
+            continue
+        if _attached(text):
+            quiet = 0
             continue
         quiet += 1
         if quiet >= QUIET and not any(_strong(t) for _, t in lines[max(0, i - LOOKAHEAD) : i]):

@@ -112,3 +112,35 @@ def test_verdicts_of_common_runners_are_summaries_and_passing_ones_are_not() -> 
     assert [p for p in passing if blocks.summary(p)] == []
     assert blocks.terminator("exit status 3") and blocks.terminator("make[2]: *** [all] Error 2")
     assert not blocks.terminator("Process completed with exit code 1.")
+
+
+def test_indented_lines_alone_do_not_carry_a_block_up_into_another_tools_output() -> None:
+    # Gradle: a compiler's notes and their source lines, then the task lines, then the failing test.
+    lines = ["> Task :compileTestJava", "Note: Some input files use unchecked or unsafe operations."]
+    lines += ["    private Client client;", "            ^", "    private Store store;", "            ^"]
+    lines += ["> Task :test", "", "UserApiTest > getUser > returnsNotFound() FAILED"]
+    lines += ["    java.lang.AssertionError at UserApiTest.java:82", "", "12 tests completed, 1 failed"]
+    shown = _shown(lines, 9)
+    assert shown[0] >= 6 and {9, 10, 12} <= set(shown)
+
+
+def test_an_error_line_above_indented_lines_still_starts_the_block() -> None:
+    # A C compiler's error, the source line and caret, then a note that anchors: the error above leads.
+    lines = ["cc -c util.c", "util.c:8:3: error: implicit declaration of function 'strlcpy'"]
+    lines += ["    8 |   strlcpy(buf, src, n);", "      |   ^~~~~~~", "util.c:8:3: note: include '<string.h>'"]
+    assert _shown(lines, 5)[:2] == [1, 2]
+
+
+def test_a_bare_location_line_is_part_of_a_framed_report() -> None:
+    # BuildKit frames its report with rules; the Dockerfile location sits alone on a line.
+    lines = [
+        "#6 [2/3] RUN apk add git",
+        "#6 ERROR: failed to fetch index: connection reset",
+        "",
+        "#7 [internal] load context",
+    ]
+    lines += ["#7 transferring context: 4MB done", "#7 CANCELED", "------", " > [2/3] RUN apk add git:", "------"]
+    lines += ["Dockerfile:12", "--------------------", "  11 |", "  12 | >>> RUN apk add git", "--------------------"]
+    lines += ["error: failed to solve: process did not complete successfully: exit code: 1", "Post job cleanup."]
+    shown = _shown(lines, 15)
+    assert shown[0] <= 2 and set(range(10, 16)) <= set(shown)
