@@ -11,8 +11,9 @@ continuation) unless errors resume right after them. The block is shown whole
 and in order: a single blank line inside it stays (it separates a failure's
 parts), a run of them shrinks to one, and runner/cache/upload chatter and
 passing tests leave. Once the first failure is whole and the block already
-holds ``SOFT`` lines, the next failure's header ends it: one failure shown in
-full says more than three cut short.
+holds ``SOFT`` lines, the next failure's header at the same depth ends it: one
+failure shown in full says more than three cut short, and a second short one
+still fits beside it.
 
 A line the passing run also printed (the baseline) never anchors the root
 cause. The block's own lines are found without the baseline, so a baseline
@@ -39,7 +40,7 @@ HEADER_REACH = 12  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
 QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
-SOFT = 15  # a block this long ends at the next failure's header
+SOFT = 25  # a block this long ends at the next failure's header
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 REACH_BELOW = MAX_EXCERPT * 3
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end

@@ -27,13 +27,13 @@ def _shown(lines: list[str], anchor: int, least: tuple[int, int] = (0, 0)) -> li
 
 def test_go_subtests_nested_under_the_failing_test_stay_in_its_block() -> None:
     lines = ["ok  \texample.com/app/util\t0.012s", "--- FAIL: TestConfig (0.00s)"]
-    for i in range(10):
+    for i in range(14):
         lines += [f"    --- FAIL: TestConfig/case_{i} (0.00s)", f"        config_test.go:{40 + i}: missing token"]
     lines += ["--- FAIL: TestOther (0.00s)", "    other_test.go:9: boom", "FAIL", "FAIL\texample.com/app\t0.5s"]
     lines += ["ok  \texample.com/app/cli\t0.3s"]
     shown = _shown(lines, 2)
-    assert shown[0] == 2 and set(range(2, 23)) <= set(shown)  # every nested subtest of TestConfig
-    assert 23 not in shown  # the next top-level failure starts another block
+    assert shown[0] == 2 and set(range(2, 31)) <= set(shown)  # every nested subtest of TestConfig
+    assert 31 not in shown  # the next top-level failure starts another block
 
 
 def test_a_runs_verdict_ends_the_block_and_belongs_to_it() -> None:
@@ -144,3 +144,31 @@ def test_a_bare_location_line_is_part_of_a_framed_report() -> None:
     lines += ["error: failed to solve: process did not complete successfully: exit code: 1", "Post job cleanup."]
     shown = _shown(lines, 15)
     assert shown[0] <= 2 and set(range(10, 16)) <= set(shown)
+
+
+def test_the_next_failure_is_shown_whole_when_the_first_leaves_room() -> None:
+    # pytest: the first failure with its captured output, then a second, shorter one at the same depth.
+    lines = [
+        "tests/test_api.py ..F.F",
+        "",
+        "=================================== FAILURES ===================================",
+    ]
+    lines += ["___________________________________ test_load ___________________________________", ""]
+    lines += [
+        "    def test_load():",
+        "        cfg = load()",
+        ">       assert cfg.port == 8080",
+        "E       assert 80 == 8080",
+    ]
+    lines += ["E        +  where 80 = Config(port=80).port", "", "tests/test_api.py:12: AssertionError"]
+    lines += ["----------------------------- Captured stdout call -----------------------------"]
+    lines += ["reading /etc/app.yml", "using defaults for: port", "merged 3 sources", "", ""]
+    lines += ["___________________________________ test_save ___________________________________", ""]
+    lines += ["    def test_save():", ">       save(None)", "E       TypeError: save() needs a record", ""]
+    lines += [
+        "tests/test_api.py:20: TypeError",
+        "",
+        "=========================== short test summary info ============================",
+    ]
+    shown = _shown(lines, 9)
+    assert shown[0] == 3 and {20, 23, 24, 26} <= set(shown)
