@@ -45,7 +45,7 @@ SUMMARY = 8  # lines kept from the block's end, when it is cut
 REACH_BELOW = MAX_EXCERPT * 3
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
-UP_REACH = 30  # how far above the root cause its block may start, without a header
+UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
 
 Numbered = Sequence[tuple[int, str]]
 Known = Callable[[str], bool]

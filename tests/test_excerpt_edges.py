@@ -172,3 +172,14 @@ def test_the_next_failure_is_shown_whole_when_the_first_leaves_room() -> None:
     ]
     shown = _shown(lines, 9)
     assert shown[0] == 3 and {20, 23, 24, 26} <= set(shown)
+
+
+def test_a_long_run_of_errors_fills_the_budget_up_to_the_root_cause() -> None:
+    # A site generator's sixty broken references, no header: the run is one block, cut to the budget.
+    lines = ["> hugo --cleanDestinationDir", ""]
+    lines += [
+        f'ERROR 2024/03/01 10:00:{i:02d} [en] REF_NOT_FOUND: Ref "/docs/page-{i}": page not found' for i in range(60)
+    ]
+    lines += ["Error: Error building site: logged 60 error(s)", "Total in 4120 ms"]
+    shown = _shown(lines, 63)
+    assert len(shown) == excerpt.MAX_EXCERPT and shown[-1] >= 63 and all(n >= 3 for n in shown)
