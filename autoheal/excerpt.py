@@ -152,7 +152,7 @@ def _end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
         quiet += 1
         if quiet >= QUIET and not _resumes(lines, i + 1):
             return _epilogue(lines, end), True
-        if not blocks.blank(text) and quiet < QUIET:
+        if not blocks.blank(text) and quiet < QUIET and not blocks.blank(lines[i - 1][1]):
             end = i  # a line of the failure's own message, below it
     return end, limit < len(lines)
 

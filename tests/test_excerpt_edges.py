@@ -183,3 +183,11 @@ def test_a_long_run_of_errors_fills_the_budget_up_to_the_root_cause() -> None:
     lines += ["Error: Error building site: logged 60 error(s)", "Total in 4120 ms"]
     shown = _shown(lines, 63)
     assert len(shown) == excerpt.MAX_EXCERPT and shown[-1] >= 63 and all(n >= 3 for n in shown)
+
+
+def test_a_plain_line_after_a_blank_line_is_a_new_paragraph_not_the_failures_message() -> None:
+    # Jest: the failure's diff, a blank line, then the tool's own bookkeeping.
+    lines = ["FAIL src/sum.test.js", "  ● sum › adds numbers", "", "    expect(received).toBe(expected)", ""]
+    lines += ["    Expected: 3", "    Received: 4", "", "Coverage report written to coverage/lcov.info", "Done in 3.2s"]
+    shown = _shown(lines, 4)
+    assert {1, 2, 4, 6, 7} <= set(shown) and 9 not in shown and 10 not in shown
