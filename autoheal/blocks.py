@@ -125,6 +125,14 @@ def indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t")) + 3 * text[: len(text) - len(text.lstrip(" \t"))].count("\t")
 
 
+_COUNT = re.compile(r"^\s*\d+ (?:passing|pending|skipped|failing|passed|failed|errors?|tests?|todo)(?: \([^)]*\))?\s*$")
+
+
+def count_line(text: str) -> bool:
+    """A run's count alone on its line (``12 passing (3s)``, ``1 pending``)."""
+    return bool(_COUNT.match(text))
+
+
 def diff_line(text: str) -> bool:
     """A line of an expected/actual diff: what it contains is test data, not a failure."""
     return bool(_DIFF.match(text))

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from autoheal import blocks
 
 MAX_EXCERPT = 40
+HEADER_COUNTS = 4  # count lines kept right above a header
 HEADER_REACH = 12  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
 QUIET = 3  # this many lines without an error signal in a row end a block...
@@ -68,13 +69,19 @@ def _stop(text: str) -> bool:
 
 
 def _outer_header(lines: Numbered, i: int) -> int:
-    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart."""
+    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart.
+
+    The run's counts right above a header belong to it (mocha's ``12 passing`` and ``1 pending``
+    above ``2 failing``).
+    """
     j = i
     while j > 0:
         above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
         if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
-            return j
+            break
         j = above[0]
+    while j > 0 and j - 1 >= i - HEADER_COUNTS and blocks.count_line(lines[j - 1][1]):
+        j -= 1
     return j
 
 

@@ -191,3 +191,12 @@ def test_a_plain_line_after_a_blank_line_is_a_new_paragraph_not_the_failures_mes
     lines += ["    Expected: 3", "    Received: 4", "", "Coverage report written to coverage/lcov.info", "Done in 3.2s"]
     shown = _shown(lines, 4)
     assert {1, 2, 4, 6, 7} <= set(shown) and 9 not in shown and 10 not in shown
+
+
+def test_a_runs_counts_right_above_its_failures_header_belong_to_it() -> None:
+    # Mocha: the passing and pending counts sit right above "N failing".
+    lines = ["    ✓ parses the header (3ms)", "", "", "  41 passing (2s)", "  2 pending", "  1 failing", ""]
+    lines += ["  1) Parser", "       rejects an empty body:", "     AssertionError: expected [] to be empty"]
+    lines += ["      at Context.<anonymous> (test/parser.test.js:22:11)", "", ""]
+    shown = _shown(lines, 10)
+    assert shown[:3] == [4, 5, 6] and 10 in shown
