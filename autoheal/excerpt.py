@@ -219,8 +219,10 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     head = kept[:1] if headed and at > 0 else []
     summary = SUMMARY if ended else 0
     body = MAX_EXCERPT - len(head) - summary
-    # From the root cause on; when it sits near the block's end (a summary line), the lines above it.
-    lo = max(len(head), min(at, len(kept) - summary - body))
+    # From the root cause's own failure on (its header, a few lines up); when the root cause sits
+    # near the block's end (a summary line), the lines above it.
+    own = next((i for i in range(at, max(len(head), at - HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
+    lo = max(len(head), min(own, len(kept) - summary - body))
     first = kept[lo : lo + body]
     tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
     return head + first + tail

@@ -200,3 +200,24 @@ def test_a_runs_counts_right_above_its_failures_header_belong_to_it() -> None:
     lines += ["      at Context.<anonymous> (test/parser.test.js:22:11)", "", ""]
     shown = _shown(lines, 10)
     assert shown[:3] == [4, 5, 6] and 10 in shown
+
+
+def test_a_cut_block_keeps_the_root_causes_own_failure_from_its_header() -> None:
+    # pytest: a failure whose captured log makes the block longer than the budget.
+    lines = ["=================================== FAILURES ===================================", ""]
+    lines += ["_________________________________ test_migrate _________________________________", ""]
+    lines += [
+        "    def test_migrate(db):",
+        "        run_migrations(db)",
+        ">       assert db.version == 7",
+        "E       assert 6 == 7",
+    ]
+    lines += [
+        "",
+        "tests/test_db.py:31: AssertionError",
+        "------------------------------ Captured log call -------------------------------",
+    ]
+    lines += [f"ERROR    migrate:runner.py:{40 + i} step {i} failed: lock timeout" for i in range(45)]
+    lines += ["=========================== 1 failed, 12 passed in 9.81s ==========================="]
+    shown = _shown(lines, 8)
+    assert len(shown) <= excerpt.MAX_EXCERPT and {1, 3, 5, 6, 7, 8, 10} <= set(shown) and shown[-1] == len(lines)
