@@ -133,6 +133,15 @@ def count_line(text: str) -> bool:
     return bool(_COUNT.match(text))
 
 
+# A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
+_LOCATED_WARNING = re.compile(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning\b|^\s*\d+:\d+\s+warning\s")
+
+
+def located_warning(text: str) -> bool:
+    """A diagnostic whose severity is a warning (``a.c:3:5: warning: ...``, eslint's ``3:1  warning``)."""
+    return bool(_LOCATED_WARNING.match(text))
+
+
 def diff_line(text: str) -> bool:
     """A line of an expected/actual diff: what it contains is test data, not a failure."""
     return bool(_DIFF.match(text))

@@ -53,7 +53,9 @@ Known = Callable[[str], bool]
 
 
 def _strong(text: str) -> bool:
-    return blocks.header(text) or blocks.error_score(text) >= 2
+    """A line that alone says something failed. A located warning does not: it may sit inside a
+    block (a linter that fails on warnings lists them there) but a run of them never carries one."""
+    return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
 def _attached(text: str) -> bool:
@@ -90,6 +92,8 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     empty = 0
     for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
         text = lines[i][1]
+        if at - i <= 2 and blocks.summary(text):
+            break  # the root cause follows a verdict: it closes the block the verdict ends
         if blocks.header(text) and not blocks.symptom(text):
             return _outer_header(lines, i), True
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
@@ -98,13 +102,17 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     # No header: the error lines above that belong to the same block, then a line or two leading to them.
     # Indented or attached lines only carry the block up to an error line above them: a run of
     # them alone (a warning's source lines, a build tool's task lines) is another tool's output.
+    # Located warnings carry it only when the root cause is one of them or the verdict that counts
+    # them (a linter failing on warnings).
     start, quiet = at, 0
+    warnings = blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
         if _stop(text):
             break
-        if _strong(text):
+        if _strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
+            warnings = warnings or blocks.summary(text)
             continue
         if _attached(text):
             quiet = 0

@@ -221,3 +221,36 @@ def test_a_cut_block_keeps_the_root_causes_own_failure_from_its_header() -> None
     lines += ["=========================== 1 failed, 12 passed in 9.81s ==========================="]
     shown = _shown(lines, 8)
     assert len(shown) <= excerpt.MAX_EXCERPT and {1, 3, 5, 6, 7, 8, 10} <= set(shown) and shown[-1] == len(lines)
+
+
+def test_a_run_of_compiler_warnings_does_not_carry_a_test_failures_block_up() -> None:
+    lines = ["> Task :compileTestJava"]
+    for i in range(3):
+        lines += [f"/ci/src/test/java/app/ApiTest{i}.java:35: warning: [deprecation] Client in app has been deprecated"]
+        lines += ["    private Client client;", "            ^"]
+    lines += [
+        "3 warnings",
+        "",
+        "> Task :test",
+        "",
+        "ApiTest > getsUser() FAILED",
+        "    java.lang.AssertionError at ApiTest.java:82",
+    ]
+    lines += ["", "12 tests completed, 1 failed"]
+    shown = _shown(lines, 15)
+    assert shown[0] >= 11 and {15, 16, 18} <= set(shown)
+
+
+def test_a_linter_failing_on_warnings_shows_them_above_its_verdict() -> None:
+    # ESLint with --max-warnings 0: the warnings are the failure; its last words anchor.
+    lines = [
+        "$ eslint --max-warnings 0 src",
+        "",
+        "/ci/app/src/app.js",
+        "   3:1  warning  Unexpected console statement  no-console",
+    ]
+    lines += ["  10:5  warning  Unexpected console statement  no-console", "", "/ci/app/src/db.js"]
+    lines += ["  7:3  warning  Unexpected alert  no-alert", "", "✖ 3 problems (0 errors, 3 warnings)", ""]
+    lines += ["ESLint found too many warnings (maximum: 0).", "npm ERR! code ELIFECYCLE"]
+    shown = _shown(lines, 12)
+    assert {3, 4, 5, 7, 8, 10, 12} <= set(shown)
