@@ -9,6 +9,7 @@ hold on logs of tools no rule knows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
 _CHATTER = re.compile(
@@ -77,6 +78,8 @@ _SUMMARY = re.compile(
 _TERMINATOR = re.compile(r"^\s*(?:exit status \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$")
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
+# The same line is classified many times while a block's edges are found: remember the last few thousand.
+CACHE = 2048
 
 _EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG)\]|npm ERR!)?\s*$")
 
@@ -95,6 +98,7 @@ def passing_summary(text: str) -> bool:
     return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
 
 
+@lru_cache(maxsize=CACHE)
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
     return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
@@ -105,11 +109,13 @@ def warning(text: str) -> bool:
     return bool(_WARNING.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def header(text: str) -> bool:
     """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
     return bool(_HEADER.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def summary(text: str) -> bool:
     """A run's verdict with its counts (``FAIL pkg 0.1s``, ``2 failed in 0.3s``, ``Found 3 errors``): a block's end."""
     return bool(_SUMMARY.match(text)) and not passing_summary(text)
@@ -147,11 +153,13 @@ def diff_line(text: str) -> bool:
     return bool(_DIFF.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def symptom(text: str) -> bool:
     """A line that only says a command failed (an exit status, "see above")."""
     return bool(_SYMPTOM.search(text))
 
 
+@lru_cache(maxsize=CACHE)
 def error_score(text: str) -> int:
     """How strongly a line alone says something failed: 0 (not at all) to 3."""
     if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):
