@@ -1,19 +1,30 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
-A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``, the
-suite or case name; the topmost of stacked ones) when one sits just above the
-root cause, else at the first of the error lines above it that belong to it
-(the same signals as below) and a line or two leading to them; it ends where
-the tool's output stops being about the
-failure: after a few lines with no error signal (no error wording, no
-``file:line:`` diagnostic, no stack frame, no diff line, no indented
-continuation) unless errors resume right after them. The block is shown whole
-and in order: a single blank line inside it stays (it separates a failure's
-parts), a run of them shrinks to one, and runner/cache/upload chatter and
-passing tests leave. Once the first failure is whole and the block already
-holds ``SOFT`` lines, the next failure's header at the same depth ends it: one
-failure shown in full says more than three cut short, and a second short one
-still fits beside it.
+Edges come from the shape of the lines, never from a tool's name, so they hold
+on tools no rule knows:
+
+- Start. A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``,
+  the suite or case name; the topmost of stacked ones, with the run's counts
+  right above them) when one sits just above the root cause, else at the first
+  of the error lines above it that belong to it and a line or two leading to
+  them. Indented or attached lines carry the block up only to an error line
+  above them; a run of them alone, or of located warnings, is another tool's
+  output (unless the root cause is a warning or the verdict counting them).
+- End. A block ends where the tool's output stops being about the failure:
+  after a few lines with no error signal (no error wording, no ``file:line:``
+  diagnostic, no stack frame, no diff line, no indented continuation) unless
+  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
+  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
+  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
+  blank line, a line with no error signal starts a new paragraph.
+- Depth. Once the first failure is whole and the block already holds ``SOFT``
+  lines, the next failure's header at the same depth ends it (one failure in
+  full says more than three cut short, and a second short one still fits); a
+  header nested deeper (a subtest of the failing test) does not.
+
+The block is shown whole and in order: a single blank line inside it stays (it
+separates a failure's parts), a run of them shrinks to one, and runner/cache/
+upload chatter and passing tests leave.
 
 A line the passing run also printed (the baseline) never anchors the root
 cause. The block's own lines are found without the baseline, so a baseline
@@ -22,8 +33,9 @@ needed there, a frame or a message the passing run also printed); it only
 leaves the context around the block: the lines leading to it and the rule's
 declared context beyond it.
 
-A block longer than ``MAX_EXCERPT`` keeps its header, the first failure whole
-(the lines above the root cause when it sits near the block's end) and, when
+A block longer than ``MAX_EXCERPT`` keeps its header, the root cause's own
+failure whole from its header (the lines above the root cause when it sits
+near the block's end: a long run of error lines fills the budget) and, when
 the block's end was seen, its summary; the cut shows as a gap in the line
 numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
 declared context around it.
