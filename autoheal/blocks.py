@@ -65,13 +65,13 @@ _SYMPTOM = re.compile(
 # failures it counts, and a Surefire class line with "<<<" before its test: headers, not ends.
 _SUMMARY = re.compile(
     r"^\s*(?:FAIL\s+\S+\s+(?:\d+(?:\.\d+)?s|\[(?:build|setup) failed\])$|FAIL$|"
-    r"=+ .*\b\d+ (?:failed|errors?|passed)\b.* in [\d.]+\s*m?s\b.*=+$|"
+    r"=+ .*\b[1-9]\d* (?:failed|errors?)\b.* in [\d.]+\s*m?s\b.*=+$|"
     r"FAILED \((?:failures|errors)=\d+|test result: FAILED\.|"
-    r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, \d+ failures?|"
+    r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found \d+ errors? in \d+ files?|Found \d+ errors?\.|[✖×] \d+ problems? \(|"
-    r"\d+ files? inspected, \d+ offenses? detected|\d+ errors? generated\.|\d+ errors?$|"
+    r"Found [1-9]\d* errors? in \d+ files?|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").

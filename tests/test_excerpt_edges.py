@@ -109,6 +109,8 @@ def test_verdicts_of_common_runners_are_summaries_and_passing_ones_are_not() -> 
     ]
     assert [v for v in verdicts if not blocks.summary(v)] == []
     passing = ["Tests run: 5, Failures: 0, Errors: 0, Skipped: 0", "ok  \texample.com/x\t0.1s", "  3 failing"]
+    passing += ["==================== 5 passed in 0.31s ====================", "3 examples, 0 failures", "0 errors"]
+    passing += ["Found 0 errors. Watching for file changes."]
     assert [p for p in passing if blocks.summary(p)] == []
     assert blocks.terminator("exit status 3") and blocks.terminator("make[2]: *** [all] Error 2")
     assert not blocks.terminator("Process completed with exit code 1.")
