@@ -256,3 +256,34 @@ def test_a_linter_failing_on_warnings_shows_them_above_its_verdict() -> None:
     lines += ["ESLint found too many warnings (maximum: 0).", "npm ERR! code ELIFECYCLE"]
     shown = _shown(lines, 12)
     assert {3, 4, 5, 7, 8, 10, 12} <= set(shown)
+
+
+def test_cargo_tests_block_runs_from_its_failures_to_the_verdict() -> None:
+    log = [
+        "$ cargo test",
+        "     Running unittests src/lib.rs (target/debug/deps/calc-1a2b3c)",
+        "",
+        "running 3 tests",
+        "test tests::adds ... ok",
+        "test tests::parses ... FAILED",
+        "",
+        "failures:",
+        "",
+        "---- tests::parses stdout ----",
+        "thread 'tests::parses' panicked at 'assertion failed: `(left == right)`",
+        "  left: `2`,",
+        " right: `3`', src/lib.rs:14:9",
+        "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+        "",
+        "",
+        "failures:",
+        "    tests::parses",
+        "",
+        "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s",
+        "",
+        "error: test failed, to rerun pass '--lib'",
+        'The command "cargo test" exited with 101.',
+    ]
+    d = triage_docs([bytes_doc("", ("\n".join(log) + "\n").encode())], RS, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert numbers[0] in (6, 8) and {8, 11, 13, 18, 20} <= set(numbers) and numbers[-1] == 20
