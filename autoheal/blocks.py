@@ -9,6 +9,7 @@ hold on logs of tools no rule knows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
 _CHATTER = re.compile(
@@ -39,7 +40,7 @@ _ERROR = re.compile(
 )
 _NO_ERRORS = re.compile(r"(?i)\b0 (?:errors?|failures?|failed)\b|\b(?:errors?|failures?|failed)[:=] ?0\b|\bno errors\b")
 _DIAGNOSTIC = re.compile(
-    r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
+    r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
@@ -58,8 +59,27 @@ _SYMPTOM = re.compile(
     r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
     r"error Command failed|Tests? failed\.?\s*$"
 )
+# A run's or tool's verdict, printed once its failures are shown: the end of their block.
+# (go's package verdict, pytest/unittest/cargo/jest/rspec/phpunit/gradle/dotnet counts,
+# mypy/tsc/eslint/rubocop/gcc/javac error totals.) Mocha's "N failing" comes before the
+# failures it counts, and a Surefire class line with "<<<" before its test: headers, not ends.
+_SUMMARY = re.compile(
+    r"^\s*(?:FAIL\s+\S+\s+(?:\d+(?:\.\d+)?s|\[(?:build|setup) failed\])$|FAIL$|"
+    r"=+ .*\b[1-9]\d* (?:failed|errors?)\b.* in [\d.]+\s*m?s\b.*=+$|"
+    r"FAILED \((?:failures|errors)=\d+|test result: FAILED\.|"
+    r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
+    r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
+    r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
+    r"Found [1-9]\d* errors? in \d+ files?|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
+    r"error: aborting due to)"
+)
+# What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
+_TERMINATOR = re.compile(r"^\s*(?:exit status \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$")
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
+# The same line is classified many times while a block's edges are found: remember the last few thousand.
+CACHE = 2048
 
 _EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG)\]|npm ERR!)?\s*$")
 
@@ -78,6 +98,7 @@ def passing_summary(text: str) -> bool:
     return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
 
 
+@lru_cache(maxsize=CACHE)
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
     return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
@@ -88,9 +109,43 @@ def warning(text: str) -> bool:
     return bool(_WARNING.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def header(text: str) -> bool:
     """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
     return bool(_HEADER.match(text))
+
+
+@lru_cache(maxsize=CACHE)
+def summary(text: str) -> bool:
+    """A run's verdict with its counts (``FAIL pkg 0.1s``, ``2 failed in 0.3s``, ``Found 3 errors``): a block's end."""
+    return bool(_SUMMARY.match(text)) and not passing_summary(text)
+
+
+def terminator(text: str) -> bool:
+    """A command's own exit line right after its output (``exit status 1``, make's ``*** [all] Error 2``)."""
+    return bool(_TERMINATOR.match(text))
+
+
+def indent(text: str) -> int:
+    """How deep a line is nested: its leading whitespace, a tab counting as four."""
+    return len(text) - len(text.lstrip(" \t")) + 3 * text[: len(text) - len(text.lstrip(" \t"))].count("\t")
+
+
+_COUNT = re.compile(r"^\s*\d+ (?:passing|pending|skipped|failing|passed|failed|errors?|tests?|todo)(?: \([^)]*\))?\s*$")
+
+
+def count_line(text: str) -> bool:
+    """A run's count alone on its line (``12 passing (3s)``, ``1 pending``)."""
+    return bool(_COUNT.match(text))
+
+
+# A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
+_LOCATED_WARNING = re.compile(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning\b|^\s*\d+:\d+\s+warning\s")
+
+
+def located_warning(text: str) -> bool:
+    """A diagnostic whose severity is a warning (``a.c:3:5: warning: ...``, eslint's ``3:1  warning``)."""
+    return bool(_LOCATED_WARNING.match(text))
 
 
 def diff_line(text: str) -> bool:
@@ -98,11 +153,13 @@ def diff_line(text: str) -> bool:
     return bool(_DIFF.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def symptom(text: str) -> bool:
     """A line that only says a command failed (an exit status, "see above")."""
     return bool(_SYMPTOM.search(text))
 
 
+@lru_cache(maxsize=CACHE)
 def error_score(text: str) -> int:
     """How strongly a line alone says something failed: 0 (not at all) to 3."""
     if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):

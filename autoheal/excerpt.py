@@ -1,18 +1,30 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
-A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``, the
-suite or case name; the topmost of stacked ones) when one sits just above the
-root cause, else at the first of the error lines above it that belong to it
-(the same signals as below) and a line or two leading to them; it ends where
-the tool's output stops being about the
-failure: after a few lines with no error signal (no error wording, no
-``file:line:`` diagnostic, no stack frame, no diff line, no indented
-continuation) unless errors resume right after them. The block is shown whole
-and in order: a single blank line inside it stays (it separates a failure's
-parts), a run of them shrinks to one, and runner/cache/upload chatter and
-passing tests leave. Once the first failure is whole and the block already
-holds ``SOFT`` lines, the next failure's header ends it: one failure shown in
-full says more than three cut short.
+Edges come from the shape of the lines, never from a tool's name, so they hold
+on tools no rule knows:
+
+- Start. A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``,
+  the suite or case name; the topmost of stacked ones, with the run's counts
+  right above them) when one sits just above the root cause, else at the first
+  of the error lines above it that belong to it and a line or two leading to
+  them. Indented or attached lines carry the block up only to an error line
+  above them; a run of them alone, or of located warnings, is another tool's
+  output (unless the root cause is a warning or the verdict counting them).
+- End. A block ends where the tool's output stops being about the failure:
+  after a few lines with no error signal (no error wording, no ``file:line:``
+  diagnostic, no stack frame, no diff line, no indented continuation) unless
+  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
+  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
+  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
+  blank line, a line with no error signal starts a new paragraph.
+- Depth. Once the first failure is whole and the block already holds ``SOFT``
+  lines, the next failure's header at the same depth ends it (one failure in
+  full says more than three cut short, and a second short one still fits); a
+  header nested deeper (a subtest of the failing test) does not.
+
+The block is shown whole and in order: a single blank line inside it stays (it
+separates a failure's parts), a run of them shrinks to one, and runner/cache/
+upload chatter and passing tests leave.
 
 A line the passing run also printed (the baseline) never anchors the root
 cause. The block's own lines are found without the baseline, so a baseline
@@ -21,8 +33,9 @@ needed there, a frame or a message the passing run also printed); it only
 leaves the context around the block: the lines leading to it and the rule's
 declared context beyond it.
 
-A block longer than ``MAX_EXCERPT`` keeps its header, the first failure whole
-(the lines above the root cause when it sits near the block's end) and, when
+A block longer than ``MAX_EXCERPT`` keeps its header, the root cause's own
+failure whole from its header (the lines above the root cause when it sits
+near the block's end: a long run of error lines fills the budget) and, when
 the block's end was seen, its summary; the cut shows as a gap in the line
 numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
 declared context around it.
@@ -35,22 +48,26 @@ from collections.abc import Callable, Sequence
 from autoheal import blocks
 
 MAX_EXCERPT = 40
+HEADER_COUNTS = 4  # count lines kept right above a header
 HEADER_REACH = 12  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
 QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
-SOFT = 15  # a block this long ends at the next failure's header
+SOFT = 25  # a block this long ends at the next failure's header
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 REACH_BELOW = MAX_EXCERPT * 3
+EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
-UP_REACH = 30  # how far above the root cause its block may start, without a header
+UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
 
 Numbered = Sequence[tuple[int, str]]
 Known = Callable[[str], bool]
 
 
 def _strong(text: str) -> bool:
-    return blocks.header(text) or blocks.error_score(text) >= 2
+    """A line that alone says something failed. A located warning does not: it may sit inside a
+    block (a linter that fails on warnings lists them there) but a run of them never carries one."""
+    return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
 def _attached(text: str) -> bool:
@@ -66,13 +83,19 @@ def _stop(text: str) -> bool:
 
 
 def _outer_header(lines: Numbered, i: int) -> int:
-    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart."""
+    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart.
+
+    The run's counts right above a header belong to it (mocha's ``12 passing`` and ``1 pending``
+    above ``2 failing``).
+    """
     j = i
     while j > 0:
         above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
         if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
-            return j
+            break
         j = above[0]
+    while j > 0 and j - 1 >= i - HEADER_COUNTS and blocks.count_line(lines[j - 1][1]):
+        j -= 1
     return j
 
 
@@ -81,19 +104,30 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     empty = 0
     for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
         text = lines[i][1]
+        if at - i <= 2 and blocks.summary(text):
+            break  # the root cause follows a verdict: it closes the block the verdict ends
         if blocks.header(text) and not blocks.symptom(text):
             return _outer_header(lines, i), True
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
         if empty >= QUIET:
             break
     # No header: the error lines above that belong to the same block, then a line or two leading to them.
+    # Indented or attached lines only carry the block up to an error line above them: a run of
+    # them alone (a warning's source lines, a build tool's task lines) is another tool's output.
+    # Located warnings carry it only when the root cause is one of them or the verdict that counts
+    # them (a linter failing on warnings).
     start, quiet = at, 0
+    warnings = blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
         if _stop(text):
             break
-        if _strong(text) or _attached(text):
+        if _strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
+            warnings = warnings or blocks.summary(text)
+            continue
+        if _attached(text):
+            quiet = 0
             continue
         quiet += 1
         if quiet >= QUIET and not any(_strong(t) for _, t in lines[max(0, i - LOOKAHEAD) : i]):
@@ -123,22 +157,47 @@ def _resumes(lines: Numbered, i: int) -> bool:
 
 
 def _end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
-    """Index of the block's last line, and whether its end was seen (not the end of what is known)."""
+    """Index of the block's last line, and whether its end was seen (not the end of what is known).
+
+    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
+    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
+    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
+    it is nested deeper than the block's first line (a subtest of the failing test).
+    """
     end, quiet = at, 0
+    base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + REACH_BELOW)
     for i in range(at + 1, limit):
         text = lines[i][1]
-        if _stop(text) or (blocks.header(text) and i - start >= SOFT and not blocks.header(lines[i - 1][1])):
-            return end, True
+        if blocks.summary(text) and not blocks.chatter(text):
+            return _epilogue(lines, i), True
+        if _stop(text) or (_next_failure(lines, i, start) and blocks.indent(text) <= base):
+            return _epilogue(lines, end), True
         if _strong(text) or _attached(text):
             end, quiet = i, 0
             continue
         quiet += 1
         if quiet >= QUIET and not _resumes(lines, i + 1):
-            return end, True
-        if not blocks.blank(text) and quiet < QUIET:
+            return _epilogue(lines, end), True
+        if not blocks.blank(text) and quiet < QUIET and not blocks.blank(lines[i - 1][1]):
             end = i  # a line of the failure's own message, below it
     return end, limit < len(lines)
+
+
+def _next_failure(lines: Numbered, i: int, start: int) -> bool:
+    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
+
+
+def _epilogue(lines: Numbered, end: int) -> int:
+    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
+    j = end
+    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
+        j += 1
+    return j
+
+
+def _closing(text: str) -> bool:
+    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
 
 
 def _reach(lines: Numbered, at: int, count: int) -> int:
@@ -180,8 +239,10 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     head = kept[:1] if headed and at > 0 else []
     summary = SUMMARY if ended else 0
     body = MAX_EXCERPT - len(head) - summary
-    # From the root cause on; when it sits near the block's end (a summary line), the lines above it.
-    lo = max(len(head), min(at, len(kept) - summary - body))
+    # From the root cause's own failure on (its header, a few lines up); when the root cause sits
+    # near the block's end (a summary line), the lines above it.
+    own = next((i for i in range(at, max(len(head), at - HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
+    lo = max(len(head), min(own, len(kept) - summary - body))
     first = kept[lo : lo + body]
     tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
     return head + first + tail

@@ -84,7 +84,7 @@ def test_a_block_keeps_its_inner_blank_lines_and_its_message_lines() -> None:
 
 
 def test_the_next_failure_header_ends_a_block_once_the_first_failure_is_whole() -> None:
-    failure = ["", "      Error: boom", *(f"      at f{n} (x.js:{n}:1)" for n in range(12))]
+    failure = ["", "      Error: boom", *(f"      at f{n} (x.js:{n}:1)" for n in range(20))]
     lines = ["  2 failing"]
     for i in (1, 2, 3):
         lines += [f"  {i}) suite", f"       case {i}:", *failure, "      at d (x.js:4:1)", "      at e (x.js:5:1)", ""]

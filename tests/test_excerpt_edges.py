@@ -1,0 +1,289 @@
+"""Where an excerpt's block starts and ends, from the shape of the lines (several ecosystems).
+
+Synthetic logs written for these tests; each names the edge rule it checks.
+"""
+
+from __future__ import annotations
+
+from autoheal import blocks, excerpt
+from autoheal.logsource import bytes_doc
+from autoheal.triage import triage_docs
+from tests.helpers import ruleset
+
+RS = ruleset()
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, str]]:
+    return list(enumerate(lines, start=1))
+
+
+def _shown(lines: list[str], anchor: int, least: tuple[int, int] = (0, 0)) -> list[int]:
+    return [n for n, _ in excerpt.block(_numbered(lines), anchor, _never, least)]
+
+
+def test_go_subtests_nested_under_the_failing_test_stay_in_its_block() -> None:
+    lines = ["ok  \texample.com/app/util\t0.012s", "--- FAIL: TestConfig (0.00s)"]
+    for i in range(14):
+        lines += [f"    --- FAIL: TestConfig/case_{i} (0.00s)", f"        config_test.go:{40 + i}: missing token"]
+    lines += ["--- FAIL: TestOther (0.00s)", "    other_test.go:9: boom", "FAIL", "FAIL\texample.com/app\t0.5s"]
+    lines += ["ok  \texample.com/app/cli\t0.3s"]
+    shown = _shown(lines, 2)
+    assert shown[0] == 2 and set(range(2, 31)) <= set(shown)  # every nested subtest of TestConfig
+    assert 31 not in shown  # the next top-level failure starts another block
+
+
+def test_a_runs_verdict_ends_the_block_and_belongs_to_it() -> None:
+    # A Go panic trace longer than the soft limit: the package verdict below it is its end, not a new failure.
+    lines = ["ok  \texample.com/svc/db\t0.2s", "--- FAIL: TestApply (0.00s)", "panic: nil map [recovered]", ""]
+    lines += ["goroutine 7 [running]:"]
+    for i in range(9):
+        lines += [f"example.com/svc.apply{i}(0xc000)", f"\t/home/runner/work/svc/apply.go:{10 + i} +0x2f"]
+    lines += ["FAIL\texample.com/svc\t0.03s", "ok  \texample.com/svc/http\t1.1s"]
+    shown = _shown(lines, 2)
+    assert shown == list(range(2, 25))
+
+
+def test_a_summary_line_closes_the_block_before_unrelated_errors() -> None:
+    # mypy's total ends its block: what the next command prints is not part of it.
+    lines = ["$ mypy src", "src/a.py:3: error: Incompatible types in assignment  [assignment]"]
+    lines += [
+        'src/b.py:7: error: Name "x" is not defined  [name-defined]',
+        "Found 2 errors in 2 files (checked 5 source files)",
+    ]
+    lines += ["curl: (22) The requested URL returned error: 404", "Error: could not upload the coverage report"]
+    shown = _shown(lines, 2)
+    assert 4 in shown and 5 not in shown and 6 not in shown
+
+
+def test_a_commands_exit_lines_right_after_its_block_are_its_end() -> None:
+    # make around a C compiler: the failed targets close the block; the runner's exit line stays out.
+    lines = [
+        "gcc -Wall -c src/parse.c -o parse.o",
+        "src/parse.c:12:5: error: 'tokn' undeclared (first use in this function)",
+    ]
+    lines += ["   12 |     tokn = next();", "      |     ^~~~", "make[1]: *** [Makefile:20: parse.o] Error 1"]
+    lines += ["make: *** [Makefile:8: all] Error 2", "Process completed with exit code 2.", "Post job cleanup."]
+    shown = _shown(lines, 2)
+    assert shown == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_linters_exit_status_is_shown_with_its_findings_through_triage() -> None:
+    log = "\n".join(
+        [
+            "##[group]Run make lint",
+            "make lint",
+            "##[endgroup]",
+            "golangci-lint run ./...",
+            "internal/api/handler.go:31:2: ineffectual assignment to err (ineffassign)",
+            "internal/api/server.go:88:9: Error return value of `conn.Close` is not checked (errcheck)",
+            "exit status 1",
+            "make: *** [Makefile:39: lint] Error 1",
+            "##[error]Process completed with exit code 2.",
+            "Post job cleanup.",
+        ]
+    )
+    d = triage_docs([bytes_doc("", (log + "\n").encode())], RS, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert {5, 6, 7, 8} <= set(numbers) and 9 not in numbers and 10 not in numbers
+
+
+def test_verdicts_of_common_runners_are_summaries_and_passing_ones_are_not() -> None:
+    verdicts = [
+        "FAIL\texample.com/x\t0.57s",
+        "FAIL\texample.com/x [build failed]",
+        "========================= 2 failed, 3 passed in 0.52s =========================",
+        "FAILED (failures=1, errors=2)",
+        "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out",
+        "Tests:       1 failed, 3 passed, 4 total",
+        "3 examples, 1 failure",
+        "Tests run: 12, Failures: 1, Errors: 0, Skipped: 0",
+        "Found 2 errors in 1 file (checked 3 source files)",
+        "Found 1 error.",
+        "✖ 3 problems (3 errors, 0 warnings)",
+        "4 files inspected, 2 offenses detected",
+        "2 errors generated.",
+    ]
+    assert [v for v in verdicts if not blocks.summary(v)] == []
+    passing = ["Tests run: 5, Failures: 0, Errors: 0, Skipped: 0", "ok  \texample.com/x\t0.1s", "  3 failing"]
+    passing += ["==================== 5 passed in 0.31s ====================", "3 examples, 0 failures", "0 errors"]
+    passing += ["Found 0 errors. Watching for file changes."]
+    assert [p for p in passing if blocks.summary(p)] == []
+    assert blocks.terminator("exit status 3") and blocks.terminator("make[2]: *** [all] Error 2")
+    assert not blocks.terminator("Process completed with exit code 1.")
+
+
+def test_indented_lines_alone_do_not_carry_a_block_up_into_another_tools_output() -> None:
+    # Gradle: a compiler's notes and their source lines, then the task lines, then the failing test.
+    lines = ["> Task :compileTestJava", "Note: Some input files use unchecked or unsafe operations."]
+    lines += ["    private Client client;", "            ^", "    private Store store;", "            ^"]
+    lines += ["> Task :test", "", "UserApiTest > getUser > returnsNotFound() FAILED"]
+    lines += ["    java.lang.AssertionError at UserApiTest.java:82", "", "12 tests completed, 1 failed"]
+    shown = _shown(lines, 9)
+    assert shown[0] >= 6 and {9, 10, 12} <= set(shown)
+
+
+def test_an_error_line_above_indented_lines_still_starts_the_block() -> None:
+    # A C compiler's error, the source line and caret, then a note that anchors: the error above leads.
+    lines = ["cc -c util.c", "util.c:8:3: error: implicit declaration of function 'strlcpy'"]
+    lines += ["    8 |   strlcpy(buf, src, n);", "      |   ^~~~~~~", "util.c:8:3: note: include '<string.h>'"]
+    assert _shown(lines, 5)[:2] == [1, 2]
+
+
+def test_a_bare_location_line_is_part_of_a_framed_report() -> None:
+    # BuildKit frames its report with rules; the Dockerfile location sits alone on a line.
+    lines = [
+        "#6 [2/3] RUN apk add git",
+        "#6 ERROR: failed to fetch index: connection reset",
+        "",
+        "#7 [internal] load context",
+    ]
+    lines += ["#7 transferring context: 4MB done", "#7 CANCELED", "------", " > [2/3] RUN apk add git:", "------"]
+    lines += ["Dockerfile:12", "--------------------", "  11 |", "  12 | >>> RUN apk add git", "--------------------"]
+    lines += ["error: failed to solve: process did not complete successfully: exit code: 1", "Post job cleanup."]
+    shown = _shown(lines, 15)
+    assert shown[0] <= 2 and set(range(10, 16)) <= set(shown)
+
+
+def test_the_next_failure_is_shown_whole_when_the_first_leaves_room() -> None:
+    # pytest: the first failure with its captured output, then a second, shorter one at the same depth.
+    lines = [
+        "tests/test_api.py ..F.F",
+        "",
+        "=================================== FAILURES ===================================",
+    ]
+    lines += ["___________________________________ test_load ___________________________________", ""]
+    lines += [
+        "    def test_load():",
+        "        cfg = load()",
+        ">       assert cfg.port == 8080",
+        "E       assert 80 == 8080",
+    ]
+    lines += ["E        +  where 80 = Config(port=80).port", "", "tests/test_api.py:12: AssertionError"]
+    lines += ["----------------------------- Captured stdout call -----------------------------"]
+    lines += ["reading /etc/app.yml", "using defaults for: port", "merged 3 sources", "", ""]
+    lines += ["___________________________________ test_save ___________________________________", ""]
+    lines += ["    def test_save():", ">       save(None)", "E       TypeError: save() needs a record", ""]
+    lines += [
+        "tests/test_api.py:20: TypeError",
+        "",
+        "=========================== short test summary info ============================",
+    ]
+    shown = _shown(lines, 9)
+    assert shown[0] == 3 and {20, 23, 24, 26} <= set(shown)
+
+
+def test_a_long_run_of_errors_fills_the_budget_up_to_the_root_cause() -> None:
+    # A site generator's sixty broken references, no header: the run is one block, cut to the budget.
+    lines = ["> hugo --cleanDestinationDir", ""]
+    lines += [
+        f'ERROR 2024/03/01 10:00:{i:02d} [en] REF_NOT_FOUND: Ref "/docs/page-{i}": page not found' for i in range(60)
+    ]
+    lines += ["Error: Error building site: logged 60 error(s)", "Total in 4120 ms"]
+    shown = _shown(lines, 63)
+    assert len(shown) == excerpt.MAX_EXCERPT and shown[-1] >= 63 and all(n >= 3 for n in shown)
+
+
+def test_a_plain_line_after_a_blank_line_is_a_new_paragraph_not_the_failures_message() -> None:
+    # Jest: the failure's diff, a blank line, then the tool's own bookkeeping.
+    lines = ["FAIL src/sum.test.js", "  ● sum › adds numbers", "", "    expect(received).toBe(expected)", ""]
+    lines += ["    Expected: 3", "    Received: 4", "", "Coverage report written to coverage/lcov.info", "Done in 3.2s"]
+    shown = _shown(lines, 4)
+    assert {1, 2, 4, 6, 7} <= set(shown) and 9 not in shown and 10 not in shown
+
+
+def test_a_runs_counts_right_above_its_failures_header_belong_to_it() -> None:
+    # Mocha: the passing and pending counts sit right above "N failing".
+    lines = ["    ✓ parses the header (3ms)", "", "", "  41 passing (2s)", "  2 pending", "  1 failing", ""]
+    lines += ["  1) Parser", "       rejects an empty body:", "     AssertionError: expected [] to be empty"]
+    lines += ["      at Context.<anonymous> (test/parser.test.js:22:11)", "", ""]
+    shown = _shown(lines, 10)
+    assert shown[:3] == [4, 5, 6] and 10 in shown
+
+
+def test_a_cut_block_keeps_the_root_causes_own_failure_from_its_header() -> None:
+    # pytest: a failure whose captured log makes the block longer than the budget.
+    lines = ["=================================== FAILURES ===================================", ""]
+    lines += ["_________________________________ test_migrate _________________________________", ""]
+    lines += [
+        "    def test_migrate(db):",
+        "        run_migrations(db)",
+        ">       assert db.version == 7",
+        "E       assert 6 == 7",
+    ]
+    lines += [
+        "",
+        "tests/test_db.py:31: AssertionError",
+        "------------------------------ Captured log call -------------------------------",
+    ]
+    lines += [f"ERROR    migrate:runner.py:{40 + i} step {i} failed: lock timeout" for i in range(45)]
+    lines += ["=========================== 1 failed, 12 passed in 9.81s ==========================="]
+    shown = _shown(lines, 8)
+    assert len(shown) <= excerpt.MAX_EXCERPT and {1, 3, 5, 6, 7, 8, 10} <= set(shown) and shown[-1] == len(lines)
+
+
+def test_a_run_of_compiler_warnings_does_not_carry_a_test_failures_block_up() -> None:
+    lines = ["> Task :compileTestJava"]
+    for i in range(3):
+        lines += [f"/ci/src/test/java/app/ApiTest{i}.java:35: warning: [deprecation] Client in app has been deprecated"]
+        lines += ["    private Client client;", "            ^"]
+    lines += [
+        "3 warnings",
+        "",
+        "> Task :test",
+        "",
+        "ApiTest > getsUser() FAILED",
+        "    java.lang.AssertionError at ApiTest.java:82",
+    ]
+    lines += ["", "12 tests completed, 1 failed"]
+    shown = _shown(lines, 15)
+    assert shown[0] >= 11 and {15, 16, 18} <= set(shown)
+
+
+def test_a_linter_failing_on_warnings_shows_them_above_its_verdict() -> None:
+    # ESLint with --max-warnings 0: the warnings are the failure; its last words anchor.
+    lines = [
+        "$ eslint --max-warnings 0 src",
+        "",
+        "/ci/app/src/app.js",
+        "   3:1  warning  Unexpected console statement  no-console",
+    ]
+    lines += ["  10:5  warning  Unexpected console statement  no-console", "", "/ci/app/src/db.js"]
+    lines += ["  7:3  warning  Unexpected alert  no-alert", "", "✖ 3 problems (0 errors, 3 warnings)", ""]
+    lines += ["ESLint found too many warnings (maximum: 0).", "npm ERR! code ELIFECYCLE"]
+    shown = _shown(lines, 12)
+    assert {3, 4, 5, 7, 8, 10, 12} <= set(shown)
+
+
+def test_cargo_tests_block_runs_from_its_failures_to_the_verdict() -> None:
+    log = [
+        "$ cargo test",
+        "     Running unittests src/lib.rs (target/debug/deps/calc-1a2b3c)",
+        "",
+        "running 3 tests",
+        "test tests::adds ... ok",
+        "test tests::parses ... FAILED",
+        "",
+        "failures:",
+        "",
+        "---- tests::parses stdout ----",
+        "thread 'tests::parses' panicked at 'assertion failed: `(left == right)`",
+        "  left: `2`,",
+        " right: `3`', src/lib.rs:14:9",
+        "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+        "",
+        "",
+        "failures:",
+        "    tests::parses",
+        "",
+        "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s",
+        "",
+        "error: test failed, to rerun pass '--lib'",
+        'The command "cargo test" exited with 101.',
+    ]
+    d = triage_docs([bytes_doc("", ("\n".join(log) + "\n").encode())], RS, "log.txt")
+    numbers = [e.line for e in d.excerpt]
+    assert numbers[0] in (6, 8) and {8, 11, 13, 18, 20} <= set(numbers) and numbers[-1] == 20
