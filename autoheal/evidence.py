@@ -184,6 +184,26 @@ def _compact(line: int, pool: dict[int, str], starts: set[int], known: Known) ->
     return out
 
 
+def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
+    """The contiguous lines of the pool around ``line``, not reaching another failure's line."""
+    lo = line
+    while lo - 1 in pool and lo - 1 not in starts and line - lo < EVIDENCE_LINES:
+        lo -= 1
+    hi = line
+    while hi + 1 in pool and hi + 1 not in starts and hi - line < EVIDENCE_LINES:
+        hi += 1
+    return [(n, pool[n]) for n in range(lo, hi + 1)]
+
+
+def _item(line: int, pool: dict[int, str], starts: set[int], known: Known) -> Numbered:
+    """A sibling's lines, most telling first: its compact block, then the rest of its own block."""
+    first = _compact(line, pool, starts, known)
+    have = {n for n, _ in first}
+    rest = [(n, t) for n, t in excerpt.block(_run(line, pool, starts), line, known) if n not in have]
+    ordered = sorted(first, key=lambda nt: (nt[0] < line, nt[0])) + rest
+    return ordered[:EVIDENCE_LINES]
+
+
 def _share(items: Sequence[Numbered], room: int) -> Numbered:
     """Round-robin: every item's first line, then every item's second line... while there is room."""
     out: Numbered = []
@@ -197,9 +217,25 @@ def _share(items: Sequence[Numbered], room: int) -> Numbered:
     return out
 
 
+def _sibling_items(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> list[Numbered]:
+    sections = _failed_sections(anchor)
+    pool = _pool(anchor, sections)
+    shown = {template(t) for t in lines.values()}
+    sibs = [(k, n) for k, n in _siblings(anchor, pool, sections, known) if template(pool[n]) not in shown]
+    # The closest kin first when there is not room for all; shown in log order.
+    sibs = sorted(sorted(sibs)[: min(room, MAX_SIBLINGS)], key=lambda kn: kn[1])
+    starts = {n for _, n in sibs} | set(lines)
+    items = [[(m, t) for m, t in _item(n, pool, starts - {n}, known) if m not in lines] for _, n in sibs]
+    return [item for item in items if item]
+
+
 def further(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
     """The root cause's block, then small blocks of further evidence while the excerpt has room."""
     lines = dict(kept)
+    room = MAX_EXCERPT - len(lines)
+    if room < 1:
+        return sorted(lines.items())
+    items = _sibling_items(anchor, lines, room, known)
     for hit in _far_hits(anchor, known):
         room = MAX_EXCERPT - len(lines)
         if room < MIN_EVIDENCE or hit.line in lines:
@@ -207,15 +243,7 @@ def further(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
         for n, t in _far_block(anchor, hit, room, known):
             lines.setdefault(n, t)
     room = MAX_EXCERPT - len(lines)
-    if room >= 1:
-        sections = _failed_sections(anchor)
-        pool = _pool(anchor, sections)
-        shown = {template(t) for t in lines.values()}
-        sibs = [(k, n) for k, n in _siblings(anchor, pool, sections, known) if template(pool[n]) not in shown]
-        # The closest kin first when there is not room for all; shown in log order.
-        sibs = sorted(sorted(sibs)[: min(room, MAX_SIBLINGS)], key=lambda kn: kn[1])
-        starts = {n for _, n in sibs} | set(lines)
-        items = [[(m, t) for m, t in _compact(n, pool, starts - {n}, known) if m not in lines] for _, n in sibs]
-        for n, t in _share(items, room):
-            lines.setdefault(n, t)
+    items = [[(n, t) for n, t in item if n not in lines] for item in items]
+    for n, t in _share(items, room):
+        lines.setdefault(n, t)
     return sorted(lines.items())
