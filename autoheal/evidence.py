@@ -158,20 +158,35 @@ def _siblings(anchor: Anchor, pool: dict[int, str], sections: set[int], known: K
 
 
 def _evidence_line(text: str, known: Known) -> bool:
-    return not (blocks.blank(text) or blocks.chatter(text) or blocks.warning(text) or known(text))
+    """A line that may show as evidence: not blank, chatter, a warning or info line (unless a block
+    header: Maven's ``[INFO] Results:``), nor what the passing run also printed."""
+    if blocks.blank(text) or blocks.chatter(text) or known(text):
+        return False
+    return not blocks.warning(text) or blocks.header(text)
+
+
+def _header_above(line: int, pool: dict[int, str], starts: set[int], known: Known) -> int:
+    """The header a line or two above ``line`` (blank lines between do not count), else ``line``."""
+    seen = 0
+    for n in range(line - 1, line - 2 * SIBLING_HEADER - 1, -1):
+        text = pool.get(n)
+        if text is None or n in starts or seen == SIBLING_HEADER:
+            break
+        if blocks.blank(text):
+            continue
+        if not _evidence_line(text, known):
+            break
+        if blocks.header(text) and not blocks.symptom(text):
+            return n
+        seen += 1
+    return line
 
 
 def _compact(line: int, pool: dict[int, str], starts: set[int], known: Known) -> Numbered:
     """A sibling's own lines: the header just above it, the line, then the message lines just below it."""
-    start = line
-    for n in range(line - 1, line - SIBLING_HEADER - 1, -1):
-        text = pool.get(n)
-        if text is None or n in starts or not _evidence_line(text, known):
-            break
-        if blocks.header(text) and not blocks.symptom(text):
-            start = n
-            break
-    out = [(n, pool[n]) for n in range(start, line + 1)]
+    start = _header_above(line, pool, starts, known)
+    out = [(start, pool[start])] if start != line else []
+    out.append((line, pool[line]))
     n = line + 1
     while len(out) < SIBLING_LINES and n in pool and n not in starts:
         text = pool[n]
@@ -199,7 +214,8 @@ def _item(line: int, pool: dict[int, str], starts: set[int], known: Known) -> Nu
     """A sibling's lines, most telling first: its compact block, then the rest of its own block."""
     first = _compact(line, pool, starts, known)
     have = {n for n, _ in first}
-    rest = [(n, t) for n, t in excerpt.block(_run(line, pool, starts), line, known) if n not in have]
+    rest = excerpt.block(_run(line, pool, starts), line, known)
+    rest = [(n, t) for n, t in rest if n not in have and _evidence_line(t, known)]
     ordered = sorted(first, key=lambda nt: (nt[0] < line, nt[0])) + rest
     return ordered[:EVIDENCE_LINES]
 
@@ -217,33 +233,46 @@ def _share(items: Sequence[Numbered], room: int) -> Numbered:
     return out
 
 
-def _sibling_items(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> list[Numbered]:
+def _sibling_items(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> tuple[set[int], list[Numbered]]:
+    """The further failures' lines, and the items of those that fit: each its lines, most telling first."""
     sections = _failed_sections(anchor)
     pool = _pool(anchor, sections)
     shown = {template(t) for t in lines.values()}
     sibs = [(k, n) for k, n in _siblings(anchor, pool, sections, known) if template(pool[n]) not in shown]
-    # The closest kin first when there is not room for all; shown in log order.
-    sibs = sorted(sorted(sibs)[: min(room, MAX_SIBLINGS)], key=lambda kn: kn[1])
-    starts = {n for _, n in sibs} | set(lines)
-    items = [[(m, t) for m, t in _item(n, pool, starts - {n}, known) if m not in lines] for _, n in sibs]
-    return [item for item in items if item]
+    # When not all fit: the closest kin first, the earliest of them first; shown in log order.
+    fit = sorted(n for _, n in sorted(sibs)[: min(room, MAX_SIBLINGS)])
+    starts = set(fit) | set(lines)
+    items = [[(m, t) for m, t in _item(n, pool, starts - {n}, known) if m not in lines] for n in fit]
+    return {n for _, n in sibs}, [item for item in items if item]
 
 
-def further(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
-    """The root cause's block, then small blocks of further evidence while the excerpt has room."""
+def further(anchor: Anchor, kept: Numbered, known: Known, around: Numbered | None = None) -> Numbered:
+    """The root cause's block, then small blocks of further evidence while the excerpt has room.
+
+    A far hit that is one of the further failures shares the room with them;
+    one of another kind, or outside the failed sections, gets a block of its own first.
+    ``around`` is the block with the rule's declared context around it: the room
+    the evidence leaves goes to that context, the lines nearest the root cause first.
+    """
     lines = dict(kept)
     room = MAX_EXCERPT - len(lines)
-    if room < 1:
-        return sorted(lines.items())
-    items = _sibling_items(anchor, lines, room, known)
+    if room >= 1:
+        _add_evidence(anchor, lines, known)
+    extra = sorted((nt for nt in around or [] if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
+    lines.update(extra[: max(0, MAX_EXCERPT - len(lines))])
+    return sorted(lines.items())
+
+
+def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
+    room = MAX_EXCERPT - len(lines)
+    siblings, items = _sibling_items(anchor, lines, room, known)
+    shown = {template(t) for t in lines.values()}
     for hit in _far_hits(anchor, known):
         room = MAX_EXCERPT - len(lines)
-        if room < MIN_EVIDENCE or hit.line in lines:
+        if room < MIN_EVIDENCE or hit.line in lines or hit.line in siblings or template(hit.text) in shown:
             continue
         for n, t in _far_block(anchor, hit, room, known):
             lines.setdefault(n, t)
     room = MAX_EXCERPT - len(lines)
-    items = [[(n, t) for n, t in item if n not in lines] for item in items]
-    for n, t in _share(items, room):
+    for n, t in _share([[(n, t) for n, t in item if n not in lines] for item in items], room):
         lines.setdefault(n, t)
-    return sorted(lines.items())
