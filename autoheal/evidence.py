@@ -26,8 +26,13 @@ pass over the log.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import re2
 
 from autoheal import blocks, cause, excerpt
 from autoheal.baseline import template
@@ -39,6 +44,7 @@ Known = Callable[[str], bool]
 Numbered = list[tuple[int, str]]
 
 MAX_EXCERPT = excerpt.MAX_EXCERPT
+_NAMED = re.compile(r"\(\?P<\w+>")
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml).
 PRECISE = 60
 # Blocks of further evidence: at most this many lines each, this many above their hit, and only
@@ -109,15 +115,35 @@ def _failed_sections(anchor: Anchor) -> set[int]:
     return own | {i for i, s in enumerate(scan.sections) if s.status == FAILED}
 
 
+def _covered(pool: dict[int, str], line: int) -> bool:
+    return all(n in pool for n in range(line - EVIDENCE_LINES, line + EVIDENCE_LINES + 1))
+
+
+def _widen(pool: dict[int, str], scan: DocScan, hits: Sequence[Hit]) -> None:
+    """Add the windows of these hits, those whose neighbourhood the pool does not hold yet.
+
+    A hit's window is decoded on first use (decoding every hit's was a third of a
+    scan's time), so a hit whose neighbourhood is already known is not decoded.
+    """
+    for hit in hits:
+        if not _covered(pool, hit.line):
+            pool.update(context(scan, hit))
+
+
 def _pool(anchor: Anchor, sections: set[int]) -> dict[int, str]:
-    """Every numbered line the scan kept inside those sections: its hits' windows and the failed tails."""
+    """The numbered lines the scan kept inside those sections: the failed tails, every hit's line and
+    the windows of the hits of the root cause's kind (further lines of its rule hide there)."""
     scan = anchor.scan
     pool: dict[int, str] = {}
-    for hit in scan.hits:
-        if hit.section in sections:
-            pool.update(context(scan, hit))
     for index in sections:
         pool.update(scan.failed_tails.get(index, []))
+    mine = [h for h in scan.hits if h.section in sections]
+    pool.update((h.line, h.text) for h in mine)
+    _widen(pool, scan, [h for h in mine if _is_sibling(anchor, h) in (0, 1)])
+    return pool
+
+
+def _inside(scan: DocScan, sections: set[int], pool: dict[int, str]) -> dict[int, str]:
     ranges = [(scan.sections[i].output_start, scan.sections[i].end or scan.lines) for i in sections]
     return {n: t for n, t in pool.items() if any(lo <= n <= hi for lo, hi in ranges)}
 
@@ -136,9 +162,11 @@ def _is_sibling(anchor: Anchor, hit: Hit) -> int | None:
 def _siblings(anchor: Anchor, pool: dict[int, str], sections: set[int], known: Known) -> list[tuple[int, int]]:
     """Lines of further failures as (kinship, line): the chosen rule's lines anywhere in the pool, then hits."""
     found: dict[int, int] = {}
-    if anchor.rule is not None:
+    rule = anchor.rule
+    if rule is not None:
+        quick = _any_pattern(rule.patterns)
         for n, t in pool.items():
-            if anchor.rule.match(t) is not None:
+            if (quick is None or quick.search(t)) and rule.match(t) is not None:
                 found[n] = 0
     for hit in anchor.scan.hits:
         kin = _is_sibling(anchor, hit) if hit.section in sections else None
@@ -155,6 +183,19 @@ def _siblings(anchor: Anchor, pool: dict[int, str], sections: set[int], known: K
             seen.add(shape)
             out.append((k, n))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _any_pattern(patterns: tuple[str, ...]) -> Any:
+    """A rule's patterns as one RE2 alternation (groups unnamed): a line it misses is no line of the rule.
+
+    One search per line instead of one per pattern: the pool holds thousands of lines.
+    """
+    joined = "|".join(f"(?:{_NAMED.sub('(?:', p)})" for p in patterns)
+    try:
+        return re2.compile(joined)
+    except re2.error:
+        return None
 
 
 def _evidence_line(text: str, known: Known) -> bool:
@@ -210,14 +251,10 @@ def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
     return [(n, pool[n]) for n in range(lo, hi + 1)]
 
 
-def _item(line: int, pool: dict[int, str], starts: set[int], known: Known) -> Numbered:
-    """A sibling's lines, most telling first: its compact block, then the rest of its own block."""
-    first = _compact(line, pool, starts, known)
-    have = {n for n, _ in first}
+def _rest(line: int, pool: dict[int, str], starts: set[int], known: Known, have: set[int]) -> Numbered:
+    """The rest of a sibling's own block, beyond its compact lines."""
     rest = excerpt.block(_run(line, pool, starts), line, known)
-    rest = [(n, t) for n, t in rest if n not in have and _evidence_line(t, known)]
-    ordered = sorted(first, key=lambda nt: (nt[0] < line, nt[0])) + rest
-    return ordered[:EVIDENCE_LINES]
+    return [(n, t) for n, t in rest if n not in have and _evidence_line(t, known)]
 
 
 def _share(items: Sequence[Numbered], room: int) -> Numbered:
@@ -233,46 +270,69 @@ def _share(items: Sequence[Numbered], room: int) -> Numbered:
     return out
 
 
-def _sibling_items(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> tuple[set[int], list[Numbered]]:
-    """The further failures' lines, and the items of those that fit: each its lines, most telling first."""
+@dataclass(frozen=True)
+class _Siblings:
+    """The further failures: every line found, those that fit, and the lines they were found among."""
+
+    lines: set[int]
+    fit: list[int]
+    pool: dict[int, str]
+    starts: set[int]
+
+
+def _find_siblings(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> _Siblings:
     sections = _failed_sections(anchor)
-    pool = _pool(anchor, sections)
+    pool = _inside(anchor.scan, sections, _pool(anchor, sections))
     shown = {template(t) for t in lines.values()}
     sibs = [(k, n) for k, n in _siblings(anchor, pool, sections, known) if template(pool[n]) not in shown]
     # When not all fit: the closest kin first, the earliest of them first; shown in log order.
     fit = sorted(n for _, n in sorted(sibs)[: min(room, MAX_SIBLINGS)])
-    starts = set(fit) | set(lines)
-    items = [[(m, t) for m, t in _item(n, pool, starts - {n}, known) if m not in lines] for n in fit]
-    return {n for _, n in sibs}, [item for item in items if item]
+    chosen = set(fit)
+    _widen(pool, anchor.scan, [h for h in anchor.scan.hits if h.line in chosen and h.section in sections])
+    pool = _inside(anchor.scan, sections, pool)
+    return _Siblings({n for _, n in sibs}, fit, pool, chosen | set(lines))
 
 
-def further(anchor: Anchor, kept: Numbered, known: Known, around: Numbered | None = None) -> Numbered:
+def _share_siblings(sib: _Siblings, lines: dict[int, str], known: Known) -> None:
+    """Each further failure's compact lines, shared round-robin; then, while room is left, the rest of its block."""
+    compact = {n: _compact(n, sib.pool, sib.starts - {n}, known) for n in sib.fit}
+    ordered = [sorted(c, key=lambda nt: (nt[0] < n, nt[0])) for n, c in compact.items()]
+    for n, t in _share([[x for x in item if x[0] not in lines] for item in ordered], MAX_EXCERPT - len(lines)):
+        lines.setdefault(n, t)
+    room = MAX_EXCERPT - len(lines)
+    if room < 1:
+        return
+    have = {m for c in compact.values() for m, _ in c}
+    rests = [_rest(n, sib.pool, sib.starts - {n}, known, have)[: EVIDENCE_LINES - len(compact[n])] for n in sib.fit]
+    for n, t in _share([[x for x in item if x[0] not in lines] for item in rests], room):
+        lines.setdefault(n, t)
+
+
+def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], Numbered] | None = None) -> Numbered:
     """The root cause's block, then small blocks of further evidence while the excerpt has room.
 
     A far hit that is one of the further failures shares the room with them;
     one of another kind, or outside the failed sections, gets a block of its own first.
-    ``around`` is the block with the rule's declared context around it: the room
+    ``around`` gives the block with the rule's declared context around it: the room
     the evidence leaves goes to that context, the lines nearest the root cause first.
     """
     lines = dict(kept)
     room = MAX_EXCERPT - len(lines)
     if room >= 1:
         _add_evidence(anchor, lines, known)
-    extra = sorted((nt for nt in around or [] if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
-    lines.update(extra[: max(0, MAX_EXCERPT - len(lines))])
+    if around is not None and len(lines) < MAX_EXCERPT:
+        extra = sorted((nt for nt in around() if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
+        lines.update(extra[: MAX_EXCERPT - len(lines)])
     return sorted(lines.items())
 
 
 def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
-    room = MAX_EXCERPT - len(lines)
-    siblings, items = _sibling_items(anchor, lines, room, known)
+    sib = _find_siblings(anchor, lines, MAX_EXCERPT - len(lines), known)
     shown = {template(t) for t in lines.values()}
     for hit in _far_hits(anchor, known):
         room = MAX_EXCERPT - len(lines)
-        if room < MIN_EVIDENCE or hit.line in lines or hit.line in siblings or template(hit.text) in shown:
+        if room < MIN_EVIDENCE or hit.line in lines or hit.line in sib.lines or template(hit.text) in shown:
             continue
         for n, t in _far_block(anchor, hit, room, known):
             lines.setdefault(n, t)
-    room = MAX_EXCERPT - len(lines)
-    for n, t in _share([[(n, t) for n, t in item if n not in lines] for item in items], room):
-        lines.setdefault(n, t)
+    _share_siblings(sib, lines, known)

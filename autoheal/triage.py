@@ -151,9 +151,9 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
         return _unknown(scans, path)
     least = (found.rule.context_before, found.rule.context_after) if found.rule else (0, 0)
     block = excerpt.block(found.context, found.line, known)
-    around = excerpt.block(found.context, found.line, known, least) if least != (0, 0) else block
     scan = next(s for s in scans if s.doc is found.doc)
-    kept = evidence.further(evidence.Anchor(scan, found.line, found.rule, found.category), block, known, around)
+    anchor = evidence.Anchor(scan, found.line, found.rule, found.category)
+    kept = evidence.further(anchor, block, known, lambda: excerpt.block(found.context, found.line, known, least))
     rule_id = found.rule.id if found.rule else GENERIC_RULE
     confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
     if found.category == "unknown":
