@@ -45,6 +45,8 @@ Numbered = list[tuple[int, str]]
 
 MAX_EXCERPT = excerpt.MAX_EXCERPT
 _NAMED = re.compile(r"\(\?P<\w+>")
+_LOCATION = re.compile(r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s")
+_WORD = re.compile(r"[A-Za-z]+")
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml).
 PRECISE = 60
 # Blocks of further evidence: at most this many lines each, this many above their hit, and only
@@ -168,6 +170,10 @@ def _siblings(anchor: Anchor, pool: dict[int, str], sections: set[int], known: K
         for n, t in pool.items():
             if (quick is None or quick.search(t)) and rule.match(t) is not None:
                 found[n] = 0
+    elif anchor.line in pool:
+        # No rule knows the tool: its further errors are lines of the same family as the anchor.
+        family = _family(pool[anchor.line])
+        found.update((n, 0) for n, t in pool.items() if _family(t) == family and blocks.error_score(t) >= 2)
     for hit in anchor.scan.hits:
         kin = _is_sibling(anchor, hit) if hit.section in sections else None
         if kin is not None and hit.line in pool:
@@ -183,6 +189,14 @@ def _siblings(anchor: Anchor, pool: dict[int, str], sections: set[int], known: K
             seen.add(shape)
             out.append((k, n))
     return out
+
+
+def _family(text: str) -> tuple[bool, str]:
+    """What kind of error line a tool printed: a ``file:line:`` diagnostic or not, and the first word
+    of its message (``error``, ``broken``, ``ERROR``), case aside."""
+    m = _LOCATION.match(text)
+    word = _WORD.search(text[m.end() :] if m else text)
+    return bool(m), word.group().lower() if word else ""
 
 
 @functools.lru_cache(maxsize=64)

@@ -149,3 +149,17 @@ def test_a_retry_of_the_failure_already_shown_is_not_shown_again() -> None:
     retry = _at(lines, first[0], _at(lines, first[0]))
     assert d.key_lines[0] == _at(lines, first[0]) and retry not in numbers and retry + 1 not in numbers
     assert _at(lines, "--- FAIL: TestServe (0.01s)") in numbers
+
+
+def test_a_tool_no_rule_knows_shows_each_of_its_errors_across_files() -> None:
+    lines = ["##[group]Run ./tools/check-links", "./tools/check-links", "shell: /usr/bin/bash -e {0}", "##[endgroup]"]
+    for i in range(4):
+        lines += [f"scanning docs/page{i}{j}.md" for j in range(25)]
+        lines += [f"docs/guide{i}.md:{12 + i}:3: broken link to ./missing{i}.md"]
+    lines += [f"scanning docs/tail{j}.md" for j in range(5)]
+    lines += ["4 problems in 104 files", "##[error]Process completed with exit code 1."]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    assert d.rule == "generic.error-block"
+    assert {_at(lines, f"docs/guide{i}.md:{12 + i}:3: broken link to ./missing{i}.md") for i in range(4)} <= numbers
+    assert len(numbers) <= MAX_EXCERPT
