@@ -5,23 +5,25 @@ failing test and ``FAIL pkg`` for every package, pytest a FAILURES block and
 then its short summary, Maven surefire's stack and then ``Tests in error:``, a
 compiler one error per file, a retried step the same failure again. The root
 cause's block (excerpt.py) shows the first failure whole; the room the excerpt
-has left is then shared among the rest:
+has left (of ``MAX_EXCERPT`` lines) is then shared among the rest:
 
 1. a failure of another kind elsewhere in the log (a maintainer must not miss
-   a second failure) gets a small block of its own, as does the last report
-   of the chosen failure far below it (a runner's summary may be the one that
-   says what failed);
-2. every further failure in the failed sections (a line of the chosen rule, a
-   hit of the same category, a specific cause such as a timeout shown in a
-   failing test's output) gets a compact block: its line, the header just
-   above it and the message lines just below. The room is shared fairly: each
-   gets its first line before any gets a second, in log order, so one long
-   failure never crowds out the list of the others.
+   a second failure) gets a small block of its own, as do far reports of the
+   chosen failure outside the failed sections;
+2. every further failure in the failed sections (a line of the chosen rule,
+   or, for a tool no rule knows, a line of the anchor's family; a hit of the
+   same category; a specific cause such as a timeout shown in a failing test's
+   output) shares the rest fairly: each gets its line before any gets a
+   second, then the header just above it and its message just below, then,
+   while room is left, the rest of its own block. One long failure never
+   crowds out the list of the others; a failure repeating a line already shown
+   (a retry, a summary of the failure above) is left out;
+3. what room is still left goes to the rule's declared context around the
+   root cause's block, the lines nearest it first.
 
 Lines the passing run also printed (the baseline), warnings and chatter are
-never evidence; evidence comes only from the lines the scan kept (the windows
-around its hits and the failed sections' last lines), so it costs no second
-pass over the log.
+never evidence. Evidence comes only from the lines the scan kept (the windows
+around its hits and the failed sections' last lines): no second pass over the log.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Data flows one way: scan (hits and sections) -> cause (which hit; or the
 generic error block of the failed section, generic.py, when no rule explains
-it) -> excerpt (the block around it, and small blocks of further evidence) ->
-fingerprint.
+it) -> excerpt (the block around it) -> evidence (the further failures, sharing
+the excerpt's room) -> fingerprint.
 """
 
 from __future__ import annotations
