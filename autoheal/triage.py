@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, evidence, excerpt, generic, headline, tools
+from autoheal import blocks, cause, evidence, excerpt, generic, headline, siblings, tools
 from autoheal.baseline import Baseline
 from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
@@ -50,7 +50,7 @@ def _never(_: str) -> bool:
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     scan = next(s for s in scans if s.doc is hit.doc)
     return Found(
-        hit.line, hit.text, hit.rule.category, hit.rule, evidence.context(scan, hit), hit.doc, hit.step, hit.captures
+        hit.line, hit.text, hit.rule.category, hit.rule, siblings.context(scan, hit), hit.doc, hit.step, hit.captures
     )
 
 
@@ -152,7 +152,7 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
     least = (found.rule.context_before, found.rule.context_after) if found.rule else (0, 0)
     block = excerpt.block(found.context, found.line, known)
     scan = next(s for s in scans if s.doc is found.doc)
-    anchor = evidence.Anchor(scan, found.line, found.rule, found.category)
+    anchor = siblings.Anchor(scan, found.line, found.rule, found.category)
     kept = evidence.further(anchor, block, known, lambda: excerpt.block(found.context, found.line, known, least))
     rule_id = found.rule.id if found.rule else GENERIC_RULE
     confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
