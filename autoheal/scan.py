@@ -180,7 +180,7 @@ class _Scanner:
         if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
             first = max(target.start, line_no - FAIL_TAIL + 1)
             region = buf[_lines_back(buf, ls, line_no - first) : ls]
-            lines = _split_lines(region.rstrip(b"\n"))
+            lines = _split_lines(_chomp(region))
             tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
             self.failed_tails[index] = tail + [(line_no, text)]
 
@@ -217,9 +217,14 @@ class _Scanner:
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
     """The last TAIL_LINES lines, numbered, for a log no rule matched."""
-    lines = buf.rstrip(b"\n").split(b"\n")[-TAIL_LINES:] if buf else []
+    lines = _chomp(buf).split(b"\n")[-TAIL_LINES:] if buf else []
     start = total - len(lines) + 1
     return list(enumerate(normalize_lines(lines), start))
+
+
+def _chomp(region: bytes) -> bytes:
+    """``region`` without its last newline only: blank lines before it are lines too, and count."""
+    return region[:-1] if region.endswith(b"\n") else region
 
 
 def _after_region(buf: bytes, le: int, count: int) -> bytes:

@@ -2,8 +2,8 @@
 
 Data flows one way: scan (hits and sections) -> cause (which hit; or the
 generic error block of the failed section, generic.py, when no rule explains
-it) -> excerpt (the block around it, and small blocks of further evidence) ->
-fingerprint.
+it) -> excerpt (the block around it) -> evidence (the further failures, sharing
+the excerpt's room) -> fingerprint.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, excerpt, generic, headline, tools
+from autoheal import blocks, cause, evidence, excerpt, generic, headline, siblings, tools
 from autoheal.baseline import Baseline
 from autoheal.cause import Scope
 from autoheal.fingerprint import fingerprint
@@ -47,21 +47,11 @@ def _never(_: str) -> bool:
     return False
 
 
-def _context(scan: DocScan, hit: Hit) -> list[tuple[int, str]]:
-    """The hit and the lines the scanner kept around it, inside its section."""
-    lines = [(hit.line - len(hit.before) + i, t) for i, t in enumerate(hit.before)]
-    lines.append((hit.line, hit.text))
-    lines += [(hit.line + 1 + i, t) for i, t in enumerate(hit.after)]
-    section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
-    if section is None:
-        return lines
-    last = section.end or hit.line + len(hit.after)
-    return [(n, t) for n, t in lines if section.output_start <= n <= last or n == hit.line]
-
-
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     scan = next(s for s in scans if s.doc is hit.doc)
-    return Found(hit.line, hit.text, hit.rule.category, hit.rule, _context(scan, hit), hit.doc, hit.step, hit.captures)
+    return Found(
+        hit.line, hit.text, hit.rule.category, hit.rule, siblings.context(scan, hit), hit.doc, hit.step, hit.captures
+    )
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
@@ -104,12 +94,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
 
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
 # generic block of the failed section, which only says that something there printed an error.
-PRECISE = 60
-# Blocks of further evidence: at most this many lines each, this many above their hit, and only
-# while the excerpt has this much room left.
-EVIDENCE_LINES = 15
-EVIDENCE_ABOVE = 2
-MIN_EVIDENCE = 3
+PRECISE = evidence.PRECISE
 
 
 def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
@@ -132,52 +117,6 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     if symptoms:
         return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
     return None
-
-
-def _evidence(scans: Sequence[DocScan], found: Found, known: cause.Known) -> list[Hit]:
-    """Hits worth a block of their own beside the root cause's, best first.
-
-    The strongest failure of another kind elsewhere in the log (a maintainer must
-    not miss a second failure), then other occurrences of the chosen rule far
-    from it: a runner often reports a failure where it happens and again in its
-    summary, and either may be the one that says what failed.
-    """
-    scan = next(s for s in scans if s.doc is found.doc)
-    # Evidence is context: a section that passed, a warning or an `|| true` command may show it
-    # (they never give the cause); only what the passing run also printed stays out.
-    usable = [h for h in scan.hits if not known(h.text)]
-    usable = [h for h in usable if h.rule.priority > cause.SYMPTOM and abs(h.line - found.line) > MAX_EXCERPT // 2]
-    chosen = found.rule.id if found.rule else None
-    mine = [h for h in usable if h.rule.id == chosen]
-    other = [
-        h
-        for h in usable
-        if h.rule.category != found.category
-        and h.rule.priority >= PRECISE
-        and all(abs(h.line - m.line) > MAX_EXCERPT // 2 for m in mine)
-    ]
-    kin = sorted((h for h in usable if h.rule.category == found.category and h.rule.id != chosen), key=cause.rank)
-    picked = [cause.anchor_of(max(other, key=cause.rank), other)] if other else []
-    return picked + mine[-1:] + kin[-1:] + mine[:1]
-
-
-def _with_more_evidence(
-    scans: Sequence[DocScan], found: Found, kept: list[tuple[int, str]], known: cause.Known
-) -> list[tuple[int, str]]:
-    """The root cause's block, then small blocks of further evidence while the excerpt has room."""
-    lines = dict(kept)
-    scan = next(s for s in scans if s.doc is found.doc)
-    for hit in _evidence(scans, found, known):
-        room = MAX_EXCERPT - len(lines)
-        if room < MIN_EVIDENCE or any(abs(hit.line - n) <= 2 for n in lines):
-            continue
-        more = excerpt.block(_context(scan, hit), hit.line, known)
-        at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
-        # From the block's own start (its header) when the hit is near it, else just above the hit.
-        start = 0 if at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
-        for n, t in more[start : start + min(room, EVIDENCE_LINES)]:
-            lines.setdefault(n, t)
-    return sorted(lines.items())
 
 
 def _alternatives(found: Found, hits: Sequence[Hit]) -> tuple[Alternative, ...]:
@@ -211,7 +150,10 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
     if found is None:
         return _unknown(scans, path)
     least = (found.rule.context_before, found.rule.context_after) if found.rule else (0, 0)
-    kept = _with_more_evidence(scans, found, excerpt.block(found.context, found.line, known, least), known)
+    block = excerpt.block(found.context, found.line, known)
+    scan = next(s for s in scans if s.doc is found.doc)
+    anchor = siblings.Anchor(scan, found.line, found.rule, found.category)
+    kept = evidence.further(anchor, block, known, lambda: excerpt.block(found.context, found.line, known, least))
     rule_id = found.rule.id if found.rule else GENERIC_RULE
     confidence = found.rule.confidence if found.rule else GENERIC_CONFIDENCE
     if found.category == "unknown":
@@ -244,7 +186,7 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     tail = [(n, t) for n, t in (last.tail if last else []) if t.strip() and not blocks.chatter(t)]
     tail = tail[-MAX_EXCERPT:]
     excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
-    evidence = "\n".join(t for _, t in tail[-3:])
+    last_words = "\n".join(t for _, t in tail[-3:])
     summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
     return _worded(
         Diagnosis(
@@ -252,7 +194,7 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
             category="unknown",
             confidence=0.0,
             rule=UNKNOWN_RULE,
-            fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, evidence),
+            fingerprint=fingerprint("unknown", UNKNOWN_RULE, {}, last_words),
             title=_shorten(f"unknown: {summary}", TITLE_CHARS),
             summary=summary,
             excerpt=excerpt_lines,

@@ -47,6 +47,14 @@ def test_counts_lines_like_grep_n() -> None:
     assert result.tail[-1] == (4, "c")
 
 
+def test_blank_lines_before_an_exit_line_or_at_the_end_keep_the_numbering() -> None:
+    lines = ["$ make test", "compiling", "error: boom", "", "", 'The command "make test" exited with 2.', "", ""]
+    result = scan_doc(bytes_doc("x", ("\n".join(lines) + "\n").encode()), RS)
+    [tail] = result.failed_tails.values()
+    assert all(lines[n - 1] == t for n, t in tail) and tail[-1][0] == 6
+    assert all(lines[n - 1] == t for n, t in result.tail) and result.tail[0] == (1, "$ make test")
+
+
 def test_steps_are_tracked_from_group_markers() -> None:
     data = (
         b"2024-01-01T00:00:00.0000000Z ##[group]Run pip install .\n"

@@ -1,0 +1,197 @@
+"""Which further failures a log shows beside its root cause, found among the lines the scan kept.
+
+A further failure is, in the failed sections (the root cause's own and every
+other that failed): a line of the root cause's rule (``--- FAIL:`` after
+``--- FAIL:``; the scan keeps only a rule's first and last hits, the others
+are found again in the windows it kept around them), or, for a tool no rule
+knows, a line of the anchor's family (a ``file:line:`` diagnostic or not, and
+the first word of its message); a hit of the same category (a runner's
+summary); or a specific cause of another kind (a timeout in a failing test's
+output). A failure whose line repeats one already shown (a retry, a summary of
+the failure above) says nothing new and is left out, as are warnings, chatter
+and lines the passing run also printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from autoheal import blocks, cause
+from autoheal.baseline import template
+from autoheal.rules import Rule
+from autoheal.scan import DocScan, Hit
+from autoheal.sections import FAILED
+
+Known = Callable[[str], bool]
+Numbered = list[tuple[int, str]]
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+_LOCATION = re.compile(r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s")
+_WORD = re.compile(r"[A-Za-z]+")
+# A window is decoded only when the pool lacks this many lines on either side of a hit.
+NEAR = 15
+# How many siblings at most: beyond this many a list of failures says nothing new.
+MAX_SIBLINGS = 30
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The root cause the evidence is gathered around: its line, rule (None for a generic block) and category."""
+
+    scan: DocScan
+    line: int
+    rule: Rule | None
+    category: str
+
+
+def context(scan: DocScan, hit: Hit) -> Numbered:
+    """The hit and the lines the scanner kept around it, inside its section."""
+    lines = [(hit.line - len(hit.before) + i, t) for i, t in enumerate(hit.before)]
+    lines.append((hit.line, hit.text))
+    lines += [(hit.line + 1 + i, t) for i, t in enumerate(hit.after)]
+    section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
+    if section is None:
+        return lines
+    last = section.end or hit.line + len(hit.after)
+    return [(n, t) for n, t in lines if section.output_start <= n <= last or n == hit.line]
+
+
+def _failed_sections(anchor: Anchor) -> set[int]:
+    """The anchor's own section and every other section that failed: where further failures are."""
+    scan = anchor.scan
+    own = {h.section for h in scan.hits if h.line == anchor.line}
+    own |= {i for i, s in enumerate(scan.sections) if s.start <= anchor.line <= (s.end or scan.lines)}
+    return own | {i for i, s in enumerate(scan.sections) if s.status == FAILED}
+
+
+def _covered(pool: dict[int, str], line: int) -> bool:
+    return all(n in pool for n in range(line - NEAR, line + NEAR + 1))
+
+
+def _widen(pool: dict[int, str], scan: DocScan, hits: Sequence[Hit]) -> None:
+    """Add the windows of these hits, those whose neighbourhood the pool does not hold yet.
+
+    A hit's window is decoded on first use (decoding every hit's was a third of a
+    scan's time), so a hit whose neighbourhood is already known is not decoded.
+    """
+    for hit in hits:
+        if not _covered(pool, hit.line):
+            pool.update(context(scan, hit))
+
+
+def _pool(anchor: Anchor, sections: set[int]) -> dict[int, str]:
+    """The numbered lines the scan kept inside those sections: the failed tails, every hit's line and
+    the windows of the hits of the root cause's kind (further lines of its rule hide there)."""
+    scan = anchor.scan
+    pool: dict[int, str] = {}
+    for index in sections:
+        pool.update(scan.failed_tails.get(index, []))
+    mine = [h for h in scan.hits if h.section in sections]
+    pool.update((h.line, h.text) for h in mine)
+    _widen(pool, scan, [h for h in mine if _is_sibling(anchor, h) in (0, 1)])
+    return pool
+
+
+def _inside(scan: DocScan, sections: set[int], pool: dict[int, str]) -> dict[int, str]:
+    ranges = [(scan.sections[i].output_start, scan.sections[i].end or scan.lines) for i in sections]
+    return {n: t for n, t in pool.items() if any(lo <= n <= hi for lo, hi in ranges)}
+
+
+def _is_sibling(anchor: Anchor, hit: Hit) -> int | None:
+    """How close a hit is to the root cause's kind (0 its rule, 1 its category, 2 a specific cause), or None."""
+    if anchor.rule is not None and hit.rule.id == anchor.rule.id:
+        return 0
+    if hit.rule.category == anchor.category and hit.rule.priority > cause.SYMPTOM:
+        return 1
+    if hit.rule.priority >= cause.MIN_CAUSE and hit.rule.severity != "warning":
+        return 2
+    return None
+
+
+def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known: Known) -> list[tuple[int, int]]:
+    """Lines of further failures as (kinship, line): the chosen rule's lines anywhere in the pool, then hits."""
+    found: dict[int, int] = {}
+    rule = anchor.rule
+    if rule is not None:
+        quick = _any_pattern(rule.patterns)
+        for n, t in pool.items():
+            if (quick is None or quick.search(t)) and rule.match(t) is not None:
+                found[n] = 0
+    elif anchor.line in pool:
+        # No rule knows the tool: its further errors are lines of the same family as the anchor.
+        family = _family(pool[anchor.line])
+        found.update((n, 0) for n, t in pool.items() if _family(t) == family and blocks.error_score(t) >= 2)
+    for hit in anchor.scan.hits:
+        kin = _is_sibling(anchor, hit) if hit.section in sections else None
+        if kin is not None and hit.line in pool:
+            found[hit.line] = min(kin, found.get(hit.line, kin))
+    usable = [(k, n) for n, k in sorted(found.items()) if evidence_line(pool[n], known)]
+    # A failure whose line repeats one already shown (a retry, the summary of a failure shown
+    # above) says nothing new: the first of each shape stays.
+    seen: set[str] = set()
+    out = []
+    for k, n in usable:
+        shape = template(pool[n])
+        if shape not in seen:
+            seen.add(shape)
+            out.append((k, n))
+    return out
+
+
+def _family(text: str) -> tuple[bool, str]:
+    """What kind of error line a tool printed: a ``file:line:`` diagnostic or not, and the first word
+    of its message (``error``, ``broken``, ``ERROR``), case aside."""
+    m = _LOCATION.match(text)
+    word = _WORD.search(text[m.end() :] if m else text)
+    return bool(m), word.group().lower() if word else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _any_pattern(patterns: tuple[str, ...]) -> Any:
+    """A rule's patterns as one RE2 alternation (groups unnamed): a line it misses is no line of the rule.
+
+    One search per line instead of one per pattern: the pool holds thousands of lines.
+    """
+    joined = "|".join(f"(?:{_NAMED.sub('(?:', p)})" for p in patterns)
+    try:
+        return re2.compile(joined)
+    except re2.error:
+        return None
+
+
+def evidence_line(text: str, known: Known) -> bool:
+    """A line that may show as evidence: not blank, chatter, a warning or info line (unless a block
+    header: Maven's ``[INFO] Results:``), nor what the passing run also printed."""
+    if blocks.blank(text) or blocks.chatter(text) or known(text):
+        return False
+    return not blocks.warning(text) or blocks.header(text)
+
+
+@dataclass(frozen=True)
+class Siblings:
+    """The further failures: every line found, those that fit, and the lines they were found among."""
+
+    lines: set[int]
+    fit: list[int]
+    pool: dict[int, str]
+    starts: set[int]
+
+
+def find(anchor: Anchor, lines: dict[int, str], room: int, known: Known) -> Siblings:
+    """The further failures beside ``lines`` (the excerpt so far), at most ``room`` of them to show."""
+    sections = _failed_sections(anchor)
+    pool = _inside(anchor.scan, sections, _pool(anchor, sections))
+    shown = {template(t) for t in lines.values()}
+    sibs = [(k, n) for k, n in _candidates(anchor, pool, sections, known) if template(pool[n]) not in shown]
+    # When not all fit: the closest kin first, the earliest of them first; shown in log order.
+    fit = sorted(n for _, n in sorted(sibs)[: min(room, MAX_SIBLINGS)])
+    chosen = set(fit)
+    _widen(pool, anchor.scan, [h for h in anchor.scan.hits if h.line in chosen and h.section in sections])
+    pool = _inside(anchor.scan, sections, pool)
+    return Siblings({n for _, n in sibs}, fit, pool, chosen | set(lines))

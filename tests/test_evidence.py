@@ -1,0 +1,165 @@
+"""Further evidence beside the root cause's block: sibling failures far from it, the room shared fairly."""
+
+from __future__ import annotations
+
+from autoheal.baseline import Baseline
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
+from autoheal.triage import MAX_EXCERPT, triage_docs
+
+RS = default_ruleset()
+
+_GO_STEP = ["##[group]Run go test ./...", "go test ./...", "shell: /usr/bin/bash -e {0}", "##[endgroup]"]
+
+
+def _triage(lines: list[str], passing: list[str] | None = None) -> Diagnosis:
+    baseline = Baseline.from_lines(passing) if passing is not None else None
+    return triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], RS, "log.txt", baseline)
+
+
+def _at(lines: list[str], text: str, start: int = 0) -> int:
+    """The 1-based line number of ``text`` in ``lines`` (its first occurrence from ``start``)."""
+    return lines.index(text, start) + 1
+
+
+def _go_failure(name: str, message: str) -> list[str]:
+    return [f"--- FAIL: {name} (0.01s)", f"    {name.lower()}_test.go:12: {message}"]
+
+
+def test_a_failing_test_far_below_the_first_shows_with_its_message_and_its_package_line() -> None:
+    lines = _GO_STEP + [f"ok  \texample.com/app/pkg{i}\t0.1s" for i in range(12)]
+    lines += ["--- FAIL: TestParse (0.01s)", "    parse_test.go:40: wrong tree", "        got:"]
+    lines += [f"          node{i}" for i in range(12)] + ["        want:", "          root"]
+    lines += ["FAIL", "FAIL\texample.com/app/parse\t0.412s"]
+    lines += [f"ok  \texample.com/app/more{i}\t1.{i}s" for i in range(50)]
+    lines += _go_failure("TestServe", "status 500, want 200") + ["FAIL", "FAIL\texample.com/app/serve\t2.301s"]
+    lines += ["FAIL", "##[error]Process completed with exit code 1."]
+    d = _triage(lines)
+    numbers = [e.line for e in d.excerpt]
+    assert d.key_lines[0] == _at(lines, "--- FAIL: TestParse (0.01s)")
+    serve = _at(lines, "--- FAIL: TestServe (0.01s)")
+    assert {serve, serve + 1, _at(lines, "FAIL\texample.com/app/serve\t2.301s")} <= set(numbers)
+    assert _at(lines, "FAIL\texample.com/app/parse\t0.412s") in numbers
+    assert numbers == sorted(numbers) and len(numbers) <= MAX_EXCERPT
+    assert not any(e.text.startswith("ok ") for e in d.excerpt)
+
+
+def test_many_further_failures_each_get_their_line_before_any_gets_its_details() -> None:
+    lines = _GO_STEP + ["--- FAIL: TestFirst (0.20s)", "    first_test.go:9: mismatch"]
+    lines += [f"        line {i} differs" for i in range(24)]
+    for i in range(14):
+        lines += [f"=== RUN   TestOk{i}", f"--- PASS: TestOk{i} (0.00s)"] * 3
+        lines += [f"--- FAIL: TestCase{i} (0.00s)", f"    case_test.go:{i + 10}: case {i} returned nil"]
+        lines += [f"        detail {j} of case {i}" for j in range(3)]
+    lines += ["FAIL", "FAIL\texample.com/app/cases\t0.9s", "##[error]Process completed with exit code 1."]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    cases = [_at(lines, f"--- FAIL: TestCase{i} (0.00s)") for i in range(14)]
+    assert len(numbers) <= MAX_EXCERPT
+    assert set(cases) <= numbers  # every failure named, in the room one long first failure left
+    assert not any(f"detail 2 of case {i}" in e.text for e in d.excerpt for i in range(14))
+
+
+def test_maven_second_failing_class_far_below_shows_its_error_and_the_results_list() -> None:
+    lines = ["[INFO] -------------------------------------------------------", "[INFO]  T E S T S"]
+    lines += ["[INFO] Running com.example.ParserTest"]
+    lines += [
+        "[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 s <<< FAILURE! - in com.example.ParserTest",
+        "[ERROR] parsesDates(com.example.ParserTest)  Time elapsed: 0.1 s  <<< FAILURE!",
+        "org.opentest4j.AssertionFailedError: expected: <2024-01-01> but was: <null>",
+        "\tat com.example.ParserTest.parsesDates(ParserTest.java:31)",
+        "",
+    ]
+    for i in range(60):
+        lines += [
+            f"[INFO] Running com.example.Other{i}Test",
+            f"[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.0{i % 10} s - in com.example.Other{i}Test",
+        ]
+    lines += [
+        "[INFO] Running com.example.StoreTest",
+        "[ERROR] Tests run: 4, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.3 s <<< FAILURE! - in com.example.StoreTest",
+        "[ERROR] savesRows(com.example.StoreTest)  Time elapsed: 0.1 s  <<< ERROR!",
+        "java.lang.IllegalStateException: connection pool closed",
+        "\tat com.example.Store.save(Store.java:88)",
+        "",
+    ]
+    for i in range(30):
+        lines += [
+            f"[INFO] Running com.example.Tail{i}Test",
+            f"[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.01 s - in com.example.Tail{i}Test",
+        ]
+    lines += ["[INFO] ", "[INFO] Results:", "[INFO] ", "[ERROR] Failures: "]
+    lines += ["[ERROR]   ParserTest.parsesDates:31 expected: <2024-01-01> but was: <null>", "[ERROR] Errors: "]
+    lines += ["[ERROR]   StoreTest.savesRows:88 IllegalState connection pool closed", "[INFO] "]
+    lines += ["[ERROR] Tests run: 187, Failures: 1, Errors: 1, Skipped: 0", "[INFO] BUILD FAILURE"]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    assert _at(lines, "org.opentest4j.AssertionFailedError: expected: <2024-01-01> but was: <null>") in numbers
+    assert _at(lines, "java.lang.IllegalStateException: connection pool closed") in numbers
+    assert _at(lines, "[ERROR]   StoreTest.savesRows:88 IllegalState connection pool closed") in numbers
+    assert len(numbers) <= MAX_EXCERPT and not any("Other1" in e.text for e in d.excerpt)
+
+
+def test_compiler_errors_in_several_files_each_show_with_their_location() -> None:
+    lines = ["$ cargo build --all-targets"]
+    files = ["src/parse.rs", "src/store.rs", "src/net/client.rs", "src/cli.rs"]
+    for i, path in enumerate(files):
+        lines += [f"warning: unused variable: `v{i}{j}`" for j in range(25)]
+        lines += [f"error[E0425]: cannot find value `item{i}` in this scope", f"  --> {path}:{10 + i}:9"]
+        lines += ["   |", f"{10 + i} |     let x = item{i};", "   |             ^^^^^ not found in this scope", ""]
+    lines += [
+        "error: could not compile `app` due to 4 previous errors",
+        "",
+        'The command "cargo build" exited with 101.',
+    ]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    assert d.category == "compile.error"
+    for i, path in enumerate(files):
+        at = _at(lines, f"error[E0425]: cannot find value `item{i}` in this scope")
+        assert {at, at + 1} <= numbers, path  # the error and where it is
+    first = _at(lines, "error[E0425]: cannot find value `item1` in this scope")
+    assert not any("warning" in e.text for e in d.excerpt if e.line > first - 5) and len(numbers) <= MAX_EXCERPT
+
+
+def test_a_further_failure_the_passing_run_also_printed_stays_out() -> None:
+    flaky = _go_failure("TestFlakyClock", "tick came late")
+    lines = _GO_STEP + _go_failure("TestParse", "wrong tree") + [f"ok  \texample.com/app/p{i}\t0.1s" for i in range(40)]
+    lines += flaky + [f"ok  \texample.com/app/q{i}\t0.1s" for i in range(40)]
+    lines += _go_failure("TestServe", "status 500, want 200") + [f"ok  \texample.com/app/r{i}\t0.1s" for i in range(40)]
+    lines += ["FAIL", "##[error]Process completed with exit code 1."]
+    passing = _GO_STEP + flaky + ["ok  \texample.com/app/p1\t0.1s", "PASS"]
+    without = {e.line for e in _triage(lines).excerpt}
+    d = _triage(lines, passing)
+    numbers = {e.line for e in d.excerpt}
+    flaky_at, serve_at = _at(lines, flaky[0]), _at(lines, "--- FAIL: TestServe (0.01s)")
+    assert {flaky_at, serve_at} <= without  # both are evidence without a baseline...
+    assert serve_at in numbers and flaky_at not in numbers  # ...and the passing run's noise leaves with one
+
+
+def test_a_retry_of_the_failure_already_shown_is_not_shown_again() -> None:
+    first = _go_failure("TestParse", "wrong tree")
+    lines = _GO_STEP + first + [f"ok  \texample.com/app/p{i}\t0.1s" for i in range(40)]
+    lines += ["retrying failed tests (attempt 2)"] + first + [f"ok  \texample.com/app/q{i}\t0.1s" for i in range(40)]
+    lines += _go_failure("TestServe", "status 500, want 200") + [f"ok  \texample.com/app/r{i}\t0.1s" for i in range(40)]
+    lines += ["FAIL", "##[error]Process completed with exit code 1."]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    retry = _at(lines, first[0], _at(lines, first[0]))
+    assert d.key_lines[0] == _at(lines, first[0]) and retry not in numbers and retry + 1 not in numbers
+    assert _at(lines, "--- FAIL: TestServe (0.01s)") in numbers
+
+
+def test_a_tool_no_rule_knows_shows_each_of_its_errors_across_files() -> None:
+    lines = ["##[group]Run ./tools/check-links", "./tools/check-links", "shell: /usr/bin/bash -e {0}", "##[endgroup]"]
+    for i in range(4):
+        lines += [f"scanning docs/page{i}{j}.md" for j in range(25)]
+        lines += [f"docs/guide{i}.md:{12 + i}:3: broken link to ./missing{i}.md"]
+    lines += [f"scanning docs/tail{j}.md" for j in range(5)]
+    lines += ["4 problems in 104 files", "##[error]Process completed with exit code 1."]
+    d = _triage(lines)
+    numbers = {e.line for e in d.excerpt}
+    assert d.rule == "generic.error-block"
+    assert {_at(lines, f"docs/guide{i}.md:{12 + i}:3: broken link to ./missing{i}.md") for i in range(4)} <= numbers
+    assert len(numbers) <= MAX_EXCERPT
