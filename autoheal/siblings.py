@@ -59,7 +59,9 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     if section is None:
         return lines
     last = section.end or hit.line + len(hit.after)
-    return [(n, t) for n, t in lines if section.output_start <= n <= last or n == hit.line]
+    # A Travis ``$ cmd`` line says which command printed the block: it may head the excerpt.
+    first = section.start if section.kind == "command" else section.output_start
+    return [(n, t) for n, t in lines if first <= n <= last or n == hit.line]
 
 
 def _failed_sections(anchor: Anchor) -> set[int]:

@@ -55,3 +55,21 @@ def test_a_tool_no_rule_knows_has_further_errors_of_the_anchors_family() -> None
     anchor = siblings.Anchor(scan, 4, None, "lint.error")
     found = siblings.find(anchor, {4: lines[3]}, 10, _never)
     assert 2 in found.lines and 6 not in found.lines  # same family ("misspelt"), not another message
+
+
+def test_a_travis_command_line_right_above_the_failure_may_head_the_excerpt() -> None:
+    from autoheal.triage import triage_docs
+
+    lines = [
+        "$ bundle install --jobs=3",
+        "Bundle complete! 12 Gemfile dependencies, 40 gems now installed.",
+        'The command "bundle install --jobs=3" exited with 0.',
+        "$ bundle exec rubocop",
+        "lib/widget.rb:4:7: C: Style/StringLiterals: Prefer single-quoted strings.",
+        "1 file inspected, 1 offense detected",
+        'The command "bundle exec rubocop" exited with 1.',
+    ]
+    found = triage_docs([bytes_doc("job.log", ("\n".join(lines) + "\n").encode())], RS, "job.log")
+    shown = [e.line for e in found.excerpt]
+    assert 4 in shown and 5 in shown  # the command that printed the offence, then the offence
+    assert 1 not in shown  # an earlier, passing command is not context
