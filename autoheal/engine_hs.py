@@ -51,6 +51,7 @@ _FOLDED = ("\u212a", "\u017f")
 _TRIGGERS = (*_FOLDED, "\x0b")
 _WIDE = {_c.ANY, _c.NOT_LITERAL}
 _NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
+_INLINE_FLAGS = re.compile(r"(?<!\\)\(\?[imsU]+\)")
 
 
 class Unavailable(Exception):
@@ -73,10 +74,25 @@ def _class_item_wide(op: Any, arg: Any) -> bool:
     return (op is _c.LITERAL and arg > 127) or (op is _c.RANGE and arg[1] > 127)
 
 
+def _unbounded_wide(op: Any, arg: Any) -> bool:
+    """An unbounded repeat of one wide atom: over bytes it also eats a character's continuation bytes."""
+    if op not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or arg[1] != _c.MAXREPEAT:
+        return False
+    body = list(arg[2])
+    return len(body) == 1 and _wide(*body[0])
+
+
 def _byte_safe(items: Any) -> bool:
-    """True when no wide atom sits outside an unbounded repeat."""
-    for op, arg in items:
+    """True when every wide atom sits in an unbounded repeat, or right before one.
+
+    ``\\S[^:]*`` over bytes: ``\\S`` takes a character's first byte and the repeat
+    its continuation bytes, so Hyperscan matches wherever RE2 does.
+    """
+    items = list(items)
+    for at, (op, arg) in enumerate(items):
         if _wide(op, arg):
+            if at + 1 < len(items) and _unbounded_wide(*items[at + 1]):
+                continue
             return False
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             body = list(arg[2])
@@ -104,7 +120,9 @@ def hyperscan_safe(regex: str) -> bool:
     if not regex.isascii() and "(?i" in regex:
         return False
     try:
-        parsed = _p.parse(regex)
+        # RE2 takes ``(?i)`` inside a group (to the group's end); Python's parser only at the start.
+        # Flags do not change which atoms are wide, and the regex is ASCII when folded (above).
+        parsed = _p.parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
     except (re.error, OverflowError, RecursionError):
         return False
     if not regex.isascii() and parsed.state.flags & re.I:
@@ -139,11 +157,16 @@ def _region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
     return exprs, leftover
 
 
+def _line_regexes(ruleset: RuleSet) -> list[str]:
+    """The line pass's regexes by id: every rule pattern (its index in the RE2 set), then every exclude."""
+    return [p for r in ruleset.rules for p in r.patterns] + [x for r in ruleset.rules for x in r.exclude]
+
+
 def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int]]:
-    """The line pass: each rule pattern (by its index in the RE2 set) Hyperscan reads as RE2 does; the rest by index."""
-    patterns = [p for r in ruleset.rules for p in r.patterns]
-    exprs = [(i, p, hyperscan.HS_FLAG_SINGLEMATCH) for i, p in enumerate(patterns) if hyperscan_safe(p)]
-    return exprs, [i for i, p in enumerate(patterns) if not hyperscan_safe(p)]
+    """The line pass: each pattern and exclude Hyperscan reads as RE2 does; the rest by id."""
+    regexes = _line_regexes(ruleset)
+    exprs = [(i, p, hyperscan.HS_FLAG_SINGLEMATCH) for i, p in enumerate(regexes) if hyperscan_safe(p)]
+    return exprs, [i for i, p in enumerate(regexes) if not hyperscan_safe(p)]
 
 
 def _compile(exprs: list[Expr]) -> Any:
@@ -185,7 +208,7 @@ def _key(ruleset: RuleSet, kind: str) -> str:
 
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
-    patterns = patterns_key(p for r in ruleset.rules for p in r.patterns)
+    patterns = patterns_key(_line_regexes(ruleset))
     return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
 
 
@@ -252,7 +275,12 @@ class HyperscanEngine:
         opts.log_errors = False
         self.leftover = raw_searcher(re2.compile("|".join(leftover).encode(), opts)) if leftover else None
         self.markers = markers_searcher()
-        self.residual = self._residual_set(residual, MATCHER_MEM)
+        count = len(ruleset.pattern_rule)
+        self.residual = self._residual_set([i for i in residual if i < count], MATCHER_MEM)
+        # Excludes Hyperscan does not read as RE2 does: RE2 tests them on every candidate rule's line.
+        self.unread = frozenset(i for i in residual if i >= count)
+        self.layout = _layout(ruleset)
+        self.fast = _spans_api()
         self._ends: list[int] = []
         self._marks: list[int] = []
         self._patterns: list[int] = []
@@ -275,6 +303,7 @@ class HyperscanEngine:
         (self._marks if pattern == MARKER_ID else self._ends).append(end)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
+        """Lines a rule may hit, and marker lines: a line that is only a marker needs no rule test."""
         self._ends, self._marks = [], []
         if end > start and self.region_db is not None:
             self.region_db.scan(buf[start:end], match_event_handler=self._on_match, scratch=self.region_scratch)
@@ -286,7 +315,7 @@ class HyperscanEngine:
             markers = {ls for ls in flagged if self._is_marker(buf, ls, end)}
         else:
             markers = set(line_starts(self.markers, buf, start, end))
-        return sorted(found | markers), markers
+        return sorted(found), markers
 
     def _is_marker(self, buf: bytes, ls: int, end: int) -> bool:
         """RE2 confirms the line, as the portable engine would have flagged it (markers are one line each)."""
@@ -299,25 +328,95 @@ class HyperscanEngine:
         self._patterns.append(pattern)
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
-        """``RuleSet.hits``, with Hyperscan naming the patterns that match instead of RE2's set."""
+        """``RuleSet.hits``, with Hyperscan naming the patterns and excludes that may match.
+
+        RE2 still decides each one it names (Hyperscan flags a superset), in the
+        rule's order, so the hits and captures are RE2's; the ones it does not
+        name cannot match and are not searched.
+        """
         ruleset = self.ruleset
-        if self.line_db is None or "\x0b" in text or (not text.isascii() and any(c in text for c in _FOLDED)):
+        if (
+            self.line_db is None
+            or self.fast is None
+            or "\x0b" in text
+            or (not text.isascii() and any(c in text for c in _FOLDED))
+        ):
             return ruleset.hits(text)
+        data = text.encode()
         self._patterns = []
-        self.line_db.scan(text.encode(), match_event_handler=self._on_pattern, scratch=self.line_scratch)
-        found = self._patterns
+        self.line_db.scan(data, match_event_handler=self._on_pattern, scratch=self.line_scratch)
+        found = set(self._patterns)
         if self.residual is not None:
             matcher, indices = self.residual
-            found = found + [indices[i] for i in matcher.Match(text) or ()]
-        if not found:
-            return []
+            found.update(indices[i] for i in matcher.Match(text) or ())
+        count = len(ruleset.pattern_rule)
         out = []
-        for index in sorted({ruleset.pattern_rule[i] for i in found}):
+        for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):
             rule = ruleset.rules[index]
-            captures = rule.match(text)
+            captures = self._confirm(rule, self.layout[index], data, found)
             if captures is not None:
                 out.append((rule, captures))
         return out
+
+    def _confirm(self, rule: Rule, layout: tuple[int, int], data: bytes, found: set[int]) -> dict[str, str] | None:
+        """``Rule.match`` on ``data`` (the line's UTF-8), searching only what Hyperscan named."""
+        first, excludes = layout
+        compiled, excluded = rule._regexes
+        unread = self.unread
+        for offset, regex in enumerate(excluded):
+            xid = excludes + offset
+            if (xid in found or xid in unread) and _search(regex, data) is not None:
+                return None
+        for offset, regex in enumerate(compiled):
+            if first + offset in found:
+                spans = _search(regex, data)
+                if spans is not None:
+                    return _captures(regex, spans, data)
+        return None
+
+
+def _layout(ruleset: RuleSet) -> list[tuple[int, int]]:
+    """Per rule: the id of its first pattern and of its first exclude in the line pass (see _line_regexes)."""
+    out = []
+    pattern, exclude = 0, len(ruleset.pattern_rule)
+    for rule in ruleset.rules:
+        out.append((pattern, exclude))
+        pattern += len(rule.patterns)
+        exclude += len(rule.exclude)
+    return out
+
+
+def _spans_api() -> Any:
+    """google-re2's compiled-object ``Match`` (bare byte spans), or None if a release renamed it."""
+    inner = getattr(re2, "_re2", None)
+    return getattr(getattr(inner, "RE2", None), "Anchor", None)
+
+
+def _search(regex: Any, data: bytes) -> Any:
+    """The group spans (byte offsets) of ``regex``'s first match in ``data``, or None.
+
+    The public ``search`` on a str encodes it again and maps every offset back
+    to characters; this runs on the line's bytes once encoded.
+    """
+    spans = regex._regexp.Match(re2._re2.RE2.Anchor.UNANCHORED, data, 0, len(data))
+    return None if spans[0][0] < 0 else spans
+
+
+_GROUPS: dict[int, tuple[Any, list[tuple[str, int]]]] = {}
+
+
+def _captures(regex: Any, spans: Any, data: bytes) -> dict[str, str]:
+    """``{name: text}`` for the named groups that took part and are not empty, as ``Rule.match`` gives."""
+    key = id(regex)
+    cached = _GROUPS.get(key)
+    if cached is None or cached[0] is not regex:
+        cached = _GROUPS[key] = (regex, list(regex.groupindex.items()))
+    out = {}
+    for name, index in cached[1]:
+        start, end = spans[index]
+        if start >= 0 and end > start:
+            out[name] = data[start:end].decode()
+    return out
 
 
 def _line_of(buf: bytes, end: int) -> int:

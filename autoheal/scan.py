@@ -157,13 +157,18 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
         line_no, counted = first_line + buf.count(b"\n", 0, start), start
-        candidates, markers = self.engine.scan(buf, start, end)
-        for ls in candidates:
+        tests, markers = self.engine.scan(buf, start, end)
+        if markers:
+            tested = set(tests)
+            lines = sorted(tested | markers)
+        else:
+            tested, lines = set(), tests
+        for ls in lines:
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
             line_no += buf.count(b"\n", counted, ls)
             counted = ls
-            self._test_line(buf, ls, le, line_no, ls in markers)
+            self._test_line(buf, ls, le, line_no, ls in markers, not markers or ls in tested)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
@@ -184,11 +189,13 @@ class _Scanner:
             tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
             self.failed_tails[index] = tail + [(line_no, text)]
 
-    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool) -> None:
+    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:
         raw = decode(buf[ls:le])
         text = normalize(raw)
         if is_marker:
             self._section_marker(buf, ls, line_no, raw, text)
+        if not rules:
+            return
         found = self.engine.hits(text)
         if not found:
             return

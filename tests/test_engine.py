@@ -157,6 +157,10 @@ def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.M
         ("[\u2716x] problems", False),
         ("\u2716 \\d+ problems", True),
         ("(?i)\u00e9chec", False),
+        ("\\s+\\S[^:]*: FAIL", True),  # \\S takes the first byte of a character, [^:]* the rest
+        ("a\\S", False),
+        ("a\\S\\d*", False),
+        ("(?:(?i)\\bxunit\\b.*\\bfailed\\b)", True),  # RE2 takes (?i) inside a group, Python's parser not
     ],
 )
 def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
@@ -181,3 +185,39 @@ def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monke
     fresh = default_ruleset()
     assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
     assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
+
+
+@needs_hs
+def test_the_hyperscan_line_pass_keeps_excludes_and_the_first_matching_patterns_captures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal.rules import build_rule, compile_ruleset
+
+    _with(monkeypatch, "hyperscan")
+    raw = [
+        {
+            "id": "py-missing",
+            "category": "dependency.missing",
+            "patterns": [r"No module named '(?P<module>[\w.]+)'", r"ModuleNotFoundError: (?P<what>.+)"],
+            "exclude": [r"No module named 'optional_\w+'", r"(?i)ignore\S"],  # the second: RE2 only
+        },
+        {"id": "npm-404", "category": "network", "patterns": [r"npm ERR! 404 (?P<pkg>\S+)?"]},
+    ]
+    rules = compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+    fast = engine.for_ruleset(rules)
+    lines = [
+        "E   ModuleNotFoundError: No module named 'yaml'",
+        "E   ModuleNotFoundError: No module named 'optional_extra'",
+        "ModuleNotFoundError: something else",
+        "No module named 'yaml' (IGNOREd)",
+        "npm ERR! 404 ",
+        "npm ERR! 404 left-pad",
+        "nothing here",
+        "No module named 'caf\u00e9'",
+    ]
+    for line in lines:
+        assert fast.hits(line) == rules.hits(line), line
+    assert [r.id for r, _ in fast.hits(lines[0])] == ["py-missing"]
+    assert fast.hits(lines[0])[0][1] == {"module": "yaml"}
+    assert fast.hits(lines[1]) == [] and fast.hits(lines[3]) == []
+    assert fast.hits(lines[4])[0][1] == {} and fast.hits(lines[5])[0][1] == {"pkg": "left-pad"}
