@@ -74,6 +74,51 @@ _BODY_OR_HEADER = re2.compile(r"^\s*(?:[A-Za-z0-9+/=]+|[A-Za-z-]+: .*|\[redacted
 _KEY_BODY = re2.compile(r"^\s*[A-Za-z0-9+/]{64,76}\s*$")
 
 
+# A built-in pattern matches only an ASCII line whose lower case holds one of these (or both of a pair):
+# each pattern's match contains one of them. ``Redactor.line`` skips its RE2 set on other ASCII lines
+# (most log lines); a line that is not ASCII always takes the set (RE2 folds "\u017f" to "s").
+_QUICK_TRIGGERS = (
+    "-----begin",
+    *(f"gh{c}_" for c in "pousr"),
+    "github_pat_",
+    *(f"gl{k}-" for k in ("pat", "dt", "ptt", "rt", "cbt", "oas")),
+    "akia",
+    "asia",
+    "abia",
+    "acca",
+    "a3t",
+    "aws",
+    "xox",
+    "hooks.slack.com",
+    "npm_",
+    "pypi-",
+    "aiza",
+    "_live_",
+    "_test_",
+    "whsec_",
+    "sk-",
+    "dckr_pat_",
+    "eyj",
+    "authorization",
+    "bearer",
+    "passw",
+    "passphrase",
+    "secret",
+    "private",
+    "token",
+    *(f"{name}{sep}key" for name in ("api", "access", "auth") for sep in ("", "_", "-")),
+)
+_QUICK_PAIRS = (("://", "@"),)
+
+
+def _may_hold_builtin(text: str) -> bool:
+    """False only for an ASCII line no built-in pattern can match (see _QUICK_TRIGGERS)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(t in low for t in _QUICK_TRIGGERS) or any(a in low and b in low for a, b in _QUICK_PAIRS)
+
+
 def _options() -> Any:
     opts = re2.Options()
     opts.log_errors = False  # an invalid pattern becomes a ConfigError, not text on stderr
@@ -97,6 +142,7 @@ class Redactor:
 
     def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
         self.patterns = tuple(_compile(name, source) for name, source in patterns)
+        self.quick = tuple(patterns) == BUILTIN_PATTERNS  # the triggers cover the built-in patterns only
         self._set = re2.Set.SearchSet(_options())
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
@@ -104,6 +150,8 @@ class Redactor:
 
     def line(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED."""
+        if self.quick and not _may_hold_builtin(text):
+            return REDACTED if _key_body(text) else text
         try:
             found = (self._set.Match(text) if text else None) or []
         except UnicodeEncodeError:  # a lone surrogate (RE2 takes UTF-8): it cannot be part of a secret
@@ -111,9 +159,7 @@ class Redactor:
             found = self._set.Match(text) or []
         for index in sorted(found):
             text = self._apply(self.patterns[index], text)
-        if len(text) >= 64 and _KEY_BODY.search(text) and _looks_random(text):
-            return REDACTED
-        return text
+        return REDACTED if _key_body(text) else text
 
     def lines(self, lines: Iterable[str]) -> list[str]:
         """Lines in order, with private-key blocks redacted from BEGIN through END.
@@ -124,6 +170,9 @@ class Redactor:
         out: list[str] = []
         inside, began = False, False
         for text in lines:
+            if "-----" not in text:  # in both markers: most lines are neither
+                out.append(REDACTED if inside else self.line(text))
+                continue
             if _PEM_BEGIN.search(text) and not _PEM_END.search(text):
                 inside = began = True
                 out.append(self.line(text))  # keeps what precedes BEGIN on the line
@@ -155,6 +204,17 @@ class Redactor:
             return whole[:start] + REDACTED + whole[end:]
 
         return str(pattern.regex.sub(replace, text))
+
+
+def _key_body(text: str) -> bool:
+    """A line that is a private key's body line: one run of base64, 64 to 76 long, mixed like random bytes.
+
+    A space inside the stripped line rules it out without RE2 (str.strip removes
+    at least the whitespace RE2's ``\\s`` does, so the space is inside RE2's run too).
+    """
+    if len(text) < 64 or " " in text.strip():
+        return False
+    return bool(_KEY_BODY.search(text)) and _looks_random(text)
 
 
 def _redact_body_above(out: list[str]) -> None:

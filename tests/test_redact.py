@@ -274,3 +274,64 @@ def test_config_patterns_are_checked_at_load(value: object, message: str) -> Non
     with pytest.raises(ConfigError, match=r"^autoheal\.yml: ") as caught:
         parse({"redact": value}, "autoheal.yml", Path("."))
     assert message in str(caught.value)
+
+
+def _without_quick() -> redact_mod.Redactor:
+    slow = redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS)
+    slow.quick = False
+    return slow
+
+
+def test_the_quick_precheck_lets_every_secret_through_to_the_patterns() -> None:
+    slow, fast = _without_quick(), redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS)
+    assert fast.quick
+    for line, _ in CASES:
+        assert fast.line(line) == slow.line(line), line
+        if line.isascii():
+            assert redact_mod._may_hold_builtin(line), line
+
+
+_FRAGMENTS = [
+    "ghp_",
+    "GITHUB_PAT_",
+    "glpat-",
+    "AKIA",
+    "A3TX",
+    "aws",
+    "AWS_",
+    "secret",
+    "Password",
+    "passwd",
+    "token",
+    "Api-Key",
+    "authkey",
+    "Bearer ",
+    "Authorization: ",
+    "https://",
+    "u:p@",
+    "eyJ",
+    "sk-",
+    "_live_",
+    "xoxb-",
+    "npm_",
+    "pypi-",
+    "AIza",
+    "-----BEGIN RSA PRIVATE KEY-----",
+    "=",
+    ": ",
+    " ",
+    "'",
+    '"',
+    "$",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(alphabet=B64URL + "./:@= ", max_size=24)), max_size=8))
+def test_the_quick_precheck_never_changes_what_is_redacted(parts: list[str]) -> None:
+    line = "".join(parts)
+    assert redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS).line(line) == _without_quick().line(line)
+
+
+def test_extra_patterns_turn_the_quick_precheck_off() -> None:
+    assert not redact_mod.Redactor((*redact_mod.BUILTIN_PATTERNS, ("config-0", "hunter2"))).quick
