@@ -74,51 +74,6 @@ _BODY_OR_HEADER = re2.compile(r"^\s*(?:[A-Za-z0-9+/=]+|[A-Za-z-]+: .*|\[redacted
 _KEY_BODY = re2.compile(r"^\s*[A-Za-z0-9+/]{64,76}\s*$")
 
 
-# A built-in pattern matches only an ASCII line whose lower case holds one of these (or both of a pair):
-# each pattern's match contains one of them. ``Redactor.line`` skips its RE2 set on other ASCII lines
-# (most log lines); a line that is not ASCII always takes the set (RE2 folds "\u017f" to "s").
-_QUICK_TRIGGERS = (
-    "-----begin",
-    *(f"gh{c}_" for c in "pousr"),
-    "github_pat_",
-    *(f"gl{k}-" for k in ("pat", "dt", "ptt", "rt", "cbt", "oas")),
-    "akia",
-    "asia",
-    "abia",
-    "acca",
-    "a3t",
-    "aws",
-    "xox",
-    "hooks.slack.com",
-    "npm_",
-    "pypi-",
-    "aiza",
-    "_live_",
-    "_test_",
-    "whsec_",
-    "sk-",
-    "dckr_pat_",
-    "eyj",
-    "authorization",
-    "bearer",
-    "passw",
-    "passphrase",
-    "secret",
-    "private",
-    "token",
-    *(f"{name}{sep}key" for name in ("api", "access", "auth") for sep in ("", "_", "-")),
-)
-_QUICK_PAIRS = (("://", "@"),)
-
-
-def _may_hold_builtin(text: str) -> bool:
-    """False only for an ASCII line no built-in pattern can match (see _QUICK_TRIGGERS)."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(t in low for t in _QUICK_TRIGGERS) or any(a in low and b in low for a, b in _QUICK_PAIRS)
-
-
 def _options() -> Any:
     opts = re2.Options()
     opts.log_errors = False  # an invalid pattern becomes a ConfigError, not text on stderr
@@ -142,7 +97,6 @@ class Redactor:
 
     def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
         self.patterns = tuple(_compile(name, source) for name, source in patterns)
-        self.quick = tuple(patterns) == BUILTIN_PATTERNS  # the triggers cover the built-in patterns only
         self._set = re2.Set.SearchSet(_options())
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
@@ -150,8 +104,6 @@ class Redactor:
 
     def line(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED."""
-        if self.quick and not _may_hold_builtin(text):
-            return REDACTED if _key_body(text) else text
         try:
             found = (self._set.Match(text) if text else None) or []
         except UnicodeEncodeError:  # a lone surrogate (RE2 takes UTF-8): it cannot be part of a secret
