@@ -82,29 +82,33 @@ def _unbounded_wide(op: Any, arg: Any) -> bool:
     return len(body) == 1 and _wide(*body[0])
 
 
-def _byte_safe(items: Any) -> bool:
-    """True when every wide atom sits in an unbounded repeat, or right before one.
+def _byte_safe(items: Any, tail: bool = True) -> bool:
+    """True when every wide atom sits in an unbounded repeat, right before one, or ends the pattern.
 
     ``\\S[^:]*`` over bytes: ``\\S`` takes a character's first byte and the repeat
-    its continuation bytes, so Hyperscan matches wherever RE2 does.
+    its continuation bytes, so Hyperscan matches wherever RE2 does. A wide atom
+    that ends the pattern takes the first byte only: Hyperscan's match ends a few
+    bytes early, in the same line, and still flags the line and the pattern.
     """
     items = list(items)
+    last = len(items) - 1
     for at, (op, arg) in enumerate(items):
+        ends = tail and at == last
         if _wide(op, arg):
-            if at + 1 < len(items) and _unbounded_wide(*items[at + 1]):
+            if ends or (at < last and _unbounded_wide(*items[at + 1])):
                 continue
             return False
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             body = list(arg[2])
             if arg[1] == _c.MAXREPEAT and len(body) == 1 and _wide(*body[0]):
                 continue
-            if not _byte_safe(body):
+            if not _byte_safe(body, False):
                 return False
         elif op is _c.SUBPATTERN:
-            if not _byte_safe(arg[3]):
+            if not _byte_safe(arg[3], ends):
                 return False
         elif op is _c.BRANCH:
-            if not all(_byte_safe(b) for b in arg[1]):
+            if not all(_byte_safe(b, ends) for b in arg[1]):
                 return False
         elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS):
             return False

@@ -158,8 +158,11 @@ def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.M
         ("\u2716 \\d+ problems", True),
         ("(?i)\u00e9chec", False),
         ("\\s+\\S[^:]*: FAIL", True),  # \\S takes the first byte of a character, [^:]* the rest
-        ("a\\S", False),
+        ("a\\S", True),  # Hyperscan's match ends at the character's first byte: the same line
+        ("(?:a\\S|b)", True),
+        ("a\\Sb", False),
         ("a\\S\\d*", False),
+        ("a\\S{2}", False),
         ("(?:(?i)\\bxunit\\b.*\\bfailed\\b)", True),  # RE2 takes (?i) inside a group, Python's parser not
     ],
 )
