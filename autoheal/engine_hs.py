@@ -166,11 +166,69 @@ def _line_regexes(ruleset: RuleSet) -> list[str]:
     return [p for r in ruleset.rules for p in r.patterns] + [x for r in ruleset.rules for x in r.exclude]
 
 
-def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int]]:
-    """The line pass: each pattern and exclude Hyperscan reads as RE2 does; the rest by id."""
-    regexes = _line_regexes(ruleset)
-    exprs = [(i, p, hyperscan.HS_FLAG_SINGLEMATCH) for i, p in enumerate(regexes) if hyperscan_safe(p)]
-    return exprs, [i for i, p in enumerate(regexes) if not hyperscan_safe(p)]
+def _parsed(regex: str) -> Any:
+    try:
+        return _p.parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+def _requires_wide(items: Any) -> bool:
+    """Can the regex match only text holding a non-ASCII character (a literal it cannot do without)?"""
+    for op, arg in items:
+        if op is _c.LITERAL and arg > 127:
+            return True
+        if op is _c.IN and all((o is _c.LITERAL and a > 127) or (o is _c.RANGE and a[0] > 127) for o, a in arg):
+            return True
+        if op is _c.SUBPATTERN and _requires_wide(arg[3]):
+            return True
+        if op is _c.BRANCH and all(_requires_wide(b) for b in arg[1]):
+            return True
+    return False
+
+
+def _required_literal(regex: str) -> Expr | None:
+    """A Hyperscan literal every match of ``regex`` holds (its longest run of plain characters), if 3+ long.
+
+    Python's parser reads ``[[:digit:]]x`` as a class and the literal ``]x``: no literal then.
+    """
+    parsed = None if "[:" in regex else _parsed(regex)
+    if parsed is None:
+        return None
+    best: list[int] = []
+    run: list[int] = []
+    for op, arg in [*parsed, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(arg)
+            continue
+        best, run = max(best, run, key=len), []
+    folded = "(?i" in regex or bool(parsed.state.flags & re.I)
+    if len(best) < 3 or (folded and any(c > 127 for c in best)):
+        return None
+    literal = "".join(f"\\x{b:02x}" for b in "".join(map(chr, best)).encode())
+    return (0, literal, hyperscan.HS_FLAG_SINGLEMATCH | (hyperscan.HS_FLAG_CASELESS if folded else 0))
+
+
+def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int], list[int]]:
+    """The line pass: each pattern and exclude Hyperscan reads as RE2 does, else a literal each match holds.
+
+    Also by id: the rest, and those of the rest that only match a line holding non-ASCII.
+    """
+    exprs: list[Expr] = []
+    residual: list[int] = []
+    wide: list[int] = []
+    for i, regex in enumerate(_line_regexes(ruleset)):
+        literal = None if hyperscan_safe(regex) else _required_literal(regex)
+        parsed = None if hyperscan_safe(regex) or literal else _parsed(regex)
+        if hyperscan_safe(regex):
+            exprs.append((i, regex, hyperscan.HS_FLAG_SINGLEMATCH))
+        elif literal is not None:
+            exprs.append((i, literal[1], literal[2]))
+        elif parsed is not None and _requires_wide(parsed):
+            wide.append(i)
+        else:
+            residual.append(i)
+    return exprs, residual, wide
 
 
 def _compile(exprs: list[Expr]) -> Any:
@@ -247,9 +305,9 @@ def _build_region(ruleset: RuleSet) -> tuple[Any, Any]:
 
 
 def _build_lines(ruleset: RuleSet) -> tuple[Any, Any]:
-    exprs, residual = _line_exprs(ruleset)
+    exprs, residual, wide = _line_exprs(ruleset)
     db, rejected = _compile_all(exprs)
-    return db, {"residual": sorted(residual + [i for i, _, _ in rejected])}
+    return db, {"residual": sorted(residual + [i for i, _, _ in rejected]), "wide": wide}
 
 
 def _strings(value: Any) -> list[str]:
@@ -270,6 +328,7 @@ class HyperscanEngine:
         try:
             leftover, self.markers_inside = _strings(region["leftover"]), bool(region["markers"])
             residual = [int(i) for i in lines["residual"]]
+            wide = [int(i) for i in lines["wide"]]
             self.region_scratch = hyperscan.Scratch(self.region_db) if self.region_db is not None else None
             self.line_scratch = hyperscan.Scratch(self.line_db) if self.line_db is not None else None
         except (KeyError, TypeError, ValueError, hyperscan.error) as exc:
@@ -281,8 +340,11 @@ class HyperscanEngine:
         self.markers = markers_searcher()
         count = len(ruleset.pattern_rule)
         self.residual = self._residual_set([i for i in residual if i < count], MATCHER_MEM)
+        # Patterns only a line holding non-ASCII can match: RE2 tests them on such lines only.
+        self.wide = self._residual_set([i for i in wide if i < count], MATCHER_MEM)
         # Excludes Hyperscan does not read as RE2 does: RE2 tests them on every candidate rule's line.
         self.unread = frozenset(i for i in residual if i >= count)
+        self.wide_excludes = [i for i in wide if i >= count]
         self.layout = _layout(ruleset)
         self.fast = _spans_api()
         self._ends: list[int] = []
@@ -350,9 +412,12 @@ class HyperscanEngine:
         self._patterns = []
         self.line_db.scan(data, match_event_handler=self._on_pattern, scratch=self.line_scratch)
         found = set(self._patterns)
-        if self.residual is not None:
-            matcher, indices = self.residual
-            found.update(indices[i] for i in matcher.Match(text) or ())
+        for residual in (self.residual, None if text.isascii() else self.wide):
+            if residual is not None:
+                matcher, indices = residual
+                found.update(indices[i] for i in matcher.Match(text) or ())
+        if self.wide_excludes and not text.isascii():
+            found.update(self.wide_excludes)
         count = len(ruleset.pattern_rule)
         out = []
         for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):

@@ -19,7 +19,7 @@ from autoheal.logsource import LogDoc
 from autoheal.normalize import decode, normalize, normalize_lines, strip_ansi_bytes
 from autoheal.redact import redact
 from autoheal.rules import Rule, RuleSet
-from autoheal.sections import Section, Sectioner, SubCommand, marker
+from autoheal.sections import Marker, Section, Sectioner, SubCommand, marker, step_marker
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -130,6 +130,15 @@ class _Scanner:
         self.engine = engine.for_ruleset(ruleset)
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
+        # (offset in the buffer, number of its line): newlines are counted on from there, each once.
+        self.mark = (0, 1)
+
+    def _line_at(self, buf: bytes, pos: int) -> int:
+        """The number of the line ``pos`` is in (counting from the last position asked about)."""
+        at, line = self.mark
+        line = line + buf.count(b"\n", at, pos) if pos >= at else line - buf.count(b"\n", pos, at)
+        self.mark = (pos, line)
+        return line
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -141,13 +150,14 @@ class _Scanner:
             if not eof and cut <= scan_from and len(buf) > MAX_CARRY:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:
-                self._scan_region(buf, first_line, scan_from, cut)
+                self._scan_region(buf, scan_from, cut)
             if eof:
                 break
             next_from = max(cut, scan_from)
             keep = max(_lines_back(buf, next_from, CARRY), len(buf) - MAX_CARRY - CHUNK)
             keep = min(keep, next_from)
-            first_line += buf.count(b"\n", 0, keep)
+            first_line = self._line_at(buf, keep)
+            self.mark = (0, first_line)
             scan_from = next_from - keep
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
@@ -155,8 +165,7 @@ class _Scanner:
         tail = _tail(buf, total)
         return DocScan(self.doc, self.keeper.hits(), total, tail, sections, self.failed_tails, self.sectioner.commands)
 
-    def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
-        line_no, counted = first_line + buf.count(b"\n", 0, start), start
+    def _scan_region(self, buf: bytes, start: int, end: int) -> None:
         tests, markers = self.engine.scan(buf, start, end)
         if markers:
             tested = set(tests)
@@ -166,15 +175,10 @@ class _Scanner:
         for ls in lines:
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
-            line_no += buf.count(b"\n", counted, ls)
-            counted = ls
-            self._test_line(buf, ls, le, line_no, ls in markers, not markers or ls in tested)
+            self._test_line(buf, ls, le, self._line_at(buf, ls), ls in markers, not markers or ls in tested)
         self._slice_context(buf)
 
-    def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
-        found = marker(redact(raw), text)  # step and command names leave the scan too: no secrets
-        if found is None:
-            return
+    def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, raw: str, text: str | None) -> None:
         section = self.sectioner.sections[-1]
         before = section.status
         self.sectioner.feed(line_no, found)
@@ -187,15 +191,23 @@ class _Scanner:
             region = buf[_lines_back(buf, ls, line_no - first) : ls]
             lines = _split_lines(region.rstrip(b"\n"))
             tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
-            self.failed_tails[index] = tail + [(line_no, text)]
+            self.failed_tails[index] = tail + [(line_no, normalize(raw) if text is None else text)]
 
     def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:
         raw = decode(buf[ls:le])
-        text = normalize(raw)
+        text = None
         if is_marker:
-            self._section_marker(buf, ls, line_no, raw, text)
+            safe = redact(raw)  # step and command names leave the scan too: no secrets
+            # A step's group line needs no normalised text (and never ends a section, which records it).
+            said = step_marker(safe)
+            if said is None:
+                text = normalize(raw)
+                said = marker(safe, text)
+            if said is not None:
+                self._section_marker(buf, ls, line_no, said, raw, text)
         if not rules:
             return
+        text = normalize(raw) if text is None else text
         found = self.engine.hits(text)
         if not found:
             return

@@ -224,3 +224,54 @@ def test_the_hyperscan_line_pass_keeps_excludes_and_the_first_matching_patterns_
     assert fast.hits(lines[0])[0][1] == {"module": "yaml"}
     assert fast.hits(lines[1]) == [] and fast.hits(lines[3]) == []
     assert fast.hits(lines[4])[0][1] == {} and fast.hits(lines[5])[0][1] == {"pkg": "left-pad"}
+
+
+@needs_hs
+@pytest.mark.parametrize(
+    ("regex", "literal"),
+    [
+        ("unable to resolve host ['\u2018](?P<host>[^'\u2019]+)", "unable to resolve host "),
+        ("(?i)could not load ['\u2018]x", "could not load "),
+        ("a['\u2018]b", None),  # too short to be worth a literal
+        ("[[:digit:]]abc['\u2018]", None),  # Python's parser misreads POSIX classes
+        ("(?i)\u00e9chec ['\u2018]", None),  # RE2 folds \u00e9, Hyperscan would not
+        ("(?:foo|bar)['\u2018]", None),
+    ],
+)
+def test_a_pattern_hyperscan_cannot_read_gives_it_a_literal_every_match_holds(regex: str, literal: str | None) -> None:
+    from autoheal.engine_hs import _required_literal
+
+    found = _required_literal(regex)
+    assert (bytes.fromhex(found[1].replace("\\x", "")).decode() if found else None) == literal
+
+
+@needs_hs
+def test_patterns_that_need_a_non_ascii_character_are_tested_only_on_such_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal.rules import build_rule, compile_ruleset
+
+    _with(monkeypatch, "hyperscan")
+    raw = [
+        {"id": "jest-fail", "category": "test.failure", "patterns": ["^\\s*(\u00d7|\u2715) .+ \\d+ ?ms$"]},
+        {
+            "id": "r-pkg",
+            "category": "dependency.missing",
+            "patterns": ["no package called ['\u2018](?P<p>[^'\u2019]+)['\u2019]"],
+        },
+    ]
+    rules = compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+    fast = engine.for_ruleset(rules)
+    assert fast.wide is not None and fast.residual is None
+    for line in [
+        "  \u2715 renders (12 ms)",
+        "  x renders 12 ms",
+        "  \u00d7 adds 3ms",
+        "there is no package called 'zoo'",
+        "there is no package called \u2018zoo\u2019",
+        "no package called",
+        "  \u2715 renders",
+    ]:
+        assert fast.hits(line) == rules.hits(line), line
+    assert [r.id for r, _ in fast.hits("  \u2715 renders 12 ms")] == ["jest-fail"]
+    assert fast.hits("there is no package called \u2018zoo\u2019")[0][1] == {"p": "zoo"}
