@@ -10,12 +10,13 @@ line starts, with the previous chunk's lines carried over), so a match across
 a chunk boundary is found as RE2 finds it, and one block scan per region needs
 no stream state.
 
-Hyperscan reads bytes; RE2 reads UTF-8. A part goes to Hyperscan only when the
-two agree on it: ASCII, and every "any character" atom (``.``, ``\\S``, ``[^x]``)
-repeated without bound, where counting bytes and counting characters give the
-same answer. The rest (a handful) stay one RE2 alternation. RE2's case folding
-also maps the Kelvin sign to ``k`` and the long s to ``s``: lines holding either
-are candidates. Marker lines are confirmed with the markers' RE2 regex.
+Hyperscan reads bytes; RE2 reads UTF-8. A part or rule pattern goes to Hyperscan
+when the two agree on it (hsregex.py), else as a literal each of its matches
+holds; the few left are RE2's. RE2's case folding also maps the Kelvin sign to
+``k`` and the long s to ``s``: lines holding either are candidates. Marker lines
+are confirmed with the markers' RE2 regex. A second database holds every rule
+pattern and exclude: on a candidate line it names the ones that may match, and
+RE2 searches only those, for the hits and captures.
 
 The compiled database is serialised into the disk cache (diskcache.py) under
 the hash of the patterns, the markers and the library version: compiling it
@@ -27,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 import hyperscan
 import re2
 
-from autoheal import diskcache
+from autoheal import diskcache, hsregex
 from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.prefilter import _c, _literal, _p
+from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide
+from autoheal.prefilter import _literal
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
@@ -49,89 +50,10 @@ _FOLDED = ("\u212a", "\u017f")
 # Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
 # \S, Hyperscan's \s).
 _TRIGGERS = (*_FOLDED, "\x0b")
-_WIDE = {_c.ANY, _c.NOT_LITERAL}
-_NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
-_INLINE_FLAGS = re.compile(r"(?<!\\)\(\?[imsU]+\)")
 
 
 class Unavailable(Exception):
     """Hyperscan cannot run here (CPU without SSSE3, a database it rejects)."""
-
-
-def _wide(op: Any, arg: Any) -> bool:
-    """Does this atom match a character of any width (so bytes and characters differ)?"""
-    if op in _WIDE:
-        return True
-    if op is _c.IN:
-        return any(_class_item_wide(o, a) for o, a in arg)
-    return op is _c.CATEGORY and arg in _NOT_CATEGORIES
-
-
-def _class_item_wide(op: Any, arg: Any) -> bool:
-    """A negated class, ``\\S`` in a class, or a non-ASCII member (Hyperscan would read its bytes apart)."""
-    if op is _c.NEGATE or (op is _c.CATEGORY and arg in _NOT_CATEGORIES):
-        return True
-    return (op is _c.LITERAL and arg > 127) or (op is _c.RANGE and arg[1] > 127)
-
-
-def _unbounded_wide(op: Any, arg: Any) -> bool:
-    """An unbounded repeat of one wide atom: over bytes it also eats a character's continuation bytes."""
-    if op not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or arg[1] != _c.MAXREPEAT:
-        return False
-    body = list(arg[2])
-    return len(body) == 1 and _wide(*body[0])
-
-
-def _byte_safe(items: Any, tail: bool = True) -> bool:
-    """True when every wide atom sits in an unbounded repeat, right before one, or ends the pattern.
-
-    ``\\S[^:]*`` over bytes: ``\\S`` takes a character's first byte and the repeat
-    its continuation bytes, so Hyperscan matches wherever RE2 does. A wide atom
-    that ends the pattern takes the first byte only: Hyperscan's match ends a few
-    bytes early, in the same line, and still flags the line and the pattern.
-    """
-    items = list(items)
-    last = len(items) - 1
-    for at, (op, arg) in enumerate(items):
-        ends = tail and at == last
-        if _wide(op, arg):
-            if ends or (at < last and _unbounded_wide(*items[at + 1])):
-                continue
-            return False
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            body = list(arg[2])
-            if arg[1] == _c.MAXREPEAT and len(body) == 1 and _wide(*body[0]):
-                continue
-            if not _byte_safe(body, False):
-                return False
-        elif op is _c.SUBPATTERN:
-            if not _byte_safe(arg[3], ends):
-                return False
-        elif op is _c.BRANCH:
-            if not all(_byte_safe(b, ends) for b in arg[1]):
-                return False
-        elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS):
-            return False
-    return True
-
-
-def hyperscan_safe(regex: str) -> bool:
-    """Whether Hyperscan over bytes flags every line RE2 over UTF-8 flags for ``regex``.
-
-    Non-ASCII is fine as a plain sequence of bytes, but not folded (RE2 folds
-    ``É`` to ``é``, Hyperscan only ASCII) nor in a class.
-    """
-    if not regex.isascii() and "(?i" in regex:
-        return False
-    try:
-        # RE2 takes ``(?i)`` inside a group (to the group's end); Python's parser only at the start.
-        # Flags do not change which atoms are wide, and the regex is ASCII when folded (above).
-        parsed = _p.parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
-    except (re.error, OverflowError, RecursionError):
-        return False
-    if not regex.isascii() and parsed.state.flags & re.I:
-        return False
-    return _byte_safe(parsed)
 
 
 # (id, regex, Hyperscan flags)
@@ -166,49 +88,6 @@ def _line_regexes(ruleset: RuleSet) -> list[str]:
     return [p for r in ruleset.rules for p in r.patterns] + [x for r in ruleset.rules for x in r.exclude]
 
 
-def _parsed(regex: str) -> Any:
-    try:
-        return _p.parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
-    except (re.error, OverflowError, RecursionError):
-        return None
-
-
-def _requires_wide(items: Any) -> bool:
-    """Can the regex match only text holding a non-ASCII character (a literal it cannot do without)?"""
-    for op, arg in items:
-        if op is _c.LITERAL and arg > 127:
-            return True
-        if op is _c.IN and all((o is _c.LITERAL and a > 127) or (o is _c.RANGE and a[0] > 127) for o, a in arg):
-            return True
-        if op is _c.SUBPATTERN and _requires_wide(arg[3]):
-            return True
-        if op is _c.BRANCH and all(_requires_wide(b) for b in arg[1]):
-            return True
-    return False
-
-
-def _required_literal(regex: str) -> Expr | None:
-    """A Hyperscan literal every match of ``regex`` holds (its longest run of plain characters), if 3+ long.
-
-    Python's parser reads ``[[:digit:]]x`` as a class and the literal ``]x``: no literal then.
-    """
-    parsed = None if "[:" in regex else _parsed(regex)
-    if parsed is None:
-        return None
-    best: list[int] = []
-    run: list[int] = []
-    for op, arg in [*parsed, (None, None)]:
-        if op is _c.LITERAL:
-            run.append(arg)
-            continue
-        best, run = max(best, run, key=len), []
-    folded = "(?i" in regex or bool(parsed.state.flags & re.I)
-    if len(best) < 3 or (folded and any(c > 127 for c in best)):
-        return None
-    literal = "".join(f"\\x{b:02x}" for b in "".join(map(chr, best)).encode())
-    return (0, literal, hyperscan.HS_FLAG_SINGLEMATCH | (hyperscan.HS_FLAG_CASELESS if folded else 0))
-
-
 def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int], list[int]]:
     """The line pass: each pattern and exclude Hyperscan reads as RE2 does, else a literal each match holds.
 
@@ -218,13 +97,15 @@ def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int], list[int]]:
     residual: list[int] = []
     wide: list[int] = []
     for i, regex in enumerate(_line_regexes(ruleset)):
-        literal = None if hyperscan_safe(regex) else _required_literal(regex)
-        parsed = None if hyperscan_safe(regex) or literal else _parsed(regex)
-        if hyperscan_safe(regex):
+        safe = hyperscan_safe(regex)
+        literal = None if safe else required_literal(regex)
+        tree = None if safe or literal else parsed(regex)
+        if safe:
             exprs.append((i, regex, hyperscan.HS_FLAG_SINGLEMATCH))
         elif literal is not None:
-            exprs.append((i, literal[1], literal[2]))
-        elif parsed is not None and _requires_wide(parsed):
+            caseless = hyperscan.HS_FLAG_CASELESS if literal[1] else 0
+            exprs.append((i, literal[0], hyperscan.HS_FLAG_SINGLEMATCH | caseless))
+        elif tree is not None and requires_wide(tree):
             wide.append(i)
         else:
             residual.append(i)
@@ -268,7 +149,7 @@ def _ignore(*_: object) -> None:
 def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.rules import patterns_key
 
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (__file__, hsregex.__file__))).hexdigest()
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
     patterns = patterns_key(_line_regexes(ruleset))
     return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
@@ -372,7 +253,8 @@ class HyperscanEngine:
         """Lines a rule may hit, and marker lines: a line that is only a marker needs no rule test."""
         self._ends, self._marks = [], []
         if end > start and self.region_db is not None:
-            self.region_db.scan(buf[start:end], match_event_handler=self._on_match, scratch=self.region_scratch)
+            view = memoryview(buf)[start:end]  # no copy of the region
+            self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
         found = {_line_of(buf, start + e) for e in self._ends}
         if self.leftover is not None:
             found.update(line_starts(self.leftover, buf, start, end))

@@ -167,7 +167,7 @@ def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.M
     ],
 )
 def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
-    from autoheal.engine_hs import hyperscan_safe
+    from autoheal.hsregex import hyperscan_safe
 
     assert hyperscan_safe(regex) is safe
 
@@ -239,10 +239,10 @@ def test_the_hyperscan_line_pass_keeps_excludes_and_the_first_matching_patterns_
     ],
 )
 def test_a_pattern_hyperscan_cannot_read_gives_it_a_literal_every_match_holds(regex: str, literal: str | None) -> None:
-    from autoheal.engine_hs import _required_literal
+    from autoheal.hsregex import required_literal
 
-    found = _required_literal(regex)
-    assert (bytes.fromhex(found[1].replace("\\x", "")).decode() if found else None) == literal
+    found = required_literal(regex)
+    assert (bytes.fromhex(found[0].replace("\\x", "")).decode() if found else None) == literal
 
 
 @needs_hs
