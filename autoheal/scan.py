@@ -96,6 +96,12 @@ class _Keeper:
         else:
             self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
 
+    def kept(self) -> set[int]:
+        """The ids of the hits kept so far (no sorting: asked once per region)."""
+        out = {id(h) for hs in self.first.values() for h in hs}
+        out.update(id(h) for hs in self.last.values() for h in hs)
+        return out
+
     def hits(self) -> list[Hit]:
         out = [h for hs in self.first.values() for h in hs]
         out += [h for hs in self.last.values() for h in hs]
@@ -223,7 +229,9 @@ class _Scanner:
 
         Keep the whole window: the excerpt decides how much of it to show.
         """
-        kept = {id(h) for h in self.keeper.hits()}
+        if not self.unsliced:
+            return
+        kept = self.keeper.kept()
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
