@@ -97,6 +97,7 @@ class Redactor:
 
     def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
         self.patterns = tuple(_compile(name, source) for name, source in patterns)
+        self.builtin = tuple(patterns) == BUILTIN_PATTERNS
         self._set = re2.Set.SearchSet(_options())
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
@@ -210,6 +211,11 @@ def configure(extra: Sequence[tuple[str, str]] = ()) -> None:
     """
     global _active
     _active = Redactor((*BUILTIN_PATTERNS, *extra))
+
+
+def builtin_only() -> bool:
+    """Whether only the built-in patterns are active (no ``redact:`` from the config)."""
+    return _active.builtin
 
 
 def redact(text: str) -> str:

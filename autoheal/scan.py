@@ -16,10 +16,10 @@ from typing import IO
 
 from autoheal import engine
 from autoheal.logsource import LogDoc
-from autoheal.normalize import decode, normalize, normalize_lines, strip_ansi_bytes
-from autoheal.redact import redact
+from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet
-from autoheal.sections import Marker, Section, Sectioner, SubCommand, marker, step_marker
+from autoheal.scanline import Line, Lines
+from autoheal.sections import Marker, Section, Sectioner, SubCommand
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -134,6 +134,7 @@ class _Scanner:
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
         self.engine = engine.for_ruleset(ruleset)
+        self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
@@ -184,7 +185,7 @@ class _Scanner:
             self._test_line(buf, ls, le, self._line_at(buf, ls), ls in markers, not markers or ls in tested)
         self._slice_context(buf)
 
-    def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, raw: str, text: str | None) -> None:
+    def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
         section = self.sectioner.sections[-1]
         before = section.status
         self.sectioner.feed(line_no, found)
@@ -197,29 +198,23 @@ class _Scanner:
             region = buf[_lines_back(buf, ls, line_no - first) : ls]
             lines = _split_lines(region.rstrip(b"\n"))
             tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
-            self.failed_tails[index] = tail + [(line_no, normalize(raw) if text is None else text)]
+            self.failed_tails[index] = tail + [(line_no, line.text)]
 
     def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:
-        raw = decode(buf[ls:le])
-        text = None
+        line = self.lines.get(buf, ls, le)
         if is_marker:
-            safe = redact(raw)  # step and command names leave the scan too: no secrets
-            # A step's group line needs no normalised text (and never ends a section, which records it).
-            said = step_marker(safe)
-            if said is None:
-                text = normalize(raw)
-                said = marker(safe, text)
+            said = line.said()
             if said is not None:
-                self._section_marker(buf, ls, line_no, said, raw, text)
+                self._section_marker(buf, ls, line_no, said, line)
         if not rules:
             return
-        text = normalize(raw) if text is None else text
-        found = self.engine.hits(text)
+        found = line.hits(self.engine)
         if not found:
             return
         section = self.sectioner.current
         step = self.sectioner.sections[section].command or self.doc.step
-        hits = [Hit(rule, line_no, text, captures, self.doc, step, section) for rule, captures in found]
+        text = line.text
+        hits = [Hit(rule, line_no, text, dict(captures), self.doc, step, section) for rule, captures in found]
         for hit in hits:
             self.keeper.add(hit)
         self.unsliced.append((hits, ls, le))
