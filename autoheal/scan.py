@@ -2,7 +2,8 @@
 
 The log is read in chunks of 1 MiB. The engine (engine.py: the prefilter,
 in RE2 or Hyperscan) runs over each raw chunk at native speed; only the lines it flags are decoded,
-normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
+normalised and tested rule by rule (a line repeating one seen shortly before,
+timestamp aside, is looked up: scanline.py). Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
 chunk, so every hit sees its context on both sides.
 """

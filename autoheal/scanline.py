@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # The runner timestamp as normalize._TIMESTAMP reads it (ASCII digits there mean ASCII digits here).
 _STAMP = re.compile(rb"(\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)")
 MAX_LINES = 4096
-MAX_BYTES = 2000
+MAX_BYTES = 1000  # with MAX_LINES, at most ~12 MB held; longer lines rarely repeat
 _UNSET = Marker()  # a sentinel: no line says an empty Marker (``marker`` returns None then)
 
 
