@@ -27,10 +27,12 @@ class Engine(Protocol):
     name: str
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """Sorted starts of the candidate lines in ``buf[start:end]``, and the starts of its marker lines.
+        """Sorted starts of the lines in ``buf[start:end]`` a rule may hit, and the starts of its marker lines.
 
-        ``start`` and ``end`` are line starts (or the end of ``buf``); every marker
-        line is also a candidate line.
+        ``start`` and ``end`` are line starts (or the end of ``buf``). A marker line
+        missing from the first list is only a marker: no rule is tested on it (the
+        prefilter flags every line a rule hits, so it has no hit). Listing it
+        there too costs a rule test, nothing else.
         """
         ...
 

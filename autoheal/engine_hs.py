@@ -10,12 +10,13 @@ line starts, with the previous chunk's lines carried over), so a match across
 a chunk boundary is found as RE2 finds it, and one block scan per region needs
 no stream state.
 
-Hyperscan reads bytes; RE2 reads UTF-8. A part goes to Hyperscan only when the
-two agree on it: ASCII, and every "any character" atom (``.``, ``\\S``, ``[^x]``)
-repeated without bound, where counting bytes and counting characters give the
-same answer. The rest (a handful) stay one RE2 alternation. RE2's case folding
-also maps the Kelvin sign to ``k`` and the long s to ``s``: lines holding either
-are candidates. Marker lines are confirmed with the markers' RE2 regex.
+Hyperscan reads bytes; RE2 reads UTF-8. A part or rule pattern goes to Hyperscan
+when the two agree on it (hsregex.py), else as a literal each of its matches
+holds; the few left are RE2's. RE2's case folding also maps the Kelvin sign to
+``k`` and the long s to ``s``: lines holding either are candidates. Marker lines
+are confirmed with the markers' RE2 regex. A second database holds every rule
+pattern and exclude: on a candidate line it names the ones that may match, and
+RE2 searches only those, for the hits and captures.
 
 The compiled database is serialised into the disk cache (diskcache.py) under
 the hash of the patterns, the markers and the library version: compiling it
@@ -27,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 import hyperscan
 import re2
 
-from autoheal import diskcache
+from autoheal import diskcache, hsregex
 from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.prefilter import _c, _literal, _p
+from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide
+from autoheal.prefilter import _literal
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
@@ -49,67 +50,10 @@ _FOLDED = ("\u212a", "\u017f")
 # Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
 # \S, Hyperscan's \s).
 _TRIGGERS = (*_FOLDED, "\x0b")
-_WIDE = {_c.ANY, _c.NOT_LITERAL}
-_NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
 
 
 class Unavailable(Exception):
     """Hyperscan cannot run here (CPU without SSSE3, a database it rejects)."""
-
-
-def _wide(op: Any, arg: Any) -> bool:
-    """Does this atom match a character of any width (so bytes and characters differ)?"""
-    if op in _WIDE:
-        return True
-    if op is _c.IN:
-        return any(_class_item_wide(o, a) for o, a in arg)
-    return op is _c.CATEGORY and arg in _NOT_CATEGORIES
-
-
-def _class_item_wide(op: Any, arg: Any) -> bool:
-    """A negated class, ``\\S`` in a class, or a non-ASCII member (Hyperscan would read its bytes apart)."""
-    if op is _c.NEGATE or (op is _c.CATEGORY and arg in _NOT_CATEGORIES):
-        return True
-    return (op is _c.LITERAL and arg > 127) or (op is _c.RANGE and arg[1] > 127)
-
-
-def _byte_safe(items: Any) -> bool:
-    """True when no wide atom sits outside an unbounded repeat."""
-    for op, arg in items:
-        if _wide(op, arg):
-            return False
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            body = list(arg[2])
-            if arg[1] == _c.MAXREPEAT and len(body) == 1 and _wide(*body[0]):
-                continue
-            if not _byte_safe(body):
-                return False
-        elif op is _c.SUBPATTERN:
-            if not _byte_safe(arg[3]):
-                return False
-        elif op is _c.BRANCH:
-            if not all(_byte_safe(b) for b in arg[1]):
-                return False
-        elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS):
-            return False
-    return True
-
-
-def hyperscan_safe(regex: str) -> bool:
-    """Whether Hyperscan over bytes flags every line RE2 over UTF-8 flags for ``regex``.
-
-    Non-ASCII is fine as a plain sequence of bytes, but not folded (RE2 folds
-    ``É`` to ``é``, Hyperscan only ASCII) nor in a class.
-    """
-    if not regex.isascii() and "(?i" in regex:
-        return False
-    try:
-        parsed = _p.parse(regex)
-    except (re.error, OverflowError, RecursionError):
-        return False
-    if not regex.isascii() and parsed.state.flags & re.I:
-        return False
-    return _byte_safe(parsed)
 
 
 # (id, regex, Hyperscan flags)
@@ -139,11 +83,33 @@ def _region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
     return exprs, leftover
 
 
-def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int]]:
-    """The line pass: each rule pattern (by its index in the RE2 set) Hyperscan reads as RE2 does; the rest by index."""
-    patterns = [p for r in ruleset.rules for p in r.patterns]
-    exprs = [(i, p, hyperscan.HS_FLAG_SINGLEMATCH) for i, p in enumerate(patterns) if hyperscan_safe(p)]
-    return exprs, [i for i, p in enumerate(patterns) if not hyperscan_safe(p)]
+def _line_regexes(ruleset: RuleSet) -> list[str]:
+    """The line pass's regexes by id: every rule pattern (its index in the RE2 set), then every exclude."""
+    return [p for r in ruleset.rules for p in r.patterns] + [x for r in ruleset.rules for x in r.exclude]
+
+
+def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int], list[int]]:
+    """The line pass: each pattern and exclude Hyperscan reads as RE2 does, else a literal each match holds.
+
+    Also by id: the rest, and those of the rest that only match a line holding non-ASCII.
+    """
+    exprs: list[Expr] = []
+    residual: list[int] = []
+    wide: list[int] = []
+    for i, regex in enumerate(_line_regexes(ruleset)):
+        safe = hyperscan_safe(regex)
+        literal = None if safe else required_literal(regex)
+        tree = None if safe or literal else parsed(regex)
+        if safe:
+            exprs.append((i, regex, hyperscan.HS_FLAG_SINGLEMATCH))
+        elif literal is not None:
+            caseless = hyperscan.HS_FLAG_CASELESS if literal[1] else 0
+            exprs.append((i, literal[0], hyperscan.HS_FLAG_SINGLEMATCH | caseless))
+        elif tree is not None and requires_wide(tree):
+            wide.append(i)
+        else:
+            residual.append(i)
+    return exprs, residual, wide
 
 
 def _compile(exprs: list[Expr]) -> Any:
@@ -183,9 +149,9 @@ def _ignore(*_: object) -> None:
 def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.rules import patterns_key
 
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (__file__, hsregex.__file__))).hexdigest()
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
-    patterns = patterns_key(p for r in ruleset.rules for p in r.patterns)
+    patterns = patterns_key(_line_regexes(ruleset))
     return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
 
 
@@ -220,9 +186,9 @@ def _build_region(ruleset: RuleSet) -> tuple[Any, Any]:
 
 
 def _build_lines(ruleset: RuleSet) -> tuple[Any, Any]:
-    exprs, residual = _line_exprs(ruleset)
+    exprs, residual, wide = _line_exprs(ruleset)
     db, rejected = _compile_all(exprs)
-    return db, {"residual": sorted(residual + [i for i, _, _ in rejected])}
+    return db, {"residual": sorted(residual + [i for i, _, _ in rejected]), "wide": wide}
 
 
 def _strings(value: Any) -> list[str]:
@@ -243,6 +209,7 @@ class HyperscanEngine:
         try:
             leftover, self.markers_inside = _strings(region["leftover"]), bool(region["markers"])
             residual = [int(i) for i in lines["residual"]]
+            wide = [int(i) for i in lines["wide"]]
             self.region_scratch = hyperscan.Scratch(self.region_db) if self.region_db is not None else None
             self.line_scratch = hyperscan.Scratch(self.line_db) if self.line_db is not None else None
         except (KeyError, TypeError, ValueError, hyperscan.error) as exc:
@@ -252,7 +219,15 @@ class HyperscanEngine:
         opts.log_errors = False
         self.leftover = raw_searcher(re2.compile("|".join(leftover).encode(), opts)) if leftover else None
         self.markers = markers_searcher()
-        self.residual = self._residual_set(residual, MATCHER_MEM)
+        count = len(ruleset.pattern_rule)
+        self.residual = self._residual_set([i for i in residual if i < count], MATCHER_MEM)
+        # Patterns only a line holding non-ASCII can match: RE2 tests them on such lines only.
+        self.wide = self._residual_set([i for i in wide if i < count], MATCHER_MEM)
+        # Excludes Hyperscan does not read as RE2 does: RE2 tests them on every candidate rule's line.
+        self.unread = frozenset(i for i in residual if i >= count)
+        self.wide_excludes = [i for i in wide if i >= count]
+        self.layout = _layout(ruleset)
+        self.fast = _spans_api()
         self._ends: list[int] = []
         self._marks: list[int] = []
         self._patterns: list[int] = []
@@ -275,9 +250,11 @@ class HyperscanEngine:
         (self._marks if pattern == MARKER_ID else self._ends).append(end)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
+        """Lines a rule may hit, and marker lines: a line that is only a marker needs no rule test."""
         self._ends, self._marks = [], []
         if end > start and self.region_db is not None:
-            self.region_db.scan(buf[start:end], match_event_handler=self._on_match, scratch=self.region_scratch)
+            view = memoryview(buf)[start:end]  # no copy of the region
+            self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
         found = {_line_of(buf, start + e) for e in self._ends}
         if self.leftover is not None:
             found.update(line_starts(self.leftover, buf, start, end))
@@ -286,7 +263,7 @@ class HyperscanEngine:
             markers = {ls for ls in flagged if self._is_marker(buf, ls, end)}
         else:
             markers = set(line_starts(self.markers, buf, start, end))
-        return sorted(found | markers), markers
+        return sorted(found), markers
 
     def _is_marker(self, buf: bytes, ls: int, end: int) -> bool:
         """RE2 confirms the line, as the portable engine would have flagged it (markers are one line each)."""
@@ -299,25 +276,98 @@ class HyperscanEngine:
         self._patterns.append(pattern)
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
-        """``RuleSet.hits``, with Hyperscan naming the patterns that match instead of RE2's set."""
+        """``RuleSet.hits``, with Hyperscan naming the patterns and excludes that may match.
+
+        RE2 still decides each one it names (Hyperscan flags a superset), in the
+        rule's order, so the hits and captures are RE2's; the ones it does not
+        name cannot match and are not searched.
+        """
         ruleset = self.ruleset
-        if self.line_db is None or "\x0b" in text or (not text.isascii() and any(c in text for c in _FOLDED)):
+        if (
+            self.line_db is None
+            or self.fast is None
+            or "\x0b" in text
+            or (not text.isascii() and any(c in text for c in _FOLDED))
+        ):
             return ruleset.hits(text)
+        data = text.encode()
         self._patterns = []
-        self.line_db.scan(text.encode(), match_event_handler=self._on_pattern, scratch=self.line_scratch)
-        found = self._patterns
-        if self.residual is not None:
-            matcher, indices = self.residual
-            found = found + [indices[i] for i in matcher.Match(text) or ()]
-        if not found:
-            return []
+        self.line_db.scan(data, match_event_handler=self._on_pattern, scratch=self.line_scratch)
+        found = set(self._patterns)
+        for residual in (self.residual, None if text.isascii() else self.wide):
+            if residual is not None:
+                matcher, indices = residual
+                found.update(indices[i] for i in matcher.Match(text) or ())
+        if self.wide_excludes and not text.isascii():
+            found.update(self.wide_excludes)
+        count = len(ruleset.pattern_rule)
         out = []
-        for index in sorted({ruleset.pattern_rule[i] for i in found}):
+        for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):
             rule = ruleset.rules[index]
-            captures = rule.match(text)
+            captures = self._confirm(rule, self.layout[index], data, found)
             if captures is not None:
                 out.append((rule, captures))
         return out
+
+    def _confirm(self, rule: Rule, layout: tuple[int, int], data: bytes, found: set[int]) -> dict[str, str] | None:
+        """``Rule.match`` on ``data`` (the line's UTF-8), searching only what Hyperscan named."""
+        first, excludes = layout
+        compiled, excluded = rule._regexes
+        unread = self.unread
+        for offset, regex in enumerate(excluded):
+            xid = excludes + offset
+            if (xid in found or xid in unread) and _search(regex, data) is not None:
+                return None
+        for offset, regex in enumerate(compiled):
+            if first + offset in found:
+                spans = _search(regex, data)
+                if spans is not None:
+                    return _captures(regex, spans, data)
+        return None
+
+
+def _layout(ruleset: RuleSet) -> list[tuple[int, int]]:
+    """Per rule: the id of its first pattern and of its first exclude in the line pass (see _line_regexes)."""
+    out = []
+    pattern, exclude = 0, len(ruleset.pattern_rule)
+    for rule in ruleset.rules:
+        out.append((pattern, exclude))
+        pattern += len(rule.patterns)
+        exclude += len(rule.exclude)
+    return out
+
+
+def _spans_api() -> Any:
+    """google-re2's compiled-object ``Match`` (bare byte spans), or None if a release renamed it."""
+    inner = getattr(re2, "_re2", None)
+    return getattr(getattr(inner, "RE2", None), "Anchor", None)
+
+
+def _search(regex: Any, data: bytes) -> Any:
+    """The group spans (byte offsets) of ``regex``'s first match in ``data``, or None.
+
+    The public ``search`` on a str encodes it again and maps every offset back
+    to characters; this runs on the line's bytes once encoded.
+    """
+    spans = regex._regexp.Match(re2._re2.RE2.Anchor.UNANCHORED, data, 0, len(data))
+    return None if spans[0][0] < 0 else spans
+
+
+_GROUPS: dict[int, tuple[Any, list[tuple[str, int]]]] = {}
+
+
+def _captures(regex: Any, spans: Any, data: bytes) -> dict[str, str]:
+    """``{name: text}`` for the named groups that took part and are not empty, as ``Rule.match`` gives."""
+    key = id(regex)
+    cached = _GROUPS.get(key)
+    if cached is None or cached[0] is not regex:
+        cached = _GROUPS[key] = (regex, list(regex.groupindex.items()))
+    out = {}
+    for name, index in cached[1]:
+        start, end = spans[index]
+        if start >= 0 and end > start:
+            out[name] = data[start:end].decode()
+    return out
 
 
 def _line_of(buf: bytes, end: int) -> int:

@@ -97,6 +97,7 @@ class Redactor:
 
     def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
         self.patterns = tuple(_compile(name, source) for name, source in patterns)
+        self.builtin = tuple(patterns) == BUILTIN_PATTERNS
         self._set = re2.Set.SearchSet(_options())
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
@@ -111,9 +112,7 @@ class Redactor:
             found = self._set.Match(text) or []
         for index in sorted(found):
             text = self._apply(self.patterns[index], text)
-        if len(text) >= 64 and _KEY_BODY.search(text) and _looks_random(text):
-            return REDACTED
-        return text
+        return REDACTED if _key_body(text) else text
 
     def lines(self, lines: Iterable[str]) -> list[str]:
         """Lines in order, with private-key blocks redacted from BEGIN through END.
@@ -124,6 +123,9 @@ class Redactor:
         out: list[str] = []
         inside, began = False, False
         for text in lines:
+            if "-----" not in text:  # in both markers: most lines are neither
+                out.append(REDACTED if inside else self.line(text))
+                continue
             if _PEM_BEGIN.search(text) and not _PEM_END.search(text):
                 inside = began = True
                 out.append(self.line(text))  # keeps what precedes BEGIN on the line
@@ -155,6 +157,17 @@ class Redactor:
             return whole[:start] + REDACTED + whole[end:]
 
         return str(pattern.regex.sub(replace, text))
+
+
+def _key_body(text: str) -> bool:
+    """A line that is a private key's body line: one run of base64, 64 to 76 long, mixed like random bytes.
+
+    A space inside the stripped line rules it out without RE2 (str.strip removes
+    at least the whitespace RE2's ``\\s`` does, so the space is inside RE2's run too).
+    """
+    if len(text) < 64 or " " in text.strip():
+        return False
+    return bool(_KEY_BODY.search(text)) and _looks_random(text)
 
 
 def _redact_body_above(out: list[str]) -> None:
@@ -198,6 +211,11 @@ def configure(extra: Sequence[tuple[str, str]] = ()) -> None:
     """
     global _active
     _active = Redactor((*BUILTIN_PATTERNS, *extra))
+
+
+def builtin_only() -> bool:
+    """Whether only the built-in patterns are active (no ``redact:`` from the config)."""
+    return _active.builtin
 
 
 def redact(text: str) -> str:

@@ -2,7 +2,8 @@
 
 The log is read in chunks of 1 MiB. The engine (engine.py: the prefilter,
 in RE2 or Hyperscan) runs over each raw chunk at native speed; only the lines it flags are decoded,
-normalised and tested rule by rule. Each chunk keeps ``WINDOW`` lines
+normalised and tested rule by rule (a line repeating one seen shortly before,
+timestamp aside, is looked up: scanline.py). Each chunk keeps ``WINDOW`` lines
 of the previous one, and hits in its last ``WINDOW`` lines wait for the next
 chunk, so every hit sees its context on both sides.
 """
@@ -16,10 +17,10 @@ from typing import IO
 
 from autoheal import engine
 from autoheal.logsource import LogDoc
-from autoheal.normalize import decode, normalize, normalize_lines, strip_ansi_bytes
-from autoheal.redact import redact
+from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet
-from autoheal.sections import Section, Sectioner, SubCommand, marker
+from autoheal.scanline import Line, Lines
+from autoheal.sections import Marker, Section, Sectioner, SubCommand
 
 # 1 MiB: larger chunks ran no faster and cost 45 MB more peak RSS on real logs.
 CHUNK = 1 << 20
@@ -96,6 +97,12 @@ class _Keeper:
         else:
             self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
 
+    def kept(self) -> set[int]:
+        """The ids of the hits kept so far (no sorting: asked once per region)."""
+        out = {id(h) for hs in self.first.values() for h in hs}
+        out.update(id(h) for hs in self.last.values() for h in hs)
+        return out
+
     def hits(self) -> list[Hit]:
         out = [h for hs in self.first.values() for h in hs]
         out += [h for hs in self.last.values() for h in hs]
@@ -128,8 +135,18 @@ class _Scanner:
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
         self.engine = engine.for_ruleset(ruleset)
+        self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
+        # (offset in the buffer, number of its line): newlines are counted on from there, each once.
+        self.mark = (0, 1)
+
+    def _line_at(self, buf: bytes, pos: int) -> int:
+        """The number of the line ``pos`` is in (counting from the last position asked about)."""
+        at, line = self.mark
+        line = line + buf.count(b"\n", at, pos) if pos >= at else line - buf.count(b"\n", pos, at)
+        self.mark = (pos, line)
+        return line
 
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from = b"", 1, 0
@@ -141,13 +158,14 @@ class _Scanner:
             if not eof and cut <= scan_from and len(buf) > MAX_CARRY:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:
-                self._scan_region(buf, first_line, scan_from, cut)
+                self._scan_region(buf, scan_from, cut)
             if eof:
                 break
             next_from = max(cut, scan_from)
             keep = max(_lines_back(buf, next_from, CARRY), len(buf) - MAX_CARRY - CHUNK)
             keep = min(keep, next_from)
-            first_line += buf.count(b"\n", 0, keep)
+            first_line = self._line_at(buf, keep)
+            self.mark = (0, first_line)
             scan_from = next_from - keep
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
@@ -155,21 +173,20 @@ class _Scanner:
         tail = _tail(buf, total)
         return DocScan(self.doc, self.keeper.hits(), total, tail, sections, self.failed_tails, self.sectioner.commands)
 
-    def _scan_region(self, buf: bytes, first_line: int, start: int, end: int) -> None:
-        line_no, counted = first_line + buf.count(b"\n", 0, start), start
-        candidates, markers = self.engine.scan(buf, start, end)
-        for ls in candidates:
+    def _scan_region(self, buf: bytes, start: int, end: int) -> None:
+        tests, markers = self.engine.scan(buf, start, end)
+        if markers:
+            tested = set(tests)
+            lines = sorted(tested | markers)
+        else:
+            tested, lines = set(), tests
+        for ls in lines:
             le = buf.find(b"\n", ls)
             le = len(buf) if le < 0 else le
-            line_no += buf.count(b"\n", counted, ls)
-            counted = ls
-            self._test_line(buf, ls, le, line_no, ls in markers)
+            self._test_line(buf, ls, le, self._line_at(buf, ls), ls in markers, not markers or ls in tested)
         self._slice_context(buf)
 
-    def _section_marker(self, buf: bytes, ls: int, line_no: int, raw: str, text: str) -> None:
-        found = marker(redact(raw), text)  # step and command names leave the scan too: no secrets
-        if found is None:
-            return
+    def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
         section = self.sectioner.sections[-1]
         before = section.status
         self.sectioner.feed(line_no, found)
@@ -182,19 +199,23 @@ class _Scanner:
             region = buf[_lines_back(buf, ls, line_no - first) : ls]
             lines = _split_lines(_chomp(region))
             tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
-            self.failed_tails[index] = tail + [(line_no, text)]
+            self.failed_tails[index] = tail + [(line_no, line.text)]
 
-    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool) -> None:
-        raw = decode(buf[ls:le])
-        text = normalize(raw)
+    def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:
+        line = self.lines.get(buf, ls, le)
         if is_marker:
-            self._section_marker(buf, ls, line_no, raw, text)
-        found = self.engine.hits(text)
+            said = line.said()
+            if said is not None:
+                self._section_marker(buf, ls, line_no, said, line)
+        if not rules:
+            return
+        found = line.hits(self.engine)
         if not found:
             return
         section = self.sectioner.current
         step = self.sectioner.sections[section].command or self.doc.step
-        hits = [Hit(rule, line_no, text, captures, self.doc, step, section) for rule, captures in found]
+        text = line.text
+        hits = [Hit(rule, line_no, text, dict(captures), self.doc, step, section) for rule, captures in found]
         for hit in hits:
             self.keeper.add(hit)
         self.unsliced.append((hits, ls, le))
@@ -204,7 +225,9 @@ class _Scanner:
 
         Keep the whole window: the excerpt decides how much of it to show.
         """
-        kept = {id(h) for h in self.keeper.hits()}
+        if not self.unsliced:
+            return
+        kept = self.keeper.kept()
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:

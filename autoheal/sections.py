@@ -104,6 +104,20 @@ class Marker:
     recipe: str | None = None  # the target of a make recipe that failed
 
 
+def step_marker(raw: str) -> Marker | None:
+    """``marker`` for the commonest marker lines, which need no normalised text: a step's group opening or ending.
+
+    None for any other line (then ``marker`` decides). Same answers as ``marker``:
+    these are its first two checks that can match a body starting with ``##[``.
+    """
+    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body.startswith("##[group]Run ") and len(body) > len("##[group]Run "):
+        return Marker(opens=body[len("##[group]Run ") :].strip(), kind="step")
+    if body.startswith("##[endgroup]"):
+        return Marker(endgroup=True)
+    return None
+
+
 def marker(raw: str, text: str) -> Marker | None:
     """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised."""
     body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw

@@ -157,10 +157,17 @@ def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.M
         ("[\u2716x] problems", False),
         ("\u2716 \\d+ problems", True),
         ("(?i)\u00e9chec", False),
+        ("\\s+\\S[^:]*: FAIL", True),  # \\S takes the first byte of a character, [^:]* the rest
+        ("a\\S", True),  # Hyperscan's match ends at the character's first byte: the same line
+        ("(?:a\\S|b)", True),
+        ("a\\Sb", False),
+        ("a\\S\\d*", False),
+        ("a\\S{2}", False),
+        ("(?:(?i)\\bxunit\\b.*\\bfailed\\b)", True),  # RE2 takes (?i) inside a group, Python's parser not
     ],
 )
 def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
-    from autoheal.engine_hs import hyperscan_safe
+    from autoheal.hsregex import hyperscan_safe
 
     assert hyperscan_safe(regex) is safe
 
@@ -181,3 +188,90 @@ def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monke
     fresh = default_ruleset()
     assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
     assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
+
+
+@needs_hs
+def test_the_hyperscan_line_pass_keeps_excludes_and_the_first_matching_patterns_captures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal.rules import build_rule, compile_ruleset
+
+    _with(monkeypatch, "hyperscan")
+    raw = [
+        {
+            "id": "py-missing",
+            "category": "dependency.missing",
+            "patterns": [r"No module named '(?P<module>[\w.]+)'", r"ModuleNotFoundError: (?P<what>.+)"],
+            "exclude": [r"No module named 'optional_\w+'", r"(?i)ignore\S"],  # the second: RE2 only
+        },
+        {"id": "npm-404", "category": "network", "patterns": [r"npm ERR! 404 (?P<pkg>\S+)?"]},
+    ]
+    rules = compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+    fast = engine.for_ruleset(rules)
+    lines = [
+        "E   ModuleNotFoundError: No module named 'yaml'",
+        "E   ModuleNotFoundError: No module named 'optional_extra'",
+        "ModuleNotFoundError: something else",
+        "No module named 'yaml' (IGNOREd)",
+        "npm ERR! 404 ",
+        "npm ERR! 404 left-pad",
+        "nothing here",
+        "No module named 'caf\u00e9'",
+    ]
+    for line in lines:
+        assert fast.hits(line) == rules.hits(line), line
+    assert [r.id for r, _ in fast.hits(lines[0])] == ["py-missing"]
+    assert fast.hits(lines[0])[0][1] == {"module": "yaml"}
+    assert fast.hits(lines[1]) == [] and fast.hits(lines[3]) == []
+    assert fast.hits(lines[4])[0][1] == {} and fast.hits(lines[5])[0][1] == {"pkg": "left-pad"}
+
+
+@needs_hs
+@pytest.mark.parametrize(
+    ("regex", "literal"),
+    [
+        ("unable to resolve host ['\u2018](?P<host>[^'\u2019]+)", "unable to resolve host "),
+        ("(?i)could not load ['\u2018]x", "could not load "),
+        ("a['\u2018]b", None),  # too short to be worth a literal
+        ("[[:digit:]]abc['\u2018]", None),  # Python's parser misreads POSIX classes
+        ("(?i)\u00e9chec ['\u2018]", None),  # RE2 folds \u00e9, Hyperscan would not
+        ("(?:foo|bar)['\u2018]", None),
+    ],
+)
+def test_a_pattern_hyperscan_cannot_read_gives_it_a_literal_every_match_holds(regex: str, literal: str | None) -> None:
+    from autoheal.hsregex import required_literal
+
+    found = required_literal(regex)
+    assert (bytes.fromhex(found[0].replace("\\x", "")).decode() if found else None) == literal
+
+
+@needs_hs
+def test_patterns_that_need_a_non_ascii_character_are_tested_only_on_such_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal.rules import build_rule, compile_ruleset
+
+    _with(monkeypatch, "hyperscan")
+    raw = [
+        {"id": "jest-fail", "category": "test.failure", "patterns": ["^\\s*(\u00d7|\u2715) .+ \\d+ ?ms$"]},
+        {
+            "id": "r-pkg",
+            "category": "dependency.missing",
+            "patterns": ["no package called ['\u2018](?P<p>[^'\u2019]+)['\u2019]"],
+        },
+    ]
+    rules = compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+    fast = engine.for_ruleset(rules)
+    assert fast.wide is not None and fast.residual is None
+    for line in [
+        "  \u2715 renders (12 ms)",
+        "  x renders 12 ms",
+        "  \u00d7 adds 3ms",
+        "there is no package called 'zoo'",
+        "there is no package called \u2018zoo\u2019",
+        "no package called",
+        "  \u2715 renders",
+    ]:
+        assert fast.hits(line) == rules.hits(line), line
+    assert [r.id for r, _ in fast.hits("  \u2715 renders 12 ms")] == ["jest-fail"]
+    assert fast.hits("there is no package called \u2018zoo\u2019")[0][1] == {"p": "zoo"}

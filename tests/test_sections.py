@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from autoheal.logsource import bytes_doc
 from autoheal.scan import scan_doc
 from autoheal.sections import FAILED, PASSED, UNKNOWN
@@ -127,3 +129,28 @@ def test_the_innermost_failed_recipe_bounds_a_generic_block() -> None:
 
     d = triage_docs([bytes_doc("build.log", MAKE.encode())], RS, "build.log")
     assert d.key_lines[0] == 5 and {4, 5} <= {e.line for e in d.excerpt}
+
+
+@pytest.mark.parametrize(
+    ("raw", "quick"),
+    [
+        ("2023-04-10T02:43:31.2457844Z ##[group]Run actions/checkout@v2", True),
+        ("\ufeff2023-04-10T02:43:31.2457844Z ##[group]Run  npm test \r", True),
+        ("##[group]Run ", False),
+        ("##[group]Run x", True),
+        ("##[group]Runner info", False),
+        ("2023-04-10T02:43:29.4752328Z ##[endgroup]", True),
+        ("##[endgroup] trailing", True),
+        ("2023-04-10T02:45:34.2334144Z ##[error]Process completed with exit code 1.", False),
+        ("$ make test", False),
+        ("+ echo hi", False),
+        ("x ##[group]Run y", False),
+    ],
+)
+def test_the_quick_step_marker_agrees_with_marker(raw: str, quick: bool) -> None:
+    from autoheal.normalize import normalize
+    from autoheal.sections import marker, step_marker
+
+    found = step_marker(raw)
+    assert (found is not None) is quick
+    assert found is None or found == marker(raw, normalize(raw))
