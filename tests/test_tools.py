@@ -28,6 +28,16 @@ CASES = [
     ("shellcheck scripts/*.sh", "lint.error"),
     ("dotnet test", "test.failure"),
     ("./run-something", None),
+    # Checkers that fail like linters, by tool name, subcommand, script words, image or Action.
+    ("npx size-limit", "lint.error"),
+    ("cargo semver-checks check-release", "lint.error"),
+    ("cargo deny check licenses", "lint.error"),
+    ("python scripts/check_license_headers.py src/", "lint.error"),
+    ("docker run --rm -i hadolint/hadolint", "lint.error"),
+    ("docker run --rm -v /src:/src -w /src golang:1.22 go test ./...", "test.failure"),
+    ("docker run --rm ghcr.io/acme/unknown-tool:1.2", None),
+    ("golangci/golangci-lint-action@v6", "lint.error"),
+    ("lycheeverse/lychee-action@v1", "lint.error"),
 ]
 
 
