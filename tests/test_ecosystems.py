@@ -69,3 +69,44 @@ failed to register layer: write /usr/lib/libtorch_cuda.so: no space left on devi
 )
 def test_root_cause(log: str, category: str, line: int) -> None:
     assert _triage(log) == (category, line)
+
+
+WEBPACK = """$ webpack --mode production
+ERROR in ./src/charts/line.js 3:0-39
+Module not found: Error: Can't resolve 'lodash-es' in '/build/src/charts'
+webpack 5.91.0 compiled with 1 error in 8214 ms
+"""
+GRADLE = """> Task :app:dataBindingMergeDependencyArtifactsDebug FAILED
+* What went wrong:
+Execution failed for task ':app:dataBindingMergeDependencyArtifactsDebug'.
+> Could not resolve all files for configuration ':app:debugCompileClasspath'.
+   > Could not find com.acme.design:tokens:3.2.0.
+BUILD FAILED in 41s
+"""
+PIP_DNS = """##[group]Run pip install -r requirements.txt
+##[endgroup]
+WARNING: Retrying (Retry(total=1, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError(': Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/requests/
+WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError(': Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/requests/
+ERROR: Could not find a version that satisfies the requirement requests==2.31.0 (from versions: none)
+ERROR: No matching distribution found for requests==2.31.0
+##[error]Process completed with exit code 1.
+"""
+
+
+@pytest.mark.parametrize(
+    ("log", "category", "line"),
+    [
+        (WEBPACK, "dependency.missing", 3),  # a block's header does not win over its detail
+        (GRADLE, "dependency.missing", 5),  # nor an umbrella line over the detail indented under it
+        (PIP_DNS, "network", 3),  # warnings that name a cause, then its consequence: the cause
+    ],
+)
+def test_the_cause_among_header_detail_and_warnings(log: str, category: str, line: int) -> None:
+    assert _triage(log) == (category, line)
+
+
+def test_a_warning_far_from_the_failure_stays_context() -> None:
+    log = PIP_DNS.replace(
+        "ERROR: Could not find", "\n".join(f"Downloading pkg{i}-1.0.whl" for i in range(40)) + "\nERROR: Could not find"
+    )
+    assert _triage(log)[0] == "dependency.missing"
