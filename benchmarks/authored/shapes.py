@@ -428,3 +428,56 @@ def plain(text: str, name: str = "app") -> Log:
     log.add(text)
     log.add("🚨 Error: The command exited with status 1" if "Exited with code" not in text else "")
     return log
+
+
+# ---------------------------------------------------------------- Azure Pipelines
+
+AZURE_PREAMBLE = """##[section]Starting: {job}
+==============================================================================
+Task         : Get sources
+Description  : Get sources from a repository. Supports Git, TfsVC, and SVN repositories.
+Version      : 1.0.0
+Author       : Microsoft
+Help         : [More Information](https://go.microsoft.com/fwlink/?LinkId=798199)
+==============================================================================
+Syncing repository: {repo} (GitHub)
+git version
+git version 2.44.0
+git init "D:\\a\\1\\s"
+Initialized empty Git repository in D:/a/1/s/.git/
+git remote add origin https://github.com/{repo}
+git fetch --force --tags --prune --prune-tags --progress --no-recurse-submodules origin --depth=1
+remote: Enumerating objects: 640, done.
+Receiving objects: 100% (640/640), 1.92 MiB | 14.2 MiB/s, done.
+git checkout --progress --force refs/remotes/origin/main
+HEAD is now at 1a2b3c4 Update README
+##[section]Finishing: Checkout {repo}@main to s"""
+
+
+def azure(repo: str, job: str, steps: list[Step]) -> Log:
+    """An Azure Pipelines job log: tasks with ##[section]Starting/Finishing, a failing script's ##[error]."""
+    log = Log()
+    log.add(AZURE_PREAMBLE.format(repo=repo, job=job))
+    for step in steps:
+        name = step.name or step.cmd.split("\n")[0]
+        log.add(f"##[section]Starting: {name}")
+        log.add("==============================================================================")
+        log.add(
+            "Task         : Command line\nDescription  : Run a command line script using Bash on Linux and macOS and cmd.exe on Windows\nVersion      : 2.231.1"
+        )
+        log.add("==============================================================================")
+        log.add("Generating script.")
+        log.add("========================== Starting Command Output ===========================")
+        log.add('"C:\\Windows\\system32\\cmd.exe" /D /E:ON /V:OFF /S /C "CALL "D:\\a\\_temp\\5e6f7a8b.cmd""')
+        if step.out:
+            log.add(step.out)
+        if step.code:
+            log.add(step.error or f"##[error]Cmd.exe exited with code '{step.code}'.")
+            log.add(f"##[section]Finishing: {name}")
+            break
+        log.add(f"##[section]Finishing: {name}")
+    log.add(f"##[section]Starting: Checkout {repo}@main to s")
+    log.add(f"Cleaning any cached credential from repository: {repo} (GitHub)")
+    log.add(f"##[section]Finishing: Checkout {repo}@main to s")
+    log.add(f"##[section]Finishing: {job}")
+    return log
