@@ -201,7 +201,12 @@ def _explained(best: Hit, hits: list[Hit]) -> Hit:
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
-    failing = len({name for _, name in verdicts})
+    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`);
+    # only when none is named, the verdict lines themselves (an `E   ...` line is not a test).
+    named = {
+        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
+    }
+    failing = len(named) or len({name for _, name in verdicts})
     shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
     return anchor_of(max(shared, key=rank), shared) if shared else best
 

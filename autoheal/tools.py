@@ -239,10 +239,29 @@ _INNER = (
 )
 
 
+# A GitHub Actions step's header group: ``Run <first line>``, the script's further lines, then
+# ``shell: ...``. The further lines are commands of the step too (the first is its name).
+_STEP_RUN = re.compile(r"^Run \S")
+_STEP_SHELL = re.compile(r"^shell: \S")
+SCRIPT_LINES = 20
+
+
+def _script(lines: list[str], start: int) -> list[str]:
+    """The further script lines of a step header at ``start``, if a ``shell:`` line closes them soon."""
+    for i in range(start + 1, min(len(lines), start + 1 + SCRIPT_LINES)):
+        if _STEP_SHELL.match(lines[i]):
+            return [t.strip() for t in lines[start + 1 : i] if t.strip()]
+    return []
+
+
 def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
-    found = []
-    for text in lines:
+    found: list[str] = []
+    texts = list(lines)
+    for i, text in enumerate(texts):
+        if _STEP_RUN.match(text):
+            found += _script(texts, i)
+            continue
         for pattern in _INNER:
             m = pattern.search(text)
             if m:

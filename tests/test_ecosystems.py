@@ -110,3 +110,51 @@ def test_a_warning_far_from_the_failure_stays_context() -> None:
         "ERROR: Could not find", "\n".join(f"Downloading pkg{i}-1.0.whl" for i in range(40)) + "\nERROR: Could not find"
     )
     assert _triage(log)[0] == "dependency.missing"
+
+
+KILLED = """##[group]Run npx jest --ci
+##[endgroup]
+PASS src/a.test.ts
+PASS src/b.test.ts (8.1 s)
+##[error]Process completed with exit code 137.
+"""
+SCRIPT = """##[group]Run curl -sSfL https://example.com/install.sh | bash
+./actionlint -color
+shell: /usr/bin/bash -e {0}
+##[endgroup]
+Downloaded actionlint 1.7.0
+.github/workflows/ci.yml:24:28: property "node" is not defined in object type {os: string} [expression]
+##[error]Process completed with exit code 1.
+"""
+REFUSED = "\n".join(
+    [
+        "$ python -m pytest -q",
+        "EEE.",
+        "==================================== ERRORS ====================================",
+    ]
+    + [
+        line
+        for name in ("create", "delete", "rename")
+        for line in (
+            f"_____________ ERROR at setup of test_{name} _____________",
+            ">       return psycopg2.connect(DSN)",
+            'E       psycopg2.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: '
+            "Connection refused",
+            "tests/conftest.py:21: OperationalError",
+        )
+    ]
+    + [f"ERROR tests/test_users.py::test_{name} - psycopg2.OperationalError" for name in ("create", "delete", "rename")]
+    + ["1 passed, 3 errors in 0.61s", 'The command "python -m pytest -q" exited with 1.']
+)
+
+
+@pytest.mark.parametrize(
+    ("log", "category", "line"),
+    [
+        (KILLED, "resource.exhausted", 5),  # nothing reads as an error: the signal in the exit code says it
+        (SCRIPT, "lint.error", 6),  # the step's further script lines name the tool (actionlint)
+        (REFUSED, "network", 6),  # a local service refusing every failing test's setup explains them
+    ],
+)
+def test_exit_codes_step_scripts_and_refused_services(log: str, category: str, line: int) -> None:
+    assert _triage(log) == (category, line)

@@ -61,3 +61,10 @@ def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
     assert inner_commands(lines) == ["test:format", "test:format", "lint", "pip install -r requirements.txt"]
     assert command_category(["docker build .", *inner_commands(lines[-1:])]) == "dependency.resolution"
     assert command_category(["npm test", *inner_commands(lines[:2])]) == "lint.error"
+
+
+def test_a_steps_further_script_lines_are_its_commands() -> None:
+    header = ["Run npm ci", "npx tsc --noEmit", "shell: /usr/bin/bash -e {0}", "src/a.ts(1,1): error TS1005"]
+    assert inner_commands(header) == ["npx tsc --noEmit"]
+    # "Run ..." without a shell: line closing it is output (minitest's "Run options:"), not a script.
+    assert inner_commands(["Run options: --seed 1", "", "# Running:", "..F"]) == []
