@@ -378,7 +378,7 @@ Executing "step_script" stage of the job script
 Using docker image sha256:1f2e3d4c5b6a for {image} with digest {image}@sha256:0a1b2c3d4e5f ..."""
 
 
-def gitlab(repo: str, image: str, steps: list[Step]) -> Log:
+def gitlab(repo: str, image: str, steps: list[Step], end: str = "") -> Log:
     log = Log()
     log.add(GITLAB_PREAMBLE.format(repo=repo, image=image))
     code = 0
@@ -395,7 +395,7 @@ def gitlab(repo: str, image: str, steps: list[Step]) -> Log:
     log.add("Archive is up to date!")
     log.add("Created cache")
     log.add("Cleaning up project directory and file based variables")
-    log.add(f"ERROR: Job failed: exit code {code}")
+    log.add(end or f"ERROR: Job failed: exit code {code}")
     return log
 
 
