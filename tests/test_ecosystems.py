@@ -158,3 +158,30 @@ REFUSED = "\n".join(
 )
 def test_exit_codes_step_scripts_and_refused_services(log: str, category: str, line: int) -> None:
     assert _triage(log) == (category, line)
+
+
+GITLAB_TIMEOUT = """$ pytest -v tests/long
+tests/long/test_runs.py::test_scenario[0] PASSED
+tests/long/test_runs.py::test_scenario[1]
+Cleaning up project directory and file based variables
+ERROR: Job failed: execution took longer than 1h0m0s seconds
+"""
+GRADLE_CHECKSTYLE = """> Task :checkstyleMain
+[ant:checkstyle] [ERROR] /w/src/main/java/com/acme/Index.java:88: Line is longer than 100 characters (found 112). [LineLength]
+> Task :checkstyleMain FAILED
+FAILURE: Build failed with an exception.
+* What went wrong:
+Execution failed for task ':checkstyleMain'.
+> Checkstyle rule violations were found. See the report at: file:///w/build/reports/checkstyle/main.html
+"""
+
+
+@pytest.mark.parametrize(
+    ("log", "category", "line"),
+    [
+        (GITLAB_TIMEOUT, "timeout", 5),  # other CI platforms' job timeouts, not the test that was running
+        (GRADLE_CHECKSTYLE, "lint.error", 2),  # Gradle's Ant checkstyle prefix: the finding, not the epilogue
+    ],
+)
+def test_platform_timeouts_and_prefixed_findings(log: str, category: str, line: int) -> None:
+    assert _triage(log) == (category, line)
