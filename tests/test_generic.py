@@ -75,3 +75,10 @@ def test_findings_after_the_last_error_cluster_win_over_it() -> None:
         "Process completed with exit code 1.",
     )
     assert anchor(tail, _never) == (4, True)
+
+
+def test_a_host_and_port_is_not_a_finding() -> None:
+    tail = _numbered(
+        "error: could not start worker", "127.0.0.1:5000 - GET /health 200", "localhost:8080 ready", "exit 1"
+    )
+    assert anchor(tail, _never) == (1, True)
