@@ -10,7 +10,13 @@ succeeded is never the cause. Within a section, rule priority ranks hits
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff;
-- the first cause wins over what follows from it (``CONSEQUENCES``);
+- the first cause wins over what follows from it (``CONSEQUENCES``), but a
+  block's header does not win over the detail just below it (webpack's
+  ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
+  files`` over its indented ``Could not find g:a:v``): the detail says why;
+- a warning about a failure a tool retries (a connection's name-resolution
+  error) is the cause when a consequence of it follows in the same section,
+  soon (pip's retries, then ``from versions: none``);
 - a specific cause (a timeout, a refused connection, a crash, a missing module
   or method) shown in the output of most failing tests explains them and wins
   over their verdict (``EXPLAINS``).
@@ -53,6 +59,13 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
 EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
 # How far below a verdict line a failing test's own output reaches.
 TEST_OUTPUT = 20
+# How close below a block's header its detail line sits.
+DETAIL = 2
+# How far below a warning that names a cause its consequence must follow to make it one.
+WARNED = 30
+# Causes a tool reports as warnings while it retries (pip, npm, Maven, curl --retry): when what
+# follows from them ends the section, the warnings were the cause. Other warnings never win.
+RETRIED = frozenset({"network", "rate.limit"})
 
 Known = Callable[[str], bool]
 
@@ -134,20 +147,36 @@ def _verdict_filter(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" >"))
+
+
+def _detail_of(detail: Hit, header: Hit) -> bool:
+    """``detail`` sits just below ``header`` and details it: the header opens a block, or the detail is
+    indented under it. Then the header is the same failure, not an earlier cause."""
+    if not 0 < detail.line - header.line <= DETAIL:
+        return False
+    return blocks.header(header.text) or _indent(detail.text) > _indent(header.text)
+
+
 def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
     """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
+    seen = {id(best)}
     for _ in range(3):  # a short chain: resolution -> missing -> compile
         causes = [
             h
             for h in hits
             if h.doc is best.doc
             and h.line < best.line
+            and id(h) not in seen
             and h.rule.priority >= MIN_CAUSE
             and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+            and not _detail_of(best, h)
         ]
         if not causes:
             return best
         best = anchor_of(max(causes, key=rank), causes)
+        seen.add(id(best))
     return best
 
 
@@ -172,7 +201,12 @@ def _explained(best: Hit, hits: list[Hit]) -> Hit:
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
-    failing = len({name for _, name in verdicts})
+    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`);
+    # only when none is named, the verdict lines themselves (an `E   ...` line is not a test).
+    named = {
+        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
+    }
+    failing = len(named) or len({name for _, name in verdicts})
     shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
     return anchor_of(max(shared, key=rank), shared) if shared else best
 
@@ -191,12 +225,45 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     return _explained(best, causes)
 
 
+def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:
+    """Warnings that name a cause whose consequence follows soon in the same section and document."""
+    return [
+        w
+        for w in warned
+        if w.rule.priority >= MIN_CAUSE
+        and w.rule.category in RETRIED
+        and any(
+            h.doc is w.doc
+            and h.section == w.section
+            and 0 < h.line - w.line <= WARNED
+            and h.rule.category in CONSEQUENCES.get(w.rule.category, ())
+            for h in chosen
+        )
+    ]
+
+
 def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict[int, list[Hit]]:
     """Eligible hits grouped by tier (the tier of a section that passed, 3, is left out)."""
     out: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
+    warned: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     for scan in scans:
         for hit in scan.hits:
             t = tier(scan, hit, scope)
-            if t < 3 and eligible(scan, hit, known):
+            if t == 3:
+                continue
+            if eligible(scan, hit, known):
                 out[t].append(hit)
+            elif _warning_only(scan, hit, known):
+                warned[t].append(hit)
+    for t, hits in out.items():
+        # After the eligible hits: on a tie in rank, an eligible hit stays first.
+        hits += _warned_causes(warned[t], [h for h in hits if h.rule.priority > SYMPTOM])
     return out
+
+
+def _warning_only(scan: DocScan, hit: Hit, known: Known) -> bool:
+    """Ineligible only because the line is a warning (not a baseline line, not an ``|| true`` command)."""
+    if known(hit.text):
+        return False
+    section = _section(scan, hit)
+    return not (section and ("|| true" in section.command or "|| :" in section.command))

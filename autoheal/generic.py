@@ -9,6 +9,7 @@ the tool failed. The exit line itself is never the cause.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from autoheal import blocks
@@ -19,6 +20,18 @@ LAST_WORDS = 6
 # How far from a section's end a driver's epilogue ("npm ERR!", "make: ***", Gradle's "FAILURE:") reaches.
 EPILOGUE = 30
 GAP = 5  # lines without an error signal a block may span (a blank line, a path, "Found in:")
+# A checker's findings, whatever severity it prints them at: a located line (``file:line[:col]``,
+# hadolint's ``-:4``), prettier's ``[warn] path``, a rule code with a severity (``SC2115 (warning)``).
+# A linter run with --max-warnings 0 or a warning threshold fails on them, so when nothing in the
+# failed section reads as an error, they are what it failed on (rather than its last words).
+# The located file has an extension (``a/b.tsx``), is a well-known extension-less file, or is stdin
+# (``-``): ``127.0.0.1:5000 GET /`` and ``localhost:8080 ready`` are not findings.
+_FILE = r"(?:[\w./-]*\.[A-Za-z]\w{0,5}|[\w./-]*(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Gemfile|Rakefile)|-)"
+_FINDING = re.compile(
+    rf"^\s*(?:{_FILE}:\d+(?::\d+)?:?\s+\S|\[warn(?:ing)?\]\s+[\w./-]+\.\w+\s*$)|"
+    r"\b[A-Z]{1,4}\d{3,5}\b:? \(?(?:warning|info|style|note|error|convention)\b",
+    re.I,
+)
 
 
 def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
@@ -68,8 +81,25 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     body = _before_epilogue(tail[:-1] if len(tail) > 1 else tail)
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
     strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
-    if strong:
+    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
+    findings = [(n, 1 if _FINDING.search(t) else 0) for n, t in words]
+    found = [n for n, f in findings if f]
+    # Findings printed after the last error cluster are what the tool said last (the cluster is
+    # setup: a pull's "Unable to find image locally", an install's error it recovered from).
+    if strong and not (found and found[-1] > strong[-1][-1][0]):
         best = strong[-1]
         return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
-    words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
+    if found:
+        return _last_run(findings), bool(strong)
     return (words[-LAST_WORDS:][0][0], False) if words else None
+
+
+def _last_run(marked: list[tuple[int, int]]) -> int:
+    """The first line of the last run of marked lines (a run may skip GAP unmarked lines)."""
+    found = [n for n, f in marked if f]
+    start = found[-1]
+    for n in reversed(found[:-1]):
+        if start - n > GAP:
+            break
+        start = n
+    return start

@@ -41,7 +41,12 @@ _LINTERS = _names(
     "ansible-lint kubeval kubeconform xmllint jsonlint htmlhint htmlproofer awesome_bot markdown-link-check lychee "
     "alex write-good proselint vale pre-commit lint-staged danger scalafmt scalastyle scalafix cljfmt clj-kondo "
     "eastwood kibit checkmake cmake-lint cmakelint buildifier protolint sqlfluff dotnet-format stylua selene "
-    "elm-format elm-review mix-format licensee reuse typos misspell"
+    "elm-format elm-review mix-format licensee reuse typos misspell "
+    # Size, API-compatibility, packaging and dependency-hygiene checkers (they fail like linters).
+    "size-limit bundlesize bundlewatch api-extractor publint attw knip depcheck madge japicmp revapi "
+    "cargo-semver-checks cargo-deny cargo-audit cargo-udeps cargo-machete twine check-manifest "
+    "check-wheel-contents pyroma validate-pyproject addlicense license-checker linkinator "
+    "markdown-link-check muffet liche"
 )
 _TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
@@ -65,6 +70,7 @@ _SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("go", a): c for a, c in (("test", TEST), ("vet", LINT), ("build", COMPILE), ("install", COMPILE))},
     **{("go", a): DEPS for a in ("get", "mod")},
     **{("cargo", a): c for a, c in (("test", TEST), ("nextest", TEST), ("clippy", LINT), ("fmt", LINT))},
+    **{("cargo", a): LINT for a in ("semver-checks", "deny", "audit", "udeps", "machete", "outdated")},
     **{("cargo", a): COMPILE for a in ("build", "check", "doc", "run")},
     **{("cargo", a): DEPS for a in ("fetch", "update", "install")},
     **{("dotnet", a): c for a, c in (("test", TEST), ("build", COMPILE), ("restore", DEPS), ("format", LINT))},
@@ -92,7 +98,13 @@ _BUILD_GOALS = {
 }
 # Words of script and target names (make lint, npm run test:unit, script/build).
 _WORDS = (
-    (re.compile(r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check"), LINT),
+    (
+        re.compile(
+            r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
+            r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver"
+        ),
+        LINT,
+    ),
     (re.compile(r"(?i)test|spec|check|e2e|coverage|karma|jest|mocha"), TEST),
     (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
     (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
@@ -121,8 +133,44 @@ def _words(segment: str) -> list[str]:
 
 
 def _tool(word: str) -> str:
-    name = word.rsplit("/", 1)[-1].lower()
+    """A command word's tool: its base name without extension or version; for a GitHub Action
+    (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps."""
+    name = word.split("@", 1)[0].rsplit("/", 1)[-1].lower()
+    name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
     return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+
+
+# ``docker run`` options that take a value: the image is the first word after the options.
+_DOCKER_VALUED = set(["-v", "-e", "-w", "-u", "-p", "-h", "-l", "-m"]) | {
+    "--volume",
+    "--env",
+    "--env-file",
+    "--workdir",
+    "--user",
+    "--publish",
+    "--name",
+    "--network",
+    "--entrypoint",
+    "--platform",
+    "--mount",
+    "--hostname",
+    "--label",
+    "--memory",
+    "--cpus",
+    "--add-host",
+    "--shm-size",
+}
+
+
+def _docker_run(words: list[str]) -> str | None:
+    """``docker run [options] IMAGE [command]``: the command's category, else the image's tool's."""
+    rest, i = words[2:], 0
+    while i < len(rest) and rest[i].startswith("-"):
+        i += 2 if rest[i] in _DOCKER_VALUED else 1
+    if i >= len(rest):
+        return None
+    inner = segment_category(" ".join(rest[i + 1 :])) if rest[i + 1 :] else None
+    return inner or _TABLE.get(_tool(rest[i]))
 
 
 def _by_words(words: list[str]) -> str | None:
@@ -142,6 +190,8 @@ def segment_category(segment: str) -> str | None:
     if any(joined.startswith(s) for s in _SYNTAX):
         return SYNTAX
     tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
+    if tool in ("docker", "podman") and len(words) > 2 and words[1] == "run":
+        return _docker_run(words)
     if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
         return segment_category(" ".join(words[2:]))
     if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
@@ -189,10 +239,29 @@ _INNER = (
 )
 
 
+# A GitHub Actions step's header group: ``Run <first line>``, the script's further lines, then
+# ``shell: ...``. The further lines are commands of the step too (the first is its name).
+_STEP_RUN = re.compile(r"^Run \S")
+_STEP_SHELL = re.compile(r"^shell: \S")
+SCRIPT_LINES = 20
+
+
+def _script(lines: list[str], start: int) -> list[str]:
+    """The further script lines of a step header at ``start``, if a ``shell:`` line closes them soon."""
+    for i in range(start + 1, min(len(lines), start + 1 + SCRIPT_LINES)):
+        if _STEP_SHELL.match(lines[i]):
+            return [t.strip() for t in lines[start + 1 : i] if t.strip()]
+    return []
+
+
 def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
-    found = []
-    for text in lines:
+    found: list[str] = []
+    texts = list(lines)
+    for i, text in enumerate(texts):
+        if _STEP_RUN.match(text):
+            found += _script(texts, i)
+            continue
         for pattern in _INNER:
             m = pattern.search(text)
             if m:

@@ -49,3 +49,36 @@ def test_a_baseline_line_is_no_error_signal() -> None:
     tail = _numbered("error: flaky mirror, retrying", "done", "Process completed with exit code 1.")
     assert anchor(tail, lambda t: t.startswith("error: flaky")) == (2, False)
     assert anchor(tail, _never) == (1, True)
+
+
+def test_findings_at_any_severity_are_what_a_checker_failed_on() -> None:
+    # hadolint and prettier print their findings as warnings: with no error block, they are it.
+    tail = _numbered(
+        "Status: Downloaded newer image for hadolint/hadolint:latest",
+        "-:4 DL3008 warning: Pin versions in apt get install.",
+        "-:11 DL3025 warning: Use arguments JSON notation for CMD and ENTRYPOINT arguments",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (2, False)
+    tail = _numbered(
+        "Checking formatting...", "[warn] src/app.tsx", "[warn] src/app.css", "[warn] Code style issues found"
+    )
+    assert anchor(tail, _never) == (2, False)
+
+
+def test_findings_after_the_last_error_cluster_win_over_it() -> None:
+    tail = _numbered(
+        "Unable to find image 'hadolint/hadolint:latest' locally",
+        "latest: Pulling from hadolint/hadolint",
+        "Pull complete",
+        "-:4 DL3008 warning: Pin versions in apt get install.",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (4, True)
+
+
+def test_a_host_and_port_is_not_a_finding() -> None:
+    tail = _numbered(
+        "error: could not start worker", "127.0.0.1:5000 - GET /health 200", "localhost:8080 ready", "exit 1"
+    )
+    assert anchor(tail, _never) == (1, True)

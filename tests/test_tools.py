@@ -28,6 +28,16 @@ CASES = [
     ("shellcheck scripts/*.sh", "lint.error"),
     ("dotnet test", "test.failure"),
     ("./run-something", None),
+    # Checkers that fail like linters, by tool name, subcommand, script words, image or Action.
+    ("npx size-limit", "lint.error"),
+    ("cargo semver-checks check-release", "lint.error"),
+    ("cargo deny check licenses", "lint.error"),
+    ("python scripts/check_license_headers.py src/", "lint.error"),
+    ("docker run --rm -i hadolint/hadolint", "lint.error"),
+    ("docker run --rm -v /src:/src -w /src golang:1.22 go test ./...", "test.failure"),
+    ("docker run --rm ghcr.io/acme/unknown-tool:1.2", None),
+    ("golangci/golangci-lint-action@v6", "lint.error"),
+    ("lycheeverse/lychee-action@v1", "lint.error"),
 ]
 
 
@@ -51,3 +61,10 @@ def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
     assert inner_commands(lines) == ["test:format", "test:format", "lint", "pip install -r requirements.txt"]
     assert command_category(["docker build .", *inner_commands(lines[-1:])]) == "dependency.resolution"
     assert command_category(["npm test", *inner_commands(lines[:2])]) == "lint.error"
+
+
+def test_a_steps_further_script_lines_are_its_commands() -> None:
+    header = ["Run npm ci", "npx tsc --noEmit", "shell: /usr/bin/bash -e {0}", "src/a.ts(1,1): error TS1005"]
+    assert inner_commands(header) == ["npx tsc --noEmit"]
+    # "Run ..." without a shell: line closing it is output (minitest's "Run options:"), not a script.
+    assert inner_commands(["Run options: --seed 1", "", "# Running:", "..F"]) == []

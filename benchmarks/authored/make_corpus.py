@@ -1,0 +1,50 @@
+"""Write the authored corpus: realistic CI failure logs with maintainer labels.
+
+    python -m benchmarks.authored.make_corpus
+
+Each case (cases_*.py) is written from knowledge of the tools' real output, in
+one of several CI shapes (shapes.py), with setup noise before and post steps
+after the failure. Its labelled ``failure_lines`` are the lines marked ``§``,
+the lines that say what failed; the labels were written with the logs, before
+triage ran on them. The logs and labels.jsonl are committed; this script only
+regenerates them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks.authored import cases_a, cases_b, cases_c, cases_d, cases_e, cases_f  # noqa: F401  (registering the cases)
+from benchmarks.authored.cases_a import CASES
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    logs = HERE / "logs"
+    logs.mkdir(exist_ok=True)
+    for old in logs.glob("*.log"):
+        old.unlink()
+    rows = []
+    for name, category, confidence, log, evidence, note in CASES:
+        path = f"logs/{name}.log"
+        (HERE / path).write_text("\n".join(log.lines) + "\n")
+        rows.append(
+            {
+                "path": path,
+                "source": "authored",
+                "repo": f"authored:{name.split('-')[0]}",
+                "category": category,
+                "label_confidence": confidence,
+                "failure_lines": log.failure_lines(),
+                "evidence": evidence,
+                "note": note,
+            }
+        )
+    (HERE / "labels.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    print(f"{len(rows)} logs")
+
+
+if __name__ == "__main__":
+    main()
