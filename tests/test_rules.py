@@ -55,6 +55,38 @@ def test_exclusions_and_captures() -> None:
     assert rule.match("connect to db:5432 refused, retrying") is None
 
 
+def test_a_rule_set_names_the_hits_rule_match_names() -> None:
+    """One filter call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
+    rules = [
+        build_rule(_rule(id="a", patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t"),
+        build_rule(_rule(id="b", patterns=["refused", "(?P<port>\\d+) refused"]), "t"),
+        build_rule(_rule(id="c", patterns=["(?i)timed? out after (?P<secs>\\d+)s", "(?P<what>\\w+) timed out"]), "t"),
+        build_rule(_rule(id="d", patterns=["^ERROR(?P<empty>x?) (?P<msg>.+)$"], exclude=["(?i)deprecat"]), "t"),
+    ]
+    ruleset = compile_ruleset(rules)
+    lines = [
+        "connect to db:5432 refused",
+        "connect to db:5432 refused, retrying",
+        "job timed out",
+        "Timed out after 30s",
+        "ERROR disk full",
+        "ERROR deprecated flag",
+        "nothing here",
+        "",
+    ]
+    for line in lines:
+        expected = [(r, m) for r in rules if (m := r.match(line)) is not None]
+        assert ruleset.hits(line) == expected, line
+    assert [r.id for r, _ in ruleset.hits("connect to db:5432 refused")] == ["a", "b"]
+    assert ruleset.hits("ERROR disk full")[0][1] == {"msg": "disk full"}  # empty groups are left out
+
+
+def test_a_bad_catalogue_pattern_is_reported_with_its_rule_when_first_used() -> None:
+    rule = build_rule(_rule(patterns=["ok", "(a)\\1"]), "rules.yaml", check=False)
+    with pytest.raises(ConfigError, match="rules.yaml: rule 'my.rule', key 'patterns'"):
+        compile_ruleset([rule]).hits("ok")
+
+
 def test_prefilter_is_a_superset_of_anchored_patterns() -> None:
     rs = compile_ruleset([build_rule(_rule(patterns=["^FAILED (?P<test>\\S+)$"]), "t")])
     raw = b"2024-01-01T00:00:00.0000000Z FAILED tests/a.py::b\r"
