@@ -108,13 +108,14 @@ class RuleSet:
     def prefilters(self) -> tuple[Any, ...]:
         """Bytes regexes run over raw chunks; together a superset of every pattern and section marker.
 
-        The first, the literals, also holds the section markers: literals and
-        markers in one DFA cost a pass of their own less (measured: +0.01 s per
-        64 MB against 0.08 s). The pairs and the weak patterns follow, when there are any.
+        The first, the literals (and the weak patterns' cores), also holds the
+        section markers: literals and markers in one DFA cost a pass of their
+        own less (measured: +0.01 s per 64 MB against 0.08 s). The loops (pairs,
+        weak patterns without a core) follow, when there are any.
         """
-        literals, pairs, weak = self.parts.sources()
+        literals, loops = self.parts.sources()
         first = "|".join(src for src in (literals, MARKER_BYTES.decode()) if src)
-        return tuple(_prefilter(src, mem) for src, mem in zip((first, pairs, weak), PREFILTER_MEM) if src)
+        return tuple(_prefilter(src, mem) for src, mem in zip((first, loops), PREFILTER_MEM) if src)
 
     @cached_property
     def _filter(self) -> _Filter:
@@ -330,7 +331,7 @@ def _relax(pattern: str) -> str:
 # them, so a budget is a cap, not what it takes (the literal pass used 4 MB on
 # real logs). MATCHER_MEM is for a set of whole patterns (engine_hs's leftovers).
 MATCHER_MEM = 64 << 20
-PREFILTER_MEM = (32 << 20, 16 << 20, 16 << 20)  # literals and markers, pairs, weak patterns (RuleSet.prefilters)
+PREFILTER_MEM = (32 << 20, 16 << 20)  # literals and markers, loops (RuleSet.prefilters)
 
 
 def _prefilter(source: str, max_mem: int) -> Any:

@@ -1,0 +1,248 @@
+"""The loop-free core of a prefilter pattern: a piece every match contains, cheap inside a DFA of literals.
+
+The weak prefilter patterns (prefilter.py: no literal worth using alone) ran
+as a pass of their own over every byte, because their open-ended loops
+(``\\S+``, ``.*``, ``[\\w-]+``) keep a thread alive through most of a log and
+multiply the literal DFA's states when the two share one. A contiguous run
+of a pattern's top-level items matches inside every match of the pattern, so
+the best run without such a loop (``\\.java:\\d+: error: `` of
+``(?P<file>\\S+\\.java):\\d+: error: ``) flags every line the pattern flags,
+and joins the literals' pass at almost no cost. Runs of digits or spaces are
+short in logs, so ``\\d+`` and ``\\s*`` stay.
+
+The run is written back as RE2 syntax from Python's parse of the pattern; a
+construct this module does not render makes the pattern keep its own pass.
+The parser handles and the literal score live here, shared with prefilter.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from typing import Any
+
+# Python's own regex parser gives the pattern's structure; RE2 syntax is close
+# enough for finding literals, and a pattern it rejects is used whole instead.
+_NEW = sys.version_info >= (3, 11)
+_p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
+_c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+
+# Fragments so common in CI logs that a literal made of them selects almost every line.
+_COMMON = frozenset(
+    {
+        "test",
+        "tests",
+        "error",
+        "errors",
+        "warning",
+        "code",
+        "type",
+        "http",
+        "https",
+        "https://",
+        "http://",
+        "line",
+        "body",
+        "header",
+        "status",
+        "tatus",
+        "update",
+        "create",
+        "after",
+        "failed",
+        "java",
+        ".java",
+        "empty",
+        "generate",
+        "generated",
+        "parser",
+        "build",
+        "info",
+        "debug",
+        "file",
+        "from",
+        "with",
+        "true",
+    }
+)
+
+
+def _score(literal: str) -> float:
+    """How rarely a literal occurs in logs, roughly: long, varied, with rare punctuation or digits.
+
+    Path characters (. / - _) and runs of one character (dotted leaders, rules)
+    are everywhere in logs, so they earn nothing; common words earn a quarter.
+    """
+    letters = sum(c.isalnum() for c in literal)
+    length = letters if len(set(literal)) > 2 else len(set(literal))
+    rare = sum(2 for c in set(literal) if not c.isalnum() and c not in " ./-_")
+    rare += sum(3 for c in literal if ord(c) > 127)
+    base = length + rare + sum(c.isdigit() for c in literal)
+    return base / 2 if literal.strip(" :.-_'\"") in _COMMON else base
+
+
+# A core must say at least this much (about one literal character each) to flag few lines.
+MIN_WEIGHT = 3.5
+_CATEGORY = {
+    _c.CATEGORY_DIGIT: "\\d",
+    _c.CATEGORY_NOT_DIGIT: "\\D",
+    _c.CATEGORY_SPACE: "\\s",
+    _c.CATEGORY_NOT_SPACE: "\\S",
+    _c.CATEGORY_WORD: "\\w",
+    _c.CATEGORY_NOT_WORD: "\\W",
+}
+_AT = {_c.AT_BOUNDARY: "\\b", _c.AT_NON_BOUNDARY: "\\B"}
+# Atoms a run of which ends soon in a log: digits, spaces, one given character.
+_NARROW = {_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE}
+_SPECIAL = set("\\.^$|?*+()[]{}-")
+
+
+class _Unrendered(Exception):
+    """A construct this module does not write back: the pattern keeps its own pass."""
+
+
+def _char(code: int) -> str:
+    ch = chr(code)
+    if ch in _SPECIAL:
+        return "\\" + ch
+    return ch if ch.isprintable() else f"\\x{{{code:x}}}"
+
+
+def _class(items: Any) -> str:
+    out: list[str] = []
+    for op, arg in items:
+        if op is _c.NEGATE:
+            out.insert(0, "^")
+        elif op is _c.LITERAL:
+            out.append(_char(arg))
+        elif op is _c.RANGE:
+            out.append(f"{_char(arg[0])}-{_char(arg[1])}")
+        elif op is _c.CATEGORY and arg in _CATEGORY:
+            out.append(_CATEGORY[arg])
+        else:
+            raise _Unrendered(op)
+    return "[" + "".join(out) + "]"
+
+
+def _render(items: Any) -> str:
+    return "".join(_render_item(op, arg) for op, arg in items)
+
+
+def _render_item(op: Any, arg: Any) -> str:
+    if op is _c.LITERAL:
+        return _char(arg)
+    if op is _c.NOT_LITERAL:
+        return f"[^{_char(arg)}]"
+    if op is _c.ANY:
+        return "."
+    if op is _c.IN:
+        return _class(arg)
+    if op is _c.CATEGORY and arg in _CATEGORY:
+        return _CATEGORY[arg]
+    if op is _c.AT and arg in _AT:
+        return _AT[arg]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, body = arg
+        if high != _c.MAXREPEAT and high > 1000:
+            raise _Unrendered(op)
+        bound = "" if high == _c.MAXREPEAT else str(high)
+        return f"(?:{_render(body)}){{{low},{bound}}}" if low != high else f"(?:{_render(body)}){{{low}}}"
+    if op is _c.SUBPATTERN:
+        _, add, remove, body = arg
+        if (add | remove) & ~(re.I | re.U):
+            raise _Unrendered(op)
+        flags = ("i" if add & re.I else "") + ("-i" if remove & re.I else "")
+        return f"(?{flags}:{_render(body)})"
+    if op is _c.BRANCH:
+        return "(?:" + "|".join(_render(b) for b in arg[1]) + ")"
+    raise _Unrendered(op)
+
+
+def _wide_loop(op: Any, arg: Any) -> bool:
+    """Is this item, or something inside it, an open-ended repeat of a broad atom?"""
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        body = list(arg[2])
+        if arg[1] == _c.MAXREPEAT and not _narrow(body):
+            return True
+        return any(_wide_loop(o, a) for o, a in body)
+    if op is _c.SUBPATTERN:
+        return any(_wide_loop(o, a) for o, a in arg[3])
+    if op is _c.BRANCH:
+        return any(_wide_loop(o, a) for b in arg[1] for o, a in b)
+    return False
+
+
+def _narrow(body: list[Any]) -> bool:
+    if len(body) != 1:
+        return False
+    op, arg = body[0]
+    if op is _c.LITERAL or (op is _c.CATEGORY and arg in _NARROW):
+        return True
+    return op is _c.IN and all(o is _c.CATEGORY and a in _NARROW for o, a in arg)
+
+
+def _weight(op: Any, arg: Any) -> float:
+    """Roughly how many literal characters the item is worth: a class a third, an optional item nothing."""
+    if op is _c.LITERAL:
+        return 1.0 if arg < 128 else 4.0  # as in _score: a non-ASCII character is rare in logs
+    if op in (_c.IN, _c.CATEGORY, _c.NOT_LITERAL):
+        return 0.34
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return float(min(arg[0], 8)) * sum(_weight(o, a) for o, a in arg[2])
+    if op is _c.SUBPATTERN:
+        return sum(_weight(o, a) for o, a in arg[3])
+    if op is _c.BRANCH:
+        return min(sum(_weight(o, a) for o, a in b) for b in arg[1])
+    return 0.0
+
+
+def _flatten(items: Any) -> list[tuple[Any, Any]]:
+    """Top-level items, with the groups that change no flags opened (a capture changes nothing matched)."""
+    out: list[tuple[Any, Any]] = []
+    for op, arg in items:
+        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+            out.extend(_flatten(arg[3]))
+        else:
+            out.append((op, arg))
+    return out
+
+
+def _trim(run: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Without the items at either end that require nothing (``\\s*``, ``\\b``, an optional group)."""
+    while run and _weight(*run[0]) == 0:
+        run = run[1:]
+    while run and _weight(*run[-1]) == 0:
+        run = run[:-1]
+    return run
+
+
+def _run_weight(run: list[tuple[Any, Any]]) -> float:
+    """A plain word is worth what the prefilter's score says (``failed`` is on every other line of a test log)."""
+    if run and all(op is _c.LITERAL for op, _ in run):
+        return _score("".join(chr(arg) for _, arg in run))
+    return sum(_weight(*item) for item in run)
+
+
+def core(pattern: str) -> str | None:
+    """The best loop-free run of ``pattern``'s items, as RE2 syntax; None when none says enough."""
+    try:
+        parsed = _p.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & ~(re.I | re.U):
+        return None
+    runs: list[list[tuple[Any, Any]]] = [[]]
+    for item in _flatten(parsed):
+        if _wide_loop(*item):
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    best = max((_trim(run) for run in runs), key=_run_weight)
+    if _run_weight(best) < MIN_WEIGHT:
+        return None
+    try:
+        text = _render(best)
+    except _Unrendered:
+        return None
+    return f"(?i:{text})" if parsed.state.flags & re.I else text
