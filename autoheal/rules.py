@@ -20,6 +20,7 @@ import yaml
 
 from autoheal import diskcache
 from autoheal.errors import ConfigError
+from autoheal.matcher import PatternMatcher
 from autoheal.models import CATEGORIES
 from autoheal.prefilter import Parts, prefilter_parts
 from autoheal.sections import MARKER_BYTES
@@ -83,6 +84,14 @@ class Rule:
         """Does one of the rule's excludes match ``line``?"""
         return any(x.search(line) for x in self._excluded)
 
+    def captures(self, index: int, line: str) -> dict[str, str]:
+        """The named groups pattern ``index`` finds in ``line`` (which it matches), as ``match`` gives them."""
+        regex = self._compiled[index]
+        if not regex.groupindex:
+            return {}
+        m = regex.search(line)
+        return {k: v for k, v in m.groupdict().items() if v} if m else {}
+
     def match(self, line: str) -> dict[str, str] | None:
         """Return the named captures when ``line`` is a hit, else None."""
         if self.exclude and self.excluded(line):
@@ -118,70 +127,46 @@ class RuleSet:
         return tuple(_prefilter(src, mem) for src, mem in zip((first, loops), PREFILTER_MEM) if src)
 
     @cached_property
-    def _filter(self) -> _Filter:
-        return _Filter(self.rules)
+    def _matcher(self) -> PatternMatcher:
+        patterns = [p for rule in self.rules for p in rule.patterns]
+        for index, pattern in enumerate(patterns):
+            if not pattern:
+                self._bad(index)
+        return PatternMatcher(patterns, _options, MATCHER_MEM, self._bad)
+
+    def _bad(self, index: int) -> None:
+        """Raise the ConfigError that names the rule and pattern ``index`` (RE2 rejected it)."""
+        rule = self.rules[self.pattern_rule[index]]
+        rule._compiled  # noqa: B018 - compiling the rule's patterns raises it
+
+    @cached_property
+    def _first_pattern(self) -> tuple[int, ...]:
+        """Rule index -> the pattern index of its first pattern."""
+        firsts: list[int] = []
+        for index, rule in enumerate(self.pattern_rule):
+            if rule == len(firsts):
+                firsts.append(index)
+        return tuple(firsts)
 
     def hits(self, line: str) -> list[tuple[Rule, dict[str, str]]]:
-        """The rules ``line`` (normalised) is a hit for, in catalogue order, with their captures: ``Rule.match``."""
-        return self._filter.hits(line)
+        """The rules ``line`` (normalised) is a hit for, in catalogue order, with their captures: ``Rule.match``.
 
-    def get(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
-
-
-class _Filter:
-    """Every rule pattern in one RE2 FilteredRE2: one call names the patterns a line matches.
-
-    It runs an RE2 set of the patterns' literals ("atoms") over the line, then
-    only the patterns whose atoms it holds: the same answer as an RE2 set of
-    the whole patterns, which needed a DFA of 30-60 MB (peak RSS) and 0.2 s to
-    warm up on real logs. A rule's first pattern the line matches gives the
-    captures, as in ``Rule.match``; its excludes are only searched then (in the
-    filter, excludes that match every other line tripled its cost).
-    """
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        self.filter = re2.Filter()
-        self.owner: list[int] = []  # pattern index -> rule index
-        for index, rule in enumerate(rules):
-            for pattern in rule.patterns:
-                if not pattern:
-                    _compile(pattern, rule.source, rule.id, "patterns")  # raises: patterns must be non-empty
-                try:
-                    self.filter.Add(pattern, _options())
-                except re2.error:
-                    _compile(pattern, rule.source, rule.id, "patterns")  # raises the ConfigError naming the rule
-                    raise
-                self.owner.append(index)
-        self.filter.Compile()
-        self.named: dict[int, tuple[Any, tuple[str, ...]]] = {}
-
-    def hits(self, line: str) -> list[tuple[Rule, dict[str, str]]]:
-        found = self.filter.Match(line)
-        if not found:
-            return []
+        One matcher call names every pattern the line matches; a rule's first one
+        gives the captures, and its excludes are searched only then.
+        """
         out = []
         decided = -1
-        for entry in sorted(found):
-            index = self.owner[entry]
+        for pattern in self._matcher.match(line):
+            index = self.pattern_rule[pattern]
             if index != decided:
                 decided = index
                 rule = self.rules[index]
                 if not (rule.exclude and rule.excluded(line)):
-                    out.append((rule, self._captures(entry, line)))
+                    out.append((rule, rule.captures(pattern - self._first_pattern[index], line)))
         return out
 
-    def _captures(self, entry: int, line: str) -> dict[str, str]:
-        """The named groups ``line`` gives the entry's pattern (it matches: the filter said so)."""
-        if entry not in self.named:
-            regex = self.filter.re(entry)
-            self.named[entry] = (regex, tuple(regex.groupindex))
-        regex, names = self.named[entry]
-        if not names:
-            return {}
-        match = regex.search(line)
-        return {name: value for name, value in match.groupdict().items() if value} if match else {}
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
 
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
@@ -329,7 +314,7 @@ def _relax(pattern: str) -> str:
 # rebuilding DFA states or gives up on the DFA for its NFA (the literal pass ran
 # at 415 MB/s with 16 MiB, 7 MB/s with 8 MiB); RE2 allocates states as it needs
 # them, so a budget is a cap, not what it takes (the literal pass used 4 MB on
-# real logs). MATCHER_MEM is for a set of whole patterns (engine_hs's leftovers).
+# real logs). MATCHER_MEM is for a set of whole patterns (matcher.py, engine_hs's leftovers).
 MATCHER_MEM = 64 << 20
 PREFILTER_MEM = (32 << 20, 16 << 20)  # literals and markers, loops (RuleSet.prefilters)
 
