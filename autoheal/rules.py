@@ -80,17 +80,38 @@ class Rule:
     def _excluded(self) -> tuple[Any, ...]:
         return tuple(_compile(p, self.source, self.id, "exclude") for p in self.exclude)
 
-    def excluded(self, line: str) -> bool:
-        """Does one of the rule's excludes match ``line``?"""
-        return any(x.search(line) for x in self._excluded)
+    @cached_property
+    def _exclude_search(self) -> Callable[[bytes, int, int], int]:
+        """The excludes as one regex (any one drops the line), searched without match objects."""
+        joined = "|".join(f"(?:{x.pattern})" for x in self._excluded)  # each compiled alone first: errors name it
+        return raw_searcher(_compile(joined, self.source, self.id, "exclude"))
 
-    def captures(self, index: int, line: str) -> dict[str, str]:
-        """The named groups pattern ``index`` finds in ``line`` (which it matches), as ``match`` gives them."""
-        regex = self._compiled[index]
-        if not regex.groupindex:
+    @cached_property
+    def _named(self) -> tuple[tuple[tuple[str, int], ...], ...]:
+        return tuple(tuple(regex.groupindex.items()) for regex in self._compiled)
+
+    def excluded(self, line: str, data: bytes | None = None) -> bool:
+        """Does one of the rule's excludes match ``line`` (``data``: the line in UTF-8, when at hand)?"""
+        data = line.encode() if data is None else data
+        return self._exclude_search(data, 0, len(data)) >= 0
+
+    def captures(self, index: int, line: str, data: bytes | None = None) -> dict[str, str]:
+        """The named groups pattern ``index`` finds in ``line`` (which it matches), as ``match`` gives them.
+
+        From the bare byte spans of google-re2's compiled object where it has one:
+        the public API's match object cost a few microseconds a hit.
+        """
+        names = self._named[index]
+        if not names:
             return {}
-        m = regex.search(line)
-        return {k: v for k, v in m.groupdict().items() if v} if m else {}
+        regex = self._compiled[index]
+        inner = getattr(regex, "_regexp", None)
+        if inner is None or _UNANCHORED is None:
+            m = regex.search(line)
+            return {k: v for k, v in m.groupdict().items() if v} if m else {}
+        data = line.encode() if data is None else data
+        spans = inner.Match(_UNANCHORED, data, 0, len(data))
+        return {name: data[spans[g][0] : spans[g][1]].decode() for name, g in names if spans[g][1] > spans[g][0] >= 0}
 
     def match(self, line: str) -> dict[str, str] | None:
         """Return the named captures when ``line`` is a hit, else None."""
@@ -156,17 +177,23 @@ class RuleSet:
         """
         out = []
         decided = -1
+        data: bytes | None = None
         for pattern in self._matcher.match(line):
             index = self.pattern_rule[pattern]
             if index != decided:
                 decided = index
                 rule = self.rules[index]
-                if not (rule.exclude and rule.excluded(line)):
-                    out.append((rule, rule.captures(pattern - self._first_pattern[index], line)))
+                data = line.encode() if data is None else data
+                if not (rule.exclude and rule.excluded(line, data)):
+                    out.append((rule, rule.captures(pattern - self._first_pattern[index], line, data)))
         return out
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+# google-re2's private anchor constant (raw_searcher, Rule.captures); None sends them to the public API.
+_UNANCHORED = getattr(getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None), "UNANCHORED", None)
 
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
@@ -178,8 +205,8 @@ def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     public API if a future release renames it.
     """
     inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and hasattr(re2, "_re2"):
-        anchor = re2._re2.RE2.Anchor.UNANCHORED
+    if inner is not None and hasattr(inner, "Match") and _UNANCHORED is not None:
+        anchor = _UNANCHORED
 
         def fast(buf: bytes, pos: int, end: int) -> int:
             return int(inner.Match(anchor, buf, pos, end)[0][0])

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from autoheal import rules as rules_module
 from autoheal.errors import ConfigError
 from autoheal.rules import build_rule, builtin_rules, compile_ruleset, merge_rules
 
@@ -55,8 +56,11 @@ def test_exclusions_and_captures() -> None:
     assert rule.match("connect to db:5432 refused, retrying") is None
 
 
-def test_a_rule_set_names_the_hits_rule_match_names() -> None:
-    """One filter call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
+@pytest.mark.parametrize("private_api", [True, False])
+def test_a_rule_set_names_the_hits_rule_match_names(private_api: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One matcher call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
+    if not private_api:
+        monkeypatch.setattr(rules_module, "_UNANCHORED", None)  # as if google-re2 renamed it
     rules = [
         build_rule(_rule(id="a", patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t"),
         build_rule(_rule(id="b", patterns=["refused", "(?P<port>\\d+) refused"]), "t"),
@@ -66,6 +70,7 @@ def test_a_rule_set_names_the_hits_rule_match_names() -> None:
     ruleset = compile_ruleset(rules)
     lines = [
         "connect to db:5432 refused",
+        "connect to dé·ø:5432 refused",
         "connect to db:5432 refused, retrying",
         "job timed out",
         "Timed out after 30s",
@@ -79,6 +84,7 @@ def test_a_rule_set_names_the_hits_rule_match_names() -> None:
         assert ruleset.hits(line) == expected, line
     assert [r.id for r, _ in ruleset.hits("connect to db:5432 refused")] == ["a", "b"]
     assert ruleset.hits("ERROR disk full")[0][1] == {"msg": "disk full"}  # empty groups are left out
+    assert ruleset.hits("connect to dé·ø:5432 refused")[0][1] == {"host": "dé·ø:5432"}
 
 
 def test_a_bad_catalogue_pattern_is_reported_with_its_rule_when_first_used() -> None:
