@@ -39,9 +39,7 @@ class Re2Engine:
     name = "re2"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        from autoheal.rules import raw_searcher
-
-        first, *rest = (raw_searcher(p) for p in ruleset.prefilters)
+        first, *rest = ruleset.searchers
         self.first = first  # the literals and the section markers
         self.rest = rest
         self.markers = markers_searcher()

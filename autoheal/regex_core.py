@@ -84,13 +84,20 @@ def _score(literal: str) -> float:
 
 # A core must say at least this much (about one literal character each) to flag few lines.
 MIN_WEIGHT = 3.5
+# Written without the newline (RE2's \\s is [\\t\\n\\f\\r ]): a core matches inside one line.
 _CATEGORY = {
     _c.CATEGORY_DIGIT: "\\d",
-    _c.CATEGORY_NOT_DIGIT: "\\D",
-    _c.CATEGORY_SPACE: "\\s",
+    _c.CATEGORY_NOT_DIGIT: "[^\\d\\n]",
+    _c.CATEGORY_SPACE: "[\\t\\f\\r ]",
     _c.CATEGORY_NOT_SPACE: "\\S",
     _c.CATEGORY_WORD: "\\w",
-    _c.CATEGORY_NOT_WORD: "\\W",
+    _c.CATEGORY_NOT_WORD: "[^\\w\\n]",
+}
+_IN_CLASS = {
+    _c.CATEGORY_DIGIT: "\\d",
+    _c.CATEGORY_SPACE: "\\t\\f\\r ",
+    _c.CATEGORY_NOT_SPACE: "\\S",
+    _c.CATEGORY_WORD: "\\w",
 }
 _AT = {_c.AT_BOUNDARY: "\\b", _c.AT_NON_BOUNDARY: "\\B"}
 # Atoms a run of which ends soon in a log: digits, spaces, one given character.
@@ -106,23 +113,27 @@ def _char(code: int) -> str:
     ch = chr(code)
     if ch in _SPECIAL:
         return "\\" + ch
-    return ch if ch.isprintable() else f"\\x{{{code:x}}}"
+    if ch.isprintable():
+        return ch
+    return f"\\x{code:02x}" if code < 256 else f"\\x{{{code:x}}}"  # \\xHH: Python's parser reads it too
 
 
 def _class(items: Any) -> str:
+    """A class without the newline: a core matches inside one line (``line_confined``)."""
     out: list[str] = []
+    negated = False
     for op, arg in items:
         if op is _c.NEGATE:
-            out.insert(0, "^")
-        elif op is _c.LITERAL:
+            negated = True
+        elif op is _c.LITERAL and arg != 10:
             out.append(_char(arg))
-        elif op is _c.RANGE:
+        elif op is _c.RANGE and not arg[0] <= 10 <= arg[1]:
             out.append(f"{_char(arg[0])}-{_char(arg[1])}")
-        elif op is _c.CATEGORY and arg in _CATEGORY:
-            out.append(_CATEGORY[arg])
+        elif op is _c.CATEGORY and arg in _IN_CLASS:
+            out.append(_IN_CLASS[arg])
         else:
             raise _Unrendered(op)
-    return "[" + "".join(out) + "]"
+    return "[^\\n" + "".join(out) + "]" if negated else "[" + "".join(out) + "]"
 
 
 def _render(items: Any) -> str:
@@ -130,10 +141,10 @@ def _render(items: Any) -> str:
 
 
 def _render_item(op: Any, arg: Any) -> str:
-    if op is _c.LITERAL:
+    if op is _c.LITERAL and arg != 10:
         return _char(arg)
     if op is _c.NOT_LITERAL:
-        return f"[^{_char(arg)}]"
+        return f"[^\\n{_char(arg)}]"
     if op is _c.ANY:
         return "."
     if op is _c.IN:
@@ -246,3 +257,53 @@ def core(pattern: str) -> str | None:
     except _Unrendered:
         return None
     return f"(?i:{text})" if parsed.state.flags & re.I else text
+
+
+def line_confined(pattern: str) -> bool:
+    """Does every match of ``pattern`` lie inside one line (no newline, never empty)?
+
+    Then the byte before a match's end is on the line where the match starts,
+    and a search need not run RE2's reverse DFA to find the start.
+    """
+    try:
+        parsed = _p.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return False
+    return parsed.getwidth()[0] > 0 and not _newline(list(parsed), bool(parsed.state.flags & re.S))
+
+
+def _newline(items: list[tuple[Any, Any]], dotall: bool) -> bool:
+    """Can one of ``items`` match a newline?"""
+    return any(_item_newline(op, arg, dotall) for op, arg in items)
+
+
+def _item_newline(op: Any, arg: Any, dotall: bool) -> bool:
+    if op is _c.LITERAL:
+        return bool(arg == 10)
+    if op is _c.NOT_LITERAL:
+        return bool(arg != 10)
+    if op is _c.ANY:
+        return dotall
+    if op is _c.CATEGORY:
+        return arg in _NEWLINE_CATEGORIES
+    if op is _c.IN:
+        held = any(_class_newline(o, a) for o, a in arg if o is not _c.NEGATE)
+        return held != any(o is _c.NEGATE for o, _ in arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _newline(list(arg[2]), dotall)
+    if op is _c.SUBPATTERN:
+        return _newline(list(arg[3]), (dotall or bool(arg[1] & re.S)) and not arg[2] & re.S)
+    if op is _c.BRANCH:
+        return any(_newline(list(b), dotall) for b in arg[1])
+    return op is not _c.AT  # anything else: assume it might
+
+
+def _class_newline(op: Any, arg: Any) -> bool:
+    if op is _c.LITERAL:
+        return bool(arg == 10)
+    if op is _c.RANGE:
+        return bool(arg[0] <= 10 <= arg[1])
+    return op is not _c.CATEGORY or arg in _NEWLINE_CATEGORIES
+
+
+_NEWLINE_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_WORD}

@@ -23,6 +23,7 @@ from autoheal.errors import ConfigError
 from autoheal.matcher import PatternMatcher
 from autoheal.models import CATEGORIES
 from autoheal.prefilter import Parts, prefilter_parts
+from autoheal.regex_core import line_confined
 from autoheal.sections import MARKER_BYTES
 
 BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
@@ -143,9 +144,27 @@ class RuleSet:
         own less (measured: +0.01 s per 64 MB against 0.08 s). The loops (pairs,
         weak patterns without a core) follow, when there are any.
         """
+        return tuple(_prefilter(src, mem) for src, mem in zip(self._prefilter_sources, PREFILTER_MEM) if src)
+
+    @cached_property
+    def _prefilter_sources(self) -> tuple[str, str]:
         literals, loops = self.parts.sources()
         first = "|".join(src for src in (literals, MARKER_BYTES.decode()) if src)
-        return tuple(_prefilter(src, mem) for src, mem in zip((first, loops), PREFILTER_MEM) if src)
+        if line_confined(first):
+            # Every match is inside one line: a search anchored at ``pos`` behind a lazy
+            # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
+            # unanchored one does, without RE2's reverse DFA to find its start (its
+            # memory and time); ``searchers`` reads the end.
+            first = _SKIP + f"(?:{first})"
+        return first, loops
+
+    @cached_property
+    def searchers(self) -> tuple[Callable[[bytes, int, int], int], ...]:
+        """``prefilters`` as ``search(buf, pos, end)``: an offset inside the first match's line, or -1."""
+        ends = self._prefilter_sources[0].startswith(_SKIP)
+        return tuple(
+            end_searcher(regex) if ends and i == 0 else raw_searcher(regex) for i, regex in enumerate(self.prefilters)
+        )
 
     @cached_property
     def _matcher(self) -> PatternMatcher:
@@ -192,8 +211,10 @@ class RuleSet:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-# google-re2's private anchor constant (raw_searcher, Rule.captures); None sends them to the public API.
-_UNANCHORED = getattr(getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None), "UNANCHORED", None)
+# google-re2's private anchor constants (the searchers, Rule.captures); None sends them to the public API.
+_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
+_UNANCHORED = getattr(_ANCHOR, "UNANCHORED", None)
+_ANCHOR_START = getattr(_ANCHOR, "ANCHOR_START", None)
 
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
@@ -216,6 +237,32 @@ def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     def public(buf: bytes, pos: int, end: int) -> int:
         m = regex.search(buf, pos, end)
         return int(m.start()) if m else -1
+
+    return public
+
+
+_SKIP = "\\C*?"  # any bytes, as few as can be
+
+
+def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
+    """``search(buf, pos, end)`` -> the offset of the last byte of the match anchored at ``pos``, or -1.
+
+    For a regex behind ``_SKIP``: its match anchored at ``pos`` ends where the
+    first unanchored match of the rest does.
+    """
+    inner = getattr(regex, "_regexp", None)
+    if inner is not None and hasattr(inner, "Match") and _ANCHOR_START is not None:
+        anchor = _ANCHOR_START
+
+        def fast(buf: bytes, pos: int, end: int) -> int:
+            stop = int(inner.Match(anchor, buf, pos, end)[0][1])
+            return max(stop - 1, pos) if stop >= 0 else -1
+
+        return fast
+
+    def public(buf: bytes, pos: int, end: int) -> int:
+        m = regex.match(buf, pos, end)
+        return max(int(m.end()) - 1, pos) if m else -1
 
     return public
 

@@ -10,7 +10,7 @@ import yaml
 
 import autoheal
 from autoheal.prefilter import Parts
-from autoheal.regex_core import core
+from autoheal.regex_core import core, line_confined
 from autoheal.rules import _relax
 
 CATALOGUE = yaml.safe_load((Path(autoheal.__file__).parent / "rules.yaml").read_text())["rules"]
@@ -32,7 +32,7 @@ def test_the_core_matches_inside_every_match_and_is_loop_free(pattern: str, matc
     assert re2.search(pattern, matching) and re2.search(found, matching)
     assert not re2.search(found, other)
     for loop in ("\\S+", ".*", ".+", "[\\w-]+", "{1,}", "{0,}"):
-        assert loop not in found.replace("[\\d]){1,}", "").replace("[\\s]){1,}", ""), found
+        assert loop not in found.replace("[\\d]){1,}", "").replace("[\\t\\f\\r ]){1,}", ""), found
 
 
 def test_a_common_word_is_not_a_core_when_the_pattern_has_better() -> None:
@@ -74,3 +74,27 @@ def test_a_cached_prefilter_without_a_core_for_each_weak_pattern_is_rejected() -
         Parts.from_json({"weak": ["(?:x+y)"], "cores": []})
     parts = Parts.from_json({"exact": ["abc"], "weak": ["(?:\\S+\\.java:\\d+)", "(?:a.*b)"], "cores": ["\\.java:", ""]})
     assert parts.sources() == ("abc|\\.java:", "(?:a.*b)")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "confined"),
+    [
+        ("abc", True),
+        ("a[^\\nx]b|\\S+|[\\d:.]+Z|(?m:^)\\$ ", True),
+        ("a\\sb", False),  # RE2's \\s holds the newline
+        ("a[^x]b", False),
+        ("\\D", False),
+        ("(?s:a.b)", False),
+        ("x*", False),  # may match empty
+        ("\\pL", False),  # not read here: assumed not
+    ],
+)
+def test_line_confined(pattern: str, confined: bool) -> None:
+    assert line_confined(pattern) is confined
+
+
+def test_cores_stay_inside_a_line() -> None:
+    patterns = [p for r in CATALOGUE for p in r["patterns"]] + ["(?P<f>\\S+\\.go):\\d+:\\s?[^x]\\D\\W\\s+FAIL\\b"]
+    cores = [c for p in patterns if (c := core(_relax(p)))]
+    assert len(cores) > 500
+    assert all(line_confined(c) for c in cores), [c for c in cores if not line_confined(c)]
