@@ -18,7 +18,7 @@ from typing import Any
 # ``_c`` and ``_p`` (Python's regex parser) are re-exported: engine_hs reads patterns with them too.
 from autoheal.regex_core import _c as _c
 from autoheal.regex_core import _p as _p
-from autoheal.regex_core import _score, core
+from autoheal.regex_core import _score, confine, core
 
 MIN_LITERAL = 3
 # Below this score a literal selects too many lines (``test``, ``warning``): the
@@ -254,7 +254,8 @@ class Parts:
             literals.append("(?i:" + "|".join(_literal(lit, False) for lit in self.folded) + ")")
         cores = dict(zip(self.weak, self.cores))
         literals += [c for c in self.cores if c]
-        loops = list(self.pairs) + [w for w in self.weak if not cores.get(w)]
+        # Without the newline the loops stay inside a line too (their pass then runs anchored: rules.py).
+        loops = list(self.pairs) + [confine(w) or w for w in self.weak if not cores.get(w)]
         return "|".join(literals), "|".join(loops)
 
 

@@ -259,6 +259,19 @@ def core(pattern: str) -> str | None:
     return f"(?i:{text})" if parsed.state.flags & re.I else text
 
 
+def confine(pattern: str) -> str | None:
+    """``pattern`` written without the newline (``\\s`` as ``[\\t\\f\\r ]``...): it matches what the
+    pattern matches inside one line, and never across lines; None when it cannot be written."""
+    try:
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & ~(re.I | re.U):
+            return None
+        text = _render(list(parsed))
+    except (re.error, OverflowError, RecursionError, _Unrendered):
+        return None
+    return f"(?i:{text})" if parsed.state.flags & re.I else text
+
+
 def line_confined(pattern: str) -> bool:
     """Does every match of ``pattern`` lie inside one line (no newline, never empty)?
 

@@ -150,20 +150,19 @@ class RuleSet:
     def _prefilter_sources(self) -> tuple[str, str]:
         literals, loops = self.parts.sources()
         first = "|".join(src for src in (literals, MARKER_BYTES.decode()) if src)
-        if line_confined(first):
-            # Every match is inside one line: a search anchored at ``pos`` behind a lazy
-            # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
-            # unanchored one does, without RE2's reverse DFA to find its start (its
-            # memory and time); ``searchers`` reads the end.
-            first = _SKIP + f"(?:{first})"
+        # Where every match is inside one line, a search anchored at ``pos`` behind a lazy
+        # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
+        # unanchored one does, without RE2's reverse DFA to find its start (its memory
+        # and time); ``searchers`` reads the end.
+        first, loops = (_SKIP + f"(?:{src})" if src and line_confined(src) else src for src in (first, loops))
         return first, loops
 
     @cached_property
     def searchers(self) -> tuple[Callable[[bytes, int, int], int], ...]:
         """``prefilters`` as ``search(buf, pos, end)``: an offset inside the first match's line, or -1."""
-        ends = self._prefilter_sources[0].startswith(_SKIP)
         return tuple(
-            end_searcher(regex) if ends and i == 0 else raw_searcher(regex) for i, regex in enumerate(self.prefilters)
+            end_searcher(regex) if regex.pattern.startswith(_SKIP.encode()) else raw_searcher(regex)
+            for regex in self.prefilters
         )
 
     @cached_property

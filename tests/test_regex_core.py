@@ -10,7 +10,7 @@ import yaml
 
 import autoheal
 from autoheal.prefilter import Parts
-from autoheal.regex_core import core, line_confined
+from autoheal.regex_core import confine, core, line_confined
 from autoheal.rules import _relax
 
 CATALOGUE = yaml.safe_load((Path(autoheal.__file__).parent / "rules.yaml").read_text())["rules"]
@@ -73,7 +73,7 @@ def test_a_cached_prefilter_without_a_core_for_each_weak_pattern_is_rejected() -
     with pytest.raises(ValueError, match="a core for each weak pattern"):
         Parts.from_json({"weak": ["(?:x+y)"], "cores": []})
     parts = Parts.from_json({"exact": ["abc"], "weak": ["(?:\\S+\\.java:\\d+)", "(?:a.*b)"], "cores": ["\\.java:", ""]})
-    assert parts.sources() == ("abc|\\.java:", "(?:a.*b)")
+    assert parts.sources() == ("abc|\\.java:", "a(?:.){0,}b")  # the weak pattern without a core, confined to a line
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,20 @@ def test_cores_stay_inside_a_line() -> None:
     cores = [c for p in patterns if (c := core(_relax(p)))]
     assert len(cores) > 500
     assert all(line_confined(c) for c in cores), [c for c in cores if not line_confined(c)]
+
+
+def test_a_confined_pattern_matches_inside_a_line_what_the_pattern_matches() -> None:
+    assert confine("E\\s+(x|[^y]+)") == "E(?:[\\t\\f\\r ]){1,}(?:(?:x|(?:[^\\ny]){1,}))"
+    assert confine("(?m)^x") is None  # flags it does not write back
+    checked = 0
+    for rule in CATALOGUE:
+        for pattern in rule["patterns"]:
+            confined = confine(_relax(pattern))
+            if confined is None:
+                continue
+            assert line_confined(confined), confined
+            for line in rule.get("examples", {}).get("match", []):
+                if re2.search(pattern, line):
+                    assert re2.search(confined, line), (rule["id"], confined, line)
+                    checked += 1
+    assert checked > 300
