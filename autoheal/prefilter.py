@@ -18,7 +18,7 @@ from typing import Any
 # ``_c`` and ``_p`` (Python's regex parser) are re-exported: engine_hs reads patterns with them too.
 from autoheal.regex_core import _c as _c
 from autoheal.regex_core import _p as _p
-from autoheal.regex_core import _score, confine, core
+from autoheal.regex_core import _score, confine, core, parse
 
 MIN_LITERAL = 3
 # Below this score a literal selects too many lines (``test``, ``warning``): the
@@ -144,9 +144,8 @@ def _branches(branches: list[Any], icase: bool) -> Need | None:
 
 
 def _parse(pattern: str) -> tuple[list[Need], bool] | None:
-    try:
-        parsed = _p.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
+    parsed = parse(pattern)
+    if parsed is None:
         return None  # RE2-only syntax: the caller uses the pattern itself
     icase = bool(parsed.state.flags & re.I)
     return _needs(list(parsed), icase), icase

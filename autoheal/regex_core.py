@@ -28,6 +28,24 @@ _NEW = sys.version_info >= (3, 11)
 _p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 _c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
+# RE2's POSIX classes ([[:space:]]): Python's parser reads them as a class of those letters.
+_POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+
+
+def parse(pattern: str) -> Any | None:
+    """Python's parse of an RE2 pattern, or None where the two may read it apart (or Python cannot).
+
+    RE2-only syntax (``\\pL``, ``\\z``, ``\\C``) fails Python's parser; a POSIX class
+    does not, so it is refused here.
+    """
+    if _POSIX_CLASS.search(pattern):
+        return None
+    try:
+        return _p.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
 # Fragments so common in CI logs that a literal made of them selects almost every line.
 _COMMON = frozenset(
     {
@@ -237,9 +255,8 @@ def _run_weight(run: list[tuple[Any, Any]]) -> float:
 
 def core(pattern: str) -> str | None:
     """The best loop-free run of ``pattern``'s items, as RE2 syntax; None when none says enough."""
-    try:
-        parsed = _p.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
+    parsed = parse(pattern)
+    if parsed is None:
         return None
     if parsed.state.flags & ~(re.I | re.U):
         return None
@@ -262,12 +279,12 @@ def core(pattern: str) -> str | None:
 def confine(pattern: str) -> str | None:
     """``pattern`` written without the newline (``\\s`` as ``[\\t\\f\\r ]``...): it matches what the
     pattern matches inside one line, and never across lines; None when it cannot be written."""
+    parsed = parse(pattern)
+    if parsed is None or parsed.state.flags & ~(re.I | re.U):
+        return None
     try:
-        parsed = _p.parse(pattern)
-        if parsed.state.flags & ~(re.I | re.U):
-            return None
         text = _render(list(parsed))
-    except (re.error, OverflowError, RecursionError, _Unrendered):
+    except _Unrendered:
         return None
     return f"(?i:{text})" if parsed.state.flags & re.I else text
 
@@ -278,9 +295,8 @@ def line_confined(pattern: str) -> bool:
     Then the byte before a match's end is on the line where the match starts,
     and a search need not run RE2's reverse DFA to find the start.
     """
-    try:
-        parsed = _p.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
+    parsed = parse(pattern)
+    if parsed is None:
         return False
     return parsed.getwidth()[0] > 0 and not _newline(list(parsed), bool(parsed.state.flags & re.S))
 

@@ -153,3 +153,18 @@ def test_the_scan_finds_every_hit_a_line_by_line_check_finds(path: Path) -> None
     for rule_id in {rule for _, rule in expected}:
         first = sorted(n for n, r in expected if r == rule_id)[: scan.KEEP_FIRST]
         assert {(n, rule_id) for n in first} <= found
+
+
+@pytest.mark.parametrize("pattern", ["foo[[:space:]]+bar", "(?i)foo[[:^alpha:]]bar", "foo[[:space:]]"])
+def test_a_posix_class_is_read_as_re2_reads_it(pattern: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's parser reads [[:space:]] as a class of letters: such a pattern is not taken apart."""
+    from autoheal.rules import build_rule, compile_ruleset
+
+    monkeypatch.setenv("AUTOHEAL_ENGINE", "re2")
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", "")
+    rule = build_rule({"id": "posix", "category": "network", "patterns": [pattern]}, "user.yml")
+    hits = scan_doc(bytes_doc("x", b"noise\nxx foo \t bar\nFOO-BAR\nmore\n"), compile_ruleset([rule])).hits
+    assert [h.line for h in hits] == [
+        n for n, t in enumerate(["noise", "xx foo \t bar", "FOO-BAR"], 1) if re2.search(pattern, t)
+    ]
+    assert hits
