@@ -407,7 +407,7 @@ def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
 
 
 # What the derived prefilter depends on besides the patterns: the code that derives it.
-_DERIVERS = (Path(__file__).with_name("prefilter.py"), Path(__file__))
+_DERIVERS = tuple(Path(__file__).with_name(name) for name in ("prefilter.py", "regex_core.py", "rules.py"))
 
 
 def patterns_key(patterns: Iterable[str]) -> str:
