@@ -107,12 +107,19 @@ class Rule:
             return {}
         regex = self._compiled[index]
         inner = getattr(regex, "_regexp", None)
-        if inner is None or _UNANCHORED is None:
-            m = regex.search(line)
-            return {k: v for k, v in m.groupdict().items() if v} if m else {}
-        data = line.encode() if data is None else data
-        spans = inner.Match(_UNANCHORED, data, 0, len(data))
-        return {name: data[spans[g][0] : spans[g][1]].decode() for name, g in names if spans[g][1] > spans[g][0] >= 0}
+        if inner is not None and _UNANCHORED is not None:
+            data = line.encode() if data is None else data
+            spans = inner.Match(_UNANCHORED, data, 0, len(data))
+            try:
+                return {
+                    name: data[spans[g][0] : spans[g][1]].decode()
+                    for name, g in names
+                    if spans[g][1] > spans[g][0] >= 0
+                }
+            except UnicodeDecodeError:
+                pass  # a user pattern's \C split a character: the public API's offsets
+        m = regex.search(line)
+        return {k: v for k, v in m.groupdict().items() if v} if m else {}
 
     def match(self, line: str) -> dict[str, str] | None:
         """Return the named captures when ``line`` is a hit, else None."""

@@ -85,6 +85,9 @@ def test_a_rule_set_names_the_hits_rule_match_names(private_api: bool, monkeypat
     assert [r.id for r, _ in ruleset.hits("connect to db:5432 refused")] == ["a", "b"]
     assert ruleset.hits("ERROR disk full")[0][1] == {"msg": "disk full"}  # empty groups are left out
     assert ruleset.hits("connect to dé·ø:5432 refused")[0][1] == {"host": "dé·ø:5432"}
+    # A byte pattern (\\C) may split a character: the captures are the public API's then.
+    split = compile_ruleset([build_rule(_rule(id="e", patterns=["x(?P<b>\\C)"]), "t")])
+    assert split.hits("xé") == [(split.rules[0], split.rules[0].match("xé"))]
 
 
 def test_a_bad_catalogue_pattern_is_reported_with_its_rule_when_first_used() -> None:
