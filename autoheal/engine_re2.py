@@ -1,4 +1,4 @@
-"""The portable engine (see engine.py): the prefilter's RE2 alternations, then the section markers' regex."""
+"""The portable engine (see engine.py): the prefilter's RE2 alternations, the section markers within the first."""
 
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ class Re2Engine:
     name = "re2"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        from autoheal.rules import raw_searcher
-
-        self.searches = [raw_searcher(p) for p in ruleset.prefilters]
+        first, *rest = ruleset.searchers
+        self.first = first  # the literals and the section markers
+        self.rest = rest
         self.markers = markers_searcher()
         self.ruleset = ruleset
 
@@ -49,6 +49,25 @@ class Re2Engine:
         return self.ruleset.hits(text)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        markers = set(line_starts(self.markers, buf, start, end))
-        found = [ls for search in self.searches for ls in line_starts(search, buf, start, end)]
-        return sorted(set(found) | markers), markers
+        """The first pass flags marker lines among others: the markers' own regex confirms each flagged line.
+
+        A marker is one line, so it matches within the line the first pass flags,
+        as it would in a pass of its own over the region (which cost five times as much).
+        """
+        found: list[int] = []
+        markers: set[int] = set()
+        search, is_marker = self.first, self.markers
+        pos = start
+        while pos < end:
+            at = search(buf, pos, end)
+            if at < 0:
+                break
+            ls = buf.rfind(b"\n", 0, at) + 1
+            le = buf.find(b"\n", at, end)
+            pos = end if le < 0 else le + 1
+            found.append(ls)
+            if is_marker(buf, ls, pos) >= 0:
+                markers.add(ls)
+        for search in self.rest:
+            found.extend(line_starts(search, buf, start, end))
+        return sorted(set(found)), markers

@@ -20,8 +20,11 @@ import yaml
 
 from autoheal import diskcache
 from autoheal.errors import ConfigError
+from autoheal.matcher import PatternMatcher
 from autoheal.models import CATEGORIES
 from autoheal.prefilter import Parts, prefilter_parts
+from autoheal.regex_core import line_confined
+from autoheal.sections import MARKER_BYTES
 
 BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
 SEVERITIES = ("error", "warning")
@@ -68,23 +71,61 @@ class Rule:
     context_after: int = _DEFAULT_CONTEXT[1]
     source: str = ""
 
+    # Compiled on first use: most rules never see a candidate line, and compiling
+    # all 1,000 of the catalogue's was a fifth of a triage's start-up.
     @cached_property
-    def _regexes(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """The compiled patterns and excludes, on first use: most rules never see a candidate line.
+    def _compiled(self) -> tuple[Any, ...]:
+        return tuple(_compile(p, self.source, self.id, "patterns") for p in self.patterns)
 
-        Compiling all 1,000 of the catalogue's was a fifth of a triage's start-up.
+    @cached_property
+    def _excluded(self) -> tuple[Any, ...]:
+        return tuple(_compile(p, self.source, self.id, "exclude") for p in self.exclude)
+
+    @cached_property
+    def _exclude_search(self) -> Callable[[bytes, int, int], int]:
+        """The excludes as one regex (any one drops the line), searched without match objects."""
+        joined = "|".join(f"(?:{x.pattern})" for x in self._excluded)  # each compiled alone first: errors name it
+        return raw_searcher(_compile(joined, self.source, self.id, "exclude"))
+
+    @cached_property
+    def _named(self) -> tuple[tuple[tuple[str, int], ...], ...]:
+        return tuple(tuple(regex.groupindex.items()) for regex in self._compiled)
+
+    def excluded(self, line: str, data: bytes | None = None) -> bool:
+        """Does one of the rule's excludes match ``line`` (``data``: the line in UTF-8, when at hand)?"""
+        data = line.encode() if data is None else data
+        return self._exclude_search(data, 0, len(data)) >= 0
+
+    def captures(self, index: int, line: str, data: bytes | None = None) -> dict[str, str]:
+        """The named groups pattern ``index`` finds in ``line`` (which it matches), as ``match`` gives them.
+
+        From the bare byte spans of google-re2's compiled object where it has one:
+        the public API's match object cost a few microseconds a hit.
         """
-        return (
-            tuple(_compile(p, self.source, self.id, "patterns") for p in self.patterns),
-            tuple(_compile(p, self.source, self.id, "exclude") for p in self.exclude),
-        )
+        names = self._named[index]
+        if not names:
+            return {}
+        regex = self._compiled[index]
+        inner = getattr(regex, "_regexp", None)
+        if inner is not None and _UNANCHORED is not None:
+            data = line.encode() if data is None else data
+            spans = inner.Match(_UNANCHORED, data, 0, len(data))
+            try:
+                return {
+                    name: data[spans[g][0] : spans[g][1]].decode()
+                    for name, g in names
+                    if spans[g][1] > spans[g][0] >= 0
+                }
+            except UnicodeDecodeError:
+                pass  # a user pattern's \C split a character: the public API's offsets
+        m = regex.search(line)
+        return {k: v for k, v in m.groupdict().items() if v} if m else {}
 
     def match(self, line: str) -> dict[str, str] | None:
         """Return the named captures when ``line`` is a hit, else None."""
-        compiled, excluded = self._regexes
-        if any(x.search(line) for x in excluded):
+        if self.exclude and self.excluded(line):
             return None
-        for regex in compiled:
+        for regex in self._compiled:
             m = regex.search(line)
             if m:
                 return {k: v for k, v in m.groupdict().items() if v}
@@ -93,54 +134,93 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Compiled rules plus the two matchers the scanner uses."""
+    """Compiled rules plus the matchers the scanner uses."""
 
     rules: tuple[Rule, ...]
-    pattern_rule: tuple[int, ...]  # pattern index in ``matcher`` -> rule index
+    pattern_rule: tuple[int, ...]  # pattern index (rules' patterns in order) -> rule index
     parts: Parts = field(default_factory=Parts, compare=False)  # what ``prefilters`` are built from
     engines: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # engine.for_ruleset's
 
     # The RE2 matchers are compiled on first use (40 ms): the Hyperscan engine rarely needs them.
     @cached_property
     def prefilters(self) -> tuple[Any, ...]:
-        """Bytes regexes: together a superset of every pattern, run over raw chunks."""
-        return tuple(_prefilter(src, mem) for src, mem in zip(self.parts.sources(), PREFILTER_MEM))
+        """Bytes regexes run over raw chunks; together a superset of every pattern and section marker.
+
+        The first, the literals (and the weak patterns' cores), also holds the
+        section markers: literals and markers in one DFA cost a pass of their
+        own less (measured: +0.01 s per 64 MB against 0.08 s). The loops (pairs,
+        weak patterns without a core) follow, when there are any.
+        """
+        return tuple(_prefilter(src, mem) for src, mem in zip(self._prefilter_sources, PREFILTER_MEM) if src)
 
     @cached_property
-    def matcher(self) -> Any:
-        """An re2.Set over normalised lines: which patterns may hit."""
-        opts = _options()
-        opts.max_mem = MATCHER_MEM
-        matcher = re2.Set.SearchSet(opts)
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                try:
-                    matcher.Add(pattern)
-                except Exception:
-                    rule._regexes  # noqa: B018 - raises the ConfigError that names the rule and pattern
-                    raise
-        if self.pattern_rule:
-            matcher.Compile()
-        return matcher
+    def _prefilter_sources(self) -> tuple[str, str]:
+        literals, loops = self.parts.sources()
+        first = "|".join(src for src in (literals, MARKER_BYTES.decode()) if src)
+        # Where every match is inside one line, a search anchored at ``pos`` behind a lazy
+        # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
+        # unanchored one does, without RE2's reverse DFA to find its start (its memory
+        # and time); ``searchers`` reads the end.
+        first, loops = (_SKIP + f"(?:{src})" if src and line_confined(src) else src for src in (first, loops))
+        return first, loops
 
-    def candidates(self, line: str) -> list[Rule]:
-        """The rules whose patterns match ``line`` (before exclusions)."""
-        found = self.matcher.Match(line)
-        if not found:
-            return []
-        indices = sorted({self.pattern_rule[i] for i in found})
-        return [self.rules[i] for i in indices]
+    @cached_property
+    def searchers(self) -> tuple[Callable[[bytes, int, int], int], ...]:
+        """``prefilters`` as ``search(buf, pos, end)``: an offset inside the first match's line, or -1."""
+        return tuple(
+            end_searcher(regex) if regex.pattern.startswith(_SKIP.encode()) else raw_searcher(regex)
+            for regex in self.prefilters
+        )
+
+    @cached_property
+    def _matcher(self) -> PatternMatcher:
+        patterns = [p for rule in self.rules for p in rule.patterns]
+        for index, pattern in enumerate(patterns):
+            if not pattern:
+                self._bad(index)
+        return PatternMatcher(patterns, _options, MATCHER_MEM, self._bad)
+
+    def _bad(self, index: int) -> None:
+        """Raise the ConfigError that names the rule and pattern ``index`` (RE2 rejected it)."""
+        rule = self.rules[self.pattern_rule[index]]
+        rule._compiled  # noqa: B018 - compiling the rule's patterns raises it
+
+    @cached_property
+    def _first_pattern(self) -> tuple[int, ...]:
+        """Rule index -> the pattern index of its first pattern."""
+        firsts: list[int] = []
+        for index, rule in enumerate(self.pattern_rule):
+            if rule == len(firsts):
+                firsts.append(index)
+        return tuple(firsts)
 
     def hits(self, line: str) -> list[tuple[Rule, dict[str, str]]]:
+        """The rules ``line`` (normalised) is a hit for, in catalogue order, with their captures: ``Rule.match``.
+
+        One matcher call names every pattern the line matches; a rule's first one
+        gives the captures, and its excludes are searched only then.
+        """
         out = []
-        for rule in self.candidates(line):
-            captures = rule.match(line)
-            if captures is not None:
-                out.append((rule, captures))
+        decided = -1
+        data: bytes | None = None
+        for pattern in self._matcher.match(line):
+            index = self.pattern_rule[pattern]
+            if index != decided:
+                decided = index
+                rule = self.rules[index]
+                data = line.encode() if data is None else data
+                if not (rule.exclude and rule.excluded(line, data)):
+                    out.append((rule, rule.captures(pattern - self._first_pattern[index], line, data)))
         return out
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+# google-re2's private anchor constants (the searchers, Rule.captures); None sends them to the public API.
+_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
+_UNANCHORED = getattr(_ANCHOR, "UNANCHORED", None)
+_ANCHOR_START = getattr(_ANCHOR, "ANCHOR_START", None)
 
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
@@ -152,8 +232,8 @@ def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     public API if a future release renames it.
     """
     inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and hasattr(re2, "_re2"):
-        anchor = re2._re2.RE2.Anchor.UNANCHORED
+    if inner is not None and hasattr(inner, "Match") and _UNANCHORED is not None:
+        anchor = _UNANCHORED
 
         def fast(buf: bytes, pos: int, end: int) -> int:
             return int(inner.Match(anchor, buf, pos, end)[0][0])
@@ -163,6 +243,32 @@ def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     def public(buf: bytes, pos: int, end: int) -> int:
         m = regex.search(buf, pos, end)
         return int(m.start()) if m else -1
+
+    return public
+
+
+_SKIP = "\\C*?"  # any bytes, as few as can be
+
+
+def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
+    """``search(buf, pos, end)`` -> the offset of the last byte of the match anchored at ``pos``, or -1.
+
+    For a regex behind ``_SKIP``: its match anchored at ``pos`` ends where the
+    first unanchored match of the rest does.
+    """
+    inner = getattr(regex, "_regexp", None)
+    if inner is not None and hasattr(inner, "Match") and _ANCHOR_START is not None:
+        anchor = _ANCHOR_START
+
+        def fast(buf: bytes, pos: int, end: int) -> int:
+            stop = int(inner.Match(anchor, buf, pos, end)[0][1])
+            return max(stop - 1, pos) if stop >= 0 else -1
+
+        return fast
+
+    def public(buf: bytes, pos: int, end: int) -> int:
+        m = regex.match(buf, pos, end)
+        return max(int(m.end()) - 1, pos) if m else -1
 
     return public
 
@@ -262,7 +368,7 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
         source=source,
     )
     if check:
-        rule._regexes  # noqa: B018 - compiled now: a bad pattern is an error at load time
+        rule._compiled, rule._excluded  # noqa: B018 - compiled now: a bad pattern is an error at load time
     return rule
 
 
@@ -284,13 +390,13 @@ def _relax(pattern: str) -> str:
     return "".join(out)
 
 
-# RE2 memory budgets (program plus DFA caches). Hundreds of patterns need more
-# than RE2's 8 MiB default or it keeps rebuilding DFA states (measured: 15 us ->
-# 1.5 us a line); too little and it gives up on the DFA for its NFA (a 512 MB
-# real log went from 8 s to 200 s at 16 MiB). The pattern prefilter's DFA
-# stays small. Measured on 540 MB of real logs: 139 MB peak RSS in all.
+# RE2 memory budgets (program plus DFA caches): too little and RE2 keeps
+# rebuilding DFA states or gives up on the DFA for its NFA (the literal pass ran
+# at 415 MB/s with 16 MiB, 7 MB/s with 8 MiB); RE2 allocates states as it needs
+# them, so a budget is a cap, not what it takes (the literal pass used 4 MB on
+# real logs). MATCHER_MEM is for a set of whole patterns (matcher.py, engine_hs's leftovers).
 MATCHER_MEM = 64 << 20
-PREFILTER_MEM = (64 << 20, 16 << 20)  # literals, patterns (prefilter_sources order)
+PREFILTER_MEM = (32 << 20, 16 << 20)  # literals and markers, loops (RuleSet.prefilters)
 
 
 def _prefilter(source: str, max_mem: int) -> Any:
@@ -308,7 +414,7 @@ def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
 
 
 # What the derived prefilter depends on besides the patterns: the code that derives it.
-_DERIVERS = (Path(__file__).with_name("prefilter.py"), Path(__file__))
+_DERIVERS = tuple(Path(__file__).with_name(name) for name in ("prefilter.py", "regex_core.py", "rules.py"))
 
 
 def patterns_key(patterns: Iterable[str]) -> str:

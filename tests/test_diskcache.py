@@ -99,3 +99,18 @@ def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
 def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
     with pytest.raises(rules.ConfigError, match="not valid RE2"):
         rules.build_rule({"id": "x", "category": "test.failure", "patterns": ["(unclosed"]}, "user.yml")
+
+
+def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached prefilter is stale when the code that derived it changed (cores come from regex_core.py)."""
+    names = {p.name for p in rules._DERIVERS}
+    assert {"prefilter.py", "regex_core.py", "rules.py"} <= names
+    before = rules.patterns_key(["x"])
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\n# edited" if path.name == "regex_core.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert rules.patterns_key(["x"]) != before

@@ -73,6 +73,47 @@ def test_the_fast_search_agrees_with_the_public_api(text: bytes) -> None:
         assert fast(text, 0, len(text)) == (match.start() if match else -1)
 
 
+LINES_TEXT = (
+    b"2024-05-06T09:04:11.1234567Z noise\n"
+    b"+ make test\n"
+    b"src/App.java:12: error: cannot find symbol\n"
+    b"ok\n"
+    b"npm ERR! code E404\n"
+    b"  3:7  \xe2\x9c\x96  Missing semicolon  semi\n"
+    b"\xff\xfe not UTF-8, then Segmentation fault (core dumped)\n"
+    b"##[error]Process completed with exit code 1.\n"
+    b"tail"
+)
+
+
+@pytest.mark.parametrize("private_api", [True, False])
+def test_each_searcher_flags_the_lines_an_unanchored_search_flags(
+    private_api: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass reads its match's end (no reverse DFA); the line it names is the match's."""
+    import autoheal.rules as rules_module
+
+    if not private_api:
+        monkeypatch.setattr(rules_module, "_ANCHOR_START", None)
+        monkeypatch.setattr(rules_module, "_UNANCHORED", None)
+    ruleset = rules_module.compile_ruleset(RULESET.rules)
+    assert ruleset._prefilter_sources[0].startswith(rules_module._SKIP)  # the catalogue's first pass is line-confined
+    flagged = []
+    for regex, search in zip(ruleset.prefilters, ruleset.searchers):
+        unanchored = rules_module._prefilter(regex.pattern.removeprefix(rules_module._SKIP.encode()).decode(), 64 << 20)
+        pos, lines, expected = 0, [], []
+        while (at := search(LINES_TEXT, pos, len(LINES_TEXT))) >= 0:
+            lines.append(LINES_TEXT.count(b"\n", 0, at))
+            pos = LINES_TEXT.find(b"\n", at) + 1 or len(LINES_TEXT)
+        pos = 0
+        while m := unanchored.search(LINES_TEXT, pos):
+            expected.append(LINES_TEXT.count(b"\n", 0, m.start()))
+            pos = LINES_TEXT.find(b"\n", m.start()) + 1 or len(LINES_TEXT)
+        assert lines == expected
+        flagged += lines
+    assert len(flagged) >= 4
+
+
 def test_without_the_private_api_the_public_search_is_used() -> None:
     search = raw_searcher(re.compile(b"needle"))  # no ``_regexp``: as if google-re2 renamed it
     assert search(b"hay\nneedle\n", 0, 11) == 4
@@ -112,3 +153,18 @@ def test_the_scan_finds_every_hit_a_line_by_line_check_finds(path: Path) -> None
     for rule_id in {rule for _, rule in expected}:
         first = sorted(n for n, r in expected if r == rule_id)[: scan.KEEP_FIRST]
         assert {(n, rule_id) for n in first} <= found
+
+
+@pytest.mark.parametrize("pattern", ["foo[[:space:]]+bar", "(?i)foo[[:^alpha:]]bar", "foo[[:space:]]"])
+def test_a_posix_class_is_read_as_re2_reads_it(pattern: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's parser reads [[:space:]] as a class of letters: such a pattern is not taken apart."""
+    from autoheal.rules import build_rule, compile_ruleset
+
+    monkeypatch.setenv("AUTOHEAL_ENGINE", "re2")
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", "")
+    rule = build_rule({"id": "posix", "category": "network", "patterns": [pattern]}, "user.yml")
+    hits = scan_doc(bytes_doc("x", b"noise\nxx foo \t bar\nFOO-BAR\nmore\n"), compile_ruleset([rule])).hits
+    assert [h.line for h in hits] == [
+        n for n, t in enumerate(["noise", "xx foo \t bar", "FOO-BAR"], 1) if re2.search(pattern, t)
+    ]
+    assert hits

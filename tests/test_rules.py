@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from autoheal import rules as rules_module
 from autoheal.errors import ConfigError
 from autoheal.rules import build_rule, builtin_rules, compile_ruleset, merge_rules
 
@@ -53,6 +54,46 @@ def test_exclusions_and_captures() -> None:
     rule = build_rule(_rule(patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t")
     assert rule.match("connect to db:5432 refused") == {"host": "db:5432"}
     assert rule.match("connect to db:5432 refused, retrying") is None
+
+
+@pytest.mark.parametrize("private_api", [True, False])
+def test_a_rule_set_names_the_hits_rule_match_names(private_api: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One matcher call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
+    if not private_api:
+        monkeypatch.setattr(rules_module, "_UNANCHORED", None)  # as if google-re2 renamed it
+    rules = [
+        build_rule(_rule(id="a", patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t"),
+        build_rule(_rule(id="b", patterns=["refused", "(?P<port>\\d+) refused"]), "t"),
+        build_rule(_rule(id="c", patterns=["(?i)timed? out after (?P<secs>\\d+)s", "(?P<what>\\w+) timed out"]), "t"),
+        build_rule(_rule(id="d", patterns=["^ERROR(?P<empty>x?) (?P<msg>.+)$"], exclude=["(?i)deprecat"]), "t"),
+    ]
+    ruleset = compile_ruleset(rules)
+    lines = [
+        "connect to db:5432 refused",
+        "connect to dé·ø:5432 refused",
+        "connect to db:5432 refused, retrying",
+        "job timed out",
+        "Timed out after 30s",
+        "ERROR disk full",
+        "ERROR deprecated flag",
+        "nothing here",
+        "",
+    ]
+    for line in lines:
+        expected = [(r, m) for r in rules if (m := r.match(line)) is not None]
+        assert ruleset.hits(line) == expected, line
+    assert [r.id for r, _ in ruleset.hits("connect to db:5432 refused")] == ["a", "b"]
+    assert ruleset.hits("ERROR disk full")[0][1] == {"msg": "disk full"}  # empty groups are left out
+    assert ruleset.hits("connect to dé·ø:5432 refused")[0][1] == {"host": "dé·ø:5432"}
+    # A byte pattern (\\C) may split a character: the captures are the public API's then.
+    split = compile_ruleset([build_rule(_rule(id="e", patterns=["x(?P<b>\\C)"]), "t")])
+    assert split.hits("xé") == [(split.rules[0], split.rules[0].match("xé"))]
+
+
+def test_a_bad_catalogue_pattern_is_reported_with_its_rule_when_first_used() -> None:
+    rule = build_rule(_rule(patterns=["ok", "(a)\\1"]), "rules.yaml", check=False)
+    with pytest.raises(ConfigError, match="rules.yaml: rule 'my.rule', key 'patterns'"):
+        compile_ruleset([rule]).hits("ok")
 
 
 def test_prefilter_is_a_superset_of_anchored_patterns() -> None:
