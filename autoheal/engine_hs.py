@@ -312,7 +312,7 @@ class HyperscanEngine:
     def _confirm(self, rule: Rule, layout: tuple[int, int], data: bytes, found: set[int]) -> dict[str, str] | None:
         """``Rule.match`` on ``data`` (the line's UTF-8), searching only what Hyperscan named."""
         first, excludes = layout
-        compiled, excluded = rule._regexes
+        compiled, excluded = rule._compiled, rule._excluded
         unread = self.unread
         for offset, regex in enumerate(excluded):
             xid = excludes + offset

@@ -29,7 +29,7 @@ _p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 _c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
 # RE2's POSIX classes ([[:space:]]): Python's parser reads them as a class of those letters.
-_POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
 
 
 def parse(pattern: str) -> Any | None:
@@ -38,7 +38,7 @@ def parse(pattern: str) -> Any | None:
     RE2-only syntax (``\\pL``, ``\\z``, ``\\C``) fails Python's parser; a POSIX class
     does not, so it is refused here.
     """
-    if _POSIX_CLASS.search(pattern):
+    if POSIX_CLASS.search(pattern):
         return None
     try:
         return _p.parse(pattern)

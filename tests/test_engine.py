@@ -164,6 +164,7 @@ def test_the_hyperscan_line_pass_names_the_rules_re2_names(monkeypatch: pytest.M
         ("a\\S\\d*", False),
         ("a\\S{2}", False),
         ("(?:(?i)\\bxunit\\b.*\\bfailed\\b)", True),  # RE2 takes (?i) inside a group, Python's parser not
+        ("a[[:space:]]+b", False),  # Python's parser misreads a POSIX class: RE2 keeps it
     ],
 )
 def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bool) -> None:
