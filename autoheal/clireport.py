@@ -2,7 +2,7 @@
 
 The captured output is redacted, triaged by the same engine as a CI log (so the same failure
 has the same fingerprint locally and in CI), recorded in the spool, and filed through
-``autoheal.issues.file_issue`` exactly as report mode files a run: found by fingerprint among
+``autoheal.issuefiling.file_issue`` exactly as report mode files a run: found by fingerprint among
 the ``autoheal`` issues, counted, reopened, capped per hour. A ``RunContext`` carrying ``cli``
 facts selects the ``cli_*`` templates. Sending never raises for GitHub's sake: what cannot be
 sent stays in the spool.
@@ -325,7 +325,8 @@ def _send_all(spool: Spool, rows: list[Row], settings: usersettings.Settings, to
 
 def _send(row: Row, settings: usersettings.Settings, token: str, clients: dict[str, Any]) -> Sent:
     from autoheal.github_api import Client
-    from autoheal.issues import IssueSink, file_issue
+    from autoheal.issuefiling import file_issue
+    from autoheal.issuesink import IssueSink
 
     repo = row.report.get("repo") or settings["repo"]
     if not repo:
