@@ -89,7 +89,7 @@ class RunContext:
     actor: str | None = None
     pull_request: int | None = None  # the PR the run tested (found by head sha for fork runs)
     # A failure captured outside a workflow (``autoheal run``, ``autoheal.capture``): the facts
-    # its ``cli_*`` templates show (``autoheal.clireport.facts``); None for a workflow run.
+    # its ``cli_*`` templates show (``autoheal.clifacts.facts``); None for a workflow run.
     cli: Mapping[str, Any] | None = None
     occurrences: int = 1  # how many occurrences this report stands for (bundled CLI repeats)
     occurrence_id: str | None = None  # one command-line report's id (16 hex digits), for its run key
