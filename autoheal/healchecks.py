@@ -14,19 +14,18 @@ from dataclasses import dataclass
 from autoheal import healdecline
 from autoheal.ghtypes import Pull
 from autoheal.heal import (
-    Found,
     HealResult,
     Sender,
     branch_name,
     check_trust,
     closed_attempts,
     confidence_problem,
-    diagnose_issue,
     fix_success_problem,
     hour_ago,
     opened_since,
     ours,
 )
+from autoheal.healevidence import Found, diagnose_issue
 from autoheal.healstate import HealRun, open_pull
 from autoheal.models import Diagnosis
 
