@@ -15,7 +15,7 @@ from autoheal.fixers import unified_diff
 from autoheal.heal import GAVE_UP, NEEDS_MANUAL, REFUSAL_MARKER, HealResult, Sender
 from autoheal.healstate import HealRun, Plan
 from autoheal.models import Diagnosis, FixProposal
-from autoheal.render import render_template
+from autoheal.templating import render_template
 
 NEEDS_WORKFLOW_TOKEN = "needs-workflow-token"
 PATCH_LIMIT = 50_000  # characters of diff a comment carries (GitHub's body limit is 65,536)

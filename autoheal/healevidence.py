@@ -21,7 +21,7 @@ from autoheal.triage import triage_docs
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _NUMBERED = re.compile(r"\s*\d+ \| ?(.*)")
-_NOT_LOG = re.compile(r"\s*\u22ee\s*|==> .* <==")  # render.numbered's gap and file header lines
+_NOT_LOG = re.compile(r"\s*\u22ee\s*|==> .* <==")  # renderfilters.numbered's gap and file header lines
 
 
 @dataclass(frozen=True)

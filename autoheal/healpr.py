@@ -20,7 +20,7 @@ from autoheal.ghtypes import Pull
 from autoheal.heal import HealResult, diff_stats, subject
 from autoheal.healstate import HealRun, Plan, branch_links, open_pull
 from autoheal.models import Diagnosis, FixProposal
-from autoheal.render import render_template
+from autoheal.templating import render_template
 
 PR_TRUNCATION_NOTE = "_\u2026 truncated {n} characters; the Files changed tab has the whole change._"
 _DRAFTS_UNSUPPORTED = "draft pull requests are not supported"

@@ -21,8 +21,8 @@ from autoheal.heal import HealOptions, HealResult
 from autoheal.heal_output import HealSink
 from autoheal.models import Diagnosis
 from autoheal.registry import Offline, Resolver
-from autoheal.render import render_template
 from autoheal.rules import RuleSet
+from autoheal.templating import render_template
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from autoheal.issues import Outcome, ReportOptions, count_repeat, find_match, is
 from autoheal.issuesink import IssueSink
 from autoheal.models import Diagnosis
 from autoheal.occurrences import run_key
-from autoheal.render import RunContext, render_issue, render_template
+from autoheal.render import RunContext, render_issue
+from autoheal.templating import render_template
 
 
 def file_issue(
