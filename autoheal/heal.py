@@ -30,7 +30,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, outcomes, risk, sanitize, settings
+from autoheal import changes, gitops, metadata, outcomes, risk, sanitize, settings
 from autoheal.config import Config
 from autoheal.errors import UsageError
 from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
@@ -230,8 +230,8 @@ def preview(
         outcome = checked_proposal(FixContext(diagnosis, root, workflow_path, job, opts.fixer_options), opts)
         if isinstance(outcome, str):
             return "", outcome
-        gitops.apply_changes(root, outcome.changes)
-        failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
+        changes.apply_changes(root, outcome.changes)
+        failure = changes.run_verify(opts.verify_command, root, opts.verify_timeout)
         if failure:
             return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
         why = f"risk {risk.assess(outcome, diagnosis).describe()}"

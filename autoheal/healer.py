@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from autoheal import dispatch, gitops, healdecline, healpr, risk
+from autoheal import changes, dispatch, gitops, healdecline, healpr, risk
 from autoheal.errors import GitError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client
@@ -68,7 +68,7 @@ def _edit(run: HealRun, number: int, cleared: Cleared) -> HealResult:
         outcome = checked_proposal(ctx, run.opts, run.resolver)
         if isinstance(outcome, str):
             return healdecline.decline(run, number, d, outcome)
-        gitops.apply_changes(tree.cwd, outcome.changes)
+        changes.apply_changes(tree.cwd, outcome.changes)
         run.say(unified_diff(outcome.changes).rstrip())
         stop = _verify_and_gate(run, tree, plan, d, outcome)
         if stop is not None:
@@ -87,7 +87,7 @@ def _verify_and_gate(
     run: HealRun, tree: gitops.Git, plan: Plan, d: Diagnosis, proposal: FixProposal
 ) -> HealResult | None:
     """verify-command, the risk gate and the workflow-token check; None lets the push go on."""
-    failure = gitops.run_verify(run.opts.verify_command, tree.cwd, run.opts.verify_timeout, run.auth.secrets)
+    failure = changes.run_verify(run.opts.verify_command, tree.cwd, run.opts.verify_timeout, run.auth.secrets)
     if failure:
         return healdecline.decline(
             run,
