@@ -18,7 +18,7 @@ from pathlib import Path
 from autoheal.errors import GitHubError
 from autoheal.github_api import Client
 from autoheal.models import Diagnosis
-from autoheal.render import render_template
+from autoheal.templating import render_template
 
 COPILOT_ASSIGNEE = "copilot-swe-agent[bot]"
 _COPILOT_LOGINS = frozenset({"copilot", "copilot-swe-agent", "copilot-swe-agent[bot]"})

@@ -151,12 +151,12 @@ def report(exc: BaseException, command: str | None = None) -> str:
 
 
 def _send(exc: BaseException, command: str | None) -> str:
-    from autoheal import clireport, usersettings
+    from autoheal import clifacts, clireport, usersettings
 
     if not usersettings.enabled():
         return "autoheal: capture is disabled"
     settings = usersettings.load(detect=True)
-    failure = clireport.Failure(
+    failure = clifacts.Failure(
         command=tuple(command.split() if command else _state["command"].split() if _state["command"] else _argv()),
         output=_output(exc, settings),
         status=1,

@@ -1,6 +1,6 @@
 """The working tree for heal mode: one subprocess helper, a typed git wrapper with one method per
 verb, the create-or-update-branch algorithm of peter-evans/create-pull-request written against
-it, and the two things done inside a worktree: applying a fix's changes and verifying them.
+it. What is done inside a worktree (applying a fix's changes, verifying them) is ``changes``.
 
 Credentials never reach argv: the token travels as an ``http.<server>/.extraheader``
 entry in ``GIT_CONFIG_COUNT``/``GIT_CONFIG_KEY_n``/``GIT_CONFIG_VALUE_n``, preceded by an
@@ -24,7 +24,6 @@ import base64
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -32,9 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from autoheal.errors import AutohealError, GitError
-from autoheal.fixers.base import safe_path
-from autoheal.models import Change
+from autoheal.errors import GitError
 
 BOT_NAME = "autoheal[bot]"
 BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
@@ -42,19 +39,7 @@ DEFAULT_SERVER = "https://github.com"
 REDACTED = "***"
 WORKFLOWS_DIR = ".github/workflows/"
 _WORKFLOW_REFUSAL = re.compile(r"refusing to allow [^\n]*?workflow[^\n]*?(?:permission|scope)", re.I)
-_OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
-VERIFY_TAIL_LINES = 60
-# Environment a verify command does not get: it runs the repository's code, which needs no token.
-_SECRET_ENV = frozenset(
-    {
-        "AUTOHEAL_TOKEN",
-        "GITHUB_TOKEN",
-        "GH_TOKEN",
-        "INPUT_GITHUB-TOKEN",
-        "ACTIONS_RUNTIME_TOKEN",
-        "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-    }
-)
+OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
 
 
 @dataclass(frozen=True)
@@ -123,7 +108,7 @@ def redact(text: str, secrets: Sequence[str]) -> str:
 
 def _clip(text: str) -> str:
     text = text.strip()
-    return text if len(text) <= _OUTPUT_LIMIT else "\u2026" + text[-_OUTPUT_LIMIT:]
+    return text if len(text) <= OUTPUT_LIMIT else "\u2026" + text[-OUTPUT_LIMIT:]
 
 
 def cmd_output(
@@ -318,67 +303,3 @@ def create_or_update_branch(
         return BranchResult("not-updated", seen)
     pusher.push(remote, sha, branch, seen)
     return BranchResult("updated", sha)
-
-
-# -- inside the tree ------------------------------------------------------------------
-def apply_changes(root: Path, changes: Sequence[Change]) -> None:
-    """Write each change (temp file + ``os.replace``, mode kept); refuse paths leaving ``root``."""
-    for change in changes:
-        path = safe_path(root, change.path)
-        if path is None:
-            raise AutohealError(f"refusing to write {change.path!r}: it is outside the repository")
-        current = path.read_bytes().decode("utf-8", "replace") if path.is_file() else None  # line ends kept
-        if current != change.old:
-            raise AutohealError(f"{change.path} changed while the fix was prepared; run heal again")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.autoheal-tmp")
-        tmp.write_bytes(change.new.encode("utf-8"))
-        if current is not None:
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-
-
-@dataclass(frozen=True)
-class VerifyFailure:
-    command: str
-    code: int | None  # None: timed out
-    tail: str
-
-    def describe(self) -> str:
-        return "timed out" if self.code is None else f"exit code {self.code}"
-
-
-def _tail(text: str, secrets: Sequence[str]) -> str:
-    lines = redact(text, secrets).rstrip().splitlines()[-VERIFY_TAIL_LINES:]
-    return "\n".join(lines)[-_OUTPUT_LIMIT:]
-
-
-def run_verify(
-    command: str | None, cwd: Path, timeout: float = 600, secrets: Sequence[str] = ()
-) -> VerifyFailure | None:
-    """Run ``command`` with the shell in ``cwd``; the failure with its output's tail, or None.
-
-    Not ``cmd_output``: on timeout the shell's children must die with it (its process group),
-    and stdout and stderr are interleaved as the user would see them in a terminal.
-    """
-    if not command:
-        return None
-    env = {k: v for k, v in os.environ.items() if k not in _SECRET_ENV}
-    proc = subprocess.Popen(
-        command,
-        shell=True,
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-        start_new_session=True,
-    )
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the shell's children too
-        out, _ = proc.communicate()
-        return VerifyFailure(command, None, _tail(out, secrets))
-    return None if proc.returncode == 0 else VerifyFailure(command, proc.returncode, _tail(out, secrets))

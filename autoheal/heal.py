@@ -13,8 +13,9 @@
 4. The fix is made in a temporary worktree at ``origin/<base>`` and verified there; then
    ``autoheal/issue-<N>-<slug>`` is created or updated (``gitops``) and a draft PR opened or updated.
 
-This module holds the decisions, each testable alone; ``healer`` strings them together
-(``healer.heal_issue``) and ``commands.heal`` maps flags, config and the runner's event onto them.
+This module holds the decisions, each testable alone (the re-triage of step 2 is
+``healevidence``); ``healer`` strings them together (``healer.heal_issue``) and
+``commands.heal`` maps flags, config and the runner's event onto them.
 """
 
 from __future__ import annotations
@@ -29,17 +30,17 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from autoheal import gitops, metadata, outcomes, risk, sanitize, settings
+from autoheal import changes, gitops, metadata, outcomes, risk, sanitize, settings
 from autoheal.config import Config
-from autoheal.errors import GitHubError, UsageError
+from autoheal.errors import UsageError
 from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
 from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
-from autoheal.logsource import bytes_doc
+from autoheal.healevidence import RunInfo
+from autoheal.healevidence import diagnose_body as diagnose_body  # re-exported: tests/test_redact.py
+from autoheal.healevidence import with_log_job as with_log_job  # re-exported: benchmarks/heal_scenarios
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.registry import Resolver
-from autoheal.rules import RuleSet
-from autoheal.triage import triage_docs
 
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
 BRANCH_PREFIX = "autoheal/"
@@ -48,9 +49,6 @@ GAVE_UP = "autoheal-gave-up"
 REFUSAL_MARKER = "<!-- autoheal-heal: refused -->"
 _AGENT = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9._-]{1,100})?")
 _SLUG_CAPTURES = ("module", "package", "action", "command")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
-_NUMBERED = re.compile(r"\s*\d+ \| ?(.*)")
-_NOT_LOG = re.compile(r"\s*\u22ee\s*|==> .* <==")  # render.numbered's gap and file header lines
 
 
 @dataclass(frozen=True)
@@ -105,21 +103,6 @@ class HealResult:
     fingerprint: str = ""
 
 
-@dataclass(frozen=True)
-class RunInfo:
-    """What the API says about the failed run (never what the issue body says)."""
-
-    workflow_path: str | None = None
-    head_branch: str | None = None
-    head_repo: str | None = None
-
-
-@dataclass(frozen=True)
-class Found:
-    diagnosis: Diagnosis
-    run: RunInfo = RunInfo()
-
-
 # -- the steps, each testable alone ------------------------------------------------------
 def check_trust(client: Client, sender: Sender | None, allowed_bots: Sequence[str]) -> str | None:
     """Why ``sender`` may not trigger heal, or None. No sender: the workflow itself asked."""
@@ -131,74 +114,6 @@ def check_trust(client: Client, sender: Sender | None, allowed_bots: Sequence[st
         return None if ok else f"{sender.login} is a bot that is not in allowed-bots"
     role = client.permission(sender.login)
     return None if role in WRITE_ROLES else f"{sender.login} has {role} permission, not write"
-
-
-def _fenced_lines(body: str) -> list[str] | None:
-    """Lines inside top-level code fences (CommonMark closing rules), or None without any fence."""
-    lines: list[str] = []
-    opener: str | None = None
-    seen = False
-    for line in body.replace("\r\n", "\n").split("\n"):
-        match = _FENCE.match(line)
-        if opener is None:
-            if match and not (match[1][0] == "`" and "`" in match[2]):
-                opener, seen = match[1], True
-        elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip():
-            opener = None
-        else:
-            lines.append(line)
-    return lines if seen else None
-
-
-def evidence_text(body: str) -> str:
-    """The log lines of the issue's code fences (line numbers dropped), else the whole body."""
-    span = sanitize.metadata_span(body)
-    text = body[: span[0]] if span else body
-    fenced = _fenced_lines(text)
-    if fenced is None:
-        return text
-    kept = [line for line in fenced if not _NOT_LOG.fullmatch(line)]
-    return "\n".join(m[1] if (m := _NUMBERED.fullmatch(line)) else line for line in kept)
-
-
-_COMPLETE_JOB = re.compile(r"(?m)^(?:\S+Z )?Complete job name: (.{1,200}?)\s*$")
-
-
-def with_log_job(diagnosis: Diagnosis, log: str) -> Diagnosis:
-    """The job the runner names in the log's set-up (``Complete job name: test (3.12)``), when
-    triage did not name one: it tells multi-job and reusable workflows apart offline (issue 12)."""
-    match = _COMPLETE_JOB.search(log[:200_000])
-    return replace(diagnosis, job=match.group(1)) if match and not diagnosis.job else diagnosis
-
-
-def diagnose_body(body: str, ruleset: RuleSet) -> Diagnosis:
-    return triage_docs([bytes_doc("issue", evidence_text(body).encode("utf-8"))], ruleset, "issue")
-
-
-def trusted_meta(body: str, diagnosis: Diagnosis) -> dict[str, Any] | None:
-    """The metadata block when it is intact and about the failure the re-triage found."""
-    meta = metadata.extract(body)
-    return meta if meta and meta.get("category") == diagnosis.category else None
-
-
-def run_info(client: Client, meta: Mapping[str, Any] | None) -> RunInfo:
-    if not meta or not meta.get("run_id"):
-        return RunInfo()
-    try:
-        run = client.get_run(int(meta["run_id"]))
-    except GitHubError:
-        return RunInfo()  # a deleted run or a forged id: the re-triage alone
-    head = run.get("head_repository")
-    head_repo = str(head.get("full_name") or "") if isinstance(head, dict) else ""
-    return RunInfo(str(run.get("path") or "") or None, str(run.get("head_branch") or "") or None, head_repo or None)
-
-
-def diagnose_issue(client: Client, body: str, ruleset: RuleSet) -> Found:
-    diagnosis = diagnose_body(body, ruleset)
-    meta = trusted_meta(body, diagnosis)
-    if meta and meta.get("job"):
-        diagnosis = replace(diagnosis, job=str(meta["job"]))  # a lookup key for fixers, not a path
-    return Found(diagnosis, run_info(client, meta))
 
 
 def choose_base(configured: str | None, run: RunInfo, repo: str, default_branch: str) -> str:
@@ -315,8 +230,8 @@ def preview(
         outcome = checked_proposal(FixContext(diagnosis, root, workflow_path, job, opts.fixer_options), opts)
         if isinstance(outcome, str):
             return "", outcome
-        gitops.apply_changes(root, outcome.changes)
-        failure = gitops.run_verify(opts.verify_command, root, opts.verify_timeout)
+        changes.apply_changes(root, outcome.changes)
+        failure = changes.run_verify(opts.verify_command, root, opts.verify_timeout)
         if failure:
             return "", f"verify-command failed ({failure.describe()}); its output ends with: {failure.tail[-300:]!r}"
         why = f"risk {risk.assess(outcome, diagnosis).describe()}"

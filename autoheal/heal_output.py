@@ -6,7 +6,7 @@ from __future__ import annotations
 from autoheal import actions
 from autoheal.ghtypes import Pull
 from autoheal.heal import HealResult
-from autoheal.issues import IssueSink
+from autoheal.issuesink import IssueSink
 
 
 class HealSink(IssueSink):

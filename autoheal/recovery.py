@@ -22,7 +22,9 @@ from typing import Any
 
 from autoheal import metadata, occurrences
 from autoheal.ghtypes import Issue
-from autoheal.issues import IssueSink, Outcome, updated_body
+from autoheal.issuebody import updated_body
+from autoheal.issues import Outcome
+from autoheal.issuesink import IssueSink
 from autoheal.sanitize import code_span, inline_text
 
 FLAKY_LABEL = "flaky"

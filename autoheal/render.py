@@ -1,24 +1,7 @@
 """Issue titles, bodies and comments from a Diagnosis, through sandboxed Jinja templates.
 
-Templates are markdown, so autoescaping (which is for HTML) is off; every
-string that came from a log reaches the output through one of these filters:
-
-=============  ==========================================================
-``inline``     one line of escaped, mention-free markdown prose
-``prose``      ``inline``, but `code spans` in the text stay code (rule hints)
-``code``       an inline code span (job, step, rule, branch names)
-``fence``      a code block nothing inside can break out of (cleaned, inert)
-``numbered``   excerpt lines as numbered text, for ``fence``
-``nomention``  ``sanitize.neutralize_mentions``
-``inert``      ``sanitize.strip_html_comments_markers``
-``uncounted``  keeps a log line from passing for the ``**Occurrences:**`` counter
-``duration``   seconds as ``4 h 39 min``, ``12 min 5 s``, ``3.2 s``
-``truncate_title``, ``percent``
-=============  ==========================================================
-
-A user's templates directory overrides any file by name; the rest come from
-``default_templates_dir()``. The sandbox keeps templates away from Python
-internals, since they may come from the repository being reported on.
+Every string that came from a log reaches the output through one of the filters of
+``renderfilters``; templates render in the sandbox of ``templating``.
 
 Variables of ``issue_title.j2``, ``issue_body.md.j2`` and ``occurrence_comment.md.j2``:
 ``diagnosis`` (models.Diagnosis), ``category``, ``context`` (RunContext, empty
@@ -41,23 +24,16 @@ at most 256 characters, and bodies are cut to GitHub's 65,536 by
 
 from __future__ import annotations
 
-import functools
 import re
-import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from os import PathLike
-from pathlib import Path
 from typing import Any
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
-
-import autoheal
 from autoheal import headline, metadata, sanitize
 from autoheal.errors import TemplateError
-from autoheal.models import Diagnosis, ExcerptLine
-from autoheal.redact import redact
+from autoheal.models import Diagnosis
+from autoheal.renderfilters import duration as duration  # re-exported: commands/triage.py (triage helpers own it)
+from autoheal.templating import TemplatesDir, render_file
 
 ISSUE_TITLE = "issue_title.j2"
 ISSUE_BODY = "issue_body.md.j2"
@@ -68,9 +44,6 @@ CLI_TEMPLATES = {
     ISSUE_BODY: "cli_issue_body.md.j2",
     OCCURRENCE_COMMENT: "cli_occurrence_comment.md.j2",
 }
-MAX_EXCERPT_LINE = 1_000  # characters of one log line shown; minified JS can be megabytes
-
-TemplatesDir = str | PathLike[str] | None
 
 
 @dataclass(frozen=True)
@@ -89,7 +62,7 @@ class RunContext:
     actor: str | None = None
     pull_request: int | None = None  # the PR the run tested (found by head sha for fork runs)
     # A failure captured outside a workflow (``autoheal run``, ``autoheal.capture``): the facts
-    # its ``cli_*`` templates show (``autoheal.clireport.facts``); None for a workflow run.
+    # its ``cli_*`` templates show (``autoheal.clifacts.facts``); None for a workflow run.
     cli: Mapping[str, Any] | None = None
     occurrences: int = 1  # how many occurrences this report stands for (bundled CLI repeats)
     occurrence_id: str | None = None  # one command-line report's id (16 hex digits), for its run key
@@ -99,12 +72,6 @@ class RunContext:
 class RenderedIssue:
     title: str
     body: str
-
-
-def default_templates_dir() -> Path:
-    """Templates inside the package when installed from a wheel, else the repository's ``templates/``."""
-    packaged = Path(autoheal.__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[1] / "templates"
 
 
 def issue_metadata(diagnosis: Diagnosis, context: RunContext | None = None, occurrences: int = 1) -> dict[str, Any]:
@@ -142,11 +109,11 @@ def render_issue(
     data = metadata.normalize(meta if meta is not None else issue_metadata(diagnosis, ctx))
     variables = _variables(diagnosis, ctx, data)
     variables.update(metadata=metadata.encode(data), previous=previous, fork=fork)
-    raw_title = _render(templates_dir, _name(ctx, ISSUE_TITLE), variables)
+    raw_title = render_file(templates_dir, _name(ctx, ISSUE_TITLE), variables)
     title = sanitize.truncate_title(sanitize.neutralize_mentions(sanitize.strip_html_comments_markers(raw_title)))
     if not title:
         raise TemplateError(f"template {ISSUE_TITLE} rendered an empty title")
-    body = metadata.replace(_render(templates_dir, _name(ctx, ISSUE_BODY), variables), data, limit=None)
+    body = metadata.replace(render_file(templates_dir, _name(ctx, ISSUE_BODY), variables), data, limit=None)
     return RenderedIssue(title, sanitize.truncate_body(body, note=_truncation_note(variables)))
 
 
@@ -162,7 +129,7 @@ def render_comment(
     ctx = context or RunContext()
     variables = _variables(diagnosis, ctx, issue_metadata(diagnosis, ctx, occurrences))
     variables["regression"] = regression
-    body = _render(templates_dir, _name(ctx, OCCURRENCE_COMMENT), variables)
+    body = render_file(templates_dir, _name(ctx, OCCURRENCE_COMMENT), variables)
     return sanitize.truncate_body(body, note=_truncation_note(variables))
 
 
@@ -174,11 +141,6 @@ def render_markdown(diagnosis: Diagnosis, context: RunContext | None = None, tem
     """
     issue = render_issue(diagnosis, context, templates_dir)
     return f"# {sanitize.escape_markdown(issue.title)}\n\n{issue.body}"
-
-
-def render_template(name: str, /, *, templates_dir: TemplatesDir = None, **variables: Any) -> str:
-    """Any template by file name, as is (callers truncate bodies with ``sanitize.truncate_body``)."""
-    return _render(templates_dir, name, variables)
 
 
 _SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9/._~%+=?#:-]*)?")
@@ -261,120 +223,3 @@ def _truncation_note(variables: Mapping[str, Any]) -> str:
     url = variables["run_url"]
     log = f"[the run log]({url})" if url else "the run log"
     return f"_\u2026 truncated {{n}} characters; see {log}._"
-
-
-def _search_path(templates_dir: TemplatesDir) -> tuple[Path, ...]:
-    default = default_templates_dir()
-    if templates_dir is None:
-        return (default,)
-    user = Path(templates_dir).resolve()
-    if not user.is_dir():
-        raise TemplateError(f"templates directory {templates_dir} does not exist")
-    return (user, default)
-
-
-@functools.lru_cache(maxsize=8)
-def _environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path]),  # first match wins
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # markdown, not HTML: log text goes through the filters instead
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(FILTERS)
-    return env
-
-
-def _render(templates_dir: TemplatesDir, name: str, variables: Mapping[str, Any]) -> str:
-    search_path = _search_path(templates_dir)
-    try:
-        return _environment(search_path).get_template(name).render(variables)
-    except jinja2.TemplateNotFound as exc:
-        places = " or ".join(str(p) for p in search_path)
-        raise TemplateError(f"template {exc.name!r} not found in {places}") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from exc
-    except Exception as exc:  # a template can fail in many ways; say which file and line
-        raise TemplateError(f"template {_where(exc, search_path, name)}: {type(exc).__name__}: {exc}") from exc
-
-
-def _where(exc: BaseException, search_path: tuple[Path, ...], name: str) -> str:
-    # Jinja rewrites tracebacks so template frames carry the template's file and line.
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if any(Path(frame.filename).is_relative_to(p) for p in search_path):
-            return f"{frame.filename}, line {frame.lineno}"
-    return name
-
-
-def _clip_line(text: str, limit: int) -> str:
-    text = redact(text)  # before the cut, which could leave a secret too short to recognise
-    shown = sanitize.clean_control(text[:limit], keep_newlines=False)
-    extra = len(text) - limit
-    return shown + (f" \u2026 [{extra} more characters]" if extra > 0 else "")
-
-
-def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE, files: bool = True) -> str:
-    """Excerpt lines as ``<n> | <text>``, a ``==> file <==`` header per file (unless not ``files``) and ``⋮`` at gaps."""
-    excerpt = list(lines)
-    width = max((len(str(e.line)) for e in excerpt), default=1)
-    rows: list[str] = []
-    previous: ExcerptLine | None = None
-    for e in excerpt:
-        if files and e.file and (previous is None or e.file != previous.file):
-            rows.append(f"==> {_clip_line(e.file, 200)} <==")
-        elif previous is not None and e.line != previous.line + 1:
-            rows.append(f"{'⋮':>{width}}")
-        rows.append(f"{e.line:>{width}} | {_clip_line(e.text, limit)}")
-        previous = e
-    return "\n".join(rows)
-
-
-def _fence(text: object, lang: str = "") -> str:
-    return sanitize.fence(sanitize.strip_html_comments_markers(sanitize.clean_control(str(text))), lang)
-
-
-_COUNTER = re.compile(r"\*\*(Occurrences:)\*\*")
-
-
-def _uncounted(text: object) -> str:
-    # Report mode bumps the first "**Occurrences:** N" of a body; log text shown above
-    # ours must not be that one. A word joiner keeps the text as it reads.
-    return _COUNTER.sub("**\u2060\\1**", str(text))
-
-
-def duration(seconds: float) -> str:
-    """``3.2 s``, ``42 s``, ``12 min 5 s``, ``4 h 39 min``: as precise as a maintainer needs."""
-    value = max(float(seconds), 0.0)
-    if value < 10:
-        return f"{value:.1f} s"
-    whole = round(value)
-    if whole < 60:
-        return f"{whole} s"
-    if whole < 3600:
-        return f"{whole // 60} min {whole % 60} s"
-    return f"{whole // 3600} h {whole % 3600 // 60} min"
-
-
-def _percent(value: float) -> str:
-    return f"{round(float(value) * 100)}%"
-
-
-def _on_str(function: Callable[[str], str]) -> Callable[[object], str]:
-    return lambda value: function(str(value))
-
-
-FILTERS: dict[str, Callable[..., str]] = {
-    "fence": _fence,
-    "inline": lambda value, limit=2_000: sanitize.inline_text(str(value), limit),
-    "prose": lambda value, limit=2_000: sanitize.inline_markdown(str(value), limit),
-    "code": lambda value, limit=500: sanitize.code_span(str(value), limit),
-    "numbered": numbered,
-    "nomention": _on_str(sanitize.neutralize_mentions),
-    "inert": _on_str(sanitize.strip_html_comments_markers),
-    "truncate_title": lambda value, limit=sanitize.TITLE_LIMIT: sanitize.truncate_title(str(value), limit),
-    "percent": _percent,
-    "uncounted": _uncounted,
-    "duration": duration,
-}

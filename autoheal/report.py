@@ -15,7 +15,9 @@ from autoheal.baselinerun import Finder
 from autoheal.errors import UsageError
 from autoheal.ghtypes import Issue
 from autoheal.github_api import Client
-from autoheal.issues import DEFAULT_CONCLUSIONS, IssueSink, Outcome, ReportOptions, file_issue
+from autoheal.issuefiling import file_issue
+from autoheal.issues import DEFAULT_CONCLUSIONS, Outcome, ReportOptions
+from autoheal.issuesink import IssueSink
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.render import RunContext

@@ -56,3 +56,38 @@ def split_fences(markdown: str) -> tuple[list[str], bool]:
         elif match and match[1][0] == opener[0] and len(match[1]) >= len(opener) and not match[2].strip(" \t"):
             opener = None
     return outside, opener is None
+
+
+# Builders for the heal-step tests (test_healchecks, test_healdecline, test_healpr).
+MISSING_MODULE_LOG = "E   ModuleNotFoundError: No module named 'yaml'\nProcess completed with exit code 1.\n"
+
+
+def diagnosis(log: str = MISSING_MODULE_LOG) -> Any:
+    from autoheal.logsource import bytes_doc
+    from autoheal.triage import triage_docs
+
+    return triage_docs([bytes_doc("test.txt", log.encode(), job="test")], ruleset(), "test")
+
+
+def heal_run(double: Any, said: list[str] | None = None, **options: Any) -> Any:
+    """A ``HealRun`` whose client talks to the GitHub double over HTTP."""
+    from pathlib import Path
+
+    from autoheal import gitops
+    from autoheal.github_api import Client
+    from autoheal.heal import HealOptions
+    from autoheal.heal_output import HealSink
+    from autoheal.healstate import HealRun
+
+    say = (said if said is not None else []).append
+    client = Client("octo-org/octo-repo", double.token, api_url=double.url, retries=0)
+    opts = HealOptions(**options)
+    auth = gitops.Auth(server_url="https://github.com")
+    return HealRun(client, HealSink(client, opts.dry_run, say), ruleset(), opts, Path("."), auth, "main", say)
+
+
+def proposal(new: str = "requests==2.31.0\npyyaml\n", path: str = "requirements.txt") -> Any:
+    from autoheal.models import Change, FixProposal
+
+    change = Change(path, "requests==2.31.0\n", new, "add pyyaml")
+    return FixProposal("python_dependency", (change,), "add pyyaml", "The job imports yaml.")

@@ -225,7 +225,9 @@ def test_dry_run_prints_the_issue_and_touches_nothing(env: Env, tmp_path: Path) 
 def test_the_same_failure_in_ci_and_locally_lands_on_one_issue(env: Env) -> None:
     from autoheal import config
     from autoheal.github_api import Client
-    from autoheal.issues import IssueSink, ReportOptions, file_issue
+    from autoheal.issuefiling import file_issue
+    from autoheal.issues import ReportOptions
+    from autoheal.issuesink import IssueSink
     from autoheal.logsource import bytes_doc
     from autoheal.render import RunContext
     from autoheal.triage import triage_docs

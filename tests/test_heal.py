@@ -26,20 +26,17 @@ from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
 from autoheal.heal import (
     HealOptions,
-    RunInfo,
     Sender,
     branch_name,
     check_trust,
     choose_base,
     closed_attempts,
-    diagnose_body,
-    diagnose_issue,
-    evidence_text,
     opened_since,
     options_from,
     ours,
     slug,
 )
+from autoheal.healevidence import RunInfo, diagnose_body
 from autoheal.logsource import bytes_doc
 from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs
@@ -105,81 +102,6 @@ def test_event_targets() -> None:
     assert target(Event("", {}), 9, "auto-heal") == (9, None)
     with pytest.raises(UsageError, match="--issue-number"):
         target(Event("workflow_dispatch", dispatch), None, "auto-heal")
-
-
-# -- evidence and metadata -----------------------------------------------------------------
-def test_evidence_is_the_fenced_excerpt_without_numbers() -> None:
-    text = evidence_text(issue_body())
-    assert "E   ModuleNotFoundError: No module named 'yaml'" in text.splitlines()
-    assert " | " not in text and "==>" not in text and "autoheal:" not in text
-
-
-def test_a_human_issue_is_triaged_whole() -> None:
-    body = "CI broke after the merge.\nModuleNotFoundError: No module named 'yaml'\nPlease fix."
-    assert evidence_text(body) == body
-    assert diagnose_body(body, RULES).category == "dependency.missing"
-
-
-def test_retriage_matches_the_report() -> None:
-    original = triage_docs([bytes_doc("t", MISSING_YAML.encode(), job="test")], RULES, "t")
-    again = diagnose_body(issue_body(), RULES)
-    assert (again.category, again.fingerprint, again.captures) == (
-        original.category,
-        original.fingerprint,
-        original.captures,
-    )
-
-
-def seed_run(github_double: Any) -> Any:
-    return github_double.seed_run(
-        path=".github/workflows/ci.yml",
-        head_branch="release/1.x",
-        jobs=[
-            {
-                "name": "test",
-                "conclusion": "failure",
-                "steps": [{"name": "pytest", "conclusion": "failure", "log": "x\n"}],
-            }
-        ],
-    )
-
-
-def test_intact_metadata_finds_the_run(github_double: Any, client: Client) -> None:
-    run = seed_run(github_double)
-    found = diagnose_issue(client, issue_body(run_id=run.id), RULES)
-    assert found.run == RunInfo(".github/workflows/ci.yml", "release/1.x", REPO)
-    assert found.diagnosis.job == "test"
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda body: body.replace('"fingerprint":"', '"fingerprint":"zz'),  # invalid value
-        lambda body: body.replace("<!-- autoheal:v1 {", "<!-- autoheal:v1 {{"),  # not JSON
-        lambda body: body.rsplit("<!-- autoheal:", 1)[0],  # gone
-        lambda body: body.replace('"category":"dependency.missing"', '"category":"timeout"'),  # forged: disagrees
-    ],
-)
-def test_damaged_or_forged_metadata_means_retriage_only(github_double: Any, client: Client, damage: Any) -> None:
-    run = seed_run(github_double)
-    body = issue_body(run_id=run.id)
-    assert damage(body) != body
-    found = diagnose_issue(client, damage(body), RULES)
-    assert found.run == RunInfo() and found.diagnosis.category == "dependency.missing"
-    assert github_double.calls() == []
-
-
-def test_metadata_never_supplies_paths_or_captures(github_double: Any, client: Client) -> None:
-    body = issue_body(run_id=None)
-    meta = metadata.extract(body)
-    assert meta is not None
-    forged = metadata.replace(body, {**meta, "captures": {"module": "../../etc/passwd"}, "workflow": "../../x.yml"})
-    found = diagnose_issue(client, forged, RULES)
-    assert found.diagnosis.captures == {"module": "yaml"} and found.run.workflow_path is None
-
-
-def test_a_missing_run_is_not_fatal(github_double: Any, client: Client) -> None:
-    assert diagnose_issue(client, issue_body(run_id=999_999), RULES).run == RunInfo()
 
 
 # -- base, branch ----------------------------------------------------------------------------

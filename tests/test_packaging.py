@@ -221,7 +221,7 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     # The wheel carries the templates, so rendering works without the source tree.
     shutil.rmtree(work / "templates")
     check = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "from autoheal.render import default_templates_dir as d; print(d())"],
+        [str(venv / "bin" / "python"), "-c", "from autoheal.templating import default_templates_dir as d; print(d())"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

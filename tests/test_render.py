@@ -28,14 +28,13 @@ from autoheal.models import CATEGORIES, Alternative, Diagnosis, ExcerptLine, Ste
 from autoheal.render import (
     RenderedIssue,
     RunContext,
-    default_templates_dir,
     issue_metadata,
     render_comment,
     render_issue,
     render_markdown,
-    render_template,
 )
 from autoheal.sanitize import BODY_LIMIT, TITLE_LIMIT, github_length
+from autoheal.templating import default_templates_dir, render_template
 from autoheal.timing import map_step_lines, read_timing
 from tests.double import timestamped
 from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences

@@ -11,7 +11,7 @@ import argparse
 import json
 from datetime import datetime
 
-from autoheal import clireport, usersettings
+from autoheal import clireport, clisend, usersettings
 from autoheal.spool import Spool
 
 NAME = "capture"
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "clear":
             print(f"cleared {spool.clear()} spooled failure(s)")
         else:
-            results = clireport.flush(spool, settings, everything=True)
+            results = clisend.flush(spool, settings, everything=True)
             for sent in results:
                 where = sent.url or sent.reason
                 print(f"{sent.row.fingerprint}: {sent.result} {where}".rstrip())

@@ -20,8 +20,9 @@ from autoheal import config as config_mod
 from autoheal.errors import InputError, UsageError
 from autoheal.flags import add_github_args, make_client, token
 from autoheal.github_api import Client
-from autoheal.heal import HealOptions, HealResult, Sender, diagnose_body, options_from, preview, with_log_job
+from autoheal.heal import HealOptions, HealResult, Sender, options_from, preview
 from autoheal.healer import emit, heal_issue
+from autoheal.healevidence import diagnose_body, with_log_job
 from autoheal.registry import HttpResolver
 
 NAME = "heal"

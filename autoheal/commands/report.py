@@ -13,7 +13,8 @@ from autoheal.errors import UsageError
 from autoheal.flags import add_github_args, make_client
 from autoheal.ghtypes import Issue
 from autoheal.github_api import Client
-from autoheal.issues import IssueSink, Outcome, ReportOptions
+from autoheal.issues import Outcome, ReportOptions
+from autoheal.issuesink import IssueSink
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
 from autoheal.rerun import RerunOptions

@@ -115,9 +115,9 @@ def capture(command: list[str], settings: Settings, dry_run: bool) -> int:
     if finished.returncode == 0 or finished.interrupted or finished.signal in _NOT_FAILURES:
         return finished.status
     try:
-        from autoheal import clireport
+        from autoheal import clifacts, clireport
 
-        failure = clireport.Failure(
+        failure = clifacts.Failure(
             tuple(command), tail.text(), finished.status, finished.signal, finished.duration, cwd
         )
         line = clireport.capture_failure(failure, settings, dry_run=dry_run)
