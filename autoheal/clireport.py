@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from autoheal import usersettings
-from autoheal.clifacts import Failure as Failure  # re-exported: benchmarks/capture.py builds one here
-from autoheal.clifacts import diagnose, facts, severity
+from autoheal.clifacts import Failure, diagnose, facts, severity
 from autoheal.clisend import Sent, context, diagnosis_of, flush, options
 from autoheal.errors import ConfigError
 from autoheal.spool import Row, Spool

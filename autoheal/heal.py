@@ -37,8 +37,6 @@ from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
 from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
 from autoheal.healevidence import RunInfo
-from autoheal.healevidence import diagnose_body as diagnose_body  # re-exported: tests/test_redact.py
-from autoheal.healevidence import with_log_job as with_log_job  # re-exported: benchmarks/heal_scenarios
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.registry import Resolver
 

@@ -32,7 +32,6 @@ from typing import Any
 from autoheal import headline, metadata, sanitize
 from autoheal.errors import TemplateError
 from autoheal.models import Diagnosis
-from autoheal.renderfilters import duration as duration  # re-exported: commands/triage.py (triage helpers own it)
 from autoheal.templating import TemplatesDir, render_file
 
 ISSUE_TITLE = "issue_title.j2"

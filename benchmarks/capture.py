@@ -31,12 +31,12 @@ LINES = [f"tests/test_api.py::test_list_widgets[case-{i}] PASSED                
 FAILURE_WORK = """
 import sys, time
 t0 = time.perf_counter()
-from autoheal import clireport, usersettings
+from autoheal import clifacts, clireport, usersettings
 from autoheal.passthrough import Tail
 tail = Tail(200)
 tail.feed(1, sys.stdin.buffer.read())
 settings = usersettings.load({"repo": "octo-org/octo-repo"})
-failure = clireport.Failure(("pytest", "-q"), tail.text(), 1, None, 2.5, ".")
+failure = clifacts.Failure(("pytest", "-q"), tail.text(), 1, None, 2.5, ".")
 report = clireport.build_report(failure, settings, {})
 t1 = time.perf_counter()
 clireport.preview(report, settings)

@@ -246,7 +246,7 @@ def test_renderer_filters_redact_other_text() -> None:
 
 
 def test_heal_redacts_a_human_written_issue_body() -> None:
-    from autoheal.heal import diagnose_body
+    from autoheal.healevidence import diagnose_body
 
     d = diagnose_body(f"CI broke:\n\n```\n{FAILURE}\nexport NPM_TOKEN=npm_{_rand(ALNUM, 36)}\n```\n", RS)
     assert _rand(ALNUM, 36) not in _everything(d)

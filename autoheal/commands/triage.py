@@ -81,7 +81,7 @@ def format_text(d: dict[str, object], timing: Timing | None = None) -> str:
 
 
 def _format_timing(timing: Timing) -> list[str]:
-    from autoheal.render import duration
+    from autoheal.renderfilters import duration
 
     running = timing.running or "the log's first step"
     out = [f"  timing:      {running} ran {duration(timing.running_seconds)} until line {timing.limit_line}"]

@@ -31,7 +31,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from autoheal import heal
+from autoheal import heal, healevidence
 from autoheal.fixers import FixContext
 from autoheal.models import FixProposal
 from autoheal.rules import default_ruleset
@@ -61,7 +61,7 @@ def outcome(scenario: Mapping[str, Any], tmp: Path) -> FixProposal | str:
     log = tmp / "job.log"
     log.write_bytes(str(scenario["log"]).encode("utf-8"))
     diagnosis = triage_path(str(log), default_ruleset())
-    diagnosis = heal.with_log_job(diagnosis, log.read_text(encoding="utf-8"))
+    diagnosis = healevidence.with_log_job(diagnosis, log.read_text(encoding="utf-8"))
     opts = heal.HealOptions(dry_run=True)
     ctx = FixContext(diagnosis, workspace, None, None, opts.fixer_options)
     return heal.checked_proposal(ctx, opts, _TableResolver(scenario.get("versions") or {}))
