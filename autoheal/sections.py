@@ -9,7 +9,25 @@ starts:
 - Travis CI: ``$ <command>`` opens a command (after ``travis_fold``/``travis_time``
   markers on the same line); ``The command "<command>" exited with N.`` closes it
   with its status; ``Done. Your build exited with N.`` ends the build.
-- Jenkins/Maven and plain logs: the whole log is one section, which failed.
+- Jenkins freestyle: ``[workspace] $ <command>`` opens a build step; ``Build step
+  '<name>' marked build as failure`` closes it, failed; what follows is the
+  post-build actions (a section aside: never where the job failed);
+  ``Finished: FAILURE`` ends the build.
+- Jenkins Pipeline: ``[Pipeline] { (<stage>)`` opens a stage; ``ERROR: script
+  returned exit code N`` (printed at the end, once every stage has closed) fails
+  the last stage that ran: not one ``skipped due to earlier failure(s)``, nor
+  the post actions.
+- GitLab CI: ``section_start:<ts>:<name>`` opens a runner phase (``after_script``,
+  artifact uploads and cleanup are aside) and ``$ <command>`` a command;
+  ``ERROR: Job failed: exit code N``, printed after the cleanup, fails the last
+  command that ran before the phases aside.
+- Azure Pipelines: ``##[section]Starting: <task>`` opens a task;
+  ``##[error]Bash exited with code '1'.`` fails it with its status.
+- CircleCI: ``Exited with code exit status N`` fails the step (a step log is one section).
+- Buildkite: ``~~~ <name>`` opens a group and says the log is Buildkite's; then
+  ``--- <name>`` and ``+++ <name>`` open groups too (elsewhere those are diff
+  headers and Go verdicts); ``The command exited with status N`` fails the group.
+- Maven and plain logs: the whole log is one section, which failed.
 
 Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
 shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
@@ -32,11 +50,13 @@ from dataclasses import dataclass
 # and the line starts its pattern prefilter, so the markers cost no pass of their own.
 MARKER_LITERALS = (
     rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
-    rb"Process completed with exit code |: \*\*\* \["
+    rb"Process completed with exit code |: \*\*\* \[|marked build as |Finished: |\[Pipeline\] \{ \(|"
+    rb"skipped due to earlier failure|script returned exit code |section_start:|Job failed|##\[section\]Starting: |"
+    rb"Starting Command Output|Exited with code |The command exited with status "
 )
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S)|travis_(?:fold|time):[^\n$]*\$ |"
-    rb"\" (?:failed and )?exited with \d"
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
@@ -52,6 +72,29 @@ _TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\
 _TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
 _TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
 # GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
+# Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
+_JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
+_JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
+_JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
+_PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
+_PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
+_PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
+# GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
+_GITLAB_SECTION = re.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
+_GITLAB_FAILED = re.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
+_GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
+# Azure Pipelines: a task, its script's output, its failure.
+_AZURE_TASK = re.compile(r"^##\[section\]Starting: (?P<name>.+)")
+_AZURE_OUTPUT = re.compile(r"^=+ Starting Command Output =+\s*$")
+_AZURE_EXIT = re.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
+# CircleCI and Buildkite: the step's exit line.
+_STEP_EXIT = re.compile(
+    r"^(?:Exited with code (?:exit status )?|\W*(?:Error: )?The command exited with status )(?P<code>-?\d+)"
+)
+# Buildkite groups: ``~~~`` only Buildkite prints; ``---`` and ``+++`` open groups once it has.
+_BUILDKITE = re.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
+# What a Buildkite group is not: a Go verdict, a diff header, a banner (``--- x ---``).
+_NOT_GROUP = re.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual)\b|\t|(?:---|\+\+\+)\s*$")
 _RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
@@ -64,8 +107,9 @@ class Section:
 
     start: int
     command: str
-    kind: str  # "step" (GitHub Actions), "command" (Travis), "log" (no markers)
+    kind: str  # "step" (GitHub Actions, Azure, Buildkite, a Jenkins stage), "command" (Travis, GitLab), "log"
     end: int = 0
+    aside: bool = False  # ran after the job's work (post-build actions, after_script, cleanup, a skipped stage)
     status: str = UNKNOWN
     exit_line: int | None = None  # the line that says the section failed
     exit_code: int | None = None
@@ -102,6 +146,12 @@ class Marker:
     build: bool = False  # the whole build's status: says which section failed only when none did
     traced: str | None = None  # a ``+ cmd`` shell trace
     recipe: str | None = None  # the target of a make recipe that failed
+    aside: bool = False  # the section it opens (or the current one) ran after the job's work: never where it failed
+    last_work: bool = False  # the status is the job's, printed after its end: it fails the last section that ran
+    then: str | None = None  # after the status, a section aside opens (Jenkins' post-build actions)
+    weak: bool = False  # a group only in a Buildkite log (elsewhere a diff header or a verdict)
+    buildkite: bool = False
+    body: bool = False  # the current section's output starts on the next line
 
 
 def step_marker(raw: str) -> Marker | None:
@@ -125,12 +175,15 @@ def marker(raw: str, text: str) -> Marker | None:
         if m := _TRAVIS_CMD.match(body.replace("\r", "")):
             return Marker(opens=m["cmd"].strip(), kind="command")
         if m := _TRACE.match(text):
-            return Marker(traced=m["cmd"].strip())
+            group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
+            return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if m := _GHA_STEP.match(body):
         return Marker(opens=m["cmd"].strip(), kind="step")
     if _GHA_ENDGROUP.match(body):
         return Marker(endgroup=True)
     if m := _GHA_EXIT.search(text):
+        return Marker(code=int(m["code"]), error=True)
+    if m := _AZURE_EXIT.match(body):
         return Marker(code=int(m["code"]), error=True)
     if _GHA_ERROR.match(body):
         return Marker(error=True)
@@ -144,10 +197,47 @@ def marker(raw: str, text: str) -> Marker | None:
         return Marker(code=int(m["code"]), build=True)
     if m := _TRAVIS_CMD.match(body.replace("\r", "")):
         return Marker(opens=m["cmd"].strip(), kind="command")
+    if found := _platform_marker(body):
+        return found
     if m := _RECIPE.search(text):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
     if m := _TRACE.match(text):
         return Marker(traced=m["cmd"].strip())
+    return None
+
+
+def _platform_marker(body: str) -> Marker | None:
+    """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines."""
+    if m := _JENKINS_STEP.match(body):
+        return Marker(opens=m["cmd"].strip(), kind="command")
+    if m := _JENKINS_FAILED.match(body):
+        return Marker(code=1, then="post-build actions")
+    if m := _JENKINS_FINISHED.match(body):
+        return Marker(code=0 if m["verdict"] == "SUCCESS" else 1, build=True)
+    if m := _PIPELINE_STAGE.match(body):
+        return Marker(opens=m["name"].strip(), kind="step", aside=m["name"].startswith("Declarative: Post Actions"))
+    if _PIPELINE_SKIPPED.match(body):
+        return Marker(aside=True)
+    if m := _PIPELINE_EXIT.match(body):
+        return Marker(code=int(m["code"]), last_work=True)
+    if m := _GITLAB_SECTION.search(body):
+        return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE))
+    if m := _GITLAB_FAILED.match(body):
+        return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True)
+    if m := _AZURE_TASK.match(body):
+        return Marker(opens=m["name"].strip(), kind="step")
+    if _AZURE_OUTPUT.match(body):
+        return Marker(body=True)
+    if m := _STEP_EXIT.match(body):
+        return Marker(code=abs(int(m["code"])))
+    return _group(body)
+
+
+def _group(body: str) -> Marker | None:
+    """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
+    if (m := _BUILDKITE.match(body)) and not _NOT_GROUP.search(m["name"]):
+        tilde = m["mark"] == "~~~"
+        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde)
     return None
 
 
@@ -158,20 +248,31 @@ class Sectioner:
         self.sections = [Section(1, name or "", "step" if name else "log")]
         self.pending: str | None = None
         self.commands: list[SubCommand] = []
+        self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
+        self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
+        self.closed: int | None = None  # the index of the section the last marker gave an exit line
 
     @property
     def current(self) -> int:
         return len(self.sections) - 1
 
     def feed(self, line: int, found: Marker) -> None:
+        if found.weak and found.opens is not None and self.buildkite:
+            self._open(line, found)
+            return
         if found.traced is not None or found.recipe is not None:
             kind = "trace" if found.traced is not None else "recipe"
             command = found.traced if found.traced is not None else found.recipe
             self.commands.append(SubCommand(line, command or "", kind, self.current, found.code))
             return
         if found.opens is not None:
-            self.sections[-1].end = line - 1
-            self.sections.append(Section(line, found.opens, found.kind))
+            self._open(line, found)
+            return
+        if found.body:
+            self.sections[-1].body = self.sections[-1].body or line + 1
+            return
+        if found.aside and found.code is None:
+            self.sections[-1].aside = True
             return
         if found.endgroup:
             current = self.sections[-1]
@@ -186,15 +287,39 @@ class Sectioner:
         target = self._target(found)
         if found.build and (not found.code or any(s.status == FAILED for s in self.sections)):
             return
+        if found.last_work and found.code and any(s.status == FAILED for s in self.sections):
+            return  # the job's status repeats what a section said
         if found.code is not None:
             target.status = FAILED if found.code else PASSED
             if found.code:
                 target.exit_line, target.exit_code = line, found.code
+                self.closed = self._index(target)
         elif found.error and target.status == UNKNOWN:
             target.status, target.exit_line = FAILED, line
+            self.closed = self._index(target)
+        if found.then and found.code:
+            self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
+
+    def _index(self, target: Section) -> int:
+        return next(i for i in range(len(self.sections) - 1, -1, -1) if self.sections[i] is target)
+
+    def _open(self, line: int, found: Marker) -> None:
+        if found.weak and not self.buildkite:
+            return
+        self.buildkite = self.buildkite or found.buildkite
+        if found.kind == "step":
+            self.aside = found.aside
+        self.sections[-1].end = line - 1
+        self.sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
 
     def _target(self, found: Marker) -> Section:
-        """Travis closes a command by name: the latest section running it, else the current one."""
+        """Travis closes a command by name: the latest section running it, else the current one.
+
+        A job's status printed after its end (Jenkins Pipeline, GitLab CI, a build's
+        last line) goes to the last section that ran the job's work, not one aside.
+        """
+        if found.last_work or found.build:
+            return next((s for s in reversed(self.sections[-CLOSE_REACH:]) if not s.aside), self.sections[-1])
         if found.closes:
             # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
             # further back would cost a pass over every section per marker on a long log.
