@@ -55,7 +55,7 @@ MARKER_LITERALS = (
     rb"Starting Command Output|Exited with code |The command exited with status "
 )
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
@@ -72,6 +72,8 @@ _TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\
 _TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
 _TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
 # GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
+# Jenkins' Timestamper plugin stamps each line: ``[2024-05-06T09:00:00.123Z] `` or ``09:00:00 ``.
+_JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:\.\d+)?) +(?=\S)")
 # Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
 _JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
 _JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
@@ -208,6 +210,8 @@ def marker(raw: str, text: str) -> Marker | None:
 
 def _platform_marker(body: str) -> Marker | None:
     """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines."""
+    if body[:1] == "[" or body[:1].isdigit():
+        body = _JENKINS_STAMP.sub("", body, count=1)
     if m := _JENKINS_STEP.match(body):
         return Marker(opens=m["cmd"].strip(), kind="command")
     if m := _JENKINS_FAILED.match(body):

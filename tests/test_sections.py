@@ -380,3 +380,13 @@ def test_both_engines_find_the_same_sections_of_every_platform(name: str, monkey
             monkeypatch.setenv("AUTOHEAL_ENGINE", which)
             found.append(_platform_scan(PLATFORM_LOGS[name]))
     assert all(f == found[0] for f in found)
+
+
+def test_jenkins_timestamper_stamps_do_not_hide_the_markers() -> None:
+    stamped = "".join(
+        f"[2024-05-06T09:00:{i:02d}.000Z] {line}\n" for i, line in enumerate(JENKINS_FREESTYLE.splitlines())
+    )
+    _, found = _sections(stamped)
+    assert [f[1:] for f in found] == [f[1:] for f in _sections(JENKINS_FREESTYLE)[1]]
+    elapsed = "".join(f"09:00:{i:02d}.1 {line}\n" for i, line in enumerate(JENKINS_PIPELINE.splitlines()[:22]))
+    assert [f[1] for f in _sections(elapsed)[1][1:]] == ["Build", "Test", "Deploy"]
