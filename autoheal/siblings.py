@@ -69,6 +69,10 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     if section is None:
         return lines
     last = section.end or hit.line + len(hit.after)
+    if section.exit_code is not None and section.exit_line is not None and hit.line < section.exit_line <= last:
+        # The runner's word that the section exited with a status, and its epilogue (Azure's "Finishing:
+        # <task>"), are no part of the block (an action's own "##[error]<message>" is: it has no status).
+        last = section.exit_line - 1
     # A Travis ``$ cmd`` line says which command printed the block: it may head the excerpt.
     first = section.start if section.kind == "command" else section.output_start
     return [(n, t) for n, t in lines if first <= n <= last or n == hit.line]
@@ -111,9 +115,9 @@ def _pool(anchor: Anchor, sections: set[int]) -> dict[int, str]:
 
 
 def _inside(scan: DocScan, sections: set[int], pool: dict[int, str]) -> dict[int, str]:
-    """The pool's lines inside those sections, but their exit lines: the runner's word that they failed."""
+    """The pool's lines inside those sections, but their exit lines: the runner's word that they exited with a status."""
     ranges = [(scan.sections[i].output_start, scan.sections[i].end or scan.lines) for i in sections]
-    exits = {scan.sections[i].exit_line for i in sections}
+    exits = {scan.sections[i].exit_line for i in sections if scan.sections[i].exit_code is not None}
     return {n: t for n, t in pool.items() if n not in exits and any(lo <= n <= hi for lo, hi in ranges)}
 
 

@@ -390,3 +390,24 @@ def test_jenkins_timestamper_stamps_do_not_hide_the_markers() -> None:
     assert [f[1:] for f in found] == [f[1:] for f in _sections(JENKINS_FREESTYLE)[1]]
     elapsed = "".join(f"09:00:{i:02d}.1 {line}\n" for i, line in enumerate(JENKINS_PIPELINE.splitlines()[:22]))
     assert [f[1] for f in _sections(elapsed)[1][1:]] == ["Build", "Test", "Deploy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "category", "cause"),
+    [
+        ("gitlab", "lint.error", "app/models/user.rb:3:1: C: Layout/IndentationWidth"),
+        ("azure", "test.failure", "FAILED tests/test_cart.py::test_total - assert 3 == 4"),
+        ("pipeline", "test.failure", "test_parse ... FAIL"),
+    ],
+)
+def test_the_failed_sections_block_leaves_out_the_runners_lines_and_its_exit_line(
+    name: str, category: str, cause: str
+) -> None:
+    from autoheal.rules import default_ruleset
+    from autoheal.triage import triage_docs
+
+    d = triage_docs([bytes_doc("", PLATFORM_LOGS[name].encode())], default_ruleset(), "job.txt")
+    texts = [e.text for e in d.excerpt]
+    assert d.category == category and any(t.startswith(cause) for t in texts)
+    noise = ("[Pipeline]", "section_end:", "Finishing:", "exited with code", "Job failed", "script returned")
+    assert not [t for t in texts if any(word in t for word in noise)]
