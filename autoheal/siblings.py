@@ -40,6 +40,8 @@ NEAR = 15
 MAX_SIBLINGS = 30
 # The kinship of a failed section's last words: as close as a hit of the root cause's category.
 LAST_WORDS_KIN = 1
+# How far from the root cause a script's last words say something of their own (half the excerpt).
+LAST_WORDS_FAR = 20
 # How many lines above the exit line a script's own error message may be (a line or two of output after it).
 LAST_WORDS = 2
 # A line that says an error as a script says it before it exits: ``ERROR: ...``, ``Error: ...``, ``fatal: ...``
@@ -150,7 +152,8 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
         if kin is not None and hit.line in pool:
             found[hit.line] = min(kin, found.get(hit.line, kin))
     for line in _last_words(anchor.scan, sections, known):
-        if line in pool:
+        # Near the root cause's block, the line is its driver's epilogue (cargo's "error: test failed").
+        if line in pool and abs(line - anchor.line) > LAST_WORDS_FAR:
             found[line] = min(LAST_WORDS_KIN, found.get(line, LAST_WORDS_KIN))
     usable = [(k, n) for n, k in sorted(found.items()) if evidence_line(pool[n], known)]
     # A failure whose line repeats one already shown (a retry, the summary of a failure shown
