@@ -15,7 +15,7 @@ from functools import lru_cache
 _CHATTER = re.compile(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
-    r"Post job cleanup|Cleaning up orphan processes|Cache (?:saved|restored|not found)|"
+    r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"

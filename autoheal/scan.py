@@ -189,16 +189,25 @@ class _Scanner:
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
         section = self.sectioner.sections[-1]
         before = section.status
+        self.sectioner.closed = None
         self.sectioner.feed(line_no, found)
-        target = self.sectioner.sections[-1] if found.opens is None else None
-        if target is None or target.exit_line != line_no:
+        index = self.sectioner.closed
+        if found.opens is not None or index is None:
             return
-        index = self.sectioner.current
+        target = self.sectioner.sections[index]
+        # Travis may close by name a command a few spurious ``$ `` lines of its output ago: no tail then
+        # (one cut at those lines misled the generic block). A job's status printed after the
+        # section's end (GitLab, Jenkins Pipeline) follows its last lines.
+        if target.exit_line != line_no or (index != self.sectioner.current and not (found.last_work or found.then)):
+            return
         if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
-            first = max(target.start, line_no - FAIL_TAIL + 1)
-            region = buf[_lines_back(buf, ls, line_no - first) : ls]
+            last = line_no - 1 if index == self.sectioner.current else min(target.end, line_no - 1)
+            held = buf.count(b"\n", 0, ls)  # the lines before this one the buffer still holds
+            first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
+            end = _lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
+            region = buf[_lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
             lines = _split_lines(_chomp(region))
-            tail = [(line_no - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
+            tail = [(last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
             self.failed_tails[index] = tail + [(line_no, line.text)]
 
     def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:

@@ -3,13 +3,15 @@
 A section starts at a step or command marker and ends where the next one
 starts:
 
-- GitHub Actions: ``##[group]Run <command>`` opens a step; a failing step
-  prints ``##[error]Process completed with exit code N.`` (an action that
-  fails prints its own ``##[error]`` line). A step log file is one section.
-- Travis CI: ``$ <command>`` opens a command (after ``travis_fold``/``travis_time``
-  markers on the same line); ``The command "<command>" exited with N.`` closes it
-  with its status; ``Done. Your build exited with N.`` ends the build.
-- Jenkins/Maven and plain logs: the whole log is one section, which failed.
+- GitHub Actions steps, Travis CI commands, Jenkins freestyle build steps and
+  Pipeline stages, GitLab CI phases and commands, Azure Pipelines tasks and
+  Buildkite groups (``markers`` reads each platform's marker lines);
+- a plain log (Maven, CircleCI's step logs) is one section.
+
+A job's status printed after its end (Jenkins Pipeline's ``ERROR: script
+returned exit code N``, GitLab's ``ERROR: Job failed``, a build's last line)
+fails the last section that ran the job's work: sections aside (post-build
+actions, ``after_script``, cleanup, a skipped stage) are never where it failed.
 
 Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
 shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
@@ -18,41 +20,19 @@ the recipe of ``<target>``, which failed (the innermost recipe says so first).
 They name what failed inside a step that runs a script or make, and bound
 where its output is.
 
-The scanner finds marker lines in its own pass over the raw bytes (the regex
-below joins its prefilter), so sectioning costs no second pass over lines.
+The scanner finds marker lines in its own pass over the raw bytes
+(``MARKER_BYTES`` joins its prefilter), so sectioning costs no second pass over lines.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Lines that may be markers; ``marker`` decides. Bytes, after colour codes are stripped.
-# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
-# and the line starts its pattern prefilter, so the markers cost no pass of their own.
-MARKER_LITERALS = (
-    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
-    rb"Process completed with exit code |: \*\*\* \["
-)
-MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S)|travis_(?:fold|time):[^\n$]*\$ |"
-    rb"\" (?:failed and )?exited with \d"
-)
-MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
-_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
-_GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
-_GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
-_GHA_ERROR = re.compile(r"^##\[error\]")
-_GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
-_TRAVIS_CMD = re.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
-_TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
-# A command with a newline in it ends its "The command" line on the next line.
-_TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
-_TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
-_TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
-_TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
-# GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
-_RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
+# Re-exported: the scanner and the engines read the markers through this module.
+from autoheal.markers import MARKER_BYTES as MARKER_BYTES
+from autoheal.markers import Marker as Marker
+from autoheal.markers import marker as marker
+from autoheal.markers import step_marker as step_marker
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
@@ -64,8 +44,9 @@ class Section:
 
     start: int
     command: str
-    kind: str  # "step" (GitHub Actions), "command" (Travis), "log" (no markers)
+    kind: str  # "step" (GitHub Actions, Azure, Buildkite, a Jenkins stage), "command" (Travis, GitLab), "log"
     end: int = 0
+    aside: bool = False  # ran after the job's work (post-build actions, after_script, cleanup, a skipped stage)
     status: str = UNKNOWN
     exit_line: int | None = None  # the line that says the section failed
     exit_code: int | None = None
@@ -87,70 +68,6 @@ class SubCommand:
     code: int | None = None
 
 
-@dataclass(frozen=True)
-class Marker:
-    """What one marker line says: a section opens, or the current one ends with ``code``."""
-
-    opens: str | None = None  # the command of a new section
-    kind: str = ""
-    code: int | None = None  # an exit status for the current (or named) section
-    closes: str | None = None  # Travis names the command it closes
-    error: bool = False  # a GitHub Actions error annotation
-    pending: str | None = None  # the first line of a "The command" line split by a newline
-    continued: bool = False  # the rest of that line, with the status
-    endgroup: bool = False
-    build: bool = False  # the whole build's status: says which section failed only when none did
-    traced: str | None = None  # a ``+ cmd`` shell trace
-    recipe: str | None = None  # the target of a make recipe that failed
-
-
-def step_marker(raw: str) -> Marker | None:
-    """``marker`` for the commonest marker lines, which need no normalised text: a step's group opening or ending.
-
-    None for any other line (then ``marker`` decides). Same answers as ``marker``:
-    these are its first two checks that can match a body starting with ``##[``.
-    """
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
-    if body.startswith("##[group]Run ") and len(body) > len("##[group]Run "):
-        return Marker(opens=body[len("##[group]Run ") :].strip(), kind="step")
-    if body.startswith("##[endgroup]"):
-        return Marker(endgroup=True)
-    return None
-
-
-def marker(raw: str, text: str) -> Marker | None:
-    """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised."""
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
-    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
-        if m := _TRAVIS_CMD.match(body.replace("\r", "")):
-            return Marker(opens=m["cmd"].strip(), kind="command")
-        if m := _TRACE.match(text):
-            return Marker(traced=m["cmd"].strip())
-    if m := _GHA_STEP.match(body):
-        return Marker(opens=m["cmd"].strip(), kind="step")
-    if _GHA_ENDGROUP.match(body):
-        return Marker(endgroup=True)
-    if m := _GHA_EXIT.search(text):
-        return Marker(code=int(m["code"]), error=True)
-    if _GHA_ERROR.match(body):
-        return Marker(error=True)
-    if m := _TRAVIS_END.search(text):
-        return Marker(code=int(m["code"]), closes=m["cmd"])
-    if m := _TRAVIS_OPEN_END.search(text):
-        return Marker(pending=m["cmd"])
-    if m := _TRAVIS_END_REST.search(text):
-        return Marker(code=int(m["code"]), continued=True)
-    if m := _TRAVIS_DONE.search(text):
-        return Marker(code=int(m["code"]), build=True)
-    if m := _TRAVIS_CMD.match(body.replace("\r", "")):
-        return Marker(opens=m["cmd"].strip(), kind="command")
-    if m := _RECIPE.search(text):
-        return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if m := _TRACE.match(text):
-        return Marker(traced=m["cmd"].strip())
-    return None
-
-
 class Sectioner:
     """Builds a document's sections from its marker lines, in order."""
 
@@ -158,20 +75,31 @@ class Sectioner:
         self.sections = [Section(1, name or "", "step" if name else "log")]
         self.pending: str | None = None
         self.commands: list[SubCommand] = []
+        self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
+        self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
+        self.closed: int | None = None  # the index of the section the last marker gave an exit line
 
     @property
     def current(self) -> int:
         return len(self.sections) - 1
 
     def feed(self, line: int, found: Marker) -> None:
+        if found.weak and found.opens is not None and self.buildkite:
+            self._open(line, found)
+            return
         if found.traced is not None or found.recipe is not None:
             kind = "trace" if found.traced is not None else "recipe"
             command = found.traced if found.traced is not None else found.recipe
             self.commands.append(SubCommand(line, command or "", kind, self.current, found.code))
             return
         if found.opens is not None:
-            self.sections[-1].end = line - 1
-            self.sections.append(Section(line, found.opens, found.kind))
+            self._open(line, found)
+            return
+        if found.body:
+            self.sections[-1].body = self.sections[-1].body or line + 1
+            return
+        if found.aside and found.code is None:
+            self.sections[-1].aside = True
             return
         if found.endgroup:
             current = self.sections[-1]
@@ -186,15 +114,39 @@ class Sectioner:
         target = self._target(found)
         if found.build and (not found.code or any(s.status == FAILED for s in self.sections)):
             return
+        if found.last_work and found.code and any(s.status == FAILED for s in self.sections):
+            return  # the job's status repeats what a section said
         if found.code is not None:
             target.status = FAILED if found.code else PASSED
             if found.code:
                 target.exit_line, target.exit_code = line, found.code
+                self.closed = self._index(target)
         elif found.error and target.status == UNKNOWN:
             target.status, target.exit_line = FAILED, line
+            self.closed = self._index(target)
+        if found.then and found.code:
+            self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
+
+    def _index(self, target: Section) -> int:
+        return next(i for i in range(len(self.sections) - 1, -1, -1) if self.sections[i] is target)
+
+    def _open(self, line: int, found: Marker) -> None:
+        if found.weak and not self.buildkite:
+            return
+        self.buildkite = self.buildkite or found.buildkite
+        if found.kind == "step":
+            self.aside = found.aside
+        self.sections[-1].end = line - 1
+        self.sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
 
     def _target(self, found: Marker) -> Section:
-        """Travis closes a command by name: the latest section running it, else the current one."""
+        """Travis closes a command by name: the latest section running it, else the current one.
+
+        A job's status printed after its end (Jenkins Pipeline, GitLab CI, a build's
+        last line) goes to the last section that ran the job's work, not one aside.
+        """
+        if found.last_work or found.build:
+            return next((s for s in reversed(self.sections[-CLOSE_REACH:]) if not s.aside), self.sections[-1])
         if found.closes:
             # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
             # further back would cost a pass over every section per marker on a long log.

@@ -38,6 +38,18 @@ _WORD = re.compile(r"[A-Za-z]+")
 NEAR = 15
 # How many siblings at most: beyond this many a list of failures says nothing new.
 MAX_SIBLINGS = 30
+# The kinship of a failed section's last words: as close as a hit of the root cause's category.
+LAST_WORDS_KIN = 1
+# How far from the root cause a script's last words say something of their own (half the excerpt).
+LAST_WORDS_FAR = 20
+# How many lines above the exit line a script's own error message may be (a line or two of output after it).
+LAST_WORDS = 2
+# A line that says an error as a script says it before it exits: ``ERROR: ...``, ``Error: ...``, ``fatal: ...``
+# (a tool's every line tagged ``[ERROR]`` is not one).
+# The runner's own lines between a script's last words and the exit line: Jenkins Pipeline's step
+# and stage ends, GitLab's section ends.
+_RUNNER = re.compile(r"^\[Pipeline\] |^section_end:\d+:")
+_SAYS_ERROR = re.compile(r"^\s*(?:error|fatal)\b\s*[:!-]", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,10 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     if section is None:
         return lines
     last = section.end or hit.line + len(hit.after)
+    if section.exit_code is not None and section.exit_line is not None and hit.line < section.exit_line <= last:
+        # The runner's word that the section exited with a status, and its epilogue (Azure's "Finishing:
+        # <task>"), are no part of the block (an action's own "##[error]<message>" is: it has no status).
+        last = section.exit_line - 1
     # A Travis ``$ cmd`` line says which command printed the block: it may head the excerpt.
     first = section.start if section.kind == "command" else section.output_start
     return [(n, t) for n, t in lines if first <= n <= last or n == hit.line]
@@ -101,8 +117,10 @@ def _pool(anchor: Anchor, sections: set[int]) -> dict[int, str]:
 
 
 def _inside(scan: DocScan, sections: set[int], pool: dict[int, str]) -> dict[int, str]:
+    """The pool's lines inside those sections, but their exit lines: the runner's word that they exited with a status."""
     ranges = [(scan.sections[i].output_start, scan.sections[i].end or scan.lines) for i in sections]
-    return {n: t for n, t in pool.items() if any(lo <= n <= hi for lo, hi in ranges)}
+    exits = {scan.sections[i].exit_line for i in sections if scan.sections[i].exit_code is not None}
+    return {n: t for n, t in pool.items() if n not in exits and any(lo <= n <= hi for lo, hi in ranges)}
 
 
 def _is_sibling(anchor: Anchor, hit: Hit) -> int | None:
@@ -133,6 +151,10 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
         kin = _is_sibling(anchor, hit) if hit.section in sections else None
         if kin is not None and hit.line in pool:
             found[hit.line] = min(kin, found.get(hit.line, kin))
+    for line in _last_words(anchor.scan, sections, known):
+        # Near the root cause's block, the line is its driver's epilogue (cargo's "error: test failed").
+        if line in pool and abs(line - anchor.line) > LAST_WORDS_FAR:
+            found[line] = min(LAST_WORDS_KIN, found.get(line, LAST_WORDS_KIN))
     usable = [(k, n) for n, k in sorted(found.items()) if evidence_line(pool[n], known)]
     # A failure whose line repeats one already shown (a retry, the summary of a failure shown
     # above) says nothing new: the first of each shape stays.
@@ -143,6 +165,21 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
         if shape not in seen:
             seen.add(shape)
             out.append((k, n))
+    return out
+
+
+def _last_words(scan: DocScan, sections: set[int], known: Known) -> list[int]:
+    """Per failed section, the line right above its exit line that says an error (a script's ``ERROR: ...``
+    before it exits), blank lines and chatter aside; never the exit line itself."""
+    out = []
+    for index in sorted(sections):
+        tail = scan.failed_tails.get(index, [])
+        above = [(n, t) for n, t in tail[:-1] if not (blocks.blank(t) or blocks.chatter(t) or _RUNNER.match(t))]
+        above = above[-LAST_WORDS:]
+        for n, t in reversed(above):
+            if _SAYS_ERROR.match(t) and not (blocks.symptom(t) or known(t)):
+                out.append(n)
+                break
     return out
 
 

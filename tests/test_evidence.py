@@ -163,3 +163,50 @@ def test_a_tool_no_rule_knows_shows_each_of_its_errors_across_files() -> None:
     assert d.rule == "generic.error-block"
     assert {_at(lines, f"docs/guide{i}.md:{12 + i}:3: broken link to ./missing{i}.md") for i in range(4)} <= numbers
     assert len(numbers) <= MAX_EXCERPT
+
+
+def _jenkins_build(script_end: list[str]) -> list[str]:
+    """A Jenkins freestyle build: a script step whose first command runs out of disk, then a long Maven run."""
+    lines = ["Started by timer", "[site] $ /bin/bash -xe /tmp/jenkins811.sh", "+ ./prepare.sh"]
+    lines += [f"cp: error writing 'cache/part{i}.bin': No space left on device" for i in range(3)]
+    lines += [f"[INFO] Compiling module {i}" for i in range(60)]
+    lines += ["[INFO] BUILD SUCCESS", "[INFO] Total time:  9.1 s"]
+    return lines + script_end + ["Archiving artifacts", "Finished: FAILURE"]
+
+
+def test_a_scripts_error_right_above_jenkins_exit_line_is_a_further_failure_the_exit_line_is_not() -> None:
+    lines = _jenkins_build(["ERROR: no report generated, publishing has failed"])
+    lines.insert(len(lines) - 2, "Build step 'Execute shell' marked build as failure")
+    d = _triage(lines)
+    shown = {e.line: e.text for e in d.excerpt}
+    assert d.category == "resource.exhausted" and "No space left" in d.summary  # the root cause stays
+    error = _at(lines, "ERROR: no report generated, publishing has failed")
+    assert error in shown and error - 1 not in shown  # the Maven summary above it is not
+    assert _at(lines, "Build step 'Execute shell' marked build as failure") not in shown
+    assert _at(lines, "Archiving artifacts") not in shown
+
+
+def test_the_last_words_of_a_failed_gitlab_command_and_a_pipeline_stage_reach_the_excerpt() -> None:
+    disk = [f"tar: cache/part{i}.bin: Cannot write: No space left on device" for i in range(3)]
+    body = disk + [f"building page {i}" for i in range(60)] + ["Error: site index is empty, aborting"]
+    gitlab = ["section_start:1700000002:step_script\r\x1b[0KExecuting step_script", "$ ./build-site.sh", *body]
+    gitlab += ["section_end:1700000003:step_script\r\x1b[0K", "section_start:1700000003:cleanup_file_variables"]
+    gitlab += ["section_end:1700000004:cleanup_file_variables", "ERROR: Job failed: exit code 1"]
+    pipeline = ["[Pipeline] stage", "[Pipeline] { (Site)", "[Pipeline] sh", "+ ./build-site.sh", *body]
+    pipeline += ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] End of Pipeline"]
+    pipeline += ["ERROR: script returned exit code 1", "Finished: FAILURE"]
+    for lines in (gitlab, pipeline):
+        d = _triage(lines)
+        shown = {e.line for e in d.excerpt}
+        assert "No space left" in d.summary
+        assert _at(lines, "Error: site index is empty, aborting") in shown
+        assert not {_at(lines, "ERROR: Job failed: exit code 1") if lines is gitlab else 0} & shown
+
+
+def test_a_jenkins_failure_no_rule_knows_anchors_on_the_scripts_error_never_on_the_exit_line() -> None:
+    lines = ["[site] $ /bin/bash -xe /tmp/jenkins812.sh", "+ ./publish.sh", "uploading 12 pages"]
+    lines += ["ERROR: publish target rejected the bundle", "Build step 'Execute shell' marked build as failure"]
+    lines += ["Finished: FAILURE"]
+    d = _triage(lines)
+    assert "publish target rejected the bundle" in d.summary and "marked build" not in d.title
+    assert "ERROR: publish target rejected the bundle" in [e.text for e in d.excerpt]

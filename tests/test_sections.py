@@ -154,3 +154,260 @@ def test_the_quick_step_marker_agrees_with_marker(raw: str, quick: bool) -> None
     found = step_marker(raw)
     assert (found is not None) is quick
     assert found is None or found == marker(raw, normalize(raw))
+
+
+JENKINS_FREESTYLE = """Started by an SCM change
+Building in workspace /var/lib/jenkins/workspace/shop
+[shop] $ /bin/sh -xe /tmp/jenkins4471.sh
++ ./gradlew check
+BUILD SUCCESSFUL in 12s
+[shop] $ /bin/sh -xe /tmp/jenkins4472.sh
++ ./package.sh
+ERROR: no manifest found, packaging has failed
+Build step 'Execute shell' marked build as failure
+Archiving artifacts
+ERROR: Step 'Publish JUnit test result report' failed: no test report files were found
+Finished: FAILURE
+"""
+
+
+def test_jenkins_freestyle_build_steps_the_failed_one_and_post_build_actions_aside() -> None:
+    scan, found = _sections(JENKINS_FREESTYLE)
+    assert found == [
+        (1, "", PASSED),
+        (3, "/bin/sh -xe /tmp/jenkins4471.sh", PASSED),
+        (6, "/bin/sh -xe /tmp/jenkins4472.sh", FAILED),
+        (10, "post-build actions", UNKNOWN),
+    ]
+    failed = scan.sections[2]
+    assert failed.exit_line == 9 and failed.end == 9 and scan.sections[3].aside
+    assert scan.failed_tails[2][-2:] == [
+        (8, "ERROR: no manifest found, packaging has failed"),
+        (9, "Build step 'Execute shell' marked build as failure"),
+    ]
+
+
+def test_jenkins_finished_failure_names_the_last_step_only_when_no_step_failed() -> None:
+    text = "[app] $ /bin/sh -xe /tmp/j1.sh\n+ make\nERROR: Error cloning remote repo 'origin'\nFinished: FAILURE\n"
+    scan, found = _sections(text)
+    assert found[1] == (1, "/bin/sh -xe /tmp/j1.sh", FAILED)
+    assert scan.sections[1].exit_line == 4
+    _, passed = _sections("[app] $ /bin/sh -xe /tmp/j1.sh\n+ make\nFinished: SUCCESS\n")
+    assert passed[1][2] != FAILED
+
+
+JENKINS_PIPELINE = """[Pipeline] Start of Pipeline
+[Pipeline] node
+Running on agent-3 in /home/jenkins/workspace/api
+[Pipeline] {
+[Pipeline] stage
+[Pipeline] { (Build)
+[Pipeline] sh
++ make build
+cc -o api main.c
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] stage
+[Pipeline] { (Test)
+[Pipeline] sh
++ make test
+test_parse ... FAIL
+make: *** [Makefile:9: test] Error 1
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] stage
+[Pipeline] { (Deploy)
+Stage "Deploy" skipped due to earlier failure(s)
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] stage
+[Pipeline] { (Declarative: Post Actions)
+[Pipeline] junit
+Recording test results
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] }
+[Pipeline] End of Pipeline
+ERROR: script returned exit code 2
+Finished: FAILURE
+"""
+
+
+def test_jenkins_pipeline_stages_the_exit_line_at_the_end_fails_the_last_stage_that_ran() -> None:
+    scan, found = _sections(JENKINS_PIPELINE)
+    assert [f[1:] for f in found[1:]] == [
+        ("Build", PASSED),
+        ("Test", FAILED),
+        ("Deploy", UNKNOWN),
+        ("Declarative: Post Actions", UNKNOWN),
+    ]
+    index = [s.command for s in scan.sections].index("Test")
+    test = scan.sections[index]
+    assert test.exit_line == 33 and test.exit_code == 2 and scan.sections[index + 1].aside
+    # The stage's own last lines, then the exit line printed at the end.
+    tail = scan.failed_tails[index]
+    assert tail[-1] == (33, "ERROR: script returned exit code 2")
+    assert (17, "make: *** [Makefile:9: test] Error 1") in tail and all(n <= 20 for n, _ in tail[:-1])
+
+
+GITLAB = (
+    "Running with gitlab-runner 16.5.0\n"
+    "section_start:1700000000:prepare_executor\r\x1b[0K\x1b[0K\x1b[36;1mPreparing the docker executor\x1b[0;m\n"
+    "Using docker image ruby:3.2\n"
+    "section_end:1700000001:prepare_executor\r\x1b[0Ksection_start:1700000001:get_sources\r\x1b[0KGetting source\n"
+    "Fetching changes with git depth set to 20...\n"
+    "section_end:1700000002:get_sources\r\x1b[0K\n"
+    "section_start:1700000002:step_script\r\x1b[0K\x1b[0K\x1b[36;1mExecuting step_script stage\x1b[0;m\n"
+    "\x1b[32;1m$ bundle install\x1b[0;m\n"
+    "Bundle complete!\n"
+    "\x1b[32;1m$ bundle exec rubocop\x1b[0;m\n"
+    "app/models/user.rb:3:1: C: Layout/IndentationWidth: Use 2 (not 4) spaces for indentation.\n"
+    "1 file inspected, 1 offense detected\n"
+    "section_end:1700000003:step_script\r\x1b[0K\n"
+    "section_start:1700000003:after_script\r\x1b[0K\x1b[0K\x1b[36;1mRunning after_script\x1b[0;m\n"
+    "\x1b[32;1m$ echo cleanup\x1b[0;m\n"
+    "cleanup\n"
+    "section_end:1700000004:after_script\r\x1b[0K\n"
+    "section_start:1700000004:cleanup_file_variables\r\x1b[0K\x1b[0K\x1b[36;1mCleaning up\x1b[0;m\n"
+    "section_end:1700000005:cleanup_file_variables\r\x1b[0K\n"
+    "\x1b[31;1mERROR: Job failed: exit code 1\n"
+)
+
+
+def test_gitlab_phases_and_commands_the_job_failure_fails_the_last_command_before_after_script() -> None:
+    scan, found = _sections(GITLAB)
+    commands = [(f[1], f[2]) for f in found[1:]]
+    assert commands[:5] == [
+        ("prepare_executor", PASSED),
+        ("get_sources", PASSED),
+        ("step_script", PASSED),
+        ("bundle install", PASSED),
+        ("bundle exec rubocop", FAILED),
+    ]
+    index = [s.command for s in scan.sections].index("bundle exec rubocop")
+    assert all(s.aside for s in scan.sections[index + 1 :])  # after_script, its command, the cleanup
+    assert scan.sections[index].exit_line == 20
+    tail = scan.failed_tails[index]
+    assert tail[-1] == (20, "ERROR: Job failed: exit code 1")
+    assert (12, "1 file inspected, 1 offense detected") in tail and all(n <= 13 for n, _ in tail[:-1])
+
+
+AZURE = """2024-05-06T09:00:00.0000000Z ##[section]Starting: Checkout repo@main
+2024-05-06T09:00:01.0000000Z Syncing repository
+2024-05-06T09:00:02.0000000Z ##[section]Finishing: Checkout repo@main
+2024-05-06T09:00:03.0000000Z ##[section]Starting: Run tests
+2024-05-06T09:00:03.1000000Z ==============================================================================
+2024-05-06T09:00:03.2000000Z Task         : Bash
+2024-05-06T09:00:03.3000000Z ========================== Starting Command Output ===========================
+2024-05-06T09:00:03.4000000Z /usr/bin/bash --noprofile --norc /home/vsts/work/_temp/a1.sh
+2024-05-06T09:00:04.0000000Z FAILED tests/test_cart.py::test_total - assert 3 == 4
+2024-05-06T09:00:05.0000000Z ##[error]Bash exited with code '1'.
+2024-05-06T09:00:05.1000000Z ##[section]Finishing: Run tests
+"""
+
+
+def test_azure_pipelines_tasks_the_failed_one_with_its_status_and_output_start() -> None:
+    scan, found = _sections(AZURE)
+    assert found[1:] == [(1, "Checkout repo@main", PASSED), (4, "Run tests", FAILED)]
+    failed = scan.sections[2]
+    assert failed.exit_line == 10 and failed.exit_code == 1 and failed.output_start == 8
+
+
+def test_circleci_and_buildkite_exit_lines_fail_the_step() -> None:
+    scan, found = _sections("#!/bin/bash -eo pipefail\nnpm test\n1 failing\n\nExited with code exit status 1\n")
+    assert found == [(1, "", FAILED)] and scan.sections[0].exit_code == 1
+    scan, found = _sections("yarn lint\nsrc/a.ts: error\n🚨 Error: The command exited with status 2\n")
+    assert found == [(1, "", FAILED)] and scan.sections[0].exit_code == 2
+
+
+BUILDKITE = """~~~ Preparing working directory
+$ git clone -v -- git@github.com:acme/api.git .
+--- :go: Running tests
+=== RUN   TestParse
+--- FAIL: TestParse (0.00s)
+    parse_test.go:12: mismatch
+        --- Expected
+        +++ Actual
+--- a/parse.go
++++ :warning: Annotations
+The command exited with status 1
+"""
+
+
+def test_buildkite_groups_open_only_in_a_buildkite_log_and_never_at_a_go_verdict_or_a_diff() -> None:
+    scan, found = _sections(BUILDKITE)
+    assert [f[1] for f in found[1:]] == [
+        "Preparing working directory",
+        "git clone -v -- git@github.com:acme/api.git .",
+        ":go: Running tests",
+        ":warning: Annotations",
+    ]
+    # Elsewhere, a diff's "--- a" and "+++ b" lines and a Go verdict open nothing.
+    _, plain = _sections("--- FAIL: TestParse (0.00s)\n--- Expected\n+++ Actual\n--- Running tests\nFAIL\n")
+    assert [f[1] for f in plain] == [""]
+
+
+PLATFORM_LOGS = {
+    "jenkins": JENKINS_FREESTYLE,
+    "pipeline": JENKINS_PIPELINE,
+    "gitlab": GITLAB,
+    "azure": AZURE,
+    "buildkite": BUILDKITE,
+}
+
+
+def _platform_scan(text: str) -> tuple[object, ...]:
+    got = scan_doc(bytes_doc("job.txt", text.encode()), RS)
+    sections = [(s.start, s.end, s.command, s.status, s.exit_line, s.aside) for s in got.sections]
+    return sections, got.failed_tails, [(h.rule.id, h.line) for h in got.hits]
+
+
+@pytest.mark.parametrize("name", sorted(PLATFORM_LOGS))
+def test_both_engines_find_the_same_sections_of_every_platform(name: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The markers stay in Hyperscan's one pass: both engines, small chunks or one, the same sections and tails."""
+    from autoheal import scan
+    from autoheal.engine_hs import _region_exprs
+
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        pytest.skip("hyperscan is not installed")
+    assert any(i == 0 for i, _, _ in _region_exprs(RS)[0])  # the marker regex is Hyperscan's
+    found = []
+    for chunk in (scan.CHUNK, 53):
+        monkeypatch.setattr(scan, "CHUNK", chunk)
+        for which in ("re2", "hyperscan"):
+            monkeypatch.setenv("AUTOHEAL_ENGINE", which)
+            found.append(_platform_scan(PLATFORM_LOGS[name]))
+    assert all(f == found[0] for f in found)
+
+
+def test_jenkins_timestamper_stamps_do_not_hide_the_markers() -> None:
+    stamped = "".join(
+        f"[2024-05-06T09:00:{i:02d}.000Z] {line}\n" for i, line in enumerate(JENKINS_FREESTYLE.splitlines())
+    )
+    _, found = _sections(stamped)
+    assert [f[1:] for f in found] == [f[1:] for f in _sections(JENKINS_FREESTYLE)[1]]
+    elapsed = "".join(f"09:00:{i:02d}.1 {line}\n" for i, line in enumerate(JENKINS_PIPELINE.splitlines()[:22]))
+    assert [f[1] for f in _sections(elapsed)[1][1:]] == ["Build", "Test", "Deploy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "category", "cause"),
+    [
+        ("gitlab", "lint.error", "app/models/user.rb:3:1: C: Layout/IndentationWidth"),
+        ("azure", "test.failure", "FAILED tests/test_cart.py::test_total - assert 3 == 4"),
+        ("pipeline", "test.failure", "test_parse ... FAIL"),
+    ],
+)
+def test_the_failed_sections_block_leaves_out_the_runners_lines_and_its_exit_line(
+    name: str, category: str, cause: str
+) -> None:
+    from autoheal.rules import default_ruleset
+    from autoheal.triage import triage_docs
+
+    d = triage_docs([bytes_doc("", PLATFORM_LOGS[name].encode())], default_ruleset(), "job.txt")
+    texts = [e.text for e in d.excerpt]
+    assert d.category == category and any(t.startswith(cause) for t in texts)
+    noise = ("[Pipeline]", "section_end:", "Finishing:", "exited with code", "Job failed", "script returned")
+    assert not [t for t in texts if any(word in t for word in noise)]

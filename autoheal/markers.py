@@ -1,0 +1,203 @@
+"""What a marker line of a CI log says: a step or command opens, or a section ends with a status.
+
+- GitHub Actions: ``##[group]Run <command>`` opens a step; a failing step
+  prints ``##[error]Process completed with exit code N.`` (an action that
+  fails prints its own ``##[error]`` line). A step log file is one section.
+- Travis CI: ``$ <command>`` opens a command (after ``travis_fold``/``travis_time``
+  markers on the same line); ``The command "<command>" exited with N.`` closes it
+  with its status; ``Done. Your build exited with N.`` ends the build.
+- Jenkins freestyle: ``[workspace] $ <command>`` opens a build step; ``Build step
+  '<name>' marked build as failure`` closes it, failed; what follows is the
+  post-build actions (a section aside: never where the job failed);
+  ``Finished: FAILURE`` ends the build.
+- Jenkins Pipeline: ``[Pipeline] { (<stage>)`` opens a stage; ``ERROR: script
+  returned exit code N`` (printed at the end, once every stage has closed) fails
+  the last stage that ran: not one ``skipped due to earlier failure(s)``, nor
+  the post actions.
+- GitLab CI: ``section_start:<ts>:<name>`` opens a runner phase (``after_script``,
+  artifact uploads and cleanup are aside) and ``$ <command>`` a command;
+  ``ERROR: Job failed: exit code N``, printed after the cleanup, fails the last
+  command that ran before the phases aside.
+- Azure Pipelines: ``##[section]Starting: <task>`` opens a task;
+  ``##[error]Bash exited with code '1'.`` fails it with its status.
+- CircleCI: ``Exited with code exit status N`` fails the step (a step log is one section).
+- Buildkite: ``~~~ <name>`` opens a group and says the log is Buildkite's; then
+  ``--- <name>`` and ``+++ <name>`` open groups too (elsewhere those are diff
+  headers and Go verdicts); ``The command exited with status N`` fails the group.
+- Maven and plain logs: the whole log is one section, which failed.
+
+``marker`` reads one line; ``sections.Sectioner`` builds the sections from
+what the lines say. ``MARKER_BYTES`` is the byte regex of the lines that may
+be markers: it joins the scanner's one pass (Hyperscan must accept it; the
+disk cache is keyed on it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
+# and the line starts its pattern prefilter, so the markers cost no pass of their own.
+MARKER_LITERALS = (
+    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
+    rb"Process completed with exit code |: \*\*\* \[|marked build as |Finished: |\[Pipeline\] \{ \(|"
+    rb"skipped due to earlier failure|script returned exit code |section_start:|Job failed|##\[section\]Starting: |"
+    rb"Starting Command Output|Exited with code |The command exited with status "
+)
+MARKER_STARTS = (
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
+)
+MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
+_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
+_GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
+_GHA_ERROR = re.compile(r"^##\[error\]")
+_GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
+_TRAVIS_CMD = re.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
+_TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
+# A command with a newline in it ends its "The command" line on the next line.
+_TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
+_TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
+_TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
+_TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
+# Jenkins' Timestamper plugin stamps each line: ``[2024-05-06T09:00:00.123Z] `` or ``09:00:00 ``.
+_JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:\.\d+)?) +(?=\S)")
+# Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
+_JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
+_JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
+_JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
+_PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
+_PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
+_PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
+# GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
+_GITLAB_SECTION = re.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
+_GITLAB_FAILED = re.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
+_GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
+# Azure Pipelines: a task, its script's output, its failure.
+_AZURE_TASK = re.compile(r"^##\[section\]Starting: (?P<name>.+)")
+_AZURE_OUTPUT = re.compile(r"^=+ Starting Command Output =+\s*$")
+_AZURE_EXIT = re.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
+# CircleCI and Buildkite: the step's exit line.
+_STEP_EXIT = re.compile(
+    r"^(?:Exited with code (?:exit status )?|\W*(?:Error: )?The command exited with status )(?P<code>-?\d+)"
+)
+# Buildkite groups: ``~~~`` only Buildkite prints; ``---`` and ``+++`` open groups once it has.
+_BUILDKITE = re.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
+# What a Buildkite group is not: a Go verdict, a diff header, a banner (``--- x ---``).
+_NOT_GROUP = re.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual)\b|\t|(?:---|\+\+\+)\s*$")
+# GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
+_RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What one marker line says: a section opens, or the current one ends with ``code``."""
+
+    opens: str | None = None  # the command of a new section
+    kind: str = ""
+    code: int | None = None  # an exit status for the current (or named) section
+    closes: str | None = None  # Travis names the command it closes
+    error: bool = False  # a GitHub Actions error annotation
+    pending: str | None = None  # the first line of a "The command" line split by a newline
+    continued: bool = False  # the rest of that line, with the status
+    endgroup: bool = False
+    build: bool = False  # the whole build's status: says which section failed only when none did
+    traced: str | None = None  # a ``+ cmd`` shell trace
+    recipe: str | None = None  # the target of a make recipe that failed
+    aside: bool = False  # the section it opens (or the current one) ran after the job's work: never where it failed
+    last_work: bool = False  # the status is the job's, printed after its end: it fails the last section that ran
+    then: str | None = None  # after the status, a section aside opens (Jenkins' post-build actions)
+    weak: bool = False  # a group only in a Buildkite log (elsewhere a diff header or a verdict)
+    buildkite: bool = False
+    body: bool = False  # the current section's output starts on the next line
+
+
+def step_marker(raw: str) -> Marker | None:
+    """``marker`` for the commonest marker lines, which need no normalised text: a step's group opening or ending.
+
+    None for any other line (then ``marker`` decides). Same answers as ``marker``:
+    these are its first two checks that can match a body starting with ``##[``.
+    """
+    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body.startswith("##[group]Run ") and len(body) > len("##[group]Run "):
+        return Marker(opens=body[len("##[group]Run ") :].strip(), kind="step")
+    if body.startswith("##[endgroup]"):
+        return Marker(endgroup=True)
+    return None
+
+
+def marker(raw: str, text: str) -> Marker | None:
+    """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised."""
+    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
+        if m := _TRAVIS_CMD.match(body.replace("\r", "")):
+            return Marker(opens=m["cmd"].strip(), kind="command")
+        if m := _TRACE.match(text):
+            group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
+            return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+    if m := _GHA_STEP.match(body):
+        return Marker(opens=m["cmd"].strip(), kind="step")
+    if _GHA_ENDGROUP.match(body):
+        return Marker(endgroup=True)
+    if m := _GHA_EXIT.search(text):
+        return Marker(code=int(m["code"]), error=True)
+    if m := _AZURE_EXIT.match(body):
+        return Marker(code=int(m["code"]), error=True)
+    if _GHA_ERROR.match(body):
+        return Marker(error=True)
+    if m := _TRAVIS_END.search(text):
+        return Marker(code=int(m["code"]), closes=m["cmd"])
+    if m := _TRAVIS_OPEN_END.search(text):
+        return Marker(pending=m["cmd"])
+    if m := _TRAVIS_END_REST.search(text):
+        return Marker(code=int(m["code"]), continued=True)
+    if m := _TRAVIS_DONE.search(text):
+        return Marker(code=int(m["code"]), build=True)
+    if m := _TRAVIS_CMD.match(body.replace("\r", "")):
+        return Marker(opens=m["cmd"].strip(), kind="command")
+    if found := _platform_marker(body):
+        return found
+    if m := _RECIPE.search(text):
+        return Marker(recipe=m["target"].strip(), code=int(m["code"]))
+    if m := _TRACE.match(text):
+        return Marker(traced=m["cmd"].strip())
+    return None
+
+
+def _platform_marker(body: str) -> Marker | None:
+    """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines."""
+    if body[:1] == "[" or body[:1].isdigit():
+        body = _JENKINS_STAMP.sub("", body, count=1)
+    if m := _JENKINS_STEP.match(body):
+        return Marker(opens=m["cmd"].strip(), kind="command")
+    if m := _JENKINS_FAILED.match(body):
+        return Marker(code=1, then="post-build actions")
+    if m := _JENKINS_FINISHED.match(body):
+        return Marker(code=0 if m["verdict"] == "SUCCESS" else 1, build=True)
+    if m := _PIPELINE_STAGE.match(body):
+        return Marker(opens=m["name"].strip(), kind="step", aside=m["name"].startswith("Declarative: Post Actions"))
+    if _PIPELINE_SKIPPED.match(body):
+        return Marker(aside=True)
+    if m := _PIPELINE_EXIT.match(body):
+        return Marker(code=int(m["code"]), last_work=True)
+    if m := _GITLAB_SECTION.search(body):
+        return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE))
+    if m := _GITLAB_FAILED.match(body):
+        return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True)
+    if m := _AZURE_TASK.match(body):
+        return Marker(opens=m["name"].strip(), kind="step")
+    if _AZURE_OUTPUT.match(body):
+        return Marker(body=True)
+    if m := _STEP_EXIT.match(body):
+        return Marker(code=abs(int(m["code"])))
+    return _group(body)
+
+
+def _group(body: str) -> Marker | None:
+    """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
+    if (m := _BUILDKITE.match(body)) and not _NOT_GROUP.search(m["name"]):
+        tilde = m["mark"] == "~~~"
+        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde)
+    return None
