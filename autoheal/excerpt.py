@@ -78,8 +78,19 @@ def _attached(text: str) -> bool:
 
 
 def _stop(text: str) -> bool:
-    """A line that is never part of a failure block: runner chatter or a command's "it failed" line."""
-    return blocks.chatter(text) or (blocks.symptom(text) and not blocks.header(text))
+    """A line that is never part of a failure block: runner chatter or a command's "it failed" line.
+
+    A tool's bare line prefix (``npm ERR!`` alone) is a blank line of its block, and a pointer to
+    more (``For more information ...``) closes the block above it without ending it.
+    """
+    if blocks.chatter(text):
+        return True
+    return blocks.symptom(text) and not (blocks.header(text) or blocks.blank(text) or blocks.pointer(text))
+
+
+def _item_of_list(lines: Numbered, i: int) -> bool:
+    """A ``- key: value`` line under another: a detail of the list (pre-commit's ``- exit code: 1``)."""
+    return i > 0 and lines[i][1].lstrip().startswith("- ") and lines[i - 1][1].lstrip().startswith("- ")
 
 
 def _outer_header(lines: Numbered, i: int) -> int:
@@ -167,11 +178,22 @@ def _end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     end, quiet = at, 0
     base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + REACH_BELOW)
+    tag = blocks.prefix(lines[at][1])
     for i in range(at + 1, limit):
         text = lines[i][1]
+        if tag and blocks.prefix(text) == tag:
+            # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
+            if blocks.blank(text):
+                continue
+            if _stop(text[text.index(tag) + len(tag) :]):
+                return (i if i == end + 1 else end), True
+            end, quiet = i, 0
+            continue
         if blocks.summary(text) and not blocks.chatter(text):
             return _epilogue(lines, i), True
-        if _stop(text) or (_next_failure(lines, i, start) and blocks.indent(text) <= base):
+        if (_stop(text) and not _item_of_list(lines, i)) or (
+            _next_failure(lines, i, start) and blocks.indent(text) <= base
+        ):
             return _epilogue(lines, end), True
         if _strong(text) or _attached(text):
             end, quiet = i, 0

@@ -287,3 +287,41 @@ def test_cargo_tests_block_runs_from_its_failures_to_the_verdict() -> None:
     d = triage_docs([bytes_doc("", ("\n".join(log) + "\n").encode())], RS, "log.txt")
     numbers = [e.line for e in d.excerpt]
     assert numbers[0] in (6, 8) and {8, 11, 13, 18, 20} <= set(numbers) and numbers[-1] == 20
+
+
+def test_every_line_a_tool_prefixes_stays_in_its_block() -> None:
+    # npm prints its whole report behind "npm ERR!"; a bare prefix line is a blank of that report.
+    lines = ["> npm ci", "npm ERR! code ERESOLVE", "npm ERR! ERESOLVE unable to resolve dependency tree", "npm ERR!"]
+    lines += ["npm ERR! While resolving: web@1.0.0", "npm ERR! Found: vue@3.4.0", "npm ERR!"]
+    lines += ["npm ERR! Could not resolve dependency:", 'npm ERR!   peer vue@"^2.6.0" from vue-router@3.6.5', ""]
+    lines += ["npm ERR! A complete log of this run can be found in: /tmp/x.log", "Post job cleanup."]
+    shown = _shown(lines, 2)
+    assert set(range(2, 10)) <= set(shown) and 11 not in shown
+
+
+def test_a_prefixed_failed_line_closes_the_prefixed_block() -> None:
+    # buildx prefixes a step's output with "#N": its "did not complete successfully" line ends that step's block.
+    lines = ["#9 [build 3/3] RUN cargo build --release", "#9 12.30 error[E0425]: cannot find value `cfg`"]
+    lines += ['#9 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101']
+    lines += ["------", " > [build 3/3] RUN cargo build --release:"]
+    assert _shown(lines, 2) == [1, 2, 3]
+
+
+def test_a_pointer_to_more_information_does_not_end_the_block() -> None:
+    # rustc: "For more information ..." sits between the error and the crate's "could not compile".
+    lines = ["   Compiling app v0.1.0", "error[E0599]: no method named `lenght` found", "  --> src/lib.rs:4:7", ""]
+    lines += ["For more information about this error, try `rustc --explain E0599`."]
+    lines += ["error: could not compile `app` (lib) due to 1 previous error", "Process completed with exit code 101."]
+    assert _shown(lines, 2) == [1, 2, 3, 4, 5, 6]
+    # shellcheck: the links under its pointer are the block's last lines.
+    lines = ["In deploy.sh line 3:", "cd $DIR", "   ^--^ SC2086 (info): Double quote to prevent globbing.", ""]
+    lines += ["For more information:", "  https://www.shellcheck.net/wiki/SC2086 -- Double quote to prevent ..."]
+    lines += ["Process completed with exit code 1."]
+    assert _shown(lines, 3) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_list_items_exit_code_is_a_detail_not_the_end() -> None:
+    # A hook's details list holds its exit code among other items.
+    lines = ["black................................Passed", "mixed line ending....................Failed"]
+    lines += ["- hook id: mixed-line-ending", "- exit code: 1", "- files were modified by this hook"]
+    assert _shown(lines, 2)[-1] == 5
