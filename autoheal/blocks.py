@@ -101,7 +101,9 @@ def passing_summary(text: str) -> bool:
 @lru_cache(maxsize=CACHE)
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
-    return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
+    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text):
+        return True
+    return progress(text) == "pass"
 
 
 def warning(text: str) -> bool:
@@ -154,18 +156,19 @@ def located_warning(text: str) -> bool:
 # A bare capitalised word needs a leader before it: "Build Failed" is a sentence, not a case.
 _PROGRESS = re.compile(
     r"^(?P<name>.*?[\w)\]])(?:(?P<lead>\s*(?:\.{2,}\s*(?:\*{3})?|\*{3})\s*)|\s+)"
-    r"(?P<v>FAILED|FAIL|ERROR|PASSED|Failed|Passed|passed|ok|OK|SKIPPED|Skipped|skipped|ignored)(?:\s*\*{3})?"
+    r"(?P<v>FAILED|FAIL|ERROR|PASSED|Failed|Passed|passed|ok|OK|SKIPPED|Skipped|skipped|ignored|STANDARD_(?:OUT|ERROR))(?:\s*\*{3})?"
     r"(?:\s+\(?[\d.]+\s*(?:m?s|sec|seconds)\)?|\s+\[\s*\d+%\])?\s*$"
 )
 _FAILING = {"FAILED", "FAIL", "ERROR", "Failed"}
 
 
 def progress(text: str) -> str | None:
-    """A case's verdict line: ``"fail"`` or ``"pass"`` (skips count as passes), else None."""
+    """A case's verdict line: ``"fail"``, ``"pass"`` (skips count as passes), ``"output"`` (Gradle's
+    ``STANDARD_OUT`` line heading a case's output), else None."""
     m = _PROGRESS.match(text)
     if not m or (m["lead"] is None and not (m["v"].isupper() and re.search("[a-z]", m["name"]))):
         return None
-    return "fail" if m["v"] in _FAILING else "pass"
+    return "fail" if m["v"] in _FAILING else "output" if m["v"].startswith("STANDARD_") else "pass"
 
 
 def case_name(text: str) -> str:

@@ -43,6 +43,7 @@ declared context around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from autoheal import blocks
@@ -59,8 +60,15 @@ REACH_BELOW = MAX_EXCERPT * 3
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
+OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 
 Numbered = Sequence[tuple[int, str]]
+# A rule across the line (Catch2's dots, a row of dashes): a separator inside a block, not its end.
+_SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
+# A list of the failed cases, printed after their failures: names only, their messages are above.
+_LIST = re.compile(
+    r"(?i)^\s*(?:\[\w+\]\s*)?(?:failed tests|failing tests|the following tests failed|tests in error)\s*:\s*$"
+)
 Known = Callable[[str], bool]
 
 
@@ -307,9 +315,81 @@ def _bridged(lines: Numbered, kept: list[tuple[int, str]], known: Known) -> list
     return out
 
 
+def _own_output(lines: Numbered, at: int) -> int | None:
+    """For a failing case's progress line, the index of the last line it printed before the next
+    case's progress line (CTest's ``--output-on-failure``, a pre-commit hook's details); None when
+    it printed nothing, or when no progress line follows soon (the normal block edges hold then)."""
+    for i in range(at + 1, min(len(lines), at + OWN_OUTPUT)):
+        text = lines[i][1]
+        if blocks.progress(text):
+            shown = [t for _, t in lines[at + 1 : i] if not (blocks.blank(t) or blocks.chatter(t))]
+            return i - 1 if shown else None
+        if _stop(text) and not (_SEPARATOR.match(text) or _item_of_list(lines, i)):
+            return None
+    return None
+
+
+def _details(lines: Numbered, at: int) -> int | None:
+    """For a failing case's progress line with no output of its own, the index of its details below:
+    the first line after the run of progress lines that names the case (cargo's ``---- name stdout
+    ----``, pytest's ``____ name ____``)."""
+    name = blocks.case_name(lines[at][1])
+    if not name:
+        return None
+    named = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+    for i in range(at + 1, min(len(lines), at + REACH_BELOW)):
+        text = lines[i][1]
+        if blocks.progress(text) or blocks.blank(text) or blocks.chatter(text):
+            continue
+        if named.search(text):
+            return i
+        if _stop(text):
+            return None
+    return None
+
+
+def _case_above(lines: Numbered, at: int, start: int) -> int | None:
+    """For a list of the failed cases (``Failed tests:``), the index of the last failing case's
+    progress line above it, whose message the list does not repeat (ScalaTest's ``*** FAILED ***``)."""
+    if not _LIST.match(lines[at][1]):
+        return None
+    for i in range(start - 1, max(-1, at - UP_REACH - 1), -1):
+        if blocks.progress(lines[i][1]) == "fail":
+            return i
+    return None
+
+
+def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, str]] | None:
+    """A failing case's progress line that printed nothing below it, then its details printed later."""
+    found = _details(lines, at)
+    if found is None:
+        return None
+    start, headed = _start(lines, found, known)
+    start = max(start, at + 1)
+    end, ended = _end(lines, found, start)
+    head = _clean(lines, at, at, at)
+    return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
+
+
 def _pieces(lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int]) -> list[tuple[int, str]]:
     start, headed = _start(lines, at, known)
     end, ended = _end(lines, at, start)
+    if blocks.progress(lines[at][1]) == "fail":
+        # A case's progress line: its block holds what the case printed up to the next case's line,
+        # else, when it printed nothing, its details printed later.
+        own = _own_output(lines, at)
+        if own is None and end == at:
+            case = _details_pieces(lines, at, known)
+            if case is not None:
+                return case
+        end = max(end, own or end)
+    above = _case_above(lines, at, start)
+    if above is not None:
+        # The failing case first, then the list that names it.
+        first = _pieces(lines, above, lines[above][0], known, (0, 0))
+        merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
+        if len(merged) <= MAX_EXCERPT:
+            return merged
     above, below = min(start, _reach(lines, at, -least[0])), max(end, _reach(lines, at, least[1]))
     core = _clean(lines, start, end, at)
     if len(core) >= MAX_EXCERPT:

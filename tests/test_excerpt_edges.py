@@ -325,3 +325,67 @@ def test_a_list_items_exit_code_is_a_detail_not_the_end() -> None:
     lines = ["black................................Passed", "mixed line ending....................Failed"]
     lines += ["- hook id: mixed-line-ending", "- exit code: 1", "- files were modified by this hook"]
     assert _shown(lines, 2)[-1] == 5
+
+
+def test_a_case_line_whose_details_come_later_takes_its_details_block() -> None:
+    # cargo test: the progress line says FAILED; the panic is printed after the run, under the case's name.
+    lines = ["running 3 tests", "test io::tests::reads_header ... ok", "test io::tests::writes_footer ... FAILED"]
+    lines += ["test io::tests::seeks ... ok", "", "failures:", "", "---- io::tests::writes_footer stdout ----"]
+    lines += [
+        "thread 'io::tests::writes_footer' panicked at src/io.rs:88:5:",
+        'assertion failed: out.ends_with(b"\\n")',
+    ]
+    lines += ["", "failures:", "    io::tests::writes_footer", ""]
+    lines += ["test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s"]
+    shown = _shown(lines, 3)
+    assert 3 in shown and {8, 9, 10} <= set(shown)
+    # pytest -v: the FAILED line, then its section in FAILURES.
+    lines = ["tests/test_api.py::test_get PASSED                 [ 50%]"]
+    lines += ["tests/test_api.py::test_post FAILED                [100%]", ""]
+    lines += ["=================================== FAILURES ===================================", ""]
+    lines += ["__________________________________ test_post ___________________________________", ""]
+    lines += ["    def test_post():", ">       assert post() == 201", "E       assert 500 == 201", ""]
+    lines += ["tests/test_api.py:9: AssertionError"]
+    shown = _shown(lines, 2)
+    assert 2 in shown and {6, 8, 9, 10, 12} <= set(shown)
+
+
+def test_a_case_line_holds_the_output_the_case_printed_before_the_next_case() -> None:
+    # CTest --output-on-failure: the test's own output, with a separator and a blank line in it, then the next test.
+    lines = ["1/3 Test #1: unit_parse .......................   Passed    0.01 sec"]
+    lines += ["2/3 Test #2: unit_eval ........................***Failed    0.02 sec", "Seed: 1234", ""]
+    lines += ["-------------------------------------------------------------------------------", "eval of a sum"]
+    lines += ["-------------------------------------------------------------------------------", "", "notes:"]
+    lines += ["/src/tests/eval.cpp:30: FAILED:", '  CHECK( eval("1+1") == 3 )', "with expansion:", "  2 == 3"]
+    lines += ["3/3 Test #3: unit_print .......................   Passed    0.01 sec"]
+    shown = _shown(lines, 2)
+    assert {2, 5, 10, 11, 12, 13} <= set(shown) and 14 not in shown
+    # pre-commit: a failed hook's details and the files it changed, up to the next hook's line.
+    lines = ["check yaml...............................................................Passed"]
+    lines += ["trailing whitespace......................................................Failed"]
+    lines += ["- hook id: trailing-whitespace", "- exit code: 1", "- files were modified by this hook", ""]
+    lines += ["Fixing src/app.py", "check toml...............................................................Passed"]
+    shown = _shown(lines, 2)
+    assert {2, 3, 4, 5, 7} <= set(shown) and 8 not in shown
+
+
+def test_a_list_of_failed_cases_shows_the_failing_case_above_it() -> None:
+    # ScalaTest via sbt: the "Failed tests:" list names the suite; the case and its message are above it.
+    lines = [
+        "[info] ListSpec:",
+        "[info] - should append *** FAILED ***",
+        "[info]   List(1) did not equal List(2) (ListSpec.scala:9)",
+    ]
+    lines += [
+        "[info] - should prepend",
+        "[info] Run completed in 301 milliseconds.",
+        "[info] Total number of tests run: 2",
+    ]
+    lines += ["[info] Tests: succeeded 1, failed 1, canceled 0, ignored 0, pending 0", "[info] *** 1 TEST FAILED ***"]
+    lines += [
+        "[error] Failed tests:",
+        "[error] \tcom.example.ListSpec",
+        "[error] (Test / test) sbt.TestsFailedException",
+    ]
+    shown = _shown(lines, 9)
+    assert {2, 3, 9, 10} <= set(shown)
