@@ -31,7 +31,7 @@ _HEADER = re.compile(
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
-    r"Traceback \(most recent call last\):|panic: |Exception in thread)",
+    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:)",
 )
 _ERROR = re.compile(
     r"(?i)(?<![\w-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -75,7 +75,9 @@ _SUMMARY = re.compile(
     r"error: aborting due to)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
-_TERMINATOR = re.compile(r"^\s*(?:exit status \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$")
+_TERMINATOR = re.compile(
+    r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
+)
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
@@ -143,6 +145,14 @@ def count_line(text: str) -> bool:
 
 # A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
 _LOCATED_WARNING = re.compile(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning\b|^\s*\d+:\d+\s+warning\s")
+
+
+_WARNING_COUNT = re.compile(r"(?i)\b[1-9]\d* warnings?\b")
+
+
+def counts_warnings(text: str) -> bool:
+    """A verdict that counts warnings (``build finished with problems, 2 warnings``): they are its block."""
+    return bool(_WARNING_COUNT.search(text)) and not warning(text)
 
 
 def located_warning(text: str) -> bool:

@@ -136,7 +136,9 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     # Located warnings carry it only when the root cause is one of them or the verdict that counts
     # them (a linter failing on warnings).
     start, quiet = at, 0
-    warnings = blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1])
+    warnings = (
+        blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1]) or blocks.counts_warnings(lines[at][1])
+    )
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
         if _stop(text):
@@ -149,7 +151,9 @@ def _start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
             quiet = 0
             continue
         quiet += 1
-        if quiet >= QUIET and not any(_strong(t) for _, t in lines[max(0, i - LOOKAHEAD) : i]):
+        if quiet >= QUIET and not any(
+            _strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
+        ):
             break
     taken, empty = 0, 0
     for i in range(start - 1, -1, -1):
@@ -246,7 +250,7 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
     kept: list[tuple[int, str]] = []
     for i in range(start, end + 1):
         n, text = lines[i]
-        if i != at and blocks.chatter(text):
+        if i != at and blocks.chatter(text) and not _SEPARATOR.match(text):
             continue
         if blocks.blank(text) and (not kept or blocks.blank(kept[-1][1])):
             continue

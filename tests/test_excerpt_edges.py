@@ -351,15 +351,15 @@ def test_a_case_line_whose_details_come_later_takes_its_details_block() -> None:
 
 
 def test_a_case_line_holds_the_output_the_case_printed_before_the_next_case() -> None:
-    # CTest --output-on-failure: the test's own output, with a separator and a blank line in it, then the next test.
+    # CTest --output-on-failure: the test's own output, with separators (a row of dots) in it, then the next test.
     lines = ["1/3 Test #1: unit_parse .......................   Passed    0.01 sec"]
     lines += ["2/3 Test #2: unit_eval ........................***Failed    0.02 sec", "Seed: 1234", ""]
     lines += ["-------------------------------------------------------------------------------", "eval of a sum"]
-    lines += ["-------------------------------------------------------------------------------", "", "notes:"]
+    lines += ["-------------------------------------------------------------------------------", "." * 79, "notes:"]
     lines += ["/src/tests/eval.cpp:30: FAILED:", '  CHECK( eval("1+1") == 3 )', "with expansion:", "  2 == 3"]
     lines += ["3/3 Test #3: unit_print .......................   Passed    0.01 sec"]
     shown = _shown(lines, 2)
-    assert {2, 5, 10, 11, 12, 13} <= set(shown) and 14 not in shown
+    assert {2, 5, 8, 10, 11, 12, 13} <= set(shown) and 14 not in shown
     # pre-commit: a failed hook's details and the files it changed, up to the next hook's line.
     lines = ["check yaml...............................................................Passed"]
     lines += ["trailing whitespace......................................................Failed"]
@@ -389,3 +389,30 @@ def test_a_list_of_failed_cases_shows_the_failing_case_above_it() -> None:
     ]
     shown = _shown(lines, 9)
     assert {2, 3, 9, 10} <= set(shown)
+
+
+def test_a_verdict_counting_warnings_takes_the_located_warnings_above_it() -> None:
+    # A docs build failing on warnings: its verdict counts them, a few progress lines below them.
+    lines = ["reading sources... [100%] index", "docs/api.rst:7: WARNING: unknown document: 'setup'"]
+    lines += ["docs/faq.rst:3: WARNING: duplicate label faq", "generating indices... done"]
+    lines += ["writing additional pages... done", "copying static files... done"]
+    lines += ["build finished with problems, 2 warnings (with warnings treated as errors)."]
+    assert {2, 3, 7} <= set(_shown(lines, 7))
+
+
+def test_a_build_tools_what_went_wrong_heading_heads_its_block() -> None:
+    lines = ["> Task :lib:compileJava", "", "FAILURE: Build failed with an exception.", "", "* What went wrong:"]
+    lines += ["Execution failed for task ':lib:compileJava'.", "> Could not resolve all files for configuration"]
+    lines += ["   > Could not find org.example:core:1.2.3.", "", "* Try:", "> Run with --stacktrace option."]
+    shown = _shown(lines, 8)
+    assert shown[0] == 5 and {5, 6, 7, 8} <= set(shown) and 11 not in shown
+
+
+def test_a_pipeline_scripts_exit_code_closes_its_block() -> None:
+    lines = [
+        "+ ./gradlew integrationTest",
+        "Cancelling nested steps due to timeout",
+        "Sending interrupt signal to process",
+    ]
+    lines += ["Terminated", "script returned exit code 143", "[Pipeline] }"]
+    assert _shown(lines, 2)[-1] == 5
