@@ -31,7 +31,7 @@ _HEADER = re.compile(
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
-    r"Traceback \(most recent call last\):|panic: |Exception in thread)",
+    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:)",
 )
 _ERROR = re.compile(
     r"(?i)(?<![\w-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -75,13 +75,15 @@ _SUMMARY = re.compile(
     r"error: aborting due to)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
-_TERMINATOR = re.compile(r"^\s*(?:exit status \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$")
+_TERMINATOR = re.compile(
+    r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
+)
 _DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
 
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
 CACHE = 2048
 
-_EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG)\]|npm ERR!)?\s*$")
+_EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG|info|error)\]|npm ERR!|npm error)?\s*$")
 
 
 def blank(text: str) -> bool:
@@ -101,7 +103,9 @@ def passing_summary(text: str) -> bool:
 @lru_cache(maxsize=CACHE)
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
-    return bool(_CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text))
+    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text):
+        return True
+    return progress(text) == "pass"
 
 
 def warning(text: str) -> bool:
@@ -143,9 +147,69 @@ def count_line(text: str) -> bool:
 _LOCATED_WARNING = re.compile(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning\b|^\s*\d+:\d+\s+warning\s")
 
 
+_WARNING_COUNT = re.compile(r"(?i)\b[1-9]\d* warnings?\b")
+
+
+def counts_warnings(text: str) -> bool:
+    """A verdict that counts warnings (``build finished with problems, 2 warnings``): they are its block."""
+    return bool(_WARNING_COUNT.search(text)) and not warning(text)
+
+
 def located_warning(text: str) -> bool:
     """A diagnostic whose severity is a warning (``a.c:3:5: warning: ...``, eslint's ``3:1  warning``)."""
     return bool(_LOCATED_WARNING.match(text))
+
+
+# A case's progress line in a run of them: its name, a leader (dots, ``...``, ``***``) and its verdict at
+# the end, maybe with a duration (cargo's ``test x ... FAILED``, CTest's ``Test #3: x ....***Failed 0.02 sec``,
+# pre-commit's ``hook....Failed``, ScalaTest's ``- x *** FAILED ***``, pytest -v's ``t.py::x FAILED [ 50%]``).
+# A bare capitalised word needs a leader before it: "Build Failed" is a sentence, not a case.
+_PROGRESS = re.compile(
+    r"^(?P<name>.*?[\w)\]])(?:(?P<lead>\s*(?:\.{2,}\s*(?:\*{3})?|\*{3})\s*)|\s+)"
+    r"(?P<v>FAILED|FAIL|ERROR|PASSED|Failed|Passed|passed|ok|OK|SKIPPED|Skipped|skipped|ignored|STANDARD_(?:OUT|ERROR))(?:\s*\*{3})?"
+    r"(?:\s+\(?[\d.]+\s*(?:m?s|sec|seconds)\)?|\s+\[\s*\d+%\])?\s*$"
+)
+_FAILING = {"FAILED", "FAIL", "ERROR", "Failed"}
+
+
+def progress(text: str) -> str | None:
+    """A case's verdict line: ``"fail"``, ``"pass"`` (skips count as passes), ``"output"`` (Gradle's
+    ``STANDARD_OUT`` line heading a case's output), else None."""
+    m = _PROGRESS.match(text)
+    if not m or (m["lead"] is None and not (m["v"].isupper() and re.search("[a-z]", m["name"]))):
+        return None
+    return "fail" if m["v"] in _FAILING else "output" if m["v"].startswith("STANDARD_") else "pass"
+
+
+def case_name(text: str) -> str:
+    """The most specific part of a failing progress line's case name (``parses_empty`` of
+    ``test parser::tests::parses_empty ... FAILED``), or "" when it has none worth looking for."""
+    m = _PROGRESS.match(text)
+    if not m:
+        return ""
+    words = [w.strip("()[]:,'\"`") for w in re.sub(r"\[\w+\]", " ", m["name"]).split()]
+    parts = [p for w in words for p in re.split(r"::|[./#]", w) if len(p) >= 4 and re.search(r"[A-Za-z]", p)]
+    return max(parts, key=len) if parts else ""
+
+
+# What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
+# lines stay one block, and a line holding the prefix alone is a blank line of that block.
+_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+)(?=\s|$)")
+
+
+def prefix(text: str) -> str:
+    """The tool's line prefix of an error block (``npm ERR!``, ``[error]``, ``#8``), or ""."""
+    m = _PREFIX.match(text)
+    return m.group(0).strip() if m else ""
+
+
+# A line that says where more is to be read (rustc's ``For more information about this error, try ...``,
+# shellcheck's ``For more information:`` with its links): the close of the block above, not a stop.
+_POINTER = re.compile(r"(?i)^\s*for more (?:details|information)\b")
+
+
+def pointer(text: str) -> bool:
+    return bool(_POINTER.match(text))
 
 
 def diff_line(text: str) -> bool:

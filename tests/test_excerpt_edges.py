@@ -287,3 +287,132 @@ def test_cargo_tests_block_runs_from_its_failures_to_the_verdict() -> None:
     d = triage_docs([bytes_doc("", ("\n".join(log) + "\n").encode())], RS, "log.txt")
     numbers = [e.line for e in d.excerpt]
     assert numbers[0] in (6, 8) and {8, 11, 13, 18, 20} <= set(numbers) and numbers[-1] == 20
+
+
+def test_every_line_a_tool_prefixes_stays_in_its_block() -> None:
+    # npm prints its whole report behind "npm ERR!"; a bare prefix line is a blank of that report.
+    lines = ["> npm ci", "npm ERR! code ERESOLVE", "npm ERR! ERESOLVE unable to resolve dependency tree", "npm ERR!"]
+    lines += ["npm ERR! While resolving: web@1.0.0", "npm ERR! Found: vue@3.4.0", "npm ERR!"]
+    lines += ["npm ERR! Could not resolve dependency:", 'npm ERR!   peer vue@"^2.6.0" from vue-router@3.6.5', ""]
+    lines += ["npm ERR! A complete log of this run can be found in: /tmp/x.log", "Post job cleanup."]
+    shown = _shown(lines, 2)
+    assert set(range(2, 10)) <= set(shown) and 11 not in shown
+
+
+def test_a_prefixed_failed_line_closes_the_prefixed_block() -> None:
+    # buildx prefixes a step's output with "#N": its "did not complete successfully" line ends that step's block.
+    lines = ["#9 [build 3/3] RUN cargo build --release", "#9 12.30 error[E0425]: cannot find value `cfg`"]
+    lines += ['#9 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101']
+    lines += ["------", " > [build 3/3] RUN cargo build --release:"]
+    assert _shown(lines, 2) == [1, 2, 3]
+
+
+def test_a_pointer_to_more_information_does_not_end_the_block() -> None:
+    # rustc: "For more information ..." sits between the error and the crate's "could not compile".
+    lines = ["   Compiling app v0.1.0", "error[E0599]: no method named `lenght` found", "  --> src/lib.rs:4:7", ""]
+    lines += ["For more information about this error, try `rustc --explain E0599`."]
+    lines += ["error: could not compile `app` (lib) due to 1 previous error", "Process completed with exit code 101."]
+    assert _shown(lines, 2) == [1, 2, 3, 4, 5, 6]
+    # shellcheck: the links under its pointer are the block's last lines.
+    lines = ["In deploy.sh line 3:", "cd $DIR", "   ^--^ SC2086 (info): Double quote to prevent globbing.", ""]
+    lines += ["For more information:", "  https://www.shellcheck.net/wiki/SC2086 -- Double quote to prevent ..."]
+    lines += ["Process completed with exit code 1."]
+    assert _shown(lines, 3) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_list_items_exit_code_is_a_detail_not_the_end() -> None:
+    # A hook's details list holds its exit code among other items.
+    lines = ["black................................Passed", "mixed line ending....................Failed"]
+    lines += ["- hook id: mixed-line-ending", "- exit code: 1", "- files were modified by this hook"]
+    assert _shown(lines, 2)[-1] == 5
+
+
+def test_a_case_line_whose_details_come_later_takes_its_details_block() -> None:
+    # cargo test: the progress line says FAILED; the panic is printed after the run, under the case's name.
+    lines = ["running 3 tests", "test io::tests::reads_header ... ok", "test io::tests::writes_footer ... FAILED"]
+    lines += ["test io::tests::seeks ... ok", "", "failures:", "", "---- io::tests::writes_footer stdout ----"]
+    lines += [
+        "thread 'io::tests::writes_footer' panicked at src/io.rs:88:5:",
+        'assertion failed: out.ends_with(b"\\n")',
+    ]
+    lines += ["", "failures:", "    io::tests::writes_footer", ""]
+    lines += ["test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s"]
+    shown = _shown(lines, 3)
+    assert 3 in shown and {8, 9, 10} <= set(shown)
+    # pytest -v: the FAILED line, then its section in FAILURES.
+    lines = ["tests/test_api.py::test_get PASSED                 [ 50%]"]
+    lines += ["tests/test_api.py::test_post FAILED                [100%]", ""]
+    lines += ["=================================== FAILURES ===================================", ""]
+    lines += ["__________________________________ test_post ___________________________________", ""]
+    lines += ["    def test_post():", ">       assert post() == 201", "E       assert 500 == 201", ""]
+    lines += ["tests/test_api.py:9: AssertionError"]
+    shown = _shown(lines, 2)
+    assert 2 in shown and {6, 8, 9, 10, 12} <= set(shown)
+
+
+def test_a_case_line_holds_the_output_the_case_printed_before_the_next_case() -> None:
+    # CTest --output-on-failure: the test's own output, with separators (a row of dots) in it, then the next test.
+    lines = ["1/3 Test #1: unit_parse .......................   Passed    0.01 sec"]
+    lines += ["2/3 Test #2: unit_eval ........................***Failed    0.02 sec", "Seed: 1234", ""]
+    lines += ["-------------------------------------------------------------------------------", "eval of a sum"]
+    lines += ["-------------------------------------------------------------------------------", "." * 79, "notes:"]
+    lines += ["/src/tests/eval.cpp:30: FAILED:", '  CHECK( eval("1+1") == 3 )', "with expansion:", "  2 == 3"]
+    lines += ["3/3 Test #3: unit_print .......................   Passed    0.01 sec"]
+    shown = _shown(lines, 2)
+    assert {2, 5, 8, 10, 11, 12, 13} <= set(shown) and 14 not in shown
+    # pre-commit: a failed hook's details and the files it changed, up to the next hook's line.
+    lines = ["check yaml...............................................................Passed"]
+    lines += ["trailing whitespace......................................................Failed"]
+    lines += ["- hook id: trailing-whitespace", "- exit code: 1", "- files were modified by this hook", ""]
+    lines += ["Fixing src/app.py", "check toml...............................................................Passed"]
+    shown = _shown(lines, 2)
+    assert {2, 3, 4, 5, 7} <= set(shown) and 8 not in shown
+
+
+def test_a_list_of_failed_cases_shows_the_failing_case_above_it() -> None:
+    # ScalaTest via sbt: the "Failed tests:" list names the suite; the case and its message are above it.
+    lines = [
+        "[info] ListSpec:",
+        "[info] - should append *** FAILED ***",
+        "[info]   List(1) did not equal List(2) (ListSpec.scala:9)",
+    ]
+    lines += [
+        "[info] - should prepend",
+        "[info] Run completed in 301 milliseconds.",
+        "[info] Total number of tests run: 2",
+    ]
+    lines += ["[info] Tests: succeeded 1, failed 1, canceled 0, ignored 0, pending 0", "[info] *** 1 TEST FAILED ***"]
+    lines += [
+        "[error] Failed tests:",
+        "[error] \tcom.example.ListSpec",
+        "[error] (Test / test) sbt.TestsFailedException",
+    ]
+    shown = _shown(lines, 9)
+    assert {2, 3, 9, 10} <= set(shown)
+
+
+def test_a_verdict_counting_warnings_takes_the_located_warnings_above_it() -> None:
+    # A docs build failing on warnings: its verdict counts them, a few progress lines below them.
+    lines = ["reading sources... [100%] index", "docs/api.rst:7: WARNING: unknown document: 'setup'"]
+    lines += ["docs/faq.rst:3: WARNING: duplicate label faq", "generating indices... done"]
+    lines += ["writing additional pages... done", "copying static files... done"]
+    lines += ["build finished with problems, 2 warnings (with warnings treated as errors)."]
+    assert {2, 3, 7} <= set(_shown(lines, 7))
+
+
+def test_a_build_tools_what_went_wrong_heading_heads_its_block() -> None:
+    lines = ["> Task :lib:compileJava", "", "FAILURE: Build failed with an exception.", "", "* What went wrong:"]
+    lines += ["Execution failed for task ':lib:compileJava'.", "> Could not resolve all files for configuration"]
+    lines += ["   > Could not find org.example:core:1.2.3.", "", "* Try:", "> Run with --stacktrace option."]
+    shown = _shown(lines, 8)
+    assert shown[0] == 5 and {5, 6, 7, 8} <= set(shown) and 11 not in shown
+
+
+def test_a_pipeline_scripts_exit_code_closes_its_block() -> None:
+    lines = [
+        "+ ./gradlew integrationTest",
+        "Cancelling nested steps due to timeout",
+        "Sending interrupt signal to process",
+    ]
+    lines += ["Terminated", "script returned exit code 143", "[Pipeline] }"]
+    assert _shown(lines, 2)[-1] == 5

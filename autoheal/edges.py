@@ -1,0 +1,220 @@
+"""Where an excerpt's block starts and ends, from the shape of its lines.
+
+Edges come from the shape of the lines, never from a tool's name, so they hold
+on tools no rule knows:
+
+- Start. A block starts at its header (``FAILURES``, ``Results:``, ``--- FAIL:``,
+  the suite or case name; the topmost of stacked ones, with the run's counts
+  right above them) when one sits just above the root cause, else at the first
+  of the error lines above it that belong to it and a line or two leading to
+  them. Indented or attached lines carry the block up only to an error line
+  above them; a run of them alone, or of located warnings, is another tool's
+  output (unless the root cause is a warning or the verdict counting them).
+- End. A block ends where the tool's output stops being about the failure:
+  after a few lines with no error signal (no error wording, no ``file:line:``
+  diagnostic, no stack frame, no diff line, no indented continuation) unless
+  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
+  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
+  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
+  blank line, a line with no error signal starts a new paragraph.
+- Depth. Once the first failure is whole and the block already holds ``SOFT``
+  lines, the next failure's header at the same depth ends it (one failure in
+  full says more than three cut short, and a second short one still fits); a
+  header nested deeper (a subtest of the failing test) does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from autoheal import blocks
+
+MAX_EXCERPT = 40
+HEADER_COUNTS = 4  # count lines kept right above a header
+HEADER_REACH = 12  # how far above the root cause a block header may be
+ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
+QUIET = 3  # this many lines without an error signal in a row end a block...
+LOOKAHEAD = 6  # ...unless errors resume this soon after
+SOFT = 25  # a block this long ends at the next failure's header
+REACH_BELOW = MAX_EXCERPT * 3
+EPILOGUE = 3  # verdict and exit lines kept right after a block's end
+UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
+
+Numbered = Sequence[tuple[int, str]]
+# A rule across the line (Catch2's dots, a row of dashes): a separator inside a block, not its end.
+SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
+Known = Callable[[str], bool]
+
+
+def _strong(text: str) -> bool:
+    """A line that alone says something failed. A located warning does not: it may sit inside a
+    block (a linter that fails on warnings lists them there) but a run of them never carries one."""
+    return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
+
+
+def _attached(text: str) -> bool:
+    """A line that continues the one above: an indented detail, a frame, a diff or diagnostic line."""
+    if blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text):
+        return False
+    return text[:1] in (" ", "\t") or blocks.diff_line(text) or blocks.error_score(text) >= 1
+
+
+def stop(text: str) -> bool:
+    """A line that is never part of a failure block: runner chatter or a command's "it failed" line.
+
+    A tool's bare line prefix (``npm ERR!`` alone) is a blank line of its block, and a pointer to
+    more (``For more information ...``) closes the block above it without ending it.
+    """
+    if blocks.chatter(text):
+        return True
+    return blocks.symptom(text) and not (blocks.header(text) or blocks.blank(text) or blocks.pointer(text))
+
+
+def item_of_list(lines: Numbered, i: int) -> bool:
+    """A ``- key: value`` line under another: a detail of the list (pre-commit's ``- exit code: 1``)."""
+    return i > 0 and lines[i][1].lstrip().startswith("- ") and lines[i - 1][1].lstrip().startswith("- ")
+
+
+def _outer_header(lines: Numbered, i: int) -> int:
+    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart.
+
+    The run's counts right above a header belong to it (mocha's ``12 passing`` and ``1 pending``
+    above ``2 failing``).
+    """
+    j = i
+    while j > 0:
+        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
+        if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
+            break
+        j = above[0]
+    while j > 0 and j - 1 >= i - HEADER_COUNTS and blocks.count_line(lines[j - 1][1]):
+        j -= 1
+    return j
+
+
+def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
+    """Index where the block holding ``lines[at]`` starts, and whether a header starts it."""
+    empty = 0
+    for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
+        text = lines[i][1]
+        if at - i <= 2 and blocks.summary(text):
+            break  # the root cause follows a verdict: it closes the block the verdict ends
+        if blocks.header(text) and not blocks.symptom(text):
+            return _outer_header(lines, i), True
+        empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
+        if empty >= QUIET:
+            break
+    # No header: the error lines above that belong to the same block, then a line or two leading to them.
+    # Indented or attached lines only carry the block up to an error line above them: a run of
+    # them alone (a warning's source lines, a build tool's task lines) is another tool's output.
+    # Located warnings carry it only when the root cause is one of them or the verdict that counts
+    # them (a linter failing on warnings).
+    start, quiet = at, 0
+    warnings = (
+        blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1]) or blocks.counts_warnings(lines[at][1])
+    )
+    for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
+        text = lines[i][1]
+        if stop(text):
+            break
+        if _strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
+            start, quiet = i, 0
+            warnings = warnings or blocks.summary(text)
+            continue
+        if _attached(text):
+            quiet = 0
+            continue
+        quiet += 1
+        if quiet >= QUIET and not any(
+            _strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
+        ):
+            break
+    taken, empty = 0, 0
+    for i in range(start - 1, -1, -1):
+        text = lines[i][1]
+        if taken == ABOVE_WITHOUT_HEADER or stop(text) or known(text):
+            break
+        if blocks.blank(text):
+            empty += 1
+            if empty >= QUIET:
+                break
+            continue
+        start, taken, empty = i, taken + 1, 0
+    return start, False
+
+
+def _resumes(lines: Numbered, i: int) -> bool:
+    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly."""
+    for _, text in lines[i : i + LOOKAHEAD]:
+        if stop(text):
+            return False
+        if _strong(text):
+            return True
+    return False
+
+
+def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
+    """Index of the block's last line, and whether its end was seen (not the end of what is known).
+
+    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
+    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
+    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
+    it is nested deeper than the block's first line (a subtest of the failing test).
+    """
+    end, quiet = at, 0
+    base = blocks.indent(lines[start][1])
+    limit = min(len(lines), at + REACH_BELOW)
+    tag = blocks.prefix(lines[at][1])
+    for i in range(at + 1, limit):
+        text = lines[i][1]
+        if tag and blocks.prefix(text) == tag:
+            # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
+            if blocks.blank(text):
+                continue
+            if stop(text[text.index(tag) + len(tag) :]):
+                return (i if i == end + 1 else end), True
+            end, quiet = i, 0
+            continue
+        if blocks.summary(text) and not blocks.chatter(text):
+            return _epilogue(lines, i), True
+        if (stop(text) and not item_of_list(lines, i)) or (
+            _next_failure(lines, i, start) and blocks.indent(text) <= base
+        ):
+            return _epilogue(lines, end), True
+        if _strong(text) or _attached(text):
+            end, quiet = i, 0
+            continue
+        quiet += 1
+        if quiet >= QUIET and not _resumes(lines, i + 1):
+            return _epilogue(lines, end), True
+        if not blocks.blank(text) and quiet < QUIET and not blocks.blank(lines[i - 1][1]):
+            end = i  # a line of the failure's own message, below it
+    return end, limit < len(lines)
+
+
+def _next_failure(lines: Numbered, i: int, start: int) -> bool:
+    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
+
+
+def _epilogue(lines: Numbered, end: int) -> int:
+    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
+    j = end
+    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
+        j += 1
+    return j
+
+
+def _closing(text: str) -> bool:
+    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
+
+
+def reach(lines: Numbered, at: int, count: int) -> int:
+    """The index ``count`` lines from ``at`` (negative: above), not past a stop line."""
+    step = 1 if count > 0 else -1
+    i = at
+    for _ in range(abs(count)):
+        if not 0 <= i + step < len(lines) or stop(lines[i + step][1]):
+            break
+        i += step
+    return i
