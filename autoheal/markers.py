@@ -91,7 +91,7 @@ _NOT_GROUP = re.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual
 _RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """What one marker line says: a section opens, or the current one ends with ``code``."""
 

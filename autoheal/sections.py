@@ -38,7 +38,7 @@ PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """Lines ``start``..``end`` (1-based, inclusive) of one document: one step or command."""
 
@@ -57,7 +57,7 @@ class Section:
         return self.body or (self.start + 1 if self.kind in ("step", "command") else self.start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SubCommand:
     """A command inside section ``section``: a shell trace (its output follows) or a make recipe that failed."""
 
