@@ -88,8 +88,8 @@ def _create_locked(
             raise GitHubError(f"label {lock.name!r} keeps being taken and no issue appears; delete it and re-run")
     # Re-read under the lock: a holder may have created the issue and unlocked between our first
     # list and our lock (seen with 20 concurrent reports on a loaded machine).
-    found = find_match(sink.ours(label, fresh=True), diagnosis.fingerprint)
-    if found and found[0].state == "open" and (previous is None or found[0].number > previous.number):
+    found = _opened_since(find_match(sink.ours(label, fresh=True), diagnosis.fingerprint), previous)
+    if found:
         lock.release()
         counted = count_repeat(sink, found[0], found[1], diagnosis, ctx, reopen=False, templates=opts.templates)
         return replace(counted, reason=f"a concurrent report opened #{found[0].number} first")
@@ -110,12 +110,21 @@ def _wait_for(
     delay = 0.2
     while True:
         time.sleep(delay)
-        found = find_match(sink.ours(label, fresh=True), fingerprint)
-        if found and found[0].state == "open" and (previous is None or found[0].number > previous.number):
+        found = _opened_since(find_match(sink.ours(label, fresh=True), fingerprint), previous)
+        if found:
             return found
         if now() > until:
             return None
         delay = min(delay * 2, 5.0)
+
+
+def _opened_since(
+    found: tuple[Issue, dict[str, Any]] | None, previous: Issue | None
+) -> tuple[Issue, dict[str, Any]] | None:
+    """The match when it is an open issue newer than ``previous`` (one a concurrent report opened)."""
+    if found and found[0].state == "open" and (previous is None or found[0].number > previous.number):
+        return found
+    return None
 
 
 def _create(

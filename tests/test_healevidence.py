@@ -4,35 +4,16 @@ it agrees with the re-triage."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from autoheal import config, metadata
+from autoheal import metadata
 from autoheal.github_api import Client
 from autoheal.healevidence import RunInfo, diagnose_body, diagnose_issue, evidence_text, with_log_job
 from autoheal.logsource import bytes_doc
-from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs
-from tests.double import timestamped
-
-ROOT = Path(__file__).resolve().parents[1]
-REPO = "octo-org/octo-repo"
-RULES = config.load(root=ROOT / "tests").ruleset  # the built-in rules
-MISSING_YAML = timestamped(
-    [
-        "##[group]Run pytest -q",
-        "E   ModuleNotFoundError: No module named 'yaml'",
-        "ERROR tests/test_config.py",
-        "##[error]Process completed with exit code 1.",
-    ]
-)
-
-
-def issue_body(log: str = MISSING_YAML, run_id: int | None = 7, job: str = "test") -> str:
-    diagnosis = triage_docs([bytes_doc("test.txt", log.encode(), job=job)], RULES, "test")
-    return render_issue(diagnosis, RunContext(repo=REPO, run_id=run_id, workflow="CI")).body
+from tests.healcase import MISSING_YAML, REPO, RULES, issue_body
 
 
 @pytest.fixture
