@@ -255,11 +255,11 @@ class HyperscanEngine:
         if end > start and self.region_db is not None:
             view = memoryview(buf)[start:end]  # no copy of the region
             self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
-        found = {_line_of(buf, start + e) for e in self._ends}
+        found = set(_lines_of(buf, start, self._ends))
         if self.leftover is not None:
             found.update(line_starts(self.leftover, buf, start, end))
         if self.markers_inside:
-            flagged = {_line_of(buf, start + e) for e in self._marks}
+            flagged = set(_lines_of(buf, start, self._marks))
             markers = {ls for ls in flagged if self._is_marker(buf, ls, end)}
         else:
             markers = set(line_starts(self.markers, buf, start, end))
@@ -304,7 +304,10 @@ class HyperscanEngine:
         out = []
         for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):
             rule = ruleset.rules[index]
-            captures = self._confirm(rule, self.layout[index], data, found)
+            try:
+                captures = self._confirm(rule, self.layout[index], data, found)
+            except UnicodeDecodeError:  # a user pattern's \C split a character: RE2's own answer, as the fallback gives
+                captures = rule.match(text)
             if captures is not None:
                 out.append((rule, captures))
         return out
@@ -370,6 +373,20 @@ def _captures(regex: Any, spans: Any, data: bytes) -> dict[str, str]:
     return out
 
 
-def _line_of(buf: bytes, end: int) -> int:
-    """Start of the line holding the byte before ``end`` (a match's last byte)."""
-    return buf.rfind(b"\n", 0, max(end - 1, 0)) + 1
+def _lines_of(buf: bytes, base: int, ends: list[int]) -> list[int]:
+    """Starts of the lines holding each match's last byte (``buf[base + end - 1]``), each line once.
+
+    One ``rfind`` and one ``find`` per line, not per match: a hostile line of one
+    literal repeated (megabytes of ``The command "``) has a match every few bytes,
+    and searching back to the line's start for each was quadratic.
+    """
+    out: list[int] = []
+    line_end = -1  # the newline (or end) of the line found last; a '\n' belongs to the line it ends
+    for end in sorted(ends):
+        last = max(base + end - 1, 0)
+        if last <= line_end:
+            continue
+        out.append(buf.rfind(b"\n", 0, last) + 1)
+        nl = buf.find(b"\n", last)
+        line_end = len(buf) if nl < 0 else nl
+    return out

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import re2
+
 # Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
 # and the line starts its pattern prefilter, so the markers cost no pass of their own.
 MARKER_LITERALS = (
@@ -55,8 +57,10 @@ _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
-_TRAVIS_CMD = re.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
-_TRAVIS_END = re.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
+# RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
+# line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
+_TRAVIS_CMD = re2.compile(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)")
+_TRAVIS_END = re2.compile(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)")
 # A command with a newline in it ends its "The command" line on the next line.
 _TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
 _TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")

@@ -277,3 +277,56 @@ def test_patterns_that_need_a_non_ascii_character_are_tested_only_on_such_lines(
         assert fast.hits(line) == rules.hits(line), line
     assert [r.id for r, _ in fast.hits("  \u2715 renders 12 ms")] == ["jest-fail"]
     assert fast.hits("there is no package called \u2018zoo\u2019")[0][1] == {"p": "zoo"}
+
+
+class _CountingBytes(bytes):
+    """Bytes that count the searches ``_lines_of`` makes (a complexity check, not a timing)."""
+
+    searches = 0
+
+    def rfind(self, *args: Any) -> int:  # type: ignore[override]
+        type(self).searches += 1
+        return super().rfind(*args)
+
+
+def test_match_ends_are_turned_into_lines_with_one_search_back_per_line() -> None:
+    from autoheal.engine_hs import _lines_of
+
+    buf = _CountingBytes(b'The command "' * 5000 + b"\nok\n" + b"x" * 10 + b"\n")
+    ends = list(range(13, 65000, 13)) + [65003, 65005, 65010]  # a match every 13 bytes of line 1
+    assert _lines_of(buf, 0, ends) == [0, 65001, 65004]
+    assert _CountingBytes.searches == 3
+    # the same answer as looking each end up on its own, from any base
+    naive = sorted({buf.rfind(b"\n", 0, max(e - 1, 0)) + 1 for e in ends})
+    assert _lines_of(bytes(buf), 0, ends) == naive
+
+
+@needs_hs
+def test_a_configured_pattern_splitting_a_character_gives_the_same_captures_on_both_engines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal.rules import build_rule, compile_ruleset
+
+    rule = {"id": "split", "category": "unknown", "patterns": ["x(?P<b>\\C)"]}
+    ruleset = compile_ruleset([build_rule(rule, "t")])
+    got = {}
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        got[name] = engine.for_ruleset(ruleset).hits("xé")
+    assert got["re2"] == got["hyperscan"] and got["re2"]
+
+
+@pytest.mark.parametrize("name", ["re2", "hyperscan"])
+def test_hostile_long_lines_are_triaged_in_linear_time(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    if name == "hyperscan" and not HAVE_HS:
+        pytest.skip("hyperscan is not installed")
+    _with(monkeypatch, name)
+    lines = [f"$ {i} " + "travis_fold:" * 1300 for i in range(64)]  # Python re: quadratic per line
+    lines += ['The command "' * 80000, "##[error]Process completed with exit code 1."]  # one match per 13 bytes
+    data = ("\n".join(lines) + "\n").encode()
+    started = time.process_time()
+    scan_doc(bytes_doc("hostile.log", data), RULESET)
+    # Generous (a loaded CI machine): linear code takes ~0.3 s here, the quadratic code took 13-15 s.
+    assert time.process_time() - started < 5
