@@ -11,6 +11,7 @@ chunk, so every hit sees its context on both sides.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import IO
@@ -78,7 +79,7 @@ class DocScan:
     hits: list[Hit]
     lines: int
     tail: list[tuple[int, str]]
-    sections: list[Section] = field(default_factory=list)
+    sections: Sequence[Section] = field(default_factory=list)
     failed_tails: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     commands: list[SubCommand] = field(default_factory=list)
 

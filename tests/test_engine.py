@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -32,7 +33,7 @@ needs_hs = pytest.mark.skipif(not HAVE_HS, reason="hyperscan is not installed (p
 def _scan_json(found: DocScan) -> str:
     """Everything a scan yields, as text: hits with their context, sections, tails."""
     hits = [(h.rule.id, h.line, h.text, h.captures, h.step, h.section, h.before, h.after) for h in found.hits]
-    sections = [vars(s) for s in found.sections]
+    sections = [dataclasses.asdict(s) for s in found.sections]
     tails = {str(k): v for k, v in found.failed_tails.items()}
     return json.dumps([hits, found.lines, found.tail, sections, tails], sort_keys=True, default=str)
 
