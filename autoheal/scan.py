@@ -10,6 +10,7 @@ chunk, so every hit sees its context on both sides.
 
 from __future__ import annotations
 
+import zlib
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class Hit:
 
     The context is kept raw and normalised on first use: most hits never reach
     an excerpt, and normalising 80 lines per hit was a third of the scan time.
+    A hit still kept a region after it was found keeps its context compressed
+    (``packed``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
     """
 
     rule: Rule
@@ -56,14 +59,26 @@ class Hit:
     section: int = 0
     raw_before: bytes = b""
     raw_after: bytes = b""
+    packed: bytes | None = None  # zlib of raw_before + raw_after (then both are empty)
+    split: int = 0  # the length of raw_before in it
+
+    def pack(self, packed: bytes) -> None:
+        self.split = len(self.raw_before)
+        self.packed, self.raw_before, self.raw_after = packed, b"", b""
+
+    def _context(self) -> tuple[bytes, bytes]:
+        if self.packed is None:
+            return self.raw_before, self.raw_after
+        both = zlib.decompress(self.packed)
+        return both[: self.split], both[self.split :]
 
     @cached_property
     def before(self) -> list[str]:
-        return _split_lines(self.raw_before)
+        return _split_lines(self._context()[0])
 
     @cached_property
     def after(self) -> list[str]:
-        return _split_lines(self.raw_after)
+        return _split_lines(self._context()[1])
 
 
 @dataclass
@@ -139,6 +154,8 @@ class _Scanner:
         self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
+        # The hits of the region scanned before, by line, that got context: packed if still kept.
+        self.fresh: list[list[Hit]] = []
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
 
@@ -235,9 +252,16 @@ class _Scanner:
 
         Keep the whole window: the excerpt decides how much of it to show.
         """
-        if not self.unsliced:
+        if not self.unsliced and not self.fresh:
             return
         kept = self.keeper.kept()
+        for group in self.fresh:
+            alive = [h for h in group if id(h) in kept]
+            if alive:
+                packed = zlib.compress(alive[0].raw_before + alive[0].raw_after, 1)
+                for hit in alive:
+                    hit.pack(packed)
+        self.fresh = []
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
@@ -245,6 +269,7 @@ class _Scanner:
                 after = _after_region(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
+                self.fresh.append(alive)
         self.unsliced = []
 
 
