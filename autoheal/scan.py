@@ -37,6 +37,9 @@ MAX_CARRY = 1 << 20
 # Hits kept per rule: the first few (root causes come early) and the last few.
 KEEP_FIRST = 4
 KEEP_LAST = 4
+# A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
+# still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
+PACK_AGE = 8
 TAIL_LINES = FAIL_TAIL
 
 
@@ -46,8 +49,8 @@ class Hit:
 
     The context is kept raw and normalised on first use: most hits never reach
     an excerpt, and normalising 80 lines per hit was a third of the scan time.
-    A hit still kept a region after it was found keeps its context compressed
-    (``packed``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
+    A hit kept for good keeps its context compressed (``packed``, see PACK_AGE):
+    a 1 GB log's ~1,000 kept hits held ~13 MB of context.
     """
 
     rule: Rule
@@ -113,6 +116,9 @@ class _Keeper:
         else:
             self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
 
+    def firsts(self) -> set[int]:
+        return {id(h) for hs in self.first.values() for h in hs}
+
     def kept(self) -> set[int]:
         """The ids of the hits kept so far (no sorting: asked once per region)."""
         out = {id(h) for hs in self.first.values() for h in hs}
@@ -154,8 +160,9 @@ class _Scanner:
         self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
-        # The hits of the region scanned before, by line, that got context: packed if still kept.
-        self.fresh: list[list[Hit]] = []
+        # The kept hits whose context is not packed yet, by line, with the region they were found in.
+        self.fresh: deque[tuple[int, list[Hit]]] = deque()
+        self.region = 0
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
 
@@ -254,14 +261,19 @@ class _Scanner:
         """
         if not self.unsliced and not self.fresh:
             return
-        kept = self.keeper.kept()
-        for group in self.fresh:
+        kept, firsts = self.keeper.kept(), self.keeper.firsts()
+        self.region += 1
+        for _ in range(len(self.fresh)):
+            born, group = self.fresh.popleft()
             alive = [h for h in group if id(h) in kept]
-            if alive:
-                packed = zlib.compress(alive[0].raw_before + alive[0].raw_after, 1)
-                for hit in alive:
-                    hit.pack(packed)
-        self.fresh = []
+            if not alive:
+                continue
+            if self.region - born < PACK_AGE and any(id(h) not in firsts for h in alive):
+                self.fresh.append((born, alive))
+                continue
+            packed = zlib.compress(alive[0].raw_before + alive[0].raw_after, 1)
+            for hit in alive:
+                hit.pack(packed)
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
@@ -269,7 +281,7 @@ class _Scanner:
                 after = _after_region(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
-                self.fresh.append(alive)
+                self.fresh.append((self.region, alive))
         self.unsliced = []
 
 
