@@ -26,7 +26,10 @@ The scanner finds marker lines in its own pass over the raw bytes
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 # Re-exported: the scanner and the engines read the markers through this module.
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
@@ -36,6 +39,8 @@ from autoheal.markers import step_marker as step_marker
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
+_STATUSES = (PASSED, FAILED, UNKNOWN)
+_NONE = -(1 << 63)  # None in an int column
 
 
 @dataclass(slots=True)
@@ -68,13 +73,101 @@ class SubCommand:
     code: int | None = None
 
 
+class Sections(Sequence[Section]):
+    """A document's sections: the last ``CLOSE_REACH + 1`` as objects, the older ones frozen into int columns.
+
+    Only those last ones can change (a marker's target is among them), and a
+    1 GB log opens ~75k sections: as objects with their ints and strings they
+    held ~15 MB. A frozen one is rebuilt (an equal ``Section``) when read.
+    """
+
+    def __init__(self, first: Section) -> None:
+        self.live = [first]
+        self._frozen = 0
+        self._ints = array("q")  # start, end, body, exit_line, exit_code per frozen section
+        self._small = array("I")  # command, kind (indexes into _names), status, aside
+        self._names: list[str] = []
+        self._name_index: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return self._frozen + len(self.live)
+
+    @overload
+    def __getitem__(self, index: int) -> Section: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Section]: ...
+    def __getitem__(self, index: int | slice) -> Section | list[Section]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index >= self._frozen:
+            return self.live[index - self._frozen]
+        start, end, body, exit_line, exit_code = self._ints[5 * index : 5 * index + 5]
+        command, kind, status, aside = self._small[4 * index : 4 * index + 4]
+        return Section(
+            start,
+            self._names[command],
+            self._names[kind],
+            end,
+            bool(aside),
+            _STATUSES[status],
+            None if exit_line == _NONE else exit_line,
+            None if exit_code == _NONE else exit_code,
+            body,
+        )
+
+    def __iter__(self) -> Iterator[Section]:
+        for index in range(self._frozen):
+            yield self[index]
+        yield from list(self.live)
+
+    def append(self, section: Section) -> Section | None:
+        """Add ``section``; return the one frozen to make room, if any."""
+        self.live.append(section)
+        if len(self.live) <= CLOSE_REACH + 1:
+            return None
+        old = self.live.pop(0)
+        self._ints.extend((old.start, old.end, old.body, _opt(old.exit_line), _opt(old.exit_code)))
+        self._small.extend((self._name(old.command), self._name(old.kind), _STATUSES.index(old.status), old.aside))
+        self._frozen += 1
+        return old
+
+    def status(self, index: int) -> str:
+        if index >= self._frozen:
+            return self.live[index - self._frozen].status
+        return _STATUSES[self._small[4 * index + 2]]
+
+    def settle(self, index: int, status: str) -> None:
+        if index >= self._frozen:
+            self.live[index - self._frozen].status = status
+        else:
+            self._small[4 * index + 2] = _STATUSES.index(status)
+
+    def _name(self, name: str) -> int:
+        found = self._name_index.get(name)
+        if found is None:
+            found = self._name_index[name] = len(self._names)
+            self._names.append(name)
+        return found
+
+
+def _opt(value: int | None) -> int:
+    return _NONE if value is None else value
+
+
 class Sectioner:
     """Builds a document's sections from its marker lines, in order."""
 
     def __init__(self, name: str | None) -> None:
-        self.sections = [Section(1, name or "", "step" if name else "log")]
+        self.sections = Sections(Section(1, name or "", "step" if name else "log"))
         self.pending: str | None = None
-        self.commands: list[SubCommand] = []
+        # Per section: only a failed section's sub-commands (or the last one's) are ever read, so
+        # those of a section frozen (out of reach) without failing are dropped.
+        self.by_section: dict[int, list[SubCommand]] = {}
+        self.failed = 0  # how many sections have failed so far
         self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
         self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
         self.closed: int | None = None  # the index of the section the last marker gave an exit line
@@ -83,6 +176,10 @@ class Sectioner:
     def current(self) -> int:
         return len(self.sections) - 1
 
+    @property
+    def commands(self) -> list[SubCommand]:
+        return [c for index in sorted(self.by_section) for c in self.by_section[index]]
+
     def feed(self, line: int, found: Marker) -> None:
         if found.weak and found.opens is not None and self.buildkite:
             self._open(line, found)
@@ -90,7 +187,9 @@ class Sectioner:
         if found.traced is not None or found.recipe is not None:
             kind = "trace" if found.traced is not None else "recipe"
             command = found.traced if found.traced is not None else found.recipe
-            self.commands.append(SubCommand(line, command or "", kind, self.current, found.code))
+            self.by_section.setdefault(self.current, []).append(
+                SubCommand(line, command or "", kind, self.current, found.code)
+            )
             return
         if found.opens is not None:
             self._open(line, found)
@@ -112,23 +211,29 @@ class Sectioner:
         if found.continued:
             found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
         target = self._target(found)
-        if found.build and (not found.code or any(s.status == FAILED for s in self.sections)):
+        if found.build and (not found.code or self.failed):
             return
-        if found.last_work and found.code and any(s.status == FAILED for s in self.sections):
+        if found.last_work and found.code and self.failed:
             return  # the job's status repeats what a section said
         if found.code is not None:
-            target.status = FAILED if found.code else PASSED
+            self._set_status(target, FAILED if found.code else PASSED)
             if found.code:
                 target.exit_line, target.exit_code = line, found.code
                 self.closed = self._index(target)
         elif found.error and target.status == UNKNOWN:
-            target.status, target.exit_line = FAILED, line
+            self._set_status(target, FAILED)
+            target.exit_line = line
             self.closed = self._index(target)
         if found.then and found.code:
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
 
+    def _set_status(self, target: Section, status: str) -> None:
+        self.failed += (status == FAILED) - (target.status == FAILED)
+        target.status = status
+
     def _index(self, target: Section) -> int:
-        return next(i for i in range(len(self.sections) - 1, -1, -1) if self.sections[i] is target)
+        live = self.sections.live
+        return len(self.sections) - len(live) + next(i for i in range(len(live) - 1, -1, -1) if live[i] is target)
 
     def _open(self, line: int, found: Marker) -> None:
         if found.weak and not self.buildkite:
@@ -137,7 +242,9 @@ class Sectioner:
         if found.kind == "step":
             self.aside = found.aside
         self.sections[-1].end = line - 1
-        self.sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
+        frozen = self.sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
+        if frozen is not None and frozen.status != FAILED:
+            self.by_section.pop(len(self.sections) - len(self.sections.live) - 1, None)
 
     def _target(self, found: Marker) -> Section:
         """Travis closes a command by name: the latest section running it, else the current one.
@@ -146,30 +253,31 @@ class Sectioner:
         last line) goes to the last section that ran the job's work, not one aside.
         """
         if found.last_work or found.build:
-            return next((s for s in reversed(self.sections[-CLOSE_REACH:]) if not s.aside), self.sections[-1])
+            return next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), self.sections[-1])
         if found.closes:
             # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
             # further back would cost a pass over every section per marker on a long log.
-            for section in reversed(self.sections[-CLOSE_REACH:]):
+            for section in reversed(self.sections.live[-CLOSE_REACH:]):
                 if found.closes.startswith(section.command) or section.command.startswith(found.closes):
                     return section
         return self.sections[-1]
 
-    def finish(self, total: int) -> list[Section]:
+    def finish(self, total: int) -> Sections:
         """Close the last section; what ran before the first failure evidently passed."""
-        self.sections[-1].end = total
-        first = next((i for i, s in enumerate(self.sections) if s.status == FAILED), None)
-        for section in self.sections[: first or 0]:
-            if section.status == UNKNOWN:
-                section.status = PASSED
-        return self.sections
+        sections = self.sections
+        sections[-1].end = total
+        first = next((i for i in range(len(sections)) if sections.status(i) == FAILED), None) if self.failed else None
+        for index in range(first or 0):
+            if sections.status(index) == UNKNOWN:
+                sections.settle(index, PASSED)
+        return sections
 
 
-def failed_sections(sections: list[Section]) -> list[Section]:
+def failed_sections(sections: Sequence[Section]) -> list[Section]:
     return [s for s in sections if s.status == FAILED]
 
 
-def section_of(sections: list[Section], line: int) -> Section | None:
+def section_of(sections: Sequence[Section], line: int) -> Section | None:
     for section in reversed(sections):
         if section.start <= line:
             return section
@@ -184,5 +292,5 @@ def failing_command(commands: list[SubCommand], section: int, before: int | None
     return recipe or (traces[-1] if traces else None)
 
 
-def job_has_steps(sections: list[Section]) -> bool:
+def job_has_steps(sections: Sequence[Section]) -> bool:
     return any(s.kind in ("step", "command") for s in sections)

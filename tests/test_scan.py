@@ -122,3 +122,11 @@ def test_reads_a_file_as_a_stream(tmp_path: Path) -> None:
         assert isinstance(fh, io.BufferedReader)
     [hit] = scan_doc(doc, RS).hits
     assert hit.line == 100_001
+
+
+def test_a_hit_kept_past_its_region_keeps_its_context_compressed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "CHUNK", 4096)
+    found = scan_doc(bytes_doc("x", _log(60, 2000)), RS).hits
+    hit = next(h for h in found if h.line == 61)
+    assert hit.packed is not None and not hit.raw_before and not hit.raw_after
+    assert hit.before == [f"noise {i}" for i in range(20, 60)] and hit.after == [f"after {i}" for i in range(40)]

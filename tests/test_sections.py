@@ -411,3 +411,23 @@ def test_the_failed_sections_block_leaves_out_the_runners_lines_and_its_exit_lin
     assert d.category == category and any(t.startswith(cause) for t in texts)
     noise = ("[Pipeline]", "section_end:", "Finishing:", "exited with code", "Job failed", "script returned")
     assert not [t for t in texts if any(word in t for word in noise)]
+
+
+def test_a_long_log_keeps_old_sections_frozen_and_each_reads_back_as_it_was() -> None:
+    """Past CLOSE_REACH sections the older ones are frozen into columns: each reads back whole."""
+    from autoheal.sections import CLOSE_REACH
+
+    jobs = []
+    for i in range(3 * CLOSE_REACH):
+        jobs.append(f"$ step {i}\n+ tool{i} --check\nworking {i}\n")
+        jobs.append(f'The command "step {i}" exited with {1 if i == 3 else 0}.\n')
+    scan, found = _sections("".join(jobs) + "Done. Your build exited with 1.\n")
+    assert len(found) == 1 + 3 * CLOSE_REACH and found[1] == (1, "step 0", PASSED)
+    failed = scan.sections[4]
+    assert (failed.start, failed.end, failed.command, failed.kind) == (13, 16, "step 3", "command")
+    assert (failed.status, failed.exit_line, failed.exit_code) == (FAILED, 16, 1)
+    assert [s.status for s in scan.sections[5:]] == [PASSED] * (3 * CLOSE_REACH - 4)
+    assert scan.sections[-1].end == scan.lines and list(scan.sections)[2] == scan.sections[2]
+    # Only a failed section's sub-commands (or the last one's) are ever read: those frozen passed are dropped.
+    assert {c.section for c in scan.commands} == {4, *range(len(found) - CLOSE_REACH - 1, len(found))}
+    assert [(c.line, c.command) for c in scan.commands if c.section == 4] == [(14, "tool3 --check")]
