@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -38,7 +39,9 @@ RESTS = [
 
 def _digest(found: DocScan) -> str:
     hits = [(h.rule.id, h.line, h.text, h.captures, h.step, h.section, h.before, h.after) for h in found.hits]
-    return json.dumps([hits, found.lines, [vars(s) for s in found.sections], found.failed_tails], default=str)
+    return json.dumps(
+        [hits, found.lines, [dataclasses.asdict(s) for s in found.sections], found.failed_tails], default=str
+    )
 
 
 def _log() -> bytes:
