@@ -37,7 +37,7 @@ import re2
 
 from autoheal import diskcache, hsregex
 from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide
+from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide, without_word_boundaries
 from autoheal.prefilter import _literal
 from autoheal.sections import MARKER_BYTES
 
@@ -75,7 +75,7 @@ def _region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
             leftover.append(_literal(lit, True))
     for regex in parts.pairs + parts.weak:
         if hyperscan_safe(regex):
-            items.append((regex, 0))
+            items.append((without_word_boundaries(regex), 0))
         else:
             leftover.append(regex)
     items += [("".join(f"\\x{b:02x}" for b in lit.encode()), 0) for lit in _TRIGGERS]

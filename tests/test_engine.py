@@ -13,7 +13,7 @@ import pytest
 from autoheal import engine, scan
 from autoheal.errors import ConfigError
 from autoheal.logsource import bytes_doc
-from autoheal.rules import default_ruleset
+from autoheal.rules import build_rule, compile_ruleset, default_ruleset
 from autoheal.scan import DocScan, scan_doc
 from autoheal.triage import triage_path
 
@@ -172,6 +172,47 @@ def test_only_patterns_hyperscan_reads_as_re2_does_go_to_it(regex: str, safe: bo
     from autoheal.hsregex import hyperscan_safe
 
     assert hyperscan_safe(regex) is safe
+
+
+@pytest.mark.parametrize(
+    ("regex", "relaxed"),
+    [
+        ("\\bfoo\\b", "foo"),
+        ("(?:(?i)\\bxunit\\b.*\\Bfailed)", "(?:(?i)xunit.*failed)"),
+        ("a\\\\b", "a\\\\b"),  # an escaped backslash, then the letter b
+        ("[\\b]x\\b", "[\\b]x"),  # inside a class \\b is no assertion
+        ("[]\\b]y\\b", "[]\\b]y"),  # a ``]`` first in a class is a member
+        ("[^]\\b]z", "[^]\\b]z"),
+        ("[[:alpha:]\\b]+\\b", "[[:alpha:]\\b]+"),
+    ],
+)
+def test_the_region_pass_drops_word_boundaries_only_where_they_are_assertions(regex: str, relaxed: str) -> None:
+    from autoheal.hsregex import without_word_boundaries
+
+    assert without_word_boundaries(regex) == relaxed
+
+
+@needs_hs
+def test_a_region_regex_without_its_word_boundaries_still_flags_the_line_re2_flags(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from autoheal import engine_hs
+
+    monkeypatch.setenv("AUTOHEAL_ENGINE", "hyperscan")
+    rule = build_rule(
+        {"id": "t.boundary", "category": "test.failure", "patterns": ["(?i)\\bxunit\\b.*\\bfailed\\b"]}, "t"
+    )
+    ruleset = compile_ruleset([rule])
+    exprs, _ = engine_hs._region_exprs(ruleset)
+    assert all("\\b" not in regex for index, regex, _ in exprs if index)
+    buf = b"noise\nxunitx failed\nrun: xUnit tests failed\nmore\n"
+    hs = engine.for_ruleset(ruleset)
+    assert isinstance(hs, engine_hs.HyperscanEngine)
+    tests, _ = hs.scan(buf, 0, len(buf))
+    line = buf.index(b"run:")
+    assert line in tests
+    assert [r.id for r, _ in hs.hits("run: xUnit tests failed")] == ["t.boundary"]
+    assert hs.hits("xunitx failed") == []
 
 
 @needs_hs
