@@ -1,0 +1,63 @@
+"""Root cause choice (autoheal/cause.py): echoes and logger info lines are never events."""
+
+from __future__ import annotations
+
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
+from autoheal.triage import triage_docs
+
+RS = default_ruleset()
+
+
+def _triage(*lines: str) -> Diagnosis:
+    return triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], RS, "log.txt")
+
+
+def test_a_steps_script_echo_is_not_what_failed() -> None:
+    d = _triage(
+        "##[group]Run ./ci/test.sh  # dumps a core on Segmentation fault",
+        "./ci/test.sh  # dumps a core on Segmentation fault",
+        "shell: /usr/bin/bash -e {0}",
+        "##[endgroup]",
+        "FAIL src/sum.test.js",
+        "  ● sum › adds",
+        "    expect(received).toBe(expected)",
+        "Tests:       1 failed, 3 passed, 4 total",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_shell_trace_and_a_tools_command_line_are_not_events() -> None:
+    d = _triage(
+        "$ ./run-tests.sh",
+        "+ grep -q 'Segmentation fault' build/core.log",
+        "[command]/usr/bin/docker run --rm app grep 'Segmentation fault' /var/log/app.log",
+        "--- FAIL: TestParse (0.01s)",
+        "    parse_test.go:12: got 1, want 2",
+        "FAIL\texample.com/app\t0.02s",
+        'The command "./run-tests.sh" exited with 1.',
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_loggers_info_or_debug_record_is_not_the_cause() -> None:
+    d = _triage(
+        "[main] INFO org.example.Launcher - Run: [java, -Xmx2048m, -jar, suite.jar, --on-oom, 'Cannot allocate memory']",
+        "12:00:01.250 [pool-1] DEBUG o.e.Cache - Cannot allocate memory for the cache, using the disk",
+        "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 sec <<< FAILURE!",
+        "parses(org.example.ParserTest)  Time elapsed: 0.1 sec  <<< FAILURE!",
+        "java.lang.AssertionError: expected:<1> but was:<2>",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_test_named_after_an_error_is_not_that_error() -> None:
+    d = _triage(
+        "Parsing --class a.FailingTest --tests testAssertionError:testOutOfMemoryError",
+        "Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 sec <<< FAILURE!",
+        "testAssertionError(a.FailingTest)  Time elapsed: 0.1 sec  <<< FAILURE!",
+        "java.lang.AssertionError: expected:<1> but was:<2>",
+    )
+    assert d.category == "test.failure"
