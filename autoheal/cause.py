@@ -22,7 +22,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   soon (pip's retries, then ``from versions: none``);
 - a specific cause (a timeout, a refused connection, a crash, a missing module
   or method) shown in the output of most failing tests explains them and wins
-  over their verdict (``EXPLAINS``).
+  over their verdict (``EXPLAINS``);
+- a test run's verdict repeated word for word is a retry: the last attempt
+  failed the job.
 """
 
 from __future__ import annotations
@@ -253,7 +255,23 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     if not causes:
         return None
     best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
-    return _explained(best, causes)
+    return _last_attempt(_explained(best, causes), causes)
+
+
+def _last_attempt(best: Hit, hits: list[Hit]) -> Hit:
+    """A test run's verdict printed again, word for word, is the run again (a retry wrapper, a rerun of
+    the failures): the last attempt is the one that failed the job, and its failures are the ones to show."""
+    if best.rule.category != TEST or not (blocks.count_line(best.text) or blocks.summary(best.text)):
+        return best
+    again = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.rule.id == best.rule.id
+        and h.line > best.line
+        and h.text.strip() == best.text.strip()
+    ]
+    return max(again, key=lambda h: h.line) if again else best
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

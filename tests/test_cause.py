@@ -61,3 +61,30 @@ def test_a_test_named_after_an_error_is_not_that_error() -> None:
         "java.lang.AssertionError: expected:<1> but was:<2>",
     )
     assert d.category == "test.failure"
+
+
+def _mocha_attempt(where: str) -> list[str]:
+    return [
+        "  12 passing (1s)",
+        "  1 failing",
+        "",
+        "  1) Worker",
+        "       stops cleanly:",
+        "     AssertionError [ERR_ASSERTION]: Failed",
+        f"      at Context.<anonymous> (test/worker.js:{where})",
+        "",
+    ]
+
+
+def test_a_retried_test_run_shows_the_last_attempt() -> None:
+    first, last = _mocha_attempt("81:22"), _mocha_attempt("93:20")
+    d = _triage(
+        "$ node retry.js npm test",
+        *first,
+        "Retrying (2/2)...",
+        *last,
+        'The command "node retry.js npm test" exited with 1.',
+    )
+    assert d.category == "test.failure"
+    assert d.key_lines[0] > len(first) + 2  # the second attempt's failures, not the first's
+    assert any("93:20" in e.text for e in d.excerpt)
