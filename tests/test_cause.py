@@ -88,3 +88,43 @@ def test_a_retried_test_run_shows_the_last_attempt() -> None:
     assert d.category == "test.failure"
     assert d.key_lines[0] > len(first) + 2  # the second attempt's failures, not the first's
     assert any("93:20" in e.text for e in d.excerpt)
+
+
+def _step(command: str, *body: str) -> list[str]:
+    return [f"##[group]Run {command}", "shell: /usr/bin/bash -e {0}", "##[endgroup]", *body]
+
+
+_UNPARSABLE = "[ERROR] templates/deployment.yaml: unable to parse YAML: error converting YAML to JSON: yaml: line 31: did not find expected key"
+
+
+def test_a_checker_that_cannot_parse_a_file_it_checks_has_a_finding() -> None:
+    exit_line = "##[error]Process completed with exit code 1."
+    d = _triage(
+        *_step("helm lint charts/*", "==> Linting charts/api", _UNPARSABLE, "Error: 1 chart(s) failed"), exit_line
+    )
+    assert d.category == "lint.error"
+    # The same line from a command that is not a checker is a broken configuration.
+    d = _triage(*_step("./deploy.sh charts/api", _UNPARSABLE), exit_line)
+    assert d.category == "config.error"
+    # A checker's own configuration that does not parse is not a finding either.
+    own = "[ERROR] .chart-lint.yaml: unable to parse YAML: yaml: line 2: did not find expected key"
+    d = _triage(*_step("helm lint charts/*", own), exit_line)
+    assert d.category == "config.error"
+
+
+def test_a_docs_build_failing_on_its_warnings_is_a_check() -> None:
+    d = _triage(
+        *_step("sphinx-build -W -b html docs docs/_build", "docs/guide.rst:41: WARNING: undefined label: 'auth'"),
+        "build finished with problems, 1 warning (with warnings treated as errors).",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "lint.error"
+
+
+def test_a_service_that_never_got_healthy_is_infrastructure() -> None:
+    d = _triage(
+        *_step("docker compose up -d --wait", " Container stack-db-1  Healthy", " Container stack-api-1  Error"),
+        "dependency failed to start: container stack-api-1 is unhealthy",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "infrastructure"
