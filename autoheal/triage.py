@@ -98,6 +98,27 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     return Found(at, text, category, None, context, scope.scan.doc, step, {})
 
 
+def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
+    """A step that failed without printing a word (``[ -n "$VERSION" ]``, ``test -f dist/app``) failed on
+    what the steps before it left: the last error block they printed (a ``fatal:`` from ``git describe``
+    that left the version empty), when the log's last lines still hold it. Only what reads as an error."""
+    section, scan = scope.section, scope.scan
+    if section.kind != "step" or any(
+        not blocks.blank(t) for n, t in scope.tail if section.output_start <= n < (section.exit_line or n + 1)
+    ):
+        return None
+    outputs = [(s.output_start, s.end or section.start - 1) for s in scan.sections if s.start < section.start]
+    earlier = [(n, t) for n, t in scan.tail if n < section.start and any(a <= n <= b for a, b in outputs)]
+    exit_line = next(((n, t) for n, t in scope.tail if n == section.exit_line), None)
+    if not earlier or exit_line is None:
+        return None
+    anchor = generic.anchor([*earlier, exit_line], known)
+    if anchor is None or not anchor[1]:
+        return None
+    text = next(t for n, t in earlier if n == anchor[0])
+    return Found(anchor[0], text, "unknown", None, earlier, scan.doc, section.command or scan.doc.step, {})
+
+
 # A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed
 # has a finding: the failure is the check's, not a broken configuration of the job. A located file
 # opens the line (``[ERROR] templates/a.yaml: unable to parse YAML``, ``a.yml:3:1: syntax error``);
@@ -137,6 +158,9 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
             return found
     if elsewhere is not None:
         return _from_hit(scans, elsewhere)
+    earlier = _before_silence(scope, known) if scope is not None else None
+    if earlier is not None:
+        return earlier
     symptoms = [h for t in (0, 1, 2) for h in tiers[t]]
     if symptoms:
         return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))

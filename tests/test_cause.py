@@ -128,3 +128,21 @@ def test_a_service_that_never_got_healthy_is_infrastructure() -> None:
         "##[error]Process completed with exit code 1.",
     )
     assert d.category == "infrastructure"
+
+
+def test_a_step_that_failed_silently_failed_on_what_the_step_before_it_left() -> None:
+    d = _triage(
+        *_step(
+            "echo VERSION=$(git describe --tags) >> $GITHUB_ENV", "fatal: No names found, cannot describe anything."
+        ),
+        *_step('test -n "$VERSION"'),
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.summary.startswith("fatal: No names found") and d.key_lines[0] == 4
+    # A step that printed something failed on that, not on what came before.
+    d = _triage(
+        *_step("git describe --tags", "fatal: No names found, cannot describe anything."),
+        *_step("./build.sh", "src/app.c:3:1: error: unknown type name 'foo'"),
+        "##[error]Process completed with exit code 1.",
+    )
+    assert "unknown type name" in d.summary
