@@ -76,9 +76,11 @@ RETRIED = frozenset({"network", "rate.limit"})
 Known = Callable[[str], bool]
 
 # A logger's record below error level, after its timestamp and thread (log4j/slf4j/logback's
-# ``[main] INFO a.B - msg``, ``12:00:01.5 INFO  x``, logrus' ``level=info``): context, never the cause.
+# ``[main] INFO a.B - msg``, ``12:00:01.5 INFO  x``, Maven's timed ``18921 [INFO] x``, logrus'
+# ``level=info``): context, never the cause.
 _LOGGED = re.compile(
     r"^\s*(?:\d[\d:.,TZ/+-]*\s+){0,2}(?:\[[^\]]{1,60}\]\s+)?(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\s+\S|"
+    r"^\s*(?:\d[\d:.,TZ/+-]*\s+){1,2}\[(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\]\s|"
     r"\blevel=(?:info|debug|trace|warn(?:ing)?)\b"
 )
 # A command line a tool or runner echoes before running it: GitHub's ``[command]/usr/bin/x``, a

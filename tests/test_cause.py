@@ -46,6 +46,7 @@ def test_a_loggers_info_or_debug_record_is_not_the_cause() -> None:
     d = _triage(
         "[main] INFO org.example.Launcher - Run: [java, -Xmx2048m, -jar, suite.jar, --on-oom, 'Cannot allocate memory']",
         "12:00:01.250 [pool-1] DEBUG o.e.Cache - Cannot allocate memory for the cache, using the disk",
+        "18921 [INFO] Cannot allocate memory for a fork: running the tests in-process",
         "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 sec <<< FAILURE!",
         "parses(org.example.ParserTest)  Time elapsed: 0.1 sec  <<< FAILURE!",
         "java.lang.AssertionError: expected:<1> but was:<2>",
