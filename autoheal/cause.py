@@ -100,7 +100,14 @@ def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
     """The hit is on a line that says what was run, not what happened: a step's header (its marker,
     script and env echo), a shell trace (``traces``: their lines), or a command line a tool echoes."""
     section = _section(scan, hit)
-    if section is not None and section.kind in ("step", "command") and section.start <= hit.line < section.output_start:
+    # The first section of a step's own log (a run-log zip's step file) opens at no marker: its first
+    # line is output, unless a header group (``##[group]Run ...``) was seen there.
+    if (
+        section is not None
+        and (hit.section > 0 or section.body > 0)
+        and section.kind in ("step", "command")
+        and section.start <= hit.line < section.output_start
+    ):
         return True
     return hit.line in traces or bool(_ECHO.search(hit.text))
 

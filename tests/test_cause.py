@@ -147,3 +147,10 @@ def test_a_step_that_failed_silently_failed_on_what_the_step_before_it_left() ->
         "##[error]Process completed with exit code 1.",
     )
     assert "unknown type name" in d.summary
+
+
+def test_the_first_line_of_a_steps_own_log_is_output_not_a_header() -> None:
+    d = triage_docs(
+        [bytes_doc("1_Run tests.txt", b"ModuleNotFoundError: No module named 'yaml'\n", step="Run tests")], RS, "logs"
+    )
+    assert d.category == "dependency.missing"
