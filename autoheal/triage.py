@@ -143,7 +143,8 @@ PRECISE = evidence.PRECISE
 
 
 def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
-    """The failed section's cause; else a precise cause elsewhere, the generic block there, any cause; else a symptom."""
+    """The failed section's cause (a checker's parse error there is its finding); else a precise cause
+    elsewhere, the generic block there, any cause, the error a silent failed step followed; else a symptom."""
     scope = cause.failed_scope(scans)
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
