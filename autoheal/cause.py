@@ -5,8 +5,11 @@ failed the job outranks every hit elsewhere, and a hit in a section that
 succeeded is never the cause. Within a section, rule priority ranks hits
 (rules.yaml), with four general corrections:
 
-- a warning, an info line, a line the passing run also printed, or a command
-  run with ``|| true`` never wins;
+- a warning, an info line (a logger's ``[main] INFO x.Y - ...`` too), a line
+  the passing run also printed, or a command run with ``|| true`` never wins;
+- an echo is not an event: a step's header (its script and env), a command
+  line (``$ cmd``, ``+ cmd``, ``[command]...``, ``Run: [java, -Xmx2g, ...]``)
+  says what was run, never what failed;
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff;
@@ -19,11 +22,14 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   soon (pip's retries, then ``from versions: none``);
 - a specific cause (a timeout, a refused connection, a crash, a missing module
   or method) shown in the output of most failing tests explains them and wins
-  over their verdict (``EXPLAINS``).
+  over their verdict (``EXPLAINS``);
+- a test run's verdict repeated word for word is a retry: the last attempt
+  failed the job.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -68,6 +74,42 @@ WARNED = 30
 RETRIED = frozenset({"network", "rate.limit"})
 
 Known = Callable[[str], bool]
+
+# A logger's record below error level, after its timestamp and thread (log4j/slf4j/logback's
+# ``[main] INFO a.B - msg``, ``12:00:01.5 INFO  x``, Maven's timed ``18921 [INFO] x``, logrus'
+# ``level=info``): context, never the cause.
+_LOGGED = re.compile(
+    r"^\s*(?:\d[\d:.,TZ/+-]*\s+){0,2}(?:\[[^\]]{1,60}\]\s+)?(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\s+\S|"
+    r"^\s*(?:\d[\d:.,TZ/+-]*\s+){1,2}\[(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\]\s|"
+    r"\blevel=(?:info|debug|trace|warn(?:ing)?)\b"
+)
+# A command line a tool or runner echoes before running it: GitHub's ``[command]/usr/bin/x``, a
+# runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``, npm's ``> pkg@1.0 script``.
+_ECHO = re.compile(
+    r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-]|> \S+@\S* \S)"
+    r"|\s-\s(?:Run|Running|Executing|Command)\s*:\s*[\[\"'`]?[\w./$-]"
+)
+
+
+def quiet(text: str) -> bool:
+    """A warning, info or debug line, of a tool or of a logger: context at most, never the cause."""
+    return blocks.warning(text) or bool(_LOGGED.match(text))
+
+
+def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
+    """The hit is on a line that says what was run, not what happened: a step's header (its marker,
+    script and env echo), a shell trace (``traces``: their lines), or a command line a tool echoes."""
+    section = _section(scan, hit)
+    # The first section of a step's own log (a run-log zip's step file) opens at no marker: its first
+    # line is output, unless a header group (``##[group]Run ...``) was seen there.
+    if (
+        section is not None
+        and (hit.section > 0 or section.body > 0)
+        and section.kind in ("step", "command")
+        and section.start <= hit.line < section.output_start
+    ):
+        return True
+    return hit.line in traces or bool(_ECHO.search(hit.text))
 
 
 @dataclass(frozen=True)
@@ -118,10 +160,10 @@ def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
     return 1 if status == FAILED else 3 if status == PASSED else 2
 
 
-def eligible(scan: DocScan, hit: Hit, known: Known) -> bool:
+def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = frozenset()) -> bool:
     """Whether a hit may be the root cause at all."""
     section = _section(scan, hit)
-    if hit.rule.severity == "warning" or blocks.warning(hit.text) or known(hit.text):
+    if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
         return False
     return not (section and ("|| true" in section.command or "|| :" in section.command))
 
@@ -222,7 +264,23 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     if not causes:
         return None
     best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
-    return _explained(best, causes)
+    return _last_attempt(_explained(best, causes), causes)
+
+
+def _last_attempt(best: Hit, hits: list[Hit]) -> Hit:
+    """A test run's verdict printed again, word for word, is the run again (a retry wrapper, a rerun of
+    the failures): the last attempt is the one that failed the job, and its failures are the ones to show."""
+    if best.rule.category != TEST or not (blocks.count_line(best.text) or blocks.summary(best.text)):
+        return best
+    again = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.rule.id == best.rule.id
+        and h.line > best.line
+        and h.text.strip() == best.text.strip()
+    ]
+    return max(again, key=lambda h: h.line) if again else best
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:
@@ -247,13 +305,14 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     out: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     warned: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     for scan in scans:
+        traces = frozenset(c.line for c in scan.commands if c.kind == "trace")
         for hit in scan.hits:
             t = tier(scan, hit, scope)
             if t == 3:
                 continue
-            if eligible(scan, hit, known):
+            if eligible(scan, hit, known, traces):
                 out[t].append(hit)
-            elif _warning_only(scan, hit, known):
+            elif _warning_only(scan, hit, known, traces):
                 warned[t].append(hit)
     for t, hits in out.items():
         # After the eligible hits: on a tie in rank, an eligible hit stays first.
@@ -261,9 +320,9 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     return out
 
 
-def _warning_only(scan: DocScan, hit: Hit, known: Known) -> bool:
-    """Ineligible only because the line is a warning (not a baseline line, not an ``|| true`` command)."""
-    if known(hit.text):
+def _warning_only(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> bool:
+    """Ineligible only because the line is a warning (not a baseline line, an echo or an ``|| true`` command)."""
+    if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)
     return not (section and ("|| true" in section.command or "|| :" in section.command))

@@ -1,0 +1,156 @@
+"""Root cause choice (autoheal/cause.py): echoes and logger info lines are never events."""
+
+from __future__ import annotations
+
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
+from autoheal.triage import triage_docs
+
+RS = default_ruleset()
+
+
+def _triage(*lines: str) -> Diagnosis:
+    return triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], RS, "log.txt")
+
+
+def test_a_steps_script_echo_is_not_what_failed() -> None:
+    d = _triage(
+        "##[group]Run ./ci/test.sh  # dumps a core on Segmentation fault",
+        "./ci/test.sh  # dumps a core on Segmentation fault",
+        "shell: /usr/bin/bash -e {0}",
+        "##[endgroup]",
+        "FAIL src/sum.test.js",
+        "  ● sum › adds",
+        "    expect(received).toBe(expected)",
+        "Tests:       1 failed, 3 passed, 4 total",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_shell_trace_and_a_tools_command_line_are_not_events() -> None:
+    d = _triage(
+        "$ ./run-tests.sh",
+        "+ grep -q 'Segmentation fault' build/core.log",
+        "[command]/usr/bin/docker run --rm app grep 'Segmentation fault' /var/log/app.log",
+        "--- FAIL: TestParse (0.01s)",
+        "    parse_test.go:12: got 1, want 2",
+        "FAIL\texample.com/app\t0.02s",
+        'The command "./run-tests.sh" exited with 1.',
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_loggers_info_or_debug_record_is_not_the_cause() -> None:
+    d = _triage(
+        "[main] INFO org.example.Launcher - Run: [java, -Xmx2048m, -jar, suite.jar, --on-oom, 'Cannot allocate memory']",
+        "12:00:01.250 [pool-1] DEBUG o.e.Cache - Cannot allocate memory for the cache, using the disk",
+        "18921 [INFO] Cannot allocate memory for a fork: running the tests in-process",
+        "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 sec <<< FAILURE!",
+        "parses(org.example.ParserTest)  Time elapsed: 0.1 sec  <<< FAILURE!",
+        "java.lang.AssertionError: expected:<1> but was:<2>",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_test_named_after_an_error_is_not_that_error() -> None:
+    d = _triage(
+        "Parsing --class a.FailingTest --tests testAssertionError:testOutOfMemoryError",
+        "Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 sec <<< FAILURE!",
+        "testAssertionError(a.FailingTest)  Time elapsed: 0.1 sec  <<< FAILURE!",
+        "java.lang.AssertionError: expected:<1> but was:<2>",
+    )
+    assert d.category == "test.failure"
+
+
+def _mocha_attempt(where: str) -> list[str]:
+    return [
+        "  12 passing (1s)",
+        "  1 failing",
+        "",
+        "  1) Worker",
+        "       stops cleanly:",
+        "     AssertionError [ERR_ASSERTION]: Failed",
+        f"      at Context.<anonymous> (test/worker.js:{where})",
+        "",
+    ]
+
+
+def test_a_retried_test_run_shows_the_last_attempt() -> None:
+    first, last = _mocha_attempt("81:22"), _mocha_attempt("93:20")
+    d = _triage(
+        "$ node retry.js npm test",
+        *first,
+        "Retrying (2/2)...",
+        *last,
+        'The command "node retry.js npm test" exited with 1.',
+    )
+    assert d.category == "test.failure"
+    assert d.key_lines[0] > len(first) + 2  # the second attempt's failures, not the first's
+    assert any("93:20" in e.text for e in d.excerpt)
+
+
+def _step(command: str, *body: str) -> list[str]:
+    return [f"##[group]Run {command}", "shell: /usr/bin/bash -e {0}", "##[endgroup]", *body]
+
+
+_UNPARSABLE = "[ERROR] templates/deployment.yaml: unable to parse YAML: error converting YAML to JSON: yaml: line 31: did not find expected key"
+
+
+def test_a_checker_that_cannot_parse_a_file_it_checks_has_a_finding() -> None:
+    exit_line = "##[error]Process completed with exit code 1."
+    d = _triage(
+        *_step("helm lint charts/*", "==> Linting charts/api", _UNPARSABLE, "Error: 1 chart(s) failed"), exit_line
+    )
+    assert d.category == "lint.error"
+    # The same line from a command that is not a checker is a broken configuration.
+    d = _triage(*_step("./deploy.sh charts/api", _UNPARSABLE), exit_line)
+    assert d.category == "config.error"
+    # A checker's own configuration that does not parse is not a finding either.
+    own = "[ERROR] .chart-lint.yaml: unable to parse YAML: yaml: line 2: did not find expected key"
+    d = _triage(*_step("helm lint charts/*", own), exit_line)
+    assert d.category == "config.error"
+
+
+def test_a_docs_build_failing_on_its_warnings_is_a_check() -> None:
+    d = _triage(
+        *_step("sphinx-build -W -b html docs docs/_build", "docs/guide.rst:41: WARNING: undefined label: 'auth'"),
+        "build finished with problems, 1 warning (with warnings treated as errors).",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "lint.error"
+
+
+def test_a_service_that_never_got_healthy_is_infrastructure() -> None:
+    d = _triage(
+        *_step("docker compose up -d --wait", " Container stack-db-1  Healthy", " Container stack-api-1  Error"),
+        "dependency failed to start: container stack-api-1 is unhealthy",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.category == "infrastructure"
+
+
+def test_a_step_that_failed_silently_failed_on_what_the_step_before_it_left() -> None:
+    d = _triage(
+        *_step(
+            "echo VERSION=$(git describe --tags) >> $GITHUB_ENV", "fatal: No names found, cannot describe anything."
+        ),
+        *_step('test -n "$VERSION"'),
+        "##[error]Process completed with exit code 1.",
+    )
+    assert d.summary.startswith("fatal: No names found") and d.key_lines[0] == 4
+    # A step that printed something failed on that, not on what came before.
+    d = _triage(
+        *_step("git describe --tags", "fatal: No names found, cannot describe anything."),
+        *_step("./build.sh", "src/app.c:3:1: error: unknown type name 'foo'"),
+        "##[error]Process completed with exit code 1.",
+    )
+    assert "unknown type name" in d.summary
+
+
+def test_the_first_line_of_a_steps_own_log_is_output_not_a_header() -> None:
+    d = triage_docs(
+        [bytes_doc("1_Run tests.txt", b"ModuleNotFoundError: No module named 'yaml'\n", step="Run tests")], RS, "logs"
+    )
+    assert d.category == "dependency.missing"
