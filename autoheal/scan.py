@@ -32,6 +32,9 @@ WINDOW = 40
 CARRY = 200
 FAIL_TAIL = 200
 MAX_FAIL_TAILS = 20
+# A section's tail is read again when another exit line repeats its failure (the last one wins),
+# at most this often: a hostile log of exit lines alone made each one re-read 200 lines.
+MAX_TAIL_READS = 8
 # A log with no newline for this long is one giant line: scan it anyway.
 MAX_CARRY = 1 << 20
 # Hits kept per rule: the first few (root causes come early) and the last few.
@@ -156,6 +159,7 @@ class _Scanner:
         self.keeper = _Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails: dict[int, list[tuple[int, str]]] = {}
+        self.tail_reads: dict[int, int] = {}
         self.engine = engine.for_ruleset(ruleset)
         self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
@@ -225,15 +229,24 @@ class _Scanner:
         # section's end (GitLab, Jenkins Pipeline) follows its last lines.
         if target.exit_line != line_no or (index != self.sectioner.current and not (found.last_work or found.then)):
             return
-        if (found.code is not None or before != target.status) and len(self.failed_tails) < MAX_FAIL_TAILS:
-            last = line_no - 1 if index == self.sectioner.current else min(target.end, line_no - 1)
-            held = buf.count(b"\n", 0, ls)  # the lines before this one the buffer still holds
-            first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
-            end = _lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
-            region = buf[_lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
-            lines = _split_lines(_chomp(region))
-            tail = [(last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
-            self.failed_tails[index] = tail + [(line_no, line.text)]
+        if not (found.code is not None or before != target.status) or not self._may_read_tail(index):
+            return
+        last = line_no - 1 if index == self.sectioner.current else min(target.end, line_no - 1)
+        held = buf.count(b"\n", 0, ls)  # the lines before this one the buffer still holds
+        first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
+        end = _lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
+        region = buf[_lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
+        lines = _split_lines(_chomp(region))
+        tail = [(last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
+        self.failed_tails[index] = tail + [(line_no, line.text)]
+
+    def _may_read_tail(self, index: int) -> bool:
+        """At most MAX_FAIL_TAILS sections get a tail, each read at most MAX_TAIL_READS times."""
+        reads = self.tail_reads.get(index, 0)
+        if len(self.failed_tails) >= MAX_FAIL_TAILS or reads >= MAX_TAIL_READS:
+            return False
+        self.tail_reads[index] = reads + 1
+        return True
 
     def _test_line(self, buf: bytes, ls: int, le: int, line_no: int, is_marker: bool, rules: bool) -> None:
         line = self.lines.get(buf, ls, le)
