@@ -109,7 +109,7 @@ def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
         and section.start <= hit.line < section.output_start
     ):
         return True
-    return hit.line in traces or bool(_ECHO.search(hit.text))
+    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text))
 
 
 @dataclass(frozen=True)

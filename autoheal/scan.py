@@ -67,6 +67,7 @@ class Hit:
     raw_after: bytes = b""
     packed: bytes | None = None  # zlib of raw_before + raw_after (then both are empty)
     split: int = 0  # the length of raw_before in it
+    traced: bool = False  # the line is a shell trace (``+ cmd``): it says what ran, not what happened
 
     def pack(self, packed: bytes) -> None:
         self.split = len(self.raw_before)
@@ -262,7 +263,10 @@ class _Scanner:
         section = self.sectioner.current
         step = self.sectioner.sections[section].command or self.doc.step
         text = line.text
-        hits = [Hit(rule, line_no, text, dict(captures), self.doc, step, section) for rule, captures in found]
+        traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
+        hits = [
+            Hit(rule, line_no, text, dict(captures), self.doc, step, section, traced=traced) for rule, captures in found
+        ]
         for hit in hits:
             self.keeper.add(hit)
         self.unsliced.append((hits, ls, le))

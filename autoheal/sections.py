@@ -158,6 +158,10 @@ def _opt(value: int | None) -> int:
     return _NONE if value is None else value
 
 
+MAX_TRACES = 256  # per section: the last traced commands (the one before the exit line failed)
+MAX_RECIPES = 16  # per section: the first failed make recipes (the innermost comes first)
+
+
 class Sectioner:
     """Builds a document's sections from its marker lines, in order."""
 
@@ -167,6 +171,7 @@ class Sectioner:
         # Per section: only a failed section's sub-commands (or the last one's) are ever read, so
         # those of a section frozen (out of reach) without failing are dropped.
         self.by_section: dict[int, list[SubCommand]] = {}
+        self.traced_line = 0  # the line of the last shell trace fed (the scan marks a hit there as an echo)
         self.failed = 0  # how many sections have failed so far
         self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
         self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
@@ -180,6 +185,22 @@ class Sectioner:
     def commands(self) -> list[SubCommand]:
         return [c for index in sorted(self.by_section) for c in self.by_section[index]]
 
+    def _record(self, command: SubCommand) -> None:
+        """Keep a section's first recipes and last traces: all that ``failing_command`` reads.
+
+        Bounded because a ``set -x`` loop prints millions of traces (8 MB of ``+ a`` held 390 MB).
+        """
+        if command.kind == "trace":
+            self.traced_line = command.line
+        mine = self.by_section.setdefault(command.section, [])
+        if command.kind == "recipe" and sum(c.kind == "recipe" for c in mine) >= MAX_RECIPES:
+            return
+        mine.append(command)
+        if len(mine) > 2 * MAX_TRACES:  # trim in batches: once per MAX_TRACES traces
+            traces = [c for c in mine if c.kind == "trace"]
+            drop = {id(c) for c in traces[: len(traces) - MAX_TRACES]}
+            mine[:] = [c for c in mine if id(c) not in drop]
+
     def feed(self, line: int, found: Marker) -> None:
         if found.weak and found.opens is not None and self.buildkite:
             self._open(line, found)
@@ -187,9 +208,7 @@ class Sectioner:
         if found.traced is not None or found.recipe is not None:
             kind = "trace" if found.traced is not None else "recipe"
             command = found.traced if found.traced is not None else found.recipe
-            self.by_section.setdefault(self.current, []).append(
-                SubCommand(line, command or "", kind, self.current, found.code)
-            )
+            self._record(SubCommand(line, command or "", kind, self.current, found.code))
             return
         if found.opens is not None:
             self._open(line, found)

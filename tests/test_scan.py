@@ -130,3 +130,22 @@ def test_a_hit_kept_past_its_region_keeps_its_context_compressed(monkeypatch: py
     hit = next(h for h in found if h.line == 61)
     assert hit.packed is not None and not hit.raw_before and not hit.raw_after
     assert hit.before == [f"noise {i}" for i in range(20, 60)] and hit.after == [f"after {i}" for i in range(40)]
+
+
+def test_a_set_x_loop_keeps_a_bounded_number_of_traces_and_its_last_trace_still_failed() -> None:
+    from autoheal import cause
+    from autoheal.rules import default_ruleset
+    from autoheal.sections import MAX_TRACES, failing_command
+
+    lines = ["##[group]Run ./build.sh", "##[endgroup]", '+ echo "No space left on device"']
+    lines += [f"+ step {i}" for i in range(20000)]  # a set -x loop
+    lines += ["+ make install", "make: *** No rule to make target 'install'.  Stop."]
+    lines += ["##[error]Process completed with exit code 2."]
+    found = scan_doc(bytes_doc("build.log", ("\n".join(lines) + "\n").encode()), default_ruleset())
+    assert len(found.commands) <= 2 * MAX_TRACES  # not one record per trace
+    failed = next(i for i, s in enumerate(found.sections) if s.status == "failed")
+    last = failing_command(found.commands, failed, found.sections[failed].exit_line)
+    assert last is not None and last.command == "make install"
+    echo = [h for h in found.hits if h.line == 3]
+    # The trace record of line 3 was dropped long ago; the hit still knows it is an echo.
+    assert echo and all(h.traced and cause.echoed(found, h, frozenset()) for h in echo)
