@@ -77,20 +77,28 @@ def item_of_list(lines: Numbered, i: int) -> bool:
 
 
 def _outer_header(lines: Numbered, i: int) -> int:
-    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart.
+    """Headers stack (``Results:`` above ``Failures:``, unittest's ``FAIL: x`` above ``Traceback``): the
+    topmost of those a blank line, a rule across the line or two apart, with a rule right above it.
 
     The run's counts right above a header belong to it (mocha's ``12 passing`` and ``1 pending``
     above ``2 failing``).
     """
     j = i
     while j > 0:
-        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
+        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not _spacer(lines[k][1])]
         if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
             break
         j = above[0]
+    if j > 0 and SEPARATOR.match(lines[j - 1][1]):
+        j -= 1  # the rule a runner draws above its failure's header (unittest's ``=====`` over ``FAIL: x``)
     while j > 0 and j - 1 >= i - HEADER_COUNTS and blocks.count_line(lines[j - 1][1]):
         j -= 1
     return j
+
+
+def _spacer(text: str) -> bool:
+    """A line between stacked headers: blank, or a rule across the line (unittest's ``-----``)."""
+    return blocks.blank(text) or bool(SEPARATOR.match(text))
 
 
 def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:

@@ -36,6 +36,7 @@ from autoheal import blocks, edges
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
+BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
@@ -46,17 +47,22 @@ _LIST = re.compile(
 
 
 def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, str]]:
-    """The block's lines without chatter, with blank runs shrunk to one and none at its edges."""
+    """The block's lines without chatter and none blank at its edges; a run of blank lines longer than
+    ``BLANK_RUN`` shrinks to one (a shorter one is how a tool separates a failure's parts: deno's and
+    unittest's double blank lines, shellcheck's between findings)."""
     kept: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
     for i in range(start, end + 1):
         n, text = lines[i]
         if i != at and blocks.chatter(text) and not edges.SEPARATOR.match(text):
             continue
-        if blocks.blank(text) and (not kept or blocks.blank(kept[-1][1])):
+        if blocks.blank(text):
+            run.append((n, text))
             continue
+        if kept and run:
+            kept += run if len(run) <= BLANK_RUN else run[:1]
+        run = []
         kept.append((n, text))
-    while kept and blocks.blank(kept[-1][1]):
-        kept.pop()
     return kept
 
 

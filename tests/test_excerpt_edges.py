@@ -416,3 +416,17 @@ def test_a_pipeline_scripts_exit_code_closes_its_block() -> None:
     ]
     lines += ["Terminated", "script returned exit code 143", "[Pipeline] }"]
     assert _shown(lines, 2)[-1] == 5
+
+
+def test_a_short_blank_run_inside_a_block_stays_and_a_long_one_shrinks() -> None:
+    # unittest: two blank lines between a failure's diff and the run's separator; the rule and the
+    # ``FAIL: x`` header stacked above the traceback head the block.
+    unittest = ["test_a (t.T) ... ok", "=" * 70, "FAIL: test_b (t.T)", "-" * 70, "Traceback (most recent call last):"]
+    unittest += ['  File "t.py", line 9, in test_b', "AssertionError: 1 != 2", "", "", "-" * 70, "Ran 2 tests in 0.01s"]
+    unittest += ["", "FAILED (failures=1)"]
+    assert _shown(unittest, 7) == list(range(2, 14))
+    # shellcheck: findings two blank lines apart; a longer run (another tool's gap) shrinks to one.
+    lint = ["In a.sh line 3:", "rm -rf $D/*", "  ^-- SC2115 (warning): Use ${var:?}.", "", ""]
+    lint += ["In b.sh line 7:", "for f in $(ls); do", "  ^-- SC2045 (error): Iterating over ls output is fragile."]
+    lint += ["", "", "", "", "error: 2 findings in b.sh"]
+    assert _shown(lint, 8) == [6, 7, 8, 9, 13]
