@@ -165,16 +165,20 @@ def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], N
     the evidence leaves goes to that context, the lines nearest the root cause first.
     """
     lines = dict(kept)
+    source = dict(kept)
     room = MAX_EXCERPT - len(lines)
     if room >= 1:
-        _add_evidence(anchor, lines, known)
+        source.update(_add_evidence(anchor, lines, known))
     if around is not None and len(lines) < MAX_EXCERPT:
-        extra = sorted((nt for nt in around() if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
+        near = around()
+        source.update(near)
+        extra = sorted((nt for nt in near if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
         lines.update(extra[: MAX_EXCERPT - len(lines)])
-    return sorted(lines.items())
+    return excerpt.bridge(sorted(lines.items()), source, known)
 
 
-def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
+def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> dict[int, str]:
+    """Add the further evidence to ``lines``; return the lines it was found among."""
     sib = find(anchor, lines, MAX_EXCERPT - len(lines), known)
     shown = {template(t) for t in lines.values()}
     for hit in _far_hits(anchor, known):
@@ -184,3 +188,4 @@ def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
         for n, t in _far_block(anchor, hit, room, known):
             lines.setdefault(n, t)
     _share_siblings(sib, lines, known)
+    return sib.pool
