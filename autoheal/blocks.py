@@ -70,7 +70,7 @@ _SUMMARY = re.compile(
     r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found [1-9]\d* errors? in \d+ files?|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found\b|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
@@ -194,7 +194,16 @@ def case_name(text: str) -> str:
 
 # What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
 # lines stay one block, and a line holding the prefix alone is a blank line of that block.
-_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+)(?=\s|$)")
+# A box a tool draws around its report (terraform's ``╷`` ``│ Error: ...`` ``╵``) frames every line with ``│``.
+_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?=\s|$)")
+
+
+_BOX_END = re.compile(r"^\s*[╵└╰┗][─━]*\s*$")
+
+
+def box_end(text: str) -> bool:
+    """The corner closing a box a tool drew around its report (terraform's ``╵``): the box's last line."""
+    return bool(_BOX_END.match(text))
 
 
 def prefix(text: str) -> str:

@@ -176,6 +176,8 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     tag = blocks.prefix(lines[at][1])
     for i in range(at + 1, limit):
         text = lines[i][1]
+        if tag and i == end + 1 and blocks.box_end(text):
+            return i, True  # the corner closing the box the tool framed its report in
         if tag and blocks.prefix(text) == tag:
             # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
             if blocks.blank(text):

@@ -430,3 +430,20 @@ def test_a_short_blank_run_inside_a_block_stays_and_a_long_one_shrinks() -> None
     lint += ["In b.sh line 7:", "for f in $(ls); do", "  ^-- SC2045 (error): Iterating over ls output is fragile."]
     lint += ["", "", "", "", "error: 2 findings in b.sh"]
     assert _shown(lint, 8) == [6, 7, 8, 9, 13]
+
+
+def test_a_box_the_tool_framed_its_report_in_is_shown_to_its_closing_corner() -> None:
+    # terraform: every line of its error report framed with "│", closed with "╵".
+    lines = ["Initializing provider plugins...", "╷", "│ Error: Invalid provider configuration", "│"]
+    lines += ['│ Provider "registry.terraform.io/acme/cloud" requires explicit configuration.', "│ Add a provider"]
+    lines += ["│ block to the root module.", "╵", "Releasing state lock. This may take a few moments..."]
+    assert _shown(lines, 3) == list(range(1, 9))
+
+
+def test_an_issues_found_count_is_the_verdict_closing_the_findings_above() -> None:
+    # dart analyze / flutter analyze: findings, a blank line, then the count.
+    lines = ["Analyzing app...", ""]
+    lines += ["  error • Undefined name 'colr' • lib/theme.dart:4:9 • undefined_identifier"]
+    lines += ["   info • Prefer const with constant constructors • lib/main.dart:8:12 • prefer_const_constructors"]
+    lines += ["", "2 issues found. (ran in 3.2s)"]
+    assert _shown(lines, 3)[-1] == 6
