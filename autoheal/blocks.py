@@ -221,6 +221,11 @@ def pointer(text: str) -> bool:
     return bool(_POINTER.match(text))
 
 
+def frame(text: str) -> bool:
+    """A stack frame (``at x (y.js:3:1)``, ``  File "a.py", line 3``'s kin, ``#2 0x... in f``)."""
+    return bool(_FRAME.match(text))
+
+
 def diff_line(text: str) -> bool:
     """A line of an expected/actual diff: what it contains is test data, not a failure."""
     return bool(_DIFF.match(text))

@@ -153,11 +153,12 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
 
 
 def _resumes(lines: Numbered, i: int) -> bool:
-    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly."""
-    for _, text in lines[i : i + LOOKAHEAD]:
+    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
+    stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
+    for k, (_, text) in enumerate(lines[i : i + LOOKAHEAD]):
         if stop(text):
             return False
-        if _strong(text):
+        if _strong(text) or (k == 0 and blocks.frame(text)):
             return True
     return False
 

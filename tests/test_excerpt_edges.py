@@ -447,3 +447,13 @@ def test_an_issues_found_count_is_the_verdict_closing_the_findings_above() -> No
     lines += ["   info • Prefer const with constant constructors • lib/main.dart:8:12 • prefer_const_constructors"]
     lines += ["", "2 issues found. (ran in 3.2s)"]
     assert _shown(lines, 3)[-1] == 6
+
+
+def test_plain_message_lines_followed_by_a_stack_frame_stay_in_the_block() -> None:
+    # A JVM exception whose message runs over plain sentences before its frames (Spring, Gradle).
+    lines = ["[INFO] Running com.acme.AppTest", "[ERROR] Tests run: 1, Failures: 0, Errors: 1, Skipped: 0 <<< FAILURE!"]
+    lines += ["java.lang.IllegalStateException: context refused to start", "Check the settings below."]
+    lines += ["Set app.mode to one of: local, cloud.", "See the reference guide for the full list."]
+    lines += ["\tat com.acme.AppTest.setUp(AppTest.java:31)", "", "[INFO] Running com.acme.OtherTest"]
+    lines += ["[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 0"]
+    assert _shown(lines, 2) == list(range(1, 8))
