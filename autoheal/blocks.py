@@ -155,6 +155,15 @@ def counts_warnings(text: str) -> bool:
     return bool(_WARNING_COUNT.search(text)) and not warning(text)
 
 
+# A message at a source location (``parse_test.go:76: ...``, ``src/a.rs:3:1: ...``): a file with an extension.
+_LOCATED = re.compile(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+
+
+def located(text: str) -> bool:
+    """A message printed at a source location (``parse_test.go:76: unexpected error: exit status 1``)."""
+    return bool(_LOCATED.match(text))
+
+
 def located_warning(text: str) -> bool:
     """A diagnostic whose severity is a warning (``a.c:3:5: warning: ...``, eslint's ``3:1  warning``)."""
     return bool(_LOCATED_WARNING.match(text))

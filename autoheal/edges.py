@@ -50,6 +50,8 @@ Known = Callable[[str], bool]
 def _strong(text: str) -> bool:
     """A line that alone says something failed. A located warning does not: it may sit inside a
     block (a linter that fails on warnings lists them there) but a run of them never carries one."""
+    if blocks.located(text) and blocks.symptom(text):
+        return True  # a failure's message at a source location that quotes an exit status
     return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
@@ -64,11 +66,15 @@ def stop(text: str) -> bool:
     """A line that is never part of a failure block: runner chatter or a command's "it failed" line.
 
     A tool's bare line prefix (``npm ERR!`` alone) is a blank line of its block, and a pointer to
-    more (``For more information ...``) closes the block above it without ending it.
+    more (``For more information ...``) closes the block above it without ending it, and a message at
+    a source location that quotes an exit status (a test's ``x_test.go:76: init failed: exit status 1``)
+    is a failure's own line.
     """
     if blocks.chatter(text):
         return True
-    return blocks.symptom(text) and not (blocks.header(text) or blocks.blank(text) or blocks.pointer(text))
+    return blocks.symptom(text) and not (
+        blocks.header(text) or blocks.blank(text) or blocks.pointer(text) or blocks.located(text)
+    )
 
 
 def item_of_list(lines: Numbered, i: int) -> bool:

@@ -457,3 +457,17 @@ def test_plain_message_lines_followed_by_a_stack_frame_stay_in_the_block() -> No
     lines += ["\tat com.acme.AppTest.setUp(AppTest.java:31)", "", "[INFO] Running com.acme.OtherTest"]
     lines += ["[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 0"]
     assert _shown(lines, 2) == list(range(1, 8))
+
+
+def test_a_located_message_quoting_an_exit_status_is_the_failures_own_line() -> None:
+    # Go: a test ran a command that failed; its message quotes the exit status, the stderr follows.
+    lines = ["=== CONT  TestInstall/offline", "    install_test.go:51: unexpected install error: exit status 1"]
+    lines += [
+        "        stderr:",
+        "        ╷",
+        "        │ Error: Failed to download plugin",
+        "        │",
+        "        │ dial tcp: i/o timeout",
+    ]
+    lines += ["        ╵", "=== RUN   TestInstall/online"]
+    assert _shown(lines, 7)[0] == 2
