@@ -108,6 +108,15 @@ def chatter(text: str) -> bool:
     return progress(text) == "pass"
 
 
+# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``): chatter
+# alone, but right above a failure's first line it names the case that printed it.
+_CASE_START = re.compile(r"^\s*=== (?:RUN|CONT)\s+\S")
+
+
+def case_start(text: str) -> bool:
+    return bool(_CASE_START.match(text))
+
+
 def warning(text: str) -> bool:
     """A warning, info or debug line: context at most, never the cause."""
     return bool(_WARNING.match(text))

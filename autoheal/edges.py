@@ -155,6 +155,9 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
                 break
             continue
         start, taken, empty = i, taken + 1, 0
+    first = lines[start][1]
+    if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
+        start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
     return start, False
 
 

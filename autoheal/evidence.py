@@ -72,9 +72,11 @@ def _far_hits(anchor: Anchor, known: Known) -> list[Hit]:
 def _far_block(anchor: Anchor, hit: Hit, room: int, known: Known) -> Numbered:
     more = excerpt.block(context(anchor.scan, hit), hit.line, known)
     at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
-    # From the block's own start (its header) when the hit is near it, else just above the hit.
-    start = 0 if at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
-    return more[start : start + min(room, EVIDENCE_LINES)]
+    # The whole block when it fits; else from its own start (its header) when the hit is near it,
+    # else just above the hit.
+    size = min(room, EVIDENCE_LINES)
+    start = 0 if len(more) <= size or at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
+    return more[start : start + size]
 
 
 def _header_above(line: int, pool: dict[int, str], starts: set[int], known: Known) -> int:
@@ -125,7 +127,12 @@ def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
 def _rest(line: int, pool: dict[int, str], starts: set[int], known: Known, have: set[int]) -> Numbered:
     """The rest of a sibling's own block, beyond its compact lines."""
     rest = excerpt.block(_run(line, pool, starts), line, known)
-    return [(n, t) for n, t in rest if n not in have and evidence_line(t, known)]
+    # The block's lines, and the line naming whose output it is (go test's ``=== CONT X``).
+    return [(n, t) for n, t in rest if n not in have and (evidence_line(t, known) or _names_case(t, known))]
+
+
+def _names_case(text: str, known: Known) -> bool:
+    return blocks.case_start(text) and not known(text)
 
 
 def _share(items: Sequence[Numbered], room: int) -> Numbered:

@@ -54,7 +54,11 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
     run: list[tuple[int, str]] = []
     for i in range(start, end + 1):
         n, text = lines[i]
-        if i != at and blocks.chatter(text) and not edges.SEPARATOR.match(text):
+        if (
+            i != at
+            and blocks.chatter(text)
+            and not (edges.SEPARATOR.match(text) or (i == start and blocks.case_start(text)))
+        ):
             continue
         if blocks.blank(text):
             run.append((n, text))

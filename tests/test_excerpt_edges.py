@@ -470,4 +470,17 @@ def test_a_located_message_quoting_an_exit_status_is_the_failures_own_line() -> 
         "        │ dial tcp: i/o timeout",
     ]
     lines += ["        ╵", "=== RUN   TestInstall/online"]
-    assert _shown(lines, 7)[0] == 2
+    assert 2 in _shown(lines, 7)
+
+
+def test_the_line_naming_whose_output_follows_heads_the_block_but_not_above_a_verdict() -> None:
+    # go test -v with parallel tests: "=== CONT X" says the lines below are X's output.
+    lines = ["=== RUN   TestSync", "=== PAUSE TestSync", "=== CONT  TestSync/remote_gone"]
+    lines += [
+        "    sync_test.go:40: sync failed: connection refused",
+        "        retried 3 times",
+        "=== RUN   TestSync/local",
+    ]
+    lines += ["--- FAIL: TestSync (0.20s)", "    --- FAIL: TestSync/remote_gone (0.10s)", "FAIL"]
+    assert _shown(lines, 4)[:2] == [3, 4]
+    assert _shown(lines, 7)[0] == 7  # a verdict line heads its own block: the case line above is another's
