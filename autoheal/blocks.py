@@ -70,7 +70,7 @@ _SUMMARY = re.compile(
     r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found [1-9]\d* errors? in \d+ files?|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found\b|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
@@ -106,6 +106,15 @@ def chatter(text: str) -> bool:
     if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text):
         return True
     return progress(text) == "pass"
+
+
+# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``): chatter
+# alone, but right above a failure's first line it names the case that printed it.
+_CASE_START = re.compile(r"^\s*=== (?:RUN|CONT)\s+\S")
+
+
+def case_start(text: str) -> bool:
+    return bool(_CASE_START.match(text))
 
 
 def warning(text: str) -> bool:
@@ -155,6 +164,15 @@ def counts_warnings(text: str) -> bool:
     return bool(_WARNING_COUNT.search(text)) and not warning(text)
 
 
+# A message at a source location (``parse_test.go:76: ...``, ``src/a.rs:3:1: ...``): a file with an extension.
+_LOCATED = re.compile(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+
+
+def located(text: str) -> bool:
+    """A message printed at a source location (``parse_test.go:76: unexpected error: exit status 1``)."""
+    return bool(_LOCATED.match(text))
+
+
 def located_warning(text: str) -> bool:
     """A diagnostic whose severity is a warning (``a.c:3:5: warning: ...``, eslint's ``3:1  warning``)."""
     return bool(_LOCATED_WARNING.match(text))
@@ -194,7 +212,16 @@ def case_name(text: str) -> str:
 
 # What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
 # lines stay one block, and a line holding the prefix alone is a blank line of that block.
-_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+)(?=\s|$)")
+# A box a tool draws around its report (terraform's ``╷`` ``│ Error: ...`` ``╵``) frames every line with ``│``.
+_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?=\s|$)")
+
+
+_BOX_END = re.compile(r"^\s*[╵└╰┗][─━]*\s*$")
+
+
+def box_end(text: str) -> bool:
+    """The corner closing a box a tool drew around its report (terraform's ``╵``): the box's last line."""
+    return bool(_BOX_END.match(text))
 
 
 def prefix(text: str) -> str:
@@ -210,6 +237,11 @@ _POINTER = re.compile(r"(?i)^\s*for more (?:details|information)\b")
 
 def pointer(text: str) -> bool:
     return bool(_POINTER.match(text))
+
+
+def frame(text: str) -> bool:
+    """A stack frame (``at x (y.js:3:1)``, ``  File "a.py", line 3``'s kin, ``#2 0x... in f``)."""
+    return bool(_FRAME.match(text))
 
 
 def diff_line(text: str) -> bool:

@@ -50,6 +50,8 @@ Known = Callable[[str], bool]
 def _strong(text: str) -> bool:
     """A line that alone says something failed. A located warning does not: it may sit inside a
     block (a linter that fails on warnings lists them there) but a run of them never carries one."""
+    if blocks.located(text) and blocks.symptom(text):
+        return True  # a failure's message at a source location that quotes an exit status
     return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
@@ -64,11 +66,15 @@ def stop(text: str) -> bool:
     """A line that is never part of a failure block: runner chatter or a command's "it failed" line.
 
     A tool's bare line prefix (``npm ERR!`` alone) is a blank line of its block, and a pointer to
-    more (``For more information ...``) closes the block above it without ending it.
+    more (``For more information ...``) closes the block above it without ending it, and a message at
+    a source location that quotes an exit status (a test's ``x_test.go:76: init failed: exit status 1``)
+    is a failure's own line.
     """
     if blocks.chatter(text):
         return True
-    return blocks.symptom(text) and not (blocks.header(text) or blocks.blank(text) or blocks.pointer(text))
+    return blocks.symptom(text) and not (
+        blocks.header(text) or blocks.blank(text) or blocks.pointer(text) or blocks.located(text)
+    )
 
 
 def item_of_list(lines: Numbered, i: int) -> bool:
@@ -77,20 +83,28 @@ def item_of_list(lines: Numbered, i: int) -> bool:
 
 
 def _outer_header(lines: Numbered, i: int) -> int:
-    """Headers stack (``Results:`` above ``Failures:``): the topmost of those a blank line or two apart.
+    """Headers stack (``Results:`` above ``Failures:``, unittest's ``FAIL: x`` above ``Traceback``): the
+    topmost of those a blank line, a rule across the line or two apart, with a rule right above it.
 
     The run's counts right above a header belong to it (mocha's ``12 passing`` and ``1 pending``
     above ``2 failing``).
     """
     j = i
     while j > 0:
-        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not blocks.blank(lines[k][1])]
+        above = [k for k in range(j - 1, max(-1, j - 4), -1) if not _spacer(lines[k][1])]
         if not above or not blocks.header(lines[above[0]][1]) or blocks.symptom(lines[above[0]][1]):
             break
         j = above[0]
+    if j > 0 and SEPARATOR.match(lines[j - 1][1]):
+        j -= 1  # the rule a runner draws above its failure's header (unittest's ``=====`` over ``FAIL: x``)
     while j > 0 and j - 1 >= i - HEADER_COUNTS and blocks.count_line(lines[j - 1][1]):
         j -= 1
     return j
+
+
+def _spacer(text: str) -> bool:
+    """A line between stacked headers: blank, or a rule across the line (unittest's ``-----``)."""
+    return blocks.blank(text) or bool(SEPARATOR.match(text))
 
 
 def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
@@ -141,15 +155,19 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
                 break
             continue
         start, taken, empty = i, taken + 1, 0
+    first = lines[start][1]
+    if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
+        start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
     return start, False
 
 
 def _resumes(lines: Numbered, i: int) -> bool:
-    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly."""
-    for _, text in lines[i : i + LOOKAHEAD]:
+    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
+    stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
+    for k, (_, text) in enumerate(lines[i : i + LOOKAHEAD]):
         if stop(text):
             return False
-        if _strong(text):
+        if _strong(text) or (k == 0 and blocks.frame(text)):
             return True
     return False
 
@@ -168,6 +186,8 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     tag = blocks.prefix(lines[at][1])
     for i in range(at + 1, limit):
         text = lines[i][1]
+        if tag and i == end + 1 and blocks.box_end(text):
+            return i, True  # the corner closing the box the tool framed its report in
         if tag and blocks.prefix(text) == tag:
             # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
             if blocks.blank(text):

@@ -72,9 +72,11 @@ def _far_hits(anchor: Anchor, known: Known) -> list[Hit]:
 def _far_block(anchor: Anchor, hit: Hit, room: int, known: Known) -> Numbered:
     more = excerpt.block(context(anchor.scan, hit), hit.line, known)
     at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
-    # From the block's own start (its header) when the hit is near it, else just above the hit.
-    start = 0 if at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
-    return more[start : start + min(room, EVIDENCE_LINES)]
+    # The whole block when it fits; else from its own start (its header) when the hit is near it,
+    # else just above the hit.
+    size = min(room, EVIDENCE_LINES)
+    start = 0 if len(more) <= size or at < EVIDENCE_LINES // 2 else at - EVIDENCE_ABOVE
+    return more[start : start + size]
 
 
 def _header_above(line: int, pool: dict[int, str], starts: set[int], known: Known) -> int:
@@ -125,7 +127,12 @@ def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
 def _rest(line: int, pool: dict[int, str], starts: set[int], known: Known, have: set[int]) -> Numbered:
     """The rest of a sibling's own block, beyond its compact lines."""
     rest = excerpt.block(_run(line, pool, starts), line, known)
-    return [(n, t) for n, t in rest if n not in have and evidence_line(t, known)]
+    # The block's lines, and the line naming whose output it is (go test's ``=== CONT X``).
+    return [(n, t) for n, t in rest if n not in have and (evidence_line(t, known) or _names_case(t, known))]
+
+
+def _names_case(text: str, known: Known) -> bool:
+    return blocks.case_start(text) and not known(text)
 
 
 def _share(items: Sequence[Numbered], room: int) -> Numbered:
@@ -165,16 +172,20 @@ def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], N
     the evidence leaves goes to that context, the lines nearest the root cause first.
     """
     lines = dict(kept)
+    source = dict(kept)
     room = MAX_EXCERPT - len(lines)
     if room >= 1:
-        _add_evidence(anchor, lines, known)
+        source.update(_add_evidence(anchor, lines, known))
     if around is not None and len(lines) < MAX_EXCERPT:
-        extra = sorted((nt for nt in around() if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
+        near = around()
+        source.update(near)
+        extra = sorted((nt for nt in near if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
         lines.update(extra[: MAX_EXCERPT - len(lines)])
-    return sorted(lines.items())
+    return excerpt.bridge(sorted(lines.items()), source, known)
 
 
-def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
+def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> dict[int, str]:
+    """Add the further evidence to ``lines``; return the lines it was found among."""
     sib = find(anchor, lines, MAX_EXCERPT - len(lines), known)
     shown = {template(t) for t in lines.values()}
     for hit in _far_hits(anchor, known):
@@ -184,3 +195,4 @@ def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> None:
         for n, t in _far_block(anchor, hit, room, known):
             lines.setdefault(n, t)
     _share_siblings(sib, lines, known)
+    return sib.pool

@@ -36,6 +36,7 @@ from autoheal import blocks, edges
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
+BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
@@ -46,17 +47,26 @@ _LIST = re.compile(
 
 
 def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, str]]:
-    """The block's lines without chatter, with blank runs shrunk to one and none at its edges."""
+    """The block's lines without chatter and none blank at its edges; a run of blank lines longer than
+    ``BLANK_RUN`` shrinks to one (a shorter one is how a tool separates a failure's parts: deno's and
+    unittest's double blank lines, shellcheck's between findings)."""
     kept: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
     for i in range(start, end + 1):
         n, text = lines[i]
-        if i != at and blocks.chatter(text) and not edges.SEPARATOR.match(text):
+        if (
+            i != at
+            and blocks.chatter(text)
+            and not (edges.SEPARATOR.match(text) or (i == start and blocks.case_start(text)))
+        ):
             continue
-        if blocks.blank(text) and (not kept or blocks.blank(kept[-1][1])):
+        if blocks.blank(text):
+            run.append((n, text))
             continue
+        if kept and run:
+            kept += run if len(run) <= BLANK_RUN else run[:1]
+        run = []
         kept.append((n, text))
-    while kept and blocks.blank(kept[-1][1]):
-        kept.pop()
     return kept
 
 
@@ -92,26 +102,29 @@ def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (
     at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
-    return _bridged(lines, _pieces(lines, at, anchor, known, least), known)
+    return bridge(_pieces(lines, at, anchor, known, least), dict(lines), known)
 
 
-def _bridged(lines: Numbered, kept: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
-    """The excerpt with its small gaps filled: a line or three between two of its pieces.
+def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:
+    """The excerpt ``kept`` (in order) with its small gaps filled from ``source``: a line or three
+    between two of its pieces.
 
     A gap that short is part of what the pieces show (a line between a block
-    and its declared context, a blank line left out of the context); showing
-    it costs a line or three of the budget and spares the reader a ``⋮``.
-    Chatter, baseline lines and blank runs stay out.
+    and its declared context or a sibling's lines, a blank line left out of the
+    context); showing it costs a line or three of the budget and spares the
+    reader a ``⋮``. Chatter, baseline lines and blank runs stay out, and a gap
+    whose lines are not all known stays a gap.
     """
     if not kept:
         return kept
-    index = {n: i for i, (n, _) in enumerate(lines)}
     out: list[tuple[int, str]] = [kept[0]]
     room = MAX_EXCERPT - len(kept)
     for n, t in kept[1:]:
-        prev, here = index.get(out[-1][0]), index.get(n)
-        if prev is not None and here is not None and 1 < here - prev <= BRIDGE + 1 and here - prev - 1 <= room:
-            for x in lines[prev + 1 : here]:
+        prev = out[-1][0]
+        gap = range(prev + 1, n)
+        if 0 < len(gap) <= min(BRIDGE, room) and all(m in source for m in gap):
+            for m in gap:
+                x = (m, source[m])
                 if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(out[-1][1]))):
                     out.append(x)
                     room -= 1

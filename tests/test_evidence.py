@@ -210,3 +210,29 @@ def test_a_jenkins_failure_no_rule_knows_anchors_on_the_scripts_error_never_on_t
     d = _triage(lines)
     assert "publish target rejected the bundle" in d.summary and "marked build" not in d.title
     assert "ERROR: publish target rejected the bundle" in [e.text for e in d.excerpt]
+
+
+def test_a_blank_line_between_the_block_and_further_evidence_is_shown_not_left_a_gap() -> None:
+    # composer: the lock file's verdict (a hit of its own), a blank line, then the problems block.
+    lines = ["$ composer install --no-interaction", "Installing dependencies from lock file (including require-dev)"]
+    lines += ["Verifying lock file contents can be installed on current platform."]
+    lines += ["Your lock file does not contain a compatible set of packages. Please run composer update.", ""]
+    lines += [
+        "  Problem 1",
+        "    - acme/http is locked to version v3.1.0 and an update of this package was not requested.",
+    ]
+    lines += [
+        "    - acme/http v3.1.0 requires php >=8.3 -> your php version (8.1.2) does not satisfy that requirement."
+    ]
+    lines += ['The command "composer install --no-interaction" exited with 2.']
+    numbers = [e.line for e in _triage(lines).excerpt]
+    assert numbers == list(range(2, 9))
+
+
+def test_a_gap_is_bridged_only_with_lines_known_and_never_with_chatter_or_a_blank_run() -> None:
+    from autoheal import excerpt
+
+    source = {1: "error: a", 2: "", 3: "", 4: "error: b", 5: "Uploading cache", 6: "error: c", 8: "error: d"}
+    kept = [(1, "error: a"), (4, "error: b"), (6, "error: c"), (9, "error: e")]
+    shown = [n for n, _ in excerpt.bridge(kept, source, lambda _t: False)]
+    assert shown == [1, 2, 4, 6, 9]  # one blank, not the run, nor chatter; 7 is unknown: 6..9 stays a gap

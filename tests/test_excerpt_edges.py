@@ -416,3 +416,71 @@ def test_a_pipeline_scripts_exit_code_closes_its_block() -> None:
     ]
     lines += ["Terminated", "script returned exit code 143", "[Pipeline] }"]
     assert _shown(lines, 2)[-1] == 5
+
+
+def test_a_short_blank_run_inside_a_block_stays_and_a_long_one_shrinks() -> None:
+    # unittest: two blank lines between a failure's diff and the run's separator; the rule and the
+    # ``FAIL: x`` header stacked above the traceback head the block.
+    unittest = ["test_a (t.T) ... ok", "=" * 70, "FAIL: test_b (t.T)", "-" * 70, "Traceback (most recent call last):"]
+    unittest += ['  File "t.py", line 9, in test_b', "AssertionError: 1 != 2", "", "", "-" * 70, "Ran 2 tests in 0.01s"]
+    unittest += ["", "FAILED (failures=1)"]
+    assert _shown(unittest, 7) == list(range(2, 14))
+    # shellcheck: findings two blank lines apart; a longer run (another tool's gap) shrinks to one.
+    lint = ["In a.sh line 3:", "rm -rf $D/*", "  ^-- SC2115 (warning): Use ${var:?}.", "", ""]
+    lint += ["In b.sh line 7:", "for f in $(ls); do", "  ^-- SC2045 (error): Iterating over ls output is fragile."]
+    lint += ["", "", "", "", "error: 2 findings in b.sh"]
+    assert _shown(lint, 8) == [6, 7, 8, 9, 13]
+
+
+def test_a_box_the_tool_framed_its_report_in_is_shown_to_its_closing_corner() -> None:
+    # terraform: every line of its error report framed with "│", closed with "╵".
+    lines = ["Initializing provider plugins...", "╷", "│ Error: Invalid provider configuration", "│"]
+    lines += ['│ Provider "registry.terraform.io/acme/cloud" requires explicit configuration.', "│ Add a provider"]
+    lines += ["│ block to the root module.", "╵", "Releasing state lock. This may take a few moments..."]
+    assert _shown(lines, 3) == list(range(1, 9))
+
+
+def test_an_issues_found_count_is_the_verdict_closing_the_findings_above() -> None:
+    # dart analyze / flutter analyze: findings, a blank line, then the count.
+    lines = ["Analyzing app...", ""]
+    lines += ["  error • Undefined name 'colr' • lib/theme.dart:4:9 • undefined_identifier"]
+    lines += ["   info • Prefer const with constant constructors • lib/main.dart:8:12 • prefer_const_constructors"]
+    lines += ["", "2 issues found. (ran in 3.2s)"]
+    assert _shown(lines, 3)[-1] == 6
+
+
+def test_plain_message_lines_followed_by_a_stack_frame_stay_in_the_block() -> None:
+    # A JVM exception whose message runs over plain sentences before its frames (Spring, Gradle).
+    lines = ["[INFO] Running com.acme.AppTest", "[ERROR] Tests run: 1, Failures: 0, Errors: 1, Skipped: 0 <<< FAILURE!"]
+    lines += ["java.lang.IllegalStateException: context refused to start", "Check the settings below."]
+    lines += ["Set app.mode to one of: local, cloud.", "See the reference guide for the full list."]
+    lines += ["\tat com.acme.AppTest.setUp(AppTest.java:31)", "", "[INFO] Running com.acme.OtherTest"]
+    lines += ["[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 0"]
+    assert _shown(lines, 2) == list(range(1, 8))
+
+
+def test_a_located_message_quoting_an_exit_status_is_the_failures_own_line() -> None:
+    # Go: a test ran a command that failed; its message quotes the exit status, the stderr follows.
+    lines = ["=== CONT  TestInstall/offline", "    install_test.go:51: unexpected install error: exit status 1"]
+    lines += [
+        "        stderr:",
+        "        ╷",
+        "        │ Error: Failed to download plugin",
+        "        │",
+        "        │ dial tcp: i/o timeout",
+    ]
+    lines += ["        ╵", "=== RUN   TestInstall/online"]
+    assert 2 in _shown(lines, 7)
+
+
+def test_the_line_naming_whose_output_follows_heads_the_block_but_not_above_a_verdict() -> None:
+    # go test -v with parallel tests: "=== CONT X" says the lines below are X's output.
+    lines = ["=== RUN   TestSync", "=== PAUSE TestSync", "=== CONT  TestSync/remote_gone"]
+    lines += [
+        "    sync_test.go:40: sync failed: connection refused",
+        "        retried 3 times",
+        "=== RUN   TestSync/local",
+    ]
+    lines += ["--- FAIL: TestSync (0.20s)", "    --- FAIL: TestSync/remote_gone (0.10s)", "FAIL"]
+    assert _shown(lines, 4)[:2] == [3, 4]
+    assert _shown(lines, 7)[0] == 7  # a verdict line heads its own block: the case line above is another's
