@@ -147,7 +147,9 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     taken, empty = 0, 0
     for i in range(start - 1, -1, -1):
         text = lines[i][1]
-        if taken == ABOVE_WITHOUT_HEADER or stop(text) or known(text):
+        # The line right above leads into the block (``==> Checking static analysis...``): it stays
+        # even when the passing run printed it too, as context the block needs; the rest does not.
+        if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
             break
         if blocks.blank(text):
             empty += 1

@@ -484,3 +484,17 @@ def test_the_line_naming_whose_output_follows_heads_the_block_but_not_above_a_ve
     lines += ["--- FAIL: TestSync (0.20s)", "    --- FAIL: TestSync/remote_gone (0.10s)", "FAIL"]
     assert _shown(lines, 4)[:2] == [3, 4]
     assert _shown(lines, 7)[0] == 7  # a verdict line heads its own block: the case line above is another's
+
+
+def test_with_a_baseline_the_line_leading_into_the_block_stays_though_the_passing_run_printed_it() -> None:
+    from autoheal.baseline import Baseline
+
+    passing = ["==> Checking formatting...", "go generate ./...", "==> Checking static analysis..."]
+    lines = [*passing, "##[error]internal/state_test.go:63:3: the goroutine calls T.Fatalf"]
+    lines += ["##[error]\tinternal/state_test.go:67:5: call to T.Fatalf", "exit status 1"]
+    lines += ["make: *** [Makefile:39: staticcheck] Error 1"]
+    known = Baseline.from_lines(passing).known  # the passing run announced the same checks
+    numbered = _numbered(lines)
+    shown = [n for n, _ in excerpt.block(numbered, 4, known)]
+    assert shown[0] == 3  # what was being checked when it failed
+    assert 1 not in shown and 2 not in shown  # the passing run's other lines stay out
