@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -106,3 +107,19 @@ def test_builtin_catalogue_loads() -> None:
     rules = builtin_rules()
     assert len(rules) >= 50
     compile_ruleset(rules)
+
+
+def test_whether_a_prefilter_stays_in_one_line_is_read_from_the_disk_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from autoheal import rules
+
+    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path))
+    build = [build_rule(_rule(id="a", patterns=["FAILED (?P<test>\\S+)", "error: \\w+ not found"]), "t")]
+    first = compile_ruleset(build)._prefilter_sources
+
+    def parse_again(_: str) -> bool:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(rules, "line_confined", parse_again)
+    assert compile_ruleset(build)._prefilter_sources == first
