@@ -57,7 +57,9 @@ _SYMPTOM = re.compile(
     # A build driver's epilogue: it says that a task, goal or target failed, not why.
     r"^\s*(?:npm ERR! )?Test failed\.|FAILURE: Build failed|BUILD FAILED|Execution failed for task|"
     r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
-    r"error Command failed|Tests? failed\.?\s*$"
+    r"error Command failed|Tests? failed\.?\s*$|"
+    # A CI server's own verdict on the build (Jenkins): that it failed, never why.
+    r"^Finished: (?:FAILURE|ABORTED|UNSTABLE)\s*$|^Build step '.*' marked build as failure"
 )
 # A run's or tool's verdict, printed once its failures are shown: the end of their block.
 # (go's package verdict, pytest/unittest/cargo/jest/rspec/phpunit/gradle/dotnet counts,

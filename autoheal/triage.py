@@ -229,6 +229,13 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
     )
 
 
+def _telling(tail: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line of the log's end that says most about the failure: the last of the most error-like,
+    never a line that only says the build failed (Jenkins' ``Finished: FAILURE``) when another is there."""
+    told = [(n, t) for n, t in tail if not blocks.symptom(t)] or tail
+    return max(reversed(told), key=lambda line: blocks.error_score(line[1]), default=None)
+
+
 def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     """No rule matched and no error block: show the end of the log, where a failure usually is."""
     last = next((s for s in reversed(scans) if s.tail), scans[-1] if scans else None)
@@ -236,7 +243,8 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     tail = tail[-MAX_EXCERPT:]
     excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
     last_words = "\n".join(t for _, t in tail[-3:])
-    summary = _shorten(tail[-1][1], SUMMARY_CHARS) if tail else "The log is empty."
+    said = _telling(tail)
+    summary = _shorten(said[1], SUMMARY_CHARS) if said else "The log is empty."
     return _worded(
         Diagnosis(
             path=path,
@@ -250,7 +258,7 @@ def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
             job=last.doc.job if last else None,
             step=last.doc.step if last else None,
             hint="No rule recognised this failure; read the excerpt and the full log.",
-            key_lines=(tail[-1][0],) if tail else (),
+            key_lines=(said[0],) if said else (),
         )
     )
 

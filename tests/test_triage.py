@@ -348,3 +348,11 @@ def test_a_small_gap_between_pieces_of_an_excerpt_is_filled_but_not_with_a_blank
     lines = list(enumerate(texts, start=1))
     shown = excerpt.block(lines, 1, lambda t: t.startswith("baseline"), (0, 9))
     assert [n for n, _ in shown] == [1, 2, 3, 4, 5, 6, 8, 10]  # one blank bridges, not a run or a baseline line
+
+
+def test_with_no_rule_the_summary_is_the_failures_line_not_the_ci_servers_verdict() -> None:
+    log = "Started by user admin\n[workspace] $ ./deploy\nE404 artifact widget-1.2.tgz\n"
+    log += "Build step 'Execute shell' marked build as failure\nFinished: FAILURE\n"
+    found = triage_docs([bytes_doc("console.txt", log.encode())], default_ruleset(), "console.txt")
+    assert found.category == "unknown"
+    assert "widget-1.2.tgz" in found.summary and found.key_lines == (3,)
