@@ -41,6 +41,7 @@ PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
 _STATUSES = (PASSED, FAILED, UNKNOWN)
 _NONE = -(1 << 63)  # None in an int column
+_MAX = (1 << 63) - 1
 
 
 @dataclass(slots=True)
@@ -155,7 +156,9 @@ class Sections(Sequence[Section]):
 
 
 def _opt(value: int | None) -> int:
-    return _NONE if value is None else value
+    # A log may print any number as an exit status ("exited with 99999999999999999999"): the
+    # column holds 64 bits, so a larger one is kept as the largest it can hold.
+    return _NONE if value is None else max(min(value, _MAX), _NONE + 1)
 
 
 MAX_TRACES = 256  # per section: the last traced commands (the one before the exit line failed)

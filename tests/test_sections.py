@@ -431,3 +431,14 @@ def test_a_long_log_keeps_old_sections_frozen_and_each_reads_back_as_it_was() ->
     # Only a failed section's sub-commands (or the last one's) are ever read: those frozen passed are dropped.
     assert {c.section for c in scan.commands} == {4, *range(len(found) - CLOSE_REACH - 1, len(found))}
     assert [(c.line, c.command) for c in scan.commands if c.section == 4] == [(14, "tool3 --check")]
+
+
+def test_an_exit_status_too_large_for_a_packed_section_does_not_break_the_scan() -> None:
+    from autoheal.rules import default_ruleset
+
+    lines = []
+    for i in range(80):  # more sections than stay as objects: the old ones are packed into 64-bit columns
+        lines += [f"$ step{i}", f'The command "step{i}" exited with {"9" * 30}.']
+    found = scan_doc(bytes_doc("job.log", ("\n".join(lines) + "\n").encode()), default_ruleset())
+    assert len(found.sections) >= 80
+    assert all(s.exit_code is not None and s.exit_code > 0 for s in list(found.sections)[1:])
