@@ -161,6 +161,9 @@ def _opt(value: int | None) -> int:
     return _NONE if value is None else max(min(value, _MAX), _NONE + 1)
 
 
+# Sections a document may open; later markers read as output of the last one. A real 1 GB log
+# opens ~75k; a hostile one of ``$ a`` lines two million per 8 MB (56 bytes each, packed).
+MAX_SECTIONS = 500_000
 MAX_TRACES = 256  # per section: the last traced commands (the one before the exit line failed)
 MAX_RECIPES = 16  # per section: the first failed make recipes (the innermost comes first)
 
@@ -258,7 +261,7 @@ class Sectioner:
         return len(self.sections) - len(live) + next(i for i in range(len(live) - 1, -1, -1) if live[i] is target)
 
     def _open(self, line: int, found: Marker) -> None:
-        if found.weak and not self.buildkite:
+        if (found.weak and not self.buildkite) or len(self.sections) >= MAX_SECTIONS:
             return
         self.buildkite = self.buildkite or found.buildkite
         if found.kind == "step":

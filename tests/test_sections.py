@@ -442,3 +442,14 @@ def test_an_exit_status_too_large_for_a_packed_section_does_not_break_the_scan()
     found = scan_doc(bytes_doc("job.log", ("\n".join(lines) + "\n").encode()), default_ruleset())
     assert len(found.sections) >= 80
     assert all(s.exit_code is not None and s.exit_code > 0 for s in list(found.sections)[1:])
+
+
+def test_a_log_opens_at_most_max_sections_and_the_rest_is_output_of_the_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autoheal import sections
+    from autoheal.rules import default_ruleset
+
+    monkeypatch.setattr(sections, "MAX_SECTIONS", 50)
+    lines = [f"$ step{i}" for i in range(200)] + ["E   ModuleNotFoundError: No module named 'yaml'"]
+    found = scan_doc(bytes_doc("job.log", ("\n".join(lines) + "\n").encode()), default_ruleset())
+    assert len(found.sections) == 50
+    assert found.sections[-1].end == 201 and found.hits[0].section == 49
