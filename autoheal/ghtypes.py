@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 
@@ -135,3 +136,13 @@ def pull_of(data: Mapping[str, Any]) -> Pull:
         data.get("closed_at"),
         tuple(str(lbl.get("name")) for lbl in data.get("labels") or [] if isinstance(lbl, dict)),
     )
+
+
+def parse_time(value: object) -> datetime | None:
+    """A GitHub timestamp (``2024-05-06T09:00:00Z``), or None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None

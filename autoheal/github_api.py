@@ -362,13 +362,6 @@ class Client:
             if exc.status != 422:  # 422 "Reference does not exist"
                 raise
 
-    def remove_label(self, number: int, name: str) -> None:
-        try:
-            self.request("DELETE", self._url(f"/issues/{int(number)}/labels/{quote(name, safe='')}"))
-        except GitHubError as exc:
-            if exc.status != 404:
-                raise
-
     # -- actions and agents ----------------------------------------------------
     def list_runs(self, params: Mapping[str, Any] | None = None, limit: int = 1000) -> Iterator[dict[str, Any]]:
         """Workflow runs, newest first (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository)."""

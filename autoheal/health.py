@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from autoheal import metadata, outcomes
-from autoheal.ghtypes import Issue
+from autoheal.ghtypes import Issue, parse_time
 from autoheal.github_api import Client
 
 MAX_RUNS = 1000  # 10 pages
@@ -24,13 +24,6 @@ MAX_ISSUES = 500
 MAX_PULLS = 300
 RED = frozenset({"failure", "timed_out", "startup_failure"})
 BUCKETS = 10  # points of the chart and of each sparkline
-
-
-def parse_time(value: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from autoheal.prefilter import _c, _p
-from autoheal.regex_core import POSIX_CLASS
+from autoheal.regex_core import _c, parse
 
 _WIDE = {_c.ANY, _c.NOT_LITERAL}
 _NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
@@ -28,12 +27,7 @@ def parsed(regex: str) -> Any:
     at the start. Dropping it changes no atom's width, and a folded regex must be
     ASCII anyway (see hyperscan_safe).
     """
-    if POSIX_CLASS.search(regex):  # Python reads ``[[:space:]]`` as a nested set, with a FutureWarning
-        return None
-    try:
-        return _p.parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
-    except (re.error, OverflowError, RecursionError):
-        return None
+    return parse(_INLINE_FLAGS.sub("", regex) if regex.isascii() else regex)
 
 
 def _wide(op: Any, arg: Any) -> bool:

@@ -24,16 +24,6 @@ def stamp() -> str:
     return now().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_time(value: str | None) -> datetime | None:
-    """A GitHub timestamp, or None when missing or unreadable."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def new_meta(diagnosis: Diagnosis, ctx: RunContext) -> dict[str, Any]:
     """The metadata of a new issue: this run attempt is its first occurrence."""
     first = stamp()

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from autoheal.errors import GitHubError
-from autoheal.ghtypes import Issue
-from autoheal.issuebody import new_meta, now, parse_time
+from autoheal.ghtypes import Issue, parse_time
+from autoheal.issuebody import new_meta, now
 from autoheal.issuelock import LabelLock
 from autoheal.issues import Outcome, ReportOptions, count_repeat, find_match, issue_labels, outcome, with_fingerprint
 from autoheal.issuesink import IssueSink

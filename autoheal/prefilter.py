@@ -15,10 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-# ``_c`` and ``_p`` (Python's regex parser) are re-exported: engine_hs reads patterns with them too.
-from autoheal.regex_core import _c as _c
-from autoheal.regex_core import _p as _p
-from autoheal.regex_core import _score, confine, core, parse
+from autoheal.regex_core import _c, _score, confine, core, parse
 
 MIN_LITERAL = 3
 # Below this score a literal selects too many lines (``test``, ``warning``): the

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from autoheal.errors import GitHubError
+from autoheal.ghtypes import parse_time
 from autoheal.github_api import Client
 from autoheal.models import Diagnosis
 
@@ -43,13 +44,6 @@ class Rerun:
     attempt: int = 0
 
 
-def _time(value: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
-    except ValueError:
-        return None
-
-
 def eligibility(run: Mapping[str, Any], diagnoses: Sequence[Diagnosis], opts: RerunOptions, fork: bool) -> str | None:
     """Why this run must not be re-run, or None when it may be."""
     if not opts.enabled:
@@ -67,7 +61,7 @@ def eligibility(run: Mapping[str, Any], diagnoses: Sequence[Diagnosis], opts: Re
         return f"attempt {attempt} already re-ran it max-reruns ({opts.max_reruns}) times"
     if attempt > GITHUB_MAX_RERUNS:
         return f"GitHub re-runs a run at most {GITHUB_MAX_RERUNS} times"
-    created = _time(run.get("created_at"))
+    created = parse_time(run.get("created_at"))
     if created and datetime.now(timezone.utc) - created > timedelta(days=GITHUB_RERUN_DAYS):
         return f"GitHub re-runs a run only up to {GITHUB_RERUN_DAYS} days after it started"
     return None
@@ -78,7 +72,7 @@ def reruns_last_hour(runs: Iterable[Mapping[str, Any]]) -> int:
     return sum(
         1
         for r in runs
-        if int(r.get("run_attempt") or 1) > 1 and (t := _time(r.get("run_started_at"))) is not None and t >= cutoff
+        if int(r.get("run_attempt") or 1) > 1 and (t := parse_time(r.get("run_started_at"))) is not None and t >= cutoff
     )
 
 

@@ -7,6 +7,7 @@ file, rule and key that hold it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -417,18 +418,22 @@ def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
 _DERIVERS = tuple(Path(__file__).with_name(name) for name in ("prefilter.py", "regex_core.py", "rules.py"))
 
 
+@functools.cache
+def _code_digests() -> tuple[str, ...]:
+    """The hashes of the code that derives the prefilter, read once per process."""
+    return tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in _DERIVERS if p.exists())
+
+
 def patterns_key(patterns: Iterable[str]) -> str:
     """The cache key of what is derived from ``patterns`` (and from the code deriving it)."""
-    code = [hashlib.sha256(p.read_bytes()).hexdigest() for p in _DERIVERS if p.exists()]
-    return diskcache.key(code, list(patterns))
+    return diskcache.key(list(_code_digests()), list(patterns))
 
 
 def _confined(source: str) -> bool:
     """``line_confined`` of a prefilter source, from the disk cache: parsing the catalogue's
     38 KB alternation with Python's parser took ~60 ms of every RE2 triage's start-up."""
-    code = [hashlib.sha256(p.read_bytes()).hexdigest() for p in _DERIVERS if p.exists()]
     payload = diskcache.cached(
-        "confined", diskcache.key(code, [source]), lambda: b"1" if line_confined(source) else b"0"
+        "confined", diskcache.key(list(_code_digests()), [source]), lambda: b"1" if line_confined(source) else b"0"
     )
     return payload == b"1" if payload in (b"0", b"1") else line_confined(source)
 

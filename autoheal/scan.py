@@ -125,7 +125,7 @@ class _Keeper:
 
     def kept(self) -> set[int]:
         """The ids of the hits kept so far (no sorting: asked once per region)."""
-        out = {id(h) for hs in self.first.values() for h in hs}
+        out = self.firsts()
         out.update(id(h) for hs in self.last.values() for h in hs)
         return out
 

@@ -298,24 +298,9 @@ class Sectioner:
         return sections
 
 
-def failed_sections(sections: Sequence[Section]) -> list[Section]:
-    return [s for s in sections if s.status == FAILED]
-
-
-def section_of(sections: Sequence[Section], line: int) -> Section | None:
-    for section in reversed(sections):
-        if section.start <= line:
-            return section
-    return None
-
-
 def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:
     """What failed inside a section: the innermost make recipe that failed, else the last traced command."""
     mine = [c for c in commands if c.section == section and (before is None or c.line <= before)]
     recipe = next((c for c in mine if c.kind == "recipe"), None)
     traces = [c for c in mine if c.kind == "trace"]
     return recipe or (traces[-1] if traces else None)
-
-
-def job_has_steps(sections: Sequence[Section]) -> bool:
-    return any(s.kind in ("step", "command") for s in sections)

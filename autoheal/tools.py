@@ -235,7 +235,7 @@ _INNER = (
     re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
     re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
     re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
-    re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)"),
+    _DOCKER_RUN,
 )
 
 

@@ -113,4 +113,9 @@ def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch
         return data + b"\n# edited" if path.name == "regex_core.py" else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    assert rules.patterns_key(["x"]) != before
+    rules._code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
+    try:
+        assert rules.patterns_key(["x"]) != before
+    finally:
+        monkeypatch.undo()
+        rules._code_digests.cache_clear()

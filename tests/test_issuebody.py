@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoheal import metadata
-from autoheal.issuebody import new_meta, parse_time, seen, updated_body
+from autoheal.ghtypes import parse_time
+from autoheal.issuebody import new_meta, seen, updated_body
 from autoheal.render import RunContext
 from tests.helpers import diagnosis
 

@@ -114,8 +114,6 @@ def _run_refs(args: argparse.Namespace) -> list[RunRef]:
         if not repo:
             raise UsageError("--run-id needs --repo OWNER/NAME (or $GITHUB_REPOSITORY)")
         refs.append(runfetch.RunRef(repo, args.run_id))
-    if not args.paths and args.run_id is None:
-        raise UsageError("give a log PATH, a run URL, or --run-id ID --repo OWNER/NAME")
     return refs
 
 
