@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -91,3 +94,19 @@ def proposal(new: str = "requests==2.31.0\npyyaml\n", path: str = "requirements.
 
     change = Change(path, "requests==2.31.0\n", new, "add pyyaml")
     return FixProposal("python_dependency", (change,), "add pyyaml", "The job imports yaml.")
+
+
+ENTRYPOINT = Path(__file__).resolve().parents[1] / "entrypoint.py"
+
+
+def run_entrypoint(env: dict[str, str], cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    """The action's real entrypoint in a process of its own, with the environment a runner gives it."""
+    return subprocess.run(
+        [sys.executable, str(ENTRYPOINT)],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from tests.double import timestamped
 from tests.double.schema import shared_dir
+from tests.helpers import run_entrypoint
 from tests.test_report_e2e import Result, action_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,30 +45,6 @@ def seed_run(double: Any, lines: list[str] | None, conclusion: str = "failure", 
     return double.seed_run(jobs=jobs, conclusion=conclusion, **fields)
 
 
-def event_for(run: Any, tmp_path: Path, conclusion: str | None = None) -> Path:
-    payload = json.loads((PAYLOADS / "workflow_run.completed.json").read_text())
-    wr = payload["workflow_run"]
-    wr.update(
-        id=run.id,
-        name=run.name,
-        path=run.path,
-        head_branch=run.head_branch,
-        head_sha=run.head_sha,
-        run_attempt=run.run_attempt,
-        conclusion=conclusion or run.latest.conclusion,
-        status="completed",
-        event=run.event,
-        created_at=run.created_at,
-        html_url=f"https://github.com/{REPO}/actions/runs/{run.id}",
-    )
-    wr["head_repository"]["full_name"] = run.head_repository
-    wr["pull_requests"] = [{"number": n, "id": n} for n in run.pull_requests]
-    payload["repository"]["default_branch"] = "main"
-    path = tmp_path / f"event-{len(list(tmp_path.glob('event-*')))}.json"
-    path.write_text(json.dumps(payload))
-    return path
-
-
 def run_mode(
     double: Any, tmp_path: Path, mode: str, event: Path | None = None, scenario: str = "", **inputs: str
 ) -> Result:
@@ -100,15 +75,7 @@ def run_mode(
         **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
     }
     double.clear_calls()
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    proc = run_entrypoint(env, tmp_path, timeout=120)
     if scenario:
         CALLS[scenario] = [f"{c.method} {c.template or c.path}" for c in double.calls() if "/_blobs/" not in c.path]
     return Result(proc, out, summary)

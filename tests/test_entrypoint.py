@@ -20,6 +20,7 @@ from autoheal import config, gitops, settings
 from autoheal.cli import build_parser
 from autoheal.commands import report as report_cmd
 from autoheal.heal import options_from as heal_options
+from tests import helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTIONS = (ROOT / "action.yml", ROOT / "docker" / "action.yml")
@@ -209,15 +210,7 @@ def run_entrypoint(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedP
         "GITHUB_ACTIONS": "true",
         "GITHUB_OUTPUT": str(tmp_path / "out"),
     }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        timeout=60,
-    )
+    return helpers.run_entrypoint({**base, **env}, tmp_path, timeout=60)
 
 
 def test_a_new_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

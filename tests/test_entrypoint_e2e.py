@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.helpers import run_entrypoint
 from tests.test_entrypoint import as_env, runner_inputs
 from tests.test_heal_e2e import MISSING_YAML as HEAL_MISSING_YAML
 from tests.test_heal_e2e import World, parse_outputs
@@ -50,15 +51,7 @@ def _report(double: Any, tmp_path: Path, config: str, **explicit: str) -> Result
     (tmp_path / ".github" / "autoheal.yml").write_text(config)
     run = seed_failure(double, MISSING_YAML)
     env = _report_env(double, run, tmp_path, runner_inputs(token=double.token, mode="report", **explicit))
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    proc = run_entrypoint(env, tmp_path, timeout=120)
     return Result(proc, tmp_path / "out", tmp_path / "summary")
 
 
@@ -108,15 +101,7 @@ def test_inline_heal_takes_the_heal_inputs(world: World, tmp_path: Path) -> None
     inputs = runner_inputs(token=world.double.token, mode="report", **{"min-confidence": "0.99"})
     env = {**_report_env(world.double, run, tmp_path, inputs), "GITHUB_WORKSPACE": str(world.workspace)}
     env["GIT_CONFIG_NOSYSTEM"] = "1"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env=env,
-        cwd=world.workspace,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    proc = run_entrypoint(env, world.workspace)
     outputs = parse_outputs((tmp_path / "out").read_text())
     assert outputs["result"] == "created", proc.stdout + proc.stderr
     assert outputs["heal-result"] == "declined", proc.stdout + proc.stderr

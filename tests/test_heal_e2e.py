@@ -11,7 +11,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs
 from tests.double import timestamped
 from tests.double.schema import shared_dir
+from tests.helpers import run_entrypoint
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = shared_dir()
@@ -165,15 +165,7 @@ class World:
             **runner_inputs(self.double.token, {"mode": "heal", **inputs}),
         }
         self.double.clear_calls()
-        proc = subprocess.run(
-            [sys.executable, str(ROOT / "entrypoint.py")],
-            env=env,
-            cwd=self.workspace,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
+        proc = run_entrypoint(env, self.workspace)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         self.stdout = proc.stdout
         self.calls = [f"{c.method} {c.template or c.path}" for c in self.double.calls()]
@@ -617,15 +609,7 @@ def run_report_entrypoint(
         "AUTOHEAL_WRITE_DELAY": "0",
         **runner_inputs(world.double.token, {"mode": "report", **inputs}),
     }
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "entrypoint.py")],
-        env=env,
-        cwd=world.workspace,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    proc = run_entrypoint(env, world.workspace)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return parse_outputs(out.read_text()), proc.stdout
 

@@ -116,7 +116,7 @@ def test_health_writes_one_pinned_issue_updated_in_place(github_double: Any, tmp
     assert "#1 dependency.missing: yaml" in first.summary and "Re-runs: 1, 1 passed" in first.summary
     assert "fixer `add_dependency` | 2 | 1 | 1 |" in issue.body
     assert github_double.repo().pinned == [number]
-    assert f"API calls: {first.outputs['api-calls']}" in first.summary or "API calls in all" in first.summary
+    assert f"API calls in all: {first.outputs['api-calls']}." in first.summary
     assert int(first.outputs["api-calls"]) <= 9
     second = run_mode(github_double, tmp_path, "health", scenario="health: update in place")
     assert second.outputs["health-issue"] == str(number)

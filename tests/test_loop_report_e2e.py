@@ -12,7 +12,8 @@ import pytest
 
 from autoheal import metadata
 from tests.double import timestamped
-from tests.loop_harness import MISSING_YAML, NETWORK, PAYLOADS, ago, event_for, print_calls, run_mode, seed_run
+from tests.loop_harness import MISSING_YAML, NETWORK, PAYLOADS, ago, print_calls, run_mode, seed_run
+from tests.test_report_e2e import event_for
 
 pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
 
@@ -78,9 +79,10 @@ def test_never_rerun_forks_or_old_runs(github_double: Any, tmp_path: Path, field
 
 
 def test_not_transient_or_rerun_off_is_not_rerun(github_double: Any, tmp_path: Path) -> None:
-    report(github_double, tmp_path, seed_run(github_double, MISSING_YAML), rerun="true")
+    missing = report(github_double, tmp_path, seed_run(github_double, MISSING_YAML), rerun="true")
     report(github_double, tmp_path, seed_run(github_double, NETWORK))
     assert reruns(github_double) == []
+    assert "not every failure is transient (dependency.missing)" in missing.proc.stdout, missing.proc.stdout
 
 
 def test_hourly_rerun_cap(github_double: Any, tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ import yaml
 from autoheal import metadata
 from tests.double import Double, timestamped
 from tests.double.schema import shared_dir, spec_missing_reason
-from tests.helpers import split_fences
+from tests.helpers import run_entrypoint, split_fences
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = shared_dir() / "github" / "payloads"
@@ -53,8 +52,8 @@ def seed_failure(double: Any, lines: list[str], **fields: Any) -> Any:
     return double.seed_run(jobs=jobs, head_branch="main", **fields)
 
 
-def event_for(run: Any, tmp_path: Path) -> Path:
-    """The real workflow_run.completed payload, adapted to this run and to a failure."""
+def event_for(run: Any, tmp_path: Path, conclusion: str | None = None) -> Path:
+    """The real workflow_run.completed payload, adapted to this run (and its conclusion, or ``conclusion``)."""
     payload = json.loads((PAYLOADS / "workflow_run.completed.json").read_text())
     wr = payload["workflow_run"]
     wr.update(
@@ -65,9 +64,10 @@ def event_for(run: Any, tmp_path: Path) -> Path:
         head_branch=run.head_branch,
         head_sha=run.head_sha,
         run_attempt=run.run_attempt,
-        conclusion="failure",
+        conclusion=conclusion or run.latest.conclusion,
         status="completed",
         event=run.event,
+        created_at=run.created_at,
         html_url=f"https://github.com/{REPO}/actions/runs/{run.id}",
     )
     wr["head_repository"]["full_name"] = run.head_repository
@@ -141,15 +141,7 @@ def make_runner(github_double: Any, tmp_path: Path) -> Runner:
             "AUTOHEAL_WRITE_DELAY": "0",
             **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
         }
-        proc = subprocess.run(
-            [sys.executable, str(ROOT / "entrypoint.py")],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        proc = run_entrypoint(env, tmp_path, timeout=120)
         return Result(proc, out, summary)
 
     return run_report

@@ -142,7 +142,7 @@ def test_validate_reports_every_problem_with_its_line_and_key() -> None:
         assert finding.message in {f.message for f in alone}
     with pytest.raises(ConfigError) as info:
         config.load_text(BROKEN, "a.yml")
-    assert str(info.value) == f"a.yml: {found[5].message}" or str(info.value) in {f"a.yml: {f.message}" for f in found}
+    assert str(info.value) == f"a.yml: {found[5].message}"
 
 
 def test_validate_names_a_yaml_error_line() -> None:
