@@ -116,7 +116,7 @@ def workflow_health(runs: Iterable[Mapping[str, Any]], since: datetime, until: d
     previous: Counter[tuple[str, bool]] = Counter()
     for run in runs:
         t = parse_time(run.get("created_at"))
-        if t is None or run.get("status") != "completed" or str(run.get("head_branch") or "").startswith("autoheal/"):
+        if t is None or run.get("status") != "completed" or outcomes.is_fix_branch(run):
             continue
         name, red = str(run.get("name") or run.get("path") or "?"), run.get("conclusion") in RED
         if since <= t <= until:

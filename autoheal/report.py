@@ -20,6 +20,7 @@ from autoheal.issues import DEFAULT_CONCLUSIONS, Outcome, ReportOptions
 from autoheal.issuesink import IssueSink
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
+from autoheal.outcomes import is_fix_branch
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
 from autoheal.runlogs import failed_job_docs
@@ -27,7 +28,7 @@ from autoheal.sanitize import inline_text
 from autoheal.startup import startup_doc
 from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
-from autoheal.verify import Verifier, is_fix_branch
+from autoheal.verify import Verifier
 
 
 @dataclass(frozen=True)

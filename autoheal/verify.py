@@ -23,18 +23,13 @@ from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
 from autoheal.issues import Outcome
 from autoheal.models import Diagnosis
+from autoheal.outcomes import BRANCH_PREFIX, FIX_FAILED
 from autoheal.sanitize import code_span, inline_text
 
 VERIFIED = "autoheal-verified"
-FIX_FAILED = "autoheal-fix-failed"
-BRANCH_PREFIX = "autoheal/"  # heal.BRANCH_PREFIX (heal imports every fixer; this runs on each report)
-_ISSUE = re.compile(r"autoheal/issue-(\d+)-")
+_ISSUE = re.compile(re.escape(BRANCH_PREFIX) + r"issue-(\d+)-")
 _READY = "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { isDraft } } }"
 GREEN, RED = ("success",), ("failure", "timed_out", "startup_failure")
-
-
-def is_fix_branch(run: Mapping[str, Any]) -> bool:
-    return str(run.get("head_branch") or "").startswith(BRANCH_PREFIX)
 
 
 def marker(run_id: int, attempt: int) -> str:

@@ -15,6 +15,7 @@ from autoheal.ghtypes import Issue
 from autoheal.github_api import Client
 from autoheal.issues import Outcome, ReportOptions
 from autoheal.issuesink import IssueSink
+from autoheal.outcomes import is_fix_branch
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
 from autoheal.rerun import RerunOptions
@@ -186,7 +187,7 @@ def _green_precheck(args: argparse.Namespace, event: actions.Event, client: Clie
     run = event.payload.get("workflow_run") if event.name == "workflow_run" and not args.run_id else None
     if not isinstance(run, dict) or run.get("conclusion") != "success" or run.get("status") not in (None, "completed"):
         return None
-    if str(run.get("head_branch") or "").startswith("autoheal/") or not run.get("id"):
+    if is_fix_branch(run) or not run.get("id"):
         return None
     label = (args.labels or [settings.by_name("labels").default[0]])[0]
     issues = [i for i in client.list_issues(label, state="open") if not i.is_pull_request]
