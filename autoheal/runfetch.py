@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from autoheal.errors import GitHubError, InputError, UsageError
-from autoheal.ghtypes import Job
+from autoheal.ghtypes import FAILED_CONCLUSIONS, Job
 from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.logsource import LogDoc, bytes_doc
 from autoheal.runlogs import failed_job_docs
@@ -26,7 +26,6 @@ from autoheal.runlogs import failed_job_docs
 _RUN_PATH = re.compile(
     r"^/(?P<repo>[\w.-]+/[\w.-]+)/actions/runs/(?P<run>\d+)(?:/attempts/(?P<attempt>\d+))?(?:/jobs?/(?P<job>\d+))?/?$"
 )
-FAILED = ("failure", "timed_out", "startup_failure")
 RETENTION = "GitHub keeps logs 90 days by default (Settings > Actions > General > Artifact and log retention)"
 
 
@@ -101,7 +100,7 @@ def _run(client: Client, ref: RunRef) -> dict[str, Any]:
 
 
 def failed_jobs(client: Client, run_id: int, attempt: int) -> list[Job]:
-    return [j for j in client.list_jobs(run_id, attempt) if j.conclusion in FAILED]
+    return [j for j in client.list_jobs(run_id, attempt) if j.conclusion in FAILED_CONCLUSIONS]
 
 
 def job_logs(client: Client, run_id: int, attempt: int, jobs: Sequence[Job]) -> list[tuple[Job, list[LogDoc]]]:
