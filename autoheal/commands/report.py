@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from autoheal import actions, repoconfig, settings
 from autoheal import config as config_mod
@@ -37,8 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(handler=run)
 
 
-def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
-    v = settings.resolve(args, "report", cfg.report)
+def options_from(args: argparse.Namespace, cfg: config_mod.Config, v: Mapping[str, Any]) -> ReportOptions:
+    """``v``: the report settings, resolved once (``settings.resolve``) for every use in a run."""
     templates = args.templates or cfg.templates
     opts = ReportOptions(
         labels=tuple(v["labels"]),
@@ -58,8 +59,7 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOpti
     return opts
 
 
-def loop_options(args: argparse.Namespace, cfg: config_mod.Config) -> LoopOptions:
-    v = settings.resolve(args, "report", cfg.report)
+def loop_options(v: Mapping[str, Any]) -> LoopOptions:
     numbers = [v["rerun-min-confidence"], v["max-reruns"], v["max-reruns-per-hour"], v["close-after-green"]]
     if min(numbers) < 0 or v["rerun-min-confidence"] > 1:
         raise UsageError("rerun-min-confidence must be 0-1; max-reruns, max-reruns-per-hour, close-after-green >= 0")
@@ -205,14 +205,15 @@ def run(args: argparse.Namespace) -> int:
     # No checkout in the report workflow: the config then comes through the API.
     loaded = repoconfig.load(client, args.config, lambda: _default_branch(event, client))
     cfg = loaded.config
-    opts = options_from(args, cfg)
-    loop = loop_options(args, cfg)
-    baseline = bool(settings.resolve(args, "report", cfg.report)["baseline"])
+    resolved = settings.resolve(args, NAME, cfg.report)
+    opts = options_from(args, cfg, resolved)
     sink = IssueSink(client, opts.dry_run)
-    result = report(client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, baseline)
+    result = report(
+        client, sink, event, cfg.ruleset, opts, args.run_id, loop_options(resolved), pre, bool(resolved["baseline"])
+    )
     if isinstance(result, Skip):
         return _skipped(result.reason, loaded.summary)
     _emit(result, f"{loaded.summary} API calls: {client.calls}.")
-    if settings.resolve(args, "report", cfg.report)["heal"]:
+    if resolved["heal"]:
         heal_inline(args, cfg, client, result)
     return 0
