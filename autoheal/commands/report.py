@@ -123,9 +123,8 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     chain that works with the default token. The workflow itself asked, so no
     labeller is checked; runs from forks are never healed.
     """
-    from autoheal import gitops
     from autoheal.heal import options_from as heal_options
-    from autoheal.healer import emit, heal_issue
+    from autoheal.healer import credentials, emit, heal_issue
     from autoheal.registry import HttpResolver
 
     # Checked on the run that was reported, which --run-id fetches: the event may not hold it.
@@ -137,13 +136,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
     # The same tokens as heal mode, from the same environment variables (the settings table's
     # rows): workflow fixes need workflow-token to be pushed, Copilot starts only for agent-token.
-    auth = gitops.Auth(
-        client.token,
-        os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
-        workflow_token=_token_env("workflow-token"),
-    )
-    agent_token = _token_env("agent-token")
-    agent_client = Client(client.repo, agent_token, client.api_url) if agent_token else None
+    auth, agent_client = credentials(client, os.environ)
     for outcome in outcomes:
         if outcome.issue_number and outcome.result in _HEALABLE:
             healed = heal_issue(
@@ -157,11 +150,6 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
                 resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
             )
             emit(healed, outcome.issue_number, result_key="heal-result")
-
-
-def _token_env(name: str) -> str:
-    env = settings.by_name(name).env
-    return os.environ.get(env, "") if env else ""
 
 
 def _default_branch(event: actions.Event, client: Client) -> str:
