@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,13 @@ def _emit(outcomes: Sequence[Outcome], config_line: str) -> None:
 _HEALABLE = ("created", "commented", "reopened")
 
 
-def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, outcomes: Sequence[Outcome]) -> None:
+def heal_inline(
+    args: argparse.Namespace,
+    cfg: config_mod.Config,
+    client: Client,
+    outcomes: Sequence[Outcome],
+    default_branch: Callable[[], str],
+) -> None:
     """``report.heal: true``: heal right away in this job.
 
     Issues and labels made with GITHUB_TOKEN start no workflow, so this is the
@@ -146,6 +153,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
                 opts,
                 workspace=workspace,
                 auth=auth,
+                default_branch=default_branch(),  # once per run (cached), not per healed issue
                 agent_client=agent_client,
                 resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
             )
@@ -191,7 +199,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(pre, str):
         return _skipped(pre, f"API calls: {client.calls}")
     # No checkout in the report workflow: the config then comes through the API.
-    loaded = repoconfig.load(client, args.config, lambda: _default_branch(event, client))
+    default_branch = functools.cache(lambda: _default_branch(event, client))  # one GET /repos at most
+    loaded = repoconfig.load(client, args.config, default_branch)
     cfg = loaded.config
     resolved = settings.resolve(args, NAME, cfg.report)
     opts = options_from(args, cfg, resolved)
@@ -203,5 +212,5 @@ def run(args: argparse.Namespace) -> int:
         return _skipped(result.reason, loaded.summary)
     _emit(result, f"{loaded.summary} API calls: {client.calls}.")
     if resolved["heal"]:
-        heal_inline(args, cfg, client, result)
+        heal_inline(args, cfg, client, result, default_branch)
     return 0
