@@ -121,16 +121,16 @@ class Client:
 
     # -- repository, runs, jobs, logs -----------------------------------------
     def get_repo(self) -> Repo:
-        _, data = self.request("GET", self._url(""))
-        return Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
+        return self.repo_and_scopes()[0]
 
-    def token_scopes(self) -> str | None:
-        """The token's scopes when it is a classic PAT or OAuth token (GitHub's ``X-OAuth-Scopes``
-        answer header), else None: fine-grained and installation tokens have no scopes.
+    def repo_and_scopes(self) -> tuple[Repo, str | None]:
+        """The repository, and the token's scopes when it is a classic PAT or OAuth token (GitHub's
+        ``X-OAuth-Scopes`` answer header), else None: fine-grained and installation tokens have none.
         https://docs.github.com/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps"""
-        headers, _ = self.request("GET", self._url(""))
+        headers, data = self.request("GET", self._url(""))
         found = {k.lower(): v for k, v in headers.items()}.get("x-oauth-scopes")
-        return None if found is None else str(found)
+        repo = Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
+        return repo, None if found is None else str(found)
 
     def actions_permissions(self) -> dict[str, Any]:
         """Whether Actions is enabled and which actions may run (needs Administration: read)."""
