@@ -99,6 +99,18 @@ class Transport:
             raise GitHubError(f"{verb} {_path(url)}: network error ({type(exc).__name__})") from None
         return headers, data
 
+    def unless(
+        self, status: int, verb: str, url: str, params: Mapping[str, Any] | None = None, body: Any = None
+    ) -> tuple[bool, Any]:
+        """``(True, data)``, or ``(False, None)`` when GitHub answers ``status``: for the calls where
+        that answer is an outcome (no such label, file or user; the label or branch exists or is gone)."""
+        try:
+            return True, self.request(verb, url, params, body)[1]
+        except GitHubError as exc:
+            if exc.status != status:
+                raise
+            return False, None
+
     def paginate(
         self, path: str, params: Mapping[str, Any], key: str | None = None, limit: int = 1000
     ) -> Iterator[Any]:

@@ -116,31 +116,17 @@ class Client(Transport):
 
         GitHub checks the name atomically, which is what makes a label usable as a lock.
         """
-        try:
-            self.request("POST", self._url("/labels"), body={"name": name, "color": color, "description": description})
-        except GitHubError as exc:
-            if exc.status != 422:  # 422: it exists already (another run made it)
-                raise
-            return False
-        return True
+        body = {"name": name, "color": color, "description": description}
+        return self.unless(422, "POST", self._url("/labels"), body=body)[0]  # 422: it exists (another run made it)
 
     def label_description(self, name: str) -> str | None:
         """The label's description ("" when it has none), or None when there is no such label."""
-        try:
-            data = self.request("GET", self._url(f"/labels/{quote(name, safe='')}"))[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return str(data.get("description") or "")
+        found, data = self.unless(404, "GET", self._url(f"/labels/{quote(name, safe='')}"))
+        return str(data.get("description") or "") if found else None
 
     def delete_label(self, name: str) -> None:
         """https://docs.github.com/rest/issues/labels#delete-a-label (a missing label is fine)."""
-        try:
-            self.request("DELETE", self._url(f"/labels/{quote(name, safe='')}"))
-        except GitHubError as exc:
-            if exc.status != 404:
-                raise
+        self.unless(404, "DELETE", self._url(f"/labels/{quote(name, safe='')}"))
 
     # -- contents and commits --------------------------------------------------
     def file_text(self, path: str, ref: str) -> str | None:
@@ -161,13 +147,7 @@ class Client(Transport):
         return [str(item["path"]) for item in data if item.get("type") == "file"]
 
     def _contents(self, path: str, ref: str) -> Any:
-        url = self._url(f"/contents/{quote(path.strip('/'))}")
-        try:
-            return self.request("GET", url, {"ref": ref})[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return None
-            raise
+        return self.unless(404, "GET", self._url(f"/contents/{quote(path.strip('/'))}"), {"ref": ref})[1]
 
     def pulls_for_commit(self, sha: str) -> list[Pull]:
         """Pull requests whose head is ``sha``, forks included (``workflow_run.pull_requests`` omits those)."""
@@ -175,13 +155,8 @@ class Client(Transport):
 
     def permission(self, user: str) -> str:
         """The user's permission on the repository: admin, maintain, write, triage, read or none."""
-        try:
-            data = self.request("GET", self._url(f"/collaborators/{quote(user, safe='')}/permission"))[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return "none"
-            raise
-        return str(data.get("role_name") or data.get("permission") or "none")
+        found, data = self.unless(404, "GET", self._url(f"/collaborators/{quote(user, safe='')}/permission"))
+        return str(data.get("role_name") or data.get("permission") or "none") if found else "none"
 
     # -- pull requests ---------------------------------------------------------
     def find_pull(self, head_branch: str, state: str = "open") -> Pull | None:
@@ -232,11 +207,7 @@ class Client(Transport):
 
     def delete_branch(self, branch: str) -> None:
         """https://docs.github.com/rest/git/refs#delete-a-reference (a branch already gone is fine)."""
-        try:
-            self.request("DELETE", self._url(f"/git/refs/heads/{quote(branch)}"))
-        except GitHubError as exc:
-            if exc.status != 422:  # 422 "Reference does not exist"
-                raise
+        self.unless(422, "DELETE", self._url(f"/git/refs/heads/{quote(branch)}"))  # 422 "Reference does not exist"
 
     # -- actions and agents ----------------------------------------------------
     def list_runs(self, params: Mapping[str, Any] | None = None, limit: int = 1000) -> Iterator[dict[str, Any]]:
