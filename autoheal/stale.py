@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 
 from autoheal.ghtypes import CommitIdentity, Pull
 from autoheal.github_api import Client
+from autoheal.gitops import BOT_EMAIL, BOT_NAME
 from autoheal.outcomes import ours
 
 STALE_LABEL = "autoheal-stale"
@@ -27,7 +28,7 @@ MAX_PULLS = 300
 class StaleOptions:
     stale_days: int = 14
     close_days: int = 7
-    identity: tuple[str, str] = ("autoheal[bot]", "autoheal[bot]@users.noreply.github.com")
+    identity: tuple[str, str] = (BOT_NAME, BOT_EMAIL)
     dry_run: bool = False
 
 
