@@ -191,8 +191,7 @@ def report(
         return closed_loop
     if not run_id:
         # Only the automatic trigger filters runs; the default branch is needed for that alone.
-        repo_info = event.payload.get("repository") or {}
-        default_branch = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
+        default_branch = event.default_branch
         if not default_branch and not opts.branches:
             default_branch = client.get_repo().default_branch
         reason = skip_reason(run, default_branch, opts)

@@ -124,8 +124,6 @@ def run(args: argparse.Namespace) -> int:
         emit(HealResult("declined", picked), None)
         return 0
     number, sender = picked
-    repo_info = event.payload.get("repository")
-    default = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
     client = make_client(args, event)
     auth, agent_client = credentials(client, os.environ, args.workflow_token_env, args.agent_token_env)
     result = heal_issue(
@@ -135,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         opts,
         workspace=workspace,
         auth=auth,
-        default_branch=default or None,
+        default_branch=event.default_branch or None,
         sender=sender,
         agent_client=agent_client,
         resolver=HttpResolver(),  # a new dependency gets ^current, as npm install writes it (issue 12)

@@ -160,12 +160,6 @@ def heal_inline(
             emit(healed, outcome.issue_number, result_key="heal-result")
 
 
-def _default_branch(event: actions.Event, client: Client) -> str:
-    repo_info = event.payload.get("repository")
-    named = repo_info.get("default_branch") if isinstance(repo_info, dict) else None
-    return str(named) if named else client.get_repo().default_branch
-
-
 def _skipped(reason: str, config_line: str) -> int:
     actions.set_outputs({"result": "skipped", "issue-number": "", "issue-url": "", "category": "", "fingerprint": ""})
     actions.notice(f"skipped: {reason}")
@@ -199,7 +193,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(pre, str):
         return _skipped(pre, f"API calls: {client.calls}")
     # No checkout in the report workflow: the config then comes through the API.
-    default_branch = functools.cache(lambda: _default_branch(event, client))  # one GET /repos at most
+    # The event's, else one GET /repos at most, shared by the config lookup and every inline heal.
+    default_branch = functools.cache(lambda: event.default_branch or client.get_repo().default_branch)
     loaded = repoconfig.load(client, args.config, default_branch)
     cfg = loaded.config
     resolved = settings.resolve(args, NAME, cfg.report)
