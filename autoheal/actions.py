@@ -40,9 +40,17 @@ class Event:
 
     @property
     def repo(self) -> str | None:
+        return self._repository("full_name") or None
+
+    @property
+    def default_branch(self) -> str:
+        """The default branch the event's repository names ("" when it names none: ask the API)."""
+        return self._repository("default_branch")
+
+    def _repository(self, key: str) -> str:
         repo = self.payload.get("repository") or {}
-        name = repo.get("full_name") if isinstance(repo, dict) else None
-        return str(name) if name else None
+        value = repo.get(key) if isinstance(repo, dict) else None
+        return str(value) if value else ""
 
 
 def load_event(path: str | None = None, name: str | None = None) -> Event:

@@ -19,6 +19,7 @@ from autoheal.baseline import Baseline
 from autoheal.errors import GitHubError
 from autoheal.github_api import Client
 from autoheal.logsource import LogDoc
+from autoheal.runlogs import job_docs, zip_entries
 
 MAX_ZIP_BYTES = 20 << 20
 RUNS_PAGE = 30  # one page of successful runs to find the failed run's branch among
@@ -58,8 +59,6 @@ class Finder:
         return Baseline.from_docs(docs)
 
     def _fetch(self) -> None:
-        from autoheal.runlogs import zip_entries
-
         workflow_id = self.run.get("workflow_id")
         if not workflow_id:
             self.notes.append("no baseline: the run does not say its workflow")
@@ -84,12 +83,3 @@ class Finder:
             return
         self._green = green
         self.notes.append(f"baseline: run {green['id']} (branch {green.get('head_branch') or '-'}), the last green run")
-
-
-def job_docs(docs: list[LogDoc], job_name: str) -> list[LogDoc]:
-    """The job's whole-job file when the zip has it, else its step files."""
-    from autoheal.runlogs import zip_name
-
-    name = zip_name(job_name)
-    mine = [d for d in docs if (d.job or "").rstrip() == name]
-    return [d for d in mine if d.step is None] or mine

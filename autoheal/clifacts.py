@@ -95,7 +95,7 @@ def diagnose(failure: Failure, ruleset: Any, environ: Mapping[str, str]) -> Diag
     from autoheal.logsource import bytes_doc
     from autoheal.triage import triage_docs
 
-    text = Scrubber(environ)(failure.output.decode("utf-8", "replace"))
+    text = Scrubber(environ).values(failure.output.decode("utf-8", "replace"))  # triage redacts the patterns
     if failure.signal:
         program = os.path.basename(failure.command[0]) if failure.command else "python"
         text = text.rstrip("\n") + "\n" + signal_line(program, failure.signal) + "\n"

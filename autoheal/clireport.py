@@ -1,8 +1,9 @@
 """A failure captured on the command line (``autoheal run``, ``autoheal.capture``) as a report-mode issue.
 
-The captured output is redacted (``cliscrub``), triaged and described (``clifacts``), recorded
-in the spool, and sent with every other due report (``clisend``); ``capture_failure`` does all
-of it and returns the one line to show, ``preview`` is the same without writing anything.
+The captured output is redacted (the environment's secret values by ``cliscrub``, the secret
+patterns by triage, as for a CI log), triaged and described (``clifacts``), recorded in the spool,
+and sent with every other due report (``clisend``); ``capture_failure`` does all of it and
+returns the one line to show, ``preview`` is the same without writing anything.
 """
 
 from __future__ import annotations

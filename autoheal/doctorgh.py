@@ -109,9 +109,10 @@ def check_labels(client: Any, config_report: Mapping[str, Any], config_heal: Map
         yield Check("labels.report", PASS, f"the {report_label!r} label exists")
 
 
-def check_token(client: Any, token: Token, found: list[repoinit.Workflow]) -> Iterator[Check]:
+def check_token(token: Token, oauth_scopes: str | None, found: list[repoinit.Workflow]) -> Iterator[Check]:
+    """``oauth_scopes``: a classic token's scopes, from the answer to GET /repos (``repo_and_scopes``)."""
     if token.kind == "classic":
-        scopes = {s.strip() for s in (client.token_scopes() or "").split(",") if s.strip()}
+        scopes = {s.strip() for s in (oauth_scopes or "").split(",") if s.strip()}
         can_pr = bool(scopes & {"repo", "public_repo"})
         yield Check(
             "token.pull-requests",
@@ -158,7 +159,7 @@ def online(client: Any, token: Token, root: Path) -> list[Check]:
     from autoheal import config
 
     try:
-        repo = client.get_repo()
+        repo, scopes = client.repo_and_scopes()  # one GET /repos: the scopes come with it
     except GitHubError as exc:
         return [Check("token.repository", FAIL, f"cannot read {client.repo}: {exc}", "check the token and --repo")]
     checks = [
@@ -175,5 +176,5 @@ def online(client: Any, token: Token, root: Path) -> list[Check]:
     except ConfigError:  # an invalid config is reported by check_config; the defaults apply here
         report, heal_cfg = {}, {}
     checks += check_labels(client, report, heal_cfg)
-    checks += check_token(client, token, found)
+    checks += check_token(token, scopes, found)
     return checks

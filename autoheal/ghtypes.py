@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+# The conclusions of a run or job that failed (``cancelled``, ``skipped``, ``neutral``... did not).
+# https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run
+FAILED_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
+
 
 @dataclass(frozen=True)
 class Step:

@@ -1,136 +1,44 @@
-"""The one adapter over the GitHub REST API (the only module that imports PyGithub).
+"""The one adapter over the GitHub REST API: typed calls to the endpoints autoheal uses.
 
-Every call goes through PyGithub's requester so that auth, base URL (GitHub
-Enterprise Server via ``GITHUB_API_URL``), timeouts and retries are shared;
-the core gets plain dataclasses back, never PyGithub objects. Retries: 5xx,
-429 and secondary rate limits (honouring ``Retry-After`` and the reset
-header), never other 4xx. The token is never put in a message.
-
-A POST is not idempotent: when GitHub applied it but the answer was lost (a
-5xx from a proxy, a timeout, a reset connection), sending it again creates a
-second issue, comment or pull request. So POSTs are retried only on answers
-that say nothing was done (429 and rate-limit 403s); any other failure
-surfaces as a ``GitHubError`` whose ``ambiguous`` is true, and the caller
-looks the object up (issue by fingerprint, comment by marker, pull request by
-head branch) before trying again. GETs, PATCHes of whole fields, PUTs and
-DELETEs are idempotent and keep the full retry policy.
+Every call goes through the transport (``autoheal._github_http``, with this module the only
+importers of PyGithub and requests) so that auth, base URL (GitHub Enterprise Server via
+``GITHUB_API_URL``), timeouts and retries are shared; the core gets plain dataclasses back,
+never PyGithub objects. Retries: 5xx, 429 and secondary rate limits (honouring ``Retry-After``
+and the reset header), never other 4xx; a POST only when GitHub said it did nothing, so an
+ambiguous failure is looked up before trying again (``create_pull``). The token is never put
+in a message.
 """
 
 from __future__ import annotations
 
 import base64
-import os
-import re
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-import requests
-from github import Auth, Github, GithubException, GithubRetry
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
-
+from autoheal._github_http import DEFAULT_API_URL, Transport
 from autoheal.errors import GitHubError
 from autoheal.ghtypes import Comment, CommitIdentity, Issue, Job, Pull, Repo, issue_of, job_of, pull_of
 
-DEFAULT_API_URL = "https://api.github.com"
-_LINK_NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
-_RETRY_STATUSES = [429, *range(500, 600)]
-_IDEMPOTENT = Retry.DEFAULT_ALLOWED_METHODS | {"GET", "PATCH"}  # POST is not among them
+__all__ = ["DEFAULT_API_URL", "Client"]
 
 
-class _Retry(GithubRetry):
-    """GithubRetry that retries a POST only when GitHub said it did nothing (rate limits)."""
-
-    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
-        if method.upper() not in _IDEMPOTENT:
-            # 403 goes on to GithubRetry.increment, which retries it only for a rate limit.
-            return bool(self.total) and status_code in (403, 429)
-        return bool(super().is_retry(method, status_code, has_retry_after))
-
-
-@dataclass
-class Client:
+class Client(Transport):
     """Narrow typed access to the REST endpoints autoheal uses."""
-
-    repo: str
-    token: str
-    api_url: str = DEFAULT_API_URL
-    timeout: int = 30
-    retries: int = 4
-    backoff: float = 1.0
-    _gh: Any = field(default=None, repr=False)
-    calls: int = 0  # API requests sent through this client (printed as the API cost)
-
-    def __post_init__(self) -> None:
-        if not self.token:
-            raise GitHubError("no GitHub token: set the github-token input or GITHUB_TOKEN")
-        if not re.fullmatch(r"[\w.-]+/[\w.-]+", self.repo):
-            raise GitHubError(f"repository {self.repo!r} is not of the form owner/name")
-        retry = _Retry(
-            total=self.retries,
-            backoff_factor=self.backoff,
-            secondary_rate_wait=60,
-            max_rate_limit_wait=300,
-            status_forcelist=_RETRY_STATUSES,
-            allowed_methods=_IDEMPOTENT,
-        )
-        delay = float(os.environ.get("AUTOHEAL_WRITE_DELAY", "1.0"))
-        self._gh = Github(
-            base_url=self.api_url.rstrip("/"),
-            auth=Auth.Token(self.token),
-            timeout=self.timeout,
-            retry=retry,
-            seconds_between_requests=None,
-            seconds_between_writes=delay or None,
-            user_agent="autoheal",
-        )
-
-    # -- plumbing ---------------------------------------------------------
-    def _url(self, path: str) -> str:
-        return f"{self.api_url.rstrip('/')}/repos/{self.repo}{path}"
-
-    def request(
-        self, verb: str, url: str, params: Mapping[str, Any] | None = None, body: Any = None
-    ) -> tuple[dict[str, Any], Any]:
-        self.calls += 1
-        try:
-            headers, data = self._gh.requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}), input=body)
-        except GithubException as exc:
-            raise _explain(verb, url, exc) from None
-        except requests.RequestException as exc:
-            raise GitHubError(f"{verb} {_path(url)}: network error ({type(exc).__name__})") from None
-        return headers, data
-
-    def paginate(
-        self, path: str, params: Mapping[str, Any], key: str | None = None, limit: int = 1000
-    ) -> Iterator[Any]:
-        url: str | None = self._url(path)
-        query: Mapping[str, Any] | None = {"per_page": 100, **params}
-        seen = 0
-        while url and seen < limit:
-            headers, data = self.request("GET", url, query)
-            items = data.get(key, []) if key else data
-            for item in items:
-                seen += 1
-                yield item
-            match = _LINK_NEXT.search(headers.get("link", "") or headers.get("Link", ""))
-            url, query = (match.group(1), None) if match else (None, None)
 
     # -- repository, runs, jobs, logs -----------------------------------------
     def get_repo(self) -> Repo:
-        _, data = self.request("GET", self._url(""))
-        return Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
+        return self.repo_and_scopes()[0]
 
-    def token_scopes(self) -> str | None:
-        """The token's scopes when it is a classic PAT or OAuth token (GitHub's ``X-OAuth-Scopes``
-        answer header), else None: fine-grained and installation tokens have no scopes.
+    def repo_and_scopes(self) -> tuple[Repo, str | None]:
+        """The repository, and the token's scopes when it is a classic PAT or OAuth token (GitHub's
+        ``X-OAuth-Scopes`` answer header), else None: fine-grained and installation tokens have none.
         https://docs.github.com/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps"""
-        headers, _ = self.request("GET", self._url(""))
+        headers, data = self.request("GET", self._url(""))
         found = {k.lower(): v for k, v in headers.items()}.get("x-oauth-scopes")
-        return None if found is None else str(found)
+        repo = Repo(data["full_name"], data.get("default_branch") or "main", data.get("html_url", ""))
+        return repo, None if found is None else str(found)
 
     def actions_permissions(self) -> dict[str, Any]:
         """Whether Actions is enabled and which actions may run (needs Administration: read)."""
@@ -147,38 +55,6 @@ class Client:
     def list_jobs(self, run_id: int, attempt: int) -> list[Job]:
         path = f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/jobs"
         return [job_of(j) for j in self.paginate(path, {}, key="jobs")]
-
-    def _download(self, url: str, limit: int | None = None) -> bytes | None:
-        """GET a log (GitHub answers 302 to a blob store); None when logs are gone.
-
-        With ``limit``, the body is streamed and a GitHubError raised once it grows past it."""
-        session = requests.Session()
-        retry = Retry(
-            total=self.retries,
-            backoff_factor=self.backoff,
-            status_forcelist=_RETRY_STATUSES,
-            respect_retry_after_header=True,
-            raise_on_status=False,
-        )
-        session.mount("http://", HTTPAdapter(max_retries=retry))
-        session.mount("https://", HTTPAdapter(max_retries=retry))
-        headers = {
-            "Authorization": f"Bearer {self.token}",
-            "Accept": "application/vnd.github+json",
-            "User-Agent": "autoheal",
-        }
-        try:
-            # requests drops Authorization when the redirect leaves the API host.
-            resp = session.get(
-                url, headers=headers, timeout=self.timeout, allow_redirects=True, stream=limit is not None
-            )
-            if resp.status_code in (404, 410):
-                return None
-            if resp.status_code >= 400:
-                raise GitHubError(f"GET {_path(url)}: HTTP {resp.status_code} while downloading logs", resp.status_code)
-            return resp.content if limit is None else _capped(resp, limit, url)
-        except requests.RequestException as exc:
-            raise GitHubError(f"GET {_path(url)}: network error ({type(exc).__name__})") from None
 
     def run_logs(self, run_id: int, attempt: int) -> bytes | None:
         return self._download(self._url(f"/actions/runs/{int(run_id)}/attempts/{int(attempt)}/logs"))
@@ -240,31 +116,17 @@ class Client:
 
         GitHub checks the name atomically, which is what makes a label usable as a lock.
         """
-        try:
-            self.request("POST", self._url("/labels"), body={"name": name, "color": color, "description": description})
-        except GitHubError as exc:
-            if exc.status != 422:  # 422: it exists already (another run made it)
-                raise
-            return False
-        return True
+        body = {"name": name, "color": color, "description": description}
+        return self.unless(422, "POST", self._url("/labels"), body=body)[0]  # 422: it exists (another run made it)
 
     def label_description(self, name: str) -> str | None:
         """The label's description ("" when it has none), or None when there is no such label."""
-        try:
-            data = self.request("GET", self._url(f"/labels/{quote(name, safe='')}"))[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return str(data.get("description") or "")
+        found, data = self.unless(404, "GET", self._url(f"/labels/{quote(name, safe='')}"))
+        return str(data.get("description") or "") if found else None
 
     def delete_label(self, name: str) -> None:
         """https://docs.github.com/rest/issues/labels#delete-a-label (a missing label is fine)."""
-        try:
-            self.request("DELETE", self._url(f"/labels/{quote(name, safe='')}"))
-        except GitHubError as exc:
-            if exc.status != 404:
-                raise
+        self.unless(404, "DELETE", self._url(f"/labels/{quote(name, safe='')}"))
 
     # -- contents and commits --------------------------------------------------
     def file_text(self, path: str, ref: str) -> str | None:
@@ -285,13 +147,7 @@ class Client:
         return [str(item["path"]) for item in data if item.get("type") == "file"]
 
     def _contents(self, path: str, ref: str) -> Any:
-        url = self._url(f"/contents/{quote(path.strip('/'))}")
-        try:
-            return self.request("GET", url, {"ref": ref})[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return None
-            raise
+        return self.unless(404, "GET", self._url(f"/contents/{quote(path.strip('/'))}"), {"ref": ref})[1]
 
     def pulls_for_commit(self, sha: str) -> list[Pull]:
         """Pull requests whose head is ``sha``, forks included (``workflow_run.pull_requests`` omits those)."""
@@ -299,13 +155,8 @@ class Client:
 
     def permission(self, user: str) -> str:
         """The user's permission on the repository: admin, maintain, write, triage, read or none."""
-        try:
-            data = self.request("GET", self._url(f"/collaborators/{quote(user, safe='')}/permission"))[1]
-        except GitHubError as exc:
-            if exc.status == 404:
-                return "none"
-            raise
-        return str(data.get("role_name") or data.get("permission") or "none")
+        found, data = self.unless(404, "GET", self._url(f"/collaborators/{quote(user, safe='')}/permission"))
+        return str(data.get("role_name") or data.get("permission") or "none") if found else "none"
 
     # -- pull requests ---------------------------------------------------------
     def find_pull(self, head_branch: str, state: str = "open") -> Pull | None:
@@ -356,11 +207,7 @@ class Client:
 
     def delete_branch(self, branch: str) -> None:
         """https://docs.github.com/rest/git/refs#delete-a-reference (a branch already gone is fine)."""
-        try:
-            self.request("DELETE", self._url(f"/git/refs/heads/{quote(branch)}"))
-        except GitHubError as exc:
-            if exc.status != 422:  # 422 "Reference does not exist"
-                raise
+        self.unless(422, "DELETE", self._url(f"/git/refs/heads/{quote(branch)}"))  # 422 "Reference does not exist"
 
     # -- actions and agents ----------------------------------------------------
     def list_runs(self, params: Mapping[str, Any] | None = None, limit: int = 1000) -> Iterator[dict[str, Any]]:
@@ -395,48 +242,3 @@ class Client:
         body = {"assignees": [assignee], "agent_assignment": dict(assignment)}
         data = self.request("POST", self._url(f"/issues/{int(number)}/assignees"), body=body)[1]
         return [str(a.get("login") or "") for a in data.get("assignees") or [] if isinstance(a, dict)]
-
-
-def _path(url: str) -> str:
-    return re.sub(r"^https?://[^/]+", "", url).split("?")[0]
-
-
-_REMEDIES = {
-    "Resource not accessible by integration": (
-        "the workflow token lacks a permission: add `permissions: {issues: write, actions: read, contents: read}` "
-        "(plus `contents: write` and `pull-requests: write` for heal) to the workflow"
-    ),
-    "Bad credentials": "the token is invalid or expired: check the github-token input",
-    "Issues are disabled": "enable Issues in the repository settings, or run with dry-run: true",
-    "not permitted to create or approve pull requests": (
-        "allow it in Settings > Actions > General > Workflow permissions "
-        "('Allow GitHub Actions to create and approve pull requests'), or use a PAT / GitHub App token"
-    ),
-}
-
-
-def _capped(resp: requests.Response, limit: int, url: str) -> bytes:
-    body = bytearray()
-    for chunk in resp.iter_content(1 << 16):
-        body += chunk
-        if len(body) > limit:
-            resp.close()
-            raise GitHubError(f"GET {_path(url)}: the logs exceed the {limit:,}-byte cap")
-    return bytes(body)
-
-
-def _explain(verb: str, url: str, exc: GithubException) -> GitHubError:
-    data = exc.data if isinstance(exc.data, dict) else {}
-    message = str(data.get("message") or exc.message or "request failed")
-    errors = data.get("errors")
-    if isinstance(errors, list) and errors:
-        details = "; ".join(
-            str(e.get("message") or e.get("code") or e) if isinstance(e, dict) else str(e) for e in errors[:3]
-        )
-        message += f" ({details})"
-    text = f"{verb} {_path(url)}: HTTP {exc.status}: {message}"
-    for needle, remedy in _REMEDIES.items():
-        if needle.lower() in message.lower():
-            text += f" — {remedy}"
-            break
-    return GitHubError(text, exc.status)

@@ -38,10 +38,10 @@ from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
 from autoheal.healevidence import RunInfo
 from autoheal.models import Diagnosis, FixProposal
+from autoheal.outcomes import BRANCH_PREFIX, FIX_FAILED, ours
 from autoheal.registry import Resolver
 
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
-BRANCH_PREFIX = "autoheal/"
 NEEDS_MANUAL = "needs-manual-fix"
 GAVE_UP = "autoheal-gave-up"
 REFUSAL_MARKER = "<!-- autoheal-heal: refused -->"
@@ -136,14 +136,6 @@ def branch_name(issue_number: int, diagnosis: Diagnosis) -> str:
     # The category and the captured name, not the summary: re-labelling must find the same branch.
     named = next((diagnosis.captures[k] for k in _SLUG_CAPTURES if diagnosis.captures.get(k)), "")
     return f"{BRANCH_PREFIX}issue-{int(issue_number)}-{slug(f'{diagnosis.category} {named}')}"
-
-
-def ours(pulls: Iterable[Pull], repo: str | None = None) -> list[Pull]:
-    """autoheal's PRs: an ``autoheal/`` head in this repository (a fork may reuse the name)."""
-    return [p for p in pulls if p.head.startswith(BRANCH_PREFIX) and (repo is None or p.head_repo == repo)]
-
-
-FIX_FAILED = "autoheal-fix-failed"  # verify.FIX_FAILED: its CI failed the same way again
 
 
 def closed_attempts(pulls: Iterable[Pull], fingerprint: str) -> int:

@@ -23,11 +23,11 @@ from autoheal.heal import (
     fix_success_problem,
     hour_ago,
     opened_since,
-    ours,
 )
 from autoheal.healevidence import Found, diagnose_issue
 from autoheal.healstate import HealRun, open_pull
 from autoheal.models import Diagnosis
+from autoheal.outcomes import ours
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ without one the issue gets the patch), and Copilot starts only when assigned (``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from autoheal import changes, dispatch, gitops, healdecline, healpr, risk
+from autoheal import changes, dispatch, gitops, healdecline, healpr, risk, settings
 from autoheal.errors import GitError
 from autoheal.fixers import FixContext, unified_diff
 from autoheal.github_api import Client
@@ -25,6 +25,28 @@ from autoheal.healstate import HealRun, Plan
 from autoheal.models import Diagnosis, FixProposal
 from autoheal.registry import Offline, Resolver
 from autoheal.rules import RuleSet
+
+WORKFLOW_TOKEN_ENV = settings.by_name("workflow-token").env or ""
+AGENT_TOKEN_ENV = settings.by_name("agent-token").env or ""
+
+
+def credentials(
+    client: Client,
+    environ: Mapping[str, str],
+    workflow_env: str = WORKFLOW_TOKEN_ENV,
+    agent_env: str = AGENT_TOKEN_ENV,
+) -> tuple[gitops.Auth, Client | None]:
+    """What heal pushes with (the client's token; workflow files need ``workflow_env``'s) and the
+    client Copilot is assigned with (only a user's token in ``agent_env`` may: ``agent``).
+
+    Tokens come from the environment only, never argv (process listings, error messages)."""
+    auth = gitops.Auth(
+        client.token,
+        environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
+        workflow_token=environ.get(workflow_env, ""),
+    )
+    agent_token = environ.get(agent_env, "")
+    return auth, Client(client.repo, agent_token, client.api_url) if agent_token else None
 
 
 def heal_issue(

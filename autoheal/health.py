@@ -16,13 +16,12 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from autoheal import metadata, outcomes
-from autoheal.ghtypes import Issue, parse_time
+from autoheal.ghtypes import FAILED_CONCLUSIONS, Issue, parse_time
 from autoheal.github_api import Client
 
 MAX_RUNS = 1000  # 10 pages
 MAX_ISSUES = 500
 MAX_PULLS = 300
-RED = frozenset({"failure", "timed_out", "startup_failure"})
 BUCKETS = 10  # points of the chart and of each sparkline
 
 
@@ -116,9 +115,9 @@ def workflow_health(runs: Iterable[Mapping[str, Any]], since: datetime, until: d
     previous: Counter[tuple[str, bool]] = Counter()
     for run in runs:
         t = parse_time(run.get("created_at"))
-        if t is None or run.get("status") != "completed" or str(run.get("head_branch") or "").startswith("autoheal/"):
+        if t is None or run.get("status") != "completed" or outcomes.is_fix_branch(run):
             continue
-        name, red = str(run.get("name") or run.get("path") or "?"), run.get("conclusion") in RED
+        name, red = str(run.get("name") or run.get("path") or "?"), run.get("conclusion") in FAILED_CONCLUSIONS
         if since <= t <= until:
             current[name].append((t, red))
         elif since - span <= t < since:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from autoheal import metadata, occurrences
-from autoheal.ghtypes import Issue
+from autoheal.ghtypes import FAILED_CONCLUSIONS, Issue
 from autoheal.github_api import Client
 from autoheal.issuebody import seen, stamp, updated_body
 from autoheal.issuesink import IssueSink
@@ -25,14 +25,13 @@ from autoheal.models import Diagnosis
 from autoheal.render import RunContext, render_comment
 from autoheal.sanitize import safe_label
 
-DEFAULT_CONCLUSIONS = ("failure", "timed_out", "startup_failure")
 MAX_RECOUNTS = 30
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     labels: tuple[str, ...] = ("autoheal",)
-    conclusions: tuple[str, ...] = DEFAULT_CONCLUSIONS
+    conclusions: tuple[str, ...] = FAILED_CONCLUSIONS
     exclude_workflows: tuple[str, ...] = ()
     branches: tuple[str, ...] = ()  # empty: the repository's default branch only
     max_issues_per_hour: int = 10

@@ -8,13 +8,15 @@ fixing with a rule whose recent PRs were mostly closed unmerged; health shows th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from autoheal import metadata
 from autoheal.ghtypes import Pull
 
-BRANCH_PREFIX = "autoheal/"
+BRANCH_PREFIX = "autoheal/"  # every fix PR's head branch starts so (heal names them, verify/stale/health find them)
+FIX_FAILED = "autoheal-fix-failed"  # the label verify puts on a fix PR whose CI failed the same way again
 _FIXER = re.compile(r"\*\*Fixer:\*\*\s*`([^`\n]{1,100})`")
 WINDOW = 10  # the last N decided fix PRs of a rule are what counts
 MIN_DECIDED = 3  # fewer decided PRs than this say nothing yet
@@ -30,11 +32,19 @@ class FixRecord:
     closed_at: str
 
 
+def is_fix_branch(run: Mapping[str, Any]) -> bool:
+    """A workflow run of one of autoheal's fix branches."""
+    return str(run.get("head_branch") or "").startswith(BRANCH_PREFIX)
+
+
+def ours(pulls: Iterable[Pull], repo: str | None = None) -> list[Pull]:
+    """autoheal's PRs: an ``autoheal/`` head in this repository (a fork may reuse the name)."""
+    return [p for p in pulls if p.head.startswith(BRANCH_PREFIX) and (repo is None or p.head_repo == repo)]
+
+
 def records(pulls: Iterable[Pull]) -> list[FixRecord]:
     found = []
-    for p in pulls:
-        if not p.head.startswith(BRANCH_PREFIX):
-            continue
+    for p in ours(pulls):
         meta = metadata.extract(p.body) or {}
         fixer = _FIXER.search(p.body)
         state = "merged" if p.merged else p.state

@@ -38,6 +38,9 @@ _ASSIGN = r"""["']?\s*(?:=>?|:)\s*"""
 # is ("Unexpected token: punc" is a JavaScript syntax error, not a credential).
 _SECRET_NAMES = r"passw(?:or)?d|passphrase|secret|client[_-]?secret|private[_-]?key"
 _TOKEN_NAMES = r"token|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|auth[_-]?key"
+# A flag's value after a space: not another flag, stdin (``--password -``, ``< file``) nor a $variable.
+_FLAG_NAMES = rf"passw(?:or)?d|passphrase|client[_-]?secret|{_TOKEN_NAMES}"
+_FLAG_VALUE = r"""(?P<secret>"[^"$\n][^"\n]*"|'[^'$\n][^'\n]*'|[^\s"'`$<|-][^\s"'`]*)"""
 BUILTIN_PATTERNS: tuple[tuple[str, str], ...] = (
     # PEM private keys: the BEGIN line to END on one line (a JSON-escaped key), else to the end of
     # the line; the body lines after it are handled by ``Redactor.lines``.
@@ -63,6 +66,10 @@ BUILTIN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("authorization-header", r"(?i)\bauthorization\s*[:=]\s*(?:(?:bearer|basic|token)\s+)?(?P<secret>[^\s\"',;]+)"),
     ("bearer-token", r"(?i)\bbearer\s+(?P<secret>[A-Za-z0-9._~+/=-]{16,})"),
     ("url-credentials", r"(?i)\b[a-z][a-z0-9+.-]*://(?P<secret>[^/\s:@]*:[^/\s@]+)@"),
+    # A command-line flag named like a secret with its value after a space (``mysql --password x``,
+    # ``gh --token x``); ``--password=x`` is an assignment below. Not ``--token-file PATH``, ``--password -``,
+    # nor docker's ``--secret id=x,src=PATH`` or ``--private-key PATH`` (a spec and a path, not secrets).
+    ("secret-flag", rf"(?i)(?:^|\s)--(?:[a-z0-9]+[_-])*(?:{_FLAG_NAMES})\s+{_FLAG_VALUE}"),
     ("secret-assignment", rf"(?i)(?:{_SECRET_NAMES}){_ASSIGN}{_ANY_VALUE}"),
     ("token-assignment", rf"(?i)(?:{_TOKEN_NAMES}){_ASSIGN}{_TOKEN_VALUE}"),
 )

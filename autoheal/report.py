@@ -16,18 +16,18 @@ from autoheal.errors import UsageError
 from autoheal.ghtypes import Issue
 from autoheal.github_api import Client
 from autoheal.issuefiling import file_issue
-from autoheal.issues import DEFAULT_CONCLUSIONS, Outcome, ReportOptions
+from autoheal.issues import Outcome, ReportOptions
 from autoheal.issuesink import IssueSink
-from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
+from autoheal.outcomes import is_fix_branch
 from autoheal.render import RunContext
 from autoheal.rules import RuleSet
-from autoheal.runlogs import failed_job_docs
+from autoheal.runfetch import failed_jobs, job_logs
 from autoheal.sanitize import inline_text
 from autoheal.startup import startup_doc
 from autoheal.timing import with_timing
 from autoheal.triage import diagnose, triage_docs
-from autoheal.verify import Verifier, is_fix_branch
+from autoheal.verify import Verifier
 
 
 @dataclass(frozen=True)
@@ -133,14 +133,9 @@ def diagnose_run(
     """Triage every failed job of the run's attempt: (job id, diagnosis) pairs; with ``baseline``,
     each job against the same job of the workflow's last green run."""
     run_id, attempt = int(run["id"]), int(run.get("run_attempt") or 1)
-    jobs = client.list_jobs(run_id, attempt)
-    failed = [j for j in jobs if j.conclusion in DEFAULT_CONCLUSIONS]
-    archive = client.run_logs(run_id, attempt) if failed else None
+    failed = failed_jobs(client, run_id, attempt)
     found: list[tuple[int | None, Diagnosis]] = []
-    for job, docs in failed_job_docs(failed, archive):
-        if not docs:
-            text = client.job_log(job.id)
-            docs = [bytes_doc(f"{job.name}.txt", text, job=job.name)] if text is not None else []
+    for job, docs in job_logs(client, run_id, attempt, failed):
         if docs:
             known = baseline.for_job(job.name) if baseline is not None else None
             diagnosis = replace(triage_docs(docs, ruleset, job.name, known), job=job.name)
@@ -196,8 +191,7 @@ def report(
         return closed_loop
     if not run_id:
         # Only the automatic trigger filters runs; the default branch is needed for that alone.
-        repo_info = event.payload.get("repository") or {}
-        default_branch = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
+        default_branch = event.default_branch
         if not default_branch and not opts.branches:
             default_branch = client.get_repo().default_branch
         reason = skip_reason(run, default_branch, opts)

@@ -1,4 +1,5 @@
-"""Fetch a workflow run's logs for ``autoheal triage URL`` (or ``--run-id ID --repo R``).
+"""Fetch a workflow run's logs: ``job_logs`` for report mode and ``autoheal triage URL`` (or
+``--run-id ID --repo R``), which ``fetch`` serves.
 
 A run URL is ``https://HOST/OWNER/REPO/actions/runs/ID[/attempts/N][/job/JOB]``. The API is
 ``GITHUB_API_URL`` when set, else api.github.com for github.com, else GitHub Enterprise Server's
@@ -11,20 +12,20 @@ going, logs expired.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from autoheal.errors import GitHubError, InputError, UsageError
-from autoheal.ghtypes import Job
+from autoheal.ghtypes import FAILED_CONCLUSIONS, Job
 from autoheal.github_api import DEFAULT_API_URL, Client
 from autoheal.logsource import LogDoc, bytes_doc
+from autoheal.runlogs import failed_job_docs
 
 _RUN_PATH = re.compile(
     r"^/(?P<repo>[\w.-]+/[\w.-]+)/actions/runs/(?P<run>\d+)(?:/attempts/(?P<attempt>\d+))?(?:/jobs?/(?P<job>\d+))?/?$"
 )
-FAILED = ("failure", "timed_out", "startup_failure")
 RETENTION = "GitHub keeps logs 90 days by default (Settings > Actions > General > Artifact and log retention)"
 
 
@@ -98,37 +99,42 @@ def _run(client: Client, ref: RunRef) -> dict[str, Any]:
     return run
 
 
+def failed_jobs(client: Client, run_id: int, attempt: int) -> list[Job]:
+    return [j for j in client.list_jobs(run_id, attempt) if j.conclusion in FAILED_CONCLUSIONS]
+
+
+def job_logs(client: Client, run_id: int, attempt: int, jobs: Sequence[Job]) -> list[tuple[Job, list[LogDoc]]]:
+    """Each job with its logs: from the attempt's zip (one download for every job), else the
+    job's own log; no documents when GitHub has neither (expired or deleted)."""
+    archive = client.run_logs(run_id, attempt) if jobs else None
+    return [(job, docs or _job_log(client, job)) for job, docs in failed_job_docs(jobs, archive)]
+
+
+def _job_log(client: Client, job: Job) -> list[LogDoc]:
+    data = client.job_log(job.id)
+    return [] if data is None else [bytes_doc(f"{job.name}.txt", data, job=job.name)]
+
+
 def fetch(client: Client, ref: RunRef) -> list[FetchedJob]:
     """The logs of the job ``ref`` names, else of every failed job of the run's attempt."""
-    from autoheal.runlogs import failed_job_docs
-
     run = _run(client, ref)
     attempt = ref.attempt or int(run.get("run_attempt") or 1)
-    jobs = client.list_jobs(ref.run_id, attempt)
     if ref.job_id is not None:
-        chosen = [j for j in jobs if j.id == ref.job_id] or [Job(ref.job_id, f"job {ref.job_id}", None)]
-        return [_job_only(client, ref, chosen[0], run)]
-    failed = [j for j in jobs if j.conclusion in FAILED]
+        jobs = client.list_jobs(ref.run_id, attempt)
+        job = next((j for j in jobs if j.id == ref.job_id), None) or Job(ref.job_id, f"job {ref.job_id}", None)
+        return [_fetched(ref, job, _job_log(client, job), run)]  # that job's own log: no zip of every job
+    failed = failed_jobs(client, ref.run_id, attempt)
     if not failed:
         raise InputError(
             f"{ref.repo}: run {ref.run_id} (attempt {attempt}) has no failed job (conclusion: "
             f"{run.get('conclusion')}); give a job's URL to triage it anyway"
         )
-    archive = client.run_logs(ref.run_id, attempt)
-    out = []
-    for job, docs in failed_job_docs(failed, archive):
-        out.append(FetchedJob(_label(ref, job), docs, job, run) if docs else _job_only(client, ref, job, run))
-    return out
+    return [_fetched(ref, job, docs, run) for job, docs in job_logs(client, ref.run_id, attempt, failed)]
 
 
-def _job_only(client: Client, ref: RunRef, job: Job, run: Mapping[str, Any]) -> FetchedJob:
-    data = client.job_log(job.id)
-    if data is None:
+def _fetched(ref: RunRef, job: Job, docs: list[LogDoc], run: Mapping[str, Any]) -> FetchedJob:
+    if not docs:
         raise InputError(
             f"{ref.repo}: the logs of run {ref.run_id}, job {job.name!r} have expired or were deleted ({RETENTION})"
         )
-    return FetchedJob(_label(ref, job), [bytes_doc(f"{job.name}.txt", data, job=job.name)], job, run)
-
-
-def _label(ref: RunRef, job: Job) -> str:
-    return f"{ref.repo} run {ref.run_id} / {job.name}"
+    return FetchedJob(f"{ref.repo} run {ref.run_id} / {job.name}", docs, job, run)

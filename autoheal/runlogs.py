@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from autoheal.errors import InputError
 from autoheal.ghtypes import Job
@@ -25,12 +25,11 @@ def zip_name(job_name: str) -> str:
     return _UNSAFE.sub("", job_name)[:MAX_NAME].rstrip()
 
 
-def _docs_for(job: Job, docs: Sequence[LogDoc]) -> list[LogDoc]:
-    name = zip_name(job.name)
+def job_docs(docs: Sequence[LogDoc], job_name: str, failed_steps: Collection[int] = ()) -> list[LogDoc]:
+    """A job's files in a run-logs zip: its failed steps' files, else the whole-job file, else
+    every step file there is (the failed step's file holds the error without the noise of the others)."""
+    name = zip_name(job_name)
     mine = [d for d in docs if (d.job or "").rstrip() == name]
-    failed_steps = {s.number for s in job.steps if s.conclusion == "failure"}
-    # The failed step's file holds the error without the noise of the others;
-    # else the whole job file; else every step file there is.
     failed = [d for d in mine if d.step_number in failed_steps]
     whole = [d for d in mine if d.step is None]
     return failed or whole or mine
@@ -46,4 +45,4 @@ def zip_entries(archive: bytes) -> list[LogDoc]:
 def failed_job_docs(jobs: Sequence[Job], archive: bytes | None) -> list[tuple[Job, list[LogDoc]]]:
     """Each failed job with its documents (empty when the zip lacks it)."""
     docs = zip_entries(archive) if archive else []
-    return [(job, _docs_for(job, docs)) for job in jobs]
+    return [(job, job_docs(docs, job.name, {s.number for s in job.steps if s.conclusion == "failure"})) for job in jobs]

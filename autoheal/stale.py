@@ -10,16 +10,17 @@ the PR's ``updated_at`` (comments, pushes, labels and reviews all move it). A PR
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from autoheal.ghtypes import CommitIdentity, Pull
 from autoheal.github_api import Client
+from autoheal.gitops import BOT_EMAIL, BOT_NAME
+from autoheal.outcomes import ours
 
 STALE_LABEL = "autoheal-stale"
 MARKER = "<!-- autoheal:stale -->"
-BRANCH_PREFIX = "autoheal/"
 MAX_PULLS = 300
 
 
@@ -27,7 +28,7 @@ MAX_PULLS = 300
 class StaleOptions:
     stale_days: int = 14
     close_days: int = 7
-    identity: tuple[str, str] = ("autoheal[bot]", "autoheal[bot]@users.noreply.github.com")
+    identity: tuple[str, str] = (BOT_NAME, BOT_EMAIL)
     dry_run: bool = False
 
 
@@ -45,10 +46,6 @@ def _age(pull: Pull, now: datetime) -> timedelta:
     if not stamp:
         return timedelta(0)
     return now - datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-
-
-def ours(pulls: Iterable[Pull], repo: str) -> list[Pull]:
-    return [p for p in pulls if p.state == "open" and p.head.startswith(BRANCH_PREFIX) and p.head_repo == repo]
 
 
 def decide(pull: Pull, now: datetime, opts: StaleOptions) -> Decision:
@@ -83,7 +80,8 @@ def warning(d: Decision, opts: StaleOptions) -> str:
 def run_stale(client: Client, opts: StaleOptions, say: Callable[[str], None] = print) -> list[Decision]:
     now = datetime.now(timezone.utc)
     decisions = []
-    for pull in ours(client.list_pulls(state="open", limit=MAX_PULLS), client.repo):
+    pulls = ours(client.list_pulls(state="open", limit=MAX_PULLS), client.repo)
+    for pull in (p for p in pulls if p.state == "open"):
         d = decide(pull, now, opts)
         if d.action == "close":
             others = foreign(client.pull_commits(pull.number), opts.identity)

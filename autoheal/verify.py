@@ -19,22 +19,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from autoheal import metadata
-from autoheal.ghtypes import Pull
+from autoheal.ghtypes import FAILED_CONCLUSIONS, Pull
 from autoheal.github_api import Client
 from autoheal.issues import Outcome
 from autoheal.models import Diagnosis
+from autoheal.outcomes import BRANCH_PREFIX, FIX_FAILED
 from autoheal.sanitize import code_span, inline_text
 
 VERIFIED = "autoheal-verified"
-FIX_FAILED = "autoheal-fix-failed"
-BRANCH_PREFIX = "autoheal/"  # heal.BRANCH_PREFIX (heal imports every fixer; this runs on each report)
-_ISSUE = re.compile(r"autoheal/issue-(\d+)-")
+_ISSUE = re.compile(re.escape(BRANCH_PREFIX) + r"issue-(\d+)-")
 _READY = "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { isDraft } } }"
-GREEN, RED = ("success",), ("failure", "timed_out", "startup_failure")
-
-
-def is_fix_branch(run: Mapping[str, Any]) -> bool:
-    return str(run.get("head_branch") or "").startswith(BRANCH_PREFIX)
 
 
 def marker(run_id: int, attempt: int) -> str:
@@ -66,12 +60,12 @@ class Verifier:
         issue = int(found.group(1)) if found else None
         run_id, attempt = int(run["id"]), int(run.get("run_attempt") or 1)
         tag = marker(run_id, attempt)
-        if conclusion not in GREEN + RED:
+        if conclusion != "success" and conclusion not in FAILED_CONCLUSIONS:
             return Outcome("skipped", fingerprint, category, issue, reason=f"fix run concluded {conclusion!r}")
         if any(tag in c.body for c in self.client.comments(pull.number)):
             return Outcome("skipped", fingerprint, category, issue, reason=f"run {run_id}.{attempt} already verified")
         link = f"[run {run_id}]({run.get('html_url')})" if run.get("html_url") else f"run {run_id}"
-        if conclusion in GREEN:
+        if conclusion == "success":
             return self._green(pull, issue, link, tag, fingerprint, category)
         return self._red(pull, issue, link, tag, fingerprint, category, diagnose())
 

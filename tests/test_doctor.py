@@ -121,6 +121,7 @@ def test_an_admin_pat_sees_disabled_pr_creation_and_missing_labels(repo: Path, g
     assert status["token.pull-requests"] == "pass" and "repo" in _message(report, "token.pull-requests")
     assert status["token.workflows"] == "warn"
     assert github_double.calls("POST") == [] and github_double.calls("PATCH") == []  # doctor never writes
+    assert len(github_double.calls("GET", r"^/repos/[^/]+/[^/]+$")) == 1  # the scopes came with the repository
 
 
 def test_actions_disabled_and_workflow_scope(repo: Path, github_double: Any) -> None:

@@ -127,7 +127,8 @@ def test_defaults_apply_when_neither_input_nor_config_says(monkeypatch: pytest.M
     got = _resolved(parsed(argv_with(monkeypatch, "report")), cfg)
     for s in CONFIGURABLE:
         assert got[s.section][s.key] == (list(s.default) if s.kind is list else s.default), s.name
-    opts = report_cmd.options_from(parsed(["report"]), cfg)
+    args = parsed(["report"])
+    opts = report_cmd.options_from(args, cfg, settings.resolve(args, "report", cfg.report))
     assert opts.labels == ("autoheal",) and opts.max_issues_per_hour == 10 and opts.reopen_days == 14
     healed = heal_options(parsed(["heal"]), cfg)
     assert (healed.min_confidence, healed.max_changed_files, healed.max_attempts) == (0.6, 3, 3)
@@ -137,8 +138,9 @@ def test_defaults_apply_when_neither_input_nor_config_says(monkeypatch: pytest.M
 def test_an_explicit_false_beats_a_config_true(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     cfg = config.parse({"report": {"auto-heal-label": True, "heal": True}}, "t.yml", tmp_path)
     args = parsed(argv_with(monkeypatch, "report", **{"auto-heal-label": "false", "inline-heal": "false"}))
-    assert report_cmd.options_from(args, cfg).auto_heal_label is False
-    assert settings.resolve(args, "report", cfg.report)["heal"] is False
+    resolved = settings.resolve(args, "report", cfg.report)
+    assert report_cmd.options_from(args, cfg, resolved).auto_heal_label is False
+    assert resolved["heal"] is False
 
 
 def test_inline_heal_takes_the_heal_inputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

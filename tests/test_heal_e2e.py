@@ -624,6 +624,14 @@ def test_report_with_heal_true_fixes_inline(world: World) -> None:
     assert f"Fixes #{number}" in pr.body
 
 
+def test_report_with_heal_true_asks_no_default_branch_the_event_names(world: World) -> None:
+    """The workflow_run event names the default branch: the inline heal used to GET the repository
+    for it once per healed issue; now a run asks GitHub for it at most once, here never."""
+    outputs, stdout = report_inline(world, MISSING_YAML)
+    assert outputs["heal-result"] == "opened", stdout
+    assert world.double.calls("GET", r"^/repos/[^/]+/[^/]+$") == []
+
+
 def test_report_with_heal_true_pushes_a_workflow_fix_with_the_workflow_token(world: World) -> None:
     world.double.add_token(PAT, "alice", "pat", workflows=True)
     outputs, stdout = report_inline(world, TIMEOUT, workflow_token=PAT)

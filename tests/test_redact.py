@@ -81,6 +81,9 @@ CASES = [
     ("api_key: 0123456789abcdef", "0123456789abcdef"),
     ("export MY_TOKEN=abcdefgh12345678", "abcdefgh12345678"),
     ("mysql://root:toor-pass@db:3306/app", "toor-pass"),
+    ("mysql --password hunter22 -h db", "hunter22"),
+    ("deploy --api-key 0123abcd --verbose", "0123abcd"),
+    ("gh release upload --with-token 'a b c'", "a b c"),
     ("key: -----BEGIN RSA PRIVATE KEY-----MIIEow" + _rand(B64, 40), _rand(B64, 40)),
     (
         '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEv' + _rand(B64, 30, 18) + '\\n-----END PRIVATE KEY-----\\n"',
@@ -110,6 +113,10 @@ def test_builtin_patterns_redact(line: str, secret: str) -> None:
         "sha256:" + "ab12" * 16,
         "ab12cd34" * 8,  # a lone hex digest is not a key body
         "Set up job: token permissions: contents: read",
+        "docker login --password-stdin",
+        "mysql --password $DB_PASSWORD",
+        "vault --token-file /run/token",
+        "docker build --secret id=npmrc,src=.npmrc .",
         "ghp_short",
     ],
 )

@@ -15,19 +15,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from autoheal import actions, gitops, settings
+from autoheal import actions, settings
 from autoheal import config as config_mod
 from autoheal.errors import InputError, UsageError
-from autoheal.flags import add_github_args, make_client, token
-from autoheal.github_api import Client
+from autoheal.flags import add_github_args, make_client
 from autoheal.heal import HealOptions, HealResult, Sender, options_from, preview
-from autoheal.healer import emit, heal_issue
+from autoheal.healer import AGENT_TOKEN_ENV, WORKFLOW_TOKEN_ENV, credentials, emit, heal_issue
 from autoheal.healevidence import diagnose_body, with_log_job
 from autoheal.registry import HttpResolver
 
 NAME = "heal"
-WORKFLOW_TOKEN_ENV = "AUTOHEAL_WORKFLOW_TOKEN"
-AGENT_TOKEN_ENV = "AUTOHEAL_AGENT_TOKEN"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -127,17 +124,8 @@ def run(args: argparse.Namespace) -> int:
         emit(HealResult("declined", picked), None)
         return 0
     number, sender = picked
-    repo_info = event.payload.get("repository")
-    default = str(repo_info.get("default_branch") or "") if isinstance(repo_info, dict) else ""
-    # Tokens come from the environment only, never argv (process listings, error messages).
-    auth = gitops.Auth(
-        token(),
-        os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
-        workflow_token=os.environ.get(args.workflow_token_env, ""),
-    )
     client = make_client(args, event)
-    agent_token = os.environ.get(args.agent_token_env, "")
-    agent_client = Client(client.repo, agent_token, client.api_url) if agent_token else None
+    auth, agent_client = credentials(client, os.environ, args.workflow_token_env, args.agent_token_env)
     result = heal_issue(
         client,
         number,
@@ -145,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         opts,
         workspace=workspace,
         auth=auth,
-        default_branch=default or None,
+        default_branch=event.default_branch or None,
         sender=sender,
         agent_client=agent_client,
         resolver=HttpResolver(),  # a new dependency gets ^current, as npm install writes it (issue 12)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from autoheal import actions, repoconfig, settings
 from autoheal import config as config_mod
@@ -15,6 +17,7 @@ from autoheal.ghtypes import Issue
 from autoheal.github_api import Client
 from autoheal.issues import Outcome, ReportOptions
 from autoheal.issuesink import IssueSink
+from autoheal.outcomes import is_fix_branch
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
 from autoheal.rerun import RerunOptions
@@ -36,8 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(handler=run)
 
 
-def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOptions:
-    v = settings.resolve(args, "report", cfg.report)
+def options_from(args: argparse.Namespace, cfg: config_mod.Config, v: Mapping[str, Any]) -> ReportOptions:
+    """``v``: the report settings, resolved once (``settings.resolve``) for every use in a run."""
     templates = args.templates or cfg.templates
     opts = ReportOptions(
         labels=tuple(v["labels"]),
@@ -57,8 +60,7 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config) -> ReportOpti
     return opts
 
 
-def loop_options(args: argparse.Namespace, cfg: config_mod.Config) -> LoopOptions:
-    v = settings.resolve(args, "report", cfg.report)
+def loop_options(v: Mapping[str, Any]) -> LoopOptions:
     numbers = [v["rerun-min-confidence"], v["max-reruns"], v["max-reruns-per-hour"], v["close-after-green"]]
     if min(numbers) < 0 or v["rerun-min-confidence"] > 1:
         raise UsageError("rerun-min-confidence must be 0-1; max-reruns, max-reruns-per-hour, close-after-green >= 0")
@@ -115,16 +117,21 @@ def _emit(outcomes: Sequence[Outcome], config_line: str) -> None:
 _HEALABLE = ("created", "commented", "reopened")
 
 
-def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client, outcomes: Sequence[Outcome]) -> None:
+def heal_inline(
+    args: argparse.Namespace,
+    cfg: config_mod.Config,
+    client: Client,
+    outcomes: Sequence[Outcome],
+    default_branch: Callable[[], str],
+) -> None:
     """``report.heal: true``: heal right away in this job.
 
     Issues and labels made with GITHUB_TOKEN start no workflow, so this is the
     chain that works with the default token. The workflow itself asked, so no
     labeller is checked; runs from forks are never healed.
     """
-    from autoheal import gitops
     from autoheal.heal import options_from as heal_options
-    from autoheal.healer import emit, heal_issue
+    from autoheal.healer import credentials, emit, heal_issue
     from autoheal.registry import HttpResolver
 
     # Checked on the run that was reported, which --run-id fetches: the event may not hold it.
@@ -136,13 +143,7 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
     workspace = Path(os.environ.get("GITHUB_WORKSPACE") or ".")
     # The same tokens as heal mode, from the same environment variables (the settings table's
     # rows): workflow fixes need workflow-token to be pushed, Copilot starts only for agent-token.
-    auth = gitops.Auth(
-        client.token,
-        os.environ.get("GITHUB_SERVER_URL") or gitops.DEFAULT_SERVER,
-        workflow_token=_token_env("workflow-token"),
-    )
-    agent_token = _token_env("agent-token")
-    agent_client = Client(client.repo, agent_token, client.api_url) if agent_token else None
+    auth, agent_client = credentials(client, os.environ)
     for outcome in outcomes:
         if outcome.issue_number and outcome.result in _HEALABLE:
             healed = heal_issue(
@@ -152,21 +153,11 @@ def heal_inline(args: argparse.Namespace, cfg: config_mod.Config, client: Client
                 opts,
                 workspace=workspace,
                 auth=auth,
+                default_branch=default_branch(),  # once per run (cached), not per healed issue
                 agent_client=agent_client,
                 resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
             )
             emit(healed, outcome.issue_number, result_key="heal-result")
-
-
-def _token_env(name: str) -> str:
-    env = settings.by_name(name).env
-    return os.environ.get(env, "") if env else ""
-
-
-def _default_branch(event: actions.Event, client: Client) -> str:
-    repo_info = event.payload.get("repository")
-    named = repo_info.get("default_branch") if isinstance(repo_info, dict) else None
-    return str(named) if named else client.get_repo().default_branch
 
 
 def _skipped(reason: str, config_line: str) -> int:
@@ -186,7 +177,7 @@ def _green_precheck(args: argparse.Namespace, event: actions.Event, client: Clie
     run = event.payload.get("workflow_run") if event.name == "workflow_run" and not args.run_id else None
     if not isinstance(run, dict) or run.get("conclusion") != "success" or run.get("status") not in (None, "completed"):
         return None
-    if str(run.get("head_branch") or "").startswith("autoheal/") or not run.get("id"):
+    if is_fix_branch(run) or not run.get("id"):
         return None
     label = (args.labels or [settings.by_name("labels").default[0]])[0]
     issues = [i for i in client.list_issues(label, state="open") if not i.is_pull_request]
@@ -202,16 +193,19 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(pre, str):
         return _skipped(pre, f"API calls: {client.calls}")
     # No checkout in the report workflow: the config then comes through the API.
-    loaded = repoconfig.load(client, args.config, lambda: _default_branch(event, client))
+    # The event's, else one GET /repos at most, shared by the config lookup and every inline heal.
+    default_branch = functools.cache(lambda: event.default_branch or client.get_repo().default_branch)
+    loaded = repoconfig.load(client, args.config, default_branch)
     cfg = loaded.config
-    opts = options_from(args, cfg)
-    loop = loop_options(args, cfg)
-    baseline = bool(settings.resolve(args, "report", cfg.report)["baseline"])
+    resolved = settings.resolve(args, NAME, cfg.report)
+    opts = options_from(args, cfg, resolved)
     sink = IssueSink(client, opts.dry_run)
-    result = report(client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, baseline)
+    result = report(
+        client, sink, event, cfg.ruleset, opts, args.run_id, loop_options(resolved), pre, bool(resolved["baseline"])
+    )
     if isinstance(result, Skip):
         return _skipped(result.reason, loaded.summary)
     _emit(result, f"{loaded.summary} API calls: {client.calls}.")
-    if settings.resolve(args, "report", cfg.report)["heal"]:
-        heal_inline(args, cfg, client, result)
+    if resolved["heal"]:
+        heal_inline(args, cfg, client, result, default_branch)
     return 0

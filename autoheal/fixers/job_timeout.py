@@ -45,17 +45,17 @@ def fix(ctx: FixContext) -> FixProposal | FixDeclined:
         return _step_timeout(ctx, step.group(1), int(step.group(2)))
     if minutes is None:
         return FixDeclined(ID, "the log does not say the job exceeded its maximum execution time", applies=False)
-    factor = option_number(ctx, "timeout_factor", 1.5)
-    cap = option_number(ctx, "timeout_cap", 360)
-    if factor is None or factor <= 1 or cap is None:
-        return FixDeclined(ID, "options timeout_factor (> 1) and timeout_cap (> 0) must be numbers")
+    options = _options(ctx)
+    if isinstance(options, FixDeclined):
+        return options
+    factor, cap = options
     if minutes >= cap:
-        return FixDeclined(ID, f"the job ran for {minutes} minutes, already at the {int(cap)}-minute cap")
+        return FixDeclined(ID, f"the job ran for {minutes} minutes, already at the {cap}-minute cap")
     located = yamledit.locate_job(ctx)
     if isinstance(located, str):
         return FixDeclined(ID, located)
     workflow, job_id = located
-    return _raise_timeout(workflow, job_id, minutes, factor, int(cap))
+    return _raise_timeout(workflow, job_id, minutes, factor, cap)
 
 
 def _options(ctx: FixContext) -> tuple[float, int] | FixDeclined:
