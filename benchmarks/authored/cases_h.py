@@ -1,0 +1,569 @@
+"""Authored cases, batch h: excerpt shapes — failures far apart in long test logs, panics and
+goroutine dumps, nested subtests, a build tool's summary beside its details, reactor summaries,
+a script's own last words after a tool's output. Labelled before triage ran on them."""
+
+from __future__ import annotations
+
+from benchmarks.authored.cases_a import case
+from benchmarks.authored.noise import (
+    CRATES,
+    GO_MODS,
+    cargo_fetch,
+    go_download,
+    gradle_head,
+    maven_downloads,
+    maven_head,
+    npm_ci,
+    setup_go,
+    setup_java,
+    setup_node,
+    setup_python,
+    setup_rust,
+)
+from benchmarks.authored.shapes import Step, gha, jenkins
+
+
+def _go_ok(pkgs: list[str], module: str = "github.com/acme/fleet") -> str:
+    return "\n".join(f"ok  \t{module}/{p}\t0.{(len(p) * 37) % 900 + 100:03d}s" for p in pkgs)
+
+
+GO_PKGS = ["api", "auth", "cmd/fleetctl", "config", "internal/backoff", "internal/clock", "internal/ids", "metrics"]
+GO_PKGS2 = ["node", "node/labels", "planner", "planner/score", "queue", "scheduler", "store", "store/etcd", "web"]
+
+case(
+    "go-failure-far-from-end-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/fleet",
+        "test",
+        [
+            setup_go(),
+            Step(
+                "go test -race ./...",
+                go_download(GO_MODS)
+                + "\n"
+                + _go_ok(GO_PKGS)
+                + """
+§--- FAIL: TestBackoffCapsDelay (0.00s)
+§    backoff_test.go:52: delay after 12 attempts = 1m4s, want at most 30s
+§FAIL
+§FAIL	github.com/acme/fleet/internal/retry	0.021s
+"""
+                + _go_ok(GO_PKGS2)
+                + "\nFAIL",
+                code=1,
+            ),
+        ],
+    ),
+    "--- FAIL: TestBackoffCapsDelay (0.00s)",
+    "one failing package among many passing ones; go test's final FAIL is far below",
+)
+
+case(
+    "go-nested-subtests-verbose-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/gateway",
+        "unit",
+        [
+            setup_go(),
+            Step(
+                "go test -v ./router/...",
+                """=== RUN   TestRouter
+=== RUN   TestRouter/GET_/users/:id
+=== RUN   TestRouter/POST_/users
+=== RUN   TestRouter/DELETE_/users/:id
+=== RUN   TestRouter/GET_/health
+§--- FAIL: TestRouter (0.01s)
+§    --- FAIL: TestRouter/GET_/users/:id (0.00s)
+§        router_test.go:88: GET /users/42: status = 404, want 200
+§    --- FAIL: TestRouter/POST_/users (0.00s)
+§        router_test.go:88: POST /users: status = 500, want 201
+§        router_test.go:91: body = "internal error: nil store", want "{\\"id\\":43}"
+§    --- PASS: TestRouter/DELETE_/users/:id (0.00s)
+§    --- PASS: TestRouter/GET_/health (0.00s)
+=== RUN   TestMiddlewareOrder
+--- PASS: TestMiddlewareOrder (0.00s)
+=== RUN   TestNotFoundHandler
+--- PASS: TestNotFoundHandler (0.00s)
+FAIL
+FAIL	github.com/acme/gateway/router	0.034s
+FAIL""",
+                code=1,
+            ),
+        ],
+    ),
+    "router_test.go:88: GET /users/42: status = 404, want 200",
+    "a table test's failing subtests nested under their parent; passing siblings between them",
+)
+
+_GOROUTINES = "\n".join(
+    f"""
+goroutine {n} [chan receive]:
+github.com/acme/kv/replica.(*Follower).loop(0xc0001a{n:02x}00)
+	/home/runner/work/kv/kv/replica/follower.go:{60 + n} +0x{n * 7:x}5
+created by github.com/acme/kv/replica.Start in goroutine 1
+	/home/runner/work/kv/kv/replica/replica.go:31 +0x1b4"""
+    for n in range(8, 20)
+)
+
+case(
+    "go-panic-goroutine-dump-gha",
+    "crash",
+    "high",
+    gha(
+        "acme/kv",
+        "test",
+        [
+            setup_go(),
+            Step(
+                "go test ./...",
+                _go_ok(["codec", "log", "raft"], "github.com/acme/kv")
+                + """
+§--- FAIL: TestCompactKeepsLatest (0.00s)
+§panic: runtime error: index out of range [3] with length 3 [recovered]
+§	panic: runtime error: index out of range [3] with length 3
+§
+§goroutine 7 [running]:
+§testing.tRunner.func1.2({0x6b2a40, 0xc000018180})
+§	/opt/hostedtoolcache/go/1.22.2/x64/src/testing/testing.go:1631 +0x24a
+§testing.tRunner.func1()
+§	/opt/hostedtoolcache/go/1.22.2/x64/src/testing/testing.go:1634 +0x377
+§panic({0x6b2a40?, 0xc000018180?})
+§	/opt/hostedtoolcache/go/1.22.2/x64/src/runtime/panic.go:770 +0x132
+§github.com/acme/kv/store.(*Segment).compact(0xc00012e000)
+§	/home/runner/work/kv/kv/store/segment.go:57 +0x2c5
+§github.com/acme/kv/store.TestCompactKeepsLatest(0xc000102820)
+§	/home/runner/work/kv/kv/store/segment_test.go:23 +0x8e
+testing.tRunner(0xc000102820, 0x71c1b8)
+	/opt/hostedtoolcache/go/1.22.2/x64/src/testing/testing.go:1689 +0xfb
+created by testing.(*T).Run in goroutine 1
+	/opt/hostedtoolcache/go/1.22.2/x64/src/testing/testing.go:1742 +0x390"""
+                + _GOROUTINES
+                + """
+FAIL	github.com/acme/kv/store	0.019s
+ok  	github.com/acme/kv/wire	0.011s
+FAIL""",
+                code=1,
+            ),
+        ],
+    ),
+    "panic: runtime error: index out of range [3] with length 3 [recovered]",
+    "a panic in a test, then a long goroutine dump of the other goroutines",
+)
+
+_FRAMES = "\n".join(
+    f"\tat org.junit.platform.engine.support.hierarchical.NodeTestTask.{m}(NodeTestTask.java:{n})"
+    for m, n in [("lambda$executeRecursively$6", 151), ("executeRecursively", 141), ("execute", 95)] * 4
+)
+
+case(
+    "maven-surefire-results-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/billing",
+        "build",
+        [
+            setup_java(),
+            Step(
+                "mvn -B verify",
+                maven_head("billing")
+                + "\n"
+                + maven_downloads(6)
+                + """
+[INFO] --- surefire:3.2.5:test (default-test) @ billing ---
+[INFO] Using auto detected provider org.apache.maven.surefire.junitplatform.JUnitPlatformProvider
+[INFO]
+[INFO] -------------------------------------------------------
+[INFO]  T E S T S
+[INFO] -------------------------------------------------------
+[INFO] Running com.acme.billing.CurrencyTest
+[INFO] Tests run: 9, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.088 s -- in com.acme.billing.CurrencyTest
+[INFO] Running com.acme.billing.InvoiceServiceTest
+[ERROR] Tests run: 5, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.412 s <<< FAILURE! -- in com.acme.billing.InvoiceServiceTest
+[ERROR] com.acme.billing.InvoiceServiceTest.totalsIncludeTax -- Time elapsed: 0.031 s <<< FAILURE!
+org.opentest4j.AssertionFailedError: expected: <107.00> but was: <100.00>
+	at org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)
+	at org.junit.jupiter.api.AssertionFailureBuilder.buildAndThrow(AssertionFailureBuilder.java:132)
+	at org.junit.jupiter.api.AssertEquals.failNotEqual(AssertEquals.java:197)
+	at org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:1145)
+	at com.acme.billing.InvoiceServiceTest.totalsIncludeTax(InvoiceServiceTest.java:48)
+	at java.base/java.lang.reflect.Method.invoke(Method.java:580)
+"""
+                + _FRAMES
+                + """
+[INFO] Running com.acme.billing.TaxTableTest
+[INFO] Tests run: 28, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.120 s -- in com.acme.billing.TaxTableTest
+[INFO]
+§[INFO] Results:
+§[INFO]
+§[ERROR] Failures:
+§[ERROR]   InvoiceServiceTest.totalsIncludeTax:48 expected: <107.00> but was: <100.00>
+§[INFO]
+§[ERROR] Tests run: 42, Failures: 1, Errors: 0, Skipped: 0
+[INFO]
+[INFO] ------------------------------------------------------------------------
+[INFO] BUILD FAILURE
+[INFO] ------------------------------------------------------------------------
+[INFO] Total time:  14.203 s
+[INFO] Finished at: 2024-05-06T09:14:31Z
+[INFO] ------------------------------------------------------------------------
+[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project billing: There are test failures.
+[ERROR]
+[ERROR] Please refer to /home/runner/work/billing/billing/target/surefire-reports for the individual test results.
+[ERROR] -> [Help 1]""",
+                code=1,
+            ),
+        ],
+    ),
+    "InvoiceServiceTest.totalsIncludeTax:48 expected: <107.00> but was: <100.00>",
+    "Surefire's Results block names the failure; its long stack is far above",
+)
+
+case(
+    "maven-reactor-compile-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/shop",
+        "build",
+        [
+            setup_java("21"),
+            Step(
+                "mvn -B -ntp package",
+                """[INFO] Scanning for projects...
+[INFO] ------------------------------------------------------------------------
+[INFO] Reactor Build Order:
+[INFO]
+[INFO] shop                                                               [pom]
+[INFO] shop-core                                                          [jar]
+[INFO] shop-web                                                           [jar]
+[INFO]
+[INFO] --------------------------< com.acme:shop-core >--------------------------
+[INFO] Building shop-core 2.3.0-SNAPSHOT                                   [2/3]
+[INFO] --- compiler:3.13.0:compile (default-compile) @ shop-core ---
+[INFO] Compiling 61 source files with javac [debug release 21] to target/classes
+[INFO] -------------------------------------------------------------
+§[ERROR] COMPILATION ERROR :
+§[INFO] -------------------------------------------------------------
+§[ERROR] /home/runner/work/shop/shop/core/src/main/java/com/acme/shop/Cart.java:[42,17] cannot find symbol
+§  symbol:   method totl()
+§  location: variable line of type com.acme.shop.LineItem
+§[INFO] 1 error
+[INFO] -------------------------------------------------------------
+[INFO] ------------------------------------------------------------------------
+[INFO] Reactor Summary for shop 2.3.0-SNAPSHOT:
+[INFO]
+[INFO] shop ............................................... SUCCESS [  0.412 s]
+[INFO] shop-core .......................................... FAILURE [  3.101 s]
+[INFO] shop-web ........................................... SKIPPED
+[INFO] ------------------------------------------------------------------------
+[INFO] BUILD FAILURE
+[INFO] ------------------------------------------------------------------------
+[INFO] Total time:  4.870 s
+[INFO] ------------------------------------------------------------------------
+[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project shop-core: Compilation failure
+[ERROR] /home/runner/work/shop/shop/core/src/main/java/com/acme/shop/Cart.java:[42,17] cannot find symbol
+[ERROR]   symbol:   method totl()
+[ERROR]   location: variable line of type com.acme.shop.LineItem
+[ERROR]
+[ERROR] -> [Help 1]
+[ERROR]
+[ERROR] After correcting the problems, you can resume the build with the command
+[ERROR]   mvn <args> -rf :shop-core""",
+                code=1,
+            ),
+        ],
+    ),
+    "Cart.java:[42,17] cannot find symbol",
+    "javac's error under COMPILATION ERROR, then the reactor summary and Maven's repeat of it",
+)
+
+case(
+    "gradle-test-failed-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/calc",
+        "check",
+        [
+            setup_java(),
+            Step(
+                "./gradlew check --no-daemon",
+                gradle_head()
+                + """
+> Task :app:compileJava
+> Task :app:classes
+> Task :app:compileTestJava
+> Task :app:testClasses
+
+> Task :app:test
+
+§CalculatorTest > dividesByZeroReturnsEmpty() FAILED
+§    java.lang.ArithmeticException: / by zero
+§        at com.acme.calc.Calculator.divide(Calculator.java:12)
+§        at com.acme.calc.CalculatorTest.dividesByZeroReturnsEmpty(CalculatorTest.java:20)
+§
+§12 tests completed, 1 failed
+
+> Task :app:test FAILED
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:test'.
+> There were failing tests. See the report at: file:///home/runner/work/calc/calc/app/build/reports/tests/test/index.html
+
+* Try:
+> Run with --scan to get full insights.
+
+BUILD FAILED in 41s
+5 actionable tasks: 5 executed""",
+                code=1,
+            ),
+        ],
+    ),
+    "CalculatorTest > dividesByZeroReturnsEmpty() FAILED",
+)
+
+case(
+    "jest-two-suites-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/cart",
+        "test",
+        [
+            setup_node(),
+            Step("npm ci", npm_ci(612)),
+            Step(
+                "npm test -- --ci",
+                """
+> cart@1.8.0 test
+> jest --ci
+
+PASS src/price.test.ts
+PASS src/format.test.ts
+§FAIL src/cart.test.ts
+§  ● Cart › applies a percentage discount
+§
+§    expect(received).toBe(expected) // Object.is equality
+§
+§    Expected: 90
+§    Received: 100
+§
+§      12 |     cart.add(item(100));
+§      13 |     cart.discount(0.1);
+§    > 14 |     expect(cart.total()).toBe(90);
+§         |                          ^
+§      15 |   });
+§      16 |
+§
+§      at Object.<anonymous> (src/cart.test.ts:14:26)
+PASS src/tax.test.ts
+
+Test Suites: 1 failed, 3 passed, 4 total
+Tests:       1 failed, 27 passed, 28 total
+Snapshots:   0 total
+Time:        3.412 s
+Ran all test suites.""",
+                code=1,
+            ),
+        ],
+    ),
+    "● Cart › applies a percentage discount",
+)
+
+case(
+    "cargo-test-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/lexer",
+        "test",
+        [
+            setup_rust(),
+            Step(
+                "cargo test --all-features",
+                cargo_fetch(CRATES)
+                + """
+   Compiling lexer v0.4.0 (/home/runner/work/lexer/lexer)
+    Finished `test` profile [unoptimized + debuginfo] target(s) in 21.40s
+     Running unittests src/lib.rs (target/debug/deps/lexer-3f0c9a1b2d4e5f60)
+
+running 12 tests
+test parser::tests::parses_empty ... ok
+test parser::tests::parses_ident ... ok
+test parser::tests::rejects_tab ... FAILED
+test parser::tests::parses_number ... ok
+test span::tests::joins ... ok
+
+failures:
+
+§---- parser::tests::rejects_tab stdout ----
+§thread 'parser::tests::rejects_tab' panicked at src/parser.rs:88:9:
+§assertion `left == right` failed
+§  left: Ok(Tab)
+§ right: Err(UnexpectedTab { line: 1, col: 3 })
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+
+failures:
+    parser::tests::rejects_tab
+
+test result: FAILED. 11 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+
+error: test failed, to rerun pass `--lib`""",
+                code=101,
+            ),
+        ],
+    ),
+    "thread 'parser::tests::rejects_tab' panicked at src/parser.rs:88:9:",
+)
+
+case(
+    "eslint-many-findings-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/web",
+        "lint",
+        [
+            setup_node(),
+            Step("npm ci", npm_ci(901)),
+            Step(
+                "npx eslint . --max-warnings 0",
+                """
+§/home/runner/work/web/web/src/app.ts
+§   3:10  error  'useMemo' is defined but never used  @typescript-eslint/no-unused-vars
+§  17:5   error  Unexpected console statement         no-console
+§
+§/home/runner/work/web/web/src/util.ts
+§  8:1  warning  Missing return type on function  @typescript-eslint/explicit-function-return-type
+§
+§✖ 3 problems (2 errors, 1 warning)""",
+                code=1,
+            ),
+        ],
+    ),
+    "3:10  error  'useMemo' is defined but never used  @typescript-eslint/no-unused-vars",
+)
+
+case(
+    "go-mod-tidy-diff-gha",
+    "lint.error",
+    "medium",
+    gha(
+        "acme/agent",
+        "tidy",
+        [
+            setup_go(),
+            Step(
+                "go mod tidy\ngit diff --exit-code -- go.mod go.sum",
+                go_download(GO_MODS[:4])
+                + """
+§diff --git a/go.mod b/go.mod
+§index 3f2a1c0..9b1c7d2 100644
+§--- a/go.mod
+§+++ b/go.mod
+§@@ -5,6 +5,7 @@ go 1.22
+§ require (
+§ 	github.com/spf13/cobra v1.8.0
+§+	golang.org/x/sync v0.7.0
+§ )""",
+                code=1,
+            ),
+        ],
+    ),
+    "+	golang.org/x/sync v0.7.0",
+    "a tidiness check: the diff is the failure, no tool prints an error line",
+)
+
+case(
+    "jenkins-generated-check-last-words",
+    "lint.error",
+    "medium",
+    jenkins(
+        "acme/protos",
+        "protos/main",
+        [
+            Step(
+                "make deps",
+                "go: downloading google.golang.org/protobuf v1.34.1\ngo: downloading google.golang.org/grpc v1.63.2",
+                name="Deps",
+            ),
+            Step(
+                "./scripts/check-generated.sh",
+                """Regenerating protobuf stubs with buf 1.31.0...
+buf generate: wrote 14 files
+§ M api/v1/service.pb.go
+§ M api/v1/service_grpc.pb.go
+§ERROR: generated files are out of date; run 'make generate' and commit the result""",
+                code=1,
+                name="Check generated",
+            ),
+        ],
+    ),
+    "ERROR: generated files are out of date; run 'make generate' and commit the result",
+    "a script judges a tool's output and says so last; the files it names are above",
+)
+
+case(
+    "pytest-two-failures-long-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/etl",
+        "tests (3.12)",
+        [
+            setup_python("3.12"),
+            Step(
+                "pytest -q",
+                """........................................F.....F...........                   [100%]
+=================================== FAILURES ===================================
+§_____________________________ test_merge_keeps_order _____________________________
+§
+§    def test_merge_keeps_order():
+§        left = [Row(1, "a"), Row(3, "c")]
+§        right = [Row(2, "b")]
+§>       assert merge(left, right) == [Row(1, "a"), Row(2, "b"), Row(3, "c")]
+§E       AssertionError: assert [Row(id=1, name='a'), Row(id=3, name='c'), Row(id=2, name='b')] == [Row(id=1, name='a'), Row(id=2, name='b'), Row(id=3, name='c')]
+§E         At index 1 diff: Row(id=3, name='c') != Row(id=2, name='b')
+§E         Use -v to get more diff
+§
+§tests/test_merge.py:14: AssertionError
+______________________________ test_sink_retries ______________________________
+
+    def test_sink_retries():
+        sink = Sink(FlakyStore(failures=2))
+>       sink.write([Row(1, "a")])
+
+tests/test_sink.py:22:
+_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _
+etl/sink.py:41: in write
+    self._store.put(batch)
+_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _
+
+self = <tests.fakes.FlakyStore object at 0x7f3a2c1d9e50>, batch = [Row(id=1, name='a')]
+
+    def put(self, batch):
+        if self.failures:
+            self.failures -= 1
+>           raise ConnectionError("store unavailable")
+E           ConnectionError: store unavailable
+
+tests/fakes.py:18: ConnectionError
+=========================== short test summary info ============================
+FAILED tests/test_merge.py::test_merge_keeps_order - AssertionError: assert [Row(id=1, name='a'), Row(id=3, name='c'), Row(id=2, name='b')] == [Row(...
+FAILED tests/test_sink.py::test_sink_retries - ConnectionError: store unavailable
+2 failed, 57 passed in 1.84s""",
+                code=1,
+            ),
+        ],
+    ),
+    "AssertionError: assert [Row(id=1, name='a'), Row(id=3, name='c'), Row(id=2, name='b')] == [...]",
+    "two failures; the first whole is what a maintainer reads first",
+)
