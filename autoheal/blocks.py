@@ -39,7 +39,10 @@ _HEADER = linear.compile(
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
-    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:)",
+    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
+    # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
+    # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |Diff in \S+ at line \d+:)",
 )
 _ERROR = linear.compile(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -90,7 +93,12 @@ _SUMMARY = linear.compile(
 _TERMINATOR = linear.compile(
     r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
 )
-_DIFF = linear.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+][^-+\s])")
+# A diff's own lines: changed lines, and its file and hunk headers (``--- a/x``, ``+++ b/x``,
+# ``@@ -5,6 +5,7 @@``, ``index 3f2a1c0..9b1c7d2``; ``diff -u``'s ``--- x<TAB>2024-05-06 ...``).
+_DIFF = linear.compile(
+    r"^\s*(?:[-+<>](?:\s|$)|[-+][^-+\s])|^(?:---|\+\+\+) (?:a/|b/|/dev/null|\S+\t\d{4}-)|"
+    r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|^index [0-9a-f]{7,}\.\.[0-9a-f]{7,}"
+)
 
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
 CACHE = 2048

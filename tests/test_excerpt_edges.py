@@ -498,3 +498,31 @@ def test_with_a_baseline_the_line_leading_into_the_block_stays_though_the_passin
     shown = [n for n, _ in excerpt.block(numbered, 4, known)]
     assert shown[0] == 3  # what was being checked when it failed
     assert 1 not in shown and 2 not in shown  # the passing run's other lines stay out
+
+
+def test_a_diff_a_check_prints_is_one_block_from_its_file_header() -> None:
+    # git diff --exit-code after a generator, black --diff, rustfmt --check: the diff is the failure.
+    git = ["go: downloading golang.org/x/sync v0.7.0", "diff --git a/go.mod b/go.mod", "index 3f2a1c0..9b1c7d2 100644"]
+    git += [
+        "--- a/go.mod",
+        "+++ b/go.mod",
+        "@@ -5,6 +5,7 @@ go 1.22",
+        " require (",
+        "+\tgolang.org/x/sync v0.7.0",
+        " )",
+    ]
+    assert _shown(git, 5) == list(range(2, 10))
+    black = ["would reformat src/app/cli.py", "--- src/app/cli.py\t2024-05-06 09:00:00.000000+00:00"]
+    black += ["+++ src/app/cli.py\t2024-05-06 09:00:01.000000+00:00", "@@ -1,3 +1,3 @@", "-x=1", "+x = 1", " y = 2"]
+    black += ["", "Oh no! 💥 💔 💥", "1 file would be reformatted, 12 files would be left unchanged."]
+    assert set(range(2, 8)) <= set(_shown(black, 5))
+    rust = [
+        "Diff in /home/runner/work/lexer/lexer/src/lib.rs at line 3:",
+        " use std::fmt;",
+        "-fn  main() {}",
+        "+fn main() {}",
+    ]
+    assert _shown(rust, 3) == [1, 2, 3, 4]
+    assert (
+        blocks.diff_line("@@ -1,3 +1,4 @@") and blocks.diff_line("+++ b/x.py") and not blocks.diff_line("--- FAIL: T")
+    )
