@@ -8,7 +8,10 @@ from benchmarks.authored.cases_a import case
 from benchmarks.authored.noise import (
     CRATES,
     GO_MODS,
+    bundle_install,
     cargo_fetch,
+    composer_install,
+    dotnet_restore,
     go_download,
     gradle_head,
     maven_downloads,
@@ -566,4 +569,245 @@ FAILED tests/test_sink.py::test_sink_retries - ConnectionError: store unavailabl
     ),
     "AssertionError: assert [Row(id=1, name='a'), Row(id=3, name='c'), Row(id=2, name='b')] == [...]",
     "two failures; the first whole is what a maintainer reads first",
+)
+
+
+# Second look (written after the first look's one fix, before triage ran on these).
+
+case(
+    "go-parallel-name-lines-gha",
+    "test.failure",
+    "medium",
+    gha(
+        "acme/mirror",
+        "test",
+        [
+            setup_go(),
+            Step(
+                "go test -v -race ./sync/...",
+                """=== RUN   TestSync
+=== RUN   TestSync/local
+=== PAUSE TestSync/local
+=== RUN   TestSync/remote
+=== PAUSE TestSync/remote
+=== CONT  TestSync/local
+=== CONT  TestSync/remote
+    sync_test.go:44: local mirror at /tmp/TestSynclocal1234/001
+§=== NAME  TestSync/remote
+§    sync_test.go:61: pull: dial tcp 127.0.0.1:7070: connect: connection refused
+§--- FAIL: TestSync (0.02s)
+§    --- FAIL: TestSync/remote (0.01s)
+    --- PASS: TestSync/local (0.00s)
+=== RUN   TestPrune
+--- PASS: TestPrune (0.00s)
+FAIL
+FAIL	github.com/acme/mirror/sync	0.051s
+FAIL""",
+                code=1,
+            ),
+        ],
+    ),
+    "sync_test.go:61: pull: dial tcp 127.0.0.1:7070: connect: connection refused",
+    "go 1.20+ -v names whose output follows with '=== NAME' after parallel subtests interleave",
+)
+
+case(
+    "phpunit-two-failures-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/shop-php",
+        "tests",
+        [
+            Step("composer install --no-progress --prefer-dist", composer_install()),
+            Step(
+                "vendor/bin/phpunit",
+                """PHPUnit 11.1.3 by Sebastian Bergmann and contributors.
+
+Runtime:       PHP 8.3.6
+Configuration: /home/runner/work/shop-php/shop-php/phpunit.xml
+
+..F.....F..                                                       11 / 11 (100%)
+
+Time: 00:00.081, Memory: 10.00 MB
+
+§There were 2 failures:
+§
+§1) Tests\\Unit\\CartTest::testTotalIncludesTax
+§Failed asserting that 100.0 matches expected 107.0.
+§
+§/home/runner/work/shop-php/shop-php/tests/Unit/CartTest.php:24
+§
+§2) Tests\\Unit\\PriceTest::testRoundsHalfUp
+§Failed asserting that '1.00' is identical to '1.01'.
+§
+§/home/runner/work/shop-php/shop-php/tests/Unit/PriceTest.php:17
+
+FAILURES!
+Tests: 11, Assertions: 19, Failures: 2.""",
+                code=1,
+            ),
+        ],
+    ),
+    "Failed asserting that 100.0 matches expected 107.0.",
+)
+
+case(
+    "dotnet-test-two-failures-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/shop-net",
+        "test",
+        [
+            Step("dotnet restore", dotnet_restore()),
+            Step(
+                "dotnet test --no-restore",
+                """  Shop -> /home/runner/work/shop-net/shop-net/src/Shop/bin/Debug/net8.0/Shop.dll
+  Shop.Tests -> /home/runner/work/shop-net/shop-net/tests/Shop.Tests/bin/Debug/net8.0/Shop.Tests.dll
+Test run for /home/runner/work/shop-net/shop-net/tests/Shop.Tests/bin/Debug/net8.0/Shop.Tests.dll (.NETCoreApp,Version=v8.0)
+Microsoft (R) Test Execution Command Line Tool Version 17.9.0 (x64)
+Copyright (c) Microsoft Corporation.  All rights reserved.
+
+Starting test execution, please wait...
+A total of 1 test files matched the specified pattern.
+§  Failed Shop.Tests.CartTests.Total_IncludesTax [12 ms]
+§  Error Message:
+§   Assert.Equal() Failure: Values differ
+§Expected: 107
+§Actual:   100
+§  Stack Trace:
+§     at Shop.Tests.CartTests.Total_IncludesTax() in /home/runner/work/shop-net/shop-net/tests/Shop.Tests/CartTests.cs:line 21
+   at System.RuntimeMethodHandle.InvokeMethod(Object target, Void** arguments, Signature sig, Boolean isConstructor)
+   at System.Reflection.MethodBaseInvoker.InvokeWithNoArgs(Object obj, BindingFlags invokeAttr)
+  Failed Shop.Tests.PriceTests.Rounds_HalfUp [1 ms]
+  Error Message:
+   Assert.Equal() Failure: Strings differ
+           ↓ (pos 3)
+Expected: "1.01"
+Actual:   "1.00"
+           ↑ (pos 3)
+  Stack Trace:
+     at Shop.Tests.PriceTests.Rounds_HalfUp() in /home/runner/work/shop-net/shop-net/tests/Shop.Tests/PriceTests.cs:line 15
+
+Failed!  - Failed:     2, Passed:    39, Skipped:     0, Total:    41, Duration: 210 ms - Shop.Tests.dll (net8.0)""",
+                code=1,
+            ),
+        ],
+    ),
+    "Failed Shop.Tests.CartTests.Total_IncludesTax [12 ms]",
+)
+
+case(
+    "rspec-two-failures-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/shop-rb",
+        "rspec",
+        [
+            Step("bundle install --jobs 4", bundle_install()),
+            Step(
+                "bundle exec rspec",
+                """
+Randomized with seed 41027
+.....F...F..
+
+§Failures:
+§
+§  1) Cart#total includes tax
+§     Failure/Error: expect(cart.total).to eq(107)
+§
+§       expected: 107
+§            got: 100
+§
+§       (compared using ==)
+§     # ./spec/cart_spec.rb:12:in `block (3 levels) in <top (required)>'
+
+  2) Price.round rounds half up
+     Failure/Error: expect(Price.round(1.005)).to eq(1.01)
+
+       expected: 1.01
+            got: 1.0
+
+       (compared using ==)
+     # ./spec/price_spec.rb:8:in `block (3 levels) in <top (required)>'
+
+Finished in 0.04512 seconds (files took 0.31 seconds to load)
+12 examples, 2 failures
+
+Failed examples:
+
+rspec ./spec/cart_spec.rb:10 # Cart#total includes tax
+rspec ./spec/price_spec.rb:6 # Price.round rounds half up
+
+Randomized with seed 41027""",
+                code=1,
+            ),
+        ],
+    ),
+    "Failure/Error: expect(cart.total).to eq(107)",
+)
+
+case(
+    "kotlin-compile-errors-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/notes",
+        "build",
+        [
+            setup_java(),
+            Step(
+                "./gradlew assemble",
+                gradle_head()
+                + """
+> Task :app:compileKotlin FAILED
+§e: file:///home/runner/work/notes/notes/app/src/main/kotlin/com/acme/notes/Store.kt:12:5 Unresolved reference 'flushAll'.
+§e: file:///home/runner/work/notes/notes/app/src/main/kotlin/com/acme/notes/Store.kt:19:13 Argument type mismatch: actual type is 'String', but 'Int' was expected.
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:compileKotlin'.
+> A failure occurred while executing org.jetbrains.kotlin.compilerRunner.GradleCompilerRunnerWithWorkers$GradleKotlinCompilerWorkAction
+   > Compilation error. See log for more details
+
+* Try:
+> Run with --stacktrace option to get the stack trace.
+
+BUILD FAILED in 38s""",
+                code=1,
+            ),
+        ],
+    ),
+    "Store.kt:12:5 Unresolved reference 'flushAll'.",
+)
+
+case(
+    "go-test-build-failed-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/fleet",
+        "test",
+        [
+            setup_go(),
+            Step(
+                "go test ./...",
+                _go_ok(GO_PKGS[1:5])
+                + """
+§# github.com/acme/fleet/api [github.com/acme/fleet/api.test]
+§api/handler.go:41:9: undefined: respond
+§api/handler.go:57:2: declared and not used: ctx
+§FAIL	github.com/acme/fleet/api [build failed]
+"""
+                + _go_ok(GO_PKGS2[:6])
+                + "\nFAIL",
+                code=1,
+            ),
+        ],
+    ),
+    "api/handler.go:41:9: undefined: respond",
+    "a package that does not compile, among passing packages",
 )
