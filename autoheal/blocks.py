@@ -38,6 +38,7 @@ _HEADER = linear.compile(
     r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
+    r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,

@@ -526,3 +526,38 @@ def test_a_diff_a_check_prints_is_one_block_from_its_file_header() -> None:
     assert (
         blocks.diff_line("@@ -1,3 +1,4 @@") and blocks.diff_line("+++ b/x.py") and not blocks.diff_line("--- FAIL: T")
     )
+
+
+def _rspec(failures: int) -> list[str]:
+    lines = ["Randomized with seed 41027", "..F..F", "", "Failures:", ""]
+    for k in range(1, failures + 1):
+        lines += [f"  {k}) Cart#total case {k}", f"     Failure/Error: expect(cart.total).to eq({k}07)", ""]
+        lines += [f"       expected: {k}07", "            got: 100", "", "       (compared using ==)"]
+        lines += [f"     # ./spec/cart_spec.rb:{10 + k}:in `block (3 levels) in <top (required)>'", ""]
+    lines += ["Finished in 0.04 seconds (files took 0.3 seconds to load)", f"12 examples, {failures} failures"]
+    return lines + ["", "Randomized with seed 41027", "Process completed with exit code 1."]
+
+
+def test_a_runs_verdict_shows_the_report_it_closes_from_its_first_failure() -> None:
+    # RSpec, anchored on its count: the report from "Failures:", not only the last failure above the count.
+    lines = _rspec(2)
+    verdict = lines.index("12 examples, 2 failures") + 1
+    assert _shown(lines, verdict) == list(range(4, verdict + 1))
+    # Go: the package verdict's report starts at the package's first failing test.
+    go = ["ok  \tex.com/a\t0.1s", "--- FAIL: TestOne (0.00s)", "    one_test.go:9: got 1, want 2"]
+    go += ["--- FAIL: TestTwo (0.00s)", "    two_test.go:4: got 3, want 4", "FAIL", "FAIL\tex.com/b\t0.2s"]
+    assert _shown(go, 7) == [2, 3, 4, 5, 6, 7]
+    # PHPUnit's count below its numbered failures.
+    php = ["..F.F", "", "There were 2 failures:", "", "1) T::testA", "Failed asserting that 1 is 2.", "", "/w/T.php:9"]
+    php += ["", "2) T::testB", "Failed asserting that 3 is 4.", "", "/w/T.php:12", "", "FAILURES!"]
+    php += ["Tests: 5, Assertions: 9, Failures: 2."]
+    assert _shown(php, 16)[0] == 3
+
+
+def test_a_cut_report_keeps_its_header_first_failure_whole_and_verdict() -> None:
+    lines = _rspec(6)  # 6 failures of 9 lines: longer than the budget
+    verdict = lines.index("12 examples, 6 failures") + 1
+    shown = _shown(lines, verdict)
+    assert len(shown) <= excerpt.MAX_EXCERPT
+    assert shown[0] == 4 and set(range(6, 14)) <= set(shown)  # "Failures:", then failure 1 whole
+    assert verdict in shown and verdict - 1 in shown  # and the verdict
