@@ -26,7 +26,7 @@ _CHATTER = linear.compile(
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
-    r"=== (?:RUN|PAUSE|CONT)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
+    r"=== (?:RUN|PAUSE|CONT|NAME)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
     r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
 )
 _PASSING = linear.compile(_B + r"(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
@@ -129,9 +129,10 @@ def chatter(text: str) -> bool:
     return progress(text) == "pass"
 
 
-# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``): chatter
-# alone, but right above a failure's first line it names the case that printed it.
-_CASE_START = linear.compile(r"^\s*=== (?:RUN|CONT)\s+\S")
+# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``, since go
+# 1.20 ``=== NAME X`` when parallel tests' output interleaves): chatter alone, but right above a
+# failure's first line it names the case that printed it.
+_CASE_START = linear.compile(r"^\s*=== (?:RUN|CONT|NAME)\s+\S")
 
 
 def case_start(text: str) -> bool:

@@ -484,6 +484,14 @@ def test_the_line_naming_whose_output_follows_heads_the_block_but_not_above_a_ve
     lines += ["--- FAIL: TestSync (0.20s)", "    --- FAIL: TestSync/remote_gone (0.10s)", "FAIL"]
     assert _shown(lines, 4)[:2] == [3, 4]
     assert _shown(lines, 7)[0] == 7  # a verdict line heads its own block: the case line above is another's
+    # go 1.20+ names it "=== NAME X" once parallel output interleaves; a passing case's name is chatter.
+    named = ["=== CONT  TestSync/local", "    sync_test.go:12: local ok", "=== NAME  TestSync/remote"]
+    named += [
+        "    sync_test.go:61: pull: dial tcp 127.0.0.1:7070: connect: connection refused",
+        "--- FAIL: TestSync (0.02s)",
+    ]
+    assert _shown(named, 4)[:2] == [3, 4] and 1 not in _shown(named, 4)
+    assert blocks.chatter("=== NAME  TestSync/local")
 
 
 def test_with_a_baseline_the_line_leading_into_the_block_stays_though_the_passing_run_printed_it() -> None:
