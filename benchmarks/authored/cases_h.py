@@ -811,3 +811,172 @@ case(
     "api/handler.go:41:9: undefined: respond",
     "a package that does not compile, among passing packages",
 )
+
+
+# Third look: GitHub Actions' own shapes around a tool's output (written before triage ran on them).
+
+case(
+    "tsc-problem-matcher-annotations-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/dash",
+        "typecheck",
+        [
+            setup_node(),
+            Step("npm ci", npm_ci(744)),
+            Step(
+                "npx tsc --noEmit -p .",
+                """§src/widgets/Chart.tsx(41,7): error TS2322: Type 'string' is not assignable to type 'number'.
+§src/widgets/Chart.tsx(58,19): error TS2339: Property 'seriesName' does not exist on type 'Point'.
+§src/api/client.ts(12,3): error TS2305: Module '"./types"' has no exported member 'Paged'.
+##[error]src/widgets/Chart.tsx(41,7): error TS2322: Type 'string' is not assignable to type 'number'.
+##[error]src/widgets/Chart.tsx(58,19): error TS2339: Property 'seriesName' does not exist on type 'Point'.
+##[error]src/api/client.ts(12,3): error TS2305: Module '"./types"' has no exported member 'Paged'.""",
+                code=2,
+            ),
+        ],
+    ),
+    "src/widgets/Chart.tsx(41,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+    "a problem matcher repeats each diagnostic as an annotation right below the tool's own output",
+)
+
+case(
+    "earlier-step-errors-continue-on-error-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/etl",
+        "tests",
+        [
+            setup_python(),
+            Step(
+                "pip install -r requirements-dev.txt\npip check || true",
+                """Requirement already satisfied: pip in /opt/hostedtoolcache/Python/3.11.9/x64/lib/python3.11/site-packages (24.0)
+Successfully installed etl-0.9.0 pytest-8.2.0
+ERROR: pandas 2.2.2 has requirement numpy>=1.23.2, but you have numpy 1.22.4.""",
+            ),
+            Step(
+                "pytest -q tests",
+                """.......F....                                                             [100%]
+=================================== FAILURES ===================================
+§_______________________________ test_load_dates _______________________________
+§
+§    def test_load_dates():
+§        rows = load("tests/data/dates.csv")
+§>       assert rows[0].day == date(2024, 2, 29)
+§E       AssertionError: assert datetime.date(2024, 3, 1) == datetime.date(2024, 2, 29)
+§
+§tests/test_load.py:17: AssertionError
+=========================== short test summary info ============================
+FAILED tests/test_load.py::test_load_dates - AssertionError: assert datetime.date(2024, 3, 1) == datetime.date(2024, 2, 29)
+1 failed, 11 passed in 0.92s""",
+                code=1,
+            ),
+        ],
+    ),
+    "AssertionError: assert datetime.date(2024, 3, 1) == datetime.date(2024, 2, 29)",
+    "an error in a step that went on (|| true) is context, the failed step holds the cause",
+)
+
+case(
+    "set-x-trace-script-gha",
+    "config.error",
+    "medium",
+    gha(
+        "acme/release",
+        "publish",
+        [
+            Step(
+                "set -euxo pipefail\n./scripts/publish.sh",
+                """+ ./scripts/publish.sh
++ VERSION=2.4.0
++ git tag --list v2.4.0
++ '[' -n v2.4.0 ']'
+§+ echo 'error: tag v2.4.0 already exists; bump the version in pyproject.toml'
+§error: tag v2.4.0 already exists; bump the version in pyproject.toml
++ exit 3""",
+                code=3,
+            ),
+        ],
+    ),
+    "error: tag v2.4.0 already exists; bump the version in pyproject.toml",
+    "a shell trace of the step's script: the script's own message before its exit",
+)
+
+case(
+    "upload-artifact-no-files-gha",
+    "file.not.found",
+    "medium",
+    gha(
+        "acme/site",
+        "build",
+        [
+            setup_node(),
+            Step(
+                "npm run build",
+                "\n> site@1.0.0 build\n> vite build\n\nvite v5.2.10 building for production...\n✓ 212 modules transformed.\n✓ built in 3.41s",
+            ),
+            Step(
+                "",
+                uses="actions/upload-artifact@v4",
+                with_={"name": "site", "path": "public/", "if-no-files-found": "error"},
+                out="With the provided path, there will be 0 files uploaded",
+                code=1,
+                error="§##[error]No files were found with the provided path: public/. No artifacts will be uploaded.",
+            ),
+        ],
+    ),
+    "No files were found with the provided path: public/. No artifacts will be uploaded.",
+    "an action's own error: the build wrote dist/, the upload looked in public/",
+)
+
+case(
+    "go-vet-annotations-far-apart-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/fleet",
+        "vet",
+        [
+            setup_go(),
+            Step(
+                "go vet ./...",
+                go_download(GO_MODS)
+                + """
+§# github.com/acme/fleet/scheduler
+§##[error]scheduler/queue.go:88:3: printf: fmt.Sprintf format %d has arg name of wrong type string
+§##[error]scheduler/queue.go:102:10: unreachable code
+§# github.com/acme/fleet/store
+§##[error]store/etcd.go:41:2: copylocks: assignment copies lock value to c: sync.Mutex""",
+                code=1,
+            ),
+        ],
+    ),
+    "scheduler/queue.go:88:3: printf: fmt.Sprintf format %d has arg name of wrong type string",
+    "go vet's findings as annotations, grouped under their packages",
+)
+
+case(
+    "cancelled-after-timeout-gha",
+    "timeout",
+    "high",
+    gha(
+        "acme/kv",
+        "integration",
+        [
+            setup_go(),
+            Step(
+                "go test -v -run Integration ./...",
+                """=== RUN   TestIntegrationReplicate
+    replicate_test.go:31: starting 3 nodes on ports 7101-7103
+    replicate_test.go:44: waiting for leader election
+§##[error]The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 30 minutes.""",
+                code=1,
+                error="§##[error]The operation was canceled.",
+            ),
+        ],
+    ),
+    "The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 30 minutes.",
+    "the job's time limit: what the step printed last is the test that hung",
+)
