@@ -980,3 +980,242 @@ case(
     "The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 30 minutes.",
     "the job's time limit: what the step printed last is the test that hung",
 )
+
+
+# Fourth look: the JVM and mocha shapes of GitHub Actions logs, with several failures and long stacks
+# (written before triage ran on them).
+
+_GRADLE_FAILS = "\n".join(
+    f"""§{cls}Test > {name}() FAILED
+§    {exc}
+§        at app//com.acme.ledger.{cls}Test.{name}({cls}Test.java:{line})
+§"""
+    for cls, name, exc, line in [
+        ("Ledger", "postsDebitAndCredit", "org.opentest4j.AssertionFailedError: expected: <0> but was: <-40>", 51),
+        (
+            "Ledger",
+            "rejectsUnbalancedEntry",
+            "org.opentest4j.AssertionFailedError: Expected IllegalArgumentException to be thrown, but nothing was thrown.",
+            77,
+        ),
+        ("Account", "closesWithZeroBalance", "java.lang.IllegalStateException: account 7 still has 2 open entries", 33),
+        (
+            "Statement",
+            "rendersCurrency",
+            "org.opentest4j.AssertionFailedError: expected: <€1,00> but was: <1.00 EUR>",
+            19,
+        ),
+        (
+            "Statement",
+            "ordersByDate",
+            'java.lang.NullPointerException: Cannot invoke "java.time.LocalDate.compareTo(java.time.chrono.ChronoLocalDate)" because "a" is null',
+            42,
+        ),
+    ]
+)
+
+case(
+    "gradle-five-failures-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/ledger",
+        "test",
+        [
+            setup_java(),
+            Step(
+                "./gradlew test --no-daemon",
+                gradle_head()
+                + """
+> Task :app:compileJava
+> Task :app:compileTestJava
+> Task :app:test
+
+"""
+                + _GRADLE_FAILS
+                + """§48 tests completed, 5 failed
+
+> Task :app:test FAILED
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:test'.
+> There were failing tests. See the report at: file:///home/runner/work/ledger/ledger/app/build/reports/tests/test/index.html
+
+BUILD FAILED in 52s""",
+                code=1,
+            ),
+        ],
+    ),
+    "LedgerTest > postsDebitAndCredit() FAILED",
+    "five failing tests listed one after another, then the count",
+)
+
+_JUNIT_FRAMES = "\n".join(
+    f"\tat org.junit.platform.engine.support.hierarchical.{c}.{m}({c}.java:{n})"
+    for c, m, n in [
+        ("NodeTestTask", "lambda$executeRecursively$6", 151),
+        ("ThrowableCollector", "execute", 73),
+        ("NodeTestTask", "lambda$executeRecursively$8", 141),
+        ("Node", "around", 137),
+        ("NodeTestTask", "executeRecursively", 139),
+        ("NodeTestTask", "execute", 95),
+    ]
+)
+
+case(
+    "maven-errors-caused-by-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/catalog",
+        "build",
+        [
+            setup_java(),
+            Step(
+                "mvn -B test",
+                maven_head("catalog")
+                + """
+[INFO] -------------------------------------------------------
+[INFO]  T E S T S
+[INFO] -------------------------------------------------------
+[INFO] Running com.acme.catalog.SearchIndexTest
+§[ERROR] Tests run: 4, Failures: 0, Errors: 2, Skipped: 0, Time elapsed: 0.054 s <<< FAILURE! - in com.acme.catalog.SearchIndexTest
+§[ERROR] rebuildsAfterDelete(com.acme.catalog.SearchIndexTest)  Time elapsed: 0.021 s  <<< ERROR!
+§java.lang.IllegalStateException: index is closed
+§	at com.acme.catalog.SearchIndex.ensureOpen(SearchIndex.java:212)
+§	at com.acme.catalog.SearchIndex.rebuild(SearchIndex.java:98)
+§	at com.acme.catalog.SearchIndexTest.rebuildsAfterDelete(SearchIndexTest.java:57)
+§"""
+                + "\n".join("§" + f for f in _JUNIT_FRAMES.split("\n"))
+                + """
+§Caused by: java.lang.NullPointerException
+§	at com.acme.catalog.SearchIndex.close(SearchIndex.java:230)
+§	at com.acme.catalog.SearchIndexTest.setUp(SearchIndexTest.java:31)
+	... 44 more
+
+[ERROR] reindexesOnUpdate(com.acme.catalog.SearchIndexTest)  Time elapsed: 0.003 s  <<< ERROR!
+java.lang.IllegalStateException: index is closed
+	at com.acme.catalog.SearchIndex.ensureOpen(SearchIndex.java:212)
+	at com.acme.catalog.SearchIndex.update(SearchIndex.java:141)
+	at com.acme.catalog.SearchIndexTest.reindexesOnUpdate(SearchIndexTest.java:71)
+
+[INFO]
+[INFO] Results:
+[INFO]
+[ERROR] Errors:
+[ERROR]   SearchIndexTest.rebuildsAfterDelete:57 » IllegalState index is closed
+[ERROR]   SearchIndexTest.reindexesOnUpdate:71 » IllegalState index is closed
+[INFO]
+[ERROR] Tests run: 31, Failures: 0, Errors: 2, Skipped: 0
+[INFO]
+[INFO] BUILD FAILURE""",
+                code=1,
+            ),
+        ],
+    ),
+    "java.lang.IllegalStateException: index is closed",
+    "a test error's stack with a Caused by below it, a second error after it",
+)
+
+case(
+    "mocha-two-failing-timeout-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/api-client",
+        "test",
+        [
+            setup_node(),
+            Step("npm ci", npm_ci(388)),
+            Step(
+                "npm test",
+                """
+> api-client@3.1.0 test
+> mocha --recursive test/
+
+  Client
+    ✔ sends the auth header
+    ✔ parses JSON bodies
+    1) retries on 503
+    ✔ gives up after 3 attempts
+  Pager
+    ✔ follows next links
+    2) stops at the last page
+
+
+§  38 passing (4s)
+§  1 pending
+§  2 failing
+§
+§  1) Client
+§       retries on 503:
+§     Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure "done()" is called; if returning a Promise, ensure it resolves. (/home/runner/work/api-client/api-client/test/client.test.js)
+§      at listOnTimeout (node:internal/timers:573:17)
+§      at process.processTimers (node:internal/timers:514:7)
+
+  2) Pager
+       stops at the last page:
+
+      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:
+
+3 !== 2
+
+      + expected - actual
+
+      -3
+      +2
+
+      at Context.<anonymous> (test/pager.test.js:44:14)
+      at process.processImmediate (node:internal/timers:478:21)
+""",
+                code=2,
+            ),
+        ],
+    ),
+    'Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure "done()" is called',
+    "mocha's counts, then its numbered failures with their stacks",
+)
+
+case(
+    "gradle-long-stack-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/importer",
+        "test",
+        [
+            setup_java(),
+            Step(
+                "./gradlew :core:test --no-daemon",
+                gradle_head()
+                + """
+> Task :core:test
+
+§CsvImporterTest > importsQuotedNewlines() FAILED
+§    com.fasterxml.jackson.core.JsonParseException: Unexpected character ('"' (code 34)): was expecting comma to separate Object entries
+§     at [Source: (StringReader); line: 1, column: 18]
+§        at app//com.fasterxml.jackson.core.JsonParser._constructError(JsonParser.java:2477)
+§        at app//com.fasterxml.jackson.core.base.ParserMinimalBase._reportError(ParserMinimalBase.java:750)
+§        at app//com.fasterxml.jackson.core.base.ParserMinimalBase._reportUnexpectedChar(ParserMinimalBase.java:674)
+§        at app//com.fasterxml.jackson.core.json.ReaderBasedJsonParser.nextToken(ReaderBasedJsonParser.java:713)
+§        at app//com.fasterxml.jackson.databind.deser.BeanDeserializer.vanillaDeserialize(BeanDeserializer.java:317)
+§        at app//com.fasterxml.jackson.databind.deser.BeanDeserializer.deserialize(BeanDeserializer.java:177)
+§        at app//com.fasterxml.jackson.databind.ObjectMapper._readMapAndClose(ObjectMapper.java:4825)
+§        at app//com.fasterxml.jackson.databind.ObjectMapper.readValue(ObjectMapper.java:3772)
+§        at app//com.acme.importer.CsvImporter.parseRow(CsvImporter.java:88)
+§        at app//com.acme.importer.CsvImporter.importAll(CsvImporter.java:51)
+§        at app//com.acme.importer.CsvImporterTest.importsQuotedNewlines(CsvImporterTest.java:36)
+
+27 tests completed, 1 failed
+
+> Task :core:test FAILED
+
+FAILURE: Build failed with an exception.""",
+                code=1,
+            ),
+        ],
+    ),
+    "com.fasterxml.jackson.core.JsonParseException: Unexpected character",
+)
