@@ -27,7 +27,14 @@ _CHATTER = linear.compile(
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
     r"=== (?:RUN|PAUSE|CONT|NAME)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
-    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
+    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$|"
+    # A build tool's fixed advice after its verdict, the same in every failed build (Maven's and Gradle's).
+    r"(?:\[ERROR\] )?(?:-> \[Help \d+\]|To see the full stack trace of the errors|Re-run Maven using the -X|"
+    r"For more information about the errors and possible solutions|\[Help \d+\] https?://|"
+    r"Please refer to \S+ for the individual test results|Please refer to dump files|"
+    r"After correcting the problems, you can resume the build|\s*mvn <args> -rf )|"
+    r"> Run with --(?:stacktrace|info|debug|scan)|> Get more help at https://help\.gradle\.org|\* Try:$|"
+    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
 )
 _PASSING = linear.compile(_B + r"(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
 _WARNING = linear.compile(

@@ -60,3 +60,25 @@ def test_a_word_boundary_is_still_one() -> None:
     assert blocks.summary("===== 2 failed, 1 passed in 0.31s =====") and not blocks.summary(
         "===== 2 failedx in 0.31s ====="
     )
+
+
+def test_a_build_tools_fixed_advice_is_chatter_but_its_verdict_is_not() -> None:
+    advice = [
+        "[ERROR] -> [Help 1]",
+        "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+        "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+        "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+        "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException",
+        "[ERROR] Please refer to /w/app/target/surefire-reports for the individual test results.",
+        "[ERROR]   mvn <args> -rf :app-core",
+        "> Run with --stacktrace option to get the stack trace.",
+        "> Get more help at https://help.gradle.org.",
+        "* Try:",
+    ]
+    assert all(blocks.chatter(line) for line in advice)
+    kept = [
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile on project app",
+        "* What went wrong:",
+        "> There were failing tests. See the report at: file:///w/app/build/reports/tests/test/index.html",
+    ]
+    assert not any(blocks.chatter(line) for line in kept)
