@@ -8,8 +8,10 @@ from benchmarks.authored.cases_a import case
 from benchmarks.authored.noise import (
     CRATES,
     GO_MODS,
+    apt_install,
     bundle_install,
     cargo_fetch,
+    cmake_configure,
     composer_install,
     dotnet_restore,
     go_download,
@@ -1218,4 +1220,201 @@ FAILURE: Build failed with an exception.""",
         ],
     ),
     "com.fasterxml.jackson.core.JsonParseException: Unexpected character",
+)
+
+
+# Fifth look: ecosystems no authored case had yet (written before triage ran on them).
+
+case(
+    "googletest-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/geo",
+        "test (ubuntu-latest)",
+        [
+            Step("cmake -S . -B build -DCMAKE_BUILD_TYPE=Debug && cmake --build build -j4", cmake_configure("geo")),
+            Step(
+                "ctest --test-dir build --output-on-failure",
+                """Internal ctest changing into directory: /home/runner/work/geo/geo/build
+Test project /home/runner/work/geo/geo/build
+    Start 1: geo_tests
+1/1 Test #1: geo_tests ........................***Failed    0.02 sec
+[==========] Running 12 tests from 3 test suites.
+[----------] Global test environment set-up.
+[----------] 4 tests from ParserTest
+[ RUN      ] ParserTest.ParsesEmpty
+[       OK ] ParserTest.ParsesEmpty (0 ms)
+[ RUN      ] ParserTest.RejectsTab
+§/home/runner/work/geo/geo/tests/parser_test.cc:41: Failure
+§Expected equality of these values:
+§  parse("\\t").ok()
+§    Which is: true
+§  false
+§[  FAILED  ] ParserTest.RejectsTab (0 ms)
+[ RUN      ] ParserTest.ParsesPoint
+[       OK ] ParserTest.ParsesPoint (0 ms)
+[----------] 4 tests from ParserTest (0 ms total)
+
+[----------] Global test environment tear-down
+[==========] 12 tests from 3 test suites ran. (3 ms total)
+[  PASSED  ] 11 tests.
+[  FAILED  ] 1 test, listed below:
+[  FAILED  ] ParserTest.RejectsTab
+
+ 1 FAILED TEST
+
+
+0% tests passed, 1 tests failed out of 1
+
+Total Test time (real) =   0.03 sec
+
+The following tests FAILED:
+\t  1 - geo_tests (Failed)
+Errors while running CTest""",
+                code=8,
+            ),
+        ],
+    ),
+    "/home/runner/work/geo/geo/tests/parser_test.cc:41: Failure",
+)
+
+case(
+    "asan-heap-overflow-gha",
+    "crash",
+    "medium",
+    gha(
+        "acme/geo",
+        "asan",
+        [
+            Step("cmake -S . -B build -DSANITIZE=address && cmake --build build -j4", cmake_configure("geo")),
+            Step(
+                "./build/geo_tests --gtest_filter=Ring*",
+                """[==========] Running 3 tests from 1 test suite.
+[ RUN      ] RingTest.WrapsAround
+=================================================================
+§==4127==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000054 at pc 0x55d1c2a3b1e4 bp 0x7ffd3c1a9f10 sp 0x7ffd3c1a9f00
+§WRITE of size 4 at 0x602000000054 thread T0
+§    #0 0x55d1c2a3b1e3 in geo::Ring::push(int) /home/runner/work/geo/geo/src/ring.cc:27
+§    #1 0x55d1c2a3a0f7 in RingTest_WrapsAround_Test::TestBody() /home/runner/work/geo/geo/tests/ring_test.cc:15
+§    #2 0x55d1c2ac4d5e in void testing::internal::HandleExceptionsInMethodIfSupported<testing::Test, void>(testing::Test*, void (testing::Test::*)(), char const*) (/home/runner/work/geo/geo/build/geo_tests+0x9fd5e)
+    #3 0x55d1c2ab8c31 in testing::Test::Run() (/home/runner/work/geo/geo/build/geo_tests+0x93c31)
+    #4 0x7f9b2a629d8f in __libc_start_call_main ../sysdeps/nptl/libc_start_call_main.h:58
+
+0x602000000054 is located 0 bytes to the right of 4-byte region [0x602000000050,0x602000000054)
+allocated by thread T0 here:
+    #0 0x7f9b2aeb61e7 in operator new(unsigned long) ../../../../src/libsanitizer/asan/asan_new_delete.cpp:99
+    #1 0x55d1c2a3b0a2 in geo::Ring::Ring(unsigned long) /home/runner/work/geo/geo/src/ring.cc:9
+
+SUMMARY: AddressSanitizer: heap-buffer-overflow /home/runner/work/geo/geo/src/ring.cc:27 in geo::Ring::push(int)
+Shadow bytes around the buggy address:
+  0x601ffffffd80: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+  0x601ffffffe00: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+=>0x602000000000: fa fa 00 fa fa fa 00 fa fa fa[04]fa fa fa fa fa
+  0x602000000080: fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+Shadow byte legend (one shadow byte represents 8 application bytes):
+  Addressable:           00
+  Heap left redzone:       fa
+==4127==ABORTING""",
+                code=1,
+            ),
+        ],
+    ),
+    "==4127==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000054",
+    "a sanitizer's report: its error line and the first frames say what and where",
+)
+
+case(
+    "pylint-findings-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/etl",
+        "lint (py3.11)",
+        [
+            setup_python(),
+            Step(
+                "pylint etl",
+                """§************* Module etl.sink
+§etl/sink.py:41:8: W0707: Consider explicitly re-raising using 'raise SinkError(exc) from exc' (raise-missing-from)
+§etl/sink.py:57:0: C0116: Missing function or method docstring (missing-function-docstring)
+§************* Module etl.load
+§etl/load.py:12:0: E0401: Unable to import 'pyarrow' (import-error)
+§etl/load.py:88:4: R1705: Unnecessary "else" after "return", remove the "else" and de-indent the code inside it (no-else-return)
+
+------------------------------------------------------------------
+Your code has been rated at 8.91/10 (previous run: 9.12/10, -0.21)
+""",
+                code=30,
+            ),
+        ],
+    ),
+    "etl/load.py:12:0: E0401: Unable to import 'pyarrow' (import-error)",
+)
+
+case(
+    "bats-tap-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/installer",
+        "test",
+        [
+            Step("sudo apt-get install -y bats", apt_install("bats")),
+            Step(
+                "bats test/",
+                """1..6
+ok 1 prints usage without arguments
+ok 2 rejects unknown flags
+§not ok 3 install creates the config directory
+§# (in test file test/install.bats, line 14)
+§#   `[ -d "$HOME/.config/acme" ]' failed
+§# installing into /home/runner/.local/acme
+§# warning: XDG_CONFIG_HOME is not set
+ok 4 install is idempotent
+ok 5 uninstall removes the binary
+ok 6 uninstall keeps user data""",
+                code=1,
+            ),
+        ],
+    ),
+    "not ok 3 install creates the config directory",
+)
+
+case(
+    "zig-build-error-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/pixie",
+        "build",
+        [
+            Step(
+                "",
+                uses="mlugg/setup-zig@v1",
+                with_={"version": "0.13.0"},
+                out="Installing Zig 0.13.0\nAdded /home/runner/.cache/zig/0.13.0 to the path",
+            ),
+            Step(
+                "zig build test",
+                """test
+└─ run test
+   └─ zig test Debug native 1 errors
+§src/image.zig:42:17: error: expected type 'u32', found 'i64'
+§        return self.width * y + x;
+§               ~~~~~~~~~~~^~~~~~~
+§src/image.zig:40:38: note: parameter type declared here
+§    pub fn index(self: Image, x: i64, y: i64) u32 {
+§                                     ^~~
+error: the following command failed with 1 compilation errors:
+/home/runner/.cache/zig/0.13.0/zig test -ODebug -Mroot=/home/runner/work/pixie/pixie/src/root.zig --cache-dir /home/runner/work/pixie/pixie/.zig-cache --global-cache-dir /home/runner/.cache/zig --name test --listen=-
+Build Summary: 0/3 steps succeeded; 1 failed (disable with --summary none)
+test transitive failure
+└─ run test transitive failure
+   └─ zig test Debug native 1 errors""",
+                code=1,
+            ),
+        ],
+    ),
+    "src/image.zig:42:17: error: expected type 'u32', found 'i64'",
 )
