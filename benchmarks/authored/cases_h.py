@@ -1418,3 +1418,143 @@ test transitive failure
     ),
     "src/image.zig:42:17: error: expected type 'u32', found 'i64'",
 )
+
+
+# Sixth look: a JVM service's own log records interleaved with the test runner's report
+# (written before triage ran on them).
+
+_BOOT = "2024-05-06T09:12:0{s}.{ms:03d}Z {level:>5} 2211 --- [{thread:>15}] {logger:<40} : {msg}"
+
+
+def _boot(s: int, ms: int, level: str, thread: str, logger: str, msg: str) -> str:
+    return _BOOT.format(s=s, ms=ms, level=level, thread=thread, logger=logger, msg=msg)
+
+
+case(
+    "spring-maven-logs-around-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/orders",
+        "build",
+        [
+            setup_java(),
+            Step(
+                "mvn -B verify",
+                maven_head("orders")
+                + "\n[INFO] Running com.acme.orders.OrderApiTest\n"
+                + "\n".join(
+                    _boot(1, 101 + i * 37, "INFO", "main", lg, m)
+                    for i, (lg, m) in enumerate(
+                        [
+                            ("c.a.orders.OrderApiTest", "Starting OrderApiTest using Java 17.0.11 with PID 2211"),
+                            ("o.s.b.w.embedded.tomcat.TomcatWebServer", "Tomcat initialized with port 0 (http)"),
+                            ("com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Start completed."),
+                            (
+                                "o.s.b.w.embedded.tomcat.TomcatWebServer",
+                                "Tomcat started on port 41217 (http) with context path ''",
+                            ),
+                        ]
+                    )
+                )
+                + "\n§"
+                + _boot(
+                    3,
+                    902,
+                    "ERROR",
+                    "o-auto-1-exec-1",
+                    "o.a.c.c.C.[.[.[/].[dispatcherServlet]",
+                    "Servlet.service() for servlet [dispatcherServlet] threw exception",
+                )
+                + """
+§java.lang.NullPointerException: Cannot invoke "com.acme.orders.Customer.id()" because "customer" is null
+§	at com.acme.orders.OrderService.place(OrderService.java:44)
+§	at com.acme.orders.OrderController.create(OrderController.java:31)
+§[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 3.12 s <<< FAILURE! -- in com.acme.orders.OrderApiTest
+§[ERROR] com.acme.orders.OrderApiTest.createsOrder -- Time elapsed: 0.41 s <<< FAILURE!
+§org.opentest4j.AssertionFailedError: expected: <201 CREATED> but was: <500 INTERNAL_SERVER_ERROR>
+§	at org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)
+§	at com.acme.orders.OrderApiTest.createsOrder(OrderApiTest.java:52)
+"""
+                + "\n".join(
+                    _boot(4, 120 + i * 11, "INFO", "ionShutdownHook", lg, m)
+                    for i, (lg, m) in enumerate(
+                        [
+                            (
+                                "j.LocalContainerEntityManagerFactoryBean",
+                                "Closing JPA EntityManagerFactory for persistence unit 'default'",
+                            ),
+                            ("com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Shutdown initiated..."),
+                            ("com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Shutdown completed."),
+                        ]
+                    )
+                )
+                + """
+[INFO]
+[INFO] Results:
+[INFO]
+[ERROR] Failures:
+[ERROR]   OrderApiTest.createsOrder:52 expected: <201 CREATED> but was: <500 INTERNAL_SERVER_ERROR>
+[INFO]
+[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0
+[INFO]
+[INFO] BUILD FAILURE""",
+                code=1,
+            ),
+        ],
+    ),
+    'java.lang.NullPointerException: Cannot invoke "com.acme.orders.Customer.id()" because "customer" is null',
+    "the service's own error record and stack explain the failed assertion below them",
+)
+
+case(
+    "gradle-logs-between-failure-and-count-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/orders",
+        "test",
+        [
+            setup_java(),
+            Step(
+                "./gradlew test",
+                gradle_head()
+                + """
+> Task :test
+
+§OrderRepositoryTest > findsByStatus() FAILED
+§    org.opentest4j.AssertionFailedError at OrderRepositoryTest.java:64
+§"""
+                + _boot(9, 4, "DEBUG", "ionShutdownHook", "o.h.internal.SessionFactoryImpl", "HHH000031: Closing")
+                + "\n§"
+                + _boot(
+                    9,
+                    10,
+                    "INFO",
+                    "ionShutdownHook",
+                    "com.zaxxer.hikari.HikariDataSource",
+                    "HikariPool-1 - Shutdown completed.",
+                )
+                + """
+§
+§212 tests completed, 1 failed
+"""
+                + _boot(
+                    9,
+                    20,
+                    "DEBUG",
+                    "ionShutdownHook",
+                    "o.s.b.a.ApplicationAvailabilityBean",
+                    "Application availability state ReadinessState changed",
+                )
+                + """
+
+> Task :test FAILED
+
+FAILURE: Build failed with an exception.""",
+                code=1,
+            ),
+        ],
+    ),
+    "OrderRepositoryTest > findsByStatus() FAILED",
+)
