@@ -146,6 +146,15 @@ def case_start(text: str) -> bool:
     return bool(_CASE_START.match(text))
 
 
+# A log record below warning level (``INFO ...``, ``[DEBUG] ...``, ``trace: ...``), its timestamp stripped.
+_LOW_LEVEL = linear.compile(r"^\s*\[?(?:INFO|DEBUG|TRACE)\]?[: ]", ignorecase=True)
+
+
+def low_level(text: str) -> bool:
+    """An info, debug or trace record: what a program says while it works, never what failed."""
+    return bool(_LOW_LEVEL.match(text))
+
+
 def warning(text: str) -> bool:
     """A warning, info or debug line: context at most, never the cause."""
     return bool(_WARNING.match(text))

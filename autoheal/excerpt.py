@@ -71,8 +71,13 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
 
 
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
-    """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines."""
-    return [(n, t) for n, t in lines[lo : hi + 1] if not (blocks.blank(t) or blocks.chatter(t) or known(t))]
+    """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines, nor a
+    program's own info or debug records (a service starting and stopping around a failed test)."""
+    return [
+        (n, t)
+        for n, t in lines[lo : hi + 1]
+        if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
+    ]
 
 
 def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:

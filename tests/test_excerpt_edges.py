@@ -569,3 +569,22 @@ def test_a_cut_report_keeps_its_header_first_failure_whole_and_verdict() -> None
     assert len(shown) <= excerpt.MAX_EXCERPT
     assert shown[0] == 4 and set(range(6, 14)) <= set(shown)  # "Failures:", then failure 1 whole
     assert verdict in shown and verdict - 1 in shown  # and the verdict
+
+
+def test_a_programs_info_and_debug_records_are_no_context_but_a_note_is() -> None:
+    # A rule declaring context around its block: a service's own INFO/DEBUG records there say nothing.
+    lines = [" INFO 2211 --- [main] c.a.App : Started App in 2.1 seconds", "[DEBUG] pool size 8"]
+    lines += [
+        "______ test_create ______",
+        "E   AssertionError: expected 201, got 500",
+        "tests/test_api.py:12: AssertionError",
+    ]
+    lines += [
+        "",
+        "note: the server log is in build/server.log",
+        "trace: closing connections",
+        "[INFO] shutdown complete",
+    ]
+    shown = _shown(lines, 4, least=(3, 4))
+    assert shown == [3, 4, 5, 6, 7]
+    assert blocks.low_level(" INFO 2211 --- x") and blocks.low_level("trace: x") and not blocks.low_level("note: x")
