@@ -11,45 +11,66 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from autoheal import linear
+
+# Every pattern here reads attacker-controlled lines of up to 4,000 characters: RE2 (linear.py), not re.
+# A word boundary is written out (RE2 has no Unicode ``\b``): a non-word character or the line's edge.
+_B = r"(?:^|[^\pL\pN_])"
+_E = r"(?:[^\pL\pN_]|$)"
+
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
-_CHATTER = re.compile(
+_CHATTER = linear.compile(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
-    r"=== (?:RUN|PAUSE|CONT)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
-    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)",
+    r"=== (?:RUN|PAUSE|CONT|NAME)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
+    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$|"
+    # A build tool's fixed advice after its verdict, the same in every failed build (Maven's and Gradle's).
+    r"(?:\[ERROR\] )?(?:-> \[Help \d+\]|To see the full stack trace of the errors|Re-run Maven using the -X|"
+    r"For more information about the errors and possible solutions|\[Help \d+\] https?://|"
+    r"Please refer to \S+ for the individual test results|Please refer to dump files|"
+    r"After correcting the problems, you can resume the build|\s*mvn <args> -rf )|"
+    r"> Run with --(?:stacktrace|info|debug|scan)|> Get more help at https://help\.gradle\.org|\* Try:$|"
+    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
 )
-_PASSING = re.compile(r"\b(?:PASS(?:ED)?|passed|ok|OK)\b\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
-_WARNING = re.compile(
-    r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))", re.I
+_PASSING = linear.compile(_B + r"(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
+_WARNING = linear.compile(
+    r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))",
+    ignorecase=True,
 )
-_HEADER = re.compile(
-    r"^\s*(?:={3,}.*\b(?:FAILURES|ERRORS|short test summary|Failures|Errors)\b|"
+_HEADER = linear.compile(
+    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
-    r"\[ERROR\] .*\bThere (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL\b|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
-    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:)",
+    r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
+    r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
+    # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
+    # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |Diff in \S+ at line \d+:)",
 )
-_ERROR = re.compile(
-    r"(?i)(?<![\w-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
+_ERROR = linear.compile(
+    r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
     r"segmentation fault|cannot|can't|could not|couldn't|unable to|not found|no such|undefined|unexpected|"
-    r"invalid|denied|refused|missing|mismatch|expected|timed out|killed)(?![\w-])"
+    r"invalid|denied|refused|missing|mismatch|expected|timed out|killed)(?:[^\pL\pN_-]|$)"
 )
-_NO_ERRORS = re.compile(r"(?i)\b0 (?:errors?|failures?|failed)\b|\b(?:errors?|failures?|failed)[:=] ?0\b|\bno errors\b")
-_DIAGNOSTIC = re.compile(
+_NO_ERRORS = linear.compile(
+    "(?i)" + _B + "(?:0 (?:errors?|failures?|failed)|(?:errors?|failures?|failed)[:=] ?0|no errors)" + _E
+)
+_DIAGNOSTIC = linear.compile(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)\b|^\s*E\s{2,}\S"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
-_FRAME = re.compile(
+_FRAME = linear.compile(
     r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
 )
 # A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
-_SYMPTOM = re.compile(
+_SYMPTOM = linear.compile(
     r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"
     r"complete log of this run|not a problem with npm|ELIFECYCLE|Command failed with exit code|"
     r"\*\*\* \[.*\] Error \d+|errno \d+\s*$|^\s*(?:npm ERR!|error)\s*$|BUILD FAILURE|"
@@ -65,27 +86,32 @@ _SYMPTOM = re.compile(
 # (go's package verdict, pytest/unittest/cargo/jest/rspec/phpunit/gradle/dotnet counts,
 # mypy/tsc/eslint/rubocop/gcc/javac error totals.) Mocha's "N failing" comes before the
 # failures it counts, and a Surefire class line with "<<<" before its test: headers, not ends.
-_SUMMARY = re.compile(
+_SUMMARY = linear.compile(
     r"^\s*(?:FAIL\s+\S+\s+(?:\d+(?:\.\d+)?s|\[(?:build|setup) failed\])$|FAIL$|"
-    r"=+ .*\b[1-9]\d* (?:failed|errors?)\b.* in [\d.]+\s*m?s\b.*=+$|"
+    r"=+ (?:.*[^\pL\pN_])?[1-9]\d* (?:failed|errors?)(?:[^\pL\pN_].*)? in [\d.]+\s*m?s(?:[^\pL\pN_].*)?=+$|"
     r"FAILED \((?:failures|errors)=\d+|test result: FAILED\.|"
     r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found\b|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found(?:[^\pL\pN_]|$)|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
-_TERMINATOR = re.compile(
+_TERMINATOR = linear.compile(
     r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
 )
-_DIFF = re.compile(r"^\s*(?:[-+<>](?:\s|$)|[-+](?![-+])\S)")
+# A diff's own lines: changed lines, and its file and hunk headers (``--- a/x``, ``+++ b/x``,
+# ``@@ -5,6 +5,7 @@``, ``index 3f2a1c0..9b1c7d2``; ``diff -u``'s ``--- x<TAB>2024-05-06 ...``).
+_DIFF = linear.compile(
+    r"^\s*(?:[-+<>](?:\s|$)|[-+][^-+\s])|^(?:---|\+\+\+) (?:a/|b/|/dev/null|\S+\t\d{4}-)|"
+    r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|^index [0-9a-f]{7,}\.\.[0-9a-f]{7,}"
+)
 
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
 CACHE = 2048
 
-_EMPTY = re.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG|info|error)\]|npm ERR!|npm error)?\s*$")
+_EMPTY = linear.compile(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG|info|error)\]|npm ERR!|npm error)?\s*$")
 
 
 def blank(text: str) -> bool:
@@ -93,7 +119,7 @@ def blank(text: str) -> bool:
     return not text.strip() or bool(_EMPTY.match(text))
 
 
-_COUNTS = re.compile(r"(?i)\b(?:failures?|errors?|failed)[:=] ?(\d+)")
+_COUNTS = linear.compile("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
 
 
 def passing_summary(text: str) -> bool:
@@ -110,13 +136,23 @@ def chatter(text: str) -> bool:
     return progress(text) == "pass"
 
 
-# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``): chatter
-# alone, but right above a failure's first line it names the case that printed it.
-_CASE_START = re.compile(r"^\s*=== (?:RUN|CONT)\s+\S")
+# A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``, since go
+# 1.20 ``=== NAME X`` when parallel tests' output interleaves): chatter alone, but right above a
+# failure's first line it names the case that printed it.
+_CASE_START = linear.compile(r"^\s*=== (?:RUN|CONT|NAME)\s+\S")
 
 
 def case_start(text: str) -> bool:
     return bool(_CASE_START.match(text))
+
+
+# A log record below warning level (``INFO ...``, ``[DEBUG] ...``, ``trace: ...``), its timestamp stripped.
+_LOW_LEVEL = linear.compile(r"^\s*\[?(?:INFO|DEBUG|TRACE)\]?[: ]", ignorecase=True)
+
+
+def low_level(text: str) -> bool:
+    """An info, debug or trace record: what a program says while it works, never what failed."""
+    return bool(_LOW_LEVEL.match(text))
 
 
 def warning(text: str) -> bool:
@@ -146,7 +182,9 @@ def indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t")) + 3 * text[: len(text) - len(text.lstrip(" \t"))].count("\t")
 
 
-_COUNT = re.compile(r"^\s*\d+ (?:passing|pending|skipped|failing|passed|failed|errors?|tests?|todo)(?: \([^)]*\))?\s*$")
+_COUNT = linear.compile(
+    r"^\s*\d+ (?:passing|pending|skipped|failing|passed|failed|errors?|tests?|todo)(?: \([^)]*\))?\s*$"
+)
 
 
 def count_line(text: str) -> bool:
@@ -155,10 +193,12 @@ def count_line(text: str) -> bool:
 
 
 # A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
-_LOCATED_WARNING = re.compile(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning\b|^\s*\d+:\d+\s+warning\s")
+_LOCATED_WARNING = linear.compile(
+    r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning(?:[^\pL\pN_]|$)|^\s*\d+:\d+\s+warning\s"
+)
 
 
-_WARNING_COUNT = re.compile(r"(?i)\b[1-9]\d* warnings?\b")
+_WARNING_COUNT = linear.compile("(?i)" + _B + r"[1-9]\d* warnings?" + _E)
 
 
 def counts_warnings(text: str) -> bool:
@@ -167,7 +207,7 @@ def counts_warnings(text: str) -> bool:
 
 
 # A message at a source location (``parse_test.go:76: ...``, ``src/a.rs:3:1: ...``): a file with an extension.
-_LOCATED = re.compile(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+_LOCATED = linear.compile(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
 
 
 def located(text: str) -> bool:
@@ -184,7 +224,7 @@ def located_warning(text: str) -> bool:
 # the end, maybe with a duration (cargo's ``test x ... FAILED``, CTest's ``Test #3: x ....***Failed 0.02 sec``,
 # pre-commit's ``hook....Failed``, ScalaTest's ``- x *** FAILED ***``, pytest -v's ``t.py::x FAILED [ 50%]``).
 # A bare capitalised word needs a leader before it: "Build Failed" is a sentence, not a case.
-_PROGRESS = re.compile(
+_PROGRESS = linear.compile(
     r"^(?P<name>.*?[\w)\]])(?:(?P<lead>\s*(?:\.{2,}\s*(?:\*{3})?|\*{3})\s*)|\s+)"
     r"(?P<v>FAILED|FAIL|ERROR|PASSED|Failed|Passed|passed|ok|OK|SKIPPED|Skipped|skipped|ignored|STANDARD_(?:OUT|ERROR))(?:\s*\*{3})?"
     r"(?:\s+\(?[\d.]+\s*(?:m?s|sec|seconds)\)?|\s+\[\s*\d+%\])?\s*$"
@@ -215,10 +255,10 @@ def case_name(text: str) -> str:
 # What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
 # lines stay one block, and a line holding the prefix alone is a blank line of that block.
 # A box a tool draws around its report (terraform's ``╷`` ``│ Error: ...`` ``╵``) frames every line with ``│``.
-_PREFIX = re.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?=\s|$)")
+_PREFIX = linear.compile(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?:\s|$)")
 
 
-_BOX_END = re.compile(r"^\s*[╵└╰┗][─━]*\s*$")
+_BOX_END = linear.compile(r"^\s*[╵└╰┗][─━]*\s*$")
 
 
 def box_end(text: str) -> bool:
@@ -234,7 +274,7 @@ def prefix(text: str) -> str:
 
 # A line that says where more is to be read (rustc's ``For more information about this error, try ...``,
 # shellcheck's ``For more information:`` with its links): the close of the block above, not a stop.
-_POINTER = re.compile(r"(?i)^\s*for more (?:details|information)\b")
+_POINTER = linear.compile(r"(?i)^\s*for more (?:details|information)(?:[^\pL\pN_]|$)")
 
 
 def pointer(text: str) -> bool:

@@ -40,6 +40,7 @@ SOFT = 25  # a block this long ends at the next failure's header
 REACH_BELOW = MAX_EXCERPT * 3
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
+REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may start, above its verdict
 
 Numbered = Sequence[tuple[int, str]]
 # A rule across the line (Catch2's dots, a row of dashes): a separator inside a block, not its end.
@@ -115,6 +116,8 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         if at - i <= 2 and blocks.summary(text):
             break  # the root cause follows a verdict: it closes the block the verdict ends
         if blocks.header(text) and not blocks.symptom(text):
+            if blocks.summary(lines[at][1]):
+                i = first_of_report(lines, i)
             return _outer_header(lines, i), True
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
         if empty >= QUIET:
@@ -161,6 +164,24 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
         start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
     return start, False
+
+
+def first_of_report(lines: Numbered, i: int) -> int:
+    """From the failure header nearest a run's verdict, the first of the failures the verdict counts.
+
+    A verdict closes the run's whole report (RSpec's ``Failures:`` with ``1)`` and ``2)`` under it,
+    go's ``--- FAIL:`` of every test of a package): its block starts at the report's first header, not
+    at its last failure. Headers at most ``REPORT_REACH`` apart, ``UP_REACH`` in all; a stop line
+    (chatter, an exit line) or another run's verdict above ends the report.
+    """
+    top = i
+    for j in range(i - 1, max(-1, i - UP_REACH - 1), -1):
+        text = lines[j][1]
+        if top - j > REPORT_REACH or stop(text) or blocks.summary(text):
+            break
+        if blocks.header(text) and not blocks.symptom(text):
+            top = j
+    return top
 
 
 def _resumes(lines: Numbered, i: int) -> bool:

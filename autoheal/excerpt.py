@@ -71,8 +71,13 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
 
 
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
-    """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines."""
-    return [(n, t) for n, t in lines[lo : hi + 1] if not (blocks.blank(t) or blocks.chatter(t) or known(t))]
+    """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines, nor a
+    program's own info or debug records (a service starting and stopping around a failed test)."""
+    return [
+        (n, t)
+        for n, t in lines[lo : hi + 1]
+        if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
+    ]
 
 
 def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
@@ -83,9 +88,12 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     head = kept[:1] if headed and at > 0 else []
     summary = SUMMARY if ended else 0
     body = MAX_EXCERPT - len(head) - summary
-    # From the root cause's own failure on (its header, a few lines up); when the root cause sits
-    # near the block's end (a summary line), the lines above it.
+    # From the root cause's own failure on (its header, a few lines up); for a run's verdict, the first
+    # failure it counts (the block is its report); else, when the root cause sits near the block's end
+    # (a summary line), the lines above it.
     own = next((i for i in range(at, max(len(head), at - edges.HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
+    if headed and blocks.summary(kept[at][1]):
+        own = next((i for i in range(len(head), at) if blocks.header(kept[i][1])), own)
     lo = max(len(head), min(own, len(kept) - summary - body))
     first = kept[lo : lo + body]
     tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []

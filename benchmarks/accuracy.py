@@ -20,7 +20,11 @@ part of the halves.
 
 Last, pairs-dev (failed logs with the passing log of the same job): excerpt
 recall and precision against the labelled ``error_lines``, without and with
-the passing log as baseline.
+the passing log as baseline. Its labels also mark the CI runner's own verdict
+(``##[error]Process completed with exit code 1``), which says that the job
+failed, never why, and which triage keeps out of excerpts on purpose (issue 8):
+the same figures follow with those lines taken out of the labels
+(``verdict_out``), beside the raw ones, unchanged.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -117,16 +122,39 @@ def evaluate(data: Path, name: str, ruleset: RuleSet) -> tuple[list[Row], float,
     return rows, time.perf_counter() - started, size
 
 
-def evaluate_pairs(data: Path, ruleset: RuleSet, with_baseline: bool) -> list[Row]:
-    rows = []
+# A CI runner's or server's own verdict on the job (GitHub Actions, Travis, Jenkins, GitLab): that it
+# failed, never why. Excerpts leave it out; the pairs' labels sometimes mark it.
+RUNNER_VERDICT = re.compile(
+    r"##\[error\]Process completed with exit code \d+|^The command \".*\" (?:failed and )?exited with \d+|"
+    r"^Done\. Your build exited with \d+|^Finished: (?:FAILURE|ABORTED|UNSTABLE)\s*$|"
+    r"^Build step '.*' marked build as failure|^ERROR: Job failed\b"
+)
+
+
+def verdict_lines(path: Path, numbers: set[int]) -> set[int]:
+    """Which of these line numbers (1-based, split at LF) hold the runner's verdict on the job."""
+    lines = path.read_bytes().split(b"\n")
+    out = set()
+    for n in numbers:
+        text = lines[n - 1].decode("utf-8", "replace").rstrip("\r") if 0 < n <= len(lines) else ""
+        if RUNNER_VERDICT.search(re.sub(r"^\ufeff?\d{4}-\d\d-\d\dT[\d:.]+Z ?", "", text)):
+            out.add(n)
+    return out
+
+
+def evaluate_pairs(data: Path, ruleset: RuleSet, with_baseline: bool) -> tuple[list[Row], list[Row]]:
+    """Rows scored against the raw labels, and against the labels without the runner's verdict lines."""
+    rows, verdict_out = [], []
     for label in _labels(data, PAIRS):
         path = data / PAIRS / label["path"]
         baseline = Baseline.from_path(str(data / PAIRS / label["pass_path"])) if with_baseline else None
         d = triage_path(str(path), ruleset, baseline=baseline)
-        recall, precision = line_scores(_excerpt_lines(d), set(label["error_lines"]))
+        labelled = set(label["error_lines"])
         group = label["path"].split("__")[0]
-        rows.append(Row(label["path"], group, "", d.category, "", recall, precision, d.rule))
-    return rows
+        for out, wanted in ((rows, labelled), (verdict_out, labelled - verdict_lines(path, labelled))):
+            recall, precision = line_scores(_excerpt_lines(d), wanted)
+            out.append(Row(label["path"], group, "", d.category, "", recall, precision, d.rule))
+    return rows, verdict_out
 
 
 def _mean(values: list[float]) -> float:
@@ -192,19 +220,27 @@ def _halves(rows: list[Row]) -> dict[str, dict[str, Any]]:
 def _pairs(data: Path, ruleset: RuleSet, misses: bool) -> dict[str, Any]:
     out = {}
     print(f"== {PAIRS}: excerpt against error_lines")
+    later = []
     for with_baseline in (False, True):
-        rows = evaluate_pairs(data, ruleset, with_baseline)
+        rows, verdict_out = evaluate_pairs(data, ruleset, with_baseline)
         key = "with_baseline" if with_baseline else "without_baseline"
         out[key] = summarize(rows)
-        s = out[key]
-        print(
-            f"   {key:<16} recall {s['line_recall']:.3f}  precision {s['line_precision']:.3f}  "
-            f"all present {s['all_present']:.3f}"
-        )
+        out[f"{key}_verdict_out"] = summarize(verdict_out)
+        print(f"   {key:<16} {_pair_figures(out[key])}")
+        later.append(f"   {key:<16} {_pair_figures(out[f'{key}_verdict_out'])}")
         if misses:
-            for r in rows:
-                print(f"     {r.path}: recall {r.recall:.2f} precision {r.precision:.2f} via {r.rule}")
+            for r, v in zip(rows, verdict_out, strict=True):
+                print(
+                    f"     {r.path}: recall {r.recall:.2f} precision {r.precision:.2f} "
+                    f"(verdict out: {v.recall:.2f} / {v.precision:.2f}) via {r.rule}"
+                )
+    print("   verdict_out: the same, the runner's verdict lines (exit code N) taken out of the labels")
+    print("\n".join(later))
     return out
+
+
+def _pair_figures(s: dict[str, Any]) -> str:
+    return f"recall {s['line_recall']:.3f}  precision {s['line_precision']:.3f}  all present {s['all_present']:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -484,6 +484,14 @@ def test_the_line_naming_whose_output_follows_heads_the_block_but_not_above_a_ve
     lines += ["--- FAIL: TestSync (0.20s)", "    --- FAIL: TestSync/remote_gone (0.10s)", "FAIL"]
     assert _shown(lines, 4)[:2] == [3, 4]
     assert _shown(lines, 7)[0] == 7  # a verdict line heads its own block: the case line above is another's
+    # go 1.20+ names it "=== NAME X" once parallel output interleaves; a passing case's name is chatter.
+    named = ["=== CONT  TestSync/local", "    sync_test.go:12: local ok", "=== NAME  TestSync/remote"]
+    named += [
+        "    sync_test.go:61: pull: dial tcp 127.0.0.1:7070: connect: connection refused",
+        "--- FAIL: TestSync (0.02s)",
+    ]
+    assert _shown(named, 4)[:2] == [3, 4] and 1 not in _shown(named, 4)
+    assert blocks.chatter("=== NAME  TestSync/local")
 
 
 def test_with_a_baseline_the_line_leading_into_the_block_stays_though_the_passing_run_printed_it() -> None:
@@ -498,3 +506,85 @@ def test_with_a_baseline_the_line_leading_into_the_block_stays_though_the_passin
     shown = [n for n, _ in excerpt.block(numbered, 4, known)]
     assert shown[0] == 3  # what was being checked when it failed
     assert 1 not in shown and 2 not in shown  # the passing run's other lines stay out
+
+
+def test_a_diff_a_check_prints_is_one_block_from_its_file_header() -> None:
+    # git diff --exit-code after a generator, black --diff, rustfmt --check: the diff is the failure.
+    git = ["go: downloading golang.org/x/sync v0.7.0", "diff --git a/go.mod b/go.mod", "index 3f2a1c0..9b1c7d2 100644"]
+    git += [
+        "--- a/go.mod",
+        "+++ b/go.mod",
+        "@@ -5,6 +5,7 @@ go 1.22",
+        " require (",
+        "+\tgolang.org/x/sync v0.7.0",
+        " )",
+    ]
+    assert _shown(git, 5) == list(range(2, 10))
+    black = ["would reformat src/app/cli.py", "--- src/app/cli.py\t2024-05-06 09:00:00.000000+00:00"]
+    black += ["+++ src/app/cli.py\t2024-05-06 09:00:01.000000+00:00", "@@ -1,3 +1,3 @@", "-x=1", "+x = 1", " y = 2"]
+    black += ["", "Oh no! 💥 💔 💥", "1 file would be reformatted, 12 files would be left unchanged."]
+    assert set(range(2, 8)) <= set(_shown(black, 5))
+    rust = [
+        "Diff in /home/runner/work/lexer/lexer/src/lib.rs at line 3:",
+        " use std::fmt;",
+        "-fn  main() {}",
+        "+fn main() {}",
+    ]
+    assert _shown(rust, 3) == [1, 2, 3, 4]
+    assert (
+        blocks.diff_line("@@ -1,3 +1,4 @@") and blocks.diff_line("+++ b/x.py") and not blocks.diff_line("--- FAIL: T")
+    )
+
+
+def _rspec(failures: int) -> list[str]:
+    lines = ["Randomized with seed 41027", "..F..F", "", "Failures:", ""]
+    for k in range(1, failures + 1):
+        lines += [f"  {k}) Cart#total case {k}", f"     Failure/Error: expect(cart.total).to eq({k}07)", ""]
+        lines += [f"       expected: {k}07", "            got: 100", "", "       (compared using ==)"]
+        lines += [f"     # ./spec/cart_spec.rb:{10 + k}:in `block (3 levels) in <top (required)>'", ""]
+    lines += ["Finished in 0.04 seconds (files took 0.3 seconds to load)", f"12 examples, {failures} failures"]
+    return lines + ["", "Randomized with seed 41027", "Process completed with exit code 1."]
+
+
+def test_a_runs_verdict_shows_the_report_it_closes_from_its_first_failure() -> None:
+    # RSpec, anchored on its count: the report from "Failures:", not only the last failure above the count.
+    lines = _rspec(2)
+    verdict = lines.index("12 examples, 2 failures") + 1
+    assert _shown(lines, verdict) == list(range(4, verdict + 1))
+    # Go: the package verdict's report starts at the package's first failing test.
+    go = ["ok  \tex.com/a\t0.1s", "--- FAIL: TestOne (0.00s)", "    one_test.go:9: got 1, want 2"]
+    go += ["--- FAIL: TestTwo (0.00s)", "    two_test.go:4: got 3, want 4", "FAIL", "FAIL\tex.com/b\t0.2s"]
+    assert _shown(go, 7) == [2, 3, 4, 5, 6, 7]
+    # PHPUnit's count below its numbered failures.
+    php = ["..F.F", "", "There were 2 failures:", "", "1) T::testA", "Failed asserting that 1 is 2.", "", "/w/T.php:9"]
+    php += ["", "2) T::testB", "Failed asserting that 3 is 4.", "", "/w/T.php:12", "", "FAILURES!"]
+    php += ["Tests: 5, Assertions: 9, Failures: 2."]
+    assert _shown(php, 16)[0] == 3
+
+
+def test_a_cut_report_keeps_its_header_first_failure_whole_and_verdict() -> None:
+    lines = _rspec(6)  # 6 failures of 9 lines: longer than the budget
+    verdict = lines.index("12 examples, 6 failures") + 1
+    shown = _shown(lines, verdict)
+    assert len(shown) <= excerpt.MAX_EXCERPT
+    assert shown[0] == 4 and set(range(6, 14)) <= set(shown)  # "Failures:", then failure 1 whole
+    assert verdict in shown and verdict - 1 in shown  # and the verdict
+
+
+def test_a_programs_info_and_debug_records_are_no_context_but_a_note_is() -> None:
+    # A rule declaring context around its block: a service's own INFO/DEBUG records there say nothing.
+    lines = [" INFO 2211 --- [main] c.a.App : Started App in 2.1 seconds", "[DEBUG] pool size 8"]
+    lines += [
+        "______ test_create ______",
+        "E   AssertionError: expected 201, got 500",
+        "tests/test_api.py:12: AssertionError",
+    ]
+    lines += [
+        "",
+        "note: the server log is in build/server.log",
+        "trace: closing connections",
+        "[INFO] shutdown complete",
+    ]
+    shown = _shown(lines, 4, least=(3, 4))
+    assert shown == [3, 4, 5, 6, 7]
+    assert blocks.low_level(" INFO 2211 --- x") and blocks.low_level("trace: x") and not blocks.low_level("note: x")

@@ -1,0 +1,31 @@
+"""benchmarks/accuracy.py: which labelled lines are the runner's own verdict on the job."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+_SPEC = importlib.util.spec_from_file_location(
+    "accuracy", Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+accuracy = importlib.util.module_from_spec(_SPEC)
+sys.modules.setdefault("accuracy", accuracy)  # its dataclasses look their module up
+_SPEC.loader.exec_module(accuracy)
+
+
+def test_the_runners_verdict_lines_are_found_in_every_ci_shape(tmp_path: Path) -> None:
+    log = tmp_path / "job.log"
+    lines = [
+        "2024-05-06T09:00:00.1234567Z FAIL\tgithub.com/acme/x\t0.1s",  # 1: the test runner's verdict stays
+        "2024-05-06T09:00:00.2234567Z ##[error]Process completed with exit code 1.\r",  # 2
+        'The command "make test" exited with 2.',  # 3
+        "Done. Your build exited with 1.",  # 4
+        "Build step 'Execute shell' marked build as failure",  # 5
+        "Finished: FAILURE",  # 6
+        "ERROR: Job failed: exit code 1",  # 7
+        "echo 'Process completed with exit code 1 is what the runner says'",  # 8: no ##[error]
+    ]
+    log.write_text("\n".join(lines) + "\n")
+    assert accuracy.verdict_lines(log, set(range(1, 9)) | {99}) == {2, 3, 4, 5, 6, 7}

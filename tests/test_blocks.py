@@ -1,0 +1,84 @@
+"""Line shapes (blocks.py): linear time on hostile long lines."""
+
+from __future__ import annotations
+
+import time
+
+from autoheal import blocks
+
+# Every public classifier of a line.
+CLASSIFIERS = (
+    blocks.blank,
+    blocks.chatter,
+    blocks.header,
+    blocks.summary,
+    blocks.symptom,
+    blocks.error_score,
+    blocks.warning,
+    blocks.progress,
+    blocks.case_name,
+    blocks.case_start,
+    blocks.frame,
+    blocks.diff_line,
+    blocks.located,
+    blocks.located_warning,
+    blocks.counts_warnings,
+    blocks.passing_summary,
+    blocks.count_line,
+    blocks.terminator,
+    blocks.prefix,
+    blocks.pointer,
+    blocks.box_end,
+)
+# 16,000 characters: four times a normalised line's cap. Python's backtracking took 0.4 s on one
+# 4,000-character line of the first shape (cubic: about 25 s at this size); linear code takes milliseconds.
+SIZE = 16_000
+SHAPES = ("= 1 failed in 1s ", "=", "\t", " ", "a", "a.b", "-a", "ok ", "a:1", "1", "_", "x.go:1:", "*** [a] Error ")
+
+
+def _hostile() -> list[str]:
+    lines = [(s * (SIZE // len(s) + 1))[: SIZE - 1] + "x" for s in SHAPES]
+    return lines + ["ok" + " " * SIZE + "x", "===" + " " * SIZE + "x", "FAILED" + " " * SIZE + "x"]
+
+
+def test_hostile_long_lines_are_classified_in_linear_time() -> None:
+    lines = _hostile()
+    started = time.process_time()
+    for line in lines:
+        for classify in CLASSIFIERS:
+            classify(line)
+    # Generous for a loaded machine: the linear code takes ~0.05 s here, the super-linear took minutes.
+    assert time.process_time() - started < 5
+
+
+def test_a_word_boundary_is_still_one() -> None:
+    assert blocks.header("FAIL: test_x") and not blocks.header("FAILURE_MODE is set")
+    assert blocks.error_score("build error: x") and not blocks.error_score("the errorless path")
+    assert blocks.passing_summary("Tests run: 4, Failures: 0, Errors: 0") and not blocks.passing_summary(
+        "subfailures=0"
+    )
+    assert blocks.summary("===== 2 failed, 1 passed in 0.31s =====") and not blocks.summary(
+        "===== 2 failedx in 0.31s ====="
+    )
+
+
+def test_a_build_tools_fixed_advice_is_chatter_but_its_verdict_is_not() -> None:
+    advice = [
+        "[ERROR] -> [Help 1]",
+        "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+        "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+        "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+        "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException",
+        "[ERROR] Please refer to /w/app/target/surefire-reports for the individual test results.",
+        "[ERROR]   mvn <args> -rf :app-core",
+        "> Run with --stacktrace option to get the stack trace.",
+        "> Get more help at https://help.gradle.org.",
+        "* Try:",
+    ]
+    assert all(blocks.chatter(line) for line in advice)
+    kept = [
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile on project app",
+        "* What went wrong:",
+        "> There were failing tests. See the report at: file:///w/app/build/reports/tests/test/index.html",
+    ]
+    assert not any(blocks.chatter(line) for line in kept)
