@@ -15,16 +15,26 @@ if TYPE_CHECKING:
 Search = Callable[[bytes, int, int], int]
 
 
-def line_starts(search: Search, buf: bytes, start: int, end: int) -> Iterator[int]:
-    """Starts of the lines where ``search`` finds a match in ``buf[start:end]``, one per line."""
+def flagged(search: Search, buf: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(start, stop)`` of each line of ``buf[start:end]`` where ``search`` finds a match, in order.
+
+    ``stop`` is the next line's start (or ``end``): a search of ``buf[start:stop]`` reads that line alone.
+    """
     pos = start
     while pos < end:
         at = search(buf, pos, end)
         if at < 0:
             return
-        yield buf.rfind(b"\n", 0, at) + 1
-        le = buf.find(b"\n", at)
-        pos = end if le < 0 else le + 1
+        le = buf.find(b"\n", at, end)
+        stop = end if le < 0 else le + 1
+        yield buf.rfind(b"\n", 0, at) + 1, stop
+        pos = stop
+
+
+def line_starts(search: Search, buf: bytes, start: int, end: int) -> Iterator[int]:
+    """Starts of the lines where ``search`` finds a match in ``buf[start:end]``, one per line."""
+    for ls, _ in flagged(search, buf, start, end):
+        yield ls
 
 
 def markers_searcher() -> Search:
@@ -39,9 +49,7 @@ class Re2Engine:
     name = "re2"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        first, *rest = ruleset.searchers
-        self.first = first  # the literals and the section markers
-        self.rest = rest
+        self.literals, self.loops = ruleset.passes  # see RuleSet.prefilters
         self.markers = markers_searcher()
         self.ruleset = ruleset
 
@@ -49,25 +57,28 @@ class Re2Engine:
         return self.ruleset.hits(text)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """The first pass flags marker lines among others: the markers' own regex confirms each flagged line.
+        """The second pass flags marker lines among others: the markers' own regex confirms each line it flags.
 
-        A marker is one line, so it matches within the line the first pass flags,
-        as it would in a pass of its own over the region (which cost five times as much).
+        A marker is one line, so it matches within the line the pass flags, as it
+        would in a pass of its own over the region (which cost five times as much).
+        A marker line is a candidate where the literals' pass flagged it or a loop
+        matches it; else it is only a marker, as the Hyperscan engine reports it.
         """
-        found: list[int] = []
+        found = [] if self.literals is None else list(line_starts(self.literals, buf, start, end))
         markers: set[int] = set()
-        search, is_marker = self.first, self.markers
-        pos = start
-        while pos < end:
-            at = search(buf, pos, end)
-            if at < 0:
-                break
-            ls = buf.rfind(b"\n", 0, at) + 1
-            le = buf.find(b"\n", at, end)
-            pos = end if le < 0 else le + 1
-            found.append(ls)
-            if is_marker(buf, ls, pos) >= 0:
-                markers.add(ls)
-        for search in self.rest:
-            found.extend(line_starts(search, buf, start, end))
-        return sorted(set(found)), markers
+        more: list[int] = []
+        held: set[int] | None = None
+        is_marker = self.markers
+        for ls, stop in flagged(self.loops, buf, start, end):
+            if is_marker(buf, ls, stop) < 0:
+                more.append(ls)
+                continue
+            markers.add(ls)
+            held = set(found) if held is None else held
+            if ls not in held:
+                check = self.ruleset.loop_check  # compiled on the first such line
+                if check is None or check(buf, ls, stop) >= 0:
+                    more.append(ls)
+        if more:
+            found = sorted(set(found).union(more))
+        return found, markers

@@ -147,23 +147,24 @@ class RuleSet:
     def prefilters(self) -> tuple[Any, ...]:
         """Bytes regexes run over raw chunks; together a superset of every pattern and section marker.
 
-        The first, the literals (and the weak patterns' cores), also holds the
-        section markers: literals and markers in one DFA cost a pass of their
-        own less (measured: +0.01 s per 64 MB against 0.08 s). The loops (pairs,
-        weak patterns without a core) follow, when there are any.
+        The first, the literals (and the weak patterns' cores), flags only lines a
+        rule may hit. The second holds the loops (pairs, weak patterns without a core)
+        and the section markers: their DFA is the small one, so the markers cost no
+        pass of their own, and the literals' pass asks nothing of the lines it
+        flags (Re2Engine.scan). Either is left out when it has nothing.
         """
         return tuple(_prefilter(src, mem) for src, mem in zip(self._prefilter_sources, PREFILTER_MEM) if src)
 
     @cached_property
     def _prefilter_sources(self) -> tuple[str, str]:
         literals, loops = self.parts.sources()
-        first = "|".join(src for src in (literals, MARKER_BYTES.decode()) if src)
+        second = "|".join(src for src in (loops, MARKER_BYTES.decode()) if src)
         # Where every match is inside one line, a search anchored at ``pos`` behind a lazy
         # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
         # unanchored one does, without RE2's reverse DFA to find its start (its memory
         # and time); ``searchers`` reads the end.
-        first, loops = (_SKIP + f"(?:{src})" if src and _confined(src) else src for src in (first, loops))
-        return first, loops
+        first, second = (_SKIP + f"(?:{src})" if src and _confined(src) else src for src in (literals, second))
+        return first, second
 
     @cached_property
     def searchers(self) -> tuple[Callable[[bytes, int, int], int], ...]:
@@ -172,6 +173,25 @@ class RuleSet:
             end_searcher(regex) if regex.pattern.startswith(_SKIP.encode()) else raw_searcher(regex)
             for regex in self.prefilters
         )
+
+    @cached_property
+    def passes(self) -> tuple[Callable[[bytes, int, int], int] | None, Callable[[bytes, int, int], int]]:
+        """``searchers`` by role: the literals' (None when there are none), the loops' and markers'."""
+        first = self.searchers[0] if self._prefilter_sources[0] else None
+        return first, self.searchers[-1]
+
+    @cached_property
+    def loop_check(self) -> Callable[[bytes, int, int], int] | None:
+        """The second pass without the markers, for one marker line it flagged: may a rule's loop hit it?
+
+        None where that pass's matches may span lines: each marker line is then a candidate.
+        """
+        loops = self.parts.sources()[1]
+        if not self._prefilter_sources[1].startswith(_SKIP):
+            return None
+        if not loops:
+            return _never
+        return end_searcher(_prefilter(_SKIP + f"(?:{loops})", LOOP_CHECK_MEM))
 
     @cached_property
     def _matcher(self) -> PatternMatcher:
@@ -249,6 +269,10 @@ def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
 
 
 _SKIP = "\\C*?"  # any bytes, as few as can be
+
+
+def _never(buf: bytes, pos: int, end: int) -> int:
+    return -1
 
 
 def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
@@ -395,9 +419,12 @@ def _relax(pattern: str) -> str:
 # rebuilding DFA states or gives up on the DFA for its NFA (the literal pass ran
 # at 415 MB/s with 16 MiB, 7 MB/s with 8 MiB); RE2 allocates states as it needs
 # them, so a budget is a cap, not what it takes (the literal pass used 4 MB on
-# real logs). MATCHER_MEM is for a set of whole patterns (matcher.py, engine_hs's leftovers).
+# real logs). On 256 MB of real logs the loops-and-markers pass ran at 410 MB/s with
+# 16 MiB and 685 with 64 (8 MB more RSS), the literals' at 560 with 32 and 620 with 48.
+# MATCHER_MEM is for a set of whole patterns (matcher.py, engine_hs's leftovers).
 MATCHER_MEM = 64 << 20
-PREFILTER_MEM = (32 << 20, 16 << 20)  # literals and markers, loops (RuleSet.prefilters)
+PREFILTER_MEM = (48 << 20, 64 << 20)  # literals, loops and markers (RuleSet.prefilters)
+LOOP_CHECK_MEM = 16 << 20  # the loops alone, run over marker lines only (RuleSet.loop_check)
 
 
 def _prefilter(source: str, max_mem: int) -> Any:
