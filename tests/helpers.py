@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
 from autoheal.rules import RuleSet, build_rule, compile_ruleset
+from autoheal.triage import triage_docs
 
 RULES = """
 rules:
@@ -37,6 +42,29 @@ rules:
 def ruleset(text: str = RULES, extra: list[dict[str, Any]] | None = None) -> RuleSet:
     raw = yaml.safe_load(text)["rules"] + (extra or [])
     return compile_ruleset(build_rule(r, "test.yaml") for r in raw)
+
+
+def triage_text(
+    log: str | Sequence[str], rules: RuleSet, source: str = "log.txt", name: str = "", baseline: Any = None
+) -> Diagnosis:
+    """Triage one log in process: ``log`` as text, or as lines (each then ends in a newline)."""
+    text = log if isinstance(log, str) else "".join(f"{line}\n" for line in log)
+    return triage_docs([bytes_doc(name, text.encode())], rules, source, baseline)
+
+
+def triage_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``autoheal triage --format json ARGS`` in a process of its own, with no token from this
+    machine (no ``$AUTOHEAL_TOKEN``/``$GITHUB_TOKEN``, no ``gh`` config) unless ``env`` gives one."""
+    base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL")}
+    return subprocess.run(
+        [sys.executable, "-m", "autoheal", "triage", "--format", "json", *args],
+        cwd=cwd,
+        env={**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 # Markdown safety checks shared by the rendering and report tests.
@@ -66,16 +94,11 @@ MISSING_MODULE_LOG = "E   ModuleNotFoundError: No module named 'yaml'\nProcess c
 
 
 def diagnosis(log: str = MISSING_MODULE_LOG) -> Any:
-    from autoheal.logsource import bytes_doc
-    from autoheal.triage import triage_docs
-
     return triage_docs([bytes_doc("test.txt", log.encode(), job="test")], ruleset(), "test")
 
 
 def heal_run(double: Any, said: list[str] | None = None, **options: Any) -> Any:
     """A ``HealRun`` whose client talks to the GitHub double over HTTP."""
-    from pathlib import Path
-
     from autoheal import gitops
     from autoheal.github_api import Client
     from autoheal.heal import HealOptions
@@ -96,7 +119,10 @@ def proposal(new: str = "requests==2.31.0\npyyaml\n", path: str = "requirements.
     return FixProposal("python_dependency", (change,), "add pyyaml", "The job imports yaml.")
 
 
-ENTRYPOINT = Path(__file__).resolve().parents[1] / "entrypoint.py"
+ROOT = Path(__file__).resolve().parents[1]
+ENTRYPOINT = ROOT / "entrypoint.py"
+ACTION = ROOT / "action.yml"
+REPO = "octo-org/octo-repo"
 
 
 def run_entrypoint(env: dict[str, str], cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess[str]:
@@ -110,3 +136,118 @@ def run_entrypoint(env: dict[str, str], cwd: Path, timeout: int = 180) -> subpro
         timeout=timeout,
         check=False,
     )
+
+
+# -- the runner's environment for the real entrypoint ----------------------------------------------
+def action_inputs(action: Path = ACTION, token: str = "", **given: str) -> dict[str, str]:
+    """What the runner makes of ``with:``: every input ``action`` declares, its default unless
+    ``given``, ``${{ github.token }}`` evaluated to ``token``. Names as in the workflow
+    (``dry-run``; ``dry_run`` is accepted too). A name the action does not declare is a test bug."""
+    declared = yaml.safe_load(action.read_text())["inputs"]
+    values = {name: str(spec.get("default", "")) for name, spec in declared.items()}
+    values = {k: token if v == "${{ github.token }}" else v for k, v in values.items()}
+    given = {k.replace("_", "-"): v for k, v in given.items()}
+    unknown = set(given) - set(values)
+    assert not unknown, f"not inputs of {action}: {sorted(unknown)}"
+    return {**values, **given}
+
+
+def as_env(inputs: dict[str, str]) -> dict[str, str]:
+    """A Docker action's environment: INPUT_ + the name upper-cased, hyphens kept (INPUT_DRY-RUN)."""
+    return {f"INPUT_{name.upper()}": value for name, value in inputs.items()}
+
+
+def github_env(
+    tmp: Path,
+    double: Any = None,
+    *,
+    event: Path | None = None,
+    event_name: str = "workflow_run",
+    out: Path | None = None,
+    summary: Path | None = None,
+    workspace: Path | None = None,
+) -> dict[str, str]:
+    """The variables a runner sets for a step (no inputs): ``GITHUB_*`` with the API and the git
+    server at ``double``, a ``HOME`` and git config of the test's own, no write pacing."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "HOME": str(tmp),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_OUTPUT": str(out or tmp / "out"),
+        "GITHUB_STEP_SUMMARY": str(summary or tmp / "summary"),
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_WORKFLOW": "autoheal report",
+        "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
+        "GITHUB_WORKSPACE": str(workspace or tmp),
+        "AUTOHEAL_WRITE_DELAY": "0",
+    }
+    if double is not None:
+        env.update(GITHUB_API_URL=double.url, GITHUB_SERVER_URL=double.url)
+    if event is not None:
+        env.update(GITHUB_EVENT_PATH=str(event), GITHUB_EVENT_NAME=event_name)
+    return env
+
+
+def runner_env(
+    tmp: Path,
+    double: Any = None,
+    *,
+    action: Path = ACTION,
+    event: Path | None = None,
+    event_name: str = "workflow_run",
+    out: Path | None = None,
+    summary: Path | None = None,
+    workspace: Path | None = None,
+    **inputs: str,
+) -> dict[str, str]:
+    """Everything the runner gives the Docker action's entrypoint: ``github_env`` and the FULL
+    ``INPUT_*`` set of ``action`` (defaults filled in, ``github-token`` the double's token),
+    ``inputs`` given explicitly."""
+    token = double.token if double is not None else ""
+    return {
+        **github_env(tmp, double, event=event, event_name=event_name, out=out, summary=summary, workspace=workspace),
+        **as_env(action_inputs(action, token, **inputs)),
+    }
+
+
+def parse_outputs(text: str) -> dict[str, str]:
+    """``$GITHUB_OUTPUT`` as the runner reads it: ``name<<DELIMITER`` blocks."""
+    outputs, lines = {}, iter(text.splitlines())
+    for line in lines:
+        key, delimiter = line.split("<<", 1)
+        value = []
+        for inner in lines:
+            if inner == delimiter:
+                break
+            value.append(inner)
+        outputs[key] = "\n".join(value)
+    return outputs
+
+
+# -- real git ---------------------------------------------------------------------------------------
+HUMAN = ("-c", "user.name=Human", "-c", "user.email=human@example.com")
+
+
+def git_proc(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check)
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd``; its stdout, stripped (a failure raises)."""
+    return git_proc(cwd, *args).stdout.strip()
+
+
+def seed_origin(tmp: Path, files: dict[str, str]) -> Path:
+    """A bare ``origin.git`` in ``tmp`` whose ``main`` holds ``files`` in one commit by a human."""
+    bare, seed = tmp / "origin.git", tmp / "seed"
+    git(tmp, "init", "--quiet", "--bare", "-b", "main", str(bare))
+    git(tmp, "clone", "--quiet", str(bare), str(seed))
+    for path, text in files.items():
+        (seed / path).parent.mkdir(parents=True, exist_ok=True)
+        (seed / path).write_text(text)
+    git(seed, "add", ".")
+    git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
+    git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")  # straight to the path: not checked
+    return bare
