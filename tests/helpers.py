@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import strategies as st
 
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
@@ -52,25 +53,46 @@ def triage_text(
     return triage_docs([bytes_doc(name, text.encode())], rules, source, baseline)
 
 
+def run_python(
+    args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 120, **kw: Any
+) -> subprocess.CompletedProcess[str]:
+    """This Python in a process of its own (text streams captured, never raising on failure)."""
+    cmd = [sys.executable, *args]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False, **kw)
+
+
+def autoheal_cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+    """``python -m autoheal ARGS``; ``kw`` as for ``run_python``."""
+    return run_python(["-m", "autoheal", *args], **kw)
+
+
 def triage_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``autoheal triage --format json ARGS`` in a process of its own, with no token from this
-    machine (no ``$AUTOHEAL_TOKEN``/``$GITHUB_TOKEN``, no ``gh`` config) unless ``env`` gives one."""
+    """``autoheal triage --format json ARGS`` with no token from this machine (no
+    ``$AUTOHEAL_TOKEN``/``$GITHUB_TOKEN``, no ``gh`` config) unless ``env`` gives one."""
     base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL")}
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "triage", "--format", "json", *args],
-        cwd=cwd,
-        env={**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    env = {**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **(env or {})}
+    return autoheal_cli("triage", "--format", "json", *args, cwd=cwd, env=env)
 
 
 # Markdown safety checks shared by the rendering and report tests.
 LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
 LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
 FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+
+
+# Pieces attacker-controlled text is made of in the property tests: mentions, references, fences,
+# comment ends, control and bidi characters, entities, table and link syntax.
+HOSTILE_PIECES = (
+    *("@", "#", "`", "```", "~~~", "<!--", "-->", "--!>", "\n", "\r", "\t", "\x00", "\x1b[31m", "\x85"),
+    *("\u202e", "\u2066", "\u2028", "\U0001f600", "&#64;", "GH-", "user", "org/team", "1", "12", " ", "a"),
+    *("\\", "*", "_", "[", "](", ")", "<", ">", "|", "-"),
+)
+
+
+def hostile_strings(max_text: int | None = None, max_pieces: int = 60) -> st.SearchStrategy[str]:
+    """Any text, or text made of ``HOSTILE_PIECES``."""
+    pieces = st.lists(st.sampled_from(HOSTILE_PIECES), max_size=max_pieces).map("".join)
+    return st.one_of(st.text(max_size=max_text), pieces)
 
 
 def split_fences(markdown: str) -> tuple[list[str], bool]:
@@ -127,15 +149,7 @@ REPO = "octo-org/octo-repo"
 
 def run_entrypoint(env: dict[str, str], cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess[str]:
     """The action's real entrypoint in a process of its own, with the environment a runner gives it."""
-    return subprocess.run(
-        [sys.executable, str(ENTRYPOINT)],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run_python([str(ENTRYPOINT)], cwd, env, timeout)
 
 
 # -- the runner's environment for the real entrypoint ----------------------------------------------
