@@ -171,18 +171,22 @@ def as_env(inputs: dict[str, str]) -> dict[str, str]:
     return {f"INPUT_{name.upper()}": value for name, value in inputs.items()}
 
 
-def github_env(
+def runner_env(
     tmp: Path,
     double: Any = None,
     *,
+    action: Path | None = ACTION,
     event: Path | None = None,
     event_name: str = "workflow_run",
     out: Path | None = None,
     summary: Path | None = None,
     workspace: Path | None = None,
+    **inputs: str,
 ) -> dict[str, str]:
-    """The variables a runner sets for a step (no inputs): ``GITHUB_*`` with the API and the git
-    server at ``double``, a ``HOME`` and git config of the test's own, no write pacing."""
+    """Everything the runner gives the Docker action's entrypoint: ``GITHUB_*`` with the API and the
+    git server at ``double``, a ``HOME`` and git config of the test's own, no write pacing, and the
+    FULL ``INPUT_*`` set of ``action`` (defaults filled in, ``github-token`` the double's token),
+    ``inputs`` given explicitly. ``action=None``: no ``INPUT_*`` (a composite action's step)."""
     env = {
         "PATH": os.environ["PATH"],
         "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
@@ -201,29 +205,11 @@ def github_env(
         env.update(GITHUB_API_URL=double.url, GITHUB_SERVER_URL=double.url)
     if event is not None:
         env.update(GITHUB_EVENT_PATH=str(event), GITHUB_EVENT_NAME=event_name)
+    if action is not None:
+        env.update(as_env(action_inputs(action, double.token if double is not None else "", **inputs)))
+    else:
+        assert not inputs, "a composite action's step gets no INPUT_* from the runner"
     return env
-
-
-def runner_env(
-    tmp: Path,
-    double: Any = None,
-    *,
-    action: Path = ACTION,
-    event: Path | None = None,
-    event_name: str = "workflow_run",
-    out: Path | None = None,
-    summary: Path | None = None,
-    workspace: Path | None = None,
-    **inputs: str,
-) -> dict[str, str]:
-    """Everything the runner gives the Docker action's entrypoint: ``github_env`` and the FULL
-    ``INPUT_*`` set of ``action`` (defaults filled in, ``github-token`` the double's token),
-    ``inputs`` given explicitly."""
-    token = double.token if double is not None else ""
-    return {
-        **github_env(tmp, double, event=event, event_name=event_name, out=out, summary=summary, workspace=workspace),
-        **as_env(action_inputs(action, token, **inputs)),
-    }
 
 
 def parse_outputs(text: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import action_inputs, as_env, github_env, parse_outputs, run_entrypoint, runner_env
+from tests.helpers import action_inputs, as_env, parse_outputs, run_entrypoint, runner_env
 from tests.test_heal_e2e import MISSING_YAML as HEAL_MISSING_YAML
 from tests.test_heal_e2e import World
 from tests.test_report_e2e import MISSING_YAML, PAYLOADS, Result, event_for, seed_failure
@@ -110,7 +110,7 @@ def test_the_composite_step_maps_every_input_as_the_runner_would(github_double: 
     (tmp_path / ".github" / "autoheal.yml").write_text(CONFIG)
     run = seed_failure(github_double, MISSING_YAML)
     event = event_for(run, tmp_path)
-    env = {**github_env(tmp_path, github_double, event=event), **mapped, "GITHUB_ACTION_PATH": str(ROOT)}
+    env = {**runner_env(tmp_path, github_double, action=None, event=event), **mapped, "GITHUB_ACTION_PATH": str(ROOT)}
     assert {k for k in mapped if k.startswith("INPUT_")} == set(as_env(inputs))
     proc = subprocess.run(
         ["bash", "-e", "-c", step["run"]], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120

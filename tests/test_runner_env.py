@@ -42,3 +42,13 @@ def test_an_input_action_yml_gains_is_sent_without_touching_the_helper(tmp_path:
 def test_an_input_no_action_declares_is_a_test_bug(tmp_path: Path) -> None:
     with pytest.raises(AssertionError, match="not inputs of .*no-such-input"):
         runner_env(tmp_path, no_such_input="x")
+
+
+def test_a_composite_step_gets_the_github_variables_and_no_input(tmp_path: Path) -> None:
+    env = runner_env(tmp_path, FakeDouble(), action=None, event=tmp_path / "event.json", event_name="issues")
+    assert not [k for k in env if k.startswith("INPUT_")]
+    assert (env["GITHUB_EVENT_NAME"], env["GITHUB_SERVER_URL"], env["HOME"]) == (
+        "issues",
+        FakeDouble.url,
+        str(tmp_path),
+    )
