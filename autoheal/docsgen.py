@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from autoheal import settingdocs
+from autoheal import settings
 
 SOURCE_ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path("tests/fixers/golden")
@@ -173,8 +173,8 @@ def outputs(root: Path) -> dict[str, Callable[[str | None], str]]:
         "docs/fixers.md": lambda _: fixers_markdown(FIXERS, root / GOLDEN),
         schema.SCHEMA_FILE.relative_to(SOURCE_ROOT).as_posix(): lambda _: schema.text(),
     }
-    for name in settingdocs.GENERATED:
-        made[name] = lambda text: settingdocs.refresh(text or "")
+    for name in settings.GENERATED:
+        made[name] = lambda text: settings.refresh(text or "")
     return made
 
 

@@ -1,21 +1,52 @@
-"""What the settings table (``autoheal/settings.py``) documents: the README's settings table and
-the inputs, outputs and env mapping of ``action.yml`` and ``docker/action.yml``, generated into
-their ``BEGIN autoheal.settings:`` blocks (``python -m autoheal.settings --write .``, or
-``python -m autoheal docs --write``, which writes these and the other generated docs).
+"""How the settings table is written down: the README's settings table and the inputs, outputs
+and env mapping of ``action.yml`` and ``docker/action.yml``, generated into their ``BEGIN
+autoheal.settings:`` blocks (``python -m autoheal.settings --write .``, or ``python -m autoheal
+docs --write``, which writes these and the other generated docs).
 
-Kept apart from the table so the modules that only read settings (the entrypoint, the commands'
-flags, the config loader) do not load the generators. Reads ``settings.SETTINGS`` at each call,
-so a test that adds a row sees it in the docs.
+Only rendering: the table (``autoheal/settings.py``) is passed in, and this module imports
+nothing of autoheal, so the table can import it (for ``shown_default`` in its flags' help and its
+``--write`` command) without a circle.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
-from autoheal import settings
+
+class Row(Protocol):
+    """What the docs read of a ``settings.Setting``."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def key(self) -> str | None: ...
+    @property
+    def kind(self) -> type: ...
+    @property
+    def default(self) -> Any: ...
+    @property
+    def help(self) -> str: ...
+    @property
+    def modes(self) -> tuple[str, ...]: ...
+    @property
+    def env(self) -> str | None: ...
+    @property
+    def flag(self) -> bool: ...
+    @property
+    def shown(self) -> str | None: ...
+    @property
+    def action_default(self) -> str: ...
+    @property
+    def config_key(self) -> str: ...
+
+
+R = TypeVar("R", bound=Row)
 
 # The action's outputs, for both action files (the composite one forwards its step's).
 OUTPUTS: dict[str, str] = {
@@ -41,31 +72,58 @@ OUTPUTS: dict[str, str] = {
 }
 
 
-def description(rows: Iterable[settings.Setting]) -> str:
+def by_input(rows: Iterable[R]) -> dict[str, list[R]]:
+    """Every action input, in table order, with the rows it sets."""
+    found: dict[str, list[R]] = {}
+    for s in rows:
+        found.setdefault(s.name, []).append(s)
+    return found
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", bool: "true or false", list: "a list", str: "text"}
+
+
+def kind_name(kind: type) -> str:
+    return _KIND_NAMES.get(kind, kind.__name__)
+
+
+def shown_default(s: Row) -> str:
+    if s.shown is not None:
+        return s.shown
+    if s.default is None or s.default == ():
+        return "none"
+    if isinstance(s.default, bool):
+        return str(s.default).lower()
+    if isinstance(s.default, tuple):
+        return ",".join(s.default)
+    return str(s.default)
+
+
+def description(rows: Iterable[Row]) -> str:
     """An action input's description: what it sets, in every mode, with the default in code."""
     rows = list(rows)
     if len(rows) == 1:
         s = rows[0]
-        return f"{s.help[0].upper()}{s.help[1:]}. Default: {settings.shown_default(s).replace('`', '')}."
-    parts = [f"{s.section or 'every mode'}: {s.help} (default {settings.shown_default(s)})" for s in rows]
+        return f"{s.help[0].upper()}{s.help[1:]}. Default: {shown_default(s).replace('`', '')}."
+    parts = [f"{s.section or 'every mode'}: {s.help} (default {shown_default(s)})" for s in rows]
     return "; ".join(parts) + "."
 
 
-def markdown() -> str:
+def markdown(table: Sequence[Row]) -> str:
     """The README's settings table."""
     lines = [
         "| input | config key | CLI flag | default | type | modes | meaning |",
         "|---|---|---|---|---|---|---|",
     ]
-    for s in settings.SETTINGS:
+    for s in table:
         key = f"`{s.config_key}`" if s.key else "—"
         flag = f"`--{s.name}`" if s.flag else (f"`${s.env}`" if s.env else "the command")
-        default = settings.shown_default(s)
+        default = shown_default(s)
         default = default if default.startswith("`") or " " in default or default == "none" else f"`{default}`"
         modes = ", ".join(s.modes)
         if s.section == "heal" and "report" in s.modes:
             modes = modes.replace("heal, report", "heal, report (inline heal)")
-        lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {settings.kind_name(s.kind)} | {modes} | {s.help} |")
+        lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {kind_name(s.kind)} | {modes} | {s.help} |")
     return "\n".join(lines) + "\n"
 
 
@@ -74,9 +132,9 @@ GENERATED = ("README.md", "action.yml", "docker/action.yml")
 _MARK = "autoheal.settings:"
 
 
-def _input_lines() -> list[str]:
+def _input_lines(table: Sequence[Row]) -> list[str]:
     lines: list[str] = []
-    for name, rows in settings.inputs().items():
+    for name, rows in by_input(table).items():
         default = rows[0].action_default
         lines += [f"{name}:", f"  description: {_quote(description(rows))}", "  required: false"]
         lines.append(f"  default: {_quote(default)}")
@@ -88,7 +146,7 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def blocks() -> dict[str, list[str]]:
+def blocks(table: Sequence[Row]) -> dict[str, list[str]]:
     """Block name -> its lines, unindented."""
     outputs = [line for k, v in OUTPUTS.items() for line in (f"{k}:", f"  description: {_quote(v)}")]
     forwarded: list[str] = []
@@ -96,21 +154,21 @@ def blocks() -> dict[str, list[str]]:
         forwarded += [f"{k}:", f"  description: {_quote(v)}", f"  value: ${{{{ steps.run.outputs.{k} }}}}"]
     # A composite action gets no INPUT_* from the runner: it passes each input as a Docker action
     # gets it (INPUT_ + the name upper-cased, hyphens kept), so one entrypoint reads both.
-    env = [f"INPUT_{name.upper()}: ${{{{ inputs.{name} }}}}" for name in settings.inputs()]
+    env = [f"INPUT_{name.upper()}: ${{{{ inputs.{name} }}}}" for name in by_input(table)]
     return {
-        "inputs": _input_lines(),
+        "inputs": _input_lines(table),
         "outputs": outputs,
         "outputs-composite": forwarded,
         "env": env,
-        "table": markdown().splitlines(),
+        "table": markdown(table).splitlines(),
     }
 
 
-def refresh(text: str) -> str:
+def refresh(text: str, table: Sequence[Row]) -> str:
     """``text`` with every generated block it marks rewritten from the table."""
     out: list[str] = []
     lines = iter(text.splitlines(keepends=True))
-    generated = blocks()
+    generated = blocks(table)
     for line in lines:
         out.append(line)
         stripped = line.strip()
@@ -126,22 +184,21 @@ def refresh(text: str) -> str:
     return "".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m autoheal.settings", description="Regenerate what the settings table documents."
-    )
+def main(argv: list[str] | None, table: Sequence[Row], description: str) -> int:
+    """``python -m autoheal.settings``: print the table, or check or rewrite the generated blocks."""
+    parser = argparse.ArgumentParser(prog="python -m autoheal.settings", description=description)
     parser.add_argument("--markdown", action="store_true", help="print the README's settings table")
     parser.add_argument("--write", metavar="ROOT", help=f"rewrite the generated blocks of {', '.join(GENERATED)}")
     parser.add_argument("--check", metavar="ROOT", help="exit 1 when a generated block is stale")
     args = parser.parse_args(argv)
     if args.markdown:
-        print(markdown(), end="")
+        print(markdown(table), end="")
     stale = []
     for root in filter(None, (args.write, args.check)):
         for name in GENERATED:
             path = Path(root) / name
             text = path.read_text(encoding="utf-8")
-            fresh = refresh(text)
+            fresh = refresh(text, table)
             if fresh != text:
                 stale.append(str(path))
                 if args.write:
@@ -150,7 +207,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stale (run python -m autoheal.settings --write .): {', '.join(stale)}")
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -3,9 +3,9 @@
 Everything that maps a setting reads this table: ``entrypoint.py`` (input -> flag), the commands'
 flags (``add_flags``), the config loader's schema (``config_schema``), the resolution with its
 precedence (``resolve``: flag or input > config file > default, the default applied here and only
-here), and the generated docs (``autoheal/settingdocs.py``: ``python -m autoheal.settings
---markdown``; ``--write`` refreshes the README table and the inputs of ``action.yml`` and
-``docker/action.yml``).
+here), and the generated docs (``python -m autoheal.settings --markdown``; ``--write`` refreshes
+the README table and the inputs of ``action.yml`` and ``docker/action.yml``; the rendering is
+``autoheal/settingdocs.py``, which this module hands the table).
 
 Adding a setting is one line in ``SETTINGS`` (then ``python -m autoheal.settings --write``).
 Why action.yml's defaults are empty: the runner sends every input, filling in its default, so a
@@ -18,6 +18,14 @@ import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from autoheal import settingdocs
+
+# Re-exported: how the docs (and the flags' help) say a setting's type, default and outputs.
+from autoheal.settingdocs import GENERATED as GENERATED
+from autoheal.settingdocs import OUTPUTS as OUTPUTS
+from autoheal.settingdocs import kind_name as kind_name
+from autoheal.settingdocs import shown_default as shown_default
 
 # gitops.BOT_NAME and BOT_EMAIL (a test keeps them equal): importing gitops would load every fixer
 # and RE2 before the entrypoint has even checked its inputs.
@@ -180,10 +188,7 @@ def by_name(name: str) -> Setting:
 
 def inputs() -> dict[str, list[Setting]]:
     """Every action input, in table order, with the rows it sets."""
-    found: dict[str, list[Setting]] = {}
-    for s in SETTINGS:
-        found.setdefault(s.name, []).append(s)
-    return found
+    return settingdocs.by_input(SETTINGS)
 
 
 def config_schema() -> dict[str, dict[str, type | tuple[type, ...]]]:
@@ -199,13 +204,6 @@ def config_schema() -> dict[str, dict[str, type | tuple[type, ...]]]:
 def split_list(value: str) -> list[str]:
     """A comma- or newline-separated list, as action inputs and flags take them."""
     return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
-
-
-_KIND_NAMES = {int: "a whole number", float: "a number", bool: "true or false", list: "a list", str: "text"}
-
-
-def kind_name(kind: Kind) -> str:
-    return _KIND_NAMES.get(kind, kind.__name__)
 
 
 def check_input(s: Setting, value: str) -> str | None:
@@ -257,21 +255,19 @@ def resolve(args: argparse.Namespace, section: str, values: Mapping[str, Any]) -
 
 
 # -- docs ------------------------------------------------------------------------------------
-def shown_default(s: Setting) -> str:
-    if s.shown is not None:
-        return s.shown
-    if s.default is None or s.default == ():
-        return "none"
-    if isinstance(s.default, bool):
-        return str(s.default).lower()
-    if isinstance(s.default, tuple):
-        return ",".join(s.default)
-    return str(s.default)
+def markdown() -> str:
+    """The README's settings table."""
+    return settingdocs.markdown(SETTINGS)
+
+
+def refresh(text: str) -> str:
+    """``text`` with every generated block it marks rewritten from the table."""
+    return settingdocs.refresh(text, SETTINGS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return settingdocs.main(argv, SETTINGS, "The one table of settings: regenerate what it documents.")
 
 
 if __name__ == "__main__":
-    # python -m autoheal.settings: the generators read this table, so they live in a module of
-    # their own that imports it (autoheal/settingdocs.py); this module never imports them.
-    from autoheal import settingdocs
-
-    raise SystemExit(settingdocs.main())
+    raise SystemExit(main())

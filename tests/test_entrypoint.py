@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from autoheal import config, gitops, settingdocs, settings
+from autoheal import config, gitops, settings
 from autoheal.cli import build_parser
 from autoheal.commands import report as report_cmd
 from autoheal.heal import options_from as heal_options
@@ -186,7 +186,7 @@ def test_a_new_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     row = settings._common("redact-patterns", list, (), "extra patterns to redact", key="redact")
     monkeypatch.setattr(settings, "SETTINGS", (*settings.SETTINGS, row))
     action = tmp_path / "action.yml"  # what python -m autoheal.settings --write makes of it
-    action.write_text(settingdocs.refresh(ACTIONS[0].read_text()))
+    action.write_text(settings.refresh(ACTIONS[0].read_text()))
     assert yaml.safe_load(action.read_text())["inputs"]["redact-patterns"]["default"] == ""
     cfg = config.parse({"redact": ["s3cr3t-[0-9]+"]}, "t.yml", tmp_path)
     for mode in settings.MODES:
@@ -194,4 +194,4 @@ def test_a_new_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
         args = parsed(argv_with(monkeypatch, mode, action, **{"redact-patterns": "a, b"}))
         assert settings.resolve(args, "", cfg.section(""))["redact"] == ["a", "b"]
     assert settings.resolve(parsed(["report"]), "", {})["redact"] == []
-    assert "`redact-patterns` | `redact`" in settingdocs.markdown()
+    assert "`redact-patterns` | `redact`" in settings.markdown()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from autoheal import settingdocs, settings
+from autoheal import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "workflows-examples").glob("*.yml"))
@@ -89,17 +89,17 @@ def test_both_actions_pass_actionlint_with_every_input(tmp_path: Path) -> None:
 
 def test_generated_blocks_are_fresh() -> None:
     """README's settings table and both actions' inputs and outputs come from autoheal/settings.py."""
-    for name in settingdocs.GENERATED:
+    for name in settings.GENERATED:
         text = (ROOT / name).read_text()
         assert "BEGIN autoheal.settings:" in text, name
-        assert settingdocs.refresh(text) == text, f"{name} is stale: run python -m autoheal.settings --write ."
+        assert settings.refresh(text) == text, f"{name} is stale: run python -m autoheal.settings --write ."
 
 
 def test_the_readme_table_goes_stale_when_the_table_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (ROOT / "README.md").read_text()
     extra = settings._report("example-setting", int, 1, "an example")
     monkeypatch.setattr(settings, "SETTINGS", (*settings.SETTINGS, extra))
-    assert "`example-setting`" in settingdocs.refresh(text) and settingdocs.refresh(text) != text
+    assert "`example-setting`" in settings.refresh(text) and settings.refresh(text) != text
 
 
 def test_inputs_have_no_defaults_but_the_token() -> None:
@@ -108,7 +108,7 @@ def test_inputs_have_no_defaults_but_the_token() -> None:
         assert defaults.pop("github-token") == "${{ github.token }}", path
         assert set(defaults.values()) == {""}, path
         assert list(action["inputs"]) == list(settings.inputs()), path
-        assert list(action["outputs"]) == list(settingdocs.OUTPUTS), path
+        assert list(action["outputs"]) == list(settings.OUTPUTS), path
     composite, docker = _actions()
     assert composite["inputs"] == docker["inputs"]
 
