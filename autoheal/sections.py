@@ -40,6 +40,7 @@ from autoheal.markers import step_marker as step_marker
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
 _STATUSES = (PASSED, FAILED, UNKNOWN)
+_STATUS_INDEX = {status: index for index, status in enumerate(_STATUSES)}
 _NONE = -(1 << 63)  # None in an int column
 _MAX = (1 << 63) - 1
 
@@ -84,6 +85,7 @@ class Sections(Sequence[Section]):
 
     def __init__(self, first: Section) -> None:
         self.live = [first]
+        self.last = first  # self.live[-1]: read once per marker line
         self._frozen = 0
         self._ints = array("q")  # start, end, body, exit_line, exit_code per frozen section
         self._small = array("I")  # command, kind (indexes into _names), status, aside
@@ -102,12 +104,29 @@ class Sections(Sequence[Section]):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
         if index >= self._frozen:
-            return self.live[index - self._frozen]
-        start, end, body, exit_line, exit_code = self._ints[5 * index : 5 * index + 5]
-        command, kind, status, aside = self._small[4 * index : 4 * index + 4]
+            return self.live[index - self._frozen]  # IndexError past the end
+        if index < 0:
+            raise IndexError(index)
+        return self._thaw(index)
+
+    def _thaw(self, index: int) -> Section:
+        ints, small = self._ints[5 * index : 5 * index + 5], self._small[4 * index : 4 * index + 4]
+        return self._section(*ints, *small)
+
+    def _section(
+        self,
+        start: int,
+        end: int,
+        body: int,
+        exit_line: int,
+        exit_code: int,
+        command: int,
+        kind: int,
+        status: int,
+        aside: int,
+    ) -> Section:
+        """A frozen section's columns back as the ``Section`` it was."""
         return Section(
             start,
             self._names[command],
@@ -121,18 +140,21 @@ class Sections(Sequence[Section]):
         )
 
     def __iter__(self) -> Iterator[Section]:
-        for index in range(self._frozen):
-            yield self[index]
+        # One pass over the columns (iterators, not a slice per section): a hostile log freezes 500,000.
+        ints, small = iter(self._ints), iter(self._small)
+        for frozen in zip(zip(ints, ints, ints, ints, ints), zip(small, small, small, small)):
+            yield self._section(*frozen[0], *frozen[1])
         yield from list(self.live)
 
     def append(self, section: Section) -> Section | None:
         """Add ``section``; return the one frozen to make room, if any."""
         self.live.append(section)
+        self.last = section
         if len(self.live) <= CLOSE_REACH + 1:
             return None
         old = self.live.pop(0)
         self._ints.extend((old.start, old.end, old.body, _opt(old.exit_line), _opt(old.exit_code)))
-        self._small.extend((self._name(old.command), self._name(old.kind), _STATUSES.index(old.status), old.aside))
+        self._small.extend((self._name(old.command), self._name(old.kind), _STATUS_INDEX[old.status], old.aside))
         self._frozen += 1
         return old
 
@@ -145,7 +167,7 @@ class Sections(Sequence[Section]):
         if index >= self._frozen:
             self.live[index - self._frozen].status = status
         else:
-            self._small[4 * index + 2] = _STATUSES.index(status)
+            self._small[4 * index + 2] = _STATUS_INDEX[status]
 
     def _name(self, name: str) -> int:
         found = self._name_index.get(name)
@@ -158,7 +180,9 @@ class Sections(Sequence[Section]):
 def _opt(value: int | None) -> int:
     # A log may print any number as an exit status ("exited with 99999999999999999999"): the
     # column holds 64 bits, so a larger one is kept as the largest it can hold.
-    return _NONE if value is None else max(min(value, _MAX), _NONE + 1)
+    if value is None:
+        return _NONE
+    return value if _NONE < value <= _MAX else (_MAX if value > 0 else _NONE + 1)
 
 
 # Sections a document may open; later markers read as output of the last one. A real 1 GB log
@@ -220,13 +244,13 @@ class Sectioner:
             self._open(line, found)
             return
         if found.body:
-            self.sections[-1].body = self.sections[-1].body or line + 1
+            self.sections.last.body = self.sections.last.body or line + 1
             return
         if found.aside and found.code is None:
-            self.sections[-1].aside = True
+            self.sections.last.aside = True
             return
         if found.endgroup:
-            current = self.sections[-1]
+            current = self.sections.last
             if current.kind == "step" and not current.body:
                 current.body = line + 1
             return
@@ -266,10 +290,11 @@ class Sectioner:
         self.buildkite = self.buildkite or found.buildkite
         if found.kind == "step":
             self.aside = found.aside
-        self.sections[-1].end = line - 1
-        frozen = self.sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
+        sections = self.sections
+        sections.last.end = line - 1
+        frozen = sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
         if frozen is not None and frozen.status != FAILED:
-            self.by_section.pop(len(self.sections) - len(self.sections.live) - 1, None)
+            self.by_section.pop(len(sections) - len(sections.live) - 1, None)
 
     def _target(self, found: Marker) -> Section:
         """Travis closes a command by name: the latest section running it, else the current one.
@@ -278,14 +303,14 @@ class Sectioner:
         last line) goes to the last section that ran the job's work, not one aside.
         """
         if found.last_work or found.build:
-            return next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), self.sections[-1])
+            return next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), self.sections.last)
         if found.closes:
             # The command just run, or one a few spurious ``$ `` lines of its output ago: looking
             # further back would cost a pass over every section per marker on a long log.
             for section in reversed(self.sections.live[-CLOSE_REACH:]):
                 if found.closes.startswith(section.command) or section.command.startswith(found.closes):
                     return section
-        return self.sections[-1]
+        return self.sections.last
 
     def finish(self, total: int) -> Sections:
         """Close the last section; what ran before the first failure evidently passed."""

@@ -4,7 +4,8 @@ Everything that maps a setting reads this table: ``entrypoint.py`` (input -> fla
 flags (``add_flags``), the config loader's schema (``config_schema``), the resolution with its
 precedence (``resolve``: flag or input > config file > default, the default applied here and only
 here), and the generated docs (``python -m autoheal.settings --markdown``; ``--write`` refreshes
-the README table and the inputs of ``action.yml`` and ``docker/action.yml``).
+the README table and the inputs of ``action.yml`` and ``docker/action.yml``; the rendering is
+``autoheal/settingdocs.py``, which this module hands the table).
 
 Adding a setting is one line in ``SETTINGS`` (then ``python -m autoheal.settings --write``).
 Why action.yml's defaults are empty: the runner sends every input, filling in its default, so a
@@ -14,11 +15,17 @@ non-empty default would always beat the config file (issue 9, item 1).
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from autoheal import settingdocs
+
+# Re-exported: how the docs (and the flags' help) say a setting's type, default and outputs.
+from autoheal.settingdocs import GENERATED as GENERATED
+from autoheal.settingdocs import OUTPUTS as OUTPUTS
+from autoheal.settingdocs import kind_name as kind_name
+from autoheal.settingdocs import shown_default as shown_default
 
 # gitops.BOT_NAME and BOT_EMAIL (a test keeps them equal): importing gitops would load every fixer
 # and RE2 before the entrypoint has even checked its inputs.
@@ -164,29 +171,6 @@ SETTINGS: tuple[Setting, ...] = (
     _health("svg", str, None, "also write the failure-rate chart to this SVG file (needs pygal)", key=None),
 )
 
-# The action's outputs, for both action files (the composite one forwards its step's).
-OUTPUTS: dict[str, str] = {
-    "result": (
-        "report: created | commented | reopened | skipped | rerun (re-run first, no issue yet) | recovered | green | "
-        "closed (a green run on an issue's workflow) | verified | fix-failed | fix-new-failure (a fix branch's run); "
-        "heal: opened | updated | declined | refused; stale: warned | closed | none; health: written."
-    ),
-    "issue-number": "Number of the issue created or updated.",
-    "issue-url": "URL of the issue created or updated.",
-    "issues": "report: comma-separated numbers of every issue created or updated (one per distinct failure).",
-    "category": "Failure category (see the README).",
-    "fingerprint": "Fingerprint of the failure used for deduplication.",
-    "pr-number": "Number of the fix pull request (heal).",
-    "pr-url": "URL of the fix pull request (heal).",
-    "branch": "Fix branch pushed (heal).",
-    "rerun": "report: true when autoheal re-ran the run's failed jobs.",
-    "warned": "stale: comma-separated numbers of fix PRs warned.",
-    "closed": "stale: comma-separated numbers of fix PRs closed (their branches deleted).",
-    "health-issue": "health: number of the health issue.",
-    "api-calls": "health: API requests the report cost.",
-    "heal-result": "report with inline heal: what the heal did (opened | updated | declined | refused).",
-}
-
 
 def for_mode(mode: str) -> list[Setting]:
     """The settings mode's command takes, one per input name (report's ``labels`` before heal's)."""
@@ -204,10 +188,7 @@ def by_name(name: str) -> Setting:
 
 def inputs() -> dict[str, list[Setting]]:
     """Every action input, in table order, with the rows it sets."""
-    found: dict[str, list[Setting]] = {}
-    for s in SETTINGS:
-        found.setdefault(s.name, []).append(s)
-    return found
+    return settingdocs.by_input(SETTINGS)
 
 
 def config_schema() -> dict[str, dict[str, type | tuple[type, ...]]]:
@@ -223,13 +204,6 @@ def config_schema() -> dict[str, dict[str, type | tuple[type, ...]]]:
 def split_list(value: str) -> list[str]:
     """A comma- or newline-separated list, as action inputs and flags take them."""
     return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
-
-
-_KIND_NAMES = {int: "a whole number", float: "a number", bool: "true or false", list: "a list", str: "text"}
-
-
-def kind_name(kind: Kind) -> str:
-    return _KIND_NAMES.get(kind, kind.__name__)
 
 
 def check_input(s: Setting, value: str) -> str | None:
@@ -281,125 +255,18 @@ def resolve(args: argparse.Namespace, section: str, values: Mapping[str, Any]) -
 
 
 # -- docs ------------------------------------------------------------------------------------
-def shown_default(s: Setting) -> str:
-    if s.shown is not None:
-        return s.shown
-    if s.default is None or s.default == ():
-        return "none"
-    if isinstance(s.default, bool):
-        return str(s.default).lower()
-    if isinstance(s.default, tuple):
-        return ",".join(s.default)
-    return str(s.default)
-
-
-def description(rows: Iterable[Setting]) -> str:
-    """An action input's description: what it sets, in every mode, with the default in code."""
-    rows = list(rows)
-    if len(rows) == 1:
-        s = rows[0]
-        return f"{s.help[0].upper()}{s.help[1:]}. Default: {shown_default(s).replace('`', '')}."
-    parts = [f"{s.section or 'every mode'}: {s.help} (default {shown_default(s)})" for s in rows]
-    return "; ".join(parts) + "."
-
-
 def markdown() -> str:
     """The README's settings table."""
-    lines = [
-        "| input | config key | CLI flag | default | type | modes | meaning |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for s in SETTINGS:
-        key = f"`{s.config_key}`" if s.key else "—"
-        flag = f"`--{s.name}`" if s.flag else (f"`${s.env}`" if s.env else "the command")
-        default = shown_default(s)
-        default = default if default.startswith("`") or " " in default or default == "none" else f"`{default}`"
-        modes = ", ".join(s.modes)
-        if s.section == "heal" and "report" in s.modes:
-            modes = modes.replace("heal, report", "heal, report (inline heal)")
-        lines.append(f"| `{s.name}` | {key} | {flag} | {default} | {kind_name(s.kind)} | {modes} | {s.help} |")
-    return "\n".join(lines) + "\n"
-
-
-# -- the generated blocks of README.md, action.yml and docker/action.yml ---------------------
-GENERATED = ("README.md", "action.yml", "docker/action.yml")
-_MARK = "autoheal.settings:"
-
-
-def _input_lines() -> list[str]:
-    lines: list[str] = []
-    for name, rows in inputs().items():
-        default = rows[0].action_default
-        lines += [f"{name}:", f"  description: {_quote(description(rows))}", "  required: false"]
-        lines.append(f"  default: {_quote(default)}")
-    return lines
-
-
-def _quote(text: str) -> str:
-    # A JSON string is a YAML double-quoted scalar: no YAML special character can break it.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def blocks() -> dict[str, list[str]]:
-    """Block name -> its lines, unindented."""
-    outputs = [line for k, v in OUTPUTS.items() for line in (f"{k}:", f"  description: {_quote(v)}")]
-    forwarded: list[str] = []
-    for k, v in OUTPUTS.items():
-        forwarded += [f"{k}:", f"  description: {_quote(v)}", f"  value: ${{{{ steps.run.outputs.{k} }}}}"]
-    # A composite action gets no INPUT_* from the runner: it passes each input as a Docker action
-    # gets it (INPUT_ + the name upper-cased, hyphens kept), so one entrypoint reads both.
-    env = [f"INPUT_{name.upper()}: ${{{{ inputs.{name} }}}}" for name in inputs()]
-    return {
-        "inputs": _input_lines(),
-        "outputs": outputs,
-        "outputs-composite": forwarded,
-        "env": env,
-        "table": markdown().splitlines(),
-    }
+    return settingdocs.markdown(SETTINGS)
 
 
 def refresh(text: str) -> str:
     """``text`` with every generated block it marks rewritten from the table."""
-    out: list[str] = []
-    lines = iter(text.splitlines(keepends=True))
-    generated = blocks()
-    for line in lines:
-        out.append(line)
-        stripped = line.strip()
-        if f"BEGIN {_MARK}" not in stripped:
-            continue
-        name = stripped.split(f"BEGIN {_MARK}", 1)[1].split()[0]
-        indent = line[: len(line) - len(line.lstrip())]
-        end = next((ln for ln in lines if f"END {_MARK} {name}" in ln), None)
-        if end is None:
-            raise ValueError(f"block {name!r} has no END marker")
-        out += [f"{indent}{body}\n" if body else "\n" for body in generated[name]]
-        out.append(end)
-    return "".join(out)
+    return settingdocs.refresh(text, SETTINGS)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autoheal.settings", description=__doc__.split("\n")[0])
-    parser.add_argument("--markdown", action="store_true", help="print the README's settings table")
-    parser.add_argument("--write", metavar="ROOT", help=f"rewrite the generated blocks of {', '.join(GENERATED)}")
-    parser.add_argument("--check", metavar="ROOT", help="exit 1 when a generated block is stale")
-    args = parser.parse_args(argv)
-    if args.markdown:
-        print(markdown(), end="")
-    stale = []
-    for root in filter(None, (args.write, args.check)):
-        for name in GENERATED:
-            path = Path(root) / name
-            text = path.read_text(encoding="utf-8")
-            fresh = refresh(text)
-            if fresh != text:
-                stale.append(str(path))
-                if args.write:
-                    path.write_text(fresh, encoding="utf-8")
-    if args.check and stale:
-        print(f"stale (run python -m autoheal.settings --write .): {', '.join(stale)}")
-        return 1
-    return 0
+    return settingdocs.main(argv, SETTINGS, "The one table of settings: regenerate what it documents.")
 
 
 if __name__ == "__main__":

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import strategies as st
 
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
 from autoheal.rules import RuleSet, build_rule, compile_ruleset
+from autoheal.triage import triage_docs
 
 RULES = """
 rules:
@@ -39,10 +45,54 @@ def ruleset(text: str = RULES, extra: list[dict[str, Any]] | None = None) -> Rul
     return compile_ruleset(build_rule(r, "test.yaml") for r in raw)
 
 
+def triage_text(
+    log: str | Sequence[str], rules: RuleSet, source: str = "log.txt", name: str = "", baseline: Any = None
+) -> Diagnosis:
+    """Triage one log in process: ``log`` as text, or as lines (each then ends in a newline)."""
+    text = log if isinstance(log, str) else "".join(f"{line}\n" for line in log)
+    return triage_docs([bytes_doc(name, text.encode())], rules, source, baseline)
+
+
+def run_python(
+    args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 120, **kw: Any
+) -> subprocess.CompletedProcess[str]:
+    """This Python in a process of its own (text streams captured, never raising on failure)."""
+    cmd = [sys.executable, *args]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False, **kw)
+
+
+def autoheal_cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+    """``python -m autoheal ARGS``; ``kw`` as for ``run_python``."""
+    return run_python(["-m", "autoheal", *args], **kw)
+
+
+def triage_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``autoheal triage --format json ARGS`` with no token from this machine (no
+    ``$AUTOHEAL_TOKEN``/``$GITHUB_TOKEN``, no ``gh`` config) unless ``env`` gives one."""
+    base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL")}
+    env = {**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **(env or {})}
+    return autoheal_cli("triage", "--format", "json", *args, cwd=cwd, env=env)
+
+
 # Markdown safety checks shared by the rendering and report tests.
 LIVE_MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9-]+")
 LIVE_REFERENCE = re.compile(r"(?<![\w`])#\d|\bGH-\d", re.IGNORECASE)
 FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+
+
+# Pieces attacker-controlled text is made of in the property tests: mentions, references, fences,
+# comment ends, control and bidi characters, entities, table and link syntax.
+HOSTILE_PIECES = (
+    *("@", "#", "`", "```", "~~~", "<!--", "-->", "--!>", "\n", "\r", "\t", "\x00", "\x1b[31m", "\x85"),
+    *("\u202e", "\u2066", "\u2028", "\U0001f600", "&#64;", "GH-", "user", "org/team", "1", "12", " ", "a"),
+    *("\\", "*", "_", "[", "](", ")", "<", ">", "|", "-"),
+)
+
+
+def hostile_strings(max_text: int | None = None, max_pieces: int = 60) -> st.SearchStrategy[str]:
+    """Any text, or text made of ``HOSTILE_PIECES``."""
+    pieces = st.lists(st.sampled_from(HOSTILE_PIECES), max_size=max_pieces).map("".join)
+    return st.one_of(st.text(max_size=max_text), pieces)
 
 
 def split_fences(markdown: str) -> tuple[list[str], bool]:
@@ -66,16 +116,11 @@ MISSING_MODULE_LOG = "E   ModuleNotFoundError: No module named 'yaml'\nProcess c
 
 
 def diagnosis(log: str = MISSING_MODULE_LOG) -> Any:
-    from autoheal.logsource import bytes_doc
-    from autoheal.triage import triage_docs
-
     return triage_docs([bytes_doc("test.txt", log.encode(), job="test")], ruleset(), "test")
 
 
 def heal_run(double: Any, said: list[str] | None = None, **options: Any) -> Any:
     """A ``HealRun`` whose client talks to the GitHub double over HTTP."""
-    from pathlib import Path
-
     from autoheal import gitops
     from autoheal.github_api import Client
     from autoheal.heal import HealOptions
@@ -96,17 +141,113 @@ def proposal(new: str = "requests==2.31.0\npyyaml\n", path: str = "requirements.
     return FixProposal("python_dependency", (change,), "add pyyaml", "The job imports yaml.")
 
 
-ENTRYPOINT = Path(__file__).resolve().parents[1] / "entrypoint.py"
+ROOT = Path(__file__).resolve().parents[1]
+ENTRYPOINT = ROOT / "entrypoint.py"
+ACTION = ROOT / "action.yml"
+REPO = "octo-org/octo-repo"
 
 
 def run_entrypoint(env: dict[str, str], cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess[str]:
     """The action's real entrypoint in a process of its own, with the environment a runner gives it."""
-    return subprocess.run(
-        [sys.executable, str(ENTRYPOINT)],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run_python([str(ENTRYPOINT)], cwd, env, timeout)
+
+
+# -- the runner's environment for the real entrypoint ----------------------------------------------
+def action_inputs(action: Path = ACTION, token: str = "", **given: str) -> dict[str, str]:
+    """What the runner makes of ``with:``: every input ``action`` declares, its default unless
+    ``given``, ``${{ github.token }}`` evaluated to ``token``. Names as in the workflow
+    (``dry-run``; ``dry_run`` is accepted too). A name the action does not declare is a test bug."""
+    declared = yaml.safe_load(action.read_text())["inputs"]
+    values = {name: str(spec.get("default", "")) for name, spec in declared.items()}
+    values = {k: token if v == "${{ github.token }}" else v for k, v in values.items()}
+    given = {k.replace("_", "-"): v for k, v in given.items()}
+    unknown = set(given) - set(values)
+    assert not unknown, f"not inputs of {action}: {sorted(unknown)}"
+    return {**values, **given}
+
+
+def as_env(inputs: dict[str, str]) -> dict[str, str]:
+    """A Docker action's environment: INPUT_ + the name upper-cased, hyphens kept (INPUT_DRY-RUN)."""
+    return {f"INPUT_{name.upper()}": value for name, value in inputs.items()}
+
+
+def runner_env(
+    tmp: Path,
+    double: Any = None,
+    *,
+    action: Path | None = ACTION,
+    event: Path | None = None,
+    event_name: str = "workflow_run",
+    out: Path | None = None,
+    summary: Path | None = None,
+    workspace: Path | None = None,
+    **inputs: str,
+) -> dict[str, str]:
+    """Everything the runner gives the Docker action's entrypoint: ``GITHUB_*`` with the API and the
+    git server at ``double``, a ``HOME`` and git config of the test's own, no write pacing, and the
+    FULL ``INPUT_*`` set of ``action`` (defaults filled in, ``github-token`` the double's token),
+    ``inputs`` given explicitly. ``action=None``: no ``INPUT_*`` (a composite action's step)."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "HOME": str(tmp),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_OUTPUT": str(out or tmp / "out"),
+        "GITHUB_STEP_SUMMARY": str(summary or tmp / "summary"),
+        "GITHUB_REPOSITORY": REPO,
+        "GITHUB_WORKFLOW": "autoheal report",
+        "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
+        "GITHUB_WORKSPACE": str(workspace or tmp),
+        "AUTOHEAL_WRITE_DELAY": "0",
+    }
+    if double is not None:
+        env.update(GITHUB_API_URL=double.url, GITHUB_SERVER_URL=double.url)
+    if event is not None:
+        env.update(GITHUB_EVENT_PATH=str(event), GITHUB_EVENT_NAME=event_name)
+    if action is not None:
+        env.update(as_env(action_inputs(action, double.token if double is not None else "", **inputs)))
+    else:
+        assert not inputs, "a composite action's step gets no INPUT_* from the runner"
+    return env
+
+
+def parse_outputs(text: str) -> dict[str, str]:
+    """``$GITHUB_OUTPUT`` as the runner reads it: ``name<<DELIMITER`` blocks."""
+    outputs, lines = {}, iter(text.splitlines())
+    for line in lines:
+        key, delimiter = line.split("<<", 1)
+        value = []
+        for inner in lines:
+            if inner == delimiter:
+                break
+            value.append(inner)
+        outputs[key] = "\n".join(value)
+    return outputs
+
+
+# -- real git ---------------------------------------------------------------------------------------
+HUMAN = ("-c", "user.name=Human", "-c", "user.email=human@example.com")
+
+
+def git_proc(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check)
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd``; its stdout, stripped (a failure raises)."""
+    return git_proc(cwd, *args).stdout.strip()
+
+
+def seed_origin(tmp: Path, files: dict[str, str]) -> Path:
+    """A bare ``origin.git`` in ``tmp`` whose ``main`` holds ``files`` in one commit by a human."""
+    bare, seed = tmp / "origin.git", tmp / "seed"
+    git(tmp, "init", "--quiet", "--bare", "-b", "main", str(bare))
+    git(tmp, "clone", "--quiet", str(bare), str(seed))
+    for path, text in files.items():
+        (seed / path).parent.mkdir(parents=True, exist_ok=True)
+        (seed / path).write_text(text)
+    git(seed, "add", ".")
+    git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
+    git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")  # straight to the path: not checked
+    return bare

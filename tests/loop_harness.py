@@ -5,20 +5,22 @@ printed in a table at the end of the session (like tests/test_report_e2e.py's)."
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from tests.double import timestamped
 from tests.double.schema import shared_dir
-from tests.helpers import run_entrypoint
-from tests.test_report_e2e import Result, action_inputs
+from tests.helpers import run_entrypoint, runner_env
+from tests.test_report_e2e import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = shared_dir() / "github" / "payloads"
 REPO = "octo-org/octo-repo"
+# The API calls of each named scenario: CALLS the running test's (the ``calls_table`` fixture in
+# conftest.py clears it before each test), TABLE the whole session's, printed after the last test.
 CALLS: dict[str, list[str]] = {}
+TABLE: dict[str, list[str]] = {}
 NETWORK = [
     "WARNING: Retrying (Retry(total=4)) after connection broken by NewConnectionError: "
     "Failed to establish a new connection: [Errno 101] Network is unreachable",
@@ -54,26 +56,8 @@ def run_mode(
     if event is None:
         event = tmp_path / f"schedule-{n}.json"
         event.write_text(json.dumps({"schedule": "0 6 * * 1", "repository": {"full_name": REPO}}))
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": "workflow_run" if "workflow_run" in event.read_text() else "schedule",
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_OUTPUT": str(out),
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_API_URL": double.url,
-        "GITHUB_SERVER_URL": double.url,
-        "GITHUB_WORKFLOW": "autoheal",
-        "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
-        "GITHUB_WORKSPACE": str(tmp_path),
-        **action_inputs(double.token),
-        "INPUT_MODE": mode,
-        "AUTOHEAL_WRITE_DELAY": "0",
-        **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
-    }
+    name = "workflow_run" if "workflow_run" in event.read_text() else "schedule"
+    env = runner_env(tmp_path, double, event=event, event_name=name, out=out, summary=summary, mode=mode, **inputs)
     double.clear_calls()
     proc = run_entrypoint(env, tmp_path, timeout=120)
     if scenario:
@@ -81,11 +65,19 @@ def run_mode(
     return Result(proc, out, summary)
 
 
+def keep_calls() -> None:
+    """Move the test's scenarios into the session's table: a name two tests use is a test bug."""
+    twice = sorted(set(CALLS) & set(TABLE))
+    assert not twice, f"scenario names used by two tests: {twice}"
+    TABLE.update(CALLS)
+    CALLS.clear()
+
+
 def print_calls(capture: Any) -> None:
-    if not CALLS:
+    if not TABLE:
         return
     lines = ["", "API calls per closing-the-loop scenario:"]
-    for scenario, calls in CALLS.items():
+    for scenario, calls in TABLE.items():
         lines.append(f"  {scenario}: {len(calls)} calls  {', '.join(calls)}")
     with capture.global_and_fixture_disabled():
         print("\n".join(lines))

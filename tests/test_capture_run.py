@@ -32,6 +32,20 @@ def closed_port() -> int:
         return int(s.getsockname()[1])
 
 
+def drain(master: int) -> bytes:
+    """All a pty's other end printed, until it closes (Linux says EIO once the child is gone)."""
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            return seen
+        seen += chunk
+    return seen
+
+
 class Env:
     def __init__(self, double: Any, tmp: Path) -> None:
         self.double, self.tmp = double, tmp
@@ -317,15 +331,7 @@ def test_on_a_terminal_the_command_still_sees_a_tty(env: Env) -> None:
         stderr=slave,
     )
     os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen = drain(master)
     assert proc.wait(timeout=60) == 4 and b"tty True True" in seen
     os.close(master)
     # Enabled, on a pty of its own: still a terminal, output still arrives, the status passes on.
@@ -339,15 +345,7 @@ def test_on_a_terminal_the_command_still_sees_a_tty(env: Env) -> None:
         stderr=subprocess.PIPE,
     )
     os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen = drain(master)
     assert proc.wait(timeout=60) == 4 and b"tty False True" in seen
     os.close(master)
     (issue,) = env.issues()

@@ -6,12 +6,13 @@ from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from autoheal.triage import triage_docs
+from tests.helpers import triage_text
 
 RS = default_ruleset()
 
 
 def _triage(*lines: str) -> Diagnosis:
-    return triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], RS, "log.txt")
+    return triage_text(lines, RS)
 
 
 def test_a_steps_script_echo_is_not_what_failed() -> None:

@@ -10,20 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import autoheal_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "logs"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", *args],
-        input=stdin.decode() if stdin else None,
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        check=False,
-        timeout=120,
-    )
+    return autoheal_cli(*args, input=stdin.decode() if stdin else None, cwd=cwd or ROOT)
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,18 @@ def test_check_fails_on_a_stale_file(tmp_path: Path) -> None:
         [sys.executable, "-m", "autoheal.docsgen", "--check", "--root", str(root)], capture_output=True, text=True
     )
     assert proc.returncode == 1 and "docs/fixers.md" in proc.stdout
+
+
+def test_python_m_autoheal_settings_checks_and_rewrites_its_blocks(tmp_path: Path) -> None:
+    """The table's own command (autoheal/settings.py run as a script, its generators in settingdocs)."""
+    for name in ("README.md", "action.yml", "docker/action.yml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    readme = tmp_path / "README.md"
+    readme.write_text(readme.read_text().replace("| `reopen-days` |", "| `reopen-dayz` |"))
+    command = [sys.executable, "-m", "autoheal.settings"]
+    check = subprocess.run([*command, "--check", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert check.returncode == 1 and f"stale (run python -m autoheal.settings --write .): {readme}" in check.stdout
+    subprocess.run([*command, "--write", str(tmp_path)], check=True)
+    assert readme.read_text() == (ROOT / "README.md").read_text()
+    assert subprocess.run([*command, "--check", str(tmp_path)], check=False).returncode == 0

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.helpers import autoheal_cli
 from tests.test_init import WORKFLOW, _init, _repo
 
 REPO = "octo-org/octo-repo"
@@ -19,13 +18,13 @@ REPO = "octo-org/octo-repo"
 def _doctor(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
     base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_ACTIONS")}
     base["PATH"] = os.environ.get("PATH", "")  # gh may be absent: then there is no token
-    proc = subprocess.run(
-        [sys.executable, "-m", "autoheal", "doctor", "--format", "json", *args],
+    proc = autoheal_cli(
+        "doctor",
+        "--format",
+        "json",
+        *args,
         cwd=root,
         env={**base, "GH_CONFIG_DIR": str(root / ".no-gh"), **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
     )
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal.logsource import bytes_doc
 from autoheal.rules import default_ruleset
-from autoheal.triage import triage_docs
+from tests.helpers import triage_text
 
 RS = default_ruleset()
 
 
 def _triage(text: str) -> tuple[str, int]:
-    d = triage_docs([bytes_doc("job.txt", text.encode())], RS, "job.txt")
+    d = triage_text(text, RS, "job.txt", name="job.txt")
     return d.category, d.key_lines[0] if d.key_lines else 0
 
 

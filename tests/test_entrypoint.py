@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from autoheal.cli import build_parser
 from autoheal.commands import report as report_cmd
 from autoheal.heal import options_from as heal_options
 from tests import helpers
+from tests.helpers import action_inputs, as_env
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTIONS = (ROOT / "action.yml", ROOT / "docker" / "action.yml")
@@ -32,26 +32,10 @@ import entrypoint  # noqa: E402
 sys.path.pop(0)
 
 
-def runner_inputs(action: Path = ACTIONS[0], token: str = TOKEN, **explicit: str) -> dict[str, str]:
-    """What the runner makes of ``with:``: every declared input, its default where not given,
-    ``${{ github.token }}`` evaluated. Names as in the workflow (``dry-run``)."""
-    declared = yaml.safe_load(action.read_text())["inputs"]
-    values = {name: str(spec.get("default", "")) for name, spec in declared.items()}
-    values = {k: token if v == "${{ github.token }}" else v for k, v in values.items()}
-    unknown = set(explicit) - set(values)
-    assert not unknown, f"not inputs of {action}: {unknown}"
-    return {**values, **explicit}
-
-
-def as_env(inputs: dict[str, str]) -> dict[str, str]:
-    """A Docker action's environment: INPUT_ + the name upper-cased, hyphens kept (INPUT_DRY-RUN)."""
-    return {f"INPUT_{name.upper()}": value for name, value in inputs.items()}
-
-
 def argv_with(monkeypatch: pytest.MonkeyPatch, mode: str, action: Path = ACTIONS[0], **explicit: str) -> list[str]:
     for key in [k for k in os.environ if k.startswith("INPUT_")]:
         monkeypatch.delenv(key)
-    for key, value in as_env(runner_inputs(action, mode=mode, **explicit)).items():
+    for key, value in as_env(action_inputs(action, TOKEN, mode=mode, **explicit)).items():
         monkeypatch.setenv(key, value)
     return entrypoint.argv_for(mode)
 
@@ -187,32 +171,16 @@ def test_every_input_of_a_mode_is_a_flag_of_its_command(monkeypatch: pytest.Monk
     ],
 )
 def test_bad_inputs_exit_2_naming_the_input(tmp_path: Path, inputs: dict[str, str], message: str) -> None:
-    proc = run_entrypoint(as_env(runner_inputs(**inputs)), tmp_path)
+    proc = helpers.run_entrypoint(helpers.runner_env(tmp_path, **{"github-token": TOKEN, **inputs}), tmp_path, 60)
     assert proc.returncode == 2 and f"::error::{message}" in proc.stderr, proc.stderr
 
 
 def test_without_a_token_it_says_what_to_do(tmp_path: Path) -> None:
     event = tmp_path / "event.json"
     event.write_text('{"action": "completed", "workflow_run": {"id": 1, "conclusion": "failure"}}')
-    env = {
-        **as_env(runner_inputs(mode="report", token="")),
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_EVENT_NAME": "workflow_run",
-        "GITHUB_REPOSITORY": "o/r",
-    }
-    proc = run_entrypoint(env, tmp_path)
+    proc = helpers.run_entrypoint(helpers.runner_env(tmp_path, event=event, mode="report"), tmp_path, 60)
     assert proc.returncode == 1
     assert "no GitHub token" in proc.stderr and proc.stderr.startswith("::error::")
-
-
-def run_entrypoint(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    base = {
-        "PATH": os.environ["PATH"],
-        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_OUTPUT": str(tmp_path / "out"),
-    }
-    return helpers.run_entrypoint({**base, **env}, tmp_path, timeout=60)
 
 
 def test_a_new_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

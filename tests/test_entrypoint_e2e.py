@@ -6,7 +6,6 @@ items 1 and 3). The same through the composite action's own step: its env mappin
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,41 +15,20 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import run_entrypoint
-from tests.test_entrypoint import as_env, runner_inputs
+from tests.helpers import action_inputs, as_env, parse_outputs, run_entrypoint, runner_env
 from tests.test_heal_e2e import MISSING_YAML as HEAL_MISSING_YAML
-from tests.test_heal_e2e import World, parse_outputs
+from tests.test_heal_e2e import World
 from tests.test_report_e2e import MISSING_YAML, PAYLOADS, Result, event_for, seed_failure
 
 ROOT = Path(__file__).resolve().parents[1]
-REPO = "octo-org/octo-repo"
 pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
-
-
-def _report_env(double: Any, run: Any, tmp_path: Path, inputs: dict[str, str]) -> dict[str, str]:
-    return {
-        "PATH": os.environ["PATH"],
-        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-        "HOME": str(tmp_path),
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": "workflow_run",
-        "GITHUB_EVENT_PATH": str(event_for(run, tmp_path)),
-        "GITHUB_OUTPUT": str(tmp_path / "out"),
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"),
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_API_URL": double.url,
-        "GITHUB_WORKFLOW": "autoheal report",
-        "GITHUB_WORKSPACE": str(tmp_path),
-        "AUTOHEAL_WRITE_DELAY": "0",
-        **as_env(inputs),
-    }
 
 
 def _report(double: Any, tmp_path: Path, config: str, **explicit: str) -> Result:
     (tmp_path / ".github").mkdir(exist_ok=True)
     (tmp_path / ".github" / "autoheal.yml").write_text(config)
     run = seed_failure(double, MISSING_YAML)
-    env = _report_env(double, run, tmp_path, runner_inputs(token=double.token, mode="report", **explicit))
+    env = runner_env(tmp_path, double, event=event_for(run, tmp_path), mode="report", **explicit)
     proc = run_entrypoint(env, tmp_path, timeout=120)
     return Result(proc, tmp_path / "out", tmp_path / "summary")
 
@@ -72,23 +50,17 @@ def test_report_input_set_explicitly_beats_the_config(github_double: Any, tmp_pa
     assert "from-input" in issue.labels and "ci-failure" not in issue.labels
 
 
-@pytest.fixture
-def world(github_double: Any, tmp_path: Path) -> World:
-    return World(github_double, tmp_path)
-
-
 def test_heal_config_beats_inputs_left_at_their_defaults(world: World) -> None:
     (world.workspace / ".github" / "autoheal.yml").write_text("heal:\n  min-confidence: 0.99\n")
     number, _ = world.file_issue(HEAL_MISSING_YAML)
-    outputs = world.heal(number, **runner_inputs(token=world.double.token, mode="heal"))
+    outputs = world.heal(number)
     assert outputs["result"] == "declined" and "below min-confidence" in world.comments(number)[0]
 
 
 def test_heal_input_set_explicitly_beats_the_config(world: World) -> None:
     (world.workspace / ".github" / "autoheal.yml").write_text("heal:\n  min-confidence: 0.99\n  labels: [cfg]\n")
     number, _ = world.file_issue(HEAL_MISSING_YAML)
-    inputs = runner_inputs(token=world.double.token, mode="heal", labels="fix-pr", **{"min-confidence": "0.5"})
-    outputs = world.heal(number, **inputs)
+    outputs = world.heal(number, labels="fix-pr", **{"min-confidence": "0.5"})
     assert outputs["result"] == "opened", world.stdout
     (pr,) = world.pulls()
     assert "fix-pr" in pr.labels and "cfg" not in pr.labels  # labels reach heal mode now
@@ -98,9 +70,10 @@ def test_inline_heal_takes_the_heal_inputs(world: World, tmp_path: Path) -> None
     """report.heal: true used to heal with a Namespace of Nones, ignoring every heal input."""
     (world.workspace / ".github" / "autoheal.yml").write_text("report:\n  heal: true\n")
     run = seed_failure(world.double, MISSING_YAML, name="CI", path=".github/workflows/ci.yml", jobs=None)
-    inputs = runner_inputs(token=world.double.token, mode="report", **{"min-confidence": "0.99"})
-    env = {**_report_env(world.double, run, tmp_path, inputs), "GITHUB_WORKSPACE": str(world.workspace)}
-    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    event = event_for(run, tmp_path)
+    env = runner_env(
+        tmp_path, world.double, event=event, workspace=world.workspace, mode="report", **{"min-confidence": "0.99"}
+    )
     proc = run_entrypoint(env, world.workspace)
     outputs = parse_outputs((tmp_path / "out").read_text())
     assert outputs["result"] == "created", proc.stdout + proc.stderr
@@ -131,12 +104,13 @@ def test_the_composite_step_maps_every_input_as_the_runner_would(github_double: 
     """The composite gets no INPUT_* from the runner: its run step passes them. Run that step's
     own env mapping and script (with this Python for the venv's) and expect the Docker result."""
     step = composite_step("run")
-    inputs = runner_inputs(token=github_double.token, mode="report", labels="via-composite")
+    inputs = action_inputs(token=github_double.token, mode="report", labels="via-composite")
     mapped = composite_env(step, inputs, {"steps.venv.outputs.python": sys.executable})
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "autoheal.yml").write_text(CONFIG)
     run = seed_failure(github_double, MISSING_YAML)
-    env = {**_report_env(github_double, run, tmp_path, {}), **mapped, "GITHUB_ACTION_PATH": str(ROOT)}
+    event = event_for(run, tmp_path)
+    env = {**runner_env(tmp_path, github_double, action=None, event=event), **mapped, "GITHUB_ACTION_PATH": str(ROOT)}
     assert {k for k in mapped if k.startswith("INPUT_")} == set(as_env(inputs))
     proc = subprocess.run(
         ["bash", "-e", "-c", step["run"]], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from autoheal.baseline import Baseline
-from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
-from autoheal.triage import MAX_EXCERPT, triage_docs
+from autoheal.triage import MAX_EXCERPT
+from tests.helpers import triage_text
 
 RS = default_ruleset()
 
@@ -15,7 +15,7 @@ _GO_STEP = ["##[group]Run go test ./...", "go test ./...", "shell: /usr/bin/bash
 
 def _triage(lines: list[str], passing: list[str] | None = None) -> Diagnosis:
     baseline = Baseline.from_lines(passing) if passing is not None else None
-    return triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], RS, "log.txt", baseline)
+    return triage_text(lines, RS, baseline=baseline)
 
 
 def _at(lines: list[str], text: str, start: int = 0) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import http.server
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,33 +12,18 @@ import pytest
 
 from autoheal import gitops
 from autoheal.errors import GitError
+from tests.helpers import HUMAN, git, seed_origin
 
 BRANCH = "autoheal/issue-1-dependency-missing-yaml"
-HUMAN = ("-c", "user.name=Human", "-c", "user.email=human@example.com")
 TOKEN = "ghs_fakeTOKEN0123456789abcdefABCDEF"
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))  # no user config leaks in
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 @pytest.fixture
 def origin(tmp_path: Path) -> Path:
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(bare))
-    seed = tmp_path / "seed"
-    git(tmp_path, "clone", "--quiet", str(bare), str(seed))
-    (seed / "requirements.txt").write_text("requests\n")
-    git(seed, "add", ".")
-    git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
-    git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")
-    return bare
+    return seed_origin(tmp_path, {"requirements.txt": "requests\n"})
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import argparse
 import os
 import re
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -39,6 +38,7 @@ from autoheal.heal import (
 from autoheal.healevidence import RunInfo, diagnose_body
 from tests.double import timestamped
 from tests.healcase import MISSING_YAML, REPO, RULES, issue_body
+from tests.helpers import autoheal_cli
 
 
 @pytest.fixture
@@ -195,15 +195,7 @@ def test_agent_mention_must_be_one_handle(mention: str) -> None:
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # PYTHONPATH passes through: a worktree's autoheal, not the editable install's, must answer.
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "heal", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return autoheal_cli("heal", *args, cwd=cwd, env=env)
 
 
 @pytest.fixture

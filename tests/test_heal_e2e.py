@@ -8,14 +8,11 @@ the API calls each scenario makes."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from autoheal import config, metadata
 from autoheal.logsource import bytes_doc
@@ -24,7 +21,7 @@ from autoheal.render import RunContext, render_issue
 from autoheal.triage import triage_docs
 from tests.double import timestamped
 from tests.double.schema import shared_dir
-from tests.helpers import run_entrypoint
+from tests.helpers import HUMAN, git, parse_outputs, run_entrypoint, runner_env, seed_origin
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = shared_dir()
@@ -33,7 +30,6 @@ pytestmark = pytest.mark.skipif(not PAYLOAD.exists(), reason=f"{PAYLOAD} is miss
 REPO = "octo-org/octo-repo"
 RULES = config.load(root=ROOT / "tests").ruleset
 BOT = "autoheal[bot] <autoheal[bot]@users.noreply.github.com>"
-HUMAN = ("-c", "user.name=Human", "-c", "user.email=human@example.com")
 CI_YML = """\
 name: CI
 on: push
@@ -63,42 +59,13 @@ TEST_FAILURE = [
 YAML_BRANCH = "autoheal/issue-{n}-dependency-missing-yaml"
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
-
-
-def runner_inputs(token: str, given: dict[str, str]) -> dict[str, str]:
-    """``INPUT_*`` as the runner sends them: every input of action.yml, its default unless given."""
-    inputs = yaml.safe_load((ROOT / "action.yml").read_text())["inputs"]
-    values = {name: str(spec.get("default", "")) for name, spec in inputs.items()}
-    values = {k: token if v == "${{ github.token }}" else v for k, v in values.items()}
-    values.update({k.replace("_", "-"): v for k, v in given.items()})
-    return {f"INPUT_{name.upper()}": value for name, value in values.items()}
-
-
-def parse_outputs(text: str) -> dict[str, str]:
-    outputs, lines = {}, iter(text.splitlines())
-    for line in lines:
-        key, delimiter = line.split("<<", 1)
-        outputs[key] = "\n".join(iter(lambda: next(lines), delimiter))
-    return outputs
-
-
 class World:
     """origin (bare) + the runner's workspace (a clone) + the double, and a way to run heal."""
 
     def __init__(self, double: Any, tmp: Path) -> None:
         self.double, self.tmp, self.runs = double, tmp, 0
         self.origin, self.workspace = tmp / "origin.git", tmp / "workspace"
-        git(tmp, "init", "--quiet", "--bare", "-b", "main", str(self.origin))
-        seed = tmp / "seed"
-        git(tmp, "clone", "--quiet", str(self.origin), str(seed))
-        (seed / ".github/workflows").mkdir(parents=True)
-        (seed / ".github/workflows/ci.yml").write_text(CI_YML)
-        (seed / "requirements.txt").write_text("requests==2.31.0\n")
-        git(seed, "add", ".")
-        git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
-        git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")
+        seed_origin(tmp, {".github/workflows/ci.yml": CI_YML, "requirements.txt": "requests==2.31.0\n"})
         self.remote = double.serve_git(self.origin)
         git(tmp, "clone", "--quiet", self.remote, str(self.workspace))  # what actions/checkout does
         # Labels created implicitly by add-labels get description null, which the OpenAPI subset's
@@ -148,22 +115,17 @@ class World:
     def heal(self, number: int, login: str = "alice", kind: str = "User", **inputs: str) -> dict[str, str]:
         self.runs += 1
         out, summary = self.tmp / f"out{self.runs}", self.tmp / f"summary{self.runs}"
-        env = {
-            "PATH": os.environ["PATH"],
-            "HOME": str(self.tmp),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": "issues",
-            "GITHUB_EVENT_PATH": str(self.event(number, login, kind)),
-            "GITHUB_OUTPUT": str(out),
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "GITHUB_REPOSITORY": REPO,
-            "GITHUB_API_URL": self.double.url,
-            "GITHUB_SERVER_URL": self.double.url,
-            "GITHUB_WORKSPACE": str(self.workspace),
-            "AUTOHEAL_WRITE_DELAY": "0",
-            **runner_inputs(self.double.token, {"mode": "heal", **inputs}),
-        }
+        event = self.event(number, login, kind)
+        env = runner_env(
+            self.tmp,
+            self.double,
+            event=event,
+            event_name="issues",
+            out=out,
+            summary=summary,
+            workspace=self.workspace,
+            **{"mode": "heal", **inputs},
+        )
         self.double.clear_calls()
         proc = run_entrypoint(env, self.workspace)
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -203,11 +165,6 @@ class World:
 
     def writes(self) -> list[str]:
         return [c for c in self.calls if not c.startswith("GET ")]
-
-
-@pytest.fixture
-def world(github_double: Any, tmp_path: Path) -> World:
-    return World(github_double, tmp_path)
 
 
 def changed_lines(diff: str) -> list[str]:
@@ -594,21 +551,15 @@ def run_report_entrypoint(
     """Report mode's real entrypoint with the runner's environment; its outputs and stdout."""
     event, out = world.tmp / f"{event_name}-event.json", world.tmp / f"{event_name}-out"
     event.write_text(json.dumps(payload))
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(world.tmp),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": event_name,
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_OUTPUT": str(out),
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_API_URL": world.double.url,
-        "GITHUB_SERVER_URL": world.double.url,
-        "GITHUB_WORKSPACE": str(world.workspace),
-        "AUTOHEAL_WRITE_DELAY": "0",
-        **runner_inputs(world.double.token, {"mode": "report", **inputs}),
-    }
+    env = runner_env(
+        world.tmp,
+        world.double,
+        event=event,
+        event_name=event_name,
+        out=out,
+        workspace=world.workspace,
+        **{"mode": "report", **inputs},
+    )
     proc = run_entrypoint(env, world.workspace)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return parse_outputs(out.read_text()), proc.stdout

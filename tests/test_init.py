@@ -7,7 +7,6 @@ import difflib
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +14,7 @@ import pytest
 import yaml
 
 from autoheal import initfiles, jsonc, repoinit, schema
+from tests.helpers import autoheal_cli
 
 WORKFLOW = "name: {name}\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n"
 USER_TASKS = """\
@@ -45,9 +45,7 @@ def _repo(tmp_path: Path) -> Path:
 
 
 def _init(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "init", *args], cwd=root, capture_output=True, text=True, check=False
-    )
+    return autoheal_cli("init", *args, cwd=root)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

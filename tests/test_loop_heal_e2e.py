@@ -4,7 +4,7 @@ recent fix PRs were mostly closed unmerged (issue 11). Uses test_heal_e2e's Worl
 from __future__ import annotations
 
 from autoheal import metadata
-from tests.test_heal_e2e import MISSING_YAML, World, world  # noqa: F401  (world: the fixture)
+from tests.test_heal_e2e import MISSING_YAML, World
 
 
 def seed_outcomes(w: World, rule: str | None, merged: int, closed: int) -> None:
@@ -22,7 +22,7 @@ def seed_outcomes(w: World, rule: str | None, merged: int, closed: int) -> None:
         )
 
 
-def test_a_rule_whose_fixes_get_closed_stops_fixing_and_says_why(world: World) -> None:  # noqa: F811
+def test_a_rule_whose_fixes_get_closed_stops_fixing_and_says_why(world: World) -> None:
     number, diagnosis = world.file_issue(MISSING_YAML)
     seed_outcomes(world, diagnosis.rule, merged=1, closed=5)
     outputs = world.heal(number)
@@ -32,7 +32,7 @@ def test_a_rule_whose_fixes_get_closed_stops_fixing_and_says_why(world: World) -
     assert [p for p in world.pulls() if p.state == "open"] == []
 
 
-def test_a_rule_whose_fixes_get_merged_keeps_fixing(world: World) -> None:  # noqa: F811
+def test_a_rule_whose_fixes_get_merged_keeps_fixing(world: World) -> None:
     number, diagnosis = world.file_issue(MISSING_YAML)
     seed_outcomes(world, diagnosis.rule, merged=5, closed=1)
     assert world.heal(number)["result"] == "opened"

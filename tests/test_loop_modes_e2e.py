@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,21 +10,18 @@ import pytest
 
 from autoheal import metadata, settings
 from autoheal.healthreport import MARKER
-from tests.loop_harness import MISSING_YAML, PAYLOADS, ago, print_calls, run_mode, seed_run
+from tests.loop_harness import MISSING_YAML, PAYLOADS, ago, run_mode, seed_run
 
-pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
+pytestmark = [
+    pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present"),
+    pytest.mark.usefixtures("calls_table"),
+]
 BOT = {
     "author_name": settings.BOT_NAME,
     "author_email": settings.BOT_EMAIL,
     "committer_name": settings.BOT_NAME,
     "committer_email": settings.BOT_EMAIL,
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def calls_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    print_calls(request.config.pluginmanager.get_plugin("capturemanager"))
 
 
 def fix_pr(double: Any, n: int, idle_days: float, commits: list[dict[str, str]] | None = None, **kw: Any) -> Any:

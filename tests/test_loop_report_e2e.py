@@ -4,7 +4,6 @@ occurrences, recovery on green runs, and verification of fix PRs (issue 11)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +11,13 @@ import pytest
 
 from autoheal import metadata
 from tests.double import timestamped
-from tests.loop_harness import MISSING_YAML, NETWORK, PAYLOADS, ago, print_calls, run_mode, seed_run
+from tests.loop_harness import MISSING_YAML, NETWORK, PAYLOADS, ago, run_mode, seed_run
 from tests.test_report_e2e import event_for
 
-pytestmark = pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def calls_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    print_calls(request.config.pluginmanager.get_plugin("capturemanager"))
+pytestmark = [
+    pytest.mark.skipif(not PAYLOADS.exists(), reason="shared/github/payloads not present"),
+    pytest.mark.usefixtures("calls_table"),
+]
 
 
 def report(double: Any, tmp_path: Path, run: Any, scenario: str = "", **inputs: str) -> Any:

@@ -17,12 +17,11 @@ from autoheal import sanitize
 from autoheal.commands.triage import format_text
 from autoheal.config import parse
 from autoheal.errors import ConfigError
-from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.redact import REDACTED, redact, redact_lines
 from autoheal.render import render_markdown
 from autoheal.rules import default_ruleset
-from autoheal.triage import triage_docs
+from tests.helpers import triage_text
 
 RS = default_ruleset()
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -143,7 +142,7 @@ def test_key_block_whose_begin_is_out_of_sight() -> None:
 
 
 def _triage(text: str) -> Diagnosis:
-    return triage_docs([bytes_doc("", text.encode())], RS, "log.txt")
+    return triage_text(text, RS)
 
 
 def _everything(d: Diagnosis) -> str:

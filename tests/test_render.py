@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from autoheal import metadata
 from autoheal.errors import TemplateError
@@ -37,7 +36,7 @@ from autoheal.sanitize import BODY_LIMIT, TITLE_LIMIT, github_length
 from autoheal.templating import default_templates_dir, render_template
 from autoheal.timing import map_step_lines, read_timing
 from tests.double import timestamped
-from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences
+from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, hostile_strings, split_fences
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 UPDATE = os.environ.get("AUTOHEAL_UPDATE_GOLDEN") == "1"
@@ -399,42 +398,7 @@ def test_long_excerpt_is_truncated_with_a_note() -> None:
     assert re.search(r"truncated \d+ characters", issue.body)
 
 
-hostile_text = st.one_of(
-    st.text(max_size=200),
-    st.lists(
-        st.sampled_from(
-            [
-                "@",
-                "#",
-                "`",
-                "```",
-                "~~~",
-                "<!--",
-                "-->",
-                "\n",
-                "\r",
-                "\x00",
-                "\u202e",
-                "&#64;",
-                "GH-",
-                "1",
-                "user",
-                " ",
-                "*",
-                "_",
-                "[",
-                "](",
-                ")",
-                "<",
-                ">",
-                "|",
-                "-",
-                "\\",
-            ]
-        ),
-        max_size=80,
-    ).map("".join),
-)
+hostile_text = hostile_strings(max_text=200, max_pieces=80)
 
 
 @settings(max_examples=40, deadline=None)

@@ -6,7 +6,6 @@ are named and checked against one budget, and printed as a table at the end of t
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import threading
@@ -19,8 +18,8 @@ import yaml
 
 from autoheal import metadata
 from tests.double import Double, timestamped
-from tests.double.schema import shared_dir, spec_missing_reason
-from tests.helpers import run_entrypoint, split_fences
+from tests.double.schema import shared_dir
+from tests.helpers import parse_outputs, run_entrypoint, runner_env, split_fences
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = shared_dir() / "github" / "payloads"
@@ -84,29 +83,8 @@ Runner = Callable[..., "Result"]
 class Result:
     def __init__(self, proc: subprocess.CompletedProcess[str], out: Path, summary: Path) -> None:
         self.proc = proc
-        self.outputs = _parse_outputs(out.read_text() if out.exists() else "")
+        self.outputs = parse_outputs(out.read_text() if out.exists() else "")
         self.summary = summary.read_text() if summary.exists() else ""
-
-
-def _parse_outputs(text: str) -> dict[str, str]:
-    outputs, lines = {}, iter(text.splitlines())
-    for line in lines:
-        key, delimiter = line.split("<<", 1)
-        value = []
-        for inner in lines:
-            if inner == delimiter:
-                break
-            value.append(inner)
-        outputs[key] = "\n".join(value)
-    return outputs
-
-
-def action_inputs(token: str) -> dict[str, str]:
-    """Every input of action.yml with its default, as the runner sends them (INPUT_<NAME>)."""
-    declared = yaml.safe_load((ROOT / "action.yml").read_text())["inputs"]
-    values = {name: str(spec.get("default", "")) for name, spec in declared.items()}
-    values["github-token"] = token  # the runner evaluates ${{ github.token }}
-    return {f"INPUT_{name.upper()}": value for name, value in values.items()}
 
 
 @pytest.fixture
@@ -123,24 +101,16 @@ def make_runner(github_double: Any, tmp_path: Path) -> Runner:
             n = next(counter)
             event_path = event_for(run, tmp_path)
         out, summary = tmp_path / f"out{n}", tmp_path / f"summary{n}"
-        env = {
-            "PATH": os.environ["PATH"],
-            "HOME": str(tmp_path),
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": event_name,
-            "GITHUB_EVENT_PATH": str(event_path),
-            "GITHUB_OUTPUT": str(out),
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "GITHUB_REPOSITORY": REPO,
-            "GITHUB_API_URL": github_double.url,
-            "GITHUB_WORKFLOW": "autoheal report",
-            "GITHUB_WORKFLOW_REF": f"{REPO}/.github/workflows/autoheal.yml@refs/heads/main",
-            "GITHUB_WORKSPACE": str(tmp_path),
-            **action_inputs(github_double.token),
-            "INPUT_MODE": "report",
-            "AUTOHEAL_WRITE_DELAY": "0",
-            **{f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()},
-        }
+        env = runner_env(
+            tmp_path,
+            github_double,
+            event=event_path,
+            event_name=event_name,
+            out=out,
+            summary=summary,
+            mode="report",
+            **inputs,
+        )
         proc = run_entrypoint(env, tmp_path, timeout=120)
         return Result(proc, out, summary)
 
@@ -629,16 +599,6 @@ def test_a_fork_run_links_its_pull_request_found_by_head_sha(github_double: Any,
     github_double.clear_calls()
     report(seed_failure(github_double, MISSING_YAML, event="pull_request", head_repository="someone/octo-repo"))
     check_budget(github_double, "repeat (fork PR run)", "repeat", config=1)
-
-
-@pytest.fixture
-def ghes_double() -> Iterator[Double]:
-    double = Double(validate=spec_missing_reason() is None, api_prefix="/api/v3").start()
-    try:
-        yield double
-    finally:
-        double.stop()
-    double.assert_conforms()
 
 
 def test_the_whole_report_flow_on_ghes_under_api_v3(ghes_double: Double, tmp_path: Path) -> None:

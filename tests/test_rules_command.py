@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers import autoheal_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _rules(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "rules", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    return autoheal_cli("rules", *args, cwd=cwd)
 
 
 def test_list_by_category() -> None:

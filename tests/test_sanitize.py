@@ -31,7 +31,7 @@ from autoheal.sanitize import (
     truncate_body,
     truncate_title,
 )
-from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, split_fences
+from tests.helpers import LIVE_MENTION, LIVE_REFERENCE, hostile_strings, split_fences
 
 WJ = "\u2060"
 PROPERTY = settings(max_examples=60, deadline=None)
@@ -53,39 +53,7 @@ def assert_safe_markdown(markdown: str) -> None:
 
 # --- hostile text ----------------------------------------------------------------------------
 
-hostile_alphabet = st.sampled_from(
-    [
-        "@",
-        "#",
-        "`",
-        "```",
-        "~~~",
-        "<!--",
-        "-->",
-        "--!>",
-        "\n",
-        "\r",
-        "\x00",
-        "\x1b[31m",
-        "\u202e",
-        "\u2066",
-        "\x85",
-        "\u2028",
-        "&#64;",
-        "GH-",
-        "user",
-        "org/team",
-        "12",
-        " ",
-        "a",
-        "\t",
-        "😀",
-        "\\",
-        "*",
-        "_",
-    ]
-)
-hostile_text = st.one_of(st.text(), st.lists(hostile_alphabet, max_size=60).map("".join))
+hostile_text = hostile_strings()
 
 
 # --- neutralize_mentions ---------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from autoheal import config, schema, settings
 from autoheal.errors import ConfigError
 from autoheal.rules import _RULE_KEYS
+from tests.helpers import autoheal_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 VALIDATOR = jsonschema.Draft7Validator(json.loads(schema.SCHEMA_FILE.read_text()))
@@ -151,9 +151,7 @@ def test_validate_names_a_yaml_error_line() -> None:
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "config", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    return autoheal_cli("config", *args, cwd=cwd)
 
 
 def test_cli_validate_and_schema(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from autoheal.logsource import bytes_doc
@@ -453,3 +455,33 @@ def test_a_log_opens_at_most_max_sections_and_the_rest_is_output_of_the_last(mon
     found = scan_doc(bytes_doc("job.log", ("\n".join(lines) + "\n").encode()), default_ruleset())
     assert len(found.sections) == 50
     assert found.sections[-1].end == 201 and found.hits[0].section == 49
+
+
+def test_a_hostile_log_of_markers_costs_bounded_work_per_marker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """8 MB of ``$ a`` (two million Travis command markers) took 6.6 s: the work must stay constant
+    per marker however many sections came before. Counted, not timed: sectioning builds one
+    section per marker up to MAX_SECTIONS and reads none of the frozen ones back; a whole triage
+    reads the table in a few passes, not once per marker or hit; the columns hold each name once."""
+    from autoheal import sections
+    from autoheal.rules import default_ruleset
+    from autoheal.triage import triage_docs
+
+    built = [0]
+
+    class Counted(sections.Section):
+        __slots__ = ()
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            built[0] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sections, "Section", Counted)
+    monkeypatch.setattr(sections, "MAX_SECTIONS", 3_000)
+    log = ("$ a\n" * 5_000 + "E   ModuleNotFoundError: No module named 'yaml'\n").encode()
+    scan = scan_doc(bytes_doc("job.log", log), default_ruleset())
+    assert (len(scan.sections), built[0]) == (3_000, 3_000)
+    assert scan.sections._names == ["", "log", "a", "command"]
+    built[0] = 0
+    diagnosis = triage_docs([bytes_doc("job.log", log)], default_ruleset(), "job.log")
+    assert diagnosis.category == "dependency.missing"
+    assert 3_000 < built[0] <= 4 * 3_000

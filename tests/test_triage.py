@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from autoheal.triage import MAX_EXCERPT, triage_docs
-from tests.helpers import ruleset
+from tests.helpers import ruleset, triage_text
 
 RS = ruleset()
 
 
-def _triage(text: str):  # type: ignore[no-untyped-def]
-    return triage_docs([bytes_doc("", text.encode())], RS, "log.txt")
+def _triage(text: str) -> Diagnosis:
+    return triage_text(text, RS)
 
 
 def test_root_cause_beats_its_symptoms() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from tests.helpers import triage_cli
 
 REPO = "octo-org/octo-repo"
 # A failing log and its passing twin (synthetic): the passing run also prints a refused
@@ -29,17 +30,7 @@ PASSING = ["##[group]Run ./ci.sh", "##[endgroup]", *SHARED, "Result: no problems
 REAL, NOISE, WARNING = 11, 8, 5  # line numbers in FAILING
 
 
-def _triage(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL")}
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "triage", "--format", "json", *args],
-        cwd=cwd,
-        env={**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+_triage = triage_cli
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path]:

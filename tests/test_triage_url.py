@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +11,7 @@ import pytest
 from autoheal import runfetch
 from autoheal.errors import UsageError
 from tests.double import Double
+from tests.helpers import triage_cli
 
 REPO = "octo-org/octo-repo"
 FAILING = [
@@ -29,17 +27,7 @@ FAILING = [
 ]
 
 
-def _triage(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL")}
-    return subprocess.run(
-        [sys.executable, "-m", "autoheal", "triage", "--format", "json", *args],
-        cwd=cwd,
-        env={**base, "GH_CONFIG_DIR": str(cwd / "no-gh"), **env},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+_triage = triage_cli
 
 
 def _url(double: Double, run_id: int, tail: str = "") -> str:
@@ -67,16 +55,11 @@ def test_a_job_url_and_run_id_flags(github_double: Any, tmp_path: Path) -> None:
     assert proc.returncode == 0 and json.loads(proc.stdout)["job"] == "test", proc.stderr
 
 
-def test_ghes_api_is_derived_from_the_urls_host(tmp_path: Path) -> None:
-    double = Double(api_prefix="/api/v3", validate=True).start()
-    try:
-        run = double.seed_run(jobs=FAILING)
-        proc = _triage(_url(double, run.id), cwd=tmp_path, env={"AUTOHEAL_TOKEN": double.token})
-        assert proc.returncode == 0, proc.stderr
-        assert json.loads(proc.stdout)["category"] == "dependency.missing"
-    finally:
-        double.stop()
-    double.assert_conforms()
+def test_ghes_api_is_derived_from_the_urls_host(ghes_double: Double, tmp_path: Path) -> None:
+    run = ghes_double.seed_run(jobs=FAILING)
+    proc = _triage(_url(ghes_double, run.id), cwd=tmp_path, env={"AUTOHEAL_TOKEN": ghes_double.token})
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["category"] == "dependency.missing"
 
 
 @pytest.mark.parametrize(

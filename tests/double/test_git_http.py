@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from tests.double import Double
+from tests.helpers import git, git_proc, seed_origin
 
 REPO = "/repos/octo-org/octo-repo"
 PAT = "ghp_doublePAT0123456789"
@@ -18,28 +19,12 @@ ON_PUSH = "name: CI\non: push\njobs: {}\n"
 DISPATCHABLE = "name: CI\non:\n  push:\n  workflow_dispatch:\njobs: {}\n"
 
 
-def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check)
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 @pytest.fixture
 def served(github_double: Double, tmp_path: Path) -> tuple[Double, Path, Path]:
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(bare))
-    seed = tmp_path / "seed"
-    git(tmp_path, "clone", "--quiet", str(bare), str(seed))
-    (seed / ".github/workflows").mkdir(parents=True)
-    (seed / ".github/workflows/ci.yml").write_text(ON_PUSH)
-    (seed / "README.md").write_text("hi\n")
-    git(seed, "add", ".")
-    git(seed, "-c", "user.name=H", "-c", "user.email=h@example.com", "commit", "--quiet", "-m", "initial")
-    git(seed, "push", "--quiet", "origin", "HEAD:main")  # straight to the path: not checked
+    bare = seed_origin(tmp_path, {".github/workflows/ci.yml": ON_PUSH, "README.md": "hi\n"})
     url = github_double.serve_git(bare)
     work = tmp_path / "work"
     git(tmp_path, "clone", "--quiet", url, str(work))
@@ -53,7 +38,7 @@ def push(double: Double, work: Path, token: str | None, branch: str) -> subproce
     if token:
         basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
         args += ["-c", f"http.{double.url}/.extraheader=AUTHORIZATION: basic {basic}"]
-    return git(work, *args, "push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
+    return git_proc(work, *args, "push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
 
 
 def commit(work: Path, path: str, text: str) -> None:
@@ -64,14 +49,14 @@ def commit(work: Path, path: str, text: str) -> None:
 
 def test_pushes_need_a_token_and_update_the_states_refs(served: tuple[Double, Path, Path]) -> None:
     double, bare, work = served
-    assert double.repo().refs["refs/heads/main"] == git(bare, "rev-parse", "main").stdout.strip()
+    assert double.repo().refs["refs/heads/main"] == git(bare, "rev-parse", "main")
     commit(work, "README.md", "changed\n")
     refused = push(double, work, None, "docs")
     assert refused.returncode != 0
     assert "refs/heads/docs" not in double.repo().refs
     assert push(double, work, "ghp_wrong", "docs").returncode != 0
     assert push(double, work, double.token, "docs").returncode == 0
-    assert double.repo().refs["refs/heads/docs"] == git(work, "rev-parse", "HEAD").stdout.strip()
+    assert double.repo().refs["refs/heads/docs"] == git(work, "rev-parse", "HEAD")
 
 
 @pytest.mark.parametrize(
