@@ -226,11 +226,11 @@ class HyperscanEngine:
         # Excludes Hyperscan does not read as RE2 does: RE2 tests them on every candidate rule's line.
         self.unread = frozenset(i for i in residual if i >= count)
         self.wide_excludes = [i for i in wide if i >= count]
-        self.layout = _layout(ruleset)
-        self.fast = _spans_api()
+        self.layout = _layout(ruleset, self.unread)
+        self.count = count
         self._ends: list[int] = []
         self._marks: list[int] = []
-        self._patterns: list[int] = []
+        self._found: set[int] = set()
 
     def _residual_set(self, indices: list[int], max_mem: int) -> tuple[Any, list[int]] | None:
         """The rule patterns Hyperscan does not take, as a small RE2 set (and its index -> pattern index)."""
@@ -273,103 +273,60 @@ class HyperscanEngine:
         return at >= 0 and buf.rfind(b"\n", 0, at) + 1 == ls
 
     def _on_pattern(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
-        self._patterns.append(pattern)
+        self._found.add(pattern)
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
         """``RuleSet.hits``, with Hyperscan naming the patterns and excludes that may match.
 
         RE2 still decides each one it names (Hyperscan flags a superset), in the
         rule's order, so the hits and captures are RE2's; the ones it does not
-        name cannot match and are not searched.
+        name cannot match and are not searched. A rule with an exclude named is
+        asked about all its excludes (one regex, ``Rule.excluded``): the others
+        cannot match.
         """
         ruleset = self.ruleset
-        if (
-            self.line_db is None
-            or self.fast is None
-            or "\x0b" in text
-            or (not text.isascii() and any(c in text for c in _FOLDED))
-        ):
+        ascii_only = text.isascii()
+        if self.line_db is None or "\x0b" in text or (not ascii_only and any(c in text for c in _FOLDED)):
             return ruleset.hits(text)
         data = text.encode()
-        self._patterns = []
+        found = self._found = set()
         self.line_db.scan(data, match_event_handler=self._on_pattern, scratch=self.line_scratch)
-        found = set(self._patterns)
-        for residual in (self.residual, None if text.isascii() else self.wide):
-            if residual is not None:
-                matcher, indices = residual
-                found.update(indices[i] for i in matcher.Match(text) or ())
-        if self.wide_excludes and not text.isascii():
+        if self.residual is not None:
+            found.update(self._residual(self.residual, text))
+        if not ascii_only:
+            if self.wide is not None:
+                found.update(self._residual(self.wide, text))
             found.update(self.wide_excludes)
-        count = len(ruleset.pattern_rule)
+        count = self.count
+        pattern_rule, rules, layout = ruleset.pattern_rule, ruleset.rules, self.layout
         out = []
-        for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):
-            rule = ruleset.rules[index]
-            try:
-                captures = self._confirm(rule, self.layout[index], data, found)
-            except UnicodeDecodeError:  # a user pattern's \C split a character: RE2's own answer, as the fallback gives
-                captures = rule.match(text)
-            if captures is not None:
-                out.append((rule, captures))
+        for index in sorted({pattern_rule[i] for i in found if i < count}):
+            rule = rules[index]
+            first, excludes, always = layout[index]
+            if (always or not found.isdisjoint(excludes)) and rule.excluded(text, data):
+                continue
+            for offset in range(len(rule.patterns)):
+                if first + offset in found and (captures := rule.search(offset, text, data)) is not None:
+                    out.append((rule, captures))
+                    break
         return out
 
-    def _confirm(self, rule: Rule, layout: tuple[int, int], data: bytes, found: set[int]) -> dict[str, str] | None:
-        """``Rule.match`` on ``data`` (the line's UTF-8), searching only what Hyperscan named."""
-        first, excludes = layout
-        compiled, excluded = rule._compiled, rule._excluded
-        unread = self.unread
-        for offset, regex in enumerate(excluded):
-            xid = excludes + offset
-            if (xid in found or xid in unread) and _search(regex, data) is not None:
-                return None
-        for offset, regex in enumerate(compiled):
-            if first + offset in found:
-                spans = _search(regex, data)
-                if spans is not None:
-                    return _captures(regex, spans, data)
-        return None
+    @staticmethod
+    def _residual(residual: tuple[Any, list[int]], text: str) -> list[int]:
+        matcher, indices = residual
+        return [indices[i] for i in matcher.Match(text) or ()]
 
 
-def _layout(ruleset: RuleSet) -> list[tuple[int, int]]:
-    """Per rule: the id of its first pattern and of its first exclude in the line pass (see _line_regexes)."""
+def _layout(ruleset: RuleSet, unread: frozenset[int]) -> list[tuple[int, frozenset[int], bool]]:
+    """Per rule: the id of its first pattern in the line pass (see _line_regexes), the ids of its
+    excludes, and whether one of them is searched on every line (Hyperscan does not read it)."""
     out = []
     pattern, exclude = 0, len(ruleset.pattern_rule)
     for rule in ruleset.rules:
-        out.append((pattern, exclude))
+        ids = frozenset(range(exclude, exclude + len(rule.exclude)))
+        out.append((pattern, ids, not ids.isdisjoint(unread)))
         pattern += len(rule.patterns)
         exclude += len(rule.exclude)
-    return out
-
-
-def _spans_api() -> Any:
-    """google-re2's compiled-object ``Match`` (bare byte spans), or None if a release renamed it."""
-    inner = getattr(re2, "_re2", None)
-    return getattr(getattr(inner, "RE2", None), "Anchor", None)
-
-
-def _search(regex: Any, data: bytes) -> Any:
-    """The group spans (byte offsets) of ``regex``'s first match in ``data``, or None.
-
-    The public ``search`` on a str encodes it again and maps every offset back
-    to characters; this runs on the line's bytes once encoded.
-    """
-    spans = regex._regexp.Match(re2._re2.RE2.Anchor.UNANCHORED, data, 0, len(data))
-    return None if spans[0][0] < 0 else spans
-
-
-_GROUPS: dict[int, tuple[Any, list[tuple[str, int]]]] = {}
-
-
-def _captures(regex: Any, spans: Any, data: bytes) -> dict[str, str]:
-    """``{name: text}`` for the named groups that took part and are not empty, as ``Rule.match`` gives."""
-    key = id(regex)
-    cached = _GROUPS.get(key)
-    if cached is None or cached[0] is not regex:
-        cached = _GROUPS[key] = (regex, list(regex.groupindex.items()))
-    out = {}
-    for name, index in cached[1]:
-        start, end = spans[index]
-        if start >= 0 and end > start:
-            out[name] = data[start:end].decode()
     return out
 
 
