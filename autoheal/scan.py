@@ -170,6 +170,8 @@ class _Scanner:
         self.region = 0
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
+        # The current section's index and command, for the hits found in it (a marker line clears it).
+        self.step: tuple[int, str | None] | None = None
 
     def _line_at(self, buf: bytes, pos: int) -> int:
         """The number of the line ``pos`` is in (counting from the last position asked about)."""
@@ -210,19 +212,28 @@ class _Scanner:
             lines = sorted(tested | markers)
         else:
             tested, lines = set(), tests
+        # _line_at inlined: it ran once per candidate line.
+        at, number = self.mark
+        count, find, size, test = buf.count, buf.find, len(buf), self._test_line
         for ls in lines:
-            le = buf.find(b"\n", ls)
-            le = len(buf) if le < 0 else le
-            self._test_line(buf, ls, le, self._line_at(buf, ls), ls in markers, not markers or ls in tested)
+            number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
+            at = ls
+            le = find(b"\n", ls)
+            test(buf, ls, size if le < 0 else le, number, ls in markers, not markers or ls in tested)
+        self.mark = (at, number)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
-        section = self.sectioner.sections[-1]
-        before = section.status
-        self.sectioner.closed = None
-        self.sectioner.feed(line_no, found)
-        index = self.sectioner.closed
-        if found.opens is not None or index is None:
+        self.step = None  # the current section may change
+        sectioner = self.sectioner
+        sectioner.closed = None
+        if found.opens is not None or found.traced is not None or found.recipe is not None:
+            sectioner.feed(line_no, found)  # a section opens or a command is recorded: no section ends here
+            return
+        before = sectioner.sections[-1].status
+        sectioner.feed(line_no, found)
+        index = sectioner.closed
+        if index is None:
             return
         target = self.sectioner.sections[index]
         # Travis may close by name a command a few spurious ``$ `` lines of its output ago: no tail then
@@ -260,8 +271,10 @@ class _Scanner:
         found = line.hits(self.engine)
         if not found:
             return
-        section = self.sectioner.current
-        step = self.sectioner.sections[section].command or self.doc.step
+        if self.step is None:
+            current = self.sectioner.current
+            self.step = (current, self.sectioner.sections[current].command or self.doc.step)
+        section, step = self.step
         text = line.text
         traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
         hits = [
