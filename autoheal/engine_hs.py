@@ -18,183 +18,23 @@ are confirmed with the markers' RE2 regex. A second database holds every rule
 pattern and exclude: on a candidate line it names the ones that may match, and
 RE2 searches only those, for the hits and captures.
 
-The compiled database is serialised into the disk cache (diskcache.py) under
-the hash of the patterns, the markers and the library version: compiling it
-takes ~0.2 s, loading it 0.1 ms.
+The databases are derived and cached in hsdb.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import platform
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import hyperscan
 import re2
 
-from autoheal import diskcache, hsregex
 from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide, without_word_boundaries
-from autoheal.prefilter import _literal
-from autoheal.sections import MARKER_BYTES
+from autoheal.hsdb import FOLDED, MARKER_ID, Unavailable, build_lines, build_region, cached, strings
 
 if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
 
-MARKER_ID = 0
-# The two non-ASCII characters RE2's case folding maps onto ASCII letters (Kelvin sign, long s).
-_FOLDED = ("\u212a", "\u017f")
-# Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
-# \S, Hyperscan's \s).
-_TRIGGERS = (*_FOLDED, "\x0b")
-
-
-class Unavailable(Exception):
-    """Hyperscan cannot run here (CPU without SSSE3, a database it rejects)."""
-
-
-# (id, regex, Hyperscan flags)
-Expr = tuple[int, str, int]
-
-
-def _region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
-    """The region pass: markers (id 0) and every prefilter part Hyperscan reads as RE2 does; the rest as regexes."""
-    parts = ruleset.parts
-    exprs: list[Expr] = []
-    leftover: list[str] = []
-    if hyperscan_safe(MARKER_BYTES.decode()):
-        exprs.append((MARKER_ID, MARKER_BYTES.decode(), 0))
-    items = [(_literal(lit, False), 0) for lit in parts.exact]
-    for lit in parts.folded:
-        if lit.isascii():
-            items.append((_literal(lit, False), hyperscan.HS_FLAG_CASELESS))
-        else:
-            leftover.append(_literal(lit, True))
-    for regex in parts.pairs + parts.weak:
-        if hyperscan_safe(regex):
-            items.append((without_word_boundaries(regex), 0))
-        else:
-            leftover.append(regex)
-    items += [("".join(f"\\x{b:02x}" for b in lit.encode()), 0) for lit in _TRIGGERS]
-    exprs += [(index, regex, flags) for index, (regex, flags) in enumerate(items, start=1)]
-    return exprs, leftover
-
-
-def _line_regexes(ruleset: RuleSet) -> list[str]:
-    """The line pass's regexes by id: every rule pattern (its index in the RE2 set), then every exclude."""
-    return [p for r in ruleset.rules for p in r.patterns] + [x for r in ruleset.rules for x in r.exclude]
-
-
-def _line_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[int], list[int]]:
-    """The line pass: each pattern and exclude Hyperscan reads as RE2 does, else a literal each match holds.
-
-    Also by id: the rest, and those of the rest that only match a line holding non-ASCII.
-    """
-    exprs: list[Expr] = []
-    residual: list[int] = []
-    wide: list[int] = []
-    for i, regex in enumerate(_line_regexes(ruleset)):
-        safe = hyperscan_safe(regex)
-        literal = None if safe else required_literal(regex)
-        tree = None if safe or literal else parsed(regex)
-        if safe:
-            exprs.append((i, regex, hyperscan.HS_FLAG_SINGLEMATCH))
-        elif literal is not None:
-            caseless = hyperscan.HS_FLAG_CASELESS if literal[1] else 0
-            exprs.append((i, literal[0], hyperscan.HS_FLAG_SINGLEMATCH | caseless))
-        elif tree is not None and requires_wide(tree):
-            wide.append(i)
-        else:
-            residual.append(i)
-    return exprs, residual, wide
-
-
-def _compile(exprs: list[Expr]) -> Any:
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(
-        expressions=[e.encode() for _, e, _ in exprs], ids=[i for i, _, _ in exprs], flags=[f for _, _, f in exprs]
-    )
-    return db
-
-
-def _accepted(expr: Expr) -> bool:
-    try:
-        _compile([expr])
-    except hyperscan.error:
-        return False
-    return True
-
-
-def _compile_all(exprs: list[Expr]) -> tuple[Any, list[Expr]]:
-    """The database of what Hyperscan accepts (None if nothing), and what it rejects (one that can match empty, say)."""
-    try:
-        return (_compile(exprs) if exprs else None), []
-    except hyperscan.error:
-        pass
-    kept = [e for e in exprs if _accepted(e)]
-    rejected = [e for e in exprs if e not in kept]
-    try:
-        return (_compile(kept) if kept else None), rejected
-    except hyperscan.error as exc:
-        raise Unavailable(str(exc)) from None
-
-
-def _ignore(*_: object) -> None:
-    """A match handler for the probe scan, which only checks that the database runs here."""
-
-
-def _key(ruleset: RuleSet, kind: str) -> str:
-    from autoheal.rules import patterns_key
-
-    code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (__file__, hsregex.__file__))).hexdigest()
-    version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
-    patterns = patterns_key(_line_regexes(ruleset))
-    return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
-
-
-def _cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
-    """(database or None, JSON-able rest) from the disk cache, else ``build()`` stored there."""
-    digest = _key(ruleset, kind)
-    payload = diskcache.load(kind, digest)
-    if payload is not None and len(payload) >= 4:
-        size = int.from_bytes(payload[:4], "little")
-        try:
-            rest = json.loads(payload[4 : 4 + size])
-            blob = payload[4 + size :]
-            db = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None
-            if db is not None:  # a database built for another CPU fails here, not in the middle of a log
-                db.scan(b"probe\n", match_event_handler=_ignore, scratch=hyperscan.Scratch(db))
-            return db, rest
-        except (ValueError, hyperscan.error):
-            pass  # damaged, or serialised by another build of the library or for another CPU: compile again
-    db, rest = build()
-    meta = json.dumps(rest).encode()
-    blob = hyperscan.dumpb(db) if db is not None else b""
-    diskcache.store(kind, digest, len(meta).to_bytes(4, "little") + meta + blob)
-    return db, rest
-
-
-def _build_region(ruleset: RuleSet) -> tuple[Any, Any]:
-    exprs, leftover = _region_exprs(ruleset)
-    db, rejected = _compile_all(exprs)
-    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i != MARKER_ID for i, _, _ in rejected)
-    leftover += [f"(?i:{e})" if f & hyperscan.HS_FLAG_CASELESS else e for i, e, f in rejected if i != MARKER_ID]
-    return db, {"leftover": leftover, "markers": markers}
-
-
-def _build_lines(ruleset: RuleSet) -> tuple[Any, Any]:
-    exprs, residual, wide = _line_exprs(ruleset)
-    db, rejected = _compile_all(exprs)
-    return db, {"residual": sorted(residual + [i for i, _, _ in rejected]), "wide": wide}
-
-
-def _strings(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise Unavailable("damaged cache entry")
-    return value
+__all__ = ["HyperscanEngine", "Unavailable"]
 
 
 class HyperscanEngine:
@@ -204,10 +44,10 @@ class HyperscanEngine:
         from autoheal.rules import MATCHER_MEM, raw_searcher
 
         self.ruleset = ruleset
-        self.region_db, region = _cached(ruleset, "hyperscan-region", lambda: _build_region(ruleset))
-        self.line_db, lines = _cached(ruleset, "hyperscan-lines", lambda: _build_lines(ruleset))
+        self.region_db, region = cached(ruleset, "hyperscan-region", lambda: build_region(ruleset))
+        self.line_db, lines = cached(ruleset, "hyperscan-lines", lambda: build_lines(ruleset))
         try:
-            leftover, self.markers_inside = _strings(region["leftover"]), bool(region["markers"])
+            leftover, self.markers_inside = strings(region["leftover"]), bool(region["markers"])
             residual = [int(i) for i in lines["residual"]]
             wide = [int(i) for i in lines["wide"]]
             self.region_scratch = hyperscan.Scratch(self.region_db) if self.region_db is not None else None
@@ -226,11 +66,11 @@ class HyperscanEngine:
         # Excludes Hyperscan does not read as RE2 does: RE2 tests them on every candidate rule's line.
         self.unread = frozenset(i for i in residual if i >= count)
         self.wide_excludes = [i for i in wide if i >= count]
-        self.layout = _layout(ruleset)
-        self.fast = _spans_api()
+        self.layout = _layout(ruleset, self.unread)
+        self.count = count
         self._ends: list[int] = []
         self._marks: list[int] = []
-        self._patterns: list[int] = []
+        self._found: set[int] = set()
 
     def _residual_set(self, indices: list[int], max_mem: int) -> tuple[Any, list[int]] | None:
         """The rule patterns Hyperscan does not take, as a small RE2 set (and its index -> pattern index)."""
@@ -273,103 +113,60 @@ class HyperscanEngine:
         return at >= 0 and buf.rfind(b"\n", 0, at) + 1 == ls
 
     def _on_pattern(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
-        self._patterns.append(pattern)
+        self._found.add(pattern)
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
         """``RuleSet.hits``, with Hyperscan naming the patterns and excludes that may match.
 
         RE2 still decides each one it names (Hyperscan flags a superset), in the
         rule's order, so the hits and captures are RE2's; the ones it does not
-        name cannot match and are not searched.
+        name cannot match and are not searched. A rule with an exclude named is
+        asked about all its excludes (one regex, ``Rule.excluded``): the others
+        cannot match.
         """
         ruleset = self.ruleset
-        if (
-            self.line_db is None
-            or self.fast is None
-            or "\x0b" in text
-            or (not text.isascii() and any(c in text for c in _FOLDED))
-        ):
+        ascii_only = text.isascii()
+        if self.line_db is None or "\x0b" in text or (not ascii_only and any(c in text for c in FOLDED)):
             return ruleset.hits(text)
         data = text.encode()
-        self._patterns = []
+        found = self._found = set()
         self.line_db.scan(data, match_event_handler=self._on_pattern, scratch=self.line_scratch)
-        found = set(self._patterns)
-        for residual in (self.residual, None if text.isascii() else self.wide):
-            if residual is not None:
-                matcher, indices = residual
-                found.update(indices[i] for i in matcher.Match(text) or ())
-        if self.wide_excludes and not text.isascii():
+        if self.residual is not None:
+            found.update(self._residual(self.residual, text))
+        if not ascii_only:
+            if self.wide is not None:
+                found.update(self._residual(self.wide, text))
             found.update(self.wide_excludes)
-        count = len(ruleset.pattern_rule)
+        count = self.count
+        pattern_rule, rules, layout = ruleset.pattern_rule, ruleset.rules, self.layout
         out = []
-        for index in sorted({ruleset.pattern_rule[i] for i in found if i < count}):
-            rule = ruleset.rules[index]
-            try:
-                captures = self._confirm(rule, self.layout[index], data, found)
-            except UnicodeDecodeError:  # a user pattern's \C split a character: RE2's own answer, as the fallback gives
-                captures = rule.match(text)
-            if captures is not None:
-                out.append((rule, captures))
+        for index in sorted({pattern_rule[i] for i in found if i < count}):
+            rule = rules[index]
+            first, excludes, always = layout[index]
+            if (always or not found.isdisjoint(excludes)) and rule.excluded(text, data):
+                continue
+            for offset in range(len(rule.patterns)):
+                if first + offset in found and (captures := rule.search(offset, text, data)) is not None:
+                    out.append((rule, captures))
+                    break
         return out
 
-    def _confirm(self, rule: Rule, layout: tuple[int, int], data: bytes, found: set[int]) -> dict[str, str] | None:
-        """``Rule.match`` on ``data`` (the line's UTF-8), searching only what Hyperscan named."""
-        first, excludes = layout
-        compiled, excluded = rule._compiled, rule._excluded
-        unread = self.unread
-        for offset, regex in enumerate(excluded):
-            xid = excludes + offset
-            if (xid in found or xid in unread) and _search(regex, data) is not None:
-                return None
-        for offset, regex in enumerate(compiled):
-            if first + offset in found:
-                spans = _search(regex, data)
-                if spans is not None:
-                    return _captures(regex, spans, data)
-        return None
+    @staticmethod
+    def _residual(residual: tuple[Any, list[int]], text: str) -> list[int]:
+        matcher, indices = residual
+        return [indices[i] for i in matcher.Match(text) or ()]
 
 
-def _layout(ruleset: RuleSet) -> list[tuple[int, int]]:
-    """Per rule: the id of its first pattern and of its first exclude in the line pass (see _line_regexes)."""
+def _layout(ruleset: RuleSet, unread: frozenset[int]) -> list[tuple[int, frozenset[int], bool]]:
+    """Per rule: the id of its first pattern in the line pass (see hsdb.line_regexes), the ids of its
+    excludes, and whether one of them is searched on every line (Hyperscan does not read it)."""
     out = []
     pattern, exclude = 0, len(ruleset.pattern_rule)
     for rule in ruleset.rules:
-        out.append((pattern, exclude))
+        ids = frozenset(range(exclude, exclude + len(rule.exclude)))
+        out.append((pattern, ids, not ids.isdisjoint(unread)))
         pattern += len(rule.patterns)
         exclude += len(rule.exclude)
-    return out
-
-
-def _spans_api() -> Any:
-    """google-re2's compiled-object ``Match`` (bare byte spans), or None if a release renamed it."""
-    inner = getattr(re2, "_re2", None)
-    return getattr(getattr(inner, "RE2", None), "Anchor", None)
-
-
-def _search(regex: Any, data: bytes) -> Any:
-    """The group spans (byte offsets) of ``regex``'s first match in ``data``, or None.
-
-    The public ``search`` on a str encodes it again and maps every offset back
-    to characters; this runs on the line's bytes once encoded.
-    """
-    spans = regex._regexp.Match(re2._re2.RE2.Anchor.UNANCHORED, data, 0, len(data))
-    return None if spans[0][0] < 0 else spans
-
-
-_GROUPS: dict[int, tuple[Any, list[tuple[str, int]]]] = {}
-
-
-def _captures(regex: Any, spans: Any, data: bytes) -> dict[str, str]:
-    """``{name: text}`` for the named groups that took part and are not empty, as ``Rule.match`` gives."""
-    key = id(regex)
-    cached = _GROUPS.get(key)
-    if cached is None or cached[0] is not regex:
-        cached = _GROUPS[key] = (regex, list(regex.groupindex.items()))
-    out = {}
-    for name, index in cached[1]:
-        start, end = spans[index]
-        if start >= 0 and end > start:
-            out[name] = data[start:end].decode()
     return out
 
 

@@ -122,6 +122,29 @@ class Rule:
         m = regex.search(line)
         return {k: v for k, v in m.groupdict().items() if v} if m else {}
 
+    def search(self, index: int, line: str, data: bytes | None = None) -> dict[str, str] | None:
+        """The named groups of pattern ``index``'s first match in ``line`` (as ``match`` gives them), or None.
+
+        For an engine that knows which pattern may match (engine_hs): one search of that pattern only.
+        """
+        regex = self._compiled[index]
+        inner = getattr(regex, "_regexp", None)
+        if inner is not None and _UNANCHORED is not None:
+            data = line.encode() if data is None else data
+            spans = inner.Match(_UNANCHORED, data, 0, len(data))
+            if spans[0][0] < 0:
+                return None
+            try:
+                return {
+                    name: data[spans[g][0] : spans[g][1]].decode()
+                    for name, g in self._named[index]
+                    if spans[g][1] > spans[g][0] >= 0
+                }
+            except UnicodeDecodeError:
+                pass  # a user pattern's \C split a character: the public API's offsets
+        m = regex.search(line)
+        return {k: v for k, v in m.groupdict().items() if v} if m else None
+
     def match(self, line: str) -> dict[str, str] | None:
         """Return the named captures when ``line`` is a hit, else None."""
         if self.exclude and self.excluded(line):

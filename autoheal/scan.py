@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import IO
 
 from autoheal import engine
+from autoheal.buflines import after_region, chomp, lines_back, split_lines
 from autoheal.logsource import LogDoc
 from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import Rule, RuleSet
@@ -81,11 +82,11 @@ class Hit:
 
     @cached_property
     def before(self) -> list[str]:
-        return _split_lines(self._context()[0])
+        return split_lines(self._context()[0])
 
     @cached_property
     def after(self) -> list[str]:
-        return _split_lines(self._context()[1])
+        return split_lines(self._context()[1])
 
 
 @dataclass
@@ -135,24 +136,6 @@ class _Keeper:
         return sorted(out, key=lambda h: h.line)
 
 
-def _lines_back(buf: bytes, end: int, count: int) -> int:
-    """Offset of the start of the line ``count`` lines before ``end``."""
-    pos = end
-    for _ in range(count):
-        nl = buf.rfind(b"\n", 0, pos - 1 if pos > 0 else 0)
-        if nl < 0:
-            return 0
-        pos = nl + 1
-    return pos
-
-
-def _split_lines(region: bytes) -> list[str]:
-    # Context lines are for people: 1,000 characters of one is plenty.
-    if not region:
-        return []
-    return normalize_lines(region.split(b"\n"), 1000)
-
-
 class _Scanner:
     def __init__(self, doc: LogDoc, ruleset: RuleSet) -> None:
         self.doc = doc
@@ -170,6 +153,8 @@ class _Scanner:
         self.region = 0
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
+        # The current section's index and command, for the hits found in it (a marker line clears it).
+        self.step: tuple[int, str | None] | None = None
 
     def _line_at(self, buf: bytes, pos: int) -> int:
         """The number of the line ``pos`` is in (counting from the last position asked about)."""
@@ -184,7 +169,7 @@ class _Scanner:
             data = stream.read(CHUNK)
             eof = not data
             buf = buf + strip_ansi_bytes(data) if data else buf
-            cut = len(buf) if eof else _lines_back(buf, len(buf), WINDOW)
+            cut = len(buf) if eof else lines_back(buf, len(buf), WINDOW)
             if not eof and cut <= scan_from and len(buf) > MAX_CARRY:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:
@@ -192,7 +177,7 @@ class _Scanner:
             if eof:
                 break
             next_from = max(cut, scan_from)
-            keep = max(_lines_back(buf, next_from, CARRY), len(buf) - MAX_CARRY - CHUNK)
+            keep = max(lines_back(buf, next_from, CARRY), len(buf) - MAX_CARRY - CHUNK)
             keep = min(keep, next_from)
             first_line = self._line_at(buf, keep)
             self.mark = (0, first_line)
@@ -210,19 +195,28 @@ class _Scanner:
             lines = sorted(tested | markers)
         else:
             tested, lines = set(), tests
+        # _line_at inlined: it ran once per candidate line.
+        at, number = self.mark
+        count, find, size, test = buf.count, buf.find, len(buf), self._test_line
         for ls in lines:
-            le = buf.find(b"\n", ls)
-            le = len(buf) if le < 0 else le
-            self._test_line(buf, ls, le, self._line_at(buf, ls), ls in markers, not markers or ls in tested)
+            number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
+            at = ls
+            le = find(b"\n", ls)
+            test(buf, ls, size if le < 0 else le, number, ls in markers, not markers or ls in tested)
+        self.mark = (at, number)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
-        section = self.sectioner.sections[-1]
-        before = section.status
-        self.sectioner.closed = None
-        self.sectioner.feed(line_no, found)
-        index = self.sectioner.closed
-        if found.opens is not None or index is None:
+        self.step = None  # the current section may change
+        sectioner = self.sectioner
+        sectioner.closed = None
+        if found.opens is not None or found.traced is not None or found.recipe is not None:
+            sectioner.feed(line_no, found)  # a section opens or a command is recorded: no section ends here
+            return
+        before = sectioner.sections[-1].status
+        sectioner.feed(line_no, found)
+        index = sectioner.closed
+        if index is None:
             return
         target = self.sectioner.sections[index]
         # Travis may close by name a command a few spurious ``$ `` lines of its output ago: no tail then
@@ -235,9 +229,9 @@ class _Scanner:
         last = line_no - 1 if index == self.sectioner.current else min(target.end, line_no - 1)
         held = buf.count(b"\n", 0, ls)  # the lines before this one the buffer still holds
         first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
-        end = _lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
-        region = buf[_lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
-        lines = _split_lines(_chomp(region))
+        end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
+        region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
+        lines = split_lines(chomp(region))
         tail = [(last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
         self.failed_tails[index] = tail + [(line_no, line.text)]
 
@@ -260,8 +254,10 @@ class _Scanner:
         found = line.hits(self.engine)
         if not found:
             return
-        section = self.sectioner.current
-        step = self.sectioner.sections[section].command or self.doc.step
+        if self.step is None:
+            current = self.sectioner.current
+            self.step = (current, self.sectioner.sections[current].command or self.doc.step)
+        section, step = self.step
         text = line.text
         traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
         hits = [
@@ -294,8 +290,8 @@ class _Scanner:
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
-                before = buf[_lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
-                after = _after_region(buf, le, WINDOW)
+                before = buf[lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
+                after = after_region(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
                 self.fresh.append((self.region, alive))
@@ -304,27 +300,9 @@ class _Scanner:
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
     """The last TAIL_LINES lines, numbered, for a log no rule matched."""
-    lines = _chomp(buf).split(b"\n")[-TAIL_LINES:] if buf else []
+    lines = chomp(buf).split(b"\n")[-TAIL_LINES:] if buf else []
     start = total - len(lines) + 1
     return list(enumerate(normalize_lines(lines), start))
-
-
-def _chomp(region: bytes) -> bytes:
-    """``region`` without its last newline only: blank lines before it are lines too, and count."""
-    return region[:-1] if region.endswith(b"\n") else region
-
-
-def _after_region(buf: bytes, le: int, count: int) -> bytes:
-    if le >= len(buf):
-        return b""
-    pos = le + 1
-    for _ in range(count):
-        nl = buf.find(b"\n", pos)
-        if nl < 0:
-            pos = len(buf)
-            break
-        pos = nl + 1
-    return buf[le + 1 : pos].rstrip(b"\n")
 
 
 def scan_doc(doc: LogDoc, ruleset: RuleSet) -> DocScan:

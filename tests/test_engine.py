@@ -196,14 +196,14 @@ def test_the_region_pass_drops_word_boundaries_only_where_they_are_assertions(re
 def test_a_region_regex_without_its_word_boundaries_still_flags_the_line_re2_flags(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from autoheal import engine_hs
+    from autoheal import engine_hs, hsdb
 
     monkeypatch.setenv("AUTOHEAL_ENGINE", "hyperscan")
     rule = build_rule(
         {"id": "t.boundary", "category": "test.failure", "patterns": ["(?i)\\bxunit\\b.*\\bfailed\\b"]}, "t"
     )
     ruleset = compile_ruleset([rule])
-    exprs, _ = engine_hs._region_exprs(ruleset)
+    exprs, _ = hsdb.region_exprs(ruleset)
     assert all("\\b" not in regex for index, regex, _ in exprs if index)
     buf = b"noise\nxunitx failed\nrun: xUnit tests failed\nmore\n"
     hs = engine.for_ruleset(ruleset)
@@ -213,24 +213,6 @@ def test_a_region_regex_without_its_word_boundaries_still_flags_the_line_re2_fla
     assert line in tests
     assert [r.id for r, _ in hs.hits("run: xUnit tests failed")] == ["t.boundary"]
     assert hs.hits("xunitx failed") == []
-
-
-@needs_hs
-def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from autoheal import engine_hs
-
-    monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("AUTOHEAL_ENGINE", "hyperscan")
-    data = _straddling_log()
-    expected = _scan_json(scan_doc(bytes_doc("x.log", data), default_ruleset()))
-    entries = sorted(tmp_path.glob("hyperscan-*.bin"))
-    assert len(entries) == 2
-    for entry in entries:
-        blob = entry.read_bytes()
-        entry.write_bytes(blob[: len(blob) // 2])
-    fresh = default_ruleset()
-    assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
-    assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
 
 
 @needs_hs

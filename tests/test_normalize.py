@@ -43,3 +43,29 @@ def test_normalize_never_crashes_and_is_single_line(text: str) -> None:
     out = normalize(text)
     assert "\n" not in out.rstrip("\n") or "\n" in text
     assert len(out) <= 4000
+
+
+def _clean_by_substitution(line: str) -> str:
+    """``normalize._clean`` as every substitution in turn, without its guards and shortcuts."""
+    from autoheal import normalize as n
+
+    line = line.rstrip("\r\n")
+    if "\r" in line:
+        frames = [f for f in line.split("\r") if f.strip()]
+        line = frames[-1] if frames else ""
+    line = n._TIMESTAMP.sub("", line)
+    if "[" in line or "\x1b" in line:
+        line = n._TIMESTAMP.sub("", n._ANSI.sub("", line))
+    return n._CONTROL.sub("", n._MARKER.sub("", line))
+
+
+_PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
+_PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=7))
+def test_normalising_skips_only_substitutions_that_cannot_apply(pieces: list[str]) -> None:
+    from autoheal.normalize import _clean
+
+    line = "".join(pieces)
+    assert _clean(line) == _clean_by_substitution(line)

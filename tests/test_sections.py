@@ -368,7 +368,7 @@ def _platform_scan(text: str) -> tuple[object, ...]:
 def test_both_engines_find_the_same_sections_of_every_platform(name: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The markers stay in Hyperscan's one pass: both engines, small chunks or one, the same sections and tails."""
     from autoheal import scan
-    from autoheal.engine_hs import _region_exprs
+    from autoheal.hsdb import region_exprs as _region_exprs
 
     try:
         import hyperscan  # noqa: F401

@@ -1,0 +1,152 @@
+"""``marker`` tries a regex only where a literal it needs is in the line: the answers are those of every regex in turn."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autoheal import markers as m
+from autoheal.markers import Marker, marker
+from autoheal.normalize import normalize
+
+
+def _platform(body: str) -> Marker | None:
+    """``markers._platform_marker`` as it read before its guards: every regex, in order."""
+    if body[:1] == "[" or body[:1].isdigit():
+        body = m._JENKINS_STAMP.sub("", body, count=1)
+    if g := m._JENKINS_STEP.match(body):
+        return Marker(opens=g["cmd"].strip(), kind="command")
+    if g := m._JENKINS_FAILED.match(body):
+        return Marker(code=1, then="post-build actions")
+    if g := m._JENKINS_FINISHED.match(body):
+        return Marker(code=0 if g["verdict"] == "SUCCESS" else 1, build=True)
+    if g := m._PIPELINE_STAGE.match(body):
+        return Marker(opens=g["name"].strip(), kind="step", aside=g["name"].startswith("Declarative: Post Actions"))
+    if m._PIPELINE_SKIPPED.match(body):
+        return Marker(aside=True)
+    if g := m._PIPELINE_EXIT.match(body):
+        return Marker(code=int(g["code"]), last_work=True)
+    if g := m._GITLAB_SECTION.search(body):
+        return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE))
+    if g := m._GITLAB_FAILED.match(body):
+        return Marker(code=int(g["code"]) if g["code"] else 1, last_work=True)
+    if g := m._AZURE_TASK.match(body):
+        return Marker(opens=g["name"].strip(), kind="step")
+    if m._AZURE_OUTPUT.match(body):
+        return Marker(body=True)
+    if g := m._STEP_EXIT.match(body):
+        return Marker(code=abs(int(g["code"])))
+    return m._group(body)
+
+
+def reference(raw: str, text: str) -> Marker | None:
+    """``markers.marker`` as it read before its guards, through google-re2's public API."""
+    travis_cmd, travis_end = m._TRAVIS_CMD.regex, m._TRAVIS_END.regex
+    body = m._TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    if body[:1] in ("$", "+"):
+        if g := travis_cmd.match(body.replace("\r", "")):
+            return Marker(opens=g["cmd"].strip(), kind="command")
+        if g := m._TRACE.match(text):
+            group = m._group(body)
+            return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+    if g := m._GHA_STEP.match(body):
+        return Marker(opens=g["cmd"].strip(), kind="step")
+    if m._GHA_ENDGROUP.match(body):
+        return Marker(endgroup=True)
+    if g := m._GHA_EXIT.search(text):
+        return Marker(code=int(g["code"]), error=True)
+    if g := m._AZURE_EXIT.match(body):
+        return Marker(code=int(g["code"]), error=True)
+    if m._GHA_ERROR.match(body):
+        return Marker(error=True)
+    if g := travis_end.search(text):
+        return Marker(code=int(g["code"]), closes=g["cmd"])
+    if g := m._TRAVIS_OPEN_END.search(text):
+        return Marker(pending=g["cmd"])
+    if g := m._TRAVIS_END_REST.search(text):
+        return Marker(code=int(g["code"]), continued=True)
+    if g := m._TRAVIS_DONE.search(text):
+        return Marker(code=int(g["code"]), build=True)
+    if g := travis_cmd.match(body.replace("\r", "")):
+        return Marker(opens=g["cmd"].strip(), kind="command")
+    if found := _platform(body):
+        return found
+    if g := m._RECIPE.search(text):
+        return Marker(recipe=g["target"].strip(), code=int(g["code"]))
+    if g := m._TRACE.match(text):
+        return Marker(traced=g["cmd"].strip())
+    return None
+
+
+# Pieces of the marker lines of every CI system the module reads, and what may surround them.
+PIECES = [
+    "##[group]Run npm test",
+    "##[endgroup]",
+    "##[error]",
+    "##[error]Bash exited with code '3'.",
+    "Process completed with exit code 2.",
+    'The command "make all" exited with 3.',
+    'The command "',
+    '" failed and exited with 1',
+    "Done. Your build exited with 0.",
+    "$ ls",
+    "+ ls -la",
+    "++ x",
+    "+++ b/file",
+    "--- a/file",
+    "~~~ Running tests",
+    "[workspace] $ /bin/sh -xe /tmp/j.sh",
+    "Build step 'Execute shell' marked build as failure",
+    "Finished: FAILURE",
+    "Finished: SUCCESS ",
+    "[Pipeline] { (Build)",
+    "Stage 'Deploy' skipped due to earlier failure(s)",
+    "ERROR: script returned exit code 4",
+    "section_start:1700000000:build_script\r",
+    "ERROR: Job failed: exit code 9",
+    "ERROR: Job failed",
+    "##[section]Starting: Bash",
+    "===== Starting Command Output =====",
+    "Exited with code exit status 5",
+    "The command exited with status -2",
+    "make[1]: *** [Makefile:3: all] Error 2",
+    "travis_fold:start:install\r",
+    "travis_time:start:0a1b\r$ bundle install",
+    "[2024-05-06T09:00:00.123Z] ",
+    "09:00:00 ",
+    "2024-05-06T09:00:00.1234567Z ",
+    "\ufeff",
+    "\r",
+    " ",
+    '"',
+    "x",
+    "\x1b[31m",
+    "[31m",
+    "é",
+    "✓ ",
+    "\t",
+    "$",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), st.text(max_size=6))
+def test_guarded_marker_answers_as_every_regex_in_turn(pieces: list[str], noise: str) -> None:
+    for raw in ("".join(pieces), "".join(pieces) + noise, noise + "".join(pieces)):
+        text = normalize(raw)
+        assert marker(raw, text) == reference(raw, text)
+
+
+def test_each_piece_alone_and_stamped() -> None:
+    for piece in PIECES:
+        for raw in (piece, "2024-05-06T09:00:00.1234567Z " + piece, "09:00:00 " + piece):
+            text = normalize(raw)
+            assert marker(raw, text) == reference(raw, text), raw
+
+
+def test_a_travis_command_with_non_ascii_reads_its_groups_through_the_public_api() -> None:
+    found = marker("$ echo héllo", "$ echo héllo")
+    assert found == Marker(opens="echo héllo", kind="command")
+    assert marker('The command "échec" exited with 2.', 'The command "échec" exited with 2.') == Marker(
+        code=2, closes="échec"
+    )
