@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks.authored import cases_a, cases_b, cases_c, cases_d, cases_e, cases_f  # noqa: F401  (registering the cases)
+from benchmarks.authored import cases_a, cases_b, cases_c, cases_d, cases_e, cases_f, cases_g  # noqa: F401  (registering)
 from benchmarks.authored.cases_a import CASES
 
 HERE = Path(__file__).resolve().parent

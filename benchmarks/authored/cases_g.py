@@ -1,0 +1,1824 @@
+"""Authored cases, fifth batch: tools and ecosystems the corpus and the rules barely had (Rust's
+supply-chain checkers, SwiftPM, NuGet, PHP static analysers, Elixir, Haskell, Dart, Kotlin/Android
+lint, Bazel, Nix, Julia, Lua, Zig, Meson, Terraform, Kubernetes, data and schema linters). Written
+as an unseen check of triage: categories and the § lines were labelled before triage ran on them."""
+
+from __future__ import annotations
+
+from benchmarks.authored.cases_a import case
+from benchmarks.authored.noise import (
+    CRATES,
+    apt_install,
+    cargo_fetch,
+    composer_install,
+    dotnet_restore,
+    gradle_head,
+    setup_go,
+    setup_java,
+    setup_node,
+    setup_python,
+    setup_rust,
+)
+from benchmarks.authored.shapes import Step, azure, gha, gitlab, jenkins, plain, travis
+
+# ---------------------------------------------------------------- Rust
+
+case(
+    "rust-cargo-deny-advisory-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/tiles",
+        "deny",
+        [
+            setup_rust(),
+            Step(
+                "cargo install cargo-deny --locked",
+                "    Updating crates.io index\n  Installing cargo-deny v0.14.21\n   Installed package `cargo-deny v0.14.21` (executable `cargo-deny`)",
+            ),
+            Step(
+                "cargo deny --all-features check",
+                """    Fetching advisory database from 'https://github.com/RustSec/advisory-db'
+§error[vulnerability]: Potential segfault in the time crate
+§    ┌─ /home/runner/work/tiles/tiles/Cargo.lock:201:1
+§    │
+§201 │ time 0.1.45 registry+https://github.com/rust-lang/crates.io-index
+§    │ ----------------------------------------------------------------- security vulnerability detected
+§    │
+§    = ID: RUSTSEC-2020-0071
+§    = Advisory: https://rustsec.org/advisories/RUSTSEC-2020-0071
+§    = Solution: Upgrade to >=0.2.23 (try `cargo update -p time`)
+    = time v0.1.45
+      └── chrono v0.4.19
+          └── tiles v0.8.0
+
+advisories FAILED, bans ok, licenses ok, sources ok""",
+                code=1,
+            ),
+        ],
+    ),
+    "error[vulnerability]: Potential segfault in the time crate",
+    "an advisory checker's finding; the advisory's title says 'segfault'",
+)
+
+case(
+    "rust-cargo-audit-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/ingest",
+        "rust:1.78",
+        [
+            Step(
+                "cargo install cargo-audit --locked",
+                "  Installing cargo-audit v0.20.0\n   Installed package `cargo-audit v0.20.0`",
+            ),
+            Step(
+                "cargo audit",
+                """    Fetching advisory database from `https://github.com/RustSec/advisory-db.git`
+      Loaded 612 security advisories (from /usr/local/cargo/advisory-db)
+    Updating crates.io index
+    Scanning Cargo.lock for vulnerabilities (287 crate dependencies)
+§Crate:     h2
+§Version:   0.3.24
+§Title:     Degradation of service in h2 servers with CONTINUATION Flood
+§Date:      2024-04-03
+§ID:        RUSTSEC-2024-0332
+§URL:       https://rustsec.org/advisories/RUSTSEC-2024-0332
+§Solution:  Upgrade to ^0.3.26 OR >=0.4.4
+Dependency tree:
+h2 0.3.24
+└── hyper 0.14.28
+    └── ingest 0.3.0
+
+error: 1 vulnerability found!""",
+                code=1,
+            ),
+        ],
+    ),
+    "Crate:     h2 ... ID:        RUSTSEC-2024-0332",
+)
+
+case(
+    "rust-nextest-panic-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/csvkit-rs",
+        "test",
+        [
+            setup_rust(),
+            Step(
+                "cargo nextest run --workspace",
+                cargo_fetch(CRATES)
+                + """
+   Compiling csvkit v0.5.0 (/home/runner/work/csvkit-rs/csvkit-rs)
+    Finished `test` profile [unoptimized + debuginfo] target(s) in 21.40s
+    Starting 48 tests across 3 binaries
+        PASS [   0.011s] csvkit config::tests::loads_defaults
+        PASS [   0.012s] csvkit parser::tests::parses_empty
+§        FAIL [   0.014s] csvkit parser::tests::rejects_trailing_comma
+§--- STDOUT:              csvkit parser::tests::rejects_trailing_comma ---
+§
+§running 1 test
+§test parser::tests::rejects_trailing_comma ... FAILED
+§
+§--- STDERR:              csvkit parser::tests::rejects_trailing_comma ---
+§thread 'parser::tests::rejects_trailing_comma' panicked at src/parser.rs:212:9:
+§assertion `left == right` failed
+§  left: Ok([1, 2])
+§ right: Err(TrailingComma)
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+        PASS [   0.010s] csvkit writer::tests::quotes_fields
+------------
+     Summary [   0.231s] 48 tests run: 47 passed, 1 failed, 0 skipped
+        FAIL [   0.014s] csvkit parser::tests::rejects_trailing_comma
+error: test run failed""",
+                code=100,
+            ),
+        ],
+    ),
+    "thread 'parser::tests::rejects_trailing_comma' panicked at src/parser.rs:212:9:",
+)
+
+case(
+    "rust-msrv-too-old-travis",
+    "runtime.version",
+    "high",
+    travis(
+        "oldcorp/tinyhttp",
+        "rust",
+        [
+            Step(
+                "rustup default 1.70.0",
+                "info: using existing install for '1.70.0-x86_64-unknown-linux-gnu'\ninfo: default toolchain set to '1.70.0-x86_64-unknown-linux-gnu'",
+            ),
+            Step(
+                "cargo build --verbose",
+                """    Updating crates.io index
+ Downloading crates ...
+  Downloaded clap v4.5.4
+  Downloaded clap_builder v4.5.2
+§error: package `clap_builder v4.5.2` cannot be built because it requires rustc 1.74 or newer, while the currently active rustc version is 1.70.0
+§Either upgrade to rustc 1.74 or newer, or use
+§cargo update -p clap_builder@4.5.2 --precise ver
+§where `ver` is the latest version of `clap_builder` supporting rustc 1.70.0""",
+                code=101,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.cargo",
+    ),
+    "error: package `clap_builder v4.5.2` cannot be built because it requires rustc 1.74 or newer",
+)
+
+# ---------------------------------------------------------------- Swift / Xcode
+
+case(
+    "swift-swiftlint-strict-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/FeedApp",
+        "lint",
+        [
+            Step(
+                "brew install swiftlint",
+                "==> Downloading https://ghcr.io/v2/homebrew/core/swiftlint/manifests/0.54.0\n==> Pouring swiftlint--0.54.0.arm64_sonoma.bottle.tar.gz\n🍺  /opt/homebrew/Cellar/swiftlint/0.54.0: 6 files, 42.3MB",
+            ),
+            Step(
+                "swiftlint lint --strict --reporter xcode",
+                """Linting Swift files in current working directory
+Linting 'AppDelegate.swift' (1/42)
+Linting 'FeedView.swift' (2/42)
+Linting 'FeedViewModel.swift' (3/42)
+Linting 'SettingsView.swift' (4/42)
+§/Users/runner/work/FeedApp/FeedApp/Sources/Feed/FeedViewModel.swift:48:1: error: Line Length Violation: Line should be 120 characters or less; currently it has 134 characters (line_length)
+§/Users/runner/work/FeedApp/FeedApp/Sources/Feed/FeedView.swift:12:9: error: Force Cast Violation: Force casts should be avoided (force_cast)
+Done linting! Found 2 violations, 2 serious in 42 files.""",
+                code=2,
+            ),
+        ],
+    ),
+    "FeedViewModel.swift:48:1: error: Line Length Violation",
+)
+
+case(
+    "swift-xcodebuild-test-build-failed-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/FeedApp",
+        "test (iOS 17)",
+        [
+            Step(
+                "xcodebuild test -scheme FeedApp -destination 'platform=iOS Simulator,name=iPhone 15' | xcpretty",
+                """Command line invocation:
+    /Applications/Xcode_15.3.app/Contents/Developer/usr/bin/xcodebuild test -scheme FeedApp -destination "platform=iOS Simulator,name=iPhone 15"
+
+User defaults from command line:
+    IDETestRunOnlyIndexedTargets = YES
+
+Resolve Package Graph
+
+Resolved source packages:
+  swift-collections: https://github.com/apple/swift-collections.git @ 1.1.0
+
+▸ Compiling FeedViewModel.swift
+▸ Compiling FeedView.swift
+▸ Compiling FeedTests.swift
+§/Users/runner/work/FeedApp/FeedApp/FeedAppTests/FeedTests.swift:31:22: error: cannot find 'MockClient' in scope
+§        let client = MockClient()
+§                     ^~~~~~~~~~
+
+Testing failed:
+	Cannot find 'MockClient' in scope
+	Testing cancelled because the build failed.
+
+** TEST FAILED **
+
+
+The following build commands failed:
+	SwiftCompile normal arm64 /Users/runner/work/FeedApp/FeedApp/FeedAppTests/FeedTests.swift (in target 'FeedAppTests' from project 'FeedApp')
+(1 failure)""",
+                code=65,
+            ),
+        ],
+    ),
+    "FeedTests.swift:31:22: error: cannot find 'MockClient' in scope",
+    "the test target does not compile; the step and the verdict say test",
+)
+
+case(
+    "swift-spm-resolution-jenkins",
+    "dependency.resolution",
+    "high",
+    jenkins(
+        "acme/server-kit",
+        "server-kit_main",
+        [
+            Step(
+                "swift build -c release",
+                """Fetching https://github.com/vapor/vapor.git
+Fetching https://github.com/apple/swift-nio.git
+Fetched https://github.com/apple/swift-nio.git from cache (1.41s)
+Fetched https://github.com/vapor/vapor.git from cache (1.62s)
+Computing version for https://github.com/vapor/vapor.git
+Computed https://github.com/vapor/vapor.git at 4.92.4 (0.51s)
+§error: Dependencies could not be resolved because root depends on 'swift-nio' 2.40.0..<2.50.0 and 'vapor' >= 4.92.4 depends on 'swift-nio' 2.62.0..<3.0.0.""",
+                code=1,
+                name="Build",
+            ),
+            Step("swift test", name="Test"),
+        ],
+    ),
+    "error: Dependencies could not be resolved because root depends on 'swift-nio' 2.40.0..<2.50.0",
+)
+
+# ---------------------------------------------------------------- .NET
+
+case(
+    "dotnet-nu1101-gha",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/orders-api",
+        "build",
+        [
+            Step(
+                "",
+                uses="actions/setup-dotnet@v4",
+                with_={"dotnet-version": "8.0.x"},
+                out="[command]/home/runner/work/_actions/actions/setup-dotnet/v4/externals/install-dotnet.sh --skip-non-versioned-files --runtime dotnet --channel LTS\ndotnet-install: .NET Core Runtime with version '8.0.4' is already installed.",
+            ),
+            Step(
+                "dotnet restore",
+                """  Determining projects to restore...
+§/home/runner/work/orders-api/orders-api/src/Orders.Api/Orders.Api.csproj : error NU1101: Unable to find package Acme.Telemetry. No packages exist with this id in source(s): nuget.org
+  Failed to restore /home/runner/work/orders-api/orders-api/src/Orders.Api/Orders.Api.csproj (in 1.2 sec).
+  Restored /home/runner/work/orders-api/orders-api/src/Orders.Core/Orders.Core.csproj (in 1.4 sec).""",
+                code=1,
+            ),
+        ],
+    ),
+    "error NU1101: Unable to find package Acme.Telemetry. No packages exist with this id in source(s): nuget.org",
+)
+
+case(
+    "dotnet-xunit-assert-azure",
+    "test.failure",
+    "high",
+    azure(
+        "acme/parsers",
+        "Test",
+        [
+            Step(
+                "dotnet build -c Release",
+                "  Parsers -> D:\\a\\1\\s\\src\\Parsers\\bin\\Release\\net8.0\\Parsers.dll\n\nBuild succeeded.\n    0 Warning(s)\n    0 Error(s)",
+            ),
+            Step(
+                "dotnet test -c Release --no-build",
+                r"""Test run for D:\a\1\s\tests\Parsers.Tests\bin\Release\net8.0\Parsers.Tests.dll (.NETCoreApp,Version=v8.0)
+Microsoft (R) Test Execution Command Line Tool Version 17.9.0 (x64)
+Copyright (c) Microsoft Corporation.  All rights reserved.
+
+Starting test execution, please wait...
+A total of 1 test files matched the specified pattern.
+§[xUnit.net 00:00:00.61]     Parsers.Tests.CsvTests.ParsesQuotedField [FAIL]
+§  Failed Parsers.Tests.CsvTests.ParsesQuotedField [14 ms]
+§  Error Message:
+§   Assert.Equal() Failure: Strings differ
+§           ↓ (pos 1)
+§Expected: "a""b"
+§Actual:   "ab"
+§           ↑ (pos 1)
+§  Stack Trace:
+§     at Parsers.Tests.CsvTests.ParsesQuotedField() in D:\a\1\s\tests\Parsers.Tests\CsvTests.cs:line 42
+   at System.RuntimeMethodHandle.InvokeMethod(Object target, Void** arguments, Signature sig, Boolean isConstructor)
+
+Failed!  - Failed:     1, Passed:   118, Skipped:     0, Total:   119, Duration: 2 s - Parsers.Tests.dll (net8.0)""",
+                code=1,
+                name="dotnet test",
+            ),
+        ],
+    ),
+    "Failed Parsers.Tests.CsvTests.ParsesQuotedField [14 ms]",
+)
+
+case(
+    "dotnet-format-verify-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/orders-api",
+        "format",
+        [
+            Step("dotnet restore", dotnet_restore()),
+            Step(
+                "dotnet format --verify-no-changes --verbosity minimal",
+                """§/home/runner/work/orders-api/orders-api/src/Orders.Core/Cache.cs(12,1): error WHITESPACE: Fix whitespace formatting. Replace 10 characters with '\\n\\s\\s\\s\\s\\s\\s\\s\\s'. [/home/runner/work/orders-api/orders-api/src/Orders.Core/Orders.Core.csproj]
+§/home/runner/work/orders-api/orders-api/src/Orders.Core/Cache.cs(3,1): error IMPORTS: Fix imports ordering. [/home/runner/work/orders-api/orders-api/src/Orders.Core/Orders.Core.csproj]""",
+                code=2,
+            ),
+        ],
+    ),
+    "Cache.cs(12,1): error WHITESPACE: Fix whitespace formatting.",
+    "formatter findings printed in the compiler's error format",
+)
+
+case(
+    "dotnet-nuget-401-azure",
+    "credentials",
+    "high",
+    azure(
+        "acme/billing",
+        "Build",
+        [
+            Step(
+                "dotnet restore --configfile nuget.config",
+                """  Determining projects to restore...
+§D:\\a\\1\\s\\src\\Billing\\Billing.csproj : error NU1301: Unable to load the service index for source https://pkgs.dev.azure.com/acme/_packaging/internal/nuget/v3/index.json.
+§D:\\a\\1\\s\\src\\Billing\\Billing.csproj : error NU1301:   Response status code does not indicate success: 401 (Unauthorized).
+  Failed to restore D:\\a\\1\\s\\src\\Billing\\Billing.csproj (in 3.71 sec).""",
+                code=1,
+                name="dotnet restore",
+            ),
+        ],
+    ),
+    "error NU1301: Response status code does not indicate success: 401 (Unauthorized).",
+    "a private feed without its credential provider / PAT",
+)
+
+# ---------------------------------------------------------------- PHP
+
+case(
+    "php-phpstan-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/shop",
+        "static-analysis",
+        [
+            Step("composer install --no-progress --prefer-dist", composer_install()),
+            Step(
+                "vendor/bin/phpstan analyse --no-progress --error-format=table",
+                """Note: Using configuration file /home/runner/work/shop/shop/phpstan.neon.
+§ ------ ----------------------------------------------------------------------
+§  Line   src/Cart/CartService.php
+§ ------ ----------------------------------------------------------------------
+§  42     Method App\\Cart\\CartService::total() should return int but returns
+§         float.
+§  87     Call to an undefined method App\\Cart\\Item::getSku().
+§ ------ ----------------------------------------------------------------------
+
+ [ERROR] Found 2 errors""",
+                code=1,
+            ),
+        ],
+    ),
+    "Call to an undefined method App\\Cart\\Item::getSku().",
+)
+
+case(
+    "php-psalm-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/mailer",
+        "php",
+        [
+            Step("composer install --no-interaction", composer_install(), name="install"),
+            Step(
+                "vendor/bin/psalm --no-cache --output-format=console",
+                """Target PHP version: 8.1 (inferred from composer.json)
+Scanning files...
+Analyzing files...
+
+░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  60 / 112 (53%)
+░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 112 / 112 (100%)
+
+§ERROR: PossiblyNullReference - src/Mailer/Transport.php:58:23 - Cannot call method send on possibly null value (see https://psalm.dev/083)
+§        return $this->client->send($message);
+§
+§
+§ERROR: UndefinedClass - src/Mailer/Factory.php:14:20 - Class, interface or enum named App\\Mailer\\SmtpTransprt does not exist (see https://psalm.dev/019)
+§        return new SmtpTransprt($dsn);
+
+
+------------------------------
+2 errors found
+------------------------------
+
+Checks took 4.12 seconds and used 210.442MB of memory
+Psalm was able to infer types for 97.1234% of the codebase""",
+                code=2,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.composer/cache",
+    ),
+    "ERROR: PossiblyNullReference - src/Mailer/Transport.php:58:23",
+)
+
+case(
+    "php-cs-fixer-dry-run-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/shop",
+        "php:8.3-cli",
+        [
+            Step("composer install --no-progress", composer_install()),
+            Step(
+                "vendor/bin/php-cs-fixer fix --dry-run --diff",
+                """PHP CS Fixer 3.54.0 15 Keys Accelerate by Fabien Potencier, Dariusz Ruminski and contributors.
+PHP runtime: 8.3.6
+Loaded config default from "/builds/acme/shop/.php-cs-fixer.dist.php".
+Using cache file ".php-cs-fixer.cache".
+§   1) src/Cart/CartService.php (no_unused_imports, ordered_imports)
+§      ---------- begin diff ----------
+§--- /builds/acme/shop/src/Cart/CartService.php
+§+++ /builds/acme/shop/src/Cart/CartService.php
+§@@ -4,8 +4,7 @@
+§ namespace App\\Cart;
+§
+§-use Psr\\Log\\LoggerInterface;
+§-use App\\Money\\Money;
+§+use App\\Money\\Money;
+§
+§      ----------- end diff -----------
+
+Found 1 of 148 files that can be fixed in 0.812 seconds, 16.00 MB memory used""",
+                code=8,
+            ),
+        ],
+    ),
+    "1) src/Cart/CartService.php (no_unused_imports, ordered_imports)",
+)
+
+case(
+    "php-composer-ext-missing-gha",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/reports",
+        "tests (8.2)",
+        [
+            Step(
+                "",
+                uses="shivammathur/setup-php@v2",
+                with_={"php-version": "8.2", "coverage": "none"},
+                out="==> Setup PHP\n✓ PHP Installed PHP 8.2.18\n==> Setup Tools\n✓ composer Added composer 2.7.4",
+            ),
+            Step(
+                "composer install --no-progress --prefer-dist",
+                """Installing dependencies from lock file (including require-dev)
+Verifying lock file contents can be installed on current platform.
+§Your lock file does not contain a compatible set of packages. Please run composer update.
+§
+§  Problem 1
+§    - phpoffice/phpspreadsheet is locked to version 2.0.0 and an update of this package was not requested.
+§    - phpoffice/phpspreadsheet 2.0.0 requires ext-gd * -> it is missing from your system. Install or enable PHP's gd extension.
+
+To enable extensions, verify that they are enabled in your .ini files:
+    - /etc/php/8.2/cli/php.ini
+    - /etc/php/8.2/cli/conf.d/10-opcache.ini
+You can also run `php --ini` in a terminal to see which files are used by PHP in CLI mode.
+Alternatively, you can run Composer with `--ignore-platform-req=ext-gd` to temporarily ignore these required extensions.""",
+                code=2,
+            ),
+        ],
+    ),
+    "phpoffice/phpspreadsheet 2.0.0 requires ext-gd * -> it is missing from your system.",
+)
+
+# ---------------------------------------------------------------- Elixir
+
+case(
+    "elixir-dialyzer-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/billing_ex",
+        "dialyzer",
+        [
+            Step(
+                "mix dialyzer --format short",
+                """Finding suitable PLTs
+Checking PLT...
+[:compiler, :crypto, :decimal, :elixir, :kernel, :logger, :stdlib]
+Looking up modules in dialyxir_erlang-26.2.4_elixir-1.16.2_deps-dev.plt
+Finding applications for dialyxir_erlang-26.2.4_elixir-1.16.2_deps-dev.plt
+Finding modules for dialyxir_erlang-26.2.4_elixir-1.16.2_deps-dev.plt
+Checking 412 modules in dialyxir_erlang-26.2.4_elixir-1.16.2_deps-dev.plt
+Starting Dialyzer
+[
+  check_plt: false,
+  init_plt: ~c"/home/runner/work/billing_ex/billing_ex/_build/dev/dialyxir_erlang-26.2.4_elixir-1.16.2_deps-dev.plt",
+  files: [...],
+  warnings: [:unknown]
+]
+Total errors: 2, Skipped: 0, Unnecessary Skips: 0
+done in 0m4.21s
+§lib/billing/charge.ex:42:no_return Function charge/2 has no local return.
+§lib/billing/charge.ex:48:call The function call will not succeed.
+done (warnings were emitted)
+Halting VM with exit status 2""",
+                code=2,
+            ),
+        ],
+    ),
+    "lib/billing/charge.ex:42:no_return Function charge/2 has no local return.",
+)
+
+case(
+    "elixir-warnings-as-errors-gitlab",
+    "compile.error",
+    "high",
+    gitlab(
+        "acme/notifier",
+        "elixir:1.16",
+        [
+            Step(
+                "mix deps.get",
+                "Resolving Hex dependencies...\nResolution completed in 0.112s\nUnchanged:\n  jason 1.4.1\n  plug 1.15.3\nAll dependencies are up to date",
+            ),
+            Step(
+                "mix compile --warnings-as-errors",
+                """==> jason
+Compiling 10 files (.ex)
+Generated jason app
+==> notifier
+Compiling 42 files (.ex)
+§    warning: variable "opts" is unused (if the variable is not meant to be used, prefix it with an underscore)
+§    │
+§ 12 │   def start(opts) do
+§    │             ~~~~
+§    │
+§    └─ lib/notifier/worker.ex:12:13: Notifier.Worker.start/1
+§
+§Compilation failed due to warnings while using the --warnings-as-errors option""",
+                code=1,
+            ),
+        ],
+    ),
+    "Compilation failed due to warnings while using the --warnings-as-errors option",
+    "a warning is the failure here: --warnings-as-errors",
+)
+
+case(
+    "elixir-hex-resolution-travis",
+    "dependency.resolution",
+    "high",
+    travis(
+        "oldcorp/phx_blog",
+        "elixir",
+        [
+            Step(
+                "mix deps.get",
+                """Resolving Hex dependencies...
+Resolution completed in 0.187s
+§Because your app depends on phoenix ~> 1.7.11 which depends on plug ~> 1.15, plug ~> 1.15 is required.
+§So, because your app depends on plug ~> 1.14.0, version solving failed.
+§** (Mix) Hex dependency resolution failed""",
+                code=1,
+                name="install",
+            ),
+        ],
+        cache="/home/travis/.hex",
+    ),
+    "So, because your app depends on plug ~> 1.14.0, version solving failed.",
+)
+
+# ---------------------------------------------------------------- Haskell
+
+case(
+    "haskell-stack-ghc-error-travis",
+    "compile.error",
+    "high",
+    travis(
+        "oldcorp/acme-core",
+        "haskell",
+        [
+            Step(
+                "stack --no-terminal setup",
+                "Preparing to install GHC to an isolated location.\nGHC 9.4.8 already installed.",
+                name="install",
+            ),
+            Step(
+                "stack --no-terminal build --test --no-run-tests",
+                """acme-core> configure (lib)
+Configuring acme-core-0.4.0...
+acme-core> build (lib)
+Preprocessing library for acme-core-0.4.0..
+Building library for acme-core-0.4.0..
+[ 1 of 12] Compiling Acme.Types ( src/Acme/Types.hs, .stack-work/dist/x86_64-linux/ghc-9.4.8/build/Acme/Types.o )
+[ 2 of 12] Compiling Acme.Lexer ( src/Acme/Lexer.hs, .stack-work/dist/x86_64-linux/ghc-9.4.8/build/Acme/Lexer.o )
+[ 3 of 12] Compiling Acme.Parser ( src/Acme/Parser.hs, .stack-work/dist/x86_64-linux/ghc-9.4.8/build/Acme/Parser.o )
+
+§src/Acme/Parser.hs:57:18: error: [GHC-83865]
+§    • Couldn't match expected type ‘Text’ with actual type ‘String’
+§    • In the first argument of ‘T.strip’, namely ‘raw’
+§      In the expression: T.strip raw
+§   |
+§57 |   pure (T.strip raw)
+§   |                 ^^^
+
+Error: [S-7282]
+       Stack failed to execute the build plan.
+
+       While executing the build plan, Stack encountered the error:
+
+       [S-7011]
+       While building package acme-core-0.4.0 (scroll up to its section to see the error) using:
+       /home/travis/.stack/setup-exe-cache/x86_64-linux/Cabal-simple_6HauvNHV_3.8.1.0_ghc-9.4.8 --verbose=1 --builddir=.stack-work/dist/x86_64-linux/ghc-9.4.8 build lib:acme-core --ghc-options ""
+       Process exited with code: ExitFailure 1""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.stack",
+    ),
+    "src/Acme/Parser.hs:57:18: error: [GHC-83865] Couldn't match expected type ‘Text’ with actual type ‘String’",
+)
+
+case(
+    "haskell-hlint-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/acme-core",
+        "hlint",
+        [
+            Step(
+                "",
+                uses="haskell-actions/hlint-setup@v2",
+                with_={"version": "3.8"},
+                out="Downloading hlint 3.8 from https://github.com/ndmitchell/hlint/releases/download/v3.8/hlint-3.8-x86_64-linux.tar.gz\nhlint 3.8 installed to /opt/hostedtoolcache/hlint/3.8/x64",
+            ),
+            Step(
+                "hlint src/ test/",
+                """§src/Acme/Render.hs:31:9-38: Warning: Use <$>
+§Found:
+§  fmap show xs
+§Perhaps:
+§  show <$> xs
+§
+§src/Acme/Parser.hs:88:1-24: Suggestion: Eta reduce
+§Found:
+§  parseAll s = many item s
+§Perhaps:
+§  parseAll = many item
+
+2 hints""",
+                code=1,
+            ),
+        ],
+    ),
+    "src/Acme/Render.hs:31:9-38: Warning: Use <$>",
+)
+
+case(
+    "haskell-hspec-cabal-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/acme-core",
+        "test (ghc 9.6)",
+        [
+            Step(
+                "cabal test --test-show-details=direct",
+                """Resolving dependencies...
+Build profile: -w ghc-9.6.4 -O1
+In order, the following will be built (use -v for more details):
+ - acme-core-0.4.0 (test:acme-test) (first run)
+Preprocessing test suite 'acme-test' for acme-core-0.4.0..
+Building test suite 'acme-test' for acme-core-0.4.0..
+Running 1 test suites...
+Test suite acme-test: RUNNING...
+
+Acme.Parser
+  parse
+    parses a number [✔]
+    parses a negative number [✘]
+Acme.Render
+  renders a table [✔]
+
+Failures:
+
+§  test/Acme/ParserSpec.hs:22:27:
+§  1) Acme.Parser.parse parses a negative number
+§       expected: Right (-3)
+§        but got: Left "unexpected '-'"
+
+  To rerun use: --match "/Acme.Parser/parse/parses a negative number/"
+
+Randomized with seed 1234567
+
+Finished in 0.0021 seconds
+3 examples, 1 failure
+
+Test suite acme-test: FAIL
+Test suite logged to:
+/home/runner/work/acme-core/acme-core/dist-newstyle/build/x86_64-linux/ghc-9.6.4/acme-core-0.4.0/t/acme-test/test/acme-core-0.4.0-acme-test.log
+0 of 1 test suites (0 of 1 test cases) passed.
+Error: cabal: Tests failed for test:acme-test from acme-core-0.4.0.""",
+                code=1,
+            ),
+        ],
+    ),
+    "1) Acme.Parser.parse parses a negative number",
+)
+
+# ---------------------------------------------------------------- Dart / Flutter
+
+case(
+    "flutter-test-expect-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/shop_app",
+        "test",
+        [
+            Step(
+                "",
+                uses="subosito/flutter-action@v2",
+                with_={"channel": "stable", "cache": "true"},
+                out="Flutter 3.19.6 • channel stable • https://github.com/flutter/flutter.git\nFramework • revision 54e66469a9 • 2024-04-17\nEngine • revision c4cd48e186\nTools • Dart 3.3.4 • DevTools 2.31.1",
+            ),
+            Step(
+                "flutter pub get",
+                "Resolving dependencies...\nGot dependencies!\n12 packages have newer versions incompatible with dependency constraints.",
+            ),
+            Step(
+                "flutter test --reporter expanded",
+                """00:02 +0: loading /home/runner/work/shop_app/shop_app/test/cart_test.dart
+00:03 +11: /home/runner/work/shop_app/shop_app/test/cart_test.dart: Cart adds an item
+§00:04 +11 -1: /home/runner/work/shop_app/shop_app/test/cart_test.dart: Cart removes the last item [E]
+§  Expected: <0>
+§    Actual: <1>
+§
+§  package:matcher                                    expect
+§  package:flutter_test/src/widget_tester.dart 474:18  expect
+§  test/cart_test.dart 31:5                           main.<fn>.<fn>
+§
+00:04 +12 -1: /home/runner/work/shop_app/shop_app/test/checkout_test.dart: Checkout shows total
+00:05 +40 -1: Some tests failed.""",
+                code=1,
+            ),
+        ],
+    ),
+    "Cart removes the last item [E] Expected: <0> Actual: <1>",
+)
+
+case(
+    "dart-pub-version-solving-gitlab",
+    "dependency.resolution",
+    "high",
+    gitlab(
+        "acme/shop_app",
+        "ghcr.io/cirruslabs/flutter:3.19.6",
+        [
+            Step(
+                "flutter pub get",
+                """Resolving dependencies...
+§Because shop_app depends on flutter_localizations from sdk which depends on intl 0.18.1, intl 0.18.1 is required.
+§So, because shop_app depends on intl ^0.19.0, version solving failed.
+
+
+You can try the following suggestion to make the pubspec resolve:
+* Try upgrading your constraint on intl: flutter pub add intl:^0.18.1""",
+                code=1,
+            ),
+        ],
+    ),
+    "So, because shop_app depends on intl ^0.19.0, version solving failed.",
+)
+
+case(
+    "dart-format-check-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/dart_csv",
+        "analyze",
+        [
+            Step(
+                "",
+                uses="dart-lang/setup-dart@v1",
+                with_={"sdk": "stable"},
+                out="Installing Dart SDK version 3.3.4 from the stable channel on linux-x64\nDownloading https://storage.googleapis.com/dart-archive/channels/stable/release/3.3.4/sdk/dartsdk-linux-x64-release.zip...",
+            ),
+            Step("dart pub get", "Resolving dependencies...\nGot dependencies!"),
+            Step(
+                "dart format --output=none --set-exit-if-changed .",
+                """§Changed lib/src/parser.dart
+§Changed test/parser_test.dart
+Formatted 48 files (2 changed) in 0.61 seconds.""",
+                code=1,
+            ),
+        ],
+    ),
+    "Changed lib/src/parser.dart",
+)
+
+# ---------------------------------------------------------------- Kotlin / Android / Gradle
+
+case(
+    "kotlin-ktlint-gradle-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/notes-android",
+        "lint",
+        [
+            setup_java("17"),
+            Step(
+                "./gradlew ktlintCheck --no-daemon",
+                gradle_head()
+                + """
+> Task :app:runKtlintCheckOverMainSourceSet
+§> Task :app:ktlintMainSourceSetCheck FAILED
+§/home/runner/work/notes-android/notes-android/app/src/main/kotlin/com/acme/notes/Feed.kt:14:1 Unexpected blank line(s) before "}" (standard:no-blank-line-before-rbrace)
+§/home/runner/work/notes-android/notes-android/app/src/main/kotlin/com/acme/notes/Feed.kt:3:1 Imports must be ordered in lexicographic order without any empty lines in-between (standard:import-ordering)
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:ktlintMainSourceSetCheck'.
+> A failure occurred while executing org.jlleitschuh.gradle.ktlint.worker.ConsoleReportWorkAction
+   > KtLint found code style violations. Please see the following reports:
+     - /home/runner/work/notes-android/notes-android/app/build/reports/ktlint/ktlintMainSourceSetCheck/ktlintMainSourceSetCheck.txt
+
+* Try:
+> Run with --stacktrace option to get the stack trace.
+> Run with --info or --debug option to get more log output.
+> Run with --scan to get full insights.
+> Get more help at https://help.gradle.org.
+
+BUILD FAILED in 41s
+9 actionable tasks: 9 executed""",
+                code=1,
+            ),
+        ],
+    ),
+    'Feed.kt:14:1 Unexpected blank line(s) before "}" (standard:no-blank-line-before-rbrace)',
+)
+
+case(
+    "kotlin-detekt-jenkins",
+    "lint.error",
+    "high",
+    jenkins(
+        "acme/payments-svc",
+        "payments-svc_PR-311",
+        [
+            Step(
+                "./gradlew detekt",
+                """> Task :detekt FAILED
+§complexity - 20min debt
+§	LongMethod - 71/60 - [render] at /var/lib/jenkins/workspace/payments-svc_PR-311/src/main/kotlin/com/acme/pay/Screen.kt:42:9
+§style - 10min debt
+§	MagicNumber - [retry] at /var/lib/jenkins/workspace/payments-svc_PR-311/src/main/kotlin/com/acme/pay/Client.kt:88:31
+
+Overall debt: 30min
+
+build/reports/detekt/detekt.html
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':detekt'.
+> Analysis failed with 2 weighted issues.
+
+* Try:
+> Run with --stacktrace option to get the stack trace.
+
+BUILD FAILED in 18s""",
+                code=1,
+                name="Static analysis",
+            ),
+            Step("./gradlew test", name="Test"),
+        ],
+    ),
+    "LongMethod - 71/60 - [render] at .../Screen.kt:42:9",
+)
+
+case(
+    "android-lint-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/notes-android",
+        "android-lint",
+        [
+            setup_java("17"),
+            Step(
+                "./gradlew lintDebug",
+                """> Task :app:preBuild UP-TO-DATE
+> Task :app:generateDebugResValues
+> Task :app:lintAnalyzeDebug
+§> Task :app:lintDebug FAILED
+§Lint found 1 errors, 12 warnings. First failure:
+§/home/runner/work/notes-android/notes-android/app/src/main/res/layout/activity_main.xml:22: Error: Hardcoded string "Sign in", should use @string resource [HardcodedText]
+§        android:text="Sign in"
+§        ~~~~~~~~~~~~~~~~~~~~~~
+
+The full lint text report is located at:
+  /home/runner/work/notes-android/notes-android/app/build/intermediates/lint_intermediate_text_report/debug/lintReportDebug/lint-results-debug.txt
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:lintDebug'.
+> Lint found errors in the project; aborting build.
+
+  Fix the issues identified by lint, or create a baseline to see only new errors.
+
+* Try:
+> Run with --stacktrace option to get the stack trace.
+
+BUILD FAILED in 1m 12s""",
+                code=1,
+            ),
+        ],
+    ),
+    'activity_main.xml:22: Error: Hardcoded string "Sign in", should use @string resource [HardcodedText]',
+)
+
+case(
+    "gradle-toolchain-missing-gha",
+    "runtime.version",
+    "high",
+    gha(
+        "acme/ledger-jvm",
+        "build",
+        [
+            setup_java("17"),
+            Step(
+                "./gradlew build --no-daemon",
+                gradle_head()
+                + """
+§FAILURE: Build failed with an exception.
+§
+§* What went wrong:
+§Execution failed for task ':core:compileJava'.
+§> Error while evaluating property 'javaCompiler' of task ':core:compileJava'.
+§   > Failed to calculate the value of task ':core:compileJava' property 'javaCompiler'.
+§      > Cannot find a Java installation on your machine matching this tasks requirements: {languageVersion=21, vendor=any, implementation=vendor-specific} for LINUX on x86_64.
+§         > No locally installed toolchains match and toolchain download repositories have not been configured.
+
+* Try:
+> Learn more about toolchain auto-detection at https://docs.gradle.org/8.7/userguide/toolchains.html#sec:auto_detection.
+> Run with --stacktrace option to get the stack trace.
+
+BUILD FAILED in 9s""",
+                code=1,
+            ),
+        ],
+    ),
+    "Cannot find a Java installation on your machine matching this tasks requirements: {languageVersion=21",
+)
+
+# ---------------------------------------------------------------- Bazel, Nix, Meson, Zig
+
+case(
+    "bazel-test-failed-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/monorepo",
+        "bazel test",
+        [
+            Step(
+                "bazel test //... --test_output=errors",
+                """Starting local Bazel server and connecting to it...
+INFO: Invocation ID: 4f1e2d3c-5b6a-4789-8a9b-0c1d2e3f4a5b
+Computing main repo mapping:
+Loading: 188 packages loaded
+Analyzing: 42 targets (188 packages loaded, 6021 targets configured)
+INFO: Analyzed 42 targets (188 packages loaded, 6021 targets configured).
+INFO: Found 30 targets and 12 test targets...
+§FAIL: //pkg/parser:parser_test (see /home/runner/.cache/bazel/_bazel_runner/7f1e2d3c/execroot/_main/bazel-out/k8-fastbuild/testlogs/pkg/parser/parser_test/test.log)
+§INFO: From Testing //pkg/parser:parser_test:
+§==================== Test output for //pkg/parser:parser_test:
+§--- FAIL: TestParseQuoted (0.00s)
+§    parser_test.go:44: got "ab", want "a'b"
+§FAIL
+================================================================================
+INFO: Elapsed time: 41.212s, Critical Path: 12.41s
+INFO: 318 processes: 102 internal, 216 linux-sandbox.
+INFO: Build completed, 1 test FAILED, 318 total actions
+//pkg/config:config_test                                        PASSED in 0.3s
+//pkg/lexer:lexer_test                                          PASSED in 0.2s
+//pkg/parser:parser_test                                        FAILED in 0.4s
+  /home/runner/.cache/bazel/_bazel_runner/7f1e2d3c/execroot/_main/bazel-out/k8-fastbuild/testlogs/pkg/parser/parser_test/test.log
+
+Executed 12 out of 12 tests: 11 tests pass and 1 fails locally.
+There were tests whose specified size is too big. Use the --test_verbose_timeout_warnings command line option to see which ones these are.""",
+                code=3,
+            ),
+        ],
+    ),
+    "--- FAIL: TestParseQuoted (0.00s)",
+)
+
+case(
+    "bazel-cc-compile-error-jenkins",
+    "compile.error",
+    "high",
+    jenkins(
+        "acme/engine",
+        "engine_main",
+        [
+            Step(
+                "bazel build //src/...",
+                """INFO: Analyzed 64 targets (112 packages loaded, 2410 targets configured).
+INFO: Found 64 targets...
+ERROR: /var/lib/jenkins/workspace/engine_main/src/core/BUILD.bazel:12:11: Compiling src/core/cache.cc failed: (Exit 1): gcc failed: error executing CppCompile command (from target //src/core:core) /usr/bin/gcc -U_FORTIFY_SOURCE -fstack-protector -Wall -Wunused-but-set-parameter -Wno-free-nonheap-object -fno-omit-frame-pointer '-std=c++17' -MD -MF ... (remaining 21 arguments skipped)
+§src/core/cache.cc: In member function 'void core::Cache::put(const std::string&, core::Value)':
+§src/core/cache.cc:41:10: error: 'lock_guard' is not a member of 'std'
+§   41 |     std::lock_guard<std::mutex> g(mu_);
+§      |          ^~~~~~~~~~
+Target //src/core:core failed to build
+Use --verbose_failures to see the command lines of failed build steps.
+INFO: Elapsed time: 22.104s, Critical Path: 9.31s
+INFO: 88 processes: 12 internal, 76 linux-sandbox.
+FAILED: Build did NOT complete successfully""",
+                code=1,
+                name="Build",
+            ),
+        ],
+    ),
+    "src/core/cache.cc:41:10: error: 'lock_guard' is not a member of 'std'",
+)
+
+case(
+    "nix-check-pytest-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/pyflake",
+        "nix flake check",
+        [
+            Step(
+                "",
+                uses="cachix/install-nix-action@v26",
+                with_={"nix_path": "nixpkgs=channel:nixos-unstable"},
+                out="Installing Nix\nnix (Nix) 2.21.2",
+            ),
+            Step(
+                "nix flake check -L",
+                """warning: Git tree '/home/runner/work/pyflake/pyflake' is dirty
+evaluating flake...
+checking flake output 'checks'...
+checking derivation checks.x86_64-linux.tests...
+building '/nix/store/7f1e2d3c4b5a69788796a5b4c3d2e1f0-pyflake-tests-0.1.0.drv'...
+pyflake-tests> Sourcing pytest-check-hook
+pyflake-tests> Executing pytestCheckPhase
+pyflake-tests> ============================= test session starts ==============================
+pyflake-tests> platform linux -- Python 3.11.9, pytest-8.1.1, pluggy-1.4.0
+pyflake-tests> collected 12 items
+pyflake-tests> tests/test_api.py ......F.....                                          [100%]
+§error: builder for '/nix/store/7f1e2d3c4b5a69788796a5b4c3d2e1f0-pyflake-tests-0.1.0.drv' failed with exit code 1;
+§       last 4 log lines:
+§       > tests/test_api.py ......F.....                                          [100%]
+§       > FAILED tests/test_api.py::test_pagination - assert 20 == 25
+§       > ========================= 1 failed, 11 passed in 0.41s =========================
+       For full logs, run 'nix log /nix/store/7f1e2d3c4b5a69788796a5b4c3d2e1f0-pyflake-tests-0.1.0.drv'.""",
+                code=1,
+            ),
+        ],
+    ),
+    "FAILED tests/test_api.py::test_pagination - assert 20 == 25",
+)
+
+case(
+    "nix-hash-mismatch-gha",
+    "dependency.resolution",
+    "medium",
+    gha(
+        "acme/tool-nix",
+        "build",
+        [
+            Step(
+                "",
+                uses="cachix/install-nix-action@v26",
+                with_={"nix_path": "nixpkgs=channel:nixos-unstable"},
+                out="Installing Nix\nnix (Nix) 2.21.2",
+            ),
+            Step(
+                "nix build .#default -L",
+                """these 2 derivations will be built:
+  /nix/store/1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d-source.drv
+  /nix/store/9f8e7d6c5b4a39281706f5e4d3c2b1a0-tool-1.4.0.drv
+building '/nix/store/1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d-source.drv'...
+
+trying https://github.com/acme/libfmt/archive/v2.1.0.tar.gz
+  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current
+                                 Dload  Upload   Total   Spent    Left  Speed
+100  412k    0  412k    0     0  1811k      0 --:--:-- --:--:-- --:--:-- 1811k
+unpacking source archive /build/download.tar.gz
+§error: hash mismatch in fixed-output derivation '/nix/store/1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d-source.drv':
+§         specified: sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+§            got:    sha256-q1Zp0wYq8c4J1M3dUc2x8mYb8iE8oV0XQqQzqS6bF3k=
+error: 1 dependencies of derivation '/nix/store/9f8e7d6c5b4a39281706f5e4d3c2b1a0-tool-1.4.0.drv' failed to build""",
+                code=1,
+            ),
+        ],
+    ),
+    "error: hash mismatch in fixed-output derivation",
+    "a pinned source's hash no longer matches what is fetched (alt config.error)",
+)
+
+case(
+    "meson-test-fail-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/libtoml",
+        "test",
+        [
+            Step(
+                "sudo apt-get install -y meson ninja-build", apt_install("meson ninja-build python3-mesonpy libcmocka0")
+            ),
+            Step(
+                "meson setup build",
+                'The Meson build system\nVersion: 1.3.2\nSource dir: /home/runner/work/libtoml/libtoml\nBuild dir: /home/runner/work/libtoml/libtoml/build\nBuild type: native build\nProject name: libtoml\nC compiler for the host machine: cc (gcc 11.4.0 "cc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0")\nFound ninja-1.11.1 at /usr/bin/ninja',
+            ),
+            Step(
+                "meson test -C build --print-errorlogs",
+                """ninja: Entering directory `/home/runner/work/libtoml/libtoml/build'
+[14/14] Linking target tests/test_parser
+ 1/6 libtoml:unit / lexer          OK              0.02s
+ 2/6 libtoml:unit / strings        OK              0.02s
+§ 3/6 libtoml:unit / parser         FAIL            0.03s   exit status 1
+§>>> MALLOC_PERTURB_=188 /home/runner/work/libtoml/libtoml/build/tests/test_parser
+§――――――――――――――――――――――――――――――――――――― ✀  ―――――――――――――――――――――――――――――――――――――
+§stderr:
+§[  FAILED  ] test_parse_inline_table
+§test_parser.c:41: error: Failure! parse_inline("{a = 1}") returned -2, expected 0
+ 4/6 libtoml:unit / datetime       OK              0.01s
+ 5/6 libtoml:unit / arrays         OK              0.01s
+ 6/6 libtoml:unit / writer         OK              0.02s
+
+Summary of Failures:
+
+3/6 libtoml:unit / parser FAIL            0.03s   exit status 1
+
+Ok:                 5
+Expected Fail:      0
+Fail:               1
+Unexpected Pass:    0
+Skipped:            0
+Timeout:            0
+
+Full log written to /home/runner/work/libtoml/libtoml/build/meson-logs/testlog.txt""",
+                code=1,
+            ),
+        ],
+    ),
+    "3/6 libtoml:unit / parser FAIL 0.03s exit status 1",
+    "meson is a build system; `meson test` runs tests",
+)
+
+case(
+    "zig-build-error-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/zkv",
+        "build",
+        [
+            Step(
+                "",
+                uses="mlugg/setup-zig@v1",
+                with_={"version": "0.12.0"},
+                out="Fetching https://ziglang.org/download/0.12.0/zig-linux-x86_64-0.12.0.tar.xz\nAdded zig 0.12.0 to the path",
+            ),
+            Step(
+                "zig build test",
+                """test
+└─ run test
+   └─ zig test Debug native 1 errors
+§src/store.zig:14:9: error: local variable is never mutated
+§    var n: usize = 0;
+§        ^
+§src/store.zig:14:9: note: consider using 'const'
+error: the following command failed with 1 compilation errors:
+/opt/hostedtoolcache/zig/0.12.0/x64/zig test -ODebug -Mroot=/home/runner/work/zkv/zkv/src/store.zig --cache-dir /home/runner/work/zkv/zkv/zig-cache --global-cache-dir /home/runner/.cache/zig --name test --listen=-
+Build Summary: 0/3 steps succeeded; 1 failed (disable with --summary none)
+test transitive failure
+└─ run test transitive failure
+   └─ zig test Debug native 1 errors
+error: the following build command failed with exit code 1:
+/home/runner/work/zkv/zkv/zig-cache/o/4f1e2d3c/build /opt/hostedtoolcache/zig/0.12.0/x64/zig /home/runner/work/zkv/zkv /home/runner/work/zkv/zkv/zig-cache /home/runner/.cache/zig --seed 0x1a2b3c4d test""",
+                code=1,
+            ),
+        ],
+    ),
+    "src/store.zig:14:9: error: local variable is never mutated",
+    "`zig build test` fails at compiling the test binary",
+)
+
+# ---------------------------------------------------------------- R, Julia, Lua
+
+case(
+    "r-xml2-sysreq-gha",
+    "dependency.missing",
+    "medium",
+    gha(
+        "acme/rscrape",
+        "R-CMD-check (release)",
+        [
+            Step(
+                "Rscript -e 'install.packages(c(\"remotes\")); remotes::install_deps(dependencies = TRUE)'",
+                """Installing 3 packages: xml2, httr, rvest
+trying URL 'https://cloud.r-project.org/src/contrib/xml2_1.3.6.tar.gz'
+Content type 'application/x-gzip' length 300115 bytes (293 KB)
+==================================================
+downloaded 293 KB
+
+* installing *source* package ‘xml2’ ...
+** package ‘xml2’ successfully unpacked and MD5 sums checked
+** using staged installation
+Using PKG_CFLAGS=
+Using PKG_LIBS=-lxml2
+§------------------------- ANTICONF ERROR ---------------------------
+§Configuration failed because libxml-2.0 was not found. Try installing:
+§ * deb: libxml2-dev (Debian, Ubuntu, etc)
+§ * rpm: libxml2-devel (Fedora, CentOS, RHEL)
+§ * csw: libxml2_dev (Solaris)
+§If libxml-2.0 is already installed, check that 'pkg-config' is in your
+§PATH and PKG_CONFIG_PATH contains a libxml-2.0.pc file. If pkg-config
+§is unavailable you can set INCLUDE_DIR and LIB_DIR manually via:
+§R CMD INSTALL --configure-vars='INCLUDE_DIR=... LIB_DIR=...'
+§--------------------------------------------------------------------
+ERROR: configuration failed for package ‘xml2’
+* removing ‘/home/runner/work/_temp/Library/xml2’
+ERROR: dependency ‘xml2’ is not available for package ‘rvest’
+* removing ‘/home/runner/work/_temp/Library/rvest’
+Warning messages:
+1: In i.p(...) : installation of package ‘xml2’ had non-zero exit status
+2: In i.p(...) : installation of package ‘rvest’ had non-zero exit status
+Error: Failed to install 'unknown package' from CRAN""",
+                code=1,
+            ),
+        ],
+    ),
+    "Configuration failed because libxml-2.0 was not found.",
+    "a system library an R package needs is missing (alt dependency.resolution)",
+)
+
+case(
+    "julia-pkg-test-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/Serde.jl",
+        "Julia 1.10 - ubuntu-latest",
+        [
+            Step(
+                "",
+                uses="julia-actions/setup-julia@v2",
+                with_={"version": "1.10"},
+                out="Installing Julia 1.10.2 for x64\nJulia 1.10.2 installed at /opt/hostedtoolcache/julia/1.10.2/x64",
+            ),
+            Step(
+                "julia --color=yes --project -e 'using Pkg; Pkg.test(coverage=true)'",
+                """     Testing Serde
+      Status `/tmp/jl_8Yq1Ls/Project.toml`
+  [a1b2c3d4] Serde v0.3.0 `~/work/Serde.jl/Serde.jl`
+  [8dfed614] Test `@stdlib/Test`
+     Testing Running tests...
+Test Summary: | Pass  Total  Time
+parsing       |   14     14  0.4s
+§serialize: Test Failed at /home/runner/work/Serde.jl/Serde.jl/test/serialize.jl:18
+§  Expression: roundtrip(x) == x
+§   Evaluated: Dict("a" => 2) == Dict("a" => 1)
+§
+§Stacktrace:
+§ [1] macro expansion
+§   @ /opt/hostedtoolcache/julia/1.10.2/x64/share/julia/stdlib/v1.10/Test/src/Test.jl:672 [inlined]
+§ [2] macro expansion
+§   @ ~/work/Serde.jl/Serde.jl/test/serialize.jl:18 [inlined]
+Test Summary: | Pass  Fail  Total  Time
+serialize     |    6     1      7  0.9s
+ERROR: LoadError: Some tests did not pass: 6 passed, 1 failed, 0 errored, 0 broken.
+in expression starting at /home/runner/work/Serde.jl/Serde.jl/test/runtests.jl:5
+ERROR: Package Serde errored during testing
+Stacktrace:
+ [1] pkgerror(msg::String)
+   @ Pkg.Types /opt/hostedtoolcache/julia/1.10.2/x64/share/julia/stdlib/v1.10/Pkg/src/Types.jl:70""",
+                code=1,
+            ),
+        ],
+    ),
+    "serialize: Test Failed at .../test/serialize.jl:18",
+)
+
+case(
+    "lua-busted-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/lua-csv",
+        "generic",
+        [
+            Step(
+                "luarocks install --local busted",
+                "Installing https://luarocks.org/busted-2.2.0-1.src.rock\nbusted 2.2.0-1 is now installed in /home/travis/.luarocks (license: MIT <http://opensource.org/licenses/MIT>)",
+                name="install",
+            ),
+            Step(
+                "busted --output=plainTerminal spec/",
+                """●●●●●●◼●●●
+9 successes / 1 failure / 0 errors / 0 pending : 0.012345 seconds
+
+§Failure → spec/parser_spec.lua @ 22
+§parser parses quoted strings
+§spec/parser_spec.lua:24: Expected objects to be the same.
+§Passed in:
+§(string) 'ab'
+§Expected:
+§(string) 'a"b'""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.luarocks",
+    ),
+    "Failure → spec/parser_spec.lua @ 22",
+)
+
+case(
+    "lua-luacheck-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/lua-csv",
+        "lint",
+        [
+            Step("sudo apt-get install -y lua-check", apt_install("lua-check lua-argparse lua-filesystem lua5.1")),
+            Step(
+                "luacheck src/ spec/",
+                """Checking src/csv/init.lua                        OK
+§Checking src/csv/parser.lua                      2 warnings
+§
+§    src/csv/parser.lua:14:7: unused variable 'tmp'
+§    src/csv/parser.lua:41:1: setting non-standard global variable 'helper'
+
+Checking src/csv/writer.lua                      OK
+Checking spec/parser_spec.lua                    OK
+
+Total: 2 warnings / 0 errors in 4 files""",
+                code=1,
+            ),
+        ],
+    ),
+    "src/csv/parser.lua:14:7: unused variable 'tmp'",
+    "luacheck exits 1 on warnings",
+)
+
+# ---------------------------------------------------------------- Infrastructure as code, Kubernetes
+
+case(
+    "tflint-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/infra",
+        "tflint",
+        [
+            Step(
+                "",
+                uses="terraform-linters/setup-tflint@v4",
+                with_={"tflint_version": "v0.50.3"},
+                out="Finding release for TFLint version v0.50.3\nDownloading TFLint v0.50.3\nTFLint v0.50.3 installed",
+            ),
+            Step(
+                "tflint --init",
+                'Installing "aws" plugin...\nInstalled "aws" (source: github.com/terraform-linters/tflint-ruleset-aws, version: 0.30.0)',
+            ),
+            Step(
+                "tflint --recursive --format compact",
+                """§2 issue(s) found:
+§
+§modules/web/main.tf:12:19: Error - "t2.micor" is an invalid value as instance_type (aws_instance_invalid_type)
+§modules/web/variables.tf:1:1: Warning - variable "region" is declared but not used (terraform_unused_declarations)""",
+                code=2,
+            ),
+        ],
+    ),
+    'modules/web/main.tf:12:19: Error - "t2.micor" is an invalid value as instance_type',
+)
+
+case(
+    "terraform-plan-aws-credentials-gitlab",
+    "credentials",
+    "high",
+    gitlab(
+        "acme/infra",
+        "hashicorp/terraform:1.8",
+        [
+            Step(
+                "terraform init -input=false",
+                'Initializing the backend...\nInitializing provider plugins...\n- Finding hashicorp/aws versions matching "~> 5.40"...\n- Installing hashicorp/aws v5.47.0...\n- Installed hashicorp/aws v5.47.0 (signed by HashiCorp)\n\nTerraform has been successfully initialized!',
+            ),
+            Step(
+                "terraform plan -input=false -out=plan.tfplan",
+                """Planning failed. Terraform encountered an error while generating this plan.
+
+§╷
+§│ Error: No valid credential sources found
+§│
+§│   with provider["registry.terraform.io/hashicorp/aws"],
+§│   on providers.tf line 10, in provider "aws":
+§│   10: provider "aws" {
+§│
+§│ Please see https://registry.terraform.io/providers/hashicorp/aws
+§│ for more information about providing credentials.
+§│
+§│ Error: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded
+§╵""",
+                code=1,
+            ),
+        ],
+    ),
+    "Error: No valid credential sources found",
+    "the CI variables with the AWS keys are not exposed to this branch; the IMDS probe times out as a consequence",
+)
+
+case(
+    "kubeconform-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/platform-manifests",
+        "validate",
+        [
+            Step(
+                "curl -sSL https://github.com/yannh/kubeconform/releases/download/v0.6.4/kubeconform-linux-amd64.tar.gz | tar xz && sudo mv kubeconform /usr/local/bin",
+                "",
+            ),
+            Step(
+                "kubeconform -strict -summary -kubernetes-version 1.29.0 deploy/",
+                """§deploy/web/deployment.yaml - Deployment web is invalid: problem validating schema. Check JSON formatting: jsonschema: '/spec/template/spec/containers/0/ports/0/containerPort' does not validate with https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.29.0-standalone-strict/deployment-apps-v1.json#/properties/spec/properties/template/properties/spec/properties/containers/items/properties/ports/items/properties/containerPort/type: expected integer, but got string
+Summary: 14 resources found in 6 files - Valid: 13, Invalid: 1, Errors: 0, Skipped: 0""",
+                code=1,
+            ),
+        ],
+    ),
+    "deploy/web/deployment.yaml - Deployment web is invalid: problem validating schema.",
+)
+
+# ---------------------------------------------------------------- data, schema and text linters
+
+case(
+    "yamllint-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/ansible-roles",
+        "python",
+        [
+            Step(
+                "pip install yamllint",
+                "Collecting yamllint\n  Downloading yamllint-1.35.1-py3-none-any.whl (66 kB)\nSuccessfully installed pathspec-0.12.1 pyyaml-6.0.1 yamllint-1.35.1",
+                name="install",
+            ),
+            Step(
+                "yamllint -s .",
+                """§./roles/web/tasks/main.yml
+§  3:1       warning  truthy value should be one of [false, true]  (truthy)
+§  14:81     error    line too long (97 > 80 characters)  (line-length)
+§  22:5      error    wrong indentation: expected 6 but found 4  (indentation)
+§
+§./roles/db/defaults/main.yml
+§  7:1       error    too many blank lines (2 > 0)  (empty-lines)""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "22:5 error wrong indentation: expected 6 but found 4 (indentation)",
+)
+
+case(
+    "sqlfluff-lint-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/warehouse-dbt",
+        "sqlfluff",
+        [
+            setup_python("3.11"),
+            Step(
+                "pip install sqlfluff==3.0.5 sqlfluff-templater-dbt",
+                "Successfully installed sqlfluff-3.0.5 sqlfluff-templater-dbt-3.0.5",
+            ),
+            Step(
+                "sqlfluff lint models/ --dialect snowflake",
+                """§== [models/marts/orders.sql] FAIL
+§L:   3 | P:   5 | LT01 | Expected only single space before 'AS' keyword. Found '  '.
+§                       | [layout.spacing]
+§L:  12 | P:   1 | CP01 | Keywords must be consistently upper case.
+§                       | [capitalisation.keywords]
+All Finished 📜 🎉!""",
+                code=1,
+            ),
+        ],
+    ),
+    "== [models/marts/orders.sql] FAIL",
+)
+
+case(
+    "buf-lint-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/apis",
+        "bufbuild/buf:1.31.0",
+        [
+            Step(
+                "buf lint",
+                """§proto/acme/orders/v1/orders.proto:12:3:Enum value name "PENDING" should be prefixed with "ORDER_STATUS_".
+§proto/acme/orders/v1/orders.proto:21:9:Field name "orderID" should be lower_snake_case, such as "order_id".""",
+                code=100,
+            ),
+        ],
+    ),
+    'proto/acme/orders/v1/orders.proto:12:3:Enum value name "PENDING" should be prefixed with "ORDER_STATUS_".',
+)
+
+case(
+    "py-interrogate-docstrings-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/sdk-py",
+        "docs-coverage",
+        [
+            setup_python("3.12"),
+            Step("pip install interrogate", "Successfully installed interrogate-1.7.0 py-1.11.0 tabulate-0.9.0"),
+            Step(
+                "interrogate -v --fail-under 80 src/",
+                """================== Coverage for /home/runner/work/sdk-py/sdk-py/src/ ===================
+------------------------------------ Summary ------------------------------------
+| Name                               |   Total |   Miss |   Cover |   Cover% |
+|------------------------------------|---------|--------|---------|----------|
+| sdk/__init__.py                    |       1 |      0 |       1 |     100% |
+| sdk/client.py                      |      24 |      9 |      15 |      62% |
+| sdk/models.py                      |      18 |      3 |      15 |      83% |
+|------------------------------------|---------|--------|---------|----------|
+| TOTAL                              |      43 |     12 |      31 |    72.1% |
+§-------------- RESULT: FAILED (minimum: 80.0%, actual: 72.1%) --------------""",
+                code=1,
+            ),
+        ],
+    ),
+    "RESULT: FAILED (minimum: 80.0%, actual: 72.1%)",
+)
+
+case(
+    "go-govulncheck-gha",
+    "lint.error",
+    "medium",
+    gha(
+        "acme/edge-proxy",
+        "vulncheck",
+        [
+            setup_go("1.22"),
+            Step(
+                "go install golang.org/x/vuln/cmd/govulncheck@latest",
+                "go: downloading golang.org/x/vuln v1.1.0\ngo: downloading golang.org/x/tools v0.20.0",
+            ),
+            Step(
+                "govulncheck ./...",
+                """Scanning your code and 214 packages across 31 dependent modules for known vulnerabilities...
+
+=== Symbol Results ===
+
+§Vulnerability #1: GO-2024-2687
+§    HTTP/2 CONTINUATION flood in net/http
+§  More info: https://pkg.go.dev/vuln/GO-2024-2687
+§  Module: golang.org/x/net
+§    Found in: golang.org/x/net@v0.21.0
+§    Fixed in: golang.org/x/net@v0.23.0
+§    Example traces found:
+§      #1: internal/server/server.go:41:23: server.Serve calls http2.ConfigureServer
+
+Your code is affected by 1 vulnerability from 1 module.
+This scan also found 0 vulnerabilities in packages you import and 2
+vulnerabilities in modules you require, but your code doesn't appear to call
+these vulnerabilities.
+Use '-show verbose' for more details.""",
+                code=3,
+            ),
+        ],
+    ),
+    "Vulnerability #1: GO-2024-2687",
+    "a vulnerability checker's finding (alt dependency.resolution: bump the module)",
+)
+
+case(
+    "ruby-sorbet-tc-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/storefront-rb",
+        "typecheck",
+        [
+            Step(
+                "",
+                uses="ruby/setup-ruby@v1",
+                with_={"ruby-version": "3.3", "bundler-cache": "true"},
+                out="Using Ruby 3.3.1\nbundle install\nBundle complete! 48 Gemfile dependencies, 131 gems now installed.",
+            ),
+            Step(
+                "bundle exec srb tc",
+                """§app/models/order.rb:14: Method `totl` does not exist on `Order` https://srb.help/7003
+§    14 |    totl * 1.2
+§            ^^^^
+§  Got `Order` originating from:
+§    app/models/order.rb:12:
+§    12 |  def with_tax
+§          ^^^^^^^^^^^^
+§  Autocorrect: Use `-a` to autocorrect
+§    app/models/order.rb:14: Replace with `total`
+§    14 |    totl * 1.2
+§            ^^^^
+Errors: 1""",
+                code=1,
+            ),
+        ],
+    ),
+    "app/models/order.rb:14: Method `totl` does not exist on `Order` https://srb.help/7003",
+    "a type checker run as a check",
+)
+
+case(
+    "node-test-runner-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/tiny-router",
+        "test (20)",
+        [
+            setup_node("20"),
+            Step("npm ci", "added 12 packages, and audited 13 packages in 1s\nfound 0 vulnerabilities"),
+            Step(
+                "node --test test/",
+                """▶ router
+  ✔ matches a static path (0.512ms)
+  ✔ extracts params (0.301ms)
+§  ✖ matches a trailing slash (1.204ms)
+§    AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:
+§
+§    null !== '/users'
+§
+§        at TestContext.<anonymous> (file:///home/runner/work/tiny-router/tiny-router/test/router.test.js:22:12)
+§        at Test.runInAsyncScope (node:async_hooks:206:9)
+§        at Test.run (node:internal/test_runner/test:631:25) {
+§      generatedMessage: true,
+§      code: 'ERR_ASSERTION',
+§      actual: null,
+§      expected: '/users',
+§      operator: 'strictEqual'
+§    }
+§
+▶ router (3.1ms)
+ℹ tests 41
+ℹ suites 6
+ℹ pass 40
+ℹ fail 1
+ℹ cancelled 0
+ℹ skipped 0
+ℹ todo 0
+ℹ duration_ms 412.51
+
+✖ failing tests:
+
+test at file:///home/runner/work/tiny-router/tiny-router/test/router.test.js:18:3
+✖ matches a trailing slash (1.204ms)
+  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:""",
+                code=1,
+            ),
+        ],
+    ),
+    "✖ matches a trailing slash (1.204ms)",
+)
+
+case(
+    "cocoapods-cdn-timeout-plain",
+    "network",
+    "high",
+    plain(
+        """$ bundle exec pod install --repo-update
+Updating local specs repositories
+Analyzing dependencies
+§[!] CDN: trunk URL couldn't be downloaded: https://cdn.cocoapods.org/all_pods_versions_5_9_1.txt Response: Timeout was reached
+Exited with code exit status 1""",
+        name="ios-app",
+    ),
+    "[!] CDN: trunk URL couldn't be downloaded: https://cdn.cocoapods.org/... Response: Timeout was reached",
+    "a network timeout fetching the spec index, not a job timeout",
+)
+
+case(
+    "flutter-sdk-constraint-gha",
+    "runtime.version",
+    "high",
+    gha(
+        "acme/shop_app",
+        "build-android",
+        [
+            Step(
+                "",
+                uses="subosito/flutter-action@v2",
+                with_={"flutter-version": "3.13.9"},
+                out="Flutter 3.13.9 • channel stable • https://github.com/flutter/flutter.git\nTools • Dart 3.1.5 • DevTools 2.25.0",
+            ),
+            Step(
+                "flutter pub get",
+                """Resolving dependencies...
+§The current Dart SDK version is 3.1.5.
+§
+§Because shop_app requires SDK version >=3.3.0 <4.0.0, version solving failed.""",
+                code=1,
+            ),
+        ],
+    ),
+    "Because shop_app requires SDK version >=3.3.0 <4.0.0, version solving failed.",
+)
+
+case(
+    "elixir-ecto-db-refused-gha",
+    "network",
+    "medium",
+    gha(
+        "acme/notifier",
+        "test",
+        [
+            Step(
+                "",
+                uses="erlef/setup-beam@v1",
+                with_={"otp-version": "26.2", "elixir-version": "1.16.2"},
+                out="Installing Erlang/OTP 26.2.4\nInstalling Elixir 1.16.2-otp-26",
+            ),
+            Step("mix deps.get", "Resolving Hex dependencies...\nAll dependencies are up to date"),
+            Step(
+                "mix test",
+                """Compiling 42 files (.ex)
+Generated notifier app
+§18:22:41.204 [error] Postgrex.Protocol (#PID<0.312.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (localhost:5432): connection refused - :econnrefused
+§18:22:41.205 [error] Postgrex.Protocol (#PID<0.313.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (localhost:5432): connection refused - :econnrefused
+** (Mix) The database for Notifier.Repo couldn't be created: killed""",
+                code=1,
+            ),
+        ],
+    ),
+    "tcp connect (localhost:5432): connection refused - :econnrefused",
+    "the Postgres service container is not configured (alt infrastructure/config.error)",
+)
