@@ -42,6 +42,7 @@ SYMPTOM = 11
 # Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
 MIN_CAUSE = 30
 TEST = "test.failure"
+COMPILE = "compile.error"
 # Categories whose words also show inside test output as test data or noise.
 TRIGGERS = frozenset(
     {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
@@ -65,8 +66,9 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
 EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
 # How far below a verdict line a failing test's own output reaches.
 TEST_OUTPUT = 20
-# How close below a block's header its detail line sits.
+# How close below a block's header its detail line sits; how far, when the lines between are indented under it.
 DETAIL = 2
+BLOCK = 8
 # How far below a warning that names a cause its consequence must follow to make it one.
 WARNED = 30
 # Causes a tool reports as warnings while it retries (pip, npm, Maven, curl --retry): when what
@@ -174,8 +176,19 @@ def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
     return any(name and hit.rule.match(name) is not None for name in names)
 
 
+def _in_test_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
+    """The hit is a failing test's own output: a verdict that names a test sits just above it, in its section."""
+    return any(
+        v.section == hit.section and v.captures.get("test")
+        for n in range(max(1, hit.line - TEST_OUTPUT), hit.line)
+        for v in verdicts.get((id(hit.doc), n), ())
+    )
+
+
 def _verdict_filter(hits: list[Hit]) -> list[Hit]:
-    """Drop trigger words that only name a test or sit in an expected/actual diff."""
+    """Drop trigger words that only name a test or sit in an expected/actual diff, and compiler-like
+    diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``): the
+    tests ran, so the build had succeeded."""
     verdicts: dict[tuple[int, int], list[Hit]] = {}
     for h in hits:
         if h.rule.category == TEST:
@@ -185,7 +198,8 @@ def _verdict_filter(hits: list[Hit]) -> list[Hit]:
     return [
         h
         for h in hits
-        if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
+        if not (h.rule.category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)))
+        and not (h.rule.category == COMPILE and _in_test_output(h, verdicts))
     ]
 
 
@@ -194,11 +208,22 @@ def _indent(text: str) -> int:
 
 
 def _detail_of(detail: Hit, header: Hit) -> bool:
-    """``detail`` sits just below ``header`` and details it: the header opens a block, or the detail is
-    indented under it. Then the header is the same failure, not an earlier cause."""
-    if not 0 < detail.line - header.line <= DETAIL:
+    """``detail`` sits below ``header`` and details it: just below, when the header opens a block or the
+    detail is indented under it; further down, when every line up to it is indented under the header
+    (a resolver's summary and its ``Problem 1`` list). Then the header is the same failure, not an
+    earlier cause."""
+    gap = detail.line - header.line
+    if not 0 < gap <= BLOCK or detail.doc is not header.doc:
         return False
-    return blocks.header(header.text) or _indent(detail.text) > _indent(header.text)
+    base = _indent(header.text)
+    if gap <= DETAIL and (blocks.header(header.text) or _indent(detail.text) > base):
+        return True
+    between = header.after[: gap - 1]
+    return (
+        _indent(detail.text) > base
+        and len(between) == gap - 1
+        and all(blocks.blank(t) or _indent(t) > base for t in between)
+    )
 
 
 def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
@@ -253,6 +278,29 @@ def _explained(best: Hit, hits: list[Hit]) -> Hit:
     return anchor_of(max(shared, key=rank), shared) if shared else best
 
 
+# A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
+TEST_TIMEOUTS = range(50, 90)
+# A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
+_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:failing|failed|failures?)\b")
+
+
+def _one_of_many(best: Hit, hits: list[Hit]) -> Hit:
+    """A test's own timeout shown by no more than half of the failing tests is one failure among others
+    (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
+    if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
+        return best
+    verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
+    named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
+    counted = [int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m]
+    failing = max([len(named), *counted])
+    slow = {
+        h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
+    }
+    if failing < 2 or 2 * len(slow) > failing:
+        return best
+    return anchor_of(max(verdicts, key=rank), verdicts)
+
+
 def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
     """The first hit of the chosen rule: the first error usually causes those after it."""
     return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
@@ -263,7 +311,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     causes = _verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
+    best = _one_of_many(_first_cause(anchor_of(max(causes, key=rank), causes), causes), causes)
     return _last_attempt(_explained(best, causes), causes)
 
 

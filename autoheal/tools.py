@@ -46,13 +46,21 @@ _LINTERS = _names(
     "size-limit bundlesize bundlewatch api-extractor publint attw knip depcheck madge japicmp revapi "
     "cargo-semver-checks cargo-deny cargo-audit cargo-udeps cargo-machete twine check-manifest "
     "check-wheel-contents pyroma validate-pyproject addlicense license-checker linkinator "
-    "markdown-link-check muffet liche"
+    "markdown-link-check muffet liche "
+    # Docstring and dead-code checkers, type checkers run as a check, formatters of further languages.
+    "interrogate docstr-coverage darglint vulture deptry pylama prospector semgrep srb steep flow pyre "
+    "ktfmt google-java-format swift-format nixfmt nixpkgs-fmt alejandra statix deadnix taplo yamlfmt perltidy "
+    "perlcritic cspell textlint spectral kube-linter kube-score checkov tfsec terrascan conftest djlint "
+    # Vulnerability and secret scanners (RustSec, the Go and PyPA advisory databases, OSV, containers).
+    "govulncheck pip-audit safety osv-scanner trivy grype bundle-audit bundler-audit gitleaks trufflehog "
+    "detect-secrets"
 )
 _TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
     "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
     "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
-    "grcov kaocha midje"
+    "grcov kaocha midje phpspec kahlan infection stryker mutmut robot pabot behave testcafe nightwatch wdio "
+    "detox newman elm-test yath luaunit"
 )
 _COMPILERS = _names(
     "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
@@ -74,18 +82,35 @@ _SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("cargo", a): COMPILE for a in ("build", "check", "doc", "run")},
     **{("cargo", a): DEPS for a in ("fetch", "update", "install")},
     **{("dotnet", a): c for a, c in (("test", TEST), ("build", COMPILE), ("restore", DEPS), ("format", LINT))},
-    **{("swift", a): c for a, c in (("test", TEST), ("build", COMPILE), ("package", DEPS))},
+    **{("dotnet", a): COMPILE for a in ("publish", "pack", "msbuild")},
+    **{("swift", a): c for a, c in (("test", TEST), ("build", COMPILE), ("package", DEPS), ("format", LINT))},
     **{("mix", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("deps.get", DEPS), ("format", LINT))},
-    **{("mix", a): LINT for a in ("credo", "dialyzer")},
+    **{("mix", a): LINT for a in ("credo", "dialyzer", "sobelow", "hex.audit", "deps.audit")},
     **{("stack", a): c for a, c in (("test", TEST), ("build", COMPILE), ("setup", DEPS))},
     **{("cabal", a): c for a, c in (("test", TEST), ("build", COMPILE), ("install", DEPS))},
     **{("flutter", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE), ("pub", DEPS))},
     **{("dart", a): c for a, c in (("test", TEST), ("analyze", LINT), ("format", LINT), ("compile", COMPILE))},
-    **{("terraform", a): c for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
+    **{("dart", a): c for a, c in (("pub", DEPS), ("fix", LINT))},
+    **{(tf, a): c for tf in ("terraform", "tofu") for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
     **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
     **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
     **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
     **{("r", a): c for a, c in (("check", TEST), ("build", COMPILE), ("install", DEPS))},
+    **{("bazel", a): c for a, c in (("test", TEST), ("coverage", TEST), ("build", COMPILE), ("fetch", DEPS))},
+    **{("bazelisk", a): c for a, c in (("test", TEST), ("coverage", TEST), ("build", COMPILE))},
+    **{("meson", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("setup", COMPILE))},
+    **{("buf", a): c for a, c in (("lint", LINT), ("breaking", LINT), ("format", LINT), ("generate", COMPILE))},
+    **{("deno", a): c for a, c in (("test", TEST), ("lint", LINT), ("fmt", LINT), ("check", COMPILE))},
+    **{("zig", a): c for a, c in (("test", TEST), ("fmt", LINT), ("build", COMPILE))},
+    **{("gleam", a): c for a, c in (("test", TEST), ("format", LINT), ("build", COMPILE), ("deps", DEPS))},
+    **{("helm", a): c for a, c in (("lint", LINT), ("dependency", DEPS))},
+    **{("composer", a): LINT for a in ("audit", "validate")},
+    **{(pm, "audit"): LINT for pm in ("npm", "yarn", "pnpm")},
+    **{("crystal", "spec"): TEST, ("dune", "test"): TEST, ("dune", "runtest"): TEST, ("dune", "build"): COMPILE},
+    **{("xcodebuild", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE))},
+    # `nix flake check` evaluates the flake and runs its checks, its tests (nix manual); `nix build` builds.
+    ("nix", "flake check"): TEST,
+    ("nix", "build"): COMPILE,
     ("python", "-m"): "",
     ("npx", ""): "",
 }
@@ -101,7 +126,8 @@ _WORDS = (
     (
         re.compile(
             r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
-            r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver"
+            r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
+            r"spotless|spotbugs|api-?check|audit|vulncheck"
         ),
         LINT,
     ),
@@ -118,8 +144,16 @@ _TABLE = {
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
+# Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
-_RUN_WORDS = {"run", "exec", "x", "-m"}
+_RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch"}
+_RUN_WORDS = {"run", "exec", "x", "-m", "run-script"}
+# A runner's own install commands (the rest of its words name a script or a tool).
+_INSTALLS = {
+    **dict.fromkeys(("npm", "yarn", "pnpm", "bun"), ("install", "ci", "i", "add")),
+    **dict.fromkeys(("bundle", "poetry", "pipenv", "uv", "pdm"), ("install", "lock", "sync")),
+    "composer": ("install", "update", "require", "dump-autoload"),
+}
 
 
 def _words(segment: str) -> list[str]:
@@ -173,6 +207,16 @@ def _docker_run(words: list[str]) -> str | None:
     return inner or _TABLE.get(_tool(rest[i]))
 
 
+def _goal(arg: str) -> str | None:
+    """A Maven goal's or Gradle task's category (``:app:ktlintMainSourceSetCheck``, ``lintDebug``): a named
+    goal, else its name's lint or test words (a build's other tasks compile, the default)."""
+    task = arg.rsplit(":", 1)[-1]
+    found = _BUILD_GOALS.get(arg) or _BUILD_GOALS.get(task)
+    if found:
+        return found
+    return next((category for pattern, category in _WORDS[:2] if pattern.search(task)), None)
+
+
 def _by_words(words: list[str]) -> str | None:
     for word in words:
         for pattern, category in _WORDS:
@@ -197,16 +241,21 @@ def segment_category(segment: str) -> str | None:
     if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
         return _SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in ("mvn", "mvnw", "gradle", "gradlew"):
-        named = (_BUILD_GOALS.get(a) or _BUILD_GOALS.get(a.rsplit(":", 1)[-1]) for a in args)
-        goals = [g for g in named if g]
+        goals = [g for g in (_goal(a) for a in args) if g]
         return goals[-1] if goals else COMPILE
+    if tool == "xcodebuild":  # its actions may follow or precede the options' values
+        actions = [c for c in (_SUBCOMMANDS.get((tool, a)) for a in args) if c]
+        return actions[-1] if actions else COMPILE
+    if tool in ("node", "bun", "deno") and "--test" in words:
+        return TEST
+    if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in _SUBCOMMANDS:
+        return _SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
     if args and (tool, args[0]) in _SUBCOMMANDS:
         return _SUBCOMMANDS[(tool, args[0])] or segment_category(" ".join(args[1:] if tool == "python" else args))
     if tool in _RUNNERS:
         rest = args[1:] if args and args[0] in _RUN_WORDS else args
-        if tool in ("npm", "yarn", "pnpm", "bun") and (not rest or rest[0] in ("install", "ci", "i", "add")):
-            return DEPS
-        if tool in ("bundle", "poetry", "pipenv", "uv", "pdm") and rest and rest[0] in ("install", "lock", "sync"):
+        installs = _INSTALLS.get(tool, ())
+        if installs and (rest[0] in installs if rest else tool != "bundle"):
             return DEPS
         if not rest:
             return _TABLE.get(tool)

@@ -154,3 +154,38 @@ def test_the_first_line_of_a_steps_own_log_is_output_not_a_header() -> None:
         [bytes_doc("1_Run tests.txt", b"ModuleNotFoundError: No module named 'yaml'\n", step="Run tests")], RS, "logs"
     )
     assert d.category == "dependency.missing"
+
+
+def test_a_resolvers_summary_heads_its_indented_problem_list() -> None:
+    # The summary says resolving failed; the problem listed under it, indented, says why.
+    problem = "    - acme/pdf 3.1.0 requires ext-imagick * -> it is missing from your system. Install or enable it."
+    summary = "Your requirements could not be resolved to an installable set of packages."
+    d = _triage(summary, "", "  Problem 1", problem, "Process completed with exit code 2.")
+    assert d.category == "dependency.missing" and "ext-imagick" in d.summary
+    # A line at the summary's own level between them ends its block: the summary is a cause of its own.
+    d = _triage(summary, "", "Loading composer repositories with package information", "  Problem 1", problem)
+    assert d.category == "dependency.resolution"
+
+
+def test_a_compiler_like_line_printed_by_a_failing_test_is_the_tests_output() -> None:
+    failure = "tests/parser_test.c:88: error: Failure! expected 0, got -2"
+    d = _triage("[ RUN      ] Parser.Inline", "[  FAILED  ] Parser.Inline", failure, "1 FAILED TEST")
+    assert d.category == "test.failure"
+    d = _triage("[ 40%] Building C object tests/parser_test.c.o", failure, "make: *** [all] Error 2")
+    assert d.category == "compile.error"
+
+
+def _mocha_failures(*errors: str) -> list[str]:
+    out = ["  40 passing (2s)", f"  {len(errors)} failing", ""]
+    for i, error in enumerate(errors, 1):
+        out += [f"  {i}) Cache", f"       case {i}:", f"     {error}", ""]
+    return out
+
+
+def test_one_slow_test_among_failing_ones_is_a_test_failure_not_a_timeout() -> None:
+    slow = 'Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure "done()" is called'
+    wrong = "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:"
+    assert _triage(*_mocha_failures(slow, wrong)).category == "test.failure"
+    # The slow test alone, or most of the failing tests timing out, is a timeout.
+    assert _triage(*_mocha_failures(slow)).category == "timeout"
+    assert _triage(*_mocha_failures(slow, slow, wrong)).category == "timeout"

@@ -38,6 +38,25 @@ CASES = [
     ("docker run --rm ghcr.io/acme/unknown-tool:1.2", None),
     ("golangci/golangci-lint-action@v6", "lint.error"),
     ("lycheeverse/lychee-action@v1", "lint.error"),
+    # Gradle tasks by their names' words; tools with their test/lint subcommands; task runners' scripts.
+    ("./gradlew :app:lintDebug", "lint.error"),
+    ("./gradlew ktlintCheck detekt", "lint.error"),
+    ("./gradlew connectedAndroidTest", "test.failure"),
+    ("./gradlew assembleRelease", "compile.error"),
+    ("meson test -C build --print-errorlogs", "test.failure"),
+    ("bazel test //...", "test.failure"),
+    ("bazel build //src/...", "compile.error"),
+    ("nix flake check -L", "test.failure"),
+    ("xcodebuild -scheme App -destination 'platform=iOS Simulator' test", "test.failure"),
+    ("node --test test/", "test.failure"),
+    ("composer test", "test.failure"),
+    ("composer install --no-progress", "dependency.resolution"),
+    ("just lint", "lint.error"),
+    ("bundle exec srb tc", "lint.error"),
+    ("govulncheck ./...", "lint.error"),
+    ("npm audit --audit-level=high", "lint.error"),
+    ("buf lint", "lint.error"),
+    ("interrogate --fail-under 80 src", "lint.error"),
 ]
 
 
