@@ -1822,3 +1822,297 @@ Generated notifier app
     "tcp connect (localhost:5432): connection refused - :econnrefused",
     "the Postgres service container is not configured (alt infrastructure/config.error)",
 )
+
+# ================================================================ second check
+# Written after the fixes the cases above led to, labelled before triage ran on them: does what was
+# built for the first batch hold on tools it was not built from?
+
+case(
+    "ocaml-dune-build-error-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/tomlml",
+        "build (ocaml 5.1)",
+        [
+            Step(
+                "",
+                uses="ocaml/setup-ocaml@v2",
+                with_={"ocaml-compiler": "5.1"},
+                out="Installing OCaml 5.1.1\nopam init done",
+            ),
+            Step(
+                "opam install . --deps-only --with-test",
+                "The following actions will be performed:\n  - install dune 3.14.2\n  - install menhir 20231231\nDone.",
+            ),
+            Step(
+                "opam exec -- dune build @install",
+                """§File "lib/parser.ml", line 42, characters 10-19:
+§42 |   let v = parse_val s in
+§               ^^^^^^^^^
+§Error: Unbound value parse_val
+§Hint: Did you mean parse_value?""",
+                code=1,
+            ),
+        ],
+    ),
+    "Error: Unbound value parse_val",
+)
+
+case(
+    "erlang-rebar3-eunit-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/erl_csv",
+        "erlang",
+        [
+            Step(
+                "rebar3 compile",
+                "===> Verifying dependencies...\n===> Analyzing applications...\n===> Compiling erl_csv",
+                name="install",
+            ),
+            Step(
+                "rebar3 eunit",
+                """===> Verifying dependencies...
+===> Analyzing applications...
+===> Compiling erl_csv
+===> Performing EUnit tests...
+..F...
+§Failures:
+§
+§  1) erl_csv_tests:quoted_field_test/0: module 'erl_csv_tests'
+§     Failure/Error: ?assertEqual(<<"a\\"b">>, erl_csv:field(<<"\\"a\\"\\"b\\"">>))
+§       expected: <<"a\\"b">>
+§            got: <<"ab">>
+§     %% /home/travis/build/oldcorp/erl_csv/test/erl_csv_tests.erl:14:in `erl_csv_tests:-quoted_field_test/0-fun-0-/0`
+§     Output:
+§
+Finished in 0.061 seconds
+6 tests, 1 failures
+===> Error running tests""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.cache/rebar3",
+    ),
+    "1) erl_csv_tests:quoted_field_test/0: module 'erl_csv_tests'",
+)
+
+case(
+    "py-pip-audit-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/sdk-py",
+        "audit",
+        [
+            setup_python("3.12"),
+            Step(
+                "pip install pip-audit",
+                "Successfully installed pip-audit-2.7.3 pip-requirements-parser-32.0.1 cyclonedx-python-lib-6.4.4",
+            ),
+            Step(
+                "pip-audit -r requirements.txt",
+                """§Found 2 known vulnerabilities in 1 package
+§Name     Version ID                  Fix Versions
+§-------- ------- ------------------- ------------
+§requests 2.31.0  GHSA-9wx4-h78v-vm56 2.32.0
+§requests 2.31.0  PYSEC-2023-74       2.32.0""",
+                code=1,
+            ),
+        ],
+    ),
+    "Found 2 known vulnerabilities in 1 package",
+)
+
+case(
+    "elixir-mix-format-check-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/notifier",
+        "format",
+        [
+            Step(
+                "",
+                uses="erlef/setup-beam@v1",
+                with_={"otp-version": "26.2", "elixir-version": "1.16.2"},
+                out="Installing Erlang/OTP 26.2.4\nInstalling Elixir 1.16.2-otp-26",
+            ),
+            Step(
+                "mix format --check-formatted",
+                """§** (Mix) mix format failed due to --check-formatted.
+§The following files are not formatted:
+§
+§  * lib/notifier/worker.ex
+§  * test/notifier/worker_test.exs""",
+                code=1,
+            ),
+        ],
+    ),
+    "** (Mix) mix format failed due to --check-formatted.",
+)
+
+case(
+    "perl-perlcritic-jenkins",
+    "lint.error",
+    "high",
+    jenkins(
+        "acme/text-csvlite",
+        "text-csvlite_main",
+        [
+            Step(
+                "cpanm --quiet --notest Perl::Critic",
+                "Successfully installed Perl-Critic-1.152\n42 distributions installed",
+                name="Deps",
+            ),
+            Step(
+                "perlcritic --severity 4 lib/",
+                """§lib/Text/CSVLite.pm: Code before strictures are enabled at line 3, column 1.  See page 429 of PBP.  (Severity: 5)
+§lib/Text/CSVLite.pm: Subroutine "parse" does not end with "return" at line 40, column 1.  See page 197 of PBP.  (Severity: 4)""",
+                code=2,
+                name="Critic",
+            ),
+        ],
+    ),
+    "lib/Text/CSVLite.pm: Code before strictures are enabled at line 3, column 1.",
+)
+
+case(
+    "scala-scalafmt-check-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/streams",
+        "fmt",
+        [
+            setup_java("17"),
+            Step(
+                "sbt scalafmtCheckAll scalafmtSbtCheck",
+                """[info] welcome to sbt 1.9.9 (Eclipse Adoptium Java 17.0.11)
+[info] loading settings for project streams-build from plugins.sbt ...
+[info] loading project definition from /home/runner/work/streams/streams/project
+[info] loading settings for project root from build.sbt ...
+[info] set current project to streams (in build file:/home/runner/work/streams/streams/)
+§[warn] /home/runner/work/streams/streams/core/src/main/scala/acme/Window.scala isn't formatted properly!
+§[error] (core / Compile / scalafmtCheck) 1 files must be formatted
+[error] Total time: 4 s, completed May 2, 2024, 2:04:11 PM""",
+                code=1,
+            ),
+        ],
+    ),
+    "[error] (core / Compile / scalafmtCheck) 1 files must be formatted",
+)
+
+case(
+    "crystal-spec-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/crcsv",
+        "spec",
+        [
+            Step(
+                "",
+                uses="crystal-lang/install-crystal@v1",
+                with_={"crystal": "1.12"},
+                out="Installing Crystal 1.12.1\nshards 0.18.0",
+            ),
+            Step(
+                "shards install",
+                "Resolving dependencies\nFetching https://github.com/crystal-ameba/ameba.git\nInstalling ameba (1.6.1)",
+            ),
+            Step(
+                "crystal spec",
+                """.....F
+
+§Failures:
+§
+§  1) Parser parses quoted fields
+§     Failure/Error: parse(%("a""b")).should eq %(a"b)
+§
+§       Expected: "a\\"b"
+§            got: "ab"
+§
+§     # spec/parser_spec.cr:12
+
+Finished in 1.21 milliseconds
+6 examples, 1 failures, 0 errors, 0 pending
+
+Failed examples:
+
+crystal spec spec/parser_spec.cr:10 # Parser parses quoted fields""",
+                code=1,
+            ),
+        ],
+    ),
+    "1) Parser parses quoted fields",
+)
+
+case(
+    "js-cspell-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/docs-site",
+        "spelling",
+        [
+            setup_node("20"),
+            Step(
+                'npx cspell --no-progress "docs/**/*.md" "src/**/*.ts"',
+                """§docs/guide/install.md:12:18 - Unknown word (recieve)
+§src/api/client.ts:88:9 - Unknown word (seperator)
+CSpell: Files checked: 48, Issues found: 2 in 2 files""",
+                code=1,
+            ),
+        ],
+    ),
+    "docs/guide/install.md:12:18 - Unknown word (recieve)",
+)
+
+case(
+    "dotnet-nu1605-downgrade-azure",
+    "dependency.resolution",
+    "high",
+    azure(
+        "acme/billing",
+        "Build",
+        [
+            Step(
+                "dotnet build -c Release",
+                r"""  Determining projects to restore...
+§D:\a\1\s\src\Billing.Api\Billing.Api.csproj : error NU1605: Warning As Error: Detected package downgrade: Microsoft.Extensions.Logging from 8.0.0 to 7.0.0. Reference the package directly from the project to select a different version.
+§D:\a\1\s\src\Billing.Api\Billing.Api.csproj : error NU1605:  Billing.Api -> Billing.Core -> Microsoft.Extensions.Logging (>= 8.0.0)
+§D:\a\1\s\src\Billing.Api\Billing.Api.csproj : error NU1605:  Billing.Api -> Microsoft.Extensions.Logging (>= 7.0.0)
+  Failed to restore D:\a\1\s\src\Billing.Api\Billing.Api.csproj (in 1.1 sec).
+
+Build FAILED.""",
+                code=1,
+                name="dotnet build",
+            ),
+        ],
+    ),
+    "error NU1605: Warning As Error: Detected package downgrade: Microsoft.Extensions.Logging from 8.0.0 to 7.0.0.",
+)
+
+case(
+    "clojure-clj-kondo-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/ledger-clj",
+        "cljkondo/clj-kondo:2024.03.13",
+        [
+            Step(
+                "clj-kondo --lint src test",
+                """§src/ledger/core.clj:12:9: warning: unused binding amount
+§src/ledger/parse.clj:40:3: error: Unresolved symbol: parse-dat
+linting took 212ms, errors: 1, warnings: 1""",
+                code=3,
+            ),
+        ],
+    ),
+    "src/ledger/parse.clj:40:3: error: Unresolved symbol: parse-dat",
+)
