@@ -53,14 +53,23 @@ _LINTERS = _names(
     "perlcritic cspell textlint spectral kube-linter kube-score checkov tfsec terrascan conftest djlint "
     # Vulnerability and secret scanners (RustSec, the Go and PyPA advisory databases, OSV, containers).
     "govulncheck pip-audit safety osv-scanner trivy grype bundle-audit bundler-audit gitleaks trufflehog "
-    "detect-secrets"
+    "detect-secrets "
+    # Further ecosystems' linters, formatters and static analysers (each one's documented checker).
+    "markdownlint-cli standardrb erblint slim-lint rails_best_practices gofumpt golines gocritic nilaway "
+    "deadcode gocyclo phpcbf rector phan deptrac composer-require-checker composer-normalize weeder stan "
+    "cabal-fmt ocamlformat include-what-you-use scan-build codechecker infer flawfinder bashate checkbashisms "
+    "terraform-docs cfn-lint cfn-nag zizmor dockerfilelint squawk api-linter license-eye gitlint check-jsonschema "
+    "ajv rstcheck doc8 sphinx-lint pyupgrade autoflake docformatter blacken-docs mdformat nbqa radon xenon "
+    "basedpyright svelte-check ember-template-lint oxlint eslint_d ts-standard jscpd lockfile-lint "
+    "sort-package-json syncpack manypkg htmltest linkchecker ec"
 )
 _TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
     "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
     "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
     "grcov kaocha midje phpspec kahlan infection stryker mutmut robot pabot behave testcafe nightwatch wdio "
-    "detox newman elm-test yath luaunit"
+    "detox newman elm-test yath luaunit tsd c8 nyc uvu lab wtr web-test-runner richgo molecule kitchen "
+    "container-structure-test vstest.console"
 )
 _COMPILERS = _names(
     "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
@@ -108,6 +117,19 @@ _SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{(pm, "audit"): LINT for pm in ("npm", "yarn", "pnpm")},
     **{("crystal", "spec"): TEST, ("dune", "test"): TEST, ("dune", "runtest"): TEST, ("dune", "build"): COMPILE},
     **{("xcodebuild", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE))},
+    **{("ng", a): c for a, c in (("test", TEST), ("e2e", TEST), ("lint", LINT), ("build", COMPILE))},
+    **{("react-scripts", a): c for a, c in (("test", TEST), ("build", COMPILE))},
+    **{("next", a): c for a, c in (("lint", LINT), ("build", COMPILE))},
+    **{("astro", a): c for a, c in (("check", LINT), ("build", COMPILE))},
+    **{("rails", "test"): TEST, ("cabal", "check"): LINT, ("nimble", "test"): TEST, ("changeset", "status"): LINT},
+    **{("rebar3", a): c for a, c in (("xref", LINT), ("fmt", LINT), ("lint", LINT), ("proper", TEST))},
+    **{("ninja", a): TEST for a in ("test", "check")},
+    **{("helm", "unittest"): TEST, ("opa", "test"): TEST, ("ct", "lint"): LINT, ("prototool", "lint"): LINT},
+    **{("packer", a): LINT for a in ("validate", "fmt")},
+    **{("pod", a): LINT for a in ("lib lint", "spec lint")},
+    **{("cargo", a): TEST for a in ("llvm-cov", "tarpaulin", "miri", "insta")},
+    **{("cargo", a): LINT for a in ("sort", "spellcheck", "vet")},
+    **{("cargo", a): COMPILE for a in ("hack", "minimal-versions")},
     # `nix flake check` evaluates the flake and runs its checks, its tests (nix manual); `nix build` builds.
     ("nix", "flake check"): TEST,
     ("nix", "build"): COMPILE,
@@ -156,6 +178,9 @@ _INSTALLS = {
 }
 
 
+_INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
+
+
 def _words(segment: str) -> list[str]:
     try:
         words = shlex.split(segment, posix=True)
@@ -163,7 +188,8 @@ def _words(segment: str) -> list[str]:
         words = segment.split()
     while words and (_ENV.match(words[0]) or words[0] in ("sudo", "env", "time", "nice", "xvfb-run", "exec")):
         words.pop(0)
-    return words
+    # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
+    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
 
 
 def _tool(word: str) -> str:
@@ -243,6 +269,9 @@ def segment_category(segment: str) -> str | None:
     if tool in ("mvn", "mvnw", "gradle", "gradlew"):
         goals = [g for g in (_goal(a) for a in args) if g]
         return goals[-1] if goals else COMPILE
+    if tool == "sbt":  # commands in order (``sbt clean coverage test``, ``+test``): the last named decides
+        named = [_SUBCOMMANDS.get((tool, a.lstrip("+;"))) or _goal(a.lstrip("+;")) for a in args]
+        return next((c for c in reversed(named) if c), COMPILE)
     if tool == "xcodebuild":  # its actions may follow or precede the options' values
         actions = [c for c in (_SUBCOMMANDS.get((tool, a)) for a in args) if c]
         return actions[-1] if actions else COMPILE
@@ -262,6 +291,9 @@ def segment_category(segment: str) -> str | None:
         return _TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
     if tool in _TABLE:
         return _TABLE[tool]
+    if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
+        script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
+        return _by_words(script)
     return _by_words([w for w in words if "/" in w or not w.startswith("-")][:2])
 
 

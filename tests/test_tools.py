@@ -57,6 +57,14 @@ CASES = [
     ("npm audit --audit-level=high", "lint.error"),
     ("buf lint", "lint.error"),
     ("interrogate --fail-under 80 src", "lint.error"),
+    ("cargo +nightly fmt -- --check", "lint.error"),
+    ("sbt clean coverage test", "test.failure"),
+    ("sbt ++2.13.12 scalafmtCheckAll", "lint.error"),
+    ("python manage.py test", "test.failure"),
+    ("python setup.py test", "test.failure"),
+    ("php artisan test", "test.failure"),
+    ("ng test --watch=false", "test.failure"),
+    ("pod lib lint Acme.podspec", "lint.error"),
 ]
 
 
