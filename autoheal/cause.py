@@ -12,11 +12,15 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   says what was run, never what failed;
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
-  an expected/actual diff;
+  an expected/actual diff, and so does a compiler-like line a failing test
+  printed; one test's own timeout among other failures is one failure of
+  many (verdicts.py);
 - the first cause wins over what follows from it (``CONSEQUENCES``), but a
   block's header does not win over the detail just below it (webpack's
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
-  files`` over its indented ``Could not find g:a:v``): the detail says why;
+  files`` over its indented ``Could not find g:a:v``) or further down in its
+  indented block (Composer's summary over its ``Problem 1`` list): the
+  detail says why;
 - a warning about a failure a tool retries (a connection's name-resolution
   error) is the cause when a consequence of it follows in the same section,
   soon (pip's retries, then ``from versions: none``);
@@ -36,17 +40,27 @@ from dataclasses import dataclass
 from autoheal import blocks
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+from autoheal.verdicts import MIN_CAUSE, TEST, anchor_of, explained, last_attempt, one_of_many, rank, verdict_filter
+
+# rank, anchor_of and MIN_CAUSE live with the verdicts (verdicts.py); the choice's callers read them here.
+__all__ = [
+    "MIN_CAUSE",
+    "SYMPTOM",
+    "Known",
+    "Scope",
+    "anchor_of",
+    "best_cause",
+    "by_tier",
+    "echoed",
+    "eligible",
+    "failed_scope",
+    "quiet",
+    "rank",
+    "tier",
+]
 
 # At or below this priority a rule matches a symptom ("exited with 1", "BUILD FAILURE"): never a cause alone.
 SYMPTOM = 11
-# Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
-MIN_CAUSE = 30
-TEST = "test.failure"
-COMPILE = "compile.error"
-# Categories whose words also show inside test output as test data or noise.
-TRIGGERS = frozenset(
-    {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
-)
 # What commonly follows from a failure of each kind, later in the same section: the cause comes first.
 CONSEQUENCES: dict[str, frozenset[str]] = {
     "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
@@ -61,11 +75,6 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
     TEST: frozenset({"file.not.found", "permission"}),
 }
 
-# Specific causes a failing test's own output may show (a timeout, a refused connection to the
-# service under test, a crash, a missing module or method): inside the failures they explain them.
-EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
-# How far below a verdict line a failing test's own output reaches.
-TEST_OUTPUT = 20
 # How close below a block's header its detail line sits; how far, when the lines between are indented under it.
 DETAIL = 2
 BLOCK = 8
@@ -144,11 +153,6 @@ def failed_scope(scans: Sequence[DocScan]) -> Scope | None:
     return Scope(last, len(last.sections) - 1, last.tail)
 
 
-def rank(hit: Hit) -> tuple[int, float, int]:
-    # Highest priority first; then confidence; then the latest line.
-    return (hit.rule.priority, hit.rule.confidence, hit.line)
-
-
 def _section(scan: DocScan, hit: Hit) -> Section | None:
     return scan.sections[hit.section] if hit.section < len(scan.sections) else None
 
@@ -168,39 +172,6 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
     if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
         return False
     return not (section and ("|| true" in section.command or "|| :" in section.command))
-
-
-def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
-    """The trigger word is in the name of a test the runner reports on that line."""
-    names = [v.captures.get("test", "") for v in verdicts.get((id(hit.doc), hit.line), [])]
-    return any(name and hit.rule.match(name) is not None for name in names)
-
-
-def _in_test_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
-    """The hit is a failing test's own output: a verdict that names a test sits just above it, in its section."""
-    return any(
-        v.section == hit.section and v.captures.get("test")
-        for n in range(max(1, hit.line - TEST_OUTPUT), hit.line)
-        for v in verdicts.get((id(hit.doc), n), ())
-    )
-
-
-def _verdict_filter(hits: list[Hit]) -> list[Hit]:
-    """Drop trigger words that only name a test or sit in an expected/actual diff, and compiler-like
-    diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``): the
-    tests ran, so the build had succeeded."""
-    verdicts: dict[tuple[int, int], list[Hit]] = {}
-    for h in hits:
-        if h.rule.category == TEST:
-            verdicts.setdefault((id(h.doc), h.line), []).append(h)
-    if not verdicts:
-        return hits
-    return [
-        h
-        for h in hits
-        if not (h.rule.category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)))
-        and not (h.rule.category == COMPILE and _in_test_output(h, verdicts))
-    ]
 
 
 def _indent(text: str) -> int:
@@ -247,88 +218,13 @@ def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
     return best
 
 
-def _explained(best: Hit, hits: list[Hit]) -> Hit:
-    """A specific cause shown in the output of most failing tests (two at least) wins over their verdict.
-
-    A timeout, a refused connection to the service under test or a missing method
-    that recurs across the failures is why they failed; inside one test's output
-    (a retry, a probe) it may be noise, and the verdict stays.
-    """
-    if best.rule.category != TEST:
-        return best
-    verdicts = sorted(
-        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
-    )
-    tests: dict[str, set[str]] = {}
-    candidates = []
-    for h in hits:
-        if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
-            continue
-        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
-        if owner is not None:
-            tests.setdefault(h.rule.id, set()).add(owner)
-            candidates.append(h)
-    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`);
-    # only when none is named, the verdict lines themselves (an `E   ...` line is not a test).
-    named = {
-        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
-    }
-    failing = len(named) or len({name for _, name in verdicts})
-    shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
-    return anchor_of(max(shared, key=rank), shared) if shared else best
-
-
-# A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
-TEST_TIMEOUTS = range(50, 90)
-# A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
-_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:failing|failed|failures?)\b")
-
-
-def _one_of_many(best: Hit, hits: list[Hit]) -> Hit:
-    """A test's own timeout shown by no more than half of the failing tests is one failure among others
-    (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
-    if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
-        return best
-    verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
-    named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
-    counted = [int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m]
-    failing = max([len(named), *counted])
-    slow = {
-        h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
-    }
-    if failing < 2 or 2 * len(slow) > failing:
-        return best
-    return anchor_of(max(verdicts, key=rank), verdicts)
-
-
-def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
-    """The first hit of the chosen rule: the first error usually causes those after it."""
-    return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
-
-
 def best_cause(hits: list[Hit]) -> Hit | None:
     """The root cause among the eligible hits of one tier."""
-    causes = _verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
+    causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = _one_of_many(_first_cause(anchor_of(max(causes, key=rank), causes), causes), causes)
-    return _last_attempt(_explained(best, causes), causes)
-
-
-def _last_attempt(best: Hit, hits: list[Hit]) -> Hit:
-    """A test run's verdict printed again, word for word, is the run again (a retry wrapper, a rerun of
-    the failures): the last attempt is the one that failed the job, and its failures are the ones to show."""
-    if best.rule.category != TEST or not (blocks.count_line(best.text) or blocks.summary(best.text)):
-        return best
-    again = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.rule.id == best.rule.id
-        and h.line > best.line
-        and h.text.strip() == best.text.strip()
-    ]
-    return max(again, key=lambda h: h.line) if again else best
+    best = one_of_many(_first_cause(anchor_of(max(causes, key=rank), causes), causes), causes)
+    return last_attempt(explained(best, causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

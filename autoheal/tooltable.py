@@ -150,7 +150,7 @@ WORDS = (
         re.compile(
             r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
             r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
-            r"spotless|spotbugs|api-?check|audit|vulncheck"
+            r"spotless|spotbugs|api-?check|vulncheck"
         ),
         LINT,
     ),
