@@ -2116,3 +2116,385 @@ linting took 212ms, errors: 1, warnings: 1""",
     ),
     "src/ledger/parse.clj:40:3: error: Unresolved symbol: parse-dat",
 )
+
+# ================================================================ third check
+# The issue's general classes (trigger words inside test output, consequences after their cause,
+# noise around the failure, one slow test among failures) in several ecosystems; labelled before
+# triage ran on them.
+
+case(
+    "go-test-named-segfault-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/supervisor",
+        "test",
+        [
+            setup_go("1.22"),
+            Step(
+                "go test ./...",
+                """ok  	github.com/acme/supervisor/config	0.012s
+§--- FAIL: TestRestartsAfterSegfault (0.01s)
+§    restart_test.go:31: child exited with signal 11 (segmentation fault); want a restart, got none
+FAIL
+FAIL	github.com/acme/supervisor/restart	0.031s
+ok  	github.com/acme/supervisor/state	0.008s
+FAIL""",
+                code=1,
+            ),
+        ],
+    ),
+    "--- FAIL: TestRestartsAfterSegfault (0.01s)",
+    "the test is about segfaults; the assertion failed",
+)
+
+case(
+    "ruby-rspec-refused-in-expectation-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/http-lite",
+        "ruby",
+        [
+            Step(
+                "bundle install --jobs=3 --retry=3",
+                "Bundle complete! 9 Gemfile dependencies, 31 gems now installed.",
+                name="install",
+            ),
+            Step(
+                "bundle exec rspec",
+                """..........F....
+
+§Failures:
+§
+§  1) HttpLite::Client#get reports a refused connection
+§     Failure/Error: expect(result.error).to eq("Connection refused - connect(2) for 127.0.0.1:9")
+§
+§       expected: "Connection refused - connect(2) for 127.0.0.1:9"
+§            got: nil
+§
+§       (compared using ==)
+§     # ./spec/client_spec.rb:41:in `block (3 levels) in <top (required)>'
+
+Finished in 0.21 seconds (files took 0.33 seconds to load)
+15 examples, 1 failure
+
+Failed examples:
+
+rspec ./spec/client_spec.rb:38 # HttpLite::Client#get reports a refused connection""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/build/oldcorp/http-lite/vendor/bundle",
+    ),
+    "1) HttpLite::Client#get reports a refused connection",
+)
+
+case(
+    "go-mod-download-io-timeout-jenkins",
+    "network",
+    "high",
+    jenkins(
+        "acme/edge",
+        "edge_main",
+        [
+            Step(
+                "go mod download",
+                """§go: github.com/prometheus/client_golang@v1.19.0: Get "https://proxy.golang.org/github.com/prometheus/client_golang/@v/v1.19.0.mod": dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read udp 10.0.3.14:52011->10.0.0.2:53: i/o timeout""",
+                code=1,
+                name="Deps",
+            ),
+            Step("go build ./...", name="Build"),
+        ],
+    ),
+    "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: ... i/o timeout",
+    "a DNS lookup that timed out: network, not a job timeout",
+)
+
+case(
+    "c-autotools-pkgconfig-missing-travis",
+    "dependency.missing",
+    "high",
+    travis(
+        "oldcorp/fetchd",
+        "c",
+        [
+            Step(
+                "./autogen.sh",
+                "libtoolize: putting auxiliary files in '.'.\nconfigure.ac:12: installing './compile'\nMakefile.am: installing './depcomp'",
+                name="before_script",
+            ),
+            Step(
+                "./configure && make",
+                """checking for a BSD-compatible install... /usr/bin/install -c
+checking whether build environment is sane... yes
+checking for gcc... gcc
+checking whether the C compiler works... yes
+checking for pkg-config... /usr/bin/pkg-config
+checking pkg-config is at least version 0.9.0... yes
+checking for LIBCURL... no
+§configure: error: Package requirements (libcurl >= 7.58) were not met:
+§
+§No package 'libcurl' found
+§
+§Consider adjusting the PKG_CONFIG_PATH environment variable if you
+§installed software in a non-standard prefix.
+make: *** No targets specified and no makefile found.  Stop.""",
+                code=2,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.ccache",
+    ),
+    "No package 'libcurl' found",
+    "configure failed; make's 'no makefile' follows from it",
+)
+
+case(
+    "ruby-minitest-after-noise-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/ledger-rb",
+        "test (3.3)",
+        [
+            Step(
+                "curl -fsS https://example.com/ci/extra-config.yml -o .ci.yml || true",
+                "curl: (22) The requested URL returned error: 404",
+            ),
+            Step(
+                "",
+                uses="ruby/setup-ruby@v1",
+                with_={"ruby-version": "3.3", "bundler-cache": "true"},
+                out="Using Ruby 3.3.1\nWarning: the running version of Bundler (2.5.9) is older than the version that created the lockfile (2.5.10).\nBundle complete! 22 Gemfile dependencies, 64 gems now installed.",
+            ),
+            Step(
+                "bin/rails test",
+                """Running 212 tests in a single process (parallelization threshold is 50)
+Run options: --seed 31337
+
+# Running:
+
+..........................................................F...........
+
+§Failure:
+§LedgerEntryTest#test_rounds_half_even [test/models/ledger_entry_test.rb:27]:
+§Expected: 0.12e0
+§  Actual: 0.13e0
+§
+§bin/rails test test/models/ledger_entry_test.rb:24
+
+......................................................................
+
+Finished in 3.412s, 62.1337 runs/s, 140.1 assertions/s.
+212 runs, 478 assertions, 1 failures, 0 errors, 0 skips""",
+                code=1,
+            ),
+        ],
+    ),
+    "LedgerEntryTest#test_rounds_half_even [test/models/ledger_entry_test.rb:27]:",
+    "an ignored curl 404 and a Bundler warning before the failing test step",
+)
+
+case(
+    "py-pytest-one-timeout-of-three-gitlab",
+    "test.failure",
+    "high",
+    gitlab(
+        "acme/scheduler",
+        "python:3.12",
+        [
+            Step("pip install -e .[test]", "Successfully installed pytest-8.2.0 pytest-timeout-2.3.1 scheduler-0.9.0"),
+            Step(
+                "pytest -q --timeout=30",
+                """........F....F......F.....                                              [100%]
+§=================================== FAILURES ===================================
+§_____________________________ test_cron_next_run ______________________________
+§
+§    def test_cron_next_run():
+§>       assert next_run("0 0 * * *", NOW) == NOW.replace(day=3, hour=0)
+§E       AssertionError: assert datetime.datetime(2024, 5, 2, 0, 0) == datetime.datetime(2024, 5, 3, 0, 0)
+§
+§tests/test_cron.py:14: AssertionError
+___________________________ test_queue_drains_slowly ___________________________
+
+    def test_queue_drains_slowly():
+        q = Queue()
+>       q.join()
+E       Failed: Timeout >30.0s
+
+tests/test_queue.py:22: Failed
+____________________________ test_weekday_parsing ______________________________
+
+    def test_weekday_parsing():
+>       assert parse_weekday("tue") == 1
+E       AssertionError: assert 2 == 1
+
+tests/test_cron.py:40: AssertionError
+=========================== short test summary info ============================
+FAILED tests/test_cron.py::test_cron_next_run - AssertionError: assert datetime.datetime(2024, 5, 2, 0, 0) == ...
+FAILED tests/test_queue.py::test_queue_drains_slowly - Failed: Timeout >30.0s
+FAILED tests/test_cron.py::test_weekday_parsing - AssertionError: assert 2 == 1
+3 failed, 24 passed in 31.92s""",
+                code=1,
+            ),
+        ],
+    ),
+    "_____ test_cron_next_run _____",
+    "one test of three hit its time limit; two assertions failed",
+)
+
+case(
+    "py-unittest-all-refused-gha",
+    "network",
+    "medium",
+    gha(
+        "acme/cachelib",
+        "tests",
+        [
+            setup_python("3.11"),
+            Step(
+                "python -m unittest discover -s tests -v",
+                """test_get (test_client.ClientTest.test_get) ... ERROR
+test_set (test_client.ClientTest.test_set) ... ERROR
+test_version (test_client.ClientTest.test_version) ... ok
+
+§======================================================================
+§ERROR: test_get (test_client.ClientTest.test_get)
+§----------------------------------------------------------------------
+§Traceback (most recent call last):
+§  File "/home/runner/work/cachelib/cachelib/tests/test_client.py", line 12, in setUp
+§    self.client = Client("localhost", 6379)
+§  File "/home/runner/work/cachelib/cachelib/cachelib/client.py", line 30, in __init__
+§    self.sock = socket.create_connection((host, port), timeout=2)
+§ConnectionRefusedError: [Errno 111] Connection refused
+§
+======================================================================
+ERROR: test_set (test_client.ClientTest.test_set)
+----------------------------------------------------------------------
+Traceback (most recent call last):
+  File "/home/runner/work/cachelib/cachelib/tests/test_client.py", line 12, in setUp
+    self.client = Client("localhost", 6379)
+  File "/home/runner/work/cachelib/cachelib/cachelib/client.py", line 30, in __init__
+    self.sock = socket.create_connection((host, port), timeout=2)
+ConnectionRefusedError: [Errno 111] Connection refused
+
+----------------------------------------------------------------------
+Ran 3 tests in 0.011s
+
+FAILED (errors=2)""",
+                code=1,
+            ),
+        ],
+    ),
+    "ConnectionRefusedError: [Errno 111] Connection refused",
+    "every failing test could not reach the Redis service the job never started (alt infrastructure)",
+)
+
+case(
+    "dotnet-test-named-filenotfound-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/orders-api",
+        "test",
+        [
+            Step("dotnet build -c Release", "Build succeeded.\n    0 Warning(s)\n    0 Error(s)"),
+            Step(
+                "dotnet test -c Release --no-build --logger 'console;verbosity=normal'",
+                """Starting test execution, please wait...
+A total of 1 test files matched the specified pattern.
+  Passed Orders.Tests.ImportTests.Imports_Csv [4 ms]
+§  Failed Orders.Tests.ImportTests.Missing_File_Throws_FileNotFoundException [3 ms]
+§  Error Message:
+§   Assert.Throws() Failure: No exception was thrown
+§Expected: typeof(System.IO.FileNotFoundException)
+§  Stack Trace:
+§     at Orders.Tests.ImportTests.Missing_File_Throws_FileNotFoundException() in /home/runner/work/orders-api/orders-api/tests/Orders.Tests/ImportTests.cs:line 33
+
+Failed!  - Failed:     1, Passed:    57, Skipped:     0, Total:    58, Duration: 412 ms - Orders.Tests.dll (net8.0)""",
+                code=1,
+            ),
+        ],
+    ),
+    "Failed Orders.Tests.ImportTests.Missing_File_Throws_FileNotFoundException [3 ms]",
+    "the test expects a FileNotFoundException; none was thrown",
+)
+
+case(
+    "rust-cargo-git-dns-gitlab",
+    "network",
+    "high",
+    gitlab(
+        "acme/router-rs",
+        "rust:1.78",
+        [
+            Step(
+                "cargo build --locked",
+                """    Updating git repository `https://github.com/acme/hyper-ext`
+§error: failed to get `hyper-ext` as a dependency of package `router v0.4.0 (/builds/acme/router-rs)`
+§
+§Caused by:
+§  failed to load source for dependency `hyper-ext`
+§
+§Caused by:
+§  Unable to update https://github.com/acme/hyper-ext?rev=4f1e2d3
+§
+§Caused by:
+§  failed to fetch into: /usr/local/cargo/git/db/hyper-ext-1a2b3c4d5e6f7a8b
+§
+§Caused by:
+§  network failure seems to have happened
+§  if a proxy or similar is necessary `net.git-fetch-with-cli` may help here
+§  https://doc.rust-lang.org/cargo/reference/config.html#netgit-fetch-with-cli
+§
+§Caused by:
+§  failed to resolve address for github.com: Temporary failure in name resolution; class=Net (12)""",
+                code=101,
+            ),
+        ],
+    ),
+    "failed to resolve address for github.com: Temporary failure in name resolution; class=Net (12)",
+)
+
+case(
+    "php-phpunit-diff-parse-error-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/tpl",
+        "tests (8.3)",
+        [
+            Step("composer install --no-progress", composer_install()),
+            Step(
+                "vendor/bin/phpunit --colors=never",
+                """PHPUnit 10.5.20 by Sebastian Bergmann and contributors.
+
+Runtime:       PHP 8.3.6
+Configuration: /home/runner/work/tpl/tpl/phpunit.xml
+
+.......F.....                                                     13 / 13 (100%)
+
+Time: 00:00.041, Memory: 8.00 MB
+
+§There was 1 failure:
+§
+§1) Tests\\CompilerTest::testReportsUnclosedBlock
+§Failed asserting that two strings are identical.
+§--- Expected
+§+++ Actual
+§@@ @@
+§-'Parse error: unexpected "}" on line 3'
+§+'OK'
+§
+§/home/runner/work/tpl/tpl/tests/CompilerTest.php:48
+
+FAILURES!
+Tests: 13, Assertions: 21, Failures: 1.""",
+                code=1,
+            ),
+        ],
+    ),
+    "1) Tests\\CompilerTest::testReportsUnclosedBlock",
+)
