@@ -189,3 +189,18 @@ def test_one_slow_test_among_failing_ones_is_a_test_failure_not_a_timeout() -> N
     # The slow test alone, or most of the failing tests timing out, is a timeout.
     assert _triage(*_mocha_failures(slow)).category == "timeout"
     assert _triage(*_mocha_failures(slow, slow, wrong)).category == "timeout"
+
+
+def test_a_linter_run_as_pytest_items_fails_as_lint() -> None:
+    d = _triage(
+        "============================= test session starts ==============================",
+        "collected 41 items",
+        "src/shop/cart.py F.                                                       [  4%]",
+        "=================================== FAILURES ===================================",
+        "_________________________________ FLAKE8-check _________________________________",
+        "/w/src/shop/cart.py:12:1: E302 expected 2 blank lines, found 1",
+        "=========================== short test summary info ============================",
+        "FAILED src/shop/cart.py::FLAKE8",
+        "1 failed, 40 passed in 1.21s",
+    )
+    assert d.category == "lint.error"
