@@ -224,7 +224,25 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     if not causes:
         return None
     best = one_of_many(_first_cause(anchor_of(max(causes, key=rank), causes), causes), causes)
-    return last_attempt(explained(best, causes), causes)
+    return _installed(last_attempt(explained(best, causes), causes), causes)
+
+
+# An installed package's file (site-packages, node_modules, a gem, a Go or Cargo module cache).
+_INSTALLED = re.compile(r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]")
+# How far above a syntax error the file it names sits (Python: ``File "...", line N``, the code, the caret).
+_WHERE = 4
+
+
+def _installed(best: Hit, hits: list[Hit]) -> Hit:
+    """A syntax error in an installed package's file is not the project's: the runtime is older than the
+    package needs (f-strings under Python 3.5, optional chaining under Node 12), when a rule says so."""
+    if best.rule.category != "syntax.error" or not any(
+        _INSTALLED.search(t) for t in [*best.before[-_WHERE:], best.text]
+    ):
+        return best
+    return next(
+        (h for h in hits if h.doc is best.doc and h.line == best.line and h.rule.category == "runtime.version"), best
+    )
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

@@ -204,3 +204,15 @@ def test_a_linter_run_as_pytest_items_fails_as_lint() -> None:
         "1 failed, 40 passed in 1.21s",
     )
     assert d.category == "lint.error"
+
+
+def test_a_syntax_error_in_an_installed_package_is_an_old_runtime() -> None:
+    trace = [
+        "Traceback (most recent call last):",
+        '  File "setup.py", line 3, in <module>',
+        "    import tomlkit",
+    ]
+    error = ["    print(f'{x=}')", "                ^", "SyntaxError: invalid syntax"]
+    installed = '  File "/home/ci/venv/lib/python3.5/site-packages/tomlkit/api.py", line 12'
+    assert _triage(*trace, installed, *error).category == "runtime.version"
+    assert _triage(*trace, '  File "/home/ci/src/app/api.py", line 12', *error).category == "syntax.error"
