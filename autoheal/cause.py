@@ -28,7 +28,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   or method) shown in the output of most failing tests explains them and wins
   over their verdict (``EXPLAINS``);
 - a test run's verdict repeated word for word is a retry: the last attempt
-  failed the job.
+  failed the job;
+- a syntax error in an installed package's file (site-packages, node_modules)
+  says the runtime is too old for the package, when a rule says so.
 """
 
 from __future__ import annotations
