@@ -2498,3 +2498,327 @@ Tests: 13, Assertions: 21, Failures: 1.""",
     ),
     "1) Tests\\CompilerTest::testReportsUnclosedBlock",
 )
+
+# ================================================================ fourth check
+# Travis-era tools and idioms (grunt, nose, ant, bower, lein, cabal, Go's `test -z "$(golint)"`, Perl's
+# make test, Julia, an old Node on a dependency's newer syntax); labelled before triage ran on them.
+
+case(
+    "js-grunt-jshint-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/widgets-js",
+        "node_js",
+        [
+            Step(
+                "npm install",
+                "npm WARN deprecated graceful-fs@3.0.12: please upgrade\nadded 412 packages in 9.1s",
+                name="install",
+            ),
+            Step(
+                "grunt jshint",
+                """Running "jshint:all" (jshint) task
+
+§   src/widgets.js
+§     12 |    var x = 1
+§                     ^ Missing semicolon.
+§     40 |if (a == null) {
+§                ^ Use '===' to compare with 'null'.
+§
+§>> 2 errors in 14 files
+Warning: Task "jshint:all" failed. Use --force to continue.
+
+Aborted due to warnings.""",
+                code=3,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/build/oldcorp/widgets-js/node_modules",
+    ),
+    ">> 2 errors in 14 files",
+)
+
+case(
+    "py-nosetests-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/csvtool",
+        "python",
+        [
+            Step("pip install -r requirements.txt", "Successfully installed nose-1.3.7 six-1.16.0", name="install"),
+            Step(
+                "nosetests -v",
+                """test_empty (tests.test_parser.ParserTest) ... ok
+test_parse (tests.test_parser.ParserTest) ... FAIL
+test_write (tests.test_writer.WriterTest) ... ok
+
+§======================================================================
+§FAIL: test_parse (tests.test_parser.ParserTest)
+§----------------------------------------------------------------------
+§Traceback (most recent call last):
+§  File "/home/travis/build/oldcorp/csvtool/tests/test_parser.py", line 14, in test_parse
+§    self.assertEqual(parse("a,b"), ["a", "b"])
+§AssertionError: Lists differ: ['a,b'] != ['a', 'b']
+
+----------------------------------------------------------------------
+Ran 12 tests in 0.031s
+
+FAILED (failures=1)""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "FAIL: test_parse (tests.test_parser.ParserTest)",
+)
+
+case(
+    "java-ant-junit-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/feedparser-j",
+        "java",
+        [
+            Step(
+                "ant test",
+                """Buildfile: /home/travis/build/oldcorp/feedparser-j/build.xml
+
+compile:
+    [javac] Compiling 42 source files to /home/travis/build/oldcorp/feedparser-j/build/classes
+
+test:
+    [junit] Running com.acme.feed.ParserTest
+§    [junit] Tests run: 5, Failures: 1, Errors: 0, Time elapsed: 0.052 sec
+§    [junit] Test com.acme.feed.ParserTest FAILED
+
+BUILD FAILED
+/home/travis/build/oldcorp/feedparser-j/build.xml:88: Test failures
+
+Total time: 6 seconds""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.m2",
+    ),
+    "[junit] Test com.acme.feed.ParserTest FAILED",
+)
+
+case(
+    "js-bower-econnreset-travis",
+    "network",
+    "high",
+    travis(
+        "oldcorp/dashboard-ng",
+        "node_js",
+        [
+            Step(
+                "npm install -g bower",
+                "/home/travis/.nvm/versions/node/v6.17.1/bin/bower -> /home/travis/.nvm/versions/node/v6.17.1/lib/node_modules/bower/bin/bower\n+ bower@1.8.14",
+                name="install",
+            ),
+            Step(
+                "bower install",
+                """bower angular#~1.5.8          cached https://github.com/angular/bower-angular.git#1.5.11
+bower angular#~1.5.8        validate 1.5.11 against https://github.com/angular/bower-angular.git#~1.5.8
+§bower jquery#~2.1          ECONNRESET Request to https://registry.bower.io/packages/jquery failed: socket hang up""",
+                code=1,
+                name="install",
+            ),
+        ],
+    ),
+    "bower jquery#~2.1 ECONNRESET Request to https://registry.bower.io/packages/jquery failed: socket hang up",
+)
+
+case(
+    "clojure-lein-test-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/csv-clj",
+        "clojure",
+        [
+            Step(
+                "lein test",
+                """Retrieving org/clojure/clojure/1.8.0/clojure-1.8.0.jar from central
+
+lein test csv-clj.core-test
+
+§lein test :only csv-clj.core-test/parse-test
+§
+§FAIL in (parse-test) (core_test.clj:9)
+§expected: (= [1 2] (parse "1,2"))
+§  actual: (not (= [1 2] [1]))
+
+Ran 4 tests containing 7 assertions.
+1 failures, 0 errors.
+Tests failed.""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.m2",
+    ),
+    "FAIL in (parse-test) (core_test.clj:9)",
+)
+
+case(
+    "haskell-cabal-old-resolve-travis",
+    "dependency.resolution",
+    "medium",
+    travis(
+        "oldcorp/acme-hs",
+        "haskell",
+        [
+            Step(
+                "cabal install --only-dependencies --enable-tests",
+                """Resolving dependencies...
+§cabal: Could not resolve dependencies:
+§trying: acme-hs-0.1.0 (user goal)
+§next goal: base (dependency of acme-hs-0.1.0)
+§rejecting: base-4.9.1.0/installed-4.9... (conflict: acme-hs => base>=4.10 && <5)
+§After searching the rest of the dependency tree exhaustively, these were the goals I've had most trouble fulfilling: base, acme-hs""",
+                code=1,
+                name="install",
+            ),
+        ],
+        cache="/home/travis/.cabal",
+    ),
+    "cabal: Could not resolve dependencies:",
+    "base is pinned by GHC: the job's GHC is too old (alt runtime.version)",
+)
+
+case(
+    "go-test-z-golint-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/gofeed",
+        "go",
+        [
+            Step("go get -u golang.org/x/lint/golint", "", name="install"),
+            Step(
+                "go test ./...",
+                "ok  	github.com/oldcorp/gofeed	0.031s\nok  	github.com/oldcorp/gofeed/atom	0.012s",
+                name="script",
+            ),
+            Step(
+                'test -z "$(golint ./... | tee /dev/stderr)"',
+                """§atom/parser.go:12:1: exported function Parse should have comment or be unexported
+§rss/item.go:40:6: type name will be used as rss.RssItem by other packages, and that stutters; consider calling this Item""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/gopath/pkg",
+    ),
+    "atom/parser.go:12:1: exported function Parse should have comment or be unexported",
+    "Go's test -z idiom: the step fails when golint prints anything",
+)
+
+case(
+    "perl-make-test-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/text-tiny",
+        "perl",
+        [
+            Step(
+                "perl Makefile.PL && make",
+                "Checking if your kit is complete...\nLooks good\nGenerating a Unix-style Makefile\nWriting Makefile for Text::Tiny",
+                name="install",
+            ),
+            Step(
+                "make test",
+                """PERL_DL_NONLAZY=1 "/home/travis/perl5/perlbrew/perls/5.26/bin/perl" "-MExtUtils::Command::MM" "-MTest::Harness" "-e" "undef *Test::Harness::Switches; test_harness(0, 'blib/lib', 'blib/arch')" t/*.t
+t/00-load.t ... ok
+§t/01-parse.t .. 1/4
+§#   Failed test 'parses quoted'
+§#   at t/01-parse.t line 12.
+§#          got: 'ab'
+§#     expected: 'a"b'
+# Looks like you failed 1 test of 4.
+t/01-parse.t .. Dubious, test returned 1 (wstat 256, 0x100)
+Failed 1/4 subtests
+
+Test Summary Report
+-------------------
+t/01-parse.t (Wstat: 256 Tests: 4 Failed: 1)
+  Failed test:  3
+  Non-zero exit status: 1
+Files=2, Tests=5,  0 wallclock secs ( 0.02 usr  0.01 sys +  0.05 cusr  0.01 csys =  0.09 CPU)
+Result: FAIL
+Failed 1/2 test programs. 1/5 subtests failed.
+make: *** [test_dynamic] Error 255""",
+                code=2,
+                name="script",
+            ),
+        ],
+    ),
+    "#   Failed test 'parses quoted'",
+)
+
+case(
+    "julia-package-not-found-travis",
+    "dependency.missing",
+    "high",
+    travis(
+        "oldcorp/Geo.jl",
+        "julia",
+        [
+            Step(
+                "julia --color=yes -e 'using Pkg; Pkg.build(); Pkg.test(coverage=true)'",
+                """   Building Geo → `~/build/oldcorp/Geo.jl/deps/build.log`
+     Testing Geo
+§ERROR: LoadError: ArgumentError: Package Proj4 not found in current path:
+§- Run `import Pkg; Pkg.add("Proj4")` to install the Proj4 package.
+§
+§Stacktrace:
+§ [1] require(::Module, ::Symbol) at ./loading.jl:892
+in expression starting at /home/travis/build/oldcorp/Geo.jl/test/runtests.jl:2
+ERROR: Package Geo errored during testing""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.julia",
+    ),
+    "ERROR: LoadError: ArgumentError: Package Proj4 not found in current path:",
+)
+
+case(
+    "js-old-node-optional-chaining-travis",
+    "runtime.version",
+    "high",
+    travis(
+        "oldcorp/cli-tool",
+        "node_js",
+        [
+            Step("nvm install 12", "Now using node v12.22.12 (npm v6.14.16)", name="before_install"),
+            Step("npm ci", "added 388 packages in 6.2s", name="install"),
+            Step(
+                "npm test",
+                """
+> cli-tool@2.1.0 test /home/travis/build/oldcorp/cli-tool
+> mocha
+
+§/home/travis/build/oldcorp/cli-tool/node_modules/yargs-parser/build/lib/index.js:12
+§    const env = process?.env ?? {};
+§                        ^
+§
+§SyntaxError: Unexpected token '.'
+§    at wrapSafe (internal/modules/cjs/loader.js:915:16)
+    at Module._compile (internal/modules/cjs/loader.js:963:1)
+npm ERR! Test failed.  See above for more details.""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "SyntaxError: Unexpected token '.'",
+    "a dependency's optional chaining under Node 12",
+)
