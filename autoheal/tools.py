@@ -25,7 +25,7 @@ _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
-_RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch"}
+_RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch", "grunt", "gulp"}
 _RUN_WORDS = {"run", "exec", "x", "-m", "run-script"}
 # A runner's own install commands (the rest of its words name a script or a tool).
 _INSTALLS = {
@@ -38,12 +38,19 @@ _INSTALLS = {
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
+# Words before the command proper: wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
+_PREFIXES = {"sudo", "env", "time", "nice", "xvfb-run", "exec", "if", "then", "elif", "while", "until", "do", "!"}
+# A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
+_SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
+_CHECKS = {"test", "[", "[["}
+
+
 def _words(segment: str) -> list[str]:
     try:
         words = shlex.split(segment, posix=True)
     except ValueError:
         words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in ("sudo", "env", "time", "nice", "xvfb-run", "exec")):
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
@@ -160,8 +167,11 @@ def command_category(commands: Iterable[str]) -> str | None:
     for command in commands:
         if "|| true" in command or "|| :" in command:
             continue
-        for segment in _SPLIT.split(command):
-            category = segment_category(segment)
+        inner = [a or b for a, b in _SUBST.findall(command)]
+        for segment in _SPLIT.split(_SUBST.sub("_", command)):
+            words = _words(segment.strip())
+            checks = bool(words) and words[0] in _CHECKS and bool(inner)
+            category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
 
@@ -173,6 +183,8 @@ _INNER = (
     re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
     re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
     re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
+    re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
     _DOCKER_RUN,
 )
 

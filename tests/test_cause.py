@@ -216,3 +216,8 @@ def test_a_syntax_error_in_an_installed_package_is_an_old_runtime() -> None:
     installed = '  File "/home/ci/venv/lib/python3.5/site-packages/tomlkit/api.py", line 12'
     assert _triage(*trace, installed, *error).category == "runtime.version"
     assert _triage(*trace, '  File "/home/ci/src/app/api.py", line 12', *error).category == "syntax.error"
+    # Node prints the file, the line and a caret above the error.
+    js = ["", "SyntaxError: Unexpected token '.'", "    at wrapSafe (internal/modules/cjs/loader.js:915:16)"]
+    where = ["    const env = process?.env ?? {};", "                        ^"]
+    assert _triage("/ci/app/node_modules/yargs/index.js:12", *where, *js).category == "runtime.version"
+    assert _triage("/ci/app/src/index.js:12", *where, *js).category == "syntax.error"

@@ -65,6 +65,12 @@ CASES = [
     ("php artisan test", "test.failure"),
     ("ng test --watch=false", "test.failure"),
     ("pod lib lint Acme.podspec", "lint.error"),
+    # A check of what a command printed is that command's: Go's `test -z "$(gofmt -l .)"` idiom.
+    ('test -z "$(golint ./... | tee /dev/stderr)"', "lint.error"),
+    ('if [ -n "$(gofmt -l .)" ]; then exit 1; fi', "lint.error"),
+    ("echo $(date)", None),
+    ("grunt jshint", "lint.error"),
+    ("gulp test", "test.failure"),
 ]
 
 
@@ -88,6 +94,10 @@ def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
     assert inner_commands(lines) == ["test:format", "test:format", "lint", "pip install -r requirements.txt"]
     assert command_category(["docker build .", *inner_commands(lines[-1:])]) == "dependency.resolution"
     assert command_category(["npm test", *inner_commands(lines[:2])]) == "lint.error"
+    # grunt's and gulp's task banners name the task that ran.
+    tasks = ['Running "jshint:all" (jshint) task', "[14:03:11] Starting 'test'..."]
+    assert inner_commands(tasks) == ["jshint", "test"]
+    assert command_category(["grunt", *inner_commands(tasks[:1])]) == "lint.error"
 
 
 def test_a_steps_further_script_lines_are_its_commands() -> None:
