@@ -2822,3 +2822,288 @@ npm ERR! Test failed.  See above for more details.""",
     "SyntaxError: Unexpected token '.'",
     "a dependency's optional chaining under Node 12",
 )
+
+# ================================================================ fifth check
+# Actions' own failures, deploy tools and runtime constraints in several build tools; labelled
+# before triage ran on them.
+
+case(
+    "gha-codecov-rate-limit",
+    "rate.limit",
+    "high",
+    gha(
+        "acme/ledger",
+        "coverage",
+        [
+            setup_python("3.12"),
+            Step(
+                "pytest -q --cov=ledger --cov-report=xml",
+                "214 passed in 5.02s\nCoverage XML written to file coverage.xml",
+            ),
+            Step(
+                "",
+                uses="codecov/codecov-action@v4",
+                with_={"files": "coverage.xml", "fail_ci_if_error": "true"},
+                out="""==> linux OS detected
+https://cli.codecov.io/latest/linux/codecov.SHA256SUM
+gpg: Good signature from "Codecov Uploader (Codecov Uploader Verification Key) <security@codecov.io>" [unknown]
+==> Uploader SHASUM verified (0f2e...  codecov)
+info - 2024-05-02 14:09:12,118 -- ci service found: github-actions
+info - 2024-05-02 14:09:12,402 -- Found 1 coverage files to report
+§error - 2024-05-02 14:09:13,771 -- Upload failed: {"message":"Rate limit reached. Please upload with the Codecov repository upload token to resolve issue. Expected time to availability: 1211s."}""",
+                code=1,
+                error="##[error]Codecov: Failed to properly upload report: The process '/home/runner/work/_actions/codecov/codecov-action/v4/dist/codecov' failed with exit code 1",
+            ),
+        ],
+    ),
+    'Upload failed: {"message":"Rate limit reached. ...',
+)
+
+case(
+    "docker-buildkit-npm-eresolve-gha",
+    "dependency.resolution",
+    "high",
+    gha(
+        "acme/storefront",
+        "image",
+        [
+            Step(
+                "",
+                uses="docker/build-push-action@v5",
+                with_={"context": ".", "push": "false", "tags": "acme/storefront:ci"},
+                out="""#0 building with "builder-4f1e" instance using docker-container driver
+#5 [build 2/6] WORKDIR /app
+#5 DONE 0.1s
+#6 [build 3/6] COPY package.json package-lock.json ./
+#6 DONE 0.1s
+#7 [build 4/6] RUN npm ci
+§#7 3.211 npm ERR! code ERESOLVE
+§#7 3.212 npm ERR! ERESOLVE could not resolve
+§#7 3.212 npm ERR!
+§#7 3.212 npm ERR! While resolving: @acme/ui@3.2.0
+§#7 3.213 npm ERR! Found: react@18.3.1
+§#7 3.213 npm ERR! Could not resolve dependency:
+§#7 3.213 npm ERR! peer react@"^17.0.0" from @acme/ui@3.2.0
+#7 ERROR: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1
+------
+ > [build 4/6] RUN npm ci:
+------
+Dockerfile:6
+--------------------
+   4 |     COPY package.json package-lock.json ./
+   5 | >>> RUN npm ci
+--------------------
+ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1""",
+                code=1,
+                error='##[error]buildx failed with: ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+            ),
+        ],
+    ),
+    "npm ERR! ERESOLVE could not resolve",
+)
+
+case(
+    "gha-create-pr-not-permitted",
+    "permission",
+    "high",
+    gha(
+        "acme/deps-bot",
+        "update",
+        [
+            Step("npm update && npm run build", "up to date, audited 412 packages in 2s"),
+            Step(
+                "",
+                uses="peter-evans/create-pull-request@v6",
+                with_={"title": "chore: update dependencies", "branch": "deps/update"},
+                out="""Pushing pull request branch to 'origin/deps/update'
+/usr/bin/git push --force-with-lease origin deps/update:refs/heads/deps/update
+To https://github.com/acme/deps-bot
+ * [new branch]      deps/update -> deps/update
+Create or update the pull request""",
+                code=1,
+                error="§##[error]GitHub Actions is not permitted to create or approve pull requests.",
+            ),
+        ],
+    ),
+    "GitHub Actions is not permitted to create or approve pull requests.",
+)
+
+case(
+    "gha-checkout-private-submodule",
+    "credentials",
+    "high",
+    gha(
+        "acme/firmware",
+        "build",
+        [
+            Step(
+                "git submodule update --init --recursive",
+                """Submodule 'vendor/hal' (https://github.com/acme/hal-private.git) registered for path 'vendor/hal'
+Cloning into '/home/runner/work/firmware/firmware/vendor/hal'...
+§fatal: could not read Username for 'https://github.com': terminal prompts disabled
+§fatal: clone of 'https://github.com/acme/hal-private.git' into submodule path '/home/runner/work/firmware/firmware/vendor/hal' failed
+Failed to clone 'vendor/hal'. Retry scheduled""",
+                code=1,
+            ),
+        ],
+    ),
+    "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+)
+
+case(
+    "go-golangci-timeout-gha",
+    "timeout",
+    "high",
+    gha(
+        "acme/edge-proxy",
+        "lint",
+        [
+            setup_go("1.22"),
+            Step(
+                "golangci-lint run ./...",
+                """level=info msg="[config_reader] Config search paths: [./ /home/runner/work/edge-proxy/edge-proxy /home/runner/work/edge-proxy /home/runner/work /home/runner /home /]"
+level=info msg="[lintersdb] Active 14 linters: [errcheck gosimple govet ineffassign staticcheck unused gocritic]"
+level=info msg="[loader] Go packages loading at mode 575 (types_sizes|compiled_files|deps|exports_file|files|imports|name) took 41.2s"
+§level=error msg="Timeout exceeded: try increasing it by passing --timeout option"
+level=info msg="Memory: 912 samples, avg is 2143.1MB, max is 3410.7MB"
+level=info msg="Execution took 1m0.04s\"""",
+                code=4,
+            ),
+        ],
+    ),
+    'level=error msg="Timeout exceeded: try increasing it by passing --timeout option"',
+    "the linter's own time limit, not findings",
+)
+
+case(
+    "java-maven-enforcer-jdk-jenkins",
+    "runtime.version",
+    "high",
+    jenkins(
+        "acme/billing-java",
+        "billing-java_main",
+        [
+            Step(
+                "mvn -B -ntp verify",
+                """[INFO] Scanning for projects...
+[INFO]
+[INFO] -----------------------< com.acme:billing >-----------------------
+[INFO] Building billing 2.4.0-SNAPSHOT
+[INFO] --------------------------------[ jar ]---------------------------------
+[INFO]
+[INFO] --- enforcer:3.4.1:enforce (enforce-java) @ billing ---
+§[WARNING] Rule 0: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:
+§Detected JDK version 11.0.22 (JAVA_HOME=/usr/lib/jvm/java-11-openjdk-amd64) is not in the allowed range [17,).
+[INFO] ------------------------------------------------------------------------
+[INFO] BUILD FAILURE
+[INFO] ------------------------------------------------------------------------
+[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.4.1:enforce (enforce-java) on project billing: Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed. -> [Help 1]""",
+                code=1,
+                name="Build",
+            ),
+        ],
+    ),
+    "Detected JDK version 11.0.22 ... is not in the allowed range [17,).",
+)
+
+case(
+    "gradle-github-packages-401-gha",
+    "credentials",
+    "high",
+    gha(
+        "acme/payments-android",
+        "build",
+        [
+            setup_java("17"),
+            Step(
+                "./gradlew assembleDebug",
+                gradle_head()
+                + """
+
+§FAILURE: Build failed with an exception.
+§
+§* What went wrong:
+§Execution failed for task ':app:checkDebugAarMetadata'.
+§> Could not resolve all files for configuration ':app:debugRuntimeClasspath'.
+§   > Could not resolve com.acme:design-system:4.2.0.
+§     Required by:
+§         project :app
+§      > Could not resolve com.acme:design-system:4.2.0.
+§         > Could not get resource 'https://maven.pkg.github.com/acme/design-system/com/acme/design-system/4.2.0/design-system-4.2.0.pom'.
+§            > Could not GET 'https://maven.pkg.github.com/acme/design-system/com/acme/design-system/4.2.0/design-system-4.2.0.pom'. Received status code 401 from server: Unauthorized
+
+* Try:
+> Run with --stacktrace option to get the stack trace.
+
+BUILD FAILED in 21s""",
+                code=1,
+            ),
+        ],
+    ),
+    "Could not GET '...design-system-4.2.0.pom'. Received status code 401 from server: Unauthorized",
+)
+
+case(
+    "swift-tools-version-gha",
+    "runtime.version",
+    "high",
+    gha(
+        "acme/server-kit",
+        "build (macos-13)",
+        [
+            Step(
+                "swift build",
+                """§error: 'server-kit': package 'server-kit' is using Swift tools version 5.10.0 but the installed version is 5.9.2""",
+                code=1,
+            ),
+        ],
+    ),
+    "package 'server-kit' is using Swift tools version 5.10.0 but the installed version is 5.9.2",
+)
+
+case(
+    "helm-cluster-unreachable-gitlab",
+    "network",
+    "high",
+    gitlab(
+        "acme/platform",
+        "alpine/helm:3.14.4",
+        [
+            Step(
+                "helm dependency build charts/api",
+                "Saving 1 charts\nDownloading postgresql from repo https://charts.bitnami.com/bitnami\nDeleting outdated charts",
+            ),
+            Step(
+                "helm upgrade --install api charts/api -n staging --wait --timeout 5m",
+                """§Error: Kubernetes cluster unreachable: Get "https://10.20.0.4:6443/version": dial tcp 10.20.0.4:6443: i/o timeout""",
+                code=1,
+            ),
+        ],
+    ),
+    'Error: Kubernetes cluster unreachable: Get "https://10.20.0.4:6443/version": dial tcp 10.20.0.4:6443: i/o timeout',
+)
+
+case(
+    "aws-s3-access-denied-gha",
+    "permission",
+    "high",
+    gha(
+        "acme/site",
+        "deploy",
+        [
+            Step(
+                "",
+                uses="aws-actions/configure-aws-credentials@v4",
+                with_={"role-to-assume": "arn:aws:iam::123456789012:role/site-deploy", "aws-region": "eu-west-1"},
+                out="Assuming role with OIDC\nAuthenticated as assumedRoleId AROA1234567890:GitHubActions",
+            ),
+            Step(
+                "aws s3 sync public/ s3://acme-site-prod --delete",
+                """upload: public/index.html to s3://acme-site-prod/index.html
+§upload failed: public/app.js to s3://acme-site-prod/app.js An error occurred (AccessDenied) when calling the PutObject operation: Access Denied""",
+                code=1,
+            ),
+        ],
+    ),
+    "An error occurred (AccessDenied) when calling the PutObject operation: Access Denied",
+)
