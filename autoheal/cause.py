@@ -20,7 +20,8 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
   files`` over its indented ``Could not find g:a:v``) or further down in its
   indented block (Composer's summary over its ``Problem 1`` list): the
-  detail says why;
+  detail says why; and a cause in that block (a 401 at the end of Gradle's
+  ``> Could not resolve`` chain) wins over the header that follows from it;
 - a warning about a failure a tool retries (a connection's name-resolution
   error) is the cause when a consequence of it follows in the same section,
   soon (pip's retries, then ``from versions: none``);
@@ -74,6 +75,9 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
     "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
     "syntax.error": frozenset({"compile.error", TEST}),
     "command.not.found": frozenset({"file.not.found"}),
+    # A refused login or permission on a registry: the resolution or download that needed it fails.
+    "credentials": frozenset({"dependency.missing", "dependency.resolution", "file.not.found"}),
+    "permission": frozenset({"dependency.missing", "dependency.resolution"}),
     TEST: frozenset({"file.not.found", "permission"}),
 }
 
@@ -199,6 +203,21 @@ def _detail_of(detail: Hit, header: Hit) -> bool:
     )
 
 
+def _nested_cause(best: Hit, hits: list[Hit]) -> Hit:
+    """A cause inside the indented block the chosen hit heads (Gradle's ``> Could not resolve ...`` chain
+    down to ``Received status code 401``): the block's header fails because of it, so it wins."""
+    inner = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.line > best.line
+        and h.rule.priority >= MIN_CAUSE
+        and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+        and _detail_of(h, best)
+    ]
+    return anchor_of(max(inner, key=rank), inner) if inner else best
+
+
 def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
     """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
     seen = {id(best)}
@@ -225,7 +244,8 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = one_of_many(_first_cause(anchor_of(max(causes, key=rank), causes), causes), causes)
+    best = _nested_cause(anchor_of(max(causes, key=rank), causes), causes)
+    best = one_of_many(_first_cause(best, causes), causes)
     return _installed(last_attempt(explained(best, causes), causes), causes)
 
 

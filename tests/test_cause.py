@@ -221,3 +221,19 @@ def test_a_syntax_error_in_an_installed_package_is_an_old_runtime() -> None:
     where = ["    const env = process?.env ?? {};", "                        ^"]
     assert _triage("/ci/app/node_modules/yargs/index.js:12", *where, *js).category == "runtime.version"
     assert _triage("/ci/app/src/index.js:12", *where, *js).category == "syntax.error"
+
+
+def test_a_refused_login_deep_in_a_resolution_chain_is_its_cause() -> None:
+    chain = [
+        "* What went wrong:",
+        "Execution failed for task ':app:compileKotlin'.",
+        "> Could not resolve all files for configuration ':app:compileClasspath'.",
+        "   > Could not resolve com.acme:kit:2.0.",
+        "      > Could not GET 'https://maven.example.com/com/acme/kit/2.0/kit-2.0.pom'.",
+        "         > Received status code 401 from server: Unauthorized",
+    ]
+    assert _triage(*chain, "BUILD FAILED in 9s").category == "credentials"
+    # Outside the block it heads (a line at the header's level between), the 401 is not its cause.
+    apart = [*chain[:3], "Downloading https://maven.example.com/a.pom", "Downloading https://maven.example.com/b.pom"]
+    apart.append("   > Received status code 401 from server: Unauthorized")
+    assert _triage(*apart, "BUILD FAILED in 9s").category == "dependency.resolution"
