@@ -3107,3 +3107,318 @@ case(
     ),
     "An error occurred (AccessDenied) when calling the PutObject operation: Access Denied",
 )
+
+# ================================================================ sixth check
+# More Travis-era logs across languages (setuptools test, checkstyle via Gradle, a linker error,
+# RuboCop in rake, standard, a segfault in a C extension, travis_wait, tox, Go modules, rustup
+# components); labelled before triage ran on them.
+
+case(
+    "py-setup-py-test-travis",
+    "test.failure",
+    "high",
+    travis(
+        "oldcorp/dateparse",
+        "python",
+        [
+            Step("pip install -e .", "Successfully installed dateparse-0.4.1", name="install"),
+            Step(
+                "python setup.py test",
+                """running test
+running egg_info
+writing dateparse.egg-info/PKG-INFO
+running build_ext
+test_iso (tests.test_parse.ParseTest) ... ok
+test_relative (tests.test_parse.ParseTest) ... FAIL
+
+§======================================================================
+§FAIL: test_relative (tests.test_parse.ParseTest)
+§----------------------------------------------------------------------
+§Traceback (most recent call last):
+§  File "/home/travis/build/oldcorp/dateparse/tests/test_parse.py", line 21, in test_relative
+§    self.assertEqual(parse("2 days ago", now=NOW), NOW - timedelta(days=2))
+§AssertionError: datetime.datetime(2020, 5, 1, 0, 0) != datetime.datetime(2020, 4, 29, 0, 0)
+
+----------------------------------------------------------------------
+Ran 8 tests in 0.012s
+
+FAILED (failures=1)
+Test failed: <unittest.runner.TextTestResult run=8 errors=0 failures=1>
+error: Test failed: <unittest.runner.TextTestResult run=8 errors=0 failures=1>""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "FAIL: test_relative (tests.test_parse.ParseTest)",
+)
+
+case(
+    "java-gradle-checkstyle-ant-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/jcsv",
+        "java",
+        [
+            Step(
+                "./gradlew check",
+                """:compileJava
+:processResources NO-SOURCE
+:classes
+:checkstyleMain
+§[ant:checkstyle] [ERROR] /home/travis/build/oldcorp/jcsv/src/main/java/org/jcsv/Reader.java:48:9: 'if' is not followed by whitespace. [WhitespaceAround]
+§[ant:checkstyle] [ERROR] /home/travis/build/oldcorp/jcsv/src/main/java/org/jcsv/Reader.java:91: Line is longer than 100 characters (found 117). [LineLength]
+:checkstyleMain FAILED
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':checkstyleMain'.
+> Checkstyle rule violations were found. See the report at: file:///home/travis/build/oldcorp/jcsv/build/reports/checkstyle/main.html
+
+BUILD FAILED
+
+Total time: 14.213 secs""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.gradle",
+    ),
+    "[ant:checkstyle] [ERROR] .../Reader.java:48:9: 'if' is not followed by whitespace. [WhitespaceAround]",
+)
+
+case(
+    "cpp-linker-undefined-travis",
+    "compile.error",
+    "high",
+    travis(
+        "oldcorp/rtree",
+        "cpp",
+        [
+            Step(
+                "cmake -DCMAKE_BUILD_TYPE=Release ..",
+                "-- The CXX compiler identification is GNU 5.4.0\n-- Configuring done\n-- Generating done\n-- Build files have been written to: /home/travis/build/oldcorp/rtree/build",
+                name="before_script",
+            ),
+            Step(
+                "make -j2",
+                """Scanning dependencies of target rtree
+[ 25%] Building CXX object CMakeFiles/rtree.dir/src/rtree.cpp.o
+[ 50%] Building CXX object CMakeFiles/rtree.dir/src/node.cpp.o
+[ 75%] Linking CXX executable rtree_bench
+§CMakeFiles/rtree_bench.dir/bench/main.cpp.o: In function `main':
+§main.cpp:(.text.startup+0x8d): undefined reference to `rtree::Tree::bulk_load(std::vector<rtree::Box, std::allocator<rtree::Box> > const&)'
+§collect2: error: ld returned 1 exit status
+CMakeFiles/rtree_bench.dir/build.make:97: recipe for target 'rtree_bench' failed
+make[2]: *** [rtree_bench] Error 1
+CMakeFiles/Makefile2:67: recipe for target 'CMakeFiles/rtree_bench.dir/all' failed
+make[1]: *** [CMakeFiles/rtree_bench.dir/all] Error 2
+Makefile:83: recipe for target 'all' failed
+make: *** [all] Error 2""",
+                code=2,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.ccache",
+    ),
+    "undefined reference to `rtree::Tree::bulk_load(...)'",
+)
+
+case(
+    "ruby-rake-rubocop-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/slugger",
+        "ruby",
+        [
+            Step(
+                "bundle install --jobs=3 --retry=3 --deployment",
+                "Bundle complete! 7 Gemfile dependencies, 28 gems now installed.",
+                name="install",
+            ),
+            Step(
+                "bundle exec rake",
+                """Running RuboCop...
+Inspecting 21 files
+.......C.............
+
+Offenses:
+
+§lib/slugger/transliterate.rb:14:5: C: Style/GuardClause: Use a guard clause (return unless text) instead of wrapping the code inside a conditional expression.
+§    if text
+§    ^^
+
+21 files inspected, 1 offense detected
+RuboCop failed!""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/build/oldcorp/slugger/vendor/bundle",
+    ),
+    "lib/slugger/transliterate.rb:14:5: C: Style/GuardClause: Use a guard clause",
+)
+
+case(
+    "js-standard-travis",
+    "lint.error",
+    "high",
+    travis(
+        "oldcorp/tiny-emitter",
+        "node_js",
+        [
+            Step("npm install", "added 211 packages from 140 contributors in 5.41s", name="install"),
+            Step(
+                "npm run lint",
+                """
+> tiny-emitter@2.1.0 lint /home/travis/build/oldcorp/tiny-emitter
+> standard
+
+standard: Use JavaScript Standard Style (https://standardjs.com)
+§  /home/travis/build/oldcorp/tiny-emitter/index.js:12:13: Expected '===' and instead saw '=='.
+§  /home/travis/build/oldcorp/tiny-emitter/index.js:30:1: Expected indentation of 2 spaces but found 4.
+npm ERR! code ELIFECYCLE
+npm ERR! errno 1
+npm ERR! tiny-emitter@2.1.0 lint: `standard`
+npm ERR! Exit status 1""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "index.js:12:13: Expected '===' and instead saw '=='.",
+)
+
+case(
+    "py-c-extension-segfault-travis",
+    "crash",
+    "high",
+    travis(
+        "oldcorp/fastgeo",
+        "python",
+        [
+            Step(
+                "pip install -e .[test]",
+                "building 'fastgeo._ext' extension\nSuccessfully installed fastgeo-0.3.0",
+                name="install",
+            ),
+            Step(
+                "pytest -q tests",
+                """........................
+§Fatal Python error: Segmentation fault
+§
+§Current thread 0x00007f2c1b9f8740 (most recent call first):
+§  File "/home/travis/build/oldcorp/fastgeo/fastgeo/index.py", line 88 in nearest
+§  File "/home/travis/build/oldcorp/fastgeo/tests/test_index.py", line 41 in test_nearest_empty
+§  File "/home/travis/virtualenv/python3.8.1/lib/python3.8/site-packages/_pytest/python.py", line 167 in pytest_pyfunc_call
+/home/travis/.travis/functions: line 109:  4121 Segmentation fault      (core dumped) pytest -q tests""",
+                code=139,
+                name="script",
+            ),
+        ],
+    ),
+    "Fatal Python error: Segmentation fault",
+)
+
+case(
+    "travis-wait-timeout",
+    "timeout",
+    "high",
+    travis(
+        "oldcorp/bigbuild",
+        "java",
+        [
+            Step(
+                "travis_wait 20 mvn -B install",
+                """Still running (1 of 20): mvn -B install
+Still running (2 of 20): mvn -B install
+Still running (19 of 20): mvn -B install
+§Timeout (20 minutes) reached. Terminating "mvn -B install"
+[INFO] Scanning for projects...
+[INFO] Building bigbuild 1.0-SNAPSHOT
+[INFO] --- maven-surefire-plugin:2.22.2:test (default-test) @ bigbuild ---
+[INFO] Running com.acme.big.SlowIntegrationTest""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.m2",
+    ),
+    'Timeout (20 minutes) reached. Terminating "mvn -B install"',
+)
+
+case(
+    "py-tox-interpreter-not-found-travis",
+    "runtime.version",
+    "high",
+    travis(
+        "oldcorp/yamlish",
+        "python",
+        [
+            Step("pip install tox", "Successfully installed tox-3.28.0 virtualenv-20.21.0", name="install"),
+            Step(
+                "tox -e py36",
+                """GLOB sdist-make: /home/travis/build/oldcorp/yamlish/setup.py
+§py36 create: /home/travis/build/oldcorp/yamlish/.tox/py36
+§ERROR: InterpreterNotFound: python3.6
+___________________________________ summary ____________________________________
+ERROR:  py36: InterpreterNotFound: python3.6""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "ERROR: InterpreterNotFound: python3.6",
+)
+
+case(
+    "go-no-main-module-travis",
+    "config.error",
+    "high",
+    travis(
+        "oldcorp/gowalk",
+        "go",
+        [
+            Step(
+                "go build ./...",
+                """§go: cannot find main module, but found .git/config in /home/travis/gopath/src/github.com/oldcorp/gowalk
+§	to create a module there, run:
+§	go mod init""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/gopath/pkg",
+    ),
+    "go: cannot find main module, but found .git/config in ...",
+    "the repository has no go.mod",
+)
+
+case(
+    "rust-rustfmt-not-installed-travis",
+    "command.not.found",
+    "high",
+    travis(
+        "oldcorp/bitfield-rs",
+        "rust",
+        [
+            Step(
+                "rustup default 1.31.0",
+                "info: default toolchain set to '1.31.0-x86_64-unknown-linux-gnu'",
+                name="install",
+            ),
+            Step(
+                "cargo fmt -- --check",
+                """§error: 'cargo-fmt' is not installed for the toolchain '1.31.0-x86_64-unknown-linux-gnu'
+§To install, run `rustup component add rustfmt --toolchain 1.31.0-x86_64-unknown-linux-gnu`""",
+                code=1,
+                name="script",
+            ),
+        ],
+        cache="/home/travis/.cargo",
+    ),
+    "error: 'cargo-fmt' is not installed for the toolchain '1.31.0-x86_64-unknown-linux-gnu'",
+)
