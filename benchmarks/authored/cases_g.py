@@ -3422,3 +3422,265 @@ case(
     ),
     "error: 'cargo-fmt' is not installed for the toolchain '1.31.0-x86_64-unknown-linux-gnu'",
 )
+
+# ================================================================ seventh check
+# Messages rather than tools: integrity checks, registry timeouts, a missing executable, a private
+# image, a system library, a native module's runtime, a yanked gem, a go.sum mismatch, a missing make
+# under a dependency's build; labelled before triage ran on them.
+
+case(
+    "py-pip-hash-mismatch-gha",
+    "dependency.resolution",
+    "high",
+    gha(
+        "acme/sdk-py",
+        "test (3.12)",
+        [
+            setup_python("3.12"),
+            Step(
+                "pip install --require-hashes -r requirements.lock",
+                """Collecting certifi==2024.2.2 (from -r requirements.lock (line 3))
+  Downloading certifi-2024.2.2-py3-none-any.whl.metadata (2.2 kB)
+§ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have tampered with them.
+§    certifi==2024.2.2 from https://files.pythonhosted.org/packages/ba/06/certifi-2024.2.2-py3-none-any.whl (from -r requirements.lock (line 3)):
+§        Expected sha256 0b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d
+§             Got        dc16ba2e2ab4b1d3eb0f3e6b7c8a9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c""",
+                code=1,
+            ),
+        ],
+    ),
+    "ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE.",
+)
+
+case(
+    "js-yarn-esockettimedout-travis",
+    "network",
+    "high",
+    travis(
+        "oldcorp/admin-ui",
+        "node_js",
+        [
+            Step(
+                "yarn install --frozen-lockfile",
+                """yarn install v1.22.19
+[1/4] Resolving packages...
+[2/4] Fetching packages...
+info There appears to be trouble with your network connection. Retrying...
+§error An unexpected error occurred: "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz: ESOCKETTIMEDOUT".
+info If you think this is a bug, please open a bug report with the information provided in "/home/travis/build/oldcorp/admin-ui/yarn-error.log".
+info Visit https://yarnpkg.com/en/docs/cli/install for documentation about this command.""",
+                code=1,
+                name="install",
+            ),
+        ],
+    ),
+    'error An unexpected error occurred: "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz: ESOCKETTIMEDOUT".',
+)
+
+case(
+    "java-maven-nexus-connect-timeout-jenkins",
+    "network",
+    "high",
+    jenkins(
+        "acme/api-java",
+        "api-java_main",
+        [
+            Step(
+                "mvn -B -ntp package",
+                """[INFO] Scanning for projects...
+[INFO] Building api 1.0.0-SNAPSHOT
+[INFO] ------------------------------------------------------------------------
+[INFO] BUILD FAILURE
+[INFO] ------------------------------------------------------------------------
+§[ERROR] Failed to execute goal on project api: Could not resolve dependencies for project com.acme:api:jar:1.0.0-SNAPSHOT: Could not transfer artifact com.acme:core:jar:2.3.1 from/to nexus (https://nexus.acme.io/repository/maven-public/): Connect to nexus.acme.io:443 [nexus.acme.io/10.0.0.5] failed: Connect timed out -> [Help 1]
+[ERROR]
+[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.""",
+                code=1,
+                name="Build",
+            ),
+        ],
+    ),
+    "Could not transfer artifact ... Connect to nexus.acme.io:443 ... failed: Connect timed out",
+)
+
+case(
+    "gha-pwsh-not-found",
+    "command.not.found",
+    "high",
+    gha(
+        "acme/tools",
+        "release (ubuntu-latest)",
+        [
+            Step(
+                "",
+                uses="acme/sign-action@v2",
+                with_={"shell": "pwsh"},
+                out="",
+                code=1,
+                error="§##[error]Unable to locate executable file: pwsh. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.",
+            ),
+        ],
+    ),
+    "Unable to locate executable file: pwsh.",
+)
+
+case(
+    "docker-pull-private-denied-gitlab",
+    "credentials",
+    "high",
+    gitlab(
+        "acme/platform",
+        "docker:24",
+        [
+            Step(
+                "docker run --rm acme/private-migrator:1.4 migrate up",
+                """Unable to find image 'acme/private-migrator:1.4' locally
+§docker: Error response from daemon: pull access denied for acme/private-migrator, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.
+See 'docker run --help'.""",
+                code=125,
+            ),
+        ],
+    ),
+    "pull access denied for acme/private-migrator, repository does not exist or may require 'docker login'",
+)
+
+case(
+    "py-libgl-missing-gha",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/vision",
+        "test",
+        [
+            setup_python("3.11"),
+            Step(
+                "pip install -r requirements.txt",
+                "Successfully installed numpy-1.26.4 opencv-python-4.9.0.80 pytest-8.2.0",
+            ),
+            Step(
+                "pytest -q",
+                """==================================== ERRORS ====================================
+____________________ ERROR collecting tests/test_detect.py _____________________
+ImportError while importing test module '/home/runner/work/vision/vision/tests/test_detect.py'.
+Hint: make sure your test modules/packages have valid Python names.
+Traceback:
+tests/test_detect.py:1: in <module>
+    import cv2
+§/opt/hostedtoolcache/Python/3.11.9/x64/lib/python3.11/site-packages/cv2/__init__.py:181: in bootstrap
+§    import cv2
+§E   ImportError: libGL.so.1: cannot open shared object file: No such file or directory
+=========================== short test summary info ============================
+ERROR tests/test_detect.py
+!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!
+1 error in 0.31s""",
+                code=2,
+            ),
+        ],
+    ),
+    "ImportError: libGL.so.1: cannot open shared object file: No such file or directory",
+    "a system library OpenCV needs (alt: use opencv-python-headless)",
+)
+
+case(
+    "js-node-sass-runtime-travis",
+    "runtime.version",
+    "high",
+    travis(
+        "oldcorp/theme",
+        "node_js",
+        [
+            Step("npm ci", "added 1102 packages in 21.4s", name="install"),
+            Step(
+                "npm run build",
+                """
+> theme@1.8.0 build /home/travis/build/oldcorp/theme
+> webpack --mode production
+
+§ERROR in ./src/styles/main.scss
+§Module build failed (from ./node_modules/sass-loader/dist/cjs.js):
+§Error: Node Sass does not yet support your current environment: Linux 64-bit with Unsupported runtime (108)
+§For more information on which environments are supported please see:
+§https://github.com/sass/node-sass/releases/tag/v4.14.1
+npm ERR! code ELIFECYCLE
+npm ERR! errno 2
+npm ERR! theme@1.8.0 build: `webpack --mode production`""",
+                code=2,
+                name="script",
+            ),
+        ],
+    ),
+    "Error: Node Sass does not yet support your current environment: Linux 64-bit with Unsupported runtime (108)",
+)
+
+case(
+    "ruby-yanked-gem-travis",
+    "dependency.missing",
+    "high",
+    travis(
+        "oldcorp/mailroom",
+        "ruby",
+        [
+            Step(
+                "bundle install --jobs=3 --retry=3 --deployment",
+                """Fetching gem metadata from https://rubygems.org/.........
+§Your bundle is locked to mimemagic (0.3.5) from rubygems repository https://rubygems.org/ or installed locally, but that version can no longer be found in that source. That means the author of mimemagic (0.3.5) has removed it. You'll need to update your bundle to a version other than mimemagic (0.3.5) that hasn't been removed in order to install.""",
+                code=7,
+                name="install",
+            ),
+        ],
+        cache="/home/travis/build/oldcorp/mailroom/vendor/bundle",
+    ),
+    "Your bundle is locked to mimemagic (0.3.5) ... but that version can no longer be found in that source.",
+)
+
+case(
+    "go-sum-checksum-mismatch-gha",
+    "dependency.resolution",
+    "high",
+    gha(
+        "acme/edge-proxy",
+        "build",
+        [
+            setup_go("1.22"),
+            Step(
+                "go build ./...",
+                """go: downloading github.com/acme/ratelimit v1.2.3
+§verifying github.com/acme/ratelimit@v1.2.3: checksum mismatch
+§	downloaded: h1:q1Zp0wYq8c4J1M3dUc2x8mYb8iE8oV0XQqQzqS6bF3k=
+§	go.sum:     h1:AAAAwYq8c4J1M3dUc2x8mYb8iE8oV0XQqQzqS6bF3k=
+§
+§SECURITY ERROR
+§This download does NOT match an earlier download recorded in go.sum.
+§The bits may have been replaced on the origin server, or an attacker may
+§have intercepted the download attempt.""",
+                code=1,
+            ),
+        ],
+    ),
+    "verifying github.com/acme/ratelimit@v1.2.3: checksum mismatch",
+)
+
+case(
+    "elixir-deps-make-not-found-gitlab",
+    "command.not.found",
+    "high",
+    gitlab(
+        "acme/auth-ex",
+        "elixir:1.16-alpine",
+        [
+            Step("mix deps.get", "Resolving Hex dependencies...\nAll dependencies are up to date"),
+            Step(
+                "mix compile",
+                """==> comeonin
+Compiling 4 files (.ex)
+Generated comeonin app
+==> bcrypt_elixir
+§sh: make: not found
+§** (Mix) Could not compile dependency :bcrypt_elixir, "mix compile" failed. Errors may have been logged above. You can recompile this dependency with "mix deps.compile bcrypt_elixir --force", update it with "mix deps.update bcrypt_elixir" or clean it with "mix deps.clean bcrypt_elixir\"""",
+                code=1,
+            ),
+        ],
+    ),
+    "sh: make: not found",
+    "the alpine image has no build tools for a native dependency",
+)
