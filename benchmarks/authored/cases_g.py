@@ -3684,3 +3684,249 @@ Generated comeonin app
     "sh: make: not found",
     "the alpine image has no build tools for a native dependency",
 )
+
+# ================================================================ eighth check
+# Platforms and machines: a PowerShell path, an OOM-killed step, a full disk, Xcode's tools, an agent
+# pool, a Windows wheel build, conda's HTTP error, a missing Gradle wrapper jar, a Kubernetes API
+# version, generated files out of date; labelled before triage ran on them.
+
+case(
+    "azure-powershell-path-missing",
+    "file.not.found",
+    "high",
+    azure(
+        "acme/desktop",
+        "Package",
+        [
+            Step(
+                "pwsh -File build/package.ps1",
+                r"""Packaging Acme Desktop
+§Get-Content: D:\a\1\s\build\package.ps1:4
+§Line |
+§   4 |  $version = Get-Content build/version.txt
+§     |             ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+§     | Cannot find path 'D:\a\1\s\build\version.txt' because it does not exist.""",
+                code=1,
+                name="Package",
+                error="##[error]PowerShell exited with code '1'.",
+            ),
+        ],
+    ),
+    "Cannot find path 'D:\\a\\1\\s\\build\\version.txt' because it does not exist.",
+)
+
+case(
+    "circleci-exit-137-plain",
+    "resource.exhausted",
+    "high",
+    plain(
+        """$ #!/bin/bash -eo pipefail
+yarn jest --ci --maxWorkers=4
+yarn run v1.22.19
+$ jest --ci --maxWorkers=4
+PASS src/utils/format.test.ts (5.12 s)
+PASS src/api/client.test.ts (7.40 s)
+§Received "killed" signal
+Exited with code exit status 137""",
+        name="web",
+    ),
+    'Received "killed" signal',
+)
+
+case(
+    "gha-no-space-left",
+    "resource.exhausted",
+    "high",
+    gha(
+        "acme/ml-models",
+        "build-image",
+        [
+            Step(
+                "docker build -t acme/trainer:ci .",
+                """#9 [4/6] RUN pip install -r requirements.txt
+#9 41.21 Collecting torch==2.3.0
+#9 41.22   Downloading torch-2.3.0-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)
+§#9 88.01 ERROR: Could not install packages due to an OSError: [Errno 28] No space left on device
+#9 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1
+ERROR: failed to solve: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1""",
+                code=1,
+            ),
+        ],
+    ),
+    "ERROR: Could not install packages due to an OSError: [Errno 28] No space left on device",
+)
+
+case(
+    "xcode-simctl-missing-gha",
+    "command.not.found",
+    "high",
+    gha(
+        "acme/FeedApp",
+        "ui-tests",
+        [
+            Step(
+                "xcrun simctl boot 'iPhone 15'",
+                """§xcrun: error: unable to find utility "simctl", not a developer tool or in PATH""",
+                code=72,
+            ),
+        ],
+    ),
+    'xcrun: error: unable to find utility "simctl", not a developer tool or in PATH',
+    "the selected developer directory is the Command Line Tools, not Xcode",
+)
+
+case(
+    "azure-no-agent-demands",
+    "infrastructure",
+    "high",
+    azure(
+        "acme/legacy-erp",
+        "Build",
+        [
+            Step(
+                "mvn -B package",
+                "",
+                code=1,
+                name="Build",
+                error="§##[error]No agent found in pool Default which satisfies the specified demands: maven, Agent.Version -gtVersion 2.163.1",
+            ),
+        ],
+    ),
+    "No agent found in pool Default which satisfies the specified demands: maven",
+)
+
+case(
+    "py-msvc-required-windows-gha",
+    "dependency.resolution",
+    "high",
+    gha(
+        "acme/geo-py",
+        "test (windows-latest, 3.13)",
+        [
+            setup_python("3.12"),
+            Step(
+                "pip install -r requirements.txt",
+                """Collecting pyproj==3.4.1
+  Downloading pyproj-3.4.1.tar.gz (218 kB)
+  Installing build dependencies: started
+  Installing build dependencies: finished with status 'done'
+Building wheels for collected packages: pyproj
+  Building wheel for pyproj (pyproject.toml): started
+  Building wheel for pyproj (pyproject.toml): finished with status 'error'
+  error: subprocess-exited-with-error
+§  × Building wheel for pyproj (pyproject.toml) did not run successfully.
+§  │ exit code: 1
+§  ╰─> [5 lines of output]
+§      running build_ext
+§      building 'pyproj._crs' extension
+§      error: Microsoft Visual C++ 14.0 or greater is required. Get it with "Microsoft C++ Build Tools": https://visualstudio.microsoft.com/visual-cpp-build-tools/
+      [end of output]
+  note: This error originates from a subprocess, and is likely not a problem with pip.
+  ERROR: Failed building wheel for pyproj
+ERROR: Could not build wheels for pyproj, which is required to install pyproject.toml-based projects""",
+                code=1,
+            ),
+        ],
+    ),
+    "error: Microsoft Visual C++ 14.0 or greater is required.",
+    "no wheel of this old pyproj for the runner's Python: pip builds it from source (alt runtime.version)",
+)
+
+case(
+    "conda-http-000-gitlab",
+    "network",
+    "high",
+    gitlab(
+        "acme/climate",
+        "condaforge/miniforge3:24.3.0-0",
+        [
+            Step(
+                "mamba env create -f environment.yml",
+                """Channels:
+ - conda-forge
+Platform: linux-64
+Collecting package metadata (repodata.json): failed
+
+§CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/conda-forge/linux-64/repodata.json>
+§Elapsed: -
+§
+§An HTTP error occurred when trying to retrieve this URL.
+§HTTP errors are often intermittent, and a simple retry will get you on your way.""",
+                code=1,
+            ),
+        ],
+    ),
+    "CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/conda-forge/linux-64/repodata.json>",
+)
+
+case(
+    "gradle-wrapper-jar-missing-jenkins",
+    "file.not.found",
+    "medium",
+    jenkins(
+        "acme/inventory",
+        "inventory_main",
+        [
+            Step(
+                "./gradlew build",
+                """§Error: Could not find or load main class org.gradle.wrapper.GradleWrapperMain
+§Caused by: java.lang.ClassNotFoundException: org.gradle.wrapper.GradleWrapperMain""",
+                code=1,
+                name="Build",
+            ),
+        ],
+    ),
+    "Error: Could not find or load main class org.gradle.wrapper.GradleWrapperMain",
+    "gradle/wrapper/gradle-wrapper.jar is not committed (alt dependency.missing)",
+)
+
+case(
+    "kubectl-api-version-removed-gha",
+    "config.error",
+    "high",
+    gha(
+        "acme/platform-manifests",
+        "deploy-staging",
+        [
+            Step(
+                "kubectl apply -f k8s/",
+                """deployment.apps/web configured
+service/web unchanged
+§error: resource mapping not found for name: "web" namespace: "" from "k8s/ingress.yaml": no matches for kind "Ingress" in version "extensions/v1beta1"
+§ensure CRDs are installed first""",
+                code=1,
+            ),
+        ],
+    ),
+    'no matches for kind "Ingress" in version "extensions/v1beta1"',
+    "a manifest uses an API version the cluster no longer serves",
+)
+
+case(
+    "generated-files-stale-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/api-server",
+        "codegen-check",
+        [
+            setup_go("1.22"),
+            Step("go generate ./...", "generating api/openapi.gen.go"),
+            Step(
+                "git diff --exit-code",
+                """§diff --git a/api/openapi.gen.go b/api/openapi.gen.go
+§index 1a2b3c4..5d6e7f8 100644
+§--- a/api/openapi.gen.go
+§+++ b/api/openapi.gen.go
+§@@ -41,6 +41,7 @@ type Order struct {
+§ 	ID     string `json:"id"`
+§ 	Total  int64  `json:"total"`
+§+	Status string `json:"status"`
+§ }""",
+                code=1,
+            ),
+        ],
+    ),
+    "diff --git a/api/openapi.gen.go b/api/openapi.gen.go",
+    "generated code not regenerated and committed",
+)
