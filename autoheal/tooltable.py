@@ -131,6 +131,8 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("cargo", a): TEST for a in ("llvm-cov", "tarpaulin", "miri", "insta")},
     **{("cargo", a): LINT for a in ("sort", "spellcheck", "vet")},
     **{("cargo", a): COMPILE for a in ("hack", "minimal-versions")},
+    # `git diff --exit-code` / `--quiet` fails only when the tree changed: a check that generated files are fresh.
+    ("git", "diff"): LINT,
     # `nix flake check` evaluates the flake and runs its checks, its tests (nix manual); `nix build` builds.
     ("nix", "flake check"): TEST,
     ("nix", "build"): COMPILE,

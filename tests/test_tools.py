@@ -71,6 +71,7 @@ CASES = [
     ("echo $(date)", None),
     ("grunt jshint", "lint.error"),
     ("gulp test", "test.failure"),
+    ("git diff --exit-code", "lint.error"),
 ]
 
 
