@@ -3930,3 +3930,317 @@ case(
     "diff --git a/api/openapi.gen.go b/api/openapi.gen.go",
     "generated code not regenerated and committed",
 )
+
+# ================================================================ ninth check
+# Test runners' and checkers' formats that look like something else (a race report, a sanitizer,
+# snapshot and end-to-end failures, XCTest's "error:", Espresso, clang-tidy and cppcheck in the
+# compiler's format) and a missing class at run time; labelled before triage ran on them.
+
+case(
+    "go-race-detected-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/cachekit",
+        "test (race)",
+        [
+            setup_go("1.22"),
+            Step(
+                "go test -race ./...",
+                """§==================
+§WARNING: DATA RACE
+§Write at 0x00c0001a0018 by goroutine 8:
+§  github.com/acme/cachekit.(*Cache).Set()
+§      /home/runner/work/cachekit/cachekit/cache.go:41 +0x64
+§
+§Previous read at 0x00c0001a0018 by goroutine 7:
+§  github.com/acme/cachekit.(*Cache).Get()
+§      /home/runner/work/cachekit/cachekit/cache.go:30 +0x4c
+§==================
+§--- FAIL: TestConcurrentSetGet (0.01s)
+§    testing.go:1398: race detected during execution of test
+FAIL
+FAIL	github.com/acme/cachekit	0.034s
+FAIL""",
+                code=1,
+            ),
+        ],
+    ),
+    "WARNING: DATA RACE ... --- FAIL: TestConcurrentSetGet",
+)
+
+case(
+    "c-asan-use-after-free-gha",
+    "crash",
+    "high",
+    gha(
+        "acme/libtoml",
+        "asan",
+        [
+            Step(
+                "ctest --test-dir build --output-on-failure",
+                """Test project /home/runner/work/libtoml/libtoml/build
+    Start 1: parser
+1/3 Test #1: parser ...........................***Failed    0.12 sec
+§=================================================================
+§==4121==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc 0x55d1c2a4b1e3 bp 0x7ffd6c1b2f40 sp 0x7ffd6c1b2f38
+§READ of size 1 at 0x602000000010 thread T0
+§    #0 0x55d1c2a4b1e2 in toml_free_table /home/runner/work/libtoml/libtoml/src/table.c:88
+§    #1 0x55d1c2a4a0f1 in test_inline /home/runner/work/libtoml/libtoml/tests/test_parser.c:41
+SUMMARY: AddressSanitizer: heap-use-after-free /home/runner/work/libtoml/libtoml/src/table.c:88 in toml_free_table
+
+67% tests passed, 1 tests failed out of 3
+
+The following tests FAILED:
+      1 - parser (Failed)
+Errors while running CTest""",
+                code=8,
+            ),
+        ],
+    ),
+    "==4121==ERROR: AddressSanitizer: heap-use-after-free",
+)
+
+case(
+    "java-noclassdef-at-runtime-jenkins",
+    "dependency.missing",
+    "high",
+    jenkins(
+        "acme/report-gen",
+        "report-gen_nightly",
+        [
+            Step(
+                "mvn -B -ntp package -DskipTests",
+                "[INFO] Building jar: /var/lib/jenkins/workspace/report-gen_nightly/target/report-gen-1.2.0.jar\n[INFO] BUILD SUCCESS",
+                name="Build",
+            ),
+            Step(
+                "java -jar target/report-gen-1.2.0.jar --month 2024-04",
+                """§Exception in thread "main" java.lang.NoClassDefFoundError: org/slf4j/LoggerFactory
+§	at com.acme.report.Main.<clinit>(Main.java:14)
+§Caused by: java.lang.ClassNotFoundException: org.slf4j.LoggerFactory
+§	at java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)""",
+                code=1,
+                name="Generate",
+            ),
+        ],
+    ),
+    'Exception in thread "main" java.lang.NoClassDefFoundError: org/slf4j/LoggerFactory',
+    "the jar was built without its dependencies (no shading)",
+)
+
+case(
+    "js-jest-snapshot-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/dashboard",
+        "test",
+        [
+            setup_node("20"),
+            Step(
+                "npx jest --ci",
+                """PASS src/api/client.test.ts
+§FAIL src/components/Badge.test.tsx
+§  ● Badge › renders the count
+§
+§    expect(received).toMatchSnapshot()
+§
+§    Snapshot name: `Badge renders the count 1`
+§
+§    - Snapshot  - 1
+§    + Received  + 1
+§
+§    - <span class="badge">3</span>
+§    + <span class="badge badge--small">3</span>
+
+ › 1 snapshot failed.
+Snapshot Summary
+ › 1 snapshot failed from 1 test suite. Inspect your code changes or run `npx jest -u` to update them.
+
+Test Suites: 1 failed, 11 passed, 12 total
+Tests:       1 failed, 87 passed, 88 total
+Snapshots:   1 failed, 14 passed, 15 total""",
+                code=1,
+            ),
+        ],
+    ),
+    "● Badge › renders the count",
+)
+
+case(
+    "cypress-element-never-found-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/storefront",
+        "e2e",
+        [
+            setup_node("20"),
+            Step(
+                "npx cypress run --browser chrome",
+                """  Running:  login.cy.ts                                                                     (1 of 3)
+
+  Login
+    1) signs in with email and password
+
+
+  0 passing (6s)
+  1 failing
+
+§  1) Login
+§       signs in with email and password:
+§     AssertionError: Timed out retrying after 4000ms: Expected to find element: `[data-cy=submit]`, but never found it.
+§      at Context.eval (webpack://storefront/./cypress/e2e/login.cy.ts:12:8)""",
+                code=1,
+            ),
+        ],
+    ),
+    "AssertionError: Timed out retrying after 4000ms: Expected to find element: `[data-cy=submit]`",
+    "Cypress's retry-until-timeout is how its assertions fail",
+)
+
+case(
+    "swift-xctest-assert-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/csvkit-swift",
+        "test (macos-14)",
+        [
+            Step(
+                "swift test",
+                """Building for debugging...
+Build complete! (12.41s)
+Test Suite 'All tests' started at 2024-05-02 14:03:11.120.
+Test Case '-[CSVKitTests.ParserTests testPlain]' passed (0.001 seconds).
+§Test Case '-[CSVKitTests.ParserTests testQuoted]' started.
+§/Users/runner/work/csvkit-swift/csvkit-swift/Tests/CSVKitTests/ParserTests.swift:21: error: -[CSVKitTests.ParserTests testQuoted] : XCTAssertEqual failed: ("ab") is not equal to ("a"b")
+§Test Case '-[CSVKitTests.ParserTests testQuoted]' failed (0.002 seconds).
+Test Suite 'ParserTests' failed at 2024-05-02 14:03:11.131.
+	Executed 14 tests, with 1 failure (0 unexpected) in 0.011 (0.013) seconds""",
+                code=1,
+            ),
+        ],
+    ),
+    "ParserTests.swift:21: error: -[CSVKitTests.ParserTests testQuoted] : XCTAssertEqual failed",
+)
+
+case(
+    "android-espresso-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/notes-android",
+        "instrumented (api 33)",
+        [
+            setup_java("17"),
+            Step(
+                "./gradlew connectedDebugAndroidTest",
+                """> Task :app:connectedDebugAndroidTest
+Starting 12 tests on Pixel_6_API_33(AVD) - 13
+
+§com.acme.notes.LoginTest > signIn[Pixel_6_API_33(AVD) - 13] FAILED
+§	androidx.test.espresso.NoMatchingViewException: No views in hierarchy found matching: view.getId() is <2131230913/com.acme.notes:id/submit>
+Tests on Pixel_6_API_33(AVD) - 13 failed: There was 1 failure(s).
+
+> Task :app:connectedDebugAndroidTest FAILED
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':app:connectedDebugAndroidTest'.
+> There were failing tests. See the report at: file:///home/runner/work/notes-android/notes-android/app/build/reports/androidTests/connected/debug/index.html""",
+                code=1,
+            ),
+        ],
+    ),
+    "com.acme.notes.LoginTest > signIn[Pixel_6_API_33(AVD) - 13] FAILED",
+)
+
+case(
+    "cpp-clang-tidy-werror-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/engine",
+        "clang-tidy",
+        [
+            Step(
+                "cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+                "-- Configuring done (1.1s)\n-- Generating done (0.0s)\n-- Build files have been written to: /home/runner/work/engine/engine/build",
+            ),
+            Step(
+                "run-clang-tidy -p build -warnings-as-errors='*' src/",
+                """clang-tidy-17 -p=build -warnings-as-errors=* /home/runner/work/engine/engine/src/core/cache.cc
+§/home/runner/work/engine/engine/src/core/cache.cc:41:16: error: use nullptr [modernize-use-nullptr,-warnings-as-errors]
+§   41 |     Node* n = NULL;
+§      |               ^~~~
+§      |               nullptr
+1 warning treated as error""",
+                code=1,
+            ),
+        ],
+    ),
+    "cache.cc:41:16: error: use nullptr [modernize-use-nullptr,-warnings-as-errors]",
+)
+
+case(
+    "c-cppcheck-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/fw-core",
+        "ubuntu:24.04",
+        [
+            Step("apt-get update -qq && apt-get install -y -qq cppcheck", "Setting up cppcheck (2.13.0-2ubuntu3) ..."),
+            Step(
+                "cppcheck --enable=warning --error-exitcode=1 --inline-suppr src/",
+                """Checking src/ring.c ...
+§src/ring.c:58:12: error: Null pointer dereference: buf [nullPointer]
+§    return buf->data[i];
+§           ^
+1/4 files checked 25% done
+Checking src/uart.c ...
+4/4 files checked 100% done""",
+                code=1,
+            ),
+        ],
+    ),
+    "src/ring.c:58:12: error: Null pointer dereference: buf [nullPointer]",
+)
+
+case(
+    "kotlin-junit5-gradle-gitlab",
+    "test.failure",
+    "high",
+    gitlab(
+        "acme/ledger-kt",
+        "gradle:8.7-jdk17",
+        [
+            Step(
+                "gradle test --no-daemon",
+                """> Task :compileKotlin
+> Task :compileTestKotlin
+> Task :test
+
+§ParserTest > parses quoted fields() FAILED
+§    org.opentest4j.AssertionFailedError: expected: <a"b> but was: <ab>
+§        at app//org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)
+§        at app//com.acme.ledger.ParserTest.parses quoted fields(ParserTest.kt:21)
+
+12 tests completed, 1 failed
+
+> Task :test FAILED
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':test'.
+> There were failing tests. See the report at: file:///builds/acme/ledger-kt/build/reports/tests/test/index.html""",
+                code=1,
+            ),
+        ],
+    ),
+    "ParserTest > parses quoted fields() FAILED",
+)
