@@ -89,20 +89,28 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
-    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`);
-    # only when none is named, the verdict lines themselves (an `E   ...` line is not a test).
+    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`); when
+    # none is named, the runner's count ("1 tests failed out of 3"), else the verdict lines themselves.
     named = {
         h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
     }
-    failing = len(named) or len({name for _, name in verdicts})
-    shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
+    counted = [
+        int(m[1]) for h in hits if h.doc is best.doc and h.rule.category == TEST for m in [_FAILING.search(h.text)] if m
+    ]
+    failing = len(named) or (max(counted) if counted else len({name for _, name in verdicts}))
+    # A crash (a sanitizer's report, a segfault) is no retry or probe: in the one failing test's output it is why.
+    shared = [
+        h
+        for h in candidates
+        if len(tests[h.rule.id]) >= max(1 if h.rule.category == "crash" else 2, (failing + 1) // 2)
+    ]
     return anchor_of(max(shared, key=rank), shared) if shared else best
 
 
 # A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
 TEST_TIMEOUTS = range(50, 90)
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
-_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:failing|failed|failures?)\b")
+_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
 
 
 def one_of_many(best: Hit, hits: list[Hit]) -> Hit:

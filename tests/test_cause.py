@@ -237,3 +237,22 @@ def test_a_refused_login_deep_in_a_resolution_chain_is_its_cause() -> None:
     apart = [*chain[:3], "Downloading https://maven.example.com/a.pom", "Downloading https://maven.example.com/b.pom"]
     apart.append("   > Received status code 401 from server: Unauthorized")
     assert _triage(*apart, "BUILD FAILED in 9s").category == "dependency.resolution"
+
+
+def test_a_sanitizer_report_in_the_only_failing_tests_output_is_a_crash() -> None:
+    ctest = [
+        "1/2 Test #1: ring ...........................***Failed    0.10 sec",
+        "==311==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000014 at pc 0x55d1",
+        "SUMMARY: AddressSanitizer: heap-buffer-overflow /w/src/ring.c:58 in ring_get",
+        "50% tests passed, 1 tests failed out of 2",
+    ]
+    assert _triage(*ctest).category == "crash"
+    # One crash among several failing tests is one failure of many: the verdict stays.
+    more = [
+        ctest[0],
+        ctest[1],
+        "2/3 Test #2: uart ***Failed",
+        "3/3 Test #3: spi ***Failed",
+        "0% tests passed, 3 tests failed out of 3",
+    ]
+    assert _triage(*more).category == "test.failure"
