@@ -4244,3 +4244,283 @@ Execution failed for task ':test'.
     ),
     "ParserTest > parses quoted fields() FAILED",
 )
+
+# ================================================================ tenth check
+# A last mixed batch, measured once after every fix above and not fixed after: the project's own
+# package not installed, a rake task, an Ansible collection, shfmt, Playwright, a Rust doc-test,
+# npm E401, a Python 2.7 job, pyright, a Homebrew formula; labelled before triage ran on them.
+
+case(
+    "py-own-package-not-installed-gha",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/ledger",
+        "test (3.12)",
+        [
+            setup_python("3.12"),
+            Step("pip install -r requirements-dev.txt", "Successfully installed pytest-8.2.0 pytest-cov-5.0.0"),
+            Step(
+                "pytest -q",
+                """==================================== ERRORS ====================================
+_____________________ ERROR collecting tests/test_api.py ______________________
+ImportError while importing test module '/home/runner/work/ledger/ledger/tests/test_api.py'.
+Traceback:
+tests/test_api.py:3: in <module>
+    from ledger.api import app
+§E   ModuleNotFoundError: No module named 'ledger'
+=========================== short test summary info ============================
+ERROR tests/test_api.py
+!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!
+1 error in 0.21s""",
+                code=2,
+            ),
+        ],
+    ),
+    "E   ModuleNotFoundError: No module named 'ledger'",
+    "the project itself was never installed (pip install -e .)",
+)
+
+case(
+    "ruby-rake-unknown-task-travis",
+    "config.error",
+    "high",
+    travis(
+        "oldcorp/slugger",
+        "ruby",
+        [
+            Step(
+                "bundle exec rake spec",
+                """§rake aborted!
+§Don't know how to build task 'spec' (See the list of available tasks with `rake --tasks`)
+§Did you mean?  test
+(See full trace by running task with --trace)""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "Don't know how to build task 'spec'",
+)
+
+case(
+    "ansible-collection-missing-gitlab",
+    "dependency.missing",
+    "high",
+    gitlab(
+        "acme/infra-ansible",
+        "python:3.12",
+        [
+            Step("pip install ansible-core==2.16.6", "Successfully installed ansible-core-2.16.6 resolvelib-1.0.1"),
+            Step(
+                "ansible-playbook --syntax-check -i inventory/staging site.yml",
+                """§ERROR! couldn't resolve module/action 'community.docker.docker_container'. This often indicates a misspelling, missing collection, or incorrect module path.
+§
+§The error appears to be in '/builds/acme/infra-ansible/roles/app/tasks/main.yml': line 12, column 3, but may
+§be elsewhere in the file depending on the exact syntax problem.""",
+                code=4,
+            ),
+        ],
+    ),
+    "ERROR! couldn't resolve module/action 'community.docker.docker_container'.",
+    "the collection is not installed (ansible-galaxy collection install)",
+)
+
+case(
+    "sh-shfmt-diff-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/dotfiles",
+        "lint",
+        [
+            Step(
+                "shfmt -d -i 2 scripts/",
+                """§--- scripts/deploy.sh.orig
+§+++ scripts/deploy.sh
+§@@ -3,5 +3,5 @@
+§ set -eu
+§-if [ -z "$TARGET" ];then
+§+if [ -z "$TARGET" ]; then
+§   echo "TARGET is not set" >&2
+§   exit 1""",
+                code=1,
+            ),
+        ],
+    ),
+    "--- scripts/deploy.sh.orig",
+    "the diff's own 'exit 1' and 'not set' are content, not events",
+)
+
+case(
+    "playwright-url-mismatch-jenkins",
+    "test.failure",
+    "high",
+    jenkins(
+        "acme/portal",
+        "portal_PR-58",
+        [
+            Step(
+                "npx playwright test --reporter=list",
+                """Running 24 tests using 4 workers
+
+  ✓  1 [chromium] › home.spec.ts:5:5 › shows the hero (1.2s)
+  ✘  2 [chromium] › login.spec.ts:12:5 › signs in (5.4s)
+
+§  1) [chromium] › login.spec.ts:12:5 › signs in ──────────────────────────────────────────────────
+§
+§    Error: expect(page).toHaveURL(expected) failed
+§
+§    Expected string: "https://portal.local/dashboard"
+§    Received string: "https://portal.local/login?error=1"
+§
+§      14 |   await page.getByRole('button', { name: 'Sign in' }).click();
+§    > 15 |   await expect(page).toHaveURL('https://portal.local/dashboard');
+§         |                      ^
+
+  1 failed
+    [chromium] › login.spec.ts:12:5 › signs in ───────────────────────────────────────────────────
+  23 passed (18.2s)""",
+                code=1,
+                name="E2E",
+            ),
+        ],
+    ),
+    "1) [chromium] › login.spec.ts:12:5 › signs in",
+)
+
+case(
+    "rust-doctest-compile-failure-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/csvkit-rs",
+        "doctest",
+        [
+            setup_rust(),
+            Step(
+                "cargo test --doc",
+                """   Compiling csvkit v0.5.0 (/home/runner/work/csvkit-rs/csvkit-rs)
+    Finished `test` profile [unoptimized + debuginfo] target(s) in 3.10s
+   Doc-tests csvkit
+
+running 4 tests
+test src/lib.rs - (line 1) ... ok
+test src/lib.rs - parse (line 12) ... FAILED
+
+failures:
+
+§---- src/lib.rs - parse (line 12) stdout ----
+§error[E0425]: cannot find value `row` in this scope
+§ --> src/lib.rs:14:5
+§  |
+§5 | assert_eq!(row.len(), 2);
+§  |            ^^^ not found in this scope
+§
+§error: aborting due to 1 previous error
+§
+§Couldn't compile the test.
+
+failures:
+    src/lib.rs - parse (line 12)
+
+test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.41s
+
+error: doctest failed, to rerun pass `--doc`""",
+                code=101,
+            ),
+        ],
+    ),
+    "---- src/lib.rs - parse (line 12) stdout ----",
+    "a doc example that does not compile fails as a test",
+)
+
+case(
+    "npm-e401-azure",
+    "credentials",
+    "high",
+    azure(
+        "acme/web-portal",
+        "Build",
+        [
+            Step(
+                "npm ci",
+                """§npm ERR! code E401
+§npm ERR! Unable to authenticate, your authentication token seems to be invalid.
+§npm ERR! To correct this please try logging in again with:
+§npm ERR!     npm login
+
+npm ERR! A complete log of this run can be found in: C:\\npm\\cache\\_logs\\2024-05-02T14_03_11_120Z-debug-0.log""",
+                code=1,
+                name="npm ci",
+            ),
+        ],
+    ),
+    "npm ERR! Unable to authenticate, your authentication token seems to be invalid.",
+)
+
+case(
+    "py27-requires-python-travis",
+    "runtime.version",
+    "high",
+    travis(
+        "oldcorp/markup",
+        "python",
+        [
+            Step(
+                "pip install .",
+                """Processing /home/travis/build/oldcorp/markup
+§ERROR: Package 'markup' requires a different Python: 2.7.18 not in '>=3.8'""",
+                code=1,
+                name="install",
+            ),
+        ],
+    ),
+    "ERROR: Package 'markup' requires a different Python: 2.7.18 not in '>=3.8'",
+)
+
+case(
+    "py-pyright-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/sdk-py",
+        "typecheck",
+        [
+            setup_python("3.12"),
+            Step("pip install -e .[dev]", "Successfully installed pyright-1.1.361 sdk-0.9.0"),
+            Step(
+                "pyright",
+                """0 errors, 0 warnings, 0 informations in src/sdk/models.py
+/home/runner/work/sdk-py/sdk-py/src/sdk/client.py
+§  /home/runner/work/sdk-py/sdk-py/src/sdk/client.py:48:21 - error: Cannot access attribute "retries" for class "Session"
+§    Attribute "retries" is unknown (reportAttributeAccessIssue)
+1 error, 0 warnings, 0 informations""",
+                code=1,
+            ),
+        ],
+    ),
+    'client.py:48:21 - error: Cannot access attribute "retries" for class "Session"',
+)
+
+case(
+    "brew-formula-missing-gha",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/FeedApp",
+        "build (macos-14)",
+        [
+            Step(
+                "brew bundle --file=Brewfile",
+                """Using swiftlint
+Using xcbeautify
+§Error: No available formula with the name "imagemagick@6". Did you mean imagemagick?
+Installing imagemagick@6 has failed!
+Homebrew Bundle failed! 1 Brewfile dependency failed to install.""",
+                code=1,
+            ),
+        ],
+    ),
+    'Error: No available formula with the name "imagemagick@6".',
+)
