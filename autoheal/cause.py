@@ -12,11 +12,16 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   says what was run, never what failed;
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
-  an expected/actual diff;
+  an expected/actual diff, and so does a compiler-like line a failing test
+  printed; one test's own timeout among other failures is one failure of
+  many (verdicts.py);
 - the first cause wins over what follows from it (``CONSEQUENCES``), but a
   block's header does not win over the detail just below it (webpack's
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
-  files`` over its indented ``Could not find g:a:v``): the detail says why;
+  files`` over its indented ``Could not find g:a:v``) or further down in its
+  indented block (Composer's summary over its ``Problem 1`` list): the
+  detail says why; and a cause in that block (a 401 at the end of Gradle's
+  ``> Could not resolve`` chain) wins over the header that follows from it;
 - a warning about a failure a tool retries (a connection's name-resolution
   error) is the cause when a consequence of it follows in the same section,
   soon (pip's retries, then ``from versions: none``);
@@ -24,7 +29,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   or method) shown in the output of most failing tests explains them and wins
   over their verdict (``EXPLAINS``);
 - a test run's verdict repeated word for word is a retry: the last attempt
-  failed the job.
+  failed the job;
+- a syntax error in an installed package's file (site-packages, node_modules)
+  says the runtime is too old for the package, when a rule says so.
 """
 
 from __future__ import annotations
@@ -36,16 +43,27 @@ from dataclasses import dataclass
 from autoheal import blocks
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+from autoheal.verdicts import MIN_CAUSE, TEST, anchor_of, explained, last_attempt, one_of_many, rank, verdict_filter
+
+# rank, anchor_of and MIN_CAUSE live with the verdicts (verdicts.py); the choice's callers read them here.
+__all__ = [
+    "MIN_CAUSE",
+    "SYMPTOM",
+    "Known",
+    "Scope",
+    "anchor_of",
+    "best_cause",
+    "by_tier",
+    "echoed",
+    "eligible",
+    "failed_scope",
+    "quiet",
+    "rank",
+    "tier",
+]
 
 # At or below this priority a rule matches a symptom ("exited with 1", "BUILD FAILURE"): never a cause alone.
 SYMPTOM = 11
-# Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
-MIN_CAUSE = 30
-TEST = "test.failure"
-# Categories whose words also show inside test output as test data or noise.
-TRIGGERS = frozenset(
-    {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
-)
 # What commonly follows from a failure of each kind, later in the same section: the cause comes first.
 CONSEQUENCES: dict[str, frozenset[str]] = {
     "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
@@ -57,16 +75,15 @@ CONSEQUENCES: dict[str, frozenset[str]] = {
     "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
     "syntax.error": frozenset({"compile.error", TEST}),
     "command.not.found": frozenset({"file.not.found"}),
+    # A refused login or permission on a registry: the resolution or download that needed it fails.
+    "credentials": frozenset({"dependency.missing", "dependency.resolution", "file.not.found"}),
+    "permission": frozenset({"dependency.missing", "dependency.resolution"}),
     TEST: frozenset({"file.not.found", "permission"}),
 }
 
-# Specific causes a failing test's own output may show (a timeout, a refused connection to the
-# service under test, a crash, a missing module or method): inside the failures they explain them.
-EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
-# How far below a verdict line a failing test's own output reaches.
-TEST_OUTPUT = 20
-# How close below a block's header its detail line sits.
+# How close below a block's header its detail line sits; how far, when the lines between are indented under it.
 DETAIL = 2
+BLOCK = 8
 # How far below a warning that names a cause its consequence must follow to make it one.
 WARNED = 30
 # Causes a tool reports as warnings while it retries (pip, npm, Maven, curl --retry): when what
@@ -142,11 +159,6 @@ def failed_scope(scans: Sequence[DocScan]) -> Scope | None:
     return Scope(last, len(last.sections) - 1, last.tail)
 
 
-def rank(hit: Hit) -> tuple[int, float, int]:
-    # Highest priority first; then confidence; then the latest line.
-    return (hit.rule.priority, hit.rule.confidence, hit.line)
-
-
 def _section(scan: DocScan, hit: Hit) -> Section | None:
     return scan.sections[hit.section] if hit.section < len(scan.sections) else None
 
@@ -168,37 +180,42 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
     return not (section and ("|| true" in section.command or "|| :" in section.command))
 
 
-def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
-    """The trigger word is in the name of a test the runner reports on that line."""
-    names = [v.captures.get("test", "") for v in verdicts.get((id(hit.doc), hit.line), [])]
-    return any(name and hit.rule.match(name) is not None for name in names)
-
-
-def _verdict_filter(hits: list[Hit]) -> list[Hit]:
-    """Drop trigger words that only name a test or sit in an expected/actual diff."""
-    verdicts: dict[tuple[int, int], list[Hit]] = {}
-    for h in hits:
-        if h.rule.category == TEST:
-            verdicts.setdefault((id(h.doc), h.line), []).append(h)
-    if not verdicts:
-        return hits
-    return [
-        h
-        for h in hits
-        if h.rule.category not in TRIGGERS or not (_names_a_test(h, verdicts) or blocks.diff_line(h.text))
-    ]
-
-
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" >"))
 
 
 def _detail_of(detail: Hit, header: Hit) -> bool:
-    """``detail`` sits just below ``header`` and details it: the header opens a block, or the detail is
-    indented under it. Then the header is the same failure, not an earlier cause."""
-    if not 0 < detail.line - header.line <= DETAIL:
+    """``detail`` sits below ``header`` and details it: just below, when the header opens a block or the
+    detail is indented under it; further down, when every line up to it is indented under the header
+    (a resolver's summary and its ``Problem 1`` list). Then the header is the same failure, not an
+    earlier cause."""
+    gap = detail.line - header.line
+    if not 0 < gap <= BLOCK or detail.doc is not header.doc:
         return False
-    return blocks.header(header.text) or _indent(detail.text) > _indent(header.text)
+    base = _indent(header.text)
+    if gap <= DETAIL and (blocks.header(header.text) or _indent(detail.text) > base):
+        return True
+    between = header.after[: gap - 1]
+    return (
+        _indent(detail.text) > base
+        and len(between) == gap - 1
+        and all(blocks.blank(t) or _indent(t) > base for t in between)
+    )
+
+
+def _nested_cause(best: Hit, hits: list[Hit]) -> Hit:
+    """A cause inside the indented block the chosen hit heads (Gradle's ``> Could not resolve ...`` chain
+    down to ``Received status code 401``): the block's header fails because of it, so it wins."""
+    inner = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.line > best.line
+        and h.rule.priority >= MIN_CAUSE
+        and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+        and _detail_of(h, best)
+    ]
+    return anchor_of(max(inner, key=rank), inner) if inner else best
 
 
 def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
@@ -222,65 +239,32 @@ def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
     return best
 
 
-def _explained(best: Hit, hits: list[Hit]) -> Hit:
-    """A specific cause shown in the output of most failing tests (two at least) wins over their verdict.
-
-    A timeout, a refused connection to the service under test or a missing method
-    that recurs across the failures is why they failed; inside one test's output
-    (a retry, a probe) it may be noise, and the verdict stays.
-    """
-    if best.rule.category != TEST:
-        return best
-    verdicts = sorted(
-        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
-    )
-    tests: dict[str, set[str]] = {}
-    candidates = []
-    for h in hits:
-        if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
-            continue
-        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
-        if owner is not None:
-            tests.setdefault(h.rule.id, set()).add(owner)
-            candidates.append(h)
-    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`);
-    # only when none is named, the verdict lines themselves (an `E   ...` line is not a test).
-    named = {
-        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
-    }
-    failing = len(named) or len({name for _, name in verdicts})
-    shared = [h for h in candidates if len(tests[h.rule.id]) >= max(2, (failing + 1) // 2)]
-    return anchor_of(max(shared, key=rank), shared) if shared else best
-
-
-def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
-    """The first hit of the chosen rule: the first error usually causes those after it."""
-    return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
-
-
 def best_cause(hits: list[Hit]) -> Hit | None:
     """The root cause among the eligible hits of one tier."""
-    causes = _verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
+    causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = _first_cause(anchor_of(max(causes, key=rank), causes), causes)
-    return _last_attempt(_explained(best, causes), causes)
+    best = _nested_cause(anchor_of(max(causes, key=rank), causes), causes)
+    best = one_of_many(_first_cause(best, causes), causes)
+    return _installed(last_attempt(explained(best, causes), causes), causes)
 
 
-def _last_attempt(best: Hit, hits: list[Hit]) -> Hit:
-    """A test run's verdict printed again, word for word, is the run again (a retry wrapper, a rerun of
-    the failures): the last attempt is the one that failed the job, and its failures are the ones to show."""
-    if best.rule.category != TEST or not (blocks.count_line(best.text) or blocks.summary(best.text)):
+# An installed package's file (site-packages, node_modules, a gem, a Go or Cargo module cache).
+_INSTALLED = re.compile(r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]")
+# How far above a syntax error the file it names sits (Python: ``File "...", line N``, the code, the caret).
+_WHERE = 4
+
+
+def _installed(best: Hit, hits: list[Hit]) -> Hit:
+    """A syntax error in an installed package's file is not the project's: the runtime is older than the
+    package needs (f-strings under Python 3.5, optional chaining under Node 12), when a rule says so."""
+    if best.rule.category != "syntax.error" or not any(
+        _INSTALLED.search(t) for t in [*best.before[-_WHERE:], best.text]
+    ):
         return best
-    again = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.rule.id == best.rule.id
-        and h.line > best.line
-        and h.text.strip() == best.text.strip()
-    ]
-    return max(again, key=lambda h: h.line) if again else best
+    return next(
+        (h for h in hits if h.doc is best.doc and h.line == best.line and h.rule.category == "runtime.version"), best
+    )
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

@@ -21,14 +21,14 @@ LAST_WORDS = 6
 EPILOGUE = 30
 GAP = 5  # lines without an error signal a block may span (a blank line, a path, "Found in:")
 # A checker's findings, whatever severity it prints them at: a located line (``file:line[:col]``,
-# hadolint's ``-:4``), prettier's ``[warn] path``, a rule code with a severity (``SC2115 (warning)``).
+# hadolint's ``-:4``, dialyzer's short ``file:line:warning_name``), prettier's ``[warn] path``, a rule code with a severity (``SC2115 (warning)``).
 # A linter run with --max-warnings 0 or a warning threshold fails on them, so when nothing in the
 # failed section reads as an error, they are what it failed on (rather than its last words).
 # The located file has an extension (``a/b.tsx``), is a well-known extension-less file, or is stdin
 # (``-``): ``127.0.0.1:5000 GET /`` and ``localhost:8080 ready`` are not findings.
 _FILE = r"(?:[\w./-]*\.[A-Za-z]\w{0,5}|[\w./-]*(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Gemfile|Rakefile)|-)"
 _FINDING = re.compile(
-    rf"^\s*(?:{_FILE}:\d+(?::\d+)?:?\s+\S|\[warn(?:ing)?\]\s+[\w./-]+\.\w+\s*$)|"
+    rf"^\s*(?:{_FILE}:\d+(?::\d+)?(?::[a-z_]+)?:?\s+\S|\[warn(?:ing)?\]\s+[\w./-]+\.\w+\s*$)|"
     r"\b[A-Z]{1,4}\d{3,5}\b:? \(?(?:warning|info|style|note|error|convention)\b",
     re.I,
 )

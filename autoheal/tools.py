@@ -4,10 +4,10 @@ When no rule explains a failed section, its category comes from the command
 that ran there: linters, formatters and checkers fail as ``lint.error``, test
 runners as ``test.failure``, compilers and bundlers as ``compile.error``,
 package managers as ``dependency.resolution``, syntax checkers as
-``syntax.error``. The table lists the tools each ecosystem documents as its
-standard ones (PyPA/PyCQA, npm, RubyGems, Go, Cargo, Maven/Gradle, .NET,
-Xcode/SwiftPM, Hex, Cabal/Stack, PHP, CMake/Make...), not the tools of any
-benchmark. A ``docker build`` is named by the ``RUN`` instruction that failed.
+``syntax.error``. The table (tooltable.py) lists the tools each ecosystem
+documents as its standard ones, not the tools of any benchmark; this module
+reads a command line against it (runners' scripts, subcommands, Gradle tasks).
+A ``docker build`` is named by the ``RUN`` instruction that failed.
 """
 
 from __future__ import annotations
@@ -16,110 +16,33 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from autoheal.tooltable import BUILD_GOALS, COMPILE, DEPS, LINT, SUBCOMMANDS, SYNTAX, SYNTAX_CHECKS, TABLE, TEST, WORDS
 
-def _names(text: str) -> list[str]:
-    """A table row: tool names separated by spaces (one line per ecosystem reads better than a list)."""
-    return text.split()
+__all__ = ["COMPILE", "DEPS", "LINT", "SYNTAX", "TEST", "command_category", "inner_commands", "segment_category"]
 
-
-LINT, TEST, COMPILE, DEPS, SYNTAX = (
-    "lint.error",
-    "test.failure",
-    "compile.error",
-    "dependency.resolution",
-    "syntax.error",
-)
-
-_LINTERS = _names(
-    "flake8 pylint ruff pycodestyle pep8 pyflakes pydocstyle pep257 bandit mypy pyright pytype black isort yapf "
-    "autopep8 codespell yamllint shellcheck shfmt hadolint markdownlint markdownlint-cli2 mdl remark "
-    "eslint tslint jshint jscs jslint stylelint prettier standard xo biome dprint rubocop reek scss-lint "
-    "haml-lint erb_lint brakeman golint golangci-lint gofmt goimports staticcheck revive errcheck ineffassign "
-    "gosec clippy-driver rustfmt ktlint detekt checkstyle spotless pmd spotbugs findbugs swiftlint swiftformat "
-    "clang-format clang-tidy cppcheck cpplint iwyu phpcs php-cs-fixer phpstan psalm phpmd credo dialyzer elvis "
-    "hlint ormolu fourmolu stylish-haskell luacheck vint editorconfig-checker eclint commitlint actionlint tflint "
-    "ansible-lint kubeval kubeconform xmllint jsonlint htmlhint htmlproofer awesome_bot markdown-link-check lychee "
-    "alex write-good proselint vale pre-commit lint-staged danger scalafmt scalastyle scalafix cljfmt clj-kondo "
-    "eastwood kibit checkmake cmake-lint cmakelint buildifier protolint sqlfluff dotnet-format stylua selene "
-    "elm-format elm-review mix-format licensee reuse typos misspell "
-    # Size, API-compatibility, packaging and dependency-hygiene checkers (they fail like linters).
-    "size-limit bundlesize bundlewatch api-extractor publint attw knip depcheck madge japicmp revapi "
-    "cargo-semver-checks cargo-deny cargo-audit cargo-udeps cargo-machete twine check-manifest "
-    "check-wheel-contents pyroma validate-pyproject addlicense license-checker linkinator "
-    "markdown-link-check muffet liche"
-)
-_TESTERS = _names(
-    "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
-    "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
-    "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
-    "grcov kaocha midje"
-)
-_COMPILERS = _names(
-    "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
-    "rustc ghc elm nim zig crystal erlc elixirc dune ocamlfind ocamlopt swiftc msbuild xcodebuild ninja cmake "
-    "make gmake nmake bazel buck meson scons ant ng gulp grunt"
-)
-_PACKAGERS = _names(
-    "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
-    "cargo-fetch nuget pod carthage apt apt-get yum dnf apk brew choco opam cpanm cpan luarocks cabal-install "
-    "rosdep vcpkg conan"
-)
-_SYNTAX = {"php -l", "python -m py_compile", "python3 -m py_compile", "bash -n", "sh -n", "node --check", "ruby -c"}
-# (tool, first argument) pairs that settle what a multi-purpose tool did.
-_SUBCOMMANDS: dict[tuple[str, str], str] = {
-    **{("go", a): c for a, c in (("test", TEST), ("vet", LINT), ("build", COMPILE), ("install", COMPILE))},
-    **{("go", a): DEPS for a in ("get", "mod")},
-    **{("cargo", a): c for a, c in (("test", TEST), ("nextest", TEST), ("clippy", LINT), ("fmt", LINT))},
-    **{("cargo", a): LINT for a in ("semver-checks", "deny", "audit", "udeps", "machete", "outdated")},
-    **{("cargo", a): COMPILE for a in ("build", "check", "doc", "run")},
-    **{("cargo", a): DEPS for a in ("fetch", "update", "install")},
-    **{("dotnet", a): c for a, c in (("test", TEST), ("build", COMPILE), ("restore", DEPS), ("format", LINT))},
-    **{("swift", a): c for a, c in (("test", TEST), ("build", COMPILE), ("package", DEPS))},
-    **{("mix", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("deps.get", DEPS), ("format", LINT))},
-    **{("mix", a): LINT for a in ("credo", "dialyzer")},
-    **{("stack", a): c for a, c in (("test", TEST), ("build", COMPILE), ("setup", DEPS))},
-    **{("cabal", a): c for a, c in (("test", TEST), ("build", COMPILE), ("install", DEPS))},
-    **{("flutter", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE), ("pub", DEPS))},
-    **{("dart", a): c for a, c in (("test", TEST), ("analyze", LINT), ("format", LINT), ("compile", COMPILE))},
-    **{("terraform", a): c for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
-    **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
-    **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
-    **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
-    **{("r", a): c for a, c in (("check", TEST), ("build", COMPILE), ("install", DEPS))},
-    ("python", "-m"): "",
-    ("npx", ""): "",
-}
-# Maven/Gradle phases and tasks: the last one named decides.
-_BUILD_GOALS = {
-    **dict.fromkeys(("test", "verify", "check", "integration-test", "connectedCheck", "jacocoTestReport"), TEST),
-    **dict.fromkeys(("compile", "package", "install", "assemble", "build", "jar", "compileJava"), COMPILE),
-    **dict.fromkeys(("checkstyle:check", "spotless:check", "spotlessCheck", "ktlintCheck", "detekt", "lint"), LINT),
-    **dict.fromkeys(("dependency:resolve", "dependencies", "dependency:go-offline"), DEPS),
-}
-# Words of script and target names (make lint, npm run test:unit, script/build).
-_WORDS = (
-    (
-        re.compile(
-            r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
-            r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver"
-        ),
-        LINT,
-    ),
-    (re.compile(r"(?i)test|spec|check|e2e|coverage|karma|jest|mocha"), TEST),
-    (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
-    (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
-)
-_TABLE = {
-    **dict.fromkeys(_LINTERS, LINT),
-    **dict.fromkeys(_TESTERS, TEST),
-    **dict.fromkeys(_COMPILERS, COMPILE),
-    **dict.fromkeys(_PACKAGERS, DEPS),
-}
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
+# Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
-_RUN_WORDS = {"run", "exec", "x", "-m"}
+_RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch", "grunt", "gulp"}
+_RUN_WORDS = {"run", "exec", "x", "-m", "run-script"}
+# A runner's own install commands (the rest of its words name a script or a tool).
+_INSTALLS = {
+    **dict.fromkeys(("npm", "yarn", "pnpm", "bun"), ("install", "ci", "i", "add")),
+    **dict.fromkeys(("bundle", "poetry", "pipenv", "uv", "pdm"), ("install", "lock", "sync")),
+    "composer": ("install", "update", "require", "dump-autoload"),
+}
+
+
+_INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
+
+
+# Words before the command proper: wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
+_PREFIXES = {"sudo", "env", "time", "nice", "xvfb-run", "exec", "if", "then", "elif", "while", "until", "do", "!"}
+# A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
+_SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
+_CHECKS = {"test", "[", "[["}
 
 
 def _words(segment: str) -> list[str]:
@@ -127,9 +50,10 @@ def _words(segment: str) -> list[str]:
         words = shlex.split(segment, posix=True)
     except ValueError:
         words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in ("sudo", "env", "time", "nice", "xvfb-run", "exec")):
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         words.pop(0)
-    return words
+    # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
+    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
 
 
 def _tool(word: str) -> str:
@@ -170,12 +94,22 @@ def _docker_run(words: list[str]) -> str | None:
     if i >= len(rest):
         return None
     inner = segment_category(" ".join(rest[i + 1 :])) if rest[i + 1 :] else None
-    return inner or _TABLE.get(_tool(rest[i]))
+    return inner or TABLE.get(_tool(rest[i]))
+
+
+def _goal(arg: str) -> str | None:
+    """A Maven goal's or Gradle task's category (``:app:ktlintMainSourceSetCheck``, ``lintDebug``): a named
+    goal, else its name's lint or test words (a build's other tasks compile, the default)."""
+    task = arg.rsplit(":", 1)[-1]
+    found = BUILD_GOALS.get(arg) or BUILD_GOALS.get(task)
+    if found:
+        return found
+    return next((category for pattern, category in WORDS[:2] if pattern.search(task)), None)
 
 
 def _by_words(words: list[str]) -> str | None:
     for word in words:
-        for pattern, category in _WORDS:
+        for pattern, category in WORDS:
             if pattern.search(word):
                 return category
     return None
@@ -187,7 +121,7 @@ def segment_category(segment: str) -> str | None:
     if not words:
         return None
     joined = " ".join(words[:3])
-    if any(joined.startswith(s) for s in _SYNTAX):
+    if any(joined.startswith(s) for s in SYNTAX_CHECKS):
         return SYNTAX
     tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
     if tool in ("docker", "podman") and len(words) > 2 and words[1] == "run":
@@ -195,24 +129,35 @@ def segment_category(segment: str) -> str | None:
     if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
         return segment_category(" ".join(words[2:]))
     if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
-        return _SUBCOMMANDS.get(("r", words[2].lower()))
+        return SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in ("mvn", "mvnw", "gradle", "gradlew"):
-        named = (_BUILD_GOALS.get(a) or _BUILD_GOALS.get(a.rsplit(":", 1)[-1]) for a in args)
-        goals = [g for g in named if g]
+        goals = [g for g in (_goal(a) for a in args) if g]
         return goals[-1] if goals else COMPILE
-    if args and (tool, args[0]) in _SUBCOMMANDS:
-        return _SUBCOMMANDS[(tool, args[0])] or segment_category(" ".join(args[1:] if tool == "python" else args))
+    if tool == "sbt":  # commands in order (``sbt clean coverage test``, ``+test``): the last named decides
+        named = [SUBCOMMANDS.get((tool, a.lstrip("+;"))) or _goal(a.lstrip("+;")) for a in args]
+        return next((c for c in reversed(named) if c), COMPILE)
+    if tool == "xcodebuild":  # its actions may follow or precede the options' values
+        actions = [c for c in (SUBCOMMANDS.get((tool, a)) for a in args) if c]
+        return actions[-1] if actions else COMPILE
+    if tool in ("node", "bun", "deno") and "--test" in words:
+        return TEST
+    if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
+        return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
+    if args and (tool, args[0]) in SUBCOMMANDS:
+        return SUBCOMMANDS[(tool, args[0])] or segment_category(" ".join(args[1:] if tool == "python" else args))
     if tool in _RUNNERS:
         rest = args[1:] if args and args[0] in _RUN_WORDS else args
-        if tool in ("npm", "yarn", "pnpm", "bun") and (not rest or rest[0] in ("install", "ci", "i", "add")):
-            return DEPS
-        if tool in ("bundle", "poetry", "pipenv", "uv", "pdm") and rest and rest[0] in ("install", "lock", "sync"):
+        installs = _INSTALLS.get(tool, ())
+        if installs and (rest[0] in installs if rest else tool != "bundle"):
             return DEPS
         if not rest:
-            return _TABLE.get(tool)
-        return _TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
-    if tool in _TABLE:
-        return _TABLE[tool]
+            return TABLE.get(tool)
+        return TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
+    if tool in TABLE:
+        return TABLE[tool]
+    if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
+        script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
+        return _by_words(script)
     return _by_words([w for w in words if "/" in w or not w.startswith("-")][:2])
 
 
@@ -222,8 +167,11 @@ def command_category(commands: Iterable[str]) -> str | None:
     for command in commands:
         if "|| true" in command or "|| :" in command:
             continue
-        for segment in _SPLIT.split(command):
-            category = segment_category(segment)
+        inner = [a or b for a, b in _SUBST.findall(command)]
+        for segment in _SPLIT.split(_SUBST.sub("_", command)):
+            words = _words(segment.strip())
+            checks = bool(words) and words[0] in _CHECKS and bool(inner)
+            category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
 
@@ -235,6 +183,8 @@ _INNER = (
     re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
     re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
     re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
+    re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
     _DOCKER_RUN,
 )
 

@@ -155,3 +155,105 @@ def test_the_first_line_of_a_steps_own_log_is_output_not_a_header() -> None:
         [bytes_doc("1_Run tests.txt", b"ModuleNotFoundError: No module named 'yaml'\n", step="Run tests")], RS, "logs"
     )
     assert d.category == "dependency.missing"
+
+
+def test_a_resolvers_summary_heads_its_indented_problem_list() -> None:
+    # The summary says resolving failed; the problem listed under it, indented, says why.
+    problem = "    - acme/pdf 3.1.0 requires ext-imagick * -> it is missing from your system. Install or enable it."
+    summary = "Your requirements could not be resolved to an installable set of packages."
+    d = _triage(summary, "", "  Problem 1", problem, "Process completed with exit code 2.")
+    assert d.category == "dependency.missing" and "ext-imagick" in d.summary
+    # A line at the summary's own level between them ends its block: the summary is a cause of its own.
+    d = _triage(summary, "", "Loading composer repositories with package information", "  Problem 1", problem)
+    assert d.category == "dependency.resolution"
+
+
+def test_a_compiler_like_line_printed_by_a_failing_test_is_the_tests_output() -> None:
+    failure = "tests/parser_test.c:88: error: Failure! expected 0, got -2"
+    d = _triage("[ RUN      ] Parser.Inline", "[  FAILED  ] Parser.Inline", failure, "1 FAILED TEST")
+    assert d.category == "test.failure"
+    d = _triage("[ 40%] Building C object tests/parser_test.c.o", failure, "make: *** [all] Error 2")
+    assert d.category == "compile.error"
+
+
+def _mocha_failures(*errors: str) -> list[str]:
+    out = ["  40 passing (2s)", f"  {len(errors)} failing", ""]
+    for i, error in enumerate(errors, 1):
+        out += [f"  {i}) Cache", f"       case {i}:", f"     {error}", ""]
+    return out
+
+
+def test_one_slow_test_among_failing_ones_is_a_test_failure_not_a_timeout() -> None:
+    slow = 'Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure "done()" is called'
+    wrong = "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:"
+    assert _triage(*_mocha_failures(slow, wrong)).category == "test.failure"
+    # The slow test alone, or most of the failing tests timing out, is a timeout.
+    assert _triage(*_mocha_failures(slow)).category == "timeout"
+    assert _triage(*_mocha_failures(slow, slow, wrong)).category == "timeout"
+
+
+def test_a_linter_run_as_pytest_items_fails_as_lint() -> None:
+    d = _triage(
+        "============================= test session starts ==============================",
+        "collected 41 items",
+        "src/shop/cart.py F.                                                       [  4%]",
+        "=================================== FAILURES ===================================",
+        "_________________________________ FLAKE8-check _________________________________",
+        "/w/src/shop/cart.py:12:1: E302 expected 2 blank lines, found 1",
+        "=========================== short test summary info ============================",
+        "FAILED src/shop/cart.py::FLAKE8",
+        "1 failed, 40 passed in 1.21s",
+    )
+    assert d.category == "lint.error"
+
+
+def test_a_syntax_error_in_an_installed_package_is_an_old_runtime() -> None:
+    trace = [
+        "Traceback (most recent call last):",
+        '  File "setup.py", line 3, in <module>',
+        "    import tomlkit",
+    ]
+    error = ["    print(f'{x=}')", "                ^", "SyntaxError: invalid syntax"]
+    installed = '  File "/home/ci/venv/lib/python3.5/site-packages/tomlkit/api.py", line 12'
+    assert _triage(*trace, installed, *error).category == "runtime.version"
+    assert _triage(*trace, '  File "/home/ci/src/app/api.py", line 12', *error).category == "syntax.error"
+    # Node prints the file, the line and a caret above the error.
+    js = ["", "SyntaxError: Unexpected token '.'", "    at wrapSafe (internal/modules/cjs/loader.js:915:16)"]
+    where = ["    const env = process?.env ?? {};", "                        ^"]
+    assert _triage("/ci/app/node_modules/yargs/index.js:12", *where, *js).category == "runtime.version"
+    assert _triage("/ci/app/src/index.js:12", *where, *js).category == "syntax.error"
+
+
+def test_a_refused_login_deep_in_a_resolution_chain_is_its_cause() -> None:
+    chain = [
+        "* What went wrong:",
+        "Execution failed for task ':app:compileKotlin'.",
+        "> Could not resolve all files for configuration ':app:compileClasspath'.",
+        "   > Could not resolve com.acme:kit:2.0.",
+        "      > Could not GET 'https://maven.example.com/com/acme/kit/2.0/kit-2.0.pom'.",
+        "         > Received status code 401 from server: Unauthorized",
+    ]
+    assert _triage(*chain, "BUILD FAILED in 9s").category == "credentials"
+    # Outside the block it heads (a line at the header's level between), the 401 is not its cause.
+    apart = [*chain[:3], "Downloading https://maven.example.com/a.pom", "Downloading https://maven.example.com/b.pom"]
+    apart.append("   > Received status code 401 from server: Unauthorized")
+    assert _triage(*apart, "BUILD FAILED in 9s").category == "dependency.resolution"
+
+
+def test_a_sanitizer_report_in_the_only_failing_tests_output_is_a_crash() -> None:
+    ctest = [
+        "1/2 Test #1: ring ...........................***Failed    0.10 sec",
+        "==311==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000014 at pc 0x55d1",
+        "SUMMARY: AddressSanitizer: heap-buffer-overflow /w/src/ring.c:58 in ring_get",
+        "50% tests passed, 1 tests failed out of 2",
+    ]
+    assert _triage(*ctest).category == "crash"
+    # One crash among several failing tests is one failure of many: the verdict stays.
+    more = [
+        ctest[0],
+        ctest[1],
+        "2/3 Test #2: uart ***Failed",
+        "3/3 Test #3: spi ***Failed",
+        "0% tests passed, 3 tests failed out of 3",
+    ]
+    assert _triage(*more).category == "test.failure"

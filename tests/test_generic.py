@@ -82,3 +82,15 @@ def test_a_host_and_port_is_not_a_finding() -> None:
         "error: could not start worker", "127.0.0.1:5000 - GET /health 200", "localhost:8080 ready", "exit 1"
     )
     assert anchor(tail, _never) == (1, True)
+
+
+def test_a_finding_may_name_its_warning_after_the_line_number() -> None:
+    # dialyzer's short format (``file:line:warning_name message``), below its own count line.
+    tail = _numbered(
+        "Total errors: 1, Skipped: 0, Unnecessary Skips: 0",
+        "done in 0m2.01s",
+        "lib/shop/cart.ex:42:no_return Function total/1 has no local return.",
+        "done (warnings were emitted)",
+        "Process completed with exit code 2.",
+    )
+    assert anchor(tail, _never) == (3, True)

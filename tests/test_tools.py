@@ -38,6 +38,40 @@ CASES = [
     ("docker run --rm ghcr.io/acme/unknown-tool:1.2", None),
     ("golangci/golangci-lint-action@v6", "lint.error"),
     ("lycheeverse/lychee-action@v1", "lint.error"),
+    # Gradle tasks by their names' words; tools with their test/lint subcommands; task runners' scripts.
+    ("./gradlew :app:lintDebug", "lint.error"),
+    ("./gradlew ktlintCheck detekt", "lint.error"),
+    ("./gradlew connectedAndroidTest", "test.failure"),
+    ("./gradlew assembleRelease", "compile.error"),
+    ("meson test -C build --print-errorlogs", "test.failure"),
+    ("bazel test //...", "test.failure"),
+    ("bazel build //src/...", "compile.error"),
+    ("nix flake check -L", "test.failure"),
+    ("xcodebuild -scheme App -destination 'platform=iOS Simulator' test", "test.failure"),
+    ("node --test test/", "test.failure"),
+    ("composer test", "test.failure"),
+    ("composer install --no-progress", "dependency.resolution"),
+    ("just lint", "lint.error"),
+    ("bundle exec srb tc", "lint.error"),
+    ("govulncheck ./...", "lint.error"),
+    ("npm audit --audit-level=high", "lint.error"),
+    ("buf lint", "lint.error"),
+    ("interrogate --fail-under 80 src", "lint.error"),
+    ("cargo +nightly fmt -- --check", "lint.error"),
+    ("sbt clean coverage test", "test.failure"),
+    ("sbt ++2.13.12 scalafmtCheckAll", "lint.error"),
+    ("python manage.py test", "test.failure"),
+    ("python setup.py test", "test.failure"),
+    ("php artisan test", "test.failure"),
+    ("ng test --watch=false", "test.failure"),
+    ("pod lib lint Acme.podspec", "lint.error"),
+    # A check of what a command printed is that command's: Go's `test -z "$(gofmt -l .)"` idiom.
+    ('test -z "$(golint ./... | tee /dev/stderr)"', "lint.error"),
+    ('if [ -n "$(gofmt -l .)" ]; then exit 1; fi', "lint.error"),
+    ("echo $(date)", None),
+    ("grunt jshint", "lint.error"),
+    ("gulp test", "test.failure"),
+    ("git diff --exit-code", "lint.error"),
 ]
 
 
@@ -61,6 +95,10 @@ def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
     assert inner_commands(lines) == ["test:format", "test:format", "lint", "pip install -r requirements.txt"]
     assert command_category(["docker build .", *inner_commands(lines[-1:])]) == "dependency.resolution"
     assert command_category(["npm test", *inner_commands(lines[:2])]) == "lint.error"
+    # grunt's and gulp's task banners name the task that ran.
+    tasks = ['Running "jshint:all" (jshint) task', "[14:03:11] Starting 'test'..."]
+    assert inner_commands(tasks) == ["jshint", "test"]
+    assert command_category(["grunt", *inner_commands(tasks[:1])]) == "lint.error"
 
 
 def test_a_steps_further_script_lines_are_its_commands() -> None:

@@ -21,6 +21,9 @@ CASES: list[Case] = []
 
 
 def case(name: str, category: str, confidence: str, log: Log, evidence: str, note: str = "") -> None:
+    # Each case is written to logs/NAME.log: two batches written apart once chose one name.
+    if any(name == known[0] for known in CASES):
+        raise ValueError(f"two authored cases are named {name!r}")
     CASES.append((name, category, confidence, log, evidence, note))
 
 

@@ -1382,7 +1382,7 @@ ok 6 uninstall keeps user data""",
 )
 
 case(
-    "zig-build-error-gha",
+    "zig-test-type-error-gha",
     "compile.error",
     "high",
     gha(

@@ -15,7 +15,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks.authored import cases_a, cases_b, cases_c, cases_d, cases_e, cases_f, cases_h  # noqa: F401  (registering)
+from benchmarks.authored import (  # noqa: F401  (registering the cases)
+    cases_a,
+    cases_b,
+    cases_c,
+    cases_d,
+    cases_e,
+    cases_f,
+    cases_g,
+    cases_h,
+)
 from benchmarks.authored.cases_a import CASES
 
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,168 @@
+"""The tool table: each ecosystem's well-known tools by what a failure of theirs is (tools.py reads it).
+
+Built from the tools each ecosystem documents as its standard ones (PyPA/PyCQA, npm, RubyGems, Go,
+Cargo, Maven/Gradle, .NET, Xcode/SwiftPM, Hex, Cabal/Stack, PHP, CMake/Make, Nix, Bazel...), not from
+the tools of any benchmark. One row per ecosystem or kind of tool reads better than one long list.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _names(text: str) -> list[str]:
+    """A table row: tool names separated by spaces (one line per ecosystem reads better than a list)."""
+    return text.split()
+
+
+LINT, TEST, COMPILE, DEPS, SYNTAX = (
+    "lint.error",
+    "test.failure",
+    "compile.error",
+    "dependency.resolution",
+    "syntax.error",
+)
+
+LINTERS = _names(
+    "flake8 pylint ruff pycodestyle pep8 pyflakes pydocstyle pep257 bandit mypy pyright pytype black isort yapf "
+    "autopep8 codespell yamllint shellcheck shfmt hadolint markdownlint markdownlint-cli2 mdl remark "
+    "eslint tslint jshint jscs jslint stylelint prettier standard xo biome dprint rubocop reek scss-lint "
+    "haml-lint erb_lint brakeman golint golangci-lint gofmt goimports staticcheck revive errcheck ineffassign "
+    "gosec clippy-driver rustfmt ktlint detekt checkstyle spotless pmd spotbugs findbugs swiftlint swiftformat "
+    "clang-format clang-tidy cppcheck cpplint iwyu phpcs php-cs-fixer phpstan psalm phpmd credo dialyzer elvis "
+    "hlint ormolu fourmolu stylish-haskell luacheck vint editorconfig-checker eclint commitlint actionlint tflint "
+    "ansible-lint kubeval kubeconform xmllint jsonlint htmlhint htmlproofer awesome_bot markdown-link-check lychee "
+    "alex write-good proselint vale pre-commit lint-staged danger scalafmt scalastyle scalafix cljfmt clj-kondo "
+    "eastwood kibit checkmake cmake-lint cmakelint buildifier protolint sqlfluff dotnet-format stylua selene "
+    "elm-format elm-review mix-format licensee reuse typos misspell "
+    # Size, API-compatibility, packaging and dependency-hygiene checkers (they fail like linters).
+    "size-limit bundlesize bundlewatch api-extractor publint attw knip depcheck madge japicmp revapi "
+    "cargo-semver-checks cargo-deny cargo-audit cargo-udeps cargo-machete twine check-manifest "
+    "check-wheel-contents pyroma validate-pyproject addlicense license-checker linkinator "
+    "markdown-link-check muffet liche "
+    # Docstring and dead-code checkers, type checkers run as a check, formatters of further languages.
+    "interrogate docstr-coverage darglint vulture deptry pylama prospector semgrep srb steep flow pyre "
+    "ktfmt google-java-format swift-format nixfmt nixpkgs-fmt alejandra statix deadnix taplo yamlfmt perltidy "
+    "perlcritic cspell textlint spectral kube-linter kube-score checkov tfsec terrascan conftest djlint "
+    # Vulnerability and secret scanners (RustSec, the Go and PyPA advisory databases, OSV, containers).
+    "govulncheck pip-audit safety osv-scanner trivy grype bundle-audit bundler-audit gitleaks trufflehog "
+    "detect-secrets "
+    # Further ecosystems' linters, formatters and static analysers (each one's documented checker).
+    "markdownlint-cli standardrb erblint slim-lint rails_best_practices gofumpt golines gocritic nilaway "
+    "deadcode gocyclo phpcbf rector phan deptrac composer-require-checker composer-normalize weeder stan "
+    "cabal-fmt ocamlformat include-what-you-use scan-build codechecker infer flawfinder bashate checkbashisms "
+    "terraform-docs cfn-lint cfn-nag zizmor dockerfilelint squawk api-linter license-eye gitlint check-jsonschema "
+    "ajv rstcheck doc8 sphinx-lint pyupgrade autoflake docformatter blacken-docs mdformat nbqa radon xenon "
+    "basedpyright svelte-check ember-template-lint oxlint eslint_d ts-standard jscpd lockfile-lint "
+    "sort-package-json syncpack manypkg htmltest linkchecker ec"
+)
+TESTERS = _names(
+    "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
+    "cypress playwright protractor qunit testem rspec minitest cucumber behat phpunit pest codecept paratest "
+    "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
+    "grcov kaocha midje phpspec kahlan infection stryker mutmut robot pabot behave testcafe nightwatch wdio "
+    "detox newman elm-test yath luaunit tsd c8 nyc uvu lab wtr web-test-runner richgo molecule kitchen "
+    "container-structure-test vstest.console"
+)
+COMPILERS = _names(
+    "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
+    "rustc ghc elm nim zig crystal erlc elixirc dune ocamlfind ocamlopt swiftc msbuild xcodebuild ninja cmake "
+    "make gmake nmake bazel buck meson scons ant ng gulp grunt"
+)
+PACKAGERS = _names(
+    "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
+    "cargo-fetch nuget pod carthage apt apt-get yum dnf apk brew choco opam cpanm cpan luarocks cabal-install "
+    "rosdep vcpkg conan"
+)
+SYNTAX_CHECKS = {
+    "php -l",
+    "python -m py_compile",
+    "python3 -m py_compile",
+    "bash -n",
+    "sh -n",
+    "node --check",
+    "ruby -c",
+}
+# (tool, first argument) pairs that settle what a multi-purpose tool did.
+SUBCOMMANDS: dict[tuple[str, str], str] = {
+    **{("go", a): c for a, c in (("test", TEST), ("vet", LINT), ("build", COMPILE), ("install", COMPILE))},
+    **{("go", a): DEPS for a in ("get", "mod")},
+    **{("cargo", a): c for a, c in (("test", TEST), ("nextest", TEST), ("clippy", LINT), ("fmt", LINT))},
+    **{("cargo", a): LINT for a in ("semver-checks", "deny", "audit", "udeps", "machete", "outdated")},
+    **{("cargo", a): COMPILE for a in ("build", "check", "doc", "run")},
+    **{("cargo", a): DEPS for a in ("fetch", "update", "install")},
+    **{("dotnet", a): c for a, c in (("test", TEST), ("build", COMPILE), ("restore", DEPS), ("format", LINT))},
+    **{("dotnet", a): COMPILE for a in ("publish", "pack", "msbuild")},
+    **{("swift", a): c for a, c in (("test", TEST), ("build", COMPILE), ("package", DEPS), ("format", LINT))},
+    **{("mix", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("deps.get", DEPS), ("format", LINT))},
+    **{("mix", a): LINT for a in ("credo", "dialyzer", "sobelow", "hex.audit", "deps.audit")},
+    **{("stack", a): c for a, c in (("test", TEST), ("build", COMPILE), ("setup", DEPS))},
+    **{("cabal", a): c for a, c in (("test", TEST), ("build", COMPILE), ("install", DEPS))},
+    **{("flutter", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE), ("pub", DEPS))},
+    **{("dart", a): c for a, c in (("test", TEST), ("analyze", LINT), ("format", LINT), ("compile", COMPILE))},
+    **{("dart", a): c for a, c in (("pub", DEPS), ("fix", LINT))},
+    **{(tf, a): c for tf in ("terraform", "tofu") for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
+    **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
+    **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
+    **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
+    **{("r", a): c for a, c in (("check", TEST), ("build", COMPILE), ("install", DEPS))},
+    **{("bazel", a): c for a, c in (("test", TEST), ("coverage", TEST), ("build", COMPILE), ("fetch", DEPS))},
+    **{("bazelisk", a): c for a, c in (("test", TEST), ("coverage", TEST), ("build", COMPILE))},
+    **{("meson", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("setup", COMPILE))},
+    **{("buf", a): c for a, c in (("lint", LINT), ("breaking", LINT), ("format", LINT), ("generate", COMPILE))},
+    **{("deno", a): c for a, c in (("test", TEST), ("lint", LINT), ("fmt", LINT), ("check", COMPILE))},
+    **{("zig", a): c for a, c in (("test", TEST), ("fmt", LINT), ("build", COMPILE))},
+    **{("gleam", a): c for a, c in (("test", TEST), ("format", LINT), ("build", COMPILE), ("deps", DEPS))},
+    **{("helm", a): c for a, c in (("lint", LINT), ("dependency", DEPS))},
+    **{("composer", a): LINT for a in ("audit", "validate")},
+    **{(pm, "audit"): LINT for pm in ("npm", "yarn", "pnpm")},
+    **{("crystal", "spec"): TEST, ("dune", "test"): TEST, ("dune", "runtest"): TEST, ("dune", "build"): COMPILE},
+    **{("xcodebuild", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE))},
+    **{("ng", a): c for a, c in (("test", TEST), ("e2e", TEST), ("lint", LINT), ("build", COMPILE))},
+    **{("react-scripts", a): c for a, c in (("test", TEST), ("build", COMPILE))},
+    **{("next", a): c for a, c in (("lint", LINT), ("build", COMPILE))},
+    **{("astro", a): c for a, c in (("check", LINT), ("build", COMPILE))},
+    **{("rails", "test"): TEST, ("cabal", "check"): LINT, ("nimble", "test"): TEST, ("changeset", "status"): LINT},
+    **{("rebar3", a): c for a, c in (("xref", LINT), ("fmt", LINT), ("lint", LINT), ("proper", TEST))},
+    **{("ninja", a): TEST for a in ("test", "check")},
+    **{("helm", "unittest"): TEST, ("opa", "test"): TEST, ("ct", "lint"): LINT, ("prototool", "lint"): LINT},
+    **{("packer", a): LINT for a in ("validate", "fmt")},
+    **{("pod", a): LINT for a in ("lib lint", "spec lint")},
+    **{("cargo", a): TEST for a in ("llvm-cov", "tarpaulin", "miri", "insta")},
+    **{("cargo", a): LINT for a in ("sort", "spellcheck", "vet")},
+    **{("cargo", a): COMPILE for a in ("hack", "minimal-versions")},
+    # `git diff --exit-code` / `--quiet` fails only when the tree changed: a check that generated files are fresh.
+    ("git", "diff"): LINT,
+    # `nix flake check` evaluates the flake and runs its checks, its tests (nix manual); `nix build` builds.
+    ("nix", "flake check"): TEST,
+    ("nix", "build"): COMPILE,
+    ("python", "-m"): "",
+    ("npx", ""): "",
+}
+# Maven/Gradle phases and tasks: the last one named decides.
+BUILD_GOALS = {
+    **dict.fromkeys(("test", "verify", "check", "integration-test", "connectedCheck", "jacocoTestReport"), TEST),
+    **dict.fromkeys(("compile", "package", "install", "assemble", "build", "jar", "compileJava"), COMPILE),
+    **dict.fromkeys(("checkstyle:check", "spotless:check", "spotlessCheck", "ktlintCheck", "detekt", "lint"), LINT),
+    **dict.fromkeys(("dependency:resolve", "dependencies", "dependency:go-offline"), DEPS),
+}
+# Words of script and target names (make lint, npm run test:unit, script/build).
+WORDS = (
+    (
+        re.compile(
+            r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
+            r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
+            r"spotless|spotbugs|api-?check|vulncheck"
+        ),
+        LINT,
+    ),
+    (re.compile(r"(?i)test|spec|check|e2e|coverage|karma|jest|mocha"), TEST),
+    (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
+    (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
+)
+TABLE = {
+    **dict.fromkeys(LINTERS, LINT),
+    **dict.fromkeys(TESTERS, TEST),
+    **dict.fromkeys(COMPILERS, COMPILE),
+    **dict.fromkeys(PACKAGERS, DEPS),
+}

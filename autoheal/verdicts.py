@@ -1,0 +1,151 @@
+"""Test runners' verdicts against the words inside test output (cause.py's root-cause choice).
+
+A verdict (``--- FAIL``, ``2 failing``, a failing case's line) says a test failed; what a failing
+test printed below it is its output: a trigger word there (a crash, a network error) that only names
+a test or sits in a diff, or a compiler-like line a C test framework prints, is not the cause. A
+specific cause shown by most failing tests explains them (``EXPLAINS``); one test's own timeout
+among other failures does not. A verdict repeated word for word is a retry: the last one counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from autoheal import blocks
+from autoheal.scan import Hit
+
+# Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
+MIN_CAUSE = 30
+TEST = "test.failure"
+COMPILE = "compile.error"
+# Categories whose words also show inside test output as test data or noise.
+TRIGGERS = frozenset(
+    {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
+)
+# Specific causes a failing test's own output may show (a timeout, a refused connection to the
+# service under test, a crash, a missing module or method): inside the failures they explain them.
+EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
+# How far below a verdict line a failing test's own output reaches.
+TEST_OUTPUT = 20
+
+
+def rank(hit: Hit) -> tuple[int, float, int]:
+    # Highest priority first; then confidence; then the latest line.
+    return (hit.rule.priority, hit.rule.confidence, hit.line)
+
+
+def _names_a_test(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
+    """The trigger word is in the name of a test the runner reports on that line."""
+    names = [v.captures.get("test", "") for v in verdicts.get((id(hit.doc), hit.line), [])]
+    return any(name and hit.rule.match(name) is not None for name in names)
+
+
+def _in_test_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> bool:
+    """The hit is a failing test's own output: a verdict that names a test sits just above it, in its section."""
+    return any(
+        v.section == hit.section and v.captures.get("test")
+        for n in range(max(1, hit.line - TEST_OUTPUT), hit.line)
+        for v in verdicts.get((id(hit.doc), n), ())
+    )
+
+
+def verdict_filter(hits: list[Hit]) -> list[Hit]:
+    """Drop trigger words that only name a test or sit in an expected/actual diff, and compiler-like
+    diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``): the
+    tests ran, so the build had succeeded."""
+    verdicts: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        if h.rule.category == TEST:
+            verdicts.setdefault((id(h.doc), h.line), []).append(h)
+    if not verdicts:
+        return hits
+    return [
+        h
+        for h in hits
+        if not (h.rule.category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)))
+        and not (h.rule.category == COMPILE and _in_test_output(h, verdicts))
+    ]
+
+
+def explained(best: Hit, hits: list[Hit]) -> Hit:
+    """A specific cause shown in the output of most failing tests (two at least) wins over their verdict.
+
+    A timeout, a refused connection to the service under test or a missing method
+    that recurs across the failures is why they failed; inside one test's output
+    (a retry, a probe) it may be noise, and the verdict stays.
+    """
+    if best.rule.category != TEST:
+        return best
+    verdicts = sorted(
+        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
+    )
+    tests: dict[str, set[str]] = {}
+    candidates = []
+    for h in hits:
+        if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
+            continue
+        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
+        if owner is not None:
+            tests.setdefault(h.rule.id, set()).add(owner)
+            candidates.append(h)
+    # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`); when
+    # none is named, the runner's count ("1 tests failed out of 3"), else the verdict lines themselves.
+    named = {
+        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
+    }
+    counted = [
+        int(m[1]) for h in hits if h.doc is best.doc and h.rule.category == TEST for m in [_FAILING.search(h.text)] if m
+    ]
+    failing = len(named) or (max(counted) if counted else len({name for _, name in verdicts}))
+    # A crash (a sanitizer's report, a segfault) is no retry or probe: in the one failing test's output it is why.
+    shared = [
+        h
+        for h in candidates
+        if len(tests[h.rule.id]) >= max(1 if h.rule.category == "crash" else 2, (failing + 1) // 2)
+    ]
+    return anchor_of(max(shared, key=rank), shared) if shared else best
+
+
+# A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
+TEST_TIMEOUTS = range(50, 90)
+# A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
+_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
+
+
+def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
+    """A test's own timeout shown by no more than half of the failing tests is one failure among others
+    (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
+    if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
+        return best
+    verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
+    named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
+    counted = [int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m]
+    failing = max([len(named), *counted])
+    slow = {
+        h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
+    }
+    if failing < 2 or 2 * len(slow) > failing:
+        return best
+    return anchor_of(max(verdicts, key=rank), verdicts)
+
+
+def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
+    """The first hit of the chosen rule: the first error usually causes those after it."""
+    return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
+
+
+def last_attempt(best: Hit, hits: list[Hit]) -> Hit:
+    """A test run's verdict printed again, word for word, is the run again (a retry wrapper, a rerun of
+    the failures): the last attempt is the one that failed the job, and its failures are the ones to show."""
+    if best.rule.category != TEST or not (blocks.count_line(best.text) or blocks.summary(best.text)):
+        return best
+    again = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.rule.id == best.rule.id
+        and h.line > best.line
+        and h.text.strip() == best.text.strip()
+    ]
+    return max(again, key=lambda h: h.line) if again else best
