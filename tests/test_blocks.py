@@ -82,3 +82,12 @@ def test_a_build_tools_fixed_advice_is_chatter_but_its_verdict_is_not() -> None:
         "> There were failing tests. See the report at: file:///w/app/build/reports/tests/test/index.html",
     ]
     assert not any(blocks.chatter(line) for line in kept)
+
+
+def test_vstest_passed_cases_are_chatter_but_failed_ones_are_not() -> None:
+    # ``dotnet test`` at normal verbosity prints one verdict line per case, with its duration.
+    assert blocks.chatter("  Passed Shop.Tests.CartTests.Adds_item [26 ms]")
+    assert blocks.chatter("  Passed Shop.Tests.CartTests.Total_is_zero_when_empty [< 1 ms]")
+    assert blocks.chatter("  Passed Shop.Tests.Ui.MainFormTests.Shows_grid [1 s]")
+    assert not blocks.chatter("  Failed Shop.Tests.CartTests.Removes_item [311 ms]")
+    assert not blocks.chatter("Passed through the proxy, then failed: connection reset")
