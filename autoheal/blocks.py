@@ -23,6 +23,11 @@ _CHATTER = linear.compile(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
+    # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
+    r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
+    # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
+    # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
+    r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
     # VSTest's per-case verdict at normal verbosity (``dotnet test``): ``  Passed X.Y.Z [12 ms]``.
     r"Passed \S.* \[(?:< )?\d+(?:\.\d+)? (?:ms|s|m)\]$|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
