@@ -23,6 +23,13 @@ _CHATTER = linear.compile(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
+    # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
+    r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
+    # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
+    # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
+    r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
+    # VSTest's per-case verdict at normal verbosity (``dotnet test``): ``  Passed X.Y.Z [12 ms]``.
+    r"Passed \S.* \[(?:< )?\d+(?:\.\d+)? (?:ms|s|m)\]$|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
@@ -47,6 +54,9 @@ _HEADER = linear.compile(
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
+    # test's captured output opens with ``---- <name> stdout ----``.
+    r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|"
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).

@@ -111,10 +111,14 @@ def _spacer(text: str) -> bool:
 def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     """Index where the block holding ``lines[at]`` starts, and whether a header starts it."""
     empty = 0
-    for i in range(at - 1, max(-1, at - HEADER_REACH - 1), -1):
+    # A run's verdict closes its whole report: the report's header may sit further up than a cause's.
+    verdict = blocks.summary(lines[at][1])
+    for i in range(at - 1, max(-1, at - (REPORT_REACH if verdict else HEADER_REACH) - 1), -1):
         text = lines[i][1]
         if at - i <= 2 and blocks.summary(text):
             break  # the root cause follows a verdict: it closes the block the verdict ends
+        if at - i > HEADER_REACH and (stop(text) or blocks.summary(text)):
+            break  # beyond a cause's reach only the verdict's own report: no other command's output
         if blocks.header(text) and not blocks.symptom(text):
             if blocks.summary(lines[at][1]):
                 i = first_of_report(lines, i)

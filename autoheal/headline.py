@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from autoheal import blocks
 from autoheal.models import Diagnosis, ExcerptLine
 from autoheal.normalize import strip_ansi
 
@@ -28,6 +29,8 @@ _PREFIXES = (
     # ISO-8601 timestamps (the runner's 7 fractional digits and Z, or a zone), bracketed or not.
     re.compile(r"^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*"),
     re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?\]?\s+"),  # clock times: "[12:01:02] ", "12:01:02.123 "
+    # A runner's tag with its elapsed time (xUnit's VSTest adapter: "[xUnit.net 00:00:07.25] ").
+    re.compile(r"^\[[A-Za-z][\w.+-]* \d+:\d\d:\d\d(?:[.,]\d+)?\]\s*"),
     re.compile(r"^##\[(?:error|warning|notice|debug|command|group|section)\]"),
     re.compile(r"^::(?:error|warning|notice)(?: [^:]*)?::"),  # workflow commands echoed raw
     re.compile(r"^E(?:\s{2,}|\s(?=\w+(?:Error|Exception|Exit)\b))"),  # pytest's failure gutter
@@ -114,11 +117,29 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def _says_what(line: str) -> bool:
+    """A line that says what failed: error wording or a diagnostic, not a header, verdict or exit line."""
+    text = clean_line(line)
+    return blocks.error_score(text) >= 2 and not (
+        blocks.header(text) or blocks.summary(text) or blocks.symptom(text) or blocks.warning(text)
+    )
+
+
 def message(diagnosis: Diagnosis) -> str:
-    """What failed, in the tool's words without its prefixes: the first key line, else the summary."""
+    """What failed, in the tool's words without its prefixes: the first key line, else the summary.
+
+    A run's verdict (``test result: FAILED. 1 failed``, rustc's ``error: aborting due to previous
+    error``) says how much failed, not what: when the first key line is one, the message is the first
+    line above it in the excerpt that says what failed, if there is one.
+    """
     keys = key_excerpt(diagnosis)
-    text = clean_line(keys[0].text) if keys else clean_line(diagnosis.summary)
-    return _shorten(text or diagnosis.category, MESSAGE_CHARS)
+    if not keys:
+        return _shorten(clean_line(diagnosis.summary) or diagnosis.category, MESSAGE_CHARS)
+    first = keys[0]
+    if blocks.summary(clean_line(first.text)):
+        above = (e for e in diagnosis.excerpt if e.file == first.file and e.line < first.line and _says_what(e.text))
+        first = next(above, first)
+    return _shorten(clean_line(first.text) or diagnosis.category, MESSAGE_CHARS)
 
 
 # Runners that run another tool: the tool they run is the name to show.

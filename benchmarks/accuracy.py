@@ -18,6 +18,9 @@ output, for ecosystems and CI shapes the dev sets barely have), printed the
 same way; it is ours to read (``--misses`` lists all its misses) and is not
 part of the halves.
 
+Then the public set (benchmarks/public/: real CI logs from public repositories that are in
+none of the dev sets), printed the same way and not part of the halves either.
+
 Last, pairs-dev (failed logs with the passing log of the same job): excerpt
 recall and precision against the labelled ``error_lines``, without and with
 the passing log as baseline. Its labels also mark the CI runner's own verdict
@@ -58,6 +61,9 @@ DEFAULT_DATA = _default_data()
 PAIRS = "pairs-dev"
 AUTHORED = "authored"
 AUTHORED_DATA = Path(__file__).resolve().parent
+# Real CI logs from public repositories, in none of the dev sets (benchmarks/public/README.md):
+# an unseen check, read only to classify misses after its first scored run.
+PUBLIC = "public"
 
 
 @dataclass
@@ -247,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
-        "--set", action="append", dest="sets", help="gha-dev, logchunks-dev, pairs-dev, authored (default: all)"
+        "--set", action="append", dest="sets", help="gha-dev, logchunks-dev, pairs-dev, authored, public (default: all)"
     )
     parser.add_argument(
         "--misses", action="store_true", help="list the tune half's misclassified or partly excerpted logs"
@@ -262,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     ruleset = default_ruleset()
     report: dict[str, Any] = {}
     pooled: list[Row] = []
-    for name in (s for s in sets if s not in (PAIRS, AUTHORED)):
+    for name in (s for s in sets if s not in (PAIRS, AUTHORED, PUBLIC)):
         rows, seconds, size = evaluate(args.data, name, ruleset)
         report[name] = summarize(rows, seconds, size)
         _print(name, report[name], rows)
@@ -270,13 +276,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             _print_misses(rows)
         pooled += rows
-    if len([s for s in sets if s not in (PAIRS, AUTHORED)]) > 1:
+    if len([s for s in sets if s not in (PAIRS, AUTHORED, PUBLIC)]) > 1:
         print("== leave-repositories-out, all labelled sets pooled")
         report["leave_repos_out"] = _halves(pooled)
     if AUTHORED in sets or not args.sets:
         rows, seconds, size = evaluate(AUTHORED_DATA, AUTHORED, ruleset)
         report[AUTHORED] = summarize(rows, seconds, size)
         _print(AUTHORED, report[AUTHORED], rows)
+        if args.misses:
+            _print_misses(rows, everyone=True)
+    if PUBLIC in sets or not args.sets:
+        rows, seconds, size = evaluate(AUTHORED_DATA, PUBLIC, ruleset)
+        report[PUBLIC] = summarize(rows, seconds, size)
+        _print(PUBLIC, report[PUBLIC], rows)
         if args.misses:
             _print_misses(rows, everyone=True)
     if PAIRS in sets:

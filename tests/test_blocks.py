@@ -82,3 +82,24 @@ def test_a_build_tools_fixed_advice_is_chatter_but_its_verdict_is_not() -> None:
         "> There were failing tests. See the report at: file:///w/app/build/reports/tests/test/index.html",
     ]
     assert not any(blocks.chatter(line) for line in kept)
+
+
+def test_vstest_passed_cases_are_chatter_but_failed_ones_are_not() -> None:
+    # ``dotnet test`` at normal verbosity prints one verdict line per case, with its duration.
+    assert blocks.chatter("  Passed Shop.Tests.CartTests.Adds_item [26 ms]")
+    assert blocks.chatter("  Passed Shop.Tests.CartTests.Total_is_zero_when_empty [< 1 ms]")
+    assert blocks.chatter("  Passed Shop.Tests.Ui.MainFormTests.Shows_grid [1 s]")
+    assert not blocks.chatter("  Failed Shop.Tests.CartTests.Removes_item [311 ms]")
+    assert not blocks.chatter("Passed through the proxy, then failed: connection reset")
+
+
+def test_tap_passing_points_and_makes_directory_bookkeeping_are_chatter() -> None:
+    # TAP 13 (node's test runner, prove): passing points and their YAML block's bounds and timing.
+    for line in ["ok 2207 parallel/test-abort-on-exit", "ok 3 - parses an empty file", "  ---", "  duration_ms: 0.412"]:
+        assert blocks.chatter(line), line
+    assert blocks.chatter("  ...") and blocks.chatter("make[1]: Leaving directory '/home/ci/app'")
+    assert blocks.chatter("gmake: Entering directory `/w/src'")
+    # A failing point, its YAML content and make's own error are not.
+    for line in ["not ok 749 parallel/test-http-readable", "  message: 'timed out'", "make[1]: *** [test-ci] Error 1"]:
+        assert not blocks.chatter(line), line
+    assert blocks.error_score("ok 2303 abort/test-abort-backtrace") == 0  # a test named "abort" passed

@@ -588,3 +588,54 @@ def test_a_programs_info_and_debug_records_are_no_context_but_a_note_is() -> Non
     shown = _shown(lines, 4, least=(3, 4))
     assert shown == [3, 4, 5, 6, 7]
     assert blocks.low_level(" INFO 2211 --- x") and blocks.low_level("trace: x") and not blocks.low_level("note: x")
+
+
+def _compiletest_report() -> list[str]:
+    """A libtest report (rustc's compiletest) whose failing case captured a sanitizer's report."""
+    lines = [
+        "running 121 tests",
+        "test [ui] ui/io/reader.rs ... FAILED",
+        "",
+        "failures:",
+        "",
+        "---- [ui] ui/io/reader.rs stdout ----",
+        "",
+    ]
+    lines += ["error: error pattern 'read past end' not found!", 'command: "/build/test/ui/io/reader/a"', "stdout:"]
+    lines += ["-" * 42, "", "", "-" * 42, "stderr:", "-" * 42, "==42==WARNING: AddressSanitizer: heap-buffer-overflow"]
+    lines += [
+        "    #0 0x55d1c6 in read_chunk (/build/test/ui/io/reader/a+0x1b44)",
+        "    #1 0x7f9316 in main (/build/a+0x91cd)",
+        "",
+    ]
+    lines += ["  0x602000 is located 0 bytes to the right of 16-byte region", "    #0 0x55d1c0 in malloc", ""]
+    lines += ["SUMMARY: AddressSanitizer: heap-buffer-overflow (/build/test/ui/io/reader/a+0x1b44)", "", "-" * 42, ""]
+    lines += ["Some tests failed in compiletest suite=ui mode=ui", "---"]
+    return lines + [
+        "test result: FAILED. 120 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 9.1s"
+    ]
+
+
+def test_a_libtest_verdict_shows_its_report_from_failures_header_far_above() -> None:
+    # Rust's libtest: "failures:" then "---- <test> stdout ----" head the report; the verdict closes it
+    # even when the case's captured output puts the header further up than a cause's reach.
+    lines = _compiletest_report()
+    shown = _shown(lines, len(lines))
+    elision = len(lines) - 1  # the "---" a log excerpter left between the report and its verdict: chatter
+    assert shown == [n for n in range(lines.index("failures:") + 1, len(lines) + 1) if n != elision]
+    # Beyond a cause's reach the report ends at another command's line: that header is not taken.
+    other = ["failures:", "---- old::case stdout ----", "boom"] + ['The command "cargo build" exited with 0.']
+    other += [f"compiling unit {i}" for i in range(14)] + ["error: 1 errors occurred comparing output."]
+    other += ["test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.1s"]
+    assert _shown(other, len(other))[0] > 4
+
+
+def test_a_crash_inside_a_libtest_case_starts_at_the_cases_header() -> None:
+    lines = ["test [ui] ui/abi/guard.rs ... FAILED", "", "failures:", "", "---- [ui] ui/abi/guard.rs stdout ----", ""]
+    lines += ["error: test run failed!", "status: exit status: 101", "------------------------------------------"]
+    lines += ["status: signal: 11 (core dumped)", "------------------------------------------", ""]
+    lines += ["test result: FAILED. 9 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 2.0s"]
+    shown = _shown(lines, lines.index("status: signal: 11 (core dumped)") + 1)
+    assert shown[0] == 3 and 5 in shown and 7 in shown
+    assert blocks.header("---- tests::parses stdout ----") and blocks.header("failures:")
+    assert not blocks.header("---- a rule of dashes ----") and not blocks.header("---")

@@ -147,3 +147,40 @@ def test_titles_fit_and_never_mention(summary: str, line: str, job: str, step: s
     title = render_issue(d, RunContext(repo="o/r", run_id=1, job_id=2)).title
     assert 0 < github_length(title) <= TITLE_LIMIT and "\n" not in title
     assert not LIVE_MENTION.search(title) and not LIVE_REFERENCE.search(title)
+
+
+def test_a_verdict_key_line_titles_the_failure_from_the_error_above_it() -> None:
+    # cargo/rustc: the anchor is the run's verdict; the line that says what failed sits above it.
+    d = diagnosis(
+        "error: aborting due to 1 previous error",
+        (20, "   Compiling parser v0.3.0 (/w/parser)"),
+        (21, "error[E0308]: mismatched types"),
+        (22, "  --> src/lib.rs:8:5"),
+        (23, "error: aborting due to 1 previous error"),
+        key_lines=(23,),
+        job="build",
+        step="cargo build --locked",
+    )
+    assert headline(d) == "build / cargo build: error[E0308]: mismatched types"
+    # libtest's report: headers ("failures:", "---- x stdout ----") are not what failed.
+    t = diagnosis(
+        "test result: FAILED. 3 passed; 1 failed",
+        (5, "failures:"),
+        (7, "---- parse::empty stdout ----"),
+        (8, "thread 'parse::empty' panicked at src/parse.rs:41:9:"),
+        (9, "assertion `left == right` failed"),
+        (10, "test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s"),
+        key_lines=(10,),
+        step="",
+        job="",
+    )
+    assert headline(t) == "assertion `left == right` failed"
+    # A verdict with nothing above that says more stays the title.
+    alone = diagnosis("2 failed", (3, "=== 2 failed, 5 passed in 0.31s ==="), key_lines=(3,), job="", step="")
+    assert headline(alone) == "=== 2 failed, 5 passed in 0.31s ==="
+
+
+def test_a_runners_elapsed_time_tag_is_a_prefix() -> None:
+    line = "[xUnit.net 00:00:07.25]     Shop.Tests.CartTests.Removes_item [FAIL]"
+    assert clean_line(line) == "Shop.Tests.CartTests.Removes_item [FAIL]"
+    assert clean_line("[xUnit.net] Removes_item [FAIL]") == "[xUnit.net] Removes_item [FAIL]"  # a tag alone stays
