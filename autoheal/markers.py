@@ -9,7 +9,11 @@
 - Jenkins freestyle: ``[workspace] $ <command>`` opens a build step; ``Build step
   '<name>' marked build as failure`` closes it, failed; what follows is the
   post-build actions (a section aside: never where the job failed);
-  ``Finished: FAILURE`` ends the build.
+  ``Finished: FAILURE`` ends the build. Before the first build step, the SCM
+  checkout (``Cloning the remote Git repository``...) is a section that can fail:
+  a checkout that fails ends the build with no build step. A publisher's first
+  line (``Archiving artifacts``, ``Recording test results``, ``Performing Post
+  build task...``) opens the post-build actions when no build step failed.
 - Jenkins Pipeline: ``[Pipeline] { (<stage>)`` opens a stage; ``ERROR: script
   returned exit code N`` (printed at the end, once every stage has closed) fails
   the last stage that ran: not one ``skipped due to earlier failure(s)``, nor
@@ -45,10 +49,14 @@ MARKER_LITERALS = (
     rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
     rb"Process completed with exit code |: \*\*\* \[|marked build as |Finished: |\[Pipeline\] \{ \(|"
     rb"skipped due to earlier failure|script returned exit code |section_start:|Job failed|##\[section\]Starting: |"
-    rb"Starting Command Output|Exited with code |The command exited with status "
+    rb"Starting Command Output|Exited with code |The command exited with status |"
+    # Jenkins' SCM checkout and post-build actions (``_JENKINS_SCM``, ``_JENKINS_POST``)
+    rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
+    rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
+    rb"Notifying upstream projects|\[Text Finder\] "
 )
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
@@ -101,6 +109,16 @@ _JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:
 _JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
 _JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
 _JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
+# The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
+_JENKINS_SCM = re.compile(r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b")
+# A publisher's (post-build action's) first line: core (archive, JUnit, upstream notification),
+# Post Build Task, PostBuildScript, Mailer, Checks API and Text Finder plugins.
+_JENKINS_POST = re.compile(
+    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|"
+    r"\[PostBuildScript\] - Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
+    r"Notifying upstream projects of job completion|\[Text Finder\] )"
+)
+SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
 _PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
 _PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
 _PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
@@ -152,6 +170,8 @@ _ENDGROUP = Marker(endgroup=True)
 _ERROR = Marker(error=True)
 _ASIDE = Marker(aside=True)
 _BODY = Marker(body=True)
+_SCM = Marker(opens=SCM_CHECKOUT, kind="step")
+_POST = Marker(opens=POST_BUILD, kind="step", aside=True)
 
 
 def step_marker(raw: str) -> Marker | None:
@@ -224,15 +244,24 @@ def _platform_marker(body: str) -> Marker | None:
             return Marker(opens=m["cmd"].strip(), kind="command")
         if m := _PIPELINE_STAGE.match(body):
             return Marker(opens=m["name"].strip(), kind="step", aside=m["name"].startswith("Declarative: Post Actions"))
+        if _JENKINS_POST.match(body):
+            return _POST
     elif lead in ("B", "F", "S", "E"):
         if m := _JENKINS_FAILED.match(body):
-            return Marker(code=1, then="post-build actions")
+            return Marker(code=1, then=POST_BUILD)
         if m := _JENKINS_FINISHED.match(body):
-            return Marker(code=0 if m["verdict"] == "SUCCESS" else 1, build=True)
+            # The build's status, printed after the post-build actions: it fails the last section of the
+            # build's own work (the checkout when no build step ran), and that section's last lines are its tail.
+            failed = m["verdict"] != "SUCCESS"
+            return Marker(code=int(failed), build=True, last_work=failed)
         if _PIPELINE_SKIPPED.match(body):
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
             return Marker(code=int(m["code"]), last_work=True)
+    if lead in ("P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
+        return _POST
+    if lead in ("C", "F") and _JENKINS_SCM.match(body):
+        return _SCM
     if "section_start:" in body and (m := _GITLAB_SECTION.search(body)):
         return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE))
     if lead == "E" and (m := _GITLAB_FAILED.match(body)):

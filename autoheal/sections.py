@@ -26,6 +26,7 @@ The scanner finds marker lines in its own pass over the raw bytes
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from typing import overload
 
 # Re-exported: the scanner and the engines read the markers through this module.
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
+from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
 from autoheal.markers import step_marker as step_marker
@@ -206,6 +208,8 @@ class Sectioner:
         self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
         self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
         self.closed: int | None = None  # the index of the section the last marker gave an exit line
+        self.failed_at: list[int] = []  # the sections marked failed, by index (the first few)
+        self.post_failed = False  # a post-build action failed the build: its sections stay candidates
 
     @property
     def current(self) -> int:
@@ -259,6 +263,10 @@ class Sectioner:
             return
         if found.continued:
             found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
+        if found.then and self.sections.last.aside and not self.failed:
+            # A publisher marked the build failed and nothing else did (a Text Finder repeating the build's
+            # own failure lines): those lines point back at the last build step, which failed the build.
+            found, self.post_failed = Marker(code=found.code, last_work=True), True
         target = self._target(found)
         if found.build and (not found.code or self.failed):
             return
@@ -278,6 +286,8 @@ class Sectioner:
 
     def _set_status(self, target: Section, status: str) -> None:
         self.failed += (status == FAILED) - (target.status == FAILED)
+        if status == FAILED and target.status != FAILED and len(self.failed_at) < CLOSE_REACH:
+            self.failed_at.append(self._index(target))
         target.status = status
 
     def _index(self, target: Section) -> int:
@@ -285,7 +295,7 @@ class Sectioner:
         return len(self.sections) - len(live) + next(i for i in range(len(live) - 1, -1, -1) if live[i] is target)
 
     def _open(self, line: int, found: Marker) -> None:
-        if (found.weak and not self.buildkite) or len(self.sections) >= MAX_SECTIONS:
+        if (found.weak and not self.buildkite) or len(self.sections) >= MAX_SECTIONS or not self._jenkins_opens(found):
             return
         self.buildkite = self.buildkite or found.buildkite
         if found.kind == "step":
@@ -295,6 +305,34 @@ class Sectioner:
         frozen = sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
         if frozen is not None and frozen.status != FAILED:
             self.by_section.pop(len(sections) - len(sections.live) - 1, None)
+
+    def _noise_uploads(self) -> None:
+        """A failed upload (artifacts, a cache) is noise when another section failed, or one after it said
+        it passed: the job went on, or had failed already."""
+        sections = self.sections
+        for index in self.failed_at:
+            if sections.status(index) != FAILED or not self._uploads(index):
+                continue
+            others = [i for i in self.failed_at if i != index and sections.status(i) == FAILED]
+            live = sections.live[max(0, index + 1 - (len(sections) - len(sections.live))) :]
+            if others or any(s.status == PASSED for s in live):
+                sections.settle(index, PASSED)
+                self.failed -= 1
+
+    def _uploads(self, index: int) -> bool:
+        """Section ``index`` uploads: by its command, or the last command it traced (a post-build script's)."""
+        traces = [c.command for c in self.by_section.get(index, ()) if c.kind == "trace"]
+        return _is_upload(self.sections[index].command) or bool(traces and _is_upload(traces[-1]))
+
+    def _jenkins_opens(self, found: Marker) -> bool:
+        """Jenkins' checkout opens a section only before any other; a publisher's first line only in a
+        freestyle build (a Pipeline stage, a GitHub Actions step runs its publishers as its own work)."""
+        last = self.sections.last
+        if found.opens == SCM_CHECKOUT and found.kind == "step":
+            return len(self.sections) == 1 and last.kind == "log"
+        if found.opens == POST_BUILD and found.aside:
+            return last.kind != "step" or last.command == SCM_CHECKOUT or (last.aside and last.command == POST_BUILD)
+        return True
 
     def _target(self, found: Marker) -> Section:
         """Travis closes a command by name: the latest section running it, else the current one.
@@ -313,14 +351,40 @@ class Sectioner:
         return self.sections.last
 
     def finish(self, total: int) -> Sections:
-        """Close the last section; what ran before the first failure evidently passed."""
+        """Close the last section; what ran before the first failure evidently passed.
+
+        An upload that failed, followed by a section that then said its status, did not end the
+        job: it passed as far as the job is concerned. Sections aside after the work that failed
+        (post-build actions, after_script) are context, never the cause: they passed too, unless
+        a post-build action is what failed the build.
+        """
         sections = self.sections
         sections[-1].end = total
+        self._noise_uploads()
+        if self.failed and not self.post_failed:
+            frozen = len(sections) - len(sections.live)
+            failed = [i for i in self.failed_at if sections.status(i) == FAILED and not sections[i].aside]
+            for offset, section in enumerate(sections.live):
+                if section.aside and section.status == UNKNOWN and failed and frozen + offset > failed[0]:
+                    section.status = PASSED
         first = next((i for i in range(len(sections)) if sections.status(i) == FAILED), None) if self.failed else None
         for index in range(first or 0):
             if sections.status(index) == UNKNOWN:
                 sections.settle(index, PASSED)
         return sections
+
+
+# Steps and commands that upload artifacts or caches (their docs: actions/upload-artifact,
+# actions/cache, aws s3, gsutil, Buildkite and CircleCI artifacts, Travis' cache, Codecov).
+_UPLOAD = re.compile(
+    r"upload-artifact|actions/cache|\bcache (?:save|store|upload)|\baws s3 (?:cp|sync|mv)\b|\bgsutil(?: -m)? (?:cp|rsync)\b|"
+    r"artifacts? upload|store_artifacts|save_cache|store build cache|codecov|coveralls|Archiving artifacts",
+    re.IGNORECASE,
+)
+
+
+def _is_upload(command: str) -> bool:
+    return bool(_UPLOAD.search(command))
 
 
 def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:

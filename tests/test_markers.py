@@ -19,13 +19,17 @@ def _platform(body: str) -> Marker | None:
     if g := m._JENKINS_FAILED.match(body):
         return Marker(code=1, then="post-build actions")
     if g := m._JENKINS_FINISHED.match(body):
-        return Marker(code=0 if g["verdict"] == "SUCCESS" else 1, build=True)
+        return Marker(code=0 if g["verdict"] == "SUCCESS" else 1, build=True, last_work=g["verdict"] != "SUCCESS")
     if g := m._PIPELINE_STAGE.match(body):
         return Marker(opens=g["name"].strip(), kind="step", aside=g["name"].startswith("Declarative: Post Actions"))
     if m._PIPELINE_SKIPPED.match(body):
         return Marker(aside=True)
     if g := m._PIPELINE_EXIT.match(body):
         return Marker(code=int(g["code"]), last_work=True)
+    if m._JENKINS_POST.match(body):
+        return Marker(opens=m.POST_BUILD, kind="step", aside=True)
+    if m._JENKINS_SCM.match(body):
+        return Marker(opens=m.SCM_CHECKOUT, kind="step")
     if g := m._GITLAB_SECTION.search(body):
         return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE))
     if g := m._GITLAB_FAILED.match(body):
@@ -99,6 +103,17 @@ PIECES = [
     "Build step 'Execute shell' marked build as failure",
     "Finished: FAILURE",
     "Finished: SUCCESS ",
+    "Finished: ABORTED",
+    "Archiving artifacts",
+    "Recording test results",
+    "Performing Post build task...",
+    "[PostBuildScript] - Executing post build scripts.",
+    "Sending e-mails to: dev@example.org",
+    "[Checks API] No suitable checks publisher found.",
+    "[Text Finder] Scanning console output...",
+    "Notifying upstream projects of job completion",
+    "Cloning the remote Git repository",
+    "Fetching changes from the remote Git repository",
     "[Pipeline] { (Build)",
     "Stage 'Deploy' skipped due to earlier failure(s)",
     "ERROR: script returned exit code 4",

@@ -1,0 +1,147 @@
+"""Jenkins console logs as sections: the SCM checkout can fail, post-build actions are aside, uploads are noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal.logsource import bytes_doc
+from autoheal.scan import DocScan, scan_doc
+from autoheal.sections import FAILED, PASSED, UNKNOWN
+from tests.helpers import ruleset
+
+RS = ruleset()
+
+# A freestyle build whose checkout fails: no build step runs, the post-build task runs a script.
+SCM_FAILURE = """Started by upstream project "api-ci" build number 77
+Building remotely on worker-4 in workspace /home/ci/workspace/api
+Fetching changes from the remote Git repository
+ > git config remote.origin.url git@git.example.org:team/api.git # timeout=10
+ > git fetch --tags --force --progress -- git@git.example.org:team/api.git +refs/heads/*:refs/remotes/origin/*
+ERROR: Error fetching remote repo 'origin'
+hudson.plugins.git.GitException: Failed to fetch from git@git.example.org:team/api.git
+\tat hudson.plugins.git.GitSCM.fetchFrom(GitSCM.java:1003)
+Caused by: hudson.plugins.git.GitException: Command "git fetch --tags --force --progress" returned status code 128:
+stdout:
+stderr: ssh: connect to host git.example.org port 22: Connection timed out
+fatal: Could not read from remote repository.
+Performing Post build task...
+Match found for : : True
+Running script  : ./collect-logs.sh
+[api] $ /bin/bash -xe /tmp/jenkins5512.sh
++ ./collect-logs.sh
+ERROR: cannot open logs/run.log: No such file or directory
+POST BUILD TASK : FAILURE
+Notifying upstream projects of job completion
+Finished: FAILURE
+"""
+
+
+def _scan(text: str) -> DocScan:
+    return scan_doc(bytes_doc("console.txt", text.encode()), RS)
+
+
+def _stamped(text: str, iso: bool) -> str:
+    stamp = "[2026-03-02T10:00:00.000Z] " if iso else "10:00:00 "
+    return "".join(stamp + line for line in text.splitlines(keepends=True))
+
+
+@pytest.mark.parametrize("form", ["plain", "iso", "clock"])
+def test_a_failed_checkout_is_the_section_that_failed_and_the_post_build_task_is_aside(form: str) -> None:
+    text = SCM_FAILURE if form == "plain" else _stamped(SCM_FAILURE, iso=form == "iso")
+    scan = _scan(text)
+    found = [(s.start, s.command, s.status, s.aside) for s in scan.sections]
+    assert found[1] == (3, "SCM checkout", FAILED, False)
+    # The task, its script and the notification: aside, and never the cause once the checkout failed.
+    assert [(start, status, aside) for start, _, status, aside in found[2:]] == [
+        (13, PASSED, True),
+        (16, PASSED, True),
+        (20, PASSED, True),
+    ]
+    checkout = scan.sections[1]
+    assert checkout.end == 12 and checkout.exit_line == 21
+    tail = scan.failed_tails[1]
+    assert tail[-1][0] == 21 and (11, "stderr: ssh: connect to host git.example.org port 22: Connection timed out") in [
+        (n, t.split("] ", 1)[-1] if form == "iso" else t.removeprefix("10:00:00 ")) for n, t in tail
+    ]
+
+
+def test_the_checkout_before_a_failed_build_step_passed_and_opens_no_section_inside_a_pipeline_stage() -> None:
+    freestyle = (
+        "Cloning the remote Git repository\n > git init /w\n[w] $ /bin/sh -xe /tmp/j1.sh\n+ make\n"
+        "make: *** [all] Error 2\nBuild step 'Execute shell' marked build as failure\nFinished: FAILURE\n"
+    )
+    assert [(s.command, s.status) for s in _scan(freestyle).sections][1:] == [
+        ("SCM checkout", PASSED),
+        ("/bin/sh -xe /tmp/j1.sh", FAILED),
+        ("post-build actions", PASSED),
+    ]
+    pipeline = "[Pipeline] { (Checkout)\n[Pipeline] checkout\nFetching changes from the remote Git repository\n"
+    assert [s.command for s in _scan(pipeline).sections] == ["", "Checkout"]
+
+
+# A build step fails; the publishers after it (test results, artifacts, mail) are context only.
+FREESTYLE_PUBLISHERS = """[web] $ /bin/sh -xe /tmp/jenkins100.sh
++ npm test
+not ok 3 - renders the header
+# fail 1
+Build step 'Execute shell' marked build as failure
+Recording test results
+ERROR: Step 'Publish JUnit test result report' failed: No test report files were found. Configuration error?
+Archiving artifacts
+[PostBuildScript] - Executing post build scripts.
+[web] $ /bin/sh -xe /tmp/jenkins101.sh
++ aws s3 cp dist/ s3://bucket/ --recursive
+upload failed: dist/app.js to s3://bucket/app.js Unable to locate credentials
+Sending e-mails to: team@example.org
+Finished: FAILURE
+"""
+
+
+def test_post_build_actions_after_a_failed_build_step_are_aside_and_never_where_it_failed() -> None:
+    scan = _scan(FREESTYLE_PUBLISHERS)
+    failed = [s for s in scan.sections if s.status == FAILED]
+    assert [s.command for s in failed] == ["/bin/sh -xe /tmp/jenkins100.sh"] and failed[0].exit_line == 5
+    after = [s for s in scan.sections if s.start > 5]
+    assert len(after) >= 5 and all(s.aside and s.status == PASSED for s in after)
+
+
+# No build step failed: a Text Finder publisher found the failure in the console and failed the build.
+TEXT_FINDER = """[app] $ /bin/sh -xe /tmp/jenkins7.sh
++ ./run-tests.sh || true
+not ok 12 - parses dates
+[Text Finder] Scanning console output...
+not ok 12 - parses dates
+[Text Finder] Finished looking for pattern '^not ok' in the console output
+Build step 'Text Finder' marked build as failure
+Finished: FAILURE
+"""
+
+
+def test_a_publisher_that_fails_the_build_points_back_at_the_last_build_step() -> None:
+    scan = _scan(TEXT_FINDER)
+    found = [(s.command, s.status) for s in scan.sections]
+    assert found[1] == ("/bin/sh -xe /tmp/jenkins7.sh", FAILED)
+    assert found[2] == ("post-build actions", UNKNOWN)  # the build failed there and nowhere else: still a candidate
+    assert scan.sections[1].exit_line == 7
+    assert (3, "not ok 12 - parses dates") in scan.failed_tails[1]
+
+
+def test_a_failed_upload_followed_by_a_command_that_passed_is_noise() -> None:
+    travis = (
+        "$ aws s3 sync build/ s3://artifacts/\n"
+        "upload failed: build/a.tgz to s3://artifacts/a.tgz Unable to locate credentials\n"
+        'The command "aws s3 sync build/ s3://artifacts/" exited with 1.\n'
+        "$ npm test\n"
+        "2 passing\n"
+        'The command "npm test" exited with 0.\n'
+    )
+    assert [(s.command, s.status) for s in _scan(travis).sections][1:] == [
+        ("aws s3 sync build/ s3://artifacts/", PASSED),
+        ("npm test", PASSED),
+    ]
+    # Alone (nothing ran after it), the upload is still where the job failed.
+    alone = travis.split("$ npm test")[0]
+    assert _scan(alone).sections[1].status == FAILED
+    # A later failure is where the job failed, not the upload before it.
+    later = travis.replace('"npm test" exited with 0', '"npm test" exited with 1')
+    assert [s.status for s in _scan(later).sections][1:] == [PASSED, FAILED]
