@@ -89,6 +89,8 @@ CASES = [
     ('"client_secret_value": "s3cret"', "s3cret"),
     ("API_KEY_STAGING: 0123abcd9", "0123abcd9"),
     ("deploy --api-key 0123abcd --verbose", "0123abcd"),
+    ("deploy --db-password hunter22", "hunter22"),
+    ("login --n-token abcdefgh", "abcdefgh"),
     ("gh release upload --with-token 'a b c'", "a b c"),
     ("key: -----BEGIN RSA PRIVATE KEY-----MIIEow" + _rand(B64, 40), _rand(B64, 40)),
     (
@@ -129,6 +131,8 @@ def test_builtin_patterns_redact(line: str, secret: str) -> None:
         "Unpacking libsecret-1-0:amd64 (0.16-0ubuntu1) ...",
         "Setting up libsecret-dev:amd64 (0.20.4-2) ...",
         "docker build --secret id=npmrc,src=.npmrc .",
+        "pg_dump --no-password appdb",
+        "psql --No-Password -h db appdb",
         "ghp_short",
     ],
 )
