@@ -51,7 +51,7 @@ class Transport:
     """Authenticated requests to one repository's REST API (``Client`` adds the endpoints)."""
 
     repo: str
-    token: str
+    token: str = field(repr=False)  # a client in a traceback, a log or a failed assertion shows no token
     api_url: str = DEFAULT_API_URL
     timeout: int = 30
     retries: int = 4

@@ -55,7 +55,7 @@ class Auth:
     """The token git fetches and pushes with, the server it is for, and the token that may
     push workflow files (empty: none may)."""
 
-    token: str = ""
+    token: str = field(default="", repr=False)  # as the workflow token: never shown
     server_url: str = DEFAULT_SERVER
     workflow_token: str = field(default="", repr=False)
 

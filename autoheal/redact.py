@@ -38,9 +38,15 @@ _ASSIGN = r"""["']?\s*(?:=>?|:)\s*"""
 # is ("Unexpected token: punc" is a JavaScript syntax error, not a credential).
 _SECRET_NAMES = r"passw(?:or)?d|passphrase|secret|client[_-]?secret|private[_-]?key"
 _TOKEN_NAMES = r"token|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|auth[_-]?key"
+# A variable's name may go on, after ``_``, with what the value is or where it is used (``SECRET_KEY``,
+# ``secret_key_base``, ``DB_PASSWORD_PROD``, ``GITHUB_TOKEN_2``); any other tail (``password_file``,
+# ``secret_name``) names something else, and ``libsecret-1-0:amd64`` or ``tokenizer`` no secret at all.
+_QUALIFIER = r"(?:_(?:key|value|base|token|[0-9]+|prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test|live|ci))*"
 # A flag's value after a space: not another flag, stdin (``--password -``, ``< file``) nor a $variable.
 _FLAG_NAMES = rf"passw(?:or)?d|passphrase|client[_-]?secret|{_TOKEN_NAMES}"
 _FLAG_VALUE = r"""(?P<secret>"[^"$\n][^"\n]*"|'[^'$\n][^'\n]*'|[^\s"'`$<|-][^\s"'`]*)"""
+# A word of a flag's name before the secret's: any but ``no`` (``pg_dump --no-password DB`` names a database).
+_FLAG_WORD = r"(?:[a-z0-9]{3,}|[a-mo-z0-9][a-z0-9]?|n[a-np-z0-9]?)"
 BUILTIN_PATTERNS: tuple[tuple[str, str], ...] = (
     # PEM private keys: the BEGIN line to END on one line (a JSON-escaped key), else to the end of
     # the line; the body lines after it are handled by ``Redactor.lines``.
@@ -68,10 +74,11 @@ BUILTIN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("url-credentials", r"(?i)\b[a-z][a-z0-9+.-]*://(?P<secret>[^/\s:@]*:[^/\s@]+)@"),
     # A command-line flag named like a secret with its value after a space (``mysql --password x``,
     # ``gh --token x``); ``--password=x`` is an assignment below. Not ``--token-file PATH``, ``--password -``,
-    # nor docker's ``--secret id=x,src=PATH`` or ``--private-key PATH`` (a spec and a path, not secrets).
-    ("secret-flag", rf"(?i)(?:^|\s)--(?:[a-z0-9]+[_-])*(?:{_FLAG_NAMES})\s+{_FLAG_VALUE}"),
-    ("secret-assignment", rf"(?i)(?:{_SECRET_NAMES}){_ASSIGN}{_ANY_VALUE}"),
-    ("token-assignment", rf"(?i)(?:{_TOKEN_NAMES}){_ASSIGN}{_TOKEN_VALUE}"),
+    # nor docker's ``--secret id=x,src=PATH`` or ``--private-key PATH`` (a spec and a path, not secrets),
+    # nor ``--no-password`` (a switch: what follows is an argument).
+    ("secret-flag", rf"(?i)(?:^|\s)--(?:{_FLAG_WORD}[_-])*(?:{_FLAG_NAMES})\s+{_FLAG_VALUE}"),
+    ("secret-assignment", rf"(?i)(?:{_SECRET_NAMES}){_QUALIFIER}{_ASSIGN}{_ANY_VALUE}"),
+    ("token-assignment", rf"(?i)(?:{_TOKEN_NAMES}){_QUALIFIER}{_ASSIGN}{_TOKEN_VALUE}"),
 )
 _PEM_END = re2.compile(r"-----END[ A-Z0-9]*PRIVATE KEY[ A-Z]*-----")
 _PEM_BEGIN = re2.compile(r"-----BEGIN[ A-Z0-9]*PRIVATE KEY[ A-Z]*-----")

@@ -463,7 +463,7 @@ def test_a_hostile_log_of_markers_costs_bounded_work_per_marker(monkeypatch: pyt
     per marker however many sections came before. Counted, not timed: sectioning builds one
     section per marker up to MAX_SECTIONS and reads none of the frozen ones back; a whole triage
     reads the table in a few passes, not once per marker or hit; the columns hold each name once."""
-    from autoheal import sections
+    from autoheal import sections, sectiontable
     from autoheal.rules import default_ruleset
     from autoheal.triage import triage_docs
 
@@ -476,7 +476,8 @@ def test_a_hostile_log_of_markers_costs_bounded_work_per_marker(monkeypatch: pyt
             built[0] += 1
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(sections, "Section", Counted)
+    monkeypatch.setattr(sections, "Section", Counted)  # the sectioner's
+    monkeypatch.setattr(sectiontable, "Section", Counted)  # the table's, thawing a frozen one
     monkeypatch.setattr(sections, "MAX_SECTIONS", 3_000)
     log = ("$ a\n" * 5_000 + "E   ModuleNotFoundError: No module named 'yaml'\n").encode()
     scan = scan_doc(bytes_doc("job.log", log), default_ruleset())
