@@ -357,3 +357,37 @@ def test_with_no_rule_the_summary_is_the_failures_line_not_the_ci_servers_verdic
     found = triage_docs([bytes_doc("console.txt", log.encode())], default_ruleset(), "console.txt")
     assert found.category == "unknown"
     assert "widget-1.2.tgz" in found.summary and found.key_lines == (3,)
+
+
+def _jenkins(stage: str, *lines: str, code: int) -> str:
+    head = ["Started by user admin", "[Pipeline] node", "[Pipeline] {", "[Pipeline] stage", f"[Pipeline] {{ ({stage})"]
+    tail = ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] }", "[Pipeline] // node", "[Pipeline] End of Pipeline"]
+    return "\n".join([*head, "[Pipeline] sh", *lines, *tail, f"ERROR: script returned exit code {code}"]) + "\n"
+
+
+def test_a_shell_trace_says_what_ran_so_it_is_context_never_the_generic_blocks_line() -> None:
+    jenkins = _jenkins(
+        "Critic",
+        "+ perlcritic --severity 3 lib/",
+        "lib/App/Tool.pm: Mixed high and low-precedence booleans at line 12, column 5.  (Severity: 4)",
+        code=2,
+    )
+    gha = _step(
+        "set -x; cargo machete",
+        "+ cargo machete",
+        "Analyzing dependencies of crates in this directory...",
+        "cargo-machete found the following unused dependencies in this directory:",
+        "tiles -- ./Cargo.toml:",
+        "\tserde_json",
+        code=1,
+    )
+    travis = (
+        "$ set -x; mix hex.audit\n+ mix hex.audit\nDependency       Version  Retirement reason\n"
+        "plug_cowboy      2.5.0    (security) CVE-2023-1\nFound retired packages\n"
+        'The command "set -x; mix hex.audit" exited with 1.\n'
+    )
+    for log, trace, last in ((jenkins, 7, 8), (gha, 3, 7), (travis, 2, 5)):
+        d = _triage(log)
+        shown = [e.line for e in d.excerpt]
+        assert d.rule == "generic.error-block" and not d.summary.startswith("+"), d.summary
+        assert d.key_lines[0] > trace and trace in shown and last in shown, (d.key_lines, shown)
