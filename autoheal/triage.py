@@ -106,8 +106,9 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
     traced = _traced(scope)
     own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
+    anchor: tuple[int, bool] | None = own
     if own is not None and own[1]:
-        anchor, context = own, _ran(scope, output)
+        context = _ran(scope, output)
     else:
         anchor, context = generic.anchor([(n, t) for n, t in tail if n not in traced], known) or own, tail
     if anchor is None:
