@@ -27,6 +27,12 @@ _BARE_BYTES = re.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 _HAS_BARE = re2.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 _BARE = re.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for lines without an ESC
 _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
+# A wrapper that runs a tool puts its own prefix before each line the tool prints; the tool's
+# verdict follows it. Only prefixes no tool prints by itself: ``docker compose up``'s service and
+# replica (``web-1  | ``, v1 ``web_1  | ``), and the package name ``nix build -L`` and Stack put
+# before a builder's lines (``pyflake-tests> ``, a dashed name). Not buildx's ``#8 12.345 ``: the
+# excerpt's block edges read that prefix (blocks.prefix) to keep a build step's lines one block.
+_NESTED = re.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
@@ -64,6 +70,8 @@ def _clean(line: str) -> str:
         line = _unstamped(_BARE.sub("", line))
     if line.startswith("##[") and (marker := _MARKER.match(line)):
         line = line[marker.end() :]
+    if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):
+        line = line[nested.end() :]
     if not line.isprintable():
         line = _CONTROL.sub("", line)
     return line

@@ -35,6 +35,11 @@ _INSTALLS = {
 }
 
 
+# Launchers that fetch and run a tool named by its package (``go run golang.org/x/vuln/cmd/govulncheck@v1``,
+# ``pipx run black``, ``uvx ruff``): what runs is that tool, by its path's last name.
+_LAUNCHED = {("go", "run"), ("pipx", "run"), ("pnpm", "dlx"), ("yarn", "dlx")}
+_LAUNCHERS = {"uvx", "bunx", "pnpx"}
+
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
@@ -141,6 +146,9 @@ def segment_category(segment: str) -> str | None:
         return actions[-1] if actions else COMPILE
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
+    launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
+    if launched and _tool(launched[0]) in TABLE:
+        return TABLE[_tool(launched[0])]
     if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
     if args and (tool, args[0]) in SUBCOMMANDS:

@@ -78,15 +78,39 @@ def _output(scope: Scope) -> list[tuple[int, str]]:
     sub = scope.command
     if sub is None:
         return tail
-    own = [(n, t) for n, t in tail if (n >= sub.line if sub.kind == "trace" else n <= sub.line)]
+    if sub.kind == "trace":
+        after = [(n, t) for n, t in tail if n > sub.line]
+        return after if len(after) > 1 else tail
+    own = [(n, t) for n, t in tail if n <= sub.line]
     return own if len(own) > 2 else tail
 
 
+def _traced(scope: Scope) -> frozenset[int]:
+    """The lines of the section's ``+ cmd`` shell traces (``set -x``, Jenkins' ``sh``)."""
+    return frozenset(c.line for c in scope.scan.commands if c.kind == "trace" and c.section == scope.index)
+
+
+def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` led by the failing command's trace when they follow it: what was running, as context."""
+    sub = scope.command
+    if sub is None or sub.kind != "trace" or not lines or lines[0][0] <= sub.line:
+        return lines
+    trace = [(n, t) for n, t in scope.tail if n == sub.line]
+    return trace + lines
+
+
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
+    """The section's generic error block, read from what its commands printed: a trace line says
+    what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
     output = _output(scope)
     tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
-    own = generic.anchor(output, known)
-    anchor, context = (own, output) if own is not None and own[1] else (generic.anchor(tail, known) or own, tail)
+    traced = _traced(scope)
+    own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
+    anchor: tuple[int, bool] | None = own
+    if own is not None and own[1]:
+        context = _ran(scope, output)
+    else:
+        anchor, context = generic.anchor([(n, t) for n, t in tail if n not in traced], known) or own, tail
     if anchor is None:
         return None
     at, strong = anchor

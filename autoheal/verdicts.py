@@ -50,21 +50,32 @@ def _in_test_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]]) -> boo
     )
 
 
+def _between_verdicts(hit: Hit, tests: list[Hit]) -> bool:
+    """The hit sits below a failing test's verdict and just above the run's verdict, in one section: the
+    run printed it as a failure's output (rustdoc shows a doc example's compile error among the
+    failures, below every test's line however many ran)."""
+    mine = [v for v in tests if v.doc is hit.doc and v.section == hit.section]
+    return any(v.line < hit.line and v.captures.get("test") for v in mine) and any(
+        hit.line < v.line <= hit.line + TEST_OUTPUT for v in mine
+    )
+
+
 def verdict_filter(hits: list[Hit]) -> list[Hit]:
     """Drop trigger words that only name a test or sit in an expected/actual diff, and compiler-like
-    diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``): the
-    tests ran, so the build had succeeded."""
+    diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``, a doc
+    example's compile error): the tests ran, so the build had succeeded."""
     verdicts: dict[tuple[int, int], list[Hit]] = {}
     for h in hits:
         if h.rule.category == TEST:
             verdicts.setdefault((id(h.doc), h.line), []).append(h)
     if not verdicts:
         return hits
+    tests = [h for h in hits if h.rule.category == TEST]
     return [
         h
         for h in hits
         if not (h.rule.category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)))
-        and not (h.rule.category == COMPILE and _in_test_output(h, verdicts))
+        and not (h.rule.category == COMPILE and (_in_test_output(h, verdicts) or _between_verdicts(h, tests)))
     ]
 
 

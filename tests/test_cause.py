@@ -257,3 +257,61 @@ def test_a_sanitizer_report_in_the_only_failing_tests_output_is_a_crash() -> Non
         "0% tests passed, 3 tests failed out of 3",
     ]
     assert _triage(*more).category == "test.failure"
+
+
+def _doc_tests(before: int, after: int) -> list[str]:
+    """``cargo test`` whose doc-tests run ``before`` passing examples, a failing one, then ``after`` more."""
+    passing = [f"test src/lib.rs - item_{i} (line {i * 10}) ... ok" for i in range(before)]
+    more = [f"test src/lib.rs - more_{i} (line {i * 10 + 5}) ... ok" for i in range(after)]
+    return [
+        "   Compiling csvkit v0.5.0 (/work/csvkit)",
+        "    Finished `test` profile [unoptimized + debuginfo] target(s) in 3.10s",
+        "   Doc-tests csvkit",
+        "",
+        f"running {before + after + 1} tests",
+        *passing,
+        "test src/lib.rs - parse (line 12) ... FAILED",
+        *more,
+        "",
+        "failures:",
+        "",
+        "---- src/lib.rs - parse (line 12) stdout ----",
+        "error[E0425]: cannot find value `row` in this scope",
+        " --> src/lib.rs:14:5",
+        "",
+        "error: aborting due to 1 previous error",
+        "",
+        "Couldn't compile the test.",
+        "",
+        "failures:",
+        "    src/lib.rs - parse (line 12)",
+        "",
+        f"test result: FAILED. {before + after} passed; 1 failed; 0 ignored; 0 measured; 0 filtered out",
+        "",
+        "error: doctest failed, to rerun pass `--doc`",
+    ]
+
+
+def test_a_doc_example_that_does_not_compile_is_a_failing_test_not_a_broken_build() -> None:
+    for before, after in ((1, 2), (3, 40)):
+        d = _triage(*_doc_tests(before, after))
+        assert (d.category, d.rule) == ("test.failure", "rust.test-failures"), (before, after, d.rule)
+    # The crate itself not compiling is still a compile error, whatever test runs came before it.
+    d = _triage("test tests::parses ... ok", "test result: ok. 1 passed", "error[E0308]: mismatched types")
+    assert d.category == "compile.error"
+
+
+def test_a_playbook_using_content_that_is_not_installed_is_a_missing_dependency() -> None:
+    module = (
+        "PLAY [web] *****",
+        "ERROR! couldn't resolve module/action 'community.general.ufw'. This often indicates a misspelling, "
+        "missing collection, or incorrect module path.",
+        "",
+        "The error appears to be in '/builds/infra/site.yml': line 8, column 7, but may",
+    )
+    role = ("ERROR! the role 'geerlingguy.docker' was not found in /builds/infra/roles:/root/.ansible/roles",)
+    new_core = ("[ERROR]: couldn't resolve module/action 'ansible.posix.sysctl'. This often indicates a misspelling.",)
+    for log, package in ((module, "community.general.ufw"), (role, "geerlingguy.docker"), (new_core, "ansible.posix")):
+        d = _triage(*log, "Cleaning up project directory and file based variables", "ERROR: Job failed: exit code 1")
+        assert (d.category, d.rule) == ("dependency.missing", "ansible.content-not-installed"), d.rule
+        assert package in d.captures["package"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +25,19 @@ from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
         ("10%\r50%\r100% done", "100% done"),
         ("a\x00b\x07c", "abc"),
         ("array[m] stays", "array[m] stays"),
+        # A wrapper's prefix before the tool's own line: docker compose's service, nix -L's and Stack's package.
+        ("2024-05-02T14:03:41.4500000Z tests-1  | FAILED tests/a.py::t", "FAILED tests/a.py::t"),
+        ("\x1b[36mweb_1  | \x1b[0mFAIL src/cart.test.js", "FAIL src/cart.test.js"),
+        ("python3.11-acme-0.2> error: could not compile", "error: could not compile"),
+        ("acme-core> src/Acme.hs:3:1: error:", "src/Acme.hs:3:1: error:"),
+        # What a tool prints itself keeps its prefix: npm's and Gradle's echoes, a shell prompt, a table, conda.
+        ("> app@1.0.0 test", "> app@1.0.0 test"),
+        ("> Task :app:test FAILED", "> Task :app:test FAILED"),
+        ("1> Testing tests.kernel_test", "1> Testing tests.kernel_test"),
+        ("iex> Foo.bar()", "iex> Foo.bar()"),
+        ("name | value", "name | value"),
+        ("ca-certificates-2022 | 124 KB | 100%", "ca-certificates-2022 | 124 KB | 100%"),
+        ("#8 12.345 npm ERR! code ERESOLVE", "#8 12.345 npm ERR! code ERESOLVE"),  # edges read buildx's prefix
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
@@ -56,10 +71,12 @@ def _clean_by_substitution(line: str) -> str:
     line = n._TIMESTAMP.sub("", line)
     if "[" in line or "\x1b" in line:
         line = n._TIMESTAMP.sub("", n._ANSI.sub("", line))
-    return n._CONTROL.sub("", n._MARKER.sub("", line))
+    line = n._MARKER.sub("", line)
+    return n._CONTROL.sub("", re.sub("^(?:" + n._NESTED.pattern + ")", "", line, count=1))
 
 
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
+_PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a"]
 _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
 
 

@@ -72,6 +72,12 @@ CASES = [
     ("grunt jshint", "lint.error"),
     ("gulp test", "test.failure"),
     ("git diff --exit-code", "lint.error"),
+    # A launcher runs the tool its package path names.
+    ("go run github.com/golangci/golangci-lint/cmd/golangci-lint@v1.57.2 run ./...", "lint.error"),
+    ("go run golang.org/x/vuln/cmd/govulncheck@latest ./...", "lint.error"),
+    ("pipx run black --check .", "lint.error"),
+    ("uvx ruff check", "lint.error"),
+    ("go run ./cmd/gen", None),
 ]
 
 

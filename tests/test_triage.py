@@ -357,3 +357,77 @@ def test_with_no_rule_the_summary_is_the_failures_line_not_the_ci_servers_verdic
     found = triage_docs([bytes_doc("console.txt", log.encode())], default_ruleset(), "console.txt")
     assert found.category == "unknown"
     assert "widget-1.2.tgz" in found.summary and found.key_lines == (3,)
+
+
+def _jenkins(stage: str, *lines: str, code: int) -> str:
+    head = ["Started by user admin", "[Pipeline] node", "[Pipeline] {", "[Pipeline] stage", f"[Pipeline] {{ ({stage})"]
+    tail = ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] }", "[Pipeline] // node", "[Pipeline] End of Pipeline"]
+    return "\n".join([*head, "[Pipeline] sh", *lines, *tail, f"ERROR: script returned exit code {code}"]) + "\n"
+
+
+def test_a_shell_trace_says_what_ran_so_it_is_context_never_the_generic_blocks_line() -> None:
+    jenkins = _jenkins(
+        "Critic",
+        "+ perlcritic --severity 3 lib/",
+        "lib/App/Tool.pm: Mixed high and low-precedence booleans at line 12, column 5.  (Severity: 4)",
+        code=2,
+    )
+    gha = _step(
+        "set -x; cargo machete",
+        "+ cargo machete",
+        "Analyzing dependencies of crates in this directory...",
+        "cargo-machete found the following unused dependencies in this directory:",
+        "tiles -- ./Cargo.toml:",
+        "\tserde_json",
+        code=1,
+    )
+    travis = (
+        "$ set -x; mix hex.audit\n+ mix hex.audit\nDependency       Version  Retirement reason\n"
+        "plug_cowboy      2.5.0    (security) CVE-2023-1\nFound retired packages\n"
+        'The command "set -x; mix hex.audit" exited with 1.\n'
+    )
+    for log, trace, last in ((jenkins, 7, 8), (gha, 3, 7), (travis, 2, 5)):
+        d = _triage(log)
+        shown = [e.line for e in d.excerpt]
+        assert d.rule == "generic.error-block" and not d.summary.startswith("+"), d.summary
+        assert d.key_lines[0] > trace and trace in shown and last in shown, (d.key_lines, shown)
+
+
+def test_a_tools_verdict_behind_a_wrappers_prefix_is_read_by_the_tools_rule() -> None:
+    compose = _step(
+        "docker compose up --exit-code-from tests",
+        "db-1     | LOG:  database system is ready to accept connections",
+        "tests-1  | tests/test_api.py .F.                                                     [100%]",
+        "tests-1  | FAILED tests/test_api.py::test_orders - assert 404 == 200",
+        "tests-1  | ========================= 1 failed, 2 passed in 0.52s =========================",
+        "tests-1 exited with code 1",
+        code=1,
+    )
+    compose_v1 = _step(
+        "docker-compose run web npm test",
+        "web_1  | FAIL src/cart.test.js",
+        "web_1  |   ● cart › totals the lines",
+        "web_1  |     expect(received).toBe(expected) // Object.is equality",
+        "web_1  | Tests:       1 failed, 8 passed, 9 total",
+        code=1,
+    )
+    nix = _step(
+        "nix build -L .#tiles",
+        "tiles-0.8> Running phase: buildPhase",
+        "tiles-0.8> error[E0308]: mismatched types",
+        "tiles-0.8>   --> src/grid.rs:7:5",
+        "error: builder for '/nix/store/abc-tiles-0.8.drv' failed with exit code 101",
+        code=1,
+    )
+    stack = (
+        "$ stack build\nacme-core> configure (lib)\nacme-core> src/Acme/Core.hs:14:9: error:\n"
+        "acme-core>     • Couldn't match expected type ‘Int’ with actual type ‘Text’\n"
+        'The command "stack build" exited with 1.\n'
+    )
+    for log, category, line in ((compose, "test.failure", 5), (compose_v1, "test.failure", 3)) + (
+        (nix, "compile.error", 4),
+        (stack, "compile.error", 3),
+    ):
+        d = triage_docs([bytes_doc("", log.encode())], default_ruleset(), "log.txt")
+        assert d.rule != "generic.error-block" and d.category == category, (d.rule, d.category)
+        assert line in d.key_lines and "> " not in d.summary and "| " not in d.summary, d.summary

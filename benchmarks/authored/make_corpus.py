@@ -24,6 +24,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_f,
     cases_g,
     cases_h,
+    cases_i,
 )
 from benchmarks.authored.cases_a import CASES
 
