@@ -23,8 +23,8 @@ MIN_LITERAL = 3
 WEAK_SCORE = 6
 # Below this a literal alone still flags too many lines: it is paired with a second.
 STRONG_SCORE = 10
-# (literals, case-insensitive): any one literal of the set must occur in a matching line.
-Need = tuple[frozenset[str], bool]
+# (literals, case-insensitive, a count follows them): any one literal of the set must occur in a matching line.
+Need = tuple[frozenset[str], bool, bool]
 
 
 def _best(needs: list[Need]) -> Need | None:
@@ -54,6 +54,9 @@ def _pure(op: Any, arg: Any) -> frozenset[str] | None:
         return joined if len(joined) <= MAX_SET else None
     if op is _c.IN and len(arg) <= 4 and all(o is _c.LITERAL for o, _ in arg):
         return frozenset(chr(a) for _, a in arg)
+    if op is _c.IN and len(arg) == 1 and arg[0][0] is _c.RANGE and 48 <= arg[0][1][0] <= arg[0][1][1] <= 57:
+        # Some digits (``[1-9]``: a count that is not zero): the literal before them says so too.
+        return frozenset(chr(c) for c in range(arg[0][1][0], arg[0][1][1] + 1))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
         body = _pure_seq(arg[2])
         return None if body is None else body | {""}
@@ -91,7 +94,7 @@ def _needs(items: Iterable[tuple[Any, Any]], icase: bool) -> list[Need]:
     def close() -> None:
         nonlocal run
         if all(run):
-            needs.append((run, icase))
+            needs.append((run, icase, False))
         run = frozenset({""})
 
     for op, arg in _flatten(items):
@@ -102,6 +105,10 @@ def _needs(items: Iterable[tuple[Any, Any]], icase: bool) -> list[Need]:
                 close()
                 crossed = part
             run = crossed
+            continue
+        if _count(op, arg) and all(run):
+            needs.append((run, icase, True))  # a label before a count (see _choice)
+            run = frozenset({""})
             continue
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1 and _single_literal(arg[2]):
             # x{3,} starts with "xxx" right after the run; what follows may come after more x.
@@ -126,6 +133,16 @@ def _needs(items: Iterable[tuple[Any, Any]], icase: bool) -> list[Need]:
     return needs
 
 
+def _count(op: Any, arg: Any) -> bool:
+    """A digit, or a run of them (``\\d+``, ``[0-9]{2}``): a count, when a literal comes right before it."""
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1 and len(list(arg[2])) == 1:
+        op, arg = list(arg[2])[0]
+    if op is not _c.IN or len(arg) != 1:
+        return False
+    kind, value = arg[0]
+    return (kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT) or (kind is _c.RANGE and tuple(value) == (48, 57))
+
+
 def _single_literal(items: Any) -> bool:
     items = list(items)
     return len(items) == 1 and items[0][0] is _c.LITERAL
@@ -137,7 +154,7 @@ def _branches(branches: list[Any], icase: bool) -> Need | None:
     if any(f is None for f in found):
         return None
     literals = frozenset(lit for f in found if f for lit in f[0])
-    return (literals, any(f[1] for f in found if f))
+    return (literals, any(f[1] for f in found if f), all(f[2] for f in found if f))
 
 
 def _parse(pattern: str) -> tuple[list[Need], bool] | None:
@@ -190,9 +207,12 @@ def _choice(pattern: str) -> Need | str | None:
     if best is None or score < WEAK_SCORE:
         return None
     others = [n for n in needs if n is not best]
-    if score >= STRONG_SCORE or not others:
+    # A count's label (``, Failures: \\d+``) is printed whatever the count: on every summary line,
+    # passing or not. It flags the lines it names together with the pattern's next literal.
+    if (score >= STRONG_SCORE and not best[2]) or not others:
         return best
-    second = max(others, key=_selectivity)
+    # The literal that says what the line is about rather than another label: ``<<< FAILURE!`` after the counts.
+    second = max(others, key=lambda n: (not n[2], _selectivity(n)))
     first, last = sorted((best, second), key=needs.index)
     return f"(?:{_alternation(first)})[^\\n]*(?:{_alternation(last)})"
 

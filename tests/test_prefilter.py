@@ -60,6 +60,26 @@ def test_a_middling_literal_is_paired_with_the_next_in_match_order() -> None:
     assert not regex.search("is not supported on Node.js 12")
 
 
+def test_a_label_before_a_count_is_paired_with_what_the_line_says_beyond_the_counts() -> None:
+    # ``, Failures: `` is on every test summary line, passing or not: alone it flagged thousands.
+    part = prefilter_part("Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+.*<<< (FAILURE|ERROR)!")
+    assert part is not None
+    regex = re2.compile(part)
+    assert regex.search("[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 1 s <<< FAILURE!")
+    assert not regex.search("[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 1 s - in a.BTest")
+    # A label with nothing else to pair with stands alone.
+    assert prefilter_part("Process completed with exit code (?P<code>\\d+)") == "Process completed with exit code "
+
+
+def test_a_count_that_must_not_be_zero_joins_its_label() -> None:
+    part = prefilter_part("^Tests run: \\d+, Errors: \\d+, Failures: [1-9]")
+    assert part is not None
+    regex = re2.compile(part)
+    assert regex.search("Tests run: 9, Errors: 0, Failures: 2")
+    assert not regex.search("Tests run: 9, Errors: 0, Failures: 0")
+    assert not regex.search("[INFO] Tests run: 9, Failures: 0, Errors: 0, Skipped: 0")
+
+
 def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:
     assert prefilter_part("^\\d+ hints?$") is None
     assert prefilter_part("(?P<x") is None  # unparseable here: the pattern itself is used
