@@ -12,7 +12,7 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
+from autoheal.prefilter import merged_pairs, prefilter_part, prefilter_sources, required_literals
 from autoheal.rules import default_ruleset, raw_searcher
 from autoheal.scan import scan_doc
 
@@ -188,3 +188,47 @@ def test_a_posix_class_is_read_as_re2_reads_it(pattern: str, monkeypatch: pytest
         n for n, t in enumerate(["noise", "xx foo \t bar", "FOO-BAR"], 1) if re2.search(pattern, t)
     ]
     assert hits
+
+
+def test_merged_pairs_flag_the_lines_the_pairs_and_literals_flag() -> None:
+    exact, folded = ("Killed", " FAILED"), ("error:",)
+    pairs = (
+        "(?:test )[^\\n]*(?: \\.\\.\\. FAILED)",  # holds the literal " FAILED": it adds no line
+        "(?:line )[^\\n]*(?:oom)",
+        "(?: spec, | specs, )[^\\n]*(?: failure| failures)",
+        "(?:test, |tests, )[^\\n]*(?: failure| failures)",  # same second side: one pattern with the above
+        "(?:npm ERR! )[^\\n]*(?:: `)",
+        "(?:npm ERR! )[^\\n]*(?:lint|style)",  # same first side
+        "(?:abc)[^\\n]*(?:xyz)",
+        "(?:abcd)[^\\n]*(?:wxyz)",  # holds the one above's literals in order: it adds no line
+        "(?:abc|abcd)[^\\n]*(?:xyz)",  # it and (?:abc)...(?:xyz) each cover the other: one stays
+        "(?:(?i:password ))[^\\n]*(?:(?i:missing))",  # case-folded: kept as it is
+        "(?:Make\\|)[^\\n]*(?:ERROR: x)",  # an escaped | inside a literal; ``error:`` folded covers it
+    )
+    merged = merged_pairs(pairs, exact, folded)
+    assert len(merged) == 5
+    lines = [
+        "test a ... FAILED",
+        "line 3 oom",
+        "oom line",
+        "1 spec, 2 failures",
+        "3 tests, 1 failure",
+        "npm ERR! code: `x`",
+        "npm ERR! stylelint",
+        "lint npm ERR! ",
+        "abc..xyz",
+        "abcd wxyz",
+        "xyz abc",
+        "PASSWORD is MISSING",
+        "Make|ERROR: x",
+        "Make|x",
+        "nothing here",
+    ]
+
+    def flagged(patterns: tuple[str, ...]) -> list[bool]:
+        literals = [re2.escape(x) for x in exact] + [f"(?i:{re2.escape(x)})" for x in folded]
+        regex = re2.compile("|".join([*patterns, *literals]))
+        return [regex.search(line) is not None for line in lines]
+
+    assert flagged(merged) == flagged(pairs)
+    assert flagged(merged).count(True) == 10
