@@ -53,8 +53,8 @@ class Hit:
 
     The context is kept raw and normalised on first use: most hits never reach
     an excerpt, and normalising 80 lines per hit was a third of the scan time.
-    A hit kept for good keeps its context compressed (``packed``, see PACK_AGE):
-    a 1 GB log's ~1,000 kept hits held ~13 MB of context.
+    A hit kept for good keeps its context compressed (``packed``, see PACK_AGE and
+    ``_pack``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
     """
 
     rule: Rule
@@ -66,19 +66,18 @@ class Hit:
     section: int = 0
     raw_before: bytes = b""
     raw_after: bytes = b""
-    packed: bytes | None = None  # zlib of raw_before + raw_after (then both are empty)
-    split: int = 0  # the length of raw_before in it
+    # Once packed: (blob, offset, length) of the before and the after context in zlib blobs that
+    # nearby hits packed at the same time share (raw_before and raw_after are empty then).
+    packed: tuple[tuple[bytes, int, int], tuple[bytes, int, int]] | None = None
     traced: bool = False  # the line is a shell trace (``+ cmd``): it says what ran, not what happened
-
-    def pack(self, packed: bytes) -> None:
-        self.split = len(self.raw_before)
-        self.packed, self.raw_before, self.raw_after = packed, b"", b""
 
     def _context(self) -> tuple[bytes, bytes]:
         if self.packed is None:
             return self.raw_before, self.raw_after
-        both = zlib.decompress(self.packed)
-        return both[: self.split], both[self.split :]
+        (blob_b, at_b, size_b), (blob_a, at_a, size_a) = self.packed
+        both = zlib.decompress(blob_b) if blob_b else b""
+        other = both if blob_a is blob_b else (zlib.decompress(blob_a) if blob_a else b"")
+        return both[at_b : at_b + size_b], other[at_a : at_a + size_a]
 
     @cached_property
     def before(self) -> list[str]:
@@ -124,9 +123,9 @@ class _Keeper:
     def firsts(self) -> set[int]:
         return {id(h) for hs in self.first.values() for h in hs}
 
-    def kept(self) -> set[int]:
-        """The ids of the hits kept so far (no sorting: asked once per region)."""
-        out = self.firsts()
+    def kept(self, firsts: set[int]) -> set[int]:
+        """The ids of the hits kept so far, given ``firsts()`` (no sorting: asked once per region)."""
+        out = set(firsts)
         out.update(id(h) for hs in self.last.values() for h in hs)
         return out
 
@@ -148,9 +147,11 @@ class _Scanner:
         self.lines = Lines()
         # The hits of the region being scanned, with their line's offsets: context is sliced at its end.
         self.unsliced: list[tuple[list[Hit], int, int]] = []
-        # The kept hits whose context is not packed yet, by line, with the region they were found in.
-        self.fresh: deque[tuple[int, list[Hit]]] = deque()
+        # The kept hits whose context is not packed yet, by line: the region they were found in, and
+        # where their before and after context start in the stream (``base`` + an offset in the buffer).
+        self.fresh: deque[tuple[int, list[Hit], int, int]] = deque()
         self.region = 0
+        self.base = 0  # the stream offset of the buffer's first byte
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
         # The current section's index and command, for the hits found in it (a marker line clears it).
@@ -182,6 +183,7 @@ class _Scanner:
             first_line = self._line_at(buf, keep)
             self.mark = (0, first_line)
             scan_from = next_from - keep
+            self.base += keep
             buf = buf[keep:]
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
         sections = self.sectioner.finish(total)
@@ -274,28 +276,74 @@ class _Scanner:
         """
         if not self.unsliced and not self.fresh:
             return
-        kept, firsts = self.keeper.kept(), self.keeper.firsts()
+        firsts = self.keeper.firsts()
+        kept = self.keeper.kept(firsts)
         self.region += 1
+        ready: list[tuple[list[Hit], int, int]] = []
         for _ in range(len(self.fresh)):
-            born, group = self.fresh.popleft()
+            born, group, at_before, at_after = self.fresh.popleft()
             alive = [h for h in group if id(h) in kept]
             if not alive:
                 continue
             if self.region - born < PACK_AGE and any(id(h) not in firsts for h in alive):
-                self.fresh.append((born, alive))
+                self.fresh.append((born, alive, at_before, at_after))
                 continue
-            packed = zlib.compress(alive[0].raw_before + alive[0].raw_after, 1)
-            for hit in alive:
-                hit.pack(packed)
+            ready.append((alive, at_before, at_after))
+        if ready:
+            _pack(ready)
+        base = self.base
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
-                before = buf[lines_back(buf, ls, WINDOW) : ls - 1] if ls else b""
+                start = lines_back(buf, ls, WINDOW) if ls else ls
+                before = buf[start : ls - 1] if ls else b""
                 after = after_region(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
-                self.fresh.append((self.region, alive))
+                self.fresh.append((self.region, alive, base + start, base + le + 1))
         self.unsliced = []
+
+
+def _pack(groups: list[tuple[list[Hit], int, int]]) -> None:
+    """Compress the context of hits kept for good, each run of overlapping context once.
+
+    Hits a few lines apart (an error block that several rules hit) share most of
+    their 80 lines: on real logs the union was half the sum, and zlib is most of
+    the cost of packing. ``groups``: hits of one line, where their before and
+    after context start in the stream (the bytes at a stream offset are the same
+    in every buffer that holds it).
+    """
+    pieces: list[tuple[int, bytes, int]] = []  # (stream offset, bytes, 2 * group index + after)
+    for index, (hits, at_before, at_after) in enumerate(groups):
+        pieces.append((at_before, hits[0].raw_before, 2 * index))
+        pieces.append((at_after, hits[0].raw_after, 2 * index + 1))
+    placed: list[tuple[bytes, int, int]] = [(b"", 0, 0)] * len(pieces)
+    run: list[bytes] = []
+    members: list[tuple[int, int, int]] = []  # (slot, offset in the run, length)
+    run_start = run_end = -1
+
+    def close() -> None:
+        blob = zlib.compress(b"".join(run), 1)
+        for slot, offset, size in members:
+            placed[slot] = (blob, offset, size)
+
+    for start, data, slot in sorted((p for p in pieces if p[1]), key=lambda p: p[0]):
+        end = start + len(data)
+        if run and start <= run_end:
+            if end > run_end:
+                run.append(data[run_end - start :])
+                run_end = end
+        else:
+            if run:
+                close()
+            run, members, run_start, run_end = [data], [], start, end
+        members.append((slot, start - run_start, len(data)))
+    if run:
+        close()
+    for index, (hits, _, _) in enumerate(groups):
+        packed = (placed[2 * index], placed[2 * index + 1])
+        for hit in hits:
+            hit.packed, hit.raw_before, hit.raw_after = packed, b"", b""
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -12,7 +12,7 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
+from autoheal.prefilter import merged_pairs, prefilter_part, prefilter_sources, required_literals
 from autoheal.rules import default_ruleset, raw_searcher
 from autoheal.scan import scan_doc
 
@@ -58,6 +58,26 @@ def test_a_middling_literal_is_paired_with_the_next_in_match_order() -> None:
     # Either literal alone, or both in the wrong order, is not enough.
     assert not regex.search("npm WARN deprecated inflight@1.0.6: This module is not supported")
     assert not regex.search("is not supported on Node.js 12")
+
+
+def test_a_label_before_a_count_is_paired_with_what_the_line_says_beyond_the_counts() -> None:
+    # ``, Failures: `` is on every test summary line, passing or not: alone it flagged thousands.
+    part = prefilter_part("Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+.*<<< (FAILURE|ERROR)!")
+    assert part is not None
+    regex = re2.compile(part)
+    assert regex.search("[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 1 s <<< FAILURE!")
+    assert not regex.search("[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 1 s - in a.BTest")
+    # A label with nothing else to pair with stands alone.
+    assert prefilter_part("Process completed with exit code (?P<code>\\d+)") == "Process completed with exit code "
+
+
+def test_a_count_that_must_not_be_zero_joins_its_label() -> None:
+    part = prefilter_part("^Tests run: \\d+, Errors: \\d+, Failures: [1-9]")
+    assert part is not None
+    regex = re2.compile(part)
+    assert regex.search("Tests run: 9, Errors: 0, Failures: 2")
+    assert not regex.search("Tests run: 9, Errors: 0, Failures: 0")
+    assert not regex.search("[INFO] Tests run: 9, Failures: 0, Errors: 0, Skipped: 0")
 
 
 def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:
@@ -168,3 +188,47 @@ def test_a_posix_class_is_read_as_re2_reads_it(pattern: str, monkeypatch: pytest
         n for n, t in enumerate(["noise", "xx foo \t bar", "FOO-BAR"], 1) if re2.search(pattern, t)
     ]
     assert hits
+
+
+def test_merged_pairs_flag_the_lines_the_pairs_and_literals_flag() -> None:
+    exact, folded = ("Killed", " FAILED"), ("error:",)
+    pairs = (
+        "(?:test )[^\\n]*(?: \\.\\.\\. FAILED)",  # holds the literal " FAILED": it adds no line
+        "(?:line )[^\\n]*(?:oom)",
+        "(?: spec, | specs, )[^\\n]*(?: failure| failures)",
+        "(?:test, |tests, )[^\\n]*(?: failure| failures)",  # same second side: one pattern with the above
+        "(?:npm ERR! )[^\\n]*(?:: `)",
+        "(?:npm ERR! )[^\\n]*(?:lint|style)",  # same first side
+        "(?:abc)[^\\n]*(?:xyz)",
+        "(?:abcd)[^\\n]*(?:wxyz)",  # holds the one above's literals in order: it adds no line
+        "(?:abc|abcd)[^\\n]*(?:xyz)",  # it and (?:abc)...(?:xyz) each cover the other: one stays
+        "(?:(?i:password ))[^\\n]*(?:(?i:missing))",  # case-folded: kept as it is
+        "(?:Make\\|)[^\\n]*(?:ERROR: x)",  # an escaped | inside a literal; ``error:`` folded covers it
+    )
+    merged = merged_pairs(pairs, exact, folded)
+    assert len(merged) == 5
+    lines = [
+        "test a ... FAILED",
+        "line 3 oom",
+        "oom line",
+        "1 spec, 2 failures",
+        "3 tests, 1 failure",
+        "npm ERR! code: `x`",
+        "npm ERR! stylelint",
+        "lint npm ERR! ",
+        "abc..xyz",
+        "abcd wxyz",
+        "xyz abc",
+        "PASSWORD is MISSING",
+        "Make|ERROR: x",
+        "Make|x",
+        "nothing here",
+    ]
+
+    def flagged(patterns: tuple[str, ...]) -> list[bool]:
+        literals = [re2.escape(x) for x in exact] + [f"(?i:{re2.escape(x)})" for x in folded]
+        regex = re2.compile("|".join([*patterns, *literals]))
+        return [regex.search(line) is not None for line in lines]
+
+    assert flagged(merged) == flagged(pairs)
+    assert flagged(merged).count(True) == 10

@@ -149,3 +149,36 @@ def test_a_set_x_loop_keeps_a_bounded_number_of_traces_and_its_last_trace_still_
     echo = [h for h in found.hits if h.line == 3]
     # The trace record of line 3 was dropped long ago; the hit still knows it is an echo.
     assert echo and all(h.traced and cause.echoed(found, h, frozenset()) for h in echo)
+
+
+@pytest.mark.parametrize("chunk", [4096, 8192])
+def test_hits_a_few_lines_apart_share_one_packed_run_and_keep_their_own_context(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(scan, "CHUNK", chunk)  # a first hit is packed at the end of a later region
+    lines = [f"noise {i}" for i in range(3000)]
+    for at, module in ((50, "yaml"), (53, "toml"), (70, "lxml")):
+        lines[at] = f"ModuleNotFoundError: No module named '{module}'"
+    lines[60] = "npm ERR! code ENOENT"
+    data = ("\n".join(lines) + "\n").encode()
+    found = scan_doc(bytes_doc("x", data), RS).hits
+    assert {h.line for h in found} >= {51, 54, 71}
+    for hit in found:
+        assert hit.packed is not None
+        index = hit.line - 1
+        assert hit.before == lines[max(0, index - scan.WINDOW) : index]
+        assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW]
+    blobs = {id(piece[0]) for h in found for piece in h.packed or ()}
+    assert len(blobs) == 1  # the three error lines' context overlaps: compressed once
+
+
+def test_packing_joins_only_overlapping_context() -> None:
+    hits = [scan.Hit(RS.rules[0], n, "", {}, bytes_doc("x", b""), None) for n in range(3)]
+    hits[0].raw_before, hits[0].raw_after = b"abc", b"def"  # stream offsets 0 and 4
+    hits[1].raw_before, hits[1].raw_after = b"cXd", b""  # 2: the stream holds abcXdef from 0
+    hits[2].raw_before, hits[2].raw_after = b"xyz", b"!"  # 100 and 104: a run of their own each
+    scan._pack([([hits[0]], 0, 4), ([hits[1]], 2, 7), ([hits[2]], 100, 104)])
+    assert [h._context() for h in hits] == [(b"abc", b"def"), (b"cXd", b""), (b"xyz", b"!")]
+    assert hits[0].packed is not None and hits[1].packed is not None and hits[2].packed is not None
+    assert hits[0].packed[0][0] is hits[1].packed[0][0] is hits[0].packed[1][0]
+    assert hits[2].packed[0][0] is not hits[2].packed[1][0]
