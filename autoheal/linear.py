@@ -121,6 +121,9 @@ def _escape(pattern: str, i: int, inside: bool) -> tuple[str, int]:
         return _char(int(pattern[i + 1 : k], 8)), k
     if e == "b" and inside:
         return _char(8), i + 2  # a backspace inside a class
+    if e in "pP" and pattern.startswith("{", i + 2) and "}" in pattern[i + 2 :]:
+        end = pattern.index("}", i + 2) + 1
+        return pattern[i:end], end  # RE2's \p{Greek}: its braces name a class, they are no repeat
     if e in _SAME:
         return "\\" + e, i + 2
     if e.isascii() and (e.isalnum() or e == "_"):

@@ -37,6 +37,11 @@ def test_what_re2_cannot_do_is_refused(pattern: str) -> None:
         linear.translate(pattern)
 
 
+def test_re2s_named_classes_pass_through() -> None:
+    assert linear.translate(r"\p{Greek}+\pL") == r"\p{Greek}+\pL"
+    assert linear.compile(r"^\P{Greek}\p{Greek}+$").search("aβγ")
+
+
 def test_ignorecase() -> None:
     assert linear.compile("error", ignorecase=True).search("An ERROR")
 
