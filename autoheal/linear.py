@@ -4,14 +4,16 @@ Python's backtracking engine is super-linear on some long lines for patterns
 as plain as ``={3,}.*\\bFAILURES`` (a line of 4,000 ``=`` took tens of
 milliseconds, and a line may be classified by a dozen of them). RE2 runs
 in time linear in the line, with the same leftmost-first submatches as
-Python. Two things differ, and are rewritten here:
+Python. What differs is rewritten here:
 
 - RE2's ``\\s``, ``\\d`` and ``\\w`` are ASCII; Python's are Unicode (a
   no-break space is ``\\s``, an ``é`` is ``\\w``): they become Unicode classes.
 - ``$`` in Python also matches before a final newline; in RE2 only at the end.
+- Python's ``{,n}`` is a repeat (RE2 reads it as text), its ``\\Z`` is RE2's ``\\z``,
+  its ``\\uXXXX`` RE2's ``\\x{XXXX}``.
 
-RE2 has no lookaround, backreference or ``\\b``: a pattern holding one is
-refused (its author writes the boundary out, e.g. with ``WORD``).
+RE2 has no lookaround, backreference, ``\\N{name}`` or Unicode ``\\b``: a pattern
+holding one is refused with a ValueError (its author writes the boundary out, e.g. with ``WORD``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ _OUTSIDE = {
 }
 _INSIDE = {"s": _SPACE, "d": r"\p{Nd}", "w": WORD}
 _REFUSED = ("(?=", "(?!", "(?<=", "(?<!")
+# Escapes that mean the same in both (``\p``/``\P`` are RE2's, written on purpose by blocks.py).
+_SAME = frozenset("afnrtvxApP")
+_OCTAL = "01234567"
+_HEX = "0123456789abcdefABCDEF"
 
 
 def translate(pattern: str) -> str:
@@ -45,17 +51,8 @@ def translate(pattern: str) -> str:
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            e = pattern[i + 1]
-            table = _INSIDE if inside else _OUTSIDE
-            if e in table:
-                out.append(table[e])
-            elif not inside and (e in "bB" or (e.isdigit() and e != "0")):
-                raise ValueError(f"\\{e} in {pattern!r}")
-            elif inside and e in "SWD":
-                raise ValueError(f"\\{e} inside a class in {pattern!r}")
-            else:
-                out.append(c + e)
-            i += 2
+            piece, i = _escape(pattern, i, inside)
+            out.append(piece)
             continue
         if inside:
             if c == "]" and not (out[-1] == "[" or out[-1] == "[^"):
@@ -70,12 +67,83 @@ def translate(pattern: str) -> str:
             out.append(c)
         elif c == "$":
             out.append(r"(?:\n?$)")
+        elif c == "{":
+            piece, i = _brace(pattern, i)
+            out.append(piece)
+            continue
         else:
             out.append(c)
         i += 1
     return "".join(out)
 
 
+def _brace(pattern: str, i: int) -> tuple[str, int]:
+    """The ``{`` at ``i`` read as Python reads it: a repeat (``{,n}`` is ``{0,n}``, which RE2 would take
+    as text) or a literal brace; the RE2 text and the index after it."""
+    j = i + 1
+    lo = _digits(pattern, j)
+    j += len(lo)
+    comma = pattern.startswith(",", j)
+    hi = _digits(pattern, j + 1) if comma else ""
+    j += 1 + len(hi) if comma else 0
+    if not (lo or comma) or not pattern.startswith("}", j):
+        return r"\{", i + 1
+    return "{" + (lo or "0") + ("," + hi if comma else "") + "}", j + 1
+
+
+def _digits(pattern: str, j: int) -> str:
+    k = j
+    while k < len(pattern) and pattern[k] in "0123456789":
+        k += 1
+    return pattern[j:k]
+
+
+def _escape(pattern: str, i: int, inside: bool) -> tuple[str, int]:
+    """The escape at ``i`` in RE2 syntax with Python's meaning, and the index after it."""
+    if i + 1 >= len(pattern):
+        raise ValueError(f"a trailing backslash in {pattern!r}")
+    e = pattern[i + 1]
+    table = _INSIDE if inside else _OUTSIDE
+    if e in table:
+        return table[e], i + 2
+    if e == "Z" and not inside:
+        return r"\z", i + 2  # Python's \Z is the very end; RE2's \Z does not exist, its \z does
+    if e in "uU":
+        width = 4 if e == "u" else 8
+        code = pattern[i + 2 : i + 2 + width]
+        if len(code) != width or any(h not in _HEX for h in code):
+            raise ValueError(f"\\{e} needs {width} hex digits in {pattern!r}")
+        return _char(int(code, 16)), i + 2 + width
+    if e in _OCTAL and (inside or e == "0"):
+        k = i + 2
+        while k < min(i + 4, len(pattern)) and pattern[k] in _OCTAL:
+            k += 1
+        return _char(int(pattern[i + 1 : k], 8)), k
+    if e == "b" and inside:
+        return _char(8), i + 2  # a backspace inside a class
+    if e in "pP" and pattern.startswith("{", i + 2) and "}" in pattern[i + 2 :]:
+        end = pattern.index("}", i + 2) + 1
+        return pattern[i:end], end  # RE2's \p{Greek}: its braces name a class, they are no repeat
+    if e in _SAME:
+        return "\\" + e, i + 2
+    if e.isascii() and (e.isalnum() or e == "_"):
+        # Python's \N{name}, a backreference, \b/\B (RE2's are ASCII) or an unknown escape.
+        raise ValueError(f"\\{e} cannot be run by RE2 with Python's meaning in {pattern!r}")
+    if e.isascii() and e.isprintable() and e != " ":
+        return "\\" + e, i + 2  # escaped punctuation is itself in both
+    return _char(ord(e)), i + 2
+
+
+def _char(code: int) -> str:
+    return f"\\x{{{code:x}}}"
+
+
 def compile(pattern: str, ignorecase: bool = False) -> Any:
-    """``pattern`` (Python syntax) compiled by RE2."""
-    return re2.compile(("(?i)" if ignorecase else "") + translate(pattern))
+    """``pattern`` (Python syntax) compiled by RE2; ValueError (not a log line on stderr) if it cannot be."""
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(("(?i)" if ignorecase else "") + translate(pattern), options)
+    except re2.error as e:
+        why = e.args[0].decode(errors="replace") if e.args and isinstance(e.args[0], bytes) else str(e)
+        raise ValueError(f"RE2 cannot compile {pattern!r}: {why}") from None

@@ -156,7 +156,8 @@ WORDS = (
         ),
         LINT,
     ),
-    (re.compile(r"(?i)test|spec|check|e2e|coverage|karma|jest|mocha"), TEST),
+    # A checkout (``git checkout``, ``actions/checkout``) fetches code: it checks nothing.
+    (re.compile(r"(?i)test|spec|check(?!out)|e2e|coverage|karma|jest|mocha"), TEST),
     (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
     (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
 )

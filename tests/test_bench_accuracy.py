@@ -6,13 +6,24 @@ import importlib.util
 import sys
 from pathlib import Path
 
+# A name of its own, assigned (not setdefault): a module imported earlier as "accuracy" is never the one
+# its dataclasses look up.
 _SPEC = importlib.util.spec_from_file_location(
-    "accuracy", Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+    "_autoheal_bench_accuracy", Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
 )
 assert _SPEC is not None and _SPEC.loader is not None
 accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("accuracy", accuracy)  # its dataclasses look their module up
+sys.modules[_SPEC.name] = accuracy  # its dataclasses look their module up
 _SPEC.loader.exec_module(accuracy)
+
+
+def test_the_module_its_classes_name_is_the_one_loaded() -> None:
+    assert all(
+        sys.modules[c.__module__] is accuracy
+        for c in vars(accuracy).values()
+        if getattr(c, "__module__", "") == accuracy.__name__
+    )
+    assert sys.modules[accuracy.__name__] is accuracy
 
 
 def test_the_runners_verdict_lines_are_found_in_every_ci_shape(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autoheal import linear
 
@@ -35,5 +37,66 @@ def test_what_re2_cannot_do_is_refused(pattern: str) -> None:
         linear.translate(pattern)
 
 
+def test_re2s_named_classes_pass_through() -> None:
+    assert linear.translate(r"\p{Greek}+\pL") == r"\p{Greek}+\pL"
+    assert linear.compile(r"^\P{Greek}\p{Greek}+$").search("aβγ")
+
+
 def test_ignorecase() -> None:
     assert linear.compile("error", ignorecase=True).search("An ERROR")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"^a{,2}$", "a"),  # Python's {,n} is 0..n; RE2 would read it as text
+        (r"^a{,2}$", "aaa"),
+        (r"^a{,}$", "aaaa"),
+        (r"^a{}$", "a{}"),  # an empty brace is text in both
+        (r"^a{x,1}$", "a{x,1}"),
+        (r"x\Z", "x\n"),  # \Z is the very end: no final newline allowed
+        (r"x\Z", "x"),
+        (r"^\u00e9\U0001F600$", "é😀"),
+        (r"^[\u0430-\u044f]+$", "тест"),
+        (r"^\0[\101]\é\.$", "\x00Aé."),
+        (r"^[\b]$", "\b"),  # a backspace inside a class
+    ],
+)
+def test_python_only_syntax_keeps_its_meaning(pattern: str, text: str) -> None:
+    ours, theirs = linear.compile(pattern).search(text), re.compile(pattern).search(text)
+    assert bool(ours) == bool(theirs)
+    if theirs is not None:
+        assert ours.group(0) == theirs.group(0)
+
+
+@pytest.mark.parametrize("pattern", [r"\N{EM DASH}", "a\\", r"\q", r"a{2000}", r"(?#note)", r"(?P=x)"])
+def test_what_cannot_be_translated_is_a_clear_value_error(pattern: str, capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ValueError, match="RE2|\\\\|backslash"):
+        linear.compile(pattern)
+    assert capfd.readouterr().err == ""  # RE2 logs nothing of its own on stderr
+
+
+# Atoms whose meaning a translation could change, and strings that tell them apart.
+_ATOMS = ["a", "b", ".", r"\d", r"\s", r"\w", r"\W", "[ab]", "[^a]", r"[\s1]", r"\u00e9", r"\x41", r"\.", "é"]
+_QUANTIFIERS = ["", "*", "+", "?", "*?", "{2}", "{,2}", "{1,}", "{0,1}", "{,}"]
+_ANCHORS = ["", "^", r"\A"], ["", "$", r"\Z"]
+
+
+@st.composite
+def _patterns(draw: st.DrawFn) -> str:
+    body = "".join(
+        draw(st.sampled_from(_ATOMS)) + draw(st.sampled_from(_QUANTIFIERS)) for _ in range(draw(st.integers(1, 4)))
+    )
+    if draw(st.booleans()):
+        body = f"(?:{body}|{draw(st.sampled_from(_ATOMS))})"
+    return draw(st.sampled_from(_ANCHORS[0])) + body + draw(st.sampled_from(_ANCHORS[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_patterns(), st.text(alphabet="ab1A. é\n\xa0٣_{},2", max_size=8))
+def test_linear_and_python_agree(pattern: str, text: str) -> None:
+    ours, theirs = linear.compile(pattern).search(text), re.compile(pattern).search(text)
+    assert (ours is None) == (theirs is None), (pattern, text)
+    if theirs is not None and not pattern.endswith("$"):
+        # Python's $ matches before a final newline without taking it; the translation takes it.
+        assert ours.span() == theirs.span(), (pattern, text)

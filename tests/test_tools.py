@@ -78,6 +78,16 @@ CASES = [
     ("pipx run black --check .", "lint.error"),
     ("uvx ruff check", "lint.error"),
     ("go run ./cmd/gen", None),
+    # A checkout fetches code and tests nothing; the check targets around it keep their categories.
+    ("checkout", None),
+    ("git checkout main", None),
+    ("script/checkout", None),
+    ("make checkout-test", "test.failure"),
+    ("make check", "test.failure"),
+    ("npm run check", "test.failure"),
+    ("cargo check", "compile.error"),
+    ("checkstyle", "lint.error"),
+    ("checkov -d .", "lint.error"),
 ]
 
 
