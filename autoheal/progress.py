@@ -13,7 +13,7 @@ from autoheal import linear
 # the end, maybe with a duration (cargo's ``test x ... FAILED``, CTest's ``Test #3: x ....***Failed 0.02 sec``,
 # pre-commit's ``hook....Failed``, ScalaTest's ``- x *** FAILED ***``, pytest -v's ``t.py::x FAILED [ 50%]``).
 # A bare capitalised word needs a leader before it: "Build Failed" is a sentence, not a case.
-_PROGRESS = linear.compile(
+_PROGRESS = linear.lazy(
     r"^(?P<name>.*?[\w)\]])(?:(?P<lead>\s*(?:\.{2,}\s*(?:\*{3})?|\*{3})\s*)|\s+)"
     r"(?P<v>FAILED|FAIL|ERROR|PASSED|Failed|Passed|passed|ok|OK|SKIPPED|Skipped|skipped|ignored|STANDARD_(?:OUT|ERROR))(?:\s*\*{3})?"
     r"(?:\s+\(?[\d.]+\s*(?:m?s|sec|seconds)\)?|\s+\[\s*\d+%\])?\s*$"

@@ -100,3 +100,17 @@ def test_linear_and_python_agree(pattern: str, text: str) -> None:
     if theirs is not None and not pattern.endswith("$"):
         # Python's $ matches before a final newline without taking it; the translation takes it.
         assert ours.span() == theirs.span(), (pattern, text)
+
+
+def test_a_lazy_pattern_refuses_at_once_and_compiles_once_on_first_use() -> None:
+    with pytest.raises(ValueError):
+        linear.lazy(r"(?<=a)b")  # refused by the translation, before any use
+    pattern = linear.lazy(r"^\s*FAIL\w*", ignorecase=True)
+    assert "search" not in vars(pattern)  # not compiled yet: import stays cheap
+    found = pattern.search("  fail_fast: true")
+    assert found is not None and found.group(0) == linear.compile(r"^\s*FAIL\w*", ignorecase=True).search(
+        "  fail_fast: true"
+    ).group(0)
+    compiled = vars(pattern)["search"]
+    assert pattern.search is compiled  # later calls go straight to the RE2 pattern
+    assert pattern.sub("", "FAILED x") == " x" and pattern.fullmatch("nope") is None
