@@ -41,7 +41,7 @@ class HyperscanEngine:
     name = "hyperscan"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        from autoheal.rules import MATCHER_MEM, raw_searcher
+        from autoheal.prefilterre2 import MATCHER_MEM, raw_searcher
 
         self.ruleset = ruleset
         self.region_db, region = cached(ruleset, "hyperscan-region", lambda: build_region(ruleset))

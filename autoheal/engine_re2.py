@@ -38,7 +38,7 @@ def line_starts(search: Search, buf: bytes, start: int, end: int) -> Iterator[in
 
 
 def markers_searcher() -> Search:
-    from autoheal.rules import raw_searcher
+    from autoheal.prefilterre2 import raw_searcher
 
     return raw_searcher(re2.compile(MARKER_BYTES))
 
@@ -49,7 +49,7 @@ class Re2Engine:
     name = "re2"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        self.literals, self.loops = ruleset.passes  # see RuleSet.prefilters
+        self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
         self.markers = markers_searcher()
         self.ruleset = ruleset
 
@@ -76,7 +76,7 @@ class Re2Engine:
             markers.add(ls)
             held = set(found) if held is None else held
             if ls not in held:
-                check = self.ruleset.loop_check  # compiled on the first such line
+                check = self.ruleset.prefilter.loop_check  # compiled on the first such line
                 if check is None or check(buf, ls, stop) >= 0:
                     more.append(ls)
         if more:

@@ -133,7 +133,7 @@ def _ignore(*_: object) -> None:
 
 
 def _key(ruleset: RuleSet, kind: str) -> str:
-    from autoheal.rules import patterns_key
+    from autoheal.prefiltercache import patterns_key
 
     code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (__file__, hsregex.__file__))).hexdigest()
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"

@@ -60,7 +60,7 @@ MARKER_STARTS = (
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
-# google-re2's private anchor constants (see rules.raw_searcher); None sends _Re2 to the public API.
+# google-re2's private anchor constants (see prefilterre2.raw_searcher); None sends _Re2 to the public API.
 _ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
 
 

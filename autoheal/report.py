@@ -172,6 +172,11 @@ def dedupe_by_fingerprint(found: Sequence[tuple[int | None, Diagnosis]]) -> list
     return list(seen.values())
 
 
+def _default_branch(event: Event, client: Client) -> Callable[[], str]:
+    """The event's default branch, else the repository's (``GET /repos/{owner}/{repo}``)."""
+    return lambda: event.default_branch or client.get_repo().default_branch
+
+
 def report(
     client: Client,
     sink: IssueSink,
@@ -182,7 +187,13 @@ def report(
     loop: LoopOptions = LoopOptions(),
     open_issues: list[Issue] | None = None,
     baseline: bool = True,
+    default_branch: Callable[[], str] | None = None,
 ) -> list[Outcome] | Skip:
+    """Report the failed run: an issue per distinct failure, or why not.
+
+    ``default_branch`` gives the repository's default branch; the command passes the one it
+    caches for the config lookup and inline heal, so a run makes at most one ``GET /repos``.
+    """
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
         return run
@@ -191,10 +202,8 @@ def report(
         return closed_loop
     if not run_id:
         # Only the automatic trigger filters runs; the default branch is needed for that alone.
-        default_branch = event.default_branch
-        if not default_branch and not opts.branches:
-            default_branch = client.get_repo().default_branch
-        reason = skip_reason(run, default_branch, opts)
+        branch = "" if opts.branches else (default_branch or _default_branch(event, client))()
+        reason = skip_reason(run, branch, opts)
         if reason:
             return Skip(reason)
     fork = is_fork_run(run, client.repo)

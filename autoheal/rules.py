@@ -7,7 +7,6 @@ file, rule and key that hold it.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -19,13 +18,14 @@ from typing import Any
 import re2
 import yaml
 
-from autoheal import diskcache
+from autoheal import diskcache, prefilterre2
 from autoheal.errors import ConfigError
 from autoheal.matcher import PatternMatcher
 from autoheal.models import CATEGORIES
-from autoheal.prefilter import Parts, prefilter_parts
-from autoheal.regex_core import line_confined
-from autoheal.sections import MARKER_BYTES
+from autoheal.prefilter import Parts
+from autoheal.prefiltercache import prefilter_of
+from autoheal.prefilterre2 import MATCHER_MEM, Prefilters, raw_searcher
+from autoheal.prefilterre2 import options as _options
 
 BUILTIN_RULES = Path(__file__).with_name("rules.yaml")
 SEVERITIES = ("error", "warning")
@@ -47,12 +47,6 @@ _RULE_KEYS = {
 YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DEFAULT_CONTEXT = (3, 12)
 _MAX_CONTEXT = 40
-
-
-def _options() -> Any:
-    opts = re2.Options()
-    opts.log_errors = False  # RE2 would print parse errors to stderr; we raise ConfigError instead.
-    return opts
 
 
 @dataclass(frozen=True)
@@ -108,9 +102,9 @@ class Rule:
             return {}
         regex = self._compiled[index]
         inner = getattr(regex, "_regexp", None)
-        if inner is not None and _UNANCHORED is not None:
+        if inner is not None and prefilterre2.UNANCHORED is not None:
             data = line.encode() if data is None else data
-            spans = inner.Match(_UNANCHORED, data, 0, len(data))
+            spans = inner.Match(prefilterre2.UNANCHORED, data, 0, len(data))
             try:
                 return {
                     name: data[spans[g][0] : spans[g][1]].decode()
@@ -129,9 +123,9 @@ class Rule:
         """
         regex = self._compiled[index]
         inner = getattr(regex, "_regexp", None)
-        if inner is not None and _UNANCHORED is not None:
+        if inner is not None and prefilterre2.UNANCHORED is not None:
             data = line.encode() if data is None else data
-            spans = inner.Match(_UNANCHORED, data, 0, len(data))
+            spans = inner.Match(prefilterre2.UNANCHORED, data, 0, len(data))
             if spans[0][0] < 0:
                 return None
             try:
@@ -162,59 +156,13 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     pattern_rule: tuple[int, ...]  # pattern index (rules' patterns in order) -> rule index
-    parts: Parts = field(default_factory=Parts, compare=False)  # what ``prefilters`` are built from
+    parts: Parts = field(default_factory=Parts, compare=False)  # what ``prefilter`` is built from
     engines: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # engine.for_ruleset's
 
-    # The RE2 matchers are compiled on first use (40 ms): the Hyperscan engine rarely needs them.
     @cached_property
-    def prefilters(self) -> tuple[Any, ...]:
-        """Bytes regexes run over raw chunks; together a superset of every pattern and section marker.
-
-        The first, the literals (and the weak patterns' cores), flags only lines a
-        rule may hit. The second holds the loops (pairs, weak patterns without a core)
-        and the section markers: their DFA is the small one, so the markers cost no
-        pass of their own, and the literals' pass asks nothing of the lines it
-        flags (Re2Engine.scan). Either is left out when it has nothing.
-        """
-        return tuple(_prefilter(src, mem) for src, mem in zip(self._prefilter_sources, PREFILTER_MEM) if src)
-
-    @cached_property
-    def _prefilter_sources(self) -> tuple[str, str]:
-        literals, loops = self.parts.sources()
-        second = "|".join(src for src in (loops, MARKER_BYTES.decode()) if src)
-        # Where every match is inside one line, a search anchored at ``pos`` behind a lazy
-        # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
-        # unanchored one does, without RE2's reverse DFA to find its start (its memory
-        # and time); ``searchers`` reads the end.
-        first, second = (_SKIP + f"(?:{src})" if src and _confined(src) else src for src in (literals, second))
-        return first, second
-
-    @cached_property
-    def searchers(self) -> tuple[Callable[[bytes, int, int], int], ...]:
-        """``prefilters`` as ``search(buf, pos, end)``: an offset inside the first match's line, or -1."""
-        return tuple(
-            end_searcher(regex) if regex.pattern.startswith(_SKIP.encode()) else raw_searcher(regex)
-            for regex in self.prefilters
-        )
-
-    @cached_property
-    def passes(self) -> tuple[Callable[[bytes, int, int], int] | None, Callable[[bytes, int, int], int]]:
-        """``searchers`` by role: the literals' (None when there are none), the loops' and markers'."""
-        first = self.searchers[0] if self._prefilter_sources[0] else None
-        return first, self.searchers[-1]
-
-    @cached_property
-    def loop_check(self) -> Callable[[bytes, int, int], int] | None:
-        """The second pass without the markers, for one marker line it flagged: may a rule's loop hit it?
-
-        None where that pass's matches may span lines: each marker line is then a candidate.
-        """
-        loops = self.parts.sources()[1]
-        if not self._prefilter_sources[1].startswith(_SKIP):
-            return None
-        if not loops:
-            return _never
-        return end_searcher(_prefilter(_SKIP + f"(?:{loops})", LOOP_CHECK_MEM))
+    def prefilter(self) -> Prefilters:
+        """The RE2 passes over raw chunks, a superset of every pattern and section marker (Prefilters)."""
+        return Prefilters(self.parts)
 
     @cached_property
     def _matcher(self) -> PatternMatcher:
@@ -259,66 +207,6 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
-
-
-# google-re2's private anchor constants (the searchers, Rule.captures); None sends them to the public API.
-_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
-_UNANCHORED = getattr(_ANCHOR, "UNANCHORED", None)
-_ANCHOR_START = getattr(_ANCHOR, "ANCHOR_START", None)
-
-
-def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
-    """``search(buf, pos, end)`` -> offset of the first match, or -1.
-
-    The prefilters run once per candidate line, and google-re2's Python
-    wrapper builds a generator and a match object per call; its compiled
-    object's ``Match`` returns bare spans at half the cost. Fall back to the
-    public API if a future release renames it.
-    """
-    inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and _UNANCHORED is not None:
-        anchor = _UNANCHORED
-
-        def fast(buf: bytes, pos: int, end: int) -> int:
-            return int(inner.Match(anchor, buf, pos, end)[0][0])
-
-        return fast
-
-    def public(buf: bytes, pos: int, end: int) -> int:
-        m = regex.search(buf, pos, end)
-        return int(m.start()) if m else -1
-
-    return public
-
-
-_SKIP = "\\C*?"  # any bytes, as few as can be
-
-
-def _never(buf: bytes, pos: int, end: int) -> int:
-    return -1
-
-
-def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
-    """``search(buf, pos, end)`` -> the offset of the last byte of the match anchored at ``pos``, or -1.
-
-    For a regex behind ``_SKIP``: its match anchored at ``pos`` ends where the
-    first unanchored match of the rest does.
-    """
-    inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and _ANCHOR_START is not None:
-        anchor = _ANCHOR_START
-
-        def fast(buf: bytes, pos: int, end: int) -> int:
-            stop = int(inner.Match(anchor, buf, pos, end)[0][1])
-            return max(stop - 1, pos) if stop >= 0 else -1
-
-        return fast
-
-    def public(buf: bytes, pos: int, end: int) -> int:
-        m = regex.match(buf, pos, end)
-        return max(int(m.end()) - 1, pos) if m else -1
-
-    return public
 
 
 def _fail(source: str, rule_id: str | None, key: str | None, message: str) -> ConfigError:
@@ -420,86 +308,11 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
     return rule
 
 
-def _relax(pattern: str) -> str:
-    """Drop anchors so the prefilter also matches raw lines (timestamps, markers before them)."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "[" and not in_class:
-            in_class = True
-        elif ch == "]" and in_class:
-            in_class = False
-        elif ch in "^$" and not in_class:
-            continue
-        out.append(ch)
-    return "".join(out)
-
-
-# RE2 memory budgets (program plus DFA caches): too little and RE2 keeps
-# rebuilding DFA states or gives up on the DFA for its NFA (the literal pass ran
-# at 415 MB/s with 16 MiB, 7 MB/s with 8 MiB); RE2 allocates states as it needs
-# them, so a budget is a cap, not what it takes (the literal pass used 4 MB on
-# real logs). On 256 MB of real logs the loops-and-markers pass ran at 410 MB/s with
-# 16 MiB and 685 with 64 (8 MB more RSS), the literals' at 560 with 32 and 620 with 48.
-# MATCHER_MEM is for a set of whole patterns (matcher.py, engine_hs's leftovers).
-MATCHER_MEM = 64 << 20
-PREFILTER_MEM = (48 << 20, 64 << 20)  # literals, loops and markers (RuleSet.prefilters)
-LOOP_CHECK_MEM = 16 << 20  # the loops alone, run over marker lines only (RuleSet.loop_check)
-
-
-def _prefilter(source: str, max_mem: int) -> Any:
-    opts = _options()
-    opts.never_capture = True
-    opts.max_mem = max_mem
-    return re2.compile(source.encode("utf-8"), opts)
-
-
 def compile_ruleset(rules: Iterable[Rule]) -> RuleSet:
     rules = tuple(rules)
     pattern_rule = tuple(index for index, rule in enumerate(rules) for _ in rule.patterns)
     parts = prefilter_of([p for r in rules for p in r.patterns])
     return RuleSet(rules=rules, pattern_rule=pattern_rule, parts=parts)
-
-
-# What the derived prefilter depends on besides the patterns: the code that derives it.
-_DERIVERS = tuple(Path(__file__).with_name(name) for name in ("prefilter.py", "regex_core.py", "rules.py"))
-
-
-@functools.cache
-def _code_digests() -> tuple[str, ...]:
-    """The hashes of the code that derives the prefilter, read once per process."""
-    return tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in _DERIVERS if p.exists())
-
-
-def patterns_key(patterns: Iterable[str]) -> str:
-    """The cache key of what is derived from ``patterns`` (and from the code deriving it)."""
-    return diskcache.key(list(_code_digests()), list(patterns))
-
-
-def _confined(source: str) -> bool:
-    """``line_confined`` of a prefilter source, from the disk cache: parsing the catalogue's
-    38 KB alternation with Python's parser took ~60 ms of every RE2 triage's start-up."""
-    payload = diskcache.cached(
-        "confined", diskcache.key(list(_code_digests()), [source]), lambda: b"1" if line_confined(source) else b"0"
-    )
-    return payload == b"1" if payload in (b"0", b"1") else line_confined(source)
-
-
-def prefilter_of(patterns: list[str]) -> Parts:
-    """The prefilter of ``patterns``, from the disk cache when it was derived before (see diskcache)."""
-    digest = patterns_key(patterns)
-    found = diskcache.load("prefilter", digest)
-    if found is not None:
-        try:
-            return Parts.from_json(json.loads(found))
-        except ValueError:
-            pass  # written by another version, or damaged: derive it again
-    parts = prefilter_parts(patterns, _relax)
-    diskcache.store("prefilter", digest, json.dumps(parts.to_json()).encode())
-    return parts
 
 
 def load_rule_file(path: Path) -> list[Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from autoheal import diskcache, rules
+from autoheal import diskcache, prefiltercache, rules
 from autoheal.prefilter import prefilter_parts
 
 
@@ -41,7 +41,7 @@ def test_an_unwritable_directory_only_means_no_cache(cache: Path) -> None:
     cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         assert not diskcache.store("demo", "cd" * 32, b"x")
-        assert rules.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact
+        assert prefiltercache.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact
     finally:
         cache.chmod(stat.S_IRWXU)
 
@@ -51,7 +51,7 @@ def test_a_cache_path_that_is_a_file_only_means_no_cache(tmp_path: Path, monkeyp
     blocker.write_text("not a directory")
     monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(blocker / "cache"))
     assert not diskcache.store("demo", "cd" * 32, b"x")
-    assert rules.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact == ("No module named '",)
+    assert prefiltercache.prefilter_of(["No module named '(?P<m>\\w+)'"]).exact == ("No module named '",)
 
 
 def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,30 +62,30 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_cached_prefilter_is_the_derived_one_and_is_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     patterns = [p for r in rules.builtin_rules() for p in r.patterns]
-    first = rules.prefilter_of(patterns)
-    assert first == prefilter_parts(patterns, rules._relax)
+    first = prefiltercache.prefilter_of(patterns)
+    assert first == prefilter_parts(patterns, prefiltercache._relax)
     assert list(cache.glob("prefilter-*.bin"))
 
     def fail(*args: object) -> None:
         raise AssertionError("derived again despite the cache")
 
-    monkeypatch.setattr(rules, "prefilter_parts", fail)
-    assert rules.prefilter_of(patterns) == first
+    monkeypatch.setattr(prefiltercache, "prefilter_parts", fail)
+    assert prefiltercache.prefilter_of(patterns) == first
     # Different patterns (a user rule) are a different entry, derived at run time.
     monkeypatch.undo()
     monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(cache))
-    assert rules.prefilter_of([*patterns, "Kaboom: (?P<what>\\w+)"]) != first
+    assert prefiltercache.prefilter_of([*patterns, "Kaboom: (?P<what>\\w+)"]) != first
 
 
 def test_a_damaged_prefilter_entry_is_derived_again(cache: Path) -> None:
     patterns = ["No module named '(?P<m>\\w+)'", "(?i)segmentation fault"]
-    expected = rules.prefilter_of(patterns)
+    expected = prefiltercache.prefilter_of(patterns)
     [entry] = cache.glob("prefilter-*.bin")
     entry.write_bytes(entry.read_bytes()[:-3])
-    assert rules.prefilter_of(patterns) == expected
+    assert prefiltercache.prefilter_of(patterns) == expected
     # A valid checksum over JSON of the wrong shape is also ignored.
-    diskcache.store("prefilter", rules.patterns_key(patterns), b'{"exact": [1]}')
-    assert rules.prefilter_of(patterns) == expected
+    diskcache.store("prefilter", prefiltercache.patterns_key(patterns), b'{"exact": [1]}')
+    assert prefiltercache.prefilter_of(patterns) == expected
 
 
 def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
@@ -103,9 +103,9 @@ def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
 
 def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached prefilter is stale when the code that derived it changed (cores come from regex_core.py)."""
-    names = {p.name for p in rules._DERIVERS}
-    assert {"prefilter.py", "regex_core.py", "rules.py"} <= names
-    before = rules.patterns_key(["x"])
+    names = {p.name for p in prefiltercache._DERIVERS}
+    assert {"prefilter.py", "prefilterpairs.py", "regex_core.py"} <= names
+    before = prefiltercache.patterns_key(["x"])
     real = Path.read_bytes
 
     def edited(path: Path) -> bytes:
@@ -113,9 +113,9 @@ def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch
         return data + b"\n# edited" if path.name == "regex_core.py" else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    rules._code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
+    prefiltercache._code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
     try:
-        assert rules.patterns_key(["x"]) != before
+        assert prefiltercache.patterns_key(["x"]) != before
     finally:
         monkeypatch.undo()
-        rules._code_digests.cache_clear()
+        prefiltercache._code_digests.cache_clear()

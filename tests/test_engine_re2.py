@@ -89,7 +89,7 @@ def _rule(rule_id: str, pattern: str) -> Rule:
 def test_where_a_loop_may_span_lines_every_marker_line_stays_a_candidate() -> None:
     """A pass that is not line-confined cannot be asked about one line: nothing is left out then."""
     ruleset = compile_ruleset([_rule("spans", "(?s)zq.+qz")])
-    assert ruleset.loop_check is None
+    assert ruleset.prefilter.loop_check is None
     data = LOG + b"\nzq\nqz\n"
     found, markers = _scan(ruleset, data)
     assert markers == set(_matching(MARKER_BYTES.decode(), LOG))

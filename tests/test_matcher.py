@@ -7,7 +7,9 @@ import re2
 
 from autoheal import matcher
 from autoheal.matcher import PatternMatcher
-from autoheal.rules import MATCHER_MEM, _options, default_ruleset
+from autoheal.prefilterre2 import MATCHER_MEM
+from autoheal.prefilterre2 import options as _options
+from autoheal.rules import default_ruleset
 
 LINES = [
     "E   ModuleNotFoundError: No module named 'yaml'",

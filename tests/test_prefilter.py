@@ -12,8 +12,10 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import merged_pairs, prefilter_part, prefilter_sources, required_literals
-from autoheal.rules import default_ruleset, raw_searcher
+from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
+from autoheal.prefilterpairs import merged_pairs
+from autoheal.prefilterre2 import raw_searcher
+from autoheal.rules import default_ruleset
 from autoheal.scan import scan_doc
 
 RULESET = default_ruleset()
@@ -87,7 +89,7 @@ def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:
 
 @pytest.mark.parametrize("text", [b"", b"no match here\n", b"a\nNode.js v9 is not supported\nb\n", b"x" * 5000])
 def test_the_fast_search_agrees_with_the_public_api(text: bytes) -> None:
-    for prefilter in RULESET.prefilters:
+    for prefilter in RULESET.prefilter.prefilters:
         fast = raw_searcher(prefilter)
         match = prefilter.search(text, 0, len(text))
         assert fast(text, 0, len(text)) == (match.start() if match else -1)
@@ -111,16 +113,19 @@ def test_each_searcher_flags_the_lines_an_unanchored_search_flags(
     private_api: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first pass reads its match's end (no reverse DFA); the line it names is the match's."""
-    import autoheal.rules as rules_module
+    from autoheal import prefilterre2
+    from autoheal.rules import compile_ruleset
 
     if not private_api:
-        monkeypatch.setattr(rules_module, "_ANCHOR_START", None)
-        monkeypatch.setattr(rules_module, "_UNANCHORED", None)
-    ruleset = rules_module.compile_ruleset(RULESET.rules)
-    assert ruleset._prefilter_sources[0].startswith(rules_module._SKIP)  # the catalogue's first pass is line-confined
+        monkeypatch.setattr(prefilterre2, "ANCHOR_START", None)
+        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)
+    passes = compile_ruleset(RULESET.rules).prefilter
+    assert passes.sources[0].startswith(prefilterre2.SKIP)  # the catalogue's first pass is line-confined
     flagged = []
-    for regex, search in zip(ruleset.prefilters, ruleset.searchers):
-        unanchored = rules_module._prefilter(regex.pattern.removeprefix(rules_module._SKIP.encode()).decode(), 64 << 20)
+    for regex, search in zip(passes.prefilters, passes.searchers):
+        unanchored = prefilterre2.compile_prefilter(
+            regex.pattern.removeprefix(prefilterre2.SKIP.encode()).decode(), 64 << 20
+        )
         pos, lines, expected = 0, [], []
         while (at := search(LINES_TEXT, pos, len(LINES_TEXT))) >= 0:
             lines.append(LINES_TEXT.count(b"\n", 0, at))

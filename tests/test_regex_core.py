@@ -10,8 +10,8 @@ import yaml
 
 import autoheal
 from autoheal.prefilter import Parts
+from autoheal.prefiltercache import _relax
 from autoheal.regex_core import confine, core, line_confined
-from autoheal.rules import _relax
 
 CATALOGUE = yaml.safe_load((Path(autoheal.__file__).parent / "rules.yaml").read_text())["rules"]
 

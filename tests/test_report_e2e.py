@@ -695,3 +695,23 @@ def test_expired_green_logs_are_skipped_with_a_note(github_double: Any, report: 
     result = report(github_double.seed_run(jobs=[_build_job("failure", BROKEN)], head_branch="main"))
     assert result.outputs["result"] == "created", result.proc.stderr
     assert f"no baseline: the logs of run {green.id} have expired or were deleted" in result.summary
+
+
+def test_an_event_without_the_default_branch_costs_one_get_repos_for_the_whole_run(
+    github_double: Any, tmp_path: Path
+) -> None:
+    """Without repository.default_branch in the event, the config lookup (no checkout) and the branch
+    filter both need the default branch: they share one ``GET /repos/{owner}/{repo}``."""
+    run = seed_failure(github_double, MISSING_YAML)
+    event = event_for(run, tmp_path)
+    payload = json.loads(event.read_text())
+    del payload["repository"]["default_branch"]
+    event.write_text(json.dumps(payload))
+    out, summary = tmp_path / "out", tmp_path / "summary"
+    env = runner_env(tmp_path, github_double, event=event, out=out, summary=summary, mode="report")
+    proc = run_entrypoint(env, tmp_path, timeout=120)
+    result = Result(proc, out, summary)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert result.outputs["result"] == "created"  # the run is on main, the default branch the API names
+    assert github_double.calls("GET", r"/contents/")  # the config lookup asked for the default branch
+    assert len(github_double.calls("GET", r"^/repos/[^/]+/[^/]+$")) == 1

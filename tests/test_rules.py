@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from autoheal import rules as rules_module
+from autoheal import prefilterre2
 from autoheal.errors import ConfigError
 from autoheal.rules import build_rule, builtin_rules, compile_ruleset, merge_rules
 
@@ -61,7 +61,7 @@ def test_exclusions_and_captures() -> None:
 def test_a_rule_set_names_the_hits_rule_match_names(private_api: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """One matcher call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
     if not private_api:
-        monkeypatch.setattr(rules_module, "_UNANCHORED", None)  # as if google-re2 renamed it
+        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)  # as if google-re2 renamed it
     rules = [
         build_rule(_rule(id="a", patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t"),
         build_rule(_rule(id="b", patterns=["refused", "(?P<port>\\d+) refused"]), "t"),
@@ -100,7 +100,7 @@ def test_a_bad_catalogue_pattern_is_reported_with_its_rule_when_first_used() -> 
 def test_prefilter_is_a_superset_of_anchored_patterns() -> None:
     rs = compile_ruleset([build_rule(_rule(patterns=["^FAILED (?P<test>\\S+)$"]), "t")])
     raw = b"2024-01-01T00:00:00.0000000Z FAILED tests/a.py::b\r"
-    assert any(p.search(raw) for p in rs.prefilters)
+    assert any(p.search(raw) for p in rs.prefilter.prefilters)
 
 
 def test_builtin_catalogue_loads() -> None:
@@ -112,14 +112,14 @@ def test_builtin_catalogue_loads() -> None:
 def test_whether_a_prefilter_stays_in_one_line_is_read_from_the_disk_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from autoheal import rules
+    from autoheal import prefiltercache
 
     monkeypatch.setenv("AUTOHEAL_CACHE_DIR", str(tmp_path))
     build = [build_rule(_rule(id="a", patterns=["FAILED (?P<test>\\S+)", "error: \\w+ not found"]), "t")]
-    first = compile_ruleset(build)._prefilter_sources
+    first = compile_ruleset(build).prefilter.sources
 
     def parse_again(_: str) -> bool:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(rules, "line_confined", parse_again)
-    assert compile_ruleset(build)._prefilter_sources == first
+    monkeypatch.setattr(prefiltercache, "line_confined", parse_again)
+    assert compile_ruleset(build).prefilter.sources == first

@@ -193,15 +193,16 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(pre, str):
         return _skipped(pre, f"API calls: {client.calls}")
     # No checkout in the report workflow: the config then comes through the API.
-    # The event's, else one GET /repos at most, shared by the config lookup and every inline heal.
+    # The event's, else one GET /repos at most, shared by the config lookup, the branch filter and every inline heal.
     default_branch = functools.cache(lambda: event.default_branch or client.get_repo().default_branch)
     loaded = repoconfig.load(client, args.config, default_branch)
     cfg = loaded.config
     resolved = settings.resolve(args, NAME, cfg.report)
     opts = options_from(args, cfg, resolved)
     sink = IssueSink(client, opts.dry_run)
+    loop = loop_options(resolved)
     result = report(
-        client, sink, event, cfg.ruleset, opts, args.run_id, loop_options(resolved), pre, bool(resolved["baseline"])
+        client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, bool(resolved["baseline"]), default_branch
     )
     if isinstance(result, Skip):
         return _skipped(result.reason, loaded.summary)
