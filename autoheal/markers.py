@@ -163,6 +163,7 @@ class Marker:
     weak: bool = False  # a group only in a Buildkite log (elsewhere a diff header or a verdict)
     buildkite: bool = False
     body: bool = False  # the current section's output starts on the next line
+    jenkins: bool = False  # a Jenkins freestyle build's own line (a build step, the SCM checkout)
 
 
 # The markers that say nothing but a flag, made once: a frozen Marker costs ~2 µs to build, per line.
@@ -170,7 +171,7 @@ _ENDGROUP = Marker(endgroup=True)
 _ERROR = Marker(error=True)
 _ASIDE = Marker(aside=True)
 _BODY = Marker(body=True)
-_SCM = Marker(opens=SCM_CHECKOUT, kind="step")
+_SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True)
 
 
@@ -241,7 +242,7 @@ def _platform_marker(body: str) -> Marker | None:
     lead = body[:1]
     if lead == "[":
         if "] $ " in body and (m := _JENKINS_STEP.match(body)):
-            return Marker(opens=m["cmd"].strip(), kind="command")
+            return Marker(opens=m["cmd"].strip(), kind="command", jenkins=True)
         if m := _PIPELINE_STAGE.match(body):
             return Marker(opens=m["name"].strip(), kind="step", aside=m["name"].startswith("Declarative: Post Actions"))
         if _JENKINS_POST.match(body):

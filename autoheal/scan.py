@@ -170,7 +170,9 @@ class _Scanner:
             data = stream.read(CHUNK)
             eof = not data
             buf = buf + strip_ansi_bytes(data) if data else buf
-            cut = len(buf) if eof else lines_back(buf, len(buf), WINDOW)
+            # WINDOW whole lines after the region: the buffer's last line is cut where the chunk ended, and
+            # a hit's last line of context cut short could hold a token too short for redaction to know.
+            cut = len(buf) if eof else lines_back(buf, len(buf), WINDOW + 1)
             if not eof and cut <= scan_from and len(buf) > MAX_CARRY:
                 cut = len(buf)  # one enormous line: scan what we have
             if cut > scan_from:

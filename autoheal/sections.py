@@ -66,6 +66,9 @@ class Sectioner:
         self.closed: int | None = None  # the index of the section the last marker gave an exit line
         self.failed_at: list[int] = []  # the sections marked failed, by index (the first few)
         self.post_failed = False  # a post-build action failed the build: its sections stay candidates
+        # A Jenkins freestyle build step or checkout was seen: only then does a publisher's first line
+        # (``Archiving artifacts``) open the post-build actions; a Travis or GitLab ``$ cmd`` may print it.
+        self.jenkins = False
 
     @property
     def current(self) -> int:
@@ -101,6 +104,7 @@ class Sectioner:
             self._record(SubCommand(line, command or "", kind, self.current, found.code))
             return
         if found.opens is not None:
+            self.jenkins = self.jenkins or found.jenkins
             self._open(line, found)
             return
         if found.body:
@@ -138,6 +142,7 @@ class Sectioner:
             target.exit_line = line
             self.closed = self._index(target)
         if found.then and found.code:
+            self.jenkins = True  # "Build step '...' marked build as failure"
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
 
     def _set_status(self, target: Section, status: str) -> None:
@@ -187,7 +192,9 @@ class Sectioner:
         if found.opens == SCM_CHECKOUT and found.kind == "step":
             return len(self.sections) == 1 and last.kind == "log"
         if found.opens == POST_BUILD and found.aside:
-            return last.kind != "step" or last.command == SCM_CHECKOUT or (last.aside and last.command == POST_BUILD)
+            return self.jenkins and (
+                last.kind != "step" or last.command == SCM_CHECKOUT or (last.aside and last.command == POST_BUILD)
+            )
         return True
 
     def _target(self, found: Marker) -> Section:

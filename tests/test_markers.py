@@ -15,7 +15,7 @@ def _platform(body: str) -> Marker | None:
     if body[:1] == "[" or body[:1].isdigit():
         body = m._JENKINS_STAMP.sub("", body, count=1)
     if g := m._JENKINS_STEP.match(body):
-        return Marker(opens=g["cmd"].strip(), kind="command")
+        return Marker(opens=g["cmd"].strip(), kind="command", jenkins=True)
     if g := m._JENKINS_FAILED.match(body):
         return Marker(code=1, then="post-build actions")
     if g := m._JENKINS_FINISHED.match(body):
@@ -29,7 +29,7 @@ def _platform(body: str) -> Marker | None:
     if m._JENKINS_POST.match(body):
         return Marker(opens=m.POST_BUILD, kind="step", aside=True)
     if m._JENKINS_SCM.match(body):
-        return Marker(opens=m.SCM_CHECKOUT, kind="step")
+        return Marker(opens=m.SCM_CHECKOUT, kind="step", jenkins=True)
     if g := m._GITLAB_SECTION.search(body):
         return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE))
     if g := m._GITLAB_FAILED.match(body):

@@ -182,3 +182,22 @@ def test_packing_joins_only_overlapping_context() -> None:
     assert hits[0].packed is not None and hits[1].packed is not None and hits[2].packed is not None
     assert hits[0].packed[0][0] is hits[1].packed[0][0] is hits[0].packed[1][0]
     assert hits[2].packed[0][0] is not hits[2].packed[1][0]
+
+
+@pytest.mark.parametrize("chunk", range(2000, 4000, 97))
+def test_the_last_line_of_a_hits_context_is_whole_where_a_chunk_ends_inside_it(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # A chunk often ends inside a line: a hit's 40th line after must not be cut there (a token cut
+    # short is no longer one the redaction recognises).
+    monkeypatch.setattr(scan, "CHUNK", chunk)
+    lines = [f"noise line number {i} with some padding" for i in range(1200)]
+    for at in range(20, 1150):
+        lines[at] = f"ModuleNotFoundError: No module named 'mod{at}'"
+    data = ("\n".join(lines) + "\n").encode()
+    found = scan_doc(bytes_doc("x", data), RS).hits
+    assert len(found) >= 4
+    for hit in found:
+        index = hit.line - 1
+        assert hit.before == lines[max(0, index - scan.WINDOW) : index]
+        assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW], hit.line

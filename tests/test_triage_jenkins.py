@@ -101,3 +101,21 @@ def test_failing_test_lines_a_post_build_task_repeats_point_back_at_the_build_st
     assert d["category"] == "test.failure" and d["step"] == "/bin/bash -ex /tmp/jenkins900.sh"
     assert 4 in d["key_lines"] and all(n < 12 for n in d["key_lines"])
     assert not {e["line"] for e in d["excerpt"]} & {16, 17, 18}
+
+
+# A Travis or GitLab command that prints a Jenkins publisher's words (``Archiving artifacts``) runs no
+# post-build action: the error after them is still the command's own.
+def test_a_publishers_words_in_a_travis_or_gitlab_command_open_no_post_build_actions() -> None:
+    body = [
+        "$ make dist",
+        "Archiving artifacts",
+        "src/main.c:12:5: error: 'foo' undeclared (first use in this function)",
+        "make: *** [Makefile:4: dist] Error 1",
+    ]
+    travis = body + ["Done. Your build exited with 1."]
+    gitlab = (
+        ["section_start:1700000000:build_script\r\x1b[0KExecuting step"] + body + ["ERROR: Job failed: exit code 1"]
+    )
+    for lines in (travis, gitlab):
+        d = _triage("\n".join(lines) + "\n").to_json()
+        assert d["category"] == "compile.error" and d["step"] == "make dist", d
