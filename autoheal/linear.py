@@ -163,16 +163,19 @@ class Lazy:
     def __init__(self, pattern: str, ignorecase: bool = False) -> None:
         self._pattern = pattern
         self._translated = ("(?i)" if ignorecase else "") + translate(pattern)
+        self._compiled: Any = None
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for what the instance lacks: the first use. The compiled pattern's methods then
-        # live on the instance, so later calls cost what calling the RE2 pattern itself does.
+        # Called only for what the instance lacks. The compiled pattern's common methods then live
+        # on the instance, so later calls cost what calling the RE2 pattern itself does; any other
+        # attribute (``groupindex``...) is read from the one compiled pattern, never compiled again.
         if name.startswith("_"):
             raise AttributeError(name)
-        compiled = _compile(self._pattern, self._translated)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+        if self._compiled is None:
+            self._compiled = _compile(self._pattern, self._translated)
+            for method in _METHODS:
+                setattr(self, method, getattr(self._compiled, method))
+        return getattr(self._compiled, name)
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "pattern", "groups")

@@ -114,3 +114,18 @@ def test_a_lazy_pattern_refuses_at_once_and_compiles_once_on_first_use() -> None
     compiled = vars(pattern)["search"]
     assert pattern.search is compiled  # later calls go straight to the RE2 pattern
     assert pattern.sub("", "FAILED x") == " x" and pattern.fullmatch("nope") is None
+
+
+def test_a_lazy_pattern_compiles_once_whatever_attribute_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = linear._compile
+
+    def counting(pattern: str, translated: str) -> object:
+        calls.append(pattern)
+        return real(pattern, translated)
+
+    monkeypatch.setattr(linear, "_compile", counting)
+    pattern = linear.lazy(r"(?P<name>\w+)=(?P<value>\d+)")
+    assert pattern.groupindex["value"] == 2 and pattern.groupindex["name"] == 1
+    assert pattern.search("x=1") is not None and pattern.programsize > 0
+    assert calls == [r"(?P<name>\w+)=(?P<value>\d+)"]
