@@ -113,3 +113,35 @@ def installed(best: Hit, hits: list[Hit]) -> Hit:
     return next(
         (h for h in hits if h.doc is best.doc and h.line == best.line and h.rule.category == "runtime.version"), best
     )
+
+
+# A tool's own word that it finished what it was run for: cargo's ``Finished `release` profile [...]
+# target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), docker's ``Successfully built`` /
+# ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``.
+_SUCCEEDED = re.compile(
+    r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
+    r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b"
+)
+
+
+def carried_on(best: Hit, hits: list[Hit]) -> Hit:
+    """A failure the job went on past did not fail it: when a tool says below it that it finished its
+    work (a cache upload's ``Unable to locate credentials``, then cargo's ``Finished``) and a failure of
+    another kind, not one that follows from it, comes after that in the same section, the job stopped
+    there: the cause is among the failures after the success."""
+    later = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.line > best.line
+        and h.rule.priority >= MIN_CAUSE
+        and h.rule.category != best.rule.category
+        and h.rule.category not in CONSEQUENCES.get(best.rule.category, ())
+    ]
+    if not later:
+        return best
+    between = best.after[: min(h.line for h in later) - best.line - 1]
+    done = [best.line + 1 + i for i, text in enumerate(between) if _SUCCEEDED.search(text)]
+    after = [h for h in later if done and h.line > done[-1]]
+    return anchor_of(max(after, key=rank), after) if after else best

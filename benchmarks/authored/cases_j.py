@@ -856,3 +856,125 @@ ERROR: failed to solve: process "/bin/sh -c cargo build --release --locked" did 
     "#11 9.913 error: linker `cc` not found",
     "a slim build image without a C toolchain for build scripts",
 )
+
+# ---------------------------------------------------------------- a failure the job went on past
+# Written after the fix for rust-lang's fmt-check log (an s3 cache upload's "Unable to locate
+# credentials", then cargo's Finished and rustfmt's diff), as a check that it generalises.
+
+case(
+    "carried-on-s3-cache-then-clippy-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/shard",
+        "lint",
+        [
+            setup_rust(),
+            Step(
+                "./ci/restore-cache.sh\ncargo clippy --all-targets -- -D warnings",
+                """download failed: s3://acme-ci-cache/shard/target.tar.zst to ./target.tar.zst An error occurred (403) when calling the HeadObject operation: Forbidden
+cache: no cache restored, building from scratch
+   Compiling shard v0.9.0 (/home/runner/work/shard/shard)
+    Finished `dev` profile [unoptimized + debuginfo] target(s) in 41.20s
+    Checking shard v0.9.0 (/home/runner/work/shard/shard)
+§error: this `if` has identical blocks
+§  --> src/router.rs:88:24
+§   |
+§88 |       if key.is_empty() {
+§   |  ________________________^
+§   |
+§   = help: for further information visit https://rust-lang.github.io/rust-clippy/master/index.html#if_same_then_else
+§   = note: `-D clippy::if-same-then-else` implied by `-D warnings`
+error: could not compile `shard` (lib) due to 1 previous error""",
+                code=101,
+            ),
+        ],
+    ),
+    "error: this `if` has identical blocks",
+    "the cache restore failed and the script went on; clippy failed the step",
+)
+
+case(
+    "carried-on-cache-pull-denied-then-pytest-gitlab",
+    "test.failure",
+    "high",
+    gitlab(
+        "acme/ingest",
+        "docker:26",
+        [
+            Step(
+                "./ci/build-and-test.sh",
+                """pulling cache image registry.gitlab.com/acme/ingest/cache:main
+Error response from daemon: pull access denied for registry.gitlab.com/acme/ingest/cache, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
+no cache image, building without --cache-from
+Step 1/6 : FROM python:3.12-slim
+ ---> 2b7c9f8e1d0a
+Step 6/6 : COPY . .
+ ---> 7e1f2a3b4c5d
+Successfully built 7e1f2a3b4c5d
+Successfully tagged ingest:ci
+============================= test session starts ==============================
+collected 38 items
+
+tests/test_batch.py ......F.....                                         [ 31%]
+tests/test_parse.py ..........................                           [100%]
+
+=================================== FAILURES ===================================
+______________________________ test_batch_splits _______________________________
+§    def test_batch_splits():
+§>       assert split([1, 2, 3], 2) == [[1, 2], [3]]
+§E       assert [[1, 2]] == [[1, 2], [3]]
+§E         Right contains one more item: [3]
+§
+§tests/test_batch.py:21: AssertionError
+=========================== short test summary info ============================
+FAILED tests/test_batch.py::test_batch_splits - assert [[1, 2]] == [[1, 2], [3]]
+========================= 1 failed, 37 passed in 0.94s =========================""",
+                code=1,
+            ),
+        ],
+    ),
+    "E       assert [[1, 2]] == [[1, 2], [3]]",
+    "the optional cache pull was refused, the image built, the tests in it failed",
+)
+
+case(
+    "carried-on-sccache-upload-then-gradle-test-jenkins",
+    "test.failure",
+    "high",
+    jenkins(
+        "acme/ledger-svc",
+        "ledger-svc-ci",
+        [
+            Step(
+                "./ci/build.sh",
+                """+ aws s3 cp build-cache.tar s3://acme-ci/ledger-svc/build-cache.tar
+upload failed: ./build-cache.tar to s3://acme-ci/ledger-svc/build-cache.tar Unable to locate credentials
++ ./gradlew assemble
+BUILD SUCCESSFUL in 48s
+7 actionable tasks: 7 executed
++ ./gradlew test
+> Task :test FAILED
+
+§LedgerServiceTest > rejectsNegativeAmounts() FAILED
+§    org.opentest4j.AssertionFailedError: expected: <true> but was: <false>
+§        at app//org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:55)
+§        at app//com.acme.ledger.LedgerServiceTest.rejectsNegativeAmounts(LedgerServiceTest.java:42)
+
+24 tests completed, 1 failed
+
+FAILURE: Build failed with an exception.
+
+* What went wrong:
+Execution failed for task ':test'.
+> There were failing tests. See the report at: file:///var/lib/jenkins/workspace/ledger-svc-ci/build/reports/tests/test/index.html
+
+BUILD FAILED in 12s""",
+                code=1,
+                name="Build",
+            ),
+        ],
+    ),
+    "LedgerServiceTest > rejectsNegativeAmounts() FAILED",
+    "a cache upload without credentials, then a build that succeeded, then the tests failed",
+)
