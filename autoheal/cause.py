@@ -14,14 +14,17 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff, and so does a compiler-like line a failing test
   printed; one test's own timeout among other failures is one failure of
-  many (verdicts.py);
+  many, and a crash a test observed (a program's death it reports, an
+  assertion's panic) that the runner went on to count is that test's
+  failure (verdicts.py);
 - the first cause wins over what follows from it (``CONSEQUENCES``), but a
   block's header does not win over the detail just below it (webpack's
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
   files`` over its indented ``Could not find g:a:v``) or further down in its
   indented block (Composer's summary over its ``Problem 1`` list): the
   detail says why; and a cause in that block (a 401 at the end of Gradle's
-  ``> Could not resolve`` chain) wins over the header that follows from it;
+  ``> Could not resolve`` chain) wins over the header that follows from it
+  (chains.py);
 - a warning about a failure a tool retries (a connection's name-resolution
   error) is the cause when a consequence of it follows in the same section,
   soon (pip's retries, then ``from versions: none``);
@@ -41,9 +44,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from autoheal import blocks
+from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
-from autoheal.verdicts import MIN_CAUSE, TEST, anchor_of, explained, last_attempt, one_of_many, rank, verdict_filter
+from autoheal.verdicts import (
+    MIN_CAUSE,
+    anchor_of,
+    explained,
+    last_attempt,
+    observed,
+    one_of_many,
+    rank,
+    verdict_filter,
+)
 
 # rank, anchor_of and MIN_CAUSE live with the verdicts (verdicts.py); the choice's callers read them here.
 __all__ = [
@@ -64,26 +77,6 @@ __all__ = [
 
 # At or below this priority a rule matches a symptom ("exited with 1", "BUILD FAILURE"): never a cause alone.
 SYMPTOM = 11
-# What commonly follows from a failure of each kind, later in the same section: the cause comes first.
-CONSEQUENCES: dict[str, frozenset[str]] = {
-    "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
-    "dependency.resolution": frozenset(
-        {"dependency.missing", "compile.error", "command.not.found", "file.not.found", TEST}
-    ),
-    "dependency.missing": frozenset({"compile.error", "command.not.found", "file.not.found", TEST}),
-    "runtime.version": frozenset({"dependency.resolution", "dependency.missing", "syntax.error", "compile.error"}),
-    "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
-    "syntax.error": frozenset({"compile.error", TEST}),
-    "command.not.found": frozenset({"file.not.found"}),
-    # A refused login or permission on a registry: the resolution or download that needed it fails.
-    "credentials": frozenset({"dependency.missing", "dependency.resolution", "file.not.found"}),
-    "permission": frozenset({"dependency.missing", "dependency.resolution"}),
-    TEST: frozenset({"file.not.found", "permission"}),
-}
-
-# How close below a block's header its detail line sits; how far, when the lines between are indented under it.
-DETAIL = 2
-BLOCK = 8
 # How far below a warning that names a cause its consequence must follow to make it one.
 WARNED = 30
 # Causes a tool reports as warnings while it retries (pip, npm, Maven, curl --retry): when what
@@ -180,91 +173,14 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
     return not (section and ("|| true" in section.command or "|| :" in section.command))
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" >"))
-
-
-def _detail_of(detail: Hit, header: Hit) -> bool:
-    """``detail`` sits below ``header`` and details it: just below, when the header opens a block or the
-    detail is indented under it; further down, when every line up to it is indented under the header
-    (a resolver's summary and its ``Problem 1`` list). Then the header is the same failure, not an
-    earlier cause."""
-    gap = detail.line - header.line
-    if not 0 < gap <= BLOCK or detail.doc is not header.doc:
-        return False
-    base = _indent(header.text)
-    if gap <= DETAIL and (blocks.header(header.text) or _indent(detail.text) > base):
-        return True
-    between = header.after[: gap - 1]
-    return (
-        _indent(detail.text) > base
-        and len(between) == gap - 1
-        and all(blocks.blank(t) or _indent(t) > base for t in between)
-    )
-
-
-def _nested_cause(best: Hit, hits: list[Hit]) -> Hit:
-    """A cause inside the indented block the chosen hit heads (Gradle's ``> Could not resolve ...`` chain
-    down to ``Received status code 401``): the block's header fails because of it, so it wins."""
-    inner = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.line > best.line
-        and h.rule.priority >= MIN_CAUSE
-        and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
-        and _detail_of(h, best)
-    ]
-    return anchor_of(max(inner, key=rank), inner) if inner else best
-
-
-def _first_cause(best: Hit, hits: list[Hit]) -> Hit:
-    """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
-    seen = {id(best)}
-    for _ in range(3):  # a short chain: resolution -> missing -> compile
-        causes = [
-            h
-            for h in hits
-            if h.doc is best.doc
-            and h.line < best.line
-            and id(h) not in seen
-            and h.rule.priority >= MIN_CAUSE
-            and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
-            and not _detail_of(best, h)
-        ]
-        if not causes:
-            return best
-        best = anchor_of(max(causes, key=rank), causes)
-        seen.add(id(best))
-    return best
-
-
 def best_cause(hits: list[Hit]) -> Hit | None:
     """The root cause among the eligible hits of one tier."""
     causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = _nested_cause(anchor_of(max(causes, key=rank), causes), causes)
-    best = one_of_many(_first_cause(best, causes), causes)
-    return _installed(last_attempt(explained(best, causes), causes), causes)
-
-
-# An installed package's file (site-packages, node_modules, a gem, a Go or Cargo module cache).
-_INSTALLED = re.compile(r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]")
-# How far above a syntax error the file it names sits (Python: ``File "...", line N``, the code, the caret).
-_WHERE = 4
-
-
-def _installed(best: Hit, hits: list[Hit]) -> Hit:
-    """A syntax error in an installed package's file is not the project's: the runtime is older than the
-    package needs (f-strings under Python 3.5, optional chaining under Node 12), when a rule says so."""
-    if best.rule.category != "syntax.error" or not any(
-        _INSTALLED.search(t) for t in [*best.before[-_WHERE:], best.text]
-    ):
-        return best
-    return next(
-        (h for h in hits if h.doc is best.doc and h.line == best.line and h.rule.category == "runtime.version"), best
-    )
+    best = nested_cause(carried_on(anchor_of(max(causes, key=rank), causes), causes), causes)
+    best = one_of_many(first_cause(best, causes), causes)
+    return installed(last_attempt(observed(explained(best, causes), causes), causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

@@ -29,10 +29,13 @@ _BARE = re.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for li
 _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
 # A wrapper that runs a tool puts its own prefix before each line the tool prints; the tool's
 # verdict follows it. Only prefixes no tool prints by itself: ``docker compose up``'s service and
-# replica (``web-1  | ``, v1 ``web_1  | ``), and the package name ``nix build -L`` and Stack put
-# before a builder's lines (``pyflake-tests> ``, a dashed name). Not buildx's ``#8 12.345 ``: the
-# excerpt's block edges read that prefix (blocks.prefix) to keep a build step's lines one block.
+# replica (``web-1  | ``, v1 ``web_1  | ``), the package name ``nix build -L`` and Stack put
+# before a builder's lines (``pyflake-tests> ``, a dashed name), and BuildKit's step number and
+# seconds since the step began (``#8 12.345 ``, plain progress of ``docker buildx build``). BuildKit's
+# own lines keep their ``#8``: the step's header (``#8 [4/4] RUN ...``) and its verdict
+# (``#8 ERROR: process ...``, ``#8 DONE 0.1s``) carry no seconds.
 _NESTED = re.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
+_BUILDKIT = re.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
@@ -72,6 +75,8 @@ def _clean(line: str) -> str:
         line = line[marker.end() :]
     if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):
         line = line[nested.end() :]
+    elif line[:1] == "#" and (step := _BUILDKIT.match(line)):
+        line = line[step.end() :]
     if not line.isprintable():
         line = _CONTROL.sub("", line)
     return line

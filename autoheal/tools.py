@@ -16,7 +16,19 @@ import re
 import shlex
 from collections.abc import Iterable
 
-from autoheal.tooltable import BUILD_GOALS, COMPILE, DEPS, LINT, SUBCOMMANDS, SYNTAX, SYNTAX_CHECKS, TABLE, TEST, WORDS
+from autoheal.tooltable import (
+    BUILD_GOALS,
+    COMPILE,
+    DEPS,
+    DRIVER_LINES,
+    LINT,
+    SUBCOMMANDS,
+    SYNTAX,
+    SYNTAX_CHECKS,
+    TABLE,
+    TEST,
+    WORDS,
+)
 
 __all__ = ["COMPILE", "DEPS", "LINT", "SYNTAX", "TEST", "command_category", "inner_commands", "segment_category"]
 
@@ -194,6 +206,7 @@ _INNER = (
     re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
     re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
     _DOCKER_RUN,
+    *(re.compile(p) for p in DRIVER_LINES),
 )
 
 

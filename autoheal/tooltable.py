@@ -167,3 +167,19 @@ TABLE = {
     **dict.fromkeys(COMPILERS, COMPILE),
     **dict.fromkeys(PACKAGERS, DEPS),
 }
+
+# A build driver's or a runtime's line naming the command that failed under it, as its documentation
+# words it: the failing command is the tool whose failure it is (a checker of the repository's own,
+# which no rule knows, is named by it: ``tidy``, ``check-format.sh``, ``check-license-headers.js``).
+DRIVER_LINES = (
+    # Rust's bootstrap (x.py): the tool and its arguments, quoted.
+    r"^command did not execute successfully: (?P<cmd>.+)$",
+    # Python's subprocess.run(check=True): the first element of the argument list, or the string.
+    r"CalledProcessError: Command '\[?'?(?P<cmd>[^',\]]+)",
+    # Node's child_process.execSync / execFileSync.
+    r"^Error: Command failed: (?P<cmd>.+)$",
+    # Ninja's failed edge: a phony target by name (an object file's edge, with dots, is a compile).
+    r"^FAILED: (?P<cmd>[^\s.]+)(?:\s|$)",
+    # Gradle's Exec task.
+    r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
+)

@@ -315,3 +315,75 @@ def test_a_playbook_using_content_that_is_not_installed_is_a_missing_dependency(
         d = _triage(*log, "Cleaning up project directory and file based variables", "ERROR: Job failed: exit code 1")
         assert (d.category, d.rule) == ("dependency.missing", "ansible.content-not-installed"), d.rule
         assert package in d.captures["package"]
+
+
+def test_git_refusing_the_agents_checkout_is_the_platforms_failure() -> None:
+    for refusal in (
+        ["Cannot rebase: You have unstaged changes.", "Please commit or stash them."],
+        [
+            "error: Your local changes to the following files would be overwritten by checkout:",
+            "\tyarn.lock",
+            "Please commit your changes or stash them before you switch branches.",
+            "Aborting",
+        ],
+        ["fatal: Unable to create '/builds/acme/api/.git/index.lock': File exists.", "", "Another git process"],
+    ):
+        d = _triage("+ git status --short", " M yarn.lock", "+ git rebase origin/main", *refusal, "Finished: FAILURE")
+        assert (d.category, d.rule) == ("infrastructure", "git.checkout-state"), refusal
+
+
+def test_a_configure_step_that_finds_no_compiler_or_tool_is_a_missing_command() -> None:
+    for lines in (
+        ["python3 ./configure", "ERROR: No acceptable C compiler found!", "make: *** [build-ci] Error 1"],
+        ["checking for gcc... no", "configure: error: no acceptable C compiler found in $PATH"],
+        ["meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang']]"],
+        ["src/meson.build:12:8: ERROR: Program 'glib-compile-resources' not found or not executable"],
+        [
+            'CMake Error: CMake was unable to find a build program corresponding to "Ninja".  CMAKE_MAKE_PROGRAM is not set.',
+            "CMake Error: CMAKE_C_COMPILER not set, after EnableLanguage",
+            "-- Configuring incomplete, errors occurred!",
+        ],
+    ):
+        d = _triage("$ ./build.sh", *lines, 'The command "./build.sh" exited with 1.')
+        assert d.category == "command.not.found", lines
+
+
+def test_a_tools_line_behind_buildkits_step_prefix_is_read_as_the_tool_printed_it() -> None:
+    d = _triage(
+        "#9 [test 4/4] RUN python -m pytest -q",
+        "#9 2.816 =================================== FAILURES ===================================",
+        "#9 2.817 E       AssertionError: assert 1 == 2",
+        "#9 2.819 FAILED tests/test_codec.py::test_round_trip - AssertionError: assert 1 == 2",
+        "#9 2.819 1 failed, 15 passed in 0.31s",
+        '#9 ERROR: process "/bin/sh -c python -m pytest -q" did not complete successfully: exit code: 1',
+    )
+    assert d.category == "test.failure"
+    assert d.rule.startswith("python.pytest")
+
+
+def test_a_checker_no_rule_knows_is_named_by_its_drivers_failure_line() -> None:
+    d = _triage(
+        "tidy check",
+        "tidy error: /checkout/src/ci/verify.sh:85: trailing whitespace",
+        "some tidy checks failed",
+        "",
+        'command did not execute successfully: "/checkout/obj/build/stage0-tools-bin/rust-tidy" "/checkout"',
+        "",
+        "Build completed unsuccessfully in 0:00:10",
+    )
+    assert (d.category, d.rule) == ("lint.error", "generic.error-block")
+
+
+def test_a_compile_error_under_libtests_failure_header_is_the_tests_output() -> None:
+    # The run's own test lines were cut (a bot's excerpt): the header over the test's output says whose it is.
+    d = _triage(
+        "failures:",
+        "",
+        "---- src/result.rs - result::Result<T, E>::transpose (line 1250) stdout ----",
+        "error[E0658]: use of unstable library feature 'transpose_err'",
+        "error: aborting due to previous error",
+        "Couldn't compile the test.",
+        "",
+        "error: test failed, to rerun pass '--doc'",
+    )
+    assert d.category == "test.failure"

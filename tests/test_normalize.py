@@ -37,7 +37,20 @@ from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
         ("iex> Foo.bar()", "iex> Foo.bar()"),
         ("name | value", "name | value"),
         ("ca-certificates-2022 | 124 KB | 100%", "ca-certificates-2022 | 124 KB | 100%"),
-        ("#8 12.345 npm ERR! code ERESOLVE", "#8 12.345 npm ERR! code ERESOLVE"),  # edges read buildx's prefix
+        # BuildKit's step number and seconds before a RUN's output; its own lines (header, verdict) keep the ``#8``.
+        ("#8 12.345 npm ERR! code ERESOLVE", "npm ERR! code ERESOLVE"),
+        (
+            "2024-05-02T14:03:41.4500000Z #12 3.2 E: Unable to locate package libfoo",
+            "E: Unable to locate package libfoo",
+        ),
+        ("#9 2.817", ""),
+        ("#9 [test 4/4] RUN python -m pytest -q", "#9 [test 4/4] RUN python -m pytest -q"),
+        (
+            '#9 ERROR: process "/bin/sh -c make" did not complete successfully',
+            '#9 ERROR: process "/bin/sh -c make" did not complete successfully',
+        ),
+        ("#9 DONE 0.1s", "#9 DONE 0.1s"),
+        ("#2 1.5x", "#2 1.5x"),  # a heading, not BuildKit: the seconds end in a space
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
@@ -72,11 +85,13 @@ def _clean_by_substitution(line: str) -> str:
     if "[" in line or "\x1b" in line:
         line = n._TIMESTAMP.sub("", n._ANSI.sub("", line))
     line = n._MARKER.sub("", line)
-    return n._CONTROL.sub("", re.sub("^(?:" + n._NESTED.pattern + ")", "", line, count=1))
+    nested = re.match("^(?:" + n._NESTED.pattern + ")", line)
+    line = line[nested.end() :] if nested else re.sub("^(?:" + n._BUILDKIT.pattern + ")", "", line, count=1)
+    return n._CONTROL.sub("", line)
 
 
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
-_PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a"]
+_PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a", "#8 ", "#", "12.5", "12.5 "]
 _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
 
 

@@ -122,3 +122,30 @@ def test_a_steps_further_script_lines_are_its_commands() -> None:
     assert inner_commands(header) == ["npx tsc --noEmit"]
     # "Run ..." without a shell: line closing it is output (minitest's "Run options:"), not a script.
     assert inner_commands(["Run options: --seed 1", "", "# Running:", "..F"]) == []
+
+
+@pytest.mark.parametrize(
+    ("driver", "category"),
+    [
+        # Rust's bootstrap names the tool it ran, quoted with its arguments.
+        ('command did not execute successfully: "/build/stage0-tools-bin/rust-tidy" "/checkout"', "lint.error"),
+        ('command did not execute successfully: "/build/stage0/bin/cargo" "test" "--doc"', "test.failure"),
+        # Python's subprocess.run(check=True): the argument list's first element, or the string.
+        (
+            "subprocess.CalledProcessError: Command '['./tools/check-format.sh', 'src']' returned non-zero exit status 1.",
+            "lint.error",
+        ),
+        ("subprocess.CalledProcessError: Command 'eslint .' returned non-zero exit status 1.", "lint.error"),
+        # Node's execSync, Ninja's failed phony target, Gradle's Exec task.
+        ("Error: Command failed: node scripts/check-license-headers.js", "lint.error"),
+        ("FAILED: CMakeFiles/check-format /src/build/CMakeFiles/check-format", "lint.error"),
+        ("Process 'command '/usr/bin/pytest'' finished with non-zero exit value 1", "test.failure"),
+    ],
+)
+def test_a_drivers_failure_line_names_the_command_that_failed(driver: str, category: str) -> None:
+    assert command_category(["./ci/run.sh", *inner_commands(["== step 3", driver])]) == category
+
+
+def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
+    # An object file's edge is a compile whatever its path says (``test_x.cpp.o``): it is left to the rules.
+    assert inner_commands(["FAILED: tests/CMakeFiles/t.dir/test_x.cpp.o", "ninja: build stopped"]) == []

@@ -25,6 +25,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_g,
     cases_h,
     cases_i,
+    cases_j,
 )
 from benchmarks.authored.cases_a import CASES
 

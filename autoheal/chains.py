@@ -1,0 +1,147 @@
+"""What follows from what: a cause over its consequences, a block's header over the detail below it.
+
+The choice of the root cause (cause.py) ranks hits by rule priority, then corrects the ranking
+with how failures follow from each other in a log: a failure that commonly follows from an
+earlier one (``CONSEQUENCES``: a missing module, then a compile error) is not the cause; a
+block's header is the same failure as the detail just below it, which says why; a cause inside
+the indented block a header heads (Gradle's chain down to a 401) is why the header failed; a
+syntax error in an installed package's file says the runtime is too old for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from autoheal import blocks
+from autoheal.scan import Hit
+from autoheal.verdicts import MIN_CAUSE, TEST, anchor_of, rank
+
+# What commonly follows from a failure of each kind, later in the same section: the cause comes first.
+CONSEQUENCES: dict[str, frozenset[str]] = {
+    "network": frozenset({"dependency.missing", "dependency.resolution", "file.not.found", "command.not.found"}),
+    "dependency.resolution": frozenset(
+        {"dependency.missing", "compile.error", "command.not.found", "file.not.found", TEST}
+    ),
+    "dependency.missing": frozenset({"compile.error", "command.not.found", "file.not.found", TEST}),
+    "runtime.version": frozenset({"dependency.resolution", "dependency.missing", "syntax.error", "compile.error"}),
+    "compile.error": frozenset({"dependency.missing", "file.not.found", TEST}),
+    "syntax.error": frozenset({"compile.error", TEST}),
+    "command.not.found": frozenset({"file.not.found"}),
+    # A refused login or permission on a registry: the resolution or download that needed it fails.
+    "credentials": frozenset({"dependency.missing", "dependency.resolution", "file.not.found"}),
+    "permission": frozenset({"dependency.missing", "dependency.resolution"}),
+    TEST: frozenset({"file.not.found", "permission"}),
+}
+
+# How close below a block's header its detail line sits; how far, when the lines between are indented under it.
+DETAIL = 2
+BLOCK = 8
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" >"))
+
+
+def detail_of(detail: Hit, header: Hit) -> bool:
+    """``detail`` sits below ``header`` and details it: just below, when the header opens a block or the
+    detail is indented under it; further down, when every line up to it is indented under the header
+    (a resolver's summary and its ``Problem 1`` list). Then the header is the same failure, not an
+    earlier cause."""
+    gap = detail.line - header.line
+    if not 0 < gap <= BLOCK or detail.doc is not header.doc:
+        return False
+    base = _indent(header.text)
+    if gap <= DETAIL and (blocks.header(header.text) or _indent(detail.text) > base):
+        return True
+    between = header.after[: gap - 1]
+    return (
+        _indent(detail.text) > base
+        and len(between) == gap - 1
+        and all(blocks.blank(t) or _indent(t) > base for t in between)
+    )
+
+
+def nested_cause(best: Hit, hits: list[Hit]) -> Hit:
+    """A cause inside the indented block the chosen hit heads (Gradle's ``> Could not resolve ...`` chain
+    down to ``Received status code 401``): the block's header fails because of it, so it wins."""
+    inner = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.line > best.line
+        and h.rule.priority >= MIN_CAUSE
+        and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+        and detail_of(h, best)
+    ]
+    return anchor_of(max(inner, key=rank), inner) if inner else best
+
+
+def first_cause(best: Hit, hits: list[Hit]) -> Hit:
+    """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
+    seen = {id(best)}
+    for _ in range(3):  # a short chain: resolution -> missing -> compile
+        causes = [
+            h
+            for h in hits
+            if h.doc is best.doc
+            and h.line < best.line
+            and id(h) not in seen
+            and h.rule.priority >= MIN_CAUSE
+            and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
+            and not detail_of(best, h)
+        ]
+        if not causes:
+            return best
+        best = anchor_of(max(causes, key=rank), causes)
+        seen.add(id(best))
+    return best
+
+
+# An installed package's file (site-packages, node_modules, a gem, a Go or Cargo module cache).
+_INSTALLED = re.compile(r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]")
+# How far above a syntax error the file it names sits (Python: ``File "...", line N``, the code, the caret).
+_WHERE = 4
+
+
+def installed(best: Hit, hits: list[Hit]) -> Hit:
+    """A syntax error in an installed package's file is not the project's: the runtime is older than the
+    package needs (f-strings under Python 3.5, optional chaining under Node 12), when a rule says so."""
+    if best.rule.category != "syntax.error" or not any(
+        _INSTALLED.search(t) for t in [*best.before[-_WHERE:], best.text]
+    ):
+        return best
+    return next(
+        (h for h in hits if h.doc is best.doc and h.line == best.line and h.rule.category == "runtime.version"), best
+    )
+
+
+# A tool's own word that it finished what it was run for: cargo's ``Finished `release` profile [...]
+# target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), docker's ``Successfully built`` /
+# ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``.
+_SUCCEEDED = re.compile(
+    r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
+    r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b"
+)
+
+
+def carried_on(best: Hit, hits: list[Hit]) -> Hit:
+    """A failure the job went on past did not fail it: when a tool says below it that it finished its
+    work (a cache upload's ``Unable to locate credentials``, then cargo's ``Finished``) and a failure of
+    another kind, not one that follows from it, comes after that in the same section, the job stopped
+    there: the cause is among the failures after the success."""
+    later = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.line > best.line
+        and h.rule.priority >= MIN_CAUSE
+        and h.rule.category != best.rule.category
+        and h.rule.category not in CONSEQUENCES.get(best.rule.category, ())
+    ]
+    if not later:
+        return best
+    between = best.after[: min(h.line for h in later) - best.line - 1]
+    done = [best.line + 1 + i for i, text in enumerate(between) if _SUCCEEDED.search(text)]
+    after = [h for h in later if done and h.line > done[-1]]
+    return anchor_of(max(after, key=rank), after) if after else best

@@ -1,0 +1,35 @@
+"""What follows from what (autoheal/chains.py): a failure the job went on past did not fail it."""
+
+from __future__ import annotations
+
+from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
+from tests.helpers import triage_text
+
+RS = default_ruleset()
+UPLOAD = "upload failed: - to s3://ci-cache/docker/a9e2 Unable to locate credentials"
+
+
+def _triage(*lines: str) -> Diagnosis:
+    return triage_text(lines, RS)
+
+
+def test_a_failure_a_tools_success_follows_is_not_what_failed_the_job() -> None:
+    fmt = ("fmt check", "Diff in /checkout/src/style.rs at line 385:", "-    err(x)", "+    err(", "+        x,")
+    d = _triage(UPLOAD, "    Finished release [optimized] target(s) in 13.04s", *fmt)
+    assert d.category == "lint.error"
+    gradle = ("BUILD SUCCESSFUL in 48s", "> Task :test FAILED", "", "FooTest > bar() FAILED")
+    assert _triage(UPLOAD, *gradle, "    org.opentest4j.AssertionFailedError: x").category == "test.failure"
+
+
+def test_without_a_success_between_or_when_the_later_failure_follows_from_it_the_first_stays() -> None:
+    # Nothing says the job went on: the earlier, precise cause stays.
+    assert _triage(UPLOAD, "fmt check", "Diff in /checkout/src/style.rs at line 385:").category == "credentials"
+    # A missing module, an install of other packages that succeeded, then the tests that needed it.
+    d = _triage(
+        "ModuleNotFoundError: No module named 'yaml'",
+        "Successfully installed pytest-8.2.0 pluggy-1.5.0",
+        "FAILED tests/test_cfg.py::test_load - AssertionError: assert None == {}",
+        "1 failed, 3 passed in 0.12s",
+    )
+    assert d.category == "dependency.missing"

@@ -1,0 +1,88 @@
+"""Verdicts against the words inside test output (autoheal/verdicts.py): a crash a test observed."""
+
+from __future__ import annotations
+
+from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
+from tests.helpers import triage_text
+
+RS = default_ruleset()
+
+
+def _triage(*lines: str) -> Diagnosis:
+    return triage_text(lines, RS)
+
+
+def test_a_programs_death_a_test_reports_and_the_runner_counts_is_the_tests_failure() -> None:
+    # assert_cmd (Rust) reports the status of the program the test ran; libtest goes on and counts it.
+    d = _triage(
+        "running 3 tests",
+        "test reads_stdin ... ok",
+        "test handles_empty_file ... FAILED",
+        "",
+        "failures:",
+        "",
+        "---- handles_empty_file stdout ----",
+        "thread 'handles_empty_file' panicked at tests/cli.rs:41:10:",
+        "Unexpected failure.",
+        'command=`"target/debug/tool" "empty.bin"`',
+        "status: signal: 11 (SIGSEGV: invalid memory reference)",
+        "",
+        "failures:",
+        "    handles_empty_file",
+        "",
+        "test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.22s",
+    )
+    assert d.category == "test.failure"
+    assert d.rule.startswith("rust.test")
+
+
+def test_an_assertions_panic_in_a_doc_tests_main_is_the_tests_failure() -> None:
+    # A doc-test runs as its own program: its assertion panics in thread 'main'.
+    d = _triage(
+        "---- src/convert.rs - convert::to_celsius (line 9) stdout ----",
+        "Test executable failed (exit status: 101).",
+        "",
+        "stderr:",
+        "thread 'main' panicked at src/convert.rs:13:1:",
+        "assertion `left == right` failed",
+        "  left: 37.77778",
+        " right: 37.8",
+        "",
+        "test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.52s",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_crash_the_runner_did_not_outlive_or_no_test_observed_stays_a_crash() -> None:
+    # No count follows: the run died with the program.
+    died = _triage(
+        "thread 'main' panicked at src/main.rs:3:5:",
+        "assertion `left == right` failed",
+        "error: process didn't exit successfully: `target/debug/app` (exit status: 101)",
+    )
+    assert died.category == "crash"
+    # The code under test crashed (CTest counts the test binary's segfault): no assertion saw it.
+    ctest = _triage(
+        "    Start 2: parser_test",
+        "2/3 Test #2: parser_test ......................***Exception: SegFault  0.02 sec",
+        "",
+        "67% tests passed, 1 tests failed out of 3",
+        "The following tests FAILED:",
+        "      2 - parser_test (SEGFAULT)",
+        "Errors while running CTest",
+    )
+    assert ctest.category == "crash"
+
+
+def test_a_programs_death_in_python_or_node_a_test_reports_is_its_failure() -> None:
+    python = _triage(
+        "_________________________ test_decoder_survives_garbage _________________________",
+        "    def test_decoder_survives_garbage():",
+        ">       subprocess.run([DECODER, 'garbage.bin'], check=True)",
+        "E       subprocess.CalledProcessError: Command '['./decoder', 'garbage.bin']' died with <Signals.SIGSEGV: 11>.",
+        "=========================== short test summary info ============================",
+        "FAILED tests/test_cli.py::test_decoder_survives_garbage - subprocess.CalledProcessError: Command",
+        "========================= 1 failed, 12 passed in 0.81s =========================",
+    )
+    assert python.category == "test.failure"
