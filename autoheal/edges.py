@@ -170,6 +170,25 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     return start, False
 
 
+def opener(lines: Numbered, start: int, known: Known) -> int:
+    """``start`` moved up to the line that opens the block right above it, if one does: a build driver's
+    "it failed" line introducing the report below it (Gradle's ``FAILURE: Build failed with an
+    exception.`` a blank line above ``* What went wrong:``, nix's ``error: builder for '...' failed with
+    exit code 1;`` over the build's last lines, R CMD check's `` ERROR`` under the check that failed).
+
+    A command's exit line (``exit status 1``, make's ``*** Error 1``), a run's verdict and the CI's own
+    lines close the output above them: never an opener.
+    """
+    j = start - 1
+    if j > 0 and blocks.blank(lines[j][1]) and blocks.header(lines[start][1]):
+        j -= 1  # a header may stand a blank line below the line that opens it
+    if j < 0:
+        return start
+    text = lines[j][1]
+    closes = blocks.chatter(text) or blocks.terminator(text) or blocks.summary(text) or blocks.pointer(text)
+    return j if blocks.symptom(text) and not (closes or known(text)) else start
+
+
 def first_of_report(lines: Numbered, i: int) -> int:
     """From the failure header nearest a run's verdict, the first of the failures the verdict counts.
 

@@ -100,8 +100,14 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     return head + first + tail
 
 
-def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (0, 0)) -> list[tuple[int, str]]:
+def block(
+    lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (0, 0), lead: bool = True
+) -> list[tuple[int, str]]:
     """The block holding line number ``anchor`` of ``lines`` (contiguous, numbered), cleaned and cut.
+
+    ``lead``: the root cause's block starts at the line that opens it (edges.opener: Gradle's
+    ``FAILURE: Build failed with an exception.`` over ``* What went wrong:``); a block of further
+    evidence does without it (it says again that the build failed).
 
     ``least`` is how many lines above and below the anchor to show at least (a rule's
     declared context: a rule that matches a summary line knows its details sit above it);
@@ -110,7 +116,7 @@ def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (
     at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
-    return bridge(_pieces(lines, at, anchor, known, least), dict(lines), known)
+    return bridge(_pieces(lines, at, anchor, known, least, lead), dict(lines), known)
 
 
 def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:
@@ -196,9 +202,13 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
     return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
 
 
-def _pieces(lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int]) -> list[tuple[int, str]]:
+def _pieces(
+    lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int], lead: bool = False
+) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
     end, ended = edges.find_end(lines, at, start)
+    if lead:
+        start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,
         # else, when it printed nothing, its details printed later.

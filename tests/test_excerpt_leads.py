@@ -1,0 +1,54 @@
+"""How far an excerpt's block reaches at its head and its tail (several ecosystems).
+
+Synthetic logs written for these tests; each names the mechanism it checks.
+"""
+
+from __future__ import annotations
+
+from autoheal import excerpt
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def _shown(lines: list[str], anchor: int, lead: bool = True) -> list[int]:
+    return [n for n, _ in excerpt.block(list(enumerate(lines, start=1)), anchor, _never, lead=lead)]
+
+
+def test_the_line_that_opens_a_build_drivers_report_heads_its_block() -> None:
+    # Gradle: the verdict line, a blank line, then the report's heading.
+    gradle = ["> Task :app:compileJava", "FAILURE: Build failed with an exception.", "", "* What went wrong:"]
+    gradle += ["Execution failed for task ':app:compileJava'.", "> Could not resolve all files for configuration."]
+    gradle += ["   > Could not find org.acme:widgets:2.1.0.", "", "* Try:"]
+    assert _shown(gradle, 7)[:3] == [2, 3, 4]
+    # nix: the builder's failure introduces the build's last lines, indented under it.
+    nix = [
+        "building '/nix/store/abc-app.drv'...",
+        "error: builder for '/nix/store/abc-app.drv' failed with exit code 2;",
+    ]
+    nix += [
+        "       last 3 log lines:",
+        "       > src/main.c:4:1: error: expected ';' before '}' token",
+        "       > make: *** [all]",
+    ]
+    assert _shown(nix, 4)[0] == 2
+    # R CMD check: the check's status word on its own line, above what failed.
+    r = ["* checking tests ...", "  Running 'testthat.R'", " ERROR", "Running the tests in 'tests/testthat.R' failed."]
+    r += ["Last 3 lines of output:", "  ── Failure ('test-io.R:4:3'): reads a file ──", "  `read(x)` not equal to 3."]
+    assert _shown(r, 6)[0] == 3
+    # Without its lead (a block of further evidence) the block starts at its heading.
+    assert _shown(gradle, 7, lead=False)[0] == 4
+
+
+def test_a_commands_exit_line_or_the_runners_own_line_never_opens_the_next_block() -> None:
+    # make's exit line closes the compiler's output above it; the next command's failure starts on its own.
+    lines = ["make: *** [Makefile:12: build] Error 1", "Traceback (most recent call last):"]
+    lines += ['  File "deploy.py", line 3, in <module>', "ImportError: cannot import name 'client'"]
+    assert _shown(lines, 4)[0] == 2
+    travis = ['The command "npm run build" exited with 1.', "FAIL src/app.test.js", "  ● renders the header"]
+    travis += ["    expect(received).toBe(expected)"]
+    assert _shown(travis, 3)[0] == 2
+    go = ["--- FAIL: TestA (0.00s)", "    a_test.go:3: boom", "exit status 1", "--- FAIL: TestB (0.00s)"]
+    go += ["    b_test.go:9: want 2, got 3"]
+    assert _shown(go, 5)[0] == 4
