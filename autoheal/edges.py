@@ -1,4 +1,4 @@
-"""Where an excerpt's block starts and ends, from the shape of its lines.
+"""Where an excerpt's block starts, from the shape of its lines (where it ends: ends.py).
 
 Edges come from the shape of the lines, never from a tool's name, so they hold
 on tools no rule knows:
@@ -10,17 +10,8 @@ on tools no rule knows:
   them. Indented or attached lines carry the block up only to an error line
   above them; a run of them alone, or of located warnings, is another tool's
   output (unless the root cause is a warning or the verdict counting them).
-- End. A block ends where the tool's output stops being about the failure:
-  after a few lines with no error signal (no error wording, no ``file:line:``
-  diagnostic, no stack frame, no diff line, no indented continuation) unless
-  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
-  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
-  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
-  blank line, a line with no error signal starts a new paragraph.
-- Depth. Once the first failure is whole and the block already holds ``SOFT``
-  lines, the next failure's header at the same depth ends it (one failure in
-  full says more than three cut short, and a second short one still fits); a
-  header nested deeper (a subtest of the failing test) does not.
+- Lead. The root cause's own block starts at the line that opens it, right
+  above its first line (``opener``: Gradle's ``FAILURE: Build failed ...``).
 """
 
 from __future__ import annotations
@@ -36,9 +27,7 @@ HEADER_REACH = 12  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
 QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
-SOFT = 25  # a block this long ends at the next failure's header
 REACH_BELOW = MAX_EXCERPT * 3
-EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
 REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may start, above its verdict
 
@@ -48,7 +37,7 @@ SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 Known = Callable[[str], bool]
 
 
-def _strong(text: str) -> bool:
+def strong(text: str) -> bool:
     """A line that alone says something failed. A located warning does not: it may sit inside a
     block (a linter that fails on warnings lists them there) but a run of them never carries one."""
     if blocks.located(text) and blocks.symptom(text):
@@ -56,7 +45,7 @@ def _strong(text: str) -> bool:
     return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
-def _attached(text: str) -> bool:
+def attached(text: str) -> bool:
     """A line that continues the one above: an indented detail, a frame, a diff or diagnostic line."""
     if blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text):
         return False
@@ -139,16 +128,16 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         text = lines[i][1]
         if stop(text):
             break
-        if _strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
+        if strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
             warnings = warnings or blocks.summary(text)
             continue
-        if _attached(text):
+        if attached(text):
             quiet = 0
             continue
         quiet += 1
         if quiet >= QUIET and not any(
-            _strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
+            strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
         ):
             break
     taken, empty = 0, 0
@@ -205,74 +194,6 @@ def first_of_report(lines: Numbered, i: int) -> int:
         if blocks.header(text) and not blocks.symptom(text):
             top = j
     return top
-
-
-def _resumes(lines: Numbered, i: int) -> bool:
-    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
-    stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
-    for k, (_, text) in enumerate(lines[i : i + LOOKAHEAD]):
-        if stop(text):
-            return False
-        if _strong(text) or (k == 0 and blocks.frame(text)):
-            return True
-    return False
-
-
-def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
-    """Index of the block's last line, and whether its end was seen (not the end of what is known).
-
-    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
-    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
-    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
-    it is nested deeper than the block's first line (a subtest of the failing test).
-    """
-    end, quiet = at, 0
-    base = blocks.indent(lines[start][1])
-    limit = min(len(lines), at + REACH_BELOW)
-    tag = blocks.prefix(lines[at][1])
-    for i in range(at + 1, limit):
-        text = lines[i][1]
-        if tag and i == end + 1 and blocks.box_end(text):
-            return i, True  # the corner closing the box the tool framed its report in
-        if tag and blocks.prefix(text) == tag:
-            # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
-            if blocks.blank(text):
-                continue
-            if stop(text[text.index(tag) + len(tag) :]):
-                return (i if i == end + 1 else end), True
-            end, quiet = i, 0
-            continue
-        if blocks.summary(text) and not blocks.chatter(text):
-            return _epilogue(lines, i), True
-        if (stop(text) and not item_of_list(lines, i)) or (
-            _next_failure(lines, i, start) and blocks.indent(text) <= base
-        ):
-            return _epilogue(lines, end), True
-        if _strong(text) or _attached(text):
-            end, quiet = i, 0
-            continue
-        quiet += 1
-        if quiet >= QUIET and not _resumes(lines, i + 1):
-            return _epilogue(lines, end), True
-        if not blocks.blank(text) and quiet < QUIET and not blocks.blank(lines[i - 1][1]):
-            end = i  # a line of the failure's own message, below it
-    return end, limit < len(lines)
-
-
-def _next_failure(lines: Numbered, i: int, start: int) -> bool:
-    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
-
-
-def _epilogue(lines: Numbered, end: int) -> int:
-    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
-    j = end
-    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
-        j += 1
-    return j
-
-
-def _closing(text: str) -> bool:
-    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
 
 
 def reach(lines: Numbered, at: int, count: int) -> int:

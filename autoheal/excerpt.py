@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, edges
+from autoheal import blocks, edges, ends
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
@@ -197,7 +197,7 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
         return None
     start, headed = edges.find_start(lines, found, known)
     start = max(start, at + 1)
-    end, ended = edges.find_end(lines, found, start)
+    end, ended = ends.find_end(lines, found, start)
     head = _clean(lines, at, at, at)
     return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
 
@@ -206,7 +206,7 @@ def _pieces(
     lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int], lead: bool = False
 ) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
-    end, ended = edges.find_end(lines, at, start)
+    end, ended = ends.find_end(lines, at, start)
     if lead:
         start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":
