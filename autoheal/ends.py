@@ -15,11 +15,42 @@
 
 from __future__ import annotations
 
+import re
+
 from autoheal import blocks, edges
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
+# A unified diff's hunk header says how many old and new lines its hunk holds (``@@ -3,5 +3,6 @@``).
+_HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+
+
+def hunk_end(lines: Numbered, i: int) -> int:
+    """For a hunk header at ``i``, the index of its hunk's last line, else ``i``.
+
+    A hunk's lines are the diff's, whatever they hold: a formatter's diff of a
+    script shows its ``exit 1`` or ``fi`` as a context line, never the end of the
+    block. The header's counts say where the hunk ends; a line of another shape
+    ends it sooner.
+    """
+    m = _HUNK.match(lines[i][1])
+    if m is None:
+        return i
+    old, new = (int(n) if n is not None else 1 for n in m.groups())
+    j = i
+    while (old > 0 or new > 0) and j + 1 < len(lines):
+        text = lines[j + 1][1]
+        mark = text[:1]
+        if mark == "\\":  # ``\ No newline at end of file``
+            j += 1
+            continue
+        if mark not in (" ", "-", "+", ""):
+            break
+        old -= mark != "+"
+        new -= mark != "-"
+        j += 1
+    return j
 
 
 def _resumes(lines: Numbered, i: int) -> bool:
@@ -45,8 +76,13 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + edges.REACH_BELOW)
     tag = blocks.prefix(lines[at][1])
+    hunk = max((hunk_end(lines, k) for k in range(start, at + 1)), default=at)
     for i in range(at + 1, limit):
         text = lines[i][1]
+        if i <= hunk:
+            end, quiet = i, 0
+            continue
+        hunk = hunk_end(lines, i)
         if tag and i == end + 1 and blocks.box_end(text):
             return i, True  # the corner closing the box the tool framed its report in
         if tag and blocks.prefix(text) == tag:
@@ -79,11 +115,18 @@ def _next_failure(lines: Numbered, i: int, start: int) -> bool:
 
 
 def _epilogue(lines: Numbered, end: int) -> int:
-    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
+    """The block's end moved past the verdict and exit lines that directly follow it (a few at most),
+    then past a pointer to more a blank line below them and the error line right after it (rustc's
+    ``For more information about this error, try `rustc --explain E0599`.``, then rustdoc's
+    ``Couldn't compile the test.`` or cargo's ``error: could not compile `app` ...``)."""
     j = end
     while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
         j += 1
-    return j
+    k = j + 2 if j + 2 < len(lines) and blocks.blank(lines[j + 1][1]) else j + 1
+    if k >= len(lines) or not blocks.pointer(lines[k][1]):
+        return j
+    after = lines[k + 1][1] if k + 1 < len(lines) else ""
+    return k + 1 if edges.strong(after) and not (edges.stop(after) or blocks.header(after)) else k
 
 
 def _closing(text: str) -> bool:

@@ -52,3 +52,33 @@ def test_a_commands_exit_line_or_the_runners_own_line_never_opens_the_next_block
     go = ["--- FAIL: TestA (0.00s)", "    a_test.go:3: boom", "exit status 1", "--- FAIL: TestB (0.00s)"]
     go += ["    b_test.go:9: want 2, got 3"]
     assert _shown(go, 5)[0] == 4
+
+
+def test_a_diffs_hunk_is_shown_to_its_last_line_whatever_the_lines_hold() -> None:
+    # shfmt -d: the hunk's last context line is the script's own ``exit 1``, not the check's exit.
+    shfmt = ["--- ci/release.sh.orig", "+++ ci/release.sh", "@@ -7,4 +7,4 @@", ' if [ -z "$TAG" ]; then']
+    shfmt += ["-echo missing tag>&2", "+\techo missing tag >&2", "   exit 1", "Post job cleanup."]
+    assert _shown(shfmt, 1) == [1, 2, 3, 4, 5, 6, 7]
+    # gofmt -d: a context line calling os.Exit(2), then the next command's output is another block.
+    gofmt = ["diff -u main.go.orig main.go", "--- main.go.orig", "+++ main.go", "@@ -10,3 +10,3 @@"]
+    gofmt += ["-\tif err!=nil {", "+\tif err != nil {", " \t\tos.Exit(2)", "exit status 1", "Downloading go1.22"]
+    shown = _shown(gofmt, 1)
+    assert 7 in shown and 9 not in shown
+    # A hunk header's counts bound it: a shorter hunk ends where its counts are spent.
+    short = ["--- a/x.sh", "+++ b/x.sh", "@@ -1 +1 @@", "-exit  1", "+exit 1", " exit 0", "fi"]
+    assert 6 not in _shown(short, 1)
+
+
+def test_a_pointer_to_more_below_a_verdict_closes_the_block_with_the_line_after_it() -> None:
+    # rustc: the verdict, a blank line, its pointer to the explanation, then cargo's own verdict.
+    rust = ["error[E0308]: mismatched types", " --> src/lib.rs:4:5", "  |", '4 |     "x"', "  |     ^^^ expected `u32`"]
+    rust += ["", "error: aborting due to 1 previous error", ""]
+    rust += ["For more information about this error, try `rustc --explain E0308`."]
+    rust += [
+        "error: could not compile `app` (lib) due to 1 previous error",
+        'The command "cargo build" exited with 101.',
+    ]
+    assert _shown(rust, 1) == list(range(1, 11))
+    # Without a pointer the verdict ends the block: the next command's error is not its line.
+    plain = rust[:7] + ["", "error: failed to upload coverage"]
+    assert _shown(plain, 1)[-1] == 7
