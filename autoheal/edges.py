@@ -34,6 +34,10 @@ REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may s
 Numbered = Sequence[tuple[int, str]]
 # A rule across the line (Catch2's dots, a row of dashes): a separator inside a block, not its end.
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
+# A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
+# a message below them points at.
+GUTTER = re.compile(r"^\s*\d*\s*\|(?:\s|$)")
+FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 
 
@@ -134,6 +138,8 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
             continue
         if attached(text):
             quiet = 0
+            if GUTTER.match(text) and start == i + 1:
+                start = i  # the code frame right above the message is the message's own
             continue
         quiet += 1
         if quiet >= QUIET and not any(
@@ -156,7 +162,24 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     first = lines[start][1]
     if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
         start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
-    return start, False
+    return _framed(lines, start, at), False
+
+
+def _framed(lines: Numbered, start: int, at: int) -> int:
+    """A report a tool framed between two identical rules (go's race detector's ``==================``
+    above ``WARNING: DATA RACE`` and below its stacks): when a rule between the block's start and the
+    root cause has its twin a few lines above the start, with a title saying what went wrong between
+    them, the block starts at the twin. (A table framed by rules, a coverage report's, is no title.)"""
+    rules = {lines[k][1].strip() for k in range(start, at) if SEPARATOR.match(lines[k][1])}
+    titled = False
+    for j in range(start - 1, max(-1, start - FRAME_REACH - 1), -1):
+        text = lines[j][1]
+        if not rules or stop(text) or blocks.blank(text):
+            break
+        if text.strip() in rules:
+            return j if titled else start
+        titled = titled or blocks.warning(text) or blocks.error_score(text) >= 2
+    return start
 
 
 def opener(lines: Numbered, start: int, known: Known) -> int:

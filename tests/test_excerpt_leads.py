@@ -82,3 +82,49 @@ def test_a_pointer_to_more_below_a_verdict_closes_the_block_with_the_line_after_
     # Without a pointer the verdict ends the block: the next command's error is not its line.
     plain = rust[:7] + ["", "error: failed to upload coverage"]
     assert _shown(plain, 1)[-1] == 7
+
+
+def test_a_code_frame_above_the_message_is_its_own_and_the_location_above_leads_it() -> None:
+    # PowerShell: the command and script location, the frame's gutter lines, then the message.
+    ps = ["Building installer", "Copy-Item: C:\\a\\src\\build.ps1:9", "Line |", "   9 |  Copy-Item dist/app.msi out/"]
+    ps += [
+        "     |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
+        "     | Cannot find path 'C:\\a\\src\\dist\\app.msi' because it does not exist.",
+    ]
+    assert _shown(ps, 6)[0] == 2
+    # Indented lines that are no frame still carry the block only up to an error line above them.
+    gradle = ["> Task :compileJava", "Note: Some input files use unchecked operations.", "    private Store store;"]
+    gradle += ["            ^", "> Task :test", "StoreTest > saves() FAILED"]
+    assert _shown(gradle, 6)[0] >= 4
+
+
+def test_a_report_framed_between_two_identical_rules_starts_at_the_upper_one() -> None:
+    # go's race detector: a rule, its title, the stacks, the same rule, then the failing test.
+    race = [
+        "=== RUN   TestCache",
+        "==================",
+        "WARNING: DATA RACE",
+        "Write at 0x00c0000a4010 by goroutine 9:",
+    ]
+    race += [
+        "  example.com/cache.(*Cache).Put()",
+        "      /src/cache.go:40 +0x5c",
+        "",
+        "Previous read at 0x00c0000a4010:",
+    ]
+    race += [
+        "  example.com/cache.(*Cache).Get()",
+        "      /src/cache.go:31 +0x44",
+        "==================",
+        "--- FAIL: TestCache",
+    ]
+    race += ["    testing.go:1398: race detected during execution of test", "FAIL"]
+    assert _shown(race, 12)[0] == 2
+    # A table framed by rules, with no title saying what went wrong, is not taken up with the verdict.
+    cov = ["Name      Stmts   Miss  Cover", "-" * 30, "app.py       40     9    78%", "-" * 30]
+    cov += [
+        "TOTAL        40     9    78%",
+        "",
+        "FAIL Required test coverage of 90% not reached. Total coverage: 78.00%",
+    ]
+    assert _shown(cov, 7)[0] >= 4
