@@ -9,7 +9,9 @@ on tools no rule knows:
   of the error lines above it that belong to it and a line or two leading to
   them. Indented or attached lines carry the block up only to an error line
   above them; a run of them alone, or of located warnings, is another tool's
-  output (unless the root cause is a warning or the verdict counting them).
+  output (unless the root cause is a warning or the verdict counting them);
+  a code frame's gutter lines right above the message are its own, and a
+  report framed between two identical rules starts at the upper one.
 - Lead. The root cause's own block starts at the line that opens it, right
   above its first line (``opener``: Gradle's ``FAILURE: Build failed ...``).
 """

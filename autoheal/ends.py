@@ -6,7 +6,9 @@
   errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
   in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
   lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
-  blank line, a line with no error signal starts a new paragraph.
+  blank line, a line with no error signal starts a new paragraph. A diff's hunk
+  is whole to its last line, whatever its lines say; a pointer to more below a
+  verdict (rustc's ``For more information ...``) closes the block with it.
 - Depth. Once the first failure is whole and the block already holds ``SOFT``
   lines, the next failure's header at the same depth ends it (one failure in
   full says more than three cut short, and a second short one still fits); a
