@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks
+from autoheal import blocks, linear
 
 MAX_EXCERPT = 40
 HEADER_COUNTS = 4  # count lines kept right above a header
@@ -38,7 +38,7 @@ Numbered = Sequence[tuple[int, str]]
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
 # a message below them points at.
-GUTTER = re.compile(r"^\s*\d*\s*\|(?:\s|$)")
+GUTTER = linear.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 

@@ -17,15 +17,13 @@
 
 from __future__ import annotations
 
-import re
-
-from autoheal import blocks, edges
+from autoheal import blocks, edges, linear
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 # A unified diff's hunk header says how many old and new lines its hunk holds (``@@ -3,5 +3,6 @@``).
-_HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+_HUNK = linear.lazy(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")  # RE2: lines are attacker-controlled
 
 
 def hunk_end(lines: Numbered, i: int) -> int:
