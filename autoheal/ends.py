@@ -53,6 +53,21 @@ def hunk_end(lines: Numbered, i: int) -> int:
     return j
 
 
+WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
+# A wrapped line's start: a lower-case word going on with the sentence, not a record's own tag
+# (``warning: ...``, ``npm ERR! ...``, ``make[1]: ...``, ``ok  pkg``).
+_GOES_ON = linear.lazy(r"^[a-z]+(?: [^\sA-Z]|,|$)")
+
+
+def wrapped(prev: str, text: str) -> bool:
+    """``text`` goes on with the message a tool wrapped from the line above it: ``prev`` is long and
+    ends mid-sentence, ``text`` starts in lower case (mkmf's ``Could not create Makefile due to some
+    reason, probably lack of necessary`` / ``libraries and/or headers.  Check the mkmf.log file for more
+    details.``). What the wrapped part says is the message's, never an end of its own."""
+    tail = prev.rstrip()
+    return len(tail) >= WRAP and (tail[-1].isalnum() or tail[-1] == ",") and bool(_GOES_ON.match(text))
+
+
 def _resumes(lines: Numbered, i: int) -> bool:
     """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
     stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
@@ -83,6 +98,9 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
             end, quiet = i, 0
             continue
         hunk = hunk_end(lines, i)
+        if i == end + 1 and wrapped(lines[end][1], text):
+            end, quiet = i, 0
+            continue
         if tag and i == end + 1 and blocks.box_end(text):
             return i, True  # the corner closing the box the tool framed its report in
         if tag and blocks.prefix(text) == tag:

@@ -128,3 +128,23 @@ def test_a_report_framed_between_two_identical_rules_starts_at_the_upper_one() -
         "FAIL Required test coverage of 90% not reached. Total coverage: 78.00%",
     ]
     assert _shown(cov, 7)[0] >= 4
+
+
+def test_a_message_a_tool_wrapped_goes_on_below_whatever_its_wrapped_part_says() -> None:
+    # Ruby's mkmf: the wrapped part says "for more details", which alone reads as a pointer to elsewhere.
+    mkmf = [
+        "Installing pg 1.5.4 with native extensions",
+        "Gem::Ext::BuildError: ERROR: Failed to build gem native extension.",
+    ]
+    mkmf += ["checking for pg_config... no", "*** extconf.rb failed ***"]
+    mkmf += ["Could not create Makefile due to some reason, probably lack of necessary"]
+    mkmf += ["libraries and/or headers.  Check the mkmf.log file for more details.  You may"]
+    mkmf += ["need configuration options.", 'The command "bundle install" failed and exited with 5 during .']
+    assert _shown(mkmf, 2)[-1] == 7
+    # A new record after a long line is no wrapped part: npm's prefixed lines, a compiler's warning.
+    npm = ["12 07 2024 10:00:01.123:ERROR [launcher]: Cannot start ChromeHeadless, it exited unexpectedly"]
+    npm += ["npm ERR! code ELIFECYCLE", "npm ERR! errno 1"]
+    assert _shown(npm, 1) == [1]
+    cargo = ["error: could not compile `tomlish` (lib test) due to 1 previous error because of a missing name"]
+    cargo += ["warning: build failed, waiting for other jobs to finish..."]
+    assert _shown(cargo, 1) == [1]
