@@ -39,6 +39,10 @@ SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
 # a message below them points at.
 GUTTER = linear.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
+# The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
+_RUNNER = linear.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
+# A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
+_PASSED = linear.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 
@@ -153,6 +157,9 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         text = lines[i][1]
         # The line right above leads into the block (``==> Checking static analysis...``): it stays
         # even when the passing run printed it too, as context the block needs; the rest does not.
+        if not (taken or empty) and parent(text, lines[start][1]):
+            start = i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
+            break
         if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
             break
         if blocks.blank(text):
@@ -165,6 +172,15 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
         start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
     return _framed(lines, start, at), False
+
+
+def parent(text: str, first: str) -> bool:
+    """A tool's progress line right above a block indented under it: what the tool was doing when it
+    failed (pip's ``Collecting foo==9.9`` over ``  Could not find a version ...``, a download's URL
+    over curl's error). A passing test or the CI runner's own line is never one."""
+    if not blocks.chatter(text) or blocks.indent(text) >= blocks.indent(first) or blocks.symptom(text):
+        return False
+    return not (_RUNNER.match(text) or _PASSED.search(text) or blocks.passing_summary(text))
 
 
 def _framed(lines: Numbered, start: int, at: int) -> int:

@@ -57,7 +57,7 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
         if (
             i != at
             and blocks.chatter(text)
-            and not (edges.SEPARATOR.match(text) or (i == start and blocks.case_start(text)))
+            and not (edges.SEPARATOR.match(text) or (i == start and _heads(lines, start, end)))
         ):
             continue
         if blocks.blank(text):
@@ -68,6 +68,13 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
         run = []
         kept.append((n, text))
     return kept
+
+
+def _heads(lines: Numbered, start: int, end: int) -> bool:
+    """Whether the chatter line a block starts at heads it: go test's ``=== CONT TestX`` naming whose
+    output follows, a progress line the block is indented under (pip's ``Collecting x``)."""
+    text = lines[start][1]
+    return blocks.case_start(text) or (start < end and edges.parent(text, lines[start + 1][1]))
 
 
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:

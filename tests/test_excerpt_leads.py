@@ -148,3 +148,21 @@ def test_a_message_a_tool_wrapped_goes_on_below_whatever_its_wrapped_part_says()
     cargo = ["error: could not compile `tomlish` (lib test) due to 1 previous error because of a missing name"]
     cargo += ["warning: build failed, waiting for other jobs to finish..."]
     assert _shown(cargo, 1) == [1]
+
+
+def test_the_progress_line_a_block_is_indented_under_heads_it() -> None:
+    # pip: the requirement being collected, its failure indented under it.
+    pip = ["Collecting requests==2.31.0", "  Downloading requests-2.31.0-py3-none-any.whl (62 kB)"]
+    pip += ["Collecting nosuchpkg==9.9 (from -r requirements.txt (line 4))"]
+    pip += ["  Could not find a version that satisfies the requirement nosuchpkg==9.9 (from versions: 0.1)"]
+    pip += ["ERROR: No matching distribution found for nosuchpkg==9.9"]
+    assert _shown(pip, 4) == [3, 4, 5]
+    # A download the error is indented under (a setup script fetching a tool).
+    curl = ["Downloading https://example.com/tools/protoc-25.1-linux-x86_64.zip"]
+    curl += ["  curl: (22) The requested URL returned error: 404", "  unzip:  cannot find or open protoc.zip"]
+    assert _shown(curl, 2)[0] == 1
+    # A passing test or the runner's own line above an indented error never heads it.
+    go = ["--- PASS: TestParse (0.00s)", "    helpers_test.go:40: error: fixture missing, skipped"]
+    assert _shown(go, 2)[0] == 2
+    gha = ["##[endgroup]", "  Error: Unable to locate executable file: terraform"]
+    assert _shown(gha, 2)[0] == 2
