@@ -1,4 +1,4 @@
-"""Where an excerpt's block starts and ends, from the shape of its lines.
+"""Where an excerpt's block starts, from the shape of its lines (where it ends: ends.py).
 
 Edges come from the shape of the lines, never from a tool's name, so they hold
 on tools no rule knows:
@@ -9,18 +9,11 @@ on tools no rule knows:
   of the error lines above it that belong to it and a line or two leading to
   them. Indented or attached lines carry the block up only to an error line
   above them; a run of them alone, or of located warnings, is another tool's
-  output (unless the root cause is a warning or the verdict counting them).
-- End. A block ends where the tool's output stops being about the failure:
-  after a few lines with no error signal (no error wording, no ``file:line:``
-  diagnostic, no stack frame, no diff line, no indented continuation) unless
-  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
-  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
-  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
-  blank line, a line with no error signal starts a new paragraph.
-- Depth. Once the first failure is whole and the block already holds ``SOFT``
-  lines, the next failure's header at the same depth ends it (one failure in
-  full says more than three cut short, and a second short one still fits); a
-  header nested deeper (a subtest of the failing test) does not.
+  output (unless the root cause is a warning or the verdict counting them);
+  a code frame's gutter lines right above the message are its own, and a
+  report framed between two identical rules starts at the upper one.
+- Lead. The root cause's own block starts at the line that opens it, right
+  above its first line (``opener``: Gradle's ``FAILURE: Build failed ...``).
 """
 
 from __future__ import annotations
@@ -28,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks
+from autoheal import blocks, linear
 
 MAX_EXCERPT = 40
 HEADER_COUNTS = 4  # count lines kept right above a header
@@ -36,19 +29,25 @@ HEADER_REACH = 12  # how far above the root cause a block header may be
 ABOVE_WITHOUT_HEADER = 2  # lines above the root cause that lead to it, when no header does
 QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
-SOFT = 25  # a block this long ends at the next failure's header
 REACH_BELOW = MAX_EXCERPT * 3
-EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
 REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may start, above its verdict
 
 Numbered = Sequence[tuple[int, str]]
 # A rule across the line (Catch2's dots, a row of dashes): a separator inside a block, not its end.
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
+# A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
+# a message below them points at.
+GUTTER = linear.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
+# The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
+_RUNNER = linear.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
+# A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
+_PASSED = linear.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
+FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 
 
-def _strong(text: str) -> bool:
+def strong(text: str) -> bool:
     """A line that alone says something failed. A located warning does not: it may sit inside a
     block (a linter that fails on warnings lists them there) but a run of them never carries one."""
     if blocks.located(text) and blocks.symptom(text):
@@ -56,7 +55,7 @@ def _strong(text: str) -> bool:
     return blocks.header(text) or (blocks.error_score(text) >= 2 and not blocks.located_warning(text))
 
 
-def _attached(text: str) -> bool:
+def attached(text: str) -> bool:
     """A line that continues the one above: an indented detail, a frame, a diff or diagnostic line."""
     if blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text):
         return False
@@ -139,16 +138,18 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         text = lines[i][1]
         if stop(text):
             break
-        if _strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
+        if strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
             warnings = warnings or blocks.summary(text)
             continue
-        if _attached(text):
+        if attached(text):
             quiet = 0
+            if GUTTER.match(text) and start == i + 1:
+                start = i  # the code frame right above the message is the message's own
             continue
         quiet += 1
         if quiet >= QUIET and not any(
-            _strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
+            strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
         ):
             break
     taken, empty = 0, 0
@@ -156,6 +157,9 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         text = lines[i][1]
         # The line right above leads into the block (``==> Checking static analysis...``): it stays
         # even when the passing run printed it too, as context the block needs; the rest does not.
+        if not (taken or empty) and parent(text, lines[start][1]):
+            start = i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
+            break
         if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
             break
         if blocks.blank(text):
@@ -167,7 +171,52 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     first = lines[start][1]
     if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
         start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
-    return start, False
+    return _framed(lines, start, at), False
+
+
+def parent(text: str, first: str) -> bool:
+    """A tool's progress line right above a block indented under it: what the tool was doing when it
+    failed (pip's ``Collecting foo==9.9`` over ``  Could not find a version ...``, a download's URL
+    over curl's error). A passing test or the CI runner's own line is never one."""
+    if not blocks.chatter(text) or blocks.indent(text) >= blocks.indent(first) or blocks.symptom(text):
+        return False
+    return not (_RUNNER.match(text) or _PASSED.search(text) or blocks.passing_summary(text))
+
+
+def _framed(lines: Numbered, start: int, at: int) -> int:
+    """A report a tool framed between two identical rules (go's race detector's ``==================``
+    above ``WARNING: DATA RACE`` and below its stacks): when a rule between the block's start and the
+    root cause has its twin a few lines above the start, with a title saying what went wrong between
+    them, the block starts at the twin. (A table framed by rules, a coverage report's, is no title.)"""
+    rules = {lines[k][1].strip() for k in range(start, at) if SEPARATOR.match(lines[k][1])}
+    titled = False
+    for j in range(start - 1, max(-1, start - FRAME_REACH - 1), -1):
+        text = lines[j][1]
+        if not rules or stop(text) or blocks.blank(text):
+            break
+        if text.strip() in rules:
+            return j if titled else start
+        titled = titled or blocks.warning(text) or blocks.error_score(text) >= 2
+    return start
+
+
+def opener(lines: Numbered, start: int, known: Known) -> int:
+    """``start`` moved up to the line that opens the block right above it, if one does: a build driver's
+    "it failed" line introducing the report below it (Gradle's ``FAILURE: Build failed with an
+    exception.`` a blank line above ``* What went wrong:``, nix's ``error: builder for '...' failed with
+    exit code 1;`` over the build's last lines, R CMD check's `` ERROR`` under the check that failed).
+
+    A command's exit line (``exit status 1``, make's ``*** Error 1``), a run's verdict and the CI's own
+    lines close the output above them: never an opener.
+    """
+    j = start - 1
+    if j > 0 and blocks.blank(lines[j][1]) and blocks.header(lines[start][1]):
+        j -= 1  # a header may stand a blank line below the line that opens it
+    if j < 0:
+        return start
+    text = lines[j][1]
+    closes = blocks.chatter(text) or blocks.terminator(text) or blocks.summary(text) or blocks.pointer(text)
+    return j if blocks.symptom(text) and not (closes or known(text)) else start
 
 
 def first_of_report(lines: Numbered, i: int) -> int:
@@ -186,74 +235,6 @@ def first_of_report(lines: Numbered, i: int) -> int:
         if blocks.header(text) and not blocks.symptom(text):
             top = j
     return top
-
-
-def _resumes(lines: Numbered, i: int) -> bool:
-    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
-    stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
-    for k, (_, text) in enumerate(lines[i : i + LOOKAHEAD]):
-        if stop(text):
-            return False
-        if _strong(text) or (k == 0 and blocks.frame(text)):
-            return True
-    return False
-
-
-def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
-    """Index of the block's last line, and whether its end was seen (not the end of what is known).
-
-    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
-    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
-    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
-    it is nested deeper than the block's first line (a subtest of the failing test).
-    """
-    end, quiet = at, 0
-    base = blocks.indent(lines[start][1])
-    limit = min(len(lines), at + REACH_BELOW)
-    tag = blocks.prefix(lines[at][1])
-    for i in range(at + 1, limit):
-        text = lines[i][1]
-        if tag and i == end + 1 and blocks.box_end(text):
-            return i, True  # the corner closing the box the tool framed its report in
-        if tag and blocks.prefix(text) == tag:
-            # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
-            if blocks.blank(text):
-                continue
-            if stop(text[text.index(tag) + len(tag) :]):
-                return (i if i == end + 1 else end), True
-            end, quiet = i, 0
-            continue
-        if blocks.summary(text) and not blocks.chatter(text):
-            return _epilogue(lines, i), True
-        if (stop(text) and not item_of_list(lines, i)) or (
-            _next_failure(lines, i, start) and blocks.indent(text) <= base
-        ):
-            return _epilogue(lines, end), True
-        if _strong(text) or _attached(text):
-            end, quiet = i, 0
-            continue
-        quiet += 1
-        if quiet >= QUIET and not _resumes(lines, i + 1):
-            return _epilogue(lines, end), True
-        if not blocks.blank(text) and quiet < QUIET and not blocks.blank(lines[i - 1][1]):
-            end = i  # a line of the failure's own message, below it
-    return end, limit < len(lines)
-
-
-def _next_failure(lines: Numbered, i: int, start: int) -> bool:
-    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
-
-
-def _epilogue(lines: Numbered, end: int) -> int:
-    """The block's end moved past the verdict and exit lines that directly follow it (a few at most)."""
-    j = end
-    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
-        j += 1
-    return j
-
-
-def _closing(text: str) -> bool:
-    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
 
 
 def reach(lines: Numbered, at: int, count: int) -> int:

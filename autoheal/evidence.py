@@ -70,7 +70,7 @@ def _far_hits(anchor: Anchor, known: Known) -> list[Hit]:
 
 
 def _far_block(anchor: Anchor, hit: Hit, room: int, known: Known) -> Numbered:
-    more = excerpt.block(context(anchor.scan, hit), hit.line, known)
+    more = excerpt.block(context(anchor.scan, hit), hit.line, known, lead=False)
     at = next((i for i, (n, _) in enumerate(more) if n == hit.line), 0)
     # The whole block when it fits; else from its own start (its header) when the hit is near it,
     # else just above the hit.
@@ -126,7 +126,7 @@ def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
 
 def _rest(line: int, pool: dict[int, str], starts: set[int], known: Known, have: set[int]) -> Numbered:
     """The rest of a sibling's own block, beyond its compact lines."""
-    rest = excerpt.block(_run(line, pool, starts), line, known)
+    rest = excerpt.block(_run(line, pool, starts), line, known, lead=False)
     # The block's lines, and the line naming whose output it is (go test's ``=== CONT X``).
     return [(n, t) for n, t in rest if n not in have and (evidence_line(t, known) or _names_case(t, known))]
 

@@ -1,6 +1,6 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
-Its edges come from the shape of the lines (edges.py).
+Its edges come from the shape of the lines (edges.py: its start and lead; ends.py: its end).
 
 A failing case's progress line in a run of them (``test x ... FAILED``, ``Test #3
 ....***Failed``) holds what the case printed before the next case's line, else
@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, edges
+from autoheal import blocks, edges, ends
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
@@ -57,7 +57,7 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
         if (
             i != at
             and blocks.chatter(text)
-            and not (edges.SEPARATOR.match(text) or (i == start and blocks.case_start(text)))
+            and not (edges.SEPARATOR.match(text) or (i == start and _heads(lines, start, end)))
         ):
             continue
         if blocks.blank(text):
@@ -68,6 +68,13 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
         run = []
         kept.append((n, text))
     return kept
+
+
+def _heads(lines: Numbered, start: int, end: int) -> bool:
+    """Whether the chatter line a block starts at heads it: go test's ``=== CONT TestX`` naming whose
+    output follows, a progress line the block is indented under (pip's ``Collecting x``)."""
+    text = lines[start][1]
+    return blocks.case_start(text) or (start < end and edges.parent(text, lines[start + 1][1]))
 
 
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
@@ -100,8 +107,14 @@ def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) ->
     return head + first + tail
 
 
-def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (0, 0)) -> list[tuple[int, str]]:
+def block(
+    lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (0, 0), lead: bool = True
+) -> list[tuple[int, str]]:
     """The block holding line number ``anchor`` of ``lines`` (contiguous, numbered), cleaned and cut.
+
+    ``lead``: the root cause's block starts at the line that opens it (edges.opener: Gradle's
+    ``FAILURE: Build failed with an exception.`` over ``* What went wrong:``); a block of further
+    evidence does without it (it says again that the build failed).
 
     ``least`` is how many lines above and below the anchor to show at least (a rule's
     declared context: a rule that matches a summary line knows its details sit above it);
@@ -110,7 +123,7 @@ def block(lines: Numbered, anchor: int, known: Known, least: tuple[int, int] = (
     at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
-    return bridge(_pieces(lines, at, anchor, known, least), dict(lines), known)
+    return bridge(_pieces(lines, at, anchor, known, least, lead), dict(lines), known)
 
 
 def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:
@@ -191,14 +204,18 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
         return None
     start, headed = edges.find_start(lines, found, known)
     start = max(start, at + 1)
-    end, ended = edges.find_end(lines, found, start)
+    end, ended = ends.find_end(lines, found, start)
     head = _clean(lines, at, at, at)
     return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
 
 
-def _pieces(lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int]) -> list[tuple[int, str]]:
+def _pieces(
+    lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int], lead: bool = False
+) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
-    end, ended = edges.find_end(lines, at, start)
+    end, ended = ends.find_end(lines, at, start)
+    if lead:
+        start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,
         # else, when it printed nothing, its details printed later.

@@ -1,0 +1,151 @@
+"""Where an excerpt's block ends, from the shape of its lines (where it starts: edges.py).
+
+- End. A block ends where the tool's output stops being about the failure:
+  after a few lines with no error signal (no error wording, no ``file:line:``
+  diagnostic, no stack frame, no diff line, no indented continuation) unless
+  errors resume right after them; at a run's verdict (``FAIL pkg``, ``2 failed
+  in 0.3s``, ``Found 3 errors``), which belongs to it with the command's exit
+  lines right after it (``exit status 1``, make's ``*** Error 1``); and after a
+  blank line, a line with no error signal starts a new paragraph. A diff's hunk
+  is whole to its last line, whatever its lines say; a pointer to more below a
+  verdict (rustc's ``For more information ...``) closes the block with it.
+- Depth. Once the first failure is whole and the block already holds ``SOFT``
+  lines, the next failure's header at the same depth ends it (one failure in
+  full says more than three cut short, and a second short one still fits); a
+  header nested deeper (a subtest of the failing test) does not.
+"""
+
+from __future__ import annotations
+
+from autoheal import blocks, edges, linear
+
+Numbered = edges.Numbered
+SOFT = 25  # a block this long ends at the next failure's header
+EPILOGUE = 3  # verdict and exit lines kept right after a block's end
+# A unified diff's hunk header says how many old and new lines its hunk holds (``@@ -3,5 +3,6 @@``).
+_HUNK = linear.lazy(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")  # RE2: lines are attacker-controlled
+
+
+def hunk_end(lines: Numbered, i: int) -> int:
+    """For a hunk header at ``i``, the index of its hunk's last line, else ``i``.
+
+    A hunk's lines are the diff's, whatever they hold: a formatter's diff of a
+    script shows its ``exit 1`` or ``fi`` as a context line, never the end of the
+    block. The header's counts say where the hunk ends; a line of another shape
+    ends it sooner.
+    """
+    m = _HUNK.match(lines[i][1])
+    if m is None:
+        return i
+    old, new = (int(n) if n is not None else 1 for n in m.groups())
+    j = i
+    while (old > 0 or new > 0) and j + 1 < len(lines):
+        text = lines[j + 1][1]
+        mark = text[:1]
+        if mark == "\\":  # ``\ No newline at end of file``
+            j += 1
+            continue
+        if mark not in (" ", "-", "+", ""):
+            break
+        old -= mark != "+"
+        new -= mark != "-"
+        j += 1
+    return j
+
+
+WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
+# A wrapped line's start: a lower-case word going on with the sentence, not a record's own tag
+# (``warning: ...``, ``npm ERR! ...``, ``make[1]: ...``, ``ok  pkg``).
+_GOES_ON = linear.lazy(r"^[a-z]+(?: [^\sA-Z]|,|$)")
+
+
+def wrapped(prev: str, text: str) -> bool:
+    """``text`` goes on with the message a tool wrapped from the line above it: ``prev`` is long and
+    ends mid-sentence, ``text`` starts in lower case (mkmf's ``Could not create Makefile due to some
+    reason, probably lack of necessary`` / ``libraries and/or headers.  Check the mkmf.log file for more
+    details.``). What the wrapped part says is the message's, never an end of its own."""
+    tail = prev.rstrip()
+    return len(tail) >= WRAP and (tail[-1].isalnum() or tail[-1] == ",") and bool(_GOES_ON.match(text))
+
+
+def _resumes(lines: Numbered, i: int) -> bool:
+    """After a quiet run ending before ``i``, whether the block goes on: errors follow shortly, or a
+    stack frame right after it (the quiet lines were an exception's message, its frames follow)."""
+    for k, (_, text) in enumerate(lines[i : i + edges.LOOKAHEAD]):
+        if edges.stop(text):
+            return False
+        if edges.strong(text) or (k == 0 and blocks.frame(text)):
+            return True
+    return False
+
+
+def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
+    """Index of the block's last line, and whether its end was seen (not the end of what is known).
+
+    A run's verdict (``FAIL pkg``, ``2 failed in 0.3s``, ``Found 3 errors``) ends the block and
+    belongs to it, and so do the command's exit lines right after it (``exit status 1``, make's
+    ``*** Error 1``). The next failure's header ends a block already ``SOFT`` lines long, unless
+    it is nested deeper than the block's first line (a subtest of the failing test).
+    """
+    end, quiet = at, 0
+    base = blocks.indent(lines[start][1])
+    limit = min(len(lines), at + edges.REACH_BELOW)
+    tag = blocks.prefix(lines[at][1])
+    hunk = max((hunk_end(lines, k) for k in range(start, at + 1)), default=at)
+    for i in range(at + 1, limit):
+        text = lines[i][1]
+        if i <= hunk:
+            end, quiet = i, 0
+            continue
+        hunk = hunk_end(lines, i)
+        if i == end + 1 and wrapped(lines[end][1], text):
+            end, quiet = i, 0
+            continue
+        if tag and i == end + 1 and blocks.box_end(text):
+            return i, True  # the corner closing the box the tool framed its report in
+        if tag and blocks.prefix(text) == tag:
+            # Every line the tool prefixes is of its block; its "it failed" line is the block's last.
+            if blocks.blank(text):
+                continue
+            if edges.stop(text[text.index(tag) + len(tag) :]):
+                return (i if i == end + 1 else end), True
+            end, quiet = i, 0
+            continue
+        if blocks.summary(text) and not blocks.chatter(text):
+            return _epilogue(lines, i), True
+        if (edges.stop(text) and not edges.item_of_list(lines, i)) or (
+            _next_failure(lines, i, start) and blocks.indent(text) <= base
+        ):
+            return _epilogue(lines, end), True
+        if edges.strong(text) or edges.attached(text):
+            end, quiet = i, 0
+            continue
+        quiet += 1
+        if quiet >= edges.QUIET and not _resumes(lines, i + 1):
+            return _epilogue(lines, end), True
+        if not blocks.blank(text) and quiet < edges.QUIET and not blocks.blank(lines[i - 1][1]):
+            end = i  # a line of the failure's own message, below it
+    return end, limit < len(lines)
+
+
+def _next_failure(lines: Numbered, i: int, start: int) -> bool:
+    return blocks.header(lines[i][1]) and i - start >= SOFT and not blocks.header(lines[i - 1][1])
+
+
+def _epilogue(lines: Numbered, end: int) -> int:
+    """The block's end moved past the verdict and exit lines that directly follow it (a few at most),
+    then past a pointer to more a blank line below them and the error line right after it (rustc's
+    ``For more information about this error, try `rustc --explain E0599`.``, then rustdoc's
+    ``Couldn't compile the test.`` or cargo's ``error: could not compile `app` ...``)."""
+    j = end
+    while j + 1 < len(lines) and j - end < EPILOGUE and _closing(lines[j + 1][1]):
+        j += 1
+    k = j + 2 if j + 2 < len(lines) and blocks.blank(lines[j + 1][1]) else j + 1
+    if k >= len(lines) or not blocks.pointer(lines[k][1]):
+        return j
+    after = lines[k + 1][1] if k + 1 < len(lines) else ""
+    return k + 1 if edges.strong(after) and not (edges.stop(after) or blocks.header(after)) else k
+
+
+def _closing(text: str) -> bool:
+    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
