@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
-from autoheal import redact, settings
-from autoheal import rules as rules_mod
+from autoheal import redact, ruleload, settings
 from autoheal.errors import ConfigError
-from autoheal.rules import YAML_LOADER, Rule, RuleSet, build_rule, builtin_rules, compile_ruleset, merge_rules
+from autoheal.rule import Rule
+from autoheal.ruleload import YAML_LOADER, build_rule, builtin_rules, merge_rules
+from autoheal.rules import RuleSet, compile_ruleset
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
@@ -76,7 +77,7 @@ def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], section: str, s
 
 def _builtins() -> tuple[Rule, ...]:
     """The built-in rules, read once per version of the catalogue (validate checks many documents)."""
-    path = rules_mod.BUILTIN_RULES
+    path = ruleload.BUILTIN_RULES
     return _builtins_at(path, path.stat().st_mtime_ns)
 
 

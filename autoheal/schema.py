@@ -21,7 +21,7 @@ import yaml
 from autoheal import config, settings
 from autoheal.errors import ConfigError
 from autoheal.models import CATEGORIES
-from autoheal.rules import _MAX_CONTEXT, SEVERITIES, YAML_LOADER, builtin_rules
+from autoheal.ruleload import MAX_CONTEXT, SEVERITIES, YAML_LOADER, builtin_rules
 
 SCHEMA_FILE = Path(__file__).parent / "data" / "autoheal.schema.json"
 SCHEMA_URL = "https://raw.githubusercontent.com/org/autoheal/v1/autoheal/data/autoheal.schema.json"
@@ -54,7 +54,7 @@ def _patterns(min_items: int, help: str) -> dict[str, Any]:
 
 
 def _rule() -> dict[str, Any]:
-    limit = {"type": "number", "minimum": 0, "maximum": _MAX_CONTEXT}
+    limit = {"type": "number", "minimum": 0, "maximum": MAX_CONTEXT}
     return {
         "type": "object",
         "required": ["id"],

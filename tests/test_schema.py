@@ -13,7 +13,7 @@ import yaml
 
 from autoheal import config, schema, settings
 from autoheal.errors import ConfigError
-from autoheal.rules import _RULE_KEYS
+from autoheal.ruleload import _RULE_KEYS
 from tests.helpers import autoheal_cli
 
 ROOT = Path(__file__).resolve().parents[1]
