@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from autoheal.gitops import cmd_output
+from autoheal.subproc import cmd_output
 
 WORKFLOWS_DIR = Path(".github/workflows")
 GLOB_SPECIAL = "*?+[]!"

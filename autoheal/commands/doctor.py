@@ -36,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def repo_name(root: Path, given: str | None) -> str | None:
     if given or os.environ.get("GITHUB_REPOSITORY"):
         return given or os.environ["GITHUB_REPOSITORY"]
-    from autoheal.gitops import cmd_output
+    from autoheal.subproc import cmd_output
 
     try:
         rc, out, _ = cmd_output(("git", "remote", "get-url", "origin"), root, check=False, timeout=30)
