@@ -70,9 +70,12 @@ def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], section: str, s
     for key, value in raw.items():
         kind = allowed[key]
         ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
+        path = (section, key) if section else (key,)
         if not ok:
-            path = (section, key) if section else (key,)
             yield path, ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
+        elif kind is list and not all(isinstance(item, str) and item.strip() for item in value):
+            # A blank or non-string label, branch or glob is never meant; GitHub rejects an empty label.
+            yield path, ConfigError(f"{source}: {prefix}{key} must be a list of non-blank strings")
 
 
 def _builtins() -> tuple[Rule, ...]:

@@ -33,6 +33,8 @@ def _setting(s: settings.Setting) -> dict[str, Any]:
         "type": _JSON_TYPES[s.kind],
         "description": f"{s.help} (default: {settings.shown_default(s)})",
     }
+    if s.kind is list:
+        prop["items"] = {"type": "string", "pattern": "\\S"}  # as the loader: no blank entries
     if s.default is not None:
         prop["default"] = list(s.default) if isinstance(s.default, tuple) else s.default
     return prop

@@ -36,7 +36,7 @@ def _setting_docs() -> list[Any]:
     for s in settings.SETTINGS:
         if s.key is None:
             continue
-        for value in [*SAMPLES.values(), None, {"a": 1}, 1.5]:
+        for value in [*SAMPLES.values(), None, {"a": 1}, 1.5, [" "], [1]]:
             docs.append({s.section: {s.key: value}} if s.section else {s.key: value})
     return docs
 
