@@ -61,20 +61,22 @@ class Auth:
         return replace(self, token=self.workflow_token) if touches_workflows(paths) else self
 
     @property
-    def _basic(self) -> str:
-        return base64.b64encode(f"x-access-token:{self.token}".encode()).decode()
-
-    @property
     def header(self) -> str:
-        return f"AUTHORIZATION: basic {self._basic}"
+        return f"AUTHORIZATION: basic {_basic(self.token)}"
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """Every form of both tokens an error could show (raw, basic credentials, base64), longest first:
+        replacing a shorter one first could break a longer one that contains it."""
         forms: list[str] = []
         for token in {self.token, self.workflow_token} - {""}:
-            basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-            forms += [token, basic, base64.b64encode(token.encode()).decode()]
+            forms += [token, _basic(token), base64.b64encode(token.encode()).decode()]
         return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _basic(token: str) -> str:
+    """HTTP basic credentials as git sends a token over HTTPS."""
+    return base64.b64encode(f"x-access-token:{token}".encode()).decode()
 
 
 def touches_workflows(paths: Sequence[str]) -> bool:
