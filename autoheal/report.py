@@ -249,7 +249,7 @@ def _rerun(
 ) -> rerun.Rerun | None:
     if not loop.rerun.enabled:
         return None
-    done = rerun.maybe_rerun(client, run, found, loop.rerun, fork, sink.dry_run)
+    done = rerun.maybe_rerun(client, run, found, loop.rerun, fork, sink.dry_run, sink.say)
     if not done.started:
         sink.say(f"not re-run: {done.reason}")
     return done
