@@ -14,8 +14,8 @@ from pathlib import Path
 
 from autoheal.errors import AutohealError
 from autoheal.fixers.base import safe_path
-from autoheal.gitops import OUTPUT_LIMIT, redact
 from autoheal.models import Change
+from autoheal.subproc import OUTPUT_LIMIT, redact
 
 VERIFY_TAIL_LINES = 60
 # Environment a verify command does not get: it runs the repository's code, which needs no token.

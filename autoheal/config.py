@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
-from autoheal import redact, settings
-from autoheal import rules as rules_mod
+from autoheal import redact, ruleload, settings
 from autoheal.errors import ConfigError
-from autoheal.rules import YAML_LOADER, Rule, RuleSet, build_rule, builtin_rules, compile_ruleset, merge_rules
+from autoheal.rule import Rule
+from autoheal.ruleload import YAML_LOADER, build_rule, builtin_rules, merge_rules
+from autoheal.rules import RuleSet, compile_ruleset
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
 
@@ -69,14 +70,17 @@ def _checked(raw: Mapping[str, Any], allowed: Mapping[str, Any], section: str, s
     for key, value in raw.items():
         kind = allowed[key]
         ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int, float)))
+        path = (section, key) if section else (key,)
         if not ok:
-            path = (section, key) if section else (key,)
             yield path, ConfigError(f"{source}: {prefix}{key} must be {_type_name(kind)}")
+        elif kind is list and not all(isinstance(item, str) and item.strip() for item in value):
+            # A blank or non-string label, branch or glob is never meant; GitHub rejects an empty label.
+            yield path, ConfigError(f"{source}: {prefix}{key} must be a list of non-blank strings")
 
 
 def _builtins() -> tuple[Rule, ...]:
     """The built-in rules, read once per version of the catalogue (validate checks many documents)."""
-    path = rules_mod.BUILTIN_RULES
+    path = ruleload.BUILTIN_RULES
     return _builtins_at(path, path.stat().st_mtime_ns)
 
 

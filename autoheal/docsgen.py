@@ -166,7 +166,7 @@ def outputs(root: Path) -> dict[str, Callable[[str | None], str]]:
     """Relative path -> a function from the file's current text (None: missing) to its fresh text."""
     from autoheal import schema
     from autoheal.fixers import FIXERS
-    from autoheal.rules import BUILTIN_RULES, load_rule_file
+    from autoheal.ruleload import BUILTIN_RULES, load_rule_file
 
     made: dict[str, Callable[[str | None], str]] = {
         "docs/rules.md": lambda _: rules_markdown(load_rule_file(BUILTIN_RULES)),

@@ -112,38 +112,9 @@ def check_labels(client: Any, config_report: Mapping[str, Any], config_heal: Map
 def check_token(token: Token, oauth_scopes: str | None, found: list[repoinit.Workflow]) -> Iterator[Check]:
     """``oauth_scopes``: a classic token's scopes, from the answer to GET /repos (``repo_and_scopes``)."""
     if token.kind == "classic":
-        scopes = {s.strip() for s in (oauth_scopes or "").split(",") if s.strip()}
-        can_pr = bool(scopes & {"repo", "public_repo"})
-        yield Check(
-            "token.pull-requests",
-            PASS if can_pr else FAIL,
-            f"{token.source}: a classic token with scopes {', '.join(sorted(scopes)) or 'none'}",
-            "" if can_pr else "give the token the repo (or public_repo) scope",
-        )
-        ok = "workflow" in scopes
-        yield Check(
-            "token.workflows",
-            PASS if ok else WARN,
-            f"{token.source} {'may' if ok else 'may not'} push workflow files (workflow scope)",
-            "" if ok else "set AUTOHEAL_WORKFLOW_TOKEN to a token with the workflow scope for workflow-file fixes",
-        )
+        yield from _classic_token(token, oauth_scopes)
     elif token.kind == "GITHUB_TOKEN":
-        heal = with_mode(found, "heal")[:1]
-        granted = granted_permissions(heal[0]) if heal else None
-        can_pr = granted is not None and granted.get("pull-requests") == "write" and granted.get("contents") == "write"
-        yield Check(
-            "token.pull-requests",
-            PASS if can_pr else FAIL,
-            "GITHUB_TOKEN: the heal job's permissions: "
-            + (", ".join(f"{k}: {v}" for k, v in sorted((granted or {}).items())) or "the repository default"),
-            "" if can_pr else "grant contents: write and pull-requests: write in the heal workflow",
-        )
-        yield Check(
-            "token.workflows",
-            WARN,
-            "GITHUB_TOKEN may never push workflow files",
-            "pass a PAT with the workflow scope or an App token with workflows: write as workflow-token",
-        )
+        yield from _workflow_token(found)
     else:
         needs = "Contents: write, Pull requests: write, Issues: write (and Workflows: write to push workflow files)"
         what = "a fine-grained PAT" if token.kind == "fine-grained" else "an App installation token"
@@ -153,6 +124,45 @@ def check_token(token: Token, oauth_scopes: str | None, found: list[repoinit.Wor
             f"{token.source} is {what}: its permissions cannot be read with it",
             f"check it has {needs}",
         )
+
+
+def _classic_token(token: Token, oauth_scopes: str | None) -> Iterator[Check]:
+    """A classic token's scopes are in GitHub's ``X-OAuth-Scopes`` answer: repo opens PRs, workflow pushes workflows."""
+    scopes = {s.strip() for s in (oauth_scopes or "").split(",") if s.strip()}
+    can_pr = bool(scopes & {"repo", "public_repo"})
+    yield Check(
+        "token.pull-requests",
+        PASS if can_pr else FAIL,
+        f"{token.source}: a classic token with scopes {', '.join(sorted(scopes)) or 'none'}",
+        "" if can_pr else "give the token the repo (or public_repo) scope",
+    )
+    ok = "workflow" in scopes
+    yield Check(
+        "token.workflows",
+        PASS if ok else WARN,
+        f"{token.source} {'may' if ok else 'may not'} push workflow files (workflow scope)",
+        "" if ok else "set AUTOHEAL_WORKFLOW_TOKEN to a token with the workflow scope for workflow-file fixes",
+    )
+
+
+def _workflow_token(found: list[repoinit.Workflow]) -> Iterator[Check]:
+    """GITHUB_TOKEN has what the heal workflow's ``permissions:`` grant, and never the workflows permission."""
+    heal = with_mode(found, "heal")[:1]
+    granted = granted_permissions(heal[0]) if heal else None
+    can_pr = granted is not None and granted.get("pull-requests") == "write" and granted.get("contents") == "write"
+    yield Check(
+        "token.pull-requests",
+        PASS if can_pr else FAIL,
+        "GITHUB_TOKEN: the heal job's permissions: "
+        + (", ".join(f"{k}: {v}" for k, v in sorted((granted or {}).items())) or "the repository default"),
+        "" if can_pr else "grant contents: write and pull-requests: write in the heal workflow",
+    )
+    yield Check(
+        "token.workflows",
+        WARN,
+        "GITHUB_TOKEN may never push workflow files",
+        "pass a PAT with the workflow scope or an App token with workflows: write as workflow-token",
+    )
 
 
 def online(client: Any, token: Token, root: Path) -> list[Check]:

@@ -13,11 +13,6 @@ if TYPE_CHECKING:  # PyGithub costs 150 ms to import: ``autoheal triage`` never 
     from autoheal.github_api import Client
 
 
-def csv(value: str) -> list[str]:
-    """A comma- or newline-separated list, as action inputs and flags take them."""
-    return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
-
-
 def add_config_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="autoheal config file (default: .github/autoheal.yml if present)")
     p.add_argument("--templates", help="directory of templates overriding the defaults")

@@ -1,6 +1,6 @@
-"""The working tree for heal mode: one subprocess helper, a typed git wrapper with one method per
-verb, the create-or-update-branch algorithm of peter-evans/create-pull-request written against
-it. What is done inside a worktree (applying a fix's changes, verifying them) is ``changes``.
+"""The working tree for heal mode: a typed git wrapper with one method per
+verb over the one subprocess helper (``subproc``), the create-or-update-branch algorithm of
+peter-evans/create-pull-request written against it. What is done inside a worktree (applying a fix's changes, verifying them) is ``changes``.
 
 Credentials never reach argv: the token travels as an ``http.<server>/.extraheader``
 entry in ``GIT_CONFIG_COUNT``/``GIT_CONFIG_KEY_n``/``GIT_CONFIG_VALUE_n``, preceded by an
@@ -8,7 +8,7 @@ empty entry for the same key, which clears the header actions/checkout persisted
 ``Authorization`` headers make GitHub answer 400). ``safe.directory`` is set the same way,
 because a container's uid differs from the owner of the runner's checkout
 (https://github.blog/2022-04-12-git-security-vulnerability-announced/). Every error text
-goes through ``redact``, so neither the token nor its base64 form can leak into a log.
+goes through ``subproc.redact``, so neither the token nor its base64 form can leak into a log.
 
 GitHub refuses a push that creates, changes or deletes a file under ``.github/workflows/``
 unless its token may write workflows ("refusing to allow a GitHub App to create or update
@@ -21,10 +21,8 @@ So such a push goes with ``Auth.workflow_token``, and only such a push.
 from __future__ import annotations
 
 import base64
-import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -32,14 +30,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from autoheal.errors import GitError
+from autoheal.subproc import cmd_output
 
 BOT_NAME = "autoheal[bot]"
 BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
 DEFAULT_SERVER = "https://github.com"
-REDACTED = "***"
 WORKFLOWS_DIR = ".github/workflows/"
 _WORKFLOW_REFUSAL = re.compile(r"refusing to allow [^\n]*?workflow[^\n]*?(?:permission|scope)", re.I)
-OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
 
 
 @dataclass(frozen=True)
@@ -64,20 +61,22 @@ class Auth:
         return replace(self, token=self.workflow_token) if touches_workflows(paths) else self
 
     @property
-    def _basic(self) -> str:
-        return base64.b64encode(f"x-access-token:{self.token}".encode()).decode()
-
-    @property
     def header(self) -> str:
-        return f"AUTHORIZATION: basic {self._basic}"
+        return f"AUTHORIZATION: basic {_basic(self.token)}"
 
     @property
     def secrets(self) -> tuple[str, ...]:
+        """Every form of both tokens an error could show (raw, basic credentials, base64), longest first:
+        replacing a shorter one first could break a longer one that contains it."""
         forms: list[str] = []
         for token in {self.token, self.workflow_token} - {""}:
-            basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-            forms += [token, basic, base64.b64encode(token.encode()).decode()]
+            forms += [token, _basic(token), base64.b64encode(token.encode()).decode()]
         return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _basic(token: str) -> str:
+    """HTTP basic credentials as git sends a token over HTTPS."""
+    return base64.b64encode(f"x-access-token:{token}".encode()).decode()
 
 
 def touches_workflows(paths: Sequence[str]) -> bool:
@@ -97,55 +96,6 @@ class BranchResult:
     status: str
     sha: str = ""
     foreign_authors: tuple[str, ...] = ()
-
-
-def redact(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return text
-
-
-def _clip(text: str) -> str:
-    text = text.strip()
-    return text if len(text) <= OUTPUT_LIMIT else "\u2026" + text[-OUTPUT_LIMIT:]
-
-
-def cmd_output(
-    args: Sequence[str],
-    cwd: Path,
-    env: Mapping[str, str] | None = None,
-    *,
-    secrets: Sequence[str] = (),
-    check: bool = True,
-    timeout: float = 600,
-) -> tuple[int, str, str]:
-    """Run a command; (rc, stdout, stderr). With ``check``, a non-zero rc raises GitError."""
-    full_env = {**os.environ, **(env or {})}
-    try:
-        proc = subprocess.run(
-            list(args),
-            cwd=cwd,
-            env=full_env,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=timeout,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GitError(f"{args[0]} is not installed (running {' '.join(args[:2])})") from None
-    except subprocess.TimeoutExpired:
-        raise GitError(redact(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
-    if check and proc.returncode != 0:
-        raise GitError(
-            redact(
-                f"command failed: {' '.join(args)}\nreturn code: {proc.returncode}\n"
-                f"stdout: {_clip(proc.stdout) or '(none)'}\nstderr: {_clip(proc.stderr) or '(none)'}",
-                secrets,
-            )
-        )
-    return proc.returncode, proc.stdout, proc.stderr
 
 
 def config_env(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from autoheal.gitops import cmd_output
+from autoheal.errors import GitError
+from autoheal.subproc import cmd_output
 
 WORKFLOWS_DIR = Path(".github/workflows")
 GLOB_SPECIAL = "*?+[]!"
@@ -111,7 +112,7 @@ def default_branch(root: Path) -> str:
     for args in probes:
         try:
             rc, out, _ = cmd_output(("git", *args), root, check=False, timeout=30)
-        except Exception:  # no git at all: the fallback below
+        except GitError:  # no git at all, or it hung: the fallback below
             break
         branch = out.strip().removeprefix("origin/")
         if rc == 0 and branch:

@@ -200,12 +200,9 @@ def report(
     closed_loop = _close_loop(client, sink, run, ruleset, opts, loop, open_issues)
     if closed_loop is not None:
         return closed_loop
-    if not run_id:
-        # Only the automatic trigger filters runs; the default branch is needed for that alone.
-        branch = "" if opts.branches else (default_branch or _default_branch(event, client))()
-        reason = skip_reason(run, branch, opts)
-        if reason:
-            return Skip(reason)
+    skipped = None if run_id else _filtered(event, client, run, opts, default_branch)
+    if skipped is not None:
+        return skipped
     fork = is_fork_run(run, client.repo)
     find_pull = pull_finder(client, run)
     finder = Finder(client, run) if baseline else None
@@ -218,15 +215,33 @@ def report(
         ctx = run_context(run, client.repo, job_id)
         outcomes.append(replace(file_issue(sink, diagnosis, ctx, opts, fork=fork, find_pull=find_pull), fork=fork))
     if rerun_done and rerun_done.started:
-        for o in outcomes:
-            if o.issue_number and o.result != "skipped":
-                sink.comment(o.issue_number, rerun.note(run, rerun_done))
-        outcomes = [replace(o, reason="; ".join(filter(None, (o.reason, rerun_done.reason)))) for o in outcomes]
+        outcomes = _rerun_noted(sink, run, outcomes, rerun_done)
     if finder is not None and finder.notes:
         # The job summary lists each outcome's reason: which run was the baseline, or why none.
-        said = "; ".join(inline_text(n, 300) for n in finder.notes)
-        outcomes = [replace(o, reason="; ".join(filter(None, (o.reason, said)))) for o in outcomes]
+        outcomes = _noted(outcomes, "; ".join(inline_text(n, 300) for n in finder.notes))
     return outcomes
+
+
+def _filtered(
+    event: Event, client: Client, run: Mapping[str, Any], opts: ReportOptions, default_branch: Callable[[], str] | None
+) -> Skip | None:
+    """Why the automatic trigger skips ``run``, if it does; the default branch is needed for that alone."""
+    branch = "" if opts.branches else (default_branch or _default_branch(event, client))()
+    reason = skip_reason(run, branch, opts)
+    return Skip(reason) if reason else None
+
+
+def _noted(outcomes: Sequence[Outcome], reason: str) -> list[Outcome]:
+    """The outcomes with ``reason`` added to each one's own."""
+    return [replace(o, reason="; ".join(filter(None, (o.reason, reason)))) for o in outcomes]
+
+
+def _rerun_noted(sink: IssueSink, run: Mapping[str, Any], outcomes: list[Outcome], done: rerun.Rerun) -> list[Outcome]:
+    """Each filed issue says the run was re-run; each outcome's reason says why."""
+    for o in outcomes:
+        if o.issue_number and o.result != "skipped":
+            sink.comment(o.issue_number, rerun.note(run, done))
+    return _noted(outcomes, done.reason)
 
 
 def _rerun(
@@ -234,7 +249,7 @@ def _rerun(
 ) -> rerun.Rerun | None:
     if not loop.rerun.enabled:
         return None
-    done = rerun.maybe_rerun(client, run, found, loop.rerun, fork, sink.dry_run)
+    done = rerun.maybe_rerun(client, run, found, loop.rerun, fork, sink.dry_run, sink.say)
     if not done.started:
         sink.say(f"not re-run: {done.reason}")
     return done

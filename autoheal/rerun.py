@@ -11,7 +11,7 @@ the hour, whoever started them), so no state is needed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -83,6 +83,7 @@ def maybe_rerun(
     opts: RerunOptions,
     fork: bool,
     dry_run: bool,
+    say: Callable[[str], None] = print,
 ) -> Rerun:
     why = eligibility(run, diagnoses, opts, fork)
     if why:
@@ -92,7 +93,7 @@ def maybe_rerun(
         return Rerun(False, f"max-reruns-per-hour ({opts.per_hour}) reached")
     attempt = int(run.get("run_attempt") or 1) + 1
     if dry_run:
-        print(f"[dry-run] would re-run the failed jobs of run {run.get('id')}")
+        say(f"[dry-run] would re-run the failed jobs of run {run.get('id')}")
         return Rerun(True, "dry-run", attempt)
     try:
         client.rerun_failed_jobs(int(run["id"]))

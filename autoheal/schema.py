@@ -21,7 +21,7 @@ import yaml
 from autoheal import config, settings
 from autoheal.errors import ConfigError
 from autoheal.models import CATEGORIES
-from autoheal.rules import _MAX_CONTEXT, SEVERITIES, YAML_LOADER, builtin_rules
+from autoheal.ruleload import MAX_CONTEXT, SEVERITIES, YAML_LOADER, builtin_rules
 
 SCHEMA_FILE = Path(__file__).parent / "data" / "autoheal.schema.json"
 SCHEMA_URL = "https://raw.githubusercontent.com/org/autoheal/v1/autoheal/data/autoheal.schema.json"
@@ -33,6 +33,8 @@ def _setting(s: settings.Setting) -> dict[str, Any]:
         "type": _JSON_TYPES[s.kind],
         "description": f"{s.help} (default: {settings.shown_default(s)})",
     }
+    if s.kind is list:
+        prop["items"] = {"type": "string", "pattern": "\\S"}  # as the loader: no blank entries
     if s.default is not None:
         prop["default"] = list(s.default) if isinstance(s.default, tuple) else s.default
     return prop
@@ -54,7 +56,7 @@ def _patterns(min_items: int, help: str) -> dict[str, Any]:
 
 
 def _rule() -> dict[str, Any]:
-    limit = {"type": "number", "minimum": 0, "maximum": _MAX_CONTEXT}
+    limit = {"type": "number", "minimum": 0, "maximum": MAX_CONTEXT}
     return {
         "type": "object",
         "required": ["id"],

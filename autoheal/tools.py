@@ -132,6 +132,31 @@ def _by_words(words: list[str]) -> str | None:
     return None
 
 
+_BUILD_TOOLS = frozenset({"mvn", "mvnw", "gradle", "gradlew", "sbt", "xcodebuild"})
+
+
+def _build_category(tool: str, args: list[str]) -> str:
+    """A build tool's goals, tasks or actions decide (the last named one); building compiles otherwise."""
+    if tool == "sbt":  # commands in order (``sbt clean coverage test``, ``+test``): the last named decides
+        named = [SUBCOMMANDS.get((tool, a.lstrip("+;"))) or _goal(a.lstrip("+;")) for a in args]
+    elif tool == "xcodebuild":  # its actions may follow or precede the options' values
+        named = [SUBCOMMANDS.get((tool, a)) for a in args]
+    else:
+        named = [_goal(a) for a in args]
+    return next((c for c in reversed(named) if c), COMPILE)
+
+
+def _runner_category(tool: str, args: list[str]) -> str | None:
+    """A package manager's run (``npm run lint``, ``bundle exec rspec``): an install, else what it runs."""
+    rest = args[1:] if args and args[0] in _RUN_WORDS else args
+    installs = _INSTALLS.get(tool, ())
+    if installs and (rest[0] in installs if rest else tool != "bundle"):
+        return DEPS
+    if not rest:
+        return TABLE.get(tool)
+    return TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
+
+
 def segment_category(segment: str) -> str | None:
     """The category of one simple command (no ``&&``/``;``/pipes), or None."""
     words = _words(segment.strip())
@@ -147,15 +172,8 @@ def segment_category(segment: str) -> str | None:
         return segment_category(" ".join(words[2:]))
     if tool == "r" and len(words) > 2 and words[1] == "CMD":  # R CMD check|build|INSTALL
         return SUBCOMMANDS.get(("r", words[2].lower()))
-    if tool in ("mvn", "mvnw", "gradle", "gradlew"):
-        goals = [g for g in (_goal(a) for a in args) if g]
-        return goals[-1] if goals else COMPILE
-    if tool == "sbt":  # commands in order (``sbt clean coverage test``, ``+test``): the last named decides
-        named = [SUBCOMMANDS.get((tool, a.lstrip("+;"))) or _goal(a.lstrip("+;")) for a in args]
-        return next((c for c in reversed(named) if c), COMPILE)
-    if tool == "xcodebuild":  # its actions may follow or precede the options' values
-        actions = [c for c in (SUBCOMMANDS.get((tool, a)) for a in args) if c]
-        return actions[-1] if actions else COMPILE
+    if tool in _BUILD_TOOLS:
+        return _build_category(tool, args)
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
@@ -166,13 +184,7 @@ def segment_category(segment: str) -> str | None:
     if args and (tool, args[0]) in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, args[0])] or segment_category(" ".join(args[1:] if tool == "python" else args))
     if tool in _RUNNERS:
-        rest = args[1:] if args and args[0] in _RUN_WORDS else args
-        installs = _INSTALLS.get(tool, ())
-        if installs and (rest[0] in installs if rest else tool != "bundle"):
-            return DEPS
-        if not rest:
-            return TABLE.get(tool)
-        return TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
+        return _runner_category(tool, args)
     if tool in TABLE:
         return TABLE[tool]
     if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from autoheal import changes, gitops
+from autoheal import changes, subproc
 from autoheal.errors import AutohealError
 from autoheal.models import Change
 
@@ -37,7 +37,7 @@ def test_verify_reports_the_tail_redacted_and_times_out(tmp_path: Path, monkeypa
         f'seq 1 100; echo {TOKEN}; echo "[$AUTOHEAL_TOKEN]"; exit 3', tmp_path, secrets=(TOKEN,)
     )
     assert failed is not None and failed.code == 3 and failed.describe() == "exit code 3"
-    assert failed.tail.splitlines()[-2:] == [gitops.REDACTED, "[]"]  # redacted; not even in its env
+    assert failed.tail.splitlines()[-2:] == [subproc.REDACTED, "[]"]  # redacted; not even in its env
     assert len(failed.tail.splitlines()) == changes.VERIFY_TAIL_LINES
     slow = changes.run_verify("sleep 30", tmp_path, timeout=0.5)
     assert slow is not None and slow.code is None and slow.describe() == "timed out"

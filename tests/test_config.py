@@ -46,6 +46,8 @@ report:
         ("rules: {a: 1}", "'rules' must be a list"),
         ("colour: red", "unknown option 'colour'"),
         ("report: {labels: x}", "report.labels must be a list"),
+        ("report: {labels: ['  ']}", "report.labels must be a list of non-blank strings"),
+        ("heal: {reviewers: [octocat, 5]}", "heal.reviewers must be a list of non-blank strings"),
         ("report: {max-issues-per-hour: true}", "must be a whole number"),
         ("report: {nope: 1}", "unknown option 'nope' in 'report'"),
         ("rules: [{id: x, category: network, patterns: ['(?<=a)b']}]", "rule 'x', key 'patterns'"),

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from autoheal import diskcache, prefiltercache, rules
+from autoheal import diskcache, prefiltercache, ruleload
+from autoheal.errors import ConfigError
 from autoheal.prefilter import prefilter_parts
 
 
@@ -61,7 +62,7 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_the_cached_prefilter_is_the_derived_one_and_is_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    patterns = [p for r in rules.builtin_rules() for p in r.patterns]
+    patterns = [p for r in ruleload.builtin_rules() for p in r.patterns]
     first = prefiltercache.prefilter_of(patterns)
     assert first == prefilter_parts(patterns, prefiltercache._relax)
     assert list(cache.glob("prefilter-*.bin"))
@@ -89,16 +90,16 @@ def test_a_damaged_prefilter_entry_is_derived_again(cache: Path) -> None:
 
 
 def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
-    cold = rules.builtin_rules()
+    cold = ruleload.builtin_rules()
     assert list(cache.glob("catalogue-*.bin"))
-    warm = rules.builtin_rules()
+    warm = ruleload.builtin_rules()
     assert warm == cold
     assert [r.patterns for r in warm] == [r.patterns for r in cold]
 
 
 def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
-    with pytest.raises(rules.ConfigError, match="not valid RE2"):
-        rules.build_rule({"id": "x", "category": "test.failure", "patterns": ["(unclosed"]}, "user.yml")
+    with pytest.raises(ConfigError, match="not valid RE2"):
+        ruleload.build_rule({"id": "x", "category": "test.failure", "patterns": ["(unclosed"]}, "user.yml")
 
 
 def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch: pytest.MonkeyPatch) -> None:

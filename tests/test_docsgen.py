@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from autoheal import docsgen, rules
+from autoheal import docsgen, ruleload
 from autoheal.fixers import FIXERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def test_one_command_lists_every_generated_file() -> None:
 
 
 def test_a_new_rule_makes_the_docs_stale_and_write_fixes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    catalogue = yaml.safe_load(rules.BUILTIN_RULES.read_text())
+    catalogue = yaml.safe_load(ruleload.BUILTIN_RULES.read_text())
     catalogue["rules"].append(
         {
             "id": "zz.brand-new",
@@ -47,7 +47,7 @@ def test_a_new_rule_makes_the_docs_stale_and_write_fixes_it(tmp_path: Path, monk
     )
     path = tmp_path / "rules.yaml"
     path.write_text(yaml.safe_dump(catalogue))
-    monkeypatch.setattr(rules, "BUILTIN_RULES", path)
+    monkeypatch.setattr(ruleload, "BUILTIN_RULES", path)
     root = tmp_path / "src"
     for name in ("docs", "tests/fixers/golden", "autoheal/data"):
         shutil.copytree(ROOT / name, root / name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from autoheal import gitops
+from autoheal import gitops, subproc
 from autoheal.errors import GitError
 from tests.helpers import HUMAN, git, seed_origin
 
@@ -127,7 +127,7 @@ def test_the_token_never_shows_in_errors(work: Path) -> None:
         text = str(error)
         assert "command failed: git push" in text and "stderr:" in text
         assert not any(form in text for form in forms), text
-    assert gitops.REDACTED in str(in_argv.value)
+    assert subproc.REDACTED in str(in_argv.value)
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
@@ -181,7 +181,7 @@ def test_workflow_paths_pick_the_workflow_token_and_both_tokens_are_redacted() -
     assert auth.for_paths(["requirements.txt"]).token == TOKEN
     assert auth.for_paths([".github/workflows/ci.yml"]).token == "ghp_workflowTOKEN0123456789"
     text = f"{auth.header} {auth.for_paths(['.github/workflows/x']).header} ghp_workflowTOKEN0123456789"
-    assert TOKEN not in gitops.redact(text, auth.secrets) and "workflowTOKEN" not in gitops.redact(text, auth.secrets)
+    assert TOKEN not in subproc.redact(text, auth.secrets) and "workflowTOKEN" not in subproc.redact(text, auth.secrets)
     assert "workflowTOKEN" not in repr(auth)
 
 

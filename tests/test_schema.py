@@ -13,7 +13,7 @@ import yaml
 
 from autoheal import config, schema, settings
 from autoheal.errors import ConfigError
-from autoheal.rules import _RULE_KEYS
+from autoheal.ruleload import _RULE_KEYS
 from tests.helpers import autoheal_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def _setting_docs() -> list[Any]:
     for s in settings.SETTINGS:
         if s.key is None:
             continue
-        for value in [*SAMPLES.values(), None, {"a": 1}, 1.5]:
+        for value in [*SAMPLES.values(), None, {"a": 1}, 1.5, [" "], [1]]:
             docs.append({s.section: {s.key: value}} if s.section else {s.key: value})
     return docs
 

@@ -96,18 +96,6 @@ def test_the_next_failure_header_ends_a_block_once_the_first_failure_is_whole() 
     assert numbers[0] <= 2 and all(n in numbers for n in range(2, second - 1)) and second not in numbers
 
 
-def test_exit_line_alone_is_never_the_anchor_when_a_block_exists() -> None:
-    text = (
-        "##[group]Run ./ci/docs-audit\n##[endgroup]\nchecking 14 files\n"
-        "docs/intro.md:3:1: heading level skipped\ndocs/api.md:9:4: broken reference 'Foo'\n"
-        "2 problems\n##[error]Process completed with exit code 1.\n"
-    )
-    d = _triage(text)
-    assert d.rule == "generic.error-block" and d.key_lines[0] == 4
-    assert [e.line for e in d.excerpt] == [3, 4, 5, 6]  # the tool's output, not the step's header or exit line
-    assert d.category == "unknown"  # no table names ./ci/docs-audit; the exit line never gives a category
-
-
 def test_excerpt_is_capped() -> None:
     text = "".join(f"FAILED tests/t.py::test_{i}\n" for i in range(500))
     d = _triage(text)
@@ -206,20 +194,6 @@ def test_frames_behind_a_line_prefix_stay_in_the_block_and_ok_lines_are_chatter(
     rs = ruleset(extra=[{"id": "asan", "category": "crash", "patterns": [r"AddressSanitizer: SEGV"], "priority": 70}])
     d = triage_docs([bytes_doc("", ("\n".join(lines) + "\n").encode())], rs, "log.txt")
     assert [e.line for e in d.excerpt] == list(range(6, 37))  # the report and every frame, no passing tests
-
-
-def test_a_generic_block_is_the_tools_output_above_the_drivers_epilogue() -> None:
-    text = (
-        "##[group]Run npm run docs-check\n##[endgroup]\n> docs@1.0.0 docs-check\n> node check.js\n\n"
-        "docs/a.md:3: error: dead link http://x.invalid\ndocs/b.md:9: error: dead link http://y.invalid\n"
-        "found 2 problems\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\nnpm ERR! docs@1.0.0 docs-check: `node check.js`\n"
-        "npm ERR! Exit status 1\nnpm ERR!\nnpm ERR! Failed at the docs@1.0.0 docs-check script.\n"
-        "npm ERR! This is probably not a problem with npm. There is likely additional logging output above.\n"
-        "##[error]Process completed with exit code 1.\n"
-    )
-    d = _triage(text)
-    assert d.rule == "generic.error-block" and d.key_lines[0] == 6
-    assert {6, 7, 8} <= {e.line for e in d.excerpt} and 14 not in {e.line for e in d.excerpt}
 
 
 def test_a_far_report_of_the_same_failure_gets_a_block_of_its_own() -> None:
@@ -357,40 +331,6 @@ def test_with_no_rule_the_summary_is_the_failures_line_not_the_ci_servers_verdic
     found = triage_docs([bytes_doc("console.txt", log.encode())], default_ruleset(), "console.txt")
     assert found.category == "unknown"
     assert "widget-1.2.tgz" in found.summary and found.key_lines == (3,)
-
-
-def _jenkins(stage: str, *lines: str, code: int) -> str:
-    head = ["Started by user admin", "[Pipeline] node", "[Pipeline] {", "[Pipeline] stage", f"[Pipeline] {{ ({stage})"]
-    tail = ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] }", "[Pipeline] // node", "[Pipeline] End of Pipeline"]
-    return "\n".join([*head, "[Pipeline] sh", *lines, *tail, f"ERROR: script returned exit code {code}"]) + "\n"
-
-
-def test_a_shell_trace_says_what_ran_so_it_is_context_never_the_generic_blocks_line() -> None:
-    jenkins = _jenkins(
-        "Critic",
-        "+ perlcritic --severity 3 lib/",
-        "lib/App/Tool.pm: Mixed high and low-precedence booleans at line 12, column 5.  (Severity: 4)",
-        code=2,
-    )
-    gha = _step(
-        "set -x; cargo machete",
-        "+ cargo machete",
-        "Analyzing dependencies of crates in this directory...",
-        "cargo-machete found the following unused dependencies in this directory:",
-        "tiles -- ./Cargo.toml:",
-        "\tserde_json",
-        code=1,
-    )
-    travis = (
-        "$ set -x; mix hex.audit\n+ mix hex.audit\nDependency       Version  Retirement reason\n"
-        "plug_cowboy      2.5.0    (security) CVE-2023-1\nFound retired packages\n"
-        'The command "set -x; mix hex.audit" exited with 1.\n'
-    )
-    for log, trace, last in ((jenkins, 7, 8), (gha, 3, 7), (travis, 2, 5)):
-        d = _triage(log)
-        shown = [e.line for e in d.excerpt]
-        assert d.rule == "generic.error-block" and not d.summary.startswith("+"), d.summary
-        assert d.key_lines[0] > trace and trace in shown and last in shown, (d.key_lines, shown)
 
 
 def test_a_tools_verdict_behind_a_wrappers_prefix_is_read_by_the_tools_rule() -> None:

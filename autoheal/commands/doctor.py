@@ -36,11 +36,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def repo_name(root: Path, given: str | None) -> str | None:
     if given or os.environ.get("GITHUB_REPOSITORY"):
         return given or os.environ["GITHUB_REPOSITORY"]
-    from autoheal.gitops import cmd_output
+    from autoheal.errors import GitError
+    from autoheal.subproc import cmd_output
 
     try:
         rc, out, _ = cmd_output(("git", "remote", "get-url", "origin"), root, check=False, timeout=30)
-    except Exception:
+    except GitError:  # no git, or it hung: the repository is unknown, as outside a clone
         return None
     found = _REMOTE.search(out.strip()) if rc == 0 else None
     return f"{found[1]}/{found[2]}" if found else None

@@ -15,9 +15,13 @@ import importlib.util
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autoheal.errors import UsageError
 from autoheal.sanitize import terminal_text
+
+if TYPE_CHECKING:  # initfiles is imported in run(): a command loads its core modules only when it runs
+    from autoheal.initfiles import Planned
 
 NAME = "init"
 
@@ -58,10 +62,7 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _shown(planned: object, dry_run: bool) -> list[str]:
-    from autoheal.initfiles import Planned
-
-    assert isinstance(planned, Planned)
+def _shown(planned: Planned, dry_run: bool) -> list[str]:
     lines = [f"  {planned.status:<9} {planned.path}" + (f"  ({planned.note})" if planned.note else "")]
     if dry_run and planned.status in ("create", "update") and planned.new is not None:
         old = (planned.old or "").splitlines(keepends=True)
@@ -72,27 +73,30 @@ def _shown(planned: object, dry_run: bool) -> list[str]:
     return lines
 
 
+def _plan(args: argparse.Namespace, root: Path) -> list[Planned]:
+    """Every file a first run writes. A mode gets its workflow when its command exists and an
+    example ships for it (stale and health, once they are added); a task, when its command exists."""
+    from autoheal import initfiles, vscodetasks
+
+    candidates = sorted({*initfiles.example_modes(), *initfiles.SCHEDULED})
+    modes = tuple(m for m in candidates if m != NAME and _exists(m))
+    known = tuple(n for n in vscodetasks.TASK_COMMANDS if _exists(n))
+    opts = initfiles.Options(modes, known, args.force, args.all_workflows, args.update_workflow)
+    return initfiles.plan(root, opts)
+
+
 def run(args: argparse.Namespace) -> int:
-    from autoheal import initfiles, repoinit, vscodetasks
+    from autoheal import initfiles, repoinit
 
     root: Path = args.root
     if not repoinit.is_repository(root):
         raise UsageError(
             f"{root.resolve()}: not the root of a git checkout (run autoheal init at the repository's root)"
         )
-    if args.update:
-        planned = initfiles.update_plan(root)
-        if not planned:
-            print("no report workflow listens to workflow_run here: run autoheal init first")
-            return 1
-    else:
-        # A mode gets its workflow when its command exists and an example ships for it (stale and
-        # health, once they are added); a task, when its command exists.
-        candidates = sorted({*initfiles.example_modes(), *initfiles.SCHEDULED})
-        modes = tuple(m for m in candidates if m != NAME and _exists(m))
-        known = tuple(n for n in vscodetasks.TASK_COMMANDS if _exists(n))
-        opts = initfiles.Options(modes, known, args.force, args.all_workflows, args.update_workflow)
-        planned = initfiles.plan(root, opts)
+    planned = initfiles.update_plan(root) if args.update else _plan(args, root)
+    if args.update and not planned:
+        print("no report workflow listens to workflow_run here: run autoheal init first")
+        return 1
     found = repoinit.workflows(root)
     listed = repoinit.reported_names(found)
     summary = (

@@ -66,7 +66,7 @@ def _as_json(rule: Any) -> dict[str, Any]:
 
 def _examples(rule_id: str) -> dict[str, list[str]]:
     """A built-in rule's documented example lines (the loader keeps only what matching needs)."""
-    from autoheal.rules import BUILTIN_RULES, load_rule_file
+    from autoheal.ruleload import BUILTIN_RULES, load_rule_file
 
     raw = next((r for r in load_rule_file(BUILTIN_RULES) if isinstance(r, dict) and r.get("id") == rule_id), {})
     found = raw.get("examples")

@@ -172,32 +172,21 @@ def _quote_value(lines: list[str], problem: YamlProblem) -> tuple[list[str], str
     a block scalar on the next line when the value holds both."""
     line = lines[problem.line]
     ending = line[len(line.rstrip("\r\n")) :]
-    match = _KEY_LINE.match(line.rstrip("\r\n"))
-    item = _ITEM.match(line.rstrip("\r\n"))
-    if match and match["rest"].strip():
-        start, what = match.end("key") + 2, f"the {_unquote(match['key'])} value"  # after ": "
-    elif item and problem.kind == "indicator":
-        start, what = item.end("dashes"), "the list item"
-    else:
+    found = _value_start(line.rstrip("\r\n"), problem)
+    if found is None or problem.column < found[0]:
         return None
-    value = line[start : len(line) - len(ending)]
-    comment = ""
-    cut = re.search(r"\s+#", value)
-    if cut:
-        value, comment = value[: cut.start()], value[cut.start() :]
-    value = value.strip()
+    start, what, key = found
+    value, comment = _split_comment(line[start : len(line) - len(ending)])
     first = value[:1]
     if not value or first in "'\"|>{[&!" or (first in "*@%`" and problem.kind != "indicator"):
-        return None
-    if problem.column < start:
         return None
     fixed = list(lines)
     if "'" not in value:
         fixed[problem.line] = line[:start] + "'" + value + "'" + comment + ending
     elif '"' not in value and "\\" not in value:
         fixed[problem.line] = line[:start] + '"' + value + '"' + comment + ending
-    elif match:  # both quotes inside: a literal block keeps the text as it is
-        block = "|" if _unquote(match["key"]) == "run" else "|-"
+    elif key is not None:  # both quotes inside: a literal block keeps the text as it is
+        block = "|" if key == "run" else "|-"
         pad = " " * (_content_col(line) + _step(lines))
         fixed[problem.line : problem.line + 1] = [
             line[:start] + block + comment + ending,
@@ -205,9 +194,26 @@ def _quote_value(lines: list[str], problem: YamlProblem) -> tuple[list[str], str
         ]
     else:
         return None
-    if not _advances(problem, fixed):
-        return None
-    return fixed, f"line {problem.line + 1}: {what} is quoted"
+    return (fixed, f"line {problem.line + 1}: {what} is quoted") if _advances(problem, fixed) else None
+
+
+def _value_start(line: str, problem: YamlProblem) -> tuple[int, str, str | None] | None:
+    """Where the value starts (after ``key: `` or a list item's dash), what it is, and its key."""
+    match = _KEY_LINE.match(line)
+    if match and match["rest"].strip():
+        key = _unquote(match["key"])
+        return match.end("key") + 2, f"the {key} value", key
+    item = _ITEM.match(line)
+    if item and problem.kind == "indicator":
+        return item.end("dashes"), "the list item", None
+    return None
+
+
+def _split_comment(value: str) -> tuple[str, str]:
+    """The value without its trailing ``# comment``, and the comment with the space before it."""
+    cut = re.search(r"\s+#", value)
+    at = cut.start() if cut else len(value)
+    return value[:at].strip(), value[at:]
 
 
 def _unquote(key: str) -> str:

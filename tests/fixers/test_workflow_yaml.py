@@ -30,6 +30,19 @@ def test_crlf_and_tabs_inside_a_block_scalar_are_kept(tmp_path: Path) -> None:
     assert new == workflow.replace("run: echo a: b", "run: 'echo a: b'")
 
 
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("      - run: echo a: b  # why", "      - run: 'echo a: b'  # why"),
+        ("      - run: echo it's a: b", '      - run: "echo it\'s a: b"'),
+        ('      - run: echo "it\'s" a: b', '      - run: |\n          echo "it\'s" a: b'),
+    ],
+)
+def test_a_value_with_a_colon_is_quoted_with_what_it_does_not_hold(tmp_path: Path, line: str, fixed: str) -> None:
+    workflow = "on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n" + line + "\n"
+    assert only_change(run(tmp_path, workflow)).new == workflow.replace(line, fixed)
+
+
 def test_the_path_comes_from_the_run_when_the_log_does_not_name_it(tmp_path: Path) -> None:
     files = {
         WF: "on: push\n",

@@ -1,0 +1,174 @@
+"""Which line is the root cause: a rule's hit in the failed section, a precise one elsewhere, the
+failed section's generic error block (generic.py) when no rule explains it, or the error a silent
+failed step followed; ``cause`` ranks the hits, this module picks among the tiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from autoheal import blocks, cause, evidence, generic, siblings, tools
+from autoheal.cause import Scope
+from autoheal.logsource import LogDoc
+from autoheal.rules import Rule
+from autoheal.scan import DocScan, Hit
+
+
+@dataclass(frozen=True)
+class Found:
+    """The root cause: a line, its category and rule, and the lines around it."""
+
+    line: int
+    text: str
+    category: str
+    rule: Rule | None
+    context: list[tuple[int, str]]
+    doc: LogDoc
+    step: str | None
+    captures: dict[str, str]
+
+
+def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
+    scan = next(s for s in scans if s.doc is hit.doc)
+    return Found(
+        hit.line, hit.text, hit.rule.category, hit.rule, siblings.context(scan, hit), hit.doc, hit.step, hit.captures
+    )
+
+
+def _command_category(scope: Scope) -> str | None:
+    """What the failing command is, from its name (the step's, its inner commands', its sub-command's)."""
+    sub = scope.command
+    commands = [scope.section.command, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
+    return tools.command_category(commands)
+
+
+def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
+    """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
+    category = _command_category(scope)
+    if category:
+        return category
+    symptoms = [h for h in hits if h.rule.category != "unknown"]
+    return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
+
+
+def _output(scope: Scope) -> list[tuple[int, str]]:
+    """The failed section's last lines; of them, the failing sub-command's output when one is known:
+    after its ``+ cmd`` trace, or up to its make recipe's failure line."""
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    sub = scope.command
+    if sub is None:
+        return tail
+    if sub.kind == "trace":
+        after = [(n, t) for n, t in tail if n > sub.line]
+        return after if len(after) > 1 else tail
+    own = [(n, t) for n, t in tail if n <= sub.line]
+    return own if len(own) > 2 else tail
+
+
+def _traced(scope: Scope) -> frozenset[int]:
+    """The lines of the section's ``+ cmd`` shell traces (``set -x``, Jenkins' ``sh``)."""
+    return frozenset(c.line for c in scope.scan.commands if c.kind == "trace" and c.section == scope.index)
+
+
+def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` led by the failing command's trace when they follow it: what was running, as context."""
+    sub = scope.command
+    if sub is None or sub.kind != "trace" or not lines or lines[0][0] <= sub.line:
+        return lines
+    trace = [(n, t) for n, t in scope.tail if n == sub.line]
+    return trace + lines
+
+
+def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
+    """The section's generic error block, read from what its commands printed: a trace line says
+    what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
+    output = _output(scope)
+    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    traced = _traced(scope)
+    own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
+    anchor: tuple[int, bool] | None = own
+    if own is not None and own[1]:
+        context = _ran(scope, output)
+    else:
+        anchor, context = generic.anchor([(n, t) for n, t in tail if n not in traced], known) or own, tail
+    if anchor is None:
+        return None
+    at, strong = anchor
+    category = _scope_category(scope, symptoms)
+    if not strong and category == "unknown":
+        return None  # nothing reads as an error and nothing names the command: say so
+    text = next(t for n, t in tail if n == at)
+    step = scope.section.command or scope.scan.doc.step
+    return Found(at, text, category, None, context, scope.scan.doc, step, {})
+
+
+def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
+    """A step that failed without printing a word (``[ -n "$VERSION" ]``, ``test -f dist/app``) failed on
+    what the steps before it left: the last error block they printed (a ``fatal:`` from ``git describe``
+    that left the version empty), when the log's last lines still hold it. Only what reads as an error."""
+    section, scan = scope.section, scope.scan
+    if section.kind != "step" or any(
+        not blocks.blank(t) for n, t in scope.tail if section.output_start <= n < (section.exit_line or n + 1)
+    ):
+        return None
+    outputs = [(s.output_start, s.end or section.start - 1) for s in scan.sections if s.start < section.start]
+    earlier = [(n, t) for n, t in scan.tail if n < section.start and any(a <= n <= b for a, b in outputs)]
+    exit_line = next(((n, t) for n, t in scope.tail if n == section.exit_line), None)
+    if not earlier or exit_line is None:
+        return None
+    anchor = generic.anchor([*earlier, exit_line], known)
+    if anchor is None or not anchor[1]:
+        return None
+    text = next(t for n, t in earlier if n == anchor[0])
+    return Found(anchor[0], text, "unknown", None, earlier, scan.doc, section.command or scan.doc.step, {})
+
+
+# A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed
+# has a finding: the failure is the check's, not a broken configuration of the job. A located file
+# opens the line (``[ERROR] templates/a.yaml: unable to parse YAML``, ``a.yml:3:1: syntax error``);
+# a dotfile or a ``*config*`` file is the checker's own configuration, which stays a config error.
+_PARSE_CATEGORIES = frozenset({"config.error", "syntax.error"})
+_CHECKED_FILE = re.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
+
+
+def _as_finding(scope: Scope | None, found: Found) -> Found:
+    m = _CHECKED_FILE.match(found.text)
+    if scope is None or found.category not in _PARSE_CATEGORIES or m is None:
+        return found
+    name = m["file"].rsplit("/", 1)[-1]
+    if name.startswith(".") or "config" in name.lower() or _command_category(scope) != tools.LINT:
+        return found
+    return replace(found, category=tools.LINT)
+
+
+# A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
+# generic block of the failed section, which only says that something there printed an error.
+PRECISE = evidence.PRECISE
+
+
+def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
+    """The failed section's cause (a checker's parse error there is its finding); else a precise cause
+    elsewhere, the generic block there, any cause, the error a silent failed step followed; else a symptom."""
+    scope = cause.failed_scope(scans)
+    tiers = cause.by_tier(scans, scope, known)
+    hit = cause.best_cause(tiers[0])
+    if hit is not None:
+        return _as_finding(scope, _from_hit(scans, hit))
+    elsewhere = cause.best_cause(tiers[1] + tiers[2])
+    if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
+        return _from_hit(scans, elsewhere)
+    if scope is not None and scope.tail:
+        found = _generic(scope, tiers[0], known)
+        if found is not None and (found.category != "unknown" or elsewhere is None):
+            return found
+    if elsewhere is not None:
+        return _from_hit(scans, elsewhere)
+    earlier = _before_silence(scope, known) if scope is not None else None
+    if earlier is not None:
+        return earlier
+    symptoms = [h for t in (0, 1, 2) for h in tiers[t]]
+    if symptoms:
+        return _from_hit(scans, cause.anchor_of(max(symptoms, key=cause.rank), symptoms))
+    return None

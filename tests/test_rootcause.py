@@ -1,0 +1,101 @@
+"""The root cause's line: the failed section's generic error block when no rule explains it (a
+trace is what ran, never the anchor), and nothing for a log without one."""
+
+from __future__ import annotations
+
+from autoheal import rootcause
+from autoheal.logsource import bytes_doc
+from autoheal.models import Diagnosis
+from autoheal.scan import scan_doc
+from tests.helpers import ruleset, triage_text
+
+RS = ruleset()
+
+
+def _triage(text: str) -> Diagnosis:
+    return triage_text(text, RS)
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def _found(text: str) -> rootcause.Found | None:
+    return rootcause.find_cause([scan_doc(bytes_doc("", text.encode()), RS)], _never)
+
+
+def _step(name: str, *body: str, code: int | None = None) -> str:
+    lines = [f"##[group]Run {name}", "##[endgroup]", *body]
+    if code is not None:
+        lines.append(f"##[error]Process completed with exit code {code}.")
+    return "\n".join(lines) + "\n"
+
+
+def test_exit_line_alone_is_never_the_anchor_when_a_block_exists() -> None:
+    text = (
+        "##[group]Run ./ci/docs-audit\n##[endgroup]\nchecking 14 files\n"
+        "docs/intro.md:3:1: heading level skipped\ndocs/api.md:9:4: broken reference 'Foo'\n"
+        "2 problems\n##[error]Process completed with exit code 1.\n"
+    )
+    d = _triage(text)
+    assert d.rule == "generic.error-block" and d.key_lines[0] == 4
+    assert [e.line for e in d.excerpt] == [3, 4, 5, 6]  # the tool's output, not the step's header or exit line
+    assert d.category == "unknown"  # no table names ./ci/docs-audit; the exit line never gives a category
+
+
+def test_a_generic_block_is_the_tools_output_above_the_drivers_epilogue() -> None:
+    text = (
+        "##[group]Run npm run docs-check\n##[endgroup]\n> docs@1.0.0 docs-check\n> node check.js\n\n"
+        "docs/a.md:3: error: dead link http://x.invalid\ndocs/b.md:9: error: dead link http://y.invalid\n"
+        "found 2 problems\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\nnpm ERR! docs@1.0.0 docs-check: `node check.js`\n"
+        "npm ERR! Exit status 1\nnpm ERR!\nnpm ERR! Failed at the docs@1.0.0 docs-check script.\n"
+        "npm ERR! This is probably not a problem with npm. There is likely additional logging output above.\n"
+        "##[error]Process completed with exit code 1.\n"
+    )
+    d = _triage(text)
+    assert d.rule == "generic.error-block" and d.key_lines[0] == 6
+    assert {6, 7, 8} <= {e.line for e in d.excerpt} and 14 not in {e.line for e in d.excerpt}
+
+
+def _jenkins(stage: str, *lines: str, code: int) -> str:
+    head = ["Started by user admin", "[Pipeline] node", "[Pipeline] {", "[Pipeline] stage", f"[Pipeline] {{ ({stage})"]
+    tail = ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] }", "[Pipeline] // node", "[Pipeline] End of Pipeline"]
+    return "\n".join([*head, "[Pipeline] sh", *lines, *tail, f"ERROR: script returned exit code {code}"]) + "\n"
+
+
+def test_a_shell_trace_says_what_ran_so_it_is_context_never_the_generic_blocks_line() -> None:
+    jenkins = _jenkins(
+        "Critic",
+        "+ perlcritic --severity 3 lib/",
+        "lib/App/Tool.pm: Mixed high and low-precedence booleans at line 12, column 5.  (Severity: 4)",
+        code=2,
+    )
+    gha = _step(
+        "set -x; cargo machete",
+        "+ cargo machete",
+        "Analyzing dependencies of crates in this directory...",
+        "cargo-machete found the following unused dependencies in this directory:",
+        "tiles -- ./Cargo.toml:",
+        "\tserde_json",
+        code=1,
+    )
+    travis = (
+        "$ set -x; mix hex.audit\n+ mix hex.audit\nDependency       Version  Retirement reason\n"
+        "plug_cowboy      2.5.0    (security) CVE-2023-1\nFound retired packages\n"
+        'The command "set -x; mix hex.audit" exited with 1.\n'
+    )
+    for log, trace, last in ((jenkins, 7, 8), (gha, 3, 7), (travis, 2, 5)):
+        d = _triage(log)
+        shown = [e.line for e in d.excerpt]
+        assert d.rule == "generic.error-block" and not d.summary.startswith("+"), d.summary
+        assert d.key_lines[0] > trace and trace in shown and last in shown, (d.key_lines, shown)
+
+
+def test_with_no_rule_the_cause_is_the_failed_sections_own_error_line() -> None:
+    found = _found(_step("./ci/docs-audit", "checking 2 files", "docs/intro.md:3:1: heading level skipped", code=1))
+    assert found is not None and found.rule is None and (found.line, found.step) == (4, "./ci/docs-audit")
+
+
+def test_a_log_without_an_error_has_no_cause() -> None:
+    assert _found("") is None
+    assert _found("all good\nDone.\n") is None
