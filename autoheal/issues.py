@@ -96,14 +96,17 @@ def count_repeat(
     fresh = occurrences.bumped({**meta, **seen(diagnosis, ctx, stamp(), repeat=True)}, key, issue.comments)
     comment = render_comment(diagnosis, ctx, int(fresh["occurrences"]), templates, regression=reopen)
     sink.comment(issue.number, occurrences.with_marker(comment, key), key)
-    fields: dict[str, Any] = {"body": updated_body(issue.body, fresh)}
-    if reopen:
-        fields["state"] = "open"
-    written = sink.update(issue.number, **fields)
-    if written is not None and not (
-        occurrences.in_sync(meta, issue.comments) and written.comments == issue.comments + 1
-    ):
-        recount(sink.client, issue.number, diagnosis, ctx, reopen)
+    if sink.dry_run or occurrences.in_sync(meta, issue.comments):
+        fields: dict[str, Any] = {"body": updated_body(issue.body, fresh)}
+        if reopen:
+            fields["state"] = "open"
+        written = sink.update(issue.number, **fields)
+        if written is None or written.comments == issue.comments + 1:
+            return outcome("reopened" if reopen else "commented", diagnosis, issue)
+    # Behind the comments, no "+1" is written first: it would say it accounts for every comment
+    # (synced == comments) while missing the uncounted ones, and a report reading it before our
+    # recount lands would build its own +1 on it and drop them for good.
+    recount(sink.client, issue.number, diagnosis, ctx, reopen)
     return outcome("reopened" if reopen else "commented", diagnosis, issue)
 
 

@@ -10,11 +10,19 @@ The body's metadata says how many of the issue's comments the counter accounts f
 ``synced = comments + 1`` — only when ``synced`` equals the issue's comment count it read,
 and keeps it only when the PATCH answer shows exactly one more comment (its own). Otherwise
 it recounts: it lists the comments, re-reads the issue, writes ``base`` + the distinct markers,
-and repeats while the PATCH answer shows comments it did not count. The last write is then
-always complete: a writer whose answer shows an uncounted comment writes again after it, and a
-stale ``synced`` (from a fast write that failed its check) is always below the comment count,
-so nobody builds on it. Each run attempt counts once (markers are deduplicated); a re-run
-attempt is a new occurrence.
+and repeats while the PATCH answer shows comments it did not count.
+
+What makes it exact is one invariant of every write at the moment it lands: when its
+``synced`` equals the issue's comment count, its counter accounts for every one of those
+comments. A recount write counted the comments it listed, and it cannot equal the count once
+another comment landed; a fast write built on an in-sync read adds only its own comment, and
+once another lands it stays below the count. A fast write built on a read that was behind would
+break it (it looks in sync while missing comments, and a report reading it in the moment before
+its writer's recount builds on it: a lost count seen under load), so a report that is behind
+writes nothing before it recounts. The last write is then always complete: its writer's answer
+showed no comment it did not count, or it would have written again. This holds when a PATCH is
+retried after it was applied too (each application keeps the invariant). Each run attempt counts
+once (markers are deduplicated); a re-run attempt is a new occurrence.
 """
 
 from __future__ import annotations

@@ -536,6 +536,45 @@ def test_concurrent_repeats_lose_no_count(github_double: Any, report: Runner) ->
     assert meta_of(github_double.issue(1))["occurrences"] == 9
 
 
+def test_a_report_behind_the_counter_writes_nothing_another_could_build_on(github_double: Any, report: Runner) -> None:
+    """The interleaving that once lost a count under load, forced with held requests.
+
+    W reads the issue while Q's comment is not yet counted (synced 0 of 1 comments), so W must
+    recount. P reads the issue between W's comment and W's recount, then counts itself on what
+    it read. If W wrote a "+1" built on its stale read, that write looked complete to P
+    (synced == comments) and P's +1 on it dropped Q's occurrence for good.
+    """
+    report(seed_failure(github_double, MISSING_YAML))
+    q, w, p = (seed_failure(github_double, MISSING_YAML) for _ in range(3))
+    started: list[threading.Thread] = []
+
+    def start(run: Any) -> None:
+        started.append(threading.Thread(target=lambda: report(run)))
+        started[-1].start()
+
+    q_write = github_double.fault("hold", r"/issues/1$", method="PATCH")
+    start(q)
+    q_write.wait_arrived()  # Q has commented: 1 comment, the counter accounts for 0
+    w_comment = github_double.fault("hold", r"/issues/1/comments$", method="POST")
+    start(w)
+    w_comment.wait_arrived()  # W has read the issue one comment behind
+    q_write.release()
+    started[0].join(120)  # Q counted itself: 2 occurrences, 1 of 1 comments
+    w_recount = github_double.fault("hold", r"/issues/1/comments$", method="GET")
+    w_comment.release()
+    w_recount.wait_arrived()  # W has commented (2 comments) and is about to recount
+    p_comment = github_double.fault("hold", r"/issues/1/comments$", method="POST")
+    start(p)
+    p_comment.wait_arrived()  # P has read the issue as W left it before its recount
+    w_recount.release()
+    started[1].join(120)  # W recounted: 3 occurrences, 2 of 2 comments
+    p_comment.release()
+    started[2].join(120)
+    meta = meta_of(github_double.issue(1))
+    assert meta["occurrences"] == 4, meta
+    assert set(meta["runs"]) >= {f"{r.id}.{r.run_attempt}" for r in (q, w, p)}
+
+
 def test_a_stale_lock_is_taken_over(github_double: Any, report: Runner) -> None:
     run = seed_failure(github_double, MISSING_YAML)
     dry = report(run, **{"dry-run": "true"})

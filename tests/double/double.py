@@ -190,7 +190,9 @@ class Double(Service):
     def fault(
         self, kind: str | int, path: str = "", *, method: str | None = None, count: int | None = 1, **options: Any
     ) -> Fault:
-        """Queue a failure; options: delay, retry_after, reset_in, message, errors, body, apply."""
+        """Queue a failure; options: delay, retry_after, reset_in, message, errors, body, apply.
+
+        Kind ``hold`` keeps matching requests waiting until the returned fault's ``release()``."""
         return self.faults.add(Fault(kind, path, method, count, **options))
 
     def clear_faults(self) -> None:

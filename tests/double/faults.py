@@ -3,7 +3,13 @@
 Kinds: an HTTP status (500, 502, 503, 404, 410, 422, 429) or one of
 ``secondary_rate_limit`` (403 + Retry-After), ``primary_rate_limit`` (403, remaining 0 + reset),
 ``issues_disabled`` (410), ``slow`` (answers normally after ``delay`` seconds; any fault
-may carry a delay) and ``reset`` (the connection is closed without an answer).
+may carry a delay), ``reset`` (the connection is closed without an answer) and ``hold`` (the
+request waits, unhandled, until the test calls ``release()``; ``arrived`` says it is waiting).
+
+``hold`` is how a test forces one interleaving of concurrent clients instead of hoping a stress
+loop hits it: each client's request reaches the server and stops there, and the test lets them
+through in the order it wants. GitHub handles concurrent requests in whatever order they land,
+so every order a test builds this way is one GitHub can produce.
 
 With ``apply=True`` the request is first handled as usual (a write takes effect) and only then
 is its answer replaced by the failure: the "GitHub applied it but the answer was lost" case
@@ -34,7 +40,8 @@ MESSAGES = {
     502: "Server Error",
     503: "Service Unavailable",
 }
-KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow", "reset")
+KINDS = ("secondary_rate_limit", "primary_rate_limit", "issues_disabled", "slow", "reset", "hold")
+HOLD_TIMEOUT = 60.0  # a held request that is never released is let through: a broken test fails, it does not hang
 RATE_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api"
 
 
@@ -59,16 +66,32 @@ class Fault:
         if self.kind not in KINDS and self.kind not in MESSAGES:
             raise ValueError(f"unknown fault kind {self.kind!r}; expected one of {KINDS} or {sorted(MESSAGES)}")
         re.compile(self.path)
+        # Not dataclass fields: the admin endpoints serialise faults with ``dataclasses.asdict``.
+        self.arrived = threading.Event()
+        self._released = threading.Event()
+
+    def hold(self) -> None:
+        """Wait here (a ``hold`` fault) until ``release``; ``arrived`` is set meanwhile."""
+        self.arrived.set()
+        self._released.wait(HOLD_TIMEOUT)
+
+    def release(self) -> None:
+        self._released.set()
+
+    def wait_arrived(self, timeout: float = HOLD_TIMEOUT) -> None:
+        """Block until a request is held here; AssertionError when none comes within ``timeout``."""
+        if not self.arrived.wait(timeout):
+            raise AssertionError(f"no {self.method or 'request'} {self.path!r} arrived within {timeout} s")
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method.upper() == method) and re.search(self.path, path) is not None
 
     def reply(self, request_id: str) -> Reply | None:
-        """The failure to send, or None for ``slow`` (handle normally after the delay).
+        """The failure to send, or None for ``slow`` and ``hold`` (handle normally after the wait).
 
         ``reset`` answers status 0: the server closes the connection without a response.
         """
-        if self.kind == "slow":
+        if self.kind in ("slow", "hold"):
             return None
         if self.kind == "reset":
             return Reply(0)

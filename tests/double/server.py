@@ -140,6 +140,8 @@ class Service:
         fault = self.faults.take(method, path)  # log downloads (/_blobs/) can fail too
         if fault:
             time.sleep(fault.delay)
+            if fault.kind == "hold":
+                fault.hold()  # outside Service.lock: every other request goes on meanwhile
             faulted = fault.reply(uuid.uuid4().hex[:8].upper())
             if faulted and fault.apply:
                 self._handle(path, method, query, headers, body, blob, found)  # the write happens; its answer is lost

@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -673,6 +674,24 @@ def test_issues_disabled_fault_slow_fault_and_html_body(github_double: Double) -
     github_double.fault(502, body="<html>Unicorn!</html>")
     page = session.get(url)
     assert page.status_code == 502 and page.headers["Content-Type"].startswith("text/html")
+
+
+def test_a_held_request_waits_for_release_while_others_are_answered(github_double: Double) -> None:
+    github_double.seed_issue(title="t")
+    held = github_double.fault("hold", r"/issues/1$", method="PATCH")
+    answers: list[int] = []
+    patch = threading.Thread(
+        target=lambda: answers.append(
+            http(github_double).patch(f"{github_double.url}{REPO}/issues/1", json={"body": "x"}).status_code
+        )
+    )
+    patch.start()
+    held.wait_arrived(timeout=10)
+    assert http(github_double).get(f"{github_double.url}{REPO}/issues/1").json()["body"] != "x"  # not applied yet
+    assert answers == []
+    held.release()
+    patch.join(10)
+    assert answers == [200] and github_double.issue(1).body == "x"
 
 
 def test_log_download_can_fail_too(github_double: Double) -> None:
