@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from autoheal.buflines import after_region, chomp, lines_back, split_lines
 
 BUF = b"one\ntwo\n\nfour\nfive"
@@ -34,42 +31,3 @@ def test_chomp_drops_one_newline_only() -> None:
 def test_split_lines_normalises_each_line_and_caps_it() -> None:
     assert split_lines(b"2024-05-06T09:00:00.1Z \x1b[31mred\x1b[0m\n" + b"x" * 2000) == ["red", "x" * 1000]
     assert split_lines(b"") == []
-
-
-def _lines_back_by_line(buf: bytes, end: int, count: int) -> int:
-    pos = end
-    for _ in range(count):
-        nl = buf.rfind(b"\n", 0, pos - 1 if pos > 0 else 0)
-        if nl < 0:
-            return 0
-        pos = nl + 1
-    return pos
-
-
-def _after_by_line(buf: bytes, le: int, count: int) -> bytes:
-    if le >= len(buf):
-        return b""
-    pos = le + 1
-    for _ in range(count):
-        nl = buf.find(b"\n", pos)
-        if nl < 0:
-            pos = len(buf)
-            break
-        pos = nl + 1
-    return buf[le + 1 : pos].rstrip(b"\n")
-
-
-@settings(max_examples=400)
-@given(
-    st.lists(st.sampled_from([b"", b"a", b"\n", b"x" * 300, b"\n\n", b"bb" * 700]), max_size=60),
-    st.integers(0, 10_000),
-    st.integers(0, 250),
-)
-def test_the_windowed_searches_find_what_a_search_per_line_finds(pieces: list[bytes], at: int, count: int) -> None:
-    buf = b"".join(pieces)
-    at = min(at, len(buf))
-    assert lines_back(buf, at, count) == _lines_back_by_line(buf, at, count)
-    le = buf.find(b"\n", at)
-    le = len(buf) if le < 0 else le
-    assert after_region(buf, le, count) == _after_by_line(buf, le, count)
-    assert after_region(buf, at, count) == _after_by_line(buf, at, count)
