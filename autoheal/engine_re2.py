@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
 
 Search = Callable[[bytes, int, int], int]
-# Lines the literals' pass flags in a region before each is asked whether a part matches it, not only a
-# weak pattern's core (Prefilters.core_checks): a small log's few extra rule tests cost less than the checks' compiling.
-CONFIRM_AFTER = 64
 
 
 def flagged(search: Search, buf: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -79,8 +76,6 @@ class Re2Engine:
         matches it; else it is only a marker, as the Hyperscan engine reports it.
         """
         found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
-        if len(found) >= CONFIRM_AFTER and (checks := self.ruleset.prefilter.core_checks) is not None:
-            found = _parts_match(checks, buf, found, end)
         markers: set[int] = set()
         more: list[int] = []
         held: set[int] | None = None
@@ -98,16 +93,3 @@ class Re2Engine:
         if more:
             found = sorted(set(found).union(more))
         return found, markers
-
-
-def _parts_match(checks: tuple[Search, ...], buf: bytes, lines: list[int], end: int) -> list[int]:
-    """The ``lines`` a prefilter part matches: those a weak pattern's core alone flagged are left out."""
-    core, weak, literal = checks
-    out = []
-    find = buf.find
-    for ls in lines:
-        le = find(b"\n", ls, end)
-        stop = end if le < 0 else le + 1
-        if core(buf, ls, stop) < 0 or weak(buf, ls, stop) >= 0 or literal(buf, ls, stop) >= 0:
-            out.append(ls)
-    return out

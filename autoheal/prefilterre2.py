@@ -12,9 +12,8 @@ from typing import Any
 
 import re2
 
-from autoheal.prefilter import Parts, _literal
+from autoheal.prefilter import Parts
 from autoheal.prefiltercache import confined
-from autoheal.regex_core import confine
 from autoheal.sections import MARKER_BYTES
 
 
@@ -94,7 +93,6 @@ def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
 MATCHER_MEM = 64 << 20
 PREFILTER_MEM = (48 << 20, 64 << 20)  # literals, loops and markers (Prefilters.prefilters)
 LOOP_CHECK_MEM = 16 << 20  # the loops alone, run over marker lines only (Prefilters.loop_check)
-CORE_CHECK_MEM = (8 << 20, 8 << 20, 32 << 20)  # Prefilters.core_checks: cores, their weak patterns, literals
 
 
 def compile_prefilter(source: str, max_mem: int) -> Any:
@@ -159,29 +157,3 @@ class Prefilters:
         if not loops:
             return _never
         return end_searcher(compile_prefilter(SKIP + f"(?:{loops})", LOOP_CHECK_MEM))
-
-    @cached_property
-    def core_checks(self) -> tuple[Callable[[bytes, int, int], int], ...] | None:
-        """For one line the literals' pass flagged: does a part match it, or only a weak pattern's core?
-
-        Searches of the line, in the order asked: the cores; the weak patterns that have one (a
-        line holding a core and none of them was flagged for nothing, unless a literal matches too);
-        the literals without the cores. On real logs a third of the lines the pass flagged held a
-        core alone (``FAIL `` most of all), and each cost a rule test. None without cores.
-        """
-        parts = self.parts
-        cored = [confine(weak) or weak for weak, core in zip(parts.weak, parts.cores) if core]
-        if not cored or not self.sources[0].startswith(SKIP):
-            return None  # no cores, or a literal may span lines: a line alone cannot be asked
-        literals = [_literal(lit, False) for lit in parts.exact]
-        if parts.folded:
-            literals.append("(?i:" + "|".join(_literal(lit, False) for lit in parts.folded) + ")")
-        sources = ("|".join(c for c in parts.cores if c), "|".join(cored), "|".join(literals))
-        return tuple(_line_search(src, mem) if src else _never for src, mem in zip(sources, CORE_CHECK_MEM))
-
-
-def _line_search(source: str, max_mem: int) -> Callable[[bytes, int, int], int]:
-    """A search of one line (``buf[ls:stop]``): anchored behind SKIP where every match is inside a line."""
-    if confined(source):
-        return end_searcher(compile_prefilter(SKIP + f"(?:{source})", max_mem))
-    return raw_searcher(compile_prefilter(source, max_mem))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 import re2
 
-from autoheal import engine_re2
 from autoheal.engine_re2 import Re2Engine, flagged, line_starts
-from autoheal.prefilter import _literal
-from autoheal.regex_core import confine
 from autoheal.rules import Rule, RuleSet, build_rule, compile_ruleset, default_ruleset
 from autoheal.sections import MARKER_BYTES
 
@@ -68,33 +64,6 @@ def test_candidates_are_the_lines_a_rule_part_matches_and_markers_the_lines_a_ma
     assert marker_only <= markers and not marker_only & set(found)  # no rule test for a line that is only a marker
     loop_markers = {ls for ls, line in _lines(LOG) if b"Diff in" in line or b"echo E" in line}
     assert loop_markers <= markers and loop_markers <= set(found)  # a loop flags them, not a literal
-
-
-CORE_ONLY = [b"FAIL   src/foo", b"FAIL  something odd", b"Running xunit tests", b"Line  12 of the report"]
-
-
-@pytest.mark.parametrize("confirm_after", [0, 10_000])
-def test_a_line_only_a_weak_patterns_core_flags_is_left_out_of_a_big_region(
-    monkeypatch: pytest.MonkeyPatch, confirm_after: int
-) -> None:
-    """Past CONFIRM_AFTER lines a region's candidates are the lines a part matches, not just a core."""
-    monkeypatch.setattr(engine_re2, "CONFIRM_AFTER", confirm_after)
-    data = LOG + b"\n" + b"\n".join(CORE_ONLY) + b"\n--- FAIL: TestX (0.00s)\nFAIL  src/a.test.ts\n"
-    parts = RULESET.parts
-    cored = [confine(w) or w for w, c in zip(parts.weak, parts.cores) if c]
-    literals = [_literal(x, False) for x in parts.exact] + [f"(?i:{_literal(x, False)})" for x in parts.folded]
-    loops = RULESET.parts.sources()[1]
-    with_parts = set(_matching("|".join(literals + cored), data)) | set(_matching(loops, data))
-    cores = set(_matching("|".join(c for c in parts.cores if c), data))
-    found = set(_scan(RULESET, data)[0])
-    core_only = {ls for ls, line in _lines(data) if line in CORE_ONLY}
-    assert core_only <= cores - with_parts  # each holds a core, and no part matches it
-    if confirm_after:
-        assert found == with_parts | cores  # a small region: the pass's lines as they are
-    else:
-        assert found == with_parts
-    hit = {ls for ls, line in _lines(data) if RULESET.hits(line.decode("utf-8", "replace"))}
-    assert len(hit) > 5 and hit <= found
 
 
 def test_every_line_a_rule_hits_is_a_candidate() -> None:
