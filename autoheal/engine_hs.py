@@ -95,22 +95,20 @@ class HyperscanEngine:
         if end > start and self.region_db is not None:
             view = memoryview(buf)[start:end]  # no copy of the region
             self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
-        found = set(_lines_of(buf, start, self._ends))
+        found = _lines_of(buf, start, self._ends)  # sorted, each line once
         if self.leftover is not None:
-            found.update(line_starts(self.leftover, buf, start, end))
-        if self.markers_inside:
-            flagged = set(_lines_of(buf, start, self._marks))
-            markers = {ls for ls in flagged if self._is_marker(buf, ls, end)}
-        else:
-            markers = set(line_starts(self.markers, buf, start, end))
-        return sorted(found), markers
-
-    def _is_marker(self, buf: bytes, ls: int, end: int) -> bool:
-        """RE2 confirms the line, as the portable engine would have flagged it (markers are one line each)."""
-        le = buf.find(b"\n", ls, end)
-        stop = end if le < 0 else le + 1
-        at = self.markers(buf, ls, stop)
-        return at >= 0 and buf.rfind(b"\n", 0, at) + 1 == ls
+            found = sorted(set(found).union(line_starts(self.leftover, buf, start, end)))
+        if not self.markers_inside:
+            return found, set(line_starts(self.markers, buf, start, end))
+        # RE2 confirms each line, as the portable engine would have flagged it (markers are one line each).
+        markers = set()
+        search, find, rfind = self.markers, buf.find, buf.rfind
+        for ls in _lines_of(buf, start, self._marks):
+            le = find(b"\n", ls, end)
+            at = search(buf, ls, end if le < 0 else le + 1)
+            if at >= 0 and rfind(b"\n", 0, at) + 1 == ls:
+                markers.add(ls)
+        return found, markers
 
     def _on_pattern(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
         self._found.add(pattern)

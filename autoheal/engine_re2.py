@@ -31,10 +31,21 @@ def flagged(search: Search, buf: bytes, start: int, end: int) -> Iterator[tuple[
         pos = stop
 
 
-def line_starts(search: Search, buf: bytes, start: int, end: int) -> Iterator[int]:
-    """Starts of the lines where ``search`` finds a match in ``buf[start:end]``, one per line."""
-    for ls, _ in flagged(search, buf, start, end):
-        yield ls
+def line_starts(search: Search, buf: bytes, start: int, end: int) -> list[int]:
+    """Starts of the lines where ``search`` finds a match in ``buf[start:end]``, one per line, in order.
+
+    ``flagged``'s loop without its generator: the literals' pass calls it for every candidate line.
+    """
+    out: list[int] = []
+    find, rfind, pos = buf.find, buf.rfind, start
+    while pos < end:
+        at = search(buf, pos, end)
+        if at < 0:
+            break
+        out.append(rfind(b"\n", 0, at) + 1)
+        le = find(b"\n", at, end)
+        pos = end if le < 0 else le + 1
+    return out
 
 
 def markers_searcher() -> Search:
@@ -64,7 +75,7 @@ class Re2Engine:
         A marker line is a candidate where the literals' pass flagged it or a loop
         matches it; else it is only a marker, as the Hyperscan engine reports it.
         """
-        found = [] if self.literals is None else list(line_starts(self.literals, buf, start, end))
+        found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
         markers: set[int] = set()
         more: list[int] = []
         held: set[int] | None = None

@@ -116,14 +116,23 @@ class Redactor:
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
         self._set.Compile()
+        # google-re2's wrapper object, when it has one: its Match is the set's, less a Python call per line.
+        inner: Any = getattr(self._set, "_set", None)
+        self._match: Any = getattr(inner, "Match", None)
+
+    def _found(self, text: str) -> list[int]:
+        """Which patterns match ``text`` (one set search; UnicodeEncodeError for a lone surrogate)."""
+        if self._match is not None:
+            return list(self._match(text.encode("utf-8")) or [])
+        return list(self._set.Match(text) or [])
 
     def line(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED."""
         try:
-            found = (self._set.Match(text) if text else None) or []
+            found = self._found(text) if text else []
         except UnicodeEncodeError:  # a lone surrogate (RE2 takes UTF-8): it cannot be part of a secret
             text = _SURROGATE.sub("\ufffd", text)
-            found = self._set.Match(text) or []
+            found = self._found(text)
         for index in sorted(found):
             text = self._apply(self.patterns[index], text)
         return REDACTED if _key_body(text) else text

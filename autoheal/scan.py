@@ -10,18 +10,20 @@ chunk, so every hit sees its context on both sides.
 
 from __future__ import annotations
 
-import zlib
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import IO
 
 from autoheal import engine
-from autoheal.buflines import after_region, chomp, lines_back, split_lines
+from autoheal.buflines import after_region, chomp, lines_back
 from autoheal.logsource import LogDoc
 from autoheal.normalize import normalize_lines, strip_ansi_bytes
-from autoheal.rules import Rule, RuleSet
+from autoheal.rules import RuleSet
+from autoheal.scanhits import KEEP_FIRST as KEEP_FIRST
+from autoheal.scanhits import KEEP_LAST as KEEP_LAST
+from autoheal.scanhits import FailedTails, Keeper, RawTail, pack
+from autoheal.scanhits import Hit as Hit
 from autoheal.scanline import Line, Lines
 from autoheal.sections import Marker, Section, Sectioner, SubCommand
 
@@ -38,54 +40,10 @@ MAX_FAIL_TAILS = 20
 MAX_TAIL_READS = 8
 # A log with no newline for this long is one giant line: scan it anyway.
 MAX_CARRY = 1 << 20
-# Hits kept per rule: the first few (root causes come early) and the last few.
-KEEP_FIRST = 4
-KEEP_LAST = 4
 # A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
 # still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
 PACK_AGE = 8
 TAIL_LINES = FAIL_TAIL
-
-
-@dataclass
-class Hit:
-    """A rule matched ``text`` at 1-based ``line`` of ``doc``, with context lines.
-
-    The context is kept raw and normalised on first use: most hits never reach
-    an excerpt, and normalising 80 lines per hit was a third of the scan time.
-    A hit kept for good keeps its context compressed (``packed``, see PACK_AGE and
-    ``_pack``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
-    """
-
-    rule: Rule
-    line: int
-    text: str
-    captures: dict[str, str]
-    doc: LogDoc
-    step: str | None
-    section: int = 0
-    raw_before: bytes = b""
-    raw_after: bytes = b""
-    # Once packed: (blob, offset, length) of the before and the after context in zlib blobs that
-    # nearby hits packed at the same time share (raw_before and raw_after are empty then).
-    packed: tuple[tuple[bytes, int, int], tuple[bytes, int, int]] | None = None
-    traced: bool = False  # the line is a shell trace (``+ cmd``): it says what ran, not what happened
-
-    def _context(self) -> tuple[bytes, bytes]:
-        if self.packed is None:
-            return self.raw_before, self.raw_after
-        (blob_b, at_b, size_b), (blob_a, at_a, size_a) = self.packed
-        both = zlib.decompress(blob_b) if blob_b else b""
-        other = both if blob_a is blob_b else (zlib.decompress(blob_a) if blob_a else b"")
-        return both[at_b : at_b + size_b], other[at_a : at_a + size_a]
-
-    @cached_property
-    def before(self) -> list[str]:
-        return split_lines(self._context()[0])
-
-    @cached_property
-    def after(self) -> list[str]:
-        return split_lines(self._context()[1])
 
 
 @dataclass
@@ -102,46 +60,17 @@ class DocScan:
     lines: int
     tail: list[tuple[int, str]]
     sections: Sequence[Section] = field(default_factory=list)
-    failed_tails: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    failed_tails: Mapping[int, list[tuple[int, str]]] = field(default_factory=dict)
     commands: list[SubCommand] = field(default_factory=list)
-
-
-class _Keeper:
-    """Bounded store of hits: the first KEEP_FIRST and last KEEP_LAST per rule."""
-
-    def __init__(self) -> None:
-        self.first: dict[str, list[Hit]] = {}
-        self.last: dict[str, deque[Hit]] = {}
-
-    def add(self, hit: Hit) -> None:
-        first = self.first.setdefault(hit.rule.id, [])
-        if len(first) < KEEP_FIRST:
-            first.append(hit)
-        else:
-            self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
-
-    def firsts(self) -> set[int]:
-        return {id(h) for hs in self.first.values() for h in hs}
-
-    def kept(self, firsts: set[int]) -> set[int]:
-        """The ids of the hits kept so far, given ``firsts()`` (no sorting: asked once per region)."""
-        out = set(firsts)
-        out.update(id(h) for hs in self.last.values() for h in hs)
-        return out
-
-    def hits(self) -> list[Hit]:
-        out = [h for hs in self.first.values() for h in hs]
-        out += [h for hs in self.last.values() for h in hs]
-        return sorted(out, key=lambda h: h.line)
 
 
 class _Scanner:
     def __init__(self, doc: LogDoc, ruleset: RuleSet) -> None:
         self.doc = doc
         self.ruleset = ruleset
-        self.keeper = _Keeper()
+        self.keeper = Keeper()
         self.sectioner = Sectioner(doc.step)
-        self.failed_tails: dict[int, list[tuple[int, str]]] = {}
+        self.failed_tails = FailedTails()
         self.tail_reads: dict[int, int] = {}
         self.engine = engine.for_ruleset(ruleset)
         self.lines = Lines()
@@ -235,9 +164,7 @@ class _Scanner:
         first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
         end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
         region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
-        lines = split_lines(chomp(region))
-        tail = [(last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if region else []
-        self.failed_tails[index] = tail + [(line_no, line.text)]
+        self.failed_tails.put(index, RawTail(region, last, line_no, line.text))
 
     def _may_read_tail(self, index: int) -> bool:
         """At most MAX_FAIL_TAILS sections get a tail, each read at most MAX_TAIL_READS times."""
@@ -278,8 +205,8 @@ class _Scanner:
         """
         if not self.unsliced and not self.fresh:
             return
-        firsts = self.keeper.firsts()
-        kept = self.keeper.kept(firsts)
+        firsts = self.keeper.first_ids
+        kept = self.keeper.kept()
         self.region += 1
         ready: list[tuple[list[Hit], int, int]] = []
         for _ in range(len(self.fresh)):
@@ -292,7 +219,7 @@ class _Scanner:
                 continue
             ready.append((alive, at_before, at_after))
         if ready:
-            _pack(ready)
+            pack(ready)
         base = self.base
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
@@ -304,48 +231,6 @@ class _Scanner:
                     hit.raw_before, hit.raw_after = before, after
                 self.fresh.append((self.region, alive, base + start, base + le + 1))
         self.unsliced = []
-
-
-def _pack(groups: list[tuple[list[Hit], int, int]]) -> None:
-    """Compress the context of hits kept for good, each run of overlapping context once.
-
-    Hits a few lines apart (an error block that several rules hit) share most of
-    their 80 lines: on real logs the union was half the sum, and zlib is most of
-    the cost of packing. ``groups``: hits of one line, where their before and
-    after context start in the stream (the bytes at a stream offset are the same
-    in every buffer that holds it).
-    """
-    pieces: list[tuple[int, bytes, int]] = []  # (stream offset, bytes, 2 * group index + after)
-    for index, (hits, at_before, at_after) in enumerate(groups):
-        pieces.append((at_before, hits[0].raw_before, 2 * index))
-        pieces.append((at_after, hits[0].raw_after, 2 * index + 1))
-    placed: list[tuple[bytes, int, int]] = [(b"", 0, 0)] * len(pieces)
-    run: list[bytes] = []
-    members: list[tuple[int, int, int]] = []  # (slot, offset in the run, length)
-    run_start = run_end = -1
-
-    def close() -> None:
-        blob = zlib.compress(b"".join(run), 1)
-        for slot, offset, size in members:
-            placed[slot] = (blob, offset, size)
-
-    for start, data, slot in sorted((p for p in pieces if p[1]), key=lambda p: p[0]):
-        end = start + len(data)
-        if run and start <= run_end:
-            if end > run_end:
-                run.append(data[run_end - start :])
-                run_end = end
-        else:
-            if run:
-                close()
-            run, members, run_start, run_end = [data], [], start, end
-        members.append((slot, start - run_start, len(data)))
-    if run:
-        close()
-    for index, (hits, _, _) in enumerate(groups):
-        packed = (placed[2 * index], placed[2 * index + 1])
-        for hit in hits:
-            hit.packed, hit.raw_before, hit.raw_after = packed, b"", b""
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -107,6 +107,15 @@ def test_builtin_patterns_redact(line: str, secret: str) -> None:
     assert REDACTED in out
 
 
+def test_the_public_set_api_redacts_what_the_fast_path_does() -> None:
+    """Where google-re2 has no inner set object, its public Match finds the same secrets."""
+    fast, public = redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS), redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS)
+    public._match = None
+    for line, _ in CASES:
+        assert public.line(line) == fast.line(line) != line
+    assert public.line("lone \ud800 surrogate") == fast.line("lone \ud800 surrogate") == "lone \ufffd surrogate"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoheal import scan
+from autoheal import scan, scanhits
 from autoheal.logsource import bytes_doc
 from autoheal.scan import scan_doc
 from tests.helpers import ruleset
@@ -177,7 +177,7 @@ def test_packing_joins_only_overlapping_context() -> None:
     hits[0].raw_before, hits[0].raw_after = b"abc", b"def"  # stream offsets 0 and 4
     hits[1].raw_before, hits[1].raw_after = b"cXd", b""  # 2: the stream holds abcXdef from 0
     hits[2].raw_before, hits[2].raw_after = b"xyz", b"!"  # 100 and 104: a run of their own each
-    scan._pack([([hits[0]], 0, 4), ([hits[1]], 2, 7), ([hits[2]], 100, 104)])
+    scanhits.pack([([hits[0]], 0, 4), ([hits[1]], 2, 7), ([hits[2]], 100, 104)])
     assert [h._context() for h in hits] == [(b"abc", b"def"), (b"cXd", b""), (b"xyz", b"!")]
     assert hits[0].packed is not None and hits[1].packed is not None and hits[2].packed is not None
     assert hits[0].packed[0][0] is hits[1].packed[0][0] is hits[0].packed[1][0]

@@ -40,7 +40,7 @@ RESTS = [
 def _digest(found: DocScan) -> str:
     hits = [(h.rule.id, h.line, h.text, h.captures, h.step, h.section, h.before, h.after) for h in found.hits]
     return json.dumps(
-        [hits, found.lines, [dataclasses.asdict(s) for s in found.sections], found.failed_tails], default=str
+        [hits, found.lines, [dataclasses.asdict(s) for s in found.sections], dict(found.failed_tails)], default=str
     )
 
 

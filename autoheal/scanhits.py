@@ -1,0 +1,182 @@
+"""What the scanner keeps of a log: hits with their context, a bound on how many, and failed sections' tails.
+
+The scanner (scan.py) finds; this module holds. Context is kept raw and
+normalised on first use, or compressed once a hit is kept for good; a failed
+section's last lines are kept raw too, and normalised only when read.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import deque
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from autoheal.buflines import chomp, split_lines
+from autoheal.logsource import LogDoc
+from autoheal.rules import Rule
+
+# Hits kept per rule: the first few (root causes come early) and the last few.
+KEEP_FIRST = 4
+KEEP_LAST = 4
+
+
+@dataclass
+class Hit:
+    """A rule matched ``text`` at 1-based ``line`` of ``doc``, with context lines.
+
+    The context is kept raw and normalised on first use: most hits never reach
+    an excerpt, and normalising 80 lines per hit was a third of the scan time.
+    A hit kept for good keeps its context compressed (``packed``, see scan.PACK_AGE and
+    ``pack``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
+    """
+
+    rule: Rule
+    line: int
+    text: str
+    captures: dict[str, str]
+    doc: LogDoc
+    step: str | None
+    section: int = 0
+    raw_before: bytes = b""
+    raw_after: bytes = b""
+    # Once packed: (blob, offset, length) of the before and the after context in zlib blobs that
+    # nearby hits packed at the same time share (raw_before and raw_after are empty then).
+    packed: tuple[tuple[bytes, int, int], tuple[bytes, int, int]] | None = None
+    traced: bool = False  # the line is a shell trace (``+ cmd``): it says what ran, not what happened
+
+    def _context(self) -> tuple[bytes, bytes]:
+        if self.packed is None:
+            return self.raw_before, self.raw_after
+        (blob_b, at_b, size_b), (blob_a, at_a, size_a) = self.packed
+        both = zlib.decompress(blob_b) if blob_b else b""
+        other = both if blob_a is blob_b else (zlib.decompress(blob_a) if blob_a else b"")
+        return both[at_b : at_b + size_b], other[at_a : at_a + size_a]
+
+    @cached_property
+    def before(self) -> list[str]:
+        return split_lines(self._context()[0])
+
+    @cached_property
+    def after(self) -> list[str]:
+        return split_lines(self._context()[1])
+
+
+class Keeper:
+    """Bounded store of hits: the first KEEP_FIRST and last KEEP_LAST per rule.
+
+    The ids of the first hits are kept as they come: the scanner asks which hits
+    are still kept once per region, and rebuilding that set each time cost 1% of a scan.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, list[Hit]] = {}
+        self.last: dict[str, deque[Hit]] = {}
+        self.first_ids: set[int] = set()
+
+    def add(self, hit: Hit) -> None:
+        first = self.first.setdefault(hit.rule.id, [])
+        if len(first) < KEEP_FIRST:
+            first.append(hit)
+            self.first_ids.add(id(hit))
+        else:
+            self.last.setdefault(hit.rule.id, deque(maxlen=KEEP_LAST)).append(hit)
+
+    def kept(self) -> set[int]:
+        """The ids of the hits kept so far (no sorting: asked once per region)."""
+        out = set(self.first_ids)
+        for hits in self.last.values():
+            out.update(map(id, hits))
+        return out
+
+    def hits(self) -> list[Hit]:
+        out = [h for hs in self.first.values() for h in hs]
+        out += [h for hs in self.last.values() for h in hs]
+        return sorted(out, key=lambda h: h.line)
+
+
+def pack(groups: list[tuple[list[Hit], int, int]]) -> None:
+    """Compress the context of hits kept for good, each run of overlapping context once.
+
+    Hits a few lines apart (an error block that several rules hit) share most of
+    their 80 lines: on real logs the union was half the sum, and zlib is most of
+    the cost of packing. ``groups``: hits of one line, where their before and
+    after context start in the stream (the bytes at a stream offset are the same
+    in every buffer that holds it).
+    """
+    pieces: list[tuple[int, bytes, int]] = []  # (stream offset, bytes, 2 * group index + after)
+    for index, (hits, at_before, at_after) in enumerate(groups):
+        pieces.append((at_before, hits[0].raw_before, 2 * index))
+        pieces.append((at_after, hits[0].raw_after, 2 * index + 1))
+    placed: list[tuple[bytes, int, int]] = [(b"", 0, 0)] * len(pieces)
+    run: list[bytes] = []
+    members: list[tuple[int, int, int]] = []  # (slot, offset in the run, length)
+    run_start = run_end = -1
+
+    def close() -> None:
+        blob = zlib.compress(b"".join(run), 1)
+        for slot, offset, size in members:
+            placed[slot] = (blob, offset, size)
+
+    for start, data, slot in sorted((p for p in pieces if p[1]), key=lambda p: p[0]):
+        end = start + len(data)
+        if run and start <= run_end:
+            if end > run_end:
+                run.append(data[run_end - start :])
+                run_end = end
+        else:
+            if run:
+                close()
+            run, members, run_start, run_end = [data], [], start, end
+        members.append((slot, start - run_start, len(data)))
+    if run:
+        close()
+    for index, (hits, _, _) in enumerate(groups):
+        packed = (placed[2 * index], placed[2 * index + 1])
+        for hit in hits:
+            hit.packed, hit.raw_before, hit.raw_after = packed, b"", b""
+
+
+@dataclass(frozen=True)
+class RawTail:
+    """A failed section's last lines as read from the buffer: ``region`` (whole lines) ends at line ``last``,
+    then the exit line ``line_no`` (its normalised ``text``)."""
+
+    region: bytes
+    last: int
+    line_no: int
+    text: str
+
+    def lines(self) -> list[tuple[int, str]]:
+        lines = split_lines(chomp(self.region))
+        tail = [(self.last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if self.region else []
+        return tail + [(self.line_no, self.text)]
+
+
+class FailedTails(Mapping[int, list[tuple[int, str]]]):
+    """Failed sections' tails by section index, each normalised on first read.
+
+    A section's tail is read again when another exit line repeats its failure (the
+    last one wins): normalising 200 lines at each read was 5% of a scan of real logs,
+    and most tails are never read.
+    """
+
+    def __init__(self) -> None:
+        self.raw: dict[int, RawTail] = {}
+        self.done: dict[int, list[tuple[int, str]]] = {}
+
+    def put(self, index: int, tail: RawTail) -> None:
+        self.raw[index] = tail
+        self.done.pop(index, None)
+
+    def __getitem__(self, index: int) -> list[tuple[int, str]]:
+        if index not in self.done:
+            self.done[index] = self.raw[index].lines()
+        return self.done[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
