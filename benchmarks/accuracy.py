@@ -19,7 +19,8 @@ same way; it is ours to read (``--misses`` lists all its misses) and is not
 part of the halves.
 
 Then the public set (benchmarks/public/: real CI logs from public repositories that are in
-none of the dev sets), printed the same way and not part of the halves either.
+none of the dev sets), printed the same way and not part of the halves either, and after it
+public2 (benchmarks/public2/: a second such batch, labelled before triage first ran on it).
 
 Last, pairs-dev (failed logs with the passing log of the same job): excerpt
 recall and precision against the labelled ``error_lines``, without and with
@@ -64,6 +65,9 @@ AUTHORED_DATA = Path(__file__).resolve().parent
 # Real CI logs from public repositories, in none of the dev sets (benchmarks/public/README.md):
 # an unseen check, read only to classify misses after its first scored run.
 PUBLIC = "public"
+# A second batch gathered after public/ had been tuned on: the unseen check again (benchmarks/public2/README.md).
+PUBLIC2 = "public2"
+OURS = (AUTHORED, PUBLIC, PUBLIC2)
 
 
 @dataclass
@@ -253,7 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
-        "--set", action="append", dest="sets", help="gha-dev, logchunks-dev, pairs-dev, authored, public (default: all)"
+        "--set",
+        action="append",
+        dest="sets",
+        help="gha-dev, logchunks-dev, pairs-dev, authored, public, public2 (default: all)",
     )
     parser.add_argument(
         "--misses", action="store_true", help="list the tune half's misclassified or partly excerpted logs"
@@ -268,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     ruleset = default_ruleset()
     report: dict[str, Any] = {}
     pooled: list[Row] = []
-    for name in (s for s in sets if s not in (PAIRS, AUTHORED, PUBLIC)):
+    for name in (s for s in sets if s not in (PAIRS, *OURS)):
         rows, seconds, size = evaluate(args.data, name, ruleset)
         report[name] = summarize(rows, seconds, size)
         _print(name, report[name], rows)
@@ -276,10 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             _print_misses(rows)
         pooled += rows
-    if len([s for s in sets if s not in (PAIRS, AUTHORED, PUBLIC)]) > 1:
+    if len([s for s in sets if s not in (PAIRS, *OURS)]) > 1:
         print("== leave-repositories-out, all labelled sets pooled")
         report["leave_repos_out"] = _halves(pooled)
-    for ours in (AUTHORED, PUBLIC):  # our own sets, outside the halves: every miss may be read
+    for ours in OURS:  # our own sets, outside the halves: every miss may be read
         if ours in sets or not args.sets:
             rows, seconds, size = evaluate(AUTHORED_DATA, ours, ruleset)
             report[ours] = summarize(rows, seconds, size)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 # A name of its own, assigned (not setdefault): a module imported earlier as "accuracy" is never the one
 # its dataclasses look up.
@@ -40,3 +42,29 @@ def test_the_runners_verdict_lines_are_found_in_every_ci_shape(tmp_path: Path) -
     ]
     log.write_text("\n".join(lines) + "\n")
     assert accuracy.verdict_lines(log, set(range(1, 9)) | {99}) == {2, 3, 4, 5, 6, 7}
+
+
+def test_public2_is_scored_as_its_own_set_after_public_and_outside_the_halves(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    ours = tmp_path / "ours"
+    for name, line in (
+        ("public", "ModuleNotFoundError: No module named 'yaml'"),
+        ("public2", "error: cannot find symbol"),
+    ):
+        (ours / name / "logs").mkdir(parents=True)
+        (ours / name / "logs" / "job.log").write_text(f"$ make\n{line}\nmake: *** [all] Error 1\n")
+        (ours / name / "labels.jsonl").write_text(
+            '{"path": "logs/job.log", "repo": "acme/x", "category": "compile.error", '
+            '"label_confidence": "high", "failure_lines": [2, 2]}\n'
+        )
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr(accuracy, "AUTHORED_DATA", ours)
+    out = tmp_path / "report.json"
+    assert accuracy.main(["--data", str(shared), "--set", "public2", "--set", "public", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.index("== public:") < printed.index("== public2:")
+    assert "leave-repositories-out" not in printed and "half (" not in printed
+    report = json.loads(out.read_text())
+    assert report["public2"]["logs"] == 1 and "halves" not in report["public2"]
