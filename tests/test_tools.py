@@ -139,6 +139,7 @@ def test_a_steps_further_script_lines_are_its_commands() -> None:
         # Node's execSync, Ninja's failed phony target, Gradle's Exec task.
         ("Error: Command failed: node scripts/check-license-headers.js", "lint.error"),
         ("FAILED: CMakeFiles/check-format /src/build/CMakeFiles/check-format", "lint.error"),
+        ("FAILED: [code=1] CMakeFiles/check-format", "lint.error"),  # ninja 1.12 adds the exit code
         ("Process 'command '/usr/bin/pytest'' finished with non-zero exit value 1", "test.failure"),
     ],
 )
@@ -149,3 +150,4 @@ def test_a_drivers_failure_line_names_the_command_that_failed(driver: str, categ
 def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
     # An object file's edge is a compile whatever its path says (``test_x.cpp.o``): it is left to the rules.
     assert inner_commands(["FAILED: tests/CMakeFiles/t.dir/test_x.cpp.o", "ninja: build stopped"]) == []
+    assert inner_commands(["FAILED: [code=1] tests/CMakeFiles/t.dir/test_x.cpp.o"]) == []  # not "[code=1]"
