@@ -237,6 +237,18 @@ def _script(lines: list[str], start: int) -> list[str]:
     return []
 
 
+# One quoted element of a Python list's repr (``['npm', 'test']``; an element holding a ``'`` is in ``"``).
+_REPR_ITEM = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+def _argv_text(cmd: str) -> str:
+    """A command as a shell line: an argument list's repr (``['npm', 'test']``) joined, else as it is.
+    Its first element alone named ``npm`` (an install) for ``npm test``, ``python`` for ``python -m flake8``."""
+    if not cmd.startswith("["):
+        return cmd
+    return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
+
+
 def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
     found: list[str] = []
@@ -248,6 +260,6 @@ def inner_commands(lines: Iterable[str]) -> list[str]:
         for pattern in _INNER:
             m = pattern.search(text)
             if m:
-                found.append(m["cmd"])
+                found.append(_argv_text(m["cmd"]))
                 break
     return found

@@ -174,8 +174,8 @@ TABLE = {
 DRIVER_LINES = (
     # Rust's bootstrap (x.py): the tool and its arguments, quoted.
     r"^command did not execute successfully: (?P<cmd>.+)$",
-    # Python's subprocess.run(check=True): the first element of the argument list, or the string.
-    r"CalledProcessError: Command '\[?'?(?P<cmd>[^',\]]+)",
+    # Python's subprocess.run(check=True): the argument list (its repr, read by tools.inner_commands), or the string.
+    r"CalledProcessError: Command '(?P<cmd>\[[^\]]*\]|[^',\]]+)",
     # Node's child_process.execSync / execFileSync.
     r"^Error: Command failed: (?P<cmd>.+)$",
     # Ninja's failed edge: a phony target by name (an object file's edge, with dots, is a compile);

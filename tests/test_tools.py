@@ -136,6 +136,9 @@ def test_a_steps_further_script_lines_are_its_commands() -> None:
             "lint.error",
         ),
         ("subprocess.CalledProcessError: Command 'eslint .' returned non-zero exit status 1.", "lint.error"),
+        # The list whole, not its first element: ``npm`` alone is an install, ``python`` alone nothing.
+        ("subprocess.CalledProcessError: Command '['npm', 'test']' returned non-zero exit status 1.", "test.failure"),
+        ("CalledProcessError: Command '['python', '-m', 'mypy', \"it's\"]' returned non-zero exit", "lint.error"),
         # Node's execSync, Ninja's failed phony target, Gradle's Exec task.
         ("Error: Command failed: node scripts/check-license-headers.js", "lint.error"),
         ("FAILED: CMakeFiles/check-format /src/build/CMakeFiles/check-format", "lint.error"),
