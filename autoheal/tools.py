@@ -73,12 +73,23 @@ def _words(segment: str) -> list[str]:
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
 
 
+def _unversioned(name: str) -> str:
+    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+
+
+# Tools whose name ends in a digit that is no version (flake8, nose2, doc8, rebar3): stripping it named
+# a tool no table knows. Not pip3: pip is the tool.
+_DIGIT_NAMED = frozenset(
+    n for n in {*TABLE, *(t for t, _ in SUBCOMMANDS)} if n[-1:].isdigit() and _unversioned(n) not in TABLE
+)
+
+
 def _tool(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
     (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps."""
     name = word.split("@", 1)[0].rsplit("/", 1)[-1].lower()
     name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
-    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+    return name if name in _DIGIT_NAMED else _unversioned(name)
 
 
 # ``docker run`` options that take a value: the image is the first word after the options.

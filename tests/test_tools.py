@@ -154,3 +154,17 @@ def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
     # An object file's edge is a compile whatever its path says (``test_x.cpp.o``): it is left to the rules.
     assert inner_commands(["FAILED: tests/CMakeFiles/t.dir/test_x.cpp.o", "ninja: build stopped"]) == []
     assert inner_commands(["FAILED: [code=1] tests/CMakeFiles/t.dir/test_x.cpp.o"]) == []  # not "[code=1]"
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("flake8 src", "lint.error"),
+        ("nose2 -v", "test.failure"),
+        ("rebar3 eunit", "test.failure"),
+        ("pip3 install x", "dependency.resolution"),
+    ],
+)
+def test_a_tool_whose_name_ends_in_a_digit_keeps_it(command: str, category: str) -> None:
+    # ``flake8`` lost its 8 as if it were a version, and no table knows ``flake``.
+    assert command_category([command]) == category
