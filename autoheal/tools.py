@@ -212,8 +212,9 @@ def command_category(commands: Iterable[str]) -> str | None:
             continue
         inner = [a or b for a, b in _SUBST.findall(command)]
         for segment in _SPLIT.split(_SUBST.sub("_", command)):
-            words = _words(segment.strip())
-            checks = bool(words) and words[0] in _CHECKS and bool(inner)
+            # Only a test with a command substitution needs the words here: segment_category splits them anyway.
+            words = _words(segment.strip()) if inner else []
+            checks = bool(words) and words[0] in _CHECKS
             category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
