@@ -30,10 +30,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from autoheal.errors import GitError
+from autoheal.settings import BOT_EMAIL as BOT_EMAIL
+from autoheal.settings import BOT_NAME as BOT_NAME
 from autoheal.subproc import cmd_output
 
-BOT_NAME = "autoheal[bot]"
-BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
 DEFAULT_SERVER = "https://github.com"
 WORKFLOWS_DIR = ".github/workflows/"
 _WORKFLOW_REFUSAL = re.compile(r"refusing to allow [^\n]*?workflow[^\n]*?(?:permission|scope)", re.I)

@@ -21,16 +21,16 @@ from typing import Any
 
 from autoheal import settingdocs
 
-# The committer's defaults are gitops' (it imports only the standard library and the subprocess helper).
-from autoheal.gitops import BOT_EMAIL as BOT_EMAIL
-from autoheal.gitops import BOT_NAME as BOT_NAME
-
 # Re-exported: how the docs (and the flags' help) say a setting's type, default and outputs.
 from autoheal.settingdocs import GENERATED as GENERATED
 from autoheal.settingdocs import OUTPUTS as OUTPUTS
 from autoheal.settingdocs import kind_name as kind_name
 from autoheal.settingdocs import shown_default as shown_default
 
+# The committer's defaults, defined here (gitops takes them from here): every command loads the settings,
+# and importing gitops for them loaded git's wrapper and subprocess into each triage's start-up.
+BOT_NAME = "autoheal[bot]"
+BOT_EMAIL = "autoheal[bot]@users.noreply.github.com"
 MODES = ("report", "heal", "stale", "health")
 # Flags that autoheal.flags defines for every command (triage too); add_flags adds the others.
 DEFINED_BY_FLAGS = frozenset({"config", "templates", "dry-run"})

@@ -53,7 +53,11 @@ def cmd_output(
             check=False,
         )
     except FileNotFoundError:
+        if not Path(cwd).is_dir():
+            raise GitError(f"{cwd} is not a directory (running {' '.join(args[:2])} in it)") from None
         raise GitError(f"{args[0]} is not installed (running {' '.join(args[:2])})") from None
+    except OSError as exc:  # a directory that is a file, a program that may not run: not a bug of ours
+        raise GitError(f"cannot run {' '.join(args[:2])} in {cwd}: {exc.strerror or exc}") from None
     except subprocess.TimeoutExpired:
         raise GitError(redact(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
     if check and proc.returncode != 0:

@@ -73,12 +73,23 @@ def _words(segment: str) -> list[str]:
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
 
 
+def _unversioned(name: str) -> str:
+    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+
+
+# Tools whose name ends in a digit that is no version (flake8, nose2, doc8, rebar3): stripping it named
+# a tool no table knows. Not pip3: pip is the tool.
+_DIGIT_NAMED = frozenset(
+    n for n in {*TABLE, *(t for t, _ in SUBCOMMANDS)} if n[-1:].isdigit() and _unversioned(n) not in TABLE
+)
+
+
 def _tool(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
     (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps."""
     name = word.split("@", 1)[0].rsplit("/", 1)[-1].lower()
     name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
-    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+    return name if name in _DIGIT_NAMED else _unversioned(name)
 
 
 # ``docker run`` options that take a value: the image is the first word after the options.
@@ -201,8 +212,9 @@ def command_category(commands: Iterable[str]) -> str | None:
             continue
         inner = [a or b for a, b in _SUBST.findall(command)]
         for segment in _SPLIT.split(_SUBST.sub("_", command)):
-            words = _words(segment.strip())
-            checks = bool(words) and words[0] in _CHECKS and bool(inner)
+            # Only a test with a command substitution needs the words here: segment_category splits them anyway.
+            words = _words(segment.strip()) if inner else []
+            checks = bool(words) and words[0] in _CHECKS
             category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
@@ -237,6 +249,18 @@ def _script(lines: list[str], start: int) -> list[str]:
     return []
 
 
+# One quoted element of a Python list's repr (``['npm', 'test']``; an element holding a ``'`` is in ``"``).
+_REPR_ITEM = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+def _argv_text(cmd: str) -> str:
+    """A command as a shell line: an argument list's repr (``['npm', 'test']``) joined, else as it is.
+    Its first element alone named ``npm`` (an install) for ``npm test``, ``python`` for ``python -m flake8``."""
+    if not cmd.startswith("["):
+        return cmd
+    return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
+
+
 def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
     found: list[str] = []
@@ -248,6 +272,6 @@ def inner_commands(lines: Iterable[str]) -> list[str]:
         for pattern in _INNER:
             m = pattern.search(text)
             if m:
-                found.append(m["cmd"])
+                found.append(_argv_text(m["cmd"]))
                 break
     return found

@@ -174,12 +174,13 @@ TABLE = {
 DRIVER_LINES = (
     # Rust's bootstrap (x.py): the tool and its arguments, quoted.
     r"^command did not execute successfully: (?P<cmd>.+)$",
-    # Python's subprocess.run(check=True): the first element of the argument list, or the string.
-    r"CalledProcessError: Command '\[?'?(?P<cmd>[^',\]]+)",
+    # Python's subprocess.run(check=True): the argument list (its repr, read by tools.inner_commands), or the string.
+    r"CalledProcessError: Command '(?P<cmd>\[[^\]]*\]|[^',\]]+)",
     # Node's child_process.execSync / execFileSync.
     r"^Error: Command failed: (?P<cmd>.+)$",
-    # Ninja's failed edge: a phony target by name (an object file's edge, with dots, is a compile).
-    r"^FAILED: (?P<cmd>[^\s.]+)(?:\s|$)",
+    # Ninja's failed edge: a phony target by name (an object file's edge, with dots, is a compile);
+    # ninja 1.12 puts the exit code first (``FAILED: [code=1] check-format``).
+    r"^FAILED: (?:\[code=\d+\] )?(?P<cmd>[^\s.\[][^\s.]*)(?:\s|$)",
     # Gradle's Exec task.
     r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
 )

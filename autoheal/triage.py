@@ -8,6 +8,7 @@ the excerpt's room) -> fingerprint.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -52,8 +53,16 @@ def _hint(rule: Rule | None, captures: dict[str, str]) -> str:
     if rule is None:
         return "No rule knows this tool's output: the excerpt shows the error block of the step that failed."
     try:
+        fields = list(string.Formatter().parse(rule.hint))
+    except ValueError:  # an unmatched brace: the hint is text
+        return rule.hint
+    # Only plain ``{name}`` fields take a capture: a user rule's ``{host.x}`` raised AttributeError (exit 3),
+    # and a width (``{host:>999999999}``) would build a string of that size.
+    if any(f is not None and (spec or conv or not f.isidentifier()) for _, f, spec, conv in fields):
+        return rule.hint
+    try:
         return rule.hint.format_map(captures)
-    except (KeyError, IndexError, ValueError):
+    except KeyError:
         return rule.hint
 
 

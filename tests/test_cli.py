@@ -167,6 +167,7 @@ def test_the_top_level_help_lists_each_command_with_its_own_summary() -> None:
 
 
 def test_help_and_a_triage_import_no_github_client(tmp_path: Path) -> None:
+    """Nor git's wrapper and the subprocess machinery: a triage runs no command (start-up time)."""
     import subprocess
     import sys
 
@@ -177,7 +178,7 @@ def test_help_and_a_triage_import_no_github_client(tmp_path: Path) -> None:
         f"for argv in (['--help'], ['triage', '--help'], ['triage', {str(log)!r}]):\n"
         "    try: cli.main(argv)\n"
         "    except SystemExit: pass\n"
-        "print(sorted(m for m in ('github', 'jinja2', 'autoheal.github_api') if m in sys.modules))"
+        "print(sorted(m for m in ('github', 'jinja2', 'autoheal.github_api', 'autoheal.gitops', 'subprocess') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"

@@ -40,6 +40,15 @@ def test_a_missing_program_says_it_is_not_installed(tmp_path: Path) -> None:
         subproc.cmd_output(("no-such-program-xyz", "--version"), tmp_path)
 
 
+def test_a_directory_that_is_missing_or_a_file_is_a_git_error_naming_it(tmp_path: Path) -> None:
+    # ``doctor --root some-file`` ended in "unexpected NotADirectoryError ... this is a bug" (exit 3).
+    (tmp_path / "file").write_text("")
+    with pytest.raises(GitError, match="cannot run git --version in .*file: Not a directory"):
+        subproc.cmd_output(("git", "--version"), tmp_path / "file")
+    with pytest.raises(GitError, match="gone is not a directory"):
+        subproc.cmd_output(("git", "--version"), tmp_path / "gone")
+
+
 def test_a_timeout_names_the_command_redacted(tmp_path: Path) -> None:
     with pytest.raises(GitError, match=r"timed out after 0\.2s") as slow:
         subproc.cmd_output(

@@ -136,9 +136,13 @@ def test_a_steps_further_script_lines_are_its_commands() -> None:
             "lint.error",
         ),
         ("subprocess.CalledProcessError: Command 'eslint .' returned non-zero exit status 1.", "lint.error"),
+        # The list whole, not its first element: ``npm`` alone is an install, ``python`` alone nothing.
+        ("subprocess.CalledProcessError: Command '['npm', 'test']' returned non-zero exit status 1.", "test.failure"),
+        ("CalledProcessError: Command '['python', '-m', 'mypy', \"it's\"]' returned non-zero exit", "lint.error"),
         # Node's execSync, Ninja's failed phony target, Gradle's Exec task.
         ("Error: Command failed: node scripts/check-license-headers.js", "lint.error"),
         ("FAILED: CMakeFiles/check-format /src/build/CMakeFiles/check-format", "lint.error"),
+        ("FAILED: [code=1] CMakeFiles/check-format", "lint.error"),  # ninja 1.12 adds the exit code
         ("Process 'command '/usr/bin/pytest'' finished with non-zero exit value 1", "test.failure"),
     ],
 )
@@ -149,3 +153,18 @@ def test_a_drivers_failure_line_names_the_command_that_failed(driver: str, categ
 def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
     # An object file's edge is a compile whatever its path says (``test_x.cpp.o``): it is left to the rules.
     assert inner_commands(["FAILED: tests/CMakeFiles/t.dir/test_x.cpp.o", "ninja: build stopped"]) == []
+    assert inner_commands(["FAILED: [code=1] tests/CMakeFiles/t.dir/test_x.cpp.o"]) == []  # not "[code=1]"
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("flake8 src", "lint.error"),
+        ("nose2 -v", "test.failure"),
+        ("rebar3 eunit", "test.failure"),
+        ("pip3 install x", "dependency.resolution"),
+    ],
+)
+def test_a_tool_whose_name_ends_in_a_digit_keeps_it(command: str, category: str) -> None:
+    # ``flake8`` lost its 8 as if it were a version, and no table knows ``flake``.
+    assert command_category([command]) == category

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
-from autoheal.rules import default_ruleset
+from autoheal.rules import build_rule, compile_ruleset, default_ruleset
 from autoheal.triage import MAX_EXCERPT, triage_docs
 from tests.helpers import ruleset, triage_text
 
@@ -22,6 +22,14 @@ def test_root_cause_beats_its_symptoms() -> None:
     assert (d.category, d.rule, d.captures) == ("dependency.missing", "python.module-not-found", {"module": "yaml"})
     assert {a.rule for a in d.alternatives} == {"pytest.failed", "generic.exit-code"}
     assert d.hint == "Add `yaml` to the dependencies."
+
+
+def test_a_user_hint_takes_plain_capture_fields_only() -> None:
+    hints = {"Check {host}.": "Check db.", "Check {host.nope} {host:>99999999}.": None, "Check {other} {": None}
+    for hint, shown in hints.items():
+        rule = build_rule({"id": "u", "category": "network", "patterns": [r"boom (?P<host>\S+)"], "hint": hint}, "u")
+        d = triage_text("boom db\nProcess completed with exit code 1.\n", compile_ruleset([rule]))
+        assert d.hint == (shown or hint)
 
 
 def test_generic_line_never_wins_over_specific() -> None:

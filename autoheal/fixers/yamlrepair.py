@@ -209,10 +209,15 @@ def _value_start(line: str, problem: YamlProblem) -> tuple[int, str, str | None]
     return None
 
 
+_COMMENT = re.compile(r"(?<=\s)#")
+
+
 def _split_comment(value: str) -> tuple[str, str]:
     """The value without its trailing ``# comment``, and the comment with the space before it."""
-    cut = re.search(r"\s+#", value)
-    at = cut.start() if cut else len(value)
+    # The first ``#`` after a space, then back over the spaces: ``re.search(r"\s+#")`` retried its
+    # ``\s+`` from every space of a long run, quadratic in a line a pushed workflow file controls.
+    cut = _COMMENT.search(value)
+    at = len(value[: cut.start()].rstrip()) if cut else len(value)
     return value[:at].strip(), value[at:]
 
 

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from autoheal.fixers import workflow_keys
+from autoheal.fixers import workflow_keys, yamlrepair
 from autoheal.fixers import workflow_yaml as fixer
 from autoheal.fixers.yamledit import parse
 from autoheal.models import FixDeclined
@@ -41,6 +42,14 @@ def test_crlf_and_tabs_inside_a_block_scalar_are_kept(tmp_path: Path) -> None:
 def test_a_value_with_a_colon_is_quoted_with_what_it_does_not_hold(tmp_path: Path, line: str, fixed: str) -> None:
     workflow = "on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n" + line + "\n"
     assert only_change(run(tmp_path, workflow)).new == workflow.replace(line, fixed)
+
+
+def test_a_long_run_of_spaces_in_a_value_is_split_from_its_comment_in_linear_time() -> None:
+    spaces = " " * 100_000  # quadratic, the split took seconds
+    start = time.process_time()
+    assert yamlrepair._split_comment(f"echo a: b{spaces}c \t # why") == (f"echo a: b{spaces}c", " \t # why")
+    assert yamlrepair._split_comment("echo a#b: c") == ("echo a#b: c", "")
+    assert time.process_time() - start < 1
 
 
 def test_the_path_comes_from_the_run_when_the_log_does_not_name_it(tmp_path: Path) -> None:
