@@ -15,7 +15,7 @@ from pathlib import Path
 from autoheal.errors import AutohealError
 from autoheal.fixers.base import safe_path
 from autoheal.models import Change
-from autoheal.subproc import OUTPUT_LIMIT, redact
+from autoheal.subproc import OUTPUT_LIMIT, hide_secrets
 
 VERIFY_TAIL_LINES = 60
 # Environment a verify command does not get: it runs the repository's code, which needs no token.
@@ -59,7 +59,7 @@ class VerifyFailure:
 
 
 def _tail(text: str, secrets: Sequence[str]) -> str:
-    lines = redact(text, secrets).rstrip().splitlines()[-VERIFY_TAIL_LINES:]
+    lines = hide_secrets(text, secrets).rstrip().splitlines()[-VERIFY_TAIL_LINES:]
     return "\n".join(lines)[-OUTPUT_LIMIT:]
 
 

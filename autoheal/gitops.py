@@ -8,7 +8,7 @@ empty entry for the same key, which clears the header actions/checkout persisted
 ``Authorization`` headers make GitHub answer 400). ``safe.directory`` is set the same way,
 because a container's uid differs from the owner of the runner's checkout
 (https://github.blog/2022-04-12-git-security-vulnerability-announced/). Every error text
-goes through ``subproc.redact``, so neither the token nor its base64 form can leak into a log.
+goes through ``subproc.hide_secrets``, so neither the token nor its base64 form can leak into a log.
 
 GitHub refuses a push that creates, changes or deletes a file under ``.github/workflows/``
 unless its token may write workflows ("refusing to allow a GitHub App to create or update

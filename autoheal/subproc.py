@@ -1,7 +1,7 @@
 """The one subprocess helper: ``cmd_output`` returns ``(rc, stdout, stderr)`` and, on failure,
 raises a GitError whose text shows the command and both streams (as pre-commit's ``cmd_output``).
 
-Every text it returns in an error goes through ``redact`` first: a caller passes the secrets
+Every text it returns in an error goes through ``hide_secrets`` first: a caller passes the secrets
 its command may print (a token, its base64 form), and none of them reaches a log.
 """
 
@@ -18,7 +18,9 @@ REDACTED = "***"
 OUTPUT_LIMIT = 4_000  # characters of each stream kept in an error message
 
 
-def redact(text: str, secrets: Sequence[str]) -> str:
+def hide_secrets(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with each of the given secrets replaced by ``***`` (the values a caller knows it
+    passed in; redact.redact finds secret shapes in text it knows nothing about)."""
     for secret in secrets:
         if secret:
             text = text.replace(secret, REDACTED)
@@ -59,10 +61,10 @@ def cmd_output(
     except OSError as exc:  # a directory that is a file, a program that may not run: not a bug of ours
         raise GitError(f"cannot run {' '.join(args[:2])} in {cwd}: {exc.strerror or exc}") from None
     except subprocess.TimeoutExpired:
-        raise GitError(redact(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
+        raise GitError(hide_secrets(f"command timed out after {timeout:g}s: {' '.join(args)}", secrets)) from None
     if check and proc.returncode != 0:
         raise GitError(
-            redact(
+            hide_secrets(
                 f"command failed: {' '.join(args)}\nreturn code: {proc.returncode}\n"
                 f"stdout: {_clip(proc.stdout) or '(none)'}\nstderr: {_clip(proc.stderr) or '(none)'}",
                 secrets,
