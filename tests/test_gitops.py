@@ -181,7 +181,9 @@ def test_workflow_paths_pick_the_workflow_token_and_both_tokens_are_redacted() -
     assert auth.for_paths(["requirements.txt"]).token == TOKEN
     assert auth.for_paths([".github/workflows/ci.yml"]).token == "ghp_workflowTOKEN0123456789"
     text = f"{auth.header} {auth.for_paths(['.github/workflows/x']).header} ghp_workflowTOKEN0123456789"
-    assert TOKEN not in subproc.hide_secrets(text, auth.secrets) and "workflowTOKEN" not in subproc.hide_secrets(text, auth.secrets)
+    assert TOKEN not in subproc.hide_secrets(text, auth.secrets) and "workflowTOKEN" not in subproc.hide_secrets(
+        text, auth.secrets
+    )
     assert "workflowTOKEN" not in repr(auth)
 
 
