@@ -130,3 +130,24 @@ def test_normalising_skips_only_substitutions_that_cannot_apply(pieces: list[str
 
     line = "".join(pieces)
     assert _clean(line) == _clean_by_substitution(line)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lines", "rule"),
+    [
+        (
+            "[@acme/billing]: ",
+            ["FAIL src/invoice.test.ts", "  \u25cf invoice \u203a adds tax", "", "    Expected: 1"],
+            "node.test-failures",
+        ),
+        ("api:test: ", ["test parse::empty ... FAILED", "", "failures:"], "rust.test-failures"),
+        ("packages/core build: ", ["src/q.ts(4,1): error TS1005: ';' expected."], "node.typescript"),
+    ],
+)
+def test_a_task_runner_s_prefix_does_not_hide_the_tool_s_verdict(prefix: str, lines: list[str], rule: str) -> None:
+    from autoheal.rules import default_ruleset
+    from tests.helpers import triage_text
+
+    log = ["##[group]Run pnpm -r test", "##[endgroup]", *(prefix + line for line in lines)]
+    d = triage_text([*log, "##[error]Process completed with exit code 1."], default_ruleset())
+    assert d.rule == rule
