@@ -65,7 +65,8 @@ class GhColumns:
 
     A step's log opens with ``##[group]Run <command>`` when it runs something; the runner's own
     steps (``Set up job``, ``Post ...``, ``Complete job``) open with a line of the runner's chatter
-    (``Post job cleanup.``), which becomes ``##[group]Run <step>`` so the step before it ends there.
+    (``Post job cleanup.``, ``##[group]Operating System``), which becomes ``##[group]Run <step>`` so
+    the step before it ends there (the line's own text is not scanned: no rule is about that chatter).
     """
 
     def __init__(self) -> None:
@@ -84,7 +85,7 @@ class GhColumns:
             self.key = key
             stamp = _STAMP.match(body)
             text = body[stamp.end() :] if stamp else body
-            if not first and not text.startswith(b"##[group]") and m[2].strip():
+            if not first and not text.startswith(b"##[group]Run ") and m[2].strip():
                 return (stamp[0] if stamp else b"") + b"##[group]Run " + m[2].strip()
         return body
 

@@ -34,6 +34,7 @@ GH_ROWS = [
     ("Run cargo test", "##[error]Process completed with exit code 101."),
     ("Post Run actions/checkout@v4", "Post job cleanup."),
     ("Post Run actions/checkout@v4", "[command]/usr/bin/git version"),
+    ("Set up job", "##[group]Operating System"),
 ]
 
 
@@ -51,6 +52,7 @@ def test_a_runner_step_without_a_group_of_its_own_opens_one_where_its_step_begin
     assert out[1].endswith("##[group]Run cargo test")  # a step that opens its own group keeps it
     assert out[5] == f"{STAMP.format(5)} ##[group]Run Post Run actions/checkout@v4"
     assert out[6].endswith("[command]/usr/bin/git version")
+    assert out[7] == f"{STAMP.format(7)} ##[group]Run Set up job"  # a group that is not a step's does not count
 
 
 def test_an_ordinary_log_is_the_stream_itself() -> None:
@@ -99,3 +101,16 @@ def test_gh_run_view_output_is_triaged_by_the_tool_s_rule_in_the_failed_step(tmp
     d = triage_path(str(log), default_ruleset())
     assert (d.rule, d.category, d.step) == ("go.test-failures", "test.failure", "go test ./...")
     assert 4 in {e.line for e in d.excerpt}  # the file's own line numbers
+
+
+def test_a_zip_member_in_gh_s_shape_is_undone_too(tmp_path: Path) -> None:
+    import zipfile
+
+    from autoheal.logsource import open_input
+
+    archive = tmp_path / "logs.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("0_unit.txt", _gh("unit", GH_ROWS))
+    (doc,) = open_input(str(archive))
+    with doc.opener() as stream:
+        assert stream.read().decode().split("\n")[3] == f"{STAMP.format(3)} test parse::empty ... FAILED"
