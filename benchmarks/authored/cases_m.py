@@ -8,7 +8,7 @@ see README.md)."""
 from __future__ import annotations
 
 from benchmarks.authored.cases_a import case
-from benchmarks.authored.noise import pytest_header, setup_go, setup_node, setup_python, setup_rust
+from benchmarks.authored.noise import pytest_header, setup_go, setup_java, setup_node, setup_python, setup_rust
 from benchmarks.authored.shapes import MARK, Log, Step, gha, travis
 
 
@@ -650,4 +650,201 @@ error: could not compile `tiles` (lib) due to 1 previous error""",
         "    ",
     ),
     "error[E0425]",
+)
+
+# ---------------------------------------------------------------- a check, written after the fixes above
+
+case(
+    "m-check-ghcli-maven-surefire",
+    "test.failure",
+    "high",
+    gh_cli(
+        gha(
+            "acme/billing-jvm",
+            "verify",
+            [
+                setup_java("21"),
+                Step(
+                    "mvn -B verify",
+                    f"""[INFO] -------------------------------------------------------
+[INFO]  T E S T S
+[INFO] -------------------------------------------------------
+[INFO] Running com.acme.billing.InvoiceTest
+{MARK}[ERROR] Tests run: 6, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.211 s <<< FAILURE! -- in com.acme.billing.InvoiceTest
+{MARK}[ERROR] com.acme.billing.InvoiceTest.roundsHalfEven -- Time elapsed: 0.012 s <<< FAILURE!
+{MARK}org.opentest4j.AssertionFailedError: expected: <10.02> but was: <10.03>
+	at com.acme.billing.InvoiceTest.roundsHalfEven(InvoiceTest.java:48)
+[INFO]
+[INFO] Results:
+[INFO]
+[ERROR] Failures:
+[ERROR]   InvoiceTest.roundsHalfEven:48 expected: <10.02> but was: <10.03>
+[INFO]
+[ERROR] Tests run: 31, Failures: 1, Errors: 0, Skipped: 0
+[INFO] BUILD FAILURE""",
+                    code=1,
+                ),
+            ],
+        ),
+        "verify",
+        failed_only=True,
+    ),
+    "AssertionFailedError in InvoiceTest.roundsHalfEven",
+)
+
+case(
+    "m-check-ghcli-mypy",
+    "lint.error",
+    "high",
+    gh_cli(
+        gha(
+            "acme/etl",
+            "typecheck",
+            [
+                setup_python("3.12"),
+                Step("pip install -e .[dev]", "Successfully installed etl-0.9.0 mypy-1.10.0"),
+                Step(
+                    "mypy src",
+                    f"""{MARK}src/etl/load.py:58: error: Argument 1 to "write_rows" has incompatible type "list[str]"; expected "list[Row]"  [arg-type]
+{MARK}src/etl/extract.py:12: error: Missing return statement  [return]
+{MARK}Found 2 errors in 2 files (checked 31 source files)""",
+                    code=1,
+                ),
+            ],
+        ),
+        "typecheck",
+    ),
+    "mypy errors",
+)
+
+case(
+    "m-check-pnpm-filter-eslint",
+    "lint.error",
+    "high",
+    gha(
+        "acme/storefront",
+        "lint",
+        [
+            setup_node("20"),
+            Step("pnpm install --frozen-lockfile", "Done in 10.2s"),
+            Step(
+                "pnpm --filter './apps/*' run lint",
+                """apps/admin lint$ eslint .
+apps/admin lint: Done
+apps/shop lint$ eslint .
+"""
+                + pnpm_r(
+                    "apps/shop",
+                    "lint",
+                    f"""{MARK}/home/runner/work/storefront/storefront/apps/shop/src/Cart.tsx
+{MARK}  22:5  error  Unexpected console statement  no-console
+{MARK}
+{MARK}✖ 1 problem (1 error, 0 warnings)
+Failed""",
+                )
+                + """
+/home/runner/work/storefront/storefront/apps/shop:
+ ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL  shop@0.0.0 lint: `eslint .`
+Exit status 1""",
+                code=1,
+            ),
+        ],
+    ),
+    "eslint no-console",
+)
+
+case(
+    "m-check-turbo-go-test",
+    "test.failure",
+    "high",
+    gha(
+        "acme/polyglot",
+        "test",
+        [
+            setup_go("1.22"),
+            Step(
+                "npx turbo run test --filter=gateway",
+                "• Packages in scope: gateway\n• Running test in 1 packages\n"
+                + turbo(
+                    "gateway",
+                    "test",
+                    f"""cache miss, executing 0a1b2c3d4e5f6a7b
+> go test ./...
+ok  	github.com/acme/polyglot/gateway/auth	0.018s
+{MARK}--- FAIL: TestRouteTimeout (0.05s)
+{MARK}    route_test.go:33: status = 200, want 504
+FAIL
+FAIL	github.com/acme/polyglot/gateway	0.071s
+FAIL""",
+                )
+                + "\ngateway:test: ERROR: command finished with error: command (/home/runner/work/polyglot/polyglot/gateway) npm run test exited (1)\n ERROR  run failed: command  exited (1)",
+                code=1,
+            ),
+        ],
+    ),
+    "--- FAIL: TestRouteTimeout",
+)
+
+case(
+    "m-check-playwright-timeout",
+    "timeout",
+    "high",
+    gha(
+        "acme/portal",
+        "e2e",
+        [
+            setup_node("20"),
+            Step("npm ci && npx playwright install --with-deps chromium", "added 233 packages in 5s"),
+            Step(
+                "npx playwright test",
+                f"""Running 24 tests using 2 workers
+
+  ✓  1 [chromium] › login.spec.ts:5:5 › logs in (2.1s)
+  ✘  2 [chromium] › reports.spec.ts:9:5 › exports the monthly report (30.0s)
+
+  1) [chromium] › reports.spec.ts:9:5 › exports the monthly report ─────────────────────────────
+
+{MARK}    Test timeout of 30000ms exceeded.
+
+    Error: page.waitForResponse: Test timeout of 30000ms exceeded.
+
+      12 |   await page.getByRole('button', {{ name: 'Export' }}).click();
+    > 13 |   await page.waitForResponse('**/api/reports/export');
+
+  1 failed
+    [chromium] › reports.spec.ts:9:5 › exports the monthly report
+  23 passed (1.2m)""",
+                code=1,
+            ),
+        ],
+    ),
+    "Test timeout of 30000ms exceeded.",
+)
+
+case(
+    "m-check-cmake-message-protoc",
+    "dependency.missing",
+    "high",
+    gha(
+        "acme/rpcgen",
+        "build",
+        [
+            Step(
+                "cmake -S . -B build -G Ninja",
+                f"""-- The C compiler identification is GNU 13.2.0
+-- The CXX compiler identification is GNU 13.2.0
+-- Found Threads: TRUE
+{MARK}CMake Error at cmake/Protobuf.cmake:30 (message):
+{MARK}  Could not find protoc, the Protocol Buffers compiler.  Please install
+{MARK}  protobuf-compiler (apt) or protobuf (brew), or set PROTOC_EXECUTABLE.
+Call Stack (most recent call first):
+  CMakeLists.txt:22 (include)
+
+
+-- Configuring incomplete, errors occurred!""",
+                code=1,
+            ),
+        ],
+    ),
+    "Could not find protoc ... Please install protobuf-compiler",
 )
