@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from autoheal import blocks
-from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause
+from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 from autoheal.verdicts import (
@@ -178,7 +178,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = nested_cause(carried_on(anchor_of(max(causes, key=rank), causes), causes), causes)
+    best = told_below(nested_cause(carried_on(anchor_of(max(causes, key=rank), causes), causes), causes), causes)
     best = one_of_many(first_cause(best, causes), causes)
     return installed(last_attempt(observed(explained(best, causes), causes), causes), causes)
 

@@ -76,6 +76,21 @@ def nested_cause(best: Hit, hits: list[Hit]) -> Hit:
     return anchor_of(max(inner, key=rank), inner) if inner else best
 
 
+# A header that says only where a project's own message comes from, not what is wrong: CMake's
+# message(FATAL_ERROR ...) prints ``CMake Error at <file>:<line> (message):`` above the message
+# (https://cmake.org/cmake/help/latest/command/message.html).
+_WHERE_ONLY = re.compile(r"^CMake Error at \S+:\d+ \(message\):")
+
+
+def told_below(best: Hit, hits: list[Hit]) -> Hit:
+    """A header that only says where: the cause a rule finds in the message it heads wins, whatever its
+    rank (the header's own category is a guess; the project's words under it say what is missing)."""
+    if not _WHERE_ONLY.match(best.text):
+        return best
+    body = [h for h in hits if h.rule.category != best.rule.category and detail_of(h, best)]
+    return anchor_of(max(body, key=rank), body) if body else best
+
+
 def first_cause(best: Hit, hits: list[Hit]) -> Hit:
     """An earlier hit whose failure ``best`` commonly follows from, else ``best``."""
     seen = {id(best)}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING
 
+from autoheal import dialect
 from autoheal.errors import InputError
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[
             raise InputError(f"{label}: cannot read {name!r} from the zip: {member_error(exc)}") from None
         return io.BufferedReader(_Member(inner, name, label), 1 << 16)
 
-    return opener
+    return dialect.wrap(opener)
 
 
 def open_zip(source: Path | IO[bytes], label: str) -> list[LogDoc]:
@@ -203,7 +204,7 @@ def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
-    return opener
+    return dialect.wrap(opener)
 
 
 def _dir_files(root: Path) -> tuple[list[Path], int]:
@@ -263,7 +264,7 @@ def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
         stream.seek(0)
         return stream
 
-    return opener
+    return dialect.wrap(opener)
 
 
 def _stdin_docs() -> list[LogDoc]:
@@ -295,4 +296,4 @@ def open_input(spec: str) -> list[LogDoc]:
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:
     """A document over bytes already in memory (job logs fetched from the API, tests)."""
-    return LogDoc(name, lambda: io.BytesIO(data), job=job, step=step)
+    return LogDoc(name, dialect.wrap(lambda: io.BytesIO(data)), job=job, step=step)

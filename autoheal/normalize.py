@@ -36,6 +36,17 @@ _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command
 # (``#8 ERROR: process ...``, ``#8 DONE 0.1s``) carry no seconds.
 _NESTED = re.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
 _BUILDKIT = re.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
+# Monorepo task runners put the package (and task) before each line of a package's script, in shapes
+# no tool prints by itself: turbo's ``pkg:task: `` (https://turbo.build/repo/docs/reference/run#--log-prefix),
+# pnpm -r's ``<dir> <script>: `` (https://pnpm.io/cli/run#--reporter-hide-prefix), yarn's
+# ``workspaces foreach`` ``[pkg]: `` (also after ``➤ YN0000: ``), and lerna/nx ``--stream``'s package name
+# when it is scoped (``@scope/pkg: ``; a bare ``name: `` is every tool's own). ``[vite]: `` and a
+# level in brackets are a tool's own words.
+_RUNNER = re.compile(
+    r"(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*:[a-z][\w:.-]*: |(?:\.|[a-z0-9@][\w@.-]*(?:/[\w@.-]+)+) [a-z][\w:.-]*: "
+    r"|(?:➤ YN0000: )?\[(?!(?:vite|error|warn|warning|info|debug|notice|fatal)\])@?[a-z0-9][\w./-]*\]: "
+    r"|@[a-z0-9][\w.-]*/[a-z0-9][\w.-]*: "
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
@@ -77,6 +88,8 @@ def _clean(line: str) -> str:
         line = line[nested.end() :]
     elif line[:1] == "#" and (step := _BUILDKIT.match(line)):
         line = line[step.end() :]
+    elif ": " in line and (runner := _RUNNER.match(line)):
+        line = line[runner.end() :]
     if not line.isprintable():
         line = _CONTROL.sub("", line)
     return line

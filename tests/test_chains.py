@@ -33,3 +33,25 @@ def test_without_a_success_between_or_when_the_later_failure_follows_from_it_the
         "1 failed, 3 passed in 0.12s",
     )
     assert d.category == "dependency.missing"
+
+
+CONFIGURE_FAILED = ("", "-- Configuring incomplete, errors occurred!")
+
+
+def test_under_a_header_that_only_says_where_the_message_says_what_is_missing() -> None:
+    missing = ("CMake Error at docs/CMakeLists.txt:7 (message):", "  Doxygen is required but was not found.")
+    d = _triage("-- Found Threads: TRUE", *missing, "  Set BUILD_DOCS=OFF to skip the manual.", *CONFIGURE_FAILED)
+    assert (d.category, d.rule) == ("dependency.missing", "message.requires-missing")
+    old = ("CMake Error at CMakeLists.txt:20 (message):", "  geokit requires Python 3.10 or later (found 3.8.18).")
+    assert _triage(*old, *CONFIGURE_FAILED).category == "runtime.version"
+
+
+def test_a_message_no_rule_reads_leaves_the_header_s_category() -> None:
+    d = _triage("CMake Error at CMakeLists.txt:9 (message):", "  Unsupported platform: sunos", *CONFIGURE_FAILED)
+    assert d.category == "config.error"
+
+
+def test_the_project_s_words_outside_such_a_header_do_not_outrank_a_tool_s_verdict() -> None:
+    # The prose rule is weak alone: a header that says what failed (a test run) keeps it.
+    lines = ("  Doxygen is required but was not found.", "FAILED tests/test_a.py::test_b - assert 1 == 2")
+    assert _triage(*lines, "1 failed, 3 passed in 0.12s").category == "test.failure"

@@ -51,6 +51,29 @@ from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
         ),
         ("#9 DONE 0.1s", "#9 DONE 0.1s"),
         ("#2 1.5x", "#2 1.5x"),  # a heading, not BuildKit: the seconds end in a space
+        # A monorepo task runner's package (and task) before a script's line: turbo, pnpm -r, yarn foreach, lerna.
+        ("2025-09-14T14:28:03.6301146Z web:test:  FAIL  src/a.test.ts > a", " FAIL  src/a.test.ts > a"),
+        ("@acme/ui:build:test: src/x.ts(3,5): error TS2322: no", "src/x.ts(3,5): error TS2322: no"),
+        ("packages/core build: src/q.ts(4,1): error TS1005", "src/q.ts(4,1): error TS1005"),
+        (". test: FAIL tests/a.test.js", "FAIL tests/a.test.js"),
+        ("[@acme/billing]:   \u25cf invoice \u203a totals", "  \u25cf invoice \u203a totals"),
+        ("\u27a4 YN0000: [api]: Error: boom", "Error: boom"),
+        ("@acme/forms:   9:10  error  'x' is defined", "  9:10  error  'x' is defined"),
+        # ... and what tools print themselves keeps its words.
+        ("error: could not compile `x`", "error: could not compile `x`"),
+        ("src/app.py:12: error: Incompatible types", "src/app.py:12: error: Incompatible types"),
+        ("main.c:12:5: error: expected ';'", "main.c:12:5: error: expected ';'"),
+        (
+            "error:0308010C:digital envelope routines::unsupported",
+            "error:0308010C:digital envelope routines::unsupported",
+        ),
+        ("WARNING:root: low disk", "WARNING:root: low disk"),
+        ("[vite]: Rollup failed to resolve import", "[vite]: Rollup failed to resolve import"),
+        ("[error]: something", "[error]: something"),
+        ("\u27a4 YN0000: Done in 7s", "\u27a4 YN0000: Done in 7s"),
+        ("cargo:warning=no: x", "cargo:warning=no: x"),
+        ("java.lang.IllegalStateException: boom", "java.lang.IllegalStateException: boom"),
+        ("FAIL github.com/acme/x 0.1s: nope", "FAIL github.com/acme/x 0.1s: nope"),
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
@@ -86,12 +109,18 @@ def _clean_by_substitution(line: str) -> str:
         line = n._TIMESTAMP.sub("", n._ANSI.sub("", line))
     line = n._MARKER.sub("", line)
     nested = re.match("^(?:" + n._NESTED.pattern + ")", line)
-    line = line[nested.end() :] if nested else re.sub("^(?:" + n._BUILDKIT.pattern + ")", "", line, count=1)
+    if nested:
+        line = line[nested.end() :]
+    elif buildkit := re.match("^(?:" + n._BUILDKIT.pattern + ")", line):
+        line = line[buildkit.end() :]
+    else:
+        line = re.sub("^(?:" + n._RUNNER.pattern + ")", "", line, count=1)
     return n._CONTROL.sub("", line)
 
 
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
 _PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a", "#8 ", "#", "12.5", "12.5 "]
+_PIECES += ["web:test: ", "[web]: ", "pkgs/a b: ", ": ", ":"]
 _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
 
 
@@ -101,3 +130,24 @@ def test_normalising_skips_only_substitutions_that_cannot_apply(pieces: list[str
 
     line = "".join(pieces)
     assert _clean(line) == _clean_by_substitution(line)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lines", "rule"),
+    [
+        (
+            "[@acme/billing]: ",
+            ["FAIL src/invoice.test.ts", "  \u25cf invoice \u203a adds tax", "", "    Expected: 1"],
+            "node.test-failures",
+        ),
+        ("api:test: ", ["test parse::empty ... FAILED", "", "failures:"], "rust.test-failures"),
+        ("packages/core build: ", ["src/q.ts(4,1): error TS1005: ';' expected."], "node.typescript"),
+    ],
+)
+def test_a_task_runner_s_prefix_does_not_hide_the_tool_s_verdict(prefix: str, lines: list[str], rule: str) -> None:
+    from autoheal.rules import default_ruleset
+    from tests.helpers import triage_text
+
+    log = ["##[group]Run pnpm -r test", "##[endgroup]", *(prefix + line for line in lines)]
+    d = triage_text([*log, "##[error]Process completed with exit code 1."], default_ruleset())
+    assert d.rule == rule

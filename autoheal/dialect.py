@@ -1,0 +1,132 @@
+"""Log dialects the read layer undoes, so the scan sees the lines a runner wrote.
+
+A dialect is a shape the whole log is in, told once from its first lines (never guessed line by
+line): ``gh run view --log`` output, whose lines each start with the job and the step
+(``job<TAB>step<TAB>2024-05-02T14:03:11.1200000Z text``,
+https://cli.github.com/manual/gh_run_view), and a log pasted under a common indent (a fixture in a
+test file, a quoted block). Undoing one keeps every line where it was (one line in, one line out),
+so line numbers stay the file's own. An ordinary log costs one look at its head.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+# What is looked at to tell the dialect: enough for several lines of any log.
+HEAD_BYTES = 1 << 16
+HEAD_LINES = 40
+# An indent is only told from this many non-blank lines (a short snippet may be all indented text).
+MIN_INDENTED = 8
+# gh's columns: the job's name, the step's name, then the runner's own timestamp.
+_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)")
+_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+
+Undo = Callable[[list[bytes]], list[bytes]]
+
+
+def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
+    """``opener`` whose stream has its log's dialect undone (the stream itself for an ordinary log)."""
+
+    def opened() -> IO[bytes]:
+        stream = opener()
+        head = stream.read(HEAD_BYTES)
+        undo = detect(head, eof=len(head) < HEAD_BYTES)
+        if undo is None and stream.seekable():
+            stream.seek(0)
+            return stream
+        return io.BufferedReader(_Undone(stream, head, undo), 1 << 16)
+
+    return opened
+
+
+def detect(head: bytes, eof: bool = False) -> Undo | None:
+    """The undoing of the dialect ``head`` (a log's first bytes) is in, or None for an ordinary log."""
+    lines = head.split(b"\n")
+    if not eof:
+        lines = lines[:-1]  # the last one may be cut short
+    written = [line.rstrip(b"\r") for line in lines if line.strip()][:HEAD_LINES]
+    if written and all(_GH_LINE.match(line) for line in written[:5]):
+        return GhColumns()
+    if len(written) >= HEAD_LINES or (eof and len(written) >= MIN_INDENTED):
+        indent = min(len(line) - len(line.lstrip(b" ")) for line in written)
+        if indent >= 2:
+            return lambda batch: [line[min(indent, len(line) - len(line.lstrip(b" "))) :] for line in batch]
+    return None
+
+
+class GhColumns:
+    """Drop gh's job and step columns; a new step whose first line opens no group gets one.
+
+    A step's log opens with ``##[group]Run <command>`` when it runs something; the runner's own
+    steps (``Set up job``, ``Post ...``, ``Complete job``) open with a line of the runner's chatter
+    (``Post job cleanup.``, ``##[group]Operating System``), which becomes ``##[group]Run <step>`` so
+    the step before it ends there (the line's own text is not scanned: no rule is about that chatter).
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[bytes, bytes] | None = None
+
+    def __call__(self, batch: list[bytes]) -> list[bytes]:
+        return [self._line(line) for line in batch]
+
+    def _line(self, line: bytes) -> bytes:
+        m = _GH_LINE.match(line)
+        if m is None:
+            return line
+        key, body = (m[1], m[2]), line[m.end() :]
+        if key != self.key:
+            first = self.key is None
+            self.key = key
+            stamp = _STAMP.match(body)
+            text = body[stamp.end() :] if stamp else body
+            if not first and not text.startswith(b"##[group]Run ") and m[2].strip():
+                return (stamp[0] if stamp else b"") + b"##[group]Run " + m[2].strip()
+        return body
+
+
+class _Undone(io.RawIOBase):
+    """``inner`` (whose first bytes ``head`` were read already) with ``undo`` applied to each line."""
+
+    def __init__(self, inner: IO[bytes], head: bytes, undo: Undo | None) -> None:
+        self._inner, self._undo = inner, undo
+        self._partial = b""  # a line not ended yet
+        self._out = self._apply(head, eof=False) if head else b""
+        self._eof = not head
+
+    def readable(self) -> bool:
+        return True
+
+    def _apply(self, data: bytes, eof: bool) -> bytes:
+        if self._undo is None:
+            return data
+        data = self._partial + data
+        end = len(data) if eof else data.rfind(b"\n") + 1
+        self._partial = data[end:]
+        if not end:
+            return b""
+        lines = data[:end].split(b"\n")
+        last = lines.pop() if not data[:end].endswith(b"\n") else None
+        done = self._undo(lines[:-1] if last is None else lines)
+        text = b"\n".join(done) + b"\n" if done else b""
+        return text + b"".join(self._undo([last])) if last is not None else text
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        while not self._out and not self._eof:
+            data = self._inner.read(max(len(view), 1 << 16))
+            self._eof = not data
+            self._out = self._apply(data, eof=self._eof)
+        size = min(len(view), len(self._out))
+        view[:size] = self._out[:size]
+        self._out = self._out[size:]
+        return size
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()

@@ -1,0 +1,116 @@
+"""The read layer undoes a whole log's dialect: ``gh run view --log`` columns, a common indent."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from autoheal import dialect
+from autoheal.rules import default_ruleset
+from autoheal.triage import triage_path
+
+STAMP = "2024-05-02T14:03:{:02d}.1200000Z"
+
+
+def _gh(job: str, rows: list[tuple[str, str]]) -> bytes:
+    return "".join(f"{job}\t{step}\t{STAMP.format(i)} {text}\n" for i, (step, text) in enumerate(rows)).encode()
+
+
+def _read(data: bytes, chunk: int = 1 << 20) -> bytes:
+    stream = dialect.wrap(lambda: io.BytesIO(data))()
+    out = b""
+    while piece := stream.read(chunk):
+        out += piece
+    return out
+
+
+GH_ROWS = [
+    ("Set up job", "Current runner version: '2.316.1'"),
+    ("Run cargo test", "##[group]Run cargo test"),
+    ("Run cargo test", "##[endgroup]"),
+    ("Run cargo test", "test parse::empty ... FAILED"),
+    ("Run cargo test", "##[error]Process completed with exit code 101."),
+    ("Post Run actions/checkout@v4", "Post job cleanup."),
+    ("Post Run actions/checkout@v4", "[command]/usr/bin/git version"),
+    ("Set up job", "##[group]Operating System"),
+]
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7, 1])
+def test_gh_columns_are_dropped_and_each_line_stays_where_it_was(chunk: int) -> None:
+    out = _read(_gh("test (ubuntu)", GH_ROWS), chunk).decode().split("\n")
+    assert len(out) == len(GH_ROWS) + 1 and out[-1] == ""
+    assert out[3] == f"{STAMP.format(3)} test parse::empty ... FAILED"
+    assert "\t" not in "".join(out)
+
+
+def test_a_runner_step_without_a_group_of_its_own_opens_one_where_its_step_begins() -> None:
+    out = _read(_gh("build", GH_ROWS)).decode().split("\n")
+    assert out[0].endswith("Current runner version: '2.316.1'")  # the first step: nothing ends before it
+    assert out[1].endswith("##[group]Run cargo test")  # a step that opens its own group keeps it
+    assert out[5] == f"{STAMP.format(5)} ##[group]Run Post Run actions/checkout@v4"
+    assert out[6].endswith("[command]/usr/bin/git version")
+    assert out[7] == f"{STAMP.format(7)} ##[group]Run Set up job"  # a group that is not a step's does not count
+
+
+def test_an_ordinary_log_is_the_stream_itself() -> None:
+    data = b"2024-05-02T14:03:11.1200000Z ok\tcolumns\tinside\n" * 3
+    raw = io.BytesIO(data)
+    assert dialect.wrap(lambda: raw)() is raw
+    assert raw.tell() == 0
+
+
+def test_a_log_whose_first_lines_are_not_gh_output_is_left_alone_later() -> None:
+    data = b"plain line\n" + _gh("j", GH_ROWS)
+    assert _read(data) == data
+
+
+def test_a_common_indent_is_dropped_and_deeper_lines_keep_the_rest() -> None:
+    body = ["$ npm test", "FAIL src/sum.test.js", "  \u25cf sum \u203a adds", "", "    Expected: 3"] * 2
+    data = "".join(f"  {line}\n" if line else "\n" for line in body).encode()
+    assert _read(data, 5).decode().split("\n")[:5] == body[:5]
+
+
+def test_a_short_indented_snippet_is_not_taken_for_an_indented_log() -> None:
+    data = b"  error: one\n  error: two\n"
+    assert _read(data) == data
+
+
+def test_a_last_line_without_a_newline_is_undone_too() -> None:
+    data = _gh("j", GH_ROWS[:4]).rstrip(b"\n")
+    assert _read(data, 3).decode().endswith(f"{STAMP.format(3)} test parse::empty ... FAILED")
+
+
+def test_gh_run_view_output_is_triaged_by_the_tool_s_rule_in_the_failed_step(tmp_path: Path) -> None:
+    rows = [
+        ("Set up job", "Current runner version: '2.316.1'"),
+        ("Run go test ./...", "##[group]Run go test ./..."),
+        ("Run go test ./...", "##[endgroup]"),
+        ("Run go test ./...", "--- FAIL: TestMatch (0.00s)"),
+        ("Run go test ./...", "    match_test.go:57: got false, want true"),
+        ("Run go test ./...", "FAIL"),
+        ("Run go test ./...", "FAIL\tgithub.com/acme/router\t0.021s"),
+        ("Run go test ./...", "##[error]Process completed with exit code 1."),
+        ("Post Run actions/checkout@v4", "Post job cleanup."),
+        ("Complete job", "Cleaning up orphan processes"),
+    ]
+    log = tmp_path / "run.log"
+    log.write_bytes(_gh("unit", rows))
+    d = triage_path(str(log), default_ruleset())
+    assert (d.rule, d.category, d.step) == ("go.test-failures", "test.failure", "go test ./...")
+    assert 4 in {e.line for e in d.excerpt}  # the file's own line numbers
+
+
+def test_a_zip_member_in_gh_s_shape_is_undone_too(tmp_path: Path) -> None:
+    import zipfile
+
+    from autoheal.logsource import open_input
+
+    archive = tmp_path / "logs.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("0_unit.txt", _gh("unit", GH_ROWS))
+    (doc,) = open_input(str(archive))
+    with doc.opener() as stream:
+        assert stream.read().decode().split("\n")[3] == f"{STAMP.format(3)} test parse::empty ... FAILED"

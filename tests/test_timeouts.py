@@ -1,0 +1,44 @@
+"""A test runner's own timeout is a ``timeout`` (categories.md), though the runner counts it a failed test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autoheal.rules import default_ruleset
+from autoheal.triage import triage_path
+
+SUMMARY = {
+    "vitest": (" FAIL  src/a.test.ts > a > syncs", "Error: Test timed out in 20000ms.", " Test Files  1 failed (1)"),
+    "jasmine": ("Failures:", "Error: Timeout - Async function did not complete within 5000ms", "1 spec, 1 failure"),
+    "playwright": ("  1) [chromium] › a.spec.ts:3:5 › loads", "    Test timeout of 30000ms exceeded.", "  1 failed"),
+    "bun": ("(fail) sync > pulls [5001.20ms]", "  ^ this test timed out after 5000ms.", " 1 fail"),
+    "nextest": (
+        "        START             acme store::tests::load",
+        "        TIMEOUT [  60.004s] acme store::tests::load",
+        "error: test run failed",
+    ),
+    "exunit": (
+        "  1) test syncs (SyncTest)",
+        "     ** (ExUnit.TimeoutError) test timed out after 60000ms.",
+        "1 test, 1 failure",
+    ),
+}
+
+
+def _triage(tmp_path: Path, lines: tuple[str, ...]) -> str:
+    log = tmp_path / "job.log"
+    body = ["##[group]Run make test", "##[endgroup]", *lines, "##[error]Process completed with exit code 1."]
+    log.write_text("".join(f"2024-05-02T14:03:{i:02d}.1200000Z {line}\n" for i, line in enumerate(body)))
+    return triage_path(str(log), default_ruleset()).category
+
+
+@pytest.mark.parametrize("runner", sorted(SUMMARY))
+def test_a_test_that_ran_out_of_time_is_a_timeout(runner: str, tmp_path: Path) -> None:
+    assert _triage(tmp_path, SUMMARY[runner]) == "timeout"
+
+
+def test_the_same_runner_s_assertion_is_a_test_failure(tmp_path: Path) -> None:
+    lines = (" FAIL  src/a.test.ts > a > syncs", "AssertionError: expected 1 to be 2", " Test Files  1 failed (1)")
+    assert _triage(tmp_path, lines) == "test.failure"
