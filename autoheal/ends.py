@@ -53,6 +53,39 @@ def hunk_end(lines: Numbered, i: int) -> int:
     return j
 
 
+# A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
+# FAILURES =====``, ``===== ERRORS =====``): the section runs to its next banner drawn with the same rule.
+_BANNER = linear.lazy(r"^\s*(?:={3,}|#{3,}|\*{3,}) \S(?:.*\S)? (?:={3,}|#{3,}|\*{3,})\s*$")  # RE2: no backreference
+
+
+def section_end(lines: Numbered, i: int) -> int:
+    """For a titled banner at ``i``, the index of its section's last line (the line above the next banner of
+    the same rule), else ``i``.
+
+    Between two banners, everything is the section's: a failure's source lines, its captured stdout and log
+    records (``INFO``, ``WARNING`` lines), a sub-banner of another rule (``---- Captured log call ----``).
+    Read line by line they say nothing of a failure, and would end the block after a few of them; the
+    banner below (``==== short test summary info ====``) says where the section ends. The CI runner's own
+    lines end it sooner, and with no banner below within reach the section is only its banner.
+    """
+    rule = _rule(lines[i][1])
+    if not rule:
+        return i
+    for j in range(i + 1, min(len(lines), i + edges.REACH_BELOW)):
+        text = lines[j][1]
+        if _rule(text) == rule:
+            return j - 1
+        if edges.runner(text):
+            return i
+    return i
+
+
+def _rule(text: str) -> str:
+    """The character a titled banner is drawn with, or "" (both its sides drawn with the same one)."""
+    ends = text.strip()
+    return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] else ""
+
+
 WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
 # A wrapped line's start: a lower-case word going on with the sentence, not a record's own tag
 # (``warning: ...``, ``npm ERR! ...``, ``make[1]: ...``, ``ok  pkg``).
@@ -91,7 +124,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + edges.REACH_BELOW)
     tag = blocks.prefix(lines[at][1])
-    hunk = max((hunk_end(lines, k) for k in range(start, at + 1)), default=at)
+    hunk = max((max(hunk_end(lines, k), section_end(lines, k)) for k in range(start, at + 1)), default=at)
     for i in range(at + 1, limit):
         text = lines[i][1]
         if i <= hunk:

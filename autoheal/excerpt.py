@@ -36,6 +36,9 @@ from autoheal import blocks, edges, ends
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
+# ...and one this short when its lines only say that the failure failed (a build driver's ``> Task :test
+# FAILED`` and ``FAILURE: Build failed with an exception.`` between its test report and its own report).
+SAYS_BRIDGE = 6
 BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
@@ -133,7 +136,8 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
     A gap that short is part of what the pieces show (a line between a block
     and its declared context or a sibling's lines, a blank line left out of the
     context); showing it costs a line or three of the budget and spares the
-    reader a ``⋮``. Chatter, baseline lines and blank runs stay out, and a gap
+    reader a ``⋮``. A gap of lines that only say the failure failed, a few more,
+    joins two parts of one failure (a test report and its build driver's report). Chatter, baseline lines and blank runs stay out, and a gap
     whose lines are not all known stays a gap.
     """
     if not kept:
@@ -143,7 +147,7 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
     for n, t in kept[1:]:
         prev = out[-1][0]
         gap = range(prev + 1, n)
-        if 0 < len(gap) <= min(BRIDGE, room) and all(m in source for m in gap):
+        if 0 < len(gap) <= min(_reach(gap, source), room) and all(m in source for m in gap):
             for m in gap:
                 x = (m, source[m])
                 if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(out[-1][1]))):
@@ -151,6 +155,14 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
                     room -= 1
         out.append((n, t))
     return out
+
+
+def _reach(gap: range, source: dict[int, str]) -> int:
+    """How long a gap ``bridge`` fills: ``SAYS_BRIDGE`` when its lines only say that it failed, else ``BRIDGE``."""
+    said = [source.get(m, "") for m in gap]
+    if any(blocks.symptom(t) for t in said) and all(blocks.blank(t) or blocks.symptom(t) for t in said):
+        return SAYS_BRIDGE
+    return BRIDGE
 
 
 def _own_output(lines: Numbered, at: int) -> int | None:
@@ -187,14 +199,27 @@ def _details(lines: Numbered, at: int) -> int | None:
 
 
 def _case_above(lines: Numbered, at: int, start: int) -> int | None:
-    """For a list of the failed cases (``Failed tests:``), the index of the last failing case's
-    progress line above it, whose message the list does not repeat (ScalaTest's ``*** FAILED ***``)."""
+    """For a list of the failed cases (``Failed tests:``), the index of the first failing case's
+    progress line of the run above it, whose messages the list does not repeat (ScalaTest's
+    ``*** FAILED ***``): the last one, then up the run while its lines are failing cases, their
+    details and the suites' names; a passing case, chatter or a blank line ends the run."""
     if not _LIST.match(lines[at][1]):
         return None
-    for i in range(start - 1, max(-1, at - edges.UP_REACH - 1), -1):
-        if blocks.progress(lines[i][1]) == "fail":
-            return i
-    return None
+    last = next((i for i in range(start - 1, max(-1, at - edges.UP_REACH - 1), -1) if _failing(lines, i)), None)
+    if last is None:
+        return None
+    first = last
+    for i in range(last - 1, max(-1, last - MAX_EXCERPT), -1):
+        text = lines[i][1]
+        if blocks.blank(text) or edges.stop(text) or blocks.progress(text) == "pass" or blocks.summary(text):
+            break
+        if _failing(lines, i):
+            first = i
+    return first
+
+
+def _failing(lines: Numbered, i: int) -> bool:
+    return blocks.progress(lines[i][1]) == "fail"
 
 
 def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, str]] | None:
@@ -227,9 +252,13 @@ def _pieces(
         end = max(end, own or end)
     above = _case_above(lines, at, start)
     if above is not None:
-        # The failing case first, then the list that names it.
+        # The failing cases first, then the list that names them: the whole run when it fits, else the
+        # first case's block and the list.
         first = _pieces(lines, above, lines[above][0], known, (0, 0))
-        merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
+        top = next(i for i, (n, _) in enumerate(lines) if n == first[0][0])
+        merged = _clean(lines, top, end, at)
+        if len(merged) > MAX_EXCERPT:
+            merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
         if len(merged) <= MAX_EXCERPT:
             return merged
     above, below = min(start, edges.reach(lines, at, -least[0])), max(end, edges.reach(lines, at, least[1]))

@@ -1,0 +1,117 @@
+"""A failure in several parts stays whole in its excerpt (several ecosystems).
+
+Synthetic logs written for these tests; each names the mechanism it checks.
+"""
+
+from __future__ import annotations
+
+from autoheal import blocks, excerpt
+
+Numbered = list[tuple[int, str]]
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def _shown(lines: list[str], anchor: int) -> list[int]:
+    return [n for n, _ in excerpt.block(list(enumerate(lines, start=1)), anchor, _never)]
+
+
+def test_a_value_ending_in_ok_is_no_passing_verdict() -> None:
+    # ExUnit prints ``right: :ok`` in an assertion's details: an atom, not a passing case.
+    assert not blocks.chatter("     right: :ok")
+    assert not blocks.chatter('     code:  assert Queue.push(q, 1) == "ok"')
+    assert blocks.chatter("test parses_empty ... ok") and blocks.chatter("tests/a.py::t PASSED")
+
+
+def test_a_count_of_none_failed_inside_an_assertion_is_the_failures_line() -> None:
+    assert not blocks.chatter("E        +  where 3 = Report(copied=3, failed=0).copied")
+    assert blocks.chatter("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0")
+
+
+def test_a_counted_list_of_failures_heads_its_block() -> None:
+    # The JUnit console launcher's ``Failures (2):`` as Maven's ``Failures:``.
+    assert blocks.header("Failures (2):") and blocks.header("[ERROR] Errors (1):")
+
+
+PYTEST_CAPTURED = [
+    "tests/test_sync.py F.                                       [100%]",
+    "=================================== FAILURES ===================================",
+    "____________________________ test_sync ____________________________",
+    "",
+    "    def test_sync(store):",
+    ">       assert sync(store).copied == 4",
+    "E       assert 2 == 4",
+    "",
+    "tests/test_sync.py:12: AssertionError",
+    "------------------------------ Captured log call -------------------------------",
+    "INFO     app.sync:sync.py:20 listing: 4 objects",
+    *(f"WARNING  app.sync:sync.py:31 etag match, skipping a/{i}" for i in range(1, 9)),
+    "INFO     app.sync:sync.py:40 copied 2",
+    "=========================== short test summary info ============================",
+    "FAILED tests/test_sync.py::test_sync - assert 2 == 4",
+    "========================= 1 failed, 1 passed in 0.41s ==========================",
+    "##[error]Process completed with exit code 1.",
+]
+
+
+def test_a_banners_section_runs_to_the_next_banner_whatever_its_lines_say() -> None:
+    # pytest's captured log (INFO and WARNING records, read alone no failure) is the failure's own, up to
+    # the next ``=====`` banner; the short summary and the verdict follow.
+    assert _shown(PYTEST_CAPTURED, 7) == list(range(2, 24))
+
+
+def test_a_banner_with_no_twin_below_is_its_line_alone() -> None:
+    lines = ["=========== FAILURES ===========", "E   assert 1 == 2", "", "", "", "INFO x", "INFO y", "INFO z"]
+    assert _shown(lines, 2) == [1, 2]
+
+
+def test_a_gap_that_only_says_the_build_failed_joins_two_parts_of_a_failure() -> None:
+    # Gradle: the test report, then the task's failure lines, then its own report; bridged when both
+    # pieces are in the excerpt. A gap as long of other lines stays a gap.
+    source = dict(
+        enumerate(
+            [
+                "FooTest > parses() FAILED",
+                "    org.opentest4j.AssertionFailedError at FooTest.java:12",
+                "3 tests completed, 1 failed",
+                "",
+                "> Task :test FAILED",
+                "",
+                "FAILURE: Build failed with an exception.",
+                "",
+                "* What went wrong:",
+                "Execution failed for task ':test'.",
+            ],
+            start=1,
+        )
+    )
+    kept = [(n, source[n]) for n in (1, 2, 3, 9, 10)]
+    assert [n for n, _ in excerpt.bridge(kept, source, _never)] == list(range(1, 11))
+    other = {**source, 5: "compiling module b", 7: "compiling module c"}
+    assert [n for n, _ in excerpt.bridge(kept, other, _never)] == [1, 2, 3, 9, 10]
+
+
+def test_a_list_of_failed_suites_shows_every_failing_case_of_the_run_above_it() -> None:
+    # ScalaTest: three failures in two suites, then sbt's list naming the suites only.
+    lines = [
+        "[info] ParserSpec:",
+        "[info] - parses a root path",
+        "[info] - parses a wildcard *** FAILED ***",
+        "[info]   Left(ParseError(2)) was not an instance of Right (ParserSpec.scala:21)",
+        "[info] - parses a filter *** FAILED ***",
+        "[info]   List(a) did not equal List(b) (ParserSpec.scala:34)",
+        "[info] EvalSpec:",
+        "[info] - evaluates a slice *** FAILED ***",
+        "[info]   java.lang.IndexOutOfBoundsException: 5 is out of bounds (min 0, max 3)",
+        "[info] Run completed in 1 second, 204 milliseconds.",
+        "[info] Tests: succeeded 15, failed 3, canceled 0, ignored 0, pending 0",
+        "[info] *** 3 TESTS FAILED ***",
+        "[error] Failed tests:",
+        "[error] \tcom.acme.ParserSpec",
+        "[error] \tcom.acme.EvalSpec",
+        "[error] (Test / test) sbt.TestsFailedException: Tests unsuccessful",
+    ]
+    shown = _shown(lines, 13)
+    assert set(range(3, 17)) <= set(shown)
