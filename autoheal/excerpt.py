@@ -36,9 +36,6 @@ from autoheal import blocks, edges, ends
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
-# ...and one this short when its lines only say that the failure failed (a build driver's ``> Task :test
-# FAILED`` and ``FAILURE: Build failed with an exception.`` between its test report and its own report).
-SAYS_BRIDGE = 6
 BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
@@ -136,8 +133,7 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
     A gap that short is part of what the pieces show (a line between a block
     and its declared context or a sibling's lines, a blank line left out of the
     context); showing it costs a line or three of the budget and spares the
-    reader a ``⋮``. A gap of lines that only say the failure failed, a few more,
-    joins two parts of one failure (a test report and its build driver's report). Chatter, baseline lines and blank runs stay out, and a gap
+    reader a ``⋮``. Chatter, baseline lines and blank runs stay out, and a gap
     whose lines are not all known stays a gap.
     """
     if not kept:
@@ -147,7 +143,7 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
     for n, t in kept[1:]:
         prev = out[-1][0]
         gap = range(prev + 1, n)
-        if 0 < len(gap) <= min(_reach(gap, source), room) and all(m in source for m in gap):
+        if 0 < len(gap) <= min(BRIDGE, room) and all(m in source for m in gap):
             for m in gap:
                 x = (m, source[m])
                 if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(out[-1][1]))):
@@ -155,14 +151,6 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
                     room -= 1
         out.append((n, t))
     return out
-
-
-def _reach(gap: range, source: dict[int, str]) -> int:
-    """How long a gap ``bridge`` fills: ``SAYS_BRIDGE`` when its lines only say that it failed, else ``BRIDGE``."""
-    said = [source.get(m, "") for m in gap]
-    if any(blocks.symptom(t) for t in said) and all(blocks.blank(t) or blocks.symptom(t) for t in said):
-        return SAYS_BRIDGE
-    return BRIDGE
 
 
 def _own_output(lines: Numbered, at: int) -> int | None:

@@ -67,32 +67,6 @@ def test_a_banner_with_no_twin_below_is_its_line_alone() -> None:
     assert _shown(lines, 2) == [1, 2]
 
 
-def test_a_gap_that_only_says_the_build_failed_joins_two_parts_of_a_failure() -> None:
-    # Gradle: the test report, then the task's failure lines, then its own report; bridged when both
-    # pieces are in the excerpt. A gap as long of other lines stays a gap.
-    source = dict(
-        enumerate(
-            [
-                "FooTest > parses() FAILED",
-                "    org.opentest4j.AssertionFailedError at FooTest.java:12",
-                "3 tests completed, 1 failed",
-                "",
-                "> Task :test FAILED",
-                "",
-                "FAILURE: Build failed with an exception.",
-                "",
-                "* What went wrong:",
-                "Execution failed for task ':test'.",
-            ],
-            start=1,
-        )
-    )
-    kept = [(n, source[n]) for n in (1, 2, 3, 9, 10)]
-    assert [n for n, _ in excerpt.bridge(kept, source, _never)] == list(range(1, 11))
-    other = {**source, 5: "compiling module b", 7: "compiling module c"}
-    assert [n for n, _ in excerpt.bridge(kept, other, _never)] == [1, 2, 3, 9, 10]
-
-
 def test_a_list_of_failed_suites_shows_every_failing_case_of_the_run_above_it() -> None:
     # ScalaTest: three failures in two suites, then sbt's list naming the suites only.
     lines = [
