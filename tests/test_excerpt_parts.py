@@ -89,3 +89,30 @@ def test_a_list_of_failed_suites_shows_every_failing_case_of_the_run_above_it() 
     ]
     shown = _shown(lines, 13)
     assert set(range(3, 17)) <= set(shown)
+
+
+def test_a_long_chained_trace_is_cut_in_its_frames_and_keeps_every_cause() -> None:
+    # Surefire's error with two ``Caused by:`` below 30 frames: the innermost cause says what failed.
+    lines = ["[ERROR] loads(com.acme.FooTest)  Time elapsed: 0.1 s  <<< ERROR!"]
+    lines += ["java.lang.IllegalStateException: Failed to load ApplicationContext"]
+    lines += [f"\tat org.acme.Frame{i}.call(Frame{i}.java:{i + 10})" for i in range(30)]
+    lines += ["Caused by: org.acme.BeanCreationException: Error creating bean 'db'"]
+    lines += [f"\tat org.acme.Bean{i}.make(Bean{i}.java:{i + 10})" for i in range(20)]
+    lines += ["\t... 30 more", "Caused by: java.net.ConnectException: Connection refused"]
+    lines += [f"\tat java.net.Socket{i}.connect(Socket{i}.java:{i + 10})" for i in range(12)]
+    lines += ["\t... 50 more", "", "[INFO] BUILD FAILURE"]
+    shown = _shown(lines, 2)
+    texts = [lines[n - 1] for n in shown]
+    assert len(shown) == excerpt.MAX_EXCERPT
+    assert [t for t in texts if not t.startswith("\tat ")] == [t for t in lines[:-2] if not t.startswith("\tat ")]
+    assert (
+        "\tat org.acme.Bean0.make(Bean0.java:10)" in texts and "\tat java.net.Socket0.connect(Socket0.java:10)" in texts
+    )
+
+
+def test_one_long_trace_keeps_its_head_and_the_blocks_end() -> None:
+    # A single run of frames is cut as any long block: its head first, not thinned.
+    lines = ["==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020"]
+    lines += [f"    #{i} 0x4{i:05x} in fn{i} /src/a.c:{i + 1}" for i in range(60)]
+    shown = _shown(lines, 1)
+    assert shown == list(range(1, excerpt.MAX_EXCERPT + 1))
