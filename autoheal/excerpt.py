@@ -18,12 +18,10 @@ needed there, a frame or a message the passing run also printed); it only
 leaves the context around the block: the lines leading to it and the rule's
 declared context beyond it.
 
-A block longer than ``MAX_EXCERPT`` keeps its header, the root cause's own
-failure whole from its header (the lines above the root cause when it sits
-near the block's end: a long run of error lines fills the budget) and, when
-the block's end was seen, its summary; the cut shows as a gap in the line
-numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
-declared context around it.
+A block longer than ``MAX_EXCERPT`` is cut (cut.py: in its stack frames when it
+is long for them, else keeping its header, the root cause's own failure and its
+summary); the cut shows as a gap in the line numbers (rendered as ``⋮``). A
+shorter block leaves its room to the rule's declared context around it.
 """
 
 from __future__ import annotations
@@ -31,13 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, edges, ends
+from autoheal import blocks, cut, edges, ends
 
 MAX_EXCERPT = edges.MAX_EXCERPT
-SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
-FRAMES = 3  # a run of stack frames longer than this is cut first when a block is too long
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
@@ -86,60 +82,6 @@ def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tupl
         for n, t in lines[lo : hi + 1]
         if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
     ]
-
-
-def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
-    """Header, the first failure whole, and the block's summary when its end was seen; or, for a block
-    long for its stack frames, every other line and the first frames of each trace (``_thin``)."""
-    if len(kept) <= MAX_EXCERPT:
-        return kept
-    thinned = _thin(kept)
-    if thinned is not None:
-        return thinned
-    at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
-    head = kept[:1] if headed and at > 0 else []
-    summary = SUMMARY if ended else 0
-    body = MAX_EXCERPT - len(head) - summary
-    # From the root cause's own failure on (its header, a few lines up); for a run's verdict, the first
-    # failure it counts (the block is its report); else, when the root cause sits near the block's end
-    # (a summary line), the lines above it.
-    own = next((i for i in range(at, max(len(head), at - edges.HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
-    if headed and blocks.summary(kept[at][1]):
-        own = next((i for i in range(len(head), at) if blocks.header(kept[i][1])), own)
-    lo = max(len(head), min(own, len(kept) - summary - body))
-    first = kept[lo : lo + body]
-    tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
-    return head + first + tail
-
-
-def _thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
-    """A block long for its stack frames, cut in its frames: every other line (the messages, each chained
-    cause's ``Caused by:`` head, ``... 30 more``, the verdict), and of each run of frames its first
-    ones, the first frame of every run before any run's second, while the budget allows. None when
-    the other lines alone do not fit with a frame of each run, or when fewer than two runs, none long.
-
-    A head-and-tail cut of a long trace showed its outer frames and the last few of its innermost
-    cause, and lost the ``Caused by:`` lines between: what the failure was.
-    """
-    runs: list[list[int]] = []
-    for i, (_, text) in enumerate(kept):
-        if not blocks.frame(text):
-            continue
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    framed = sum(len(run) for run in runs)
-    if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
-        return None  # (one trace alone: its head and the block's summary say more than its frames thinned)
-    chosen = set(range(len(kept))) - {i for run in runs for i in run}
-    depth = 0
-    while len(chosen) < MAX_EXCERPT:
-        for run in runs:
-            if depth < len(run) and len(chosen) < MAX_EXCERPT:
-                chosen.add(run[depth])
-        depth += 1
-    return [kept[i] for i in sorted(chosen)]
 
 
 def block(
@@ -254,7 +196,7 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
     start = max(start, at + 1)
     end, ended = ends.find_end(lines, found, start)
     head = _clean(lines, at, at, at)
-    return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
+    return head + cut.cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
 
 
 def _pieces(
@@ -287,7 +229,7 @@ def _pieces(
     above, below = min(start, edges.reach(lines, at, -least[0])), max(end, edges.reach(lines, at, least[1]))
     core = _clean(lines, start, end, at)
     if len(core) >= MAX_EXCERPT:
-        return _cut(core, anchor, headed, ended)
+        return cut.cut(core, anchor, headed, ended)
     room = MAX_EXCERPT - len(core)
     before = _context_lines(lines, above, start - 1, known)[-room:] if room else []
     after = _context_lines(lines, end + 1, below, known)[: room - len(before)]

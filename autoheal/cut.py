@@ -1,0 +1,71 @@
+"""How a block longer than the excerpt's budget is cut (excerpt.py finds the block).
+
+A block long for its stack frames is cut in its frames: every message line
+stays (each chained cause's ``Caused by:``, ``... 30 more``, the verdict) and
+each trace keeps its first frames. Any other long block keeps its header, the
+root cause's own failure whole from its header (the lines above the root cause
+when it sits near the block's end) and, when the block's end was seen, its
+summary. The cut shows as a gap in the line numbers (rendered as ``⋮``).
+"""
+
+from __future__ import annotations
+
+from autoheal import blocks, edges
+
+MAX_EXCERPT = edges.MAX_EXCERPT
+SUMMARY = 8  # lines kept from the block's end, when it is cut
+FRAMES = 3  # a run of stack frames longer than this is cut first when a block is too long
+
+
+def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
+    """Header, the first failure whole, and the block's summary when its end was seen; or, for a block
+    long for its stack frames, every other line and the first frames of each trace (``thin``)."""
+    if len(kept) <= MAX_EXCERPT:
+        return kept
+    thinned = thin(kept)
+    if thinned is not None:
+        return thinned
+    at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
+    head = kept[:1] if headed and at > 0 else []
+    summary = SUMMARY if ended else 0
+    body = MAX_EXCERPT - len(head) - summary
+    # From the root cause's own failure on (its header, a few lines up); for a run's verdict, the first
+    # failure it counts (the block is its report); else, when the root cause sits near the block's end
+    # (a summary line), the lines above it.
+    own = next((i for i in range(at, max(len(head), at - edges.HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
+    if headed and blocks.summary(kept[at][1]):
+        own = next((i for i in range(len(head), at) if blocks.header(kept[i][1])), own)
+    lo = max(len(head), min(own, len(kept) - summary - body))
+    first = kept[lo : lo + body]
+    tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
+    return head + first + tail
+
+
+def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """A block long for its stack frames, cut in its frames: every other line (the messages, each chained
+    cause's ``Caused by:`` head, ``... 30 more``, the verdict), and of each run of frames its first
+    ones, the first frame of every run before any run's second, while the budget allows. None when
+    the other lines alone do not fit with a frame of each run, or when fewer than two runs, none long.
+
+    A head-and-tail cut of a long trace showed its outer frames and the last few of its innermost
+    cause, and lost the ``Caused by:`` lines between: what the failure was.
+    """
+    runs: list[list[int]] = []
+    for i, (_, text) in enumerate(kept):
+        if not blocks.frame(text):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    framed = sum(len(run) for run in runs)
+    if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
+        return None  # (one trace alone: its head and the block's summary say more than its frames thinned)
+    chosen = set(range(len(kept))) - {i for run in runs for i in run}
+    depth = 0
+    while len(chosen) < MAX_EXCERPT:
+        for run in runs:
+            if depth < len(run) and len(chosen) < MAX_EXCERPT:
+                chosen.add(run[depth])
+        depth += 1
+    return [kept[i] for i in sorted(chosen)]
