@@ -112,6 +112,21 @@ def _resumes(lines: Numbered, i: int) -> bool:
     return False
 
 
+VERDICT_REACH = 12  # how far below a quiet run the run's verdict may be, the quiet lines still the failure's
+
+
+def _verdict_below(lines: Numbered, i: int) -> bool:
+    """After a quiet run ending before ``i``, whether the run's verdict follows soon with nothing between
+    that starts something else (a header, a stop line): the quiet lines are the failure's own output (a
+    failing test's log records, a message without error words) and the verdict closes its block."""
+    for _, text in lines[i : i + VERDICT_REACH]:
+        if blocks.summary(text) and not blocks.chatter(text):
+            return True
+        if edges.stop(text) or blocks.header(text):
+            return False
+    return False
+
+
 def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     """Index of the block's last line, and whether its end was seen (not the end of what is known).
 
@@ -154,7 +169,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
             end, quiet = i, 0
             continue
         quiet += 1
-        if quiet >= edges.QUIET and not _resumes(lines, i + 1):
+        if quiet >= edges.QUIET and not (_resumes(lines, i + 1) or _verdict_below(lines, i + 1)):
             return _epilogue(lines, end), True
         if not blocks.blank(text) and quiet < edges.QUIET and not blocks.blank(lines[i - 1][1]):
             end = i  # a line of the failure's own message, below it

@@ -116,3 +116,18 @@ def test_one_long_trace_keeps_its_head_and_the_blocks_end() -> None:
     lines += [f"    #{i} 0x4{i:05x} in fn{i} /src/a.c:{i + 1}" for i in range(60)]
     shown = _shown(lines, 1)
     assert shown == list(range(1, excerpt.MAX_EXCERPT + 1))
+
+
+def test_a_failures_own_output_runs_to_the_runs_verdict_below_it() -> None:
+    # go test: a failing test's log lines carry no error word; FAIL and the package's verdict close them.
+    lines = ["ok  \texample.com/app/a\t0.1s", "--- FAIL: TestSync (0.20s)", "    sync_test.go:40: copied = 2, want 4"]
+    lines += [f"2024/05/02 14:00:01 skipping object a/{i}: etag match" for i in range(10)]
+    lines += ["FAIL", "FAIL\texample.com/app/sync\t0.31s", "ok  \texample.com/app/web\t0.2s"]
+    assert _shown(lines, 2) == list(range(2, 16))
+
+
+def test_quiet_lines_with_no_verdict_below_end_the_block() -> None:
+    lines = ["--- FAIL: TestSync (0.20s)", "    sync_test.go:40: copied = 2, want 4"]
+    lines += [f"2024/05/02 14:00:01 skipping object a/{i}: etag match" for i in range(20)]
+    lines += ["FAIL", "FAIL\texample.com/app/sync\t0.31s"]
+    assert max(_shown(lines, 1)) < 10
