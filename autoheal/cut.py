@@ -15,6 +15,8 @@ from autoheal import blocks, edges
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 FRAMES = 3  # a run of stack frames longer than this is cut first when a block is too long
+FAILURES = 3  # a block holding this many failures of one shape keeps the head of each when cut
+EACH = 3  # ...at least this many lines of each
 
 
 def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
@@ -22,7 +24,7 @@ def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> 
     long for its stack frames, every other line and the first frames of each trace (``thin``)."""
     if len(kept) <= MAX_EXCERPT:
         return kept
-    thinned = thin(kept)
+    thinned = thin(kept) or each_head(kept)
     if thinned is not None:
         return thinned
     at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
@@ -69,3 +71,44 @@ def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
                 chosen.add(run[depth])
         depth += 1
     return [kept[i] for i in sorted(chosen)]
+
+
+def each_head(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """A long report of several failures of one shape (RSpec's ``1)`` ``2)``..., pytest's ``____ test_x
+    ____``, go's ``--- FAIL:``), cut to the head of each: its lines before the first failure (when
+    a few), the run's verdict and what follows it (``SUMMARY`` lines at most), and between them each
+    failure's first lines, the first line of every failure before any failure's second. None when
+    fewer than ``FAILURES`` share a shape, or when ``EACH`` lines of each do not fit.
+
+    The head-and-tail cut showed the first failures whole and none of the others: a maintainer reads
+    the list of what failed before the details of any one.
+    """
+    heads = _failure_heads(kept)
+    if heads is None:
+        return None
+    verdict = next((i for i in range(heads[-1] + 1, len(kept)) if blocks.summary(kept[i][1])), len(kept))
+    tail = kept[verdict : verdict + SUMMARY]
+    lead = kept[: heads[0]] if heads[0] <= EACH else kept[:1]
+    room = MAX_EXCERPT - len(lead) - len(tail)
+    if room < EACH * len(heads):
+        return None
+    parts = [kept[a:b] for a, b in zip(heads, [*heads[1:], verdict], strict=True)]
+    shown: list[tuple[int, str]] = []
+    depth = 0
+    while len(shown) < room and any(depth < len(part) for part in parts):
+        shown += [part[depth] for part in parts if depth < len(part)][: room - len(shown)]
+        depth += 1
+    return lead + sorted(shown) + tail
+
+
+def _failure_heads(kept: list[tuple[int, str]]) -> list[int] | None:
+    """Indices of the failures' headers of the most common shape (indent, and first character: a digit,
+    a letter or that character), when ``FAILURES`` at least share it."""
+    shapes: dict[tuple[int, str], list[int]] = {}
+    for i, (_, text) in enumerate(kept):
+        if blocks.header(text) and not (blocks.symptom(text) or blocks.summary(text)):
+            first = text.strip()[:1]
+            kind = "9" if first.isdigit() else "a" if first.isalpha() else first
+            shapes.setdefault((blocks.indent(text), kind), []).append(i)
+    heads = max(shapes.values(), key=len, default=[])
+    return heads if len(heads) >= FAILURES else None

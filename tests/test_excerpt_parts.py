@@ -5,7 +5,10 @@ Synthetic logs written for these tests; each names the mechanism it checks.
 
 from __future__ import annotations
 
-from autoheal import blocks, excerpt
+from autoheal import blocks, cut, excerpt
+from autoheal.logsource import bytes_doc
+from autoheal.triage import triage_docs
+from tests.helpers import ruleset
 
 Numbered = list[tuple[int, str]]
 
@@ -131,3 +134,44 @@ def test_quiet_lines_with_no_verdict_below_end_the_block() -> None:
     lines += [f"2024/05/02 14:00:01 skipping object a/{i}: etag match" for i in range(20)]
     lines += ["FAIL", "FAIL\texample.com/app/sync\t0.31s"]
     assert max(_shown(lines, 1)) < 10
+
+
+def _rspec(failures: int) -> list[str]:
+    lines = ["$ bundle exec rspec", "", "Randomized with seed 1", "....FF.F..F.F", "", "Failures:", ""]
+    for i in range(1, failures + 1):
+        lines += [f"  {i}) Shop::Cart case {i} totals", f"     Failure/Error: expect(cart.total).to eq({i}00)", ""]
+        lines += [f"       expected: {i}00", f"            got: {i}10", "", "       (compared using ==)"]
+        lines += [f"     # ./spec/cart_spec.rb:{i}2:in `block (2 levels) in <top (required)>'", ""]
+    lines += ["Finished in 0.4 seconds (files took 0.6 seconds to load)", f"30 examples, {failures} failures", ""]
+    lines += ["Failed examples:", ""] + [f"rspec ./spec/cart_spec.rb:{i}0 # Shop::Cart case {i}" for i in range(1, 6)]
+    return lines + ["", 'The command "bundle exec rspec" exited with 1.', "", "Done. Your build exited with 1."]
+
+
+def test_a_long_report_of_failures_of_one_shape_keeps_the_head_of_each() -> None:
+    lines = _rspec(5)
+    kept = list(enumerate(lines, start=1))[5:56]
+    shown = cut.cut(kept, 54, True, True)
+    texts = [t for _, t in shown]
+    assert len(shown) <= excerpt.MAX_EXCERPT and texts[0] == "Failures:"
+    assert all(f"  {i}) Shop::Cart case {i} totals" in texts for i in range(1, 6))
+    assert all(f"     Failure/Error: expect(cart.total).to eq({i}00)" in texts for i in range(1, 6))
+    assert "30 examples, 5 failures" in texts
+
+
+def test_two_failures_of_a_shape_are_cut_as_any_long_block() -> None:
+    kept = [(1, "Failures:")] + [(n, f"  1) x\n{n}") for n in range(2, 3)] + [(n, "   detail") for n in range(3, 60)]
+    assert cut.each_head(kept) is None
+
+
+def test_a_verdicts_report_longer_than_the_scans_window_starts_at_its_head() -> None:
+    # RSpec's verdict is the root cause; its report (Failures: and five failures) is 48 lines above it,
+    # further than the 40 lines the scan keeps around a hit: the failed section's tail holds the rest.
+    log = "travis_fold:start:script\n" + "\n".join(_rspec(5)) + "\n"
+    rspec = {
+        "id": "ruby.test-failures",
+        "category": "test.failure",
+        "patterns": [r"^\d+ examples?, [1-9]\d* failures?"],
+    }
+    d = triage_docs([bytes_doc("", log.encode())], ruleset("rules: []", [rspec]), "log.txt")
+    texts = [e.text for e in d.excerpt]
+    assert d.rule == "ruby.test-failures" and "Failures:" in texts and "  1) Shop::Cart case 1 totals" in texts
