@@ -24,7 +24,7 @@ def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> 
     long for its stack frames, every other line and the first frames of each trace (``thin``)."""
     if len(kept) <= MAX_EXCERPT:
         return kept
-    thinned = thin(kept) or each_head(kept)
+    thinned = thin(kept) or each_head(kept, anchor)
     if thinned is not None:
         return thinned
     at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
@@ -73,12 +73,13 @@ def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     return [kept[i] for i in sorted(chosen)]
 
 
-def each_head(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def each_head(kept: list[tuple[int, str]], anchor: int) -> list[tuple[int, str]] | None:
     """A long report of several failures of one shape (RSpec's ``1)`` ``2)``..., pytest's ``____ test_x
     ____``, go's ``--- FAIL:``), cut to the head of each: its lines before the first failure (when
-    a few), the run's verdict and what follows it (``SUMMARY`` lines at most), and between them each
-    failure's first lines, the first line of every failure before any failure's second. None when
-    fewer than ``FAILURES`` share a shape, or when ``EACH`` lines of each do not fit.
+    a few), the run's verdict with its paragraph and what follows (``SUMMARY`` lines at most), the root cause's own
+    failure whole (the first, when the root cause is the verdict) and each other failure's first
+    lines, the first line of every one before any one's second. None when fewer than ``FAILURES``
+    share a shape, or when ``EACH`` lines of each do not fit with the root cause's.
 
     The head-and-tail cut showed the first failures whole and none of the others: a maintainer reads
     the list of what failed before the details of any one.
@@ -87,13 +88,19 @@ def each_head(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     if heads is None:
         return None
     verdict = next((i for i in range(heads[-1] + 1, len(kept)) if blocks.summary(kept[i][1])), len(kept))
+    # The verdict's paragraph (RSpec's ``Finished in`` above its count, pytest's short summary) is its.
+    while verdict - 1 > heads[-1] + EACH and not blocks.blank(kept[verdict - 1][1]) and len(kept) - verdict < SUMMARY:
+        verdict -= 1
     tail = kept[verdict : verdict + SUMMARY]
     lead = kept[: heads[0]] if heads[0] <= EACH else kept[:1]
     room = MAX_EXCERPT - len(lead) - len(tail)
     if room < EACH * len(heads):
         return None
     parts = [kept[a:b] for a, b in zip(heads, [*heads[1:], verdict], strict=True)]
-    shown: list[tuple[int, str]] = []
+    own = next((k for k, part in enumerate(parts) if part[0][0] <= anchor <= part[-1][0]), 0)
+    shown = parts.pop(own)
+    if room - len(shown) < EACH * len(parts):
+        return None
     depth = 0
     while len(shown) < room and any(depth < len(part) for part in parts):
         shown += [part[depth] for part in parts if depth < len(part)][: room - len(shown)]

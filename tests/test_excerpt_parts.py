@@ -150,7 +150,7 @@ def _rspec(failures: int) -> list[str]:
 def test_a_long_report_of_failures_of_one_shape_keeps_the_head_of_each() -> None:
     lines = _rspec(5)
     kept = list(enumerate(lines, start=1))[5:56]
-    shown = cut.cut(kept, 54, True, True)
+    shown = cut.cut(kept, 54, True, True)  # the verdict: failure 1 whole, the head of each other
     texts = [t for _, t in shown]
     assert len(shown) <= excerpt.MAX_EXCERPT and texts[0] == "Failures:"
     assert all(f"  {i}) Shop::Cart case {i} totals" in texts for i in range(1, 6))
@@ -160,7 +160,7 @@ def test_a_long_report_of_failures_of_one_shape_keeps_the_head_of_each() -> None
 
 def test_two_failures_of_a_shape_are_cut_as_any_long_block() -> None:
     kept = [(1, "Failures:")] + [(n, f"  1) x\n{n}") for n in range(2, 3)] + [(n, "   detail") for n in range(3, 60)]
-    assert cut.each_head(kept) is None
+    assert cut.each_head(kept, 1) is None
 
 
 def test_a_verdicts_report_longer_than_the_scans_window_starts_at_its_head() -> None:
