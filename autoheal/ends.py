@@ -65,8 +65,8 @@ def section_end(lines: Numbered, i: int) -> int:
     Between two banners, everything is the section's: a failure's source lines, its captured stdout and log
     records (``INFO``, ``WARNING`` lines), a sub-banner of another rule (``---- Captured log call ----``).
     Read line by line they say nothing of a failure, and would end the block after a few of them; the
-    banner below (``==== short test summary info ====``) says where the section ends. The CI runner's own
-    lines end it sooner, and with no banner below within reach the section is only its banner.
+    banner below (``==== short test summary info ====``) or the run's verdict says where the section ends. The CI
+    runner's own lines end it sooner, and with no banner below within reach the section is only its banner.
     """
     rule = _rule(lines[i][1])
     if not rule:
@@ -75,15 +75,19 @@ def section_end(lines: Numbered, i: int) -> int:
         text = lines[j][1]
         if _rule(text) == rule:
             return j - 1
+        if blocks.summary(text) and not blocks.chatter(text):
+            return j - 1  # the run's verdict below closes the block as any verdict (``=== 2 failed in 0.3s ===``)
         if edges.runner(text):
             return i
     return i
 
 
 def _rule(text: str) -> str:
-    """The character a titled banner is drawn with, or "" (both its sides drawn with the same one)."""
+    """The character a titled banner is drawn with (both its sides drawn with the same one), or "". Only a
+    banner opening a report of failures counts (``FAILURES``, ``ERRORS``, ``short test summary``): a
+    script's own ``===== Building docs =====`` and pytest's ``test session starts`` open no failure."""
     ends = text.strip()
-    return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] else ""
+    return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] and blocks.header(text) else ""
 
 
 WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next

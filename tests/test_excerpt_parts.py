@@ -175,3 +175,10 @@ def test_a_verdicts_report_longer_than_the_scans_window_starts_at_its_head() -> 
     d = triage_docs([bytes_doc("", log.encode())], ruleset("rules: []", [rspec]), "log.txt")
     texts = [e.text for e in d.excerpt]
     assert d.rule == "ruby.test-failures" and "Failures:" in texts and "  1) Shop::Cart case 1 totals" in texts
+
+
+def test_a_scripts_own_banner_opens_no_section() -> None:
+    # ``===== Running migrations =====`` is a script's, not a report of failures: the block ends as usual.
+    lines = ["========== Running migrations ==========", "ERROR: migration 0042 failed: lock timeout"]
+    lines += [f"note {i}: retrying later" for i in range(8)] + ["========== Done =========="]
+    assert max(_shown(lines, 2)) < 8
