@@ -46,14 +46,17 @@ _CHATTER = linear.lazy(
     r"> Run with --(?:stacktrace|info|debug|scan)|> Get more help at https://help\.gradle\.org|\* Try:$|"
     r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
 )
-_PASSING = linear.lazy(_B + r"(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$")
+# A passing word ends the line, but not as a value: ``right: :ok`` (an Elixir atom), ``status=ok``, ``"ok"``.
+_PASSING = linear.lazy(
+    r"(?:^|[^\pL\pN_:='\"`])(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$"
+)
 _WARNING = linear.lazy(
     r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))",
     ignorecase=True,
 )
 _HEADER = linear.lazy(
     r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
-    r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*:\s*$|"
+    r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
@@ -144,8 +147,10 @@ def passing_summary(text: str) -> bool:
 @lru_cache(maxsize=CACHE)
 def chatter(text: str) -> bool:
     """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
-    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)) or passing_summary(text):
+    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)):
         return True
+    if passing_summary(text) and not _DIAGNOSTIC.search(text):
+        return True  # (a count of none failed inside an assertion's message is the failure's: ``E  where failed=0``)
     return progress(text) == "pass"
 
 

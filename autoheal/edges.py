@@ -174,6 +174,11 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     return _framed(lines, start, at), False
 
 
+def runner(text: str) -> bool:
+    """The CI runner's own line (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps)."""
+    return bool(_RUNNER.match(text))
+
+
 def parent(text: str, first: str) -> bool:
     """A tool's progress line right above a block indented under it: what the tool was doing when it
     failed (pip's ``Collecting foo==9.9`` over ``  Could not find a version ...``, a download's URL

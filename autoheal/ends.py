@@ -53,6 +53,43 @@ def hunk_end(lines: Numbered, i: int) -> int:
     return j
 
 
+# A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
+# FAILURES =====``, ``===== ERRORS =====``): the section runs to its next banner drawn with the same rule.
+_BANNER = linear.lazy(r"^\s*(?:={3,}|#{3,}|\*{3,}) \S(?:.*\S)? (?:={3,}|#{3,}|\*{3,})\s*$")  # RE2: no backreference
+
+
+def section_end(lines: Numbered, i: int) -> int:
+    """For a titled banner at ``i``, the index of its section's last line (the line above the next banner of
+    the same rule), else ``i``.
+
+    Between two banners, everything is the section's: a failure's source lines, its captured stdout and log
+    records (``INFO``, ``WARNING`` lines), a sub-banner of another rule (``---- Captured log call ----``).
+    Read line by line they say nothing of a failure, and would end the block after a few of them; the
+    banner below (``==== short test summary info ====``) or the run's verdict says where the section ends. The CI
+    runner's own lines end it sooner, and with no banner below within reach the section is only its banner.
+    """
+    rule = _rule(lines[i][1])
+    if not rule:
+        return i
+    for j in range(i + 1, min(len(lines), i + edges.REACH_BELOW)):
+        text = lines[j][1]
+        if _rule(text) == rule:
+            return j - 1
+        if blocks.summary(text) and not blocks.chatter(text):
+            return j - 1  # the run's verdict below closes the block as any verdict (``=== 2 failed in 0.3s ===``)
+        if edges.runner(text):
+            return i
+    return i
+
+
+def _rule(text: str) -> str:
+    """The character a titled banner is drawn with (both its sides drawn with the same one), or "". Only a
+    banner opening a report of failures counts (``FAILURES``, ``ERRORS``, ``short test summary``): a
+    script's own ``===== Building docs =====`` and pytest's ``test session starts`` open no failure."""
+    ends = text.strip()
+    return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] and blocks.header(text) else ""
+
+
 WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
 # A wrapped line's start: a lower-case word going on with the sentence, not a record's own tag
 # (``warning: ...``, ``npm ERR! ...``, ``make[1]: ...``, ``ok  pkg``).
@@ -79,6 +116,21 @@ def _resumes(lines: Numbered, i: int) -> bool:
     return False
 
 
+VERDICT_REACH = 12  # how far below a quiet run the run's verdict may be, the quiet lines still the failure's
+
+
+def _verdict_below(lines: Numbered, i: int) -> bool:
+    """After a quiet run ending before ``i``, whether the run's verdict follows soon with nothing between
+    that starts something else (a header, a stop line): the quiet lines are the failure's own output (a
+    failing test's log records, a message without error words) and the verdict closes its block."""
+    for _, text in lines[i : i + VERDICT_REACH]:
+        if blocks.summary(text) and not blocks.chatter(text):
+            return True
+        if edges.stop(text) or blocks.header(text):
+            return False
+    return False
+
+
 def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     """Index of the block's last line, and whether its end was seen (not the end of what is known).
 
@@ -91,7 +143,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + edges.REACH_BELOW)
     tag = blocks.prefix(lines[at][1])
-    hunk = max((hunk_end(lines, k) for k in range(start, at + 1)), default=at)
+    hunk = max((max(hunk_end(lines, k), section_end(lines, k)) for k in range(start, at + 1)), default=at)
     for i in range(at + 1, limit):
         text = lines[i][1]
         if i <= hunk:
@@ -121,7 +173,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
             end, quiet = i, 0
             continue
         quiet += 1
-        if quiet >= edges.QUIET and not _resumes(lines, i + 1):
+        if quiet >= edges.QUIET and not (_resumes(lines, i + 1) or _verdict_below(lines, i + 1)):
             return _epilogue(lines, end), True
         if not blocks.blank(text) and quiet < edges.QUIET and not blocks.blank(lines[i - 1][1]):
             end = i  # a line of the failure's own message, below it

@@ -18,12 +18,10 @@ needed there, a frame or a message the passing run also printed); it only
 leaves the context around the block: the lines leading to it and the rule's
 declared context beyond it.
 
-A block longer than ``MAX_EXCERPT`` keeps its header, the root cause's own
-failure whole from its header (the lines above the root cause when it sits
-near the block's end: a long run of error lines fills the budget) and, when
-the block's end was seen, its summary; the cut shows as a gap in the line
-numbers (rendered as ``⋮``). A shorter block leaves its room to the rule's
-declared context around it.
+A block longer than ``MAX_EXCERPT`` is cut (cut.py: in its stack frames when it
+is long for them, else keeping its header, the root cause's own failure and its
+summary); the cut shows as a gap in the line numbers (rendered as ``⋮``). A
+shorter block leaves its room to the rule's declared context around it.
 """
 
 from __future__ import annotations
@@ -31,10 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, edges, ends
+from autoheal import blocks, cut, edges, ends
 
 MAX_EXCERPT = edges.MAX_EXCERPT
-SUMMARY = 8  # lines kept from the block's end, when it is cut
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
@@ -85,26 +82,6 @@ def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tupl
         for n, t in lines[lo : hi + 1]
         if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
     ]
-
-
-def _cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> list[tuple[int, str]]:
-    """Header, the first failure whole, and the block's summary when its end was seen."""
-    if len(kept) <= MAX_EXCERPT:
-        return kept
-    at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
-    head = kept[:1] if headed and at > 0 else []
-    summary = SUMMARY if ended else 0
-    body = MAX_EXCERPT - len(head) - summary
-    # From the root cause's own failure on (its header, a few lines up); for a run's verdict, the first
-    # failure it counts (the block is its report); else, when the root cause sits near the block's end
-    # (a summary line), the lines above it.
-    own = next((i for i in range(at, max(len(head), at - edges.HEADER_REACH) - 1, -1) if blocks.header(kept[i][1])), at)
-    if headed and blocks.summary(kept[at][1]):
-        own = next((i for i in range(len(head), at) if blocks.header(kept[i][1])), own)
-    lo = max(len(head), min(own, len(kept) - summary - body))
-    first = kept[lo : lo + body]
-    tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
-    return head + first + tail
 
 
 def block(
@@ -187,14 +164,27 @@ def _details(lines: Numbered, at: int) -> int | None:
 
 
 def _case_above(lines: Numbered, at: int, start: int) -> int | None:
-    """For a list of the failed cases (``Failed tests:``), the index of the last failing case's
-    progress line above it, whose message the list does not repeat (ScalaTest's ``*** FAILED ***``)."""
+    """For a list of the failed cases (``Failed tests:``), the index of the first failing case's
+    progress line of the run above it, whose messages the list does not repeat (ScalaTest's
+    ``*** FAILED ***``): the last one, then up the run while its lines are failing cases, their
+    details and the suites' names; a passing case, chatter or a blank line ends the run."""
     if not _LIST.match(lines[at][1]):
         return None
-    for i in range(start - 1, max(-1, at - edges.UP_REACH - 1), -1):
-        if blocks.progress(lines[i][1]) == "fail":
-            return i
-    return None
+    last = next((i for i in range(start - 1, max(-1, at - edges.UP_REACH - 1), -1) if _failing(lines, i)), None)
+    if last is None:
+        return None
+    first = last
+    for i in range(last - 1, max(-1, last - MAX_EXCERPT), -1):
+        text = lines[i][1]
+        if blocks.blank(text) or edges.stop(text) or blocks.progress(text) == "pass" or blocks.summary(text):
+            break
+        if _failing(lines, i):
+            first = i
+    return first
+
+
+def _failing(lines: Numbered, i: int) -> bool:
+    return blocks.progress(lines[i][1]) == "fail"
 
 
 def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, str]] | None:
@@ -206,7 +196,7 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
     start = max(start, at + 1)
     end, ended = ends.find_end(lines, found, start)
     head = _clean(lines, at, at, at)
-    return head + _cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
+    return head + cut.cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
 
 
 def _pieces(
@@ -227,15 +217,19 @@ def _pieces(
         end = max(end, own or end)
     above = _case_above(lines, at, start)
     if above is not None:
-        # The failing case first, then the list that names it.
+        # The failing cases first, then the list that names them: the whole run when it fits, else the
+        # first case's block and the list.
         first = _pieces(lines, above, lines[above][0], known, (0, 0))
-        merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
+        top = next(i for i, (n, _) in enumerate(lines) if n == first[0][0])
+        merged = _clean(lines, top, end, at)
+        if len(merged) > MAX_EXCERPT:
+            merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
         if len(merged) <= MAX_EXCERPT:
             return merged
     above, below = min(start, edges.reach(lines, at, -least[0])), max(end, edges.reach(lines, at, least[1]))
     core = _clean(lines, start, end, at)
     if len(core) >= MAX_EXCERPT:
-        return _cut(core, anchor, headed, ended)
+        return cut.cut(core, anchor, headed, ended)
     room = MAX_EXCERPT - len(core)
     before = _context_lines(lines, above, start - 1, known)[-room:] if room else []
     after = _context_lines(lines, end + 1, below, known)[: room - len(before)]

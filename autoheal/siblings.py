@@ -70,6 +70,8 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
     if section is None:
         return lines
+    if blocks.summary(hit.text):
+        lines = _with_tail(lines, scan.failed_tails.get(hit.section, []))
     last = section.end or hit.line + len(hit.after)
     if section.exit_code is not None and section.exit_line is not None and hit.line < section.exit_line <= last:
         # The runner's word that the section exited with a status, and its epilogue (Azure's "Finishing:
@@ -78,6 +80,20 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     # A Travis ``$ cmd`` line says which command printed the block: it may head the excerpt.
     first = section.start if section.kind == "command" else section.output_start
     return [(n, t) for n, t in lines if first <= n <= last or n == hit.line]
+
+
+def _with_tail(lines: Numbered, tail: Numbered) -> Numbered:
+    """The window around a run's verdict widened by its failed section's tail where they meet: a report
+    longer than the window above its verdict (RSpec's ``Failures:`` over five failures) starts within
+    the tail, and the block finding its start needs to see it. (Any other hit's block is found within
+    its window.) Lines stay contiguous; a tail apart from the window adds nothing."""
+    if not tail or not lines or tail[0][0] >= lines[0][0] or tail[-1][0] < lines[0][0] - 1:
+        return lines
+    first = lines[0][0]
+    below = [(n, t) for n, t in tail if n > lines[-1][0]]
+    if below and below[0][0] != lines[-1][0] + 1:
+        below = []
+    return [(n, t) for n, t in tail if n < first] + lines + below
 
 
 def _failed_sections(anchor: Anchor) -> set[int]:

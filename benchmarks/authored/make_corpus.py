@@ -26,6 +26,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_h,
     cases_i,
     cases_j,
+    cases_k,
     cases_m,
 )
 from benchmarks.authored.cases_a import CASES
