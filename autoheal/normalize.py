@@ -36,7 +36,7 @@ _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command
 # (``#8 ERROR: process ...``, ``#8 DONE 0.1s``) carry no seconds.
 _NESTED = re.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
 _BUILDKIT = re.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
 
@@ -78,7 +78,7 @@ def _clean(line: str) -> str:
     elif line[:1] == "#" and (step := _BUILDKIT.match(line)):
         line = line[step.end() :]
     if not line.isprintable():
-        line = _CONTROL.sub("", line)
+        line = CONTROL.sub("", line)
     return line
 
 

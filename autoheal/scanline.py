@@ -56,8 +56,9 @@ class Line:
         """The marker this line says, if any (``sections.marker``)."""
         if self._said is _UNSET:
             safe = redact_mod.redact(self.raw)  # step and command names leave the scan too: no secrets
-            # A step's group line needs no normalised text (and never ends a section, which records it).
-            self._said = step_marker(safe) or marker(safe, self.text)
+            # A step's group line needs no normalised text (and never ends a section, which records it);
+            # other marker lines only where a check needs it (``markers._Text``).
+            self._said = step_marker(safe) or marker(safe, lambda: self.text, self.raw)
         return self._said
 
     def hits(self, engine: Engine) -> list[tuple[Rule, dict[str, str]]]:
