@@ -150,20 +150,6 @@ _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True)
 
 
-def step_marker(raw: str) -> Marker | None:
-    """``marker`` for the commonest marker lines, which need no normalised text: a step's group opening or ending.
-
-    None for any other line (then ``marker`` decides). Same answers as ``marker``:
-    these are its first two checks that can match a body starting with ``##[``.
-    """
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
-    if body.startswith("##[group]Run ") and len(body) > len("##[group]Run "):
-        return Marker(opens=body[len("##[group]Run ") :].strip(), kind="step")
-    if body.startswith("##[endgroup]"):
-        return _ENDGROUP
-    return None
-
-
 def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> Marker | None:
     """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised.
 
@@ -173,7 +159,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     may be the function that makes it, and ``read`` the line as read (before redaction):
     then it is made only where a check needs it (``markertext.LazyText.holds``).
     """
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    body = _unstamped(raw)
     said = LazyText(text, read)
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
         if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
@@ -181,10 +167,10 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         if m := _TRACE.match(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
-    if body.startswith("##["):
-        if m := _GHA_STEP.match(body):
-            return Marker(opens=m["cmd"].strip(), kind="step")
-        if _GHA_ENDGROUP.match(body):
+    if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
+        if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
+            return Marker(opens=cmd.strip(), kind="step")
+        if body.startswith("##[endgroup]"):  # _GHA_ENDGROUP
             return _ENDGROUP
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True)
@@ -211,6 +197,15 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if m := _TRACE.match(said()):
         return Marker(traced=m["cmd"].strip())
     return None
+
+
+def _unstamped(raw: str) -> str:
+    """``raw`` without the runner's timestamp (``_TIMESTAMP``: a digit or a byte-order mark first)."""
+    if raw[:1].isdigit() or raw[:1] == "\ufeff":
+        stamp = _TIMESTAMP.match(raw)
+        if stamp:
+            return raw[stamp.end() :]
+    return raw
 
 
 def _travis_command(body: str) -> str | None:
