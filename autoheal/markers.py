@@ -39,9 +39,10 @@ disk cache is keyed on it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import re2
+from autoheal.markertext import LazyText, Re2Groups
 
 # Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
 # and the line starts its pattern prefilter, so the markers cost no pass of their own.
@@ -60,35 +61,6 @@ MARKER_STARTS = (
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
-# google-re2's private anchor constants (see prefilterre2.raw_searcher); None sends _Re2 to the public API.
-_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
-
-
-class _Re2:
-    """An RE2 regex whose match is read from google-re2's bare byte spans, as a dict of its named groups.
-
-    The public API's match object (a generator, then ``groupindex`` per group read)
-    cost ~4 µs of every Travis command line; the spans give the same groups.
-    """
-
-    def __init__(self, pattern: str, anchored: bool) -> None:
-        self.regex = re2.compile(pattern)
-        self.names = tuple(self.regex.groupindex.items())
-        self.anchored = anchored
-        self.inner = getattr(self.regex, "_regexp", None) if _ANCHOR is not None else None
-        self.anchor = getattr(_ANCHOR, "ANCHOR_START" if anchored else "UNANCHORED", None)
-
-    def __call__(self, text: str) -> dict[str, str | None] | None:
-        if self.inner is not None and text.isascii():  # ASCII: byte offsets are character offsets
-            data = text.encode()
-            spans = self.inner.Match(self.anchor, data, 0, len(data))
-            if spans[0][0] < 0:
-                return None
-            return {name: text[spans[g][0] : spans[g][1]] if spans[g][0] >= 0 else None for name, g in self.names}
-        m = self.regex.match(text) if self.anchored else self.regex.search(text)
-        return m.groupdict() if m else None
-
-
 _TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
@@ -96,8 +68,11 @@ _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
-_TRAVIS_CMD = _Re2(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)", anchored=True)
-_TRAVIS_END = _Re2(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)", anchored=False)
+# What ``_travis_command`` reads, as a regex (the tests compare the two).
+_TRAVIS_CMD = Re2Groups(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)", anchored=True)
+_SPACE = "\t\n\f\r "  # RE2's \s (\v is in \S)
+_SPACE_AT = re.compile(r"[\t\n\f\r ]")
+_TRAVIS_END = Re2Groups(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)", anchored=False)
 # A command with a newline in it ends its "The command" line on the next line.
 _TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
 _TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
@@ -175,64 +150,85 @@ _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True)
 
 
-def step_marker(raw: str) -> Marker | None:
-    """``marker`` for the commonest marker lines, which need no normalised text: a step's group opening or ending.
-
-    None for any other line (then ``marker`` decides). Same answers as ``marker``:
-    these are its first two checks that can match a body starting with ``##[``.
-    """
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
-    if body.startswith("##[group]Run ") and len(body) > len("##[group]Run "):
-        return Marker(opens=body[len("##[group]Run ") :].strip(), kind="step")
-    if body.startswith("##[endgroup]"):
-        return _ENDGROUP
-    return None
-
-
-def marker(raw: str, text: str) -> Marker | None:
+def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> Marker | None:
     """Classify a marker line: ``raw`` is decoded with runner markers, ``text`` normalised.
 
     Each regex is tried only where a literal it needs is in the line (the guards say no
     more than the regex does): most lines the scan hands over are none of them, and
-    trying every regex cost ~10 µs a line, a fifth of a triage of real logs.
+    trying every regex cost ~10 µs a line, a fifth of a triage of real logs. ``text``
+    may be the function that makes it, and ``read`` the line as read (before redaction):
+    then it is made only where a check needs it (``markertext.LazyText.holds``).
     """
-    body = _TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    body = _unstamped(raw)
+    said = LazyText(text, read)
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
-        if "$" in body and (groups := _TRAVIS_CMD(body.replace("\r", ""))):
-            return Marker(opens=str(groups["cmd"]).strip(), kind="command")
-        if m := _TRACE.match(text):
+        if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
+            return Marker(opens=cmd.strip(), kind="command")
+        if m := _TRACE.match(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
-    if body.startswith("##["):
-        if m := _GHA_STEP.match(body):
-            return Marker(opens=m["cmd"].strip(), kind="step")
-        if _GHA_ENDGROUP.match(body):
+    if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
+        if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
+            return Marker(opens=cmd.strip(), kind="step")
+        if body.startswith("##[endgroup]"):  # _GHA_ENDGROUP
             return _ENDGROUP
-    if "Process completed with exit code " in text and (m := _GHA_EXIT.search(text)):
+    if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True)
     if body.startswith("##[error]"):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True)
         return _ERROR  # _GHA_ERROR
-    if 'The command "' in text:
-        if groups := _TRAVIS_END(text):
+    if said.holds('The command "'):
+        if groups := _TRAVIS_END(said()):
             return Marker(code=int(str(groups["code"])), closes=groups["cmd"])
-        if m := _TRAVIS_OPEN_END.search(text):
+        if m := _TRAVIS_OPEN_END.search(said()):
             return Marker(pending=m["cmd"])
-    if "exited with " in text:
-        if '" ' in text and (m := _TRAVIS_END_REST.search(text)):
+    if said.holds("exited with "):
+        if '" ' in said() and (m := _TRAVIS_END_REST.search(said())):
             return Marker(code=int(m["code"]), continued=True)
-        if m := _TRAVIS_DONE.search(text):
+        if m := _TRAVIS_DONE.search(said()):
             return Marker(code=int(m["code"]), build=True)
-    if "$" in body and (groups := _TRAVIS_CMD(body.replace("\r", ""))):
-        return Marker(opens=str(groups["cmd"]).strip(), kind="command")
+    if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
+        return Marker(opens=cmd.strip(), kind="command")
     if found := _platform_marker(body):
         return found
-    if ": *** [" in text and (m := _RECIPE.search(text)):
+    if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if m := _TRACE.match(text):
+    if m := _TRACE.match(said()):
         return Marker(traced=m["cmd"].strip())
     return None
+
+
+def _unstamped(raw: str) -> str:
+    """``raw`` without the runner's timestamp (``_TIMESTAMP``: a digit or a byte-order mark first)."""
+    if raw[:1].isdigit() or raw[:1] == "\ufeff":
+        stamp = _TIMESTAMP.match(raw)
+        if stamp:
+            return raw[stamp.end() :]
+    return raw
+
+
+def _travis_command(body: str) -> str | None:
+    """``_TRAVIS_CMD``'s ``cmd``: after ``$ `` at the start, or after the first ``travis_fold:`` or ``travis_time:``
+    whose run of non-spaces ends in ``$ ``; a non-space must follow, and ``.`` stops at a newline. Read with
+    ``find``: RE2 took ~6 µs to extract the group of each Travis command line, the commonest marker line there.
+    """
+    nl = body.find("\n")
+    limit = len(body) if nl < 0 else nl
+    at = body.find("travis_", 0, limit)
+    while at >= 0:
+        if body.startswith(("fold:", "time:"), at + 7):
+            space = _SPACE_AT.search(body, at + 12)  # the lazy ``\S*?`` ends where the run of non-spaces does
+            run = space.start() if space else len(body)
+            if run > at + 12 and body[run - 1] == "$" and body[run : run + 1] == " " and _leads(body, run + 1):
+                return body[run + 1 : limit]
+        at = body.find("travis_", at + 1, limit)
+    return body[2:limit] if body.startswith("$ ") and _leads(body, 2) else None
+
+
+def _leads(body: str, at: int) -> bool:
+    """A command starts at ``at``: a non-space (RE2's ``\\S``) is there."""
+    return at < len(body) and body[at] not in _SPACE
 
 
 def _platform_marker(body: str) -> Marker | None:

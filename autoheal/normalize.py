@@ -47,7 +47,7 @@ _RUNNER = re.compile(
     r"|(?:➤ YN0000: )?\[(?!(?:vite|error|warn|warning|info|debug|notice|fatal)\])@?[a-z0-9][\w./-]*\]: "
     r"|@[a-z0-9][\w.-]*/[a-z0-9][\w.-]*: "
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
 
@@ -91,7 +91,7 @@ def _clean(line: str) -> str:
     elif ": " in line and (runner := _RUNNER.match(line)):
         line = line[runner.end() :]
     if not line.isprintable():
-        line = _CONTROL.sub("", line)
+        line = CONTROL.sub("", line)
     return line
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from autoheal import redact as redact_mod
 from autoheal.normalize import decode, normalize
-from autoheal.sections import Marker, marker, step_marker
+from autoheal.sections import Marker, marker
 
 if TYPE_CHECKING:
     from autoheal.engine import Engine
@@ -56,8 +56,9 @@ class Line:
         """The marker this line says, if any (``sections.marker``)."""
         if self._said is _UNSET:
             safe = redact_mod.redact(self.raw)  # step and command names leave the scan too: no secrets
-            # A step's group line needs no normalised text (and never ends a section, which records it).
-            self._said = step_marker(safe) or marker(safe, self.text)
+            # The normalised text is made only where a check needs it (``markertext.LazyText``): a step's
+            # group line, a Travis command, need none.
+            self._said = marker(safe, lambda: self.text, self.raw)
         return self._said
 
     def hits(self, engine: Engine) -> list[tuple[Rule, dict[str, str]]]:

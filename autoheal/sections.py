@@ -34,7 +34,6 @@ from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
-from autoheal.markers import step_marker as step_marker
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
 from autoheal.normalize import normalize
+from autoheal.redact import redact
 
 
 def _platform(body: str) -> Marker | None:
@@ -152,6 +157,54 @@ def test_guarded_marker_answers_as_every_regex_in_turn(pieces: list[str], noise:
         assert marker(raw, text) == reference(raw, text)
 
 
+SECRET = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"  # a GitHub token's shape: redaction replaces it
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, SECRET]), max_size=6))
+def test_the_text_made_on_first_need_gives_the_answers_of_the_text_made_first(pieces: list[str]) -> None:
+    """``marker`` with the normalising function (and the line as read) answers as with the text itself."""
+    raw = "".join(pieces)
+    safe = redact(raw)
+    assert marker(safe, partial(normalize, raw), raw) == marker(safe, normalize(raw)), raw
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "##[error]Process completed with exit code 2.",
+        'The command "make test" exited with 1.',
+        '" exited with 3.',
+        "Done. Your build exited with 1.",
+        'travis_time:end:0a\r$ echo The command "x" exited with 1',
+    ],
+)
+@pytest.mark.parametrize("cut", ["\x1b[31m", "[0m", "\x01", "\x1b"])
+def test_a_text_that_holds_a_literal_the_line_as_read_splits_is_made(line: str, cut: str) -> None:
+    """Normalising removes a colour code or control character from inside a literal: the text is made then."""
+    for at in range(1, len(line)):
+        raw = line[:at] + cut + line[at:]
+        assert marker(raw, partial(normalize, raw), raw) == marker(raw, normalize(raw)), raw
+
+
+def test_a_plain_travis_command_line_is_not_normalised() -> None:
+    made: list[str] = []
+
+    def text(raw: str) -> Callable[[], str]:
+        def make() -> str:
+            made.append(raw)
+            return normalize(raw)
+
+        return make
+
+    raw = "travis_time:start:0a1b\r$ bundle install --jobs=3\r"
+    assert marker(raw, text(raw), raw) == Marker(opens="bundle install --jobs=3", kind="command")
+    assert not made
+    coloured = "travis_time:start:0a1b\r\x1b[0K$ echo 'The command \"x\" exited with 1'"
+    assert marker(coloured, text(coloured), coloured) == marker(coloured, normalize(coloured))
+    assert made == [coloured]  # a line with a colour code: its text could hold what the line as read does not
+
+
 def test_each_piece_alone_and_stamped() -> None:
     for piece in PIECES:
         for raw in (piece, "2024-05-06T09:00:00.1234567Z " + piece, "09:00:00 " + piece):
@@ -165,3 +218,28 @@ def test_a_travis_command_with_non_ascii_reads_its_groups_through_the_public_api
     assert marker('The command "échec" exited with 2.', 'The command "échec" exited with 2.') == Marker(
         code=2, closes="échec"
     )
+
+
+TRAVIS_PIECES = [
+    "travis_fold:",
+    "travis_time:",
+    "travis_",
+    "start:0a",
+    "$",
+    " ",
+    "\t",
+    "\n",
+    "\x0b",
+    "x",
+    "é",
+    "$ ",
+    ":",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TRAVIS_PIECES), max_size=8))
+def test_the_travis_command_is_what_its_regex_captures(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    found = m._TRAVIS_CMD.regex.match(body)
+    assert m._travis_command(body) == (found["cmd"] if found else None), body

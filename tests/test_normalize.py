@@ -115,7 +115,7 @@ def _clean_by_substitution(line: str) -> str:
         line = line[buildkit.end() :]
     else:
         line = re.sub("^(?:" + n._RUNNER.pattern + ")", "", line, count=1)
-    return n._CONTROL.sub("", line)
+    return n.CONTROL.sub("", line)
 
 
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
