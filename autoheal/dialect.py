@@ -28,8 +28,9 @@ MIN_INDENTED = 8
 # quadratic copying (every read joined the line so far to the new bytes).
 LONG_LINE = HEAD_BYTES
 # gh's columns: the job's name, the step's name, then the runner's own timestamp.
-_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)")
-_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
+_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
+_STAMP = re.compile(_STAMPED + rb" ?")
 
 Undo = Callable[[list[bytes]], list[bytes]]
 

@@ -172,3 +172,11 @@ def test_a_stream_whose_head_cannot_be_read_is_closed() -> None:
     with pytest.raises(InputError):
         dialect.wrap(lambda: broken)()
     assert broken.closed
+
+
+def test_lines_without_gh_s_columns_inside_gh_output_keep_their_text_and_their_place() -> None:
+    rows = _gh("j", GH_ROWS[1:4] * 2).split(b"\n")  # gh's shape is told from its first lines
+    data = b"\n".join([*rows[:6], b"a line gh did not write", b"j\tRun cargo test\tno stamp", *rows[6:]])
+    out = _read(data, 5).split(b"\n")
+    assert out[6:8] == [b"a line gh did not write", b"j\tRun cargo test\tno stamp"]
+    assert out[5] == f"{STAMP.format(5)} test parse::empty ... FAILED".encode() and len(out) == len(data.split(b"\n"))
