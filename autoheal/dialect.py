@@ -88,7 +88,8 @@ class GhColumns:
         m = _GH_LINE.match(line)
         if m is None:
             return line
-        key, body = (m[1], m[2]), line[m.end() :]
+        # (A file saved with a BOM has it before the first line's job: the same job as the lines after.)
+        key, body = (m[1].removeprefix(b"\xef\xbb\xbf"), m[2]), line[m.end() :]
         if key != self.key:
             first = self.key is None
             self.key = key

@@ -180,3 +180,11 @@ def test_lines_without_gh_s_columns_inside_gh_output_keep_their_text_and_their_p
     out = _read(data, 5).split(b"\n")
     assert out[6:8] == [b"a line gh did not write", b"j\tRun cargo test\tno stamp"]
     assert out[5] == f"{STAMP.format(5)} test parse::empty ... FAILED".encode() and len(out) == len(data.split(b"\n"))
+
+
+def test_a_bom_before_the_first_job_column_is_the_same_job_and_step() -> None:
+    data = b"\xef\xbb\xbf" + _gh("unit", GH_ROWS[1:5])
+    assert _read(data).decode().split("\n")[1:3] == [
+        f"{STAMP.format(1)} ##[endgroup]",
+        f"{STAMP.format(2)} test parse::empty ... FAILED",
+    ]
