@@ -64,8 +64,8 @@ def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
         return None  # (one trace alone: its head and the block's summary say more than its frames thinned)
     chosen = set(range(len(kept))) - {i for run in runs for i in run}
-    depth = 0
-    while len(chosen) < MAX_EXCERPT:
+    depth, longest = 0, max(len(run) for run in runs)
+    while len(chosen) < MAX_EXCERPT and depth < longest:  # (a block shorter than the budget: all of it)
         for run in runs:
             if depth < len(run) and len(chosen) < MAX_EXCERPT:
                 chosen.add(run[depth])

@@ -23,9 +23,14 @@ HEAD_BYTES = 1 << 16
 HEAD_LINES = 40
 # An indent is only told from this many non-blank lines (a short snippet may be all indented text).
 MIN_INDENTED = 8
+# A line longer than this has its start undone and the rest passed through as it comes: a dialect is
+# in a line's first bytes, and holding a whole line to its end made a 1 GB line cost memory and
+# quadratic copying (every read joined the line so far to the new bytes).
+LONG_LINE = HEAD_BYTES
 # gh's columns: the job's name, the step's name, then the runner's own timestamp.
-_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)")
-_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
+_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
+_STAMP = re.compile(_STAMPED + rb" ?")
 
 Undo = Callable[[list[bytes]], list[bytes]]
 
@@ -35,7 +40,11 @@ def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
 
     def opened() -> IO[bytes]:
         stream = opener()
-        head = stream.read(HEAD_BYTES)
+        try:
+            head = stream.read(HEAD_BYTES)
+        except BaseException:
+            stream.close()  # (a zip member corrupt in its first bytes: its InputError, and no handle left open)
+            raise
         undo = detect(head, eof=len(head) < HEAD_BYTES)
         if undo is None and stream.seekable():
             stream.seek(0)
@@ -79,15 +88,28 @@ class GhColumns:
         m = _GH_LINE.match(line)
         if m is None:
             return line
-        key, body = (m[1], m[2]), line[m.end() :]
+        # (A file saved with a BOM has it before the first line's job: the same job as the lines after.)
+        key, body = (m[1].removeprefix(b"\xef\xbb\xbf"), m[2]), line[m.end() :]
         if key != self.key:
             first = self.key is None
             self.key = key
             stamp = _STAMP.match(body)
             text = body[stamp.end() :] if stamp else body
-            if not first and not text.startswith(b"##[group]Run ") and m[2].strip():
+            # (A line too long for chatter keeps its text: it may be only the start of a long line.)
+            if not first and not text.startswith(b"##[group]Run ") and m[2].strip() and len(line) <= LONG_LINE:
                 return (stamp[0] if stamp else b"") + b"##[group]Run " + m[2].strip()
         return body
+
+
+def _undone_lines(undo: Undo, data: bytes) -> bytes:
+    """``data`` (whole lines, the last one without its newline at the end of the log) with ``undo`` applied."""
+    if not data:
+        return b""
+    lines = data.split(b"\n")
+    last = lines.pop() if not data.endswith(b"\n") else None
+    done = undo(lines[:-1] if last is None else lines)
+    text = b"\n".join(done) + b"\n" if done else b""
+    return text + b"".join(undo([last])) if last is not None else text
 
 
 class _Undone(io.RawIOBase):
@@ -96,6 +118,7 @@ class _Undone(io.RawIOBase):
     def __init__(self, inner: IO[bytes], head: bytes, undo: Undo | None) -> None:
         self._inner, self._undo = inner, undo
         self._partial = b""  # a line not ended yet
+        self._passing = False  # inside a long line whose start was undone: the rest goes through as it is
         self._out = self._apply(head, eof=False) if head else b""
         self._eof = not head
 
@@ -105,16 +128,20 @@ class _Undone(io.RawIOBase):
     def _apply(self, data: bytes, eof: bool) -> bytes:
         if self._undo is None:
             return data
+        passed = b""
+        if self._passing:
+            nl = data.find(b"\n")
+            if nl < 0:
+                return data
+            passed, data, self._passing = data[: nl + 1], data[nl + 1 :], False
         data = self._partial + data
         end = len(data) if eof else data.rfind(b"\n") + 1
         self._partial = data[end:]
-        if not end:
-            return b""
-        lines = data[:end].split(b"\n")
-        last = lines.pop() if not data[:end].endswith(b"\n") else None
-        done = self._undo(lines[:-1] if last is None else lines)
-        text = b"\n".join(done) + b"\n" if done else b""
-        return text + b"".join(self._undo([last])) if last is not None else text
+        if len(self._partial) > LONG_LINE:
+            (start,) = self._undo([self._partial])
+            self._partial, self._passing = b"", True
+            return passed + _undone_lines(self._undo, data[:end]) + start
+        return passed + _undone_lines(self._undo, data[:end])
 
     def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")

@@ -75,7 +75,7 @@ def section_end(lines: Numbered, i: int) -> int:
         text = lines[j][1]
         if _rule(text) == rule:
             return j - 1
-        if blocks.summary(text) and not blocks.chatter(text):
+        if _verdict(text):
             return j - 1  # the run's verdict below closes the block as any verdict (``=== 2 failed in 0.3s ===``)
         if edges.runner(text):
             return i
@@ -124,7 +124,7 @@ def _verdict_below(lines: Numbered, i: int) -> bool:
     that starts something else (a header, a stop line): the quiet lines are the failure's own output (a
     failing test's log records, a message without error words) and the verdict closes its block."""
     for _, text in lines[i : i + VERDICT_REACH]:
-        if blocks.summary(text) and not blocks.chatter(text):
+        if _verdict(text):
             return True
         if edges.stop(text) or blocks.header(text):
             return False
@@ -163,7 +163,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
                 return (i if i == end + 1 else end), True
             end, quiet = i, 0
             continue
-        if blocks.summary(text) and not blocks.chatter(text):
+        if _verdict(text):
             return _epilogue(lines, i), True
         if (edges.stop(text) and not edges.item_of_list(lines, i)) or (
             _next_failure(lines, i, start) and blocks.indent(text) <= base
@@ -200,4 +200,9 @@ def _epilogue(lines: Numbered, end: int) -> int:
 
 
 def _closing(text: str) -> bool:
-    return (blocks.summary(text) and not blocks.chatter(text)) or blocks.terminator(text)
+    return _verdict(text) or blocks.terminator(text)
+
+
+def _verdict(text: str) -> bool:
+    """The run's verdict (``2 failed in 0.3s``), not a passing summary's chatter."""
+    return blocks.summary(text) and not blocks.chatter(text)

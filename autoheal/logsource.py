@@ -268,8 +268,8 @@ def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
 
 
 def _stdin_docs() -> list[LogDoc]:
-    spool = _spool_stdin()
-    if zipfile.is_zipfile(spool):
+    spool = _spool_stdin()  # a local header first is a zip, as for a file (a truncated one is an error)
+    if (magic := spool.read(4)) == b"PK\x03\x04" or (magic[:2] == b"PK" and zipfile.is_zipfile(spool)):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
     return [LogDoc("", _spool_opener(spool))]

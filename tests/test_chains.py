@@ -55,3 +55,12 @@ def test_the_project_s_words_outside_such_a_header_do_not_outrank_a_tool_s_verdi
     # The prose rule is weak alone: a header that says what failed (a test run) keeps it.
     lines = ("  Doxygen is required but was not found.", "FAILED tests/test_a.py::test_b - assert 1 == 2")
     assert _triage(*lines, "1 failed, 3 passed in 0.12s").category == "test.failure"
+
+
+def test_a_script_s_heading_that_names_a_package_is_no_missing_package() -> None:
+    # ``Install <word>`` alone is a step a script announces; only after a sentence (``... not found.  Install
+    # pytest``) or with a please does it say what is missing.
+    d = _triage("##[group]Run ./ci.sh", "##[endgroup]", "Install dependencies", "Running tests", "Something went wrong")
+    assert d.category != "dependency.missing"
+    said = ("CMake Error at CMakeLists.txt:3 (message):", "  Please install doxygen", *CONFIGURE_FAILED)
+    assert _triage(*said).rule == "message.requires-missing"

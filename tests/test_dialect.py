@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from autoheal import dialect
+from autoheal.errors import InputError
 from autoheal.rules import default_ruleset
 from autoheal.triage import triage_path
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 STAMP = "2024-05-02T14:03:{:02d}.1200000Z"
 
@@ -114,3 +119,72 @@ def test_a_zip_member_in_gh_s_shape_is_undone_too(tmp_path: Path) -> None:
     (doc,) = open_input(str(archive))
     with doc.opener() as stream:
         assert stream.read().decode().split("\n")[3] == f"{STAMP.format(3)} test parse::empty ... FAILED"
+
+
+class _Endless(io.RawIOBase):
+    """A gh log whose second line never ends (made as it is read, so it costs the test no memory)."""
+
+    def __init__(self, size: int) -> None:
+        self.data, self.left = _gh("j", GH_ROWS[:2]).rstrip(b"\n"), size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if not self.data and self.left > 0:
+            self.data, self.left = b"x" * min(self.left, len(view)), self.left - min(self.left, len(view))
+        size = min(len(view), len(self.data))
+        view[:size], self.data = self.data[:size], self.data[size:]
+        return size
+
+
+def test_a_long_line_is_undone_at_its_start_and_passed_through_in_bounded_memory() -> None:
+    import tracemalloc
+
+    size = 32 << 20
+    stream = dialect.wrap(lambda: io.BufferedReader(_Endless(size)))()
+    tracemalloc.start()
+    try:
+        first, total, peak = stream.read(1 << 20), 0, 0
+        while piece := stream.read(1 << 20):
+            total, peak = total + len(piece), max(peak, tracemalloc.get_traced_memory()[1])
+    finally:
+        tracemalloc.stop()
+    line = f"{STAMP.format(1)} ##[group]Run cargo test".encode()
+    assert first.split(b"\n")[1].startswith(line + b"x")
+    assert len(first) + total == len(f"{STAMP.format(0)} Current runner version: '2.316.1'\n") + len(line) + size
+    assert peak < 8 << 20  # a few chunks, not the line (it held the whole line so far, and copied it per read)
+
+
+def test_a_runner_step_s_long_first_line_keeps_its_text() -> None:
+    long = "x" * (dialect.LONG_LINE + 10)
+    out = _read(_gh("j", [("Run make", "##[group]Run make"), ("Post make", long)]), 1 << 12).decode()
+    assert out.split("\n")[1] == f"{STAMP.format(1)} {long}"
+
+
+def test_a_stream_whose_head_cannot_be_read_is_closed() -> None:
+    class Broken(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise InputError("corrupt")
+
+    broken = Broken(b"")
+    with pytest.raises(InputError):
+        dialect.wrap(lambda: broken)()
+    assert broken.closed
+
+
+def test_lines_without_gh_s_columns_inside_gh_output_keep_their_text_and_their_place() -> None:
+    rows = _gh("j", GH_ROWS[1:4] * 2).split(b"\n")  # gh's shape is told from its first lines
+    data = b"\n".join([*rows[:6], b"a line gh did not write", b"j\tRun cargo test\tno stamp", *rows[6:]])
+    out = _read(data, 5).split(b"\n")
+    assert out[6:8] == [b"a line gh did not write", b"j\tRun cargo test\tno stamp"]
+    assert out[5] == f"{STAMP.format(5)} test parse::empty ... FAILED".encode() and len(out) == len(data.split(b"\n"))
+
+
+def test_a_bom_before_the_first_job_column_is_the_same_job_and_step() -> None:
+    data = b"\xef\xbb\xbf" + _gh("unit", GH_ROWS[1:5])
+    assert _read(data).decode().split("\n")[1:3] == [
+        f"{STAMP.format(1)} ##[endgroup]",
+        f"{STAMP.format(2)} test parse::empty ... FAILED",
+    ]

@@ -113,6 +113,22 @@ def test_a_long_chained_trace_is_cut_in_its_frames_and_keeps_every_cause() -> No
     )
 
 
+def test_thinning_a_trace_shorter_than_the_budget_keeps_all_of_it() -> None:
+    import threading
+
+    trace = [
+        "java.lang.IllegalStateException: boom",
+        *["\tat a.B.c(B.java:1)"] * 6,
+        "Caused by: java.io.IOException: x",
+    ]
+    kept = list(enumerate([*trace, *["\tat a.D.e(D.java:2)"] * 3], 1))
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(cut.thin(kept)), daemon=True)
+    worker.start()
+    worker.join(10)  # (it looped forever once every frame was chosen and the budget still had room)
+    assert result == [kept]
+
+
 def test_one_long_trace_keeps_its_head_and_the_blocks_end() -> None:
     # A single run of frames is cut as any long block: its head first, not thinned.
     lines = ["==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020"]

@@ -76,6 +76,14 @@ def test_truncated_zip_is_a_clear_error(tmp_path: Path) -> None:
         open_input(str(z))
 
 
+def test_a_truncated_zip_on_stdin_is_the_same_clear_error(tmp_path: Path) -> None:
+    # (zipfile.is_zipfile looks for the central directory at the end: a truncated zip has none, and its
+    # compressed bytes were triaged as a log.)
+    data = _zip(tmp_path / "logs.zip", {"1_build.txt": b"x" * 10_000}).read_bytes()
+    proc = _cli("triage", "-", stdin=data[: len(data) // 2])
+    assert proc.returncode == 2 and b"<stdin>: not a readable zip, truncated or corrupt" in proc.stderr, proc.stderr
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         open_input(str(tmp_path / "nope.log"))

@@ -151,3 +151,4 @@ def test_a_task_runner_s_prefix_does_not_hide_the_tool_s_verdict(prefix: str, li
     log = ["##[group]Run pnpm -r test", "##[endgroup]", *(prefix + line for line in lines)]
     d = triage_text([*log, "##[error]Process completed with exit code 1."], default_ruleset())
     assert d.rule == rule
+    assert prefix not in d.title and not any(prefix in e.text for e in d.excerpt)  # (a rule may read past it)

@@ -27,18 +27,23 @@ SUMMARY = {
 }
 
 
-def _triage(tmp_path: Path, lines: tuple[str, ...]) -> str:
+# The runner's own rule, not a generic one (``timeout.generic`` reads bun's ``timed out after`` too).
+RULE = {"nextest": "rust.nextest-timeout", "exunit": "elixir.test-timeout"}
+
+
+def _triage(tmp_path: Path, lines: tuple[str, ...]) -> tuple[str, str]:
     log = tmp_path / "job.log"
     body = ["##[group]Run make test", "##[endgroup]", *lines, "##[error]Process completed with exit code 1."]
     log.write_text("".join(f"2024-05-02T14:03:{i:02d}.1200000Z {line}\n" for i, line in enumerate(body)))
-    return triage_path(str(log), default_ruleset()).category
+    d = triage_path(str(log), default_ruleset())
+    return d.category, d.rule
 
 
 @pytest.mark.parametrize("runner", sorted(SUMMARY))
 def test_a_test_that_ran_out_of_time_is_a_timeout(runner: str, tmp_path: Path) -> None:
-    assert _triage(tmp_path, SUMMARY[runner]) == "timeout"
+    assert _triage(tmp_path, SUMMARY[runner]) == ("timeout", RULE.get(runner, "node.test-timeout"))
 
 
 def test_the_same_runner_s_assertion_is_a_test_failure(tmp_path: Path) -> None:
     lines = (" FAIL  src/a.test.ts > a > syncs", "AssertionError: expected 1 to be 2", " Test Files  1 failed (1)")
-    assert _triage(tmp_path, lines) == "test.failure"
+    assert _triage(tmp_path, lines)[0] == "test.failure"
