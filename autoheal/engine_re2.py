@@ -60,7 +60,8 @@ class Re2Engine:
     name = "re2"
 
     def __init__(self, ruleset: RuleSet) -> None:
-        self.one_pass = ruleset.prefilter.one_pass  # see prefilterre2.Prefilters
+        self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
+        self.one_pass = ruleset.prefilter.one_pass
         self.markers = markers_searcher()
         self.ruleset = ruleset
 
@@ -77,13 +78,12 @@ class Re2Engine:
         """
         if self.one_pass is not None:
             return self._scan_once(self.one_pass, buf, start, end)
-        literals, loops = self.ruleset.prefilter.passes
-        found = [] if literals is None else line_starts(literals, buf, start, end)
+        found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
         markers: set[int] = set()
         more: list[int] = []
         held: set[int] | None = None
         is_marker = self.markers
-        for ls, stop in flagged(loops, buf, start, end):
+        for ls, stop in flagged(self.loops, buf, start, end):
             if is_marker(buf, ls, stop) < 0:
                 more.append(ls)
                 continue
@@ -105,17 +105,16 @@ class Re2Engine:
         """
         found: list[int] = []
         markers: set[int] = set()
-        is_marker = self.markers
+        is_marker, literals = self.markers, self.literals
         for ls, stop in flagged(search, buf, start, end):
             if is_marker(buf, ls, stop) < 0:
                 found.append(ls)
                 continue
             markers.add(ls)
-            prefilter = self.ruleset.prefilter  # its checks are compiled on the first such line
-            if prefilter.literal_check(buf, ls, stop) >= 0:
+            if literals is not None and literals(buf, ls, stop) >= 0:
                 found.append(ls)
                 continue
-            check = prefilter.loop_check
+            check = self.ruleset.prefilter.loop_check  # compiled on the first such line
             if check is None or check(buf, ls, stop) >= 0:
                 found.append(ls)
         return found, markers

@@ -166,11 +166,6 @@ class Prefilters:
         return end_searcher(compile_prefilter(SKIP + f"(?:{union})", ONE_PASS_MEM))
 
     @cached_property
-    def literal_check(self) -> Callable[[bytes, int, int], int]:
-        """The literals' pass alone, for one marker line ``one_pass`` flagged (that pass compiled without the other)."""
-        return end_searcher(compile_prefilter(self.sources[0], PREFILTER_MEM[0]))
-
-    @cached_property
     def loop_check(self) -> Callable[[bytes, int, int], int] | None:
         """The second pass without the markers, for one marker line it flagged: may a rule's loop hit it?
 
