@@ -61,7 +61,6 @@ class Re2Engine:
 
     def __init__(self, ruleset: RuleSet) -> None:
         self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
-        self.one_pass = ruleset.prefilter.one_pass
         self.markers = markers_searcher()
         self.ruleset = ruleset
 
@@ -76,8 +75,6 @@ class Re2Engine:
         A marker line is a candidate where the literals' pass flagged it or a loop
         matches it; else it is only a marker, as the Hyperscan engine reports it.
         """
-        if self.one_pass is not None:
-            return self._scan_once(self.one_pass, buf, start, end)
         found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
         markers: set[int] = set()
         more: list[int] = []
@@ -95,26 +92,4 @@ class Re2Engine:
                     more.append(ls)
         if more:
             found = sorted(set(found).union(more))
-        return found, markers
-
-    def _scan_once(self, search: Search, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """``scan`` in one pass (``Prefilters.one_pass``): a marker line it flags is a candidate where a rule may hit it.
-
-        That is where the literals' pass or the loops match within the line: the two
-        passes' searches of the line alone, as ``scan`` asks the loops of a marker line.
-        """
-        found: list[int] = []
-        markers: set[int] = set()
-        is_marker, literals = self.markers, self.literals
-        for ls, stop in flagged(search, buf, start, end):
-            if is_marker(buf, ls, stop) < 0:
-                found.append(ls)
-                continue
-            markers.add(ls)
-            if literals is not None and literals(buf, ls, stop) >= 0:
-                found.append(ls)
-                continue
-            check = self.ruleset.prefilter.loop_check  # compiled on the first such line
-            if check is None or check(buf, ls, stop) >= 0:
-                found.append(ls)
         return found, markers

@@ -93,10 +93,6 @@ def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
 MATCHER_MEM = 64 << 20
 PREFILTER_MEM = (48 << 20, 64 << 20)  # literals, loops and markers (Prefilters.prefilters)
 LOOP_CHECK_MEM = 16 << 20  # the loops alone, run over marker lines only (Prefilters.loop_check)
-# The literals, loops and markers in one regex (Prefilters.one_pass): on 256 MB of real logs its scan
-# took 0.10-0.13 s less CPU than the two passes, at 128 or 256 MiB alike; with 64 RE2 kept
-# rebuilding DFA states and it ran at a third of the speed. Peak RSS of a triage: +16 MB.
-ONE_PASS_MEM = 128 << 20
 
 
 def compile_prefilter(source: str, max_mem: int) -> Any:
@@ -148,22 +144,6 @@ class Prefilters:
         """``searchers`` by role: the literals' (None when there are none), the loops' and markers'."""
         first = self.searchers[0] if self.sources[0] else None
         return first, self.searchers[-1]
-
-    @cached_property
-    def one_pass(self) -> Callable[[bytes, int, int], int] | None:
-        """Both passes as one searcher, where every match of either is inside one line; else None.
-
-        A line holds a match of the union exactly where it holds one of either
-        pass, so it flags the lines they flag together; which pass a marker line
-        came from is asked of that line alone (engine_re2.Re2Engine.scan).
-        One pass over the bytes, one DFA to build: RE2 builds each pass's DFA
-        states as the text needs them, anew in each process.
-        """
-        if not all(src.startswith(SKIP) for src in self.sources):
-            return None
-        literals, loops = self.parts.sources()
-        union = "|".join(src for src in (literals, loops, MARKER_BYTES.decode()) if src)
-        return end_searcher(compile_prefilter(SKIP + f"(?:{union})", ONE_PASS_MEM))
 
     @cached_property
     def loop_check(self) -> Callable[[bytes, int, int], int] | None:

@@ -66,18 +66,6 @@ def test_candidates_are_the_lines_a_rule_part_matches_and_markers_the_lines_a_ma
     assert loop_markers <= markers and loop_markers <= set(found)  # a loop flags them, not a literal
 
 
-def test_the_one_pass_flags_what_the_two_passes_flag() -> None:
-    """The catalogue's parts are line-confined: one regex of all of them runs, and answers as the two."""
-    engine = Re2Engine(RULESET)
-    assert engine.one_pass is not None
-    data = LOG * 3 + b"\nno newline at the end: error: boom"
-    once = engine.scan(data, 0, len(data))
-    engine.one_pass = None
-    twice = engine.scan(data, 0, len(data))
-    assert once == twice
-    assert once[0] and once[1] and set(once[0]) != once[1]
-
-
 def test_every_line_a_rule_hits_is_a_candidate() -> None:
     found = set(_scan(RULESET, LOG)[0])
     hit = {ls for ls, line in _lines(LOG) if RULESET.hits(line.decode("utf-8", "replace"))}
@@ -102,7 +90,6 @@ def test_where_a_loop_may_span_lines_every_marker_line_stays_a_candidate() -> No
     """A pass that is not line-confined cannot be asked about one line: nothing is left out then."""
     ruleset = compile_ruleset([_rule("spans", "(?s)zq.+qz")])
     assert ruleset.prefilter.loop_check is None
-    assert ruleset.prefilter.one_pass is None
     data = LOG + b"\nzq\nqz\n"
     found, markers = _scan(ruleset, data)
     assert markers == set(_matching(MARKER_BYTES.decode(), LOG))
