@@ -43,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from autoheal.markertext import LazyText, Re2Groups
+from autoheal.normalize import unstamped
 
 # Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
 # and the line starts its pattern prefilter, so the markers cost no pass of their own.
@@ -61,7 +62,6 @@ MARKER_STARTS = (
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
-_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
@@ -159,7 +159,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     may be the function that makes it, and ``read`` the line as read (before redaction):
     then it is made only where a check needs it (``markertext.LazyText.holds``).
     """
-    body = _unstamped(raw)
+    body = unstamped(raw)
     said = LazyText(text, read)
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
         if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
@@ -197,15 +197,6 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if m := _TRACE.match(said()):
         return Marker(traced=m["cmd"].strip())
     return None
-
-
-def _unstamped(raw: str) -> str:
-    """``raw`` without the runner's timestamp (``_TIMESTAMP``: a digit or a byte-order mark first)."""
-    if raw[:1].isdigit() or raw[:1] == "\ufeff":
-        stamp = _TIMESTAMP.match(raw)
-        if stamp:
-            return raw[stamp.end() :]
-    return raw
 
 
 def _travis_command(body: str) -> str | None:

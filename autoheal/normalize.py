@@ -75,13 +75,13 @@ def _clean(line: str) -> str:
         line = frames[-1] if frames else ""
     # The guards skip a substitution that cannot apply: this runs on every candidate line. Each
     # anchored pattern matches once at most, so a match and a slice do what ``sub`` did, at half the cost.
-    line = _unstamped(line)
+    line = unstamped(line)
     if "\x1b" in line:
-        line = _unstamped(_ANSI.sub("", line))
+        line = unstamped(_ANSI.sub("", line))
     elif "[" in line:
         # Without an ESC only the ESC-less remnant can match: its own regex starts with a literal,
         # which Python's re skips ahead to (the alternation is tried at every character).
-        line = _unstamped(_BARE.sub("", line))
+        line = unstamped(_BARE.sub("", line))
     if line.startswith("##[") and (marker := _MARKER.match(line)):
         line = line[marker.end() :]
     if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):
@@ -95,7 +95,7 @@ def _clean(line: str) -> str:
     return line
 
 
-def _unstamped(line: str) -> str:
+def unstamped(line: str) -> str:
     """``line`` without the runner timestamp it starts with (``_TIMESTAMP`` needs a BOM or a digit first)."""
     if line[:1].isdigit() or line[:1] == "\ufeff":
         stamp = _TIMESTAMP.match(line)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
+from autoheal.normalize import _TIMESTAMP as _STAMP
 from autoheal.normalize import normalize
 from autoheal.redact import redact
 
@@ -51,7 +52,7 @@ def _platform(body: str) -> Marker | None:
 def reference(raw: str, text: str) -> Marker | None:
     """``markers.marker`` as it read before its guards, through google-re2's public API."""
     travis_cmd, travis_end = m._TRAVIS_CMD.regex, m._TRAVIS_END.regex
-    body = m._TIMESTAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    body = _STAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command")
