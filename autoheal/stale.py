@@ -16,8 +16,8 @@ from datetime import datetime, timedelta, timezone
 
 from autoheal.ghtypes import CommitIdentity, Pull
 from autoheal.github_api import Client
-from autoheal.gitops import BOT_EMAIL, BOT_NAME
 from autoheal.outcomes import ours
+from autoheal.settings import BOT_EMAIL, BOT_NAME
 
 STALE_LABEL = "autoheal-stale"
 MARKER = "<!-- autoheal:stale -->"
