@@ -267,9 +267,15 @@ def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
     return dialect.wrap(opener)
 
 
+def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
+    """A zip by its first bytes: a local header is one (a truncated one is then an error, not a log);
+    an empty archive or a self-extractor is one when its directory says so."""
+    return magic == b"PK\x03\x04" or (magic[:2] == b"PK" and zipfile.is_zipfile(source))
+
+
 def _stdin_docs() -> list[LogDoc]:
-    spool = _spool_stdin()  # a local header first is a zip, as for a file (a truncated one is an error)
-    if (magic := spool.read(4)) == b"PK\x03\x04" or (magic[:2] == b"PK" and zipfile.is_zipfile(spool)):
+    spool = _spool_stdin()
+    if _is_zip(spool.read(4), spool):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
     return [LogDoc("", _spool_opener(spool))]
@@ -289,7 +295,7 @@ def open_input(spec: str) -> list[LogDoc]:
             magic = fh.read(4)
     except OSError as exc:
         raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
-    if magic == b"PK\x03\x04" or (magic[:2] == b"PK" and zipfile.is_zipfile(path)):
+    if _is_zip(magic, path):
         return open_zip(path, spec)
     return [LogDoc("", _file_opener(path))]
 
