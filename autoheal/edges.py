@@ -119,7 +119,7 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         if at - i > HEADER_REACH and (stop(text) or blocks.summary(text)):
             break  # beyond a cause's reach only the verdict's own report: no other command's output
         if blocks.header(text) and not blocks.symptom(text):
-            if blocks.summary(lines[at][1]):
+            if verdict:
                 i = first_of_report(lines, i)
             return _outer_header(lines, i), True
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
@@ -131,9 +131,7 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     # Located warnings carry it only when the root cause is one of them or the verdict that counts
     # them (a linter failing on warnings).
     start, quiet = at, 0
-    warnings = (
-        blocks.located_warning(lines[at][1]) or blocks.summary(lines[at][1]) or blocks.counts_warnings(lines[at][1])
-    )
+    warnings = blocks.located_warning(lines[at][1]) or verdict or blocks.counts_warnings(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
         if stop(text):
@@ -185,7 +183,7 @@ def parent(text: str, first: str) -> bool:
     over curl's error). A passing test or the CI runner's own line is never one."""
     if not blocks.chatter(text) or blocks.indent(text) >= blocks.indent(first) or blocks.symptom(text):
         return False
-    return not (_RUNNER.match(text) or _PASSED.search(text) or blocks.passing_summary(text))
+    return not (runner(text) or _PASSED.search(text) or blocks.passing_summary(text))
 
 
 def _framed(lines: Numbered, start: int, at: int) -> int:
