@@ -188,8 +188,8 @@ def segment_category(segment: str) -> str | None:
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
-    if launched and _tool(launched[0]) in TABLE:
-        return TABLE[_tool(launched[0])]
+    if launched and (category := TABLE.get(_tool(launched[0]))):
+        return category
     if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
     if args and (tool, args[0]) in SUBCOMMANDS:
