@@ -93,3 +93,28 @@ def test_what_the_tools_print_when_all_is_well_is_no_failure() -> None:
     )
     d = triage_text(passing, RS, "job.txt", name="job.txt")
     assert d.rule not in {"bazel.test-failed", "docs.link-checker", "r.testthat"}
+
+
+MELOS_ANALYZE = """$ melos exec
+  └> dart analyze --fatal-infos
+[app_core]: Analyzing app_core...
+[app_core]:    info - lib/src/cart.dart:12:3 - Sort constructor declarations before other members. - sort_constructors_first
+[app_core]: 1 issue found.
+     └> FAILED (in 1 packages)
+        └> app_core (with exit code 1)
+ScriptException: The script analyze failed to execute.
+"""
+FLUTTER_ANALYZE = """Analyzing shop...
+
+   info • Prefer const with constant constructors • lib/main.dart:9:12 • prefer_const_constructors
+
+1 issue found. (ran in 4.1s)
+Error: Process completed with exit code 1.
+"""
+
+
+@pytest.mark.parametrize(("log", "line"), [(MELOS_ANALYZE, 5), (FLUTTER_ANALYZE, 5)])  # the count says it failed
+def test_the_dart_analyzers_findings_are_lint(log: str, line: int) -> None:
+    d = triage_text(log, RS, "job.txt", name="job.txt")
+    assert (d.category, d.rule) == ("lint.error", "dart.analyze-issues")
+    assert line in d.key_lines
