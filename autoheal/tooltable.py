@@ -183,4 +183,6 @@ DRIVER_LINES = (
     r"^FAILED: (?:\[code=\d+\] )?(?P<cmd>[^\s.\[][^\s.]*)(?:\s|$)",
     # Gradle's Exec task.
     r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
+    # Melos (Dart/Flutter monorepos): ``└> <command>`` above its ``└> FAILED`` status (package lines carry ``(``).
+    r"^\s*└> (?P<cmd>(?!(?:FAILED|SUCCESS|RUNNING|SKIPPED)\b)[^(\s][^(]*?)\s*$",
 )

@@ -18,9 +18,9 @@ output, for ecosystems and CI shapes the dev sets barely have), printed the
 same way; it is ours to read (``--misses`` lists all its misses) and is not
 part of the halves.
 
-Then the public set (benchmarks/public/: real CI logs from public repositories that are in
-none of the dev sets), printed the same way and not part of the halves either, and after it
-public2 (benchmarks/public2/: a second such batch, labelled before triage first ran on it).
+Then the public sets (benchmarks/public/, public2/, public3/: real CI logs from public repositories in
+none of the dev sets, each later batch labelled before triage first ran on it), printed the same way
+and not part of the halves either.
 
 Last, pairs-dev (failed logs with the passing log of the same job): excerpt
 recall and precision against the labelled ``error_lines``, without and with
@@ -62,12 +62,12 @@ DEFAULT_DATA = _default_data()
 PAIRS = "pairs-dev"
 AUTHORED = "authored"
 AUTHORED_DATA = Path(__file__).resolve().parent
-# Real CI logs from public repositories, in none of the dev sets (benchmarks/public/README.md):
-# an unseen check, read only to classify misses after its first scored run.
+# Real CI logs from public repositories, in none of the dev sets (benchmarks/public/README.md): an unseen
+# check, read only to classify misses after its first scored run; later batches gathered after the earlier
+# ones had been tuned on are the unseen check again (benchmarks/public2/, public3/ README.md).
 PUBLIC = "public"
-# A second batch gathered after public/ had been tuned on: the unseen check again (benchmarks/public2/README.md).
-PUBLIC2 = "public2"
-OURS = (AUTHORED, PUBLIC, PUBLIC2)
+PUBLIC2, PUBLIC3 = "public2", "public3"
+OURS = (AUTHORED, PUBLIC, PUBLIC2, PUBLIC3)
 
 
 @dataclass
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         action="append",
         dest="sets",
-        help="gha-dev, logchunks-dev, pairs-dev, authored, public, public2 (default: all)",
+        help="gha-dev, logchunks-dev, pairs-dev, authored, public, public2, public3 (default: all)",
     )
     parser.add_argument(
         "--misses", action="store_true", help="list the tune half's misclassified or partly excerpted logs"

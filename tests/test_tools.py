@@ -150,6 +150,20 @@ def test_a_drivers_failure_line_names_the_command_that_failed(driver: str, categ
     assert command_category(["./ci/run.sh", *inner_commands(["== step 3", driver])]) == category
 
 
+def test_melos_names_the_command_it_ran_above_its_failed_status_not_the_packages() -> None:
+    out = [
+        "$ melos exec",
+        "  └> flutter analyze --no-pub",
+        "     └> FAILED (in 2 packages)",
+        "        └> app_core (with exit code 1)",
+        "        └> app_ui (with exit code 1)",
+        "ScriptException: The script analyze failed to execute.",
+    ]
+    assert inner_commands(out) == ["flutter analyze --no-pub"]
+    assert command_category(["melos run analyze", *inner_commands(out)]) == "lint.error"
+    assert inner_commands(["  └> dart test", "     └> FAILED"]) == ["dart test"]
+
+
 def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
     # An object file's edge is a compile whatever its path says (``test_x.cpp.o``): it is left to the rules.
     assert inner_commands(["FAILED: tests/CMakeFiles/t.dir/test_x.cpp.o", "ninja: build stopped"]) == []
