@@ -55,6 +55,7 @@ from autoheal.verdicts import (
     observed,
     one_of_many,
     rank,
+    strongest,
     verdict_filter,
 )
 
@@ -175,12 +176,12 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
 
 def best_cause(hits: list[Hit]) -> Hit | None:
     """The root cause among the eligible hits of one tier."""
-    causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
+    causes, shown = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = told_below(nested_cause(carried_on(anchor_of(max(causes, key=rank), causes), causes), causes), causes)
+    best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = one_of_many(first_cause(best, causes), causes)
-    return installed(last_attempt(observed(explained(best, causes), causes), causes), causes)
+    return installed(last_attempt(observed(explained(best, causes + shown), causes), causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:
