@@ -53,10 +53,9 @@ def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
     return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
-def _output(scope: Scope) -> list[tuple[int, str]]:
-    """The failed section's last lines; of them, the failing sub-command's output when one is known:
-    after its ``+ cmd`` trace, or up to its make recipe's failure line."""
-    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Of the failed section's last lines (``tail``, its output's), the failing sub-command's output when
+    one is known: after its ``+ cmd`` trace, or up to its make recipe's failure line."""
     sub = scope.command
     if sub is None:
         return tail
@@ -84,8 +83,8 @@ def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
     """The section's generic error block, read from what its commands printed: a trace line says
     what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
-    output = _output(scope)
     tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    output = _output(scope, tail)
     traced = _traced(scope)
     own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
     anchor: tuple[int, bool] | None = own
