@@ -390,3 +390,105 @@ See also "/home/travis/build/acme/rtaudio-ext/build/CMakeFiles/CMakeOutput.log".
     "include could not find requested file: cmake/Warnings.cmake",
     "a file the build includes is not in the repository (not committed)",
 )
+
+# ---------------------------------------------------------------- a checker a test target runs first
+# Written after the fix for this class (rootcause: a checker's command line above the error block), as a check.
+
+case(
+    "p-make-test-codespell-echo",
+    "lint.error",
+    "high",
+    travis(
+        "acme/docsite",
+        "python",
+        [
+            Step("pip install -r requirements-dev.txt", "Successfully installed codespell-2.2.6 pytest-8.2.0"),
+            Step(
+                "make test",
+                f"""codespell src docs
+{MARK}src/render.py:48: recieve ==> receive
+{MARK}docs/usage.md:112: seperate ==> separate
+make: *** [Makefile:9: test] Error 65""",
+                code=2,
+            ),
+        ],
+    ),
+    "codespell findings: recieve ==> receive",
+)
+
+case(
+    "p-npm-test-stylelint-before-jest",
+    "lint.error",
+    "high",
+    gha(
+        "acme/widgets",
+        "test",
+        [
+            setup_node("20"),
+            Step("npm ci", "added 902 packages, and audited 903 packages in 11s"),
+            Step(
+                "npm test",
+                f"""
+> widgets@3.1.0 test
+> stylelint "src/**/*.css" && jest
+
+{MARK}src/button.css
+{MARK}  14:3  ✖  Unexpected unknown property "colr"  property-no-unknown
+{MARK}
+{MARK}1 problem (1 error, 0 warnings)
+""",
+                code=2,
+            ),
+        ],
+    ),
+    'Unexpected unknown property "colr"  property-no-unknown',
+)
+
+case(
+    "p-make-ci-mdl-echo",
+    "lint.error",
+    "medium",
+    jenkins(
+        "acme/handbook",
+        "handbook/main",
+        [
+            Step(
+                "make ci",
+                f"""mdl --style .mdlrc.rb README.md docs/
+{MARK}README.md:3: MD013 Line length
+{MARK}docs/setup.md:27: MD040 Fenced code blocks should have a language specified
+{MARK}
+{MARK}A detailed description of the rules is available at https://github.com/markdownlint/markdownlint/blob/main/docs/RULES.md
+make: *** [Makefile:4: ci] Error 1""",
+                code=2,
+            ),
+        ],
+    ),
+    "README.md:3: MD013 Line length",
+)
+
+case(
+    "p-make-check-harness-after-yamllint",
+    "test.failure",
+    "medium",
+    gitlab(
+        "acme/netcfg",
+        "python:3.12",
+        [
+            Step(
+                "make check",
+                f"""yamllint -s config/
+./scripts/run-tests.sh
+running 24 cases
+{MARK}case 17 (vlan-trunk): FAIL
+{MARK}  want: mtu 9000
+{MARK}  got:  mtu 1500
+23 passed, 1 failed
+make: *** [Makefile:6: check] Error 1""",
+                code=2,
+            ),
+        ],
+    ),
+    "case 17 (vlan-trunk): FAIL",
+    "the lint passed silently; the project's own harness failed a case",
+)
