@@ -49,6 +49,9 @@ def _command_category(scope: Scope) -> str | None:
 ECHOED = 30
 # A script's body npm prints below its ``> pkg@1.0 test`` banner (``> jshint lib && mocha``).
 _NPM_BODY = re.compile(r"^> (?!\S+@\S* )(\S.*)$")
+# A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
+# a tool the table cannot name, whose output the lines below are.
+_SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
 
 
 def _named(segment: str) -> str | None:
@@ -62,7 +65,7 @@ def _named(segment: str) -> str | None:
 
 
 def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
-    """A checker's command line was printed last above the error block, after any test runner's: make
+    """A checker's command line was printed last above the error block, after any test runner's or script's: make
     echoes each recipe line before it runs it (``cpplint --recursive src``), npm a script's body
     (``> jshint lib && mocha``, where the tests never ran: they printed no verdict a rule knows)."""
     for n, text in reversed(output):
@@ -75,7 +78,7 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
         named = [c for c in map(_named, re.split(r"&&|;", line)) if c]
-        if named and named[0] == tools.TEST:
+        if (named and named[0] == tools.TEST) or _SCRIPT.match(line):
             return False
         if tools.LINT in named:
             return True

@@ -148,3 +148,12 @@ def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -
         "make: *** [test] Error 8",
     )
     assert _triage(built).category == "test.failure"
+    # A script of the project's own ran after the check: its output is below it.
+    script = _travis(
+        "make check",
+        "shellcheck bin/*.sh",
+        "./ci/run-cases.sh",
+        "case 3 went wrong: expected 4 got 5",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(script).category == "test.failure"
