@@ -13,7 +13,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff, and so does a compiler-like line a failing test
-  printed; one test's own timeout among other failures is one failure of
+  printed, or a missing command or file, a permission, login, parse or
+  connection error on a line of a failing test's own output (what the test
+  ran or asserted on), unless most failing tests show it; one test's own timeout among other failures is one failure of
   many, and a crash a test observed (a program's death it reports, an
   assertion's panic) that the runner went on to count is that test's
   failure (verdicts.py);

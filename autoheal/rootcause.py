@@ -1,5 +1,6 @@
 """Which line is the root cause: a rule's hit in the failed section, a precise one elsewhere, the
-failed section's generic error block (generic.py) when no rule explains it, or the error a silent
+failed section's generic error block (generic.py) when no rule explains it, named from what the failing
+command is (a checker whose command line the block follows, under a test target), or the error a silent
 failed step followed; ``cause`` ranks the hits, this module picks among the tiers.
 """
 
