@@ -13,7 +13,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
 - a trigger word (a crash, a network or file error...) inside a test runner's
   output loses to the runner's verdict when it only names a test or sits in
   an expected/actual diff, and so does a compiler-like line a failing test
-  printed; one test's own timeout among other failures is one failure of
+  printed, or a missing command or file, a permission, login, parse or
+  connection error on a line of a failing test's own output (what the test
+  ran or asserted on), unless most failing tests show it; one test's own timeout among other failures is one failure of
   many, and a crash a test observed (a program's death it reports, an
   assertion's panic) that the runner went on to count is that test's
   failure (verdicts.py);
@@ -55,6 +57,7 @@ from autoheal.verdicts import (
     observed,
     one_of_many,
     rank,
+    strongest,
     verdict_filter,
 )
 
@@ -175,12 +178,12 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
 
 def best_cause(hits: list[Hit]) -> Hit | None:
     """The root cause among the eligible hits of one tier."""
-    causes = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
+    causes, shown = verdict_filter([h for h in hits if h.rule.priority > SYMPTOM])
     if not causes:
         return None
-    best = told_below(nested_cause(carried_on(anchor_of(max(causes, key=rank), causes), causes), causes), causes)
+    best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = one_of_many(first_cause(best, causes), causes)
-    return installed(last_attempt(observed(explained(best, causes), causes), causes), causes)
+    return installed(last_attempt(observed(explained(best, causes + shown), causes), causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

@@ -14,7 +14,7 @@ import re
 
 from autoheal import blocks
 from autoheal.scan import Hit
-from autoheal.verdicts import MIN_CAUSE, TEST, anchor_of, rank
+from autoheal.verdicts import MIN_CAUSE, TEST, strongest
 
 # What commonly follows from a failure of each kind, later in the same section: the cause comes first.
 CONSEQUENCES: dict[str, frozenset[str]] = {
@@ -73,22 +73,33 @@ def nested_cause(best: Hit, hits: list[Hit]) -> Hit:
         and best.rule.category in CONSEQUENCES.get(h.rule.category, ())
         and detail_of(h, best)
     ]
-    return anchor_of(max(inner, key=rank), inner) if inner else best
+    return strongest(inner, best)
 
 
-# A header that says only where a project's own message comes from, not what is wrong: CMake's
-# message(FATAL_ERROR ...) prints ``CMake Error at <file>:<line> (message):`` above the message
-# (https://cmake.org/cmake/help/latest/command/message.html).
-_WHERE_ONLY = re.compile(r"^CMake Error at \S+:\d+ \(message\):")
+# A header that says only where the message below it comes from, not what is wrong: a severity word
+# (after a tool's name), a location and at most the command that raised it, then a colon. CMake's
+# ``CMake Error at <file>:<line> (<command>):`` over a message(FATAL_ERROR), find_package or include
+# message (https://cmake.org/cmake/help/latest/command/message.html), its generate-time
+# ``CMake Error in <file>:``, a compiler's bare ``a.c:3:1: error:``.
+_LOCATION = re.compile(r"\S+:\d+(?::\d+)*:?(?=\s|$)|\S*\w\.\w+$|\([\w.-]*\)|\bline \d+\b")
+_SEVERITY = re.compile(r"(?i)^(?:\w+ )?(?:error|fatal error|fatal|failure)(?: (?:at|in|from|on))?$")
+
+
+def where_only(text: str) -> bool:
+    """The line is a header that only says where: take its locations away and a severity word is left."""
+    line = text.strip()
+    if not line.endswith(":"):
+        return False
+    rest, found = _LOCATION.subn(" ", line[:-1].rstrip())
+    return found > 0 and bool(_SEVERITY.match(" ".join(rest.split())))
 
 
 def told_below(best: Hit, hits: list[Hit]) -> Hit:
     """A header that only says where: the cause a rule finds in the message it heads wins, whatever its
-    rank (the header's own category is a guess; the project's words under it say what is missing)."""
-    if not _WHERE_ONLY.match(best.text):
+    rank (the header's own category is a guess; the words under it say what is wrong)."""
+    if not where_only(best.text):
         return best
-    body = [h for h in hits if h.rule.category != best.rule.category and detail_of(h, best)]
-    return anchor_of(max(body, key=rank), body) if body else best
+    return strongest([h for h in hits if h.rule.category != best.rule.category and detail_of(h, best)], best)
 
 
 def first_cause(best: Hit, hits: list[Hit]) -> Hit:
@@ -107,7 +118,7 @@ def first_cause(best: Hit, hits: list[Hit]) -> Hit:
         ]
         if not causes:
             return best
-        best = anchor_of(max(causes, key=rank), causes)
+        best = strongest(causes, best)
         seen.add(id(best))
     return best
 
@@ -159,4 +170,4 @@ def carried_on(best: Hit, hits: list[Hit]) -> Hit:
     between = best.after[: min(h.line for h in later) - best.line - 1]
     done = [best.line + 1 + i for i, text in enumerate(between) if _SUCCEEDED.search(text)]
     after = [h for h in later if done and h.line > done[-1]]
-    return anchor_of(max(after, key=rank), after) if after else best
+    return strongest(after, best)

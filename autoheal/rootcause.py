@@ -1,5 +1,6 @@
 """Which line is the root cause: a rule's hit in the failed section, a precise one elsewhere, the
-failed section's generic error block (generic.py) when no rule explains it, or the error a silent
+failed section's generic error block (generic.py) when no rule explains it, named from what the failing
+command is (a checker whose command line the block follows, under a test target), or the error a silent
 failed step followed; ``cause`` ranks the hits, this module picks among the tiers.
 """
 
@@ -14,6 +15,7 @@ from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
 from autoheal.scan import DocScan, Hit
+from autoheal.tooltable import SUBCOMMANDS, TABLE
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,61 @@ def _command_category(scope: Scope) -> str | None:
     return tools.command_category(commands)
 
 
-def _scope_category(scope: Scope, hits: Sequence[Hit]) -> str:
-    """What the failing command is; else what its symptom lines say (make, npm, a test target)."""
+# How far above the error block the command line that printed it is looked for.
+ECHOED = 30
+# A script's body npm prints below its ``> pkg@1.0 test`` banner (``> jshint lib && mocha``).
+_NPM_BODY = re.compile(r"^> (?!\S+@\S* )(\S.*)$")
+# A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
+# a tool the table cannot name, whose output the lines below are.
+_SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
+
+
+def _named(segment: str) -> str | None:
+    """The category of a command line whose first word is a tool the tool table names (``cpplint src``,
+    ``go vet ./...``): an output line that only starts with a word (``building ...``) names none."""
+    words = segment.split()
+    if not words:
+        return None
+    name = words[0].rsplit("/", 1)[-1]
+    return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
+
+
+def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
+    """A checker's command line was printed last above the error block, after any test runner's or script's: make
+    echoes each recipe line before it runs it (``cpplint --recursive src``), npm a script's body
+    (``> jshint lib && mocha``, where the tests never ran: they printed no verdict a rule knows)."""
+    for n, text in reversed(output):
+        if n >= at:
+            continue
+        if at - n > ECHOED:
+            return False
+        m = _NPM_BODY.match(text)
+        line = m[1] if m else text
+        if text[:1].isspace() or blocks.error_score(line) > 0:
+            continue
+        named = [c for c in map(_named, re.split(r"&&|;", line)) if c]
+        if (named and named[0] == tools.TEST) or _SCRIPT.match(line):
+            return False
+        if tools.LINT in named:
+            return True
+    return False
+
+
+def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False) -> str:
+    """What the failing command is; else what its symptom lines say (make, npm, a test target). A test
+    target whose error block follows a checker's command line (``checked``) failed on that check."""
     category = _command_category(scope)
+    if checked and category in (tools.TEST, None):
+        return tools.LINT
     if category:
         return category
     symptoms = [h for h in hits if h.rule.category != "unknown"]
     return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
-def _output(scope: Scope) -> list[tuple[int, str]]:
-    """The failed section's last lines; of them, the failing sub-command's output when one is known:
-    after its ``+ cmd`` trace, or up to its make recipe's failure line."""
-    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Of the failed section's last lines (``tail``, its output's), the failing sub-command's output when
+    one is known: after its ``+ cmd`` trace, or up to its make recipe's failure line."""
     sub = scope.command
     if sub is None:
         return tail
@@ -84,8 +128,8 @@ def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
     """The section's generic error block, read from what its commands printed: a trace line says
     what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
-    output = _output(scope)
     tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    output = _output(scope, tail)
     traced = _traced(scope)
     own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
     anchor: tuple[int, bool] | None = own
@@ -96,7 +140,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     if anchor is None:
         return None
     at, strong = anchor
-    category = _scope_category(scope, symptoms)
+    category = _scope_category(scope, symptoms, _echoed_check(tail, at))
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)

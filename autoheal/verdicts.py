@@ -4,8 +4,10 @@ A verdict (``--- FAIL``, ``2 failing``, a failing case's line) says a test faile
 test printed below it is its output: a trigger word there (a crash, a network error) that only names
 a test or sits in a diff, or a compiler-like line a C test framework prints, is not the cause. A
 specific cause shown by most failing tests explains them (``EXPLAINS``); one test's own timeout
-among other failures does not, nor does a program's death or an assertion's panic a test reports. A verdict
-repeated word for word is a retry: the last one counts.
+among other failures does not, nor does a program's death or an assertion's panic a test reports. A
+missing command or file, a permission, login, parse or connection error on a line of a failing test's
+own output (``SHOWN``) is what the test ran or asserted on: there it loses to the verdict, and it is the
+cause only when it explains most failures. A verdict repeated word for word is a retry: the last one counts.
 """
 
 from __future__ import annotations
@@ -24,9 +26,16 @@ COMPILE = "compile.error"
 TRIGGERS = frozenset(
     {"crash", "network", "timeout", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"}
 )
+# Causes a failing test's output shows that are why it failed wherever they sit (its own timeout, a
+# crash, a missing module or method): they keep their rank there; correct it after (one_of_many, observed).
+STAYS = frozenset({"timeout", "crash", "dependency.missing", "dependency.resolution"})
+# Trigger words a failing test's own output shows as what it ran or asserted on: a command or file
+# missing on purpose, a permission error it expects, a parse error in its message, a connection it
+# retries while a service starts. On such a line every reading but the verdict's and STAYS' is test data.
+SHOWN = frozenset({"network", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"})
 # Specific causes a failing test's own output may show (a timeout, a refused connection to the
-# service under test, a crash, a missing module or method): inside the failures they explain them.
-EXPLAINS = frozenset({"timeout", "network", "crash", "dependency.missing", "dependency.resolution"})
+# service under test, a crash, a missing module, method or data file): inside most failures they explain them.
+EXPLAINS = STAYS | SHOWN
 # How far below a verdict line a failing test's own output reaches.
 TEST_OUTPUT = 20
 
@@ -61,23 +70,64 @@ def _between_verdicts(hit: Hit, tests: list[Hit]) -> bool:
     )
 
 
-def verdict_filter(hits: list[Hit]) -> list[Hit]:
-    """Drop trigger words that only name a test or sit in an expected/actual diff, and compiler-like
+def _under_case(hit: Hit, tests: list[Hit]) -> bool:
+    """The hit sits between a test's start line (go's ``=== RUN   TestX``) and, below, a verdict that
+    names a test in its section: the runner printed the test's output before its verdict (``go test -v``)."""
+    return any(
+        v.doc is hit.doc
+        and v.section == hit.section
+        and v.captures.get("test")
+        and 0 < v.line - hit.line <= TEST_OUTPUT
+        for v in tests
+    ) and any(blocks.case_start(t) for t in hit.before[-TEST_OUTPUT:])
+
+
+def _in_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]], tests: list[Hit]) -> bool:
+    """The hit is a failing test's own output: below its verdict, between verdicts, or above its verdict."""
+    return _in_test_output(hit, verdicts) or _between_verdicts(hit, tests) or _under_case(hit, tests)
+
+
+def verdict_filter(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """The hits that may be the cause, and those a failing test's output showed (``explained`` weighs them).
+
+    Trigger words that only name a test or sit in an expected/actual diff go, and so do compiler-like
     diagnostics printed by a failing test (a C test framework's ``test.c:41: error: Failure!``, a doc
-    example's compile error): the tests ran, so the build had succeeded."""
-    verdicts: dict[tuple[int, int], list[Hit]] = {}
-    for h in hits:
-        if h.rule.category == TEST:
-            verdicts.setdefault((id(h.doc), h.line), []).append(h)
-    if not verdicts:
-        return hits
+    example's compile error): the tests ran, so the build had succeeded. A line of a failing test's output
+    with a ``SHOWN`` trigger on it is what the test ran or asserted on: its readings go to the second list.
+    """
     tests = [h for h in hits if h.rule.category == TEST]
-    return [
-        h
-        for h in hits
-        if not (h.rule.category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)))
-        and not (h.rule.category == COMPILE and (_in_test_output(h, verdicts) or _between_verdicts(h, tests)))
-    ]
+    if not tests:
+        return hits, []
+    verdicts: dict[tuple[int, int], list[Hit]] = {}
+    for h in tests:
+        verdicts.setdefault((id(h.doc), h.line), []).append(h)
+    shown_lines = {(id(h.doc), h.line) for h in hits if h.rule.category in SHOWN and _in_output(h, verdicts, tests)}
+    kept: list[Hit] = []
+    shown: list[Hit] = []
+    for h in hits:
+        category = h.rule.category
+        if category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)):
+            continue
+        if category == COMPILE and _in_output(h, verdicts, tests):
+            continue
+        on_shown = category != TEST and category not in STAYS and (id(h.doc), h.line) in shown_lines
+        (shown if on_shown else kept).append(h)
+    return kept, shown
+
+
+def _owner(hit: Hit, verdicts: list[tuple[int, str]]) -> str | None:
+    """Whose output ``hit`` is: the last verdict at or above it (within TEST_OUTPUT), or a failure's
+    header between them (mocha's ``1) suite``, libtest's ``---- t stdout ----``), nearer, when the
+    verdict is a count that names no test."""
+    owner = next(((line, name) for line, name in reversed(verdicts) if line <= hit.line <= line + TEST_OUTPUT), None)
+    if owner is None:
+        return None
+    between = hit.line - owner[0] - 1
+    above = hit.before[-between:] if between > 0 else []
+    for back, text in enumerate(reversed(above), 1):
+        if blocks.header(text):
+            return f"@{hit.line - back}"
+    return owner[1]
 
 
 def explained(best: Hit, hits: list[Hit]) -> Hit:
@@ -97,7 +147,7 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
     for h in hits:
         if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
             continue
-        owner = next((name for line, name in reversed(verdicts) if line <= h.line <= line + TEST_OUTPUT), None)
+        owner = _owner(h, verdicts)
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
@@ -116,7 +166,7 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
         for h in candidates
         if len(tests[h.rule.id]) >= max(1 if h.rule.category == "crash" else 2, (failing + 1) // 2)
     ]
-    return anchor_of(max(shared, key=rank), shared) if shared else best
+    return strongest(shared, best)
 
 
 # A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
@@ -171,7 +221,12 @@ def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     }
     if failing < 2 or 2 * len(slow) > failing:
         return best
-    return anchor_of(max(verdicts, key=rank), verdicts)
+    return strongest(verdicts, best)
+
+
+def strongest(hits: Sequence[Hit], default: Hit) -> Hit:
+    """The first hit of the best-ranked rule among ``hits``; ``default`` when there is none."""
+    return anchor_of(max(hits, key=rank), hits) if hits else default
 
 
 def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:

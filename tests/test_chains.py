@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from autoheal.chains import where_only
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
@@ -44,6 +45,26 @@ def test_under_a_header_that_only_says_where_the_message_says_what_is_missing() 
     assert (d.category, d.rule) == ("dependency.missing", "message.requires-missing")
     old = ("CMake Error at CMakeLists.txt:20 (message):", "  geokit requires Python 3.10 or later (found 3.8.18).")
     assert _triage(*old, *CONFIGURE_FAILED).category == "runtime.version"
+
+
+def test_a_header_that_only_says_where_is_a_severity_a_location_and_at_most_a_command() -> None:
+    # Whatever CMake command raised it (message, find_package, include), at configure or generate time.
+    for where in (
+        "CMake Error at CMakeLists.txt:18 (find_package):",
+        "CMake Error at /src/cmake/Deps.cmake:4 (include):",
+        "CMake Error in src/CMakeLists.txt:",
+        "src/io.c:12:3: error:",
+    ):
+        assert where_only(where), where
+    for said in (
+        "CMake Error at CMakeLists.txt:18 (find_package):  Could not find fmt",
+        "CMake Warning at CMakeLists.txt:3 (message):",
+        "Traceback (most recent call last):",
+        "Failures:",
+        "error:",
+        "Error: Cannot find module 'x':",
+    ):
+        assert not where_only(said), said
 
 
 def test_a_message_no_rule_reads_leaves_the_header_s_category() -> None:

@@ -99,3 +99,61 @@ def test_with_no_rule_the_cause_is_the_failed_sections_own_error_line() -> None:
 def test_a_log_without_an_error_has_no_cause() -> None:
     assert _found("") is None
     assert _found("all good\nDone.\n") is None
+
+
+def _travis(cmd: str, *out: str, code: int = 1) -> str:
+    return "\n".join([f"$ {cmd}", *out, "", f'The command "{cmd}" exited with {code}.', ""]) + "\n"
+
+
+def test_a_test_target_whose_error_block_follows_a_checkers_command_line_failed_on_the_check() -> None:
+    # make echoes each recipe line before running it; cpplint's findings have no rule.
+    cpplint = _travis(
+        "make check",
+        "cpplint --recursive src",
+        "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+        "Total errors found: 1",
+        "make: *** [check] Error 1",
+    )
+    assert (_triage(cpplint).category, _triage(cpplint).rule) == ("lint.error", "generic.error-block")
+    # npm prints the script's body below its banner: the checker failed, the tests never ran.
+    jshint = _travis(
+        "npm test",
+        "> acme@1.0.0 test",
+        "> jshint lib && mocha",
+        "",
+        "lib/a.js: line 12, col 5, Missing semicolon.",
+        "",
+        "1 error",
+        "npm ERR! Test failed.  See above for more details.",
+    )
+    assert _triage(jshint).category == "lint.error"
+
+
+def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -> None:
+    # The check passed; the tests ran after it and printed what no rule knows.
+    ran = _travis(
+        "make test",
+        "cpplint --recursive src",
+        "Done processing src/a.cc",
+        "ctest --output-on-failure",
+        "custom_harness: case 3 went wrong: expected 4 got 5",
+        "make: *** [test] Error 8",
+    )
+    assert _triage(ran).category == "test.failure"
+    # An output line that only starts with a word ("building ...") is no command line.
+    built = _travis(
+        "make test",
+        "building 'tests.drv'...",
+        "harness: case 3 went wrong: expected 4 got 5",
+        "make: *** [test] Error 8",
+    )
+    assert _triage(built).category == "test.failure"
+    # A script of the project's own ran after the check: its output is below it.
+    script = _travis(
+        "make check",
+        "shellcheck bin/*.sh",
+        "./ci/run-cases.sh",
+        "case 3 went wrong: expected 4 got 5",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(script).category == "test.failure"

@@ -86,3 +86,68 @@ def test_a_programs_death_in_python_or_node_a_test_reports_is_its_failure() -> N
         "========================= 1 failed, 12 passed in 0.81s =========================",
     )
     assert python.category == "test.failure"
+
+
+def test_a_missing_command_a_failing_test_ran_on_purpose_loses_to_its_verdict() -> None:
+    # go test -v prints a test's log lines between its ``=== RUN`` and its ``--- FAIL``: the test looked
+    # the command up on purpose and failed on the hint it wanted.
+    d = _triage(
+        "=== RUN   TestRunsFormatter",
+        '    fmt_test.go:31: exec: "gizmo": executable file not found in $PATH',
+        "    fmt_test.go:32: want a hint to install gizmo, got none",
+        "--- FAIL: TestRunsFormatter (0.00s)",
+        "FAIL",
+        "FAIL\tgithub.com/acme/fmt\t0.012s",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_parse_error_in_a_failing_tests_message_is_its_data() -> None:
+    # PHPUnit's failure message quotes the parser's error the test expected in another shape.
+    d = _triage(
+        "There was 1 failure:",
+        "",
+        "1) App\\Tests\\LexerTest::testUnclosedString",
+        "Failed asserting that 'Parse error: syntax error, unexpected end of file' contains \"column 7\".",
+        "",
+        "/app/tests/LexerTest.php:30",
+        "",
+        "FAILURES!",
+        "Tests: 4, Assertions: 9, Failures: 1.",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_refused_connection_under_every_failures_header_explains_them() -> None:
+    # Mocha counts the failures without naming them on a verdict line: each numbered header owns its output.
+    d = _triage(
+        "  0 passing (40ms)",
+        "  2 failing",
+        "",
+        "  1) users",
+        "       signs up:",
+        "     Error: connect ECONNREFUSED 127.0.0.1:6379",
+        "      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)",
+        "",
+        "  2) users",
+        "       logs in:",
+        "     Error: connect ECONNREFUSED 127.0.0.1:6379",
+        "      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)",
+    )
+    assert d.category == "network"
+
+
+def test_a_file_missing_in_every_failing_test_explains_them_but_in_one_of_two_does_not() -> None:
+    both = [
+        "_________________________________ test_load_a _________________________________",
+        "E   FileNotFoundError: [Errno 2] No such file or directory: 'fixtures/a.csv'",
+        "_________________________________ test_load_b _________________________________",
+        "E   FileNotFoundError: [Errno 2] No such file or directory: 'fixtures/a.csv'",
+        "=========================== short test summary info ============================",
+        "FAILED tests/test_load.py::test_load_a - FileNotFoundError: [Errno 2] No such file or directory",
+        "FAILED tests/test_load.py::test_load_b - FileNotFoundError: [Errno 2] No such file or directory",
+        "2 failed in 0.05s",
+    ]
+    assert _triage(*both).category == "file.not.found"
+    one = [*both[:3], "E   assert 3 == 4", *both[4:]]
+    assert _triage(*one).category == "test.failure"
