@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -174,8 +175,12 @@ def outputs(root: Path) -> dict[str, Callable[[str | None], str]]:
         schema.SCHEMA_FILE.relative_to(SOURCE_ROOT).as_posix(): lambda _: schema.text(),
     }
     for name in settings.GENERATED:
-        made[name] = lambda text: settings.refresh(text or "")
+        made[name] = functools.partial(_settings_blocks, name)
     return made
+
+
+def _settings_blocks(name: str, text: str | None) -> str:
+    return settings.refresh(text or "", name)
 
 
 def stale(root: Path, write: bool) -> list[str]:

@@ -14,7 +14,9 @@ are counted in characters, and this is the stricter of the two usual readings
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from autoheal.errors import UsageError
 from autoheal.redact import redact
 
 BODY_LIMIT = 65_536  # issue, comment and pull-request bodies
@@ -292,5 +294,14 @@ def safe_label(name: str) -> str:
     """A label name GitHub accepts: one line, at most LABEL_LIMIT characters."""
     label = truncate_title(name, LABEL_LIMIT)
     if not label:
-        raise ValueError(f"label name {name!r} is empty once cleaned")
+        raise UsageError(
+            f"label {name!r} is blank: give the labels setting (input, --labels or the config file) "
+            "names with visible characters"
+        )
     return label
+
+
+def safe_labels(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` as GitHub will store them, checked before any write: the first one is also the
+    label autoheal searches its issues by, so it must be the cleaned name, not the configured one."""
+    return tuple(dict.fromkeys(safe_label(name) for name in names))

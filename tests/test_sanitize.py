@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoheal import sanitize
+from autoheal.errors import UsageError
 from autoheal.sanitize import (
     BODY_LIMIT,
     LABEL_LIMIT,
@@ -27,6 +28,7 @@ from autoheal.sanitize import (
     neutralize_mentions,
     open_fence,
     safe_label,
+    safe_labels,
     strip_html_comments_markers,
     truncate_body,
     truncate_title,
@@ -239,8 +241,9 @@ def test_titles_fit(text: str, limit: int) -> None:
 def test_safe_label() -> None:
     assert safe_label("autoheal:dependency.missing") == "autoheal:dependency.missing"
     assert github_length(safe_label("x" * 80)) == LABEL_LIMIT
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(UsageError, match="blank: give the labels setting"):
         safe_label(" \n ")
+    assert safe_labels(["autoheal", " autoheal\n", "y" * 80]) == ("autoheal", "y" * (LABEL_LIMIT - 1) + "…")
 
 
 # --- finding the metadata line ---------------------------------------------------------------

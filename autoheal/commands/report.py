@@ -21,7 +21,7 @@ from autoheal.outcomes import is_fix_branch
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
 from autoheal.rerun import RerunOptions
-from autoheal.sanitize import inline_text
+from autoheal.sanitize import inline_text, safe_labels
 
 NAME = "report"
 
@@ -43,7 +43,7 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config, v: Mapping[st
     """``v``: the report settings, resolved once (``settings.resolve``) for every use in a run."""
     templates = args.templates or cfg.templates
     opts = ReportOptions(
-        labels=tuple(v["labels"]),
+        labels=safe_labels(v["labels"]),
         conclusions=tuple(v["conclusions"]),
         exclude_workflows=tuple(v["exclude-workflows"]),
         branches=tuple(v["branches"]),
