@@ -154,6 +154,7 @@ def heal_inline(
                 workspace=workspace,
                 auth=auth,
                 default_branch=default_branch(),  # once per run (cached), not per healed issue
+                say=print,
                 agent_client=agent_client,
                 resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
             )
@@ -199,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     cfg = loaded.config
     resolved = settings.resolve(args, NAME, cfg.report)
     opts = options_from(args, cfg, resolved)
-    sink = IssueSink(client, opts.dry_run)
+    sink = IssueSink(client, opts.dry_run, print)
     loop = loop_options(resolved)
     result = report(
         client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, bool(resolved["baseline"]), default_branch
