@@ -82,7 +82,7 @@ def test_check_fails_on_a_stale_file(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, root / name)
     (root / "docs/fixers.md").write_text("old\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "autoheal.docsgen", "--check", "--root", str(root)], capture_output=True, text=True
+        [sys.executable, "-m", "autoheal", "docs", "--check", "--root", str(root)], capture_output=True, text=True
     )
     assert proc.returncode == 1 and "docs/fixers.md" in proc.stdout
 
