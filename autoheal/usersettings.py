@@ -221,16 +221,16 @@ def load(
     return Settings(values, sources, path, project)
 
 
-def enabled(environ: Mapping[str, str] | None = None) -> bool:
-    """Is capture on? Cheap: the environment first, then the files; a broken file means off."""
+def capture_state(environ: Mapping[str, str] | None = None) -> tuple[bool, str]:
+    """Is capture on, and if a broken setting turned it off, the warning to show (else "").
+    Cheap: the environment first, then the files."""
     environ = os.environ if environ is None else environ
     try:
         if environ.get(KEYS["enabled"].env):
-            return bool(parse_value("enabled", environ[KEYS["enabled"].env], KEYS["enabled"].env))
-        return bool(load(environ=environ)["enabled"])
+            return bool(parse_value("enabled", environ[KEYS["enabled"].env], KEYS["enabled"].env)), ""
+        return bool(load(environ=environ)["enabled"]), ""
     except ConfigError as exc:
-        print(f"autoheal: warning: capture is off: {exc}", file=sys.stderr)
-        return False
+        return False, f"autoheal: warning: capture is off: {exc}"
 
 
 def write_setting(key: str, value: Any | None) -> Path:

@@ -39,7 +39,9 @@ def test_bad_values_name_where_they_came_from(tmp_path: Path) -> None:
         usersettings.parse_value("repo", "nope", "config set repo")
     with pytest.raises(ConfigError, match="unknown setting 'tokn'"):
         usersettings.parse_value("tokn", "x", "config set")
-    assert usersettings.enabled({"AUTOHEAL_ENABLED": "maybe"}) is False  # broken means off, with a warning
+    on, warning = usersettings.capture_state({"AUTOHEAL_ENABLED": "maybe"})  # broken means off, with a warning
+    assert not on and warning.startswith("autoheal: warning: capture is off: AUTOHEAL_ENABLED: enabled must be")
+    assert usersettings.capture_state({"AUTOHEAL_ENABLED": "true"}) == (True, "")
 
 
 def test_writes_keep_comments_and_never_hold_a_token(tmp_path: Path) -> None:
