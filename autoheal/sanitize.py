@@ -290,18 +290,11 @@ def truncate_title(title: str, limit: int = TITLE_LIMIT) -> str:
     return _clip_units(text, limit - 1).rstrip() + ELLIPSIS
 
 
-def safe_label(name: str) -> str:
-    """A label name GitHub accepts: one line, at most LABEL_LIMIT characters."""
-    label = truncate_title(name, LABEL_LIMIT)
-    if not label:
-        raise UsageError(
-            f"label {name!r} is blank: give the labels setting (input, --labels or the config file) "
-            "names with visible characters"
-        )
-    return label
-
-
 def safe_labels(names: Iterable[str]) -> tuple[str, ...]:
-    """``names`` as GitHub will store them, checked before any write: the first one is also the
-    label autoheal searches its issues by, so it must be the cleaned name, not the configured one."""
-    return tuple(dict.fromkeys(safe_label(name) for name in names))
+    """``names`` as GitHub stores them (one line, at most LABEL_LIMIT characters), each once. autoheal
+    searches its issues by the first, so the options hold these names, checked before any write."""
+    cleaned = {name: truncate_title(name, LABEL_LIMIT) for name in names}
+    blank = next((name for name, label in cleaned.items() if not label), None)
+    if blank is not None:
+        raise UsageError(f"label {blank!r} is blank: give the labels setting names with visible characters")
+    return tuple(dict.fromkeys(cleaned.values()))
