@@ -141,7 +141,7 @@ def report(exc: BaseException, command: str | None = None) -> str:
     try:
         if getattr(exc, _MARK, False):
             return "already reported"
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception):  # some exceptions (__slots__, C types) take no attribute
             setattr(exc, _MARK, True)
         line = _send(exc, command)
     except Exception as error:  # never raise from a hook
