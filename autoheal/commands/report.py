@@ -180,7 +180,7 @@ def _green_precheck(args: argparse.Namespace, event: actions.Event, client: Clie
         return None
     if is_fix_branch(run) or not run.get("id"):
         return None
-    label = (args.labels or [settings.by_name("labels").default[0]])[0]
+    label = safe_labels(args.labels or settings.by_name("labels").default)[0]  # the name the issues carry
     issues = [i for i in client.list_issues(label, state="open") if not i.is_pull_request]
     if not matching(issues, green(run)):
         return f"run {run.get('id')} passed; no open autoheal issue is about {run.get('name')!r} on that branch"
