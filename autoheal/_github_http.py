@@ -72,6 +72,10 @@ class Transport:
             status_forcelist=_RETRY_STATUSES,
             allowed_methods=_IDEMPOTENT,
         )
+        # GitHub asks for a second between mutative requests, against its secondary rate limits
+        # (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#pause-between-mutative-requests).
+        # AUTOHEAL_WRITE_DELAY is the tests' seam (the double has no secondary limits), not a
+        # setting: nothing a user should tune, so it is not in the settings table.
         delay = float(os.environ.get("AUTOHEAL_WRITE_DELAY", "1.0"))
         self._gh = Github(
             base_url=self.api_url.rstrip("/"),

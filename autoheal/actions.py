@@ -35,8 +35,19 @@ def print_error(message: str) -> None:
 
 @dataclass(frozen=True)
 class Event:
+    """The triggering event, and the workflow this step runs in (``GITHUB_WORKFLOW`` and
+    ``GITHUB_WORKFLOW_REF``, https://docs.github.com/actions/reference/variables-reference):
+    report's loop guard never reports a run of autoheal's own workflow."""
+
     name: str
     payload: Mapping[str, Any]
+    workflow: str = ""  # its name (or its path, when the file names none)
+    workflow_ref: str = ""  # owner/repo/.github/workflows/file.yml@ref
+
+    def is_own_run(self, run: Mapping[str, Any]) -> bool:
+        """Whether ``run`` is a run of the workflow this step runs in."""
+        name, path = str(run.get("name") or ""), str(run.get("path") or "")
+        return bool(name and name == self.workflow) or bool(path and path in self.workflow_ref)
 
     @property
     def repo(self) -> str | None:
@@ -57,8 +68,9 @@ def load_event(path: str | None = None, name: str | None = None) -> Event:
     """The triggering event; an empty payload when not in Actions."""
     path = path or os.environ.get("GITHUB_EVENT_PATH")
     name = name or os.environ.get("GITHUB_EVENT_NAME", "")
+    own = {"workflow": os.environ.get("GITHUB_WORKFLOW", ""), "workflow_ref": os.environ.get("GITHUB_WORKFLOW_REF", "")}
     if not path:
-        return Event(name, {})
+        return Event(name, {}, **own)
     try:
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -67,7 +79,7 @@ def load_event(path: str | None = None, name: str | None = None) -> Event:
         raise InputError(f"the event file {path} does not hold a JSON object")
     if not name:
         name = "workflow_run" if "workflow_run" in payload else "issues" if "issue" in payload else ""
-    return Event(name, payload)
+    return Event(name, payload, **own)
 
 
 def set_outputs(values: Mapping[str, object]) -> None:

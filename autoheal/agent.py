@@ -52,8 +52,8 @@ def hand_off(
     diagnosis: Diagnosis,
     base: str | None,
     templates: Path | None,
-    dry_run: bool = False,
-    say: Callable[[str], None] = print,
+    dry_run: bool,
+    say: Callable[[str], None],
 ) -> Handoff:
     """Assign Copilot when there is an agent token, else say how; or mention the configured agent."""
     if not wants_copilot(mention, client):

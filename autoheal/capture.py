@@ -66,7 +66,7 @@ def install(command: str | None = None, version: str = "", max_log_lines: int | 
             _state["hooks"] = (sys.excepthook, threading.excepthook)
             sys.excepthook = _excepthook
             threading.excepthook = _thread_excepthook
-    except Exception as exc:
+    except Exception as exc:  # installing runs in the user's program: a failure must not stop it
         log.info("autoheal: capture not installed: %s", exc)
 
 
@@ -89,7 +89,7 @@ def _configured_lines() -> int:
         from autoheal import usersettings
 
         return int(usersettings.load()["max-log-lines"])
-    except Exception:
+    except Exception:  # at install time, in the user's program: a broken file is reported when a report is sent
         return 200
 
 
@@ -141,7 +141,7 @@ def report(exc: BaseException, command: str | None = None) -> str:
     try:
         if getattr(exc, _MARK, False):
             return "already reported"
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception):  # some exceptions (__slots__, C types) take no attribute
             setattr(exc, _MARK, True)
         line = _send(exc, command)
     except Exception as error:  # never raise from a hook
@@ -153,7 +153,12 @@ def report(exc: BaseException, command: str | None = None) -> str:
 def _send(exc: BaseException, command: str | None) -> str:
     from autoheal import clifacts, clireport, usersettings
 
-    if not usersettings.enabled():
+    on, warning = usersettings.capture_state()
+    if warning:
+        # The hook runs inside the user's program, with no command to show this: silently off,
+        # a broken settings file would hide every report.
+        print(warning, file=sys.stderr)
+    if not on:
         return "autoheal: capture is disabled"
     settings = usersettings.load(detect=True)
     failure = clifacts.Failure(

@@ -120,4 +120,6 @@ def diagnosis_from_json(data: Mapping[str, Any]) -> Diagnosis:
         ),
         severity=str(data.get("severity") or "medium"),
         hint=str(data.get("hint") or ""),
+        # The JSON holds the outcome (the rule's say or its category's): kept as is, it reads back the same.
+        rule_transient=data["transient"] if isinstance(data.get("transient"), bool) else None,
     )

@@ -20,6 +20,7 @@ from autoheal.models import Diagnosis
 from autoheal.spool import Row, Spool
 
 BASE_LABELS = ("autoheal", "cli-error")  # "autoheal" first: report mode finds its issues by it
+_LOG = logging.getLogger("autoheal.capture")  # capture's logger: silent unless the program configures logging
 
 
 def context(report: Mapping[str, Any], repo: str, bundled: int) -> Any:
@@ -125,7 +126,8 @@ def _send(row: Row, settings: usersettings.Settings, token: str, clients: dict[s
     if not token:
         raise GitHubError("no token: set AUTOHEAL_TOKEN or GITHUB_TOKEN, or log in with `gh auth login`")
     if repo not in clients:
-        clients[repo] = IssueSink(Client(repo, token, settings["api-url"], timeout=10, retries=1, backoff=0.2))
+        client = Client(repo, token, settings["api-url"], timeout=10, retries=1, backoff=0.2)
+        clients[repo] = IssueSink(client, False, _LOG.info)  # never a dry run: clireport previews one
     ctx = context(row.report, repo, row.pending)
     outcome = file_issue(clients[repo], diagnosis_of(row.report, row.count), ctx, options(settings))
     return Sent(row, outcome.result, outcome.issue_url, outcome.reason)

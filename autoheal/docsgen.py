@@ -1,7 +1,6 @@
 """Every document generated from the code, written and checked by one command.
 
-``autoheal docs --write`` (or ``python -m autoheal.docsgen --write``) rewrites, from a source
-checkout: ``docs/rules.md`` (the rule catalogue, ``autoheal/rules.yaml``), ``docs/fixers.md``
+``autoheal docs --write`` (``autoheal/commands/docs.py``) rewrites, from a source checkout: ``docs/rules.md`` (the rule catalogue, ``autoheal/rules.yaml``), ``docs/fixers.md``
 (each fixer's docstring with a before/after from its golden test), the config's JSON Schema
 (``autoheal.schema``) and the generated blocks of the README and both action files
 (``autoheal.settings``). ``--check`` exits 1 naming what is stale; a test runs it.
@@ -9,8 +8,8 @@ checkout: ``docs/rules.md`` (the rule catalogue, ``autoheal/rules.yaml``), ``doc
 
 from __future__ import annotations
 
-import argparse
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -174,8 +173,12 @@ def outputs(root: Path) -> dict[str, Callable[[str | None], str]]:
         schema.SCHEMA_FILE.relative_to(SOURCE_ROOT).as_posix(): lambda _: schema.text(),
     }
     for name in settings.GENERATED:
-        made[name] = lambda text: settings.refresh(text or "")
+        made[name] = functools.partial(_settings_blocks, name)
     return made
+
+
+def _settings_blocks(name: str, text: str | None) -> str:
+    return settings.refresh(text or "", name)
 
 
 def stale(root: Path, write: bool) -> list[str]:
@@ -191,35 +194,3 @@ def stale(root: Path, write: bool) -> list[str]:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(fresh, encoding="utf-8")
     return found
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autoheal.docsgen", description=__doc__.split("\n")[0])
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--write", action="store_true", help="rewrite every generated file")
-    what.add_argument("--check", action="store_true", help="exit 1 when a generated file is stale")
-    what.add_argument("--list", action="store_true", help="print the generated files")
-    parser.add_argument("--root", type=Path, default=SOURCE_ROOT, help="the source checkout (default: this one)")
-
-
-def run(args: argparse.Namespace) -> int:
-    if args.list:
-        print("\n".join(outputs(args.root)))
-        return 0
-    found = stale(args.root, write=args.write)
-    if args.write:
-        print(f"rewrote {', '.join(found)}" if found else "every generated file is fresh")
-        return 0
-    if found:
-        print(f"stale (run autoheal docs --write): {', '.join(found)}")
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

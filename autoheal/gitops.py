@@ -79,6 +79,17 @@ def _basic(token: str) -> str:
     return base64.b64encode(f"x-access-token:{token}".encode()).decode()
 
 
+def origin_url(cwd: Path) -> str:
+    """The URL of ``cwd``'s ``origin`` remote; "" when there is no checkout, git or such remote."""
+    try:
+        rc, out, _ = cmd_output(
+            ["git", "-C", str(cwd), "remote", "get-url", "origin"], Path.cwd(), check=False, timeout=5
+        )
+    except GitError:
+        return ""
+    return out.strip() if rc == 0 else ""
+
+
 def touches_workflows(paths: Sequence[str]) -> bool:
     return any(p.replace("\\", "/").removeprefix("./").startswith(WORKFLOWS_DIR) for p in paths)
 

@@ -249,7 +249,7 @@ def options_from(args: argparse.Namespace, cfg: Config) -> HealOptions:
         reviewers=tuple(v["reviewers"]),
         protected_paths=tuple(v["protected-paths"]),
         allow_high_risk=bool(v["allow-high-risk"]),
-        labels=tuple(v["labels"]),
+        labels=sanitize.safe_labels(v["labels"]),
         identity=gitops.Identity(str(v["committer-name"]), str(v["committer-email"])),
         dry_run=bool(args.dry_run),
         templates=Path(templates) if templates else None,

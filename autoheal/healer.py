@@ -59,7 +59,7 @@ def heal_issue(
     auth: gitops.Auth = gitops.Auth(),
     default_branch: str | None = None,
     sender: Sender | None = None,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None],
     agent_client: Client | None = None,
     resolver: Resolver | None = None,
 ) -> HealResult:

@@ -84,7 +84,7 @@ def publish(
     if run_url:  # the link goes into the body the PR was opened with
         run.sink.update_pull(created.number, title, pr_body(run, plan, d, proposal, run_url, not created.draft))
     labels = [*run.opts.labels, risk.assess(proposal, d).label]
-    run.sink.add_labels(created.number, [sanitize.safe_label(label) for label in labels])
+    run.sink.add_labels(created.number, list(sanitize.safe_labels(labels)))
     run.sink.request_reviewers(created.number, list(run.opts.reviewers))
     return run.result("opened", d, pull=created, branch=plan.branch)
 

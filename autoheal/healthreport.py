@@ -134,12 +134,14 @@ def _find(client: Client) -> Issue | None:
 
 
 def publish(client: Client, body: str, dry_run: bool) -> tuple[int | None, str]:
-    """Create or update the one health issue; (its number, what happened to the pin)."""
+    """Create or update the one health issue; (its number, what happened: to the pin, or in a dry
+    run what would have happened, for the command to show)."""
     text = f"{body.rstrip()}\n\n{MARKER}\n"
     issue = _find(client)
     if dry_run:
-        print(f"[dry-run] would {'update #' + str(issue.number) if issue else 'create'} the health issue")
-        return (issue.number if issue else None), "dry-run"
+        return (
+            issue.number if issue else None
+        ), f"would {f'update #{issue.number}' if issue else 'create'} the health issue"
     if issue is None:
         issue = client.create_issue(TITLE, text, [LABEL])
     else:

@@ -23,7 +23,7 @@ from autoheal.issuebody import seen, stamp, updated_body
 from autoheal.issuesink import IssueSink
 from autoheal.models import Diagnosis
 from autoheal.render import RunContext, render_comment
-from autoheal.sanitize import safe_label
+from autoheal.sanitize import safe_labels
 
 MAX_RECOUNTS = 30
 
@@ -63,7 +63,7 @@ def issue_labels(diagnosis: Diagnosis, opts: ReportOptions) -> list[str]:
     labels = list(opts.labels) + [f"autoheal:{diagnosis.category}", f"severity:{diagnosis.severity}"]
     if opts.auto_heal_label:
         labels.append("auto-heal")
-    return list(dict.fromkeys(safe_label(label) for label in labels))
+    return list(safe_labels(labels))
 
 
 def with_fingerprint(issues: Iterable[Issue], fingerprint: str) -> list[tuple[Issue, dict[str, Any]]]:

@@ -27,7 +27,8 @@ class IssueSink:
     looks for what the first try may have made before trying again.
     """
 
-    def __init__(self, client: Client, dry_run: bool = False, say: Callable[[str], None] = print) -> None:
+    def __init__(self, client: Client, dry_run: bool, say: Callable[[str], None]) -> None:
+        # ``say`` shows what a dry run would write; the command passes it (core modules do not print).
         self.client = client
         self.dry_run = dry_run
         self.say = say

@@ -117,10 +117,13 @@ class Diagnosis:
     hint: str = ""
     # The 1-3 excerpt lines that say what failed, the root cause first.
     key_lines: tuple[int, ...] = ()
+    # The rule's own ``transient:`` (rule.Rule.transient); None leaves it to the category.
+    rule_transient: bool | None = None
 
     @property
     def transient(self) -> bool:
-        return self.category in TRANSIENT_CATEGORIES
+        """Whether re-running unchanged may pass: the rule's say, else its category's."""
+        return self.category in TRANSIENT_CATEGORIES if self.rule_transient is None else self.rule_transient
 
     def to_json(self) -> dict[str, Any]:
         return {

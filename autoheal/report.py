@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -48,15 +47,15 @@ def _matches(value: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(value, g) for g in globs)
 
 
-def skip_reason(run: Mapping[str, Any], default_branch: str, opts: ReportOptions) -> str | None:
-    """Why this run is not ours to report, or None when it is."""
+def skip_reason(run: Mapping[str, Any], default_branch: str, opts: ReportOptions, event: Event) -> str | None:
+    """Why this run is not ours to report, or None when it is; ``event`` says which workflow
+    autoheal itself runs in."""
     name, path = str(run.get("name") or ""), str(run.get("path") or "")
     if run.get("status") not in (None, "completed"):
         return f"run {run.get('id')} is {run.get('status')}, not completed"
     if run.get("conclusion") not in opts.conclusions:
         return f"run concluded {run.get('conclusion')!r}, not one of {', '.join(opts.conclusions)}"
-    own = os.environ.get("GITHUB_WORKFLOW_REF", "")
-    if (name and name == os.environ.get("GITHUB_WORKFLOW")) or (path and path in own):
+    if event.is_own_run(run):
         return f"workflow {name!r} is autoheal's own (loop guard)"
     if _matches(name, opts.exclude_workflows) or _matches(path, opts.exclude_workflows):
         return f"workflow {name!r} is excluded by exclude-workflows"
@@ -197,7 +196,7 @@ def report(
     run = run_from_event(event, client, run_id)
     if isinstance(run, Skip):
         return run
-    closed_loop = _close_loop(client, sink, run, ruleset, opts, loop, open_issues)
+    closed_loop = _close_loop(client, sink, event, run, ruleset, opts, loop, open_issues)
     if closed_loop is not None:
         return closed_loop
     skipped = None if run_id else _filtered(event, client, run, opts, default_branch)
@@ -227,7 +226,7 @@ def _filtered(
 ) -> Skip | None:
     """Why the automatic trigger skips ``run``, if it does; the default branch is needed for that alone."""
     branch = "" if opts.branches else (default_branch or _default_branch(event, client))()
-    reason = skip_reason(run, branch, opts)
+    reason = skip_reason(run, branch, opts, event)
     return Skip(reason) if reason else None
 
 
@@ -258,6 +257,7 @@ def _rerun(
 def _close_loop(
     client: Client,
     sink: IssueSink,
+    event: Event,
     run: Mapping[str, Any],
     ruleset: RuleSet,
     opts: ReportOptions,
@@ -268,9 +268,8 @@ def _close_loop(
     None for a run the usual report path handles."""
     if run.get("status") not in (None, "completed"):
         return None
-    own = skip_reason(
-        run, str(run.get("head_branch") or ""), replace(opts, conclusions=(str(run.get("conclusion")),), branches=())
-    )
+    every_conclusion = replace(opts, conclusions=(str(run.get("conclusion")),), branches=())
+    own = skip_reason(run, str(run.get("head_branch") or ""), every_conclusion, event)
     if is_fix_branch(run):
         if own:
             return Skip(own)

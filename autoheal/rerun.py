@@ -83,7 +83,7 @@ def maybe_rerun(
     opts: RerunOptions,
     fork: bool,
     dry_run: bool,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None],
 ) -> Rerun:
     why = eligibility(run, diagnoses, opts, fork)
     if why:

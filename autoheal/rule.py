@@ -37,6 +37,10 @@ class Rule:
     context_before: int = DEFAULT_CONTEXT[0]
     context_after: int = DEFAULT_CONTEXT[1]
     source: str = ""
+    # Whether re-running unchanged may pass; None: the category says (models.TRANSIENT_CATEGORIES).
+    # A rule says so itself when its failure differs from its category's: a dirty reused checkout
+    # is the platform's fault (infrastructure), yet a re-run on it fails the same way.
+    transient: bool | None = None
 
     # Compiled on first use: most rules never see a candidate line, and compiling
     # all 1,000 of the catalogue's was a fifth of a triage's start-up.

@@ -32,6 +32,7 @@ _RULE_KEYS = {
     "priority",
     "severity",
     "hint",
+    "transient",
     "context",
     "examples",
 }
@@ -111,6 +112,9 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
         if key in raw and not isinstance(raw[key], str):
             raise config_error(source, rule_id, key, "must be a string")
     before, after = _context(raw, source, rule_id, (defaults.context_before, defaults.context_after))
+    transient = raw.get("transient", defaults.transient)
+    if transient is not None and not isinstance(transient, bool):
+        raise config_error(source, rule_id, "transient", "must be true or false (or left out: the category decides)")
     rule = Rule(
         id=rule_id,
         category=category,
@@ -124,6 +128,7 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
         context_before=before,
         context_after=after,
         source=source,
+        transient=transient,
     )
     if check:
         rule.compile_now()

@@ -14,7 +14,9 @@ are counted in characters, and this is the stricter of the two usual readings
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from autoheal.errors import UsageError
 from autoheal.redact import redact
 
 BODY_LIMIT = 65_536  # issue, comment and pull-request bodies
@@ -288,9 +290,11 @@ def truncate_title(title: str, limit: int = TITLE_LIMIT) -> str:
     return _clip_units(text, limit - 1).rstrip() + ELLIPSIS
 
 
-def safe_label(name: str) -> str:
-    """A label name GitHub accepts: one line, at most LABEL_LIMIT characters."""
-    label = truncate_title(name, LABEL_LIMIT)
-    if not label:
-        raise ValueError(f"label name {name!r} is empty once cleaned")
-    return label
+def safe_labels(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` as GitHub stores them (one line, at most LABEL_LIMIT characters), each once. autoheal
+    searches its issues by the first, so the options hold these names, checked before any write."""
+    cleaned = {name: truncate_title(name, LABEL_LIMIT) for name in names}
+    blank = next((name for name, label in cleaned.items() if not label), None)
+    if blank is not None:
+        raise UsageError(f"label {blank!r} is blank: give the labels setting names with visible characters")
+    return tuple(dict.fromkeys(cleaned.values()))

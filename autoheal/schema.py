@@ -70,6 +70,10 @@ def _rule() -> dict[str, Any]:
             "priority": {"type": "number", "minimum": 0, "maximum": 100, "description": "root-cause rank"},
             "severity": {"enum": list(SEVERITIES)},
             "hint": {"type": "string", "description": "what to do; {capture} names a named group"},
+            "transient": {
+                "type": ["boolean", "null"],
+                "description": "whether a re-run may pass (report.rerun); left out, the category decides",
+            },
             "context": {
                 "type": ["object", "null"],
                 "properties": {"before": limit, "after": limit},

@@ -4,7 +4,7 @@ autoheal.settings:`` blocks (``python -m autoheal.settings --write .``, or ``pyt
 docs --write``, which writes these and the other generated docs).
 
 Only rendering: the table (``autoheal/settings.py``) is passed in, and this module imports
-nothing of autoheal, so the table can import it (for ``shown_default`` in its flags' help and its
+nothing of autoheal but its errors, so the table can import it (for ``shown_default`` in its flags' help and its
 ``--write`` command) without a circle.
 """
 
@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+
+from autoheal.errors import AutohealError, ConfigError
 
 
 class Row(Protocol):
@@ -164,21 +167,30 @@ def blocks(table: Sequence[Row]) -> dict[str, list[str]]:
     }
 
 
-def refresh(text: str, table: Sequence[Row]) -> str:
-    """``text`` with every generated block it marks rewritten from the table."""
+def refresh(text: str, table: Sequence[Row], source: str = "the text") -> str:
+    """``text`` with every generated block it marks rewritten from the table; ``source`` names
+    the file in the error a broken marker raises."""
     out: list[str] = []
-    lines = iter(text.splitlines(keepends=True))
+    lines = iter(enumerate(text.splitlines(keepends=True), 1))
     generated = blocks(table)
-    for line in lines:
+    for number, line in lines:
         out.append(line)
         stripped = line.strip()
         if f"BEGIN {_MARK}" not in stripped:
             continue
-        name = stripped.split(f"BEGIN {_MARK}", 1)[1].split()[0]
-        indent = line[: len(line) - len(line.lstrip())]
-        end = next((ln for ln in lines if f"END {_MARK} {name}" in ln), None)
+        name = (stripped.split(f"BEGIN {_MARK}", 1)[1].split() or [""])[0]
+        if name not in generated:
+            known = ", ".join(generated)
+            raise ConfigError(
+                f"{source}:{number}: unknown generated block {name!r} after 'BEGIN {_MARK}' (one of {known})"
+            )
+        end = next((ln for _, ln in lines if f"END {_MARK} {name}" in ln), None)
         if end is None:
-            raise ValueError(f"block {name!r} has no END marker")
+            raise ConfigError(
+                f"{source}:{number}: the generated block {name!r} has no 'END {_MARK} {name}' line: "
+                "restore it where the block ends, then rerun python -m autoheal.settings --write ."
+            )
+        indent = line[: len(line) - len(line.lstrip())]
         out += [f"{indent}{body}\n" if body else "\n" for body in generated[name]]
         out.append(end)
     return "".join(out)
@@ -191,6 +203,14 @@ def main(argv: list[str] | None, table: Sequence[Row], description: str) -> int:
     parser.add_argument("--write", metavar="ROOT", help=f"rewrite the generated blocks of {', '.join(GENERATED)}")
     parser.add_argument("--check", metavar="ROOT", help="exit 1 when a generated block is stale")
     args = parser.parse_args(argv)
+    try:
+        return _run(args, table)
+    except AutohealError as exc:  # this module's own ``python -m`` entry point, outside autoheal's CLI handler
+        print(f"autoheal.settings: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _run(args: argparse.Namespace, table: Sequence[Row]) -> int:
     if args.markdown:
         print(markdown(table), end="")
     stale = []
@@ -198,7 +218,7 @@ def main(argv: list[str] | None, table: Sequence[Row], description: str) -> int:
         for name in GENERATED:
             path = Path(root) / name
             text = path.read_text(encoding="utf-8")
-            fresh = refresh(text, table)
+            fresh = refresh(text, table, str(path))
             if fresh != text:
                 stale.append(str(path))
                 if args.write:

@@ -260,9 +260,9 @@ def markdown() -> str:
     return settingdocs.markdown(SETTINGS)
 
 
-def refresh(text: str) -> str:
-    """``text`` with every generated block it marks rewritten from the table."""
-    return settingdocs.refresh(text, SETTINGS)
+def refresh(text: str, source: str = "the text") -> str:
+    """``text`` with every generated block it marks rewritten from the table (``source`` names it in errors)."""
+    return settingdocs.refresh(text, SETTINGS, source)
 
 
 def main(argv: list[str] | None = None) -> int:

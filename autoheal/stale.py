@@ -77,7 +77,7 @@ def warning(d: Decision, opts: StaleOptions) -> str:
     )
 
 
-def run_stale(client: Client, opts: StaleOptions, say: Callable[[str], None] = print) -> list[Decision]:
+def run_stale(client: Client, opts: StaleOptions, say: Callable[[str], None]) -> list[Decision]:
     now = datetime.now(timezone.utc)
     decisions = []
     pulls = ours(client.list_pulls(state="open", limit=MAX_PULLS), client.repo)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from autoheal.errors import ConfigError
+from autoheal.errors import ConfigError, GitError
 
 APP = "autoheal"
 PRECEDENCE = ("flag", "environment", "user file", "project pyproject.toml", "detected", "default")
@@ -171,21 +171,11 @@ def _env_layer(environ: Mapping[str, str]) -> dict[str, Any]:
 
 def detect_repo(cwd: Path, environ: Mapping[str, str]) -> str:
     """$GITHUB_REPOSITORY, else the GitHub repository the checkout's ``origin`` points at, else ""."""
-    import subprocess
+    from autoheal import gitops  # only when a report is built: capture's start-up stays light
 
     if _REPO.fullmatch(environ.get("GITHUB_REPOSITORY", "")):
         return environ["GITHUB_REPOSITORY"]
-    try:
-        url = subprocess.run(
-            ["git", "-C", str(cwd), "remote", "get-url", "origin"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    match = _ORIGIN.search(url)
+    match = _ORIGIN.search(gitops.origin_url(cwd))
     return match[1] if match else ""
 
 
@@ -221,16 +211,16 @@ def load(
     return Settings(values, sources, path, project)
 
 
-def enabled(environ: Mapping[str, str] | None = None) -> bool:
-    """Is capture on? Cheap: the environment first, then the files; a broken file means off."""
+def capture_state(environ: Mapping[str, str] | None = None) -> tuple[bool, str]:
+    """Is capture on, and if a broken setting turned it off, the warning to show (else "").
+    Cheap: the environment first, then the files."""
     environ = os.environ if environ is None else environ
     try:
         if environ.get(KEYS["enabled"].env):
-            return bool(parse_value("enabled", environ[KEYS["enabled"].env], KEYS["enabled"].env))
-        return bool(load(environ=environ)["enabled"])
+            return bool(parse_value("enabled", environ[KEYS["enabled"].env], KEYS["enabled"].env)), ""
+        return bool(load(environ=environ)["enabled"]), ""
     except ConfigError as exc:
-        print(f"autoheal: warning: capture is off: {exc}", file=sys.stderr)
-        return False
+        return False, f"autoheal: warning: capture is off: {exc}"
 
 
 def write_setting(key: str, value: Any | None) -> Path:
@@ -256,14 +246,14 @@ def write_setting(key: str, value: Any | None) -> Path:
 def token_source(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
     """(token, where it came from) or ("", "none"). The token is read, never stored or shown."""
     environ = os.environ if environ is None else environ
-    import subprocess
+    from autoheal.subproc import cmd_output  # only when asked: capture's start-up does not import subprocess
 
     for name in ("AUTOHEAL_TOKEN", "GITHUB_TOKEN"):
         if environ.get(name):
             return environ[name], name
-    try:
-        out = subprocess.run(["gh", "auth", "token"], capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired):
+    try:  # GitHub CLI's login, when there is one (https://cli.github.com/manual/gh_auth_token)
+        rc, out, _ = cmd_output(["gh", "auth", "token"], Path.cwd(), check=False, timeout=10)
+    except GitError:  # gh is not installed, or did not answer in time: no token from it
         return "", "none"
-    token = out.stdout.strip()
-    return (token, "gh auth token") if out.returncode == 0 and token else ("", "none")
+    token = out.strip()
+    return (token, "gh auth token") if rc == 0 and token else ("", "none")

@@ -40,7 +40,7 @@ class Verifier:
     client: Client
     ready_when_green: bool
     dry_run: bool
-    say: Callable[[str], None] = print
+    say: Callable[[str], None]  # what a dry run would write; the command passes it
 
     def _write(self, what: str, action: Callable[[], Any]) -> None:
         if self.dry_run:

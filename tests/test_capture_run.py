@@ -252,7 +252,9 @@ def test_the_same_failure_in_ci_and_locally_lands_on_one_issue(env: Env) -> None
     log = timestamped(["##[group]Run pytest", "E   ModuleNotFoundError: No module named 'yaml'", "##[error]exit 1"])
     diagnosis = triage_docs([bytes_doc("test.txt", log.encode(), job="test")], config.load(None).ruleset, "test")
     client = Client(REPO, env.double.token, env.double.url, retries=0)
-    ci = file_issue(IssueSink(client), diagnosis, RunContext(repo=REPO, run_id=7, run_attempt=1), ReportOptions())
+    ci = file_issue(
+        IssueSink(client, False, print), diagnosis, RunContext(repo=REPO, run_id=7, run_attempt=1), ReportOptions()
+    )
     assert ci.result == "created"
     proc = env.run("run", "--", sys.executable, "-c", TRACEBACK)
     assert last_line(proc) == f"autoheal: counted on {ci.issue_url}"

@@ -58,3 +58,4 @@ def test_the_spool_json_reads_back_the_diagnosis() -> None:
         d.excerpt,
     )
     assert (back.severity, back.hint) == ("high", "add it")
+    assert diagnosis_from_json({**data, "category": "infrastructure", "transient": False}).transient is False

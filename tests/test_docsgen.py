@@ -82,9 +82,19 @@ def test_check_fails_on_a_stale_file(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, root / name)
     (root / "docs/fixers.md").write_text("old\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "autoheal.docsgen", "--check", "--root", str(root)], capture_output=True, text=True
+        [sys.executable, "-m", "autoheal", "docs", "--check", "--root", str(root)], capture_output=True, text=True
     )
     assert proc.returncode == 1 and "docs/fixers.md" in proc.stdout
+    # A settings block that lost its END line is the user's error to fix, named, not a traceback.
+    action = root / "action.yml"
+    action.write_text(
+        "".join(ln for ln in action.read_text().splitlines(True) if "END autoheal.settings: env" not in ln)
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "autoheal", "docs", "--write", "--root", str(root)], capture_output=True, text=True
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "action.yml:" in proc.stderr and "'env' has no 'END autoheal.settings: env' line" in proc.stderr
 
 
 def test_python_m_autoheal_settings_checks_and_rewrites_its_blocks(tmp_path: Path) -> None:

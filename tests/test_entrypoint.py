@@ -140,6 +140,18 @@ def test_labels_reach_heal_mode(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert heal_options(parsed(argv_with(monkeypatch, "heal", labels="fix, bot")), cfg).labels == ("fix", "bot")
 
 
+def test_labels_are_the_names_github_stores(tmp_path: Path) -> None:
+    """The first label is also what autoheal searches its issues by: it must be the name GitHub
+    stores (at most 50 characters), or no later run would find the issues it filed."""
+    cfg = config.parse({"report": {"labels": ["x" * 80, "ci"]}, "heal": {"labels": ["y" * 60]}}, "t.yml", tmp_path)
+    args = parsed(["report"])
+    assert report_cmd.options_from(args, cfg, settings.resolve(args, "report", cfg.report)).labels == (
+        "x" * 49 + "…",
+        "ci",
+    )
+    assert heal_options(parsed(["heal"]), cfg).labels == ("y" * 49 + "…",)
+
+
 def test_every_setting_is_an_input_a_flag_and_a_config_key() -> None:
     for s in settings.SETTINGS:
         if s.env or s.name == "mode":

@@ -213,3 +213,10 @@ def test_only_the_push_uses_the_workflow_token(github_double, tmp_path: Path, or
             tree, BRANCH, "main", "m", paths, protected=("main",), push_auth=auth.for_paths(paths)
         )
     assert result.status == "created" and git(origin, "rev-parse", BRANCH) == result.sha
+
+
+def test_origin_url_of_a_checkout_and_of_none(work: Path, origin: Path, tmp_path: Path) -> None:
+    assert gitops.origin_url(work) == str(origin)
+    git(work, "remote", "set-url", "origin", "git@github.com:octo-org/octo-repo.git")
+    assert gitops.origin_url(work) == "git@github.com:octo-org/octo-repo.git"
+    assert gitops.origin_url(tmp_path) == "" and gitops.origin_url(tmp_path / "missing") == ""

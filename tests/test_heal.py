@@ -281,9 +281,9 @@ def test_a_dispatch_needs_workflow_dispatch_without_required_inputs(text: str, a
 
 def test_the_copilot_hand_off_without_a_token_gives_the_prompt() -> None:
     d = diagnose_body("```text\nFAILED tests/test_a.py::test_x - ping @octocat\n```\n", RULES)
-    assert agent.hand_off(None, None, 1, d, "main", None).kind == ""
-    mention = agent.hand_off("@ci-bot", None, 1, d, "main", None)
+    assert agent.hand_off(None, None, 1, d, "main", None, False, print).kind == ""
+    mention = agent.hand_off("@ci-bot", None, 1, d, "main", None, False, print)
     assert mention.kind == "mention" and mention.agent == "@ci-bot"
-    copilot = agent.hand_off("@Copilot", None, 1, d, "main", None)
+    copilot = agent.hand_off("@Copilot", None, 1, d, "main", None, False, print)
     assert copilot.kind == "copilot-prompt" and "agent-token" in copilot.problem
     assert d.category in copilot.prompt and "@octocat" not in copilot.prompt

@@ -50,7 +50,7 @@ def test_labels_are_deduplicated_and_auto_heal_is_opt_in() -> None:
 def _filed(double: Any) -> tuple[IssueSink, Issue, dict[str, Any]]:
     meta = new_meta(diagnosis(), FIRST)
     seeded = double.seed_issue(title="CI failed", body=metadata.replace("**Occurrences:** 1\n", meta))
-    sink = IssueSink(Client(REPO, double.token, api_url=double.url, retries=0))
+    sink = IssueSink(Client(REPO, double.token, api_url=double.url, retries=0), False, print)
     return sink, sink.client.get_issue(seeded.number), meta
 
 

@@ -24,7 +24,7 @@ def _client(double: Any, retries: int = 0) -> Client:
 
 def test_labels_seen_on_our_issues_cost_no_call(github_double: Any) -> None:
     github_double.seed_issue(title="old", labels=["autoheal", "autoheal:dependency.missing"])
-    IssueSink(_client(github_double)).ensure_labels(
+    IssueSink(_client(github_double), False, print).ensure_labels(
         ["autoheal", "autoheal:dependency.missing", "severity:error", "autoheal:timeout"], "autoheal"
     )
     made = sorted(c.body["name"] for c in github_double.calls("POST", "/labels$"))
@@ -35,7 +35,7 @@ def test_labels_seen_on_our_issues_cost_no_call(github_double: Any) -> None:
 
 def test_a_lost_create_answer_finds_the_issue_instead_of_making_a_twin(github_double: Any) -> None:
     github_double.fault(502, "/issues$", method="POST", apply=True)
-    sink = IssueSink(_client(github_double, retries=1))
+    sink = IssueSink(_client(github_double, retries=1), False, print)
 
     def find() -> Any:
         return next((i for i in sink.ours("autoheal", fresh=True) if i.title == "CI failed"), None)

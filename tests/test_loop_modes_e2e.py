@@ -131,7 +131,9 @@ def test_health_json_and_svg(github_double: Any, tmp_path: Path) -> None:
     seed_history(github_double)
     svg = tmp_path / "health.svg"
     result = run_mode(github_double, tmp_path, "health", format="json", svg=str(svg), dry_run="true")
-    data = json.loads(result.proc.stdout[result.proc.stdout.index("{") :])
+    data = json.loads(result.proc.stdout)  # the dry run's note goes to stderr: stdout is the JSON alone
+    assert "[dry-run] would create the health issue" in result.proc.stderr
+    assert "Health issue: none (would create the health issue)" in result.summary
     ci = next(w for w in data["workflows"] if w["name"] == "CI")
     assert ci["runs"] == 20 and ci["failures"] == 4 and ci["previous_failure_rate"] == 1.0
     assert data["reruns"] == {"total": 1, "passed": 1} and data["fix_prs"]["by_rule"]["r1"]["merged"] == 1

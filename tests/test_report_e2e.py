@@ -396,6 +396,16 @@ def test_exclude_workflows_globs(github_double: Any, report: Runner) -> None:
     assert not ours(github_double)
 
 
+def test_runs_of_autoheals_own_workflow_are_never_reported(github_double: Any, report: Runner) -> None:
+    """The loop guard: the runner names the workflow autoheal runs in (GITHUB_WORKFLOW, or the file
+    in GITHUB_WORKFLOW_REF when the name differs); a failed run of it would report itself forever."""
+    for fields in ({"name": "autoheal report"}, {"name": "renamed", "path": ".github/workflows/autoheal.yml"}):
+        result = report(seed_failure(github_double, MISSING_YAML, **fields))
+        assert result.outputs["result"] == "skipped" and "autoheal's own (loop guard)" in result.proc.stdout
+    assert not ours(github_double)
+    assert report(seed_failure(github_double, MISSING_YAML)).outputs["result"] == "created"  # CI's own runs are
+
+
 def test_hourly_cap_stops_new_issues_not_comments(github_double: Any, report: Runner) -> None:
     report(seed_failure(github_double, MISSING_YAML), **{"max-issues-per-hour": "1"})
     capped = report(seed_failure(github_double, MISSING_TOML), **{"max-issues-per-hour": "1"})

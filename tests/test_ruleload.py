@@ -28,6 +28,7 @@ def _rule(**extra: Any) -> dict[str, Any]:
         (_rule(patterns=[]), "at least one pattern"),
         (_rule(colour="red"), "key 'colour': unknown option"),
         (_rule(context={"before": 99}), "key 'before'|key 'context'"),
+        (_rule(transient="no"), "key 'transient': must be true or false"),
         ({"category": "network", "patterns": ["x"]}, "non-empty string id"),
         ("just a string", "must be a mapping"),
     ],
@@ -43,6 +44,15 @@ def test_override_merges_fields_and_disable_removes() -> None:
     by_id = {r.id: r for r in merged}
     assert set(by_id) == {"my.rule", "new.one"}
     assert by_id["my.rule"].confidence == 0.9 and by_id["my.rule"].patterns == ("Connection refused",)
+
+
+def test_a_rule_may_say_whether_a_rerun_can_pass_and_an_override_keeps_it() -> None:
+    base = [build_rule(_rule(), "builtin"), build_rule(_rule(id="dirty", category="infrastructure"), "builtin")]
+    assert [r.transient for r in base] == [None, None]  # the category decides
+    merged = {r.id: r for r in merge_rules(base, [{"id": "dirty", "transient": False}], [], "user.yml")}
+    assert merged["dirty"].transient is False and merged["dirty"].category == "infrastructure"
+    again = {r.id: r for r in merge_rules(list(merged.values()), [{"id": "dirty", "priority": 90}], [], "u.yml")}
+    assert again["dirty"].transient is False  # an override of another field keeps it
 
 
 def test_disabling_an_unknown_rule_is_an_error() -> None:

@@ -76,3 +76,20 @@ def test_whether_a_prefilter_stays_in_one_line_is_read_from_the_disk_cache(
 
     monkeypatch.setattr(prefiltercache, "line_confined", parse_again)
     assert compile_ruleset(build).prefilter.sources == first
+
+
+def test_a_rules_own_transient_beats_its_categorys_and_decides_the_rerun() -> None:
+    from dataclasses import replace
+
+    from autoheal.models import Diagnosis
+    from autoheal.rerun import RerunOptions, eligibility
+
+    platform = Diagnosis("log", "infrastructure", 0.9, "runner.lost", "f" * 16, "t", "s", ())
+    dirty = replace(platform, rule="git.checkout-state", rule_transient=False)
+    flaky_test = replace(platform, category="test.failure", rule="jest.retry", rule_transient=True)
+    assert (platform.transient, dirty.transient, flaky_test.transient) == (True, False, True)
+    assert dirty.to_json()["transient"] is False
+    run = {"id": 1, "run_attempt": 1}
+    opts = RerunOptions(enabled=True)
+    assert eligibility(run, [platform, flaky_test], opts, fork=False) is None
+    assert eligibility(run, [platform, dirty], opts, fork=False) == "not every failure is transient (infrastructure)"

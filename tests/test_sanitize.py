@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoheal import sanitize
+from autoheal.errors import UsageError
 from autoheal.sanitize import (
     BODY_LIMIT,
     LABEL_LIMIT,
@@ -26,7 +27,7 @@ from autoheal.sanitize import (
     metadata_span,
     neutralize_mentions,
     open_fence,
-    safe_label,
+    safe_labels,
     strip_html_comments_markers,
     truncate_body,
     truncate_title,
@@ -236,11 +237,12 @@ def test_titles_fit(text: str, limit: int) -> None:
     assert "\n" not in title and not CONTROL.search(title)
 
 
-def test_safe_label() -> None:
-    assert safe_label("autoheal:dependency.missing") == "autoheal:dependency.missing"
-    assert github_length(safe_label("x" * 80)) == LABEL_LIMIT
-    with pytest.raises(ValueError, match="empty"):
-        safe_label(" \n ")
+def test_safe_labels() -> None:
+    assert safe_labels(["autoheal:dependency.missing"]) == ("autoheal:dependency.missing",)
+    assert github_length(safe_labels(["x" * 80])[0]) == LABEL_LIMIT
+    with pytest.raises(UsageError, match=r"label ' \\n ' is blank: give the labels setting"):
+        safe_labels(["ok", " \n "])
+    assert safe_labels(["autoheal", " autoheal\n", "y" * 80]) == ("autoheal", "y" * (LABEL_LIMIT - 1) + "…")
 
 
 # --- finding the metadata line ---------------------------------------------------------------

@@ -39,7 +39,9 @@ def test_bad_values_name_where_they_came_from(tmp_path: Path) -> None:
         usersettings.parse_value("repo", "nope", "config set repo")
     with pytest.raises(ConfigError, match="unknown setting 'tokn'"):
         usersettings.parse_value("tokn", "x", "config set")
-    assert usersettings.enabled({"AUTOHEAL_ENABLED": "maybe"}) is False  # broken means off, with a warning
+    on, warning = usersettings.capture_state({"AUTOHEAL_ENABLED": "maybe"})  # broken means off, with a warning
+    assert not on and warning.startswith("autoheal: warning: capture is off: AUTOHEAL_ENABLED: enabled must be")
+    assert usersettings.capture_state({"AUTOHEAL_ENABLED": "true"}) == (True, "")
 
 
 def test_writes_keep_comments_and_never_hold_a_token(tmp_path: Path) -> None:
@@ -52,3 +54,14 @@ def test_writes_keep_comments_and_never_hold_a_token(tmp_path: Path) -> None:
     assert "# mine" in text and "enabled = true" in text and "repo" not in text
     token, source = usersettings.token_source({"GITHUB_TOKEN": "ghs_x", "AUTOHEAL_TOKEN": "ghs_y"})
     assert (token, source) == ("ghs_y", "AUTOHEAL_TOKEN") and "ghs" not in path.read_text()
+
+
+def test_the_repository_is_detected_from_the_checkouts_origin(tmp_path: Path) -> None:
+    import subprocess
+
+    checkout = tmp_path / "checkout"
+    subprocess.run(["git", "init", "-q", str(checkout)], check=True)
+    subprocess.run(["git", "-C", str(checkout), "remote", "add", "origin", "https://github.com/o/r.git"], check=True)
+    assert usersettings.detect_repo(checkout, {}) == "o/r"
+    assert usersettings.detect_repo(checkout, {"GITHUB_REPOSITORY": "e/e"}) == "e/e"
+    assert usersettings.detect_repo(tmp_path / "none", {}) == ""

@@ -135,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         auth=auth,
         default_branch=event.default_branch or None,
         sender=sender,
+        say=print,
         agent_client=agent_client,
         resolver=HttpResolver(),  # a new dependency gets ^current, as npm install writes it (issue 12)
     )

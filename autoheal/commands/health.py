@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from autoheal import actions, repoconfig, settings
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     number, pin = None, "not written"
     if not args.no_issue:
         number, pin = publish(client, text, bool(args.dry_run))
+        if args.dry_run:  # on stderr: stdout is the report alone, JSON a reader can parse as it is
+            print(f"[dry-run] {pin}", file=sys.stderr)
     health.api_calls = client.calls
     if args.svg:
         write_svg(health, Path(args.svg))

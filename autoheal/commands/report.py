@@ -21,7 +21,7 @@ from autoheal.outcomes import is_fix_branch
 from autoheal.recovery import green, matching
 from autoheal.report import LoopOptions, Skip, report
 from autoheal.rerun import RerunOptions
-from autoheal.sanitize import inline_text
+from autoheal.sanitize import inline_text, safe_labels
 
 NAME = "report"
 
@@ -43,7 +43,7 @@ def options_from(args: argparse.Namespace, cfg: config_mod.Config, v: Mapping[st
     """``v``: the report settings, resolved once (``settings.resolve``) for every use in a run."""
     templates = args.templates or cfg.templates
     opts = ReportOptions(
-        labels=tuple(v["labels"]),
+        labels=safe_labels(v["labels"]),
         conclusions=tuple(v["conclusions"]),
         exclude_workflows=tuple(v["exclude-workflows"]),
         branches=tuple(v["branches"]),
@@ -154,6 +154,7 @@ def heal_inline(
                 workspace=workspace,
                 auth=auth,
                 default_branch=default_branch(),  # once per run (cached), not per healed issue
+                say=print,
                 agent_client=agent_client,
                 resolver=HttpResolver(),  # as heal mode: a new dependency gets ^current (issue 12)
             )
@@ -179,7 +180,7 @@ def _green_precheck(args: argparse.Namespace, event: actions.Event, client: Clie
         return None
     if is_fix_branch(run) or not run.get("id"):
         return None
-    label = (args.labels or [settings.by_name("labels").default[0]])[0]
+    label = safe_labels(args.labels or settings.by_name("labels").default)[0]  # the name the issues carry
     issues = [i for i in client.list_issues(label, state="open") if not i.is_pull_request]
     if not matching(issues, green(run)):
         return f"run {run.get('id')} passed; no open autoheal issue is about {run.get('name')!r} on that branch"
@@ -199,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     cfg = loaded.config
     resolved = settings.resolve(args, NAME, cfg.report)
     opts = options_from(args, cfg, resolved)
-    sink = IssueSink(client, opts.dry_run)
+    sink = IssueSink(client, opts.dry_run, print)
     loop = loop_options(resolved)
     result = report(
         client, sink, event, cfg.ruleset, opts, args.run_id, loop, pre, bool(resolved["baseline"]), default_branch

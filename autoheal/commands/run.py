@@ -94,8 +94,12 @@ def run(args: argparse.Namespace) -> int:
     from autoheal.errors import ConfigError
 
     command = _command(args)
-    if not args.dry_run and not usersettings.enabled():
-        return exec_command(command)
+    if not args.dry_run:
+        on, warning = usersettings.capture_state()
+        if warning:
+            print(warning, file=sys.stderr)
+        if not on:
+            return exec_command(command)
     flags = {"repo": args.repo, "labels": args.labels, "max-log-lines": args.max_log_lines}
     try:
         flags = {k: usersettings.parse_value(k, v, f"--{k}") for k, v in flags.items() if v is not None}

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         (str(heal["committer-name"]), str(heal["committer-email"])),
         bool(args.dry_run),
     )
-    decisions = run_stale(client, opts)
+    decisions = run_stale(client, opts, print)
     warned = [d.number for d in decisions if d.action == "warn"]
     closed = [d.number for d in decisions if d.action == "close"]
     result = "closed" if closed else "warned" if warned else "none"
