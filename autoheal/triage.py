@@ -99,6 +99,7 @@ def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = No
             severity=found.rule.severity if found.rule else "error",
             hint=_hint(found.rule, found.captures),
             key_lines=excerpt.key_lines(kept, found.line, known),
+            rule_transient=found.rule.transient if found.rule else None,
         )
     )
 

@@ -51,6 +51,7 @@ ALLOWED_KEYS = {
     "hint",
     "context",
     "examples",
+    "transient",
 }
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
 

@@ -9,6 +9,7 @@ from autoheal.triage import MAX_EXCERPT, triage_docs
 from tests.helpers import ruleset, triage_text
 
 RS = ruleset()
+BUILTIN = default_ruleset()
 
 
 def _triage(text: str) -> Diagnosis:
@@ -126,6 +127,16 @@ def test_transient_flag_follows_category() -> None:
     rs = ruleset(extra=[{"id": "net", "category": "network", "patterns": ["Connection refused"], "priority": 60}])
     d = triage_docs([bytes_doc("", b"curl: (7) Connection refused\n")], rs, "x")
     assert d.transient and d.to_json()["transient"] is True
+
+
+def test_a_rules_own_transient_overrides_its_category_in_the_diagnosis() -> None:
+    # infrastructure is re-run by default, but a dirty reused checkout fails the same way again.
+    dirty = triage_text("+ git pull --rebase\nerror: cannot pull with rebase: You have unstaged changes.\n", BUILTIN)
+    lost = triage_text(
+        "The runner has received a shutdown signal. This can happen when the runner service is stopped\n", BUILTIN
+    )
+    assert dirty.category == lost.category == "infrastructure"
+    assert dirty.to_json()["transient"] is False and lost.to_json()["transient"] is True
 
 
 def test_fingerprint_is_stable_across_runs_and_differs_per_cause() -> None:
