@@ -2,16 +2,14 @@
 
     python benchmarks/accuracy.py [--data ../shared/benchmarks] [--set gha-dev] [--misses] [--json OUT]
 
-Prints, per labelled set: category accuracy (all labels and high-confidence
-ones, and per category), excerpt line recall and precision against the
-labelled ``failure_lines``, the share of logs whose labelled lines are all in
-the excerpt, and throughput. For a labelled block longer than the 40-line
+Prints, per labelled set: category accuracy (all labels and high-confidence ones, and per category),
+excerpt line recall and precision against the labelled ``failure_lines``, the share of logs whose
+labelled lines are all in the excerpt, and throughput. For a labelled block longer than the 40-line
 excerpt budget, recall and 'all present' count against 40 of its lines.
 
-Then the same figures on each half of the repositories (leave-repositories-out):
-the ``tune`` half is the one to read misses from while changing triage
-(``--misses`` lists only those), the ``held`` half is scored but never
-looked into. A gap between the two is overfitting to the tune half.
+Then the same figures on each half of the repositories (leave-repositories-out): the ``tune`` half is
+the one to read misses from while changing triage (``--misses`` lists only those), the ``held`` half is
+scored but never looked into. A gap between the two is overfitting to the tune half.
 
 Then the authored set (benchmarks/authored/: logs we wrote from real tools'
 output, for ecosystems and CI shapes the dev sets barely have), printed the
