@@ -11,22 +11,19 @@ Then the same figures on each half of the repositories (leave-repositories-out):
 the one to read misses from while changing triage (``--misses`` lists only those), the ``held`` half is
 scored but never looked into. A gap between the two is overfitting to the tune half.
 
-Then the authored set (benchmarks/authored/: logs we wrote from real tools'
-output, for ecosystems and CI shapes the dev sets barely have), printed the
-same way; it is ours to read (``--misses`` lists all its misses) and is not
-part of the halves.
+Then the authored set (benchmarks/authored/: logs we wrote from real tools' output, for ecosystems and
+CI shapes the dev sets barely have), printed the same way; it is ours to read (``--misses`` lists all
+its misses) and is not part of the halves.
 
 Then the public sets (benchmarks/public/, public2/, public3/: real CI logs from public repositories in
 none of the dev sets, each later batch labelled before triage first ran on it), printed the same way
 and not part of the halves either.
 
-Last, pairs-dev (failed logs with the passing log of the same job): excerpt
-recall and precision against the labelled ``error_lines``, without and with
-the passing log as baseline. Its labels also mark the CI runner's own verdict
-(``##[error]Process completed with exit code 1``), which says that the job
-failed, never why, and which triage keeps out of excerpts on purpose (issue 8):
-the same figures follow with those lines taken out of the labels
-(``verdict_out``), beside the raw ones, unchanged.
+Last, pairs-dev (failed logs with the passing log of the same job): excerpt recall and precision
+against the labelled ``error_lines``, without and with the passing log as baseline. Its labels also mark
+the CI runner's own verdict (``##[error]Process completed with exit code 1``), which says that the job
+failed, never why, and which triage keeps out of excerpts on purpose (issue 8): the same figures follow
+with those lines taken out of the labels (``verdict_out``), beside the raw ones, unchanged.
 """
 
 from __future__ import annotations
