@@ -118,3 +118,22 @@ def test_the_dart_analyzers_findings_are_lint(log: str, line: int) -> None:
     d = triage_text(log, RS, "job.txt", name="job.txt")
     assert (d.category, d.rule) == ("lint.error", "dart.analyze-issues")
     assert line in d.key_lines
+
+
+RSPEC_TIMEOUT = """Failures:
+
+  1) Client#get gives up on a slow server
+     Failure/Error: response = client.get("/slow")
+
+     Timeout::Error:
+       execution expired
+     # ./spec/client_spec.rb:14:in `block (2 levels) in <top (required)>'
+
+Finished in 5.02 seconds (files took 0.31 seconds to load)
+1 example, 1 failure
+"""
+
+
+def test_rubys_timeout_error_inside_a_failing_example_is_a_timeout() -> None:
+    d = triage_text(RSPEC_TIMEOUT, RS)
+    assert (d.category, d.rule) == ("timeout", "ruby.timeout-error")
