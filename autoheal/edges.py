@@ -201,9 +201,12 @@ def runner(text: str) -> bool:
 
 
 def passed(text: str) -> bool:
-    """A passing case's or check's line of a tool's own (``t/02.t .. ok``, ``✓ parses``, CTest's ``Passed``),
-    never the CI runner's."""
-    return blocks.chatter(text) and not runner(text) and (blocks.progress(text) == "pass" or bool(_PASSED.search(text)))
+    """A passing case's or check's line of a tool's own (``t/02.t .. ok``, ``✓ parses``, CTest's ``Passed``,
+    a runner's dots for the cases that passed: ExUnit's ``...``), never the CI runner's."""
+    if not blocks.chatter(text) or runner(text):
+        return False
+    dots = text.strip()
+    return blocks.progress(text) == "pass" or bool(_PASSED.search(text)) or (dots == "." * len(dots) and dots != "")
 
 
 def parent(text: str, first: str) -> bool:

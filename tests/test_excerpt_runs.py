@@ -96,3 +96,12 @@ def test_a_short_run_of_blank_lines_inside_a_block_stays_whole() -> None:
     lines += ["    app/controllers/links_controller.rb:7:in `show'", "", "", ""]
     lines += ["38 runs, 64 assertions, 1 failures, 1 errors, 0 skips"]
     assert _shown(lines, 3) == list(range(1, 9))
+
+
+def test_a_runners_dots_between_two_failures_stay_in_the_block() -> None:
+    # ExUnit: the dots of the cases that passed between two numbered failures, then the run's tally.
+    lines = ["  1) test takes a token (BucketTest)", "     test/bucket_test.exs:12", "     Assertion with == failed"]
+    lines += ["     left:  {:error, :empty}", "", "...", "", "  2) test refills (BucketTest)"]
+    lines += ["     ** (ArithmeticError) bad argument in arithmetic expression", "", "16 tests, 2 failures"]
+    assert edges.passed("...") and not edges.passed("##[group]...")
+    assert set(range(1, 12)) <= set(_shown(lines, 3))
