@@ -59,7 +59,7 @@ _HEADER = linear.lazy(
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
     # test's captured output opens with ``---- <name> stdout ----``.
     r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|"

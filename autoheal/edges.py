@@ -134,8 +134,8 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     warnings = blocks.located_warning(lines[at][1]) or verdict or blocks.counts_warnings(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
-        if stop(text):
-            break
+        if stop(text) and not SEPARATOR.match(text):
+            break  # (a rule across the line, Catch2's dots under a case's name, is inside a block: quiet)
         if strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
             warnings = warnings or blocks.summary(text)
@@ -166,15 +166,47 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
                 break
             continue
         start, taken, empty = i, taken + 1, 0
+    start = _parent_error(lines, start)
     first = lines[start][1]
     if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
         start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
     return _framed(lines, start, at), False
 
 
+BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
+
+
+def _parent_error(lines: Numbered, start: int) -> int:
+    """An indented block's start moved up to the unindented error line it is the body of, when every line
+    between is indented or blank (nix's ``error: Cannot build '...'.`` over its ``Reason:`` and ``Last 25
+    log lines:``, a compiler's message over its notes): the body says what went wrong only under its
+    head. A CI runner's line or chatter between, or a head that is no error, leaves the start."""
+    if not blocks.indent(lines[start][1]):
+        return start
+    for j in range(start - 1, max(-1, start - BODY_REACH - 1), -1):
+        text = lines[j][1]
+        if blocks.blank(text):
+            continue
+        if blocks.chatter(text):
+            return start
+        if blocks.indent(text):
+            continue
+        return j if strong(text) and not blocks.symptom(text) else start
+    return start
+
+
 def runner(text: str) -> bool:
     """The CI runner's own line (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps)."""
     return bool(_RUNNER.match(text))
+
+
+def passed(text: str) -> bool:
+    """A passing case's or check's line of a tool's own (``t/02.t .. ok``, ``✓ parses``, CTest's ``Passed``,
+    a runner's dots for the cases that passed: ExUnit's ``...``), never the CI runner's."""
+    if not blocks.chatter(text) or runner(text):
+        return False
+    dots = text.strip()
+    return blocks.progress(text) == "pass" or bool(_PASSED.search(text)) or (dots == "." * len(dots) and dots != "")
 
 
 def parent(text: str, first: str) -> bool:

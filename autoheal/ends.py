@@ -116,18 +116,46 @@ def _resumes(lines: Numbered, i: int) -> bool:
     return False
 
 
+# A run's tally that counts some failures, in any runner's words (``75% tests passed, 1 tests failed out of 4``,
+# ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``, prove's ``Tests: 7 Failed: 1``).
+_TALLY = linear.lazy(
+    r"(?i)(?:^|[^\pL\pN_])(?:[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)|"
+    r"(?:failures?|errors?|failed)[:=] ?[1-9]\d*)"
+    r"(?:[^\pL\pN_]|$)"
+)
+
+
+def tally(text: str) -> bool:
+    """A run's tally with a failure in it: where the report of a run's failures ends."""
+    return bool(_TALLY.search(text)) and not blocks.chatter(text)
+
+
 VERDICT_REACH = 12  # how far below a quiet run the run's verdict may be, the quiet lines still the failure's
 
 
 def _verdict_below(lines: Numbered, i: int) -> bool:
-    """After a quiet run ending before ``i``, whether the run's verdict follows soon with nothing between
-    that starts something else (a header, a stop line): the quiet lines are the failure's own output (a
-    failing test's log records, a message without error words) and the verdict closes its block."""
+    """After a quiet run ending before ``i``, whether the run's verdict or tally follows soon with nothing
+    between that starts something else (a header, a stop line): the quiet lines are the failure's own
+    output (a failing test's log records, a message without error words) and the verdict closes its
+    block. The cases that passed after the failing one (``3/4 Test #3: x ... Passed``, ``t/02.t .. ok``)
+    start nothing: the run's tally below them still closes the failure's block."""
     for _, text in lines[i : i + VERDICT_REACH]:
-        if _verdict(text):
+        if _verdict(text) or tally(text):
             return True
+        if edges.passed(text):
+            continue
         if edges.stop(text) or blocks.header(text):
             return False
+    return False
+
+
+def _failing_case_next(lines: Numbered, i: int) -> bool:
+    """Whether, past the passing cases and blank lines from ``i``, the next line (a few at most) is another
+    failing case's (jest's ``✓`` between two ``✕`` of a suite's list): the list is one block."""
+    for _, text in lines[i : i + edges.QUIET + 1]:
+        if blocks.blank(text) or edges.passed(text):
+            continue
+        return blocks.progress(text) == "fail" or (blocks.header(text) and not blocks.symptom(text))
     return False
 
 
@@ -165,6 +193,9 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
             continue
         if _verdict(text):
             return _epilogue(lines, i), True
+        if edges.passed(text) and (_verdict_below(lines, i) or _failing_case_next(lines, i)):
+            quiet += 1  # a case that passed after the failing one, the run's tally or another failing case below
+            continue
         if (edges.stop(text) and not edges.item_of_list(lines, i)) or (
             _next_failure(lines, i, start) and blocks.indent(text) <= base
         ):

@@ -33,7 +33,7 @@ from autoheal import blocks, cut, edges, ends
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
-BLANK_RUN = 2  # a run of blank lines this short inside a block stays (it separates a failure's parts)
+BLANK_RUN = 3  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
@@ -46,25 +46,37 @@ _LIST = re.compile(
 def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, str]]:
     """The block's lines without chatter and none blank at its edges; a run of blank lines longer than
     ``BLANK_RUN`` shrinks to one (a shorter one is how a tool separates a failure's parts: deno's and
-    unittest's double blank lines, shellcheck's between findings)."""
+    unittest's double blank lines, shellcheck's between findings).
+
+    A case or two that passed between two of the block's lines stay (between two failing ones, or
+    between a failure and the run's tally): the block reads as the tool printed it. A longer run of
+    them, and other chatter, leave."""
     kept: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     for i in range(start, end + 1):
         n, text = lines[i]
-        if (
+        if blocks.blank(text) or (
             i != at
             and blocks.chatter(text)
             and not (edges.SEPARATOR.match(text) or (i == start and _heads(lines, start, end)))
         ):
-            continue
-        if blocks.blank(text):
             run.append((n, text))
             continue
         if kept and run:
-            kept += run if len(run) <= BLANK_RUN else run[:1]
+            kept += _between(run)
         run = []
         kept.append((n, text))
     return kept
+
+
+def _between(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """What stays of a run of blank and chatter lines between two of a block's lines: the whole run when
+    it is short and its chatter is cases that passed; else its blank lines, or one of them when more
+    than ``BLANK_RUN``."""
+    if len(run) <= BLANK_RUN and all(blocks.blank(t) or edges.passed(t) for _, t in run):
+        return run
+    blank = [x for x in run if blocks.blank(x[1])]
+    return blank if len(blank) <= BLANK_RUN else blank[:1]
 
 
 def _heads(lines: Numbered, start: int, end: int) -> bool:
