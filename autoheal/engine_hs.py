@@ -14,9 +14,10 @@ Hyperscan reads bytes; RE2 reads UTF-8. A part or rule pattern goes to Hyperscan
 when the two agree on it (hsregex.py), else as a literal each of its matches
 holds; the few left are RE2's. RE2's case folding also maps the Kelvin sign to
 ``k`` and the long s to ``s``: lines holding either are candidates. Marker lines
-are confirmed with the markers' RE2 regex. A second database holds every rule
-pattern and exclude: on a candidate line it names the ones that may match, and
-RE2 searches only those, for the hits and captures.
+are confirmed with the markers' RE2 regex, but a line holding one of their
+literals, which RE2 finds too. A second database holds every rule pattern and
+exclude: on a candidate line it names the ones that may match, and RE2 searches
+only those, for the hits and captures.
 
 The databases are derived and cached in hsdb.py.
 """
@@ -29,7 +30,7 @@ import hyperscan
 import re2
 
 from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.hsdb import FOLDED, MARKER_ID, Unavailable, build_lines, build_region, cached, strings
+from autoheal.hsdb import FOLDED, MARKER_ID, SURE_MARKER_ID, Unavailable, build_lines, build_region, cached, strings
 
 if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
@@ -70,6 +71,7 @@ class HyperscanEngine:
         self.count = count
         self._ends: list[int] = []
         self._marks: list[int] = []
+        self._sure: list[int] = []
         self._found: set[int] = set()
 
     def _residual_set(self, indices: list[int], max_mem: int) -> tuple[Any, list[int]] | None:
@@ -87,11 +89,16 @@ class HyperscanEngine:
         return matcher, indices
 
     def _on_match(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
-        (self._marks if pattern == MARKER_ID else self._ends).append(end)
+        if pattern == MARKER_ID:
+            self._marks.append(end)
+        elif pattern == SURE_MARKER_ID:
+            self._sure.append(end)
+        else:
+            self._ends.append(end)
 
     def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
         """Lines a rule may hit, and marker lines: a line that is only a marker needs no rule test."""
-        self._ends, self._marks = [], []
+        self._ends, self._marks, self._sure = [], [], []
         if end > start and self.region_db is not None:
             view = memoryview(buf)[start:end]  # no copy of the region
             self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
@@ -100,10 +107,13 @@ class HyperscanEngine:
             found = sorted(set(found).union(line_starts(self.leftover, buf, start, end)))
         if not self.markers_inside:
             return found, set(line_starts(self.markers, buf, start, end))
-        # RE2 confirms each line, as the portable engine would have flagged it (markers are one line each).
-        markers = set()
+        # RE2 confirms each line, as the portable engine would have flagged it (markers are one line each),
+        # but a line holding a marker literal: RE2's search from the line's start finds a match in it.
+        markers = set(_lines_of(buf, start, self._sure))
         search, find, rfind = self.markers, buf.find, buf.rfind
         for ls in _lines_of(buf, start, self._marks):
+            if ls in markers:
+                continue
             le = find(b"\n", ls, end)
             at = search(buf, ls, end if le < 0 else le + 1)
             if at >= 0 and rfind(b"\n", 0, at) + 1 == ls:

@@ -1,7 +1,7 @@
 """The Hyperscan databases of a rule set (engine_hs.py scans with them): what goes in, compiled once, cached on disk.
 
 The region database holds every prefilter part Hyperscan reads as RE2 does
-(hsregex.py), the section markers (id 0), and the few characters that make a
+(hsregex.py), the section markers (id 0; their literals SURE_MARKER_ID), and the few characters that make a
 line a candidate whatever it holds; the parts it cannot read are left to RE2.
 The line database holds every rule pattern and exclude, each as it is when
 Hyperscan reads it as RE2 does, else as a literal each of its matches holds.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ import hyperscan
 
 from autoheal import diskcache, hsregex
 from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide, without_word_boundaries
+from autoheal.markers import MARKER_LITERALS, MARKER_STARTS
 from autoheal.prefilter import _literal
 from autoheal.sections import MARKER_BYTES
 
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from autoheal.rules import RuleSet
 
 MARKER_ID = 0
+# The markers' literal alternatives, when they are literals: a match of one lies inside the line RE2
+# would flag for it, so those lines need no RE2 confirmation (above any part's id).
+SURE_MARKER_ID = 1 << 30
 # The two non-ASCII characters RE2's case folding maps onto ASCII letters (Kelvin sign, long s).
 FOLDED = ("\u212a", "\u017f")
 # Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
@@ -52,7 +57,10 @@ def region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
     exprs: list[Expr] = []
     leftover: list[str] = []
     if hyperscan_safe(MARKER_BYTES.decode()):
-        exprs.append((MARKER_ID, MARKER_BYTES.decode(), 0))
+        if _literals_only(MARKER_LITERALS):
+            exprs += [(SURE_MARKER_ID, MARKER_LITERALS.decode(), 0), (MARKER_ID, MARKER_STARTS.decode(), 0)]
+        else:
+            exprs.append((MARKER_ID, MARKER_BYTES.decode(), 0))
     items = [(_literal(lit, False), 0) for lit in parts.exact]
     for lit in parts.folded:
         if lit.isascii():
@@ -67,6 +75,12 @@ def region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
     items += [("".join(f"\\x{b:02x}" for b in lit.encode()), 0) for lit in _TRIGGERS]
     exprs += [(index, regex, flags) for index, (regex, flags) in enumerate(items, start=1)]
     return exprs, leftover
+
+
+def _literals_only(alternation: bytes) -> bool:
+    """Whether each alternative of the regex is a literal without a newline (escapes aside)."""
+    plain = re.sub(rb"\\[^A-Za-z0-9]", b"", alternation)  # ``\[``, ``\"``: an escaped punctuation character
+    return not re.search(rb"[\\.^$*+?{}\[\]()\n]", plain)
 
 
 def line_regexes(ruleset: RuleSet) -> list[str]:
@@ -166,8 +180,9 @@ def cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) ->
 def build_region(ruleset: RuleSet) -> tuple[Any, Any]:
     exprs, leftover = region_exprs(ruleset)
     db, rejected = _compile_all(exprs)
-    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i != MARKER_ID for i, _, _ in rejected)
-    leftover += [f"(?i:{e})" if f & hyperscan.HS_FLAG_CASELESS else e for i, e, f in rejected if i != MARKER_ID]
+    ids = (MARKER_ID, SURE_MARKER_ID)
+    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i not in ids for i, _, _ in rejected)
+    leftover += [f"(?i:{e})" if f & hyperscan.HS_FLAG_CASELESS else e for i, e, f in rejected if i not in ids]
     return db, {"leftover": leftover, "markers": markers}
 
 

@@ -7,31 +7,20 @@ held in memory whole.
 from __future__ import annotations
 
 import io
-import lzma
 import os
 import re
 import shutil
 import sys
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from autoheal import dialect
 from autoheal.errors import InputError
-
-if TYPE_CHECKING:
-    from _typeshed import WriteableBuffer
-
-# What one input may decompress to. A run's logs are megabytes; these leave room for a
-# runaway job while keeping a zip bomb from running for hours.
-MAX_MEMBER_BYTES = 2 << 30
-MAX_TOTAL_BYTES = 4 << 30
-# What reading a zip member raises for a bad member (zipfile lets each codec's error through).
-_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, RuntimeError, NotImplementedError)
+from autoheal.zipsafe import MEMBER_ERRORS, Member, check_archive, member_error
 
 # GitHub names job logs "N_<job>.txt" (older archives "-9999999999_<job>.txt")
 # and step logs "<job>/<step.number>_<step>.txt".
@@ -93,81 +82,13 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
     return step_docs + others
 
 
-def check_archive(archive: zipfile.ZipFile, label: str) -> None:
-    """Refuse a zip that would decompress past the caps or whose members share bytes.
-
-    An overlapping zip bomb points many entries at one compressed stream
-    (https://www.bamsoftware.com/hacks/zipbomb/); in a real archive each member's
-    local header and data come after the previous member's.
-    """
-    members = archive.infolist()
-    big = next((m for m in members if m.file_size > MAX_MEMBER_BYTES), None)
-    if big is not None:
-        raise InputError(
-            f"{label}: zip member {big.filename!r} unpacks to {_size(big.file_size)}, {_over(MAX_MEMBER_BYTES)}"
-        )
-    total = sum(m.file_size for m in members)
-    if total > MAX_TOTAL_BYTES:
-        raise InputError(f"{label}: the zip unpacks to {_size(total)}, {_over(MAX_TOTAL_BYTES)}")
-    spans = sorted((m.header_offset, m.header_offset + 30 + m.compress_size, m.filename) for m in members)
-    for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
-        if start < end:
-            raise InputError(f"{label}: zip members {first!r} and {second!r} overlap (a zip bomb?); not reading it")
-
-
-def _size(n: int) -> str:
-    return f"{n / (1 << 30):.1f} GiB" if n >= 1 << 30 else f"{n / (1 << 20):.1f} MiB"
-
-
-def _over(limit: int) -> str:
-    return f"over autoheal's limit of {_size(limit)}; triage the job's own log instead"
-
-
-def member_error(exc: BaseException) -> str:
-    """Why a zip member cannot be read, in words a user can act on."""
-    text = str(exc)
-    if isinstance(exc, RuntimeError) and "encrypted" in text:
-        return "it is encrypted (password-protected); give autoheal an unencrypted zip"
-    if isinstance(exc, NotImplementedError):
-        return f"it uses a compression method autoheal cannot read ({text}); re-zip it with deflate"
-    if "CRC" in text:
-        return "it is corrupt (CRC mismatch); download the logs again"
-    return f"it is corrupt or truncated ({type(exc).__name__}: {text}); download the logs again"
-
-
-class _Member(io.RawIOBase):
-    """A zip member's stream whose read errors are InputErrors and whose size is capped."""
-
-    def __init__(self, inner: IO[bytes], name: str, label: str) -> None:
-        self._inner, self._name, self._label, self._seen = inner, name, label, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: WriteableBuffer) -> int:
-        view = memoryview(buffer).cast("B")
-        try:
-            data = self._inner.read(len(view))
-        except _MEMBER_ERRORS as exc:
-            raise InputError(f"{self._label}: cannot read {self._name!r} from the zip: {member_error(exc)}") from None
-        self._seen += len(data)
-        if self._seen > MAX_MEMBER_BYTES:  # zipfile stops at the declared size; this does not trust it
-            raise InputError(f"{self._label}: zip member {self._name!r} unpacks to more than {_over(MAX_MEMBER_BYTES)}")
-        view[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self._inner.close()
-        super().close()
-
-
 def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[[], IO[bytes]]:
     def opener() -> IO[bytes]:
         try:
             inner = archive.open(name)
-        except _MEMBER_ERRORS as exc:
+        except MEMBER_ERRORS as exc:
             raise InputError(f"{label}: cannot read {name!r} from the zip: {member_error(exc)}") from None
-        return io.BufferedReader(_Member(inner, name, label), 1 << 16)
+        return io.BufferedReader(Member(inner, name, label), 1 << 16)
 
     return dialect.wrap(opener)
 

@@ -42,7 +42,7 @@ _BUILDKIT = re.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
 # ``workspaces foreach`` ``[pkg]: `` (also after ``➤ YN0000: ``), and lerna/nx ``--stream``'s package name
 # when it is scoped (``@scope/pkg: ``; a bare ``name: `` is every tool's own). ``[vite]: `` and a
 # level in brackets are a tool's own words.
-_RUNNER = re.compile(
+_TASK_PREFIX = re.compile(
     r"(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*:[a-z][\w:.-]*: |(?:\.|[a-z0-9@][\w@.-]*(?:/[\w@.-]+)+) [a-z][\w:.-]*: "
     r"|(?:➤ YN0000: )?\[(?!(?:vite|error|warn|warning|info|debug|notice|fatal)\])@?[a-z0-9][\w./-]*\]: "
     r"|@[a-z0-9][\w.-]*/[a-z0-9][\w.-]*: "
@@ -88,8 +88,8 @@ def _clean(line: str) -> str:
         line = line[nested.end() :]
     elif line[:1] == "#" and (step := _BUILDKIT.match(line)):
         line = line[step.end() :]
-    elif ": " in line and (runner := _RUNNER.match(line)):
-        line = line[runner.end() :]
+    elif ": " in line and (task := _TASK_PREFIX.match(line)):
+        line = line[task.end() :]
     if not line.isprintable():
         line = CONTROL.sub("", line)
     return line

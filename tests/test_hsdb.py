@@ -29,3 +29,14 @@ def test_a_damaged_database_in_the_cache_is_compiled_again(tmp_path: Path, monke
     fresh = default_ruleset()
     assert _scan_json(scan_doc(bytes_doc("x.log", data), fresh)) == expected
     assert isinstance(engine.for_ruleset(fresh), engine_hs.HyperscanEngine)
+
+
+@needs_hs
+def test_only_an_alternation_of_literals_lets_a_marker_line_skip_re2s_confirmation() -> None:
+    from autoheal import hsdb
+    from autoheal.markers import MARKER_LITERALS, MARKER_STARTS
+
+    assert hsdb._literals_only(MARKER_LITERALS)
+    assert hsdb._literals_only(rb"Job failed|\[Checks API\] |The command \"")
+    for regex in (MARKER_STARTS, rb"a.b", rb"\d+ failed", rb"x|^y", rb"(?:a|b)", b"a\nb"):
+        assert not hsdb._literals_only(regex), regex

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from autoheal import logsource
+from autoheal import zipsafe
 from autoheal.errors import InputError
 from autoheal.logsource import open_input
 
@@ -240,7 +240,7 @@ def test_declared_sizes_over_the_caps_are_refused_before_reading(tmp_path: Path)
 
 
 def test_total_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(logsource, "MAX_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(zipsafe, "MAX_TOTAL_BYTES", 1000)
     path = _zip(tmp_path / "logs.zip", {f"{i}_job.txt": b"z" * 400 for i in range(3)})
     with pytest.raises(InputError, match="the zip unpacks to 0.0 MiB, over autoheal's limit"):
         open_input(str(path))
@@ -249,7 +249,7 @@ def test_total_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_member_cap_holds_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _zip(tmp_path / "logs.zip", {"1_build.txt": b"z" * 5000})
     docs = open_input(str(path))
-    monkeypatch.setattr(logsource, "MAX_MEMBER_BYTES", 1000)  # as if the declared size lied
+    monkeypatch.setattr(zipsafe, "MAX_MEMBER_BYTES", 1000)  # as if the declared size lied
     with pytest.raises(InputError, match="unpacks to more than"), docs[0].opener() as fh:
         fh.read()
 

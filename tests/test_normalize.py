@@ -114,7 +114,7 @@ def _clean_by_substitution(line: str) -> str:
     elif buildkit := re.match("^(?:" + n._BUILDKIT.pattern + ")", line):
         line = line[buildkit.end() :]
     else:
-        line = re.sub("^(?:" + n._RUNNER.pattern + ")", "", line, count=1)
+        line = re.sub("^(?:" + n._TASK_PREFIX.pattern + ")", "", line, count=1)
     return n.CONTROL.sub("", line)
 
 
