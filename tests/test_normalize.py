@@ -89,6 +89,14 @@ def test_strip_ansi_bytes_keeps_newlines() -> None:
     assert strip_ansi_bytes(b"\x1b[1ma\x1b[0m\nb\n") == b"a\nb\n"
 
 
+def test_a_colour_code_in_caret_notation_goes_whole() -> None:
+    # A log saved through `cat -v` or a pager shows ESC as ``^[``: the code goes with its caret, other
+    # carets stay (a regex in the log, a shell's ``^[`` typed as text).
+    assert normalize("^[[31mFAIL^[[0m src/a.test.ts ^[[1;2m") == "FAIL src/a.test.ts "
+    assert strip_ansi_bytes(b"^[[31mFAIL^[[0m a\n^[[x] ^[^[[2K\n") == b"FAIL a\n^[[x] ^[\n"
+    assert normalize("grep '^[[:space:]]' f") == "grep '^[[:space:]]' f"
+
+
 @given(st.text())
 def test_normalize_never_crashes_and_is_single_line(text: str) -> None:
     out = normalize(text)
@@ -121,6 +129,7 @@ def _clean_by_substitution(line: str) -> str:
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
 _PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a", "#8 ", "#", "12.5", "12.5 "]
 _PIECES += ["web:test: ", "[web]: ", "pkgs/a b: ", ": ", ":"]
+_PIECES += ["^[", "^", "^[[31m"]
 _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
 
 
