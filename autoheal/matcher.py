@@ -13,9 +13,11 @@ the set answers the first ``SWITCH_AFTER`` lines, the filter the rest.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import re2
+
+from autoheal import re2api
 
 # Lines the set answers before the filter takes over. On the candidate lines of real logs the set
 # took ~56 us a line (it builds DFA states for each new line), the filter ~6 us after a 38 ms
@@ -67,7 +69,7 @@ class PatternMatcher:
         else:
             if self.filter is None:
                 self.filter = self._build(re2.Filter())
-                self.filter_match = _raw_match(self.filter)
+                self.filter_match = re2api.filter_match(self.filter)
                 self.set = None  # its DFA goes with it
             found = self.filter_match(line)
         return sorted(found) if found else []
@@ -75,19 +77,3 @@ class PatternMatcher:
 
 def _unset(line: str) -> Any:
     raise AssertionError("the filter is not built yet")
-
-
-def _raw_match(matcher: Any) -> Callable[[str], Any]:
-    """``matcher.Match`` without google-re2's Python wrapper (a call and a copy of the result per line).
-
-    Its compiled object's ``Match(text, potential)`` is what the wrapper calls; 1% of a
-    scan of real logs went to the wrapper. The public API where a release renames it.
-    """
-    inner = getattr(matcher, "_filter", None)
-    if inner is None or not hasattr(inner, "Match"):
-        return cast(Callable[[str], Any], matcher.Match)
-
-    def match(line: str) -> Any:
-        return inner.Match(line.encode(), False)
-
-    return match

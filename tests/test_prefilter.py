@@ -113,12 +113,12 @@ def test_each_searcher_flags_the_lines_an_unanchored_search_flags(
     private_api: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first pass reads its match's end (no reverse DFA); the line it names is the match's."""
-    from autoheal import prefilterre2
+    from autoheal import prefilterre2, re2api
     from autoheal.rules import compile_ruleset
 
     if not private_api:
-        monkeypatch.setattr(prefilterre2, "ANCHOR_START", None)
-        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)
+        monkeypatch.setattr(re2api, "ANCHOR_START", None)
+        monkeypatch.setattr(re2api, "UNANCHORED", None)
     passes = compile_ruleset(RULESET.rules).prefilter
     assert passes.sources[0].startswith(prefilterre2.SKIP)  # the catalogue's first pass is line-confined
     flagged = []
