@@ -36,7 +36,14 @@ def _relax(pattern: str) -> str:
 # to it reuse a stale cache; tests/test_prefiltercache.py traces the derivation to check the list.
 _DERIVERS = tuple(
     Path(__file__).with_name(name)
-    for name in ("prefilter.py", "prefilterpairs.py", "prefiltercache.py", "regex_core.py")
+    for name in (
+        "prefilter.py",
+        "prefilterneeds.py",
+        "prefilterpairs.py",
+        "prefiltercache.py",
+        "regex_core.py",
+        "regexparse.py",
+    )
 )
 
 

@@ -12,7 +12,8 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
+from autoheal.prefilter import prefilter_part, prefilter_sources
+from autoheal.prefilterneeds import required_literals
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.prefilterre2 import raw_searcher
 from autoheal.rules import default_ruleset
