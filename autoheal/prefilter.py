@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from autoheal.prefilterneeds import Need, most_selective, needs_of, selectivity, usable
+from autoheal.prefilterneeds import Need, most_selective, needs_of, required_literals, selectivity, usable
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.regex_core import confine, core
 
@@ -84,9 +84,11 @@ class Parts:
     pairs: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     cores: tuple[str, ...] = ()
+    # Per pattern, in the order given: regexes one of which each match of it holds (matcher.py); () for none.
+    keys: tuple[tuple[str, ...], ...] = ()
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {name: list(getattr(self, name)) for name in _FIELDS}
+    def to_json(self) -> dict[str, Any]:
+        return {**{name: list(getattr(self, name)) for name in _FIELDS}, "keys": [list(k) for k in self.keys]}
 
     @classmethod
     def from_json(cls, data: Any) -> Parts:
@@ -97,7 +99,12 @@ class Parts:
             raise ValueError("not lists of strings")
         if len(lists["cores"]) != len(lists["weak"]):
             raise ValueError("a core for each weak pattern")
-        return cls(**{name: tuple(v) for name, v in lists.items()})
+        keys = data.get("keys")
+        if not isinstance(keys, list) or not all(
+            isinstance(k, list) and all(isinstance(x, str) for x in k) for k in keys
+        ):
+            raise ValueError("keys: not lists of strings")
+        return cls(**{name: tuple(v) for name, v in lists.items()}, keys=tuple(tuple(k) for k in keys))
 
     def sources(self) -> tuple[str, str]:
         """The two RE2 alternations: literals and cores, then pairs and the weak patterns without a core.
@@ -151,19 +158,25 @@ def prefilter_parts(patterns: Iterable[str], relax: Any) -> Parts:
     singles: set[tuple[str, bool]] = set()
     pairs: set[str] = set()
     weak: dict[str, str] = {}  # weak pattern -> its core
+    keys: list[tuple[str, ...]] = []
     for pattern in patterns:
         choice = _choice(pattern)
         if choice is None:
             relaxed = relax(pattern)
-            weak[f"(?:{relaxed})"] = core(relaxed) or ""
-        elif isinstance(choice, str):
+            weak[f"(?:{relaxed})"] = found = core(relaxed) or ""
+            keys.append((found,) if found else ())
+            continue
+        if isinstance(choice, str):
             pairs.add(choice)
+            need = required_literals(pattern)  # the pair's more selective half: every match holds one of it
         else:
             singles.update((lit, choice[1]) for lit in choice[0])
+            need = choice
+        keys.append(tuple(_literal(lit, need[1]) for lit in sorted(need[0])) if need else ())
     exact, folded = _minimal(singles)
     weak_patterns = tuple(sorted(weak))
     joined = merged_pairs(tuple(sorted(pairs)), exact, folded)
-    return Parts(exact, folded, joined, weak_patterns, tuple(weak[w] for w in weak_patterns))
+    return Parts(exact, folded, joined, weak_patterns, tuple(weak[w] for w in weak_patterns), tuple(keys))
 
 
 def prefilter_sources(patterns: Iterable[str], relax: Any) -> tuple[str, ...]:
