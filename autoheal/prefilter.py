@@ -99,7 +99,7 @@ class Parts:
             raise ValueError("not lists of strings")
         if len(lists["cores"]) != len(lists["weak"]):
             raise ValueError("a core for each weak pattern")
-        keys = data.get("keys")
+        keys = data.get("keys", [])
         if not isinstance(keys, list) or not all(
             isinstance(k, list) and all(isinstance(x, str) for x in k) for k in keys
         ):
