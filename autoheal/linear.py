@@ -22,6 +22,8 @@ from typing import Any
 
 import re2
 
+from autoheal import re2api
+
 # Python's \w (str.isalnum() or "_") and \s (str.isspace()) as RE2 class items.
 WORD = r"\pL\pN_"
 _SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}"
@@ -144,10 +146,8 @@ def compile(pattern: str, ignorecase: bool = False) -> Any:
 
 
 def _compile(pattern: str, translated: str) -> Any:
-    options = re2.Options()
-    options.log_errors = False
     try:
-        return re2.compile(translated, options)
+        return re2.compile(translated, re2api.options())
     except re2.error as e:
         why = e.args[0].decode(errors="replace") if e.args and isinstance(e.args[0], bytes) else str(e)
         raise ValueError(f"RE2 cannot compile {pattern!r}: {why}") from None

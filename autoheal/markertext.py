@@ -6,30 +6,27 @@ from collections.abc import Callable
 
 import re2
 
+from autoheal import re2api
 from autoheal.normalize import CONTROL
-
-# google-re2's private anchor constants (see prefilterre2.raw_searcher); None sends Re2Groups to the public API.
-_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
 
 
 class Re2Groups:
     """An RE2 regex whose match is read from google-re2's bare byte spans, as a dict of its named groups.
 
     The public API's match object (a generator, then ``groupindex`` per group read)
-    cost ~4 µs of every Travis command line; the spans give the same groups.
+    cost ~4 µs of every Travis command line; the spans (re2api.py) give the same groups.
     """
 
     def __init__(self, pattern: str, anchored: bool) -> None:
         self.regex = re2.compile(pattern)
         self.names = tuple(self.regex.groupindex.items())
         self.anchored = anchored
-        self.inner = getattr(self.regex, "_regexp", None) if _ANCHOR is not None else None
-        self.anchor = getattr(_ANCHOR, "ANCHOR_START" if anchored else "UNANCHORED", None)
+        self.spans = re2api.spans(self.regex, anchored)
 
     def __call__(self, text: str) -> dict[str, str | None] | None:
-        if self.inner is not None and text.isascii():  # ASCII: byte offsets are character offsets
+        if self.spans is not None and text.isascii():  # ASCII: byte offsets are character offsets
             data = text.encode()
-            spans = self.inner.Match(self.anchor, data, 0, len(data))
+            spans = self.spans(data, 0, len(data))
             if spans[0][0] < 0:
                 return None
             return {name: text[spans[g][0] : spans[g][1]] if spans[g][0] >= 0 else None for name, g in self.names}

@@ -1,93 +1,106 @@
-"""Which rule patterns a normalised line matches: one RE2 call names them all.
+"""Which rule patterns a normalised line matches: an RE2 set of their keys names the few to search.
 
-Two RE2 structures give the same answer at different costs. An ``re2.Set``
-of the whole patterns compiles in ~11 ms but builds its DFA as lines arrive
-(0.2 s and 30-60 MB of peak RSS over the 18,000 candidate lines of 64 MB of
-real logs); a FilteredRE2 (``re2.Filter``) compiles each pattern (~30 ms),
-then runs an RE2 set of their literals ("atoms") over the line and only the
-patterns whose atoms it holds (15 MB in all, 0.03 s warm for those lines).
-A triage of a small log sees a few candidate lines, a big one thousands:
-the set answers the first ``SWITCH_AFTER`` lines, the filter the rest.
+Every match of a pattern holds one of its keys (``Parts.keys``, derived with the
+prefilter and cached with it: the literals the pattern requires, or its loop-free
+core; the pattern itself where it has neither). One RE2 set of every key (~2,000
+literals, no open-ended loop, so its DFA stays small) names the patterns a line
+may match, and only those are searched, each compiled on first need.
+
+It replaced an ``re2.Set`` of the whole patterns, which built DFA states for every
+new line (~0.6 M instructions a line), answering a log's first 500 candidate lines
+before a FilteredRE2 (38 ms to build: it compiles every pattern) took over. On the
+60,000 candidate lines of 256 MB of real logs the two named the same patterns; on
+16 MB of real logs matching took 0.53 G instructions instead of 1.10 G, and the
+set builds in 15 ms where the two took 11 and 38.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
 import re2
 
-# Lines the set answers before the filter takes over. On the candidate lines of real logs the set
-# took ~56 us a line (it builds DFA states for each new line), the filter ~6 us after a 38 ms
-# compile: by ~500 lines the set has cost what the filter's compile would have (a rent-or-buy
-# bound: at most twice the better choice for a log of any size); 1000 cost big logs 28 ms more.
-SWITCH_AFTER = 500
+from autoheal import re2api
+from autoheal.prefiltercache import keys_of
 
 
 class PatternMatcher:
     """``match(line)``: the sorted indices of the ``patterns`` that match ``line`` (str)."""
 
     def __init__(
-        self, patterns: list[str], options: Callable[[], Any], set_mem: int, bad: Callable[[int], None]
+        self,
+        patterns: list[str],
+        options: Callable[[], Any],
+        set_mem: int,
+        bad: Callable[[int], None],
+        keys: Sequence[tuple[str, ...]] | None = None,
     ) -> None:
         """``options()`` gives RE2 options, ``set_mem`` the set's budget; ``bad(i)`` raises for pattern i.
 
-        The set needs a budget for hundreds of patterns: with too little its DFA
-        fails and it reports no match at all.
+        ``keys`` (default: the cached prefilter's) has an entry per pattern. The set
+        needs a budget for thousands of keys: with too little its DFA fails and it
+        reports no match at all.
         """
         self.patterns = patterns
         self.options = options
         self.bad = bad
-        self.left = SWITCH_AFTER
+        if keys is None:
+            keys = keys_of(patterns) if patterns else ()
+        entries: dict[str, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            for key in (keys[index] if len(keys) == len(patterns) else ()) or (pattern,):
+                entries.setdefault(key, []).append(index)
         opts = options()
         opts.max_mem = set_mem
-        self.set: Any = self._build(re2.Set.SearchSet(opts)) if patterns else None
-        self.filter: Any = None
-        self.filter_match: Callable[[str], Any] = _unset
-
-    def _build(self, matcher: Any) -> Any:
-        for index, pattern in enumerate(self.patterns):
+        matcher = re2.Set.SearchSet(opts)
+        self.named: list[tuple[int, ...]] = []
+        for key, indices in entries.items():
             try:
-                if isinstance(matcher, re2.Filter):
-                    matcher.Add(pattern, self.options())
-                else:
-                    matcher.Add(pattern)
+                matcher.Add(key)
             except re2.error:
-                self.bad(index)
+                self.bad(indices[0])  # a pattern that is its own key: derived keys are valid RE2
                 raise
+            self.named.append(tuple(indices))
         matcher.Compile()
-        return matcher
+        self.set_match = re2api.set_match(matcher) if entries else None
+        self.search: list[Callable[[bytes], bool]] = [partial(self._first_search, i) for i in range(len(patterns))]
 
     def match(self, line: str) -> list[int]:
-        if self.set is None and self.filter is None:
+        if self.set_match is None:
             return []
-        if self.left > 0:
-            self.left -= 1
-            found = self.set.Match(line)
-        else:
-            if self.filter is None:
-                self.filter = self._build(re2.Filter())
-                self.filter_match = _raw_match(self.filter)
-                self.set = None  # its DFA goes with it
-            found = self.filter_match(line)
-        return sorted(found) if found else []
+        data = line.encode()
+        found = self.set_match(data)
+        if not found:
+            return []
+        named = self.named
+        candidates = named[found[0]] if len(found) == 1 else sorted({i for n in found for i in named[n]})
+        search = self.search
+        return [index for index in candidates if search[index](data)]
+
+    def _first_search(self, index: int, data: bytes) -> bool:
+        """Compile pattern ``index``, keep its search, and run it."""
+        try:
+            regex = re2.compile(self.patterns[index], self.options())
+        except re2.error:
+            self.bad(index)
+            raise
+        self.search[index] = search = _searcher(regex)
+        return search(data)
 
 
-def _unset(line: str) -> Any:
-    raise AssertionError("the filter is not built yet")
+def _searcher(regex: Any) -> Callable[[bytes], bool]:
+    spans = re2api.spans(regex)
+    if spans is not None:
+        match = spans
 
+        def fast(data: bytes) -> bool:
+            return match(data, 0, len(data))[0][0] >= 0
 
-def _raw_match(matcher: Any) -> Callable[[str], Any]:
-    """``matcher.Match`` without google-re2's Python wrapper (a call and a copy of the result per line).
+        return fast
 
-    Its compiled object's ``Match(text, potential)`` is what the wrapper calls; 1% of a
-    scan of real logs went to the wrapper. The public API where a release renames it.
-    """
-    inner = getattr(matcher, "_filter", None)
-    if inner is None or not hasattr(inner, "Match"):
-        return cast(Callable[[str], Any], matcher.Match)
+    def public(data: bytes) -> bool:
+        return regex.search(data) is not None
 
-    def match(line: str) -> Any:
-        return inner.Match(line.encode(), False)
-
-    return match
+    return public

@@ -15,163 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from autoheal.prefilterneeds import Need, most_selective, needs_of, required_literals, selectivity, usable
 from autoheal.prefilterpairs import merged_pairs
-from autoheal.regex_core import _c, _score, confine, core, parse
+from autoheal.regex_core import confine, core
 
-MIN_LITERAL = 3
 # Below this score a literal selects too many lines (``test``, ``warning``): the
 # pattern itself then joins the prefilter, which RE2 handles for a few dozen.
 WEAK_SCORE = 6
 # Below this a literal alone still flags too many lines: it is paired with a second.
 STRONG_SCORE = 10
-# (literals, case-insensitive, a count follows them): any one literal of the set must occur in a matching line.
-Need = tuple[frozenset[str], bool, bool]
-
-
-def _best(needs: list[Need]) -> Need | None:
-    """The alternative whose least selective literal is most selective."""
-    return max(_usable(needs), key=lambda n: (_selectivity(n), -len(n[0])), default=None)
-
-
-MAX_SET = 32
-
-
-def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
-    out = frozenset(a + b for a in left for b in right)
-    return out if len(out) <= MAX_SET else None
-
-
-def _pure(op: Any, arg: Any) -> frozenset[str] | None:
-    """The finite set of strings one item matches, when it is that simple (a, [Ss], (x|y), y?)."""
-    if op is _c.LITERAL:
-        return frozenset({chr(arg)})
-    if op is _c.SUBPATTERN:
-        return _pure_seq(arg[3])
-    if op is _c.BRANCH:
-        parts = [_pure_seq(b) for b in arg[1]]
-        if any(p is None for p in parts):
-            return None
-        joined = frozenset(x for p in parts if p is not None for x in p)
-        return joined if len(joined) <= MAX_SET else None
-    if op is _c.IN and len(arg) <= 4 and all(o is _c.LITERAL for o, _ in arg):
-        return frozenset(chr(a) for _, a in arg)
-    if op is _c.IN and len(arg) == 1 and arg[0][0] is _c.RANGE and 48 <= arg[0][1][0] <= arg[0][1][1] <= 57:
-        # Some digits (``[1-9]``: a count that is not zero): the literal before them says so too.
-        return frozenset(chr(c) for c in range(arg[0][1][0], arg[0][1][1] + 1))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:
-        body = _pure_seq(arg[2])
-        return None if body is None else body | {""}
-    return None
-
-
-def _pure_seq(items: Any) -> frozenset[str] | None:
-    out: frozenset[str] | None = frozenset({""})
-    for op, arg in items:
-        part = _pure(op, arg)
-        if part is None or out is None:
-            return None
-        out = _cross(out, part)
-    return out
-
-
-def _flatten(items: Iterable[tuple[Any, Any]]) -> Iterable[tuple[Any, Any]]:
-    """Inline groups that change no flags: a capture does not change what is matched."""
-    for op, arg in items:
-        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
-            yield from _flatten(arg[3])
-        else:
-            yield op, arg
-
-
-def _sequence(items: Iterable[tuple[Any, Any]], icase: bool) -> Need | None:
-    return _best(_needs(items, icase))
-
-
-def _needs(items: Iterable[tuple[Any, Any]], icase: bool) -> list[Need]:
-    """Every literal set the sequence requires, in the order a match contains them."""
-    needs: list[Need] = []
-    run: frozenset[str] = frozenset({""})
-
-    def close() -> None:
-        nonlocal run
-        if all(run):
-            needs.append((run, icase, False))
-        run = frozenset({""})
-
-    for op, arg in _flatten(items):
-        part = _pure(op, arg)
-        if part is not None:
-            crossed = _cross(run, part)
-            if crossed is None:
-                close()
-                crossed = part
-            run = crossed
-            continue
-        if _count(op, arg) and all(run):
-            needs.append((run, icase, True))  # a label before a count (see _choice)
-            run = frozenset({""})
-            continue
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1 and _single_literal(arg[2]):
-            # x{3,} starts with "xxx" right after the run; what follows may come after more x.
-            run = _cross(run, frozenset({chr(list(arg[2])[0][1]) * min(arg[0], 8)})) or run
-            if arg[1] != arg[0]:
-                close()
-            continue
-        close()
-        if op is _c.SUBPATTERN:
-            add, remove, sub = arg[1], arg[2], arg[3]
-            inner = (icase or bool(add & re.I)) and not bool(remove & re.I)
-            found = _sequence(sub, inner)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
-            found = _sequence(arg[2], icase)
-        elif op is _c.BRANCH:
-            found = _branches(arg[1], icase)
-        else:
-            found = None
-        if found:
-            needs.append(found)
-    close()
-    return needs
-
-
-def _count(op: Any, arg: Any) -> bool:
-    """A digit, or a run of them (``\\d+``, ``[0-9]{2}``): a count, when a literal comes right before it."""
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1 and len(list(arg[2])) == 1:
-        op, arg = list(arg[2])[0]
-    if op is not _c.IN or len(arg) != 1:
-        return False
-    kind, value = arg[0]
-    return (kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT) or (kind is _c.RANGE and tuple(value) == (48, 57))
-
-
-def _single_literal(items: Any) -> bool:
-    items = list(items)
-    return len(items) == 1 and items[0][0] is _c.LITERAL
-
-
-def _branches(branches: list[Any], icase: bool) -> Need | None:
-    """Each branch must bring its own literal, else the alternation requires nothing."""
-    found = [_sequence(b, icase) for b in branches]
-    if any(f is None for f in found):
-        return None
-    literals = frozenset(lit for f in found if f for lit in f[0])
-    return (literals, any(f[1] for f in found if f), all(f[2] for f in found if f))
-
-
-def _parse(pattern: str) -> tuple[list[Need], bool] | None:
-    parsed = parse(pattern)
-    if parsed is None:
-        return None  # RE2-only syntax: the caller uses the pattern itself
-    icase = bool(parsed.state.flags & re.I)
-    return _needs(list(parsed), icase), icase
-
-
-def required_literals(pattern: str) -> Need | None:
-    """Literals one of which every match of ``pattern`` contains, or None."""
-    parsed = _parse(pattern)
-    return _best(parsed[0]) if parsed else None
-
-
 _META = re.compile(r"([\\.+*?()|\[\]{}^$])")
 
 
@@ -184,14 +36,6 @@ def _alternation(need: Need) -> str:
     return "|".join(_literal(lit, need[1]) for lit in sorted(need[0]))
 
 
-def _usable(needs: list[Need]) -> list[Need]:
-    return [n for n in needs if n[0] and min(len(x.encode()) for x in n[0]) >= MIN_LITERAL]
-
-
-def _selectivity(need: Need) -> float:
-    return min(map(_score, need[0]))
-
-
 def _choice(pattern: str) -> Need | str | None:
     """A strong literal set stands alone (a Need); a middling one is paired (a regex); else None.
 
@@ -199,12 +43,12 @@ def _choice(pattern: str) -> Need | str | None:
     supported`` each occur in every npm install), so it is paired with the
     pattern's next-best literal, in the order a match holds them, on one line.
     """
-    parsed = _parse(pattern)
+    parsed = needs_of(pattern)
     if parsed is None:
         return None
-    needs = _usable(parsed[0])
-    best = _best(needs)
-    score = _selectivity(best) if best is not None else 0.0
+    needs = usable(parsed[0])
+    best = most_selective(needs)
+    score = selectivity(best) if best is not None else 0.0
     if best is None or score < WEAK_SCORE:
         return None
     others = [n for n in needs if n is not best]
@@ -213,7 +57,7 @@ def _choice(pattern: str) -> Need | str | None:
     if (score >= STRONG_SCORE and not best[2]) or not others:
         return best
     # The literal that says what the line is about rather than another label: ``<<< FAILURE!`` after the counts.
-    second = max(others, key=lambda n: (not n[2], _selectivity(n)))
+    second = max(others, key=lambda n: (not n[2], selectivity(n)))
     first, last = sorted((best, second), key=needs.index)
     return f"(?:{_alternation(first)})[^\\n]*(?:{_alternation(last)})"
 
@@ -240,9 +84,11 @@ class Parts:
     pairs: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     cores: tuple[str, ...] = ()
+    # Per pattern, in the order given: regexes one of which each match of it holds (matcher.py); () for none.
+    keys: tuple[tuple[str, ...], ...] = ()
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {name: list(getattr(self, name)) for name in _FIELDS}
+    def to_json(self) -> dict[str, Any]:
+        return {**{name: list(getattr(self, name)) for name in _FIELDS}, "keys": [list(k) for k in self.keys]}
 
     @classmethod
     def from_json(cls, data: Any) -> Parts:
@@ -253,7 +99,12 @@ class Parts:
             raise ValueError("not lists of strings")
         if len(lists["cores"]) != len(lists["weak"]):
             raise ValueError("a core for each weak pattern")
-        return cls(**{name: tuple(v) for name, v in lists.items()})
+        keys = data.get("keys", [])
+        if not isinstance(keys, list) or not all(
+            isinstance(k, list) and all(isinstance(x, str) for x in k) for k in keys
+        ):
+            raise ValueError("keys: not lists of strings")
+        return cls(**{name: tuple(v) for name, v in lists.items()}, keys=tuple(tuple(k) for k in keys))
 
     def sources(self) -> tuple[str, str]:
         """The two RE2 alternations: literals and cores, then pairs and the weak patterns without a core.
@@ -307,19 +158,25 @@ def prefilter_parts(patterns: Iterable[str], relax: Any) -> Parts:
     singles: set[tuple[str, bool]] = set()
     pairs: set[str] = set()
     weak: dict[str, str] = {}  # weak pattern -> its core
+    keys: list[tuple[str, ...]] = []
     for pattern in patterns:
         choice = _choice(pattern)
         if choice is None:
             relaxed = relax(pattern)
-            weak[f"(?:{relaxed})"] = core(relaxed) or ""
-        elif isinstance(choice, str):
+            weak[f"(?:{relaxed})"] = found = core(relaxed) or ""
+            keys.append((found,) if found else ())
+            continue
+        if isinstance(choice, str):
             pairs.add(choice)
+            need = required_literals(pattern)  # the pair's more selective half: every match holds one of it
         else:
             singles.update((lit, choice[1]) for lit in choice[0])
+            need = choice
+        keys.append(tuple(_literal(lit, need[1]) for lit in sorted(need[0])) if need else ())
     exact, folded = _minimal(singles)
     weak_patterns = tuple(sorted(weak))
     joined = merged_pairs(tuple(sorted(pairs)), exact, folded)
-    return Parts(exact, folded, joined, weak_patterns, tuple(weak[w] for w in weak_patterns))
+    return Parts(exact, folded, joined, weak_patterns, tuple(weak[w] for w in weak_patterns), tuple(keys))
 
 
 def prefilter_sources(patterns: Iterable[str], relax: Any) -> tuple[str, ...]:

@@ -36,7 +36,14 @@ def _relax(pattern: str) -> str:
 # to it reuse a stale cache; tests/test_prefiltercache.py traces the derivation to check the list.
 _DERIVERS = tuple(
     Path(__file__).with_name(name)
-    for name in ("prefilter.py", "prefilterpairs.py", "prefiltercache.py", "regex_core.py")
+    for name in (
+        "prefilter.py",
+        "prefilterneeds.py",
+        "prefilterpairs.py",
+        "prefiltercache.py",
+        "regex_core.py",
+        "regexparse.py",
+    )
 )
 
 
@@ -63,12 +70,31 @@ def confined(source: str) -> bool:
 def prefilter_of(patterns: list[str]) -> Parts:
     """The prefilter of ``patterns``, from the disk cache when it was derived before (see diskcache)."""
     digest = patterns_key(patterns)
-    found = diskcache.load("prefilter", digest)
-    if found is not None:
-        try:
-            return Parts.from_json(json.loads(found))
-        except ValueError:
-            pass  # written by another version, or damaged: derive it again
-    parts = prefilter_parts(patterns, _relax)
-    diskcache.store("prefilter", digest, json.dumps(parts.to_json()).encode())
+    parts = _load(digest)
+    if parts is None:
+        parts = prefilter_parts(patterns, _relax)
+        diskcache.store("prefilter", digest, json.dumps(parts.to_json()).encode())
+    if len(_LOADED) >= 4:
+        _LOADED.clear()
+    _LOADED[digest] = parts
     return parts
+
+
+# The prefilters this process read or derived last, by key: the rule set asks for one, then its matcher its keys.
+_LOADED: dict[str, Parts] = {}
+
+
+def _load(digest: str) -> Parts | None:
+    found = diskcache.load("prefilter", digest)
+    if found is None:
+        return None
+    try:
+        return Parts.from_json(json.loads(found))
+    except ValueError:
+        return None  # written by another version, or damaged: derive it again
+
+
+def keys_of(patterns: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Per pattern, the regexes one of which each of its matches holds (``Parts.keys``)."""
+    parts = _LOADED.get(patterns_key(patterns))
+    return (parts or prefilter_of(patterns)).keys

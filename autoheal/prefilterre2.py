@@ -12,37 +12,26 @@ from typing import Any
 
 import re2
 
+from autoheal import re2api
 from autoheal.prefilter import Parts
 from autoheal.prefiltercache import confined
 from autoheal.sections import MARKER_BYTES
 
-
-def options() -> Any:
-    opts = re2.Options()
-    opts.log_errors = False  # RE2 would print parse errors to stderr; we raise ConfigError instead.
-    return opts
-
-
-# google-re2's private anchor constants (the searchers, rules.Rule.captures); None sends them to the public API.
-_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
-UNANCHORED = getattr(_ANCHOR, "UNANCHORED", None)
-ANCHOR_START = getattr(_ANCHOR, "ANCHOR_START", None)
+# rule.py and rules.py read these here; re2api.py is where they live.
+UNANCHORED = re2api.UNANCHORED
+options = re2api.options
 
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     """``search(buf, pos, end)`` -> offset of the first match, or -1.
 
-    The prefilters run once per candidate line, and google-re2's Python
-    wrapper builds a generator and a match object per call; its compiled
-    object's ``Match`` returns bare spans at half the cost. Fall back to the
-    public API if a future release renames it.
+    The prefilters run once per candidate line: from the bare spans (re2api.py).
     """
-    inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and UNANCHORED is not None:
-        anchor = UNANCHORED
+    match = re2api.spans(regex)
+    if match is not None:
 
         def fast(buf: bytes, pos: int, end: int) -> int:
-            return int(inner.Match(anchor, buf, pos, end)[0][0])
+            return int(match(buf, pos, end)[0][0])
 
         return fast
 
@@ -66,12 +55,11 @@ def end_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     For a regex behind ``SKIP``: its match anchored at ``pos`` ends where the
     first unanchored match of the rest does.
     """
-    inner = getattr(regex, "_regexp", None)
-    if inner is not None and hasattr(inner, "Match") and ANCHOR_START is not None:
-        anchor = ANCHOR_START
+    match = re2api.spans(regex, anchored=True)
+    if match is not None:
 
         def fast(buf: bytes, pos: int, end: int) -> int:
-            stop = int(inner.Match(anchor, buf, pos, end)[0][1])
+            stop = int(match(buf, pos, end)[0][1])
             return max(stop - 1, pos) if stop >= 0 else -1
 
         return fast
@@ -96,7 +84,7 @@ LOOP_CHECK_MEM = 16 << 20  # the loops alone, run over marker lines only (Prefil
 
 
 def compile_prefilter(source: str, max_mem: int) -> Any:
-    opts = options()
+    opts = re2api.options()
     opts.never_capture = True
     opts.max_mem = max_mem
     return re2.compile(source.encode("utf-8"), opts)

@@ -24,6 +24,7 @@ from typing import Any
 
 import re2
 
+from autoheal import re2api
 from autoheal.errors import ConfigError
 
 REDACTED = "[redacted]"
@@ -116,15 +117,11 @@ class Redactor:
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
         self._set.Compile()
-        # google-re2's wrapper object, when it has one: its Match is the set's, less a Python call per line.
-        inner: Any = getattr(self._set, "_set", None)
-        self._match: Any = getattr(inner, "Match", None)
+        self._match = re2api.set_match(self._set)  # without the wrapper's call per line
 
     def _found(self, text: str) -> list[int]:
         """Which patterns match ``text`` (one set search; UnicodeEncodeError for a lone surrogate)."""
-        if self._match is not None:
-            return list(self._match(text.encode("utf-8")) or [])
-        return list(self._set.Match(text) or [])
+        return self._match(text.encode("utf-8"))
 
     def line(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED."""

@@ -12,93 +12,18 @@ short in logs, so ``\\d+`` and ``\\s*`` stay.
 
 The run is written back as RE2 syntax from Python's parse of the pattern; a
 construct this module does not render makes the pattern keep its own pass.
-The parser handles and the literal score live here, shared with prefilter.py.
+The parse and the literal score are regexparse.py's, shared with prefilter.py.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from typing import Any
 
-# Python's own regex parser gives the pattern's structure; RE2 syntax is close
-# enough for finding literals, and a pattern it rejects is used whole instead.
-_NEW = sys.version_info >= (3, 11)
-_p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
-_c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
-
-# RE2's POSIX classes ([[:space:]]): Python's parser reads them as a class of those letters.
-POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
-
-
-def parse(pattern: str) -> Any | None:
-    """Python's parse of an RE2 pattern, or None where the two may read it apart (or Python cannot).
-
-    RE2-only syntax (``\\pL``, ``\\z``, ``\\C``) fails Python's parser; a POSIX class
-    does not, so it is refused here.
-    """
-    if POSIX_CLASS.search(pattern):
-        return None
-    try:
-        return _p.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
-        return None
-
-
-# Fragments so common in CI logs that a literal made of them selects almost every line.
-_COMMON = frozenset(
-    {
-        "test",
-        "tests",
-        "error",
-        "errors",
-        "warning",
-        "code",
-        "type",
-        "http",
-        "https",
-        "https://",
-        "http://",
-        "line",
-        "body",
-        "header",
-        "status",
-        "tatus",
-        "update",
-        "create",
-        "after",
-        "failed",
-        "java",
-        ".java",
-        "empty",
-        "generate",
-        "generated",
-        "parser",
-        "build",
-        "info",
-        "debug",
-        "file",
-        "from",
-        "with",
-        "true",
-    }
-)
-
-
-def _score(literal: str) -> float:
-    """How rarely a literal occurs in logs, roughly: long, varied, with rare punctuation or digits.
-
-    Path characters (. / - _) and runs of one character (dotted leaders, rules)
-    are everywhere in logs, so they earn nothing; common words earn a quarter.
-    """
-    letters = sum(c.isalnum() for c in literal)
-    length = letters if len(set(literal)) > 2 else len(set(literal))
-    rare = sum(2 for c in set(literal) if not c.isalnum() and c not in " ./-_")
-    rare += sum(3 for c in literal if ord(c) > 127)
-    base = length + rare + sum(c.isdigit() for c in literal)
-    return base / 2 if literal.strip(" :.-_'\"") in _COMMON else base
-
+# hsregex.py reads the parser handles here.
+from autoheal.regexparse import _c as _c
+from autoheal.regexparse import parse as parse
+from autoheal.regexparse import score
 
 # A core must say at least this much (about one literal character each) to flag few lines.
 MIN_WEIGHT = 3.5
@@ -214,7 +139,7 @@ def _narrow(body: list[Any]) -> bool:
 def _weight(op: Any, arg: Any) -> float:
     """Roughly how many literal characters the item is worth: a class a third, an optional item nothing."""
     if op is _c.LITERAL:
-        return 1.0 if arg < 128 else 4.0  # as in _score: a non-ASCII character is rare in logs
+        return 1.0 if arg < 128 else 4.0  # as in score: a non-ASCII character is rare in logs
     if op in (_c.IN, _c.CATEGORY, _c.NOT_LITERAL):
         return 0.34
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
@@ -249,7 +174,7 @@ def _trim(run: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 def _run_weight(run: list[tuple[Any, Any]]) -> float:
     """A plain word is worth what the prefilter's score says (``failed`` is on every other line of a test log)."""
     if run and all(op is _c.LITERAL for op, _ in run):
-        return _score("".join(chr(arg) for _, arg in run))
+        return score("".join(chr(arg) for _, arg in run))
     return sum(_weight(*item) for item in run)
 
 

@@ -1,11 +1,10 @@
-"""The pattern matcher: the RE2 set and the FilteredRE2 that takes over name the same patterns."""
+"""The pattern matcher: an RE2 set of the patterns' keys names the candidates; it answers as every pattern searched."""
 
 from __future__ import annotations
 
 import pytest
 import re2
 
-from autoheal import matcher
 from autoheal.matcher import PatternMatcher
 from autoheal.prefilterre2 import MATCHER_MEM
 from autoheal.prefilterre2 import options as _options
@@ -19,6 +18,10 @@ LINES = [
     "##[error]Process completed with exit code 1.",
     "FAILED tests/test_a.py::test_b - AssertionError: assert 1 == 2",
     "fatal: unable to access 'https://github.com/o/r/': Could not resolve host: github.com",
+    "Tests run: 9, Failures: 2, Errors: 0, Skipped: 0",
+    "tests/test_x.py:12: in test_y    E       assert 1 == 2",
+    "  3:7  \u2716  Missing semicolon  semi",
+    "ERROR: Could not find a version that satisfies the requirement n\u00e9o==1.0",
     "nothing to see here",
     "",
 ]
@@ -28,18 +31,29 @@ def _never(index: int) -> None:
     raise AssertionError(index)
 
 
-def test_the_filter_names_the_patterns_the_set_names(monkeypatch: pytest.MonkeyPatch) -> None:
+def _expected(patterns: list[str], line: str) -> list[int]:
+    return [i for i, p in enumerate(patterns) if re2.search(p, line)]
+
+
+def test_the_catalogue_matcher_names_the_patterns_that_match() -> None:
     patterns = [p for rule in default_ruleset().rules for p in rule.patterns]
-    monkeypatch.setattr(matcher, "SWITCH_AFTER", len(LINES))
-    both = PatternMatcher(patterns, _options, MATCHER_MEM, _never)
-    by_set = [both.match(line) for line in LINES]
-    assert both.filter is None and both.set is not None
-    by_filter = [both.match(line) for line in LINES]
-    assert both.filter is not None and both.set is None
-    assert by_set == by_filter
-    assert sum(map(len, by_set)) >= 6  # the lines above hold hits
-    for line, found in zip(LINES, by_set):
-        assert found == [i for i, p in enumerate(patterns) if re2.search(p, line)], line
+    matcher = PatternMatcher(patterns, _options, MATCHER_MEM, _never)
+    found = [matcher.match(line) for line in LINES]
+    assert sum(map(len, found)) >= 8  # the lines above hold hits
+    for line, names in zip(LINES, found):
+        assert names == _expected(patterns, line), line
+    assert [matcher.match(line) for line in LINES] == found  # the patterns compiled on first need answer the same
+
+
+def test_keys_only_narrow_the_search_so_wrong_keys_cost_answers_a_whole_pattern_gives() -> None:
+    """A pattern with no key is its own; a key names candidates, which are then searched."""
+    patterns = ["connect to (?P<host>\\S+) refused", "timed? out", "^x\\d+$"]
+    keys = [("connect to ",), ("out",), ()]
+    matcher = PatternMatcher(patterns, _options, MATCHER_MEM, _never, keys)
+    for line in ["connect to db:5432 refused", "connect to db", "job timed out", "x12", "ax12", "lockout"]:
+        assert matcher.match(line) == _expected(patterns, line), line
+    # Keys that do not line up with the patterns are not used: each pattern is its own key.
+    assert PatternMatcher(patterns, _options, MATCHER_MEM, _never, [("zzz",)]).match("x12") == [2]
 
 
 def test_no_patterns_match_nothing() -> None:
@@ -50,4 +64,13 @@ def test_a_pattern_re2_rejects_is_reported_by_index() -> None:
     seen: list[int] = []
     with pytest.raises(re2.error):
         PatternMatcher(["ok", "(a)\\1"], _options, MATCHER_MEM, seen.append)
+    assert seen == [1]
+
+
+def test_a_keyed_pattern_re2_rejects_is_reported_when_first_searched() -> None:
+    seen: list[int] = []
+    matcher = PatternMatcher(["ok", "(a)\\1 refused"], _options, MATCHER_MEM, seen.append, [(), ("refused",)])
+    assert matcher.match("ok") == [0]
+    with pytest.raises(re2.error):
+        matcher.match("a refused")
     assert seen == [1]

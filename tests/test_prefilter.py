@@ -12,7 +12,8 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, prefilter_sources, required_literals
+from autoheal.prefilter import prefilter_part, prefilter_sources
+from autoheal.prefilterneeds import required_literals
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.prefilterre2 import raw_searcher
 from autoheal.rules import default_ruleset
@@ -113,12 +114,12 @@ def test_each_searcher_flags_the_lines_an_unanchored_search_flags(
     private_api: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first pass reads its match's end (no reverse DFA); the line it names is the match's."""
-    from autoheal import prefilterre2
+    from autoheal import prefilterre2, re2api
     from autoheal.rules import compile_ruleset
 
     if not private_api:
-        monkeypatch.setattr(prefilterre2, "ANCHOR_START", None)
-        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)
+        monkeypatch.setattr(re2api, "ANCHOR_START", None)
+        monkeypatch.setattr(re2api, "UNANCHORED", None)
     passes = compile_ruleset(RULESET.rules).prefilter
     assert passes.sources[0].startswith(prefilterre2.SKIP)  # the catalogue's first pass is line-confined
     flagged = []
