@@ -30,7 +30,7 @@ LONG_LINE = HEAD_BYTES
 # gh's columns: the job's name, the step's name, then the runner's own timestamp.
 _STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
 _GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
-_STAMP = re.compile(_STAMPED + rb" ?")
+_GH_TEXT = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
 
 Undo = Callable[[list[bytes]], list[bytes]]
 
@@ -70,35 +70,38 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
 
 
 class GhColumns:
-    """Drop gh's job and step columns; a new step whose first line opens no group gets one.
+    """Drop gh's job and step columns: each line becomes the runner's line, text and all.
 
-    A step's log opens with ``##[group]Run <command>`` when it runs something; the runner's own
-    steps (``Set up job``, ``Post ...``, ``Complete job``) open with a line of the runner's chatter
-    (``Post job cleanup.``, ``##[group]Operating System``), which becomes ``##[group]Run <step>`` so
-    the step before it ends there (the line's own text is not scanned: no rule is about that chatter).
+    Where one step ends and the next begins is then told as in the job's own log (``##[group]Run``,
+    a runner step's first line: ``markers``); no line is made up or replaced, so key lines, links
+    and excerpts are the file's own.
     """
 
-    def __init__(self) -> None:
-        self.key: tuple[bytes, bytes] | None = None
-
     def __call__(self, batch: list[bytes]) -> list[bytes]:
-        return [self._line(line) for line in batch]
+        return [_drop_columns(line) for line in batch]
 
-    def _line(self, line: bytes) -> bytes:
-        m = _GH_LINE.match(line)
-        if m is None:
-            return line
-        # (A file saved with a BOM has it before the first line's job: the same job as the lines after.)
-        key, body = (m[1].removeprefix(b"\xef\xbb\xbf"), m[2]), line[m.end() :]
-        if key != self.key:
-            first = self.key is None
-            self.key = key
-            stamp = _STAMP.match(body)
-            text = body[stamp.end() :] if stamp else body
-            # (A line too long for chatter keeps its text: it may be only the start of a long line.)
-            if not first and not text.startswith(b"##[group]Run ") and m[2].strip() and len(line) <= LONG_LINE:
-                return (stamp[0] if stamp else b"") + b"##[group]Run " + m[2].strip()
-        return body
+
+def _drop_columns(line: bytes) -> bytes:
+    m = _GH_LINE.match(line)
+    return line if m is None else line[m.end() :]
+
+
+def job(head: bytes) -> str | None:
+    """The job gh's first column names, for a log (its first ``HEAD_BYTES``, or all of it) in gh's shape.
+
+    ``gh run view --log-failed`` prints a run's failed jobs one after another; the head names the first.
+    """
+    if not isinstance(detect(head, eof=len(head) < HEAD_BYTES), GhColumns):
+        return None
+    first = next(line for line in head.split(b"\n") if line.strip())
+    m = _GH_LINE.match(first.rstrip(b"\r"))
+    name = m[1].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").strip() if m else ""
+    return name or None
+
+
+def without_columns(text: str) -> str:
+    """``text`` (one decoded line) without gh's job and step columns, when it has them."""
+    return _GH_TEXT.sub("", text, count=1)
 
 
 def _undone_lines(undo: Undo, data: bytes) -> bytes:

@@ -275,10 +275,11 @@ def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
 
 def _stdin_docs() -> list[LogDoc]:
     spool = _spool_stdin()
-    if _is_zip(spool.read(4), spool):
+    head = spool.read(dialect.HEAD_BYTES)
+    if _is_zip(head[:4], spool):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
-    return [LogDoc("", _spool_opener(spool))]
+    return [LogDoc("", _spool_opener(spool), job=dialect.job(head))]
 
 
 def open_input(spec: str) -> list[LogDoc]:
@@ -292,12 +293,12 @@ def open_input(spec: str) -> list[LogDoc]:
         raise InputError(f"{spec}: no such file or directory")
     try:
         with path.open("rb") as fh:
-            magic = fh.read(4)
+            head = fh.read(dialect.HEAD_BYTES)  # a zip's magic, or the head that tells gh's job column
     except OSError as exc:
         raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
-    if _is_zip(magic, path):
+    if _is_zip(head[:4], path):
         return open_zip(path, spec)
-    return [LogDoc("", _file_opener(path))]
+    return [LogDoc("", _file_opener(path), job=dialect.job(head))]
 
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:
