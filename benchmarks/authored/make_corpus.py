@@ -28,6 +28,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_j,
     cases_k,
     cases_m,
+    cases_q,
 )
 from benchmarks.authored.cases_a import CASES
 
