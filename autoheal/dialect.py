@@ -10,6 +10,7 @@ so line numbers stay the file's own. An ordinary log costs one look at its head.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ MIN_INDENTED = 8
 # in a line's first bytes, and holding a whole line to its end made a 1 GB line cost memory and
 # quadratic copying (every read joined the line so far to the new bytes).
 LONG_LINE = HEAD_BYTES
+MAX_JOBS = 64  # jobs of one gh output told apart: a run's matrix rarely has more
 # gh's columns: the job's name, the step's name, then the runner's own timestamp.
 _STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
 _GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
@@ -35,8 +37,12 @@ _GH_TEXT = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d
 Undo = Callable[[list[bytes]], list[bytes]]
 
 
-def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
-    """``opener`` whose stream has its log's dialect undone (the stream itself for an ordinary log)."""
+def wrap(opener: Callable[[], IO[bytes]], job: str | None = None) -> Callable[[], IO[bytes]]:
+    """``opener`` whose stream has its log's dialect undone (the stream itself for an ordinary log).
+
+    With ``job``, a ``gh run view --log`` stream keeps that job's lines only (the others blank, so
+    every line stays where it was: ``jobs``).
+    """
 
     def opened() -> IO[bytes]:
         stream = opener()
@@ -49,6 +55,8 @@ def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
         if undo is None and stream.seekable():
             stream.seek(0)
             return stream
+        if isinstance(undo, GhColumns):
+            undo.job = job
         return io.BufferedReader(_Undone(stream, head, undo), 1 << 16)
 
     return opened
@@ -74,11 +82,26 @@ class GhColumns:
 
     Where one step ends and the next begins is then told as in the job's own log (``##[group]Run``,
     a runner step's first line: ``markers``); no line is made up or replaced, so key lines, links
-    and excerpts are the file's own.
+    and excerpts are the file's own. With ``job`` set, another job's lines are left blank.
     """
 
+    def __init__(self) -> None:
+        self.job: str | None = None
+        self.column = b""  # the job column seen last, and whether it is ``job``'s
+        self.mine = True
+
     def __call__(self, batch: list[bytes]) -> list[bytes]:
-        return [_drop_columns(line) for line in batch]
+        if self.job is None:
+            return [_drop_columns(line) for line in batch]
+        return [self._line(line) for line in batch]
+
+    def _line(self, line: bytes) -> bytes:
+        m = _GH_LINE.match(line)
+        if m is None:  # a line gh did not write: it goes with the job before it
+            return line if self.mine else b""
+        if m[1] != self.column:
+            self.column, self.mine = m[1], _name(m[1]) == self.job
+        return line[m.end() :] if self.mine else b""
 
 
 def _drop_columns(line: bytes) -> bytes:
@@ -86,17 +109,54 @@ def _drop_columns(line: bytes) -> bytes:
     return line if m is None else line[m.end() :]
 
 
-def job(head: bytes) -> str | None:
-    """The job gh's first column names, for a log (its first ``HEAD_BYTES``, or all of it) in gh's shape.
+def _name(column: bytes) -> str:
+    return column.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").strip()
 
-    ``gh run view --log-failed`` prints a run's failed jobs one after another; the head names the first.
-    """
+
+def job(head: bytes) -> str | None:
+    """The job gh's first column names, for a log (its first ``HEAD_BYTES``, or all of it) in gh's shape."""
     if not isinstance(detect(head, eof=len(head) < HEAD_BYTES), GhColumns):
         return None
     first = next(line for line in head.split(b"\n") if line.strip())
     m = _GH_LINE.match(first.rstrip(b"\r"))
-    name = m[1].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").strip() if m else ""
-    return name or None
+    return (_name(m[1]) if m else "") or None
+
+
+def jobs(head: bytes, opener: Callable[[], IO[bytes]]) -> list[str]:
+    """The jobs of ``gh run view --log`` output (``head``, then all of it from ``opener``), as gh printed
+    them one after another (``--log`` prints every job of the run, ``--log-failed`` each failed one); [] for
+    another log. One pass over the bytes: a line's job is only looked at where it is not the one before.
+    """
+    first = job(head)
+    if first is None:
+        return []
+    found, current, carry = [first], b"", b"\n"
+    with opener() as stream:
+        while len(found) < MAX_JOBS and (chunk := stream.read(1 << 20)):
+            data = carry + chunk  # (``carry`` starts with the newline before the line it holds)
+            end, at = data.rfind(b"\n") + 1, 0
+            while m := _other_job(current).search(data, at, end):
+                current, at = m[1], m.end()
+                if (name := _name(current)) and name not in found:
+                    found.append(name)
+            carry = data[end - 1 :][:LONG_LINE]  # a line's columns are at its start: a long one's start will do
+    return found[:MAX_JOBS]
+
+
+def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[tuple[str | None, Callable[[], IO[bytes]]]]:
+    """The documents one log (``head`` its first bytes) is read as, each with its job: the log itself,
+    or for gh output of several jobs one per job, whose lines are that job's (``wrap``) and numbered as
+    in the file, so a failure is told in its own job and a passing job's errors are no part of it."""
+    found = jobs(head, opener)
+    if len(found) <= 1:
+        return [(found[0] if found else None, wrap(opener))]
+    return [(name, wrap(opener, name)) for name in found]
+
+
+@functools.lru_cache(maxsize=MAX_JOBS)
+def _other_job(column: bytes) -> re.Pattern[bytes]:
+    """A line of gh's output whose job column is not ``column``: where another job's lines begin."""
+    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t[^\t\n]*\t" + _STAMPED)
 
 
 def without_columns(text: str) -> str:

@@ -238,3 +238,45 @@ def test_gh_run_view_piped_into_triage_names_the_job_and_keeps_the_line_numbers(
     assert out["title"] == "web / unit / npm test: FAIL src/cart.test.js" and out["key_lines"] == [4, 6]
     texts = {e["line"]: e["text"] for e in out["excerpt"]}
     assert texts[4] == "FAIL src/cart.test.js"  # gh's columns gone, the line where the file has it
+
+
+LINT_ROWS = [
+    ("Set up job", "Current runner version: '2.316.1'"),
+    ("Run ruff check .", "##[group]Run ruff check ."),
+    ("Run ruff check .", "##[endgroup]"),
+    ("Run ruff check .", "error: Failed to parse pyproject.toml (ignored: a warning of ruff's own)"),
+    ("Run ruff check .", "All checks passed!"),
+    ("Complete job", "Cleaning up orphan processes"),
+]
+TEST_ROWS = [
+    ("Set up job", "Current runner version: '2.316.1'"),
+    ("Run cargo test", "##[group]Run cargo test"),
+    ("Run cargo test", "##[endgroup]"),
+    ("Run cargo test", "test parse::empty ... FAILED"),
+    ("Run cargo test", "test result: FAILED. 11 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"),
+    ("Run cargo test", "##[error]Process completed with exit code 101."),
+]
+
+
+def test_gh_output_of_several_jobs_is_one_document_per_job_with_the_file_s_line_numbers(tmp_path: Path) -> None:
+    from autoheal.logsource import open_input
+
+    log = tmp_path / "run.log"
+    log.write_bytes(_gh("lint", LINT_ROWS) + _gh("test (ubuntu)", TEST_ROWS) + _gh("lint", LINT_ROWS[:1]))
+    docs = open_input(str(log))
+    assert [d.job for d in docs] == ["lint", "test (ubuntu)"]
+    with docs[1].opener() as stream:
+        lines = stream.read().decode().split("\n")
+    assert len(lines) == len(LINT_ROWS) + len(TEST_ROWS) + 2  # every line where it was, another job's blank
+    assert lines[:6] == [""] * 6 and lines[9].endswith("test parse::empty ... FAILED") and lines[12] == ""
+    d = triage_path(str(log), default_ruleset())
+    assert (d.job, d.step) == ("test (ubuntu)", "cargo test")
+    assert 10 in d.key_lines or 10 in {e.line for e in d.excerpt}
+
+
+def test_the_jobs_of_gh_output_are_told_across_reads_and_a_long_line() -> None:
+    data = _gh("a", GH_ROWS) + b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (3 << 20) + b"\n"
+    data += _gh("b", GH_ROWS[:2]) + b"no columns here\n" + _gh("c", GH_ROWS[:1])
+    assert dialect.jobs(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data)) == ["a", "b", "c"]
+    assert dialect.jobs(b"plain\n", lambda: io.BytesIO(b"plain\n")) == []
+    assert [job for job, _ in dialect.per_job(data[:4096], lambda: io.BytesIO(data[:4096]))] == ["a"]
