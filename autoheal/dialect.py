@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
@@ -67,7 +68,8 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
     lines = head.split(b"\n")
     if not eof:
         lines = lines[:-1]  # the last one may be cut short
-    written = [line.rstrip(b"\r") for line in lines if line.strip()][:HEAD_LINES]
+    # The first HEAD_LINES written lines, not all the head's (this runs at each open of every log).
+    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), HEAD_LINES)]
     if written and all(_GH_LINE.match(line) for line in written[:5]):
         return GhColumns()
     if len(written) >= HEAD_LINES or (eof and len(written) >= MIN_INDENTED):

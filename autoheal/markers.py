@@ -202,7 +202,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return Marker(code=int(m["code"]), build=True, ci=TRAVIS)
     if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
         return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
-    if (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
+    if body[:1] in ("P", "C") and (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
         return step
     if found := _platform_marker(body):
         return found
@@ -276,7 +276,8 @@ def _platform_marker(body: str) -> Marker | None:
             return _VSO_FAILED if m["failed"] else _VSO_ERROR
     if lead == "=" and _AZURE_OUTPUT.match(body):
         return _BODY
-    if any(start in body for start in _STEP_EXITS) and (m := _STEP_EXIT.match(body)):
+    exits = _STEP_EXITS
+    if (exits[0] in body or exits[1] in body or exits[2] in body) and (m := _STEP_EXIT.match(body)):
         return Marker(code=abs(int(m["code"])), ci=BUILDKITE if _STEP_EXITS[2] in body else CIRCLECI)
     if body.startswith(_TELL_STARTS):
         return next(told(ci) for start, ci in _TELLS if body.startswith(start))

@@ -31,7 +31,7 @@ class Marker:
     """What one marker line says: a section opens, or the current one ends with ``code``."""
 
     opens: str | None = None  # the command of a new section
-    kind: str = ""
+    kind: str = ""  # of the section it opens; TELL: a line that says nothing but the log's CI
     code: int | None = None  # an exit status for the current (or named) section
     closes: str | None = None  # Travis names the command it closes
     error: bool = False  # a GitHub Actions error annotation
@@ -49,7 +49,6 @@ class Marker:
     body: bool = False  # the current section's output starts on the next line
     jenkins: bool = False  # a Jenkins freestyle build's own line (a build step, the SCM checkout)
     ci: int = 0  # the CIs whose marker this is (bits above); 0: any log's
-    tells: bool = False  # says nothing but the CI (a line only that CI prints at a log's head)
 
 
 def told(ci: int) -> Marker:
@@ -57,4 +56,5 @@ def told(ci: int) -> Marker:
     return _TOLD[ci]
 
 
-_TOLD = {ci: Marker(ci=ci, tells=True) for ci in CI_NAMES}
+TELL = "tell"  # (a kind, not a field of its own: each field costs every Marker made, one per marker line)
+_TOLD = {ci: Marker(kind=TELL, ci=ci) for ci in CI_NAMES}

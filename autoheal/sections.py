@@ -39,7 +39,7 @@ from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
-from autoheal.marks import BUILDKITE, CI_NAMES
+from autoheal.marks import BUILDKITE, CI_NAMES, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED
@@ -106,8 +106,15 @@ class Sectioner:
             mine[:] = [c for c in mine if id(c) not in drop]
 
     def feed(self, line: int, found: Marker) -> None:
-        if found.ci and not self._reads(line, found) or found.tells:
-            return
+        ci = found.ci
+        if ci:  # (inline: once per marker line)
+            if self.ci:
+                if not ci & self.ci:
+                    return
+            else:
+                self._tell(line, found)
+            if found.kind == TELL:
+                return
         if found.weak and found.opens is not None and self.buildkite:
             self._open(line, found)
             return
@@ -158,18 +165,13 @@ class Sectioner:
             self.jenkins = True  # "Build step '...' marked build as failure"
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
 
-    def _reads(self, line: int, found: Marker) -> bool:
-        """``found`` is read: the log is from a CI that prints it, or its head has told none (yet).
-
-        A marker only one CI prints tells the log's CI, unless it is one that CI's lines may only look
-        like (a Buildkite ``---`` group is a diff's header elsewhere)."""
+    def _tell(self, line: int, found: Marker) -> None:
+        """A marker only one CI prints, in the log's head, tells the log's CI, unless it is one that CI's
+        lines may only look like (a Buildkite ``---`` group is a diff's header elsewhere)."""
         ci = found.ci
-        if self.ci:
-            return bool(ci & self.ci)
         if line <= HEAD_LINES and not ci & (ci - 1) and not found.weak:
             self.ci = ci
             self.buildkite = self.buildkite or ci == BUILDKITE
-        return True
 
     def _set_status(self, target: Section, status: str) -> None:
         self.failed += (status == FAILED) - (target.status == FAILED)

@@ -53,7 +53,7 @@ def _platform(body: str) -> Marker | None:
         return Marker(code=abs(int(g["code"])), ci=BUILDKITE if "The command exited with status " in body else CIRCLECI)
     for start, ci in m._TELLS:
         if body.startswith(start):
-            return Marker(ci=ci, tells=True)
+            return Marker(kind="tell", ci=ci)
     return m._group(body)
 
 

@@ -60,7 +60,7 @@ def test_a_plain_log_is_read_with_every_ci_s_markers() -> None:
 
 def test_a_line_that_tells_a_ci_past_the_head_tells_nothing() -> None:
     sectioner = Sectioner(None)
-    sectioner.feed(HEAD_LINES + 1, Marker(ci=JENKINS, tells=True))
+    sectioner.feed(HEAD_LINES + 1, Marker(kind="tell", ci=JENKINS))
     assert sectioner.dialect == "plain"
     sectioner.feed(HEAD_LINES + 2, Marker(opens="npm test", kind="command", ci=GHA))
     assert sectioner.dialect == "plain" and sectioner.sections[-1].command == "npm test"
