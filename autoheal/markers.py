@@ -64,7 +64,7 @@ MARKER_LITERALS = (
     rb"Notifying upstream projects|\[Text Finder\] |"
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
-    rb"Started by |\[Pipeline\] Start of Pipeline|Running in Durability level|travis_fold:start:|"
+    rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
     rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.(?:logissue type=error|complete result=Failed)"
 )
 MARKER_STARTS = (
@@ -153,9 +153,7 @@ _RUNNER_STEPS = {
 _TELLS = (
     ("Current runner version", GHA),
     ("Running with gitlab-runner ", GITLAB),
-    ("Started by ", JENKINS),
-    ("[Pipeline] Start of Pipeline", JENKINS),
-    ("Running in Durability level", JENKINS),
+    ("[Pipeline] Start of Pipeline", JENKINS),  # (a freestyle build tells it by its checkout or first step)
     ("travis_fold:start:", TRAVIS),
     ("#!/bin/bash -eo pipefail", CIRCLECI),
 )
