@@ -5,7 +5,10 @@ line): ``gh run view --log`` output, whose lines each start with the job and the
 (``job<TAB>step<TAB>2024-05-02T14:03:11.1200000Z text``,
 https://cli.github.com/manual/gh_run_view), and a log pasted under a common indent (a fixture in a
 test file, a quoted block). Undoing one keeps every line where it was (one line in, one line out),
-so line numbers stay the file's own. An ordinary log costs one look at its head.
+so line numbers stay the file's own, and never makes up or replaces a line. gh's job column is the
+document's job; gh output of several jobs is read as one document per job (``per_job``). An
+ordinary log costs one look at its head. (Which CI wrote a log is told by its marker lines:
+``marks``, ``sections``.)
 """
 
 from __future__ import annotations
