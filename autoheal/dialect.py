@@ -187,6 +187,7 @@ class _Undone(io.RawIOBase):
         self._inner, self._undo = inner, undo
         self._partial = b""  # a line not ended yet
         self._passing = False  # inside a long line whose start was undone: the rest goes through as it is
+        self._blanked = False  # ... or, when its start was left blank (another job's line), is left out too
         self._out = self._apply(head, eof=False) if head else b""
         self._eof = not head
 
@@ -200,14 +201,14 @@ class _Undone(io.RawIOBase):
         if self._passing:
             nl = data.find(b"\n")
             if nl < 0:
-                return data
-            passed, data, self._passing = data[: nl + 1], data[nl + 1 :], False
+                return b"" if self._blanked else data
+            passed, data, self._passing = b"\n" if self._blanked else data[: nl + 1], data[nl + 1 :], False
         data = self._partial + data
         end = len(data) if eof else data.rfind(b"\n") + 1
         self._partial = data[end:]
         if len(self._partial) > LONG_LINE:
             (start,) = self._undo([self._partial])
-            self._partial, self._passing = b"", True
+            self._partial, self._passing, self._blanked = b"", True, not start
             return passed + _undone_lines(self._undo, data[:end]) + start
         return passed + _undone_lines(self._undo, data[:end])
 

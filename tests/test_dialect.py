@@ -280,3 +280,14 @@ def test_the_jobs_of_gh_output_are_told_across_reads_and_a_long_line() -> None:
     assert dialect.jobs(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data)) == ["a", "b", "c"]
     assert dialect.jobs(b"plain\n", lambda: io.BytesIO(b"plain\n")) == []
     assert [job for job, _ in dialect.per_job(data[:4096], lambda: io.BytesIO(data[:4096]))] == ["a"]
+
+
+def test_another_job_s_long_line_is_left_out_whole_of_a_job_s_document() -> None:
+    long = b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (dialect.LONG_LINE * 3) + b"\n"
+    data = _gh("a", GH_ROWS[:2]) + long + _gh("b", GH_ROWS[:3])
+    (_, first), (_, second) = dialect.per_job(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data))
+    with second() as stream:
+        out = stream.read().split(b"\n")
+    assert out[:3] == [b"", b"", b""] and out[3].endswith(b"Current runner version: '2.316.1'") and len(out) == 7
+    with first() as stream:
+        assert len(stream.read()) > dialect.LONG_LINE * 3  # its own long line stays
