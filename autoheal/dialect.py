@@ -5,12 +5,17 @@ line): ``gh run view --log`` output, whose lines each start with the job and the
 (``job<TAB>step<TAB>2024-05-02T14:03:11.1200000Z text``,
 https://cli.github.com/manual/gh_run_view), and a log pasted under a common indent (a fixture in a
 test file, a quoted block). Undoing one keeps every line where it was (one line in, one line out),
-so line numbers stay the file's own. An ordinary log costs one look at its head.
+so line numbers stay the file's own, and never makes up or replaces a line. gh's job column is the
+document's job; gh output of several jobs is read as one document per job (``per_job``). An
+ordinary log costs one look at its head. (Which CI wrote a log is told by its marker lines:
+``marks``, ``sections``.)
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import re
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
@@ -27,16 +32,21 @@ MIN_INDENTED = 8
 # in a line's first bytes, and holding a whole line to its end made a 1 GB line cost memory and
 # quadratic copying (every read joined the line so far to the new bytes).
 LONG_LINE = HEAD_BYTES
+MAX_JOBS = 64  # jobs of one gh output told apart: a run's matrix rarely has more
 # gh's columns: the job's name, the step's name, then the runner's own timestamp.
 _STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
 _GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
-_STAMP = re.compile(_STAMPED + rb" ?")
+_GH_TEXT = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
 
 Undo = Callable[[list[bytes]], list[bytes]]
 
 
-def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
-    """``opener`` whose stream has its log's dialect undone (the stream itself for an ordinary log)."""
+def wrap(opener: Callable[[], IO[bytes]], job: str | None = None) -> Callable[[], IO[bytes]]:
+    """``opener`` whose stream has its log's dialect undone (the stream itself for an ordinary log).
+
+    With ``job``, a ``gh run view --log`` stream keeps that job's lines only (the others blank, so
+    every line stays where it was: ``jobs``).
+    """
 
     def opened() -> IO[bytes]:
         stream = opener()
@@ -49,6 +59,8 @@ def wrap(opener: Callable[[], IO[bytes]]) -> Callable[[], IO[bytes]]:
         if undo is None and stream.seekable():
             stream.seek(0)
             return stream
+        if isinstance(undo, GhColumns):
+            undo.job = job
         return io.BufferedReader(_Undone(stream, head, undo), 1 << 16)
 
     return opened
@@ -59,7 +71,8 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
     lines = head.split(b"\n")
     if not eof:
         lines = lines[:-1]  # the last one may be cut short
-    written = [line.rstrip(b"\r") for line in lines if line.strip()][:HEAD_LINES]
+    # The first HEAD_LINES written lines, not all the head's (this runs at each open of every log).
+    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), HEAD_LINES)]
     if written and all(_GH_LINE.match(line) for line in written[:5]):
         return GhColumns()
     if len(written) >= HEAD_LINES or (eof and len(written) >= MIN_INDENTED):
@@ -70,35 +83,90 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
 
 
 class GhColumns:
-    """Drop gh's job and step columns; a new step whose first line opens no group gets one.
+    """Drop gh's job and step columns: each line becomes the runner's line, text and all.
 
-    A step's log opens with ``##[group]Run <command>`` when it runs something; the runner's own
-    steps (``Set up job``, ``Post ...``, ``Complete job``) open with a line of the runner's chatter
-    (``Post job cleanup.``, ``##[group]Operating System``), which becomes ``##[group]Run <step>`` so
-    the step before it ends there (the line's own text is not scanned: no rule is about that chatter).
+    Where one step ends and the next begins is then told as in the job's own log (``##[group]Run``,
+    a runner step's first line: ``markers``); no line is made up or replaced, so key lines, links
+    and excerpts are the file's own. With ``job`` set, another job's lines are left blank.
     """
 
     def __init__(self) -> None:
-        self.key: tuple[bytes, bytes] | None = None
+        self.job: str | None = None
+        self.column = b""  # the job column seen last, and whether it is ``job``'s
+        self.mine = True
 
     def __call__(self, batch: list[bytes]) -> list[bytes]:
+        if self.job is None:
+            return [_drop_columns(line) for line in batch]
         return [self._line(line) for line in batch]
 
     def _line(self, line: bytes) -> bytes:
         m = _GH_LINE.match(line)
-        if m is None:
-            return line
-        # (A file saved with a BOM has it before the first line's job: the same job as the lines after.)
-        key, body = (m[1].removeprefix(b"\xef\xbb\xbf"), m[2]), line[m.end() :]
-        if key != self.key:
-            first = self.key is None
-            self.key = key
-            stamp = _STAMP.match(body)
-            text = body[stamp.end() :] if stamp else body
-            # (A line too long for chatter keeps its text: it may be only the start of a long line.)
-            if not first and not text.startswith(b"##[group]Run ") and m[2].strip() and len(line) <= LONG_LINE:
-                return (stamp[0] if stamp else b"") + b"##[group]Run " + m[2].strip()
-        return body
+        if m is None:  # a line gh did not write: it goes with the job before it
+            return line if self.mine else b""
+        if m[1] != self.column:
+            self.column, self.mine = m[1], _name(m[1]) == self.job
+        return line[m.end() :] if self.mine else b""
+
+
+def _drop_columns(line: bytes) -> bytes:
+    m = _GH_LINE.match(line)
+    return line if m is None else line[m.end() :]
+
+
+def _name(column: bytes) -> str:
+    return column.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").strip()
+
+
+def job(head: bytes) -> str | None:
+    """The job gh's first column names, for a log (its first ``HEAD_BYTES``, or all of it) in gh's shape."""
+    if not isinstance(detect(head, eof=len(head) < HEAD_BYTES), GhColumns):
+        return None
+    first = next(line for line in head.split(b"\n") if line.strip())
+    m = _GH_LINE.match(first.rstrip(b"\r"))
+    return (_name(m[1]) if m else "") or None
+
+
+def jobs(head: bytes, opener: Callable[[], IO[bytes]]) -> list[str]:
+    """The jobs of ``gh run view --log`` output (``head``, then all of it from ``opener``), as gh printed
+    them one after another (``--log`` prints every job of the run, ``--log-failed`` each failed one); [] for
+    another log. One pass over the bytes: a line's job is only looked at where it is not the one before.
+    """
+    first = job(head)
+    if first is None:
+        return []
+    found, current, carry = [first], b"", b"\n"
+    with opener() as stream:
+        while len(found) < MAX_JOBS and (chunk := stream.read(1 << 20)):
+            data = carry + chunk  # (``carry`` starts with the newline before the line it holds)
+            end, at = data.rfind(b"\n") + 1, 0
+            while m := _other_job(current).search(data, at, end):
+                current, at = m[1], m.end()
+                if (name := _name(current)) and name not in found:
+                    found.append(name)
+            carry = data[end - 1 :][:LONG_LINE]  # a line's columns are at its start: a long one's start will do
+    return found[:MAX_JOBS]
+
+
+def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[tuple[str | None, Callable[[], IO[bytes]]]]:
+    """The documents one log (``head`` its first bytes) is read as, each with its job: the log itself,
+    or for gh output of several jobs one per job, whose lines are that job's (``wrap``) and numbered as
+    in the file, so a failure is told in its own job and a passing job's errors are no part of it."""
+    found = jobs(head, opener)
+    if len(found) <= 1:
+        return [(found[0] if found else None, wrap(opener))]
+    return [(name, wrap(opener, name)) for name in found]
+
+
+@functools.lru_cache(maxsize=MAX_JOBS)
+def _other_job(column: bytes) -> re.Pattern[bytes]:
+    """A line of gh's output whose job column is not ``column``: where another job's lines begin."""
+    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t[^\t\n]*\t" + _STAMPED)
+
+
+def without_columns(text: str) -> str:
+    """``text`` (one decoded line) without gh's job and step columns, when it has them."""
+    return _GH_TEXT.sub("", text, count=1)
 
 
 def _undone_lines(undo: Undo, data: bytes) -> bytes:
@@ -119,6 +187,7 @@ class _Undone(io.RawIOBase):
         self._inner, self._undo = inner, undo
         self._partial = b""  # a line not ended yet
         self._passing = False  # inside a long line whose start was undone: the rest goes through as it is
+        self._blanked = False  # ... or, when its start was left blank (another job's line), is left out too
         self._out = self._apply(head, eof=False) if head else b""
         self._eof = not head
 
@@ -132,14 +201,14 @@ class _Undone(io.RawIOBase):
         if self._passing:
             nl = data.find(b"\n")
             if nl < 0:
-                return data
-            passed, data, self._passing = data[: nl + 1], data[nl + 1 :], False
+                return b"" if self._blanked else data
+            passed, data, self._passing = b"\n" if self._blanked else data[: nl + 1], data[nl + 1 :], False
         data = self._partial + data
         end = len(data) if eof else data.rfind(b"\n") + 1
         self._partial = data[end:]
         if len(self._partial) > LONG_LINE:
             (start,) = self._undo([self._partial])
-            self._partial, self._passing = b"", True
+            self._partial, self._passing, self._blanked = b"", True, not start
             return passed + _undone_lines(self._undo, data[:end]) + start
         return passed + _undone_lines(self._undo, data[:end])
 

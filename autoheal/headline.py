@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from autoheal import blocks
+from autoheal import blocks, dialect
 from autoheal.models import Diagnosis, ExcerptLine
 from autoheal.normalize import strip_ansi
 
@@ -47,8 +47,6 @@ _PREFIXES = (
 # "error: error: x" and "Error: Error: x": the same word twice says nothing more.
 _DOUBLED = re.compile(r"^((?:error|Error|ERROR|fatal|warning)(?:\[[^\]]*\])?:\s+)(?=(?:error|Error|ERROR|fatal):)")
 _SPACES = re.compile(r"\s+")
-# `gh run view --log` puts "job<TAB>step<TAB>" before the runner's timestamp.
-_GH_CLI = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
 # The runner's checkout directory in front of a path says nothing: "/home/runner/work/app/app/src/x.py".
 # https://docs.github.com/en/actions/reference/variables-reference (GITHUB_WORKSPACE)
 _WORKSPACE = re.compile(r"(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]a)[\\/]([^\\/\s]+)[\\/]\1[\\/]")
@@ -56,7 +54,7 @@ _WORKSPACE = re.compile(r"(?:/home/runner/work|/Users/runner/work|[A-Za-z]:[\\/]
 
 def clean_line(text: str) -> str:
     """A log line without tool and runner prefixes, on one line; the original when nothing is left."""
-    line = _GH_CLI.sub("", strip_ansi(text)).replace("\t", " ").strip()
+    line = dialect.without_columns(strip_ansi(text)).replace("\t", " ").strip()
     original = _SPACES.sub(" ", line)
     changed = True
     while changed and line:

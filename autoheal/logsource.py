@@ -118,14 +118,14 @@ def _test_small(archive: zipfile.ZipFile, label: str) -> None:
                     pass
 
 
-def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
+def _file_opener(path: Path, undone: bool = True) -> Callable[[], IO[bytes]]:
     def opener() -> IO[bytes]:
         try:
             return path.open("rb")
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
-    return dialect.wrap(opener)
+    return dialect.wrap(opener) if undone else opener
 
 
 def _dir_files(root: Path) -> tuple[list[Path], int]:
@@ -178,14 +178,14 @@ def _spool_stdin() -> IO[bytes]:
     return tmp
 
 
-def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
+def _spool_opener(spool: IO[bytes], undone: bool = True) -> Callable[[], IO[bytes]]:
     def opener() -> IO[bytes]:
         # Each reader gets its own handle, so closing it keeps the spool for the next one.
         stream = os.fdopen(os.dup(spool.fileno()), "rb")
         stream.seek(0)
         return stream
 
-    return dialect.wrap(opener)
+    return dialect.wrap(opener) if undone else opener
 
 
 def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
@@ -196,10 +196,11 @@ def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
 
 def _stdin_docs() -> list[LogDoc]:
     spool = _spool_stdin()
-    if _is_zip(spool.read(4), spool):
+    head = spool.read(dialect.HEAD_BYTES)
+    if _is_zip(head[:4], spool):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
-    return [LogDoc("", _spool_opener(spool))]
+    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _spool_opener(spool, undone=False))]
 
 
 def open_input(spec: str) -> list[LogDoc]:
@@ -213,12 +214,12 @@ def open_input(spec: str) -> list[LogDoc]:
         raise InputError(f"{spec}: no such file or directory")
     try:
         with path.open("rb") as fh:
-            magic = fh.read(4)
+            head = fh.read(dialect.HEAD_BYTES)  # a zip's magic, or the head that tells gh's job column
     except OSError as exc:
         raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
-    if _is_zip(magic, path):
+    if _is_zip(head[:4], path):
         return open_zip(path, spec)
-    return [LogDoc("", _file_opener(path))]
+    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _file_opener(path, undone=False))]
 
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:

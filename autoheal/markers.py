@@ -2,7 +2,8 @@
 
 - GitHub Actions: ``##[group]Run <command>`` opens a step; a failing step
   prints ``##[error]Process completed with exit code N.`` (an action that
-  fails prints its own ``##[error]`` line). A step log file is one section.
+  fails prints its own ``##[error]`` line); the runner's own steps open with
+  ``Post job cleanup.`` and ``Cleaning up orphan processes``. A step log file is one section.
 - Travis CI: ``$ <command>`` opens a command (after ``travis_fold``/``travis_time``
   markers on the same line); ``The command "<command>" exited with N.`` closes it
   with its status; ``Done. Your build exited with N.`` ends the build.
@@ -23,15 +24,19 @@
   ``ERROR: Job failed: exit code N``, printed after the cleanup, fails the last
   command that ran before the phases aside.
 - Azure Pipelines: ``##[section]Starting: <task>`` opens a task;
-  ``##[error]Bash exited with code '1'.`` fails it with its status.
-- CircleCI: ``Exited with code exit status N`` fails the step (a step log is one section).
+  ``##[error]Bash exited with code '1'.`` fails it with its status, as a script's
+  ``##vso[task.complete result=Failed]`` does (``##vso[task.logissue type=error]`` is an error).
+- CircleCI: ``Exited with code exit status N`` (``CircleCI received exit code N``) fails the
+  step (a step log is one section; ``#!/bin/bash -eo pipefail`` heads each ``run`` step).
 - Buildkite: ``~~~ <name>`` opens a group and says the log is Buildkite's; then
   ``--- <name>`` and ``+++ <name>`` open groups too (elsewhere those are diff
   headers and Go verdicts); ``The command exited with status N`` fails the group.
+  https://buildkite.com/docs/pipelines/managing-log-output
 - Maven and plain logs: the whole log is one section, which failed.
 
-``marker`` reads one line; ``sections.Sectioner`` builds the sections from
-what the lines say. ``MARKER_BYTES`` is the byte regex of the lines that may
+Each marker says whose it is (``Marker.ci``: ``marks``); a log's head tells its CI,
+and then only that CI's markers are read. ``marker`` reads one line;
+``sections.Sectioner`` builds the sections from what the lines say. ``MARKER_BYTES`` is the byte regex of the lines that may
 be markers: it joins the scanner's one pass (Hyperscan must accept it; the
 disk cache is keyed on it).
 """
@@ -40,9 +45,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from autoheal.markertext import LazyText, Re2Groups
+from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS, told
+from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
 # Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
@@ -55,7 +61,11 @@ MARKER_LITERALS = (
     # Jenkins' SCM checkout and post-build actions (``_JENKINS_SCM``, ``_JENKINS_POST``)
     rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
     rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
-    rb"Notifying upstream projects|\[Text Finder\] "
+    rb"Notifying upstream projects|\[Text Finder\] |"
+    # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
+    rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
+    rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
+    rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.(?:logissue type=error|complete result=Failed)"
 )
 MARKER_STARTS = (
     rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
@@ -105,9 +115,13 @@ _GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
 _AZURE_TASK = re.compile(r"^##\[section\]Starting: (?P<name>.+)")
 _AZURE_OUTPUT = re.compile(r"^=+ Starting Command Output =+\s*$")
 _AZURE_EXIT = re.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
-# CircleCI and Buildkite: the step's exit line.
+# Azure Pipelines' logging commands a script prints: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
+_AZURE_VSO = re.compile(r"^##vso\[task\.(?:logissue type=error|complete result=(?P<failed>Failed))\b")
+# CircleCI (old and new agents) and Buildkite (``🚨 Error: ...``): the step's exit line.
+_STEP_EXITS = ("Exited with code ", "CircleCI received exit code ", "The command exited with status ")
 _STEP_EXIT = re.compile(
-    r"^(?:Exited with code (?:exit status )?|\W*(?:Error: )?The command exited with status )(?P<code>-?\d+)"
+    r"^(?:Exited with code (?:exit status )?|CircleCI received exit code |\W*(?:Error: )?The command exited with status )"
+    r"(?P<code>-?\d+)"
 )
 # Buildkite groups: ``~~~`` only Buildkite prints; ``---`` and ``+++`` open groups once it has.
 _BUILDKITE = re.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
@@ -117,37 +131,33 @@ _NOT_GROUP = re.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual
 _RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """What one marker line says: a section opens, or the current one ends with ``code``."""
-
-    opens: str | None = None  # the command of a new section
-    kind: str = ""
-    code: int | None = None  # an exit status for the current (or named) section
-    closes: str | None = None  # Travis names the command it closes
-    error: bool = False  # a GitHub Actions error annotation
-    pending: str | None = None  # the first line of a "The command" line split by a newline
-    continued: bool = False  # the rest of that line, with the status
-    endgroup: bool = False
-    build: bool = False  # the whole build's status: says which section failed only when none did
-    traced: str | None = None  # a ``+ cmd`` shell trace
-    recipe: str | None = None  # the target of a make recipe that failed
-    aside: bool = False  # the section it opens (or the current one) ran after the job's work: never where it failed
-    last_work: bool = False  # the status is the job's, printed after its end: it fails the last section that ran
-    then: str | None = None  # after the status, a section aside opens (Jenkins' post-build actions)
-    weak: bool = False  # a group only in a Buildkite log (elsewhere a diff header or a verdict)
-    buildkite: bool = False
-    body: bool = False  # the current section's output starts on the next line
-    jenkins: bool = False  # a Jenkins freestyle build's own line (a build step, the SCM checkout)
-
-
 # The markers that say nothing but a flag, made once: a frozen Marker costs ~2 µs to build, per line.
-_ENDGROUP = Marker(endgroup=True)
-_ERROR = Marker(error=True)
-_ASIDE = Marker(aside=True)
-_BODY = Marker(body=True)
-_SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True)
-_POST = Marker(opens=POST_BUILD, kind="step", aside=True)
+_ENDGROUP = Marker(endgroup=True, ci=RUNNER)
+_ERROR = Marker(error=True, ci=RUNNER)
+_ASIDE = Marker(aside=True, ci=JENKINS)
+_BODY = Marker(body=True, ci=AZURE)
+_SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
+_POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
+# The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
+# cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
+# prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
+_VSO_ERROR = Marker(error=True, ci=AZURE)
+_VSO_FAILED = Marker(code=1, error=True, ci=AZURE)
+_RUNNER_STEPS = {
+    "Post job cleanup.": Marker(opens="Post job cleanup", kind="step", aside=True, ci=GHA),
+    "Cleaning up orphan processes": Marker(opens="Complete job", kind="step", aside=True, ci=GHA),
+}
+# Lines only one CI prints at the head of its logs: the runner's or agent's banner, a Travis fold,
+# the shell line CircleCI puts above each ``run`` step (its default shell:
+# https://circleci.com/docs/configuration-reference/#default-shell-options).
+_TELLS = (
+    ("Current runner version", GHA),
+    ("Running with gitlab-runner ", GITLAB),
+    ("[Pipeline] Start of Pipeline", JENKINS),  # (a freestyle build tells it by its checkout or first step)
+    ("travis_fold:start:", TRAVIS),
+    ("#!/bin/bash -eo pipefail", CIRCLECI),
+)
+_TELL_STARTS = tuple(start for start, _ in _TELLS)
 
 
 def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> Marker | None:
@@ -163,33 +173,35 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     said = LazyText(text, read)
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
         if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-            return Marker(opens=cmd.strip(), kind="command")
+            return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
         if m := _TRACE.match(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
         if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
-            return Marker(opens=cmd.strip(), kind="step")
+            return Marker(opens=cmd.strip(), kind="step", ci=GHA)
         if body.startswith("##[endgroup]"):  # _GHA_ENDGROUP
             return _ENDGROUP
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
-        return Marker(code=int(m["code"]), error=True)
+        return Marker(code=int(m["code"]), error=True, ci=RUNNER)
     if body.startswith("##[error]"):
         if m := _AZURE_EXIT.match(body):
-            return Marker(code=int(m["code"]), error=True)
+            return Marker(code=int(m["code"]), error=True, ci=RUNNER)
         return _ERROR  # _GHA_ERROR
     if said.holds('The command "'):
         if groups := _TRAVIS_END(said()):
-            return Marker(code=int(str(groups["code"])), closes=groups["cmd"])
+            return Marker(code=int(str(groups["code"])), closes=groups["cmd"], ci=TRAVIS)
         if m := _TRAVIS_OPEN_END.search(said()):
-            return Marker(pending=m["cmd"])
+            return Marker(pending=m["cmd"], ci=TRAVIS)
     if said.holds("exited with "):
         if '" ' in said() and (m := _TRAVIS_END_REST.search(said())):
-            return Marker(code=int(m["code"]), continued=True)
+            return Marker(code=int(m["code"]), continued=True, ci=TRAVIS)
         if m := _TRAVIS_DONE.search(said()):
-            return Marker(code=int(m["code"]), build=True)
+            return Marker(code=int(m["code"]), build=True, ci=TRAVIS)
     if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-        return Marker(opens=cmd.strip(), kind="command")
+        return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    if body[:1] in ("P", "C") and (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
+        return step
     if found := _platform_marker(body):
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
@@ -223,43 +235,50 @@ def _leads(body: str, at: int) -> bool:
 
 
 def _platform_marker(body: str) -> Marker | None:
-    """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines."""
+    """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines, and the lines that tell a CI."""
     if body[:1] == "[" or body[:1].isdigit():
         body = _JENKINS_STAMP.sub("", body, count=1)
     lead = body[:1]
     if lead == "[":
         if "] $ " in body and (m := _JENKINS_STEP.match(body)):
-            return Marker(opens=m["cmd"].strip(), kind="command", jenkins=True)
+            return Marker(opens=m["cmd"].strip(), kind="command", jenkins=True, ci=JENKINS)
         if m := _PIPELINE_STAGE.match(body):
-            return Marker(opens=m["name"].strip(), kind="step", aside=m["name"].startswith("Declarative: Post Actions"))
+            post = m["name"].startswith("Declarative: Post Actions")
+            return Marker(opens=m["name"].strip(), kind="step", aside=post, ci=JENKINS)
         if _JENKINS_POST.match(body):
             return _POST
     elif lead in ("B", "F", "S", "E"):
         if m := _JENKINS_FAILED.match(body):
-            return Marker(code=1, then=POST_BUILD)
+            return Marker(code=1, then=POST_BUILD, ci=JENKINS)
         if m := _JENKINS_FINISHED.match(body):
             # The build's status, printed after the post-build actions: it fails the last section of the
             # build's own work (the checkout when no build step ran), and that section's last lines are its tail.
             failed = m["verdict"] != "SUCCESS"
-            return Marker(code=int(failed), build=True, last_work=failed)
+            return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
         if _PIPELINE_SKIPPED.match(body):
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
-            return Marker(code=int(m["code"]), last_work=True)
+            return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
     if lead in ("P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):
         return _SCM
     if "section_start:" in body and (m := _GITLAB_SECTION.search(body)):
-        return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE))
+        return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE), ci=GITLAB)
     if lead == "E" and (m := _GITLAB_FAILED.match(body)):
-        return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True)
-    if lead == "#" and (m := _AZURE_TASK.match(body)):
-        return Marker(opens=m["name"].strip(), kind="step")
+        return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True, ci=GITLAB)
+    if lead == "#":
+        if m := _AZURE_TASK.match(body):
+            return Marker(opens=m["name"].strip(), kind="step", ci=AZURE)
+        if m := _AZURE_VSO.match(body):  # a script's logging command: an error, or its task failed
+            return _VSO_FAILED if m["failed"] else _VSO_ERROR
     if lead == "=" and _AZURE_OUTPUT.match(body):
         return _BODY
-    if ("Exited with code " in body or "The command exited with status " in body) and (m := _STEP_EXIT.match(body)):
-        return Marker(code=abs(int(m["code"])))
+    exits = _STEP_EXITS
+    if (exits[0] in body or exits[1] in body or exits[2] in body) and (m := _STEP_EXIT.match(body)):
+        return Marker(code=abs(int(m["code"])), ci=BUILDKITE if _STEP_EXITS[2] in body else CIRCLECI)
+    if body.startswith(_TELL_STARTS):
+        return next(told(ci) for start, ci in _TELLS if body.startswith(start))
     return _group(body) if body[:4] in ("~~~ ", "--- ", "+++ ") else None
 
 
@@ -267,5 +286,5 @@ def _group(body: str) -> Marker | None:
     """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
     if (m := _BUILDKITE.match(body)) and not _NOT_GROUP.search(m["name"]):
         tilde = m["mark"] == "~~~"
-        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde)
+        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE)
     return None

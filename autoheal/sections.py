@@ -20,6 +20,10 @@ the recipe of ``<target>``, which failed (the innermost recipe says so first).
 They name what failed inside a step that runs a script or make, and bound
 where its output is.
 
+A log is from one CI: the first marker in its first ``HEAD_LINES`` lines that
+only one CI prints tells which (``marks``), and from then on another CI's
+markers are output, not read. A log whose head tells none is read with all.
+
 The scanner finds marker lines in its own pass over the raw bytes
 (``MARKER_BYTES`` joins its prefilter), so sectioning costs no second pass over lines.
 """
@@ -30,10 +34,12 @@ import re
 
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
+from autoheal.dialect import HEAD_LINES
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
+from autoheal.marks import BUILDKITE, CI_NAMES, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED
@@ -68,6 +74,12 @@ class Sectioner:
         # A Jenkins freestyle build step or checkout was seen: only then does a publisher's first line
         # (``Archiving artifacts``) open the post-build actions; a Travis or GitLab ``$ cmd`` may print it.
         self.jenkins = False
+        self.ci = 0  # the CI the log's head told (``marks``), 0 until then (and for good past the head)
+
+    @property
+    def dialect(self) -> str:
+        """The CI the log is from, as its head told it, or "plain"."""
+        return CI_NAMES.get(self.ci, "plain")
 
     @property
     def current(self) -> int:
@@ -94,6 +106,15 @@ class Sectioner:
             mine[:] = [c for c in mine if id(c) not in drop]
 
     def feed(self, line: int, found: Marker) -> None:
+        ci = found.ci
+        if ci:  # (inline: once per marker line)
+            if self.ci:
+                if not ci & self.ci:
+                    return
+            else:
+                self._tell(line, found)
+            if found.kind == TELL:
+                return
         if found.weak and found.opens is not None and self.buildkite:
             self._open(line, found)
             return
@@ -143,6 +164,14 @@ class Sectioner:
         if found.then and found.code:
             self.jenkins = True  # "Build step '...' marked build as failure"
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
+
+    def _tell(self, line: int, found: Marker) -> None:
+        """A marker only one CI prints, in the log's head, tells the log's CI, unless it is one that CI's
+        lines may only look like (a Buildkite ``---`` group is a diff's header elsewhere)."""
+        ci = found.ci
+        if line <= HEAD_LINES and not ci & (ci - 1) and not found.weak:
+            self.ci = ci
+            self.buildkite = self.buildkite or ci == BUILDKITE
 
     def _set_status(self, target: Section, status: str) -> None:
         self.failed += (status == FAILED) - (target.status == FAILED)

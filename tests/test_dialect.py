@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,13 +52,18 @@ def test_gh_columns_are_dropped_and_each_line_stays_where_it_was(chunk: int) -> 
     assert "\t" not in "".join(out)
 
 
-def test_a_runner_step_without_a_group_of_its_own_opens_one_where_its_step_begins() -> None:
+def test_every_line_keeps_its_own_text_where_a_runner_step_begins_too() -> None:
     out = _read(_gh("build", GH_ROWS)).decode().split("\n")
-    assert out[0].endswith("Current runner version: '2.316.1'")  # the first step: nothing ends before it
-    assert out[1].endswith("##[group]Run cargo test")  # a step that opens its own group keeps it
-    assert out[5] == f"{STAMP.format(5)} ##[group]Run Post Run actions/checkout@v4"
-    assert out[6].endswith("[command]/usr/bin/git version")
-    assert out[7] == f"{STAMP.format(7)} ##[group]Run Set up job"  # a group that is not a step's does not count
+    assert out[:-1] == [f"{STAMP.format(i)} {text}" for i, (_, text) in enumerate(GH_ROWS)]
+
+
+def test_a_runner_step_opens_its_own_section_by_its_first_line_and_ran_after_the_failed_one() -> None:
+    from autoheal.logsource import bytes_doc
+    from autoheal.scan import scan_doc
+
+    scan = scan_doc(bytes_doc("run.log", _gh("build", GH_ROWS)), default_ruleset())
+    found = [(s.start, s.command, s.status, s.aside) for s in scan.sections]
+    assert found[1:] == [(2, "cargo test", "failed", False), (6, "Post job cleanup", "passed", True)]
 
 
 def test_an_ordinary_log_is_the_stream_itself() -> None:
@@ -188,3 +194,100 @@ def test_a_bom_before_the_first_job_column_is_the_same_job_and_step() -> None:
         f"{STAMP.format(1)} ##[endgroup]",
         f"{STAMP.format(2)} test parse::empty ... FAILED",
     ]
+
+
+def test_gh_s_job_column_is_the_job_and_the_title_says_it(tmp_path: Path) -> None:
+    from autoheal.logsource import open_input
+
+    rows = [
+        ("Set up job", "Current runner version: '2.316.1'"),
+        ("Run pytest -q", "##[group]Run pytest -q"),
+        ("Run pytest -q", "##[endgroup]"),
+        ("Run pytest -q", "FAILED tests/test_cart.py::test_total - AssertionError: assert 9 == 10"),
+        ("Run pytest -q", "##[error]Process completed with exit code 1."),
+        ("Post Run actions/checkout@v4", "Post job cleanup."),
+        ("Post Run actions/checkout@v4", "##[error]fatal: could not remove the credentials helper"),
+    ]
+    log = tmp_path / "failed.log"
+    log.write_bytes(_gh("tests", rows))
+    (doc,) = open_input(str(log))
+    assert doc.job == "tests"
+    assert dialect.job(b"plain\tline\n") is None and dialect.job(_gh("", rows)) is None
+    d = triage_path(str(log), default_ruleset())
+    assert (d.job, d.step, d.rule) == ("tests", "pytest -q", "python.pytest-failures")
+    assert d.key_lines == (4,)  # the file's own line: a link to line 4 of the log shows it
+
+
+def test_gh_run_view_piped_into_triage_names_the_job_and_keeps_the_line_numbers() -> None:
+    from tests.helpers import autoheal_cli
+
+    rows = [
+        ("Set up job", "Current runner version: '2.316.1'"),
+        ("Run npm test", "##[group]Run npm test"),
+        ("Run npm test", "##[endgroup]"),
+        ("Run npm test", "FAIL src/cart.test.js"),
+        ("Run npm test", "  \u25cf cart \u203a adds the tax"),
+        ("Run npm test", "Tests:       1 failed, 12 passed, 13 total"),
+        ("Run npm test", "##[error]Process completed with exit code 1."),
+        ("Post Run actions/setup-node@v4", "Post job cleanup."),
+        ("Complete job", "Cleaning up orphan processes"),
+    ]
+    proc = autoheal_cli("triage", "--format", "json", "-", input=_gh("web / unit", rows).decode())
+    out = json.loads(proc.stdout)
+    assert (out["job"], out["category"]) == ("web / unit", "test.failure")
+    assert out["title"] == "web / unit / npm test: FAIL src/cart.test.js" and out["key_lines"] == [4, 6]
+    texts = {e["line"]: e["text"] for e in out["excerpt"]}
+    assert texts[4] == "FAIL src/cart.test.js"  # gh's columns gone, the line where the file has it
+
+
+LINT_ROWS = [
+    ("Set up job", "Current runner version: '2.316.1'"),
+    ("Run ruff check .", "##[group]Run ruff check ."),
+    ("Run ruff check .", "##[endgroup]"),
+    ("Run ruff check .", "error: Failed to parse pyproject.toml (ignored: a warning of ruff's own)"),
+    ("Run ruff check .", "All checks passed!"),
+    ("Complete job", "Cleaning up orphan processes"),
+]
+TEST_ROWS = [
+    ("Set up job", "Current runner version: '2.316.1'"),
+    ("Run cargo test", "##[group]Run cargo test"),
+    ("Run cargo test", "##[endgroup]"),
+    ("Run cargo test", "test parse::empty ... FAILED"),
+    ("Run cargo test", "test result: FAILED. 11 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"),
+    ("Run cargo test", "##[error]Process completed with exit code 101."),
+]
+
+
+def test_gh_output_of_several_jobs_is_one_document_per_job_with_the_file_s_line_numbers(tmp_path: Path) -> None:
+    from autoheal.logsource import open_input
+
+    log = tmp_path / "run.log"
+    log.write_bytes(_gh("lint", LINT_ROWS) + _gh("test (ubuntu)", TEST_ROWS) + _gh("lint", LINT_ROWS[:1]))
+    docs = open_input(str(log))
+    assert [d.job for d in docs] == ["lint", "test (ubuntu)"]
+    with docs[1].opener() as stream:
+        lines = stream.read().decode().split("\n")
+    assert len(lines) == len(LINT_ROWS) + len(TEST_ROWS) + 2  # every line where it was, another job's blank
+    assert lines[:6] == [""] * 6 and lines[9].endswith("test parse::empty ... FAILED") and lines[12] == ""
+    d = triage_path(str(log), default_ruleset())
+    assert (d.job, d.step) == ("test (ubuntu)", "cargo test")
+    assert 10 in d.key_lines or 10 in {e.line for e in d.excerpt}
+
+
+def test_the_jobs_of_gh_output_are_told_across_reads_and_a_long_line() -> None:
+    data = _gh("a", GH_ROWS) + b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (3 << 20) + b"\n"
+    data += _gh("b", GH_ROWS[:2]) + b"no columns here\n" + _gh("c", GH_ROWS[:1])
+    assert dialect.jobs(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data)) == ["a", "b", "c"]
+    assert dialect.jobs(b"plain\n", lambda: io.BytesIO(b"plain\n")) == []
+    assert [job for job, _ in dialect.per_job(data[:4096], lambda: io.BytesIO(data[:4096]))] == ["a"]
+
+
+def test_another_job_s_long_line_is_left_out_whole_of_a_job_s_document() -> None:
+    long = b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (dialect.LONG_LINE * 3) + b"\n"
+    data = _gh("a", GH_ROWS[:2]) + long + _gh("b", GH_ROWS[:3])
+    (_, first), (_, second) = dialect.per_job(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data))
+    with second() as stream:
+        out = stream.read().split(b"\n")
+    assert out[:3] == [b"", b"", b""] and out[3].endswith(b"Current runner version: '2.316.1'") and len(out) == 7
+    with first() as stream:
+        assert len(stream.read()) > dialect.LONG_LINE * 3  # its own long line stays

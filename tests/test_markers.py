@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
+from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS
 from autoheal.normalize import _TIMESTAMP as _STAMP
 from autoheal.normalize import normalize
 from autoheal.redact import redact
@@ -21,31 +22,38 @@ def _platform(body: str) -> Marker | None:
     if body[:1] == "[" or body[:1].isdigit():
         body = m._JENKINS_STAMP.sub("", body, count=1)
     if g := m._JENKINS_STEP.match(body):
-        return Marker(opens=g["cmd"].strip(), kind="command", jenkins=True)
+        return Marker(opens=g["cmd"].strip(), kind="command", jenkins=True, ci=JENKINS)
     if g := m._JENKINS_FAILED.match(body):
-        return Marker(code=1, then="post-build actions")
+        return Marker(code=1, then="post-build actions", ci=JENKINS)
     if g := m._JENKINS_FINISHED.match(body):
-        return Marker(code=0 if g["verdict"] == "SUCCESS" else 1, build=True, last_work=g["verdict"] != "SUCCESS")
+        failed = g["verdict"] != "SUCCESS"
+        return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
     if g := m._PIPELINE_STAGE.match(body):
-        return Marker(opens=g["name"].strip(), kind="step", aside=g["name"].startswith("Declarative: Post Actions"))
+        post = g["name"].startswith("Declarative: Post Actions")
+        return Marker(opens=g["name"].strip(), kind="step", aside=post, ci=JENKINS)
     if m._PIPELINE_SKIPPED.match(body):
-        return Marker(aside=True)
+        return Marker(aside=True, ci=JENKINS)
     if g := m._PIPELINE_EXIT.match(body):
-        return Marker(code=int(g["code"]), last_work=True)
+        return Marker(code=int(g["code"]), last_work=True, ci=JENKINS)
     if m._JENKINS_POST.match(body):
-        return Marker(opens=m.POST_BUILD, kind="step", aside=True)
+        return Marker(opens=m.POST_BUILD, kind="step", aside=True, ci=JENKINS)
     if m._JENKINS_SCM.match(body):
-        return Marker(opens=m.SCM_CHECKOUT, kind="step", jenkins=True)
+        return Marker(opens=m.SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
     if g := m._GITLAB_SECTION.search(body):
-        return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE))
+        return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE), ci=GITLAB)
     if g := m._GITLAB_FAILED.match(body):
-        return Marker(code=int(g["code"]) if g["code"] else 1, last_work=True)
+        return Marker(code=int(g["code"]) if g["code"] else 1, last_work=True, ci=GITLAB)
     if g := m._AZURE_TASK.match(body):
-        return Marker(opens=g["name"].strip(), kind="step")
+        return Marker(opens=g["name"].strip(), kind="step", ci=AZURE)
+    if g := m._AZURE_VSO.match(body):
+        return Marker(code=1 if g["failed"] else None, error=True, ci=AZURE)
     if m._AZURE_OUTPUT.match(body):
-        return Marker(body=True)
+        return Marker(body=True, ci=AZURE)
     if g := m._STEP_EXIT.match(body):
-        return Marker(code=abs(int(g["code"])))
+        return Marker(code=abs(int(g["code"])), ci=BUILDKITE if "The command exited with status " in body else CIRCLECI)
+    for start, ci in m._TELLS:
+        if body.startswith(start):
+            return Marker(kind="tell", ci=ci)
     return m._group(body)
 
 
@@ -53,32 +61,37 @@ def reference(raw: str, text: str) -> Marker | None:
     """``markers.marker`` as it read before its guards, through google-re2's public API."""
     travis_cmd, travis_end = m._TRAVIS_CMD.regex, m._TRAVIS_END.regex
     body = _STAMP.sub("", raw) if raw[:1].isdigit() or raw[:1] == "\ufeff" else raw
+    shell = TRAVIS if "travis_" in body else SHELL
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
-            return Marker(opens=g["cmd"].strip(), kind="command")
+            return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
         if g := m._TRACE.match(text):
             group = m._group(body)
             return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if g := m._GHA_STEP.match(body):
-        return Marker(opens=g["cmd"].strip(), kind="step")
+        return Marker(opens=g["cmd"].strip(), kind="step", ci=GHA)
     if m._GHA_ENDGROUP.match(body):
-        return Marker(endgroup=True)
+        return Marker(endgroup=True, ci=RUNNER)
     if g := m._GHA_EXIT.search(text):
-        return Marker(code=int(g["code"]), error=True)
+        return Marker(code=int(g["code"]), error=True, ci=RUNNER)
     if g := m._AZURE_EXIT.match(body):
-        return Marker(code=int(g["code"]), error=True)
+        return Marker(code=int(g["code"]), error=True, ci=RUNNER)
     if m._GHA_ERROR.match(body):
-        return Marker(error=True)
+        return Marker(error=True, ci=RUNNER)
     if g := travis_end.search(text):
-        return Marker(code=int(g["code"]), closes=g["cmd"])
+        return Marker(code=int(g["code"]), closes=g["cmd"], ci=TRAVIS)
     if g := m._TRAVIS_OPEN_END.search(text):
-        return Marker(pending=g["cmd"])
+        return Marker(pending=g["cmd"], ci=TRAVIS)
     if g := m._TRAVIS_END_REST.search(text):
-        return Marker(code=int(g["code"]), continued=True)
+        return Marker(code=int(g["code"]), continued=True, ci=TRAVIS)
     if g := m._TRAVIS_DONE.search(text):
-        return Marker(code=int(g["code"]), build=True)
+        return Marker(code=int(g["code"]), build=True, ci=TRAVIS)
     if g := travis_cmd.match(body.replace("\r", "")):
-        return Marker(opens=g["cmd"].strip(), kind="command")
+        return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
+    if body.rstrip() == "Post job cleanup.":
+        return Marker(opens="Post job cleanup", kind="step", aside=True, ci=GHA)
+    if body.rstrip() == "Cleaning up orphan processes":
+        return Marker(opens="Complete job", kind="step", aside=True, ci=GHA)
     if found := _platform(body):
         return found
     if g := m._RECIPE.search(text):
@@ -129,6 +142,16 @@ PIECES = [
     "##[section]Starting: Bash",
     "===== Starting Command Output =====",
     "Exited with code exit status 5",
+    "CircleCI received exit code 3",
+    "Post job cleanup.",
+    "Cleaning up orphan processes",
+    "Current runner version: '2.316.1'",
+    "Running with gitlab-runner 16.9.0",
+    "[Pipeline] Start of Pipeline",
+    "#!/bin/bash -eo pipefail",
+    "##vso[task.logissue type=error]boom",
+    "##vso[task.complete result=Failed;]",
+    "^^^ +++",
     "The command exited with status -2",
     "make[1]: *** [Makefile:3: all] Error 2",
     "travis_fold:start:install\r",
@@ -199,7 +222,7 @@ def test_a_plain_travis_command_line_is_not_normalised() -> None:
         return make
 
     raw = "travis_time:start:0a1b\r$ bundle install --jobs=3\r"
-    assert marker(raw, text(raw), raw) == Marker(opens="bundle install --jobs=3", kind="command")
+    assert marker(raw, text(raw), raw) == Marker(opens="bundle install --jobs=3", kind="command", ci=TRAVIS)
     assert not made
     coloured = "travis_time:start:0a1b\r\x1b[0K$ echo 'The command \"x\" exited with 1'"
     assert marker(coloured, text(coloured), coloured) == marker(coloured, normalize(coloured))
@@ -215,9 +238,9 @@ def test_each_piece_alone_and_stamped() -> None:
 
 def test_a_travis_command_with_non_ascii_reads_its_groups_through_the_public_api() -> None:
     found = marker("$ echo héllo", "$ echo héllo")
-    assert found == Marker(opens="echo héllo", kind="command")
+    assert found == Marker(opens="echo héllo", kind="command", ci=SHELL)
     assert marker('The command "échec" exited with 2.', 'The command "échec" exited with 2.') == Marker(
-        code=2, closes="échec"
+        code=2, closes="échec", ci=TRAVIS
     )
 
 
