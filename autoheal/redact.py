@@ -89,12 +89,6 @@ _BODY_OR_HEADER = re2.compile(r"^\s*(?:[A-Za-z0-9+/=]+|[A-Za-z-]+: .*|\[redacted
 _KEY_BODY = re2.compile(r"^\s*[A-Za-z0-9+/]{64,76}\s*$")
 
 
-def _options() -> Any:
-    opts = re2.Options()
-    opts.log_errors = False  # an invalid pattern becomes a ConfigError, not text on stderr
-    return opts
-
-
 @dataclass(frozen=True)
 class _Pattern:
     name: str
@@ -103,7 +97,7 @@ class _Pattern:
 
 
 def _compile(name: str, source: str) -> _Pattern:
-    regex = re2.compile(source, _options())
+    regex = re2.compile(source, re2api.options())
     return _Pattern(name, regex, int(regex.groupindex.get("secret", 0)))
 
 
@@ -113,7 +107,7 @@ class Redactor:
     def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
         self.patterns = tuple(_compile(name, source) for name, source in patterns)
         self.builtin = tuple(patterns) == BUILTIN_PATTERNS
-        self._set = re2.Set.SearchSet(_options())
+        self._set = re2.Set.SearchSet(re2api.options())
         for pattern in self.patterns:
             self._set.Add(pattern.regex.pattern)
         self._set.Compile()
