@@ -42,6 +42,7 @@ _PREFIXES = (
     re.compile(r"^-{2,}\s+(?=FAIL)"),  # go test's "--- FAIL:"
     re.compile(r"^(?:>\s*)+"),  # quote and diff gutters, npm's "> script"
     re.compile(r"^\|\s+"),
+    re.compile(r"^[│┃║]\s*"),  # a box-drawn frame's gutter (terraform's and cargo-deny's diagnostics)
     re.compile(r"^\s+"),
 )
 # "error: error: x" and "Error: Error: x": the same word twice says nothing more.

@@ -53,6 +53,15 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
         ("D:\\a\\app\\app\\src\\x.cs(3,1): error CS0103", "src\\x.cs(3,1): error CS0103"),
         # `gh run view --log`: job, step and the runner's timestamp before the line.
         ("build\tRun tests\t2025-07-14T08:33:27.8566794Z ERROR: failed to build", "failed to build"),
+        # A box-drawn diagnostic's gutter (terraform), behind colour codes saved in caret form.
+        (
+            "^[[31m│^[[0m ^[[0m^[[1m^[[31mError: ^[[0mFailed to query available provider packages",
+            "Error: Failed to query available provider packages",
+        ),
+        (
+            "│ hashicorp/google: could not query provider registry",
+            "hashicorp/google: could not query provider registry",
+        ),
         # What a tool said stays as it said it.
         ("TypeError: x is not a function", "TypeError: x is not a function"),
         ("error[E0425]: cannot find value `x`", "error[E0425]: cannot find value `x`"),
