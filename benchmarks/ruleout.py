@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_SPEC = importlib.util.spec_from_file_location("_autoheal_bench_accuracy", Path(__file__).with_name("accuracy.py"))
+_SPEC = importlib.util.spec_from_file_location("_autoheal_ruleout_accuracy", Path(__file__).with_name("accuracy.py"))
 assert _SPEC is not None and _SPEC.loader is not None
 accuracy = importlib.util.module_from_spec(_SPEC)
 sys.modules[_SPEC.name] = accuracy  # its dataclasses look their module up
