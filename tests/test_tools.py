@@ -96,6 +96,34 @@ def test_command_category(command: str, category: str | None) -> None:
     assert command_category([command]) == category
 
 
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        # Wrappers that run a command: environment managers, coreutils' timeout, xvfb-run.
+        ("opam exec -- dune build @install", "compile.error"),
+        ("conda run -n ci pytest -x", "test.failure"),
+        ("nix develop -c cargo clippy", "lint.error"),
+        ("timeout 600 pytest -x", "test.failure"),
+        ("xvfb-run -a npm test", "test.failure"),
+        # Runners whose argument is a command of its own, and monorepo task runners.
+        ("npx ng test --watch=false", "test.failure"),
+        ("bundle exec rake test", "test.failure"),
+        ("pnpm turbo run test", "test.failure"),
+        ("yarn workspaces foreach -A run lint", "lint.error"),
+        ("pnpm --filter ./apps/* run build", "compile.error"),
+        ("lerna run test", "test.failure"),
+        # tox's and nox's environment names; Ant's targets.
+        ("tox -e lint", "lint.error"),
+        ("nox --session=typecheck", "lint.error"),
+        ("ant test", "test.failure"),
+        # A path's directories name nothing (``/builds/...`` is no build).
+        ("/builds/acme/shop/src/Cart.php", None),
+    ],
+)
+def test_wrapped_commands(command: str, category: str | None) -> None:
+    assert command_category([command]) == category
+
+
 def test_the_last_recognised_command_decides_and_or_true_never_does() -> None:
     assert command_category(["npm ci && npm test"]) == "test.failure"
     assert command_category(["flake8 . || true"]) is None
