@@ -21,13 +21,17 @@ case(
         "acme/handbook",
         "docs",
         [
-            Step("make docs-lint", f"""vale --config .vale.ini docs/
+            Step(
+                "make docs-lint",
+                f"""vale --config .vale.ini docs/
 {MARK} docs/install.md
 {MARK} 12:5   error    Use 'select' instead of 'click'.  Vocab.Click
 {MARK} 40:17  warning  Avoid using 'simply'.              Style.Simply
 {MARK}
 {MARK}✖ 1 error, 1 warning and 0 suggestions in 14 files.
-make: *** [Makefile:31: docs-lint] Error 1""", code=2),
+make: *** [Makefile:31: docs-lint] Error 1""",
+                code=2,
+            ),
         ],
     ),
     "docs/install.md 12:5 error Use 'select' instead of 'click'",
@@ -43,7 +47,9 @@ case(
         [
             setup_node("20"),
             Step("npm ci", "added 233 packages, and audited 234 packages in 4s"),
-            Step("npm run size", f"""
+            Step(
+                "npm run size",
+                f"""
 > tinyui@3.1.0 size
 > size-limit
 
@@ -51,7 +57,9 @@ case(
 {MARK}  Package size limit has exceeded by 1.31 kB
 {MARK}  Size limit: 10 kB
 {MARK}  Size:       11.31 kB with all dependencies, minified and brotlied
-""", code=1),
+""",
+                code=1,
+            ),
         ],
     ),
     "Package size limit has exceeded by 1.31 kB",
@@ -67,12 +75,16 @@ case(
         [
             setup_python("3.12"),
             Step("pip install tox", "Successfully installed tox-4.15.0"),
-            Step("tox -e docstrings", f"""docstrings: install_deps> python -I -m pip install interrogate
+            Step(
+                "tox -e docstrings",
+                f"""docstrings: install_deps> python -I -m pip install interrogate
 docstrings: commands[0]> interrogate -v --fail-under 90 src/pydocs_kit
 {MARK}RESULT: FAILED (minimum: 90.0%, actual: 84.6%)
 docstrings: exit 1 (0.41 seconds) /home/runner/work/pydocs-kit/pydocs-kit> interrogate -v --fail-under 90 src/pydocs_kit pid=2211
   docstrings: FAIL code 1 (3.20=setup[2.79]+cmd[0.41] seconds)
-  evaluation failed :( (3.27 seconds)""", code=1),
+  evaluation failed :( (3.27 seconds)""",
+                code=1,
+            ),
         ],
     ),
     "interrogate RESULT: FAILED (minimum: 90.0%, actual: 84.6%)",
@@ -87,13 +99,17 @@ case(
         "licenses",
         [
             setup_rust(),
-            Step("cargo deny check licenses", f"""{MARK}error[rejected]: failed to satisfy license requirements
+            Step(
+                "cargo deny check licenses",
+                f"""{MARK}error[rejected]: failed to satisfy license requirements
 {MARK}  ┌─ registry+https://github.com/rust-lang/crates.io-index#ring@0.16.20:4:12
 {MARK}  │
 {MARK}4 │ license = "LicenseRef-ring"
 {MARK}  │            ━━━━━━━━━━━━━━━ rejected: license is not explicitly allowed
 {MARK}  │
-licenses FAILED""", code=1),
+licenses FAILED""",
+                code=1,
+            ),
         ],
     ),
     "error[rejected]: failed to satisfy license requirements",
@@ -107,12 +123,17 @@ case(
         "acme/droid-notes",
         "android-pr",
         [
-            Step("./gradlew ktfmtCheck --no-daemon", f"""> Task :app:ktfmtCheckMain FAILED
+            Step(
+                "./gradlew ktfmtCheck --no-daemon",
+                f"""> Task :app:ktfmtCheckMain FAILED
 {MARK}[ktfmt] Invalid formatting for: /var/lib/jenkins/workspace/droid-notes/app/src/main/java/acme/notes/NoteList.kt
 {MARK}[ktfmt] Invalid formatting for: /var/lib/jenkins/workspace/droid-notes/app/src/main/java/acme/notes/Sync.kt
 
 BUILD FAILED in 41s
-12 actionable tasks: 3 executed, 9 up-to-date""", code=1, name="Format"),
+12 actionable tasks: 3 executed, 9 up-to-date""",
+                code=1,
+                name="Format",
+            ),
         ],
     ),
     "[ktfmt] Invalid formatting for: .../NoteList.kt",
@@ -127,9 +148,13 @@ case(
         "rust:1.78",
         [
             Step("cargo install taplo-cli --locked", "  Installed package `taplo-cli v0.9.0` (executable `taplo`)"),
-            Step("taplo fmt --check", f"""{MARK} ERROR taplo:format_files: the file is not properly formatted path="/builds/acme/workspace-tools/Cargo.toml"
+            Step(
+                "taplo fmt --check",
+                f"""{MARK} ERROR taplo:format_files: the file is not properly formatted path="/builds/acme/workspace-tools/Cargo.toml"
 {MARK} ERROR taplo:format_files: the file is not properly formatted path="/builds/acme/workspace-tools/crates/core/Cargo.toml"
-{MARK} ERROR operation failed error=some files were not properly formatted""", code=1),
+{MARK} ERROR operation failed error=some files were not properly formatted""",
+                code=1,
+            ),
         ],
     ),
     "taplo: the file is not properly formatted",
@@ -143,14 +168,19 @@ case(
         "acme/dotfiles",
         "shell",
         [
-            Step("bash ci/check.sh", f"""+ shfmt -d -i 2 bin/
+            Step(
+                "bash ci/check.sh",
+                f"""+ shfmt -d -i 2 bin/
 {MARK}--- bin/backup.sh.orig
 {MARK}+++ bin/backup.sh
 {MARK}@@ -3,5 +3,5 @@
 {MARK} main() {{
 {MARK}-    rsync -a "$SRC" "$DST"
 {MARK}+  rsync -a "$SRC" "$DST"
-{MARK} }}""", code=1, name="script"),
+{MARK} }}""",
+                code=1,
+                name="script",
+            ),
         ],
     ),
     "shfmt diff of bin/backup.sh",
@@ -166,7 +196,9 @@ case(
         "acme/git-extras-lite",
         "bash",
         [
-            Step("bats test/", f"""1..6
+            Step(
+                "bats test/",
+                f"""1..6
 ok 1 git-sync prints usage
 ok 2 git-sync refuses a dirty tree
 {MARK}not ok 3 git-sync rebases onto upstream
@@ -174,7 +206,10 @@ ok 2 git-sync refuses a dirty tree
 {MARK}#   `[ "$status" -eq 0 ]' failed
 ok 4 git-prune-merged lists merged branches
 ok 5 git-prune-merged keeps main
-ok 6 git-prune-merged --dry-run deletes nothing""", code=1, name="script"),
+ok 6 git-prune-merged --dry-run deletes nothing""",
+                code=1,
+                name="script",
+            ),
         ],
     ),
     "not ok 3 git-sync rebases onto upstream",
@@ -188,7 +223,9 @@ case(
         "acme/orders-api",
         "api-tests",
         [
-            Step("just api-test", f"""hurl --test --variable host=http://localhost:8080 tests/api/*.hurl
+            Step(
+                "just api-test",
+                f"""hurl --test --variable host=http://localhost:8080 tests/api/*.hurl
 tests/api/health.hurl: Success (1 request(s) in 12 ms)
 {MARK}error: Assert status code
 {MARK}  --> tests/api/orders.hurl:14:6
@@ -202,7 +239,9 @@ tests/api/health.hurl: Success (1 request(s) in 12 ms)
 Executed files:    2
 Succeeded files:   1 (50.0%)
 Failed files:      1 (50.0%)
-error: Recipe `api-test` failed on line 12 with exit code 3""", code=3),
+error: Recipe `api-test` failed on line 12 with exit code 3""",
+                code=3,
+            ),
         ],
     ),
     "error: Assert status code --> tests/api/orders.hurl:14:6",
@@ -217,7 +256,9 @@ case(
         "rust-tests",
         [
             setup_python("3.12"),
-            Step("pipx run nox -s rust", f"""nox > Running session rust
+            Step(
+                "pipx run nox -s rust",
+                f"""nox > Running session rust
 nox > cargo nextest run --workspace
     Starting 41 tests across 3 binaries
         PASS [   0.012s] tokens lexer::tests::empty
@@ -230,7 +271,9 @@ nox > cargo nextest run --workspace
      Summary [   0.310s] 41 tests run: 40 passed, 1 failed, 0 skipped
 error: test run failed
 nox > Command cargo nextest run --workspace failed with exit code 100
-nox > Session rust failed.""", code=1),
+nox > Session rust failed.""",
+                code=1,
+            ),
         ],
     ),
     "FAIL tokens lexer::tests::unicode_escape: assertion `left == right` failed",
@@ -246,7 +289,9 @@ case(
         "acme/gleam-chat",
         "image",
         [
-            Step("docker build -t chat .", f"""#0 building with "default" instance using docker driver
+            Step(
+                "docker build -t chat .",
+                f"""#0 building with "default" instance using docker driver
 #8 [build 4/5] RUN gleam export erlang-shipment
 #8 0.512   Compiling chat
 {MARK}#8 0.744 error: Unknown variable
@@ -258,7 +303,9 @@ case(
 ------
 Dockerfile:9
 --------------------
-ERROR: failed to solve: process "/bin/sh -c gleam export erlang-shipment" did not complete successfully: exit code: 1""", code=1),
+ERROR: failed to solve: process "/bin/sh -c gleam export erlang-shipment" did not complete successfully: exit code: 1""",
+                code=1,
+            ),
         ],
     ),
     "error: Unknown variable /app/src/chat/room.gleam:27:5",
@@ -272,8 +319,12 @@ case(
         "acme/geo-notebooks",
         "env",
         [
-            Step("pixi install --locked", f"""{MARK}  × failed to solve the conda requirements of 'default' 'linux-64'
-{MARK}  ╰─▶ Cannot solve the request because of: No candidates were found for gdal ==3.99.*.""", code=1),
+            Step(
+                "pixi install --locked",
+                f"""{MARK}  × failed to solve the conda requirements of 'default' 'linux-64'
+{MARK}  ╰─▶ Cannot solve the request because of: No candidates were found for gdal ==3.99.*.""",
+                code=1,
+            ),
         ],
     ),
     "failed to solve the conda requirements: No candidates were found for gdal ==3.99.*",
@@ -287,7 +338,9 @@ case(
         "acme/protoapi",
         "golang:1.22",
         [
-            Step("make check-generated", f"""buf generate
+            Step(
+                "make check-generated",
+                f"""buf generate
 git diff --exit-code -- gen/
 {MARK}diff --git a/gen/api/v1/api.pb.go b/gen/api/v1/api.pb.go
 {MARK}index 3f1c2aa..8e0b9d1 100644
@@ -296,7 +349,9 @@ git diff --exit-code -- gen/
 {MARK}@@ -118,7 +118,7 @@ type Order struct {{
 {MARK}-	Id string `protobuf:"bytes,1,opt,name=id,proto3"`
 {MARK}+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-make: *** [Makefile:22: check-generated] Error 1""", code=2),
+make: *** [Makefile:22: check-generated] Error 1""",
+                code=2,
+            ),
         ],
     ),
     "git diff --exit-code: generated gen/api/v1/api.pb.go is stale",
@@ -312,8 +367,12 @@ case(
         [
             setup_go("1.22"),
             Step("go install github.com/crate-ci/typos@latest", "go: downloading github.com/crate-ci/typos v1.21.0"),
-            Step("typos --format brief ./cmd ./docs", f"""{MARK}./docs/guide.md:14:9: `recieve` -> `receive`
-{MARK}./cmd/root.go:31:15: `occurence` -> `occurrence`""", code=2),
+            Step(
+                "typos --format brief ./cmd ./docs",
+                f"""{MARK}./docs/guide.md:14:9: `recieve` -> `receive`
+{MARK}./cmd/root.go:31:15: `occurence` -> `occurrence`""",
+                code=2,
+            ),
         ],
     ),
     "./cmd/root.go:31:15: `occurence` -> `occurrence`",
