@@ -170,7 +170,10 @@ def _build_category(tool: str, args: list[str]) -> str:
 
 def _runner_category(tool: str, args: list[str]) -> str | None:
     """A package manager's run (``npm run lint``, ``bundle exec rspec``): an install, else what it runs."""
-    # ``yarn workspaces foreach -A run test``, ``pnpm --filter ./apps/* run lint``: the script after ``run``.
+    # A tool it runs (``pnpm vitest run``, ``npx cypress run``) names itself; else the script after ``run``
+    # (``yarn workspaces foreach -A run test``, ``pnpm --filter ./apps/* run lint``).
+    if args and args[0] not in _RUN_WORDS and (named := segment_category(" ".join(args))):
+        return named
     runs = [i for i, a in enumerate(args) if a in _RUN_WORDS]
     rest = args[runs[0] + 1 :] if runs and (runs[0] == 0 or args[runs[0]] == "run") else args
     installs = _INSTALLS.get(tool, ())
@@ -263,3 +266,25 @@ def command_category(commands: Iterable[str]) -> str | None:
             category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
+
+
+# A package manager's failure is a missing dependency when its error block says a package, version or
+# artifact does not exist (categories.md: "not installed / not found"); one that cannot reconcile versions,
+# or builds a dependency that fails, is a resolution failure, the package manager's default.
+_MISSING = re.compile(
+    r"(?i)\bnot found\b|\bno matching (?:distribution|package|version)|\bunable to locate package|\b(?:E)?404\b|"
+    r"\bdoes not exist\b|\bno such (?:package|module|gem|crate|formula|file or directory)|\bcould not find (?!compatible)|"
+    r"\bnot in (?:the|this) \S* ?registry|\bunable to find (?:package|a version)|\bhas no installation candidate|"
+    r"\b(?:is|was) yanked|\bno available formula|\bnot available\b|\bcannot find (?:module|package)"
+)
+_RESOLVING = re.compile(r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf")
+
+
+def dependency_kind(category: str, block: Iterable[str]) -> str:
+    """A package manager's category, ``dependency.missing`` when its error block says what it needs is not there."""
+    if category != DEPS:
+        return category
+    texts = list(block)
+    if any(_RESOLVING.search(t) for t in texts) or not any(_MISSING.search(t) for t in texts):
+        return category
+    return "dependency.missing"
