@@ -161,11 +161,6 @@ MAVEN_PLUGINS = {
         LINT,
     ),
 }
-# What a repository's own ``check-X`` script checks, when it is a checker's subject (not its tests).
-_CHECKED = (
-    r"gen(?:erated)?|codegen|format|fmt|style|docs?|links?|licen[cs]es?|headers?|spell\w*|types?|imports?|"
-    r"manifest|changelog|copyright|whitespace|ya?ml|json|toml|markdown|md|schema|api|abi|size|vendor(?:ed)?"
-)
 # Words of script and target names (make lint, npm run test:unit, script/build).
 WORDS = (
     (
@@ -173,9 +168,10 @@ WORDS = (
             r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
             r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
             r"spotless|spotbugs|api-?check|vulncheck|"
-            # A check of what a checker checks (``check-generated``, ``docs_check``, ``check:links``); ``check``
-            # alone, or of a package (R's ``check-r-package``), runs the tests.
-            r"\bcheck[-_:](?:" + _CHECKED + r")|(?:^|[-_:./])(?:" + _CHECKED + r")[-_:.]check\b"
+            # A check of something named (``check-generated``, ``docs_check``, ``check:links``) is a checker;
+            # ``check`` alone, a check of tests (``check-unit``) or of a whole package (R CMD check, whose
+            # ``check-r-package`` runs the package's tests) runs the tests.
+            r"^(?!.*(?:test|spec|e2e|unit|integration|all\b|package|pkg)).*(?:\bcheck[-_:]\w|\w[-_:.]check(?:\.\w+)?$)"
         ),
         LINT,
     ),
