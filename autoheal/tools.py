@@ -16,12 +16,13 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from autoheal.innercmds import inner_commands
 from autoheal.tooltable import (
     BUILD_GOALS,
     COMPILE,
     DEPS,
-    DRIVER_LINES,
     LINT,
+    MAVEN_PLUGINS,
     SUBCOMMANDS,
     SYNTAX,
     SYNTAX_CHECKS,
@@ -34,10 +35,11 @@ __all__ = ["COMPILE", "DEPS", "LINT", "SYNTAX", "TEST", "command_category", "inn
 
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
-_DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
 _RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch", "grunt", "gulp"}
+# Monorepo task runners (Turborepo, Nx, Lerna, Rush, moon, Lage): ``turbo run test`` runs each package's script.
+_RUNNERS |= {"turbo", "nx", "lerna", "rush", "rushx", "moon", "lage", "wireit"}
 _RUN_WORDS = {"run", "exec", "x", "-m", "run-script"}
 # A runner's own install commands (the rest of its words name a script or a tool).
 _INSTALLS = {
@@ -57,6 +59,10 @@ _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash
 
 # Words before the command proper: wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
 _PREFIXES = {"sudo", "env", "time", "nice", "xvfb-run", "exec", "if", "then", "elif", "while", "until", "do", "!"}
+# Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
+# ``nohup``, ``stdbuf``, ``ionice``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``.
+_RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
+_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv"}
 # A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
 _SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
 _CHECKS = {"test", "[", "[["}
@@ -67,8 +73,10 @@ def _words(segment: str) -> list[str]:
         words = shlex.split(segment, posix=True)
     except ValueError:
         words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
-        words.pop(0)
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES or words[0] in _RUNS_AFTER):
+        first = words.pop(0)
+        while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
+            words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
 
@@ -129,9 +137,12 @@ def _goal(arg: str) -> str | None:
     """A Maven goal's or Gradle task's category (``:app:ktlintMainSourceSetCheck``, ``lintDebug``): a named
     goal, else its name's lint or test words (a build's other tasks compile, the default)."""
     task = arg.rsplit(":", 1)[-1]
-    found = BUILD_GOALS.get(arg) or BUILD_GOALS.get(task)
+    plugin = arg.split(":", 1)[0] if arg.count(":") == 1 else ""  # a Maven plugin's goal (``surefire:test``)
+    found = BUILD_GOALS.get(arg) or MAVEN_PLUGINS.get(plugin) or BUILD_GOALS.get(task)
     if found:
         return found
+    if re.match(r"compile|kapt|ksp", task, re.I):  # Gradle's compileTestJava, compileKotlin: compiling
+        return COMPILE
     return next((category for pattern, category in WORDS[:2] if pattern.search(task)), None)
 
 
@@ -143,7 +154,7 @@ def _by_words(words: list[str]) -> str | None:
     return None
 
 
-_BUILD_TOOLS = frozenset({"mvn", "mvnw", "gradle", "gradlew", "sbt", "xcodebuild"})
+_BUILD_TOOLS = frozenset({"mvn", "mvnw", "gradle", "gradlew", "sbt", "xcodebuild", "ant"})
 
 
 def _build_category(tool: str, args: list[str]) -> str:
@@ -159,13 +170,45 @@ def _build_category(tool: str, args: list[str]) -> str:
 
 def _runner_category(tool: str, args: list[str]) -> str | None:
     """A package manager's run (``npm run lint``, ``bundle exec rspec``): an install, else what it runs."""
-    rest = args[1:] if args and args[0] in _RUN_WORDS else args
+    # A tool it runs (``pnpm vitest run``, ``npx cypress run``) names itself; else the script after ``run``
+    # (``yarn workspaces foreach -A run test``, ``pnpm --filter ./apps/* run lint``).
+    if args and args[0] not in _RUN_WORDS and (named := segment_category(" ".join(args))):
+        return named
+    runs = [i for i, a in enumerate(args) if a in _RUN_WORDS]
+    rest = args[runs[0] + 1 :] if runs and (runs[0] == 0 or args[runs[0]] == "run") else args
     installs = _INSTALLS.get(tool, ())
     if installs and (rest[0] in installs if rest else tool != "bundle"):
         return DEPS
     if not rest:
         return TABLE.get(tool)
-    return TABLE.get(_tool(rest[0])) or _by_words(rest[:1])
+    # What it runs is a command of its own (``npx ng test``, ``bundle exec rake test``) or a script's name.
+    return segment_category(" ".join(rest)) or _by_words(rest[:1])
+
+
+# Environment managers that run a command inside their environment (``opam exec -- dune build``,
+# ``conda run -n env pytest``, ``poetry run mypy``, ``nix develop -c make``): the command decides.
+_EXECS = {("opam", "exec"), ("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")}
+_EXECS |= {(t, "run") for t in ("conda", "mamba", "micromamba", "pixi", "devbox", "hatch", "rye", "flox")}
+_EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec")}
+_EXEC_VALUED = {"-n", "--name", "-p", "--prefix", "-e", "--environment", "--env", "--manifest-path", "--switch"}
+
+
+def _exec_category(rest: list[str]) -> str | None:
+    if "--" in rest:
+        return segment_category(shlex.join(rest[rest.index("--") + 1 :]))
+    i = 0
+    while i < len(rest) and rest[i].startswith("-"):
+        i += 2 if rest[i] in _EXEC_VALUED else 1
+    return segment_category(shlex.join(rest[i:])) if i < len(rest) else None
+
+
+def _option(words: list[str], names: tuple[str, ...]) -> str | None:
+    """The value of the first of ``names`` (``-e lint``, ``--session=lint``)."""
+    for i, word in enumerate(words):
+        key, _, value = word.partition("=")
+        if key in names:
+            return value or (words[i + 1] if i + 1 < len(words) else None)
+    return None
 
 
 def segment_category(segment: str) -> str | None:
@@ -185,6 +228,10 @@ def segment_category(segment: str) -> str | None:
         return SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in _BUILD_TOOLS:
         return _build_category(tool, args)
+    if len(words) > 2 and (tool, words[1]) in _EXECS:
+        return _exec_category(words[2:])
+    if tool in ("tox", "nox") and (env := _option(words, ("-e", "-s", "--session", "--sessions"))):
+        return _by_words([env]) or TABLE[tool]
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
@@ -201,7 +248,8 @@ def segment_category(segment: str) -> str | None:
     if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
         script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
         return _by_words(script)
-    return _by_words([w for w in words if "/" in w or not w.startswith("-")][:2])
+    # A path's directories (``/builds/acme/...``, ``src/check/``) say nothing about what ran: its last name does.
+    return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
 def command_category(commands: Iterable[str]) -> str | None:
@@ -220,58 +268,23 @@ def command_category(commands: Iterable[str]) -> str | None:
     return found
 
 
-# Lines naming the sub-command that failed inside the section's command: an npm script
-# (npm's banner and its failure line, npm-run-all), a make target, a docker build's RUN.
-_INNER = (
-    re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
-    re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
-    re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
-    re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
-    re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
-    re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
-    _DOCKER_RUN,
-    *(re.compile(p) for p in DRIVER_LINES),
+# A package manager's failure is a missing dependency when its error block says a package, version or
+# artifact does not exist (categories.md: "not installed / not found"); one that cannot reconcile versions,
+# or builds a dependency that fails, is a resolution failure, the package manager's default.
+_MISSING = re.compile(
+    r"(?i)\bnot found\b|\bno matching (?:distribution|package|version)|\bunable to locate package|\b(?:E)?404\b|"
+    r"\bdoes not exist\b|\bno such (?:package|module|gem|crate|formula|file or directory)|\bcould not find (?!compatible)|"
+    r"\bnot in (?:the|this) \S* ?registry|\bunable to find (?:package|a version)|\bhas no installation candidate|"
+    r"\b(?:is|was) yanked|\bno available formula|\bnot available\b|\bcannot find (?:module|package)"
 )
+_RESOLVING = re.compile(r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf")
 
 
-# A GitHub Actions step's header group: ``Run <first line>``, the script's further lines, then
-# ``shell: ...``. The further lines are commands of the step too (the first is its name).
-_STEP_RUN = re.compile(r"^Run \S")
-_STEP_SHELL = re.compile(r"^shell: \S")
-SCRIPT_LINES = 20
-
-
-def _script(lines: list[str], start: int) -> list[str]:
-    """The further script lines of a step header at ``start``, if a ``shell:`` line closes them soon."""
-    for i in range(start + 1, min(len(lines), start + 1 + SCRIPT_LINES)):
-        if _STEP_SHELL.match(lines[i]):
-            return [t.strip() for t in lines[start + 1 : i] if t.strip()]
-    return []
-
-
-# One quoted element of a Python list's repr (``['npm', 'test']``; an element holding a ``'`` is in ``"``).
-_REPR_ITEM = re.compile(r"'([^']*)'|\"([^\"]*)\"")
-
-
-def _argv_text(cmd: str) -> str:
-    """A command as a shell line: an argument list's repr (``['npm', 'test']``) joined, else as it is.
-    Its first element alone named ``npm`` (an install) for ``npm test``, ``python`` for ``python -m flake8``."""
-    if not cmd.startswith("["):
-        return cmd
-    return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
-
-
-def inner_commands(lines: Iterable[str]) -> list[str]:
-    """The sub-commands a section's output says it ran, in order (the failing one is last)."""
-    found: list[str] = []
-    texts = list(lines)
-    for i, text in enumerate(texts):
-        if _STEP_RUN.match(text):
-            found += _script(texts, i)
-            continue
-        for pattern in _INNER:
-            m = pattern.search(text)
-            if m:
-                found.append(_argv_text(m["cmd"]))
-                break
-    return found
+def dependency_kind(category: str, block: Iterable[str]) -> str:
+    """A package manager's category, ``dependency.missing`` when its error block says what it needs is not there."""
+    if category != DEPS:
+        return category
+    texts = list(block)
+    if any(_RESOLVING.search(t) for t in texts) or not any(_MISSING.search(t) for t in texts):
+        return category
+    return "dependency.missing"

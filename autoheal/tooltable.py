@@ -127,6 +127,8 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("ninja", a): TEST for a in ("test", "check")},
     **{("helm", "unittest"): TEST, ("opa", "test"): TEST, ("ct", "lint"): LINT, ("prototool", "lint"): LINT},
     **{("packer", a): LINT for a in ("validate", "fmt")},
+    # Sphinx's link checker and spelling builders check the docs (``sphinx-build -b linkcheck``).
+    **{("sphinx-build", a): LINT for a in ("linkcheck", "spelling")},
     **{("pod", a): LINT for a in ("lib lint", "spec lint")},
     **{("cargo", a): TEST for a in ("llvm-cov", "tarpaulin", "miri", "insta")},
     **{("cargo", a): LINT for a in ("sort", "spellcheck", "vet")},
@@ -146,13 +148,30 @@ BUILD_GOALS = {
     **dict.fromkeys(("checkstyle:check", "spotless:check", "spotlessCheck", "ktlintCheck", "detekt", "lint"), LINT),
     **dict.fromkeys(("dependency:resolve", "dependencies", "dependency:go-offline"), DEPS),
 }
+# Maven plugins by what their goals check (each plugin's documentation): ``mvn <prefix>:<goal>``.
+MAVEN_PLUGINS = {
+    **dict.fromkeys(("surefire", "failsafe", "surefire-report"), TEST),
+    **dict.fromkeys(("compiler", "kotlin", "scala", "groovy", "gmavenplus", "antlr4", "protobuf"), COMPILE),
+    **dict.fromkeys(
+        _names(
+            "checkstyle pmd spotbugs findbugs spotless enforcer apache-rat rat license javadoc animal-sniffer revapi "
+            "japicmp fmt formatter sortpom impsort forbiddenapis dependency-check duplicate-finder modernizer "
+            "ktlint detekt scalastyle scalafmt"
+        ),
+        LINT,
+    ),
+}
 # Words of script and target names (make lint, npm run test:unit, script/build).
 WORDS = (
     (
         re.compile(
             r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
             r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
-            r"spotless|spotbugs|api-?check|vulncheck"
+            r"spotless|spotbugs|api-?check|vulncheck|"
+            # A check of something named (``check-generated``, ``docs_check``, ``check:links``) is a checker;
+            # ``check`` alone, a check of tests (``check-unit``) or of a whole package (R CMD check, whose
+            # ``check-r-package`` runs the package's tests) runs the tests.
+            r"^(?!.*(?:test|spec|e2e|unit|integration|all\b|package|pkg)).*(?:\bcheck[-_:]\w|\w[-_:.]check(?:\.\w+)?$)"
         ),
         LINT,
     ),

@@ -96,6 +96,34 @@ def test_command_category(command: str, category: str | None) -> None:
     assert command_category([command]) == category
 
 
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        # Wrappers that run a command: environment managers, coreutils' timeout, xvfb-run.
+        ("opam exec -- dune build @install", "compile.error"),
+        ("conda run -n ci pytest -x", "test.failure"),
+        ("nix develop -c cargo clippy", "lint.error"),
+        ("timeout 600 pytest -x", "test.failure"),
+        ("xvfb-run -a npm test", "test.failure"),
+        # Runners whose argument is a command of its own, and monorepo task runners.
+        ("npx ng test --watch=false", "test.failure"),
+        ("bundle exec rake test", "test.failure"),
+        ("pnpm turbo run test", "test.failure"),
+        ("yarn workspaces foreach -A run lint", "lint.error"),
+        ("pnpm --filter ./apps/* run build", "compile.error"),
+        ("lerna run test", "test.failure"),
+        # tox's and nox's environment names; Ant's targets.
+        ("tox -e lint", "lint.error"),
+        ("nox --session=typecheck", "lint.error"),
+        ("ant test", "test.failure"),
+        # A path's directories name nothing (``/builds/...`` is no build).
+        ("/builds/acme/shop/src/Cart.php", None),
+    ],
+)
+def test_wrapped_commands(command: str, category: str | None) -> None:
+    assert command_category([command]) == category
+
+
 def test_the_last_recognised_command_decides_and_or_true_never_does() -> None:
     assert command_category(["npm ci && npm test"]) == "test.failure"
     assert command_category(["flake8 . || true"]) is None
@@ -182,3 +210,37 @@ def test_a_ninja_edge_of_an_object_file_names_no_command() -> None:
 def test_a_tool_whose_name_ends_in_a_digit_keeps_it(command: str, category: str) -> None:
     # ``flake8`` lost its 8 as if it were a version, and no table knows ``flake``.
     assert command_category([command]) == category
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("./scripts/check-generated.sh", "lint.error"),
+        ("npm run check:links", "lint.error"),
+        ("tox -e docs_check", "lint.error"),
+        ("make check", "test.failure"),
+        ("make check-unit", "test.failure"),
+        ("r-lib/actions/check-r-package@v2", "test.failure"),
+        # A tool a runner runs names itself before the words after its ``run``.
+        ("pnpm vitest run", "test.failure"),
+        ("npx cypress run --browser chrome", "test.failure"),
+    ],
+)
+def test_a_check_of_a_checkers_subject_is_a_lint(command: str, category: str) -> None:
+    assert command_category([command]) == category
+
+
+def test_a_package_managers_failure_is_missing_when_its_block_says_not_found() -> None:
+    from autoheal.tools import dependency_kind
+
+    deps = "dependency.resolution"
+    assert dependency_kind(deps, ["E: Unable to locate package libfoo-dev"]) == "dependency.missing"
+    assert dependency_kind(deps, ["npm error 404 Not Found - GET https://registry.npmjs.org/left-padd"]) == (
+        "dependency.missing"
+    )
+    assert dependency_kind(deps, ["ERROR: No matching distribution found for torch==9.0"]) == "dependency.missing"
+    # Versions that cannot be reconciled are a resolution failure, even when a version is "not found".
+    assert dependency_kind(deps, ["Could not find compatible versions for gem rails"]) == deps
+    assert dependency_kind(deps, ["npm ERR! ERESOLVE unable to resolve dependency tree"]) == deps
+    assert dependency_kind(deps, ["error: failed to build wheel"]) == deps
+    assert dependency_kind("test.failure", ["AssertionError: x not found"]) == "test.failure"

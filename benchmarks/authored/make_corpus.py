@@ -31,6 +31,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_n,
     cases_p,
     cases_q,
+    cases_r,
 )
 from benchmarks.authored.cases_a import CASES
 

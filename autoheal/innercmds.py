@@ -1,0 +1,109 @@
+"""What a failed section's output says it ran inside its command: the sub-command that failed.
+
+A section's command is often a wrapper (``make check``, ``npm test``, ``tox -e lint``, ``mvn install``,
+``./gradlew build``, ``docker build .``); the tool that failed is named by the lines the wrapper
+prints as it runs it: npm's ``> script`` banner, make's failure line, tox's ``commands[0]> cmd``,
+nox's ``nox > cmd``, Maven's ``Failed to execute goal <plugin>:<goal>``, Gradle's ``Execution failed
+for task ':x:test'``, a docker build's ``RUN``, a driver's or runtime's ``Command failed: cmd`` (each
+worded as its documentation shows). tools.py names the tool these lines give.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+
+from autoheal.tooltable import DRIVER_LINES
+
+_DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
+
+# Lines naming the sub-command that failed inside the section's command: an npm script
+# (npm's banner and its failure line, npm-run-all), a make target, a docker build's RUN.
+_INNER = (
+    re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
+    re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
+    re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
+    re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
+    re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
+    _DOCKER_RUN,
+    *(re.compile(p) for p in DRIVER_LINES),
+    # tox 4's ``env: commands[0]> cmd`` and tox 3's ``env run-test: commands[0] | cmd`` (tox docs).
+    re.compile(r"^[\w.-]+: commands\[\d+\]> (?P<cmd>.+)$"),
+    re.compile(r"^[\w.-]+ run-test: commands\[\d+\] \| (?P<cmd>.+)$"),
+    # nox echoes each command of a session (``nox > pytest -q``) and names the one that failed.
+    re.compile(r"^nox > Command (?P<cmd>.+) failed with exit code"),
+    re.compile(r"^nox > (?P<cmd>(?!(?:Running|Session|Creating|Re-using|Skipping|Ran|Command|Error|Warning)\b)\S.*)$"),
+)
+# Maven's failed plugin goal (``groupId:artifactId:version:goal``, or ``prefix:goal``) and Gradle's
+# failed task: the build tool ran them, so they read as ``mvn <prefix>:<goal>`` and ``gradle <task>``.
+_MAVEN_GOAL = re.compile(r"Failed to execute goal (?P<coords>[\w.-]+(?::[\w.${}-]+)*:[\w-]+)(?:\s|$)")
+_GRADLE_TASK = re.compile(r"Execution failed for task '(?P<task>:?[\w:.-]+)'")
+
+
+def _build_step(text: str) -> str | None:
+    m = _MAVEN_GOAL.search(text)
+    if m:
+        parts = m["coords"].split(":")
+        artifact = parts[1] if len(parts) >= 3 else parts[0]
+        return f"mvn {re.sub(r'^maven-|-maven-plugin$|-plugin$', '', artifact)}:{parts[-1]}"
+    m = _GRADLE_TASK.search(text)
+    return f"gradle {m['task']}" if m else None
+
+
+# A GitHub Actions step's header group: ``Run <first line>``, the script's further lines, then
+# ``shell: ...``. The further lines are commands of the step too (the first is its name).
+_STEP_RUN = re.compile(r"^Run \S")
+_STEP_SHELL = re.compile(r"^shell: \S")
+SCRIPT_LINES = 20
+
+
+def _script(lines: list[str], start: int) -> list[str]:
+    """The further script lines of a step header at ``start``, if a ``shell:`` line closes them soon."""
+    for i in range(start + 1, min(len(lines), start + 1 + SCRIPT_LINES)):
+        if _STEP_SHELL.match(lines[i]):
+            return [t.strip() for t in lines[start + 1 : i] if t.strip()]
+    return []
+
+
+# One quoted element of a Python list's repr (``['npm', 'test']``; an element holding a ``'`` is in ``"``).
+_REPR_ITEM = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+def _argv_text(cmd: str) -> str:
+    """A command as a shell line: an argument list's repr (``['npm', 'test']``) joined, else as it is.
+    Its first element alone named ``npm`` (an install) for ``npm test``, ``python`` for ``python -m flake8``."""
+    if not cmd.startswith("["):
+        return cmd
+    return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
+
+
+_NPM_BANNER = re.compile(r"^> \S+@\S* \S+$")
+_NPM_BODY = re.compile(r"^> (?P<cmd>\S.*)$")
+
+
+def _npm_body(texts: list[str], i: int) -> str | None:
+    """The command of an npm script, on the line below its ``> pkg@1.0 script`` banner (``> size-limit``)."""
+    m = _NPM_BODY.match(texts[i])
+    return m["cmd"] if m and i > 0 and _NPM_BANNER.match(texts[i - 1]) and not _NPM_BANNER.match(texts[i]) else None
+
+
+def inner_commands(lines: Iterable[str]) -> list[str]:
+    """The sub-commands a section's output says it ran, in order (the failing one is last)."""
+    found: list[str] = []
+    texts = list(lines)
+    for i, text in enumerate(texts):
+        if _STEP_RUN.match(text):
+            found += _script(texts, i)
+            continue
+        step = _build_step(text) if "Fail" in text or "fail" in text else _npm_body(texts, i)
+        if step:
+            found.append(step)
+            continue
+        for pattern in _INNER:
+            m = pattern.search(text)
+            if m:
+                found.append(_argv_text(m["cmd"]))
+                break
+    return found
