@@ -1,7 +1,8 @@
 """Command-line interface: ``autoheal COMMAND``, one module per command in ``autoheal.commands``.
 
 Heavy imports (PyGithub, Jinja) happen inside the commands so ``--help``
-stays fast. Errors go through one handler: AutohealError -> its exit code and
+stays fast; so do the error path's (``autoheal.actions``, ``traceback``: dataclasses,
+pathlib, json and secrets were most of what ``--help`` imported). Errors go through one handler: AutohealError -> its exit code and
 a one-line message (an ``::error::`` line inside GitHub Actions), anything
 else -> exit 3, Ctrl-C -> 130.
 """
@@ -10,18 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from autoheal import __version__, commands
-from autoheal.actions import print_error
 from autoheal.errors import AutohealError
 
+# Annotations only (``from __future__``), so ``typing`` is not imported: --help never needed it.
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _top() -> tuple[argparse.ArgumentParser, Any]:
+def _top() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(prog="autoheal", description="Self-healing CI for GitHub.")
     parser.add_argument("--version", action="version", version=f"autoheal {__version__}")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks for errors")
@@ -58,17 +57,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except AutohealError as exc:
-        if args.verbose:
-            traceback.print_exc()
-        print_error(str(exc))
+        _fail(str(exc), args.verbose)
         return exc.exit_code
     except KeyboardInterrupt:
-        print_error("interrupted")
+        _fail("interrupted", False)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        if args.verbose:
-            traceback.print_exc()
-        print_error(f"unexpected {type(exc).__name__}: {exc} (this is a bug; re-run with --verbose and report it)")
+        _fail(
+            f"unexpected {type(exc).__name__}: {exc} (this is a bug; re-run with --verbose and report it)", args.verbose
+        )
         return 3
+
+
+def _fail(message: str, verbose: bool) -> None:
+    """Print the one-line error (an ``::error::`` annotation inside Actions), after the traceback with --verbose."""
+    from autoheal.actions import print_error
+
+    if verbose:
+        import traceback
+
+        traceback.print_exc()
+    print_error(message)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -73,6 +72,8 @@ def store(kind: str, digest: str, payload: bytes) -> bool:
     path = _path(kind, digest)
     if path is None:
         return False
+    import tempfile  # only a miss writes: a warm start does not import it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)

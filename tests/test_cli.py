@@ -182,3 +182,31 @@ def test_help_and_a_triage_import_no_github_client(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_help_imports_no_more_than_its_parser() -> None:
+    """--help lists commands from their summaries: no command, no error path (actions, traceback), no typing."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from autoheal import cli\n"
+        "try: cli.main(['--help'])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('autoheal.actions', 'traceback', 'typing', 'dataclasses', 'json') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_an_error_is_still_one_line_and_verbose_adds_the_traceback(tmp_path: Path) -> None:
+    config = tmp_path / "autoheal.yml"
+    config.write_text("rules:\n  - {id: x, category: test.failure, patterns: ['(unclosed']}\n")
+    log = tmp_path / "x.log"
+    log.write_text("error: x\n")
+    quiet = run("triage", "--config", str(config), str(log))
+    loud = run("--verbose", "triage", "--config", str(config), str(log))
+    assert quiet.returncode == loud.returncode != 0
+    assert "not valid RE2" in quiet.stderr
+    assert "Traceback" not in quiet.stderr and "Traceback" in loud.stderr
+    assert quiet.stderr.strip().splitlines()[-1] == loud.stderr.strip().splitlines()[-1]

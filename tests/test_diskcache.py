@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,6 +98,51 @@ def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
     warm = ruleload.builtin_rules()
     assert warm == cold
     assert [r.patterns for r in warm] == [r.patterns for r in cold]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not marshal at all",
+        marshal.dumps({"rules": []}),  # another layout
+        marshal.dumps([("only", "three", "fields")]),
+        marshal.dumps([("x",) * len(ruleload._FIELDS)]),  # a number field holding text
+    ],
+)
+def test_a_damaged_or_foreign_catalogue_entry_is_ignored_and_rebuilt(cache: Path, payload: bytes) -> None:
+    """An entry whose checksum holds but whose rows are not the validated rules' (an older layout) is rebuilt."""
+    cold = ruleload.builtin_rules()
+    [entry] = cache.glob("catalogue-*.bin")
+    digest = ruleload._catalogue_key(ruleload.BUILTIN_RULES.read_bytes())
+    assert diskcache.store("catalogue", digest, payload)
+    assert ruleload.builtin_rules() == cold
+    assert diskcache.load("catalogue", digest) != payload  # rewritten from the YAML
+    entry.write_bytes(entry.read_bytes()[:-3])  # truncated: the checksum fails
+    assert ruleload.builtin_rules() == cold
+
+
+def test_the_catalogue_entry_is_stale_when_the_validating_code_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ruleload.BUILTIN_RULES.read_bytes()
+    before = ruleload._catalogue_key(text)
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\n# edited" if path.name == "rule.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert ruleload._catalogue_key(text) != before
+    monkeypatch.undo()
+    assert ruleload._catalogue_key(text + b"\n") != before
+
+
+def test_a_warm_start_reads_no_yaml(cache: Path) -> None:
+    """The catalogue from the cache: PyYAML is imported only to parse it again (issue 14's start-up)."""
+    code = "import sys; from autoheal import ruleload; ruleload.builtin_rules(); print('yaml' in sys.modules)"
+    env = {**os.environ, "AUTOHEAL_CACHE_DIR": str(cache)}
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert (cold.stdout.strip(), warm.stdout.strip()) == ("True", "False")
 
 
 def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
