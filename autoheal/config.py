@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from autoheal import redact, ruleload, settings
 from autoheal.errors import ConfigError
 from autoheal.rule import Rule
-from autoheal.ruleload import YAML_LOADER, build_rule, builtin_rules, merge_rules
+from autoheal.ruleload import build_rule, builtin_rules, merge_rules, yaml_loader
 from autoheal.rules import RuleSet, compile_ruleset
 
 DEFAULT_PATH = Path(".github/autoheal.yml")
@@ -191,8 +189,10 @@ def load(path: str | Path | None = None, root: Path = Path(".")) -> Config:
 
 def load_text(text: str, source: str, root: Path = Path(".")) -> Config:
     """A config from its text (e.g. read through the API); ``source`` names it in errors."""
+    import yaml  # here, not at import: a triage without a config file never parses YAML (issue 14)
+
     try:
-        data = yaml.load(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: not valid YAML ({exc})") from None
     return parse(data, source, root)

@@ -145,6 +145,24 @@ def test_a_warm_start_reads_no_yaml(cache: Path) -> None:
     assert (cold.stdout.strip(), warm.stdout.strip()) == ("True", "False")
 
 
+def test_a_triage_without_a_config_file_imports_no_yaml(cache: Path, tmp_path: Path) -> None:
+    """The whole command, as a user runs it: the config layer parses YAML only when there is a file."""
+    log = tmp_path / "job.log"
+    log.write_text("collecting ...\nE   ModuleNotFoundError: No module named 'yaml'\n")
+    code = (
+        "import sys; from autoheal import cli\n"
+        "try:\n    cli.main(['triage', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+        "print('yaml' in sys.modules, file=sys.stderr)"
+    )
+    env = {**os.environ, "AUTOHEAL_CACHE_DIR": str(cache)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code, str(log)], env=env, cwd=tmp_path, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert "dependency.missing" in runs[1].stdout
+    assert runs[1].stderr.strip().splitlines()[-1] == "False"
+
+
 def test_a_bad_user_pattern_is_still_reported_at_load_time() -> None:
     with pytest.raises(ConfigError, match="not valid RE2"):
         ruleload.build_rule({"id": "x", "category": "test.failure", "patterns": ["(unclosed"]}, "user.yml")
