@@ -30,6 +30,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_m,
     cases_n,
     cases_p,
+    cases_s,
 )
 from benchmarks.authored.cases_a import CASES
 
