@@ -262,7 +262,7 @@ def last_words(lines: Numbered, end: int) -> int:
     if not exited or last <= end:
         return end
     between = [t for _, t in lines[end + 1 : last + 1] if not blocks.blank(t)]
-    if _verdict(lines[end][1]) or tally(lines[end][1]) or len(between) > LAST_WORDS:
+    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]) or len(between) > LAST_WORDS:
         return end  # (a run's verdict closed the block: what follows is the driver's)
     if any(_starts_something(t) for t in between):
         return end
@@ -271,10 +271,13 @@ def last_words(lines: Numbered, end: int) -> int:
 
 def _starts_something(text: str) -> bool:
     """A line that is not the message's quiet continuation: one that reads as an error of its own (a
-    further failure, a driver's epilogue: evidence shows it), a log record, a verdict, a passing case."""
+    further failure, a driver's epilogue: evidence shows it), chatter (a coverage report, an upload),
+    a log record, a verdict, a passing case."""
     return (
         blocks.error_score(text) >= 2
         or edges.stop(text)
+        or blocks.chatter(text)
+        or bool(edges.SEPARATOR.match(text))
         or blocks.low_level(text)
         or _verdict(text)
         or tally(text)
