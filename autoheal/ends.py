@@ -237,3 +237,53 @@ def _closing(text: str) -> bool:
 def _verdict(text: str) -> bool:
     """The run's verdict (``2 failed in 0.3s``), not a passing summary's chatter."""
     return blocks.summary(text) and not blocks.chatter(text)
+
+
+LAST_WORDS = 8  # lines of a tool's own below its block's end, before it exited, that are still the block's
+
+
+def last_words(lines: Numbered, end: int) -> int:
+    """The block's end moved down to the last line the tool printed before it exited, when that is near.
+
+    A tool's error often goes on in words no error signal marks (git's ``Another git process seems to
+    be running``, cargo's ``required by package ...``, black's ``2 files would be reformatted``, a
+    table of the vulnerable packages under its title), down to the line above the command's exit line,
+    which says it failed. When ``lines`` reach that exit line (a failed command's output, as the
+    generic block reads it), the block runs to the tool's last line, unless what is between starts
+    something else: a passing case, another failure's header, a progress line, a CI runner's line.
+    """
+    last = len(lines) - 1
+    exited = False
+    while last > end and (
+        blocks.blank(lines[last][1]) or blocks.chatter(lines[last][1]) or blocks.symptom(lines[last][1])
+    ):
+        exited = exited or blocks.symptom(lines[last][1])
+        last -= 1
+    if not exited or last <= end:
+        return end
+    between = [t for _, t in lines[end + 1 : last + 1] if not blocks.blank(t)]
+    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]) or len(between) > LAST_WORDS:
+        return end  # (a run's verdict closed the block: what follows is the driver's)
+    if any(_starts_something(t) for t in between):
+        return end
+    return _epilogue(lines, last)  # with the command's exit lines right after it, as any block's end
+
+
+def _starts_something(text: str) -> bool:
+    """A line that is not the message's quiet continuation: one that reads as an error of its own (a
+    further failure, a driver's epilogue: evidence shows it), chatter (a coverage report, an upload),
+    a log record, a verdict, a passing case."""
+    return (
+        blocks.error_score(text) >= 2
+        or edges.stop(text)
+        or blocks.chatter(text)
+        or bool(edges.SEPARATOR.match(text))
+        or blocks.low_level(text)
+        or _verdict(text)
+        or tally(text)
+        or edges.passed(text)
+        or edges.runner(text)
+        or (blocks.header(text) and not blocks.symptom(text))
+        or blocks.progress(text) is not None
+        or blocks.case_start(text)
+    )

@@ -216,6 +216,8 @@ def _pieces(
 ) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
     end, ended = ends.find_end(lines, at, start)
+    words = ends.last_words(lines, end)
+    end = words if words - start < MAX_EXCERPT else end  # (a block cut anyway keeps its own end)
     if lead:
         start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, evidence, generic, siblings, tools
+from autoheal import blocks, cause, details, evidence, generic, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -140,6 +140,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     if anchor is None:
         return None
     at, strong = anchor
+    at = details.above(context, at, known)
     category = _scope_category(scope, symptoms, _echoed_check(tail, at))
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so

@@ -105,3 +105,27 @@ def test_a_runners_dots_between_two_failures_stay_in_the_block() -> None:
     lines += ["     ** (ArithmeticError) bad argument in arithmetic expression", "", "16 tests, 2 failures"]
     assert edges.passed("...") and not edges.passed("##[group]...")
     assert set(range(1, 12)) <= set(_shown(lines, 3))
+
+
+def test_a_tools_last_words_before_its_exit_line_are_its_block() -> None:
+    # git's lock message and cargo's resolver explanation go on in words no error signal marks, down
+    # to the command's exit line: the block runs to the tool's last line.
+    git = ["$ git checkout -f 9a8b7c6", "fatal: Unable to create '/w/.git/index.lock': File exists.", ""]
+    git += ["Another git process seems to be running in this repository, e.g.", "an editor opened by 'git commit'."]
+    git += ["remove the file manually to continue.", "Error: The command exited with status 128"]
+    assert _shown(git, 2) == [1, 2, 3, 4, 5, 6]  # (the command line heads it)
+    cargo = ['error: failed to select a version for the requirement `tokio = "^2.0"`']
+    cargo += ["candidate versions found which didn't match: 1.37.0, 1.36.0", "location searched: crates.io index"]
+    cargo += ["required by package `tomlish v0.4.2 (/w/tomlish)`", "if you are looking for the prerelease package"]
+    cargo += ['    tokio = { version = "1.0.0-alpha.1" }', "##[error]Process completed with exit code 101."]
+    assert _shown(cargo, 1) == [1, 2, 3, 4, 5, 6]
+
+
+def test_last_words_stop_at_a_verdict_or_a_window_not_reaching_the_exit() -> None:
+    # A run's verdict closed the block; and lines that do not reach the command's exit line (a rule's
+    # window) say nothing of where the tool stopped.
+    verdict = ["src/a.zz:3:1: odd", "zcheck: 1 error", "", "uploading report", "done", "exit status 1"]
+    assert _shown(verdict, 1) == [1, 2]
+    window = ["fatal: Unable to create '/w/.git/index.lock': File exists.", "", "", "", "Another git process"]
+    window += ["remove the file manually to continue."]
+    assert _shown(window, 1) == [1]

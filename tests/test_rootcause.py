@@ -157,3 +157,46 @@ def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -
         "make: *** [check] Error 1",
     )
     assert _triage(script).category == "test.failure"
+
+
+def test_a_verdict_without_details_gives_way_to_the_details_just_above_it() -> None:
+    # A checker no rule knows prints its findings (a location, expected/got), then its verdict; the last
+    # block that reads as an error is the verdict, which says only that something failed.
+    text = _step(
+        "./ci/zcheck",
+        "zcheck 2.1: 3 modules",
+        "module core ... ok",
+        "module parse:",
+        "  src/parse.zz:41:7: value out of range",
+        "  expected: 3",
+        "  got: 7",
+        "module io ... ok",
+        "",
+        "Result: 1 module FAILED",
+        "Status: 1 ERROR",
+        code=1,
+    )
+    d = _triage(text)
+    shown = {e.line for e in d.excerpt}
+    assert d.rule == "generic.error-block" and d.key_lines[0] in (5, 6)
+    assert {6, 7, 8} <= shown
+
+
+def test_a_verdict_with_its_own_details_stays_and_an_echo_is_no_detail() -> None:
+    # The verdict's own location keeps the anchor; a builder quoting the lines above (its "last log
+    # lines") is an echo of them, so the quoted lines are the cause.
+    quiet = [f"link {i} ok" for i in range(8)]
+    own = _step("./ci/zcheck", "src/a.zz:3:1: odd", *quiet, "FAILED: docs/b.md:7: dead link", code=1)
+    assert _triage(own).key_lines[0] == 12
+    echoed = _step(
+        "./ci/bake app",
+        "baking app",
+        "src/app.zz:27:15: undefined: limit",
+        *[f"step {i} done" for i in range(7)],
+        "error: recipe for 'app' failed with exit code 1",
+        "  last 1 log lines:",
+        "  > src/app.zz:27:15: undefined: limit",
+        "  For full logs, run 'bake log app'.",
+        code=1,
+    )
+    assert _triage(echoed).key_lines[0] == 4

@@ -32,6 +32,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_p,
     cases_q,
     cases_r,
+    cases_s,
 )
 from benchmarks.authored.cases_a import CASES
 

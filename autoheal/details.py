@@ -1,0 +1,95 @@
+"""The details a verdict counts: where and why a failure happened, printed above the verdict.
+
+The generic error block of a failed section is the last that reads as an error
+(generic.py); when that is a verdict or an epilogue without details of its own,
+the cause is the details just above it (rootcause.py asks ``above``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from autoheal import blocks
+from autoheal.cause import Known
+
+# How far above a verdict without details the details it counts are looked for.
+DETAILS_REACH = 30
+# What says where and why a failure happened, not only that it did: a location in a source file
+# (``src/a.cpp:51``, ``'test-round.R:9:3'``, Perl's ``at t/a.t line 12``), a stack frame, a
+# qualified exception (``java.lang.ArithmeticException``), an expected/actual pair (``got: 'ab'``).
+_LOCATED_ANYWHERE = re.compile(
+    r"(?:^|[\s('\"`\[])(?P<file>[\w./\\-]*[\w-]\.[A-Za-z]\w{0,5}):\d+|\bat \S+\.\w{1,6} line \d+"
+)
+_EXCEPTION = re.compile(r"\b[a-z]\w*(?:\.\w+)+\.[A-Z]\w*(?:Exception|Error)\b")
+_EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|but was)\b")
+# A build definition's own location (``build.xml:88: Test failures``) says which step of the build
+# failed, not why: the build driver's epilogue.
+_BUILD_FILE = re.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.kts)?|CMakeLists\.txt)$")
+_QUOTED = 12  # a line repeating an earlier one's last this-many characters at least repeats it
+
+
+def _detail(text: str) -> bool:
+    """Whether a line says where or why a failure happened (not a warning's location)."""
+    if blocks.blank(text) or blocks.warning(text) or blocks.located_warning(text):
+        return False
+    m = _LOCATED_ANYWHERE.search(text)
+    if m is not None and not (m["file"] and _BUILD_FILE.search(m["file"])):
+        return True
+    return blocks.frame(text) or bool(_EXCEPTION.search(text) or _EXPECTED.match(text))
+
+
+def _repeats(text: str, earlier: list[str]) -> bool:
+    """Whether a line quotes one printed above it, or ends as it does (a builder's ``last 3 log lines:
+    > ...``, BuildKit's summary of the step that failed, each under its own prefix): the line above
+    is the report, this its echo."""
+    core = _core(text)
+    if len(core) < _QUOTED:
+        return False
+    cores = (_core(e) for e in earlier)
+    return any(len(e) >= _QUOTED and (e.endswith(core) or core.endswith(e)) for e in cores)
+
+
+def _core(text: str) -> str:
+    return text.strip().lstrip(">|").strip()
+
+
+def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
+    """The first line of the details a verdict counts, when the block at ``at`` has none of its own.
+
+    A tool that found something prints its findings, then its verdict (CTest's
+    ``1 tests failed out of 4``, prove's ``Result: FAIL``, Gradle's ``* What went
+    wrong:``, R CMD check's ``Status: 1 ERROR``), and the build driver its
+    epilogue; the generic block, the last that reads as an error, is then the
+    verdict, which says that something failed, not where nor why. When it holds
+    no detail of its own (a location, a frame, an exception, expected/actual;
+    a line quoting one above does not count) and details were printed just
+    above it, the cause is their block: the first cause wins over what counts it.
+    """
+    idx = next((i for i, (n, _) in enumerate(lines) if n == at), None)
+    if idx is None:
+        return at
+    texts = [t for _, t in lines]
+    if any(_detail(t) and not _repeats(t, texts[:i]) for i, t in enumerate(texts) if i >= idx):
+        return at
+    found = next(
+        (
+            i
+            for i in range(idx - 1, max(-1, idx - DETAILS_REACH - 1), -1)
+            if _detail(texts[i]) and not known(texts[i]) and not _repeats(texts[i], texts[:i])
+        ),
+        None,
+    )
+    if found is None:
+        return at
+    first, quiet = found, 0
+    for i in range(found - 1, max(-1, found - DETAILS_REACH), -1):
+        text = texts[i]
+        if known(text) or blocks.chatter(text) or blocks.symptom(text):
+            break
+        if _detail(text) or blocks.error_score(text) > 0:
+            first, quiet = i, 0
+        elif blocks.blank(text) and quiet == 0:
+            quiet = 1
+        else:
+            break
+    return lines[first][0]
