@@ -142,6 +142,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     at, strong = anchor
     at = details.above(context, at, known)
     category = _scope_category(scope, symptoms, _echoed_check(tail, at))
+    # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
+    category = tools.dependency_kind(category, [t for n, t in context if n >= at][:20])
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)

@@ -200,3 +200,22 @@ def test_a_verdict_with_its_own_details_stays_and_an_echo_is_no_detail() -> None
         code=1,
     )
     assert _triage(echoed).key_lines[0] == 4
+
+
+CONAN_MISSING = """##[group]Run conan install . --build=missing
+conan install . --build=missing
+##[endgroup]
+======== Computing dependency graph ========
+Graph root
+    conanfile.py (app/1.0): /home/runner/work/app/app/conanfile.py
+ERROR: Package 'zlibx/1.3' not found in remotes
+##[error]Process completed with exit code 1.
+"""
+
+
+def test_a_package_managers_block_saying_a_package_is_not_there_is_a_missing_dependency() -> None:
+    # No rule knows conan: the tool table names a package manager, its block says what is missing.
+    d = triage_text(CONAN_MISSING, RS)
+    assert (d.rule, d.category) == ("generic.error-block", "dependency.missing")
+    conflict = CONAN_MISSING.replace("not found in remotes", "conflict with zlib/1.2 required by openssl/3.0")
+    assert triage_text(conflict, RS).category == "dependency.resolution"
