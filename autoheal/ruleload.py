@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import marshal
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -192,56 +192,79 @@ def builtin_rules() -> list[Rule]:
     except OSError as exc:
         raise ConfigError(f"{BUILTIN_RULES}: cannot read rules: {exc}") from None
     digest = _catalogue_key(text)
-    found = diskcache.load("catalogue", digest)
+    found = diskcache.load("catalogue", digest) if digest is not None else None
     rows = _rows(found) if found is not None else None
     if rows is not None:
         return [Rule(*row) for row in rows]
     rules = _validated(BUILTIN_RULES)
-    payload = marshal.dumps([tuple(getattr(rule, name) for name in _FIELDS) for rule in rules])
-    if _rows(payload) is not None:  # only what marshal keeps exactly
+    payload = json.dumps([[getattr(rule, name) for name in _FIELDS] for rule in rules]).encode()
+    if digest is not None and _rows(payload) is not None:  # only what JSON keeps exactly
         diskcache.store("catalogue", digest, payload)
     return rules
 
 
-def _catalogue_key(text: bytes) -> str:
-    """The catalogue's cache key: its text, the code that validates it, and the stored layout."""
-    code = [hashlib.sha256(Path(__file__).with_name(name).read_bytes()).hexdigest() for name in _VALIDATORS]
-    layout = [__version__, str(marshal.version), *_FIELDS, *CATEGORIES, *SEVERITIES]
+def _catalogue_key(text: bytes) -> str | None:
+    """The catalogue's cache key: its text, the code that validates it, and the stored layout; None
+    (no caching) where that code's source is not installed beside it (a sourceless install)."""
+    try:
+        code = [hashlib.sha256(Path(__file__).with_name(name).read_bytes()).hexdigest() for name in _VALIDATORS]
+    except OSError:
+        return None
+    layout = [__version__, "json-1", *_FIELDS, *CATEGORIES, *SEVERITIES]
     return diskcache.key([hashlib.sha256(text).hexdigest()], code, layout)
 
 
 # The modules whose code decides what a validated rule is: an edit to either makes the cached catalogue stale.
 _VALIDATORS = ("ruleload.py", "rule.py")
-# Each field's type in a stored row, as ``_rows`` checks it (a tuple: the pattern lists).
+# Each field's type in a stored row, as ``_rows`` checks it (a tuple: the pattern lists, lists in JSON).
 _ROW_TYPES: dict[str, tuple[type, ...]] = {
-    "confidence": (float,),
+    "confidence": (float, int),
     "priority": (int,),
     "context_before": (int,),
     "context_after": (int,),
-    "patterns": (tuple,),
-    "exclude": (tuple,),
+    "patterns": (list,),
+    "exclude": (list,),
     "transient": (bool, type(None)),
 }
 
 
 def _rows(payload: bytes) -> list[tuple[Any, ...]] | None:
-    """The stored rows, or None unless every row has every field with the type a Rule holds."""
+    """The stored rows as Rule arguments, or None unless every row holds what ``build_rule`` lets through.
+
+    JSON, not marshal: the cache directory is only as trusted as whoever can write it, and marshal
+    is not safe on data it did not write (https://docs.python.org/3/library/marshal.html); a few
+    bytes can make it allocate gigabytes. Values are checked too, not only types.
+    """
     try:
-        rows = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
+        rows = json.loads(payload)
+    except (ValueError, RecursionError):
         return None
     if not isinstance(rows, list):
         return None
+    out = [_row(raw) for raw in rows]
+    ids = [row[_FIELDS.index("id")] for row in out if row is not None]
+    if any(row is None for row in out) or len(set(ids)) != len(ids):
+        return None
+    return [row for row in out if row is not None]
+
+
+def _row(raw: Any) -> tuple[Any, ...] | None:
     types = [_ROW_TYPES.get(name, (str,)) for name in _FIELDS]
-    for row in rows:
-        if not isinstance(row, tuple) or len(row) != len(types):
+    if not isinstance(raw, list) or len(raw) != len(types):
+        return None
+    for value, allowed in zip(raw, types, strict=True):
+        if type(value) not in allowed or (type(value) is list and not all(type(v) is str for v in value)):
             return None
-        for value, allowed in zip(row, types, strict=True):
-            if type(value) not in allowed:
-                return None
-            if type(value) is tuple and not all(type(item) is str for item in value):
-                return None
-    return rows
+    row = dict(zip(_FIELDS, raw, strict=True))
+    if (
+        row["category"] not in CATEGORIES
+        or row["severity"] not in SEVERITIES
+        or not row["patterns"]
+        or not 0 <= row["confidence"] <= 1
+        or not all(0 <= row[k] <= MAX_CONTEXT for k in ("context_before", "context_after"))
+    ):
+        return None
+    return tuple(tuple(v) if type(v) is list else float(v) if k == "confidence" else v for k, v in row.items())
 
 
 def _validated(path: Path) -> list[Rule]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import marshal
+import json
 import os
 import stat
 import subprocess
@@ -100,20 +100,73 @@ def test_the_catalogue_read_from_the_cache_is_the_yaml_one(cache: Path) -> None:
     assert [r.patterns for r in warm] == [r.patterns for r in cold]
 
 
+def _stored_rows() -> list[list[object]]:
+    digest = ruleload._catalogue_key(ruleload.BUILTIN_RULES.read_bytes())
+    assert digest is not None
+    payload = diskcache.load("catalogue", digest)
+    assert payload is not None
+    rows: list[list[object]] = json.loads(payload)
+    return rows
+
+
+def _edited(field: str, value: object) -> bytes:
+    """The catalogue's own entry with one field of its first rule changed: types right, value not."""
+    ruleload.builtin_rules()
+    rows = _stored_rows()
+    rows[0][ruleload._FIELDS.index(field)] = value
+    return json.dumps(rows).encode()
+
+
 @pytest.mark.parametrize(
     "payload",
     [
-        b"not marshal at all",
-        marshal.dumps({"rules": []}),  # another layout
-        marshal.dumps([("only", "three", "fields")]),
-        marshal.dumps([("x",) * len(ruleload._FIELDS)]),  # a number field holding text
+        b"not json at all",
+        b"(" * 3000,  # as marshal data, a tuple of 673M items: marshal.loads would allocate ~5 GB
+        b"[" * 100_000,  # nested past the recursion limit
+        json.dumps({"rules": []}).encode(),  # another layout
+        json.dumps([["only", "three", "fields"]]).encode(),
+        json.dumps([["x"] * len(ruleload._FIELDS)]).encode(),  # a number field holding text
     ],
 )
 def test_a_damaged_or_foreign_catalogue_entry_is_ignored_and_rebuilt(cache: Path, payload: bytes) -> None:
     """An entry whose checksum holds but whose rows are not the validated rules' (an older layout) is rebuilt."""
+    _check_rebuilt(cache, payload)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("category", "zzz"), ("severity", "fatal"), ("patterns", []), ("confidence", 7.0), ("context_after", 999)],
+)
+def test_an_entry_with_a_value_build_rule_refuses_is_rebuilt(cache: Path, field: str, value: object) -> None:
+    _check_rebuilt(cache, _edited(field, value))
+
+
+def test_an_entry_naming_one_rule_twice_is_rebuilt(cache: Path) -> None:
+    ruleload.builtin_rules()
+    rows = _stored_rows()
+    _check_rebuilt(cache, json.dumps([*rows, rows[0]]).encode())
+
+
+def test_a_sourceless_install_triages_without_the_catalogue_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only .pyc files installed: the key cannot hash the validating code, so nothing is cached or trusted."""
+    cold = ruleload.builtin_rules()
+    real = Path.read_bytes
+
+    def sourceless(path: Path) -> bytes:
+        if path.name in ruleload._VALIDATORS:
+            raise FileNotFoundError(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", sourceless)
+    assert ruleload._catalogue_key(b"x") is None
+    assert ruleload.builtin_rules() == cold
+
+
+def _check_rebuilt(cache: Path, payload: bytes) -> None:
     cold = ruleload.builtin_rules()
     [entry] = cache.glob("catalogue-*.bin")
     digest = ruleload._catalogue_key(ruleload.BUILTIN_RULES.read_bytes())
+    assert digest is not None
     assert diskcache.store("catalogue", digest, payload)
     assert ruleload.builtin_rules() == cold
     assert diskcache.load("catalogue", digest) != payload  # rewritten from the YAML
