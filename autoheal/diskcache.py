@@ -57,6 +57,8 @@ def load(kind: str, digest: str) -> bytes | None:
     if path is None:
         return None
     try:
+        if not _trusted(path):
+            return None
         data = path.read_bytes()
     except OSError:
         return None
@@ -67,6 +69,16 @@ def load(kind: str, digest: str) -> bytes | None:
     return payload if hashlib.sha256(payload).digest() == data[len(_MAGIC) : head] else None
 
 
+def _trusted(path: Path) -> bool:
+    """Whether an entry is only ours to have written: the file and its directory belong to this user and
+    no one else may write them. An entry decides triage results, so a cache directory shared with other
+    users (``AUTOHEAL_CACHE_DIR=/tmp/x``) is no cache; the checksum only catches accidental damage."""
+    if not hasattr(os, "getuid"):  # Windows: the user's profile directory is private by default
+        return True
+    uid = os.getuid()
+    return all(st.st_uid == uid and not st.st_mode & 0o022 for st in (path.parent.stat(), path.stat()))
+
+
 def store(kind: str, digest: str, payload: bytes) -> bool:
     """Write the entry atomically; False (and nothing raised) when the directory is not writable."""
     path = _path(kind, digest)
@@ -75,7 +87,7 @@ def store(kind: str, digest: str, payload: bytes) -> bool:
     import tempfile  # only a miss writes: a warm start does not import it
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -239,3 +239,19 @@ def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch
     finally:
         monkeypatch.undo()
         prefiltercache._code_digests.cache_clear()
+
+
+@pytest.mark.parametrize("loose", ["directory", "file"])
+def test_an_entry_others_may_write_is_not_trusted(cache: Path, loose: str) -> None:
+    """A cache directory or entry writable by other users could hold anyone's results: it is no cache."""
+    assert diskcache.store("demo", "ab" * 32, b"payload")
+    assert diskcache.load("demo", "ab" * 32) == b"payload"
+    assert stat.S_IMODE(cache.stat().st_mode) & 0o077 == 0  # made private
+    [entry] = cache.glob("demo-*.bin")
+    target = cache if loose == "directory" else entry
+    target.chmod(stat.S_IMODE(target.stat().st_mode) | stat.S_IWGRP | stat.S_IWOTH)
+    try:
+        assert diskcache.load("demo", "ab" * 32) is None
+    finally:
+        target.chmod(stat.S_IMODE(target.stat().st_mode) & ~0o022)
+    assert diskcache.load("demo", "ab" * 32) == b"payload"
