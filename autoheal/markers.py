@@ -65,7 +65,7 @@ MARKER_LITERALS = (
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
-    rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.(?:logissue type=error|complete result=Failed)"
+    rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
 )
 MARKER_STARTS = (
     rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
