@@ -60,12 +60,26 @@ class PatternMatcher:
             try:
                 matcher.Add(key)
             except re2.error:
-                self.bad(indices[0])  # a pattern that is its own key: derived keys are valid RE2
-                raise
+                # Derived keys are valid RE2, but they come from a cache: one that is not falls back to
+                # its patterns as their own keys, and only a pattern RE2 refuses is an error.
+                for index in indices:
+                    self._add_own(matcher, index, key)
+                continue
             self.named.append(tuple(indices))
         matcher.Compile()
         self.set_match = re2api.set_match(matcher) if entries else None
         self.search: list[Callable[[bytes], bool]] = [partial(self._first_search, i) for i in range(len(patterns))]
+
+    def _add_own(self, matcher: Any, index: int, failed: str) -> None:
+        pattern = self.patterns[index]
+        try:
+            if pattern == failed:
+                raise re2.error(failed)
+            matcher.Add(pattern)
+        except re2.error:
+            self.bad(index)
+            raise
+        self.named.append((index,))
 
     def match(self, line: str) -> list[int]:
         if self.set_match is None:

@@ -7,7 +7,7 @@ import re2
 
 from autoheal.matcher import PatternMatcher
 from autoheal.prefilterre2 import MATCHER_MEM
-from autoheal.prefilterre2 import options as _options
+from autoheal.re2api import options as _options
 from autoheal.rules import default_ruleset
 
 LINES = [
@@ -74,3 +74,11 @@ def test_a_keyed_pattern_re2_rejects_is_reported_when_first_searched() -> None:
     with pytest.raises(re2.error):
         matcher.match("a refused")
     assert seen == [1]
+
+
+def test_a_key_re2_refuses_falls_back_to_its_pattern() -> None:
+    """Keys come from a cache: a broken one costs speed, never an error or an answer."""
+    patterns = ["foo(?P<n>\\d+)", "bar"]
+    matcher = PatternMatcher(patterns, _options, MATCHER_MEM, _never, [("(",), ("(",)])
+    for line in ["foo12", "a bar", "foo", "nothing"]:
+        assert matcher.match(line) == _expected(patterns, line), line
