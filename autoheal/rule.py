@@ -13,10 +13,10 @@ from typing import Any
 
 import re2
 
-from autoheal import prefilterre2
+from autoheal import re2api
 from autoheal.errors import ConfigError
-from autoheal.prefilterre2 import options as _options
 from autoheal.prefilterre2 import raw_searcher
+from autoheal.re2api import options as _options
 
 DEFAULT_CONTEXT = (3, 12)
 
@@ -86,9 +86,9 @@ class Rule:
         """
         regex = self._compiled[index]
         inner = getattr(regex, "_regexp", None)
-        if inner is not None and prefilterre2.UNANCHORED is not None:
+        if inner is not None and re2api.UNANCHORED is not None:
             data = line.encode() if data is None else data
-            spans = inner.Match(prefilterre2.UNANCHORED, data, 0, len(data))
+            spans = inner.Match(re2api.UNANCHORED, data, 0, len(data))
             if spans[0][0] < 0:
                 return None
             try:

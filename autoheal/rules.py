@@ -16,7 +16,7 @@ from autoheal.matcher import PatternMatcher
 from autoheal.prefilter import Parts
 from autoheal.prefiltercache import prefilter_of
 from autoheal.prefilterre2 import MATCHER_MEM, Prefilters
-from autoheal.prefilterre2 import options as _options
+from autoheal.re2api import options as _options
 from autoheal.rule import Rule
 from autoheal.ruleload import (
     BUILTIN_RULES,
