@@ -275,13 +275,11 @@ def _starts_something(text: str) -> bool:
     a log record, a verdict, a passing case."""
     return (
         blocks.error_score(text) >= 2
-        or edges.stop(text)
-        or blocks.chatter(text)
+        or edges.stop(text)  # chatter too, and with it a passing case (edges.passed needs chatter)
         or bool(edges.SEPARATOR.match(text))
         or blocks.low_level(text)
         or _verdict(text)
         or tally(text)
-        or edges.passed(text)
         or edges.runner(text)
         or (blocks.header(text) and not blocks.symptom(text))
         or blocks.progress(text) is not None

@@ -178,14 +178,14 @@ def _spool_stdin() -> IO[bytes]:
     return tmp
 
 
-def _spool_opener(spool: IO[bytes], undone: bool = True) -> Callable[[], IO[bytes]]:
+def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
     def opener() -> IO[bytes]:
         # Each reader gets its own handle, so closing it keeps the spool for the next one.
         stream = os.fdopen(os.dup(spool.fileno()), "rb")
         stream.seek(0)
         return stream
 
-    return dialect.wrap(opener) if undone else opener
+    return opener  # dialect.per_job wraps each job's reader
 
 
 def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
@@ -200,7 +200,7 @@ def _stdin_docs() -> list[LogDoc]:
     if _is_zip(head[:4], spool):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
-    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _spool_opener(spool, undone=False))]
+    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _spool_opener(spool))]
 
 
 def open_input(spec: str) -> list[LogDoc]:

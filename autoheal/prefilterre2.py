@@ -17,10 +17,6 @@ from autoheal.prefilter import Parts
 from autoheal.prefiltercache import confined
 from autoheal.sections import MARKER_BYTES
 
-# rule.py and rules.py read these here; re2api.py is where they live.
-UNANCHORED = re2api.UNANCHORED
-options = re2api.options
-
 
 def raw_searcher(regex: Any) -> Callable[[bytes, int, int], int]:
     """``search(buf, pos, end)`` -> offset of the first match, or -1.

@@ -61,20 +61,3 @@ def set_match(matcher: Any) -> Callable[[bytes], list[int]]:
         return list(matcher.Match(data) or [])
 
     return public
-
-
-def filter_match(matcher: Any) -> Callable[[str], list[int]]:
-    """``match(line)``: the indices of the patterns of a compiled ``re2.Filter`` that match ``line``."""
-    inner = getattr(getattr(matcher, "_filter", None), "Match", None)
-    if inner is not None:
-
-        def fast(line: str) -> list[int]:
-            found: list[int] = inner(line.encode(), False)
-            return found
-
-        return fast
-
-    def public(line: str) -> list[int]:
-        return list(matcher.Match(line) or [])
-
-    return public

@@ -63,7 +63,9 @@ class RuleSet:
         for index, pattern in enumerate(patterns):
             if not pattern:
                 self._bad(index)
-        return PatternMatcher(patterns, _options, MATCHER_MEM, self._bad)
+        return PatternMatcher(
+            patterns, _options, MATCHER_MEM, self._bad, self.parts.keys or None
+        )  # keys: derived with the prefilter
 
     def _bad(self, index: int) -> None:
         """Raise the ConfigError that names the rule and pattern ``index`` (RE2 rejected it)."""

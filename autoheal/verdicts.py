@@ -32,7 +32,7 @@ STAYS = frozenset({"timeout", "crash", "dependency.missing", "dependency.resolut
 # Trigger words a failing test's own output shows as what it ran or asserted on: a command or file
 # missing on purpose, a permission error it expects, a parse error in its message, a connection it
 # retries while a service starts. On such a line every reading but the verdict's and STAYS' is test data.
-SHOWN = frozenset({"network", "syntax.error", "command.not.found", "file.not.found", "permission", "credentials"})
+SHOWN = TRIGGERS - STAYS
 # Specific causes a failing test's own output may show (a timeout, a refused connection to the
 # service under test, a crash, a missing module, method or data file): inside most failures they explain them.
 EXPLAINS = STAYS | SHOWN

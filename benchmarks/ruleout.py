@@ -53,8 +53,9 @@ class Without:
 
 def rule_out_row(path: Path, label: dict[str, Any], without: Without) -> Any:
     """The log's row scored on the triage without the rule the full catalogue chose."""
-    chosen = triage_path(str(path), without.full).rule
-    d = triage_path(str(path), without(chosen)) if chosen not in GENERAL else triage_path(str(path), without.full)
+    d = triage_path(str(path), without.full)
+    chosen = d.rule
+    d = triage_path(str(path), without(chosen)) if chosen not in GENERAL else d
     recall, precision = accuracy.line_scores({e.line for e in d.excerpt}, accuracy._span(label))
     group = accuracy.repo_group(label)
     conf = label.get("label_confidence", "")

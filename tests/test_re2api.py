@@ -57,18 +57,6 @@ def test_a_set_names_the_patterns_its_public_match_names() -> None:
     assert sorted(fast(b"db:5432 refused")) == [0, 1, 2]
 
 
-def test_a_filter_names_the_patterns_its_public_match_names() -> None:
-    matcher = re2.Filter()
-    for pattern in _patterns():
-        matcher.Add(pattern, re2api.options())
-    matcher.Compile()
-    fast, public = re2api.filter_match(matcher), re2api.filter_match(_PublicOnly(matcher))
-    for text in TEXTS:
-        line = text.decode()
-        assert sorted(fast(line)) == sorted(public(line)) == sorted(matcher.Match(line) or [])
-    assert sorted(fast("no match here")) == [3]
-
-
 def test_options_keep_rejections_off_stderr(capfd: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(re2.error):
         re2.compile("a{2,1}", re2api.options())

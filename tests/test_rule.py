@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from autoheal import prefilterre2
+from autoheal import re2api
 from autoheal.errors import ConfigError
 from autoheal.ruleload import build_rule
 
@@ -25,7 +25,7 @@ def test_exclusions_and_captures() -> None:
 def test_search_and_captures_name_one_patterns_groups(private_api: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """From google-re2's byte spans or, without them, its public API: the same groups, empty ones left out."""
     if not private_api:
-        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)  # as if google-re2 renamed it
+        monkeypatch.setattr(re2api, "UNANCHORED", None)  # as if google-re2 renamed it
     rule = build_rule(_rule(patterns=["refused", "(?P<host>\\S+):(?P<port>\\d*) refused"]), "t")
     assert rule.search(1, "db: refused") == {"host": "db"}
     assert rule.search(1, "dé·ø:5432 refused") == {"host": "dé·ø", "port": "5432"}

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from autoheal import prefilterre2
+from autoheal import re2api
 from autoheal.errors import ConfigError
 from autoheal.rules import build_rule, compile_ruleset
 
@@ -20,7 +20,7 @@ def _rule(**extra: Any) -> dict[str, Any]:
 def test_a_rule_set_names_the_hits_rule_match_names(private_api: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """One matcher call answers for every rule: excludes, the first matching pattern's captures, catalogue order."""
     if not private_api:
-        monkeypatch.setattr(prefilterre2, "UNANCHORED", None)  # as if google-re2 renamed it
+        monkeypatch.setattr(re2api, "UNANCHORED", None)  # as if google-re2 renamed it
     rules = [
         build_rule(_rule(id="a", patterns=["connect to (?P<host>\\S+) refused"], exclude=["retrying"]), "t"),
         build_rule(_rule(id="b", patterns=["refused", "(?P<port>\\d+) refused"]), "t"),
