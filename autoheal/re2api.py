@@ -2,12 +2,12 @@
 
 google-re2's Python API (https://github.com/google/re2/blob/main/python/re2/__init__.py)
 wraps each compiled C++ object in Python: ``_Regexp.search`` runs a generator
-(``_Regexp._match``) that builds a ``_Match`` per call, and ``Set.Match`` and
-``Filter.Match`` test the argument's type and encode it. The scanner calls them
+(``_Regexp._match``) that builds a ``_Match`` per call, and ``Set.Match``
+tests the argument's type and encodes it. The scanner calls them
 once per candidate line (hundreds of thousands of times on a big log), where
 that wrapper cost as much as the search: the prefilter's searches ran at half
 the cost without it, the marker checks saved ~4 µs a line. The objects it
-wraps (``_Regexp._regexp``, ``Set._set``, ``Filter._filter``) are what its
+wraps (``_Regexp._regexp``, ``Set._set``) are what its
 methods call, and give bare byte spans or indices. They are private: each
 accessor here falls back to the public API where a release renames them, with
 the same answers (tests/test_re2api.py).
