@@ -68,3 +68,26 @@ def test_public2_is_scored_as_its_own_set_after_public_and_outside_the_halves(
     assert "leave-repositories-out" not in printed and "half (" not in printed
     report = json.loads(out.read_text())
     assert report["public2"]["logs"] == 1 and "halves" not in report["public2"]
+
+
+def test_public4_is_one_of_our_sets_read_from_the_benchmarks_folder_after_public3(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    # A set not among ours is looked for under --data (here empty): public4 must come from AUTHORED_DATA.
+    ours = tmp_path / "ours"
+    for name in ("public3", "public4"):
+        (ours / name / "logs").mkdir(parents=True)
+        (ours / name / "logs" / "job.log").write_text("$ make\nerror: cannot find symbol\nmake: *** [all] Error 1\n")
+        (ours / name / "labels.jsonl").write_text(
+            '{"path": "logs/job.log", "repo": "acme/y", "category": "compile.error", '
+            '"label_confidence": "high", "failure_lines": [2, 2]}\n'
+        )
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr(accuracy, "AUTHORED_DATA", ours)
+    out = tmp_path / "report.json"
+    assert accuracy.main(["--data", str(shared), "--set", "public4", "--set", "public3", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.index("== public3:") < printed.index("== public4:")
+    report = json.loads(out.read_text())
+    assert report["public4"]["logs"] == 1 and "halves" not in report["public4"]
