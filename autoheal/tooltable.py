@@ -268,4 +268,22 @@ DRIVER_LINES = (
     r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
     # Melos (Dart/Flutter monorepos): ``└> <command>`` above its ``└> FAILED`` status (package lines carry ``(``).
     r"^\s*└> (?P<cmd>(?!(?:FAILED|SUCCESS|RUNNING|SKIPPED)\b)[^(\s][^(]*?)\s*$",
+    # BuildKit's verdict on the RUN instruction that failed (the last RUN printed may be another stage's),
+    # and the legacy builder's.
+    r'failed to solve: process "(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^"]+)" did not complete successfully',
+    r"^The command '(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^']+)' returned a non-zero code",
+    # Task runners' own failure lines: Rake's ``sh``, just's recipe, go-task, mage's ``sh.Run``.
+    r"^Command failed with status \(\d+\): \[(?P<cmd>[^\]]+)\]",
+    r"^error: Recipe `(?P<cmd>[\w-]+)` failed",
+    r'^task: Failed to run task "(?P<cmd>[^"]+)"',
+    r'^Error: running "(?P<cmd>[^"]+)" failed with exit code',
+    # Monorepo runners naming the failed package's script: pnpm, turbo, lerna, nx; npm 7+'s lifecycle line.
+    r"ERR_PNPM_\w+\s+\S+ [\w:.-]+: `(?P<cmd>[^`]+)`",
+    r"command \([^)]*\) (?P<cmd>\S.*?) exited \(\d+\)",
+    r"^lerna (?:ERR!|error) (?P<cmd>.+?) exited \d+ in '",
+    r"Running target (?P<cmd>[\w:-]+) for (?:project \S+|\d+ projects?)(?: and \d+ tasks? it depends on)? failed",
+    r"Lifecycle script `(?P<cmd>[^`]+)` failed with error",
+    # MSBuild's Exec task (a project's pre/post-build or npm step); sbt's failed task (``(Compile / scalafmtCheck)``).
+    r'error MSB3073: The command "(?P<cmd>[^"]+)" exited with code',
+    r"^\[error\] \((?:[\w-]+ / )*(?P<cmd>\w+)\) \S",
 )

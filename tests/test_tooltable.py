@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from autoheal import tooltable
-from autoheal.tools import command_category
+from autoheal.tools import command_category, inner_commands
 from autoheal.tooltable import COMPILE, DEPS, LINT, SYNTAX, TEST
 
 CASES = [
@@ -82,3 +82,38 @@ def test_no_tool_has_two_categories() -> None:
     for i, row in enumerate(rows):
         for name in row:
             assert seen.setdefault(name, i) == i, f"{name} is in two rows"
+
+
+DRIVER_CASES = [
+    # A build driver's or task runner's own line names the command that failed under it.
+    ('ERROR: failed to solve: process "/bin/sh -c golangci-lint run ./..." did not complete successfully', LINT),
+    ("The command '/bin/sh -c npm test' returned a non-zero code: 1", TEST),
+    ("Command failed with status (1): [bundle exec rubocop --parallel...]", LINT),
+    ("error: Recipe `lint` failed on line 12 with exit code 1", LINT),
+    ('task: Failed to run task "test": exit status 1', TEST),
+    ('Error: running "golangci-lint run" failed with exit code 1', LINT),
+    (" ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL  @acme/web@1.0.0 lint: `eslint . --max-warnings 0`", LINT),
+    ("web#lint: command (/home/runner/work/m/m/apps/web) /usr/local/bin/pnpm run lint exited (1)", LINT),
+    ("lerna ERR! npm run test exited 1 in '@acme/web'", TEST),
+    (" NX   Running target lint for project web failed", LINT),
+    (" NX   Running target test for 3 projects and 2 tasks it depends on failed", TEST),
+    ("npm ERR! Lifecycle script `test:unit` failed with error:", TEST),
+    ('App.csproj(41,5): error MSB3073: The command "npm run build" exited with code 1.', COMPILE),
+    ("[error] (Compile / scalafmtCheck) 2 files must be formatted", LINT),
+    ("[error] (core / Test / test) sbt.TestsFailedException: Tests unsuccessful", TEST),
+]
+
+
+@pytest.mark.parametrize(("line", "category"), DRIVER_CASES)
+def test_driver_line_names_the_failed_command(line: str, category: str) -> None:
+    assert command_category(inner_commands([line])) == category
+
+
+def test_a_driver_line_in_a_wrapper_s_output_decides() -> None:
+    # ``make ci`` names no category of its own; BuildKit's verdict names the RUN that failed, not the last one printed.
+    output = [
+        "#9 [test 3/4] RUN pytest -q",
+        "#10 [lint 2/3] RUN ruff check .",
+        'ERROR: failed to solve: process "/bin/sh -c pytest -q" did not complete successfully: exit code: 1',
+    ]
+    assert command_category(["docker buildx bake ci", *inner_commands(output)]) == TEST
