@@ -1310,3 +1310,289 @@ Caused by: failed to execute `cargo test`: exited with exit status: 1""",
     "---- wasm_geo::tests::distance_known output ----",
     "wasm-pack's test command: wasm-bindgen-test's libtest-like report",
 )
+
+# ---------------------------------------------------------------- a check, written after the tool-table changes
+
+# Further tools and wrappers, none of them among the 40 above: some the table learnt from their docs with
+# the rest, some it does not know (spago); a task runner's and a monorepo runner's own failure lines.
+
+case(
+    "u-check-php-phpinsights-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/invoice-php",
+        "insights",
+        [
+            Step("composer install --no-progress", "Generating autoload files"),
+            Step(
+                "vendor/bin/phpinsights --no-interaction --min-quality=90 --format=console",
+                f"""
+ [CODE] 84.2 pts       [COMPLEXITY] 91.0 pts       [ARCHITECTURE] 88.2 pts       [STYLE] 95.1 pts
+
+{MARK}• [Code] Unused variable:
+{MARK}  src/Invoice.php:12: Unused variable $tmp.
+{MARK}
+{MARK}• [Style] Line length:
+{MARK}  src/Invoice.php:40: Line exceeds 120 characters; contains 131 characters
+{MARK}
+{MARK} ✘ The code quality score is too low""",
+                code=1,
+            ),
+        ],
+    ),
+    "The code quality score is too low",
+    "PHP Insights' console report under a quality threshold",
+)
+
+case(
+    "u-check-ruby-rufo-travis",
+    "lint.error",
+    "high",
+    travis(
+        "acme/rb-orders",
+        "ruby",
+        [
+            Step("bundle install --jobs=3", "Bundle complete! 9 Gemfile dependencies, 31 gems now installed."),
+            Step(
+                "bundle exec rufo --check app lib",
+                f"""{MARK}Formatting app/models/order.rb produced changes
+{MARK}Formatting lib/orders/total.rb produced changes""",
+                code=3,
+                name="script",
+            ),
+        ],
+    ),
+    "Formatting app/models/order.rb produced changes",
+    "rufo's check mode through bundle exec",
+)
+
+case(
+    "u-check-go-gocognit-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/go-ledger",
+        "golang:1.22",
+        [
+            Step(
+                "go install github.com/uudashr/gocognit/cmd/gocognit@latest",
+                "go: downloading github.com/uudashr/gocognit v1.1.2",
+            ),
+            Step(
+                "gocognit -over 15 .",
+                f"""{MARK}21 ledger (*Book).Post internal/ledger/book.go:44:1
+{MARK}17 ledger reconcile internal/ledger/reconcile.go:12:1""",
+                code=1,
+            ),
+        ],
+    ),
+    "21 ledger (*Book).Post internal/ledger/book.go:44:1",
+    "gocognit: functions over the cognitive-complexity limit, one a line",
+)
+
+case(
+    "u-check-rego-regal-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/authz-policies",
+        "lint",
+        [
+            Step(
+                "regal lint policy/",
+                f"""{MARK}Rule:         	prefer-snake-case
+{MARK}Description:  	Prefer snake_case for names
+{MARK}Category:     	style
+{MARK}Location:     	policy/authz.rego:12:1
+{MARK}Text:         	allowedUsers := {{"alice"}}
+{MARK}Documentation:	https://docs.styra.com/regal/rules/style/prefer-snake-case
+{MARK}
+{MARK}1 file linted. 1 violation found.""",
+                code=3,
+            ),
+        ],
+    ),
+    "Rule:         	prefer-snake-case",
+    "Regal, the Rego linter: a violation's fields and its count",
+)
+
+case(
+    "u-check-oasdiff-breaking-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/orders-api",
+        "tufin/oasdiff:v1.10",
+        [
+            Step(
+                "oasdiff breaking openapi/base.yaml openapi/orders.yaml --fail-on ERR",
+                f"""{MARK}1 changes: 1 error, 0 warning, 0 info
+{MARK}error	[response-required-property-removed] at openapi/orders.yaml
+{MARK}	in API GET /orders/{{id}}
+{MARK}		removed the required property 'total' from the response with the '200' status""",
+                code=1,
+            ),
+        ],
+    ),
+    "removed the required property 'total' from the response",
+    "oasdiff: a breaking change between two OpenAPI documents",
+)
+
+case(
+    "u-check-ggshield-secret-scan-jenkins",
+    "lint.error",
+    "medium",
+    jenkins(
+        "acme/payments",
+        "payments/main",
+        [
+            Step(
+                "ggshield secret scan ci",
+                f"""{MARK}commit 5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d
+{MARK}Author: octo-dev <octo@example.com>
+{MARK}
+{MARK}🛡️  ⚔  🛡️  1 incident has been found in file config/settings.py
+{MARK}
+{MARK}>>> Incident 1(Secrets detection): Generic High Entropy Secret (Validity: No Checker) (Ignore with SHA: 3f2e1d0c9b8a) (1 occurrence)
+{MARK}12 | STRIPE_KEY = "sk_live_*****************************"
+{MARK}                     |_______generic_high_entropy_secret____|""",
+                code=1,
+                name="Secrets",
+            ),
+        ],
+    ),
+    "1 incident has been found in file config/settings.py",
+    "GitGuardian's CLI: a secret incident in a commit",
+)
+
+case(
+    "u-check-hurl-test-gha",
+    "test.failure",
+    "high",
+    gha(
+        "acme/orders-api",
+        "api-tests",
+        [
+            Step("docker compose up -d api", " Container orders-api-1  Started"),
+            Step(
+                "hurl --test --color tests/*.hurl",
+                f"""{MARK}error: Assert status code
+{MARK}  --> tests/orders.hurl:5:6
+{MARK}   |
+{MARK}   | GET http://localhost:8080/orders/42
+{MARK} 5 | HTTP 200
+{MARK}   |      ^^^ actual value is <500>
+{MARK}   |
+{MARK}
+{MARK}tests/orders.hurl: Failure (1 request(s) in 12 ms)
+--------------------------------------------------------------------------------
+Executed files:    1
+Executed requests: 1 (83.3/s)
+Succeeded files:   0 (0.0%)
+Failed files:      1 (100.0%)
+Duration:          12 ms""",
+                code=4,
+            ),
+        ],
+    ),
+    "error: Assert status code",
+    "Hurl's test mode: an HTTP assertion that failed",
+)
+
+case(
+    "u-check-purescript-spago-test-travis",
+    "test.failure",
+    "high",
+    travis(
+        "acme/purs-parse",
+        "node_js",
+        [
+            Step("npm ci", "added 41 packages in 3s"),
+            Step(
+                "npx spago test",
+                f"""[info] Build succeeded.
+Running tests...
+Parse
+  ✓︎ parses integers
+  ✗ parses exponents:
+
+{MARK}  1.0 ≠ 1000.0
+{MARK}
+{MARK}Summary
+{MARK}1/2 tests failed.
+[error] Tests failed: exit code: 1""",
+                code=1,
+                name="script",
+            ),
+        ],
+    ),
+    "1.0 ≠ 1000.0",
+    "spago, which the table does not know: its test subcommand names it",
+)
+
+case(
+    "u-check-just-recipe-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/kv-store",
+        "ci",
+        [
+            setup_rust(),
+            Step(
+                "just ci",
+                f"""cargo fmt --all -- --check
+taplo format --check
+{MARK}ERROR taplo:format_files: the file is not properly formatted path="/home/runner/work/kv-store/kv-store/Cargo.toml"
+{MARK}ERROR operation failed error=some files were not properly formatted
+error: Recipe `fmt-check` failed on line 14 with exit code 1""",
+                code=1,
+            ),
+        ],
+    ),
+    "the file is not properly formatted",
+    "a just recipe: the failing recipe's name, after a check that printed its findings",
+)
+
+case(
+    "u-check-turbo-lint-gha",
+    "lint.error",
+    "high",
+    gha(
+        "acme/monorepo",
+        "ci",
+        [
+            setup_node("20"),
+            Step("pnpm install --frozen-lockfile", "Done in 8.2s"),
+            Step(
+                "pnpm turbo run ci --filter=web",
+                f"""• Packages in scope: web
+• Running ci in 1 packages
+web:ci: cache miss, executing 4f1d2a3e9b8c4d7e
+web:ci:
+web:ci: > web@0.1.0 ci /home/runner/work/monorepo/monorepo/apps/web
+web:ci: > node scripts/ci.mjs
+web:ci:
+{MARK}web:ci: /home/runner/work/monorepo/monorepo/apps/web/src/app.tsx
+{MARK}web:ci:   14:7  error  'tmp' is assigned a value but never used  no-unused-vars
+{MARK}web:ci:
+{MARK}web:ci: ✖ 1 problem (1 error, 0 warnings)
+web:ci: Error: Command failed: eslint src --max-warnings 0
+web:ci:  ELIFECYCLE  Command failed with exit code 1.
+web:ci: ERROR: command finished with error: command (/home/runner/work/monorepo/monorepo/apps/web) /home/runner/setup-pnpm/node_modules/.bin/pnpm run ci exited (1)
+web#ci: command (/home/runner/work/monorepo/monorepo/apps/web) /home/runner/setup-pnpm/node_modules/.bin/pnpm run ci exited (1)
+
+ Tasks:    0 successful, 1 total
+Cached:    0 cached, 1 total
+  Time:    4.112s
+Failed:    web#ci
+
+ ERROR  run failed: command  exited (1)""",
+                code=1,
+            ),
+        ],
+    ),
+    "'tmp' is assigned a value but never used",
+    "turbo running a package's ci script, whose node driver ran eslint (execSync's line names it)",
+)
