@@ -94,8 +94,9 @@ _DIGIT_NAMED = frozenset(
 
 def _tool(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
-    (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps."""
-    name = word.split("@", 1)[0].rsplit("/", 1)[-1].lower()
+    (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps; for a scoped npm
+    package (``@biomejs/biome@1.8``), its name after the scope."""
+    name = word.lstrip("@").split("@", 1)[0].rsplit("/", 1)[-1].lower()
     name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
     return name if name in _DIGIT_NAMED else _unversioned(name)
 

@@ -54,7 +54,18 @@ LINTERS = _names(
     "terraform-docs cfn-lint cfn-nag zizmor dockerfilelint squawk api-linter license-eye gitlint check-jsonschema "
     "ajv rstcheck doc8 sphinx-lint pyupgrade autoflake docformatter blacken-docs mdformat nbqa radon xenon "
     "basedpyright svelte-check ember-template-lint oxlint eslint_d ts-standard jscpd lockfile-lint "
-    "sort-package-json syncpack manypkg htmltest linkchecker ec"
+    "sort-package-json syncpack manypkg htmltest linkchecker ec "
+    # Each ecosystem's further documented checkers (authored batch u found the first of them missing): BEAM,
+    # Crystal, Swift, Kotlin, C/C++, Lua, Perl, Python's newer type checkers, PHP, Ruby, .NET, JS, IaC/images.
+    "erlfmt ameba periphery diktat palantir-java-format iwyu_tool clazy oclint uncrustify astyle vera++ gersemi "
+    "lua-language-server podchecker tidyall shellharden pyrefly ty refurb pydoclint slotscheck flynt pycln "
+    "unimport pyproject-fmt check-sdist abi3audit pint ecs phpinsights composer-unused twigcs phpcpd phpmnd "
+    "composer-dependency-analyser roave-backward-compatibility-check rufo stree rubycritic fasterer yard-junk "
+    "csharpier roslynator rome sherif html-validate depcruise dependency-cruiser ts-prune type-coverage retire "
+    "audit-ci better-npm-audit woke kics dockle polaris pluto kubesec kubeaudit regal cfn-guard cfn_nag_scan "
+    "vacuum oasdiff snyk action-validator reviewdog lefthook prek qodana sonar-scanner ggshield talisman "
+    "git-secrets gocognit dupl exhaustive unparam unconvert goconst errorlint prealloc fieldalignment cabal-gild "
+    "brittany"
 )
 TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
@@ -62,17 +73,25 @@ TESTERS = _names(
     "gotestsum ginkgo ctest prove busted bats shellspec xunit nunit vstest testthat julia-test tarpaulin "
     "grcov kaocha midje phpspec kahlan infection stryker mutmut robot pabot behave testcafe nightwatch wdio "
     "detox newman elm-test yath luaunit tsd c8 nyc uvu lab wtr web-test-runner richgo molecule kitchen "
-    "container-structure-test vstest.console"
+    "container-structure-test vstest.console "
+    # Further documented runners: Nim's testament, TypeScript type tests, HTTP/API and infrastructure tests,
+    # shell and xUnit-style harnesses, .NET consoles, Common Test, Symfony's PHPUnit bridge.
+    "testament tstyche hurl schemathesis dredd artillery bashunit shunit2 cucumber-js codeceptjs gtest-parallel "
+    "stestr testr zope-testrunner elm-test-rs tparse simple-phpunit atoum inspec goss dgoss themis ct_run "
+    "nunit3-console nunit-console xunit.console mstest patrol"
 )
 COMPILERS = _names(
     "gcc g++ clang clang++ cc c++ cl icc javac kotlinc scalac tsc babel webpack rollup esbuild parcel vite "
     "rustc ghc elm nim zig crystal erlc elixirc dune ocamlfind ocamlopt swiftc msbuild xcodebuild ninja cmake "
-    "make gmake nmake bazel buck meson scons ant ng gulp grunt"
+    "make gmake nmake bazel buck meson scons ant ng gulp grunt "
+    # Further compilers, code generators and bundlers by their documented commands.
+    "nvcc emcc em++ clang-cl protoc flatc thrift qmake xmake premake5 nix-build purs gfortran fpc dmd ldc2 "
+    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild"
 )
 PACKAGERS = _names(
     "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
     "cargo-fetch nuget pod carthage apt apt-get yum dnf apk brew choco opam cpanm cpan luarocks cabal-install "
-    "rosdep vcpkg conan"
+    "rosdep vcpkg conan shards carton cpm zef pip-compile pip-sync conda-lock pacman zypper tlmgr pear pecl spack"
 )
 SYNTAX_CHECKS = {
     "php -l",
@@ -82,6 +101,15 @@ SYNTAX_CHECKS = {
     "sh -n",
     "node --check",
     "ruby -c",
+    # perl's and luac's parse-only switches, the POSIX shells' -n, compileall's byte-compile of a tree.
+    "perl -c",
+    "perl -wc",
+    "luac -p",
+    "zsh -n",
+    "dash -n",
+    "node -c",
+    "python -m compileall",
+    "python3 -m compileall",
 }
 # (tool, first argument) pairs that settle what a multi-purpose tool did.
 SUBCOMMANDS: dict[tuple[str, str], str] = {
@@ -138,6 +166,36 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     # `nix flake check` evaluates the flake and runs its checks, its tests (nix manual); `nix build` builds.
     ("nix", "flake check"): TEST,
     ("nix", "build"): COMPILE,
+    # Subcommands that change what a tool does (batch u's misses first; then each tool's documented ones).
+    **{("dune", a): c for a, c in (("build @fmt", LINT), ("fmt", LINT), ("build @runtest", TEST))},
+    **{("zig", "build test"): TEST, ("opam", "lint"): LINT, ("crystal", "tool format"): LINT, ("zef", "test"): TEST},
+    ("swift", "package diagnose-api-breaking-changes"): LINT,
+    **{("composer", a): LINT for a in ("normalize", "unused")},
+    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("vstest", TEST), ("stryker", TEST), ("tool", DEPS))},
+    ("dotnet", "workload"): DEPS,
+    **{("cabal", a): TEST for a in ("v2-test", "new-test")},
+    **{("cabal", a): COMPILE for a in ("v2-build", "new-build")},
+    **{("cabal", a): DEPS for a in ("update", "v2-update", "freeze", "v2-install")},
+    **{("luarocks", a): c for a, c in (("test", TEST), ("lint", LINT), ("make", COMPILE))},
+    **{("pants", a): c for a, c in (("test", TEST), ("lint", LINT), ("fmt", LINT), ("package", COMPILE))},
+    **{("pants", a): LINT for a in ("tailor", "update-build-files")},
+    **{("dub", a): c for a, c in (("test", TEST), ("build", COMPILE), ("lint", LINT))},
+    **{("buck", "test"): TEST, ("xmake", "test"): TEST, ("nimble", "check"): LINT, ("go", "fmt"): LINT},
+    **{("nix", "fmt"): LINT, ("bundle", "audit"): LINT, ("poetry", "check"): LINT, ("ct", "install"): TEST},
+    **{("trunk", a): LINT for a in ("check", "fmt")},
+    **{("deno", a): DEPS for a in ("install", "cache")},
+    **{("mix", a): c for a, c in (("coveralls", TEST), ("xref", LINT), ("deps.unlock", LINT))},
+    **{("rye", a): DEPS for a in ("sync", "lock")},
+    **{("goreleaser", a): c for a, c in (("check", LINT), ("build", COMPILE))},
+    **{("cargo", a): c for a, c in (("binstall", DEPS), ("msrv", COMPILE), ("mutants", TEST))},
+    **{("cargo", a): LINT for a in ("shear", "about", "dylint", "public-api", "rdme", "check-external-types")},
+    **{("cargo", a): COMPILE for a in ("publish", "package", "zigbuild", "ndk")},
+    **{(t, a): c for t in ("wasm-pack", "cross") for a, c in (("test", TEST), ("build", COMPILE))},
+    **{("cross", a): c for a, c in (("check", COMPILE), ("clippy", LINT))},
+    **{("fastlane", a): c for a, c in (("scan", TEST), ("gym", COMPILE))},
+    **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
+    # A browser runner's install downloads its browsers: a dependency step, not a test run.
+    **{(t, "install"): DEPS for t in ("playwright", "cypress")},
     ("python", "-m"): "",
     ("npx", ""): "",
 }
@@ -147,6 +205,12 @@ BUILD_GOALS = {
     **dict.fromkeys(("compile", "package", "install", "assemble", "build", "jar", "compileJava"), COMPILE),
     **dict.fromkeys(("checkstyle:check", "spotless:check", "spotlessCheck", "ktlintCheck", "detekt", "lint"), LINT),
     **dict.fromkeys(("dependency:resolve", "dependencies", "dependency:go-offline"), DEPS),
+    # Checks named as analyses or by their plugin (OWASP dependency-check, Gradle's PMD and diktat plugins,
+    # maven-dependency-plugin's analyze goals, the dependency-analysis plugin, Kover's verification).
+    **dict.fromkeys(("dependencyCheckAnalyze", "dependencyCheckAggregate", "pmdMain", "pmdTest", "diktatCheck"), LINT),
+    **dict.fromkeys(("dependency:analyze", "dependency:analyze-only", "dependency:analyze-dep-mgt"), LINT),
+    **dict.fromkeys(("dependency:analyze-duplicate", "buildHealth", "projectHealth", "animalsnifferMain"), LINT),
+    "koverVerify": TEST,
 }
 # Maven plugins by what their goals check (each plugin's documentation): ``mvn <prefix>:<goal>``.
 MAVEN_PLUGINS = {
@@ -156,7 +220,7 @@ MAVEN_PLUGINS = {
         _names(
             "checkstyle pmd spotbugs findbugs spotless enforcer apache-rat rat license javadoc animal-sniffer revapi "
             "japicmp fmt formatter sortpom impsort forbiddenapis dependency-check duplicate-finder modernizer "
-            "ktlint detekt scalastyle scalafmt"
+            "ktlint detekt scalastyle scalafmt tidy editorconfig"
         ),
         LINT,
     ),
@@ -204,4 +268,22 @@ DRIVER_LINES = (
     r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
     # Melos (Dart/Flutter monorepos): ``└> <command>`` above its ``└> FAILED`` status (package lines carry ``(``).
     r"^\s*└> (?P<cmd>(?!(?:FAILED|SUCCESS|RUNNING|SKIPPED)\b)[^(\s][^(]*?)\s*$",
+    # BuildKit's verdict on the RUN instruction that failed (the last RUN printed may be another stage's),
+    # and the legacy builder's.
+    r'failed to solve: process "(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^"]+)" did not complete successfully',
+    r"^The command '(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^']+)' returned a non-zero code",
+    # Task runners' own failure lines: Rake's ``sh``, just's recipe, go-task, mage's ``sh.Run``.
+    r"^Command failed with status \(\d+\): \[(?P<cmd>[^\]]+)\]",
+    r"^error: Recipe `(?P<cmd>[\w-]+)` failed",
+    r'^task: Failed to run task "(?P<cmd>[^"]+)"',
+    r'^Error: running "(?P<cmd>[^"]+)" failed with exit code',
+    # Monorepo runners naming the failed package's script: pnpm, turbo, lerna, nx; npm 7+'s lifecycle line.
+    r"ERR_PNPM_\w+\s+\S+ [\w:.-]+: `(?P<cmd>[^`]+)`",
+    r"command \([^)]*\) (?P<cmd>\S.*?) exited \(\d+\)",
+    r"^lerna (?:ERR!|error) (?P<cmd>.+?) exited \d+ in '",
+    r"Running target (?P<cmd>[\w:-]+) for (?:project \S+|\d+ projects?)(?: and \d+ tasks? it depends on)? failed",
+    r"Lifecycle script `(?P<cmd>[^`]+)` failed with error",
+    # MSBuild's Exec task (a project's pre/post-build or npm step); sbt's failed task (``(Compile / scalafmtCheck)``).
+    r'error MSB3073: The command "(?P<cmd>[^"]+)" exited with code',
+    r"^\[error\] \((?:[\w-]+ / )*(?P<cmd>\w+)\) \S",
 )

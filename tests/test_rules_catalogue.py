@@ -19,6 +19,8 @@ import yaml
 
 import autoheal
 from autoheal.models import CATEGORIES
+from autoheal.rules import default_ruleset
+from tests.helpers import triage_text
 
 RULES_PATH = Path(autoheal.__file__).parent / "rules.yaml"
 CATALOGUE: dict[str, Any] = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
@@ -155,3 +157,21 @@ def test_miss_examples_do_not_hit(rule_id: str, line: str) -> None:
 def test_symptom_rules_are_weak(rule: dict[str, Any]) -> None:
     # Exit-code and "it failed" lines must never outrank a rule that names a cause.
     assert rule["confidence"] <= 0.6
+
+
+ELVIS = """##[group]Run elvis rock --config elvis.config
+shell: /usr/bin/bash -e {0}
+##[endgroup]
+Loading files...
+# src/kvs.erl [OK]
+# src/kvs_store.erl [FAIL]
+  - no_tabs
+    - Line 7 has a tab at column 1.
+##[error]Process completed with exit code 1.
+"""
+
+
+def test_elvis_file_header_beats_the_dotnet_fail_verdict() -> None:
+    # Its header also ends in `` [FAIL]``, the .NET runners' verdict on a test: the sharper rule names it.
+    d = triage_text(ELVIS, default_ruleset())
+    assert (d.rule, d.category) == ("erlang.elvis", "lint.error")
