@@ -50,13 +50,6 @@ def yaml_loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def __getattr__(name: str) -> Any:
-    # ``from autoheal.ruleload import YAML_LOADER`` still works, and imports PyYAML only then.
-    if name == "YAML_LOADER":
-        return yaml_loader()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _string_list(raw: Mapping[str, Any], key: str, source: str, rule_id: str) -> tuple[str, ...]:
     value = raw.get(key, [])
     if isinstance(value, str):
@@ -206,16 +199,15 @@ def builtin_rules() -> list[Rule]:
 def _catalogue_key(text: bytes) -> str | None:
     """The catalogue's cache key: its text, the code that validates it, and the stored layout; None
     (no caching) where that code's source is not installed beside it (a sourceless install)."""
-    try:
-        code = [hashlib.sha256(Path(__file__).with_name(name).read_bytes()).hexdigest() for name in _VALIDATORS]
-    except OSError:
+    code = diskcache.code_digests(_VALIDATORS)
+    if code is None:
         return None
     layout = [__version__, "json-1", *_FIELDS, *CATEGORIES, *SEVERITIES]
     return diskcache.key([hashlib.sha256(text).hexdigest()], code, layout)
 
 
 # The modules whose code decides what a validated rule is: an edit to either makes the cached catalogue stale.
-_VALIDATORS = ("ruleload.py", "rule.py")
+_VALIDATORS = tuple(Path(__file__).with_name(name) for name in ("ruleload.py", "rule.py"))
 # Each field's type in a stored row, as ``_rows`` checks it (a tuple: the pattern lists, lists in JSON).
 _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "confidence": (float, int),
