@@ -154,7 +154,17 @@ def test_a_damaged_or_foreign_catalogue_entry_is_ignored_and_rebuilt(cache: Path
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("category", "zzz"), ("severity", "fatal"), ("patterns", []), ("confidence", 7.0), ("context_after", 999)],
+    [
+        ("category", "zzz"),
+        ("severity", "fatal"),
+        ("patterns", []),
+        ("patterns", ["x", 3]),
+        ("exclude", [None]),
+        ("confidence", 7.0),
+        ("context_before", -1),
+        ("context_after", 999),
+        ("transient", "yes"),
+    ],
 )
 def test_an_entry_with_a_value_build_rule_refuses_is_rebuilt(cache: Path, field: str, value: object) -> None:
     _check_rebuilt(cache, _edited(field, value))
