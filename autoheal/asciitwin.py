@@ -13,6 +13,7 @@ a line that is not ASCII comes.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from autoheal import linear
@@ -37,37 +38,29 @@ _ITEMS = {
 _NEGATED = {"W": "w", "S": "s", "D": "d", "PL": "pL", "PN": "pN", "P{L}": "p{L}", "P{N}": "p{N}", "P{Nd}": "p{Nd}"}
 
 
+# A pattern's pieces as ascii_part reads them: an escape (a class ``\\pL``/``\\p{Nd}`` whole), a bracket, or a run
+# of anything else (read at once: the line-shape patterns are 6,000 characters, and this runs as each is first used).
+_PIECE = re.compile(r"\\(?:[pP]\{[^}]*\}|[pP].|.)?|\[\^?|\]|[^\\\[\]]+", re.DOTALL)
+# What may hold a Unicode class, checked at import: a pattern without one is its own twin.
+_MAYBE_UNICODE = re.compile(r"\\[wsdWSDpP]")
+
+
 def ascii_part(pattern: str) -> str:
     """``pattern`` (Python syntax) with each Unicode class cut down to its ASCII part: on an ASCII string
     it matches where ``pattern`` does, with the same groups. A class it does not know is kept as it is
     (still right, only not faster)."""
     out: list[str] = []
-    inside, i = False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            escape = _escape_at(pattern, i)
-            out.append(_ascii_escape(escape, inside))
-            i += 1 + len(escape)
-            continue
-        if inside and c == "]" and out[-1] not in ("[", "[^"):
-            inside = False
-        elif not inside and c == "[":
-            inside = True
-            if pattern.startswith("[^", i):
-                out.append("[^")
-                i += 2
-                continue
-        out.append(c)
-        i += 1
+    inside = False
+    for piece in _PIECE.findall(pattern):
+        if piece[0] == "\\":
+            out.append(_ascii_escape(piece[1:], inside))
+        elif not inside:
+            inside = piece[0] == "["
+            out.append(piece)
+        else:  # where a class ends as linear.translate reads it: a "]" just after "[" or "[^" is itself
+            inside = not (piece == "]" and out[-1] not in ("[", "[^"))
+            out.extend(piece)
     return "".join(out)
-
-
-def _escape_at(pattern: str, i: int) -> str:
-    """The escape at ``i`` without its backslash: one character, or a class ``pL``/``p{Name}`` whole."""
-    if pattern.startswith(("p{", "P{"), i + 1) and "}" in pattern[i + 2 :]:
-        return pattern[i + 1 : pattern.index("}", i + 2) + 1]
-    return pattern[i + 1 : i + 3] if pattern.startswith(("p", "P"), i + 1) else pattern[i + 1 : i + 2]
 
 
 def _ascii_escape(escape: str, inside: bool) -> str:
@@ -111,6 +104,6 @@ class Twin:
 def lazy(pattern: str, ignorecase: bool = False) -> Twin | linear.Lazy:
     """``linear.lazy`` with an ASCII twin: the same results, and a small log compiles only ASCII classes.
     A pattern without a Unicode class is its own twin: ``linear.lazy`` alone, without the choice per call."""
-    if ascii_part(pattern) == pattern:
+    if not _MAYBE_UNICODE.search(pattern):
         return linear.lazy(pattern, ignorecase)
     return Twin(pattern, ignorecase)
