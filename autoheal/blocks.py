@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from autoheal import linear
+from autoheal import asciitwin
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
 from autoheal.progress import case_name as case_name
@@ -22,7 +22,7 @@ _B = r"(?:^|[^\pL\pN_])"
 _E = r"(?:[^\pL\pN_]|$)"
 
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
-_CHATTER = linear.lazy(
+_CHATTER = asciitwin.lazy(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
@@ -47,14 +47,14 @@ _CHATTER = linear.lazy(
     r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
 )
 # A passing word ends the line, but not as a value: ``right: :ok`` (an Elixir atom), ``status=ok``, ``"ok"``.
-_PASSING = linear.lazy(
+_PASSING = asciitwin.lazy(
     r"(?:^|[^\pL\pN_:='\"`])(?:PASS(?:ED)?|passed|ok|OK)\s*(?:\(\d+(?:\.\d+)?\s*m?s\)|\[\s*\d+%\])?\s*$"
 )
-_WARNING = linear.lazy(
+_WARNING = asciitwin.lazy(
     r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))",
     ignorecase=True,
 )
-_HEADER = linear.lazy(
+_HEADER = asciitwin.lazy(
     r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
@@ -68,25 +68,25 @@ _HEADER = linear.lazy(
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
     r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |Diff in \S+ at line \d+:)",
 )
-_ERROR = linear.lazy(
+_ERROR = asciitwin.lazy(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
     r"segmentation fault|cannot|can't|could not|couldn't|unable to|not found|no such|undefined|unexpected|"
     r"invalid|denied|refused|missing|mismatch|expected|timed out|killed)(?:[^\pL\pN_-]|$)"
 )
-_NO_ERRORS = linear.lazy(
+_NO_ERRORS = asciitwin.lazy(
     "(?i)" + _B + "(?:0 (?:errors?|failures?|failed)|(?:errors?|failures?|failed)[:=] ?0|no errors)" + _E
 )
-_DIAGNOSTIC = linear.lazy(
+_DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
-_FRAME = linear.lazy(
+_FRAME = asciitwin.lazy(
     r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
 )
 # A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
-_SYMPTOM = linear.lazy(
+_SYMPTOM = asciitwin.lazy(
     r"(?i)exit(?:ed)? (?:with )?(?:code |status )?\d+\.?\s*$|exit (?:code|status):? ?\d+|see above|"
     r"complete log of this run|not a problem with npm|ELIFECYCLE|Command failed with exit code|"
     r"\*\*\* \[.*\] Error \d+|errno \d+\s*$|^\s*(?:npm ERR!|error)\s*$|BUILD FAILURE|"
@@ -102,7 +102,7 @@ _SYMPTOM = linear.lazy(
 # (go's package verdict, pytest/unittest/cargo/jest/rspec/phpunit/gradle/dotnet counts,
 # mypy/tsc/eslint/rubocop/gcc/javac error totals.) Mocha's "N failing" comes before the
 # failures it counts, and a Surefire class line with "<<<" before its test: headers, not ends.
-_SUMMARY = linear.lazy(
+_SUMMARY = asciitwin.lazy(
     r"^\s*(?:FAIL\s+\S+\s+(?:\d+(?:\.\d+)?s|\[(?:build|setup) failed\])$|FAIL$|"
     r"=+ (?:.*[^\pL\pN_])?[1-9]\d* (?:failed|errors?)(?:[^\pL\pN_].*)? in [\d.]+\s*m?s(?:[^\pL\pN_].*)?=+$|"
     r"FAILED \((?:failures|errors)=\d+|test result: FAILED\.|"
@@ -114,12 +114,12 @@ _SUMMARY = linear.lazy(
     r"error: aborting due to)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
-_TERMINATOR = linear.lazy(
+_TERMINATOR = asciitwin.lazy(
     r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
 )
 # A diff's own lines: changed lines, and its file and hunk headers (``--- a/x``, ``+++ b/x``,
 # ``@@ -5,6 +5,7 @@``, ``index 3f2a1c0..9b1c7d2``; ``diff -u``'s ``--- x<TAB>2024-05-06 ...``).
-_DIFF = linear.lazy(
+_DIFF = asciitwin.lazy(
     r"^\s*(?:[-+<>](?:\s|$)|[-+][^-+\s])|^(?:---|\+\+\+) (?:a/|b/|/dev/null|\S+\t\d{4}-)|"
     r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|^index [0-9a-f]{7,}\.\.[0-9a-f]{7,}"
 )
@@ -127,7 +127,7 @@ _DIFF = linear.lazy(
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
 CACHE = 2048
 
-_EMPTY = linear.lazy(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG|info|error)\]|npm ERR!|npm error)?\s*$")
+_EMPTY = asciitwin.lazy(r"^\s*(?:\[(?:INFO|ERROR|WARN(?:ING)?|DEBUG|info|error)\]|npm ERR!|npm error)?\s*$")
 
 
 def blank(text: str) -> bool:
@@ -135,7 +135,7 @@ def blank(text: str) -> bool:
     return not text.strip() or bool(_EMPTY.match(text))
 
 
-_COUNTS = linear.lazy("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
+_COUNTS = asciitwin.lazy("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
 
 
 def passing_summary(text: str) -> bool:
@@ -157,7 +157,7 @@ def chatter(text: str) -> bool:
 # A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``, since go
 # 1.20 ``=== NAME X`` when parallel tests' output interleaves): chatter alone, but right above a
 # failure's first line it names the case that printed it.
-_CASE_START = linear.lazy(r"^\s*=== (?:RUN|CONT|NAME)\s+\S")
+_CASE_START = asciitwin.lazy(r"^\s*=== (?:RUN|CONT|NAME)\s+\S")
 
 
 def case_start(text: str) -> bool:
@@ -165,7 +165,7 @@ def case_start(text: str) -> bool:
 
 
 # A log record below warning level (``INFO ...``, ``[DEBUG] ...``, ``trace: ...``), its timestamp stripped.
-_LOW_LEVEL = linear.lazy(r"^\s*\[?(?:INFO|DEBUG|TRACE)\]?[: ]", ignorecase=True)
+_LOW_LEVEL = asciitwin.lazy(r"^\s*\[?(?:INFO|DEBUG|TRACE)\]?[: ]", ignorecase=True)
 
 
 def low_level(text: str) -> bool:
@@ -200,7 +200,7 @@ def indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t")) + 3 * text[: len(text) - len(text.lstrip(" \t"))].count("\t")
 
 
-_COUNT = linear.lazy(
+_COUNT = asciitwin.lazy(
     r"^\s*\d+ (?:passing|pending|skipped|failing|passed|failed|errors?|tests?|todo)(?: \([^)]*\))?\s*$"
 )
 
@@ -211,12 +211,12 @@ def count_line(text: str) -> bool:
 
 
 # A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
-_LOCATED_WARNING = linear.lazy(
+_LOCATED_WARNING = asciitwin.lazy(
     r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning(?:[^\pL\pN_]|$)|^\s*\d+:\d+\s+warning\s"
 )
 
 
-_WARNING_COUNT = linear.lazy("(?i)" + _B + r"[1-9]\d* warnings?" + _E)
+_WARNING_COUNT = asciitwin.lazy("(?i)" + _B + r"[1-9]\d* warnings?" + _E)
 
 
 def counts_warnings(text: str) -> bool:
@@ -225,7 +225,7 @@ def counts_warnings(text: str) -> bool:
 
 
 # A message at a source location (``parse_test.go:76: ...``, ``src/a.rs:3:1: ...``): a file with an extension.
-_LOCATED = linear.lazy(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+_LOCATED = asciitwin.lazy(r"^\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
 
 
 def located(text: str) -> bool:
@@ -241,10 +241,10 @@ def located_warning(text: str) -> bool:
 # What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
 # lines stay one block, and a line holding the prefix alone is a blank line of that block.
 # A box a tool draws around its report (terraform's ``╷`` ``│ Error: ...`` ``╵``) frames every line with ``│``.
-_PREFIX = linear.lazy(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?:\s|$)")
+_PREFIX = asciitwin.lazy(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?:\s|$)")
 
 
-_BOX_END = linear.lazy(r"^\s*[╵└╰┗][─━]*\s*$")
+_BOX_END = asciitwin.lazy(r"^\s*[╵└╰┗][─━]*\s*$")
 
 
 def box_end(text: str) -> bool:
@@ -260,7 +260,7 @@ def prefix(text: str) -> str:
 
 # A line that says where more is to be read (rustc's ``For more information about this error, try ...``,
 # shellcheck's ``For more information:`` with its links): the close of the block above, not a stop.
-_POINTER = linear.lazy(r"(?i)^\s*for more (?:details|information)(?:[^\pL\pN_]|$)")
+_POINTER = asciitwin.lazy(r"(?i)^\s*for more (?:details|information)(?:[^\pL\pN_]|$)")
 
 
 def pointer(text: str) -> bool:

@@ -157,7 +157,9 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
         merge_rules(_builtins(), data.get("rules") or [], data.get("disable_rules") or [], source)
     )
     # Extra secret patterns apply process-wide from here on: the scan and the renderer share them.
-    redact.configure(redact.compile_patterns(data.get("redact") or [], source))
+    extra = redact.compile_patterns(data.get("redact") or [], source)
+    if extra or not redact.builtin_only():  # else the built-in set is active: compiling it again cost 7 ms
+        redact.configure(extra)
     templates = data.get("templates")
     return Config(
         ruleset=ruleset,

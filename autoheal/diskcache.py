@@ -12,6 +12,7 @@ that is then renamed over the entry, so readers never see half a file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -44,6 +45,19 @@ def key(*parts: Iterable[str] | str) -> str:
             digest.update(len(data).to_bytes(8, "little") + data)
         digest.update(b"\xff" * 8)
     return digest.hexdigest()
+
+
+@functools.cache
+def code_digests(paths: tuple[Path, ...]) -> tuple[str, ...] | None:
+    """The hashes of the modules whose code derives an entry (part of its key, so an edit makes it stale),
+    read once per process; None where one cannot be read (a sourceless install: key it some other way).
+
+    One definition for every kind of entry: the catalogue (ruleload), the prefilter (prefiltercache).
+    """
+    try:
+        return tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in paths)
+    except OSError:
+        return None
 
 
 def _path(kind: str, digest: str) -> Path | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, linear
+from autoheal import asciitwin, blocks
 
 MAX_EXCERPT = 40
 HEADER_COUNTS = 4  # count lines kept right above a header
@@ -38,11 +38,11 @@ Numbered = Sequence[tuple[int, str]]
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
 # a message below them points at.
-GUTTER = linear.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
+GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
-_RUNNER = linear.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
+_RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
 # A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
-_PASSED = linear.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
+_PASSED = asciitwin.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 

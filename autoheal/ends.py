@@ -17,13 +17,13 @@
 
 from __future__ import annotations
 
-from autoheal import blocks, edges, linear
+from autoheal import asciitwin, blocks, edges
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
 # A unified diff's hunk header says how many old and new lines its hunk holds (``@@ -3,5 +3,6 @@``).
-_HUNK = linear.lazy(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")  # RE2: lines are attacker-controlled
+_HUNK = asciitwin.lazy(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")  # RE2: lines are attacker-controlled
 
 
 def hunk_end(lines: Numbered, i: int) -> int:
@@ -55,7 +55,7 @@ def hunk_end(lines: Numbered, i: int) -> int:
 
 # A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
 # FAILURES =====``, ``===== ERRORS =====``): the section runs to its next banner drawn with the same rule.
-_BANNER = linear.lazy(r"^\s*(?:={3,}|#{3,}|\*{3,}) \S(?:.*\S)? (?:={3,}|#{3,}|\*{3,})\s*$")  # RE2: no backreference
+_BANNER = asciitwin.lazy(r"^\s*(?:={3,}|#{3,}|\*{3,}) \S(?:.*\S)? (?:={3,}|#{3,}|\*{3,})\s*$")  # RE2: no backreference
 
 
 def section_end(lines: Numbered, i: int) -> int:
@@ -93,7 +93,7 @@ def _rule(text: str) -> str:
 WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
 # A wrapped line's start: a lower-case word going on with the sentence, not a record's own tag
 # (``warning: ...``, ``npm ERR! ...``, ``make[1]: ...``, ``ok  pkg``).
-_GOES_ON = linear.lazy(r"^[a-z]+(?: [^\sA-Z]|,|$)")
+_GOES_ON = asciitwin.lazy(r"^[a-z]+(?: [^\sA-Z]|,|$)")
 
 
 def wrapped(prev: str, text: str) -> bool:
@@ -118,7 +118,7 @@ def _resumes(lines: Numbered, i: int) -> bool:
 
 # A run's tally that counts some failures, in any runner's words (``75% tests passed, 1 tests failed out of 4``,
 # ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``, prove's ``Tests: 7 Failed: 1``).
-_TALLY = linear.lazy(
+_TALLY = asciitwin.lazy(
     r"(?i)(?:^|[^\pL\pN_])(?:[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)|"
     r"(?:failures?|errors?|failed)[:=] ?[1-9]\d*)"
     r"(?:[^\pL\pN_]|$)"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from autoheal import diskcache
+from autoheal import __version__, diskcache
 from autoheal.prefilter import Parts, prefilter_parts
 from autoheal.regex_core import line_confined
 
@@ -47,22 +45,22 @@ _DERIVERS = tuple(
 )
 
 
-@functools.cache
-def _code_digests() -> tuple[str, ...]:
-    """The hashes of the code that derives the prefilter, read once per process."""
-    return tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in _DERIVERS if p.exists())
+def _code_digests() -> list[str]:
+    """The hashes of the code that derives the prefilter; without its source (a sourceless install,
+    which nobody edits) the version it was installed as."""
+    return list(diskcache.code_digests(_DERIVERS) or [f"sourceless {__version__}"])
 
 
 def patterns_key(patterns: Iterable[str]) -> str:
     """The cache key of what is derived from ``patterns`` (and from the code deriving it)."""
-    return diskcache.key(list(_code_digests()), list(patterns))
+    return diskcache.key(_code_digests(), list(patterns))
 
 
 def confined(source: str) -> bool:
     """``line_confined`` of a prefilter source, from the disk cache: parsing the catalogue's
     38 KB alternation with Python's parser took ~60 ms of every RE2 triage's start-up."""
     payload = diskcache.cached(
-        "confined", diskcache.key(list(_code_digests()), [source]), lambda: b"1" if line_confined(source) else b"0"
+        "confined", diskcache.key(_code_digests(), [source]), lambda: b"1" if line_confined(source) else b"0"
     )
     return payload == b"1" if payload in (b"0", b"1") else line_confined(source)
 

@@ -50,13 +50,6 @@ def yaml_loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def __getattr__(name: str) -> Any:
-    # ``from autoheal.ruleload import YAML_LOADER`` still works, and imports PyYAML only then.
-    if name == "YAML_LOADER":
-        return yaml_loader()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _string_list(raw: Mapping[str, Any], key: str, source: str, rule_id: str) -> tuple[str, ...]:
     value = raw.get(key, [])
     if isinstance(value, str):
@@ -206,16 +199,15 @@ def builtin_rules() -> list[Rule]:
 def _catalogue_key(text: bytes) -> str | None:
     """The catalogue's cache key: its text, the code that validates it, and the stored layout; None
     (no caching) where that code's source is not installed beside it (a sourceless install)."""
-    try:
-        code = [hashlib.sha256(Path(__file__).with_name(name).read_bytes()).hexdigest() for name in _VALIDATORS]
-    except OSError:
+    code = diskcache.code_digests(_VALIDATORS)
+    if code is None:
         return None
     layout = [__version__, "json-1", *_FIELDS, *CATEGORIES, *SEVERITIES]
     return diskcache.key([hashlib.sha256(text).hexdigest()], code, layout)
 
 
 # The modules whose code decides what a validated rule is: an edit to either makes the cached catalogue stale.
-_VALIDATORS = ("ruleload.py", "rule.py")
+_VALIDATORS = tuple(Path(__file__).with_name(name) for name in ("ruleload.py", "rule.py"))
 # Each field's type in a stored row, as ``_rows`` checks it (a tuple: the pattern lists, lists in JSON).
 _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "confidence": (float, int),
@@ -242,29 +234,37 @@ def _rows(payload: bytes) -> list[tuple[Any, ...]] | None:
     if not isinstance(rows, list):
         return None
     out = [_row(raw) for raw in rows]
-    ids = [row[_FIELDS.index("id")] for row in out if row is not None]
+    ids = [row[_AT["id"]] for row in out if row is not None]
     if any(row is None for row in out) or len(set(ids)) != len(ids):
         return None
     return [row for row in out if row is not None]
 
 
 def _row(raw: Any) -> tuple[Any, ...] | None:
-    types = [_ROW_TYPES.get(name, (str,)) for name in _FIELDS]
-    if not isinstance(raw, list) or len(raw) != len(types):
+    # Once per cached rule on every start: indices and types are worked out at import, not per row.
+    if type(raw) is not list or len(raw) != len(_TYPES):
         return None
-    for value, allowed in zip(raw, types, strict=True):
-        if type(value) not in allowed or (type(value) is list and not all(type(v) is str for v in value)):
-            return None
-    row = dict(zip(_FIELDS, raw, strict=True))
+    if not all(type(value) in allowed for value, allowed in zip(raw, _TYPES)):
+        return None
+    patterns, exclude = raw[_AT["patterns"]], raw[_AT["exclude"]]
+    if not patterns or not all(type(v) is str for v in patterns) or not all(type(v) is str for v in exclude):
+        return None
     if (
-        row["category"] not in CATEGORIES
-        or row["severity"] not in SEVERITIES
-        or not row["patterns"]
-        or not 0 <= row["confidence"] <= 1
-        or not all(0 <= row[k] <= MAX_CONTEXT for k in ("context_before", "context_after"))
+        raw[_AT["category"]] not in CATEGORIES
+        or raw[_AT["severity"]] not in SEVERITIES
+        or not 0 <= raw[_AT["confidence"]] <= 1
+        or not 0 <= raw[_AT["context_before"]] <= MAX_CONTEXT
+        or not 0 <= raw[_AT["context_after"]] <= MAX_CONTEXT
     ):
         return None
-    return tuple(tuple(v) if type(v) is list else float(v) if k == "confidence" else v for k, v in row.items())
+    row = list(raw)
+    row[_AT["patterns"]], row[_AT["exclude"]] = tuple(patterns), tuple(exclude)
+    row[_AT["confidence"]] = float(row[_AT["confidence"]])
+    return tuple(row)
+
+
+_TYPES = tuple(_ROW_TYPES.get(name, (str,)) for name in _FIELDS)
+_AT = {name: index for index, name in enumerate(_FIELDS)}
 
 
 def _validated(path: Path) -> list[Rule]:

@@ -21,7 +21,7 @@ import yaml
 from autoheal import config, settings
 from autoheal.errors import ConfigError
 from autoheal.models import CATEGORIES
-from autoheal.ruleload import MAX_CONTEXT, SEVERITIES, YAML_LOADER, builtin_rules
+from autoheal.ruleload import MAX_CONTEXT, SEVERITIES, builtin_rules, yaml_loader
 
 SCHEMA_FILE = Path(__file__).parent / "data" / "autoheal.schema.json"
 SCHEMA_URL = "https://raw.githubusercontent.com/org/autoheal/v1/autoheal/data/autoheal.schema.json"
@@ -136,7 +136,7 @@ class Finding:
 def validate_text(content: str, source: str) -> list[Finding]:
     """Every problem of a config file's text, as the loader words it, with its line and key."""
     try:
-        data = yaml.load(content, Loader=YAML_LOADER)
+        data = yaml.load(content, Loader=yaml_loader())
         root = yaml.compose(content, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

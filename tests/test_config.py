@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from autoheal import config, settings
+from autoheal import config, redact, settings
 from autoheal.errors import ConfigError
 
 
@@ -81,3 +81,15 @@ def test_every_config_key_of_the_settings_table_is_checked(tmp_path: Path, setti
     with pytest.raises(ConfigError, match=rf"{setting.section}\.{setting.key} must be") as info:
         config.load(root=tmp_path)
     assert str(path) in str(info.value)
+
+
+def test_a_config_without_redact_keeps_the_builtin_set_compiled_once(tmp_path: Path) -> None:
+    """The built-in patterns compiled at import are reused: compiling the RE2 set again cost 7 ms a triage."""
+    config.parse({}, "<defaults>", tmp_path)
+    active = redact._active
+    config.parse({}, "<defaults>", tmp_path)
+    assert redact._active is active
+    config.parse({"redact": ["hunter[0-9]"]}, "a.yml", tmp_path)
+    assert redact.redact("pw hunter2") == f"pw {redact.REDACTED}"
+    config.parse({}, "<defaults>", tmp_path)
+    assert redact.builtin_only() and redact.redact("pw hunter2") == "pw hunter2"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import autoheal
 from autoheal import diskcache, prefiltercache, ruleload
 from autoheal.errors import ConfigError
 from autoheal.prefilter import prefilter_parts
@@ -37,6 +38,24 @@ def test_an_entry_round_trips_and_a_damaged_one_is_ignored(cache: Path) -> None:
 def test_keys_keep_list_boundaries_apart() -> None:
     assert diskcache.key(["ab"]) != diskcache.key(["a", "b"])
     assert diskcache.key(["a"], ["b"]) != diskcache.key(["a", "b"])
+
+
+def test_code_digests_hash_each_module_and_are_none_without_one(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("x = 1\n")
+    b.write_text("x = 2\n")
+    both = diskcache.code_digests((a, b))
+    assert both is not None and len(set(both)) == 2
+    assert diskcache.code_digests((a, tmp_path / "gone.py")) is None
+
+
+def test_a_sourceless_prefilter_key_is_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the deriving code's source the version stands for it: the key is still not the patterns' alone."""
+    monkeypatch.setattr(diskcache, "code_digests", lambda paths: None)
+    sourceless = prefiltercache.patterns_key(["x"])
+    assert sourceless == diskcache.key([f"sourceless {autoheal.__version__}"], ["x"])
+    monkeypatch.undo()
+    assert prefiltercache.patterns_key(["x"]) != sourceless
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
@@ -135,7 +154,17 @@ def test_a_damaged_or_foreign_catalogue_entry_is_ignored_and_rebuilt(cache: Path
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("category", "zzz"), ("severity", "fatal"), ("patterns", []), ("confidence", 7.0), ("context_after", 999)],
+    [
+        ("category", "zzz"),
+        ("severity", "fatal"),
+        ("patterns", []),
+        ("patterns", ["x", 3]),
+        ("exclude", [None]),
+        ("confidence", 7.0),
+        ("context_before", -1),
+        ("context_after", 999),
+        ("transient", "yes"),
+    ],
 )
 def test_an_entry_with_a_value_build_rule_refuses_is_rebuilt(cache: Path, field: str, value: object) -> None:
     _check_rebuilt(cache, _edited(field, value))
@@ -153,13 +182,18 @@ def test_a_sourceless_install_triages_without_the_catalogue_cache(cache: Path, m
     real = Path.read_bytes
 
     def sourceless(path: Path) -> bytes:
-        if path.name in ruleload._VALIDATORS:
+        if path in ruleload._VALIDATORS:
             raise FileNotFoundError(path)
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", sourceless)
-    assert ruleload._catalogue_key(b"x") is None
-    assert ruleload.builtin_rules() == cold
+    diskcache.code_digests.cache_clear()  # the code is hashed once per process: this one lost its source
+    try:
+        assert ruleload._catalogue_key(b"x") is None
+        assert ruleload.builtin_rules() == cold
+    finally:
+        monkeypatch.undo()
+        diskcache.code_digests.cache_clear()
 
 
 def _check_rebuilt(cache: Path, payload: bytes) -> None:
@@ -184,8 +218,12 @@ def test_the_catalogue_entry_is_stale_when_the_validating_code_changes(monkeypat
         return data + b"\n# edited" if path.name == "rule.py" else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    assert ruleload._catalogue_key(text) != before
-    monkeypatch.undo()
+    diskcache.code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
+    try:
+        assert ruleload._catalogue_key(text) != before
+    finally:
+        monkeypatch.undo()
+        diskcache.code_digests.cache_clear()
     assert ruleload._catalogue_key(text + b"\n") != before
 
 
@@ -233,12 +271,12 @@ def test_the_prefilter_key_changes_with_every_module_that_derives_it(monkeypatch
         return data + b"\n# edited" if path.name == "regex_core.py" else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    prefiltercache._code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
+    diskcache.code_digests.cache_clear()  # the code is hashed once per process: this one "edited" it
     try:
         assert prefiltercache.patterns_key(["x"]) != before
     finally:
         monkeypatch.undo()
-        prefiltercache._code_digests.cache_clear()
+        diskcache.code_digests.cache_clear()
 
 
 @pytest.mark.parametrize("loose", ["directory", "file"])
