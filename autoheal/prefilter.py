@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from autoheal.prefilterneeds import Need, most_selective, needs_of, required_literals, selectivity, usable
+from autoheal.prefilterneeds import Need, most_selective, needs_of, selectivity, usable
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.regex_core import confine, core
 
@@ -36,8 +36,10 @@ def _alternation(need: Need) -> str:
     return "|".join(_literal(lit, need[1]) for lit in sorted(need[0]))
 
 
-def _choice(pattern: str) -> Need | str | None:
+def _choice(pattern: str) -> tuple[Need | str | None, Need | None]:
     """A strong literal set stands alone (a Need); a middling one is paired (a regex); else None.
+
+    With it, the literals one of which every match holds (``required_literals``, from the same parse).
 
     A middling literal flags too many lines alone (``Node.js `` or ``is not
     supported`` each occur in every npm install), so it is paired with the
@@ -45,26 +47,26 @@ def _choice(pattern: str) -> Need | str | None:
     """
     parsed = needs_of(pattern)
     if parsed is None:
-        return None
+        return None, None
     needs = usable(parsed[0])
     best = most_selective(needs)
     score = selectivity(best) if best is not None else 0.0
     if best is None or score < WEAK_SCORE:
-        return None
+        return None, best
     others = [n for n in needs if n is not best]
     # A count's label (``, Failures: \\d+``) is printed whatever the count: on every summary line,
     # passing or not. It flags the lines it names together with the pattern's next literal.
     if (score >= STRONG_SCORE and not best[2]) or not others:
-        return best
+        return best, best
     # The literal that says what the line is about rather than another label: ``<<< FAILURE!`` after the counts.
     second = max(others, key=lambda n: (not n[2], selectivity(n)))
     first, last = sorted((best, second), key=needs.index)
-    return f"(?:{_alternation(first)})[^\\n]*(?:{_alternation(last)})"
+    return f"(?:{_alternation(first)})[^\\n]*(?:{_alternation(last)})", best
 
 
 def prefilter_part(pattern: str) -> str | None:
     """What the prefilter looks for on behalf of ``pattern``; None when no literal will do."""
-    choice = _choice(pattern)
+    choice = _choice(pattern)[0]
     return _alternation(choice) if isinstance(choice, tuple) else choice
 
 
@@ -160,18 +162,16 @@ def prefilter_parts(patterns: Iterable[str], relax: Any) -> Parts:
     weak: dict[str, str] = {}  # weak pattern -> its core
     keys: list[tuple[str, ...]] = []
     for pattern in patterns:
-        choice = _choice(pattern)
+        choice, need = _choice(pattern)
         if choice is None:
             relaxed = relax(pattern)
             weak[f"(?:{relaxed})"] = found = core(relaxed) or ""
             keys.append((found,) if found else ())
             continue
         if isinstance(choice, str):
-            pairs.add(choice)
-            need = required_literals(pattern)  # the pair's more selective half: every match holds one of it
+            pairs.add(choice)  # its key: the pair's more selective half (every match holds one of it)
         else:
             singles.update((lit, choice[1]) for lit in choice[0])
-            need = choice
         keys.append(tuple(_literal(lit, need[1]) for lit in sorted(need[0])) if need else ())
     exact, folded = _minimal(singles)
     weak_patterns = tuple(sorted(weak))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from autoheal.regexparse import _c, parse, score
+from autoheal.regexparse import _c, flatten, parse, score
 
 MIN_LITERAL = 3
 # (literals, case-insensitive, a count follows them): any one literal of the set must occur in a matching line.
@@ -64,15 +64,6 @@ def _pure_seq(items: Any) -> frozenset[str] | None:
     return out
 
 
-def _flatten(items: Iterable[tuple[Any, Any]]) -> Iterable[tuple[Any, Any]]:
-    """Inline groups that change no flags: a capture does not change what is matched."""
-    for op, arg in items:
-        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
-            yield from _flatten(arg[3])
-        else:
-            yield op, arg
-
-
 def _sequence(items: Iterable[tuple[Any, Any]], icase: bool) -> Need | None:
     return most_selective(_needs(items, icase))
 
@@ -88,7 +79,7 @@ def _needs(items: Iterable[tuple[Any, Any]], icase: bool) -> list[Need]:
             needs.append((run, icase, False))
         run = frozenset({""})
 
-    for op, arg in _flatten(items):
+    for op, arg in flatten(items):
         part = _pure(op, arg)
         if part is not None:
             crossed = _cross(run, part)

@@ -22,8 +22,8 @@ from typing import Any
 
 # hsregex.py reads the parser handles here.
 from autoheal.regexparse import _c as _c
+from autoheal.regexparse import flatten, score
 from autoheal.regexparse import parse as parse
-from autoheal.regexparse import score
 
 # A core must say at least this much (about one literal character each) to flag few lines.
 MIN_WEIGHT = 3.5
@@ -151,17 +151,6 @@ def _weight(op: Any, arg: Any) -> float:
     return 0.0
 
 
-def _flatten(items: Any) -> list[tuple[Any, Any]]:
-    """Top-level items, with the groups that change no flags opened (a capture changes nothing matched)."""
-    out: list[tuple[Any, Any]] = []
-    for op, arg in items:
-        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
-            out.extend(_flatten(arg[3]))
-        else:
-            out.append((op, arg))
-    return out
-
-
 def _trim(run: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """Without the items at either end that require nothing (``\\s*``, ``\\b``, an optional group)."""
     while run and _weight(*run[0]) == 0:
@@ -186,7 +175,7 @@ def core(pattern: str) -> str | None:
     if parsed.state.flags & ~(re.I | re.U):
         return None
     runs: list[list[tuple[Any, Any]]] = [[]]
-    for item in _flatten(parsed):
+    for item in flatten(parsed):
         if _wide_loop(*item):
             runs.append([])
         else:

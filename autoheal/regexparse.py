@@ -35,6 +35,17 @@ def parse(pattern: str) -> Any | None:
         return None
 
 
+def flatten(items: Any) -> list[tuple[Any, Any]]:
+    """A parse's items with the groups that change no flags opened: a capture changes nothing matched."""
+    out: list[tuple[Any, Any]] = []
+    for op, arg in items:
+        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+            out.extend(flatten(arg[3]))
+        else:
+            out.append((op, arg))
+    return out
+
+
 # Fragments so common in CI logs that a literal made of them selects almost every line.
 _COMMON = frozenset(
     {

@@ -62,6 +62,10 @@ class Rule:
     def _named(self) -> tuple[tuple[tuple[str, int], ...], ...]:
         return tuple(tuple(regex.groupindex.items()) for regex in self._compiled)
 
+    @cached_property
+    def _spans(self) -> tuple[Callable[[bytes, int, int], re2api.Spans] | None, ...]:
+        return tuple(re2api.spans(regex) for regex in self._compiled)
+
     def compile_now(self) -> None:
         """Compile every pattern and exclude, so a bad one is an error at load time."""
         self._compiled, self._excluded  # noqa: B018 - the cached properties raise ConfigError
@@ -84,11 +88,10 @@ class Rule:
         From the bare byte spans of google-re2's compiled object where it has one:
         the public API's match object cost a few microseconds a hit.
         """
-        regex = self._compiled[index]
-        inner = getattr(regex, "_regexp", None)
-        if inner is not None and re2api.UNANCHORED is not None:
+        match = self._spans[index]
+        if match is not None:
             data = line.encode() if data is None else data
-            spans = inner.Match(re2api.UNANCHORED, data, 0, len(data))
+            spans = match(data, 0, len(data))
             if spans[0][0] < 0:
                 return None
             try:
@@ -99,6 +102,7 @@ class Rule:
                 }
             except UnicodeDecodeError:
                 pass  # a user pattern's \C split a character: the public API's offsets
+        regex = self._compiled[index]
         m = regex.search(line)
         return {k: v for k, v in m.groupdict().items() if v} if m else None
 
