@@ -138,10 +138,15 @@ def blank(text: str) -> bool:
 _COUNTS = linear.lazy("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
 
 
+def counts(text: str) -> list[int]:
+    """The failure and error counts a line gives as ``key: N`` or ``key=N`` (``Failures: 0, Errors: 2``)."""
+    return [int(c) for c in _COUNTS.findall(text)]
+
+
 def passing_summary(text: str) -> bool:
     """A test class's or suite's count line with no failure or error in it (``Tests run: 4, Failures: 0, Errors: 0``)."""
-    counts = _COUNTS.findall(text)
-    return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
+    found = counts(text)
+    return bool(found) and not any(found) and "<<<" not in text
 
 
 @lru_cache(maxsize=CACHE)
