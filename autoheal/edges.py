@@ -40,7 +40,7 @@ SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # a message below them points at.
 GUTTER = linear.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
-_RUNNER = linear.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
+_RUNNER = linear.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|Post job cleanup|Cleaning up)")
 # A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
 _PASSED = linear.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
@@ -214,7 +214,7 @@ def _parent_error(lines: Numbered, start: int) -> int:
 
 def runner(text: str) -> bool:
     """The CI runner's own line (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps)."""
-    return bool(_RUNNER.match(text))
+    return bool(_RUNNER.match(text)) or blocks.pipeline_step(text)
 
 
 def passed(text: str) -> bool:

@@ -31,6 +31,7 @@ The scanner finds marker lines in its own pass over the raw bytes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
@@ -39,7 +40,7 @@ from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
-from autoheal.marks import BUILDKITE, CI_NAMES, TELL
+from autoheal.marks import BUILDKITE, CI_NAMES, JENKINS, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED
@@ -257,6 +258,7 @@ class Sectioner:
         """
         sections = self.sections
         sections[-1].end = total
+        sections.ci = self.ci
         self._noise_uploads()
         if self.failed and not self.post_failed:
             frozen = len(sections) - len(sections.live)
@@ -290,3 +292,9 @@ def failing_command(commands: list[SubCommand], section: int, before: int | None
     recipe = next((c for c in mine if c.kind == "recipe"), None)
     traces = [c for c in mine if c.kind == "trace"]
     return recipe or (traces[-1] if traces else None)
+
+
+def jenkins_lines(sections: Sequence[Section]) -> bool:
+    """Whether a document's ``[Pipeline]`` lines are Jenkins' own: its head told Jenkins, or told no CI
+    (sections a Sectioner did not read, a test's list, told none)."""
+    return not isinstance(sections, Sections) or sections.ci in (0, JENKINS)
