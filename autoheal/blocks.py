@@ -35,6 +35,8 @@ _CHATTER = linear.lazy(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
     r"Post job cleanup|Cleaning up orphan processes|section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
+    # GitLab's runner after a job's script: ``Saving cache for failed job``, ``Uploading artifacts for failed job``.
+    r"(?:Saving cache|Uploading artifacts) for (?:successful|failed) job|"
     # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
     r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
     # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
@@ -75,7 +77,8 @@ _HEADER = linear.lazy(
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
-    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |Diff in \S+ at line \d+:)",
+    # shfmt's and ``diff -u``'s old file alone on the line (``--- scripts/x.sh.orig``) too: a path, no words.
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- [^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
 )
 _ERROR = linear.lazy(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"

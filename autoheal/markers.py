@@ -174,7 +174,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
         if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
             return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
-        if m := _TRACE.match(said()):
+        if (m := _TRACE.match(said())) and not diff_file(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
@@ -206,9 +206,20 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if m := _TRACE.match(said()):
+    if (m := _TRACE.match(said())) and not diff_file(said()):
         return Marker(traced=m["cmd"].strip())
     return None
+
+
+def diff_file(text: str) -> bool:
+    """A unified diff's file header (``--- a/x``, ``+++ b/x``, shfmt's ``+++ scripts/x.sh``, ``diff -u``'s
+    ``+++ x<TAB>2024-05-06 ...``): a path alone, where a traced command has its arguments. A diff in a
+    script's output is never a shell trace (``+++``) nor a Buildkite group. (By hand: a regex's
+    backtracking over a long line of dots cost quadratic time.)"""
+    if text[:4] not in ("--- ", "+++ "):
+        return False
+    path = text[4:].split("\t", 1)[0].rstrip()
+    return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
 
 
 def _travis_command(body: str) -> str | None:
@@ -284,7 +295,7 @@ def _platform_marker(body: str) -> Marker | None:
 
 def _group(body: str) -> Marker | None:
     """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
-    if (m := _BUILDKITE.match(body)) and not _NOT_GROUP.search(m["name"]):
+    if (m := _BUILDKITE.match(body)) and not (_NOT_GROUP.search(m["name"]) or diff_file(body)):
         tilde = m["mark"] == "~~~"
         return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE)
     return None

@@ -65,7 +65,7 @@ def reference(raw: str, text: str) -> Marker | None:
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
-        if g := m._TRACE.match(text):
+        if (g := m._TRACE.match(text)) and not m.diff_file(text):
             group = m._group(body)
             return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if g := m._GHA_STEP.match(body):
@@ -96,7 +96,7 @@ def reference(raw: str, text: str) -> Marker | None:
         return found
     if g := m._RECIPE.search(text):
         return Marker(recipe=g["target"].strip(), code=int(g["code"]))
-    if g := m._TRACE.match(text):
+    if (g := m._TRACE.match(text)) and not m.diff_file(text):
         return Marker(traced=g["cmd"].strip())
     return None
 

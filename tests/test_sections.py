@@ -118,6 +118,18 @@ def test_shell_traces_and_failed_make_recipes_are_recorded_as_sub_commands() -> 
     ]
 
 
+def test_a_diffs_file_headers_in_a_traced_scripts_output_are_no_traces() -> None:
+    # shfmt -d's and git diff's headers: ``+++ path`` alone is the diff's, ``+++ cmd args`` a nested trace.
+    log = "+ shfmt -d scripts/\n--- scripts/a.sh.orig\n+++ scripts/a.sh\n@@ -1,2 +1,2 @@\n-  x\n+x\n"
+    log += "+ git diff --exit-code\n--- a/gen/x.go\n+++ b/gen/x.go\n@@ -1 +1 @@\n+++ dirname /w/ci\n"
+    scan, _ = _sections(log)
+    assert [(c.line, c.command) for c in scan.commands] == [
+        (1, "shfmt -d scripts/"),
+        (7, "git diff --exit-code"),
+        (11, "dirname /w/ci"),
+    ]
+
+
 def test_the_failing_traced_command_names_the_category_and_holds_the_block() -> None:
     from autoheal.triage import triage_docs
 
