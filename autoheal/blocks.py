@@ -90,7 +90,9 @@ _NO_ERRORS = linear.lazy(
 )
 _DIAGNOSTIC = linear.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S|"
+    # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``).
+    r"^\s*--> \S+:\d+:\d+\s*$"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.

@@ -45,11 +45,17 @@ def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, i
             quiet = 0
             continue
         quiet += 1
-        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own.
-        if current and (quiet > GAP or blocks.chatter(item[1]) or blocks.symptom(item[1])):
+        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own. A
+        # pointer to more (rustc's ``For more information about this error, try ...``) closes the block
+        # above without ending it: cargo's ``error: could not compile`` below it is the same failure's.
+        if current and (quiet > GAP or blocks.chatter(item[1]) or _ends_output(item[1])):
             clusters.append(current)
             current, quiet = [], 0
     return clusters + ([current] if current else [])
+
+
+def _ends_output(text: str) -> bool:
+    return blocks.symptom(text) and not blocks.pointer(text)
 
 
 def _tag(text: str) -> str:
