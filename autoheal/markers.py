@@ -76,6 +76,7 @@ _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
+_ANNOTATION = re.compile(r"##\[error\][\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
 # What ``_travis_command`` reads, as a regex (the tests compare the two).
@@ -184,7 +185,9 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return _ENDGROUP
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True, ci=RUNNER)
-    if body.startswith("##[error]"):
+    # A linter's annotation at a source location (golangci-lint's and ruff's GitHub output formats:
+    # ``##[error]a.go:3:5: msg``) is a finding the failing step printed, not the runner's error line.
+    if body.startswith("##[error]") and not _ANNOTATION.match(body):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True, ci=RUNNER)
         return _ERROR  # _GHA_ERROR

@@ -74,9 +74,9 @@ def reference(raw: str, text: str) -> Marker | None:
         return Marker(endgroup=True, ci=RUNNER)
     if g := m._GHA_EXIT.search(text):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if g := m._AZURE_EXIT.match(body):
+    if (g := m._AZURE_EXIT.match(body)) and not m._ANNOTATION.match(body):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if m._GHA_ERROR.match(body):
+    if m._GHA_ERROR.match(body) and not m._ANNOTATION.match(body):
         return Marker(error=True, ci=RUNNER)
     if g := travis_end.search(text):
         return Marker(code=int(g["code"]), closes=g["cmd"], ci=TRAVIS)
@@ -116,6 +116,7 @@ PIECES = [
     "+ ls -la",
     "++ x",
     "+++ b/file",
+    "##[error]a.go:3:5: unused x (unused)",
     "--- a/file",
     "~~~ Running tests",
     "[workspace] $ /bin/sh -xe /tmp/j.sh",
