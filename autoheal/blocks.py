@@ -77,8 +77,8 @@ _HEADER = linear.lazy(
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
-    # shfmt's and ``diff -u``'s old file alone on the line (``--- scripts/x.sh.orig``) too: a path, no words.
-    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- [^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
+    # shfmt's old file alone on the line (``--- scripts/x.sh.orig``) too; git's ``--- a/x`` is under its ``diff --git``.
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- (?:/|a[^/\s:]|[^a/\s:])[^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
 )
 _ERROR = linear.lazy(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -97,7 +97,9 @@ _DIAGNOSTIC = linear.lazy(
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
 _FRAME = linear.lazy(
-    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
+    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in |"
+    # Ruby's backtrace as rake and minitest print it, unindented: ``/app/lib/x.rb:12:in `parse'``, ``bin/rake:25:in `load'``.
+    r"\s*\S+:\d+:in [`'‘])"
 )
 # A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
 _SYMPTOM = linear.lazy(

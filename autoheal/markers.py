@@ -185,8 +185,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return _ENDGROUP
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True, ci=RUNNER)
-    # A linter's annotation at a source location (golangci-lint's and ruff's GitHub output formats:
-    # ``##[error]a.go:3:5: msg``) is a finding the failing step printed, not the runner's error line.
+    # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
     if body.startswith("##[error]") and not _ANNOTATION.match(body):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True, ci=RUNNER)
@@ -215,13 +214,9 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
 
 
 def diff_file(text: str) -> bool:
-    """A unified diff's file header (``--- a/x``, ``+++ b/x``, shfmt's ``+++ scripts/x.sh``, ``diff -u``'s
-    ``+++ x<TAB>2024-05-06 ...``): a path alone, where a traced command has its arguments. A diff in a
-    script's output is never a shell trace (``+++``) nor a Buildkite group. (By hand: a regex's
-    backtracking over a long line of dots cost quadratic time.)"""
-    if text[:4] not in ("--- ", "+++ "):
-        return False
-    path = text[4:].split("\t", 1)[0].rstrip()
+    """A unified diff's file header (``+++ b/x``, shfmt's ``+++ a.sh``, ``+++ x<TAB>2024-05-06``): a path alone,
+    never a shell trace nor a Buildkite group. (By hand: a regex backtracked over a long line of dots.)"""
+    path = text[4:].split("\t", 1)[0].rstrip() if text[:4] in ("--- ", "+++ ") else ""
     return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
 
 

@@ -115,6 +115,7 @@ def test_gitlabs_cache_and_artifact_lines_after_a_failed_script_are_chatter() ->
 
 
 def test_a_diffs_old_file_alone_on_its_line_heads_a_block() -> None:
-    assert blocks.header("--- scripts/deploy.sh.orig") and blocks.header("--- a/src/x.go")
+    assert blocks.header("--- scripts/deploy.sh.orig") and blocks.header("--- /w/core/api/core.api")
+    assert not blocks.header("--- a/src/x.go")  # (git's: its ``diff --git`` line above heads the block)
     for text in ["--- FAIL: TestX (0.00s)", "--- PASS: TestX (0.00s)", "--- ", "--- see: a.b"]:
         assert not blocks.header(text) or text.startswith("--- FAIL"), text
