@@ -12,6 +12,15 @@ from functools import lru_cache
 
 from autoheal import asciitwin
 
+# Which CI's own lines are chatter depends on the log's CI: told once per log (``cilines``).
+from autoheal.cilines import pipeline_chatter as pipeline_chatter
+from autoheal.cilines import pipeline_step as pipeline_step
+
+# How a tool frames its report (a line prefix, a box, a pointer to more) has its own module too.
+from autoheal.framing import box_end as box_end
+from autoheal.framing import pointer as pointer
+from autoheal.framing import prefix as prefix
+
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
 from autoheal.progress import case_name as case_name
 from autoheal.progress import progress as progress
@@ -25,7 +34,9 @@ _E = r"(?:[^\pL\pN_]|$)"
 _CHATTER = asciitwin.lazy(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
-    r"Post job cleanup|Cleaning up orphan processes|\[Pipeline\] |section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
+    r"Post job cleanup|Cleaning up orphan processes|section_(?:start|end):\d+:|Cache (?:saved|restored|not found)|"
+    # GitLab's runner after a job's script: ``Saving cache for failed job``, ``Uploading artifacts for failed job``.
+    r"(?:Saving cache|Uploading artifacts) for (?:successful|failed) job|"
     # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
     r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
     # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
@@ -66,7 +77,8 @@ _HEADER = asciitwin.lazy(
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
-    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |Diff in \S+ at line \d+:)",
+    # shfmt's old file alone on the line (``--- scripts/x.sh.orig``) too; git's ``--- a/x`` is under its ``diff --git``.
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- (?:/|a[^/\s:]|[^a/\s:])[^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
 )
 _ERROR = asciitwin.lazy(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -78,12 +90,16 @@ _NO_ERRORS = asciitwin.lazy(
 )
 _DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S|"
+    # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``).
+    r"^\s*--> \S+:\d+:\d+\s*$"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.
 _FRAME = asciitwin.lazy(
-    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in )"
+    r"^(?:[=|>:]\s*)?(?:\s+(?:at \S|#\d+ |\S+\.\w{1,6}:\d+|\(\S+\) \S+:\d+|from \S+:\d+)|#\d+\s+0x[0-9a-f]+ in |"
+    # Ruby's backtrace as rake and minitest print it, unindented: ``/app/lib/x.rb:12:in `parse'``, ``bin/rake:25:in `load'``.
+    r"\s*\S+:\d+:in [`'‘])"
 )
 # A command's own "it failed" line: says that, not what failed (the exit line is never the cause).
 _SYMPTOM = asciitwin.lazy(
@@ -138,15 +154,24 @@ def blank(text: str) -> bool:
 _COUNTS = asciitwin.lazy("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
 
 
+def counts(text: str) -> list[int]:
+    """The failure and error counts a line gives as ``key: N`` or ``key=N`` (``Failures: 0, Errors: 2``)."""
+    return [int(c) for c in _COUNTS.findall(text)]
+
+
 def passing_summary(text: str) -> bool:
     """A test class's or suite's count line with no failure or error in it (``Tests run: 4, Failures: 0, Errors: 0``)."""
-    counts = _COUNTS.findall(text)
-    return bool(counts) and all(c == "0" for c in counts) and "<<<" not in text
+    found = counts(text)
+    return bool(found) and not any(found) and "<<<" not in text
+
+
+def chatter(text: str) -> bool:
+    """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
+    return pipeline_step(text) or _chatter(text)
 
 
 @lru_cache(maxsize=CACHE)
-def chatter(text: str) -> bool:
-    """Runner/cache/upload bookkeeping or a passing test: never worth a maintainer's line."""
+def _chatter(text: str) -> bool:
     if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)):
         return True
     if passing_summary(text) and not _DIAGNOSTIC.search(text):
@@ -238,35 +263,6 @@ def located_warning(text: str) -> bool:
     return bool(_LOCATED_WARNING.match(text))
 
 
-# What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
-# lines stay one block, and a line holding the prefix alone is a blank line of that block.
-# A box a tool draws around its report (terraform's ``╷`` ``│ Error: ...`` ``╵``) frames every line with ``│``.
-_PREFIX = asciitwin.lazy(r"^\s*(?:npm (?:ERR!|error)|\[(?:error|ERROR)\]|#\d+|│)(?:\s|$)")
-
-
-_BOX_END = asciitwin.lazy(r"^\s*[╵└╰┗][─━]*\s*$")
-
-
-def box_end(text: str) -> bool:
-    """The corner closing a box a tool drew around its report (terraform's ``╵``): the box's last line."""
-    return bool(_BOX_END.match(text))
-
-
-def prefix(text: str) -> str:
-    """The tool's line prefix of an error block (``npm ERR!``, ``[error]``, ``#8``), or ""."""
-    m = _PREFIX.match(text)
-    return m.group(0).strip() if m else ""
-
-
-# A line that says where more is to be read (rustc's ``For more information about this error, try ...``,
-# shellcheck's ``For more information:`` with its links): the close of the block above, not a stop.
-_POINTER = asciitwin.lazy(r"(?i)^\s*for more (?:details|information)(?:[^\pL\pN_]|$)")
-
-
-def pointer(text: str) -> bool:
-    return bool(_POINTER.match(text))
-
-
 def frame(text: str) -> bool:
     """A stack frame (``at x (y.js:3:1)``, ``  File "a.py", line 3``'s kin, ``#2 0x... in f``)."""
     return bool(_FRAME.match(text))
@@ -283,9 +279,13 @@ def symptom(text: str) -> bool:
     return bool(_SYMPTOM.search(text))
 
 
-@lru_cache(maxsize=CACHE)
 def error_score(text: str) -> int:
     """How strongly a line alone says something failed: 0 (not at all) to 3."""
+    return _score(text, pipeline_step(text))  # (remembered apart for a Jenkins log: its step lines are chatter)
+
+
+@lru_cache(maxsize=CACHE)
+def _score(text: str, _jenkins_step: bool) -> int:
     if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):
         return 0
     score = 2 if _ERROR.search(text) else 0

@@ -15,6 +15,7 @@ from autoheal import blocks, edges
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
 FRAMES = 3  # a run of stack frames longer than this is cut first when a block is too long
+LONG_TRACE = 10  # a run of stack frames longer than this is cut to its first FRAMES, whatever the block's length
 FAILURES = 3  # a block holding this many failures of one shape keeps the head of each when cut
 EACH = 3  # ...at least this many lines of each
 
@@ -41,6 +42,34 @@ def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> 
     first = kept[lo : lo + body]
     tail = kept[max(lo + len(first), len(kept) - summary) :] if summary else []
     return head + first + tail
+
+
+def trim_frames(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A block whose trace runs longer than ``LONG_TRACE`` frames, that trace cut to its first ``FRAMES``: the
+    error line and the frames where it was raised say what failed; the framework's and the task runner's
+    frames below (rake's and bundler's thirty) do not, however much room the block has."""
+    out: list[tuple[int, str]] = []
+    run = 0
+    for i, (n, text) in enumerate(kept):
+        run = run + 1 if _flush_frame(text) else 0
+        if run <= FRAMES or not _long_run(kept, i - run + 1):
+            out.append((n, text))
+    return out
+
+
+def _flush_frame(text: str) -> bool:
+    """A frame that is its file's location alone, flush left, as a backtrace a task runner dumps (rake's
+    ``/app/x.rb:3:in `f'``). An indented trace under its exception (Java's ``\tat ...``) and a crash
+    report's numbered or prefixed frames (a sanitizer's ``#3 0x4f2a in f``) are the failure's report, shown whole."""
+    return (text[:1].isalnum() or text[:1] in "/.~") and blocks.frame(text)  # (a path's first character)
+
+
+def _long_run(kept: list[tuple[int, str]], first: int) -> bool:
+    """Whether the run of flush-left frames from ``first`` is longer than ``LONG_TRACE``."""
+    end = first
+    while end < len(kept) and _flush_frame(kept[end][1]):
+        end += 1
+    return end - first > LONG_TRACE
 
 
 def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:

@@ -40,7 +40,7 @@ SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # a message below them points at.
 GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
-_RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|\[Pipeline\]|Post job cleanup|Cleaning up)")
+_RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|Post job cleanup|Cleaning up)")
 # A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
 _PASSED = asciitwin.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
@@ -109,6 +109,19 @@ def _spacer(text: str) -> bool:
 
 def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
     """Index where the block holding ``lines[at]`` starts, and whether a header starts it."""
+    headed = _header_above(lines, at)
+    if headed is not None:
+        return headed, True
+    start = _lead_in(lines, _errors_above(lines, at), known)
+    start = _parent_error(lines, start)
+    first = lines[start][1]
+    if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
+        start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
+    return _framed(lines, start, at), False
+
+
+def _header_above(lines: Numbered, at: int) -> int | None:
+    """The header just above ``lines[at]`` that starts its block (the topmost of stacked ones), or None."""
     empty = 0
     # A run's verdict closes its whole report: the report's header may sit further up than a cause's.
     verdict = blocks.summary(lines[at][1])
@@ -121,16 +134,20 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
         if blocks.header(text) and not blocks.symptom(text):
             if verdict:
                 i = first_of_report(lines, i)
-            return _outer_header(lines, i), True
+            return _outer_header(lines, i)
         empty = empty + 1 if blocks.blank(text) or blocks.chatter(text) else 0
         if empty >= QUIET:
             break
-    # No header: the error lines above that belong to the same block, then a line or two leading to them.
-    # Indented or attached lines only carry the block up to an error line above them: a run of
-    # them alone (a warning's source lines, a build tool's task lines) is another tool's output.
-    # Located warnings carry it only when the root cause is one of them or the verdict that counts
-    # them (a linter failing on warnings).
+    return None
+
+
+def _errors_above(lines: Numbered, at: int) -> int:
+    """With no header: the first of the error lines above ``lines[at]`` that belong to the same block.
+    Indented or attached lines carry it up only to an error line above them (a run of them alone, a
+    warning's source lines, is another tool's output); located warnings only when the root cause is
+    one of them or the verdict counting them (a linter failing on warnings)."""
     start, quiet = at, 0
+    verdict = blocks.summary(lines[at][1])
     warnings = blocks.located_warning(lines[at][1]) or verdict or blocks.counts_warnings(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
@@ -150,14 +167,18 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
             strong(t) or (warnings and blocks.located_warning(t)) for _, t in lines[max(0, i - LOOKAHEAD) : i]
         ):
             break
+    return start
+
+
+def _lead_in(lines: Numbered, start: int, known: Known) -> int:
+    """``start`` moved up by a line or two leading to the block (``==> Checking static analysis...``),
+    or to the progress line the block is indented under."""
     taken, empty = 0, 0
     for i in range(start - 1, -1, -1):
         text = lines[i][1]
-        # The line right above leads into the block (``==> Checking static analysis...``): it stays
-        # even when the passing run printed it too, as context the block needs; the rest does not.
+        # The line right above stays even when the passing run printed it too (context the block needs).
         if not (taken or empty) and parent(text, lines[start][1]):
-            start = i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
-            break
+            return i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
         if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
             break
         if blocks.blank(text):
@@ -166,11 +187,7 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
                 break
             continue
         start, taken, empty = i, taken + 1, 0
-    start = _parent_error(lines, start)
-    first = lines[start][1]
-    if start > 0 and blocks.case_start(lines[start - 1][1]) and not (blocks.case_start(first) or blocks.header(first)):
-        start -= 1  # the line naming whose output the block is (go test's ``=== CONT TestX/case``)
-    return _framed(lines, start, at), False
+    return start
 
 
 BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
@@ -197,7 +214,7 @@ def _parent_error(lines: Numbered, start: int) -> int:
 
 def runner(text: str) -> bool:
     """The CI runner's own line (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps)."""
-    return bool(_RUNNER.match(text))
+    return bool(_RUNNER.match(text)) or blocks.pipeline_step(text)
 
 
 def passed(text: str) -> bool:

@@ -117,17 +117,17 @@ def _resumes(lines: Numbered, i: int) -> bool:
 
 
 # A run's tally that counts some failures, in any runner's words (``75% tests passed, 1 tests failed out of 4``,
-# ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``, prove's ``Tests: 7 Failed: 1``).
+# ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``); a count given as ``key: N`` (prove's
+# ``Tests: 7 Failed: 1``, ``errors=2``) is read as blocks reads a passing summary's.
 _TALLY = asciitwin.lazy(
-    r"(?i)(?:^|[^\pL\pN_])(?:[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)|"
-    r"(?:failures?|errors?|failed)[:=] ?[1-9]\d*)"
+    r"(?i)(?:^|[^\pL\pN_])[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)"
     r"(?:[^\pL\pN_]|$)"
 )
 
 
 def tally(text: str) -> bool:
     """A run's tally with a failure in it: where the report of a run's failures ends."""
-    return bool(_TALLY.search(text)) and not blocks.chatter(text)
+    return (bool(_TALLY.search(text)) or any(blocks.counts(text))) and not blocks.chatter(text)
 
 
 VERDICT_REACH = 12  # how far below a quiet run the run's verdict may be, the quiet lines still the failure's

@@ -241,7 +241,7 @@ def _pieces(
         if len(merged) <= MAX_EXCERPT:
             return merged
     above, below = min(start, edges.reach(lines, at, -least[0])), max(end, edges.reach(lines, at, least[1]))
-    core = _clean(lines, start, end, at)
+    core = cut.trim_frames(_clean(lines, start, end, at))
     if len(core) >= MAX_EXCERPT:
         return cut.cut(core, anchor, headed, ended)
     room = MAX_EXCERPT - len(core)

@@ -45,11 +45,17 @@ def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, i
             quiet = 0
             continue
         quiet += 1
-        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own.
-        if current and (quiet > GAP or blocks.chatter(item[1]) or blocks.symptom(item[1])):
+        # A command's "it failed" line ends what it printed: the driver's epilogue is a block of its own. A
+        # pointer to more (rustc's ``For more information about this error, try ...``) closes the block
+        # above without ending it: cargo's ``error: could not compile`` below it is the same failure's.
+        if current and (quiet > GAP or blocks.chatter(item[1]) or _ends_output(item[1])):
             clusters.append(current)
             current, quiet = [], 0
     return clusters + ([current] if current else [])
+
+
+def _ends_output(text: str) -> bool:
+    return blocks.symptom(text) and not blocks.pointer(text)
 
 
 def _tag(text: str) -> str:
@@ -82,7 +88,8 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
     strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
-    findings = [(n, 1 if _FINDING.search(t) else 0) for n, t in words]
+    # (A backtrace's frame, ``/app/x.rb:3:in `f'``, is no finding of a checker.)
+    findings = [(n, 1 if _FINDING.search(t) and not blocks.frame(t) else 0) for n, t in words]
     found = [n for n, f in findings if f]
     # Findings printed after the last error cluster are what the tool said last (the cluster is
     # setup: a pull's "Unable to find image locally", an install's error it recovered from).

@@ -76,6 +76,7 @@ _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
+_ANNOTATION = re.compile(r"##\[error\][\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
 # What ``_travis_command`` reads, as a regex (the tests compare the two).
@@ -174,7 +175,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
         if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
             return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
-        if m := _TRACE.match(said()):
+        if (m := _TRACE.match(said())) and not diff_file(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
@@ -184,7 +185,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return _ENDGROUP
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True, ci=RUNNER)
-    if body.startswith("##[error]"):
+    # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
+    if body.startswith("##[error]") and not _ANNOTATION.match(body):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True, ci=RUNNER)
         return _ERROR  # _GHA_ERROR
@@ -206,9 +208,16 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if m := _TRACE.match(said()):
+    if (m := _TRACE.match(said())) and not diff_file(said()):
         return Marker(traced=m["cmd"].strip())
     return None
+
+
+def diff_file(text: str) -> bool:
+    """A unified diff's file header (``+++ b/x``, shfmt's ``+++ a.sh``, ``+++ x<TAB>2024-05-06``): a path alone,
+    never a shell trace nor a Buildkite group. (By hand: a regex backtracked over a long line of dots.)"""
+    path = text[4:].split("\t", 1)[0].rstrip() if text[:4] in ("--- ", "+++ ") else ""
+    return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
 
 
 def _travis_command(body: str) -> str | None:
@@ -284,7 +293,7 @@ def _platform_marker(body: str) -> Marker | None:
 
 def _group(body: str) -> Marker | None:
     """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
-    if (m := _BUILDKITE.match(body)) and not _NOT_GROUP.search(m["name"]):
+    if (m := _BUILDKITE.match(body)) and not (_NOT_GROUP.search(m["name"]) or diff_file(body)):
         tilde = m["mark"] == "~~~"
         return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE)
     return None

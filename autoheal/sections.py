@@ -31,6 +31,7 @@ The scanner finds marker lines in its own pass over the raw bytes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
@@ -39,7 +40,7 @@ from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
-from autoheal.marks import BUILDKITE, CI_NAMES, TELL
+from autoheal.marks import BUILDKITE, CI_NAMES, JENKINS, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED
@@ -106,41 +107,47 @@ class Sectioner:
             mine[:] = [c for c in mine if id(c) not in drop]
 
     def feed(self, line: int, found: Marker) -> None:
-        ci = found.ci
-        if ci:  # (inline: once per marker line)
-            if self.ci:
-                if not ci & self.ci:
-                    return
-            else:
-                self._tell(line, found)
-            if found.kind == TELL:
-                return
+        if found.ci and not self._of_this_ci(line, found):
+            return
+        if not self._structure(line, found):
+            self._status(line, found)
+
+    def _of_this_ci(self, line: int, found: Marker) -> bool:
+        """Whether a CI's marker is read: the log's own CI's, or any while the head told none (a line that
+        only tells the CI says nothing more)."""
+        if self.ci:
+            return bool(found.ci & self.ci) and found.kind != TELL
+        self._tell(line, found)
+        return found.kind != TELL
+
+    def _structure(self, line: int, found: Marker) -> bool:
+        """A marker that opens a section, records a sub-command or marks where output starts; False for
+        one that says a status."""
         if found.weak and found.opens is not None and self.buildkite:
             self._open(line, found)
-            return
-        if found.traced is not None or found.recipe is not None:
+        elif found.traced is not None or found.recipe is not None:
             kind = "trace" if found.traced is not None else "recipe"
             command = found.traced if found.traced is not None else found.recipe
             self._record(SubCommand(line, command or "", kind, self.current, found.code))
-            return
-        if found.opens is not None:
+        elif found.opens is not None:
             self.jenkins = self.jenkins or found.jenkins
             self._open(line, found)
-            return
-        if found.body:
+        elif found.body:
             self.sections.last.body = self.sections.last.body or line + 1
-            return
-        if found.aside and found.code is None:
+        elif found.aside and found.code is None:
             self.sections.last.aside = True
-            return
-        if found.endgroup:
+        elif found.endgroup:
             current = self.sections.last
             if current.kind == "step" and not current.body:
                 current.body = line + 1
-            return
-        if found.pending is not None:
+        elif found.pending is not None:
             self.pending = found.pending
-            return
+        else:
+            return False
+        return True
+
+    def _status(self, line: int, found: Marker) -> None:
+        """A marker that says a section's (or the job's) status: exit code, error annotation, verdict."""
         if found.continued:
             found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
         if found.then and self.sections.last.aside and not self.failed:
@@ -251,6 +258,7 @@ class Sectioner:
         """
         sections = self.sections
         sections[-1].end = total
+        sections.ci = self.ci
         self._noise_uploads()
         if self.failed and not self.post_failed:
             frozen = len(sections) - len(sections.live)
@@ -284,3 +292,9 @@ def failing_command(commands: list[SubCommand], section: int, before: int | None
     recipe = next((c for c in mine if c.kind == "recipe"), None)
     traces = [c for c in mine if c.kind == "trace"]
     return recipe or (traces[-1] if traces else None)
+
+
+def jenkins_lines(sections: Sequence[Section]) -> bool:
+    """Whether a document's ``[Pipeline]`` lines are Jenkins' own: its head told Jenkins, or told no CI
+    (sections a Sectioner did not read, a test's list, told none)."""
+    return not isinstance(sections, Sections) or sections.ci in (0, JENKINS)

@@ -64,6 +64,7 @@ class Sections(Sequence[Section]):
         self._small = array("I")  # command, kind (indexes into _names), status, aside
         self._names: list[str] = []
         self._name_index: dict[str, int] = {}
+        self.ci = 0  # the CI the log's head told (``marks``), 0 for none: set when the document is read
 
     def __len__(self) -> int:
         return self._frozen + len(self.live)

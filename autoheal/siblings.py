@@ -46,9 +46,6 @@ LAST_WORDS_FAR = 20
 LAST_WORDS = 2
 # A line that says an error as a script says it before it exits: ``ERROR: ...``, ``Error: ...``, ``fatal: ...``
 # (a tool's every line tagged ``[ERROR]`` is not one).
-# The runner's own lines between a script's last words and the exit line: Jenkins Pipeline's step
-# and stage ends, GitLab's section ends.
-_RUNNER = re.compile(r"^\[Pipeline\] |^section_end:\d+:")
 _SAYS_ERROR = re.compile(r"^\s*(?:error|fatal)\b\s*[:!-]", re.I)
 
 
@@ -186,11 +183,12 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
 
 def _last_words(scan: DocScan, sections: set[int], known: Known) -> list[int]:
     """Per failed section, the line right above its exit line that says an error (a script's ``ERROR: ...``
-    before it exits), blank lines and chatter aside; never the exit line itself."""
+    before it exits), blank lines and chatter aside (the runner's own lines between: GitLab's section ends,
+    and in a Jenkins log its Pipeline's step and stage ends); never the exit line itself."""
     out = []
     for index in sorted(sections):
         tail = scan.failed_tails.get(index, [])
-        above = [(n, t) for n, t in tail[:-1] if not (blocks.blank(t) or blocks.chatter(t) or _RUNNER.match(t))]
+        above = [(n, t) for n, t in tail[:-1] if not (blocks.blank(t) or blocks.chatter(t))]
         above = above[-LAST_WORDS:]
         for n, t in reversed(above):
             if _SAYS_ERROR.match(t) and not (blocks.symptom(t) or known(t)):

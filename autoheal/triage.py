@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from autoheal import blocks, cause, evidence, excerpt, headline, rootcause, siblings
+from autoheal import blocks, cause, evidence, excerpt, headline, rootcause, sections, siblings
 from autoheal.baseline import Baseline
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
@@ -68,6 +68,12 @@ def _hint(rule: Rule | None, captures: dict[str, str]) -> str:
 
 def diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None = None) -> Diagnosis:
     """Pick the root cause among every hit of every document of one input."""
+    # A tool's own ``[Pipeline]`` tag in a GitHub Actions log is its output; Jenkins' steps are chatter.
+    with blocks.pipeline_chatter(any(sections.jenkins_lines(s.sections) for s in scans) or not scans):
+        return _diagnose(scans, path, baseline)
+
+
+def _diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None) -> Diagnosis:
     known = baseline.known if baseline is not None else _never
     found = rootcause.find_cause(scans, known)
     if found is None:

@@ -103,3 +103,19 @@ def test_tap_passing_points_and_makes_directory_bookkeeping_are_chatter() -> Non
     for line in ["not ok 749 parallel/test-http-readable", "  message: 'timed out'", "make[1]: *** [test-ci] Error 1"]:
         assert not blocks.chatter(line), line
     assert blocks.error_score("ok 2303 abort/test-abort-backtrace") == 0  # a test named "abort" passed
+
+
+def test_gitlabs_cache_and_artifact_lines_after_a_failed_script_are_chatter() -> None:
+    for text in [
+        "Saving cache for failed job",
+        "Uploading artifacts for failed job",
+        "Saving cache for successful job",
+    ]:
+        assert blocks.chatter(text) and blocks.error_score(text) == 0, text
+
+
+def test_a_diffs_old_file_alone_on_its_line_heads_a_block() -> None:
+    assert blocks.header("--- scripts/deploy.sh.orig") and blocks.header("--- /w/core/api/core.api")
+    assert not blocks.header("--- a/src/x.go")  # (git's: its ``diff --git`` line above heads the block)
+    for text in ["--- FAIL: TestX (0.00s)", "--- PASS: TestX (0.00s)", "--- ", "--- see: a.b"]:
+        assert not blocks.header(text) or text.startswith("--- FAIL"), text

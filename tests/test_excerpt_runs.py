@@ -62,6 +62,12 @@ def test_a_tally_is_a_count_of_failures_in_any_runners_words() -> None:
         assert not ends.tally(text), text
 
 
+def test_a_tally_and_a_passing_summary_read_the_same_key_value_counts() -> None:
+    # One reading of ``Failures: N`` / ``errors=N``: a line is a passing summary exactly when it is no tally.
+    for text in ["Tests run: 4, Failures: 0, Errors: 2", "failed=1 passed=3", "Failures: 0, Errors: 0", "errors=0"]:
+        assert ends.tally(text) == (not blocks.passing_summary(text)) == any(blocks.counts(text)), text
+
+
 def test_an_indented_body_starts_at_the_unindented_error_line_it_belongs_to() -> None:
     # nix: the builder's error line, then its reason and the build's last lines, indented under it.
     lines = ["building '/nix/store/x-app.drv'...", "error: Cannot build '/nix/store/x-app.drv'."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from autoheal import excerpt
 from autoheal.generic import anchor
 
 
@@ -94,3 +95,30 @@ def test_a_finding_may_name_its_warning_after_the_line_number() -> None:
         "Process completed with exit code 2.",
     )
     assert anchor(tail, _never) == (3, True)
+
+
+RUSTC = (
+    "   Compiling app v0.1.0 (/w/app)",
+    "error[E0425]: cannot find value `x` in this scope",
+    "  --> src/main.rs:4:13",
+    "   |",
+    "4 |     let y = x;",
+    "   |             ^ not found in this scope",
+    "",
+    "error: aborting due to 1 previous error",
+    "",
+    "For more information about this error, try `rustc --explain E0425`.",
+    'error: could not compile `app` (bin "app") due to 1 previous error',
+    "Process completed with exit code 101.",
+)
+
+
+def test_rustcs_pointer_to_more_does_not_split_its_errors_from_cargos_verdict() -> None:
+    # cargo's ``could not compile`` below rustc's pointer is the same failure: its first error[E...] anchors it.
+    assert anchor(_numbered(*RUSTC), _never) == (2, True)
+
+
+def test_rustcs_location_line_is_a_key_line_of_its_error() -> None:
+    lines = _numbered(*RUSTC)
+    kept = excerpt.block(lines, 2, _never)
+    assert excerpt.key_lines(kept, 2, _never)[:2] == (2, 3)  # the error, then where it is

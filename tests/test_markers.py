@@ -65,7 +65,7 @@ def reference(raw: str, text: str) -> Marker | None:
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
-        if g := m._TRACE.match(text):
+        if (g := m._TRACE.match(text)) and not m.diff_file(text):
             group = m._group(body)
             return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if g := m._GHA_STEP.match(body):
@@ -74,9 +74,9 @@ def reference(raw: str, text: str) -> Marker | None:
         return Marker(endgroup=True, ci=RUNNER)
     if g := m._GHA_EXIT.search(text):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if g := m._AZURE_EXIT.match(body):
+    if (g := m._AZURE_EXIT.match(body)) and not m._ANNOTATION.match(body):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if m._GHA_ERROR.match(body):
+    if m._GHA_ERROR.match(body) and not m._ANNOTATION.match(body):
         return Marker(error=True, ci=RUNNER)
     if g := travis_end.search(text):
         return Marker(code=int(g["code"]), closes=g["cmd"], ci=TRAVIS)
@@ -96,7 +96,7 @@ def reference(raw: str, text: str) -> Marker | None:
         return found
     if g := m._RECIPE.search(text):
         return Marker(recipe=g["target"].strip(), code=int(g["code"]))
-    if g := m._TRACE.match(text):
+    if (g := m._TRACE.match(text)) and not m.diff_file(text):
         return Marker(traced=g["cmd"].strip())
     return None
 
@@ -116,6 +116,7 @@ PIECES = [
     "+ ls -la",
     "++ x",
     "+++ b/file",
+    "##[error]a.go:3:5: unused x (unused)",
     "--- a/file",
     "~~~ Running tests",
     "[workspace] $ /bin/sh -xe /tmp/j.sh",

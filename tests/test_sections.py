@@ -118,6 +118,28 @@ def test_shell_traces_and_failed_make_recipes_are_recorded_as_sub_commands() -> 
     ]
 
 
+def test_a_linters_located_annotations_are_its_steps_output_not_the_runners_error_line() -> None:
+    # golangci-lint's GitHub output format: the findings, then the action's own ``##[error]`` line fails the step.
+    log = "##[group]Run golangci/golangci-lint-action@v6\n##[endgroup]\nrun golangci-lint\n"
+    log += "##[error]a/x.go:3:5: unused x (unused)\n##[error]b.go:9:1: ineffectual assignment (ineffassign)\n"
+    log += "##[error]issues found\n"
+    scan, found = _sections(log)
+    assert found[-1] == (1, "golangci/golangci-lint-action@v6", FAILED) and scan.sections[-1].exit_line == 6
+    assert {4, 5} <= {n for n, _ in scan.failed_tails.get(len(found) - 1, [])}  # the findings are its tail
+
+
+def test_a_diffs_file_headers_in_a_traced_scripts_output_are_no_traces() -> None:
+    # shfmt -d's and git diff's headers: ``+++ path`` alone is the diff's, ``+++ cmd args`` a nested trace.
+    log = "+ shfmt -d scripts/\n--- scripts/a.sh.orig\n+++ scripts/a.sh\n@@ -1,2 +1,2 @@\n-  x\n+x\n"
+    log += "+ git diff --exit-code\n--- a/gen/x.go\n+++ b/gen/x.go\n@@ -1 +1 @@\n+++ dirname /w/ci\n"
+    scan, _ = _sections(log)
+    assert [(c.line, c.command) for c in scan.commands] == [
+        (1, "shfmt -d scripts/"),
+        (7, "git diff --exit-code"),
+        (11, "dirname /w/ci"),
+    ]
+
+
 def test_the_failing_traced_command_names_the_category_and_holds_the_block() -> None:
     from autoheal.triage import triage_docs
 

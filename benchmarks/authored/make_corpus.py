@@ -33,6 +33,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_q,
     cases_r,
     cases_s,
+    cases_t,
     cases_u,
 )
 from benchmarks.authored.cases_a import CASES
