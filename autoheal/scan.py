@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from autoheal import engine
-from autoheal.buflines import after_region, chomp, lines_back
+from autoheal.buflines import after_window, before_window, chomp, lines_back
 from autoheal.logsource import LogDoc
 from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
@@ -43,8 +43,6 @@ MAX_CARRY = 1 << 20
 # A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
 # still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
 PACK_AGE = 8
-# The bytes around a kept hit its context is looked for in first: WINDOW lines of ~200 bytes.
-_SPAN = WINDOW * 200
 TAIL_LINES = FAIL_TAIL
 
 
@@ -226,45 +224,12 @@ class _Scanner:
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
-                start, before = _before(buf, ls)
-                after = _after(buf, le)
+                start, before = before_window(buf, ls, WINDOW)
+                after = after_window(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
                 self.fresh.append((self.region, alive, base + start, base + le + 1))
         self.unsliced = []
-
-
-def _before(buf: bytes, ls: int) -> tuple[int, bytes]:
-    """Where the WINDOW lines before the line at ``ls`` start, and those lines (without the newline before ``ls``).
-
-    One split of the bytes just before, not a search per line: ``lines_back`` and
-    ``after_region`` made 80 calls per kept hit. Lines longer than that span are searched for as before.
-    """
-    if not ls:
-        return 0, b""
-    low = max(ls - _SPAN, 0)
-    near = buf[low : ls - 1]
-    lines = near.rsplit(b"\n", WINDOW)
-    if len(lines) > WINDOW:
-        cut = len(lines[0]) + 1
-        return low + cut, near[cut:]
-    if not low:  # the buffer's first lines
-        return 0, near
-    start = lines_back(buf, ls, WINDOW)
-    return start, buf[start : ls - 1]
-
-
-def _after(buf: bytes, le: int) -> bytes:
-    """``after_region(buf, le, WINDOW)``: the WINDOW lines after the line ending at ``le``, in one split."""
-    if le >= len(buf):
-        return b""
-    near = buf[le + 1 : le + 1 + _SPAN]
-    lines = near.split(b"\n", WINDOW)
-    if len(lines) > WINDOW:
-        return near[: len(near) - len(lines[-1])].rstrip(b"\n")
-    if le + 1 + _SPAN >= len(buf):  # the buffer ends within the span
-        return near.rstrip(b"\n")
-    return after_region(buf, le, WINDOW)
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:
