@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from autoheal import engine
+from autoheal import engine, scanfar
 from autoheal.buflines import after_window, before_window, chomp, lines_back
 from autoheal.logsource import LogDoc
 from autoheal.normalize import normalize_lines, strip_ansi_bytes
@@ -71,6 +71,7 @@ class _Scanner:
         self.keeper = Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails = FailedTails()
+        self.far = scanfar.FarBlocks()
         self.tail_reads: dict[int, int] = {}
         self.engine = engine.for_ruleset(ruleset)
         self.lines = Lines()
@@ -123,6 +124,10 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, start: int, end: int) -> None:
         tests, markers = self.engine.scan(buf, start, end)
+        opens = scanfar.openers(buf, start, end)
+        if opens:
+            self._walk_openers(buf, tests, markers, set(opens))
+            return
         if markers:
             tested = set(tests)
             lines = sorted(tested | markers)
@@ -137,6 +142,23 @@ class _Scanner:
             le = find(b"\n", ls)
             test(buf, ls, size if le < 0 else le, number, ls in markers, not markers or ls in tested)
         self.mark = (at, number)
+        self._slice_context(buf)
+
+    def _walk_openers(self, buf: bytes, tests: list[int], markers: set[int], opens: set[int]) -> None:
+        """``_scan_region``'s walk with the region's error-block openers noted in it, each with its section."""
+        tested = set(tests)
+        at, number = self.mark
+        count, find, size, test, note = buf.count, buf.find, len(buf), self._test_line, self.far.note
+        for ls in sorted(tested | markers | opens):
+            number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
+            at = ls
+            if ls in opens:
+                note(self.sectioner.current, number, ls)
+            if ls in tested or ls in markers:
+                le = find(b"\n", ls)
+                test(buf, ls, size if le < 0 else le, number, ls in markers, ls in tested)
+        self.mark = (at, number)
+        self.far.flush(buf)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
@@ -164,7 +186,9 @@ class _Scanner:
         first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
         end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
         region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
-        self.failed_tails.put(index, RawTail(region, last, line_no, line.text))
+        self.far.flush(buf)  # the openers noted above this line in the region
+        far = self.far.above(index, target.start, first if last >= first else line_no)
+        self.failed_tails.put(index, RawTail(region, last, line_no, line.text, far, target.start))
 
     def _may_read_tail(self, index: int) -> bool:
         """At most MAX_FAIL_TAILS sections get a tail, each read at most MAX_TAIL_READS times."""
