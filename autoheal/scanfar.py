@@ -31,6 +31,7 @@ FAR_BYTES = 16 << 10  # a block of megabyte lines keeps this much of them
 # other openers (a compiler's first error; also what a passing run logged), and its last (nearest its end).
 FAR_FIRST = 4
 FAR_LAST = 4
+MAX_OPENERS = 1024  # per region
 FAR_SECTIONS = 32  # sections holding blocks: the latest (a section's blocks are read when it fails)
 
 # The shapes of a block's first line, after a runner's timestamp and a tool's prefix (``> ``, ``| ``):
@@ -58,8 +59,10 @@ def _searcher(pattern: str) -> Search:
 
 
 def openers(buf: bytes, start: int, end: int) -> list[int]:
-    """Starts of the lines of ``buf[start:end]`` whose shape opens an error block."""
-    return line_starts(_searcher(_OPENER), buf, start, end)
+    """Starts of the lines of ``buf[start:end]`` whose shape opens an error block: the region's first
+    and last MAX_OPENERS / 2 (a region of 1 MiB of ``error:`` lines held 150,000, a section keeps 12)."""
+    found = line_starts(_searcher(_OPENER), buf, start, end)
+    return found if len(found) <= MAX_OPENERS else found[: MAX_OPENERS // 2] + found[-MAX_OPENERS // 2 :]
 
 
 @dataclass(frozen=True)

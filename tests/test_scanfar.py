@@ -88,3 +88,9 @@ def test_a_logs_first_section_beyond_the_bound_drops_the_oldest() -> None:
         blocks.note(section, 1, 0)
         blocks.flush(buf)
     assert len(blocks.by_section) == scanfar.FAR_SECTIONS and 0 not in blocks.by_section
+
+
+def test_a_region_of_openers_alone_offers_its_first_and_last_only() -> None:
+    buf = b"error: x\n" * 100_000
+    found = scanfar.openers(buf, 0, len(buf))
+    assert len(found) == scanfar.MAX_OPENERS and found[0] == 0 and found[-1] == len(buf) - 9
