@@ -22,12 +22,15 @@ def above(scope: Scope, context: Numbered, at: int, known: Known) -> int:
     """``details.above``, reaching the section's far blocks when nothing in its tail holds a detail."""
     near = details.above(context, at, known)
     tails = scope.scan.failed_tails
-    if near != at or not isinstance(tails, FailedTails) or scope.index not in tails or at < tails.near(scope.index):
+    if near != at or not isinstance(tails, FailedTails) or scope.index not in tails:
         return near
     texts = dict(context)
     verdict = [(n, t) for n, t in context if n >= at]
-    blocks = tails.far(scope.index)
-    for block in [b for b in blocks if b.verdict] + [b for b in blocks if not b.verdict]:
+    blocks, first = tails.far(scope.index), tails.near(scope.index)
+    # A test case's verdict above the anchor, in the tail too; another opener's block only above the tail.
+    for block in [b for b in blocks if b.verdict and b.opener < at] + [
+        b for b in blocks if not b.verdict and b.opener < min(at, first)
+    ]:
         opener = texts.get(block.opener)
         if opener is None or known(opener):
             continue  # outside the section's output, or a rule's hit (its own tier)

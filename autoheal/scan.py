@@ -187,7 +187,7 @@ class _Scanner:
         end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
         region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
         self.far.flush(buf)  # the openers noted above this line in the region
-        far = self.far.above(index, target.start, first if last >= first else line_no)
+        far = self.far.above(index, target.start, line_no)  # a verdict's block in the tail counts too
         self.failed_tails.put(index, RawTail(region, last, line_no, line.text, far, target.start))
 
     def _may_read_tail(self, index: int) -> bool:

@@ -94,3 +94,9 @@ def test_a_region_of_openers_alone_offers_its_first_and_last_only() -> None:
     buf = b"error: x\n" * 100_000
     found = scanfar.openers(buf, 0, len(buf))
     assert len(found) == scanfar.MAX_OPENERS and found[0] == 0 and found[-1] == len(buf) - 9
+
+
+def test_a_test_cases_verdict_in_the_tail_beyond_the_details_reach_is_counted_too() -> None:
+    text = _step("> Task :core:test", *FAILED_CASE, *NOISE[:60], "42 tests completed, 1 failed")
+    d = triage_text(text, RS)
+    assert d.excerpt[0].text == FAILED_CASE[0]
