@@ -105,7 +105,8 @@ class FarBlocks:
 
     def flush(self, buf: bytes) -> None:
         """Cut the pending openers' blocks from ``buf``: per section the first ones, and its last FAR_LAST."""
-        fresh: dict[int, list[tuple[int, int]]] = {}
+        fresh: dict[int, tuple[_Kept, list[tuple[int, int]]]] = {}  # the section's store, held: one of
+        # more than FAR_SECTIONS sections in one region may leave ``by_section`` before its openers are cut
         verdict = _searcher(_VERDICT)
         for section, line_no, ls in self.pending:
             kept = self._section(section)
@@ -118,10 +119,9 @@ class FarBlocks:
             if line_no <= kept.opener + FAR_AFTER:
                 continue  # inside the block of the opener above
             kept.opener = line_no
-            fresh.setdefault(section, []).append((line_no, ls))
+            fresh.setdefault(section, (kept, []))[1].append((line_no, ls))
         self.pending = []
-        for section, openers in fresh.items():
-            kept = self.by_section[section]
+        for kept, openers in fresh.values():
             room = max(FAR_FIRST - len(kept.early), 0)
             kept.early.extend(_cut(buf, ls, n) for n, ls in openers[:room])
             kept.last.extend(_cut(buf, ls, n) for n, ls in openers[room:][-FAR_LAST:])

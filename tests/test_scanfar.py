@@ -100,3 +100,12 @@ def test_a_test_cases_verdict_in_the_tail_beyond_the_details_reach_is_counted_to
     text = _step("> Task :core:test", *FAILED_CASE, *NOISE[:60], "42 tests completed, 1 failed")
     d = triage_text(text, RS)
     assert d.excerpt[0].text == FAILED_CASE[0]
+
+
+def test_more_sections_than_the_bound_in_one_region_are_cut_without_error() -> None:
+    blocks = scanfar.FarBlocks()
+    buf = b"x.py:1: error: y\n"
+    for section in range(scanfar.FAR_SECTIONS + 5):
+        blocks.note(section, 1, 0)
+    blocks.flush(buf)
+    assert len(blocks.by_section) == scanfar.FAR_SECTIONS
