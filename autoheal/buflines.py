@@ -43,3 +43,41 @@ def after_region(buf: bytes, le: int, count: int) -> bytes:
             break
         pos = nl + 1
     return buf[le + 1 : pos].rstrip(b"\n")
+
+
+# How many bytes a window of lines is first looked for in: lines of ~200 bytes.
+LINE_SPAN = 200
+
+
+def before_window(buf: bytes, ls: int, count: int) -> tuple[int, bytes]:
+    """Where the ``count`` lines before the line at ``ls`` start, and those lines (without the newline before ``ls``).
+
+    One split of the bytes just before, not a search per line: ``lines_back`` made
+    ``count`` calls per window. Lines longer than the span are searched for one by one.
+    """
+    if not ls:
+        return 0, b""
+    low = max(ls - count * LINE_SPAN, 0)
+    near = buf[low : ls - 1]
+    lines = near.rsplit(b"\n", count)
+    if len(lines) > count:
+        cut = len(lines[0]) + 1
+        return low + cut, near[cut:]
+    if not low:  # the buffer's first lines
+        return 0, near
+    start = lines_back(buf, ls, count)
+    return start, buf[start : ls - 1]
+
+
+def after_window(buf: bytes, le: int, count: int) -> bytes:
+    """``after_region(buf, le, count)``: the ``count`` lines after the line ending at ``le``, in one split."""
+    if le >= len(buf):
+        return b""
+    span = count * LINE_SPAN
+    near = buf[le + 1 : le + 1 + span]
+    lines = near.split(b"\n", count)
+    if len(lines) > count:
+        return near[: len(near) - len(lines[-1])].rstrip(b"\n")
+    if le + 1 + span >= len(buf):  # the buffer ends within the span
+        return near.rstrip(b"\n")
+    return after_region(buf, le, count)

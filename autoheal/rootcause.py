@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, details, evidence, generic, siblings, tools
+from autoheal import blocks, cause, evidence, fardetails, generic, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -140,7 +140,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     if anchor is None:
         return None
     at, strong = anchor
-    at = details.above(context, at, known)
+    at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
     category = _scope_category(scope, symptoms, _echoed_check(tail, at))
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = tools.dependency_kind(category, [t for n, t in context if n >= at][:20])

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from autoheal import engine
-from autoheal.buflines import after_region, chomp, lines_back
+from autoheal import engine, scanfar
+from autoheal.buflines import after_window, before_window, chomp, lines_back
 from autoheal.logsource import LogDoc
 from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
@@ -43,8 +43,6 @@ MAX_CARRY = 1 << 20
 # A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
 # still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
 PACK_AGE = 8
-# The bytes around a kept hit its context is looked for in first: WINDOW lines of ~200 bytes.
-_SPAN = WINDOW * 200
 TAIL_LINES = FAIL_TAIL
 
 
@@ -73,6 +71,7 @@ class _Scanner:
         self.keeper = Keeper()
         self.sectioner = Sectioner(doc.step)
         self.failed_tails = FailedTails()
+        self.far = scanfar.FarBlocks()
         self.tail_reads: dict[int, int] = {}
         self.engine = engine.for_ruleset(ruleset)
         self.lines = Lines()
@@ -125,6 +124,10 @@ class _Scanner:
 
     def _scan_region(self, buf: bytes, start: int, end: int) -> None:
         tests, markers = self.engine.scan(buf, start, end)
+        opens = scanfar.openers(buf, start, end)
+        if opens:
+            self._walk_openers(buf, tests, markers, set(opens))
+            return
         if markers:
             tested = set(tests)
             lines = sorted(tested | markers)
@@ -139,6 +142,23 @@ class _Scanner:
             le = find(b"\n", ls)
             test(buf, ls, size if le < 0 else le, number, ls in markers, not markers or ls in tested)
         self.mark = (at, number)
+        self._slice_context(buf)
+
+    def _walk_openers(self, buf: bytes, tests: list[int], markers: set[int], opens: set[int]) -> None:
+        """``_scan_region``'s walk with the region's error-block openers noted in it, each with its section."""
+        tested = set(tests)
+        at, number = self.mark
+        count, find, size, test, note = buf.count, buf.find, len(buf), self._test_line, self.far.note
+        for ls in sorted(tested | markers | opens):
+            number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
+            at = ls
+            if ls in opens:
+                note(self.sectioner.current, number, ls)
+            if ls in tested or ls in markers:
+                le = find(b"\n", ls)
+                test(buf, ls, size if le < 0 else le, number, ls in markers, ls in tested)
+        self.mark = (at, number)
+        self.far.flush(buf)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
@@ -166,7 +186,9 @@ class _Scanner:
         first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
         end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
         region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
-        self.failed_tails.put(index, RawTail(region, last, line_no, line.text))
+        self.far.flush(buf)  # the openers noted above this line in the region
+        far = self.far.above(index, target.start, line_no)  # a verdict's block in the tail counts too
+        self.failed_tails.put(index, RawTail(region, last, line_no, line.text, far, target.start))
 
     def _may_read_tail(self, index: int) -> bool:
         """At most MAX_FAIL_TAILS sections get a tail, each read at most MAX_TAIL_READS times."""
@@ -226,45 +248,12 @@ class _Scanner:
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]
             if alive:
-                start, before = _before(buf, ls)
-                after = _after(buf, le)
+                start, before = before_window(buf, ls, WINDOW)
+                after = after_window(buf, le, WINDOW)
                 for hit in alive:
                     hit.raw_before, hit.raw_after = before, after
                 self.fresh.append((self.region, alive, base + start, base + le + 1))
         self.unsliced = []
-
-
-def _before(buf: bytes, ls: int) -> tuple[int, bytes]:
-    """Where the WINDOW lines before the line at ``ls`` start, and those lines (without the newline before ``ls``).
-
-    One split of the bytes just before, not a search per line: ``lines_back`` and
-    ``after_region`` made 80 calls per kept hit. Lines longer than that span are searched for as before.
-    """
-    if not ls:
-        return 0, b""
-    low = max(ls - _SPAN, 0)
-    near = buf[low : ls - 1]
-    lines = near.rsplit(b"\n", WINDOW)
-    if len(lines) > WINDOW:
-        cut = len(lines[0]) + 1
-        return low + cut, near[cut:]
-    if not low:  # the buffer's first lines
-        return 0, near
-    start = lines_back(buf, ls, WINDOW)
-    return start, buf[start : ls - 1]
-
-
-def _after(buf: bytes, le: int) -> bytes:
-    """``after_region(buf, le, WINDOW)``: the WINDOW lines after the line ending at ``le``, in one split."""
-    if le >= len(buf):
-        return b""
-    near = buf[le + 1 : le + 1 + _SPAN]
-    lines = near.split(b"\n", WINDOW)
-    if len(lines) > WINDOW:
-        return near[: len(near) - len(lines[-1])].rstrip(b"\n")
-    if le + 1 + _SPAN >= len(buf):  # the buffer ends within the span
-        return near.rstrip(b"\n")
-    return after_region(buf, le, WINDOW)
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -16,6 +16,7 @@ from functools import cached_property
 from autoheal.buflines import chomp, split_lines
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
+from autoheal.scanfar import FarBlock, far_lines
 
 # Hits kept per rule: the first few (root causes come early) and the last few.
 KEEP_FIRST = 4
@@ -147,11 +148,14 @@ class RawTail:
     last: int
     line_no: int
     text: str
+    far: tuple[FarBlock, ...] = ()  # the section's error blocks above the region (scanfar.py)
+    start: int = 1  # the section's first line: far blocks' lines above it are another section's
 
     def lines(self) -> list[tuple[int, str]]:
         lines = split_lines(chomp(self.region))
         tail = [(self.last + 1 - len(lines) + i, t) for i, t in enumerate(lines)] if self.region else []
-        return tail + [(self.line_no, self.text)]
+        above = far_lines(self.far, self.start, tail[0][0] if tail else self.line_no) if self.far else []
+        return above + tail + [(self.line_no, self.text)]
 
 
 class FailedTails(Mapping[int, list[tuple[int, str]]]):
@@ -174,6 +178,15 @@ class FailedTails(Mapping[int, list[tuple[int, str]]]):
         if index not in self.done:
             self.done[index] = self.raw[index].lines()
         return self.done[index]
+
+    def far(self, index: int) -> tuple[FarBlock, ...]:
+        """The section's error blocks above its tail proper (scanfar.py), in order."""
+        return tuple(sorted(self.raw[index].far, key=lambda b: b.first)) if index in self.raw else ()
+
+    def near(self, index: int) -> int:
+        """The first line of the section's tail proper: the lines above it are far blocks (scanfar.py)."""
+        tail = self.raw[index]
+        return tail.last + 1 - (chomp(tail.region).count(b"\n") + 1 if tail.region else 0)
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.raw)

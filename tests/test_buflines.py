@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from autoheal.buflines import after_region, chomp, lines_back, split_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autoheal import buflines
+from autoheal.buflines import after_region, after_window, before_window, chomp, lines_back, split_lines
 
 BUF = b"one\ntwo\n\nfour\nfive"
 
@@ -31,3 +35,26 @@ def test_chomp_drops_one_newline_only() -> None:
 def test_split_lines_normalises_each_line_and_caps_it() -> None:
     assert split_lines(b"2024-05-06T09:00:00.1Z \x1b[31mred\x1b[0m\n" + b"x" * 2000) == ["red", "x" * 1000]
     assert split_lines(b"") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from([b"\n", b"a", b"bb", b"c" * 90, b"d" * 700]), max_size=120),
+    span=st.sampled_from([1, 2, buflines.LINE_SPAN]),
+    count=st.sampled_from([3, 40]),
+    pick=st.integers(min_value=0),
+)
+def test_a_window_is_the_lines_searches_would_find(pieces: list[bytes], span: int, count: int, pick: int) -> None:
+    # A window is cut with one split around the line; long lines fall back to the line-by-line search.
+    buf = b"".join(pieces)
+    starts = [0] + [i + 1 for i, c in enumerate(buf) if c == 10]
+    ls = starts[pick % len(starts)]
+    le = buf.find(b"\n", ls)
+    le = len(buf) if le < 0 else le
+    saved, buflines.LINE_SPAN = buflines.LINE_SPAN, span
+    try:
+        start = lines_back(buf, ls, count) if ls else 0
+        assert before_window(buf, ls, count) == (start, buf[start : ls - 1] if ls else b"")
+        assert after_window(buf, le, count) == after_region(buf, le, count)
+    finally:
+        buflines.LINE_SPAN = saved

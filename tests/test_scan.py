@@ -201,27 +201,3 @@ def test_the_last_line_of_a_hits_context_is_whole_where_a_chunk_ends_inside_it(
         index = hit.line - 1
         assert hit.before == lines[max(0, index - scan.WINDOW) : index]
         assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW], hit.line
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    pieces=st.lists(st.sampled_from([b"\n", b"a", b"bb", b"c" * 90, b"d" * 700]), max_size=120),
-    span=st.sampled_from([3, 50, scan._SPAN]),
-    pick=st.integers(min_value=0),
-)
-def test_a_hits_context_is_the_window_lines_searches_would_find(pieces: list[bytes], span: int, pick: int) -> None:
-    # The context is cut with one split around the hit; long lines fall back to the line-by-line search.
-    from autoheal.buflines import after_region, lines_back
-
-    buf = b"".join(pieces)
-    starts = [0] + [i + 1 for i, c in enumerate(buf) if c == 10]
-    ls = starts[pick % len(starts)]
-    le = buf.find(b"\n", ls)
-    le = len(buf) if le < 0 else le
-    saved, scan._SPAN = scan._SPAN, span
-    try:
-        start = lines_back(buf, ls, scan.WINDOW) if ls else 0
-        assert scan._before(buf, ls) == (start, buf[start : ls - 1] if ls else b"")
-        assert scan._after(buf, le) == after_region(buf, le, scan.WINDOW)
-    finally:
-        scan._SPAN = saved
