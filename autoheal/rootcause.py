@@ -51,7 +51,7 @@ ECHOED = 30
 # A script's body npm prints below its ``> pkg@1.0 test`` banner (``> jshint lib && mocha``).
 _NPM_BODY = re.compile(r"^> (?!\S+@\S* )(\S.*)$")
 # A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
-# a tool the table cannot name, whose output the lines below are.
+# a tool the table cannot name (a vendored ``./tools/cpplint.py`` it can), whose output the lines below are.
 _SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
 
 
@@ -61,7 +61,7 @@ def _named(segment: str) -> str | None:
     words = segment.split()
     if not words:
         return None
-    name = words[0].rsplit("/", 1)[-1]
+    name = tools.tool_name(words[0])
     return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
 
 
@@ -79,7 +79,7 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
         named = [c for c in map(_named, re.split(r"&&|;", line)) if c]
-        if (named and named[0] == tools.TEST) or _SCRIPT.match(line):
+        if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
             return False
         if tools.LINT in named:
             return True

@@ -31,7 +31,17 @@ from autoheal.tooltable import (
     WORDS,
 )
 
-__all__ = ["COMPILE", "DEPS", "LINT", "SYNTAX", "TEST", "command_category", "inner_commands", "segment_category"]
+__all__ = [
+    "COMPILE",
+    "DEPS",
+    "LINT",
+    "SYNTAX",
+    "TEST",
+    "command_category",
+    "inner_commands",
+    "segment_category",
+    "tool_name",
+]
 
 _SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -78,7 +88,7 @@ def _words(segment: str) -> list[str]:
         while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
             words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
-    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
+    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
 
 
 def _unversioned(name: str) -> str:
@@ -92,7 +102,7 @@ _DIGIT_NAMED = frozenset(
 )
 
 
-def _tool(word: str) -> str:
+def tool_name(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
     (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps."""
     name = word.split("@", 1)[0].rsplit("/", 1)[-1].lower()
@@ -130,7 +140,7 @@ def _docker_run(words: list[str]) -> str | None:
     if i >= len(rest):
         return None
     inner = segment_category(" ".join(rest[i + 1 :])) if rest[i + 1 :] else None
-    return inner or TABLE.get(_tool(rest[i]))
+    return inner or TABLE.get(tool_name(rest[i]))
 
 
 def _goal(arg: str) -> str | None:
@@ -219,7 +229,7 @@ def segment_category(segment: str) -> str | None:
     joined = " ".join(words[:3])
     if any(joined.startswith(s) for s in SYNTAX_CHECKS):
         return SYNTAX
-    tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
+    tool, args = tool_name(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
     if tool in ("docker", "podman") and len(words) > 2 and words[1] == "run":
         return _docker_run(words)
     if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
@@ -235,7 +245,7 @@ def segment_category(segment: str) -> str | None:
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
-    if launched and (category := TABLE.get(_tool(launched[0]))):
+    if launched and (category := TABLE.get(tool_name(launched[0]))):
         return category
     if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]

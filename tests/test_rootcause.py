@@ -129,6 +129,20 @@ def test_a_test_target_whose_error_block_follows_a_checkers_command_line_failed_
     assert _triage(jshint).category == "lint.error"
 
 
+def test_an_echoed_checker_is_named_as_the_tool_table_names_any_command() -> None:
+    # The command line's first word is read as tools.py reads a command: its path and extension say
+    # nothing of which tool it is (a vendored ``./tools/cpplint.py`` is no script of the project's own).
+    for cmd in ("./tools/cpplint.py --recursive src", "cpplint.exe --recursive src"):
+        vendored = _travis(
+            "make check",
+            cmd,
+            "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+            "Total errors found: 1",
+            "make: *** [check] Error 1",
+        )
+        assert _triage(vendored).category == "lint.error", cmd
+
+
 def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -> None:
     # The check passed; the tests ran after it and printed what no rule knows.
     ran = _travis(
