@@ -45,7 +45,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from autoheal import blocks
+from autoheal import blocks, tools
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
@@ -173,7 +173,7 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
     section = _section(scan, hit)
     if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
         return False
-    return not (section and ("|| true" in section.command or "|| :" in section.command))
+    return not (section and tools.guarded(section.command))
 
 
 def best_cause(hits: list[Hit]) -> Hit | None:
@@ -228,4 +228,4 @@ def _warning_only(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int])
     if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)
-    return not (section and ("|| true" in section.command or "|| :" in section.command))
+    return not (section and tools.guarded(section.command))

@@ -78,11 +78,14 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
         line = m[1] if m else text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
-        named = [c for c in map(_named, re.split(r"&&|;", line)) if c]
+        can, cannot = tools.split_guarded(line)
+        named = [c for c in map(_named, can) if c]
         if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
             return False
         if tools.LINT in named:
             return True
+        if any(map(_named, cannot)):
+            return False  # the block is the output of a tool that could not fail the job (``cpplint src || true``)
     return False
 
 

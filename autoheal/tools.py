@@ -35,15 +35,23 @@ __all__ = [
     "COMPILE",
     "DEPS",
     "LINT",
+    "SPLIT",
     "SYNTAX",
     "TEST",
     "command_category",
     "inner_commands",
+    "guarded",
     "segment_category",
+    "split_guarded",
     "tool_name",
 ]
 
-_SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+# What separates the simple commands of a command line: lists (``&&``, ``||``, ``;``, lines) and pipes.
+SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+# A list guarded so that it cannot fail (``flake8 . || true``, ``|| :``, ``|| exit 0``): whatever it
+# ran, it never failed the job (issue 8). Only ``;`` and lines end a list here: ``a && b || true`` guards both.
+_LISTS = re.compile(r";|\n")
+_GUARD = re.compile(r"\|\|\s*(?:true|:|exit\s+0)[\s)]*$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
@@ -262,14 +270,26 @@ def segment_category(segment: str) -> str | None:
     return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
+def split_guarded(command: str) -> tuple[list[str], list[str]]:
+    """A command line's simple commands: those that can fail it, and those a guard keeps from failing."""
+    can: list[str] = []
+    cannot: list[str] = []
+    for part in _LISTS.split(command):
+        (cannot if _GUARD.search(part) else can).extend(SPLIT.split(part))
+    return can, cannot
+
+
+def guarded(command: str) -> bool:
+    """Whether a list of the command line is guarded so that it cannot fail (``pip check || true``)."""
+    return any(_GUARD.search(part) for part in _LISTS.split(command))
+
+
 def command_category(commands: Iterable[str]) -> str | None:
     """The category of the last recognised simple command, skipping those that cannot fail (``|| true``)."""
     found: str | None = None
     for command in commands:
-        if "|| true" in command or "|| :" in command:
-            continue
         inner = [a or b for a, b in _SUBST.findall(command)]
-        for segment in _SPLIT.split(_SUBST.sub("_", command)):
+        for segment in split_guarded(_SUBST.sub("_", command))[0]:
             # Only a test with a command substitution needs the words here: segment_category splits them anyway.
             words = _words(segment.strip()) if inner else []
             checks = bool(words) and words[0] in _CHECKS

@@ -143,6 +143,27 @@ def test_an_echoed_checker_is_named_as_the_tool_table_names_any_command() -> Non
         assert _triage(vendored).category == "lint.error", cmd
 
 
+def test_an_echoed_check_that_cannot_fail_is_never_the_check_that_failed() -> None:
+    # cpplint's findings are printed, but ``|| true`` kept them from failing the target: the tests did.
+    for guard in ("|| true", "|| :", "|| exit 0"):
+        guarded = _travis(
+            "make check",
+            f"cpplint --recursive src {guard}",
+            "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+            "Total errors found: 1",
+            "make: *** [check] Error 1",
+        )
+        assert _triage(guarded).category == "test.failure", guard
+    # A list after the guarded one is the command line's check (``pip install cpplint || true; cpplint``).
+    after = _travis(
+        "make check",
+        "pip install -q cpplint || true; cpplint --recursive src",
+        "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(after).category == "lint.error"
+
+
 def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -> None:
     # The check passed; the tests ran after it and printed what no rule knows.
     ran = _travis(

@@ -129,6 +129,16 @@ def test_the_last_recognised_command_decides_and_or_true_never_does() -> None:
     assert command_category(["flake8 . || true"]) is None
 
 
+def test_a_guard_keeps_only_its_own_list_from_failing() -> None:
+    # ``|| :`` and ``|| exit 0`` guard as ``|| true`` does; the lists after or before a guarded one can fail.
+    assert command_category(["flake8 . || exit 0"]) is None and command_category(["flake8 .||:"]) is None
+    assert command_category(["pip check || true; pytest -q"]) == "test.failure"
+    assert command_category(["pytest -q\nflake8 . || true"]) == "test.failure"
+    # ``a && b || true`` guards both; a guard inside a list (``|| true && b``) guards nothing after it.
+    assert command_category(["pytest && flake8 . || true"]) is None
+    assert command_category(["flake8 . || true && pytest"]) == "test.failure"
+
+
 def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:
     lines = [
         "> app@1.0.0 test:format /src",
