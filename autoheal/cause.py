@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from autoheal import blocks, tools
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
+from autoheal.innercmds import NPM_BANNER
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 from autoheal.verdicts import (
@@ -97,9 +98,9 @@ _LOGGED = re.compile(
     r"\blevel=(?:info|debug|trace|warn(?:ing)?)\b"
 )
 # A command line a tool or runner echoes before running it: GitHub's ``[command]/usr/bin/x``, a
-# runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``, npm's ``> pkg@1.0 script``.
+# runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``; npm's ``> pkg@1.0 script`` (innercmds).
 _ECHO = re.compile(
-    r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-]|> \S+@\S* \S)"
+    r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-])"
     r"|\s-\s(?:Run|Running|Executing|Command)\s*:\s*[\[\"'`]?[\w./$-]"
 )
 
@@ -122,7 +123,7 @@ def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
         and section.start <= hit.line < section.output_start
     ):
         return True
-    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text))
+    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text) or NPM_BANNER.match(hit.text.lstrip()))
 
 
 @dataclass(frozen=True)

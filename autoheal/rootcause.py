@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, details, evidence, generic, siblings, tools
+from autoheal import blocks, cause, details, evidence, generic, innercmds, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -48,8 +48,6 @@ def _command_category(scope: Scope) -> str | None:
 
 # How far above the error block the command line that printed it is looked for.
 ECHOED = 30
-# A script's body npm prints below its ``> pkg@1.0 test`` banner (``> jshint lib && mocha``).
-_NPM_BODY = re.compile(r"^> (?!\S+@\S* )(\S.*)$")
 # A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
 # a tool the table cannot name (a vendored ``./tools/cpplint.py`` it can), whose output the lines below are.
 _SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
@@ -74,8 +72,7 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
             continue
         if at - n > ECHOED:
             return False
-        m = _NPM_BODY.match(text)
-        line = m[1] if m else text
+        line = innercmds.npm_body(text) or text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
         can, cannot = tools.split_guarded(line)
