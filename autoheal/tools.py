@@ -75,12 +75,13 @@ _LAUNCHERS = {"uvx", "bunx", "pnpx"}
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
-# Words before the command proper: wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
-_PREFIXES = {"sudo", "env", "time", "nice", "xvfb-run", "exec", "if", "then", "elif", "while", "until", "do", "!"}
 # Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
-# ``nohup``, ``stdbuf``, ``ionice``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``.
+# ``nohup``, ``stdbuf``, ``ionice``, ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``,
+# ``dbus-run-session``; the shell's ``time -p``, ``exec``, ``command``.
 _RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
-_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv"}
+_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"}
+# Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
+_PREFIXES = _RUNS_AFTER | {"if", "then", "elif", "while", "until", "do", "!"}
 # A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
 _SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
 _CHECKS = {"test", "[", "[["}
@@ -91,7 +92,7 @@ def _words(segment: str) -> list[str]:
         words = shlex.split(segment, posix=True)
     except ValueError:
         words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES or words[0] in _RUNS_AFTER):
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         first = words.pop(0)
         while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
             words.pop(0)

@@ -105,6 +105,10 @@ def test_command_category(command: str, category: str | None) -> None:
         ("nix develop -c cargo clippy", "lint.error"),
         ("timeout 600 pytest -x", "test.failure"),
         ("xvfb-run -a npm test", "test.failure"),
+        # The shell's and coreutils' own wrappers take options before the command too.
+        ("time -p mypy src", "lint.error"),
+        ("env -i PATH=/usr/bin flake8 src", "lint.error"),
+        ("sudo -E nice -n 10 cargo clippy", "lint.error"),
         # Runners whose argument is a command of its own, and monorepo task runners.
         ("npx ng test --watch=false", "test.failure"),
         ("bundle exec rake test", "test.failure"),
