@@ -164,6 +164,23 @@ def test_an_echoed_check_that_cannot_fail_is_never_the_check_that_failed() -> No
     assert _triage(after).category == "lint.error"
 
 
+def test_a_diff_printed_under_set_x_is_no_traced_command() -> None:
+    # shfmt's diff: ``+++ bin/backup.sh`` and an added `` rsync`` line look like traces; the last traced
+    # command that ran is shfmt, the check (``ci/check.sh`` alone would read as the tests).
+    text = _travis(
+        "bash ci/check.sh",
+        "+ shfmt -d -i 2 bin/",
+        "--- bin/backup.sh.orig",
+        "+++ bin/backup.sh",
+        "@@ -3,5 +3,5 @@",
+        " main() {",
+        "-    rsync -a src dst",
+        "+ rsync -a src dst",
+        " }",
+    )
+    assert _triage(text).category == "lint.error"
+
+
 def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -> None:
     # The check passed; the tests ran after it and printed what no rule knows.
     ran = _travis(
