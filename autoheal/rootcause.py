@@ -57,8 +57,8 @@ def _named(segment: str) -> str | None:
     """The category of a command line whose first word is a tool the tool table names (``cpplint src``,
     ``go vet ./...``): an output line that only starts with a word (``building ...``) names none."""
     words = segment.split()
-    if not words:
-        return None
+    if not words or words[0] != words[0].lower():
+        return None  # a capitalised first word is prose (``SpotBugs ended with exit code 1``), not a command
     name = tools.tool_name(words[0])
     return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
 

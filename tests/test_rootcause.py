@@ -141,6 +141,14 @@ def test_an_echoed_checker_is_named_as_the_tool_table_names_any_command() -> Non
             "make: *** [check] Error 1",
         )
         assert _triage(vendored).category == "lint.error", cmd
+    # A checker's own output line is no command line, though the table names its first word's tool.
+    told = _travis(
+        "make check",
+        "Cpplint ended with exit code 1",
+        "harness: case 3 went wrong: expected 4 got 5",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(told).category == "test.failure"
 
 
 def test_an_echoed_check_that_cannot_fail_is_never_the_check_that_failed() -> None:
