@@ -45,8 +45,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from autoheal import blocks
+from autoheal import blocks, tools
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
+from autoheal.innercmds import NPM_BANNER
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 from autoheal.verdicts import (
@@ -97,9 +98,9 @@ _LOGGED = re.compile(
     r"\blevel=(?:info|debug|trace|warn(?:ing)?)\b"
 )
 # A command line a tool or runner echoes before running it: GitHub's ``[command]/usr/bin/x``, a
-# runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``, npm's ``> pkg@1.0 script``.
+# runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``; npm's ``> pkg@1.0 script`` (innercmds).
 _ECHO = re.compile(
-    r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-]|> \S+@\S* \S)"
+    r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-])"
     r"|\s-\s(?:Run|Running|Executing|Command)\s*:\s*[\[\"'`]?[\w./$-]"
 )
 
@@ -122,7 +123,7 @@ def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
         and section.start <= hit.line < section.output_start
     ):
         return True
-    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text))
+    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text) or NPM_BANNER.match(hit.text.lstrip()))
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,34 @@ class Scope:
 
     @property
     def command(self) -> SubCommand | None:
-        """The sub-command that failed inside the section (a make recipe, the last traced command)."""
-        return failing_command(self.scan.commands, self.index, self.section.exit_line)
+        """The sub-command that failed inside the section (a make recipe, the last traced command that is
+        no line of a diff it printed)."""
+        diff = _diff_lines(self.tail)
+        commands = [c for c in self.scan.commands if c.line not in diff] if diff else self.scan.commands
+        return failing_command(commands, self.index, self.section.exit_line)
+
+
+# A unified diff printed under ``set -x`` (a formatter's ``shfmt -d``, ``black --diff``, Jenkins' ``sh -xe``
+# running ``git diff --exit-code``): its ``+++ b/x`` header and an added `` x`` line read as the shell's
+# traces (``+++`` is a trace three levels deep), and the last of them as the command that failed.
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
+
+
+def _diff_lines(tail: list[tuple[int, str]]) -> frozenset[int]:
+    """The lines of ``tail`` that are a unified diff's new-file header or its hunks' lines."""
+    out: set[int] = set()
+    hunk, above = False, ""
+    for n, text in tail:
+        if text.startswith("+++ ") and above.startswith("--- "):
+            out.add(n)
+        elif _HUNK.match(text):
+            hunk = True
+        elif hunk and (not text or text[0] in "+- \\"):
+            out.add(n)
+        else:
+            hunk = False
+        above = text
+    return frozenset(out)
 
 
 def failed_scope(scans: Sequence[DocScan]) -> Scope | None:
@@ -173,7 +200,7 @@ def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = fro
     section = _section(scan, hit)
     if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
         return False
-    return not (section and ("|| true" in section.command or "|| :" in section.command))
+    return not (section and tools.guarded(section.command))
 
 
 def best_cause(hits: list[Hit]) -> Hit | None:
@@ -228,4 +255,4 @@ def _warning_only(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int])
     if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)
-    return not (section and ("|| true" in section.command or "|| :" in section.command))
+    return not (section and tools.guarded(section.command))

@@ -38,15 +38,14 @@ def _detail(text: str) -> bool:
     return blocks.frame(text) or bool(_EXCEPTION.search(text) or _EXPECTED.match(text))
 
 
-def _repeats(text: str, earlier: list[str]) -> bool:
-    """Whether a line quotes one printed above it, or ends as it does (a builder's ``last 3 log lines:
+def _repeats(cores: list[str], i: int) -> bool:
+    """Whether line ``i`` quotes one printed above it, or ends as it does (a builder's ``last 3 log lines:
     > ...``, BuildKit's summary of the step that failed, each under its own prefix): the line above
-    is the report, this its echo."""
-    core = _core(text)
+    is the report, this its echo. ``cores``: every line's ``_core``, computed once for the whole tail."""
+    core = cores[i]
     if len(core) < _QUOTED:
         return False
-    cores = (_core(e) for e in earlier)
-    return any(len(e) >= _QUOTED and (e.endswith(core) or core.endswith(e)) for e in cores)
+    return any(len(e) >= _QUOTED and (e.endswith(core) or core.endswith(e)) for e in cores[:i])
 
 
 def _core(text: str) -> str:
@@ -69,13 +68,14 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
     if idx is None:
         return at
     texts = [t for _, t in lines]
-    if any(_detail(t) and not _repeats(t, texts[:i]) for i, t in enumerate(texts) if i >= idx):
+    cores = [_core(t) for t in texts]
+    if any(_detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
         return at
     found = next(
         (
             i
             for i in range(idx - 1, max(-1, idx - DETAILS_REACH - 1), -1)
-            if _detail(texts[i]) and not known(texts[i]) and not _repeats(texts[i], texts[:i])
+            if _detail(texts[i]) and not known(texts[i]) and not _repeats(cores, i)
         ),
         None,
     )

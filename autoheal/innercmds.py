@@ -16,6 +16,33 @@ from collections.abc import Iterable
 
 from autoheal.tooltable import DRIVER_LINES
 
+# npm's banner as it runs a script, ``> pkg@1.0.0 test`` (npm 6 and pnpm add the package's directory),
+# then the script's body, each of its lines under ``> ``. rootcause and cause read these too.
+NPM_BANNER = re.compile(r"^> (?P<pkg>\S+@\S*) (?P<cmd>\S+)(?P<dir>\s.*)?$")
+
+
+def npm_body(text: str) -> str | None:
+    """The command on a line of an npm script's body (``> jshint lib && mocha``): a ``> `` line, not the banner."""
+    if len(text) < 3 or not text.startswith("> ") or text[2].isspace() or NPM_BANNER.match(text):
+        return None
+    return text[2:]
+
+
+def _bare_banner(text: str) -> bool:
+    """npm 7+'s banner, without a directory: the only one whose next line is read as the script's body
+    here. Below npm 6's and pnpm's too, it lowered the measured accuracy (session 8), so they stay out."""
+    m = NPM_BANNER.match(text)
+    return m is not None and m["dir"] is None
+
+
+def _npm_script(text: str) -> str | None:
+    """The script a banner names, when it has a version and at most a one-word directory."""
+    m = NPM_BANNER.match(text)
+    if m is None or m["pkg"].endswith("@") or (m["dir"] and len(m["dir"].split()) > 1):
+        return None
+    return m["cmd"]
+
+
 _DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
 
 # Lines naming the sub-command that failed inside the section's command: an npm script
@@ -23,7 +50,6 @@ _DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P
 _INNER = (
     re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
     re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
-    re.compile(r"^> \S+@\S+ (?P<cmd>\S+)(?: \S+)?$"),
     re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
     re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
     re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
@@ -79,14 +105,12 @@ def _argv_text(cmd: str) -> str:
     return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
 
 
-_NPM_BANNER = re.compile(r"^> \S+@\S* \S+$")
-_NPM_BODY = re.compile(r"^> (?P<cmd>\S.*)$")
-
-
 def _npm_body(texts: list[str], i: int) -> str | None:
     """The command of an npm script, on the line below its ``> pkg@1.0 script`` banner (``> size-limit``)."""
-    m = _NPM_BODY.match(texts[i])
-    return m["cmd"] if m and i > 0 and _NPM_BANNER.match(texts[i - 1]) and not _NPM_BANNER.match(texts[i]) else None
+    text = texts[i]
+    if i == 0 or len(text) < 3 or not text.startswith("> ") or text[2].isspace() or _bare_banner(text):
+        return None
+    return text[2:] if _bare_banner(texts[i - 1]) else None
 
 
 def inner_commands(lines: Iterable[str]) -> list[str]:
@@ -100,6 +124,9 @@ def inner_commands(lines: Iterable[str]) -> list[str]:
         step = _build_step(text) if "Fail" in text or "fail" in text else _npm_body(texts, i)
         if step:
             found.append(step)
+            continue
+        if script := _npm_script(text):
+            found.append(script)
             continue
         for pattern in _INNER:
             m = pattern.search(text)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, evidence, fardetails, generic, siblings, tools
+from autoheal import blocks, cause, evidence, fardetails, generic, innercmds, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -48,10 +48,8 @@ def _command_category(scope: Scope) -> str | None:
 
 # How far above the error block the command line that printed it is looked for.
 ECHOED = 30
-# A script's body npm prints below its ``> pkg@1.0 test`` banner (``> jshint lib && mocha``).
-_NPM_BODY = re.compile(r"^> (?!\S+@\S* )(\S.*)$")
 # A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
-# a tool the table cannot name, whose output the lines below are.
+# a tool the table cannot name (a vendored ``./tools/cpplint.py`` it can), whose output the lines below are.
 _SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
 
 
@@ -59,9 +57,9 @@ def _named(segment: str) -> str | None:
     """The category of a command line whose first word is a tool the tool table names (``cpplint src``,
     ``go vet ./...``): an output line that only starts with a word (``building ...``) names none."""
     words = segment.split()
-    if not words:
-        return None
-    name = words[0].rsplit("/", 1)[-1]
+    if not words or words[0] != words[0].lower():
+        return None  # a capitalised first word is prose (``SpotBugs ended with exit code 1``), not a command
+    name = tools.tool_name(words[0])
     return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
 
 
@@ -74,15 +72,17 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
             continue
         if at - n > ECHOED:
             return False
-        m = _NPM_BODY.match(text)
-        line = m[1] if m else text
+        line = innercmds.npm_body(text) or text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
-        named = [c for c in map(_named, re.split(r"&&|;", line)) if c]
-        if (named and named[0] == tools.TEST) or _SCRIPT.match(line):
+        can, cannot = tools.split_guarded(line)
+        named = [c for c in map(_named, can) if c]
+        if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
             return False
         if tools.LINT in named:
             return True
+        if any(map(_named, cannot)):
+            return False  # the block is the output of a tool that could not fail the job (``cpplint src || true``)
     return False
 
 

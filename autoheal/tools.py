@@ -31,9 +31,27 @@ from autoheal.tooltable import (
     WORDS,
 )
 
-__all__ = ["COMPILE", "DEPS", "LINT", "SYNTAX", "TEST", "command_category", "inner_commands", "segment_category"]
+__all__ = [
+    "COMPILE",
+    "DEPS",
+    "LINT",
+    "SPLIT",
+    "SYNTAX",
+    "TEST",
+    "command_category",
+    "inner_commands",
+    "guarded",
+    "segment_category",
+    "split_guarded",
+    "tool_name",
+]
 
-_SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+# What separates the simple commands of a command line: lists (``&&``, ``||``, ``;``, lines) and pipes.
+SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+# A list guarded so that it cannot fail (``flake8 . || true``, ``|| :``, ``|| exit 0``): whatever it
+# ran, it never failed the job (issue 8). Only ``;`` and lines end a list here: ``a && b || true`` guards both.
+_LISTS = re.compile(r";|\n")
+_GUARD = re.compile(r"\|\|\s*(?:true|:|exit\s+0)[\s)]*$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
@@ -57,12 +75,13 @@ _LAUNCHERS = {"uvx", "bunx", "pnpx"}
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
-# Words before the command proper: wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
-_PREFIXES = {"sudo", "env", "time", "nice", "xvfb-run", "exec", "if", "then", "elif", "while", "until", "do", "!"}
 # Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
-# ``nohup``, ``stdbuf``, ``ionice``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``.
+# ``nohup``, ``stdbuf``, ``ionice``, ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``,
+# ``dbus-run-session``; the shell's ``time -p``, ``exec``, ``command``.
 _RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
-_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv"}
+_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"}
+# Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
+_PREFIXES = _RUNS_AFTER | {"if", "then", "elif", "while", "until", "do", "!"}
 # A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
 _SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
 _CHECKS = {"test", "[", "[["}
@@ -73,12 +92,12 @@ def _words(segment: str) -> list[str]:
         words = shlex.split(segment, posix=True)
     except ValueError:
         words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES or words[0] in _RUNS_AFTER):
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         first = words.pop(0)
         while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
             words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
-    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and _tool(words[0]) == "cargo")]
+    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
 
 
 def _unversioned(name: str) -> str:
@@ -92,7 +111,7 @@ _DIGIT_NAMED = frozenset(
 )
 
 
-def _tool(word: str) -> str:
+def tool_name(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
     (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps; for a scoped npm
     package (``@biomejs/biome@1.8``), its name after the scope."""
@@ -131,7 +150,7 @@ def _docker_run(words: list[str]) -> str | None:
     if i >= len(rest):
         return None
     inner = segment_category(" ".join(rest[i + 1 :])) if rest[i + 1 :] else None
-    return inner or TABLE.get(_tool(rest[i]))
+    return inner or TABLE.get(tool_name(rest[i]))
 
 
 def _goal(arg: str) -> str | None:
@@ -220,7 +239,7 @@ def segment_category(segment: str) -> str | None:
     joined = " ".join(words[:3])
     if any(joined.startswith(s) for s in SYNTAX_CHECKS):
         return SYNTAX
-    tool, args = _tool(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
+    tool, args = tool_name(words[0]), [w for w in words[1:] if not w.startswith("-") or w == "-m"]
     if tool in ("docker", "podman") and len(words) > 2 and words[1] == "run":
         return _docker_run(words)
     if tool in ("python", "python3", "py") and len(words) > 2 and words[1] == "-m":
@@ -236,7 +255,7 @@ def segment_category(segment: str) -> str | None:
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
-    if launched and (category := TABLE.get(_tool(launched[0]))):
+    if launched and (category := TABLE.get(tool_name(launched[0]))):
         return category
     if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
@@ -253,14 +272,26 @@ def segment_category(segment: str) -> str | None:
     return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
+def split_guarded(command: str) -> tuple[list[str], list[str]]:
+    """A command line's simple commands: those that can fail it, and those a guard keeps from failing."""
+    can: list[str] = []
+    cannot: list[str] = []
+    for part in _LISTS.split(command):
+        (cannot if _GUARD.search(part) else can).extend(SPLIT.split(part))
+    return can, cannot
+
+
+def guarded(command: str) -> bool:
+    """Whether a list of the command line is guarded so that it cannot fail (``pip check || true``)."""
+    return any(_GUARD.search(part) for part in _LISTS.split(command))
+
+
 def command_category(commands: Iterable[str]) -> str | None:
     """The category of the last recognised simple command, skipping those that cannot fail (``|| true``)."""
     found: str | None = None
     for command in commands:
-        if "|| true" in command or "|| :" in command:
-            continue
         inner = [a or b for a, b in _SUBST.findall(command)]
-        for segment in _SPLIT.split(_SUBST.sub("_", command)):
+        for segment in split_guarded(_SUBST.sub("_", command))[0]:
             # Only a test with a command substitution needs the words here: segment_category splits them anyway.
             words = _words(segment.strip()) if inner else []
             checks = bool(words) and words[0] in _CHECKS

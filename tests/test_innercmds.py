@@ -53,6 +53,8 @@ def test_an_npm_scripts_body_is_the_line_below_its_banner_only() -> None:
     lines = ["> tinyui@3.1.0 size", "> size-limit", "", "  Package size limit has exceeded by 1.3 kB"]
     assert inner_commands(lines) == ["size", "size-limit"]
     assert command_category(["npm run size", *inner_commands(lines)]) == "lint.error"
+    # npm 6's and pnpm's banner names the package's directory: the script, not the line below it.
+    assert inner_commands(["> tinyui@3.1.0 size /home/runner/work/tinyui", "> size-limit"]) == ["size"]
     # Gradle's "> Task" lines and a "What went wrong" chain are not an npm script's body.
     assert inner_commands(["> Task :app:test", "> There were failing tests."]) == []
 

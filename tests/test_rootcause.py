@@ -129,6 +129,66 @@ def test_a_test_target_whose_error_block_follows_a_checkers_command_line_failed_
     assert _triage(jshint).category == "lint.error"
 
 
+def test_an_echoed_checker_is_named_as_the_tool_table_names_any_command() -> None:
+    # The command line's first word is read as tools.py reads a command: its path and extension say
+    # nothing of which tool it is (a vendored ``./tools/cpplint.py`` is no script of the project's own).
+    for cmd in ("./tools/cpplint.py --recursive src", "cpplint.exe --recursive src"):
+        vendored = _travis(
+            "make check",
+            cmd,
+            "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+            "Total errors found: 1",
+            "make: *** [check] Error 1",
+        )
+        assert _triage(vendored).category == "lint.error", cmd
+    # A checker's own output line is no command line, though the table names its first word's tool.
+    told = _travis(
+        "make check",
+        "Cpplint ended with exit code 1",
+        "harness: case 3 went wrong: expected 4 got 5",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(told).category == "test.failure"
+
+
+def test_an_echoed_check_that_cannot_fail_is_never_the_check_that_failed() -> None:
+    # cpplint's findings are printed, but ``|| true`` kept them from failing the target: the tests did.
+    for guard in ("|| true", "|| :", "|| exit 0"):
+        guarded = _travis(
+            "make check",
+            f"cpplint --recursive src {guard}",
+            "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+            "Total errors found: 1",
+            "make: *** [check] Error 1",
+        )
+        assert _triage(guarded).category == "test.failure", guard
+    # A list after the guarded one is the command line's check (``pip install cpplint || true; cpplint``).
+    after = _travis(
+        "make check",
+        "pip install -q cpplint || true; cpplint --recursive src",
+        "src/a.cc:12:  Missing space before {  [whitespace/braces] [5]",
+        "make: *** [check] Error 1",
+    )
+    assert _triage(after).category == "lint.error"
+
+
+def test_a_diff_printed_under_set_x_is_no_traced_command() -> None:
+    # shfmt's diff: ``+++ bin/backup.sh`` and an added `` rsync`` line look like traces; the last traced
+    # command that ran is shfmt, the check (``ci/check.sh`` alone would read as the tests).
+    text = _travis(
+        "bash ci/check.sh",
+        "+ shfmt -d -i 2 bin/",
+        "--- bin/backup.sh.orig",
+        "+++ bin/backup.sh",
+        "@@ -3,5 +3,5 @@",
+        " main() {",
+        "-    rsync -a src dst",
+        "+ rsync -a src dst",
+        " }",
+    )
+    assert _triage(text).category == "lint.error"
+
+
 def test_a_test_runner_echoed_after_the_check_and_output_words_name_no_check() -> None:
     # The check passed; the tests ran after it and printed what no rule knows.
     ran = _travis(

@@ -105,6 +105,10 @@ def test_command_category(command: str, category: str | None) -> None:
         ("nix develop -c cargo clippy", "lint.error"),
         ("timeout 600 pytest -x", "test.failure"),
         ("xvfb-run -a npm test", "test.failure"),
+        # The shell's and coreutils' own wrappers take options before the command too.
+        ("time -p mypy src", "lint.error"),
+        ("env -i PATH=/usr/bin flake8 src", "lint.error"),
+        ("sudo -E nice -n 10 cargo clippy", "lint.error"),
         # Runners whose argument is a command of its own, and monorepo task runners.
         ("npx ng test --watch=false", "test.failure"),
         ("bundle exec rake test", "test.failure"),
@@ -127,6 +131,16 @@ def test_wrapped_commands(command: str, category: str | None) -> None:
 def test_the_last_recognised_command_decides_and_or_true_never_does() -> None:
     assert command_category(["npm ci && npm test"]) == "test.failure"
     assert command_category(["flake8 . || true"]) is None
+
+
+def test_a_guard_keeps_only_its_own_list_from_failing() -> None:
+    # ``|| :`` and ``|| exit 0`` guard as ``|| true`` does; the lists after or before a guarded one can fail.
+    assert command_category(["flake8 . || exit 0"]) is None and command_category(["flake8 .||:"]) is None
+    assert command_category(["pip check || true; pytest -q"]) == "test.failure"
+    assert command_category(["pytest -q\nflake8 . || true"]) == "test.failure"
+    # ``a && b || true`` guards both; a guard inside a list (``|| true && b``) guards nothing after it.
+    assert command_category(["pytest && flake8 . || true"]) is None
+    assert command_category(["flake8 . || true && pytest"]) == "test.failure"
 
 
 def test_inner_commands_name_the_failing_script_target_or_docker_step() -> None:

@@ -170,10 +170,14 @@ def test_the_failed_step_outranks_a_stronger_rule_elsewhere() -> None:
 
 
 def test_warnings_and_or_true_commands_never_win() -> None:
-    text = _step("pip check || true", "ModuleNotFoundError: No module named 'six'")
-    text += _step("pytest", "WARNING: ModuleNotFoundError: No module named 'yaml'", "FAILED tests/a.py::x", code=1)
-    d = _triage(text)
-    assert d.rule == "pytest.failed"
+    for guard in ("|| true", "|| :", "||exit 0"):
+        text = _step(f"pip check {guard}", "ModuleNotFoundError: No module named 'six'")
+        text += _step("pytest", "WARNING: ModuleNotFoundError: No module named 'yaml'", "FAILED tests/a.py::x", code=1)
+        d = _triage(text)
+        assert d.rule == "pytest.failed", guard
+        # Where its own step is the one that failed, what the guarded command printed still never wins.
+        alone = _step(f"pip check {guard}", "ModuleNotFoundError: No module named 'six'", code=1)
+        assert _triage(alone).rule != "python.module-not-found", guard
 
 
 def test_the_first_cause_wins_over_what_follows_from_it() -> None:

@@ -1,0 +1,47 @@
+"""The details a verdict counts (autoheal/details.py): a line quoting one above is no detail of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal import details
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def _tail(located: int) -> list[tuple[int, str]]:
+    lines = [f"src/mod{i}.zz:{i}:1: value {i} out of range" for i in range(located)]
+    return list(enumerate([*lines, "Result: FAILED"], start=1))
+
+
+def test_a_verdict_without_details_gives_way_to_the_located_lines_above_it() -> None:
+    assert details.above(_tail(3), 4, _never) == 1
+
+
+def test_a_line_quoting_one_above_is_no_detail_of_its_own() -> None:
+    quoted = [
+        (1, "src/a.zz:3:1: value out of range"),
+        (2, "Result: FAILED"),
+        (3, "  > src/a.zz:3:1: value out of range"),
+    ]
+    assert details.above(quoted, 2, _never) == 1  # the quote below the verdict is its echo, not its detail
+
+
+def test_each_lines_core_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each line is compared with every line above it: its core is computed once per line, not per pair.
+    calls = 0
+    core = details._core
+
+    def counted(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return core(text)
+
+    monkeypatch.setattr(details, "_core", counted)
+    # A builder's verdict, then its summary quoting each located line above it (BuildKit's).
+    located = [f"src/mod{i}.zz:{i}:1: value {i} out of range" for i in range(100)]
+    tail = list(enumerate([*located, "Result: FAILED", *(f"  > {t}" for t in located)], start=1))
+    assert details.above(tail, 101, _never) == 71  # the located block, as far up as details reach
+    assert calls <= len(tail)
