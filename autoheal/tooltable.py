@@ -94,22 +94,10 @@ PACKAGERS = _names(
     "rosdep vcpkg conan shards carton cpm zef pip-compile pip-sync conda-lock pacman zypper tlmgr pear pecl spack"
 )
 SYNTAX_CHECKS = {
-    "php -l",
-    "python -m py_compile",
-    "python3 -m py_compile",
-    "bash -n",
-    "sh -n",
-    "node --check",
-    "ruby -c",
+    *("php -l", "python -m py_compile", "python3 -m py_compile", "bash -n", "sh -n", "node --check", "ruby -c"),
     # perl's and luac's parse-only switches, the POSIX shells' -n, compileall's byte-compile of a tree.
-    "perl -c",
-    "perl -wc",
-    "luac -p",
-    "zsh -n",
-    "dash -n",
-    "node -c",
-    "python -m compileall",
-    "python3 -m compileall",
+    *("perl -c", "perl -wc", "luac -p", "zsh -n", "dash -n", "node -c"),
+    *("python -m compileall", "python3 -m compileall"),
 }
 # (tool, first argument) pairs that settle what a multi-purpose tool did.
 SUBCOMMANDS: dict[tuple[str, str], str] = {
@@ -171,8 +159,9 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("zig", "build test"): TEST, ("opam", "lint"): LINT, ("crystal", "tool format"): LINT, ("zef", "test"): TEST},
     ("swift", "package diagnose-api-breaking-changes"): LINT,
     **{("composer", a): LINT for a in ("normalize", "unused")},
-    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("vstest", TEST), ("stryker", TEST), ("tool", DEPS))},
-    ("dotnet", "workload"): DEPS,
+    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("vstest", TEST), ("stryker", TEST))},
+    # ``dotnet tool restore`` fetches tools; ``dotnet tool run X`` runs X, no install (.NET CLI docs).
+    **{("dotnet", a): DEPS for a in ("workload", "tool restore", "tool install", "tool update")},
     **{("cabal", a): TEST for a in ("v2-test", "new-test")},
     **{("cabal", a): COMPILE for a in ("v2-build", "new-build")},
     **{("cabal", a): DEPS for a in ("update", "v2-update", "freeze", "v2-install")},
@@ -184,19 +173,23 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("nix", "fmt"): LINT, ("bundle", "audit"): LINT, ("poetry", "check"): LINT, ("ct", "install"): TEST},
     **{("trunk", a): LINT for a in ("check", "fmt")},
     **{("deno", a): DEPS for a in ("install", "cache")},
-    **{("mix", a): c for a, c in (("coveralls", TEST), ("xref", LINT), ("deps.unlock", LINT))},
+    **{("mix", a): c for a, c in (("coveralls", TEST), ("xref", LINT))},
     **{("rye", a): DEPS for a in ("sync", "lock")},
     **{("goreleaser", a): c for a, c in (("check", LINT), ("build", COMPILE))},
     **{("cargo", a): c for a, c in (("binstall", DEPS), ("msrv", COMPILE), ("mutants", TEST))},
     **{("cargo", a): LINT for a in ("shear", "about", "dylint", "public-api", "rdme", "check-external-types")},
-    **{("cargo", a): COMPILE for a in ("publish", "package", "zigbuild", "ndk")},
+    **{("cargo", a): COMPILE for a in ("package", "zigbuild", "ndk")},  # publish's registry refusals: no compile
     **{(t, a): c for t in ("wasm-pack", "cross") for a, c in (("test", TEST), ("build", COMPILE))},
     **{("cross", a): c for a, c in (("check", COMPILE), ("clippy", LINT))},
     **{("fastlane", a): c for a, c in (("scan", TEST), ("gym", COMPILE))},
     **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
+    # ``shards build`` compiles a shard's targets, ``patrol build`` the test apps; sbt's tasks by its docs.
+    **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS},
+    **{("sbt", a): COMPILE for a in ("compileIncremental", "doc", "package")},
     # A browser runner's install downloads its browsers: a dependency step, not a test run.
     **{(t, "install"): DEPS for t in ("playwright", "cypress")},
     ("python", "-m"): "",
+    ("carton", "exec"): "",  # runs X with the bundle's libraries (Carton's docs): X decides, as after python -m
     ("npx", ""): "",
 }
 # Maven/Gradle phases and tasks: the last one named decides.
@@ -251,6 +244,14 @@ TABLE = {
     **dict.fromkeys(PACKAGERS, DEPS),
 }
 
+# Runners' lines naming a bare task (just, go-task, Nx, sbt): it reads as ``<runner> <task>``, as Gradle's failed
+# task reads as ``gradle <task>``, so the runner's subcommands apply (sbt's ``update``; bare, it named no tool).
+_JUST_RECIPE = r"^error: Recipe `(?P<cmd>[\w-]+)` failed"
+_GO_TASK = r'^task: Failed to run task "(?P<cmd>[^"]+)"'
+_NX = r"Running target (?P<cmd>[\w:-]+) for (?:project \S+|\d+ projects?)(?: and \d+ tasks? it depends on)? failed"
+_SBT_TASK = r"^\[error\] \((?:[\w-]+ / )*(?P<cmd>\w+)\) \S"
+DRIVER_RUNNERS = {_JUST_RECIPE: "just", _GO_TASK: "task", _NX: "nx", _SBT_TASK: "sbt"}
+
 # A build driver's or a runtime's line naming the command that failed under it, as its documentation
 # words it: the failing command is the tool whose failure it is (a checker of the repository's own,
 # which no rule knows, is named by it: ``tidy``, ``check-format.sh``, ``check-license-headers.js``).
@@ -267,23 +268,26 @@ DRIVER_LINES = (
     # Gradle's Exec task.
     r"Process 'command '(?P<cmd>[^']+)'' finished with non-zero exit value",
     # Melos (Dart/Flutter monorepos): ``└> <command>`` above its ``└> FAILED`` status (package lines carry ``(``).
-    r"^\s*└> (?P<cmd>(?!(?:FAILED|SUCCESS|RUNNING|SKIPPED)\b)[^(\s][^(]*?)\s*$",
+    # The command ends on a non-space, greedily: a lazy end tried ``\s*$`` from each space of a long run.
+    r"^\s*└> (?P<cmd>(?!(?:FAILED|SUCCESS|RUNNING|SKIPPED)\b)[^(\s](?:[^(]*[^(\s])?)\s*$",
     # BuildKit's verdict on the RUN instruction that failed (the last RUN printed may be another stage's),
     # and the legacy builder's.
     r'failed to solve: process "(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^"]+)" did not complete successfully',
     r"^The command '(?:/bin/(?:ba)?sh -c )?(?P<cmd>[^']+)' returned a non-zero code",
     # Task runners' own failure lines: Rake's ``sh``, just's recipe, go-task, mage's ``sh.Run``.
     r"^Command failed with status \(\d+\): \[(?P<cmd>[^\]]+)\]",
-    r"^error: Recipe `(?P<cmd>[\w-]+)` failed",
-    r'^task: Failed to run task "(?P<cmd>[^"]+)"',
+    _JUST_RECIPE,
+    _GO_TASK,
     r'^Error: running "(?P<cmd>[^"]+)" failed with exit code',
     # Monorepo runners naming the failed package's script: pnpm, turbo, lerna, nx; npm 7+'s lifecycle line.
     r"ERR_PNPM_\w+\s+\S+ [\w:.-]+: `(?P<cmd>[^`]+)`",
-    r"command \([^)]*\) (?P<cmd>\S.*?) exited \(\d+\)",
+    # turbo 2's ``pkg#task: command (dir) cmd exited (1)``, 1.x's ``pkg:task: ERROR: command finished with error: ...``
+    # and bare line; anchored, as unanchored each ``command (`` of a line rescanned the rest of it (quadratic).
+    r"^(?:[^\s#]+#\S+: |\S+: ERROR: command finished with error: )?command \([^)]*\) (?P<cmd>\S.*?) exited \(\d+\)",
     r"^lerna (?:ERR!|error) (?P<cmd>.+?) exited \d+ in '",
-    r"Running target (?P<cmd>[\w:-]+) for (?:project \S+|\d+ projects?)(?: and \d+ tasks? it depends on)? failed",
+    _NX,
     r"Lifecycle script `(?P<cmd>[^`]+)` failed with error",
     # MSBuild's Exec task (a project's pre/post-build or npm step); sbt's failed task (``(Compile / scalafmtCheck)``).
     r'error MSB3073: The command "(?P<cmd>[^"]+)" exited with code',
-    r"^\[error\] \((?:[\w-]+ / )*(?P<cmd>\w+)\) \S",
+    _SBT_TASK,
 )
