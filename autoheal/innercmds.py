@@ -14,7 +14,7 @@ import re
 import shlex
 from collections.abc import Iterable
 
-from autoheal.tooltable import DRIVER_LINES
+from autoheal.tooltable import DRIVER_LINES, DRIVER_RUNNERS
 
 # npm's banner as it runs a script, ``> pkg@1.0.0 test`` (npm 6 and pnpm add the package's directory),
 # then the script's body, each of its lines under ``> ``. rootcause and cause read these too.
@@ -43,14 +43,18 @@ def _npm_script(text: str) -> str | None:
     return m["cmd"]
 
 
-_DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[[^\]]*\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
+# BuildKit's step ``[2/4] RUN``, ``[linux/amd64 stage 3/4] RUN``: at most two words before the count, so a
+# hostile ``[1111...`` line is read in linear time (Python re, not RE2: review of session 8).
+_DOCKER_RUN = re.compile(r"(?:Step \d+/\d+ : RUN|\[(?:[\w./-]+ ){0,2}\d+/\d+\] RUN|^RUN) (?P<cmd>.+)")
 
 # Lines naming the sub-command that failed inside the section's command: an npm script
 # (npm's banner and its failure line, npm-run-all), a make target, a docker build's RUN.
 _INNER = (
     re.compile(r"Failed at the \S+ (?P<cmd>\S+) script"),
     re.compile(r"^ERROR: \"(?P<cmd>[^\"]+)\" exited with"),
-    re.compile(r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]]+)\] Error"),
+    re.compile(
+        r"make(?:\[\d+\])?: \*\*\* \[(?P<cmd>[^\]\[]+)\] Error"
+    ),  # no ``[`` inside: linear on ``make: *** [`` * n
     re.compile(r'^Running "(?P<cmd>[\w-]+)(?::[^"]*)?" (?:\([\w-]+\) )?task$'),  # grunt's task banner
     re.compile(r"^\[\d\d:\d\d:\d\d\] Starting '(?P<cmd>[^']+)'\.\.\.$"),  # gulp's
     _DOCKER_RUN,
@@ -113,6 +117,12 @@ def _npm_body(texts: list[str], i: int) -> str | None:
     return text[2:] if _bare_banner(texts[i - 1]) else None
 
 
+def _inner(pattern: str, cmd: str) -> str:
+    """The command a driver line names: a task runner's bare task (sbt's ``update``) under its runner's name."""
+    runner = DRIVER_RUNNERS.get(pattern)
+    return f"{runner} {cmd}" if runner else _argv_text(cmd)
+
+
 def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
     found: list[str] = []
@@ -131,6 +141,6 @@ def inner_commands(lines: Iterable[str]) -> list[str]:
         for pattern in _INNER:
             m = pattern.search(text)
             if m:
-                found.append(_argv_text(m["cmd"]))
+                found.append(_inner(pattern.pattern, m["cmd"]))
                 break
     return found

@@ -209,7 +209,7 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
 # ``conda run -n env pytest``, ``poetry run mypy``, ``nix develop -c make``): the command decides.
 _EXECS = {("opam", "exec"), ("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")}
 _EXECS |= {(t, "run") for t in ("conda", "mamba", "micromamba", "pixi", "devbox", "hatch", "rye", "flox")}
-_EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec")}
+_EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec"), ("carton", "exec")}
 _EXEC_VALUED = {"-n", "--name", "-p", "--prefix", "-e", "--environment", "--env", "--manifest-path", "--switch"}
 
 

@@ -61,3 +61,28 @@ def test_an_npm_scripts_body_is_the_line_below_its_banner_only() -> None:
 
 def test_nox_status_lines_are_not_commands() -> None:
     assert inner_commands(["nox > Running session lint", "nox > Session lint failed."]) == []
+
+
+def test_a_task_runners_bare_task_is_named_with_its_runner() -> None:
+    """sbt's ``[error] (Compile / update) ...`` names the task alone: it reads as ``sbt update``, a dependency step."""
+    found = inner_commands(["[error] (update) sbt.librarymanagement.ResolveException: Error downloading x"])
+    assert found == ["sbt update"]
+    assert command_category(found) == "dependency.resolution"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["make: *** [" * 1000, "[" + "1" * 4000, "Step 1/2 : RUN " + "[" * 4000],
+)
+def test_hostile_lines_are_read_in_linear_time(line: str) -> None:
+    """Lines are attacker-controlled and these patterns run under Python re: 4x the input, not 16x the time."""
+    import time
+
+    def cost(n: int) -> float:
+        lines = [line[: len(line) * n // 4]] * 50
+        started = time.process_time()
+        inner_commands(lines)
+        return time.process_time() - started
+
+    small, large = cost(1), cost(4)
+    assert large < 8 * small + 0.05
