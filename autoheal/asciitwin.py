@@ -51,14 +51,16 @@ def ascii_part(pattern: str) -> str:
     (still right, only not faster)."""
     out: list[str] = []
     inside = False
+    opened = 0  # len(out) when the class opened
     for piece in _PIECE.findall(pattern):
         if piece[0] == "\\":
             out.append(_ascii_escape(piece[1:], inside))
         elif not inside:
             inside = piece[0] == "["
             out.append(piece)
-        else:  # where a class ends as linear.translate reads it: a "]" just after "[" or "[^" is itself
-            inside = not (piece == "]" and out[-1] not in ("[", "[^"))
+            opened = len(out)
+        else:  # where a class ends as linear.translate reads it
+            inside = not linear.class_ends(piece, len(out) - opened)
             out.extend(piece)
     return "".join(out)
 

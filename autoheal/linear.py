@@ -49,7 +49,7 @@ def translate(pattern: str) -> str:
         raise ValueError(f"lookaround in {pattern!r}")
     out: list[str] = []
     inside = False
-    i = 0
+    opened = i = 0  # ``opened``: len(out) when the class opened
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -57,16 +57,13 @@ def translate(pattern: str) -> str:
             out.append(piece)
             continue
         if inside:
-            if c == "]" and not (out[-1] == "[" or out[-1] == "[^"):
-                inside = False
+            inside = not class_ends(c, len(out) - opened)
             out.append(c)
         elif c == "[":
             inside = True
-            if pattern.startswith("[^", i):
-                out.append("[^")
-                i += 2
-                continue
-            out.append(c)
+            out.append("[^" if pattern.startswith("[^", i) else "[")
+            opened, i = len(out), i + len(out[-1])
+            continue
         elif c == "$":
             out.append(r"(?:\n?$)")
         elif c == "{":
@@ -77,6 +74,12 @@ def translate(pattern: str) -> str:
             out.append(c)
         i += 1
     return "".join(out)
+
+
+def class_ends(c: str, items: int) -> bool:
+    """Whether ``c`` ends a class that holds ``items`` so far: a "]" does, unless it is the first item
+    (Python's rule: ``[]]`` and ``[^]]`` hold a "]"; ``[[]`` holds a "[" and ends there)."""
+    return c == "]" and items > 0
 
 
 def _brace(pattern: str, i: int) -> tuple[str, int]:
