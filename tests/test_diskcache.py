@@ -59,8 +59,9 @@ def _sourceless_keys() -> list[str]:
     return [*keys, hsdb._key(default_ruleset(), "hs")]
 
 
-def test_a_sourceless_install_keys_every_entry_on_its_version(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_sourceless_install_keys_every_entry_on_its_version(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only .pyc files installed: each entry is still keyed (and cached), and an upgrade makes it stale."""
+    cold = ruleload.builtin_rules()
     real = Path.read_bytes
 
     def sourceless(path: Path) -> bytes:
@@ -72,6 +73,8 @@ def test_a_sourceless_install_keys_every_entry_on_its_version(monkeypatch: pytes
     try:
         old = _sourceless_keys()
         assert old == _sourceless_keys()
+        assert ruleload.builtin_rules() == ruleload.builtin_rules() == cold  # stored, then read back
+        assert list(cache.glob("catalogue-*.bin"))
         monkeypatch.setattr(autoheal, "__version__", "99.0")
         assert all(a != b for a, b in zip(old, _sourceless_keys(), strict=True))
     finally:
