@@ -36,6 +36,23 @@ _OUTSIDE = {
     "W": f"[^{WORD}]",
 }
 _INSIDE = {"s": _SPACE, "d": r"\p{Nd}", "w": WORD}
+# With ``ascii=True`` (asciitwin's twins) each class is its ASCII part, which on an ASCII line holds the same
+# characters: Python's \w is str.isalnum() or "_", \s str.isspace(), \d a decimal digit; \pL letters, \pN
+# and \p{Nd} digits, \p{Z} separators (of ASCII only the space). tests/test_asciitwin.py derives each.
+ASCII_ITEMS = {
+    "w": "A-Za-z0-9_",
+    "s": r"\t\n\x0b\x0c\r\x1c-\x1f ",
+    "d": "0-9",
+    "pL": "A-Za-z",
+    "pN": "0-9",
+    "p{L}": "A-Za-z",
+    "p{N}": "0-9",
+    "p{Nd}": "0-9",
+    "p{Z}": " ",
+}
+# Outside a class, the negated ones too (inside one, \W, \S and \D are refused; \PL... keep their meaning).
+_ASCII_NEGATED = {"W": "w", "S": "s", "D": "d", "PL": "pL", "PN": "pN", "P{L}": "p{L}", "P{N}": "p{N}"}
+_ASCII_NEGATED["P{Nd}"] = "p{Nd}"
 _REFUSED = ("(?=", "(?!", "(?<=", "(?<!")
 # Escapes that mean the same in both (``\p``/``\P`` are RE2's, written on purpose by blocks.py).
 _SAME = frozenset("afnrtvxApP")
@@ -43,8 +60,9 @@ _OCTAL = "01234567"
 _HEX = "0123456789abcdefABCDEF"
 
 
-def translate(pattern: str) -> str:
-    """``pattern`` (Python syntax) in RE2 syntax with Python's meaning; ValueError for what RE2 cannot do."""
+def translate(pattern: str, ascii: bool = False) -> str:
+    """``pattern`` (Python syntax) in RE2 syntax with Python's meaning; ValueError for what RE2 cannot do.
+    With ``ascii``, each Unicode class is cut down to its ASCII part: the same matches on an ASCII line."""
     if any(x in pattern for x in _REFUSED):
         raise ValueError(f"lookaround in {pattern!r}")
     out: list[str] = []
@@ -53,7 +71,8 @@ def translate(pattern: str) -> str:
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            piece, i = _escape(pattern, i, inside)
+            found = _ascii_escape(pattern, i, inside) if ascii else None
+            piece, i = found or _escape(pattern, i, inside)
             out.append(piece)
             continue
         if inside:
@@ -103,6 +122,20 @@ def _digits(pattern: str, j: int) -> str:
     return pattern[j:k]
 
 
+def _ascii_escape(pattern: str, i: int, inside: bool) -> tuple[str, int] | None:
+    """The class escape at ``i`` cut down to its ASCII part, and the index after it; None for any other."""
+    name = pattern[i + 1 : i + 2]
+    if name in "pP" and name:
+        end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
+        name = pattern[i + 1 : end] if end > 0 else name
+    if name in ASCII_ITEMS:
+        items = ASCII_ITEMS[name]
+        return (items if inside else f"[{items}]"), i + 1 + len(name)
+    if name in _ASCII_NEGATED and not inside:
+        return f"[^{ASCII_ITEMS[_ASCII_NEGATED[name]]}]", i + 1 + len(name)
+    return None
+
+
 def _escape(pattern: str, i: int, inside: bool) -> tuple[str, int]:
     """The escape at ``i`` in RE2 syntax with Python's meaning, and the index after it."""
     if i + 1 >= len(pattern):
@@ -143,9 +176,9 @@ def _char(code: int) -> str:
     return f"\\x{{{code:x}}}"
 
 
-def compile(pattern: str, ignorecase: bool = False) -> Any:
+def compile(pattern: str, ignorecase: bool = False, ascii: bool = False) -> Any:
     """``pattern`` (Python syntax) compiled by RE2; ValueError (not a log line on stderr) if it cannot be."""
-    return _compile(pattern, ("(?i)" if ignorecase else "") + translate(pattern))
+    return _compile(pattern, ("(?i)" if ignorecase else "") + translate(pattern, ascii))
 
 
 def _compile(pattern: str, translated: str) -> Any:
@@ -163,9 +196,9 @@ class Lazy:
     patterns cost 22 ms at import, a sixth of a small log's whole triage, and a small log needs few of them.
     """
 
-    def __init__(self, pattern: str, ignorecase: bool = False) -> None:
+    def __init__(self, pattern: str, ignorecase: bool = False, ascii: bool = False) -> None:
         self._pattern = pattern
-        self._translated = ("(?i)" if ignorecase else "") + translate(pattern)
+        self._translated = ("(?i)" if ignorecase else "") + translate(pattern, ascii)
         self._compiled: Any = None
 
     def __getattr__(self, name: str) -> Any:

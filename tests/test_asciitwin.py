@@ -45,9 +45,9 @@ def _result(found: Any) -> Any:
     return found.span(), found.groups()
 
 
-@pytest.mark.parametrize("item", sorted(asciitwin._ITEMS))
+@pytest.mark.parametrize("item", sorted(linear.ASCII_ITEMS))
 def test_each_ascii_part_is_its_class_on_ascii(item: str) -> None:
-    assert [c for c in ASCII if re.fullmatch(f"[{asciitwin._ITEMS[item]}]", c)] == [
+    assert [c for c in ASCII if re.fullmatch(f"[{linear.ASCII_ITEMS[item]}]", c)] == [
         c for c in ASCII if DEFINITIONS[item](c)
     ]
 
@@ -99,7 +99,7 @@ def test_the_ascii_part_of_any_pattern_matches_alike_on_ascii(
         unicode = linear.compile(pattern, ignorecase)
     except ValueError:
         return  # unbalanced parentheses: not a pattern
-    twin = linear.compile(asciitwin.ascii_part(pattern), ignorecase)
+    twin = linear.compile(pattern, ignorecase, ascii=True)
     assert _result(twin.search(line)) == _result(unicode.search(line))
     assert twin.findall(line) == unicode.findall(line)
 
