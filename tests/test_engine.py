@@ -348,11 +348,17 @@ def _hostile_log(shrink: int) -> bytes:
 
 
 def _scan_time(data: bytes) -> float:
+    """The least CPU time of three scans of ``data``: one run's time varies by ~1.5x on a loaded machine."""
+    import gc
     import time
 
-    started = time.process_time()
-    scan_doc(bytes_doc("hostile.log", data), RULESET)
-    return time.process_time() - started
+    times = []
+    for _ in range(3):
+        gc.collect()
+        started = time.process_time()
+        scan_doc(bytes_doc("hostile.log", data), RULESET)
+        times.append(time.process_time() - started)
+    return min(times)
 
 
 @pytest.mark.parametrize("name", ["re2", "hyperscan"])
