@@ -48,16 +48,20 @@ def key(*parts: Iterable[str] | str) -> str:
 
 
 @functools.cache
-def code_digests(paths: tuple[Path, ...]) -> tuple[str, ...] | None:
+def code_digests(paths: tuple[Path, ...]) -> tuple[str, ...]:
     """The hashes of the modules whose code derives an entry (part of its key, so an edit makes it stale),
-    read once per process; None where one cannot be read (a sourceless install: key it some other way).
+    read once per process; where one cannot be read (a sourceless install, which nobody edits) the version
+    autoheal was installed as stands for the code, so an upgrade still makes the entry stale.
 
-    One definition for every kind of entry: the catalogue (ruleload), the prefilter (prefiltercache).
+    One definition, and one sourceless policy, for every kind of entry: the catalogue (ruleload), the
+    prefilter (prefiltercache), the Hyperscan database (hsdb).
     """
     try:
         return tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in paths)
     except OSError:
-        return None
+        import autoheal  # read at call time: the version is the package's, not a copy taken at import
+
+        return (f"sourceless {autoheal.__version__}",)
 
 
 def _path(kind: str, digest: str) -> Path | None:

@@ -13,7 +13,6 @@ patterns, the markers, this code and the library version: compiling them takes
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import re
@@ -149,10 +148,10 @@ def _ignore(*_: object) -> None:
 def _key(ruleset: RuleSet, kind: str) -> str:
     from autoheal.prefiltercache import patterns_key
 
-    code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (__file__, hsregex.__file__))).hexdigest()
+    code = diskcache.code_digests((Path(__file__), Path(hsregex.__file__)))
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
     patterns = patterns_key(line_regexes(ruleset))
-    return diskcache.key([kind, patterns, code, version, MARKER_BYTES.hex()])
+    return diskcache.key([kind, patterns, version, MARKER_BYTES.hex()], code)
 
 
 def cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:

@@ -36,6 +36,23 @@ _OUTSIDE = {
     "W": f"[^{WORD}]",
 }
 _INSIDE = {"s": _SPACE, "d": r"\p{Nd}", "w": WORD}
+# With ``ascii=True`` (asciitwin's twins) each class is its ASCII part, which on an ASCII line holds the same
+# characters: Python's \w is str.isalnum() or "_", \s str.isspace(), \d a decimal digit; \pL letters, \pN
+# and \p{Nd} digits, \p{Z} separators (of ASCII only the space). tests/test_asciitwin.py derives each.
+ASCII_ITEMS = {
+    "w": "A-Za-z0-9_",
+    "s": r"\t\n\x0b\x0c\r\x1c-\x1f ",
+    "d": "0-9",
+    "pL": "A-Za-z",
+    "pN": "0-9",
+    "p{L}": "A-Za-z",
+    "p{N}": "0-9",
+    "p{Nd}": "0-9",
+    "p{Z}": " ",
+}
+# Outside a class, the negated ones too (inside one, \W, \S and \D are refused; \PL... keep their meaning).
+_ASCII_NEGATED = {"W": "w", "S": "s", "D": "d", "PL": "pL", "PN": "pN", "P{L}": "p{L}", "P{N}": "p{N}"}
+_ASCII_NEGATED["P{Nd}"] = "p{Nd}"
 _REFUSED = ("(?=", "(?!", "(?<=", "(?<!")
 # Escapes that mean the same in both (``\p``/``\P`` are RE2's, written on purpose by blocks.py).
 _SAME = frozenset("afnrtvxApP")
@@ -43,30 +60,29 @@ _OCTAL = "01234567"
 _HEX = "0123456789abcdefABCDEF"
 
 
-def translate(pattern: str) -> str:
-    """``pattern`` (Python syntax) in RE2 syntax with Python's meaning; ValueError for what RE2 cannot do."""
+def translate(pattern: str, ascii: bool = False) -> str:
+    """``pattern`` (Python syntax) in RE2 syntax with Python's meaning; ValueError for what RE2 cannot do.
+    With ``ascii``, each Unicode class is cut down to its ASCII part: the same matches on an ASCII line."""
     if any(x in pattern for x in _REFUSED):
         raise ValueError(f"lookaround in {pattern!r}")
     out: list[str] = []
     inside = False
-    i = 0
+    opened = i = 0  # ``opened``: len(out) when the class opened
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            piece, i = _escape(pattern, i, inside)
+            found = _ascii_escape(pattern, i, inside) if ascii else None
+            piece, i = found or _escape(pattern, i, inside)
             out.append(piece)
             continue
         if inside:
-            if c == "]" and not (out[-1] == "[" or out[-1] == "[^"):
-                inside = False
+            inside = not class_ends(c, len(out) - opened)
             out.append(c)
         elif c == "[":
             inside = True
-            if pattern.startswith("[^", i):
-                out.append("[^")
-                i += 2
-                continue
-            out.append(c)
+            out.append("[^" if pattern.startswith("[^", i) else "[")
+            opened, i = len(out), i + len(out[-1])
+            continue
         elif c == "$":
             out.append(r"(?:\n?$)")
         elif c == "{":
@@ -77,6 +93,12 @@ def translate(pattern: str) -> str:
             out.append(c)
         i += 1
     return "".join(out)
+
+
+def class_ends(c: str, items: int) -> bool:
+    """Whether ``c`` ends a class that holds ``items`` so far: a "]" does, unless it is the first item
+    (Python's rule: ``[]]`` and ``[^]]`` hold a "]"; ``[[]`` holds a "[" and ends there)."""
+    return c == "]" and items > 0
 
 
 def _brace(pattern: str, i: int) -> tuple[str, int]:
@@ -98,6 +120,20 @@ def _digits(pattern: str, j: int) -> str:
     while k < len(pattern) and pattern[k] in "0123456789":
         k += 1
     return pattern[j:k]
+
+
+def _ascii_escape(pattern: str, i: int, inside: bool) -> tuple[str, int] | None:
+    """The class escape at ``i`` cut down to its ASCII part, and the index after it; None for any other."""
+    name = pattern[i + 1 : i + 2]
+    if name in "pP" and name:
+        end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
+        name = pattern[i + 1 : end] if end > 0 else name
+    if name in ASCII_ITEMS:
+        items = ASCII_ITEMS[name]
+        return (items if inside else f"[{items}]"), i + 1 + len(name)
+    if name in _ASCII_NEGATED and not inside:
+        return f"[^{ASCII_ITEMS[_ASCII_NEGATED[name]]}]", i + 1 + len(name)
+    return None
 
 
 def _escape(pattern: str, i: int, inside: bool) -> tuple[str, int]:
@@ -140,9 +176,9 @@ def _char(code: int) -> str:
     return f"\\x{{{code:x}}}"
 
 
-def compile(pattern: str, ignorecase: bool = False) -> Any:
+def compile(pattern: str, ignorecase: bool = False, ascii: bool = False) -> Any:
     """``pattern`` (Python syntax) compiled by RE2; ValueError (not a log line on stderr) if it cannot be."""
-    return _compile(pattern, ("(?i)" if ignorecase else "") + translate(pattern))
+    return _compile(pattern, ("(?i)" if ignorecase else "") + translate(pattern, ascii))
 
 
 def _compile(pattern: str, translated: str) -> Any:
@@ -160,9 +196,9 @@ class Lazy:
     patterns cost 22 ms at import, a sixth of a small log's whole triage, and a small log needs few of them.
     """
 
-    def __init__(self, pattern: str, ignorecase: bool = False) -> None:
+    def __init__(self, pattern: str, ignorecase: bool = False, ascii: bool = False) -> None:
         self._pattern = pattern
-        self._translated = ("(?i)" if ignorecase else "") + translate(pattern)
+        self._translated = ("(?i)" if ignorecase else "") + translate(pattern, ascii)
         self._compiled: Any = None
 
     def __getattr__(self, name: str) -> Any:

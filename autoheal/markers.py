@@ -227,11 +227,12 @@ def _travis_command(body: str) -> str | None:
     """
     nl = body.find("\n")
     limit = len(body) if nl < 0 else nl
-    at = body.find("travis_", 0, limit)
+    at, run = body.find("travis_", 0, limit), -1
     while at >= 0:
         if body.startswith(("fold:", "time:"), at + 7):
-            space = _SPACE_AT.search(body, at + 12)  # the lazy ``\S*?`` ends where the run of non-spaces does
-            run = space.start() if space else len(body)
+            if run < at + 12:  # markers in one run of non-spaces share its end: find it once, or a line is quadratic
+                space = _SPACE_AT.search(body, at + 12)  # the lazy ``\S*?`` ends where the run of non-spaces does
+                run = space.start() if space else len(body)
             if run > at + 12 and body[run - 1] == "$" and body[run : run + 1] == " " and _leads(body, run + 1):
                 return body[run + 1 : limit]
         at = body.find("travis_", at + 1, limit)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from autoheal import __version__, diskcache
+from autoheal import diskcache
 from autoheal.prefilter import Parts, prefilter_parts
 from autoheal.regex_core import line_confined
 
@@ -46,9 +46,8 @@ _DERIVERS = tuple(
 
 
 def _code_digests() -> list[str]:
-    """The hashes of the code that derives the prefilter; without its source (a sourceless install,
-    which nobody edits) the version it was installed as."""
-    return list(diskcache.code_digests(_DERIVERS) or [f"sourceless {__version__}"])
+    """The hashes of the code that derives the prefilter (the version, on a sourceless install)."""
+    return list(diskcache.code_digests(_DERIVERS))
 
 
 def patterns_key(patterns: Iterable[str]) -> str:

@@ -185,23 +185,20 @@ def builtin_rules() -> list[Rule]:
     except OSError as exc:
         raise ConfigError(f"{BUILTIN_RULES}: cannot read rules: {exc}") from None
     digest = _catalogue_key(text)
-    found = diskcache.load("catalogue", digest) if digest is not None else None
+    found = diskcache.load("catalogue", digest)
     rows = _rows(found) if found is not None else None
     if rows is not None:
         return [Rule(*row) for row in rows]
     rules = _validated(BUILTIN_RULES)
     payload = json.dumps([[getattr(rule, name) for name in _FIELDS] for rule in rules]).encode()
-    if digest is not None and _rows(payload) is not None:  # only what JSON keeps exactly
+    if _rows(payload) is not None:  # only what JSON keeps exactly
         diskcache.store("catalogue", digest, payload)
     return rules
 
 
-def _catalogue_key(text: bytes) -> str | None:
-    """The catalogue's cache key: its text, the code that validates it, and the stored layout; None
-    (no caching) where that code's source is not installed beside it (a sourceless install)."""
+def _catalogue_key(text: bytes) -> str:
+    """The catalogue's cache key: its text, the code that validates it, and the stored layout."""
     code = diskcache.code_digests(_VALIDATORS)
-    if code is None:
-        return None
     layout = [__version__, "json-1", *_FIELDS, *CATEGORIES, *SEVERITIES]
     return diskcache.key([hashlib.sha256(text).hexdigest()], code, layout)
 

@@ -5,7 +5,7 @@ import unicodedata
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from autoheal import asciitwin, blocks, cilines, edges, ends, framing, linear
@@ -45,9 +45,9 @@ def _result(found: Any) -> Any:
     return found.span(), found.groups()
 
 
-@pytest.mark.parametrize("item", sorted(asciitwin._ITEMS))
+@pytest.mark.parametrize("item", sorted(linear.ASCII_ITEMS))
 def test_each_ascii_part_is_its_class_on_ascii(item: str) -> None:
-    assert [c for c in ASCII if re.fullmatch(f"[{asciitwin._ITEMS[item]}]", c)] == [
+    assert [c for c in ASCII if re.fullmatch(f"[{linear.ASCII_ITEMS[item]}]", c)] == [
         c for c in ASCII if DEFINITIONS[item](c)
     ]
 
@@ -67,9 +67,14 @@ def test_a_twin_finds_what_its_unicode_pattern_finds(name: str, data: st.DataObj
     if data.draw(st.booleans(), "non-ASCII"):
         pieces |= st.sampled_from(UNICODE)
     line = "".join(data.draw(st.lists(pieces, max_size=12), "line"))
-    unicode = linear.compile(pattern, ignorecase)
+    python = _python(pattern, ignorecase)  # not linear's own pattern: on a non-ASCII line the twin runs that
     for method in ("search", "match", "findall"):
-        assert _result(getattr(twin, method)(line)) == _result(getattr(unicode, method)(line)), (method, line)
+        assert _result(getattr(twin, method)(line)) == _result(getattr(python, method)(line)), (method, line)
+
+
+def _python(pattern: str, ignorecase: bool) -> re.Pattern[str]:
+    """``pattern`` as Python's ``re`` runs it: blocks.py writes Python's \\w as linear.WORD, which ``re`` lacks."""
+    return re.compile(pattern.replace(linear.WORD, r"\w"), re.IGNORECASE if ignorecase else 0)
 
 
 ATOMS = [r"\w", r"\W", r"\s", r"\S", r"\d", r"\D", r"\pL", r"\PL", r"\p{Nd}", r"\p{Z}", "[^\\pL\\pN_]", r"[\w.-]"]
@@ -79,6 +84,8 @@ ATOMS += [r"[\s\d]", "a", "A", ":", " ", "(", ")", "|", "[", "[^", "]", r"\\w", 
 
 
 @settings(max_examples=300, deadline=None)
+@example(pieces=[("[x[]", ""), (r"\d", "")], line="x5", ignorecase=False)
+@example(pieces=[("[]a]", ""), (r"\s", "")], line="] ", ignorecase=False)
 @given(
     pieces=st.lists(st.tuples(st.sampled_from(ATOMS), st.sampled_from(["", "+", "*", "?", "{1,3}"])), max_size=6),
     line=st.text(st.sampled_from(EDGES) | st.characters(max_codepoint=127), max_size=20),
@@ -92,7 +99,7 @@ def test_the_ascii_part_of_any_pattern_matches_alike_on_ascii(
         unicode = linear.compile(pattern, ignorecase)
     except ValueError:
         return  # unbalanced parentheses: not a pattern
-    twin = linear.compile(asciitwin.ascii_part(pattern), ignorecase)
+    twin = linear.compile(pattern, ignorecase, ascii=True)
     assert _result(twin.search(line)) == _result(unicode.search(line))
     assert twin.findall(line) == unicode.findall(line)
 
@@ -114,3 +121,15 @@ def test_a_pattern_without_unicode_classes_is_its_own_twin() -> None:
 def test_a_refused_construct_still_fails_at_import() -> None:
     with pytest.raises(ValueError, match="lookaround"):
         asciitwin.lazy(r"\s(?=x)")
+
+
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
+@pytest.mark.parametrize(
+    ("pattern", "line"), [("[x[]\\d", "x5"), ("[[]\\d", "[5"), ("[[]\\s", "[ "), ("[]a]\\w", "]b"), ("[^]a]\\d", "b5")]
+)
+def test_a_bracket_first_in_a_class_is_read_as_python_reads_it(pattern: str, line: str) -> None:
+    """Only a "]" first in a class is itself: ``[[]`` is a class of "[", and what follows is outside it."""
+    expected = _result(re.compile(pattern).search(line))
+    assert expected is not None
+    assert _result(asciitwin.Twin(pattern).search(line)) == expected
+    assert _result(linear.compile(pattern).search(line)) == expected

@@ -15,6 +15,7 @@ import autoheal
 from autoheal import diskcache, prefiltercache, ruleload
 from autoheal.errors import ConfigError
 from autoheal.prefilter import prefilter_parts
+from autoheal.rules import default_ruleset
 
 
 @pytest.fixture
@@ -40,22 +41,45 @@ def test_keys_keep_list_boundaries_apart() -> None:
     assert diskcache.key(["a"], ["b"]) != diskcache.key(["a", "b"])
 
 
-def test_code_digests_hash_each_module_and_are_none_without_one(tmp_path: Path) -> None:
+def test_code_digests_hash_each_module(tmp_path: Path) -> None:
     a, b = tmp_path / "a.py", tmp_path / "b.py"
     a.write_text("x = 1\n")
     b.write_text("x = 2\n")
-    both = diskcache.code_digests((a, b))
-    assert both is not None and len(set(both)) == 2
-    assert diskcache.code_digests((a, tmp_path / "gone.py")) is None
+    assert len(set(diskcache.code_digests((a, b)))) == 2
 
 
-def test_a_sourceless_prefilter_key_is_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the deriving code's source the version stands for it: the key is still not the patterns' alone."""
-    monkeypatch.setattr(diskcache, "code_digests", lambda paths: None)
-    sourceless = prefiltercache.patterns_key(["x"])
-    assert sourceless == diskcache.key([f"sourceless {autoheal.__version__}"], ["x"])
-    monkeypatch.undo()
-    assert prefiltercache.patterns_key(["x"]) != sourceless
+def _sourceless_keys() -> list[str]:
+    """The keys of the catalogue, the prefilter and (where installed) the Hyperscan database."""
+    diskcache.code_digests.cache_clear()  # the code is hashed once per process: this one lost its source
+    keys = [ruleload._catalogue_key(b"x"), prefiltercache.patterns_key(["x"])]
+    try:
+        from autoheal import hsdb
+    except ImportError:
+        return keys
+    return [*keys, hsdb._key(default_ruleset(), "hs")]
+
+
+def test_a_sourceless_install_keys_every_entry_on_its_version(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only .pyc files installed: each entry is still keyed (and cached), and an upgrade makes it stale."""
+    cold = ruleload.builtin_rules()
+    real = Path.read_bytes
+
+    def sourceless(path: Path) -> bytes:
+        if path.suffix == ".py":
+            raise FileNotFoundError(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", sourceless)
+    try:
+        old = _sourceless_keys()
+        assert old == _sourceless_keys()
+        assert ruleload.builtin_rules() == ruleload.builtin_rules() == cold  # stored, then read back
+        assert list(cache.glob("catalogue-*.bin"))
+        monkeypatch.setattr(autoheal, "__version__", "99.0")
+        assert all(a != b for a, b in zip(old, _sourceless_keys(), strict=True))
+    finally:
+        monkeypatch.undo()
+        diskcache.code_digests.cache_clear()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
@@ -174,26 +198,6 @@ def test_an_entry_naming_one_rule_twice_is_rebuilt(cache: Path) -> None:
     ruleload.builtin_rules()
     rows = _stored_rows()
     _check_rebuilt(cache, json.dumps([*rows, rows[0]]).encode())
-
-
-def test_a_sourceless_install_triages_without_the_catalogue_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only .pyc files installed: the key cannot hash the validating code, so nothing is cached or trusted."""
-    cold = ruleload.builtin_rules()
-    real = Path.read_bytes
-
-    def sourceless(path: Path) -> bytes:
-        if path in ruleload._VALIDATORS:
-            raise FileNotFoundError(path)
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", sourceless)
-    diskcache.code_digests.cache_clear()  # the code is hashed once per process: this one lost its source
-    try:
-        assert ruleload._catalogue_key(b"x") is None
-        assert ruleload.builtin_rules() == cold
-    finally:
-        monkeypatch.undo()
-        diskcache.code_digests.cache_clear()
 
 
 def _check_rebuilt(cache: Path, payload: bytes) -> None:

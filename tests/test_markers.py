@@ -268,3 +268,21 @@ def test_the_travis_command_is_what_its_regex_captures(pieces: list[str]) -> Non
     body = "".join(pieces)
     found = m._TRAVIS_CMD.regex.match(body)
     assert m._travis_command(body) == (found["cmd"] if found else None), body
+
+
+def _best_time(body: str) -> float:
+    """The fastest of five reads of ``body``'s Travis command: the least noisy figure on a loaded machine."""
+    import time
+
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        m._travis_command(body)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_a_line_of_many_travis_markers_is_read_in_linear_time() -> None:
+    # Each marker once searched the rest of the line for its run's end: 4x the markers cost 16x the time.
+    small, large = ("$ 1 " + "travis_fold:" * n for n in (800, 3200))
+    assert _best_time(large) / _best_time(small) < 8
