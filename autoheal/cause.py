@@ -18,7 +18,10 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   ran or asserted on), unless most failing tests show it; one test's own timeout among other failures is one failure of
   many, and a crash a test observed (a program's death it reports, an
   assertion's panic) that the runner went on to count is that test's
-  failure (verdicts.py);
+  failure (verdicts.py); a test reporter's ``##[error]`` / ``::error`` annotation
+  is its failing test's output; the platform's step or job limit reached after a
+  runner printed a failing verdict in that step is the tests' failure (the runner
+  hung once they had failed);
 - the first cause wins over what follows from it (``CONSEQUENCES``), but a
   block's header does not win over the detail just below it (webpack's
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
@@ -54,6 +57,7 @@ from autoheal.verdicts import (
     MIN_CAUSE,
     anchor_of,
     explained,
+    hung_after,
     last_attempt,
     observed,
     one_of_many,
@@ -209,7 +213,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     if not causes:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
-    best = one_of_many(first_cause(best, causes), causes)
+    best = hung_after(one_of_many(first_cause(best, causes), causes), causes)
     return installed(last_attempt(observed(explained(best, causes + shown), causes), causes), causes)
 
 

@@ -22,7 +22,7 @@ from autoheal.normalize import normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
 from autoheal.scanhits import KEEP_FIRST as KEEP_FIRST
 from autoheal.scanhits import KEEP_LAST as KEEP_LAST
-from autoheal.scanhits import FailedTails, Keeper, RawTail, pack
+from autoheal.scanhits import STAMP, FailedTails, Keeper, RawTail, pack
 from autoheal.scanhits import Hit as Hit
 from autoheal.scanline import Line, Lines
 from autoheal.sections import Marker, Section, Sectioner, SubCommand
@@ -215,8 +215,22 @@ class _Scanner:
         section, step = self.step
         text = line.text
         traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
+        # A test reporter's annotation, or a line of one, is that test's output (verdicts.py).
+        marked, stamped = "##[error]" in line.raw, bool(STAMP.match(line.raw[:40].encode()))
         hits = [
-            Hit(rule, line_no, text, dict(captures), self.doc, step, section, traced=traced) for rule, captures in found
+            Hit(
+                rule,
+                line_no,
+                text,
+                dict(captures),
+                self.doc,
+                step,
+                section,
+                traced=traced,
+                marked=marked,
+                stamped=stamped,
+            )
+            for rule, captures in found
         ]
         for hit in hits:
             self.keeper.add(hit)

@@ -7,6 +7,7 @@ section's last lines are kept raw too, and normalised only when read.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -17,6 +18,9 @@ from autoheal.buflines import chomp, split_lines
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
 from autoheal.scanfar import FarBlock, far_lines
+
+# The runner's timestamp at a line's start (normalize.py's, as bytes).
+STAMP = re.compile(rb"^(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 
 # Hits kept per rule: the first few (root causes come early) and the last few.
 KEEP_FIRST = 4
@@ -46,6 +50,8 @@ class Hit:
     # nearby hits packed at the same time share (raw_before and raw_after are empty then).
     packed: tuple[tuple[bytes, int, int], tuple[bytes, int, int]] | None = None
     traced: bool = False  # the line is a shell trace (``+ cmd``): it says what ran, not what happened
+    marked: bool = False  # the line is GitHub's ``##[error]`` annotation (its marker normalised away)
+    stamped: bool = True  # the line starts with the runner's timestamp (a multi-line annotation's rest does not)
 
     def _context(self) -> tuple[bytes, bytes]:
         if self.packed is None:
@@ -62,6 +68,17 @@ class Hit:
     @cached_property
     def after(self) -> list[str]:
         return split_lines(self._context()[1])
+
+    @cached_property
+    def annotated(self) -> bool:
+        """The line is an ``##[error]`` annotation or, unstamped, a line of one: the runner stamps only an
+        annotation's first line (Vitest's multi-line annotations), so the nearest stamped line above says."""
+        if self.marked or self.stamped:
+            return self.marked
+        for raw in reversed(self._context()[0].split(b"\n")):
+            if STAMP.match(raw):
+                return b"##[error]" in raw
+        return False
 
 
 class Keeper:

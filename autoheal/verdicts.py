@@ -7,7 +7,9 @@ specific cause shown by most failing tests explains them (``EXPLAINS``); one tes
 among other failures does not, nor does a program's death or an assertion's panic a test reports. A
 missing command or file, a permission, login, parse or connection error on a line of a failing test's
 own output (``SHOWN``) is what the test ran or asserted on: there it loses to the verdict, and it is the
-cause only when it explains most failures. A verdict repeated word for word is a retry: the last one counts.
+cause only when it explains most failures; a test reporter's annotation (one per failing test) is that
+test's output. A step's or job's time limit reached after a failing verdict in that step is the tests'
+failure (``hung_after``). A verdict repeated word for word is a retry: the last one counts.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ SHOWN = TRIGGERS - STAYS
 EXPLAINS = STAYS | SHOWN
 # How far below a verdict line a failing test's own output reaches.
 TEST_OUTPUT = 20
+# A test reporter's annotation, one per failing test (Vitest's, Jest's github-actions reporters, pytest's
+# annotate-failures plugin): ``##[error]msg`` in the runner's log (``Hit.annotated``), raw ``::error file=x::msg``.
+_ANNOTATION = re.compile(r"^\s*::error(?:\s[^:]*)?::")
+# From this priority a timeout is the platform's limit on a step or a job (rules.yaml), not a test's own.
+PLATFORM = 90
 
 
 def rank(hit: Hit) -> tuple[int, float, int]:
@@ -82,9 +89,25 @@ def _under_case(hit: Hit, tests: list[Hit]) -> bool:
     ) and any(blocks.case_start(t) for t in hit.before[-TEST_OUTPUT:])
 
 
+def _annotated(hit: Hit, tests: list[Hit]) -> bool:
+    """The hit is on a test reporter's annotation: an ``##[error]`` / ``::error`` line in a section where a
+    test runner gave a verdict (one failing test's error; the platform's own time limit is none)."""
+    if hit.rule.category == "timeout" and hit.rule.priority >= PLATFORM:
+        return False
+    return (hit.annotated or bool(_ANNOTATION.match(hit.text))) and any(
+        v.doc is hit.doc and v.section == hit.section for v in tests
+    )
+
+
 def _in_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]], tests: list[Hit]) -> bool:
-    """The hit is a failing test's own output: below its verdict, between verdicts, or above its verdict."""
-    return _in_test_output(hit, verdicts) or _between_verdicts(hit, tests) or _under_case(hit, tests)
+    """The hit is a failing test's own output: below its verdict, between verdicts, above its verdict, or
+    the test's annotation."""
+    return (
+        _in_test_output(hit, verdicts)
+        or _between_verdicts(hit, tests)
+        or _under_case(hit, tests)
+        or _annotated(hit, tests)
+    )
 
 
 def verdict_filter(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
@@ -110,15 +133,21 @@ def verdict_filter(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
             continue
         if category == COMPILE and _in_output(h, verdicts, tests):
             continue
-        on_shown = category != TEST and category not in STAYS and (id(h.doc), h.line) in shown_lines
+        # A reporter's annotation restates one failing test's error whatever it reads as (a module's
+        # config too): it is that test's failure, the cause only when it explains most (``explained``).
+        on_shown = (
+            category != TEST and category not in STAYS and ((id(h.doc), h.line) in shown_lines or _annotated(h, tests))
+        )
         (shown if on_shown else kept).append(h)
     return kept, shown
 
 
-def _owner(hit: Hit, verdicts: list[tuple[int, str]]) -> str | None:
-    """Whose output ``hit`` is: the last verdict at or above it (within TEST_OUTPUT), or a failure's
-    header between them (mocha's ``1) suite``, libtest's ``---- t stdout ----``), nearer, when the
-    verdict is a count that names no test."""
+def _owner(hit: Hit, verdicts: list[tuple[int, str]], tests: list[Hit]) -> str | None:
+    """Whose output ``hit`` is: its own test's when it is a reporter's annotation (one per failing test);
+    else the last verdict at or above it (within TEST_OUTPUT), or a failure's header between them (mocha's
+    ``1) suite``, libtest's ``---- t stdout ----``), nearer, when the verdict is a count that names no test."""
+    if _annotated(hit, tests):
+        return f"@{hit.line}"
     owner = next(((line, name) for line, name in reversed(verdicts) if line <= hit.line <= line + TEST_OUTPUT), None)
     if owner is None:
         return None
@@ -139,15 +168,14 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
     """
     if best.rule.category != TEST:
         return best
-    verdicts = sorted(
-        (h.line, h.captures.get("test") or str(h.line)) for h in hits if h.doc is best.doc and h.rule.category == TEST
-    )
+    mine = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
+    verdicts = sorted((h.line, h.captures.get("test") or str(h.line)) for h in mine)
     tests: dict[str, set[str]] = {}
     candidates = []
     for h in hits:
         if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
             continue
-        owner = _owner(h, verdicts)
+        owner = _owner(h, verdicts, mine)
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
@@ -160,6 +188,9 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
         int(m[1]) for h in hits if h.doc is best.doc and h.rule.category == TEST for m in [_FAILING.search(h.text)] if m
     ]
     failing = len(named) or (max(counted) if counted else len({name for _, name in verdicts}))
+    # A reporter annotates each failing test once: as many annotations, as many failures at least (the
+    # tally the rules read may be the files' count, Vitest's ``Test Files  3 failed`` over ``Tests  13 failed``).
+    failing = max(failing, len({h.line for h in hits if h.doc is best.doc and _annotated(h, mine)}))
     # A crash (a sanitizer's report, a segfault) is no retry or probe: in the one failing test's output it is why.
     shared = [
         h
@@ -222,6 +253,25 @@ def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     if failing < 2 or 2 * len(slow) > failing:
         return best
     return strongest(verdicts, best)
+
+
+def hung_after(best: Hit, hits: list[Hit]) -> Hit:
+    """The platform's time limit on a step or job, reached after a test runner in the same step printed a
+    failing verdict (its tally, a failing test's line): the runner hung once the tests had failed (Jest's
+    open handles, mocha without ``--exit``), so the tests are the failure. With no failing verdict above it
+    (every test passed, or one never returned) the timeout stays."""
+    if best.rule.category != "timeout" or best.rule.priority < PLATFORM:
+        return best
+    failing = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.rule.category == TEST
+        and h.line < best.line
+        and (h.captures.get("test") or _FAILING.search(h.text))
+    ]
+    return strongest(failing, best)
 
 
 def strongest(hits: Sequence[Hit], default: Hit) -> Hit:

@@ -151,3 +151,68 @@ def test_a_file_missing_in_every_failing_test_explains_them_but_in_one_of_two_do
     assert _triage(*both).category == "file.not.found"
     one = [*both[:3], "E   assert 3 == 4", *both[4:]]
     assert _triage(*one).category == "test.failure"
+
+
+def _step(cmd: str, *out: str) -> tuple[str, ...]:
+    return (f"##[group]Run {cmd}", cmd, "##[endgroup]", *out)
+
+
+_JEST_HANG = (
+    "Ran all test suites.",
+    "Jest did not exit one second after the test run has completed.",
+    "##[error]The action 'npx jest' has timed out after 20 minutes.",
+)
+
+
+def test_a_step_timeout_after_the_runners_failing_tally_is_the_tests_failure() -> None:
+    # Jest's open handles kept it alive once the tests had failed: the hang follows from a finished, failed run.
+    d = _triage(*_step("npx jest", "FAIL test/a.test.ts", "Tests:       1 failed, 9 passed, 10 total", *_JEST_HANG))
+    assert d.category == "test.failure"
+
+
+def test_a_step_timeout_after_every_test_passed_stays_a_timeout() -> None:
+    d = _triage(*_step("npx jest", "PASS test/a.test.ts", "Tests:       10 passed, 10 total", *_JEST_HANG))
+    assert d.category == "timeout"
+
+
+def _vitest(*errors: str) -> Diagnosis:
+    # Vitest's github-actions reporter: the run's tally, then one annotation per failing test.
+    annotations = [line for e in errors for line in (f"##[error]{e}", " ❯ test/a.test.ts:12:5", "")]
+    tally = f"      Tests  {len(errors)} failed | 20 passed ({20 + len(errors)})"
+    return _triage(*_step("npx vitest run", " Test Files  1 failed | 4 passed (5)", tally, "", *annotations))
+
+
+def test_a_credentials_error_in_one_of_three_test_annotations_loses_to_the_verdict() -> None:
+    creds = "CredentialsProviderError: Could not load credentials from any providers"
+    d = _vitest(creds, "AssertionError: expected 403 to be 200", "AssertionError: expected 1 to be 2")
+    assert d.category == "test.failure"
+
+
+def test_a_credentials_error_in_every_test_annotation_explains_them() -> None:
+    d = _vitest(*["CredentialsProviderError: Could not load credentials from any providers"] * 3)
+    assert d.category == "credentials"
+
+
+def test_a_refused_connection_in_every_raw_test_annotation_explains_them() -> None:
+    # Jest's github-actions reporter, raw (a log the runner did not parse), before the run's tally.
+    d = _triage(
+        "::error file=test/o.test.ts,line=4,title=orders › creates::Error: connect ECONNREFUSED 127.0.0.1:5432",
+        "::error file=test/o.test.ts,line=9,title=orders › lists::Error: connect ECONNREFUSED 127.0.0.1:5432",
+        "Tests:       2 failed, 11 passed, 13 total",
+    )
+    assert d.category == "network"
+
+
+def test_a_line_of_a_multi_line_annotation_is_the_failing_tests_output() -> None:
+    # The runner stamps only an annotation's first line: the unstamped lines below it are the same test's error.
+    stamp = "2025-06-15T16:17:32.5270809Z "
+    annotation = (
+        f"{stamp}##[error]Error: require() of ES Module dist/index.js from dist/index.cjs not supported.",
+        " ❯ test/imports.test.ts:6:21",
+        "Serialized Error: { code: 'ERR_REQUIRE_ESM' }",
+        f"{stamp}",
+    )
+    tally = (" Test Files  1 failed | 4 passed (5)", "      Tests  1 failed | 20 passed (21)", "")
+    lines = _step("npx vitest run", *tally, *annotation, "##[error]AssertionError: expected 1 to be 2", "")
+    d = _triage(*(line if line.startswith((stamp, " ❯", "Serialized")) else stamp + line for line in lines))
+    assert d.category == "test.failure"

@@ -35,6 +35,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_s,
     cases_t,
     cases_u,
+    cases_v,
 )
 from benchmarks.authored.cases_a import CASES
 
