@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from autoheal import blocks, tools
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
-from autoheal.innercmds import NPM_BANNER
+from autoheal.innercmds import npm_banner
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 from autoheal.verdicts import (
@@ -127,7 +127,7 @@ def echoed(scan: DocScan, hit: Hit, traces: frozenset[int]) -> bool:
         and section.start <= hit.line < section.output_start
     ):
         return True
-    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text) or NPM_BANNER.match(hit.text.lstrip()))
+    return hit.traced or hit.line in traces or bool(_ECHO.search(hit.text) or npm_banner(hit.text.lstrip()))
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,20 @@ from autoheal.tooltable import DRIVER_LINES, DRIVER_RUNNERS
 
 # npm's banner as it runs a script, ``> pkg@1.0.0 test`` (npm 6 and pnpm add the package's directory),
 # then the script's body, each of its lines under ``> ``. rootcause and cause read these too.
-NPM_BANNER = re.compile(r"^> (?P<pkg>\S+@\S*) (?P<cmd>\S+)(?P<dir>\s.*)?$")
+# The package is the first word, holding an ``@`` after its first character: written as ``\S+@\S*`` the two
+# runs overlap and Python re backtracks quadratically on a hostile ``> @@@...`` line (final read, session 8).
+_BANNER = re.compile(r"^> (?P<pkg>\S+) (?P<cmd>\S+)(?P<dir>\s.*)?$")
+
+
+def npm_banner(text: str) -> re.Match[str] | None:
+    """npm's ``> pkg@1.0.0 script`` banner (groups ``pkg``, ``cmd``, ``dir``), or None."""
+    m = _BANNER.match(text)
+    return m if m is not None and "@" in m["pkg"][1:] else None
 
 
 def npm_body(text: str) -> str | None:
     """The command on a line of an npm script's body (``> jshint lib && mocha``): a ``> `` line, not the banner."""
-    if len(text) < 3 or not text.startswith("> ") or text[2].isspace() or NPM_BANNER.match(text):
+    if len(text) < 3 or not text.startswith("> ") or text[2].isspace() or npm_banner(text):
         return None
     return text[2:]
 
@@ -31,13 +39,13 @@ def npm_body(text: str) -> str | None:
 def _bare_banner(text: str) -> bool:
     """npm 7+'s banner, without a directory: the only one whose next line is read as the script's body
     here. Below npm 6's and pnpm's too, it lowered the measured accuracy (session 8), so they stay out."""
-    m = NPM_BANNER.match(text)
+    m = npm_banner(text)
     return m is not None and m["dir"] is None
 
 
 def _npm_script(text: str) -> str | None:
     """The script a banner names, when it has a version and at most a one-word directory."""
-    m = NPM_BANNER.match(text)
+    m = npm_banner(text)
     if m is None or m["pkg"].endswith("@") or (m["dir"] and len(m["dir"].split()) > 1):
         return None
     return m["cmd"]
