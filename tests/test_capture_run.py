@@ -177,7 +177,9 @@ def test_100_mb_of_output_keeps_memory_bounded(env: Env, tmp_path: Path) -> None
     assert int(rc) == 3, proc.stderr
     assert (tmp_path / "out.bin").stat().st_size == 100 << 20  # everything passed through
     print(f"peak RSS of autoheal run (or the writer): {int(peak_kb) // 1024} MB")
-    assert int(peak_kb) < 80 * 1024, f"peak RSS {int(peak_kb) // 1024} MB"
+    # Holding the output would take over 100 MB; streaming it measured 76-80 MB in a fresh CI venv, on this
+    # session's code and on the previous session's alike, so 80 was a coin toss (CI failed at 80.2 MB).
+    assert int(peak_kb) < 90 * 1024, f"peak RSS {int(peak_kb) // 1024} MB"
     (tmp_path / "out.bin").unlink()
     assert len(env.issues()) == 1
 
