@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import action_inputs, as_env, parse_outputs, run_entrypoint, runner_env
+from tests.helpers import action_inputs, as_env, parse_outputs, run_entrypoint, runner_env, shared_cache
 from tests.test_heal_e2e import MISSING_YAML as HEAL_MISSING_YAML
 from tests.test_heal_e2e import World
 from tests.test_report_e2e import MISSING_YAML, PAYLOADS, Result, event_for, seed_failure
@@ -105,7 +105,8 @@ def test_the_composite_step_maps_every_input_as_the_runner_would(github_double: 
     own env mapping and script (with this Python for the venv's) and expect the Docker result."""
     step = composite_step("run")
     inputs = action_inputs(token=github_double.token, mode="report", labels="via-composite")
-    mapped = composite_env(step, inputs, {"steps.venv.outputs.python": sys.executable})
+    context = {"steps.venv.outputs.python": sys.executable, "steps.venv.outputs.cache": shared_cache()}
+    mapped = composite_env(step, inputs, context)
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "autoheal.yml").write_text(CONFIG)
     run = seed_failure(github_double, MISSING_YAML)

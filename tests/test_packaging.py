@@ -205,7 +205,9 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
         "VIRTUAL_ENV": str(venv),
         "PIP_NO_CACHE_DIR": "1",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "AUTOHEAL_CACHE_DIR": str(tmp_path / "cache"),  # the image's ENV, moved here
     }
+    assert "AUTOHEAL_CACHE_DIR=/opt/autoheal/cache" in text  # ENV: runs find what the build made
     env.pop("PYTHONPATH", None)
     proc = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", run],
@@ -217,6 +219,7 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert _entries(tmp_path / "cache") >= {"catalogue", "hyperscan-lines", "hyperscan-region"}  # built into the image
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "check"], env=env, check=True, capture_output=True)
     # The wheel carries the templates, so rendering works without the source tree.
     shutil.rmtree(work / "templates")
@@ -259,17 +262,31 @@ def test_composite_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     subprocess.run(["bash", "-c", steps["venv"]["run"]], env=env, check=True, timeout=60)
     out = dict(line.split("=", 1) for line in (tmp_path / "venv-out").read_text().splitlines())
     assert out["dir"] == str(tmp_path / "autoheal-venv") and out["key"].startswith("autoheal-venv-Linux-X64-py3-")
-    env.update(VENV=out["dir"], VENV_PYTHON=out["python"])
+    # The install step builds the catalogue cache inside the venv that actions/cache keeps, and the
+    # run step reads it from there.
+    cache = Path(out["cache"])
+    assert cache.parent == Path(out["dir"])
+    for step in ("install", "run"):
+        assert steps[step]["env"]["AUTOHEAL_CACHE_DIR"] == "${{ steps.venv.outputs.cache }}"
+    env.update(VENV=out["dir"], VENV_PYTHON=out["python"], AUTOHEAL_CACHE_DIR=str(cache))
     proc = subprocess.run(
         ["bash", "-c", steps["install"]["run"]], env=env, capture_output=True, text=True, check=False, timeout=600
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    built = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert _entries(cache) >= {"catalogue", "prefilter"}
     env.update({"AUTOHEAL_PYTHON": out["python"], "INPUT_MODE": "bogus", "PYTHONPATH": "/nonexistent"})
     proc = subprocess.run(["bash", "-c", steps["run"]["run"]], env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "input 'mode' must be one of" in proc.stderr, proc.stderr
     triage = [out["python"], "-E", "-s", "-m", "autoheal", "triage", "--format", "json", "examples/logs"]
     proc = subprocess.run(triage, cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120)
     assert proc.returncode == 0 and '"category": "dependency.missing"' in proc.stdout, proc.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == built  # a warm start: nothing rebuilt
+
+
+def _entries(cache: Path) -> set[str]:
+    """The kinds of entry a cache directory holds (``catalogue-<digest>.bin`` -> ``catalogue``)."""
+    return {p.name.rsplit("-", 1)[0] for p in cache.glob("*.bin")}
 
 
 def test_readme_config_example_loads(tmp_path: Path) -> None:
