@@ -89,11 +89,13 @@ def _heads(lines: Numbered, start: int, end: int) -> bool:
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
     """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines, nor a
     program's own info or debug records (a service starting and stopping around a failed test)."""
-    return [
-        (n, t)
-        for n, t in lines[lo : hi + 1]
-        if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
-    ]
+    return [(n, t) for n, t in lines[lo : hi + 1] if context_line(t, known)]
+
+
+def context_line(text: str, known: Known) -> bool:
+    """Whether a line beyond a block may show as its context: no chatter, blank or baseline line, nor a
+    program's own info or debug record."""
+    return not (blocks.blank(text) or blocks.chatter(text) or known(text) or blocks.low_level(text))
 
 
 def block(
