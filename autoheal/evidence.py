@@ -32,9 +32,8 @@ around its hits and the failed sections' last lines): no second pass over the lo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import re
+from collections.abc import Callable, Sequence
 
 from autoheal import blocks, cause, edges, excerpt
 from autoheal.baseline import template
