@@ -271,3 +271,10 @@ def test_last_words_end_where_the_runners_own_work_starts_and_are_a_few_lines_or
     assert "Created cache" not in shown
     far = _DOCS_CHECK + [f"wrote page {i} of the report to site/" for i in range(12)] + exit_line
     assert not any(t.startswith("wrote page") for t in _shown(_triage(far), far))
+
+
+def test_a_drivers_verdict_and_a_progress_bar_among_last_words_stay_out() -> None:
+    lines = _DOCS_CHECK + ["hint: run ./ci/check-docs --fix", "uploading report [==========>---------] 52%"]
+    lines += ["Command failed with exit code 1.", "##[error]Process completed with exit code 1."]
+    shown = _shown(_triage(lines), lines)
+    assert shown[-2:] == ["Found 2 errors in 1 file", "hint: run ./ci/check-docs --fix"]
