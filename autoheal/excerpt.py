@@ -7,7 +7,9 @@ A failing case's progress line in a run of them (``test x ... FAILED``, ``Test #
 its details printed later under its name; a list of the failed cases printed
 after them (``Failed tests:``) shows the last failing case above it first.
 
-The block is shown whole and in order: a single blank line inside it stays (it
+The root cause's block starts at its paragraph's head when a blank line opens
+the paragraph a line or three above (a record's first fields, a title over the
+errors). The block is shown whole and in order: a single blank line inside it stays (it
 separates a failure's parts), a run of them shrinks to one, and runner/cache/
 upload chatter and passing tests leave.
 
