@@ -21,6 +21,10 @@ has left (of ``MAX_EXCERPT`` lines) is then shared among the rest:
 3. what room is still left goes to the rule's declared context around the
    root cause's block, the lines nearest it first.
 
+Between 2. and 3., the tool's last words: what it printed between the root
+cause's block and the CI runner's exit line of its section, when that is a few
+lines (``last_words``).
+
 Lines the passing run also printed (the baseline), warnings and chatter are
 never evidence. Evidence comes only from the lines the scan kept (the windows
 around its hits and the failed sections' last lines): no second pass over the log.
@@ -28,9 +32,10 @@ around its hits and the failed sections' last lines): no second pass over the lo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, cause, excerpt
+from autoheal import blocks, cause, edges, excerpt
 from autoheal.baseline import template
 from autoheal.scan import Hit
 from autoheal.siblings import Anchor, Siblings, context, evidence_line, find
@@ -49,6 +54,9 @@ MIN_EVIDENCE = 3
 # A sibling failure's compact block: at most this many lines, from a header at most this far above it.
 SIBLING_LINES = 3
 SIBLING_HEADER = 2
+# Lines a tool printed between its block's end and its section's exit line that are still its last words.
+TAIL = 8
+_BAR = re.compile(r"\[[=#>. -]{8,}\]")  # a progress bar (a download's, an upload's): how far it got, not how it ended
 
 
 def _far_hits(anchor: Anchor, known: Known) -> list[Hit]:
@@ -176,12 +184,54 @@ def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], N
     room = MAX_EXCERPT - len(lines)
     if room >= 1:
         source.update(_add_evidence(anchor, lines, known))
+    tail = [nt for nt in last_words(anchor, kept, known) if nt[0] not in lines]
+    if len(lines) + len(tail) <= MAX_EXCERPT:  # (all of them or none: a tool's last words cut read as its end)
+        lines.update(tail)
+        source.update(tail)
     if around is not None and len(lines) < MAX_EXCERPT:
         near = around()
         source.update(near)
         extra = sorted((nt for nt in near if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
         lines.update(extra[: MAX_EXCERPT - len(lines)])
     return excerpt.bridge(sorted(lines.items()), source, known)
+
+
+def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
+    """What the tool printed between the root cause's block and its section's exit line, when that is
+    ``TAIL`` lines at most: no blank, chatter, baseline or info lines.
+
+    A run's verdict ends a block (ends.py), yet the tool often says more before it exits: dart's hint
+    under ``Some tests failed.``, cabal's ``Test suite spec: FAIL`` under hspec's tally, zig's build
+    runner's last error, nx's list of the targets that failed, go's last ``FAIL``. The exit line says the
+    job failed; the lines just above it say how the tool ended. Read from the failed section's tail the
+    scan kept: nothing when it does not reach the block.
+    """
+    if not kept:
+        return []
+    scan = anchor.scan
+    # The innermost section holding the anchor: the last one starting above it (a log's own section holds them all).
+    index = next((i for i in reversed(range(len(scan.sections))) if scan.sections[i].start <= anchor.line), None)
+    section = scan.sections[index] if index is not None else None
+    if index is None or section is None or section.exit_code is None or section.exit_line is None:
+        return []
+    pool = dict(scan.failed_tails.get(index, []))
+    gap: list[tuple[int, str | None]] = []
+    for n in range(max(n for n, _ in kept) + 1, section.exit_line):
+        text = pool.get(n)
+        if text is not None and blocks.chatter(text) and not edges.passed(text):
+            break  # the runner's own work after the command (GitLab's cache and artifacts, a cleanup): its words are over
+        gap.append((n, text))
+    said = [t for _, t in gap if t is None or not blocks.blank(t)]
+    if len(said) > TAIL or None in said:
+        return []
+    return [(n, t) for n, t in gap if t is not None and _last_word(t, known)]
+
+
+def _last_word(text: str, known: Known) -> bool:
+    """A line of a tool's last words worth showing: not the driver's word that the command failed (npm's
+    ``ELIFECYCLE``, Gradle's ``BUILD FAILED in 4s``, make's ``*** [all] Error 2``: they say that it failed,
+    never why), nor a progress bar, nor what a context line may not be."""
+    return excerpt.context_line(text, known) and not (blocks.symptom(text) or _BAR.search(text))
 
 
 def _add_evidence(anchor: Anchor, lines: dict[int, str], known: Known) -> dict[int, str]:

@@ -7,7 +7,9 @@ A failing case's progress line in a run of them (``test x ... FAILED``, ``Test #
 its details printed later under its name; a list of the failed cases printed
 after them (``Failed tests:``) shows the last failing case above it first.
 
-The block is shown whole and in order: a single blank line inside it stays (it
+The root cause's block starts at its paragraph's head when a blank line opens
+the paragraph a line or three above (a record's first fields, a title over the
+errors). The block is shown whole and in order: a single blank line inside it stays (it
 separates a failure's parts), a run of them shrinks to one, and runner/cache/
 upload chatter and passing tests leave.
 
@@ -35,6 +37,7 @@ MAX_EXCERPT = edges.MAX_EXCERPT
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 BLANK_RUN = 3  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
+PARAGRAPH = 3  # lines above a block's start, up to its paragraph's start, that are still the block's head
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
 # A list of the failed cases, printed after their failures: names only, their messages are above.
@@ -89,11 +92,13 @@ def _heads(lines: Numbered, start: int, end: int) -> bool:
 def _context_lines(lines: Numbered, lo: int, hi: int, known: Known) -> list[tuple[int, str]]:
     """Lines ``lo``..``hi`` shown as context around a block: no chatter, blank or baseline lines, nor a
     program's own info or debug records (a service starting and stopping around a failed test)."""
-    return [
-        (n, t)
-        for n, t in lines[lo : hi + 1]
-        if not (blocks.blank(t) or blocks.chatter(t) or known(t) or blocks.low_level(t))
-    ]
+    return [(n, t) for n, t in lines[lo : hi + 1] if context_line(t, known)]
+
+
+def context_line(text: str, known: Known) -> bool:
+    """Whether a line beyond a block may show as its context: no chatter, blank or baseline line, nor a
+    program's own info or debug record."""
+    return not (blocks.blank(text) or blocks.chatter(text) or known(text) or blocks.low_level(text))
 
 
 def block(
@@ -112,7 +117,34 @@ def block(
     at = next((i for i, (n, _) in enumerate(lines) if n == anchor), None)
     if at is None:
         return [(n, t) for n, t in lines if n == anchor]
-    return bridge(_pieces(lines, at, anchor, known, least, lead), dict(lines), known)
+    pieces = _pieces(lines, at, anchor, known, least, lead)
+    if lead:
+        pieces = _paragraph_head(lines, pieces, known) + pieces
+    return bridge(pieces, dict(lines), known)
+
+
+def _paragraph_head(lines: Numbered, kept: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
+    """The ``PARAGRAPH`` lines at most between a blank line and the block's start, when they fit: a
+    record's first fields (a link checker's ``URL`` and ``Name`` over its ``Result``), a title
+    (``=== Pod Logs (proxy) ===``). Below a chatter, warning, info, baseline or progress line (``_edge``)
+    they are more of the build's work: none then."""
+    first = next((i for i, (n, _) in enumerate(lines) if kept and n == kept[0][0]), 0)
+    i = first
+    while i > 0 and first - i <= PARAGRAPH and not _edge(lines[i - 1][1], known):
+        i -= 1
+    head = lines[i:first]
+    if i == 0 or not blocks.blank(lines[i - 1][1]) or len(head) > PARAGRAPH or len(head) + len(kept) > MAX_EXCERPT:
+        return []
+    return list(head)
+
+
+# A build driver's progress: Gradle's ``> Task :x``, BuildKit's plain ``#5 [2/3] RUN ...``, a percentage done.
+_WORK = re.compile(r"^\s*(?:> Task :|#\d+ )|\b\d{1,3}(?:\.\d+)?\s?%")
+
+
+def _edge(text: str, known: Known) -> bool:
+    low = blocks.blank(text) or blocks.chatter(text) or blocks.warning(text) or blocks.low_level(text)
+    return low or known(text) or bool(_WORK.search(text))
 
 
 def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:

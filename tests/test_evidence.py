@@ -236,3 +236,45 @@ def test_a_gap_is_bridged_only_with_lines_known_and_never_with_chatter_or_a_blan
     kept = [(1, "error: a"), (4, "error: b"), (6, "error: c"), (9, "error: e")]
     shown = [n for n, _ in excerpt.bridge(kept, source, lambda _t: False)]
     assert shown == [1, 2, 4, 6, 9]  # one blank, not the run, nor chatter; 7 is unknown: 6..9 stays a gap
+
+
+def _shown(d: Diagnosis, lines: list[str]) -> list[str]:
+    return [lines[e.line - 1] for e in d.excerpt]
+
+
+_DOCS_CHECK = ["##[group]Run ./ci/check-docs", "./ci/check-docs", "##[endgroup]", "checking 14 files"]
+_DOCS_CHECK += ["docs/api.md:12: error: broken anchor #install", "docs/api.md:40: error: broken anchor #usage"]
+_DOCS_CHECK += ["Found 2 errors in 1 file"]
+
+
+def test_a_tools_last_words_under_its_verdict_and_above_the_exit_line_are_shown() -> None:
+    # An in-house checker's tally ends its block; its hints below it are how it ended, above the job's exit line.
+    lines = _DOCS_CHECK + ["hint: run ./ci/check-docs --fix to repair the anchors", "see docs/CONTRIBUTING.md"]
+    lines += ["##[error]Process completed with exit code 1."]
+    shown = _shown(_triage(lines), lines)
+    assert shown[-3:] == ["Found 2 errors in 1 file", lines[-3], lines[-2]]
+
+
+def test_a_travis_commands_last_words_above_its_exit_line_are_shown() -> None:
+    lines = ["$ ./ci/check-docs", *_DOCS_CHECK[3:], "rerun with --fix to repair the anchors", ""]
+    lines += ['The command "./ci/check-docs" exited with 1.']
+    shown = _shown(_triage(lines), lines)
+    assert shown[-1] == "rerun with --fix to repair the anchors"
+    assert lines[-1] not in shown
+
+
+def test_last_words_end_where_the_runners_own_work_starts_and_are_a_few_lines_or_none() -> None:
+    exit_line = ["##[error]Process completed with exit code 1."]
+    near = _DOCS_CHECK + ["hint: run ./ci/check-docs --fix", "Saving cache for failed job", "Created cache"]
+    shown = _shown(_triage(near + exit_line), near + exit_line)
+    assert "hint: run ./ci/check-docs --fix" in shown
+    assert "Created cache" not in shown
+    far = _DOCS_CHECK + [f"wrote page {i} of the report to site/" for i in range(12)] + exit_line
+    assert not any(t.startswith("wrote page") for t in _shown(_triage(far), far))
+
+
+def test_a_drivers_verdict_and_a_progress_bar_among_last_words_stay_out() -> None:
+    lines = _DOCS_CHECK + ["hint: run ./ci/check-docs --fix", "uploading report [==========>---------] 52%"]
+    lines += ["Command failed with exit code 1.", "##[error]Process completed with exit code 1."]
+    shown = _shown(_triage(lines), lines)
+    assert shown[-2:] == ["Found 2 errors in 1 file", "hint: run ./ci/check-docs --fix"]

@@ -166,3 +166,23 @@ def test_the_progress_line_a_block_is_indented_under_heads_it() -> None:
     assert _shown(go, 2)[0] == 2
     gha = ["##[endgroup]", "  Error: Unable to locate executable file: terraform"]
     assert _shown(gha, 2)[0] == 2
+
+
+_RECORD = ["URL        `https://example.test/old`", "Name       `old page`"]
+_RECORD += ["Parent URL file:///docs/index.html, line 12, col 4", "Result     Error: 404 Not Found"]
+
+
+def test_a_blocks_paragraph_head_a_few_lines_above_it_heads_it() -> None:
+    # A link checker's record: its first fields carry no error word; the blank line above opens it.
+    lines = ["checking 412 links", "fetched 412 pages", "", *_RECORD, "", "That's it. 1 error found."]
+    assert _shown(lines, 7)[0] == 4
+
+
+def test_lines_above_a_block_with_no_blank_line_opening_them_soon_are_no_head() -> None:
+    fetched = [f"fetched {n} pages" for n in range(100, 700, 100)]
+    lines = ["checking 600 links", "", *fetched, *_RECORD[2:]]
+    assert 3 not in _shown(lines, 10)
+    # Nor the build's progress under a blank line: Gradle's tasks above a compiler's error.
+    gradle = ["", "> Task :app:processResources", "> Task :app:kaptKotlin", "> Task :app:compileJava"]
+    gradle += ["Foo.java:3: error: cannot find symbol", "  symbol: class Bar"]
+    assert 2 not in _shown(gradle, 5)
