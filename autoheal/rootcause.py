@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, evidence, fardetails, generic, innercmds, siblings, tools
+from autoheal import blocks, cause, depkind, evidence, fardetails, generic, guards, innercmds, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -75,7 +75,7 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
         line = innercmds.npm_body(text) or text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
-        can, cannot = tools.split_guarded(line)
+        can, cannot = guards.split_guarded(line)
         named = [c for c in map(_named, can) if c]
         if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
             return False
@@ -143,7 +143,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
     category = _scope_category(scope, symptoms, _echoed_check(tail, at))
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
-    category = tools.dependency_kind(category, [t for n, t in context if n >= at][:20])
+    category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)

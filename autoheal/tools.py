@@ -16,6 +16,7 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from autoheal.guards import SPLIT, guarded, split_guarded
 from autoheal.innercmds import inner_commands
 from autoheal.tooltable import (
     BUILD_GOALS,
@@ -46,12 +47,6 @@ __all__ = [
     "tool_name",
 ]
 
-# What separates the simple commands of a command line: lists (``&&``, ``||``, ``;``, lines) and pipes.
-SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
-# A list guarded so that it cannot fail (``flake8 . || true``, ``|| :``, ``|| exit 0``): whatever it
-# ran, it never failed the job (issue 8). Only ``;`` and lines end a list here: ``a && b || true`` guards both.
-_LISTS = re.compile(r";|\n")
-_GUARD = re.compile(r"\|\|\s*(?:true|:|exit\s+0)[\s)]*$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
@@ -272,20 +267,6 @@ def segment_category(segment: str) -> str | None:
     return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
-def split_guarded(command: str) -> tuple[list[str], list[str]]:
-    """A command line's simple commands: those that can fail it, and those a guard keeps from failing."""
-    can: list[str] = []
-    cannot: list[str] = []
-    for part in _LISTS.split(command):
-        (cannot if _GUARD.search(part) else can).extend(SPLIT.split(part))
-    return can, cannot
-
-
-def guarded(command: str) -> bool:
-    """Whether a list of the command line is guarded so that it cannot fail (``pip check || true``)."""
-    return any(_GUARD.search(part) for part in _LISTS.split(command))
-
-
 def command_category(commands: Iterable[str]) -> str | None:
     """The category of the last recognised simple command, skipping those that cannot fail (``|| true``)."""
     found: str | None = None
@@ -298,25 +279,3 @@ def command_category(commands: Iterable[str]) -> str | None:
             category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
-
-
-# A package manager's failure is a missing dependency when its error block says a package, version or
-# artifact does not exist (categories.md: "not installed / not found"); one that cannot reconcile versions,
-# or builds a dependency that fails, is a resolution failure, the package manager's default.
-_MISSING = re.compile(
-    r"(?i)\bnot found\b|\bno matching (?:distribution|package|version)|\bunable to locate package|\b(?:E)?404\b|"
-    r"\bdoes not exist\b|\bno such (?:package|module|gem|crate|formula|file or directory)|\bcould not find (?!compatible)|"
-    r"\bnot in (?:the|this) \S* ?registry|\bunable to find (?:package|a version)|\bhas no installation candidate|"
-    r"\b(?:is|was) yanked|\bno available formula|\bnot available\b|\bcannot find (?:module|package)"
-)
-_RESOLVING = re.compile(r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf")
-
-
-def dependency_kind(category: str, block: Iterable[str]) -> str:
-    """A package manager's category, ``dependency.missing`` when its error block says what it needs is not there."""
-    if category != DEPS:
-        return category
-    texts = list(block)
-    if any(_RESOLVING.search(t) for t in texts) or not any(_MISSING.search(t) for t in texts):
-        return category
-    return "dependency.missing"

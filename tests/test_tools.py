@@ -242,19 +242,3 @@ def test_a_tool_whose_name_ends_in_a_digit_keeps_it(command: str, category: str)
 )
 def test_a_check_of_a_checkers_subject_is_a_lint(command: str, category: str) -> None:
     assert command_category([command]) == category
-
-
-def test_a_package_managers_failure_is_missing_when_its_block_says_not_found() -> None:
-    from autoheal.tools import dependency_kind
-
-    deps = "dependency.resolution"
-    assert dependency_kind(deps, ["E: Unable to locate package libfoo-dev"]) == "dependency.missing"
-    assert dependency_kind(deps, ["npm error 404 Not Found - GET https://registry.npmjs.org/left-padd"]) == (
-        "dependency.missing"
-    )
-    assert dependency_kind(deps, ["ERROR: No matching distribution found for torch==9.0"]) == "dependency.missing"
-    # Versions that cannot be reconciled are a resolution failure, even when a version is "not found".
-    assert dependency_kind(deps, ["Could not find compatible versions for gem rails"]) == deps
-    assert dependency_kind(deps, ["npm ERR! ERESOLVE unable to resolve dependency tree"]) == deps
-    assert dependency_kind(deps, ["error: failed to build wheel"]) == deps
-    assert dependency_kind("test.failure", ["AssertionError: x not found"]) == "test.failure"
