@@ -242,3 +242,31 @@ def test_a_tool_whose_name_ends_in_a_digit_keeps_it(command: str, category: str)
 )
 def test_a_check_of_a_checkers_subject_is_a_lint(command: str, category: str) -> None:
     assert command_category([command]) == category
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        # Go 1.24's tool directive and the toolchain's own tools (``go help tool``).
+        ("go tool buf lint", "lint.error"),
+        ("go tool golangci-lint run ./...", "lint.error"),
+        ("go tool vet ./...", "lint.error"),
+        # Mint: ``mint run <package>[@version] [executable] [args]``.
+        ("mint run nicklockwood/SwiftFormat@0.54.0 swiftformat --lint .", "lint.error"),
+        ("mint run swiftlint --strict", "lint.error"),
+        # xcrun runs a developer tool after its options (``--sdk``, ``--toolchain`` take a value).
+        ("xcrun --sdk macosx swift-format lint --strict -r Sources", "lint.error"),
+        ("xcrun --sdk iphonesimulator clang -c a.c", "compile.error"),
+        # The Clojure CLI: a main namespace (``-m``) names the tool, else the aliases (the last that names one).
+        ("clojure -M:clj-kondo --lint src", "lint.error"),
+        ("clojure -M:dev -m kaocha.runner", "test.failure"),
+        ("clj -X:test", "test.failure"),
+        ("clojure -M -m cognitect.test-runner", "test.failure"),
+        # A .NET local tool by its command name (``dotnet tool run <command>``; ``dotnet-<tool>`` is the tool).
+        ("dotnet tool run dotnet-csharpier --check .", "lint.error"),
+        ("dotnet tool run csharpier check .", "lint.error"),
+        ("dotnet tool restore", "dependency.resolution"),
+    ],
+)
+def test_a_launcher_is_named_by_the_tool_it_runs(command: str, category: str) -> None:
+    assert command_category([command]) == category
