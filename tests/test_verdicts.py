@@ -239,3 +239,17 @@ def test_hung_after_names_a_failing_verdict_above_the_platforms_limit_in_its_own
     # A test's own time limit (below the platform's band) is no hang after the run: hung_after leaves it.
     own = next(h for h in same if h.rule.category == "timeout" and h.rule.priority < verdicts.PLATFORM)
     assert verdicts.hung_after(own, same) is own
+
+
+def test_pytest_qs_bare_tally_is_the_verdict_an_annotation_of_one_failure_loses_to() -> None:
+    # ``pytest -q`` prints its tally without the ``=====`` border; a reporter annotates each failing test.
+    run = (
+        "..F....F....                                                             [100%]",
+        "::error file=tests/test_io.py,line=9::test_write%0A%0APermissionError: [Errno 13] Permission denied: '/srv'",
+        "::error file=tests/test_sum.py,line=4::test_sum%0A%0AAssertionError: assert 2 == 3",
+        "2 failed, 10 passed in 0.61s",
+    )
+    assert _triage(*_step("pytest -q", *run)).category == "test.failure"
+    # Another tool's "2 failed" line is no pytest verdict: the permission error stays the cause.
+    upload = ("PermissionError: [Errno 13] Permission denied: '/srv/out'", "upload: 2 failed, 10 passed in 0.61s")
+    assert _triage(*_step("./ci/upload.sh", *upload)).category == "permission"
