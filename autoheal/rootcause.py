@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, depkind, evidence, fardetails, generic, guards, innercmds, siblings, tools
+from autoheal import blocks, cause, depkind, evidence, fardetails, generic, guards, innercmds, links, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -39,11 +39,21 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     )
 
 
-def _command_category(scope: Scope) -> str | None:
-    """What the failing command is, from its name (the step's, its inner commands', its sub-command's)."""
+def _command_category(scope: Scope, link: str | None = None) -> str | None:
+    """What the failing command is, from its name (the step's, or its ``&&`` chain's failing ``link``; its inner
+    commands'; its sub-command's)."""
     sub = scope.command
-    commands = [scope.section.command, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
+    step = link or scope.section.command
+    commands = [step, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
     return tools.command_category(commands)
+
+
+def _failing_link(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int) -> str:
+    """The link of the step's ``&&`` chain whose output the error block at ``at`` is (links.py)."""
+    output = [t for n, t in context if scope.section.output_start <= n < at]
+    block = [t for n, t in context if n >= at][: generic.EPILOGUE]
+    ran = any(h.rule.category == tools.TEST for h in hits)
+    return links.failing_link(scope.section.command, output, block, ran)
 
 
 # How far above the error block the command line that printed it is looked for.
@@ -86,10 +96,10 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
     return False
 
 
-def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False) -> str:
+def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False, link: str | None = None) -> str:
     """What the failing command is; else what its symptom lines say (make, npm, a test target). A test
     target whose error block follows a checker's command line (``checked``) failed on that check."""
-    category = _command_category(scope)
+    category = _command_category(scope, link)
     if checked and category in (tools.TEST, None):
         return tools.LINT
     if category:
@@ -141,7 +151,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         return None
     at, strong = anchor
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
-    category = _scope_category(scope, symptoms, _echoed_check(tail, at))
+    link = _failing_link(scope, symptoms, context, at)
+    category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
     if not strong and category == "unknown":
