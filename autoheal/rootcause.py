@@ -138,7 +138,7 @@ def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
     """The section's generic error block, read from what its commands printed: a trace line says
     what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
-    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    tail = [(n, t) for n, t in fardetails.tail(scope) if n >= scope.section.output_start]
     output = _output(scope, tail)
     traced = _traced(scope)
     own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
@@ -155,6 +155,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
+    if category == "unknown" and fardetails.case_verdict(scope, at):
+        category = tools.TEST  # nothing names the command, but the block is a test case's failing verdict
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)
