@@ -185,11 +185,12 @@ def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
     return Found(anchor[0], text, "unknown", None, earlier, scan.doc, section.command or scan.doc.step, {})
 
 
-# A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed
-# has a finding: the failure is the check's, not a broken configuration of the job. A located file
+# A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed, or
+# prints its findings as a compiler's diagnostics (swift-format's ``a.swift:8:1: error: [Indentation] ...``),
+# has a finding: the failure is the check's, not a broken configuration or build. A located file
 # opens the line (``[ERROR] templates/a.yaml: unable to parse YAML``, ``a.yml:3:1: syntax error``);
 # a dotfile or a ``*config*`` file is the checker's own configuration, which stays a config error.
-_PARSE_CATEGORIES = frozenset({"config.error", "syntax.error"})
+_PARSE_CATEGORIES = frozenset({"config.error", "syntax.error", "compile.error"})
 _CHECKED_FILE = re.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
 
 
