@@ -12,22 +12,26 @@ checker or a build, never an install: its failure has rules of its own). A check
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from autoheal import linear
 from autoheal.generic import finding
 from autoheal.tools import COMPILE, LINT, TEST, command_category
 
+# Every pattern here reads attacker-controlled lines: RE2 (linear.py), the word boundaries written out.
+_B = rf"(?:^|[^{linear.WORD}])"
+_E = rf"(?:[^{linear.WORD}]|$)"
 # A test run's own lines: a case's result leading its line, a count of tests, passing words, an expected
 # value against what came (worded as runners print them: TAP, go, mocha, Jest, RSpec, an HTTP test's check).
-_TEST_RAN = re.compile(
-    r"^\s*(?:ok|not ok|PASS|FAIL|✓|✔|✗|✘|×)(?:\s|:|$)|\b\d+ (?:tests?|specs?|examples?|scenarios?|cases?|assertions?)\b|"
-    r"\b(?:passed|passing)\b|\bexpected\b.*\b(?:got|actual|received|but was)\b",
-    re.I,
+_TEST_RAN = linear.lazy(
+    r"^\s*(?:ok|not ok|PASS|FAIL|✓|✔|✗|✘|×)(?:\s|:|$)|"
+    rf"{_B}\d+ (?:tests?|specs?|examples?|scenarios?|cases?|assertions?){_E}|{_B}(?:passed|passing){_E}|"
+    rf"{_B}expected{_E}.*{_B}(?:got|actual|received|but was){_E}",
+    ignorecase=True,
 )
 # What precedes a command line a shell or a script echoes: ``set -x``'s ``+``, a prompt's ``$``, npm's ``>``.
-_ECHO = re.compile(r"^\s*(?:\++|\$|>)\s+")
-_ERROR_WORD = re.compile(r"(?i)\b(?:error|fatal)\b")
+_ECHO = linear.lazy(r"^\s*(?:\++|\$|>)\s+")
+_ERROR_WORD = linear.lazy(rf"{_B}(?:error|fatal){_E}", ignorecase=True)
 
 
 def _links(command: str) -> list[str]:
