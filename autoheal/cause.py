@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from autoheal import blocks, tools
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
 from autoheal.innercmds import npm_banner
+from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
 from autoheal.verdicts import (
@@ -59,7 +60,6 @@ from autoheal.verdicts import (
     explained,
     hung_after,
     last_attempt,
-    observed,
     one_of_many,
     rank,
     strongest,

@@ -34,6 +34,12 @@ _FINDING = re.compile(
 )
 
 
+def finding(text: str) -> bool:
+    """A checker's finding (``src/a.ts:3:1: x``, ``[warn] a.md``, ``SC2115 (warning)``); a backtrace's frame
+    (``/app/x.rb:3:in `f'``) is none."""
+    return bool(_FINDING.search(text)) and not blocks.frame(text)
+
+
 def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
     """Runs of error-signal lines, split by chatter, a symptom line or more than GAP quiet lines."""
     clusters: list[list[tuple[int, str, int]]] = []
@@ -88,8 +94,7 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
     strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
-    # (A backtrace's frame, ``/app/x.rb:3:in `f'``, is no finding of a checker.)
-    findings = [(n, 1 if _FINDING.search(t) and not blocks.frame(t) else 0) for n, t in words]
+    findings = [(n, 1 if finding(t) else 0) for n, t in words]
     found = [n for n, f in findings if f]
     # Findings printed after the last error cluster are what the tool said last (the cluster is
     # setup: a pull's "Unable to find image locally", an install's error it recovered from).

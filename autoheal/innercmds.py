@@ -29,26 +29,28 @@ def npm_banner(text: str) -> re.Match[str] | None:
     return m if m is not None and "@" in m["pkg"][1:] else None
 
 
+def _body(text: str) -> str | None:
+    """The command on a ``> `` line (``> jshint lib && mocha``), whatever the line is."""
+    return text[2:] if len(text) > 2 and text.startswith("> ") and not text[2].isspace() else None
+
+
 def npm_body(text: str) -> str | None:
     """The command on a line of an npm script's body (``> jshint lib && mocha``): a ``> `` line, not the banner."""
-    if len(text) < 3 or not text.startswith("> ") or text[2].isspace() or npm_banner(text):
-        return None
-    return text[2:]
+    body = _body(text)
+    return body if body is not None and npm_banner(text) is None else None
 
 
-def _bare_banner(text: str) -> bool:
+def _bare(banner: re.Match[str] | None) -> bool:
     """npm 7+'s banner, without a directory: the only one whose next line is read as the script's body
     here. Below npm 6's and pnpm's too, it lowered the measured accuracy (session 8), so they stay out."""
-    m = npm_banner(text)
-    return m is not None and m["dir"] is None
+    return banner is not None and banner["dir"] is None
 
 
-def _npm_script(text: str) -> str | None:
+def _npm_script(banner: re.Match[str]) -> str | None:
     """The script a banner names, when it has a version and at most a one-word directory."""
-    m = npm_banner(text)
-    if m is None or m["pkg"].endswith("@") or (m["dir"] and len(m["dir"].split()) > 1):
+    if banner["pkg"].endswith("@") or (banner["dir"] and len(banner["dir"].split()) > 1):
         return None
-    return m["cmd"]
+    return banner["cmd"]
 
 
 # BuildKit's step ``[2/4] RUN``, ``[linux/amd64 stage 3/4] RUN``: at most two words before the count, so a
@@ -117,14 +119,6 @@ def _argv_text(cmd: str) -> str:
     return shlex.join(a or b for a, b in _REPR_ITEM.findall(cmd)) or cmd
 
 
-def _npm_body(texts: list[str], i: int) -> str | None:
-    """The command of an npm script, on the line below its ``> pkg@1.0 script`` banner (``> size-limit``)."""
-    text = texts[i]
-    if i == 0 or len(text) < 3 or not text.startswith("> ") or text[2].isspace() or _bare_banner(text):
-        return None
-    return text[2:] if _bare_banner(texts[i - 1]) else None
-
-
 def _inner(pattern: str, cmd: str) -> str:
     """The command a driver line names: a task runner's bare task (sbt's ``update``) under its runner's name."""
     runner = DRIVER_RUNNERS.get(pattern)
@@ -135,15 +129,20 @@ def inner_commands(lines: Iterable[str]) -> list[str]:
     """The sub-commands a section's output says it ran, in order (the failing one is last)."""
     found: list[str] = []
     texts = list(lines)
+    above: re.Match[str] | None = None  # the npm banner on the line above (each line is matched once)
     for i, text in enumerate(texts):
+        banner = npm_banner(text) if text.startswith("> ") else None
+        after, above = above, banner
         if _STEP_RUN.match(text):
             found += _script(texts, i)
             continue
-        step = _build_step(text) if "Fail" in text or "fail" in text else _npm_body(texts, i)
+        # An npm script's command is on the line below its ``> pkg@1.0 script`` banner (``> size-limit``).
+        body = _body(text) if _bare(after) and not _bare(banner) else None
+        step = _build_step(text) if "Fail" in text or "fail" in text else body
         if step:
             found.append(step)
             continue
-        if script := _npm_script(text):
+        if banner is not None and (script := _npm_script(banner)):
             found.append(script)
             continue
         for pattern in _INNER:

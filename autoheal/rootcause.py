@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, evidence, fardetails, generic, innercmds, siblings, tools
+from autoheal import blocks, cause, depkind, evidence, fardetails, generic, guards, innercmds, links, siblings, tools
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -39,11 +39,21 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     )
 
 
-def _command_category(scope: Scope) -> str | None:
-    """What the failing command is, from its name (the step's, its inner commands', its sub-command's)."""
+def _command_category(scope: Scope, link: str | None = None) -> str | None:
+    """What the failing command is, from its name (the step's, or its ``&&`` chain's failing ``link``; its inner
+    commands'; its sub-command's)."""
     sub = scope.command
-    commands = [scope.section.command, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
+    step = link or scope.section.command
+    commands = [step, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
     return tools.command_category(commands)
+
+
+def _failing_link(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int) -> str:
+    """The link of the step's ``&&`` chain whose output the error block at ``at`` is (links.py)."""
+    output = [t for n, t in context if scope.section.output_start <= n < at]
+    block = [t for n, t in context if n >= at][: generic.EPILOGUE]
+    ran = any(h.rule.category == tools.TEST for h in hits)
+    return links.failing_link(scope.section.command, output, block, ran)
 
 
 # How far above the error block the command line that printed it is looked for.
@@ -75,7 +85,7 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
         line = innercmds.npm_body(text) or text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
-        can, cannot = tools.split_guarded(line)
+        can, cannot = guards.split_guarded(line)
         named = [c for c in map(_named, can) if c]
         if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
             return False
@@ -86,10 +96,10 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
     return False
 
 
-def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False) -> str:
+def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False, link: str | None = None) -> str:
     """What the failing command is; else what its symptom lines say (make, npm, a test target). A test
     target whose error block follows a checker's command line (``checked``) failed on that check."""
-    category = _command_category(scope)
+    category = _command_category(scope, link)
     if checked and category in (tools.TEST, None):
         return tools.LINT
     if category:
@@ -128,7 +138,7 @@ def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
     """The section's generic error block, read from what its commands printed: a trace line says
     what ran, not what happened, so it is never the anchor (it stays in the excerpt as context)."""
-    tail = [(n, t) for n, t in scope.tail if n >= scope.section.output_start]
+    tail = [(n, t) for n, t in fardetails.tail(scope) if n >= scope.section.output_start]
     output = _output(scope, tail)
     traced = _traced(scope)
     own = generic.anchor([(n, t) for n, t in output if n not in traced], known)
@@ -141,9 +151,12 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         return None
     at, strong = anchor
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
-    category = _scope_category(scope, symptoms, _echoed_check(tail, at))
+    link = _failing_link(scope, symptoms, context, at)
+    category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
-    category = tools.dependency_kind(category, [t for n, t in context if n >= at][:20])
+    category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
+    if category == "unknown" and fardetails.case_verdict(scope, at):
+        category = tools.TEST  # nothing names the command, but the block is a test case's failing verdict
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)
@@ -172,11 +185,12 @@ def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
     return Found(anchor[0], text, "unknown", None, earlier, scan.doc, section.command or scan.doc.step, {})
 
 
-# A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed
-# has a finding: the failure is the check's, not a broken configuration of the job. A located file
+# A checker (a linter, a template or schema checker) that says a file it checks cannot be parsed, or
+# prints its findings as a compiler's diagnostics (swift-format's ``a.swift:8:1: error: [Indentation] ...``),
+# has a finding: the failure is the check's, not a broken configuration or build. A located file
 # opens the line (``[ERROR] templates/a.yaml: unable to parse YAML``, ``a.yml:3:1: syntax error``);
 # a dotfile or a ``*config*`` file is the checker's own configuration, which stays a config error.
-_PARSE_CATEGORIES = frozenset({"config.error", "syntax.error"})
+_PARSE_CATEGORIES = frozenset({"config.error", "syntax.error", "compile.error"})
 _CHECKED_FILE = re.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
 
 

@@ -62,6 +62,9 @@ class DocScan:
     sections: Sequence[Section] = field(default_factory=list)
     failed_tails: Mapping[int, list[tuple[int, str]]] = field(default_factory=dict)
     commands: list[SubCommand] = field(default_factory=list)
+    # The last section's error blocks above ``tail`` when no exit line gave it a tail of its own: with no failed
+    # section, cause.failed_scope reads the log's last lines, and fardetails.py these blocks above them.
+    far: tuple[scanfar.FarBlock, ...] = ()
 
 
 class _Scanner:
@@ -120,7 +123,14 @@ class _Scanner:
         total = first_line - 1 + buf.count(b"\n") + (1 if buf and not buf.endswith(b"\n") else 0)
         sections = self.sectioner.finish(total)
         tail = _tail(buf, total)
-        return DocScan(self.doc, self.keeper.hits(), total, tail, sections, self.failed_tails, self.sectioner.commands)
+        last = len(sections) - 1  # the section whose tail ``tail`` is when none failed (DocScan.far)
+        far = (
+            ()
+            if not tail or last < 0 or last in self.failed_tails
+            else self.far.above(last, sections[last].start, tail[0][0])
+        )
+        hits, commands = self.keeper.hits(), self.sectioner.commands
+        return DocScan(self.doc, hits, total, tail, sections, self.failed_tails, commands, far)
 
     def _scan_region(self, buf: bytes, start: int, end: int) -> None:
         tests, markers = self.engine.scan(buf, start, end)

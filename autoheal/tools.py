@@ -16,6 +16,8 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from autoheal.cmdwords import command_words, tool_name
+from autoheal.guards import SPLIT, guarded, split_guarded
 from autoheal.innercmds import inner_commands
 from autoheal.tooltable import (
     BUILD_GOALS,
@@ -46,13 +48,6 @@ __all__ = [
     "tool_name",
 ]
 
-# What separates the simple commands of a command line: lists (``&&``, ``||``, ``;``, lines) and pipes.
-SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
-# A list guarded so that it cannot fail (``flake8 . || true``, ``|| :``, ``|| exit 0``): whatever it
-# ran, it never failed the job (issue 8). Only ``;`` and lines end a list here: ``a && b || true`` guards both.
-_LISTS = re.compile(r";|\n")
-_GUARD = re.compile(r"\|\|\s*(?:true|:|exit\s+0)[\s)]*$")
-_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Task runners: what they ran is named by the script, target or task after them.
 _RUNNERS = {"npm", "yarn", "pnpm", "bun", "npx", "make", "gmake", "rake", "bundle", "poetry", "pipenv", "uv", "pdm"}
 _RUNNERS |= {"composer", "just", "task", "mage", "invoke", "hatch", "grunt", "gulp"}
@@ -75,49 +70,9 @@ _LAUNCHERS = {"uvx", "bunx", "pnpx"}
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
-# Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
-# ``nohup``, ``stdbuf``, ``ionice``, ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``,
-# ``dbus-run-session``; the shell's ``time -p``, ``exec``, ``command``.
-_RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
-_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"}
-# Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
-_PREFIXES = _RUNS_AFTER | {"if", "then", "elif", "while", "until", "do", "!"}
 # A command substitution: ``test -z "$(golint ./...)"`` checks what the command inside printed.
 _SUBST = re.compile(r"\$\(([^()]*)\)|`([^`]*)`")
 _CHECKS = {"test", "[", "[["}
-
-
-def _words(segment: str) -> list[str]:
-    try:
-        words = shlex.split(segment, posix=True)
-    except ValueError:
-        words = segment.split()
-    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
-        first = words.pop(0)
-        while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
-            words.pop(0)
-    # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
-    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
-
-
-def _unversioned(name: str) -> str:
-    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
-
-
-# Tools whose name ends in a digit that is no version (flake8, nose2, doc8, rebar3): stripping it named
-# a tool no table knows. Not pip3: pip is the tool.
-_DIGIT_NAMED = frozenset(
-    n for n in {*TABLE, *(t for t, _ in SUBCOMMANDS)} if n[-1:].isdigit() and _unversioned(n) not in TABLE
-)
-
-
-def tool_name(word: str) -> str:
-    """A command word's tool: its base name without extension or version; for a GitHub Action
-    (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps; for a scoped npm
-    package (``@biomejs/biome@1.8``), its name after the scope."""
-    name = word.lstrip("@").split("@", 1)[0].rsplit("/", 1)[-1].lower()
-    name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
-    return name if name in _DIGIT_NAMED else _unversioned(name)
 
 
 # ``docker run`` options that take a value: the image is the first word after the options.
@@ -166,7 +121,7 @@ def _goal(arg: str) -> str | None:
     return next((category for pattern, category in WORDS[:2] if pattern.search(task)), None)
 
 
-def _by_words(words: list[str]) -> str | None:
+def _bycommand_words(words: list[str]) -> str | None:
     for word in words:
         for pattern, category in WORDS:
             if pattern.search(word):
@@ -202,7 +157,7 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
     if not rest:
         return TABLE.get(tool)
     # What it runs is a command of its own (``npx ng test``, ``bundle exec rake test``) or a script's name.
-    return segment_category(" ".join(rest)) or _by_words(rest[:1])
+    return segment_category(" ".join(rest)) or _bycommand_words(rest[:1])
 
 
 # Environment managers that run a command inside their environment (``opam exec -- dune build``,
@@ -210,7 +165,13 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
 _EXECS = {("opam", "exec"), ("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")}
 _EXECS |= {(t, "run") for t in ("conda", "mamba", "micromamba", "pixi", "devbox", "hatch", "rye", "flox")}
 _EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec"), ("carton", "exec")}
+# Launchers of a tool named after them, each as its documentation shows: ``go tool buf lint`` (Go 1.24's
+# tool directives and the toolchain's own tools), ``mint run owner/Package@1.2 [exe] args`` (Mint),
+# ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name), ``xcrun --sdk macosx swift-format``.
+_EXECS |= {("go", "tool"), ("mint", "run"), ("dotnet", "tool run")}
+_WRAPPERS = {"xcrun"}
 _EXEC_VALUED = {"-n", "--name", "-p", "--prefix", "-e", "--environment", "--env", "--manifest-path", "--switch"}
+_EXEC_VALUED |= {"--sdk", "-sdk", "--toolchain", "-toolchain"}  # xcrun's
 
 
 def _exec_category(rest: list[str]) -> str | None:
@@ -220,6 +181,28 @@ def _exec_category(rest: list[str]) -> str | None:
     while i < len(rest) and rest[i].startswith("-"):
         i += 2 if rest[i] in _EXEC_VALUED else 1
     return segment_category(shlex.join(rest[i:])) if i < len(rest) else None
+
+
+def _exec_rest(tool: str, words: list[str]) -> list[str]:
+    """The words an environment manager or a launcher runs (``mint run X args``: ``X args``), else none."""
+    if tool in _WRAPPERS:
+        return words[1:]
+    for size in (2, 1):
+        if len(words) > size + 1 and (tool, " ".join(words[1 : size + 1])) in _EXECS:
+            return words[size + 1 :]
+    return []
+
+
+def _clojure(args: list[str]) -> str | None:
+    """The Clojure CLI's run (``clojure -M:test``, ``clj -M:dev -m kaocha.runner``, ``-X:lint``): the main
+    namespace ``-m`` names (its first segment's tool, else its words), else its aliases' (the last that names one)."""
+    main = _option(args, ("-m", "--main"))
+    if main:
+        first = main.split(".", 1)[0]
+        return TABLE.get(first) or TABLE.get(main.rsplit(".", 1)[-1]) or _bycommand_words([main])
+    aliases = [a for w in args if w[:2] in ("-M", "-X", "-T", "-A") for a in w[2:].split(":") if a]
+    named = [TABLE.get(a) or _bycommand_words([a]) for a in aliases]
+    return next((c for c in reversed(named) if c), None)
 
 
 def _option(words: list[str], names: tuple[str, ...]) -> str | None:
@@ -233,7 +216,7 @@ def _option(words: list[str], names: tuple[str, ...]) -> str | None:
 
 def segment_category(segment: str) -> str | None:
     """The category of one simple command (no ``&&``/``;``/pipes), or None."""
-    words = _words(segment.strip())
+    words = command_words(segment.strip())
     if not words:
         return None
     joined = " ".join(words[:3])
@@ -248,10 +231,12 @@ def segment_category(segment: str) -> str | None:
         return SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in _BUILD_TOOLS:
         return _build_category(tool, args)
-    if len(words) > 2 and (tool, words[1]) in _EXECS:
-        return _exec_category(words[2:])
+    if launched := _exec_rest(tool, words):
+        return _exec_category(launched)
+    if tool in ("clojure", "clj"):
+        return _clojure(words[1:])
     if tool in ("tox", "nox") and (env := _option(words, ("-e", "-s", "--session", "--sessions"))):
-        return _by_words([env]) or TABLE[tool]
+        return _bycommand_words([env]) or TABLE[tool]
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
@@ -267,23 +252,9 @@ def segment_category(segment: str) -> str | None:
         return TABLE[tool]
     if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
         script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
-        return _by_words(script)
+        return _bycommand_words(script)
     # A path's directories (``/builds/acme/...``, ``src/check/``) say nothing about what ran: its last name does.
-    return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
-
-
-def split_guarded(command: str) -> tuple[list[str], list[str]]:
-    """A command line's simple commands: those that can fail it, and those a guard keeps from failing."""
-    can: list[str] = []
-    cannot: list[str] = []
-    for part in _LISTS.split(command):
-        (cannot if _GUARD.search(part) else can).extend(SPLIT.split(part))
-    return can, cannot
-
-
-def guarded(command: str) -> bool:
-    """Whether a list of the command line is guarded so that it cannot fail (``pip check || true``)."""
-    return any(_GUARD.search(part) for part in _LISTS.split(command))
+    return _bycommand_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
 def command_category(commands: Iterable[str]) -> str | None:
@@ -293,30 +264,8 @@ def command_category(commands: Iterable[str]) -> str | None:
         inner = [a or b for a, b in _SUBST.findall(command)]
         for segment in split_guarded(_SUBST.sub("_", command))[0]:
             # Only a test with a command substitution needs the words here: segment_category splits them anyway.
-            words = _words(segment.strip()) if inner else []
+            words = command_words(segment.strip()) if inner else []
             checks = bool(words) and words[0] in _CHECKS
             category = command_category(inner) if checks else segment_category(segment)
             found = category or found
     return found
-
-
-# A package manager's failure is a missing dependency when its error block says a package, version or
-# artifact does not exist (categories.md: "not installed / not found"); one that cannot reconcile versions,
-# or builds a dependency that fails, is a resolution failure, the package manager's default.
-_MISSING = re.compile(
-    r"(?i)\bnot found\b|\bno matching (?:distribution|package|version)|\bunable to locate package|\b(?:E)?404\b|"
-    r"\bdoes not exist\b|\bno such (?:package|module|gem|crate|formula|file or directory)|\bcould not find (?!compatible)|"
-    r"\bnot in (?:the|this) \S* ?registry|\bunable to find (?:package|a version)|\bhas no installation candidate|"
-    r"\b(?:is|was) yanked|\bno available formula|\bnot available\b|\bcannot find (?:module|package)"
-)
-_RESOLVING = re.compile(r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf")
-
-
-def dependency_kind(category: str, block: Iterable[str]) -> str:
-    """A package manager's category, ``dependency.missing`` when its error block says what it needs is not there."""
-    if category != DEPS:
-        return category
-    texts = list(block)
-    if any(_RESOLVING.search(t) for t in texts) or not any(_MISSING.search(t) for t in texts):
-        return category
-    return "dependency.missing"

@@ -89,24 +89,30 @@ def _under_case(hit: Hit, tests: list[Hit]) -> bool:
     ) and any(blocks.case_start(t) for t in hit.before[-TEST_OUTPUT:])
 
 
-def _annotated(hit: Hit, tests: list[Hit]) -> bool:
-    """The hit is on a test reporter's annotation: an ``##[error]`` / ``::error`` line in a section where a
-    test runner gave a verdict (one failing test's error; the platform's own time limit is none)."""
-    if hit.rule.category == "timeout" and hit.rule.priority >= PLATFORM:
-        return False
-    return (hit.annotated or bool(_ANNOTATION.match(hit.text))) and any(
-        v.doc is hit.doc and v.section == hit.section for v in tests
+def _annotations(hits: Sequence[Hit], tests: list[Hit]) -> frozenset[int]:
+    """The hits (by id) on a test reporter's annotation: an ``##[error]`` / ``::error`` line in a section where a
+    test runner gave a verdict (one failing test's error; the platform's own time limit is none). Built once
+    per decision: asked per hit, it read every verdict again (hits x verdicts, several times)."""
+    sections = {(id(v.doc), v.section) for v in tests}
+    return frozenset(
+        id(h)
+        for h in hits
+        if (id(h.doc), h.section) in sections
+        and not (h.rule.category == "timeout" and h.rule.priority >= PLATFORM)
+        and (h.annotated or bool(_ANNOTATION.match(h.text)))
     )
 
 
-def _in_output(hit: Hit, verdicts: dict[tuple[int, int], list[Hit]], tests: list[Hit]) -> bool:
+def _in_output(
+    hit: Hit, verdicts: dict[tuple[int, int], list[Hit]], tests: list[Hit], annotated: frozenset[int]
+) -> bool:
     """The hit is a failing test's own output: below its verdict, between verdicts, above its verdict, or
     the test's annotation."""
     return (
         _in_test_output(hit, verdicts)
         or _between_verdicts(hit, tests)
         or _under_case(hit, tests)
-        or _annotated(hit, tests)
+        or id(hit) in annotated
     )
 
 
@@ -124,29 +130,32 @@ def verdict_filter(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     verdicts: dict[tuple[int, int], list[Hit]] = {}
     for h in tests:
         verdicts.setdefault((id(h.doc), h.line), []).append(h)
-    shown_lines = {(id(h.doc), h.line) for h in hits if h.rule.category in SHOWN and _in_output(h, verdicts, tests)}
+    annotated = _annotations(hits, tests)
+    shown_lines = {
+        (id(h.doc), h.line) for h in hits if h.rule.category in SHOWN and _in_output(h, verdicts, tests, annotated)
+    }
     kept: list[Hit] = []
     shown: list[Hit] = []
     for h in hits:
         category = h.rule.category
         if category in TRIGGERS and (_names_a_test(h, verdicts) or blocks.diff_line(h.text)):
             continue
-        if category == COMPILE and _in_output(h, verdicts, tests):
+        if category == COMPILE and _in_output(h, verdicts, tests, annotated):
             continue
         # A reporter's annotation restates one failing test's error whatever it reads as (a module's
         # config too): it is that test's failure, the cause only when it explains most (``explained``).
         on_shown = (
-            category != TEST and category not in STAYS and ((id(h.doc), h.line) in shown_lines or _annotated(h, tests))
+            category != TEST and category not in STAYS and ((id(h.doc), h.line) in shown_lines or id(h) in annotated)
         )
         (shown if on_shown else kept).append(h)
     return kept, shown
 
 
-def _owner(hit: Hit, verdicts: list[tuple[int, str]], tests: list[Hit]) -> str | None:
+def _owner(hit: Hit, verdicts: list[tuple[int, str]], annotated: frozenset[int]) -> str | None:
     """Whose output ``hit`` is: its own test's when it is a reporter's annotation (one per failing test);
     else the last verdict at or above it (within TEST_OUTPUT), or a failure's header between them (mocha's
     ``1) suite``, libtest's ``---- t stdout ----``), nearer, when the verdict is a count that names no test."""
-    if _annotated(hit, tests):
+    if id(hit) in annotated:
         return f"@{hit.line}"
     owner = next(((line, name) for line, name in reversed(verdicts) if line <= hit.line <= line + TEST_OUTPUT), None)
     if owner is None:
@@ -170,12 +179,13 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
         return best
     mine = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
     verdicts = sorted((h.line, h.captures.get("test") or str(h.line)) for h in mine)
+    annotated = _annotations(hits, mine)
     tests: dict[str, set[str]] = {}
     candidates = []
     for h in hits:
         if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
             continue
-        owner = _owner(h, verdicts, mine)
+        owner = _owner(h, verdicts, annotated)
         if owner is not None:
             tests.setdefault(h.rule.id, set()).add(owner)
             candidates.append(h)
@@ -190,7 +200,7 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
     failing = len(named) or (max(counted) if counted else len({name for _, name in verdicts}))
     # A reporter annotates each failing test once: as many annotations, as many failures at least (the
     # tally the rules read may be the files' count, Vitest's ``Test Files  3 failed`` over ``Tests  13 failed``).
-    failing = max(failing, len({h.line for h in hits if h.doc is best.doc and _annotated(h, mine)}))
+    failing = max(failing, len({h.line for h in hits if id(h) in annotated}))
     # A crash (a sanitizer's report, a segfault) is no retry or probe: in the one failing test's output it is why.
     shared = [
         h
@@ -204,38 +214,6 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
 TEST_TIMEOUTS = range(50, 90)
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
 _FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
-
-
-# A runner's count of what ran (libtest's "3 passed; 1 failed", jest's "30 passed", mocha's "12 passing").
-_COUNTED = re.compile(r"(?i)\b\d+%? (?:tests? )?pass(?:ed|ing)\b")
-# A program's end reported as a value, by the code that ran it: Rust's ExitStatus (``status: signal: 11
-# (core dumped)``, assert_cmd's and compiletest's reports), Python's CalledProcessError (``died with
-# <Signals.SIGSEGV: 11>``), Node's child_process error (``signal: 'SIGSEGV'``).
-_STATUS = re.compile(
-    r"\bstatus: signal: \d+\b|^\s*signal: \d+ \(SIG|died with <Signals\.SIG\w+: \d+>|^\s*signal: 'SIG\w+'"
-)
-# A panic whose message is an assertion's (Rust's ``assertion failed: x``, ``assertion `left == right`
-# failed``, on the panic's line or the next): a check failed, nothing crashed.
-_ASSERTION = re.compile(r"\bassertion (?:failed\b|`left [=!]= right` failed)")
-
-
-def observed(best: Hit, hits: list[Hit]) -> Hit:
-    """A crash a test observed is that test's failure: the test ran a program and reports that it died
-    of a signal (``status: signal: 11``), or the "crash" is a panic raised by an assertion (a doc-test's
-    ``thread 'main' panicked`` at ``assertion `left == right` failed``), and the runner goes on and
-    counts the failure. What failed is the test: its verdict above (else the runner's count). A crash of
-    the code under test (CTest's ``***Exception: SegFault``, Catch2's ``SIGSEGV``, a sanitizer's report,
-    Go's ``panic: runtime error``) stays a crash (categories.md: a crash outside a test assertion)."""
-    if best.rule.category != "crash":
-        return best
-    if not (_STATUS.search(best.text) or any(_ASSERTION.search(t) for t in [best.text, *best.after[:1]])):
-        return best
-    mine = [h for h in hits if h.doc is best.doc and h.section == best.section and h.rule.category == TEST]
-    counts = [h for h in mine if h.line > best.line and _COUNTED.search(h.text)]
-    if not counts:
-        return best
-    owners = [h for h in mine if best.line - TEST_OUTPUT <= h.line < best.line]
-    return max(owners, key=lambda h: h.line) if owners else min(counts, key=lambda h: h.line)
 
 
 def one_of_many(best: Hit, hits: list[Hit]) -> Hit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from autoheal import rootcause
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
+from autoheal.rules import default_ruleset
 from autoheal.scan import scan_doc
 from tests.helpers import ruleset, triage_text
 
@@ -279,3 +280,17 @@ def test_a_package_managers_block_saying_a_package_is_not_there_is_a_missing_dep
     assert (d.rule, d.category) == ("generic.error-block", "dependency.missing")
     conflict = CONAN_MISSING.replace("not found in remotes", "conflict with zlib/1.2 required by openssl/3.0")
     assert triage_text(conflict, RS).category == "dependency.resolution"
+
+
+def test_a_checkers_findings_in_a_compilers_format_are_its_findings_not_a_compile_error() -> None:
+    findings = (
+        "Sources/App/Ledger.swift:8:1: error: [Indentation] replace leading whitespace with 4 spaces",
+        "Sources/App/Ledger.swift:19:22: error: [NoBlockComments] replace this block comment with line comments",
+    )
+    rules = default_ruleset()  # with the compiler's rule (c.compiler-error), which reads them as its errors
+    lint = _step("swift-format lint --strict -r Sources", *findings, code=1)
+    assert triage_text(lint, rules).category == "lint.error"
+    # The same lines from a compiler are its errors.
+    assert (
+        triage_text(_step("swiftc -c Sources/App/Ledger.swift", *findings, code=1), rules).category == "compile.error"
+    )

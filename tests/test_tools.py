@@ -244,17 +244,29 @@ def test_a_check_of_a_checkers_subject_is_a_lint(command: str, category: str) ->
     assert command_category([command]) == category
 
 
-def test_a_package_managers_failure_is_missing_when_its_block_says_not_found() -> None:
-    from autoheal.tools import dependency_kind
-
-    deps = "dependency.resolution"
-    assert dependency_kind(deps, ["E: Unable to locate package libfoo-dev"]) == "dependency.missing"
-    assert dependency_kind(deps, ["npm error 404 Not Found - GET https://registry.npmjs.org/left-padd"]) == (
-        "dependency.missing"
-    )
-    assert dependency_kind(deps, ["ERROR: No matching distribution found for torch==9.0"]) == "dependency.missing"
-    # Versions that cannot be reconciled are a resolution failure, even when a version is "not found".
-    assert dependency_kind(deps, ["Could not find compatible versions for gem rails"]) == deps
-    assert dependency_kind(deps, ["npm ERR! ERESOLVE unable to resolve dependency tree"]) == deps
-    assert dependency_kind(deps, ["error: failed to build wheel"]) == deps
-    assert dependency_kind("test.failure", ["AssertionError: x not found"]) == "test.failure"
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        # Go 1.24's tool directive and the toolchain's own tools (``go help tool``).
+        ("go tool buf lint", "lint.error"),
+        ("go tool golangci-lint run ./...", "lint.error"),
+        ("go tool vet ./...", "lint.error"),
+        # Mint: ``mint run <package>[@version] [executable] [args]``.
+        ("mint run nicklockwood/SwiftFormat@0.54.0 swiftformat --lint .", "lint.error"),
+        ("mint run swiftlint --strict", "lint.error"),
+        # xcrun runs a developer tool after its options (``--sdk``, ``--toolchain`` take a value).
+        ("xcrun --sdk macosx swift-format lint --strict -r Sources", "lint.error"),
+        ("xcrun --sdk iphonesimulator clang -c a.c", "compile.error"),
+        # The Clojure CLI: a main namespace (``-m``) names the tool, else the aliases (the last that names one).
+        ("clojure -M:clj-kondo --lint src", "lint.error"),
+        ("clojure -M:dev -m kaocha.runner", "test.failure"),
+        ("clj -X:test", "test.failure"),
+        ("clojure -M -m cognitect.test-runner", "test.failure"),
+        # A .NET local tool by its command name (``dotnet tool run <command>``; ``dotnet-<tool>`` is the tool).
+        ("dotnet tool run dotnet-csharpier --check .", "lint.error"),
+        ("dotnet tool run csharpier check .", "lint.error"),
+        ("dotnet tool restore", "dependency.resolution"),
+    ],
+)
+def test_a_launcher_is_named_by_the_tool_it_runs(command: str, category: str) -> None:
+    assert command_category([command]) == category

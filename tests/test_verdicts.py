@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from autoheal import verdicts
+from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
+from autoheal.scan import Hit, scan_doc
 from tests.helpers import triage_text
 
 RS = default_ruleset()
@@ -216,3 +219,37 @@ def test_a_line_of_a_multi_line_annotation_is_the_failing_tests_output() -> None
     lines = _step("npx vitest run", *tally, *annotation, "##[error]AssertionError: expected 1 to be 2", "")
     d = _triage(*(line if line.startswith((stamp, " ❯", "Serialized")) else stamp + line for line in lines))
     assert d.category == "test.failure"
+
+
+def _hits(*lines: str) -> list[Hit]:
+    return scan_doc(bytes_doc("log", "".join(f"{line}\n" for line in lines).encode()), RS).hits
+
+
+def test_hung_after_names_a_failing_verdict_above_the_platforms_limit_in_its_own_step_only() -> None:
+    limit = "##[error]The action 'npx jest' has timed out after 20 minutes."
+    tally = "Tests:       1 failed, 9 passed, 10 total"
+    same = _hits(*_step("npx jest", "FAIL test/a.test.ts", tally, "Ran all test suites.", limit))
+    timeout = next(h for h in same if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
+    assert verdicts.hung_after(timeout, same).rule.category == "test.failure"
+    # The failing tally was an earlier step's (it failed, the job went on): this step's hang is its own.
+    ended = "##[error]Process completed with exit code 1."
+    other = _hits(*_step("npx jest", "FAIL test/a.test.ts", tally, ended), *_step("npx jest", "Ran all.", limit))
+    timeout = next(h for h in other if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
+    assert verdicts.hung_after(timeout, other) is timeout
+    # A test's own time limit (below the platform's band) is no hang after the run: hung_after leaves it.
+    own = next(h for h in same if h.rule.category == "timeout" and h.rule.priority < verdicts.PLATFORM)
+    assert verdicts.hung_after(own, same) is own
+
+
+def test_pytest_qs_bare_tally_is_the_verdict_an_annotation_of_one_failure_loses_to() -> None:
+    # ``pytest -q`` prints its tally without the ``=====`` border; a reporter annotates each failing test.
+    run = (
+        "..F....F....                                                             [100%]",
+        "::error file=tests/test_io.py,line=9::test_write%0A%0APermissionError: [Errno 13] Permission denied: '/srv'",
+        "::error file=tests/test_sum.py,line=4::test_sum%0A%0AAssertionError: assert 2 == 3",
+        "2 failed, 10 passed in 0.61s",
+    )
+    assert _triage(*_step("pytest -q", *run)).category == "test.failure"
+    # Another tool's "2 failed" line is no pytest verdict: the permission error stays the cause.
+    upload = ("PermissionError: [Errno 13] Permission denied: '/srv/out'", "upload: 2 failed, 10 passed in 0.61s")
+    assert _triage(*_step("./ci/upload.sh", *upload)).category == "permission"

@@ -36,6 +36,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_t,
     cases_u,
     cases_v,
+    cases_w,
     cases_x,
 )
 from benchmarks.authored.cases_a import CASES

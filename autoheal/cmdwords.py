@@ -1,0 +1,55 @@
+"""How a simple command's words are read (tools.py): the shell's assignments, keywords and wrappers
+before it skipped, and each word's tool name (without path, extension, version, scope or tag)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from autoheal.tooltable import SUBCOMMANDS, TABLE
+
+_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+# Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
+# ``nohup``, ``stdbuf``, ``ionice``, ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``,
+# ``dbus-run-session``; the shell's ``time -p``, ``exec``, ``command``.
+_RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
+_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"}
+# Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
+_PREFIXES = _RUNS_AFTER | {"if", "then", "elif", "while", "until", "do", "!"}
+
+
+def command_words(segment: str) -> list[str]:
+    """The words of one simple command from its tool on: assignments, keywords and wrappers (``timeout 5m``) go."""
+    try:
+        words = shlex.split(segment, posix=True)
+    except ValueError:
+        words = segment.split()
+    while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
+        first = words.pop(0)
+        while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
+            words.pop(0)
+    # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
+    return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
+
+
+def _unversioned(name: str) -> str:
+    return re.sub(r"(?:\.(?:exe|cmd|bat|sh|py|js)|[0-9.]+)$", "", name) or name
+
+
+# Tools whose name ends in a digit that is no version (flake8, nose2, doc8, rebar3): stripping it named
+# a tool no table knows. Not pip3: pip is the tool.
+_DIGIT_NAMED = frozenset(
+    n for n in {*TABLE, *(t for t, _ in SUBCOMMANDS)} if n[-1:].isdigit() and _unversioned(n) not in TABLE
+)
+
+
+def tool_name(word: str) -> str:
+    """A command word's tool: its base name without extension or version; for a GitHub Action
+    (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps; for a scoped npm
+    package (``@biomejs/biome@1.8``), its name after the scope."""
+    name = word.lstrip("@").split("@", 1)[0].rsplit("/", 1)[-1].lower()
+    name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
+    # A .NET tool's command is often ``dotnet-<tool>`` (``dotnet-csharpier``): the tool is its name after it.
+    if name.startswith("dotnet-") and name not in TABLE and name[7:] in TABLE:
+        name = name[7:]
+    return name if name in _DIGIT_NAMED else _unversioned(name)

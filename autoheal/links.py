@@ -1,0 +1,78 @@
+"""Which link of a ``&&`` chain failed (``script/lint && script/build && script/test`` as one step).
+
+A chain stops at its first failing link: the links after it never ran and printed nothing. So the
+failing command is not the chain's last but the last link that shows it ran: its command line echoed
+above the error block (``+ script/build``, ``$ script/build``, a script that prints its own command line);
+else the links that could have printed the block. A test runner that ran printed a run (its cases'
+``ok`` / ``FAIL`` lines, a count of tests, passed or failing, an expected and an actual value): with none
+in the section and no test runner's verdict, the trailing test links never ran (the link then named is a
+checker or a build, never an install: its failure has rules of its own). A checker's findings
+(``src/a.ts:1: missing license header``, no error wording) are the block of a checker among the links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from autoheal import linear
+from autoheal.generic import finding
+from autoheal.tools import COMPILE, LINT, TEST, command_category
+
+# Every pattern here reads attacker-controlled lines: RE2 (linear.py), the word boundaries written out.
+_B = rf"(?:^|[^{linear.WORD}])"
+_E = rf"(?:[^{linear.WORD}]|$)"
+# A test run's own lines: a case's result leading its line, a count of tests, passing words, an expected
+# value against what came (worded as runners print them: TAP, go, mocha, Jest, RSpec, an HTTP test's check).
+_TEST_RAN = linear.lazy(
+    r"^\s*(?:ok|not ok|PASS|FAIL|✓|✔|✗|✘|×)(?:\s|:|$)|"
+    rf"{_B}\d+ (?:tests?|specs?|examples?|scenarios?|cases?|assertions?){_E}|{_B}(?:passed|passing){_E}|"
+    rf"{_B}expected{_E}.*{_B}(?:got|actual|received|but was){_E}",
+    ignorecase=True,
+)
+# What precedes a command line a shell or a script echoes: ``set -x``'s ``+``, a prompt's ``$``, npm's ``>``.
+_ECHO = linear.lazy(r"^\s*(?:\++|\$|>)\s+")
+_ERROR_WORD = linear.lazy(rf"{_B}(?:error|fatal){_E}", ignorecase=True)
+
+
+def _links(command: str) -> list[str]:
+    """The links of a one-line ``&&`` chain (none for any other command line)."""
+    if "\n" in command.strip() or "&&" not in command:
+        return []
+    return [link.strip() for link in command.split("&&") if link.strip()]
+
+
+def _echoed(links: list[str], above: Sequence[str]) -> int | None:
+    """The index of the last link whose command line the output echoed."""
+    found = None
+    for text in above:
+        line = " ".join(_ECHO.sub("", text).split())
+        for i, link in enumerate(links):
+            if line == " ".join(link.split()):
+                found = i
+    return found
+
+
+def failing_link(command: str, output: Sequence[str], block: Sequence[str], tests_ran: bool) -> str:
+    """The link of ``command`` that failed, given the section's ``output`` above the error block and the
+    ``block`` itself; ``tests_ran`` says a test runner's verdict was read in the section. Not a chain of
+    links of several categories: ``command`` itself."""
+    links = _links(command)
+    categories = [command_category([link]) for link in links]
+    if len(set(categories)) < 2:
+        return command
+    echoed = _echoed(links, output)
+    if echoed is not None:
+        return links[echoed]
+    ran = tests_ran or any(_TEST_RAN.search(t) for t in [*output, *block])
+    end = len(links)
+    while not ran and end > 1 and categories[end - 1] == TEST:
+        end -= 1
+    # Once tests ran, every link before them passed: a checker among the links is one after them.
+    first = max((i for i in range(end) if categories[i] == TEST), default=0) if ran else 0
+    checker = [i for i in range(first, end) if categories[i] == LINT]
+    if checker and any(finding(t) and not _ERROR_WORD.search(t) for t in block):
+        return links[checker[-1]]
+    # Only a checker or a build is named so: an install's failure is read by its own rules (``npm ERR!``), and
+    # an install's success is what it printed above a test tool no rule knows.
+    dropped = end < len(links) and categories[end - 1] in (LINT, COMPILE)
+    return links[end - 1] if dropped else command

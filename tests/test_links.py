@@ -1,0 +1,45 @@
+"""Which link of a ``&&`` chain failed (autoheal/links.py), and the step it names (rootcause.py)."""
+
+from __future__ import annotations
+
+from autoheal.links import failing_link
+from autoheal.rules import default_ruleset
+from tests.helpers import triage_text
+
+CHAIN = "script/lint && script/build && script/test"
+
+
+def test_a_checkers_findings_are_the_checker_links_the_tests_after_it_never_ran() -> None:
+    block = ["src/a.ts:1: missing license header", "1 of 40 files lack the license header"]
+    assert failing_link(CHAIN, [], block, tests_ran=False) == "script/lint"
+
+
+def test_an_error_no_checker_prints_is_the_last_link_before_tests_that_never_ran() -> None:
+    output = ["lint: 0 problems in 40 files"]
+    block = ['Error: render pages: undefined partial "share"', "build aborted after 3 pages"]
+    assert failing_link(CHAIN, output, block, tests_ran=False) == "script/build"
+
+
+def test_a_test_run_in_the_output_keeps_the_chain_named_by_its_last_link() -> None:
+    block = ["  FAIL orders/void: expected status 204, got 409", "23 of 24 scenarios passed, 1 failed"]
+    assert failing_link(CHAIN, ["  ok   orders/create"], block, tests_ran=False) == CHAIN
+    # A verdict a rule read says so too, and then a finding-shaped line is the tests' output, not a checker's.
+    assert failing_link(CHAIN, [], ["tests/a.py:3: assert 1 == 2"], tests_ran=True) == CHAIN
+
+
+def test_an_echoed_link_is_the_one_that_ran_last() -> None:
+    output = ["+ script/lint", "0 problems", "$ script/build"]
+    assert failing_link(CHAIN, output, ["src/a.ts:1: missing license header"], tests_ran=False) == "script/build"
+
+
+def test_a_command_that_is_no_chain_of_several_kinds_is_itself() -> None:
+    assert failing_link("npm ci && npm test", [], ["x.ts:1: y"], tests_ran=False) == "npm ci && npm test"
+    assert failing_link("pytest -q", [], ["x.py:1: y"], tests_ran=False) == "pytest -q"
+    assert failing_link("flake8 && pylint src", [], ["x.py:1: y"], tests_ran=False) == "flake8 && pylint src"
+
+
+def test_the_failing_link_names_the_steps_category() -> None:
+    step = [f"##[group]Run {CHAIN}", CHAIN, "##[endgroup]"]
+    findings = ["src/a.ts:1: missing license header", "src/b.ts:1: missing license header", "2 files lack it"]
+    exit_line = "##[error]Process completed with exit code 1."
+    assert triage_text([*step, *findings, exit_line], default_ruleset()).category == "lint.error"
