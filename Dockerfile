@@ -26,6 +26,8 @@ COPY autoheal ./autoheal
 COPY templates ./templates
 COPY workflows-examples ./workflows-examples
 
+# The warm-up below pipes into autoheal: a failing step must fail the build (hadolint DL4006).
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN pip install --no-cache-dir --only-binary=:all: -r requirements.lock \
     && pip install --no-cache-dir --no-deps . \
     && autoheal --help > /dev/null \
