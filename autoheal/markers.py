@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from autoheal.blocks import located
 from autoheal.markertext import LazyText, Re2Groups
 from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
@@ -76,7 +77,6 @@ _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
-_ANNOTATION = re.compile(r"##\[error\][\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
 # What ``_travis_command`` reads, as a regex (the tests compare the two).
@@ -186,7 +186,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True, ci=RUNNER)
     # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
-    if body.startswith("##[error]") and not _ANNOTATION.match(body):
+    if body.startswith("##[error]") and not located(body[9:]):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True, ci=RUNNER)
         return _ERROR  # _GHA_ERROR

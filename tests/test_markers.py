@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -57,6 +58,17 @@ def _platform(body: str) -> Marker | None:
     return m._group(body)
 
 
+# The reference's own readings of a diff's file header and a linter's annotation, written from their shapes
+# (a path alone after ``--- ``/``+++ ``, up to a tab; ``##[error]`` then ``file.ext:line[:col]: message``), not
+# taken from the code under test. ``test_diff_headers_and_annotations_read_as_written`` pins both.
+_DIFF_FILE = re.compile(r"(?:---|\+\+\+) \S*[/.]\S*[^\S\t]*(?:\t|\Z)")
+_ANNOTATED = re.compile(r"##\[error\]\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+
+
+def _diff_file(text: str) -> bool:
+    return bool(_DIFF_FILE.match(text))
+
+
 def reference(raw: str, text: str) -> Marker | None:
     """``markers.marker`` as it read before its guards, through google-re2's public API."""
     travis_cmd, travis_end = m._TRAVIS_CMD.regex, m._TRAVIS_END.regex
@@ -65,7 +77,7 @@ def reference(raw: str, text: str) -> Marker | None:
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
-        if (g := m._TRACE.match(text)) and not m.diff_file(text):
+        if (g := m._TRACE.match(text)) and not _diff_file(text):
             group = m._group(body)
             return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
     if g := m._GHA_STEP.match(body):
@@ -74,9 +86,9 @@ def reference(raw: str, text: str) -> Marker | None:
         return Marker(endgroup=True, ci=RUNNER)
     if g := m._GHA_EXIT.search(text):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if (g := m._AZURE_EXIT.match(body)) and not m._ANNOTATION.match(body):
+    if (g := m._AZURE_EXIT.match(body)) and not _ANNOTATED.match(body):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if m._GHA_ERROR.match(body) and not m._ANNOTATION.match(body):
+    if m._GHA_ERROR.match(body) and not _ANNOTATED.match(body):
         return Marker(error=True, ci=RUNNER)
     if g := travis_end.search(text):
         return Marker(code=int(g["code"]), closes=g["cmd"], ci=TRAVIS)
@@ -96,7 +108,7 @@ def reference(raw: str, text: str) -> Marker | None:
         return found
     if g := m._RECIPE.search(text):
         return Marker(recipe=g["target"].strip(), code=int(g["code"]))
-    if (g := m._TRACE.match(text)) and not m.diff_file(text):
+    if (g := m._TRACE.match(text)) and not _diff_file(text):
         return Marker(traced=g["cmd"].strip())
     return None
 
@@ -117,6 +129,9 @@ PIECES = [
     "++ x",
     "+++ b/file",
     "##[error]a.go:3:5: unused x (unused)",
+    "##[error]src/app.ts:12: ",
+    "+++ notes",
+    "+++ a.sh\t",
     "--- a/file",
     "~~~ Running tests",
     "[workspace] $ /bin/sh -xe /tmp/j.sh",
@@ -235,6 +250,34 @@ def test_each_piece_alone_and_stamped() -> None:
         for raw in (piece, "2024-05-06T09:00:00.1234567Z " + piece, "09:00:00 " + piece):
             text = normalize(raw)
             assert marker(raw, text) == reference(raw, text), raw
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A diff's file header is no trace nor group; a path needs a ``/`` or ``.``, and ends at a tab.
+        ("+++ b/src/app.py", None),
+        ("+++ bin/backup.sh", None),
+        ("+++ a.sh\t2024-05-06 10:00:00.000000000 +0000", None),
+        ("--- a/src/app.py", None),
+        # (``+++ x`` is a trace, or a Buildkite group once the log is told Buildkite's)
+        ("+++ Makefile", Marker(traced="Makefile", opens="Makefile", kind="step", weak=True)),
+        ("+++ notes a.txt", Marker(traced="notes a.txt", opens="notes a.txt", kind="step", weak=True)),
+        ("+ ./ci/check.sh", Marker(traced="./ci/check.sh", kind="step")),
+        ("--- Running tests", Marker(opens="Running tests", kind="step", weak=True, ci=BUILDKITE)),
+        # A linter's annotation at a location is output; the runner's own ``##[error]`` is an error.
+        ("##[error]a.go:3:5: unused x (unused)", None),
+        ("##[error]src/app.ts:12: Type 'string' is not assignable", None),
+        ("##[error]  lib/x.rb:4:1: C: Style/StringLiterals", None),
+        ("##[error]src/app.ts:12: ", Marker(error=True, ci=RUNNER)),
+        ("##[error]Process failed", Marker(error=True, ci=RUNNER)),
+        ("##[error]Bash exited with code '3'.", Marker(code=3, error=True, ci=RUNNER)),
+        ("##[error]a.go:3:5: Bash exited with code '3'.", None),
+    ],
+)
+def test_diff_headers_and_annotations_read_as_written(line: str, expected: Marker | None) -> None:
+    assert marker(line, normalize(line)) == expected
+    assert reference(line, normalize(line)) == expected
 
 
 def test_a_travis_command_with_non_ascii_reads_its_groups_through_the_public_api() -> None:
