@@ -47,8 +47,9 @@ import re
 from collections.abc import Callable
 
 from autoheal.blocks import located
+from autoheal.diffs import diff_file, hunk_counts, new_file
 from autoheal.markertext import LazyText, Re2Groups
-from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS, told
+from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
@@ -69,7 +70,7 @@ MARKER_LITERALS = (
     rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
 )
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
@@ -142,6 +143,7 @@ _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
 # cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
 # prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
+_OLD_FILE = Marker(diff=OLD_FILE)
 _VSO_ERROR = Marker(error=True, ci=AZURE)
 _VSO_FAILED = Marker(code=1, error=True, ci=AZURE)
 _RUNNER_STEPS = {
@@ -177,7 +179,10 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
         if (m := _TRACE.match(said())) and not diff_file(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
-            return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+            opens, new = (group.opens if group else None), new_file(said())
+            return Marker(traced=m["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+    if body[:4] == "@@ -" and (counts := hunk_counts(said())):
+        return Marker(diff=HUNK, hunk=sum(counts))
     if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
         if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
             return Marker(opens=cmd.strip(), kind="step", ci=GHA)
@@ -209,15 +214,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
     if (m := _TRACE.match(said())) and not diff_file(said()):
-        return Marker(traced=m["cmd"].strip())
+        return Marker(traced=m["cmd"].strip(), diff=new_file(said()))
     return None
-
-
-def diff_file(text: str) -> bool:
-    """A unified diff's file header (``+++ b/x``, shfmt's ``+++ a.sh``, ``+++ x<TAB>2024-05-06``): a path alone,
-    never a shell trace nor a Buildkite group. (By hand: a regex backtracked over a long line of dots.)"""
-    path = text[4:].split("\t", 1)[0].rstrip() if text[:4] in ("--- ", "+++ ") else ""
-    return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
 
 
 def _travis_command(body: str) -> str | None:
@@ -289,12 +287,14 @@ def _platform_marker(body: str) -> Marker | None:
         return Marker(code=abs(int(m["code"])), ci=BUILDKITE if _STEP_EXITS[2] in body else CIRCLECI)
     if body.startswith(_TELL_STARTS):
         return next(told(ci) for start, ci in _TELLS if body.startswith(start))
-    return _group(body) if body[:4] in ("~~~ ", "--- ", "+++ ") else None
+    if body[:4] == "--- ":  # a Buildkite group, or a diff's old-file header (the Sectioner pairs it with ``+++``)
+        return _group(body) or _OLD_FILE
+    return _group(body) if body[:4] in ("~~~ ", "+++ ") else None
 
 
 def _group(body: str) -> Marker | None:
     """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
     if (m := _BUILDKITE.match(body)) and not (_NOT_GROUP.search(m["name"]) or diff_file(body)):
-        tilde = m["mark"] == "~~~"
-        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE)
+        tilde, old = m["mark"] == "~~~", OLD_FILE if m["mark"] == "---" else ""
+        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE, diff=old)
     return None

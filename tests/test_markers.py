@@ -12,7 +12,20 @@ from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
-from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS
+from autoheal.marks import (
+    AZURE,
+    BUILDKITE,
+    CIRCLECI,
+    GHA,
+    GITLAB,
+    HUNK,
+    JENKINS,
+    NEW_FILE,
+    OLD_FILE,
+    RUNNER,
+    SHELL,
+    TRAVIS,
+)
 from autoheal.normalize import _TIMESTAMP as _STAMP
 from autoheal.normalize import normalize
 from autoheal.redact import redact
@@ -55,7 +68,8 @@ def _platform(body: str) -> Marker | None:
     for start, ci in m._TELLS:
         if body.startswith(start):
             return Marker(kind="tell", ci=ci)
-    return m._group(body)
+    group = m._group(body)
+    return group or (Marker(diff=OLD_FILE) if body.startswith("--- ") else None)
 
 
 # The reference's own readings of a diff's file header and a linter's annotation, written from their shapes
@@ -63,6 +77,7 @@ def _platform(body: str) -> Marker | None:
 # taken from the code under test. ``test_diff_headers_and_annotations_read_as_written`` pins both.
 _DIFF_FILE = re.compile(r"(?:---|\+\+\+) \S*[/.]\S*[^\S\t]*(?:\t|\Z)")
 _ANNOTATED = re.compile(r"##\[error\]\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+_HUNK = re.compile(r"@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 
 
 def _diff_file(text: str) -> bool:
@@ -79,7 +94,10 @@ def reference(raw: str, text: str) -> Marker | None:
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
         if (g := m._TRACE.match(text)) and not _diff_file(text):
             group = m._group(body)
-            return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+            opens, new = (group.opens if group else None), NEW_FILE if text.startswith("+++ ") else ""
+            return Marker(traced=g["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+    if body.startswith("@@ -") and (g := _HUNK.match(text)):
+        return Marker(diff=HUNK, hunk=int(g[1] or 1) + int(g[2] or 1))
     if g := m._GHA_STEP.match(body):
         return Marker(opens=g["cmd"].strip(), kind="step", ci=GHA)
     if m._GHA_ENDGROUP.match(body):
@@ -109,7 +127,7 @@ def reference(raw: str, text: str) -> Marker | None:
     if g := m._RECIPE.search(text):
         return Marker(recipe=g["target"].strip(), code=int(g["code"]))
     if (g := m._TRACE.match(text)) and not _diff_file(text):
-        return Marker(traced=g["cmd"].strip())
+        return Marker(traced=g["cmd"].strip(), diff=NEW_FILE if text.startswith("+++ ") else "")
     return None
 
 
@@ -131,6 +149,8 @@ PIECES = [
     "##[error]a.go:3:5: unused x (unused)",
     "##[error]src/app.ts:12: ",
     "+++ notes",
+    "@@ -3,5 +3,6 @@",
+    "@@ -1 +1 @@ def f():",
     "+++ a.sh\t",
     "--- a/file",
     "~~~ Running tests",
@@ -257,14 +277,17 @@ def test_each_piece_alone_and_stamped() -> None:
     [
         # A diff's file header is no trace nor group; a path needs a ``/`` or ``.``, and ends at a tab.
         ("+++ b/src/app.py", None),
+        ("@@ -3,5 +3,6 @@ def main():", Marker(diff=HUNK, hunk=11)),
+        ("@@ -1 +0,0 @@", Marker(diff=HUNK, hunk=1)),
+        ("@@ -x +1 @@", None),
         ("+++ bin/backup.sh", None),
         ("+++ a.sh\t2024-05-06 10:00:00.000000000 +0000", None),
-        ("--- a/src/app.py", None),
+        ("--- a/src/app.py", Marker(diff=OLD_FILE)),
         # (``+++ x`` is a trace, or a Buildkite group once the log is told Buildkite's)
-        ("+++ Makefile", Marker(traced="Makefile", opens="Makefile", kind="step", weak=True)),
-        ("+++ notes a.txt", Marker(traced="notes a.txt", opens="notes a.txt", kind="step", weak=True)),
+        ("+++ Makefile", Marker(traced="Makefile", opens="Makefile", kind="step", weak=True, diff=NEW_FILE)),
+        ("+++ a b.txt", Marker(traced="a b.txt", opens="a b.txt", kind="step", weak=True, diff=NEW_FILE)),
         ("+ ./ci/check.sh", Marker(traced="./ci/check.sh", kind="step")),
-        ("--- Running tests", Marker(opens="Running tests", kind="step", weak=True, ci=BUILDKITE)),
+        ("--- Running tests", Marker(opens="Running tests", kind="step", weak=True, ci=BUILDKITE, diff=OLD_FILE)),
         # A linter's annotation at a location is output; the runner's own ``##[error]`` is an error.
         ("##[error]a.go:3:5: unused x (unused)", None),
         ("##[error]src/app.ts:12: Type 'string' is not assignable", None),
