@@ -175,10 +175,7 @@ def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
 
 def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = frozenset()) -> bool:
     """Whether a hit may be the root cause at all."""
-    section = _section(scan, hit)
-    if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
-        return False
-    return not (section and tools.guarded(section.command))
+    return not (hit.rule.severity == "warning" or quiet(hit.text)) and _unheeded(scan, hit, known, traces)
 
 
 def best_cause(hits: list[Hit]) -> Hit | None:
@@ -220,7 +217,7 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
                 continue
             if eligible(scan, hit, known, traces):
                 out[t].append(hit)
-            elif _warning_only(scan, hit, known, traces):
+            elif _unheeded(scan, hit, known, traces):  # ineligible only as a warning
                 warned[t].append(hit)
     for t, hits in out.items():
         # After the eligible hits: on a tie in rank, an eligible hit stays first.
@@ -228,8 +225,8 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     return out
 
 
-def _warning_only(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> bool:
-    """Ineligible only because the line is a warning (not a baseline line, an echo or an ``|| true`` command)."""
+def _unheeded(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> bool:
+    """Not a line the passing run printed too, an echo, or the output of a command run with ``|| true``."""
     if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)
