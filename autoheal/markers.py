@@ -48,7 +48,7 @@ from collections.abc import Callable
 
 from autoheal.blocks import located
 from autoheal.diffs import diff_file, hunk_counts, new_file
-from autoheal.markertext import LazyText, Re2Groups
+from autoheal.markertext import LazyText, Re2Groups, travis_command
 from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
@@ -80,10 +80,8 @@ _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
-# What ``_travis_command`` reads, as a regex (the tests compare the two).
+# What ``markertext.travis_command`` reads, as a regex (the tests compare the two).
 _TRAVIS_CMD = Re2Groups(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)", anchored=True)
-_SPACE = "\t\n\f\r "  # RE2's \s (\v is in \S)
-_SPACE_AT = re.compile(r"[\t\n\f\r ]")
 _TRAVIS_END = Re2Groups(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)", anchored=False)
 # A command with a newline in it ends its "The command" line on the next line.
 _TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
@@ -174,9 +172,10 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     """
     body = unstamped(raw)
     said = LazyText(text, read)
-    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
-        if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-            return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    command = body[:1] in ("$", "+")
+    if command:  # most marker lines: a command line, then the checks below are misses
+        if found := _command(body):
+            return found
         if (m := _TRACE.match(said())) and not diff_file(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
             opens, new = (group.opens if group else None), new_file(said())
@@ -205,8 +204,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return Marker(code=int(m["code"]), continued=True, ci=TRAVIS)
         if m := _TRAVIS_DONE.search(said()):
             return Marker(code=int(m["code"]), build=True, ci=TRAVIS)
-    if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-        return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    if not command and (found := _command(body)):  # after Travis' fold and time markers
+        return found
     if body[:1] in ("P", "C") and (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
         return step
     if found := _platform_marker(body):
@@ -218,28 +217,11 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     return None
 
 
-def _travis_command(body: str) -> str | None:
-    """``_TRAVIS_CMD``'s ``cmd``: after ``$ `` at the start, or after the first ``travis_fold:`` or ``travis_time:``
-    whose run of non-spaces ends in ``$ ``; a non-space must follow, and ``.`` stops at a newline. Read with
-    ``find``: RE2 took ~6 µs to extract the group of each Travis command line, the commonest marker line there.
-    """
-    nl = body.find("\n")
-    limit = len(body) if nl < 0 else nl
-    at, run = body.find("travis_", 0, limit), -1
-    while at >= 0:
-        if body.startswith(("fold:", "time:"), at + 7):
-            if run < at + 12:  # markers in one run of non-spaces share its end: find it once, or a line is quadratic
-                space = _SPACE_AT.search(body, at + 12)  # the lazy ``\S*?`` ends where the run of non-spaces does
-                run = space.start() if space else len(body)
-            if run > at + 12 and body[run - 1] == "$" and body[run : run + 1] == " " and _leads(body, run + 1):
-                return body[run + 1 : limit]
-        at = body.find("travis_", at + 1, limit)
-    return body[2:limit] if body.startswith("$ ") and _leads(body, 2) else None
-
-
-def _leads(body: str, at: int) -> bool:
-    """A command starts at ``at``: a non-space (RE2's ``\\S``) is there."""
-    return at < len(body) and body[at] not in _SPACE
+def _command(body: str) -> Marker | None:
+    """A command line: ``$ cmd``, also after Travis' ``travis_fold:``/``travis_time:`` markers."""
+    if "$" in body and (cmd := travis_command(body.replace("\r", ""))) is not None:
+        return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    return None
 
 
 def _platform_marker(body: str) -> Marker | None:

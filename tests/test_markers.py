@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
+from autoheal.markertext import travis_command
 from autoheal.marks import (
     AZURE,
     BUILDKITE,
@@ -333,7 +334,7 @@ TRAVIS_PIECES = [
 def test_the_travis_command_is_what_its_regex_captures(pieces: list[str]) -> None:
     body = "".join(pieces)
     found = m._TRAVIS_CMD.regex.match(body)
-    assert m._travis_command(body) == (found["cmd"] if found else None), body
+    assert travis_command(body) == (found["cmd"] if found else None), body
 
 
 def _best_time(body: str) -> float:
@@ -343,7 +344,7 @@ def _best_time(body: str) -> float:
     times = []
     for _ in range(5):
         started = time.perf_counter()
-        m._travis_command(body)
+        travis_command(body)
         times.append(time.perf_counter() - started)
     return min(times)
 
