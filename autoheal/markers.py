@@ -235,8 +235,6 @@ def _platform_marker(body: str) -> Marker | None:
         if m := _PIPELINE_STAGE.match(body):
             post = m["name"].startswith("Declarative: Post Actions")
             return Marker(opens=m["name"].strip(), kind="step", aside=post, ci=JENKINS)
-        if _JENKINS_POST.match(body):
-            return _POST
     elif lead in ("B", "F", "S", "E"):
         if m := _JENKINS_FAILED.match(body):
             return Marker(code=1, then=POST_BUILD, ci=JENKINS)
@@ -249,7 +247,7 @@ def _platform_marker(body: str) -> Marker | None:
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
             return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
-    if lead in ("P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
+    if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):
         return _SCM
