@@ -15,6 +15,7 @@ from autoheal import asciitwin
 # Which CI's own lines are chatter depends on the log's CI: told once per log (``cilines``).
 from autoheal.cilines import pipeline_chatter as pipeline_chatter
 from autoheal.cilines import pipeline_step as pipeline_step
+from autoheal.diffs import hunk_counts
 
 # How a tool frames its report (a line prefix, a box, a pointer to more) has its own module too.
 from autoheal.framing import box_end as box_end
@@ -133,11 +134,11 @@ _SUMMARY = asciitwin.lazy(
 _TERMINATOR = asciitwin.lazy(
     r"^\s*(?:exit status \d+|script returned exit code \d+|\S*make(?:\[\d+\])?: \*\*\* .*Error \d+)\s*$"
 )
-# A diff's own lines: changed lines, and its file and hunk headers (``--- a/x``, ``+++ b/x``,
-# ``@@ -5,6 +5,7 @@``, ``index 3f2a1c0..9b1c7d2``; ``diff -u``'s ``--- x<TAB>2024-05-06 ...``).
+# A diff's own lines: changed lines, and its file headers (``--- a/x``, ``+++ b/x``, ``index 3f2a1c0..9b1c7d2``;
+# ``diff -u``'s ``--- x<TAB>2024-05-06 ...``); its hunk headers (``@@ -5,6 +5,7 @@``) are diffs.py's.
 _DIFF = asciitwin.lazy(
     r"^\s*(?:[-+<>](?:\s|$)|[-+][^-+\s])|^(?:---|\+\+\+) (?:a/|b/|/dev/null|\S+\t\d{4}-)|"
-    r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|^index [0-9a-f]{7,}\.\.[0-9a-f]{7,}"
+    r"^index [0-9a-f]{7,}\.\.[0-9a-f]{7,}"
 )
 
 # The same line is classified many times while a block's edges are found: remember the last few thousand.
@@ -270,7 +271,7 @@ def frame(text: str) -> bool:
 
 def diff_line(text: str) -> bool:
     """A line of an expected/actual diff: what it contains is test data, not a failure."""
-    return bool(_DIFF.match(text))
+    return bool(_DIFF.match(text)) or hunk_counts(text) is not None
 
 
 @lru_cache(maxsize=CACHE)

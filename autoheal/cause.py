@@ -144,34 +144,8 @@ class Scope:
 
     @property
     def command(self) -> SubCommand | None:
-        """The sub-command that failed inside the section (a make recipe, the last traced command that is
-        no line of a diff it printed)."""
-        diff = _diff_lines(self.tail)
-        commands = [c for c in self.scan.commands if c.line not in diff] if diff else self.scan.commands
-        return failing_command(commands, self.index, self.section.exit_line)
-
-
-# A unified diff printed under ``set -x`` (a formatter's ``shfmt -d``, ``black --diff``, Jenkins' ``sh -xe``
-# running ``git diff --exit-code``): its ``+++ b/x`` header and an added `` x`` line read as the shell's
-# traces (``+++`` is a trace three levels deep), and the last of them as the command that failed.
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
-
-
-def _diff_lines(tail: list[tuple[int, str]]) -> frozenset[int]:
-    """The lines of ``tail`` that are a unified diff's new-file header or its hunks' lines."""
-    out: set[int] = set()
-    hunk, above = False, ""
-    for n, text in tail:
-        if text.startswith("+++ ") and above.startswith("--- "):
-            out.add(n)
-        elif _HUNK.match(text):
-            hunk = True
-        elif hunk and (not text or text[0] in "+- \\"):
-            out.add(n)
-        else:
-            hunk = False
-        above = text
-    return frozenset(out)
+        """The sub-command that failed inside the section (a make recipe, the last traced command)."""
+        return failing_command(self.scan.commands, self.index, self.section.exit_line)
 
 
 def failed_scope(scans: Sequence[DocScan]) -> Scope | None:
@@ -201,10 +175,7 @@ def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
 
 def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = frozenset()) -> bool:
     """Whether a hit may be the root cause at all."""
-    section = _section(scan, hit)
-    if hit.rule.severity == "warning" or quiet(hit.text) or known(hit.text) or echoed(scan, hit, traces):
-        return False
-    return not (section and tools.guarded(section.command))
+    return not (hit.rule.severity == "warning" or quiet(hit.text)) and _unheeded(scan, hit, known, traces)
 
 
 def best_cause(hits: list[Hit]) -> Hit | None:
@@ -239,14 +210,14 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     out: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     warned: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     for scan in scans:
-        traces = frozenset(c.line for c in scan.commands if c.kind == "trace")
+        traces = frozenset(c.line for c in scan.commands if c.kind != "recipe")  # a diff's traced lines too
         for hit in scan.hits:
             t = tier(scan, hit, scope)
             if t == 3:
                 continue
             if eligible(scan, hit, known, traces):
                 out[t].append(hit)
-            elif _warning_only(scan, hit, known, traces):
+            elif _unheeded(scan, hit, known, traces):  # ineligible only as a warning
                 warned[t].append(hit)
     for t, hits in out.items():
         # After the eligible hits: on a tie in rank, an eligible hit stays first.
@@ -254,8 +225,8 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     return out
 
 
-def _warning_only(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> bool:
-    """Ineligible only because the line is a warning (not a baseline line, an echo or an ``|| true`` command)."""
+def _unheeded(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> bool:
+    """Not a line the passing run printed too, an echo, or the output of a command run with ``|| true``."""
     if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)

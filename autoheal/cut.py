@@ -10,7 +10,12 @@ summary. The cut shows as a gap in the line numbers (rendered as ``⋮``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from autoheal import blocks, edges
+
+T = TypeVar("T")
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 SUMMARY = 8  # lines kept from the block's end, when it is cut
@@ -93,12 +98,7 @@ def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
         return None  # (one trace alone: its head and the block's summary say more than its frames thinned)
     chosen = set(range(len(kept))) - {i for run in runs for i in run}
-    depth, longest = 0, max(len(run) for run in runs)
-    while len(chosen) < MAX_EXCERPT and depth < longest:  # (a block shorter than the budget: all of it)
-        for run in runs:
-            if depth < len(run) and len(chosen) < MAX_EXCERPT:
-                chosen.add(run[depth])
-        depth += 1
+    chosen.update(by_depth(runs, MAX_EXCERPT - len(chosen)))  # (a block shorter than the budget: all of it)
     return [kept[i] for i in sorted(chosen)]
 
 
@@ -130,11 +130,7 @@ def each_head(kept: list[tuple[int, str]], anchor: int) -> list[tuple[int, str]]
     shown = parts.pop(own)
     if room - len(shown) < EACH * len(parts):
         return None
-    depth = 0
-    while len(shown) < room and any(depth < len(part) for part in parts):
-        shown += [part[depth] for part in parts if depth < len(part)][: room - len(shown)]
-        depth += 1
-    return lead + sorted(shown) + tail
+    return lead + sorted(shown + by_depth(parts, room - len(shown))) + tail
 
 
 def _failure_heads(kept: list[tuple[int, str]]) -> list[int] | None:
@@ -148,3 +144,14 @@ def _failure_heads(kept: list[tuple[int, str]]) -> list[int] | None:
             shapes.setdefault((blocks.indent(text), kind), []).append(i)
     heads = max(shapes.values(), key=len, default=[])
     return heads if len(heads) >= FAILURES else None
+
+
+def by_depth(groups: Sequence[Sequence[T]], room: int) -> list[T]:
+    """Up to ``room`` of the groups' items, the first of each, then the second of each...: every group shows
+    its first before any shows its second (each trace's first frames, each failure's first lines)."""
+    out: list[T] = []
+    depth, longest = 0, max((len(group) for group in groups), default=0)
+    while len(out) < room and depth < longest:
+        out += [group[depth] for group in groups if depth < len(group)][: room - len(out)]
+        depth += 1
+    return out

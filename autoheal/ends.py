@@ -18,12 +18,11 @@
 from __future__ import annotations
 
 from autoheal import asciitwin, blocks, edges
+from autoheal.diffs import hunk_counts
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
-# A unified diff's hunk header says how many old and new lines its hunk holds (``@@ -3,5 +3,6 @@``).
-_HUNK = asciitwin.lazy(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")  # RE2: lines are attacker-controlled
 
 
 def hunk_end(lines: Numbered, i: int) -> int:
@@ -34,10 +33,10 @@ def hunk_end(lines: Numbered, i: int) -> int:
     block. The header's counts say where the hunk ends; a line of another shape
     ends it sooner.
     """
-    m = _HUNK.match(lines[i][1])
-    if m is None:
+    counts = hunk_counts(lines[i][1])
+    if counts is None:
         return i
-    old, new = (int(n) if n is not None else 1 for n in m.groups())
+    old, new = counts
     j = i
     while (old > 0 or new > 0) and j + 1 < len(lines):
         text = lines[j + 1][1]

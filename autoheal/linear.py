@@ -11,6 +11,8 @@ Python. What differs is rewritten here:
 - ``$`` in Python also matches before a final newline; in RE2 only at the end.
 - Python's ``{,n}`` is a repeat (RE2 reads it as text), its ``\\Z`` is RE2's ``\\z``,
   its ``\\uXXXX`` RE2's ``\\x{XXXX}``.
+- A ``[`` inside a class is a character in Python (``[[:alpha:]]`` is a class of ``[:alph`` then a
+  ``]``); RE2 reads ``[:alpha:]`` there as a POSIX class: it is escaped.
 
 RE2 has no lookaround, backreference, ``\\N{name}`` or Unicode ``\\b``: a pattern
 holding one is refused with a ValueError (its author writes the boundary out, e.g. with ``WORD``).
@@ -77,7 +79,7 @@ def translate(pattern: str, ascii: bool = False) -> str:
             continue
         if inside:
             inside = not class_ends(c, len(out) - opened)
-            out.append(c)
+            out.append("\\[" if c == "[" else c)  # Python's "[" in a class is itself; RE2 reads "[:alpha:]" as POSIX's
         elif c == "[":
             inside = True
             out.append("[^" if pattern.startswith("[^", i) else "[")

@@ -46,8 +46,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal.markertext import LazyText, Re2Groups
-from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS, told
+from autoheal.blocks import located
+from autoheal.diffs import diff_file, hunk_counts, new_file
+from autoheal.markertext import LazyText, Re2Groups, travis_command
+from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
@@ -68,7 +70,7 @@ MARKER_LITERALS = (
     rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
 )
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?\+{1,3} \S|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
@@ -76,13 +78,10 @@ _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
 _GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
-_ANNOTATION = re.compile(r"##\[error\][\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
-# What ``_travis_command`` reads, as a regex (the tests compare the two).
+# What ``markertext.travis_command`` reads, as a regex (the tests compare the two).
 _TRAVIS_CMD = Re2Groups(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)", anchored=True)
-_SPACE = "\t\n\f\r "  # RE2's \s (\v is in \S)
-_SPACE_AT = re.compile(r"[\t\n\f\r ]")
 _TRAVIS_END = Re2Groups(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)", anchored=False)
 # A command with a newline in it ends its "The command" line on the next line.
 _TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
@@ -142,6 +141,7 @@ _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
 # cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
 # prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
+_OLD_FILE = Marker(diff=OLD_FILE)
 _VSO_ERROR = Marker(error=True, ci=AZURE)
 _VSO_FAILED = Marker(code=1, error=True, ci=AZURE)
 _RUNNER_STEPS = {
@@ -172,12 +172,16 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     """
     body = unstamped(raw)
     said = LazyText(text, read)
-    if body[:1] in ("$", "+"):  # most marker lines: a command line, then the checks below are misses
-        if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-            return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    command = body[:1] in ("$", "+")
+    if command:  # most marker lines: a command line, then the checks below are misses
+        if found := _command(body):
+            return found
         if (m := _TRACE.match(said())) and not diff_file(said()):
             group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
-            return Marker(traced=m["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+            opens, new = (group.opens if group else None), new_file(said())
+            return Marker(traced=m["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+    if body[:4] == "@@ -" and (counts := hunk_counts(said())):
+        return Marker(diff=HUNK, hunk=sum(counts))
     if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
         if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
             return Marker(opens=cmd.strip(), kind="step", ci=GHA)
@@ -186,7 +190,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
         return Marker(code=int(m["code"]), error=True, ci=RUNNER)
     # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
-    if body.startswith("##[error]") and not _ANNOTATION.match(body):
+    if body.startswith("##[error]") and not located(body[9:]):
         if m := _AZURE_EXIT.match(body):
             return Marker(code=int(m["code"]), error=True, ci=RUNNER)
         return _ERROR  # _GHA_ERROR
@@ -200,8 +204,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return Marker(code=int(m["code"]), continued=True, ci=TRAVIS)
         if m := _TRAVIS_DONE.search(said()):
             return Marker(code=int(m["code"]), build=True, ci=TRAVIS)
-    if "$" in body and (cmd := _travis_command(body.replace("\r", ""))) is not None:
-        return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    if not command and (found := _command(body)):  # after Travis' fold and time markers
+        return found
     if body[:1] in ("P", "C") and (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
         return step
     if found := _platform_marker(body):
@@ -209,39 +213,15 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
     if (m := _TRACE.match(said())) and not diff_file(said()):
-        return Marker(traced=m["cmd"].strip())
+        return Marker(traced=m["cmd"].strip(), diff=new_file(said()))
     return None
 
 
-def diff_file(text: str) -> bool:
-    """A unified diff's file header (``+++ b/x``, shfmt's ``+++ a.sh``, ``+++ x<TAB>2024-05-06``): a path alone,
-    never a shell trace nor a Buildkite group. (By hand: a regex backtracked over a long line of dots.)"""
-    path = text[4:].split("\t", 1)[0].rstrip() if text[:4] in ("--- ", "+++ ") else ""
-    return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
-
-
-def _travis_command(body: str) -> str | None:
-    """``_TRAVIS_CMD``'s ``cmd``: after ``$ `` at the start, or after the first ``travis_fold:`` or ``travis_time:``
-    whose run of non-spaces ends in ``$ ``; a non-space must follow, and ``.`` stops at a newline. Read with
-    ``find``: RE2 took ~6 µs to extract the group of each Travis command line, the commonest marker line there.
-    """
-    nl = body.find("\n")
-    limit = len(body) if nl < 0 else nl
-    at, run = body.find("travis_", 0, limit), -1
-    while at >= 0:
-        if body.startswith(("fold:", "time:"), at + 7):
-            if run < at + 12:  # markers in one run of non-spaces share its end: find it once, or a line is quadratic
-                space = _SPACE_AT.search(body, at + 12)  # the lazy ``\S*?`` ends where the run of non-spaces does
-                run = space.start() if space else len(body)
-            if run > at + 12 and body[run - 1] == "$" and body[run : run + 1] == " " and _leads(body, run + 1):
-                return body[run + 1 : limit]
-        at = body.find("travis_", at + 1, limit)
-    return body[2:limit] if body.startswith("$ ") and _leads(body, 2) else None
-
-
-def _leads(body: str, at: int) -> bool:
-    """A command starts at ``at``: a non-space (RE2's ``\\S``) is there."""
-    return at < len(body) and body[at] not in _SPACE
+def _command(body: str) -> Marker | None:
+    """A command line: ``$ cmd``, also after Travis' ``travis_fold:``/``travis_time:`` markers."""
+    if "$" in body and (cmd := travis_command(body.replace("\r", ""))) is not None:
+        return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
+    return None
 
 
 def _platform_marker(body: str) -> Marker | None:
@@ -255,8 +235,6 @@ def _platform_marker(body: str) -> Marker | None:
         if m := _PIPELINE_STAGE.match(body):
             post = m["name"].startswith("Declarative: Post Actions")
             return Marker(opens=m["name"].strip(), kind="step", aside=post, ci=JENKINS)
-        if _JENKINS_POST.match(body):
-            return _POST
     elif lead in ("B", "F", "S", "E"):
         if m := _JENKINS_FAILED.match(body):
             return Marker(code=1, then=POST_BUILD, ci=JENKINS)
@@ -269,7 +247,7 @@ def _platform_marker(body: str) -> Marker | None:
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
             return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
-    if lead in ("P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
+    if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):
         return _SCM
@@ -289,12 +267,14 @@ def _platform_marker(body: str) -> Marker | None:
         return Marker(code=abs(int(m["code"])), ci=BUILDKITE if _STEP_EXITS[2] in body else CIRCLECI)
     if body.startswith(_TELL_STARTS):
         return next(told(ci) for start, ci in _TELLS if body.startswith(start))
-    return _group(body) if body[:4] in ("~~~ ", "--- ", "+++ ") else None
+    if body[:4] == "--- ":  # a Buildkite group, or a diff's old-file header (the Sectioner pairs it with ``+++``)
+        return _group(body) or _OLD_FILE
+    return _group(body) if body[:4] in ("~~~ ", "+++ ") else None
 
 
 def _group(body: str) -> Marker | None:
     """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
     if (m := _BUILDKITE.match(body)) and not (_NOT_GROUP.search(m["name"]) or diff_file(body)):
-        tilde = m["mark"] == "~~~"
-        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE)
+        tilde, old = m["mark"] == "~~~", OLD_FILE if m["mark"] == "---" else ""
+        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE, diff=old)
     return None

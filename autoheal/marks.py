@@ -49,6 +49,8 @@ class Marker:
     body: bool = False  # the current section's output starts on the next line
     jenkins: bool = False  # a Jenkins freestyle build's own line (a build step, the SCM checkout)
     ci: int = 0  # the CIs whose marker this is (bits above); 0: any log's
+    diff: str = ""  # a unified diff's shape: OLD_FILE (``--- x``), NEW_FILE (``+++ x``) or HUNK (``@@ ...``)
+    hunk: int = 0  # of a HUNK header: the most lines its hunk may hold (its old and new counts together)
 
 
 def told(ci: int) -> Marker:
@@ -56,5 +58,6 @@ def told(ci: int) -> Marker:
     return _TOLD[ci]
 
 
+OLD_FILE, NEW_FILE, HUNK = "---", "+++", "@@"  # a diff's file headers and hunk header (``Marker.diff``)
 TELL = "tell"  # (a kind, not a field of its own: each field costs every Marker made, one per marker line)
 _TOLD = {ci: Marker(kind=TELL, ci=ci) for ci in CI_NAMES}

@@ -18,7 +18,7 @@ shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
 output of that command, and make's ``make: *** [<target>] Error N`` closes
 the recipe of ``<target>``, which failed (the innermost recipe says so first).
 They name what failed inside a step that runs a script or make, and bound
-where its output is.
+where its output is. A diff's lines shaped as traces (``+++ x``, an added `` x``) are the diff's (``DIFF``).
 
 A log is from one CI: the first marker in its first ``HEAD_LINES`` lines that
 only one CI prints tells which (``marks``), and from then on another CI's
@@ -36,18 +36,21 @@ from collections.abc import Sequence
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
 from autoheal.dialect import HEAD_LINES
+from autoheal.diffs import Follower
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
 from autoheal.marks import BUILDKITE, CI_NAMES, JENKINS, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
+from autoheal.sectiontable import DIFF
 from autoheal.sectiontable import FAILED as FAILED
 from autoheal.sectiontable import PASSED as PASSED
 from autoheal.sectiontable import UNKNOWN as UNKNOWN
 from autoheal.sectiontable import Section as Section
 from autoheal.sectiontable import Sections as Sections
 from autoheal.sectiontable import SubCommand as SubCommand
+from autoheal.sectiontable import failing_command as failing_command
 
 # Sections a document may open; later markers read as output of the last one. A real 1 GB log
 # opens ~75k; a hostile one of ``$ a`` lines two million per 8 MB (56 bytes each, packed).
@@ -65,7 +68,8 @@ class Sectioner:
         # Per section: only a failed section's sub-commands (or the last one's) are ever read, so
         # those of a section frozen (out of reach) without failing are dropped.
         self.by_section: dict[int, list[SubCommand]] = {}
-        self.traced_line = 0  # the line of the last shell trace fed (the scan marks a hit there as an echo)
+        self.traced_line = 0  # the line of the last shell trace (or diff line) fed: the scan marks a hit there an echo
+        self.diffs = Follower()  # a diff's ``+++ x`` and added `` x`` lines read as traces: they are the diff's
         self.failed = 0  # how many sections have failed so far
         self.buildkite = False  # a ``~~~`` group was seen: ``---`` and ``+++`` lines open groups too
         self.aside = False  # in a phase aside (GitLab's after_script...): commands opened there are aside too
@@ -95,18 +99,22 @@ class Sectioner:
 
         Bounded because a ``set -x`` loop prints millions of traces (8 MB of ``+ a`` held 390 MB).
         """
-        if command.kind == "trace":
+        if command.kind != "recipe":
             self.traced_line = command.line
         mine = self.by_section.setdefault(command.section, [])
         if command.kind == "recipe" and sum(c.kind == "recipe" for c in mine) >= MAX_RECIPES:
             return
         mine.append(command)
-        if len(mine) > 2 * MAX_TRACES:  # trim in batches: once per MAX_TRACES traces
-            traces = [c for c in mine if c.kind == "trace"]
+        if len(mine) > 2 * MAX_TRACES:  # trim in batches: once per MAX_TRACES traces (a diff's lines with them)
+            traces = [c for c in mine if c.kind != "recipe"]
             drop = {id(c) for c in traces[: len(traces) - MAX_TRACES]}
             mine[:] = [c for c in mine if id(c) not in drop]
 
     def feed(self, line: int, found: Marker) -> None:
+        if (found.diff or self.diffs.reach) and not (found.weak and self.buildkite) and self.diffs.shown(line, found):
+            if found.traced is not None:  # a diff's line: an echo (in Buildkite, ``+++ x`` is a group)
+                self._record(SubCommand(line, found.traced, DIFF, self.current))
+            return
         if found.ci and not self._of_this_ci(line, found):
             return
         if not self._structure(line, found):
@@ -284,14 +292,6 @@ _UPLOAD = re.compile(
 
 def _is_upload(command: str) -> bool:
     return bool(_UPLOAD.search(command))
-
-
-def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:
-    """What failed inside a section: the innermost make recipe that failed, else the last traced command."""
-    mine = [c for c in commands if c.section == section and (before is None or c.line <= before)]
-    recipe = next((c for c in mine if c.kind == "recipe"), None)
-    traces = [c for c in mine if c.kind == "trace"]
-    return recipe or (traces[-1] if traces else None)
 
 
 def jenkins_lines(sections: Sequence[Section]) -> bool:

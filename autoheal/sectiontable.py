@@ -12,6 +12,7 @@ from typing import overload
 
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
+DIFF = "diff"  # a ``SubCommand`` kind: a diff's ``+++ x`` header or added `` x`` line, shaped as a shell trace
 _STATUSES = (PASSED, FAILED, UNKNOWN)
 _STATUS_INDEX = {status: index for index, status in enumerate(_STATUSES)}
 _NONE = -(1 << 63)  # None in an int column
@@ -39,11 +40,12 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class SubCommand:
-    """A command inside section ``section``: a shell trace (its output follows) or a make recipe that failed."""
+    """A command inside section ``section``: a shell trace (its output follows) or a make recipe that failed;
+    or a line of a diff the script printed that reads as a trace (``DIFF``): an echo of a file, no command."""
 
     line: int
     command: str
-    kind: str  # "trace" or "recipe"
+    kind: str  # "trace", "recipe" or DIFF
     section: int
     code: int | None = None
 
@@ -157,3 +159,12 @@ def _opt(value: int | None) -> int:
     if value is None:
         return _NONE
     return value if _NONE < value <= _MAX else (_MAX if value > 0 else _NONE + 1)
+
+
+def failing_command(commands: list[SubCommand], section: int, before: int | None) -> SubCommand | None:
+    """What failed inside a section: the innermost make recipe that failed, else the last traced command
+    (a diff's lines shaped as traces are none)."""
+    mine = [c for c in commands if c.section == section and (before is None or c.line <= before)]
+    recipe = next((c for c in mine if c.kind == "recipe"), None)
+    traces = [c for c in mine if c.kind == "trace"]
+    return recipe or (traces[-1] if traces else None)

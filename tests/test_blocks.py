@@ -119,3 +119,17 @@ def test_a_diffs_old_file_alone_on_its_line_heads_a_block() -> None:
     assert not blocks.header("--- a/src/x.go")  # (git's: its ``diff --git`` line above heads the block)
     for text in ["--- FAIL: TestX (0.00s)", "--- PASS: TestX (0.00s)", "--- ", "--- see: a.b"]:
         assert not blocks.header(text) or text.startswith("--- FAIL"), text
+
+
+def test_a_diffs_lines_and_headers_are_diff_lines() -> None:
+    for line in (
+        "@@ -5,6 +5,7 @@ def main():",
+        "@@ -1 +1 @@",
+        "+++ b/x.py",
+        "-    old",
+        "+new",
+        "index 3f2a1c0..9b1c7d2",
+    ):
+        assert blocks.diff_line(line), line
+    for line in ("@@ -5,6 +5,7", "@@@ -1,2 -1,2 +1,3 @@@", "error: x", "--- FAIL: TestX (0.00s)"):
+        assert not blocks.diff_line(line), line

@@ -40,3 +40,10 @@ def test_an_indented_or_numbered_trace_is_the_failures_own_report_and_stays_whol
 def test_a_backtraces_frames_are_no_findings_of_a_checker() -> None:
     # The frames below the error would read as located findings, printed last: the error anchors the block.
     assert anchor(list(enumerate(RAKE, 1)), _never) == (2, True)
+
+
+def test_by_depth_shows_every_groups_first_before_any_groups_second() -> None:
+    groups = [[1, 2, 3], [4], [5, 6]]
+    assert cut.by_depth(groups, 4) == [1, 4, 5, 2]
+    assert cut.by_depth(groups, 99) == [1, 4, 5, 2, 6, 3]
+    assert cut.by_depth(groups, 0) == [] and cut.by_depth([], 3) == []

@@ -69,6 +69,25 @@ def test_python_only_syntax_keeps_its_meaning(pattern: str, text: str) -> None:
         assert ours.group(0) == theirs.group(0)
 
 
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("^[[:alpha:]]$", "x"),  # Python: a class of "[:alph", then a "]" (RE2 alone: a POSIX class of letters)
+        ("^[[:alpha:]]$", ":]"),
+        ("^[^[:digit:]]+$", "12"),
+        ("^[^[:digit:]]+$", "ab]"),
+        ("[a[:space:]]", " "),
+        ("[a[:space:]]", "s]"),
+    ],
+)
+def test_a_bracket_inside_a_class_is_a_character_as_in_python(pattern: str, text: str) -> None:
+    ours, theirs = linear.compile(pattern).search(text), re.compile(pattern).search(text)
+    assert (ours is None) == (theirs is None)
+    if theirs is not None:
+        assert ours.group(0) == theirs.group(0)
+
+
 @pytest.mark.parametrize("pattern", [r"\N{EM DASH}", "a\\", r"\q", r"a{2000}", r"(?#note)", r"(?P=x)"])
 def test_what_cannot_be_translated_is_a_clear_value_error(pattern: str, capfd: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ValueError, match="RE2|\\\\|backslash"):
@@ -79,6 +98,7 @@ def test_what_cannot_be_translated_is_a_clear_value_error(pattern: str, capfd: p
 # Atoms whose meaning a translation could change, and strings that tell them apart.
 _ATOMS = ["a", "b", ".", r"\d", r"\s", r"\w", r"\W", "[ab]", "[^a]", r"[\s1]", r"\u00e9", r"\x41", r"\.", "é"]
 _ATOMS += ["[a[]", "[]a]", "[^]a]"]  # a "]" first in a class is itself; any later one ends it
+_ATOMS += ["[[:alpha:]]", "[^[:digit:]]"]  # a "[" in a class is itself (RE2 alone reads POSIX classes there)
 _QUANTIFIERS = ["", "*", "+", "?", "*?", "{2}", "{,2}", "{1,}", "{0,1}", "{,}"]
 _ANCHORS = ["", "^", r"\A"], ["", "$", r"\Z"]
 
@@ -93,10 +113,12 @@ def _patterns(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(_ANCHORS[0])) + body + draw(st.sampled_from(_ANCHORS[1]))
 
 
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
 @settings(max_examples=300, deadline=None)
 @example("[[]\\s", "[ ")
+@example("[[:alpha:]]", "b")
 @example("[a[]\\d", "a2")
-@given(_patterns(), st.text(alphabet="ab1A. é\n\xa0٣_{},2[]", max_size=8))
+@given(_patterns(), st.text(alphabet="ab1A. é\n\xa0٣_{},2[]:", max_size=8))
 def test_linear_and_python_agree(pattern: str, text: str) -> None:
     ours, theirs = linear.compile(pattern).search(text), re.compile(pattern).search(text)
     assert (ours is None) == (theirs is None), (pattern, text)

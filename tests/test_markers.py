@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -11,7 +12,21 @@ from hypothesis import strategies as st
 
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
-from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, JENKINS, RUNNER, SHELL, TRAVIS
+from autoheal.markertext import travis_command
+from autoheal.marks import (
+    AZURE,
+    BUILDKITE,
+    CIRCLECI,
+    GHA,
+    GITLAB,
+    HUNK,
+    JENKINS,
+    NEW_FILE,
+    OLD_FILE,
+    RUNNER,
+    SHELL,
+    TRAVIS,
+)
 from autoheal.normalize import _TIMESTAMP as _STAMP
 from autoheal.normalize import normalize
 from autoheal.redact import redact
@@ -54,7 +69,20 @@ def _platform(body: str) -> Marker | None:
     for start, ci in m._TELLS:
         if body.startswith(start):
             return Marker(kind="tell", ci=ci)
-    return m._group(body)
+    group = m._group(body)
+    return group or (Marker(diff=OLD_FILE) if body.startswith("--- ") else None)
+
+
+# The reference's own readings of a diff's file header and a linter's annotation, written from their shapes
+# (a path alone after ``--- ``/``+++ ``, up to a tab; ``##[error]`` then ``file.ext:line[:col]: message``), not
+# taken from the code under test. ``test_diff_headers_and_annotations_read_as_written`` pins both.
+_DIFF_FILE = re.compile(r"(?:---|\+\+\+) \S*[/.]\S*[^\S\t]*(?:\t|\Z)")
+_ANNOTATED = re.compile(r"##\[error\]\s*[\w./-]*\w\.\w{1,6}:\d+(?::\d+)?:\s+\S")
+_HUNK = re.compile(r"@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+
+
+def _diff_file(text: str) -> bool:
+    return bool(_DIFF_FILE.match(text))
 
 
 def reference(raw: str, text: str) -> Marker | None:
@@ -65,18 +93,21 @@ def reference(raw: str, text: str) -> Marker | None:
     if body[:1] in ("$", "+"):
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
-        if (g := m._TRACE.match(text)) and not m.diff_file(text):
+        if (g := m._TRACE.match(text)) and not _diff_file(text):
             group = m._group(body)
-            return Marker(traced=g["cmd"].strip(), opens=group.opens if group else None, kind="step", weak=bool(group))
+            opens, new = (group.opens if group else None), NEW_FILE if text.startswith("+++ ") else ""
+            return Marker(traced=g["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+    if body.startswith("@@ -") and (g := _HUNK.match(text)):
+        return Marker(diff=HUNK, hunk=int(g[1] or 1) + int(g[2] or 1))
     if g := m._GHA_STEP.match(body):
         return Marker(opens=g["cmd"].strip(), kind="step", ci=GHA)
     if m._GHA_ENDGROUP.match(body):
         return Marker(endgroup=True, ci=RUNNER)
     if g := m._GHA_EXIT.search(text):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if (g := m._AZURE_EXIT.match(body)) and not m._ANNOTATION.match(body):
+    if (g := m._AZURE_EXIT.match(body)) and not _ANNOTATED.match(body):
         return Marker(code=int(g["code"]), error=True, ci=RUNNER)
-    if m._GHA_ERROR.match(body) and not m._ANNOTATION.match(body):
+    if m._GHA_ERROR.match(body) and not _ANNOTATED.match(body):
         return Marker(error=True, ci=RUNNER)
     if g := travis_end.search(text):
         return Marker(code=int(g["code"]), closes=g["cmd"], ci=TRAVIS)
@@ -96,8 +127,8 @@ def reference(raw: str, text: str) -> Marker | None:
         return found
     if g := m._RECIPE.search(text):
         return Marker(recipe=g["target"].strip(), code=int(g["code"]))
-    if (g := m._TRACE.match(text)) and not m.diff_file(text):
-        return Marker(traced=g["cmd"].strip())
+    if (g := m._TRACE.match(text)) and not _diff_file(text):
+        return Marker(traced=g["cmd"].strip(), diff=NEW_FILE if text.startswith("+++ ") else "")
     return None
 
 
@@ -117,6 +148,11 @@ PIECES = [
     "++ x",
     "+++ b/file",
     "##[error]a.go:3:5: unused x (unused)",
+    "##[error]src/app.ts:12: ",
+    "+++ notes",
+    "@@ -3,5 +3,6 @@",
+    "@@ -1 +1 @@ def f():",
+    "+++ a.sh\t",
     "--- a/file",
     "~~~ Running tests",
     "[workspace] $ /bin/sh -xe /tmp/j.sh",
@@ -237,6 +273,37 @@ def test_each_piece_alone_and_stamped() -> None:
             assert marker(raw, text) == reference(raw, text), raw
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A diff's file header is no trace nor group; a path needs a ``/`` or ``.``, and ends at a tab.
+        ("+++ b/src/app.py", None),
+        ("@@ -3,5 +3,6 @@ def main():", Marker(diff=HUNK, hunk=11)),
+        ("@@ -1 +0,0 @@", Marker(diff=HUNK, hunk=1)),
+        ("@@ -x +1 @@", None),
+        ("+++ bin/backup.sh", None),
+        ("+++ a.sh\t2024-05-06 10:00:00.000000000 +0000", None),
+        ("--- a/src/app.py", Marker(diff=OLD_FILE)),
+        # (``+++ x`` is a trace, or a Buildkite group once the log is told Buildkite's)
+        ("+++ Makefile", Marker(traced="Makefile", opens="Makefile", kind="step", weak=True, diff=NEW_FILE)),
+        ("+++ a b.txt", Marker(traced="a b.txt", opens="a b.txt", kind="step", weak=True, diff=NEW_FILE)),
+        ("+ ./ci/check.sh", Marker(traced="./ci/check.sh", kind="step")),
+        ("--- Running tests", Marker(opens="Running tests", kind="step", weak=True, ci=BUILDKITE, diff=OLD_FILE)),
+        # A linter's annotation at a location is output; the runner's own ``##[error]`` is an error.
+        ("##[error]a.go:3:5: unused x (unused)", None),
+        ("##[error]src/app.ts:12: Type 'string' is not assignable", None),
+        ("##[error]  lib/x.rb:4:1: C: Style/StringLiterals", None),
+        ("##[error]src/app.ts:12: ", Marker(error=True, ci=RUNNER)),
+        ("##[error]Process failed", Marker(error=True, ci=RUNNER)),
+        ("##[error]Bash exited with code '3'.", Marker(code=3, error=True, ci=RUNNER)),
+        ("##[error]a.go:3:5: Bash exited with code '3'.", None),
+    ],
+)
+def test_diff_headers_and_annotations_read_as_written(line: str, expected: Marker | None) -> None:
+    assert marker(line, normalize(line)) == expected
+    assert reference(line, normalize(line)) == expected
+
+
 def test_a_travis_command_with_non_ascii_reads_its_groups_through_the_public_api() -> None:
     found = marker("$ echo héllo", "$ echo héllo")
     assert found == Marker(opens="echo héllo", kind="command", ci=SHELL)
@@ -267,7 +334,7 @@ TRAVIS_PIECES = [
 def test_the_travis_command_is_what_its_regex_captures(pieces: list[str]) -> None:
     body = "".join(pieces)
     found = m._TRAVIS_CMD.regex.match(body)
-    assert m._travis_command(body) == (found["cmd"] if found else None), body
+    assert travis_command(body) == (found["cmd"] if found else None), body
 
 
 def _best_time(body: str) -> float:
@@ -277,7 +344,7 @@ def _best_time(body: str) -> float:
     times = []
     for _ in range(5):
         started = time.perf_counter()
-        m._travis_command(body)
+        travis_command(body)
         times.append(time.perf_counter() - started)
     return min(times)
 

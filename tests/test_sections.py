@@ -8,7 +8,7 @@ import pytest
 
 from autoheal.logsource import bytes_doc
 from autoheal.scan import scan_doc
-from autoheal.sections import FAILED, PASSED, UNKNOWN
+from autoheal.sections import FAILED, PASSED, UNKNOWN, failing_command
 from tests.helpers import ruleset
 
 RS = ruleset()
@@ -130,14 +130,32 @@ def test_a_linters_located_annotations_are_its_steps_output_not_the_runners_erro
 
 def test_a_diffs_file_headers_in_a_traced_scripts_output_are_no_traces() -> None:
     # shfmt -d's and git diff's headers: ``+++ path`` alone is the diff's, ``+++ cmd args`` a nested trace.
-    log = "+ shfmt -d scripts/\n--- scripts/a.sh.orig\n+++ scripts/a.sh\n@@ -1,2 +1,2 @@\n-  x\n+x\n"
-    log += "+ git diff --exit-code\n--- a/gen/x.go\n+++ b/gen/x.go\n@@ -1 +1 @@\n+++ dirname /w/ci\n"
+    log = "+ shfmt -d scripts/\n--- scripts/a.sh.orig\n+++ scripts/a.sh\n@@ -1,2 +1,2 @@\n-  x\n+x\n y\nchecked\n"
+    log += "+ git diff --exit-code\n--- a/gen/x.go\n+++ b/gen/x.go\n@@ -1 +1 @@\n-x\n+y\n+++ dirname /w/ci\n"
     scan, _ = _sections(log)
-    assert [(c.line, c.command) for c in scan.commands] == [
+    assert [(c.line, c.command) for c in scan.commands if c.kind == "trace"] == [
         (1, "shfmt -d scripts/"),
-        (7, "git diff --exit-code"),
-        (11, "dirname /w/ci"),
+        (9, "git diff --exit-code"),
+        (15, "dirname /w/ci"),  # past its hunk's reach (1 old and 1 new line): a trace
     ]
+
+
+def test_a_diffs_lines_shaped_as_traces_are_recorded_as_the_diffs_and_never_fail() -> None:
+    # A header whose path holds a space (composer-normalize's) right below its ``---``; an added `` x`` line
+    # within its hunk's reach. Both are the diff's (echoes, no command); a ``$ cmd`` ends the hunk.
+    log = "$ ci/check.sh\n+ composer normalize --dry-run\n--- ./composer.json, original\n"
+    log += "+++ ./composer.json, normalized\n@@ -8,2 +8,2 @@\n-  old\n+ rsync -a src dst\n }\n"
+    log += "$ ci/lint.sh\n@@ -1,3 +1,3 @@\n+ echo added\n$ make\n+ cc -c a.c\n"
+    scan, _ = _sections(log)
+    assert [(c.line, c.kind) for c in scan.commands] == [
+        (2, "trace"),
+        (4, "diff"),
+        (7, "diff"),
+        (11, "diff"),
+        (13, "trace"),  # the ``$ make`` line ended the hunk that would have reached it
+    ]
+    assert failing_command(scan.commands, 1, 8) == scan.commands[0]  # the check, not the diff's ``rsync``
+    assert failing_command(scan.commands, 2, None) is None
 
 
 def test_the_failing_traced_command_names_the_category_and_holds_the_block() -> None:
