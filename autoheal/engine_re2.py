@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import re2
 
-from autoheal.blockopeners import OPENER
+from autoheal.blockopeners import OPENER, OPENER_WIDE
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ class Re2Engine:
         self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
         self.markers = markers_searcher()
         self.openers = searcher(OPENER)
+        self.wide = searcher(OPENER_WIDE)  # the shape the second pass flags (blockopeners.py)
         self.ruleset = ruleset
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
@@ -86,9 +87,10 @@ class Re2Engine:
 
         A marker or an opener is one line, so it matches within the line the pass
         flags, as it would in a pass of its own over the region (which cost five
-        times as much for the markers, 30% more instructions for the openers). A
-        marker line or an opener is a candidate where the literals' pass flagged it
-        or a loop matches it; else it is only that, as the Hyperscan engine reports it.
+        times as much for the markers, 13% more instructions for the openers). The
+        pass looks for a wider shape than an opener's (blockopeners.OPENER_WIDE), so a
+        line it flags is a candidate where the literals' pass flagged it or a loop
+        matches it, as the Hyperscan engine reports it.
         """
         found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
         markers: set[int] = set()
@@ -97,14 +99,13 @@ class Re2Engine:
         held: set[int] | None = None
         is_marker, is_opener = self.markers, self.openers
         for ls, stop in flagged(self.loops, buf, start, end):
-            opener = is_opener(buf, ls, stop) >= 0
+            opener, marker = is_opener(buf, ls, stop) >= 0, is_marker(buf, ls, stop) >= 0
             if opener:
                 opens.append(ls)
-            marker = is_marker(buf, ls, stop) >= 0
             if marker:
                 markers.add(ls)
-            if not (marker or opener):
-                more.append(ls)
+            elif not opener and self.wide(buf, ls, stop) < 0:
+                more.append(ls)  # only a loop flags it: the loops' own check, and its compiling, is not needed
                 continue
             held = set(found) if held is None else held
             if ls not in held and self._loop_may_hit(buf, ls, stop):
@@ -114,6 +115,6 @@ class Re2Engine:
         return found, markers, opens
 
     def _loop_may_hit(self, buf: bytes, ls: int, stop: int) -> bool:
-        """Whether a rule's loop may hit a marker line or an opener the second pass flagged."""
+        """Whether a rule's loop may hit a line the second pass flagged (it also flags markers and openers)."""
         check = self.ruleset.prefilter.loop_check  # compiled on the first such line
         return check is None or check(buf, ls, stop) >= 0

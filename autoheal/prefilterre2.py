@@ -13,7 +13,7 @@ from typing import Any
 import re2
 
 from autoheal import re2api
-from autoheal.blockopeners import OPENER
+from autoheal.blockopeners import OPENER_WIDE
 from autoheal.prefilter import Parts
 from autoheal.prefiltercache import confined
 from autoheal.sections import MARKER_BYTES
@@ -109,7 +109,7 @@ class Prefilters:
     @cached_property
     def sources(self) -> tuple[str, str]:
         literals, loops = self.parts.sources()
-        second = "|".join(src for src in (loops, MARKER_BYTES.decode(), OPENER) if src)
+        second = "|".join(src for src in (loops, MARKER_BYTES.decode(), OPENER_WIDE) if src)
         # Where every match is inside one line, a search anchored at ``pos`` behind a lazy
         # run of any bytes (``\\C``: ``.`` stops at invalid UTF-8) ends where the
         # unanchored one does, without RE2's reverse DFA to find its start (its memory
