@@ -156,14 +156,18 @@ def _holds_any(text: str, shorter: list[str]) -> bool:
 
 
 def _lone_core(choice: Need | str | None, pattern: str, relax: Any) -> str | None:
-    """The loop-free core of a pattern whose one literal is middling, where the core says more than it.
+    """The loop-free core of a pattern whose one literal is a middling word, where the core says more.
 
-    With no second literal to pair it with, a middling literal flags every line that holds it:
-    ``install `` flagged each ``/usr/bin/install -c ...`` line of a build, two thirds of the
-    candidate lines no rule hit on real logs. The core (``(?:Please |[.!]\\s+)[Ii]nstall [a-z]``)
-    is what a weak pattern's is: every match holds it, within one line.
+    With no second literal to pair it with, a middling literal flags every line that holds it. A word
+    is prose's too: ``install `` flagged each ``/usr/bin/install -c ...`` line of a build, two thirds
+    of the candidate lines no rule hit on real logs; the core (``(?:Please |[.!]\\s+)[Ii]nstall [a-z]``)
+    is what a weak pattern's is: every match holds it, within one line. A tool's own literal
+    (``error TS``, ``<<< ERROR!``) flags few such lines, and the cores of the thirty in the catalogue
+    made the literals' pass cost 15% more on real logs for 25 fewer candidates.
     """
     if not isinstance(choice, tuple) or selectivity(choice) >= STRONG_SCORE:
+        return None
+    if not all(lit.strip().isalpha() for lit in choice[0]):
         return None
     parsed = needs_of(pattern)
     if parsed is None or len(usable(parsed[0])) > 1:

@@ -91,6 +91,8 @@ def test_a_lone_middling_literal_gives_way_to_the_patterns_core() -> None:
     regex = re2.compile(parts.sources()[0])
     assert regex.search("Hint: Please install libfoo-dev") and regex.search("is missing.  Install zlib first")
     assert not regex.search("/usr/bin/install -c -m 644 ./Lib/a.py /usr/lib/python3")
+    # A tool's own literal stays one: its core would cost the literals' pass more than it saves.
+    assert prefilter_parts([r"error XY\d{4}: (?P<m>.+)"], _relax).exact == ("error XY",)
 
 
 def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:
