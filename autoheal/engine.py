@@ -1,8 +1,8 @@
-"""The scanner's first pass: which lines of a buffer may hold a hit or a section marker.
+"""The scanner's first pass: which lines of a buffer may hold a hit, a section marker or an error block's opener.
 
 Two engines answer it with the same result. ``engine_re2.Re2Engine`` runs the prefilter's
-RE2 alternations (prefilter.py) and the section markers' regex one after the
-other; ``engine_hs.HyperscanEngine`` runs all of them in one Hyperscan pass
+two RE2 alternations (prefilter.py), the second with the section markers and the
+openers (blockopeners.py) in it; ``engine_hs.HyperscanEngine`` runs all of them in one Hyperscan pass
 (``pip install autoheal[fast]``), about five times faster. Either way a
 candidate line is only a candidate: the scanner then tests its normalised text
 against every rule with RE2, so the hits are the same whichever engine flagged
@@ -26,11 +26,12 @@ ENGINES = ("auto", "re2", "hyperscan")
 class Engine(Protocol):
     name: str
 
-    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """Sorted starts of the lines in ``buf[start:end]`` a rule may hit, and the starts of its marker lines.
+    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int], list[int]]:
+        """Sorted starts of the lines in ``buf[start:end]`` a rule may hit, the starts of its marker lines,
+        and the sorted starts of the lines that open an error block (blockopeners.OPENER, scanfar.py).
 
         ``start`` and ``end`` are line starts (or the end of ``buf``). A marker line
-        missing from the first list is only a marker: no rule is tested on it (the
+        or an opener missing from the first list is only that: no rule is tested on it (the
         prefilter flags every line a rule hits, so it has no hit). Listing it
         there too costs a rule test, nothing else.
         """

@@ -29,8 +29,19 @@ from typing import TYPE_CHECKING, Any
 import hyperscan
 import re2
 
-from autoheal.engine_re2 import line_starts, markers_searcher
-from autoheal.hsdb import FOLDED, MARKER_ID, SURE_MARKER_ID, Unavailable, build_lines, build_region, cached, strings
+from autoheal.blockopeners import OPENER
+from autoheal.engine_re2 import Search, line_starts, markers_searcher, searcher
+from autoheal.hsdb import (
+    FOLDED,
+    MARKER_ID,
+    OPENER_ID,
+    SURE_MARKER_ID,
+    Unavailable,
+    build_lines,
+    build_region,
+    cached,
+    strings,
+)
 
 if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
@@ -49,6 +60,7 @@ class HyperscanEngine:
         self.line_db, lines = cached(ruleset, "hyperscan-lines", lambda: build_lines(ruleset))
         try:
             leftover, self.markers_inside = strings(region["leftover"]), bool(region["markers"])
+            self.openers_inside = bool(region["openers"])
             residual = [int(i) for i in lines["residual"]]
             wide = [int(i) for i in lines["wide"]]
             self.region_scratch = hyperscan.Scratch(self.region_db) if self.region_db is not None else None
@@ -60,6 +72,7 @@ class HyperscanEngine:
         opts.log_errors = False
         self.leftover = raw_searcher(re2.compile("|".join(leftover).encode(), opts)) if leftover else None
         self.markers = markers_searcher()
+        self.openers = searcher(OPENER)
         count = len(ruleset.pattern_rule)
         self.residual = self._residual_set([i for i in residual if i < count], MATCHER_MEM)
         # Patterns only a line holding non-ASCII can match: RE2 tests them on such lines only.
@@ -72,6 +85,7 @@ class HyperscanEngine:
         self._ends: list[int] = []
         self._marks: list[int] = []
         self._sure: list[int] = []
+        self._opens: list[int] = []
         self._found: set[int] = set()
 
     def _residual_set(self, indices: list[int], max_mem: int) -> tuple[Any, list[int]] | None:
@@ -89,24 +103,34 @@ class HyperscanEngine:
         return matcher, indices
 
     def _on_match(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
-        if pattern == MARKER_ID:
+        if MARKER_ID < pattern < SURE_MARKER_ID:  # a prefilter part: most matches
+            self._ends.append(end)
+        elif pattern == MARKER_ID:
             self._marks.append(end)
         elif pattern == SURE_MARKER_ID:
             self._sure.append(end)
-        else:
-            self._ends.append(end)
+        elif pattern == OPENER_ID:
+            self._opens.append(end)
 
-    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """Lines a rule may hit, and marker lines: a line that is only a marker needs no rule test."""
-        self._ends, self._marks, self._sure = [], [], []
+    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int], list[int]]:
+        """Lines a rule may hit, marker lines and block openers: a line that is only a marker or an opener
+        needs no rule test."""
+        self._ends, self._marks, self._sure, self._opens = [], [], [], []
         if end > start and self.region_db is not None:
             view = memoryview(buf)[start:end]  # no copy of the region
             self.region_db.scan(view, match_event_handler=self._on_match, scratch=self.region_scratch)
         found = _lines_of(buf, start, self._ends)  # sorted, each line once
         if self.leftover is not None:
             found = sorted(set(found).union(line_starts(self.leftover, buf, start, end)))
+        if self.openers_inside:
+            opens = _confirmed(self.openers, buf, start, end, self._opens)
+        else:
+            opens = line_starts(self.openers, buf, start, end)
+        return found, self._markers(buf, start, end), opens
+
+    def _markers(self, buf: bytes, start: int, end: int) -> set[int]:
         if not self.markers_inside:
-            return found, set(line_starts(self.markers, buf, start, end))
+            return set(line_starts(self.markers, buf, start, end))
         # RE2 confirms each line, as the portable engine would have flagged it (markers are one line each),
         # but a line holding a marker literal: RE2's search from the line's start finds a match in it.
         markers = set(_lines_of(buf, start, self._sure))
@@ -118,7 +142,7 @@ class HyperscanEngine:
             at = search(buf, ls, end if le < 0 else le + 1)
             if at >= 0 and rfind(b"\n", 0, at) + 1 == ls:
                 markers.add(ls)
-        return found, markers
+        return markers
 
     def _on_pattern(self, pattern: int, start: int, end: int, flags: int, context: Any) -> None:
         self._found.add(pattern)
@@ -175,6 +199,17 @@ def _layout(ruleset: RuleSet, unread: frozenset[int]) -> list[tuple[int, frozens
         out.append((pattern, ids, not ids.isdisjoint(unread)))
         pattern += len(rule.patterns)
         exclude += len(rule.exclude)
+    return out
+
+
+def _confirmed(search: Search, buf: bytes, start: int, end: int, ends: list[int]) -> list[int]:
+    """The lines holding a match's end where RE2 finds a match too (a line's search reads that line alone)."""
+    out = []
+    find = buf.find
+    for ls in _lines_of(buf, start, ends):
+        le = find(b"\n", ls, end)
+        if search(buf, ls, end if le < 0 else le + 1) >= 0:
+            out.append(ls)
     return out
 
 

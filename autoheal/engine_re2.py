@@ -1,12 +1,14 @@
-"""The portable engine (see engine.py): the prefilter's RE2 alternations, the section markers within the first."""
+"""The portable engine (see engine.py): the prefilter's RE2 alternations, the section markers and block openers within the second."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 import re2
 
+from autoheal.blockopeners import OPENER, OPENER_WIDE
 from autoheal.sections import MARKER_BYTES
 
 if TYPE_CHECKING:
@@ -54,6 +56,17 @@ def markers_searcher() -> Search:
     return raw_searcher(re2.compile(MARKER_BYTES))
 
 
+@cache
+def searcher(pattern: str) -> Search:
+    """``search`` for one of the fixed regexes (blockopeners.py), compiled on first use: importing compiles nothing."""
+    from autoheal.prefilterre2 import raw_searcher
+
+    opts = re2.Options()
+    opts.never_capture = True
+    opts.log_errors = False
+    return raw_searcher(re2.compile(pattern.encode(), opts))
+
+
 class Re2Engine:
     """The portable engine: google-re2 only."""
 
@@ -62,34 +75,46 @@ class Re2Engine:
     def __init__(self, ruleset: RuleSet) -> None:
         self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
         self.markers = markers_searcher()
+        self.openers = searcher(OPENER)
+        self.wide = searcher(OPENER_WIDE)  # the shape the second pass flags (blockopeners.py)
         self.ruleset = ruleset
 
     def hits(self, text: str) -> list[tuple[Rule, dict[str, str]]]:
         return self.ruleset.hits(text)
 
-    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int]]:
-        """The second pass flags marker lines among others: the markers' own regex confirms each line it flags.
+    def scan(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int], list[int]]:
+        """The second pass flags marker lines and block openers among others: their own regexes confirm each.
 
-        A marker is one line, so it matches within the line the pass flags, as it
-        would in a pass of its own over the region (which cost five times as much).
-        A marker line is a candidate where the literals' pass flagged it or a loop
-        matches it; else it is only a marker, as the Hyperscan engine reports it.
+        A marker or an opener is one line, so it matches within the line the pass
+        flags, as it would in a pass of its own over the region (which cost five
+        times as much for the markers, 13% more instructions for the openers). The
+        pass looks for a wider shape than an opener's (blockopeners.OPENER_WIDE), so a
+        line it flags is a candidate where the literals' pass flagged it or a loop
+        matches it, as the Hyperscan engine reports it.
         """
         found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
         markers: set[int] = set()
         more: list[int] = []
+        opens: list[int] = []
         held: set[int] | None = None
-        is_marker = self.markers
+        is_marker, is_opener = self.markers, self.openers
         for ls, stop in flagged(self.loops, buf, start, end):
-            if is_marker(buf, ls, stop) < 0:
-                more.append(ls)
+            opener, marker = is_opener(buf, ls, stop) >= 0, is_marker(buf, ls, stop) >= 0
+            if opener:
+                opens.append(ls)
+            if marker:
+                markers.add(ls)
+            elif not opener and self.wide(buf, ls, stop) < 0:
+                more.append(ls)  # only a loop flags it: the loops' own check, and its compiling, is not needed
                 continue
-            markers.add(ls)
             held = set(found) if held is None else held
-            if ls not in held:
-                check = self.ruleset.prefilter.loop_check  # compiled on the first such line
-                if check is None or check(buf, ls, stop) >= 0:
-                    more.append(ls)
+            if ls not in held and self._loop_may_hit(buf, ls, stop):
+                more.append(ls)
         if more:
             found = sorted(set(found).union(more))
-        return found, markers
+        return found, markers, opens
+
+    def _loop_may_hit(self, buf: bytes, ls: int, stop: int) -> bool:
+        """Whether a rule's loop may hit a line the second pass flagged (it also flags markers and openers)."""
+        check = self.ruleset.prefilter.loop_check  # compiled on the first such line
+        return check is None or check(buf, ls, stop) >= 0

@@ -1,8 +1,9 @@
 """The Hyperscan databases of a rule set (engine_hs.py scans with them): what goes in, compiled once, cached on disk.
 
 The region database holds every prefilter part Hyperscan reads as RE2 does
-(hsregex.py), the section markers (id 0; their literals SURE_MARKER_ID), and the few characters that make a
-line a candidate whatever it holds; the parts it cannot read are left to RE2.
+(hsregex.py), the section markers (id 0; their literals SURE_MARKER_ID), the error blocks' openers
+(OPENER_ID), and the few characters that make a line a candidate whatever it holds; the parts it
+cannot read are left to RE2.
 The line database holds every rule pattern and exclude, each as it is when
 Hyperscan reads it as RE2 does, else as a literal each of its matches holds.
 
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import hyperscan
 
 from autoheal import diskcache, hsregex
+from autoheal.blockopeners import OPENER_WIDE
 from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide, without_word_boundaries
 from autoheal.markers import MARKER_LITERALS, MARKER_STARTS
 from autoheal.prefilter import _literal
@@ -35,6 +37,7 @@ MARKER_ID = 0
 # The markers' literal alternatives, when they are literals: a match of one lies inside the line RE2
 # would flag for it, so those lines need no RE2 confirmation (above any part's id).
 SURE_MARKER_ID = 1 << 30
+OPENER_ID = SURE_MARKER_ID + 1  # the error blocks' openers (blockopeners.py): RE2 confirms each line
 # The two non-ASCII characters RE2's case folding maps onto ASCII letters (Kelvin sign, long s).
 FOLDED = ("\u212a", "\u017f")
 # Lines holding these are always candidates: the folds above, and the vertical tab (in RE2's
@@ -51,9 +54,9 @@ Expr = tuple[int, str, int]
 
 
 def region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
-    """The region pass: markers (id 0) and every prefilter part Hyperscan reads as RE2 does; the rest as regexes."""
+    """The region pass: markers (id 0), openers and every prefilter part Hyperscan reads as RE2 does; the rest as regexes."""
     parts = ruleset.parts
-    exprs: list[Expr] = []
+    exprs: list[Expr] = [(OPENER_ID, without_word_boundaries(OPENER_WIDE), 0)] if hyperscan_safe(OPENER_WIDE) else []
     leftover: list[str] = []
     if hyperscan_safe(MARKER_BYTES.decode()):
         if _literals_only(MARKER_LITERALS):
@@ -151,7 +154,7 @@ def _key(ruleset: RuleSet, kind: str) -> str:
     code = diskcache.code_digests((Path(__file__), Path(hsregex.__file__)))
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
     patterns = patterns_key(line_regexes(ruleset))
-    return diskcache.key([kind, patterns, version, MARKER_BYTES.hex()], code)
+    return diskcache.key([kind, patterns, version, MARKER_BYTES.hex(), OPENER_WIDE], code)
 
 
 def cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
@@ -179,10 +182,11 @@ def cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) ->
 def build_region(ruleset: RuleSet) -> tuple[Any, Any]:
     exprs, leftover = region_exprs(ruleset)
     db, rejected = _compile_all(exprs)
-    ids = (MARKER_ID, SURE_MARKER_ID)
-    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i not in ids for i, _, _ in rejected)
+    ids = (MARKER_ID, SURE_MARKER_ID, OPENER_ID)
+    markers = any(i == MARKER_ID for i, _, _ in exprs) and all(i not in ids[:2] for i, _, _ in rejected)
+    openers = any(i == OPENER_ID for i, _, _ in exprs) and all(i != OPENER_ID for i, _, _ in rejected)
     leftover += [f"(?i:{e})" if f & hyperscan.HS_FLAG_CASELESS else e for i, e, f in rejected if i not in ids]
-    return db, {"leftover": leftover, "markers": markers}
+    return db, {"leftover": leftover, "markers": markers, "openers": openers}
 
 
 def build_lines(ruleset: RuleSet) -> tuple[Any, Any]:

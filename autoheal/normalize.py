@@ -13,8 +13,13 @@ import re2
 
 from autoheal.redact import redact, redact_lines
 
-# Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space.
-_TIMESTAMP = re.compile(r"^\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+# Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space, a file's byte-order
+# mark before the first. One pattern for every reader of raw lines: compiled here for text and, as UTF-8,
+# for bytes (STAMP_BYTES; scanline.py, scanfar.py's RE2 and Hyperscan), with ASCII digits in each (as
+# RE2's ``\d``). Its groups, the mark and the space, are part of a stamped line's key in scanline.py.
+STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
+_TIMESTAMP = re.compile("^" + STAMP, re.ASCII)
+STAMP_BYTES = re.compile(STAMP.encode())
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
 _ANSI = re.compile(

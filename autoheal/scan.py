@@ -18,11 +18,11 @@ from typing import IO
 from autoheal import engine, scanfar
 from autoheal.buflines import after_window, before_window, chomp, lines_back
 from autoheal.logsource import LogDoc
-from autoheal.normalize import normalize_lines, strip_ansi_bytes
+from autoheal.normalize import STAMP_BYTES, normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
 from autoheal.scanhits import KEEP_FIRST as KEEP_FIRST
 from autoheal.scanhits import KEEP_LAST as KEEP_LAST
-from autoheal.scanhits import STAMP, FailedTails, Keeper, RawTail, pack
+from autoheal.scanhits import FailedTails, Keeper, RawTail, pack
 from autoheal.scanhits import Hit as Hit
 from autoheal.scanline import Line, Lines
 from autoheal.sections import Marker, Section, Sectioner, SubCommand
@@ -87,6 +87,7 @@ class _Scanner:
         self.base = 0  # the stream offset of the buffer's first byte
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
         self.mark = (0, 1)
+        self.first = 1  # the number of the buffer's first line
         # The current section's index and command, for the hits found in it (a marker line clears it).
         self.step: tuple[int, str | None] | None = None
 
@@ -117,6 +118,7 @@ class _Scanner:
             keep = min(keep, next_from)
             first_line = self._line_at(buf, keep)
             self.mark = (0, first_line)
+            self.first = first_line
             scan_from = next_from - keep
             self.base += keep
             buf = buf[keep:]
@@ -133,42 +135,28 @@ class _Scanner:
         return DocScan(self.doc, hits, total, tail, sections, self.failed_tails, commands, far)
 
     def _scan_region(self, buf: bytes, start: int, end: int) -> None:
-        tests, markers = self.engine.scan(buf, start, end)
-        opens = scanfar.openers(buf, start, end)
-        if opens:
-            self._walk_openers(buf, tests, markers, set(opens))
-            return
-        if markers:
+        tests, markers, found = self.engine.scan(buf, start, end)
+        opens = set(scanfar.bounded(found))
+        if markers or opens:
             tested = set(tests)
-            lines = sorted(tested | markers)
+            lines = sorted(tested.union(markers, opens))
         else:
-            tested, lines = set(), tests
+            tested, lines = None, tests
         # _line_at inlined: it ran once per candidate line.
         at, number = self.mark
-        count, find, size, test = buf.count, buf.find, len(buf), self._test_line
+        count, find, size, test, note = buf.count, buf.find, len(buf), self._test_line, self.far.note
         for ls in lines:
             number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
             at = ls
-            le = find(b"\n", ls)
-            test(buf, ls, size if le < 0 else le, number, ls in markers, not markers or ls in tested)
-        self.mark = (at, number)
-        self._slice_context(buf)
-
-    def _walk_openers(self, buf: bytes, tests: list[int], markers: set[int], opens: set[int]) -> None:
-        """``_scan_region``'s walk with the region's error-block openers noted in it, each with its section."""
-        tested = set(tests)
-        at, number = self.mark
-        count, find, size, test, note = buf.count, buf.find, len(buf), self._test_line, self.far.note
-        for ls in sorted(tested | markers | opens):
-            number = number + count(b"\n", at, ls) if ls >= at else number - count(b"\n", ls, at)
-            at = ls
-            if ls in opens:
+            if ls in opens:  # noted before the line's own marker may change the section
                 note(self.sectioner.current, number, ls)
-            if ls in tested or ls in markers:
+            rules, is_marker = tested is None or ls in tested, ls in markers
+            if rules or is_marker:
                 le = find(b"\n", ls)
-                test(buf, ls, size if le < 0 else le, number, ls in markers, ls in tested)
+                test(buf, ls, size if le < 0 else le, number, is_marker, rules)
         self.mark = (at, number)
-        self.far.flush(buf)
+        if opens:
+            self.far.flush(buf)
         self._slice_context(buf)
 
     def _section_marker(self, buf: bytes, ls: int, line_no: int, found: Marker, line: Line) -> None:
@@ -192,8 +180,8 @@ class _Scanner:
         if not (found.code is not None or before != target.status) or not self._may_read_tail(index):
             return
         last = line_no - 1 if index == self.sectioner.current else min(target.end, line_no - 1)
-        held = buf.count(b"\n", 0, ls)  # the lines before this one the buffer still holds
-        first = max(target.start, last - FAIL_TAIL + 1, line_no - held)
+        # No line above the buffer's first: its number is kept, not counted (recounting cost 6% of a scan).
+        first = max(target.start, last - FAIL_TAIL + 1, self.first)
         end = lines_back(buf, ls, line_no - 1 - last) if last < line_no - 1 else ls
         region = buf[lines_back(buf, end, last + 1 - first) : end] if last >= first else b""
         self.far.flush(buf)  # the openers noted above this line in the region
@@ -226,7 +214,7 @@ class _Scanner:
         text = line.text
         traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
         # A test reporter's annotation, or a line of one, is that test's output (verdicts.py).
-        marked, stamped = "##[error]" in line.raw, bool(STAMP.match(line.raw[:40].encode()))
+        marked, stamped = "##[error]" in line.raw, bool(STAMP_BYTES.match(line.raw[:40].encode()))
         hits = [
             Hit(
                 rule,

@@ -6,8 +6,8 @@ other modules, Maven's reactor, a test run's remaining cases) prints the details
 thousands of lines earlier: JUnit's ``FooTest > bar FAILED``, Surefire's
 ``<<< FAILURE!``, a compiler's ``file:line:col: error:``, a ``Traceback`` or
 ``Exception in thread``. Lines whose shape opens such a block are found in the
-raw bytes by one RE2 search per region (no tool named, and the same whatever
-engine flagged the rule candidates), and each section keeps its first FAR_FIRST and
+raw bytes by the engine's one pass over them (blockopeners.py: no tool named, the
+same lines whatever the engine), and each section keeps its first FAR_FIRST and
 last FAR_LAST with FAR_AFTER lines below: the failed section's tail is read with them above it.
 """
 
@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from functools import cache
 
-import re2
-
+from autoheal.blockopeners import OPENER, VERDICT
 from autoheal.buflines import chomp, lines_back, split_lines
-from autoheal.engine_re2 import Search, line_starts
-from autoheal.prefilterre2 import raw_searcher
+from autoheal.engine_re2 import line_starts, searcher
 
 # Lines kept above an opener (the test's or command's name printed just before) and below it (the details).
 FAR_BEFORE = 3
@@ -34,35 +31,16 @@ FAR_LAST = 4
 MAX_OPENERS = 1024  # per region
 FAR_SECTIONS = 32  # sections holding blocks: the latest (a section's blocks are read when it fails)
 
-# The shapes of a block's first line, after a runner's timestamp and a tool's prefix (``> ``, ``| ``):
-# an error or failure word leading it, an exception or traceback, a located error diagnostic anywhere,
-# a test case's verdict (``<<< FAILURE!``, ``FooTest > bar FAILED``, ``--- FAIL:``).
-_LEAD = r"(?m)^(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?)?[ \t>|#*]*"
-_OPENER = (
-    _LEAD + r"(?:\[(?:ERROR|FATAL)\]|(?:ERROR|FATAL|FAILED|FAIL|Error|error|fatal)(?:\[\w+\])?:|"
-    r"--- FAIL: |Traceback \(most recent call last\)|Exception in thread |Caused by: |"
-    r"(?:[\w$]+\.)+[\w$]*(?:Exception|Error)(?::|\s*$))|"
-    r"\S\.[A-Za-z]\w{0,5}[:(]\d+(?:[:,]\d+)?\)?:? ?(?:fatal )?(?:error|Error|ERROR)\b|"
-    r"<<< (?:FAILURE|ERROR)!| FAILED\s*$"
-)
-# A test case's verdict: the block it opens is a failure's, not an error a passing run logged.
-_VERDICT = r"(?m)<<< (?:FAILURE|ERROR)!| FAILED\s*$|--- FAIL: "
 
-
-@cache
-def _searcher(pattern: str) -> Search:
-    """Compiled on first use: importing the scanner compiles nothing."""
-    opts = re2.Options()
-    opts.never_capture = True
-    opts.log_errors = False
-    return raw_searcher(re2.compile(pattern.encode("latin-1"), opts))
+def bounded(found: list[int]) -> list[int]:
+    """The first and last MAX_OPENERS / 2 of a region's openers, by line start (a region of 1 MiB of
+    ``error:`` lines held 150,000, a section keeps 12)."""
+    return found if len(found) <= MAX_OPENERS else found[: MAX_OPENERS // 2] + found[-MAX_OPENERS // 2 :]
 
 
 def openers(buf: bytes, start: int, end: int) -> list[int]:
-    """Starts of the lines of ``buf[start:end]`` whose shape opens an error block: the region's first
-    and last MAX_OPENERS / 2 (a region of 1 MiB of ``error:`` lines held 150,000, a section keeps 12)."""
-    found = line_starts(_searcher(_OPENER), buf, start, end)
-    return found if len(found) <= MAX_OPENERS else found[: MAX_OPENERS // 2] + found[-MAX_OPENERS // 2 :]
+    """What the engines' pass reports as openers (``Engine.scan``), by a search of its own: for the tests."""
+    return bounded(line_starts(searcher(OPENER), buf, start, end))
 
 
 @dataclass(frozen=True)
@@ -72,7 +50,7 @@ class FarBlock:
     first: int
     opener: int
     raw: bytes
-    verdict: bool = False  # the opener is a test case's verdict (``_VERDICT``)
+    verdict: bool = False  # the opener is a test case's verdict (``blockopeners.VERDICT``)
 
     @property
     def last(self) -> int:
@@ -107,7 +85,7 @@ class FarBlocks:
         """Cut the pending openers' blocks from ``buf``: per section the first ones, and its last FAR_LAST."""
         fresh: dict[int, tuple[_Kept, list[tuple[int, int]]]] = {}  # the section's store, held: one of
         # more than FAR_SECTIONS sections in one region may leave ``by_section`` before its openers are cut
-        verdict = _searcher(_VERDICT)
+        verdict = searcher(VERDICT)
         for section, line_no, ls in self.pending:
             kept = self._section(section)
             if len(kept.verdicts) < FAR_FIRST and line_no > kept.verdict + FAR_AFTER:

@@ -7,7 +7,6 @@ section's last lines are kept raw too, and normalised only when read.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -16,11 +15,9 @@ from functools import cached_property
 
 from autoheal.buflines import chomp, split_lines
 from autoheal.logsource import LogDoc
+from autoheal.normalize import STAMP_BYTES
 from autoheal.rules import Rule
 from autoheal.scanfar import FarBlock, far_lines
-
-# The runner's timestamp at a line's start (normalize.py's, as bytes).
-STAMP = re.compile(rb"^(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 
 # Hits kept per rule: the first few (root causes come early) and the last few.
 KEEP_FIRST = 4
@@ -76,7 +73,7 @@ class Hit:
         if self.marked or self.stamped:
             return self.marked
         for raw in reversed(self._context()[0].split(b"\n")):
-            if STAMP.match(raw):
+            if STAMP_BYTES.match(raw):
                 return b"##[error]" in raw
         return False
 

@@ -125,6 +125,37 @@ def test_both_engines_agree_on_a_line_longer_than_the_carry(monkeypatch: pytest.
     assert "Segmentation" in found["re2"]
 
 
+# Error blocks' openers (blockopeners.py) where Hyperscan's reading of bytes differs from RE2's: a vertical
+# tab or a character of two bytes before a located error, a space (Hyperscan's wider shape flags it, RE2 does
+# not), a byte-order mark, a verdict followed by blank lines, a last line without a newline.
+OPENER_LINES = [
+    b"x\x0b.c:1: error",
+    b"\xc3\xa9.c:1:2: error: x",
+    b" .c:1: error here",
+    b"\xef\xbb\xbf2024-05-06T07:08:09.1234567Z [ERROR] boom",
+    b"\xc3\xaf\xc2\xbb\xc2\xbf[ERROR] a byte-order mark read as Latin-1",
+    b"com.acme.WidgetTest > rendersLabel FAILED \t",
+    b"",
+    b"  ",
+    b"Caused by: widget exploded",
+    b"java.lang.IllegalStateException",
+]
+
+
+@needs_hs
+@pytest.mark.parametrize("cut", [0, 1, 3, 5])
+def test_both_engines_report_the_openers_a_search_of_their_own_finds(cut: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from autoheal import hsdb, scanfar
+
+    assert any(i == hsdb.OPENER_ID for i, _, _ in hsdb.region_exprs(RULESET)[0])  # in the one region pass
+    data = b"\n".join(OPENER_LINES[cut:] + OPENER_LINES[:cut])
+    expected = scanfar.openers(data, 0, len(data))
+    assert len(expected) == 6  # neither the space nor the mark read as Latin-1 lead an opener
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[2] == expected, name
+
+
 def _example_lines() -> list[str]:
     import yaml
 
@@ -208,7 +239,7 @@ def test_a_region_regex_without_its_word_boundaries_still_flags_the_line_re2_fla
     buf = b"noise\nxunitx failed\nrun: xUnit tests failed\nmore\n"
     hs = engine.for_ruleset(ruleset)
     assert isinstance(hs, engine_hs.HyperscanEngine)
-    tests, _ = hs.scan(buf, 0, len(buf))
+    tests, _, _ = hs.scan(buf, 0, len(buf))
     line = buf.index(b"run:")
     assert line in tests
     assert [r.id for r, _ in hs.hits("run: xUnit tests failed")] == ["t.boundary"]

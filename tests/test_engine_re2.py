@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re2
 
+from autoheal.blockopeners import OPENER, OPENER_WIDE
 from autoheal.engine_re2 import Re2Engine, flagged, line_starts
 from autoheal.rules import Rule, RuleSet, build_rule, compile_ruleset, default_ruleset
 from autoheal.sections import MARKER_BYTES
@@ -50,13 +51,13 @@ def _matching(source: str, data: bytes) -> list[int]:
     return [ls for ls, line in _lines(data) if regex.search(line)]
 
 
-def _scan(ruleset: RuleSet, data: bytes) -> tuple[list[int], set[int]]:
+def _scan(ruleset: RuleSet, data: bytes) -> tuple[list[int], set[int], list[int]]:
     return Re2Engine(ruleset).scan(data, 0, len(data))
 
 
 def test_candidates_are_the_lines_a_rule_part_matches_and_markers_the_lines_a_marker_matches() -> None:
     literals, loops = RULESET.parts.sources()
-    found, markers = _scan(RULESET, LOG)
+    found, markers, _ = _scan(RULESET, LOG)
     expected = sorted(set(_matching(literals, LOG)) | set(_matching(loops, LOG)))
     assert found == expected
     assert markers == set(_matching(MARKER_BYTES.decode(), LOG))
@@ -66,6 +67,34 @@ def test_candidates_are_the_lines_a_rule_part_matches_and_markers_the_lines_a_ma
     assert loop_markers <= markers and loop_markers <= set(found)  # a loop flags them, not a literal
 
 
+# Error blocks' openers (blockopeners.py): some no rule part flags, one after a vertical tab (RE2's \S),
+# one after a character of two bytes, a byte-order mark and a timestamp before one; three that are none
+# (the last only the second pass's wider shape flags).
+OPENERS = [
+    b"Caused by: widget exploded",
+    b"[ERROR] boom",
+    b"x\x0b.c:1: error",
+    b"\xc3\xa9.c:1:2: error: x",
+    b"com.acme.WidgetTest > rendersLabel FAILED",
+    b"\xef\xbb\xbf2024-05-06T07:08:09.1234567Z [ERROR] boom",
+    b" .c:1: error here",
+    b"FAILED  ",
+    b"retry(3) error budget spent",
+]
+
+
+def test_openers_are_found_in_the_second_pass_and_one_no_rule_may_hit_is_no_candidate() -> None:
+    assert OPENER_WIDE in RULESET.prefilter.sources[1]  # no pass of their own
+    data = LOG + b"\n" + b"\n".join(OPENERS) + b"\n"
+    found, _, opens = _scan(RULESET, data)
+    assert opens == _matching(OPENER, data)
+    shaped = {line for ls, line in _lines(data) if ls in opens}
+    assert set(OPENERS[:6]) <= shaped and not set(OPENERS[6:]) & shaped
+    only = {ls for ls, line in _lines(data) if line in OPENERS[:2]}
+    wide = {ls for ls, line in _lines(data) if line == OPENERS[-1]}  # flagged by the pass, but no opener
+    assert only <= set(opens) and not (only | wide) & set(found)
+
+
 def test_every_line_a_rule_hits_is_a_candidate() -> None:
     found = set(_scan(RULESET, LOG)[0])
     hit = {ls for ls, line in _lines(LOG) if RULESET.hits(line.decode("utf-8", "replace"))}
@@ -73,13 +102,14 @@ def test_every_line_a_rule_hits_is_a_candidate() -> None:
 
 
 def test_a_region_is_scanned_as_the_whole_buffer_flags_it() -> None:
-    data = LOG * 3
-    found, markers = _scan(RULESET, data)
+    data = (LOG + b"\n" + b"\n".join(OPENERS) + b"\n") * 3
+    found, markers, opens = _scan(RULESET, data)
     cut = data.find(b"\n", len(data) // 2) + 1
     engine = Re2Engine(RULESET)
     left, right = engine.scan(data, 0, cut), engine.scan(data, cut, len(data))
     assert left[0] + right[0] == found
     assert left[1] | right[1] == markers
+    assert left[2] + right[2] == opens
 
 
 def _rule(rule_id: str, pattern: str) -> Rule:
@@ -91,15 +121,16 @@ def test_where_a_loop_may_span_lines_every_marker_line_stays_a_candidate() -> No
     ruleset = compile_ruleset([_rule("spans", "(?s)zq.+qz")])
     assert ruleset.prefilter.loop_check is None
     data = LOG + b"\nzq\nqz\n"
-    found, markers = _scan(ruleset, data)
+    found, markers, _ = _scan(ruleset, data)
     assert markers == set(_matching(MARKER_BYTES.decode(), LOG))
     assert markers <= set(found)
     assert data.index(b"\nzq\n") + 1 in found  # the line the match starts on
 
 
 def test_a_ruleset_without_literals_or_loops_flags_markers_only() -> None:
-    found, markers = _scan(compile_ruleset([]), LOG)
+    found, markers, opens = _scan(compile_ruleset([]), LOG)
     assert found == [] and markers == set(_matching(MARKER_BYTES.decode(), LOG))
+    assert opens == _matching(OPENER, LOG)
 
 
 def test_flagged_names_each_line_once_with_its_end() -> None:

@@ -12,7 +12,8 @@ import yaml
 import autoheal
 from autoheal import scan
 from autoheal.logsource import bytes_doc
-from autoheal.prefilter import prefilter_part, prefilter_sources
+from autoheal.prefilter import prefilter_part, prefilter_parts, prefilter_sources
+from autoheal.prefiltercache import _relax
 from autoheal.prefilterneeds import required_literals
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.prefilterre2 import raw_searcher
@@ -81,6 +82,17 @@ def test_a_count_that_must_not_be_zero_joins_its_label() -> None:
     assert regex.search("Tests run: 9, Errors: 0, Failures: 2")
     assert not regex.search("Tests run: 9, Errors: 0, Failures: 0")
     assert not regex.search("[INFO] Tests run: 9, Failures: 0, Errors: 0, Skipped: 0")
+
+
+def test_a_lone_middling_literal_gives_way_to_the_patterns_core() -> None:
+    """``install `` alone flagged every ``/usr/bin/install`` line of a build; the words around it do not."""
+    parts = prefilter_parts([r"(?:^\s*Please |[.!]\s+)[Ii]nstall (?P<pkg>[a-z][\w.+-]{2,})"], _relax)
+    assert not parts.exact and parts.cores and parts.keys == (("Install ", "install "),)
+    regex = re2.compile(parts.sources()[0])
+    assert regex.search("Hint: Please install libfoo-dev") and regex.search("is missing.  Install zlib first")
+    assert not regex.search("/usr/bin/install -c -m 644 ./Lib/a.py /usr/lib/python3")
+    # A tool's own literal stays one: its core would cost the literals' pass more than it saves.
+    assert prefilter_parts([r"error XY\d{4}: (?P<m>.+)"], _relax).exact == ("error XY",)
 
 
 def test_patterns_without_a_usable_literal_are_left_to_the_weak_pass() -> None:

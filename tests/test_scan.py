@@ -201,3 +201,19 @@ def test_the_last_line_of_a_hits_context_is_whole_where_a_chunk_ends_inside_it(
         index = hit.line - 1
         assert hit.before == lines[max(0, index - scan.WINDOW) : index]
         assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW], hit.line
+
+
+def test_a_failed_sections_tail_starts_at_the_buffers_first_line_numbered_right(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Long lines: the buffer holds fewer than FAIL_TAIL lines above the exit line, and says which."""
+    monkeypatch.setattr(scan, "CHUNK", 4096)
+    monkeypatch.setattr(scan, "MAX_CARRY", 4096)
+    body = [f"line {n} " + "x" * 90 for n in range(2, 600)]
+    data = "\n".join(["##[group]Run make", *body, "##[error]Process completed with exit code 2.", ""]).encode()
+    tails = scan_doc(bytes_doc("x", data), RS).failed_tails
+    [(index, tail)] = tails.items()
+    lines = [(n, text) for n, text in tail if n < 600]
+    assert 10 < len(lines) < scan.FAIL_TAIL and lines[-1][0] == 599
+    # The first may be the end of a line: the carry is cut MAX_CARRY + CHUNK bytes back, not at a line start.
+    assert all(text.startswith(f"line {n} ") for n, text in lines[1:]) and lines[0][1].endswith("x" * 10)

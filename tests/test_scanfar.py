@@ -22,6 +22,7 @@ NOISE = [f"> Task :mod{i}:compileJava UP-TO-DATE" for i in range(3000)]
         ("2024-05-06T07:08:09.1234567Z error[E0425]: cannot find value `y`", True),
         ("Traceback (most recent call last):", True),
         ("java.lang.IllegalStateException: no session", True),
+        ("\ufeff2024-05-06T07:08:09.1234567Z [ERROR] a file's first line", True),
         ("--- FAIL: TestParse (0.00s)", True),
         ("> Task :core:compileJava UP-TO-DATE", False),
         ("[INFO] Tests run: 7, Failures: 0, Errors: 0, Skipped: 0", False),

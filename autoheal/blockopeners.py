@@ -1,0 +1,43 @@
+"""The shapes of a line that opens an error block (scanfar.py keeps the blocks), as both engines search for them.
+
+After a runner's timestamp and a tool's prefix (``> ``, ``| ``): an error or
+failure word leading the line, an exception or traceback; anywhere in it, a
+located error diagnostic (``file.c:12:7: error:``) or a test case's verdict
+(``<<< FAILURE!``, ``FooTest > bar FAILED``; Go's ``--- FAIL:`` leads its line).
+
+Each match lies inside one line (``[\\t\\f\\r ]`` is RE2's ``\\s`` but the newline:
+a trailing ``\\s*$`` that crossed one also matched before it), so the engines
+fold the search into their one pass over the raw bytes: RE2's pass of loops and
+section markers (prefilterre2.py), Hyperscan's region database (hsdb.py), which
+both with OPENER_WIDE; RE2 confirms each line they flag.
+"""
+
+from __future__ import annotations
+
+from autoheal.normalize import STAMP
+
+_LEAD = f"^(?:{STAMP})?" + r"[ \t>|#*]*"
+_LEADING = (
+    r"\[(?:ERROR|FATAL)\]|(?:ERROR|FATAL|FAILED|FAIL|Error|error|fatal)(?:\[\w+\])?:|"
+    r"Traceback \(most recent call last\)|Exception in thread |Caused by: |"
+    r"(?:[\w$]+\.)+[\w$]*(?:Exception|Error)(?::|[\t\f\r ]*$)"
+)
+# A located error: a file's name and extension, its line (and column), the word.
+_AT_LINE = r"[:(]\d+(?:[:,]\d+)?\)?:? ?(?:fatal )?(?:error|Error|ERROR)"
+_LOCATED = r"\S\.[A-Za-z]\w{0,5}" + _AT_LINE + r"\b"
+# A test case's verdict: the block it opens is a failure's, not an error a passing run logged.
+_GO_FAIL = "--- FAIL: "
+_FAILURE = r"<<< (?:FAILURE|ERROR)!| FAILED[\t\f\r ]*$"
+
+
+def _opener(located: str) -> str:
+    return f"(?m:{_LEAD}(?:{_LEADING}|{_GO_FAIL})|{located}|{_FAILURE})"
+
+
+OPENER = _opener(_LOCATED)
+# What the engines' passes look for, and OPENER confirms on each line they flag: a located error
+# without its file's name. RE2's DFA for ``\S\.[A-Za-z]\w{0,5}`` cost 5% of its scan of real logs
+# (flagging no line more there), and Hyperscan's ``\S`` reads one byte where RE2's reads a character
+# or a vertical tab (hsregex.py). It flags a few lines more, never fewer.
+OPENER_WIDE = _opener(_AT_LINE)
+VERDICT = f"(?m:{_FAILURE}|{_GO_FAIL})"
