@@ -210,7 +210,7 @@ def by_tier(scans: Sequence[DocScan], scope: Scope | None, known: Known) -> dict
     out: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     warned: dict[int, list[Hit]] = {0: [], 1: [], 2: []}
     for scan in scans:
-        traces = frozenset(c.line for c in scan.commands if c.kind != "recipe")  # a diff's traced lines too
+        traces = frozenset(c.line for c in scan.commands if c.echoed)  # a diff's traced lines too
         for hit in scan.hits:
             t = tier(scan, hit, scope)
             if t == 3:

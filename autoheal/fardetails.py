@@ -26,7 +26,7 @@ def _far(scope: Scope) -> tuple[tuple[FarBlock, ...], int] | None:
     if isinstance(tails, FailedTails) and scope.index in tails:
         return tails.far(scope.index), tails.near(scope.index)
     if scope.scan.far and scope.tail and scope.index == len(scope.scan.sections) - 1:
-        return tuple(sorted(scope.scan.far, key=lambda b: b.first)), scope.scan.tail[0][0]
+        return scope.scan.far, scope.scan.tail[0][0]
     return None
 
 

@@ -43,12 +43,12 @@ def _links(command: str) -> list[str]:
 
 def _echoed(links: list[str], above: Sequence[str]) -> int | None:
     """The index of the last link whose command line the output echoed."""
+    # Each link normalised once (two links that read the same keep the later index), then one lookup
+    # a line: the output can be long, so never links x lines of re-normalising.
+    index = {" ".join(link.split()): i for i, link in enumerate(links)}
     found = None
     for text in above:
-        line = " ".join(_ECHO.sub("", text).split())
-        for i, link in enumerate(links):
-            if line == " ".join(link.split()):
-                found = i
+        found = index.get(" ".join(_ECHO.sub("", text).split()), found)
     return found
 
 

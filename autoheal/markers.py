@@ -182,18 +182,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
             return Marker(traced=m["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
     if body[:4] == "@@ -" and (counts := hunk_counts(said())):
         return Marker(diff=HUNK, hunk=sum(counts))
-    if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
-        if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
-            return Marker(opens=cmd.strip(), kind="step", ci=GHA)
-        if body.startswith("##[endgroup]"):  # _GHA_ENDGROUP
-            return _ENDGROUP
-    if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
-        return Marker(code=int(m["code"]), error=True, ci=RUNNER)
-    # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
-    if body.startswith("##[error]") and not located(body[9:]):
-        if m := _AZURE_EXIT.match(body):
-            return Marker(code=int(m["code"]), error=True, ci=RUNNER)
-        return _ERROR  # _GHA_ERROR
+    if found := _runner_marker(body, said):
+        return found
     if said.holds('The command "'):
         if groups := _TRAVIS_END(said()):
             return Marker(code=int(str(groups["code"])), closes=groups["cmd"], ci=TRAVIS)
@@ -214,6 +204,23 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
     if (m := _TRACE.match(said())) and not diff_file(said()):
         return Marker(traced=m["cmd"].strip(), diff=new_file(said()))
+    return None
+
+
+def _runner_marker(body: str, said: LazyText) -> Marker | None:
+    """The GitHub Actions runner's own lines: a step's group, its exit line, an ``##[error]``."""
+    if body.startswith("##["):  # the commonest marker lines: a step's group opening or ending (no text needed)
+        if body.startswith("##[group]Run ") and (cmd := body[13:].partition("\n")[0]):  # _GHA_STEP
+            return Marker(opens=cmd.strip(), kind="step", ci=GHA)
+        if body.startswith("##[endgroup]"):  # _GHA_ENDGROUP
+            return _ENDGROUP
+    if said.holds("Process completed with exit code ") and (m := _GHA_EXIT.search(said())):
+        return Marker(code=int(m["code"]), error=True, ci=RUNNER)
+    # A linter's annotation at a location (golangci-lint's, ruff's ``##[error]a.go:3:5: msg``) is output.
+    if body.startswith("##[error]") and not located(body[9:]):
+        if m := _AZURE_EXIT.match(body):
+            return Marker(code=int(m["code"]), error=True, ci=RUNNER)
+        return _ERROR  # _GHA_ERROR
     return None
 
 

@@ -113,10 +113,11 @@ class FarBlocks:
         return kept
 
     def above(self, section: int, start: int, below: int) -> tuple[FarBlock, ...]:
-        """The section's blocks that begin before line ``below`` and end at or after line ``start``."""
+        """The section's blocks that begin before line ``below`` and end at or after line ``start``, in
+        order (sorted once here, the one place blocks are handed out)."""
         kept = self.by_section.get(section)
         blocks = [*kept.verdicts, *kept.early, *kept.last] if kept else []
-        return tuple(b for b in blocks if b.first < below and b.last >= start)
+        return tuple(sorted((b for b in blocks if b.first < below and b.last >= start), key=lambda b: b.first))
 
 
 def _cut(buf: bytes, ls: int, line_no: int, verdict: bool = False) -> FarBlock:

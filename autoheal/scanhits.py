@@ -195,7 +195,7 @@ class FailedTails(Mapping[int, list[tuple[int, str]]]):
 
     def far(self, index: int) -> tuple[FarBlock, ...]:
         """The section's error blocks above its tail proper (scanfar.py), in order."""
-        return tuple(sorted(self.raw[index].far, key=lambda b: b.first)) if index in self.raw else ()
+        return self.raw[index].far if index in self.raw else ()
 
     def near(self, index: int) -> int:
         """The first line of the section's tail proper: the lines above it are far blocks (scanfar.py)."""

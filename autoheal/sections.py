@@ -99,14 +99,14 @@ class Sectioner:
 
         Bounded because a ``set -x`` loop prints millions of traces (8 MB of ``+ a`` held 390 MB).
         """
-        if command.kind != "recipe":
+        if command.echoed:
             self.traced_line = command.line
         mine = self.by_section.setdefault(command.section, [])
         if command.kind == "recipe" and sum(c.kind == "recipe" for c in mine) >= MAX_RECIPES:
             return
         mine.append(command)
         if len(mine) > 2 * MAX_TRACES:  # trim in batches: once per MAX_TRACES traces (a diff's lines with them)
-            traces = [c for c in mine if c.kind != "recipe"]
+            traces = [c for c in mine if c.echoed]
             drop = {id(c) for c in traces[: len(traces) - MAX_TRACES]}
             mine[:] = [c for c in mine if id(c) not in drop]
 

@@ -49,6 +49,11 @@ class SubCommand:
     section: int
     code: int | None = None
 
+    @property
+    def echoed(self) -> bool:
+        """A line the log echoes (a trace, or a diff's trace-shaped line), not a make recipe that failed."""
+        return self.kind != "recipe"
+
 
 class Sections(Sequence[Section]):
     """A document's sections: the last ``CLOSE_REACH + 1`` as objects, the older ones frozen into int columns.

@@ -121,7 +121,7 @@ def _goal(arg: str) -> str | None:
     return next((category for pattern, category in WORDS[:2] if pattern.search(task)), None)
 
 
-def _bycommand_words(words: list[str]) -> str | None:
+def _by_words(words: list[str]) -> str | None:
     for word in words:
         for pattern, category in WORDS:
             if pattern.search(word):
@@ -157,7 +157,7 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
     if not rest:
         return TABLE.get(tool)
     # What it runs is a command of its own (``npx ng test``, ``bundle exec rake test``) or a script's name.
-    return segment_category(" ".join(rest)) or _bycommand_words(rest[:1])
+    return segment_category(" ".join(rest)) or _by_words(rest[:1])
 
 
 # Environment managers that run a command inside their environment (``opam exec -- dune build``,
@@ -199,9 +199,9 @@ def _clojure(args: list[str]) -> str | None:
     main = _option(args, ("-m", "--main"))
     if main:
         first = main.split(".", 1)[0]
-        return TABLE.get(first) or TABLE.get(main.rsplit(".", 1)[-1]) or _bycommand_words([main])
+        return TABLE.get(first) or TABLE.get(main.rsplit(".", 1)[-1]) or _by_words([main])
     aliases = [a for w in args if w[:2] in ("-M", "-X", "-T", "-A") for a in w[2:].split(":") if a]
-    named = [TABLE.get(a) or _bycommand_words([a]) for a in aliases]
+    named = [TABLE.get(a) or _by_words([a]) for a in aliases]
     return next((c for c in reversed(named) if c), None)
 
 
@@ -236,7 +236,7 @@ def segment_category(segment: str) -> str | None:
     if tool in ("clojure", "clj"):
         return _clojure(words[1:])
     if tool in ("tox", "nox") and (env := _option(words, ("-e", "-s", "--session", "--sessions"))):
-        return _bycommand_words([env]) or TABLE[tool]
+        return _by_words([env]) or TABLE[tool]
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
     launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
@@ -252,9 +252,9 @@ def segment_category(segment: str) -> str | None:
         return TABLE[tool]
     if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
         script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
-        return _bycommand_words(script)
+        return _by_words(script)
     # A path's directories (``/builds/acme/...``, ``src/check/``) say nothing about what ran: its last name does.
-    return _bycommand_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
+    return _by_words([w.rstrip("/").rsplit("/", 1)[-1] for w in words if "/" in w or not w.startswith("-")][:2])
 
 
 def command_category(commands: Iterable[str]) -> str | None:

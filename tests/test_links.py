@@ -43,3 +43,18 @@ def test_the_failing_link_names_the_steps_category() -> None:
     findings = ["src/a.ts:1: missing license header", "src/b.ts:1: missing license header", "2 files lack it"]
     exit_line = "##[error]Process completed with exit code 1."
     assert triage_text([*step, *findings, exit_line], default_ruleset()).category == "lint.error"
+
+
+def test_a_long_chain_over_long_output_is_read_in_linear_time() -> None:
+    """Chains and output are attacker-controlled: links x lines of work would be 16x the time for 4x both."""
+    import time
+
+    def cost(n: int) -> float:
+        command = " && ".join(f"eslint src{i}" if i % 2 else f"pytest t{i}" for i in range(100 * n))
+        output = [f"+ other{i} --flag" for i in range(2000 * n)]
+        started = time.process_time()
+        failing_link(command, output, ["Error: boom"], tests_ran=False)
+        return time.process_time() - started
+
+    small, large = cost(1), cost(4)
+    assert large < 8 * small + 0.05
