@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from autoheal import asciitwin
+from autoheal import asciitwin, linear
 
 # Which CI's own lines are chatter depends on the log's CI: told once per log (``cilines``).
 from autoheal.cilines import pipeline_chatter as pipeline_chatter
@@ -27,9 +27,9 @@ from autoheal.progress import case_name as case_name
 from autoheal.progress import progress as progress
 
 # Every pattern here reads attacker-controlled lines of up to 4,000 characters: RE2 (linear.py), not re.
-# A word boundary is written out (RE2 has no Unicode ``\b``): a non-word character or the line's edge.
-_B = r"(?:^|[^\pL\pN_])"
-_E = r"(?:[^\pL\pN_]|$)"
+# A word boundary is written out (RE2 has no Unicode ``\b``): linear.py's, one definition for every module.
+_B = linear.WORD_START
+_E = linear.WORD_END
 
 # Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
 _CHATTER = asciitwin.lazy(
@@ -67,11 +67,11 @@ _WARNING = asciitwin.lazy(
     ignorecase=True,
 )
 _HEADER = asciitwin.lazy(
-    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
+    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)" + _E + "|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL" + _E + r"|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
     # test's captured output opens with ``---- <name> stdout ----``.
     r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|"
@@ -91,7 +91,7 @@ _NO_ERRORS = asciitwin.lazy(
 )
 _DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S|"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)" + _E + r"|^\s*E\s{2,}\S|"
     # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``).
     r"^\s*--> \S+:\d+:\d+\s*$"
 )
@@ -126,7 +126,9 @@ _SUMMARY = asciitwin.lazy(
     r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found(?:[^\pL\pN_]|$)|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found"
+    + _E
+    + r"|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
@@ -237,9 +239,7 @@ def count_line(text: str) -> bool:
 
 
 # A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
-_LOCATED_WARNING = asciitwin.lazy(
-    r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning(?:[^\pL\pN_]|$)|^\s*\d+:\d+\s+warning\s"
-)
+_LOCATED_WARNING = asciitwin.lazy(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning" + _E + r"|^\s*\d+:\d+\s+warning\s")
 
 
 _WARNING_COUNT = asciitwin.lazy("(?i)" + _B + r"[1-9]\d* warnings?" + _E)
