@@ -21,6 +21,7 @@ from autoheal.diffs import hunk_counts
 from autoheal.framing import box_end as box_end
 from autoheal.framing import pointer as pointer
 from autoheal.framing import prefix as prefix
+from autoheal.passlines import passing_line as passing_line
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
 from autoheal.progress import case_name as case_name
@@ -31,7 +32,7 @@ from autoheal.progress import progress as progress
 _B = linear.WORD_START
 _E = linear.WORD_END
 
-# Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
+# Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads; passing tests are passlines.py's.
 _CHATTER = asciitwin.lazy(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
@@ -40,16 +41,9 @@ _CHATTER = asciitwin.lazy(
     r"(?:Saving cache|Uploading artifacts) for (?:successful|failed) job|"
     # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
     r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
-    # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
-    # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
-    r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
-    # VSTest's per-case verdict at normal verbosity (``dotnet test``): ``  Passed X.Y.Z [12 ms]``.
-    r"Passed \S.* \[(?:< )?\d+(?:\.\d+)? (?:ms|s|m)\]$|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
-    r"=== (?:RUN|PAUSE|CONT|NAME)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
-    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$|"
     # A build tool's fixed advice after its verdict, the same in every failed build (Maven's and Gradle's).
     r"(?:\[ERROR\] )?(?:-> \[Help \d+\]|To see the full stack trace of the errors|Re-run Maven using the -X|"
     r"For more information about the errors and possible solutions|\[Help \d+\] https?://|"
@@ -175,7 +169,7 @@ def chatter(text: str) -> bool:
 
 @lru_cache(maxsize=CACHE)
 def _chatter(text: str) -> bool:
-    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)):
+    if _CHATTER.match(text) or passing_line(text) or (_PASSING.search(text) and not _ERROR.search(text)):
         return True
     if passing_summary(text) and not _DIAGNOSTIC.search(text):
         return True  # (a count of none failed inside an assertion's message is the failure's: ``E  where failed=0``)
