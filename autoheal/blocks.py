@@ -44,6 +44,8 @@ _CHATTER = asciitwin.lazy(
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
+    # Turborepo's cache, before a task's lines (``@acme/ui:test: cache miss, executing 8b1c2d3e4f5a6b7c``).
+    r"(?:\S+:\S+: )?cache (?:hit|miss|bypass)(?: \([^)]*\))?, (?:replaying logs|executing|force executing) [0-9a-f]+$|"
     # A build tool's fixed advice after its verdict, the same in every failed build (Maven's and Gradle's).
     r"(?:\[ERROR\] )?(?:-> \[Help \d+\]|To see the full stack trace of the errors|Re-run Maven using the -X|"
     r"For more information about the errors and possible solutions|\[Help \d+\] https?://|"
