@@ -35,6 +35,8 @@ _PASSING_LINE = asciitwin.lazy(
     # a skipped case in -v, a case's verdict under pytest-xdist (``[gw1] [ 12%] PASSED t.py::x``).
     r"=*\s*\d+ passed(?:, \d+ (?:skipped|deselected|xfailed|xpassed|warnings?))* in [\d.]+s(?: \([\d:]+\))?\s*=*$|"
     r"\S+::\S+ (?:SKIPPED|XFAIL)(?: \(.*\))?(?:\s+\[\s*\d+%\])?$|\[gw\d+\] \[\s*\d+%\] (?:PASSED|SKIPPED|XFAIL) |"
+    # unittest's and PHPUnit's verdict of a run that passed (``OK (skipped=2)``, ``OK (12 tests, 30 assertions)``).
+    r"OK \((?:(?:skipped|expected failures)=\d+(?:, )?)+\)$|OK \(\d+ tests?, \d+ assertions?\)$|"
     # tox 4's verdict of an environment that passed (``  py311: OK (4.12=setup[3.60]+cmd[0.52] seconds)``).
     r"\S+: OK \(.*seconds\)$|congratulations :\)$|"
     # RSpec, ExUnit, minitest: a run's count with no failure (``14 tests, 0 failures``, ``9 examples, 0

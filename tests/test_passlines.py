@@ -30,6 +30,10 @@ PASSING = [
     "Passed!  - Failed:     0, Passed:    64, Skipped:     0, Total:    64, Duration: 412 ms - Core.Tests.dll (net8.0)",
     "Starting test execution, please wait...",
     "A total of 1 test files matched the specified pattern.",
+    # unittest, PHPUnit
+    "OK (skipped=2)",
+    "OK (skipped=1, expected failures=1)",
+    "OK (12 tests, 30 assertions)",
     # tox, RSpec / ExUnit / minitest, a Maven module
     "  py311: OK (4.12=setup[3.60]+cmd[0.52] seconds)",
     "14 tests, 0 failures",
@@ -45,6 +49,8 @@ FAILING = [
     "test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s",
     "        FAIL [   0.007s] core token::tests::numbers",
     "FAIL server src/routes/tiles.test.ts",
+    "FAILED (failures=1, skipped=2)",
+    "Tests: 12, Assertions: 30, Failures: 1.",
     "1 failed, 23 passed in 0.35s",
     "Failed!  - Failed:     1, Passed:    27, Skipped:     0, Total:    28, Duration: 1 s - Api.Tests.dll (net8.0)",
     "  py312: FAIL code 1 (4.31=setup[3.79]+cmd[0.52] seconds)",
