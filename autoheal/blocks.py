@@ -21,6 +21,7 @@ from autoheal.diffs import hunk_counts
 from autoheal.framing import box_end as box_end
 from autoheal.framing import pointer as pointer
 from autoheal.framing import prefix as prefix
+from autoheal.passlines import PASSING_LINES
 from autoheal.passlines import passing_line as passing_line
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
@@ -52,7 +53,9 @@ _CHATTER = asciitwin.lazy(
     r"Please refer to \S+ for the individual test results|Please refer to dump files|"
     r"After correcting the problems, you can resume the build|\s*mvn <args> -rf )|"
     r"> Run with --(?:stacktrace|info|debug|scan)|> Get more help at https://help\.gradle\.org|\* Try:$|"
-    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
+    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle|"
+    + PASSING_LINES
+    + ")",
 )
 # A passing word ends the line, but not as a value: ``right: :ok`` (an Elixir atom), ``status=ok``, ``"ok"``.
 _PASSING = asciitwin.lazy(
@@ -171,7 +174,7 @@ def chatter(text: str) -> bool:
 
 @lru_cache(maxsize=CACHE)
 def _chatter(text: str) -> bool:
-    if _CHATTER.match(text) or passing_line(text) or (_PASSING.search(text) and not _ERROR.search(text)):
+    if _CHATTER.match(text) or (_PASSING.search(text) and not _ERROR.search(text)):
         return True
     if passing_summary(text) and not _DIAGNOSTIC.search(text):
         return True  # (a count of none failed inside an assertion's message is the failure's: ``E  where failed=0``)

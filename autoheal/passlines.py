@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from autoheal import asciitwin
 
-_PASSING_LINE = asciitwin.lazy(
-    r"^\s*(?:"
+# The table's alternatives, each anchored after a line's leading whitespace (blocks.py joins them to its
+# own chatter pattern: one match per line classified).
+PASSING_LINES = (
     # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
     # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
     r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
@@ -47,8 +48,9 @@ _PASSING_LINE = asciitwin.lazy(
     # reads ``> Task :`` lines as such; CTest's ``Start 3: name`` marks where a case's own output ends.)
     r"(?:\[INFO\] )?\S.* \.{2,} SUCCESS \[\s*[\d.:]+ \w+\]$|"
     # A passing case's line in a run of them (``t.py::x PASSED [ 10%]``, ``✓ parses``, a row of dots).
-    r"\[\s*\d+%\]$|[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$)"
+    r"\[\s*\d+%\]$|[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$"
 )
+_PASSING_LINE = asciitwin.lazy(r"^\s*(?:" + PASSING_LINES + ")")
 
 
 def passing_line(text: str) -> bool:
