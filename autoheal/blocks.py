@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from autoheal import asciitwin
+from autoheal import asciitwin, linear
 
 # Which CI's own lines are chatter depends on the log's CI: told once per log (``cilines``).
 from autoheal.cilines import pipeline_chatter as pipeline_chatter
@@ -21,17 +21,19 @@ from autoheal.diffs import hunk_counts
 from autoheal.framing import box_end as box_end
 from autoheal.framing import pointer as pointer
 from autoheal.framing import prefix as prefix
+from autoheal.passlines import PASSING_LINES
+from autoheal.passlines import passing_line as passing_line
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
 from autoheal.progress import case_name as case_name
 from autoheal.progress import progress as progress
 
 # Every pattern here reads attacker-controlled lines of up to 4,000 characters: RE2 (linear.py), not re.
-# A word boundary is written out (RE2 has no Unicode ``\b``): a non-word character or the line's edge.
-_B = r"(?:^|[^\pL\pN_])"
-_E = r"(?:[^\pL\pN_]|$)"
+# A word boundary is written out (RE2 has no Unicode ``\b``): linear.py's, one definition for every module.
+_B = linear.WORD_START
+_E = linear.WORD_END
 
-# Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads, passing tests.
+# Lines a maintainer never needs: runner and CI bookkeeping, caches, uploads; passing tests are passlines.py's.
 _CHATTER = asciitwin.lazy(
     r"^\s*(?:travis_(?:fold|time)|Done\. Your build exited|Process completed with exit code|"
     r"The command \".*\" (?:failed and )?exited with|\$ travis_|##\[(?:group|endgroup)\]|"
@@ -40,23 +42,20 @@ _CHATTER = asciitwin.lazy(
     r"(?:Saving cache|Uploading artifacts) for (?:successful|failed) job|"
     # make's own bookkeeping as it recurses (``make[1]: Leaving directory '/w/app'``).
     r"\S*make(?:\[\d+\])?: (?:Entering|Leaving) directory|"
-    # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
-    # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
-    r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
-    # VSTest's per-case verdict at normal verbosity (``dotnet test``): ``  Passed X.Y.Z [12 ms]``.
-    r"Passed \S.* \[(?:< )?\d+(?:\.\d+)? (?:ms|s|m)\]$|"
     r"(?:store|Setting up|Uploading|Downloading|Downloaded|Checking|Nothing to|Skipping) "
     r"(?:build )?cache|Uploading|Downloading|Downloaded from|Progress \(\d+\)|"
     r"go: downloading|Collecting |Requirement already|Using cached|"
-    r"=== (?:RUN|PAUSE|CONT|NAME)|--- PASS|ok\s+\S+\s+[\d.]+s|PASS$|\[\s*\d+%\]$|"
-    r"[-\w/.:\[\]]*\s(?:PASSED|passed|ok|OK)(?:\s+\[\s*\d+%\])?$|[✓✔√]|\.{5,}$|"
+    # Turborepo's cache, before a task's lines (``@acme/ui:test: cache miss, executing 8b1c2d3e4f5a6b7c``).
+    r"(?:\S+:\S+: )?cache (?:hit|miss|bypass)(?: \([^)]*\))?, (?:replaying logs|executing|force executing) [0-9a-f]+$|"
     # A build tool's fixed advice after its verdict, the same in every failed build (Maven's and Gradle's).
     r"(?:\[ERROR\] )?(?:-> \[Help \d+\]|To see the full stack trace of the errors|Re-run Maven using the -X|"
     r"For more information about the errors and possible solutions|\[Help \d+\] https?://|"
     r"Please refer to \S+ for the individual test results|Please refer to dump files|"
     r"After correcting the problems, you can resume the build|\s*mvn <args> -rf )|"
     r"> Run with --(?:stacktrace|info|debug|scan)|> Get more help at https://help\.gradle\.org|\* Try:$|"
-    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle)",
+    r"Deprecated Gradle features were used|You can use '--warning-mode all'|For more on this, please refer to https://docs\.gradle|"
+    + PASSING_LINES
+    + ")",
 )
 # A passing word ends the line, but not as a value: ``right: :ok`` (an Elixir atom), ``status=ok``, ``"ok"``.
 _PASSING = asciitwin.lazy(
@@ -67,11 +66,11 @@ _WARNING = asciitwin.lazy(
     ignorecase=True,
 )
 _HEADER = asciitwin.lazy(
-    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)(?:[^\pL\pN_]|$)|"
+    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)" + _E + "|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
     r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
     r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL(?:[^\pL\pN_]|$)|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
+    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL" + _E + r"|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
     # test's captured output opens with ``---- <name> stdout ----``.
     r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|"
@@ -91,7 +90,7 @@ _NO_ERRORS = asciitwin.lazy(
 )
 _DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
-    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)(?:[^\pL\pN_]|$)|^\s*E\s{2,}\S|"
+    r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)" + _E + r"|^\s*E\s{2,}\S|"
     # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``).
     r"^\s*--> \S+:\d+:\d+\s*$"
 )
@@ -126,7 +125,9 @@ _SUMMARY = asciitwin.lazy(
     r"Tests?:\s+\d+ failed|Test Suites:\s+\d+ failed|\d+ examples?, [1-9]\d* failures?|"
     r"Tests: \d+, Assertions: \d+|\d+ tests? completed, \d+ failed|Failed!\s+-\s+Failed:|"
     r"(?:\[ERROR\] )?Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*$|"
-    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found(?:[^\pL\pN_]|$)|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
+    r"Found [1-9]\d* errors? in \d+ files?|[1-9]\d* (?:issues?|problems?|errors?|findings?) found"
+    + _E
+    + r"|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to)"
 )
@@ -237,9 +238,7 @@ def count_line(text: str) -> bool:
 
 
 # A compiler's or linter's warning at a location (gcc/clang/javac/tsc/eslint shapes).
-_LOCATED_WARNING = asciitwin.lazy(
-    r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning(?:[^\pL\pN_]|$)|^\s*\d+:\d+\s+warning\s"
-)
+_LOCATED_WARNING = asciitwin.lazy(r"(?i)^\s*\S+?[:(]\d+(?:[:,]\d+)*\)?:?\s+warning" + _E + r"|^\s*\d+:\d+\s+warning\s")
 
 
 _WARNING_COUNT = asciitwin.lazy("(?i)" + _B + r"[1-9]\d* warnings?" + _E)

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from autoheal import asciitwin, blocks, edges
+from autoheal import asciitwin, blocks, edges, linear
 from autoheal.diffs import hunk_counts
 
 Numbered = edges.Numbered
@@ -119,8 +119,10 @@ def _resumes(lines: Numbered, i: int) -> bool:
 # ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``); a count given as ``key: N`` (prove's
 # ``Tests: 7 Failed: 1``, ``errors=2``) is read as blocks reads a passing summary's.
 _TALLY = asciitwin.lazy(
-    r"(?i)(?:^|[^\pL\pN_])[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)"
-    r"(?:[^\pL\pN_]|$)"
+    "(?i)"
+    + linear.WORD_START
+    + r"[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)"
+    + linear.WORD_END
 )
 
 

@@ -5,7 +5,7 @@ Split out of blocks.py, which re-exports these functions (callers use ``blocks.p
 
 from __future__ import annotations
 
-from autoheal import asciitwin
+from autoheal import asciitwin, linear
 
 # What a tool writes before every line it prints (``npm ERR!``, ``[error]``, buildx's ``#8``): its
 # lines stay one block, and a line holding the prefix alone is a blank line of that block.
@@ -29,7 +29,7 @@ def prefix(text: str) -> str:
 
 # A line that says where more is to be read (rustc's ``For more information about this error, try ...``,
 # shellcheck's ``For more information:`` with its links): the close of the block above, not a stop.
-_POINTER = asciitwin.lazy(r"(?i)^\s*for more (?:details|information)(?:[^\pL\pN_]|$)")
+_POINTER = asciitwin.lazy(r"(?i)^\s*for more (?:details|information)" + linear.WORD_END)
 
 
 def pointer(text: str) -> bool:

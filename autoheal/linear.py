@@ -28,6 +28,9 @@ from autoheal import re2api
 
 # Python's \w (str.isalnum() or "_") and \s (str.isspace()) as RE2 class items.
 WORD = r"\pL\pN_"
+# A word's edges written out (RE2 has no Unicode ``\b``): a non-word character or the line's edge.
+WORD_START = rf"(?:^|[^{WORD}])"
+WORD_END = rf"(?:[^{WORD}]|$)"
 _SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}"
 _OUTSIDE = {
     "s": f"[{_SPACE}]",

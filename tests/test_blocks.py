@@ -133,3 +133,13 @@ def test_a_diffs_lines_and_headers_are_diff_lines() -> None:
         assert blocks.diff_line(line), line
     for line in ("@@ -5,6 +5,7", "@@@ -1,2 -1,2 +1,3 @@@", "error: x", "--- FAIL: TestX (0.00s)"):
         assert not blocks.diff_line(line), line
+
+
+def test_turborepos_cache_lines_before_a_tasks_output_are_chatter() -> None:
+    for text in [
+        "@acme/ui:test: cache miss, executing 8b1c2d3e4f5a6b7c",
+        "@acme/utils:test: cache hit, replaying logs 4f2a9c1d7e3b5a60",
+        "web:build: cache hit (outputs already on disk), replaying logs 0a1b2c3d",
+    ]:
+        assert blocks.chatter(text), text
+    assert not blocks.chatter("@acme/cart:test: FAIL src/totals.test.ts")
