@@ -32,12 +32,14 @@ around its hits and the failed sections' last lines): no second pass over the lo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 
 from autoheal import blocks, cause, edges, excerpt
 from autoheal.baseline import template
 from autoheal.scan import Hit
+from autoheal.sectiontable import Section
 from autoheal.siblings import Anchor, Siblings, context, evidence_line, find
 
 Known = Callable[[str], bool]
@@ -209,22 +211,34 @@ def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
     if not kept:
         return []
     scan = anchor.scan
-    # The innermost section holding the anchor: the last one starting above it (a log's own section holds them all).
-    index = next((i for i in reversed(range(len(scan.sections))) if scan.sections[i].start <= anchor.line), None)
+    index = section_of(scan.sections, anchor.line)
     section = scan.sections[index] if index is not None else None
     if index is None or section is None or section.exit_code is None or section.exit_line is None:
         return []
     pool = dict(scan.failed_tails.get(index, []))
-    gap: list[tuple[int, str | None]] = []
+    gap: list[tuple[int, str]] = []
+    said = 0
+    # Bounded by the kept tail, never by the gap: a line the tail does not hold (or more than TAIL said)
+    # means the words do not reach the block, and a hostile log's gap may be millions of lines.
     for n in range(max(n for n, _ in kept) + 1, section.exit_line):
         text = pool.get(n)
-        if text is not None and blocks.chatter(text) and not edges.passed(text):
+        if text is None:
+            return []
+        if blocks.chatter(text) and not edges.passed(text):
             break  # the runner's own work after the command (GitLab's cache and artifacts, a cleanup): its words are over
         gap.append((n, text))
-    said = [t for _, t in gap if t is None or not blocks.blank(t)]
-    if len(said) > TAIL or None in said:
-        return []
-    return [(n, t) for n, t in gap if t is not None and _last_word(t, known)]
+        said += not blocks.blank(text)
+        if said > TAIL:
+            return []
+    return [(n, t) for n, t in gap if _last_word(t, known)]
+
+
+def section_of(sections: Sequence[Section], line: int) -> int | None:
+    """The innermost section holding ``line``: the last one starting at or above it (a log's own section holds
+    them all). Starts grow with the index, so a bisection: older sections are frozen (sectiontable.Sections),
+    and reading each of a hostile log's 500k would cost a thaw apiece."""
+    index = bisect.bisect_right(range(len(sections)), line, key=lambda i: sections[i].start) - 1
+    return index if index >= 0 else None
 
 
 def _last_word(text: str, known: Known) -> bool:

@@ -278,3 +278,29 @@ def test_a_drivers_verdict_and_a_progress_bar_among_last_words_stay_out() -> Non
     lines += ["Command failed with exit code 1.", "##[error]Process completed with exit code 1."]
     shown = _shown(_triage(lines), lines)
     assert shown[-2:] == ["Found 2 errors in 1 file", "hint: run ./ci/check-docs --fix"]
+
+
+def test_the_section_of_a_line_is_found_reading_a_few_sections_of_many() -> None:
+    """A hostile log opens up to 500k sections and reading an old one thaws it: a bisection, not a walk."""
+    from collections.abc import Sequence
+    from types import SimpleNamespace
+    from typing import Any
+
+    from autoheal.evidence import section_of
+
+    class Counted(Sequence[Any]):
+        def __init__(self, starts: list[int]) -> None:
+            self.starts, self.reads = starts, 0
+
+        def __len__(self) -> int:
+            return len(self.starts)
+
+        def __getitem__(self, i: Any) -> Any:
+            self.reads += 1
+            return SimpleNamespace(start=self.starts[i])
+
+    sections = Counted([1 + 3 * i for i in range(200_000)])
+    assert section_of(sections, 3 * 150_000 + 2) == 150_000  # the last section starting at or above the line
+    assert section_of(sections, 1) == 0 and section_of(sections, 10**9) == 199_999
+    assert sections.reads <= 3 * 20
+    assert section_of(Counted([5]), 4) is None
