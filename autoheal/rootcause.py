@@ -128,9 +128,9 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
     cued = cues.category(block[: generic.EPILOGUE])
     if cued is None:
         return category
-    if category == tools.TEST and (any(h.rule.category == tools.TEST for h in symptoms) or cues.tests_failed(block)):
-        return category
-    return cued
+    # A driver's "tests failed" epilogue (npm's ``Test failed.``, at symptom priority) is no verdict.
+    verdict = any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in symptoms)
+    return category if category == tools.TEST and (verdict or cues.tests_failed(block)) else cued
 
 
 def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -342,3 +342,18 @@ def test_a_test_runners_tally_keeps_its_failure_when_the_cue_is_one_tests_output
         code=137,
     )
     assert _triage(killed).category == "resource.exhausted"
+
+
+def test_a_drivers_tests_failed_epilogue_is_no_verdict_over_the_blocks_words() -> None:
+    # npm's "Test failed." only says the script failed: the browser went silent before any test ran.
+    text = _step(
+        "npm test",
+        "> app@1.0.0 test",
+        "> karma start karma.conf.js",
+        "Safari 17 ERROR",
+        "  Disconnected, no output received for 60 seconds",
+        "Safari 17: Executed 0 of 0 DISCONNECTED",
+        "npm ERR! Test failed.  See above for more details.",
+        code=1,
+    )
+    assert triage_text(text, default_ruleset()).category == "timeout"
