@@ -3,7 +3,9 @@
 When no rule knows the failing tool, its category comes from what the command is (tooltable.py).
 Some words say more than the command's name can: the OS's own error texts (errno names and their
 strerror messages, from the Linux errno(3) and POSIX <errno.h> docs), a shell's report of a fatal
-signal (signal(7): SIGSEGV "Segmentation fault", SIGABRT "Aborted", SIGKILL "Killed"), an HTTP
+signal (signal(7): SIGSEGV "Segmentation fault", SIGABRT "Aborted", SIGKILL "Killed"), a shell's own
+diagnostics (bash's "command not found" and "syntax error near unexpected token", cmd.exe's "is not
+recognized as an internal or external command"), an HTTP
 status line (RFC 9110) and the "timed out" / "deadline exceeded" wording of a time limit. A block
 whose cue lines all name one category is that category (``category``). The vocabularies are the
 documented ones, not the dev logs' lines; an ambiguous one is left out: ENOENT ("No such file or
@@ -46,6 +48,13 @@ _CUES: tuple[tuple[str, str], ...] = (
     # HTTP 429 and 401.
     ("rate.limit", r"\b429 Too Many Requests\b|\b(?:error|status|code):? 429\b"),
     ("credentials", r"\b401 Unauthorized\b|\b(?:error|status|code):? 401\b"),
+    # A shell's own diagnostics (bash, dash, zsh; cmd.exe; PowerShell's CommandNotFoundException).
+    (
+        "command.not.found",
+        r"(?:^|: )command not found\b|: not found$|is not recognized as an internal or external command",
+    ),
+    ("command.not.found", r"is not recognized as (?:the|a) name of a cmdlet"),
+    ("syntax.error", r"\bsyntax error near unexpected token\b|\bsyntax error: unexpected end of file\b"),
     # A time limit's own words, and an inactivity limit's (``no output received for 60 seconds``).
     ("timeout", r"(?i)\btimed out\b|\bdeadline exceeded\b|\btimeout (?:of \S+ )?(?:exceeded|expired)\b"),
     (

@@ -30,6 +30,10 @@ from autoheal import cues
         ("rpc error: code = DeadlineExceeded desc = context deadline exceeded", "timeout"),
         ("  Disconnected, because no message in 30000 ms.", "timeout"),
         ("No output has been received in the last 10m0s", "timeout"),
+        ("./ci.sh: line 4: shellcheck: command not found", "command.not.found"),
+        ("'make' is not recognized as an internal or external command,", "command.not.found"),
+        ("pwsh: The term 'nuget' is not recognized as a name of a cmdlet, function, script file", "command.not.found"),
+        ("./release.sh: line 44: syntax error near unexpected token `fi'", "syntax.error"),
         ("WARNING: retrying: Connection refused", None),  # a warning did not fail the job
         ("cp: cannot stat 'dist/app': No such file or directory", None),  # a file or an executable: ambiguous
         ("GET /health 404 Not Found", None),  # a missing artifact, a stale index or a wrong URL
