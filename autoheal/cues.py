@@ -54,6 +54,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"(?:^|: )command not found\b|: not found$|is not recognized as an internal or external command",
     ),
     ("command.not.found", r"is not recognized as (?:the|a) name of a cmdlet"),
+    # ENOENT names an executable when a launcher could not run a bare program name (coreutils' env,
+    # xargs, nohup, timeout, nice; sudo): ``xargs: shellcheck: No such file or directory``.
+    ("command.not.found", r"^(?:\S*/)?(?:xargs|env|nohup|timeout|nice|sudo): '?[\w.+-]+'?: No such file or directory"),
     ("syntax.error", r"\bsyntax error near unexpected token\b|\bsyntax error: unexpected end of file\b"),
     # A time limit's own words, and an inactivity limit's (``no output received for 60 seconds``).
     ("timeout", r"(?i)\btimed out\b|\bdeadline exceeded\b|\btimeout (?:of \S+ )?(?:exceeded|expired)\b"),

@@ -35,6 +35,8 @@ from autoheal import cues
         ("pwsh: The term 'nuget' is not recognized as a name of a cmdlet, function, script file", "command.not.found"),
         ("./release.sh: line 44: syntax error near unexpected token `fi'", "syntax.error"),
         ("WARNING: retrying: Connection refused", None),  # a warning did not fail the job
+        ("xargs: shellcheck: No such file or directory", "command.not.found"),  # a launcher's program
+        ("/usr/bin/env: 'node': No such file or directory", "command.not.found"),
         ("cp: cannot stat 'dist/app': No such file or directory", None),  # a file or an executable: ambiguous
         ("GET /health 404 Not Found", None),  # a missing artifact, a stale index or a wrong URL
         ("compiling 3 modules", None),
