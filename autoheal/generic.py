@@ -100,10 +100,33 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     # setup: a pull's "Unable to find image locally", an install's error it recovered from).
     if strong and not (found and found[-1] > strong[-1][-1][0]):
         best = strong[-1]
-        return next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
+        details = _details_above(words, best) if _count_only(best) else None
+        return details or next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
     if found:
         return _last_run(findings), bool(strong)
     return (words[-LAST_WORDS:][0][0], False) if words else None
+
+
+# A line that says where a finding is: a path with an extension (``manifests/api.yaml: replicas ...``).
+_PATHLIKE = re.compile(r"(?:^|\s)[\w./-]*\w\.[A-Za-z]\w{0,5}(?::|\s|$)")
+
+
+def _count_only(cluster: list[tuple[int, str, int]]) -> bool:
+    """A cluster whose error lines only count what failed (``Found 2 errors.``, ``3 problems found``)."""
+    return all(blocks.summary(t) for _, t, s in cluster if s > 0)
+
+
+def _details_above(words: list[tuple[int, str]], cluster: list[tuple[int, str, int]]) -> int | None:
+    """The first line that says where of the paragraph a count-only summary closes (a tool no rule knows
+    prints its findings in its own shape, then counts them): the details, not the count, are the cause."""
+    start = cluster[0][0]
+    paragraph: list[tuple[int, str]] = []
+    for n, text in reversed([w for w in words if w[0] < start]):
+        if (paragraph[-1][0] if paragraph else start) - n > 2 or start - n > EPILOGUE:
+            break  # a blank run (words hold none) ends the paragraph
+        paragraph.append((n, text))
+    located = [n for n, t in paragraph if finding(t) or _PATHLIKE.search(t) or blocks.error_score(t) > 0]
+    return min(located) if located else None
 
 
 def _last_run(marked: list[tuple[int, int]]) -> int:

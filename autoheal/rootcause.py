@@ -10,7 +10,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autoheal import blocks, cause, depkind, evidence, fardetails, generic, guards, innercmds, links, siblings, tools
+from autoheal import (
+    blocks,
+    cause,
+    cues,
+    depkind,
+    evidence,
+    fardetails,
+    generic,
+    guards,
+    innercmds,
+    links,
+    siblings,
+    tools,
+)
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
@@ -108,6 +121,18 @@ def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False, li
     return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
+def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
+    """The category the block's own words name (cues.py: an errno text, a fatal signal, an HTTP status, a
+    time limit) over the command's name; a test runner's verdict in the section keeps the tests' failure, the
+    cue then being one test's output."""
+    cued = cues.category(block[: generic.EPILOGUE])
+    if cued is None:
+        return category
+    # A driver's "tests failed" epilogue (npm's ``Test failed.``, at symptom priority) is no verdict.
+    verdict = any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in symptoms)
+    return category if category == tools.TEST and (verdict or cues.tests_failed(block)) else cued
+
+
 def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Of the failed section's last lines (``tail``, its output's), the failing sub-command's output when
     one is known: after its ``+ cmd`` trace, or up to its make recipe's failure line."""
@@ -155,6 +180,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
+    category = _cued(category, [t for n, t in context if n >= at], symptoms)
     if category == "unknown" and fardetails.case_verdict(scope, at):
         category = tools.TEST  # nothing names the command, but the block is a test case's failing verdict
     if not strong and category == "unknown":

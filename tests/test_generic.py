@@ -122,3 +122,18 @@ def test_rustcs_location_line_is_a_key_line_of_its_error() -> None:
     lines = _numbered(*RUSTC)
     kept = excerpt.block(lines, 2, _never)
     assert excerpt.key_lines(kept, 2, _never)[:2] == (2, 3)  # the error, then where it is
+
+
+def test_the_details_above_a_count_only_summary_anchor_the_block() -> None:
+    # A checker no rule knows prints its findings in its own shape, then counts them.
+    tail = _numbered(
+        "checking 12 manifests",
+        "manifests/api.yaml: replicas must be a number",
+        "manifests/web.yaml: image tag 'latest' is not allowed",
+        "",
+        "Found 2 errors.",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (2, True)
+    counted = _numbered("checking 12 manifests", "", "", "", "Found 2 errors.", "Process completed with exit code 1.")
+    assert anchor(counted, _never) == (5, True)  # nothing that says where above it: the count stays

@@ -294,3 +294,66 @@ def test_a_checkers_findings_in_a_compilers_format_are_its_findings_not_a_compil
     assert (
         triage_text(_step("swiftc -c Sources/App/Ledger.swift", *findings, code=1), rules).category == "compile.error"
     )
+
+
+def test_a_generic_blocks_own_errno_words_name_it_over_the_commands_name() -> None:
+    # No rule knows the tool nor EROFS; the step is called "build", the OS said why it failed.
+    text = _step(
+        "./bin/sitegen build --out /opt/site",
+        "rendering 212 pages ... done",
+        "sitegen: cannot write /opt/site/index.html: Read-only file system",
+        "sitegen: build aborted",
+        code=1,
+    )
+    d = _triage(text)
+    assert (d.rule, d.category) == ("generic.error-block", "permission")
+
+
+def test_an_inactivity_limit_in_a_generic_block_is_a_timeout() -> None:
+    text = _step(
+        "./e2e/run-browsers.sh",
+        "Firefox 128: 212 specs passed",
+        "Safari 17 ERROR",
+        "  Disconnected, no output received for 60 seconds",
+        code=1,
+    )
+    assert _triage(text).category == "timeout"
+
+
+def test_a_test_runners_tally_keeps_its_failure_when_the_cue_is_one_tests_output() -> None:
+    # testcafe is a test runner no rule reads: the test's own EROFS is its output, its tally the verdict.
+    tally = _step(
+        "npx testcafe chrome tests/",
+        " Running tests in: Chrome 126",
+        " Login",
+        " × shows an error on a bad password",
+        "   1) Error: EROFS: read-only file system, open '/app/shots/login.png'",
+        "      at Screenshots.take (node_modules/testcafe/lib/screenshots.js:40:11)",
+        "",
+        " 1 failed",
+        code=1,
+    )
+    assert _triage(tally).category == "test.failure"
+    # Killed before any verdict: the shell's SIGKILL report says why the runner stopped.
+    killed = _step(
+        "npx testcafe chrome tests/",
+        " Running tests in: Chrome 126",
+        "/home/runner/work/_temp/a.sh: line 1:  2231 Killed                  npx testcafe chrome tests/",
+        code=137,
+    )
+    assert _triage(killed).category == "resource.exhausted"
+
+
+def test_a_drivers_tests_failed_epilogue_is_no_verdict_over_the_blocks_words() -> None:
+    # npm's "Test failed." only says the script failed: the browser went silent before any test ran.
+    text = _step(
+        "npm test",
+        "> app@1.0.0 test",
+        "> karma start karma.conf.js",
+        "Safari 17 ERROR",
+        "  Disconnected, no output received for 60 seconds",
+        "Safari 17: Executed 0 of 0 DISCONNECTED",
+        "npm ERR! Test failed.  See above for more details.",
+        code=1,
+    )
+    assert triage_text(text, default_ruleset()).category == "timeout"

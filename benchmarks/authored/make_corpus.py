@@ -38,6 +38,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_v,
     cases_w,
     cases_x,
+    cases_y,
     cases_z,
 )
 from benchmarks.authored.cases_a import CASES

@@ -1,0 +1,88 @@
+"""Words of a generic error block that name its failure whatever tool printed them.
+
+When no rule knows the failing tool, its category comes from what the command is (tooltable.py).
+Some words say more than the command's name can: the OS's own error texts (errno names and their
+strerror messages, from the Linux errno(3) and POSIX <errno.h> docs), a shell's report of a fatal
+signal (signal(7): SIGSEGV "Segmentation fault", SIGABRT "Aborted", SIGKILL "Killed"), a shell's own
+diagnostics (bash's "command not found" and "syntax error near unexpected token", cmd.exe's "is not
+recognized as an internal or external command"), an HTTP
+status line (RFC 9110) and the "timed out" / "deadline exceeded" wording of a time limit. A block
+whose cue lines all name one category is that category (``category``). The vocabularies are the
+documented ones, not the dev logs' lines; an ambiguous one is left out: ENOENT ("No such file or
+directory") says a file or an executable is missing, and a 404 a missing artifact, a stale index
+or a wrong URL, so neither names a category alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from autoheal import blocks
+
+# Time units as tools print them: ``30000 ms``, ``60 seconds``, ``10m0s``.
+_UNIT = r"\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])"
+# (category, pattern): a line's category is its first pattern's, so a connection's ETIMEDOUT
+# ("Connection timed out") is network before the generic "timed out" is a timeout. strerror texts
+# match in any case: Go's syscall errors print them in lower case (``connect: connection refused``).
+_CUES: tuple[tuple[str, str], ...] = (
+    # ENOSPC, EDQUOT, ENOMEM, EMFILE/ENFILE; the kernel's OOM killer and the shell's SIGKILL report.
+    ("resource.exhausted", r"(?i)\bNo space left on device\b|\bENOSPC\b|\bDisk quota exceeded\b|\bEDQUOT\b"),
+    ("resource.exhausted", r"(?i)\bCannot allocate memory\b|\bENOMEM\b|\bToo many open files\b|\bE[MN]FILE\b"),
+    (
+        "resource.exhausted",
+        r"\bOut of memory\b|\bout of memory\b|\bOOM[- ]?kill|(?:^|:\s+(?:line \d+:\s+)?\d+ )Killed(?:\s|$)",
+    ),
+    # Fatal signals as a shell (and libc's abort) reports them, and their names.
+    ("crash", r"\bSegmentation fault\b|\bBus error\b|\bIllegal instruction\b|\bFloating point exception\b"),
+    ("crash", r"\bAborted \(core dumped\)|\(core dumped\)|\bAbort trap\b|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b"),
+    # EROFS, EACCES, EPERM; an HTTP 403.
+    ("permission", r"(?i)\bRead-only file system\b|\bEROFS\b|\bPermission denied\b|\bEACCES\b"),
+    ("permission", r"(?i)\bOperation not permitted\b|\bEPERM\b|\b403 Forbidden\b|\b(?:error|status|code):? 403\b"),
+    # ECONNREFUSED, ECONNRESET, ENETUNREACH, EHOSTUNREACH, ETIMEDOUT; getaddrinfo's EAI texts; HTTP 5xx.
+    ("network", r"(?i)\bConnection refused\b|\bECONNREFUSED\b|\bConnection reset by peer\b|\bECONNRESET\b"),
+    ("network", r"(?i)\bNetwork is unreachable\b|\bNo route to host\b|\bE(?:NET|HOST)UNREACH\b|\bETIMEDOUT\b"),
+    ("network", r"(?i)\bConnection timed out\b|\bTemporary failure in name resolution\b|\bName or service not known\b"),
+    ("network", r"\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b"),
+    ("network", r"\b(?:ERROR|error|status|code):? 50[0234]\b"),
+    # HTTP 429 and 401.
+    ("rate.limit", r"\b429 Too Many Requests\b|\b(?:error|status|code):? 429\b"),
+    ("credentials", r"\b401 Unauthorized\b|\b(?:error|status|code):? 401\b"),
+    # A shell's own diagnostics (bash, dash, zsh; cmd.exe; PowerShell's CommandNotFoundException).
+    (
+        "command.not.found",
+        r"(?:^|: )command not found\b|: not found$|is not recognized as an internal or external command",
+    ),
+    ("command.not.found", r"is not recognized as (?:the|a) name of a cmdlet"),
+    # ENOENT names an executable when a launcher could not run a bare program name (coreutils' env,
+    # xargs, nohup, timeout, nice; sudo): ``xargs: shellcheck: No such file or directory``.
+    ("command.not.found", r"^(?:\S*/)?(?:xargs|env|nohup|timeout|nice|sudo): '?[\w.+-]+'?: No such file or directory"),
+    ("syntax.error", r"\bsyntax error near unexpected token\b|\bsyntax error: unexpected end of file\b"),
+    # A time limit's own words, and an inactivity limit's (``no output received for 60 seconds``).
+    ("timeout", r"(?i)\btimed out\b|\bdeadline exceeded\b|\btimeout (?:of \S+ )?(?:exceeded|expired)\b"),
+    (
+        "timeout",
+        rf"(?i)\bno (?:output|messages?|response|activity)\b[\w ,]{{0,30}}? (?:in|for|within) (?:the last )?{_UNIT}",
+    ),
+)
+_COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _CUES)
+# A test run's tally of failures (``1 failed``, ``2 failing``, ``3 failures``), as verdicts.py reads it.
+_FAILED_TESTS = re.compile(r"(?i)\b[1-9]\d* (?:tests? )?(?:failing|failed|failures?)\b")
+
+
+def line_category(text: str) -> str | None:
+    """The category a line's cue names, if any; a warning names none (it did not fail the job)."""
+    if blocks.warning(text):
+        return None
+    return next((category for category, pattern in _COMPILED if pattern.search(text)), None)
+
+
+def category(block: Iterable[str]) -> str | None:
+    """The one category the block's cue lines name; None when none do or they disagree."""
+    named = {c for c in map(line_category, block) if c}
+    return named.pop() if len(named) == 1 else None
+
+
+def tests_failed(lines: Iterable[str]) -> bool:
+    """A test run's tally of failing tests among the lines: a cue above it is one test's output."""
+    return any(_FAILED_TESTS.search(t) for t in lines)

@@ -1,0 +1,57 @@
+"""The words of a generic error block that name its failure: errno texts, fatal signals, HTTP status
+lines, time limits; one category for a block only when its cue lines agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal import cues
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("sitegen: cannot write /opt/site/a.html: Read-only file system", "permission"),
+        ("open /var/cache/x: EROFS", "permission"),
+        ("pack: write rootfs.img: Disk quota exceeded", "resource.exhausted"),
+        ("tar: out.tar: Cannot write: No space left on device", "resource.exhausted"),
+        ("ci.sh: line 3:  4121 Killed                  ./bin/render", "resource.exhausted"),
+        ("Killed", "resource.exhausted"),
+        ("run.sh: line 9: 77 Segmentation fault      (core dumped) ./vm", "crash"),
+        ("Aborted (core dumped)", "crash"),
+        ("dial tcp 10.0.0.5:5432: connect: connection refused", "network"),  # Go prints strerror in lower case
+        ("psql: could not connect to server: Connection refused", "network"),
+        ("curl: (7) Failed to connect: Connection timed out", "network"),
+        ("2026-01-14 10:02:12 ERROR 503: Service Unavailable.", "network"),
+        ("fatal: unable to access 'https://x/': The requested URL returned error: 403", "permission"),
+        ("HTTP/1.1 429 Too Many Requests", "rate.limit"),
+        ("HTTP/1.1 401 Unauthorized", "credentials"),
+        ("error: request timed out after 30s", "timeout"),
+        ("rpc error: code = DeadlineExceeded desc = context deadline exceeded", "timeout"),
+        ("  Disconnected, because no message in 30000 ms.", "timeout"),
+        ("No output has been received in the last 10m0s", "timeout"),
+        ("./ci.sh: line 4: shellcheck: command not found", "command.not.found"),
+        ("'make' is not recognized as an internal or external command,", "command.not.found"),
+        ("pwsh: The term 'nuget' is not recognized as a name of a cmdlet, function, script file", "command.not.found"),
+        ("./release.sh: line 44: syntax error near unexpected token `fi'", "syntax.error"),
+        ("WARNING: retrying: Connection refused", None),  # a warning did not fail the job
+        ("xargs: shellcheck: No such file or directory", "command.not.found"),  # a launcher's program
+        ("/usr/bin/env: 'node': No such file or directory", "command.not.found"),
+        ("cp: cannot stat 'dist/app': No such file or directory", None),  # a file or an executable: ambiguous
+        ("GET /health 404 Not Found", None),  # a missing artifact, a stale index or a wrong URL
+        ("compiling 3 modules", None),
+    ],
+)
+def test_a_line_names_the_category_of_its_documented_words(line: str, category: str | None) -> None:
+    assert cues.line_category(line) == category
+
+
+def test_a_block_is_named_only_when_its_cue_lines_agree() -> None:
+    assert cues.category(["writing cache", "cache: Read-only file system", "gave up"]) == "permission"
+    assert cues.category(["db: Connection refused", "worker: Segmentation fault"]) is None
+    assert cues.category(["building", "done"]) is None
+
+
+def test_a_tally_of_failing_tests_says_the_cue_above_it_is_one_tests_output() -> None:
+    assert cues.tests_failed(["  Error: request timed out", "  1 failed", "  11 passed"])
+    assert not cues.tests_failed(["0 failed", "12 passed"])
