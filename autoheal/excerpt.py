@@ -143,8 +143,8 @@ _WORK = re.compile(r"^\s*(?:> Task :|#\d+ )|\b\d{1,3}(?:\.\d+)?\s?%")
 
 
 def _edge(text: str, known: Known) -> bool:
-    low = blocks.blank(text) or blocks.chatter(text) or blocks.warning(text) or blocks.low_level(text)
-    return low or known(text) or bool(_WORK.search(text))
+    """Where a paragraph's head stops: what may not be context, a warning, or build progress."""
+    return not context_line(text, known) or blocks.warning(text) or bool(_WORK.search(text))
 
 
 def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:
