@@ -148,7 +148,7 @@ def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _traced(scope: Scope) -> frozenset[int]:
     """The lines of the section's ``+ cmd`` shell traces (``set -x``, Jenkins' ``sh``), and of a diff's lines of their shape."""
-    return frozenset(c.line for c in scope.scan.commands if c.kind != "recipe" and c.section == scope.index)
+    return frozenset(c.line for c in scope.scan.commands if c.echoed and c.section == scope.index)
 
 
 def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
