@@ -66,8 +66,6 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _CUES)
-# A test run's tally of failures (``1 failed``, ``2 failing``, ``3 failures``), as verdicts.py reads it.
-_FAILED_TESTS = re.compile(r"(?i)\b[1-9]\d* (?:tests? )?(?:failing|failed|failures?)\b")
 
 
 def line_category(text: str) -> str | None:
@@ -81,8 +79,3 @@ def category(block: Iterable[str]) -> str | None:
     """The one category the block's cue lines name; None when none do or they disagree."""
     named = {c for c in map(line_category, block) if c}
     return named.pop() if len(named) == 1 else None
-
-
-def tests_failed(lines: Iterable[str]) -> bool:
-    """A test run's tally of failing tests among the lines: a cue above it is one test's output."""
-    return any(_FAILED_TESTS.search(t) for t in lines)

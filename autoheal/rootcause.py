@@ -23,6 +23,7 @@ from autoheal import (
     links,
     siblings,
     tools,
+    verdicts,
 )
 from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
@@ -130,7 +131,7 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
         return category
     # A driver's "tests failed" epilogue (npm's ``Test failed.``, at symptom priority) is no verdict.
     verdict = any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in symptoms)
-    return category if category == tools.TEST and (verdict or cues.tests_failed(block)) else cued
+    return category if category == tools.TEST and (verdict or verdicts.tests_failed(block)) else cued
 
 
 def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ failure (``hung_after``). A verdict repeated word for word is a retry: the last 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from autoheal import blocks
 from autoheal.scan import Hit
@@ -214,6 +214,11 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
 TEST_TIMEOUTS = range(50, 90)
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
 _FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
+
+
+def tests_failed(lines: Iterable[str]) -> bool:
+    """A test run's tally of failing tests among the lines (a cue above it is one test's output, cues.py)."""
+    return any(_FAILING.search(t) for t in lines)
 
 
 def one_of_many(best: Hit, hits: list[Hit]) -> Hit:

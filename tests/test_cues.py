@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal import cues
+from autoheal import cues, verdicts
 
 
 @pytest.mark.parametrize(
@@ -53,5 +53,5 @@ def test_a_block_is_named_only_when_its_cue_lines_agree() -> None:
 
 
 def test_a_tally_of_failing_tests_says_the_cue_above_it_is_one_tests_output() -> None:
-    assert cues.tests_failed(["  Error: request timed out", "  1 failed", "  11 passed"])
-    assert not cues.tests_failed(["0 failed", "12 passed"])
+    assert verdicts.tests_failed(["  Error: request timed out", "  1 failed", "  11 passed"])
+    assert not verdicts.tests_failed(["0 failed", "12 passed"])
