@@ -22,7 +22,6 @@ from autoheal.framing import box_end as box_end
 from autoheal.framing import pointer as pointer
 from autoheal.framing import prefix as prefix
 from autoheal.passlines import PASSING_LINES
-from autoheal.passlines import passing_line as passing_line
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
 from autoheal.progress import case_name as case_name

@@ -32,17 +32,20 @@ def chomp(region: bytes) -> bytes:
     return region[:-1] if region.endswith(b"\n") else region
 
 
-def after_region(buf: bytes, le: int, count: int) -> bytes:
-    if le >= len(buf):
-        return b""
-    pos = le + 1
+def lines_ahead(buf: bytes, pos: int, count: int) -> int:
+    """The offset just past the ``count`` lines that start at ``pos`` (the buffer's end when it has fewer)."""
     for _ in range(count):
         nl = buf.find(b"\n", pos)
         if nl < 0:
-            pos = len(buf)
-            break
+            return len(buf)
         pos = nl + 1
-    return buf[le + 1 : pos].rstrip(b"\n")
+    return pos
+
+
+def after_region(buf: bytes, le: int, count: int) -> bytes:
+    if le >= len(buf):
+        return b""
+    return buf[le + 1 : lines_ahead(buf, le + 1, count)].rstrip(b"\n")
 
 
 # How many bytes a window of lines is first looked for in: lines of ~200 bytes.

@@ -48,7 +48,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from autoheal import blocks, tools
+from autoheal import blocks, guards
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
 from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
@@ -230,4 +230,4 @@ def _unheeded(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int]) -> 
     if known(hit.text) or echoed(scan, hit, traces):
         return False
     section = _section(scan, hit)
-    return not (section and tools.guarded(section.command))
+    return not (section and guards.guarded(section.command))

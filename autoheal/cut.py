@@ -10,7 +10,7 @@ summary. The cut shows as a gap in the line numbers (rendered as ``⋮``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from autoheal import blocks, edges
@@ -53,13 +53,21 @@ def trim_frames(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A block whose trace runs longer than ``LONG_TRACE`` frames, that trace cut to its first ``FRAMES``: the
     error line and the frames where it was raised say what failed; the framework's and the task runner's
     frames below (rake's and bundler's thirty) do not, however much room the block has."""
-    out: list[tuple[int, str]] = []
-    run = 0
-    for i, (n, text) in enumerate(kept):
-        run = run + 1 if _flush_frame(text) else 0
-        if run <= FRAMES or not _long_run(kept, i - run + 1):
-            out.append((n, text))
-    return out
+    drop = {i for run in _runs(kept, _flush_frame) if len(run) > LONG_TRACE for i in run[FRAMES:]}
+    return [line for i, line in enumerate(kept) if i not in drop]
+
+
+def _runs(kept: list[tuple[int, str]], test: Callable[[str], bool]) -> list[list[int]]:
+    """The indexes of ``kept``'s runs of consecutive lines that pass ``test``, each run once."""
+    runs: list[list[int]] = []
+    for i, (_, text) in enumerate(kept):
+        if not test(text):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _flush_frame(text: str) -> bool:
@@ -67,14 +75,6 @@ def _flush_frame(text: str) -> bool:
     ``/app/x.rb:3:in `f'``). An indented trace under its exception (Java's ``\tat ...``) and a crash
     report's numbered or prefixed frames (a sanitizer's ``#3 0x4f2a in f``) are the failure's report, shown whole."""
     return (text[:1].isalnum() or text[:1] in "/.~") and blocks.frame(text)  # (a path's first character)
-
-
-def _long_run(kept: list[tuple[int, str]], first: int) -> bool:
-    """Whether the run of flush-left frames from ``first`` is longer than ``LONG_TRACE``."""
-    end = first
-    while end < len(kept) and _flush_frame(kept[end][1]):
-        end += 1
-    return end - first > LONG_TRACE
 
 
 def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
@@ -86,14 +86,7 @@ def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     A head-and-tail cut of a long trace showed its outer frames and the last few of its innermost
     cause, and lost the ``Caused by:`` lines between: what the failure was.
     """
-    runs: list[list[int]] = []
-    for i, (_, text) in enumerate(kept):
-        if not blocks.frame(text):
-            continue
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    runs = _runs(kept, blocks.frame)
     framed = sum(len(run) for run in runs)
     if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
         return None  # (one trace alone: its head and the block's summary say more than its frames thinned)

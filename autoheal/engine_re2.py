@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import re2
 
+from autoheal import re2api
 from autoheal.blockopeners import OPENER, OPENER_WIDE
 from autoheal.sections import MARKER_BYTES
 
@@ -61,9 +62,8 @@ def searcher(pattern: str) -> Search:
     """``search`` for one of the fixed regexes (blockopeners.py), compiled on first use: importing compiles nothing."""
     from autoheal.prefilterre2 import raw_searcher
 
-    opts = re2.Options()
+    opts = re2api.options()
     opts.never_capture = True
-    opts.log_errors = False
     return raw_searcher(re2.compile(pattern.encode(), opts))
 
 

@@ -212,8 +212,10 @@ def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
         return []
     scan = anchor.scan
     index = section_of(scan.sections, anchor.line)
-    section = scan.sections[index] if index is not None else None
-    if index is None or section is None or section.exit_code is None or section.exit_line is None:
+    if index is None:
+        return []
+    section = scan.sections[index]
+    if section.exit_code is None or section.exit_line is None:
         return []
     pool = dict(scan.failed_tails.get(index, []))
     gap: list[tuple[int, str]] = []

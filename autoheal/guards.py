@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # What separates the simple commands of a command line: lists (``&&``, ``||``, ``;``, lines) and pipes.
-SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
+_SPLIT = re.compile(r"&&|\|\||;|\|(?!\|)|\n")
 # A list guarded so that it cannot fail (``flake8 . || true``, ``|| :``, ``|| exit 0``). Only ``;`` and
 # lines end a list here: ``a && b || true`` guards both.
 _LISTS = re.compile(r";|\n")
@@ -18,7 +18,7 @@ def split_guarded(command: str) -> tuple[list[str], list[str]]:
     can: list[str] = []
     cannot: list[str] = []
     for part in _LISTS.split(command):
-        (cannot if _GUARD.search(part) else can).extend(SPLIT.split(part))
+        (cannot if _GUARD.search(part) else can).extend(_SPLIT.split(part))
     return can, cannot
 
 

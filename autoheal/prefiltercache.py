@@ -45,21 +45,18 @@ _DERIVERS = tuple(
 )
 
 
-def _code_digests() -> list[str]:
-    """The hashes of the code that derives the prefilter (the version, on a sourceless install)."""
-    return list(diskcache.code_digests(_DERIVERS))
-
-
 def patterns_key(patterns: Iterable[str]) -> str:
     """The cache key of what is derived from ``patterns`` (and from the code deriving it)."""
-    return diskcache.key(_code_digests(), list(patterns))
+    return diskcache.key(diskcache.code_digests(_DERIVERS), list(patterns))
 
 
 def confined(source: str) -> bool:
     """``line_confined`` of a prefilter source, from the disk cache: parsing the catalogue's
     38 KB alternation with Python's parser took ~60 ms of every RE2 triage's start-up."""
     payload = diskcache.cached(
-        "confined", diskcache.key(_code_digests(), [source]), lambda: b"1" if line_confined(source) else b"0"
+        "confined",
+        diskcache.key(diskcache.code_digests(_DERIVERS), [source]),
+        lambda: b"1" if line_confined(source) else b"0",
     )
     return payload == b"1" if payload in (b"0", b"1") else line_confined(source)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from autoheal import (
     blocks,
     cause,
+    cmdwords,
     cues,
     depkind,
     evidence,
@@ -62,12 +63,11 @@ def _command_category(scope: Scope, link: str | None = None) -> str | None:
     return tools.command_category(commands)
 
 
-def _failing_link(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int) -> str:
-    """The link of the step's ``&&`` chain whose output the error block at ``at`` is (links.py)."""
+def _failing_link(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int, block: list[str]) -> str:
+    """The link of the step's ``&&`` chain whose output the error ``block`` at ``at`` is (links.py)."""
     output = [t for n, t in context if scope.section.output_start <= n < at]
-    block = [t for n, t in context if n >= at][: generic.EPILOGUE]
     ran = any(h.rule.category == tools.TEST for h in hits)
-    return links.failing_link(scope.section.command, output, block, ran)
+    return links.failing_link(scope.section.command, output, block[: generic.EPILOGUE], ran)
 
 
 # How far above the error block the command line that printed it is looked for.
@@ -83,7 +83,7 @@ def _named(segment: str) -> str | None:
     words = segment.split()
     if not words or words[0] != words[0].lower():
         return None  # a capitalised first word is prose (``SpotBugs ended with exit code 1``), not a command
-    name = tools.tool_name(words[0])
+    name = cmdwords.tool_name(words[0])
     return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
 
 
@@ -177,11 +177,12 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         return None
     at, strong = anchor
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
-    link = _failing_link(scope, symptoms, context, at)
+    block = [t for n, t in context if n >= at]
+    link = _failing_link(scope, symptoms, context, at, block)
     category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
-    category = depkind.dependency_kind(category, [t for n, t in context if n >= at][:20])
-    category = _cued(category, [t for n, t in context if n >= at], symptoms)
+    category = depkind.dependency_kind(category, block[:20])
+    category = _cued(category, block, symptoms)
     if category == "unknown" and fardetails.case_verdict(scope, at):
         category = tools.TEST  # nothing names the command, but the block is a test case's failing verdict
     if not strong and category == "unknown":

@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from autoheal.blockopeners import OPENER, VERDICT
-from autoheal.buflines import chomp, lines_back, split_lines
+from autoheal.buflines import chomp, lines_ahead, lines_back, split_lines
 from autoheal.engine_re2 import line_starts, searcher
 
 # Lines kept above an opener (the test's or command's name printed just before) and below it (the details).
@@ -124,14 +124,7 @@ def _cut(buf: bytes, ls: int, line_no: int, verdict: bool = False) -> FarBlock:
     """The opener at ``ls`` with FAR_BEFORE lines above and FAR_AFTER below, at most FAR_BYTES."""
     start = lines_back(buf, ls, FAR_BEFORE)
     first = line_no - buf.count(b"\n", start, ls)
-    end = ls
-    for _ in range(FAR_AFTER + 1):
-        nl = buf.find(b"\n", end)
-        if nl < 0:
-            end = len(buf)
-            break
-        end = nl + 1
-    raw = buf[start:end]
+    raw = buf[start : lines_ahead(buf, ls, FAR_AFTER + 1)]
     if len(raw) > FAR_BYTES:
         raw = raw[: raw.rfind(b"\n", 0, FAR_BYTES) + 1] or raw[:FAR_BYTES]
     return FarBlock(first, line_no, raw, verdict)

@@ -17,7 +17,7 @@ import shlex
 from collections.abc import Iterable
 
 from autoheal.cmdwords import command_words, tool_name
-from autoheal.guards import SPLIT, guarded, split_guarded
+from autoheal.guards import split_guarded
 from autoheal.innercmds import inner_commands
 from autoheal.tooltable import (
     BUILD_GOALS,
@@ -37,15 +37,11 @@ __all__ = [
     "COMPILE",
     "DEPS",
     "LINT",
-    "SPLIT",
     "SYNTAX",
     "TEST",
     "command_category",
     "inner_commands",
-    "guarded",
     "segment_category",
-    "split_guarded",
-    "tool_name",
 ]
 
 # Task runners: what they ran is named by the script, target or task after them.

@@ -211,7 +211,7 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
 
 
 # A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
-TEST_TIMEOUTS = range(50, 90)
+TEST_TIMEOUTS = range(50, PLATFORM)
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
 _FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
 

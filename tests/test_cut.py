@@ -47,3 +47,19 @@ def test_by_depth_shows_every_groups_first_before_any_groups_second() -> None:
     assert cut.by_depth(groups, 4) == [1, 4, 5, 2]
     assert cut.by_depth(groups, 99) == [1, 4, 5, 2, 6, 3]
     assert cut.by_depth(groups, 0) == [] and cut.by_depth([], 3) == []
+
+
+def test_a_long_run_of_frames_is_trimmed_in_linear_time() -> None:
+    """A block's frames are the log's: each run is found once, never re-walked for every frame past the first few."""
+    import time
+
+    from autoheal.cut import trim_frames
+
+    def cost(n: int) -> float:
+        kept = [(i, f"/app/lib/m{i}.rb:{i}:in `f{i}'") for i in range(500 * n)]
+        started = time.process_time()
+        trim_frames(kept)
+        return time.process_time() - started
+
+    small, large = cost(1), cost(4)
+    assert large < 8 * small + 0.05
