@@ -18,38 +18,11 @@
 from __future__ import annotations
 
 from autoheal import asciitwin, blocks, edges, linear
-from autoheal.diffs import hunk_counts
+from autoheal.diffs import hunk_end
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
-
-
-def hunk_end(lines: Numbered, i: int) -> int:
-    """For a hunk header at ``i``, the index of its hunk's last line, else ``i``.
-
-    A hunk's lines are the diff's, whatever they hold: a formatter's diff of a
-    script shows its ``exit 1`` or ``fi`` as a context line, never the end of the
-    block. The header's counts say where the hunk ends; a line of another shape
-    ends it sooner.
-    """
-    counts = hunk_counts(lines[i][1])
-    if counts is None:
-        return i
-    old, new = counts
-    j = i
-    while (old > 0 or new > 0) and j + 1 < len(lines):
-        text = lines[j + 1][1]
-        mark = text[:1]
-        if mark == "\\":  # ``\ No newline at end of file``
-            j += 1
-            continue
-        if mark not in (" ", "-", "+", ""):
-            break
-        old -= mark != "+"
-        new -= mark != "-"
-        j += 1
-    return j
 
 
 # A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
