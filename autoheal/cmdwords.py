@@ -9,13 +9,18 @@ import shlex
 from autoheal.tooltable import SUBCOMMANDS, TABLE
 
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
-# Wrappers that run the command after their options (and a duration or niceness): coreutils' ``timeout``,
-# ``nohup``, ``stdbuf``, ``ionice``, ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``,
-# ``dbus-run-session``; the shell's ``time -p``, ``exec``, ``command``.
-_RUNS_AFTER = {"timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session"}
-_RUNS_AFTER |= {"xvfb-run", "sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"}
+# Wrappers and launchers that run the command after their options (and a duration or niceness), each with
+# its options whose value is a word apart: coreutils' ``timeout``, ``nohup``, ``stdbuf``, ``ionice``,
+# ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``; the shell's
+# ``time -p``, ``exec``, ``command``; Xcode's ``xcrun --sdk macosx swift-format`` (``man xcrun``).
+_RUNS_AFTER: dict[str, frozenset[str]] = dict.fromkeys(
+    ("timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session", "xvfb-run")
+    + ("sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"),
+    frozenset(),
+)
+_RUNS_AFTER["xcrun"] = frozenset({"--sdk", "-sdk", "--toolchain", "-toolchain"})
 # Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
-_PREFIXES = _RUNS_AFTER | {"if", "then", "elif", "while", "until", "do", "!"}
+_PREFIXES = _RUNS_AFTER.keys() | {"if", "then", "elif", "while", "until", "do", "!"}
 
 
 def command_words(segment: str) -> list[str]:
@@ -27,7 +32,8 @@ def command_words(segment: str) -> list[str]:
     while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         first = words.pop(0)
         while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
-            words.pop(0)
+            if words.pop(0) in _RUNS_AFTER[first] and words:
+                words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
 

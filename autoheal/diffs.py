@@ -3,11 +3,13 @@
 A check that fails by printing a diff (``git diff --exit-code``, ``shfmt -d``, ``black --diff``) prints
 file headers (``--- a/x``, ``+++ b/x``) and hunk headers (``@@ -3,5 +3,6 @@``). Under ``set -x`` its
 ``+++ x`` header and an added `` x`` line look like shell traces (``Follower`` tells them, and the
-Sectioner records them as the diff's, no command), and its hunk's lines may say anything (ends.py keeps
-a hunk whole).
+Sectioner records them as the diff's, no command), and its hunk's lines may say anything (an excerpt's
+end keeps a hunk whole: ``hunk_end``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from autoheal import asciitwin
 from autoheal.marks import HUNK, NEW_FILE, OLD_FILE, Marker
@@ -35,10 +37,38 @@ def new_file(text: str) -> str:
     return NEW_FILE if text[:4] == "+++ " else ""
 
 
+def hunk_end(lines: Sequence[tuple[int, str]], i: int) -> int:
+    """For a hunk header at ``i``, the index of its hunk's last line, else ``i``.
+
+    A hunk's lines are the diff's, whatever they hold: a formatter's diff of a
+    script shows its ``exit 1`` or ``fi`` as a context line, never the end of the
+    block. The header's counts say where the hunk ends; a line of another shape
+    ends it sooner.
+    """
+    counts = hunk_counts(lines[i][1])
+    if counts is None:
+        return i
+    old, new = counts
+    j = i
+    while (old > 0 or new > 0) and j + 1 < len(lines):
+        text = lines[j + 1][1]
+        mark = text[:1]
+        if mark == "\\":  # ``\ No newline at end of file``
+            j += 1
+            continue
+        if mark not in (" ", "-", "+", ""):
+            break
+        old -= mark != "+"
+        new -= mark != "-"
+        j += 1
+    return j
+
+
 class Follower:
     """Follows the diffs a log prints from its marker lines alone (``@@``, ``--- x`` and trace-shaped lines):
     which trace-shaped lines are a diff's. A hunk reaches at most as many lines below its header as its
-    counts say together; a marker of any other shape (``$ cmd``, an exit line) ends it sooner."""
+    counts say together (seeing every line, ``hunk_end`` counts them); a marker of any other shape (``$ cmd``, an
+    exit line) ends it sooner."""
 
     def __init__(self) -> None:
         self.reach = 0  # the last line the current hunk may reach (0: no hunk)

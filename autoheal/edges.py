@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import asciitwin, blocks
+from autoheal import asciitwin, blocks, linear
 
 MAX_EXCERPT = 40
 HEADER_COUNTS = 4  # count lines kept right above a header
@@ -42,7 +42,7 @@ GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
 _RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|Post job cleanup|Cleaning up)")
 # A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).
-_PASSED = asciitwin.lazy(r"(?i)(?:^|[^\pL\pN_])(?:pass(?:ed)?|ok|success(?:ful)?)(?:[^\pL\pN_]|$)|[✓✔√]")
+_PASSED = asciitwin.lazy("(?i)" + linear.WORD_START + "(?:pass(?:ed)?|ok|success(?:ful)?)" + linear.WORD_END + "|[✓✔√]")
 FRAME_REACH = 4  # how far above a block's start the twin of a rule inside it may sit
 Known = Callable[[str], bool]
 

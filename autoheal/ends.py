@@ -17,39 +17,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from autoheal import asciitwin, blocks, edges, linear
-from autoheal.diffs import hunk_counts
+from autoheal.diffs import hunk_end
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
-
-
-def hunk_end(lines: Numbered, i: int) -> int:
-    """For a hunk header at ``i``, the index of its hunk's last line, else ``i``.
-
-    A hunk's lines are the diff's, whatever they hold: a formatter's diff of a
-    script shows its ``exit 1`` or ``fi`` as a context line, never the end of the
-    block. The header's counts say where the hunk ends; a line of another shape
-    ends it sooner.
-    """
-    counts = hunk_counts(lines[i][1])
-    if counts is None:
-        return i
-    old, new = counts
-    j = i
-    while (old > 0 or new > 0) and j + 1 < len(lines):
-        text = lines[j + 1][1]
-        mark = text[:1]
-        if mark == "\\":  # ``\ No newline at end of file``
-            j += 1
-            continue
-        if mark not in (" ", "-", "+", ""):
-            break
-        old -= mark != "+"
-        new -= mark != "-"
-        j += 1
-    return j
 
 
 # A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
@@ -240,7 +215,31 @@ def _verdict(text: str) -> bool:
     return blocks.summary(text) and not blocks.chatter(text)
 
 
-LAST_WORDS = 8  # lines of a tool's own below its block's end, before it exited, that are still the block's
+TAIL = 8  # lines a tool prints below its block's end before it exits (blank ones aside) that are still its last words
+
+
+def words_below(lines: Iterable[tuple[int, str | None]]) -> list[tuple[int, str]] | None:
+    """Of the lines below a block's end, down to its command's exit line, the tool's last words: those before the
+    runner's own work starts (chatter that is no passing case: GitLab's cache and artifacts, a cleanup), when
+    they are ``TAIL`` lines at most, blank ones aside. None when there are more (the tool went on: no last words)
+    or when a line is not known (a text of None: what the scan kept does not reach the block).
+
+    The one reading of what a tool said after its block: the block takes those words when they are its
+    message's quiet continuation (``last_words``); else the excerpt shows them as evidence (evidence.py).
+    ``lines`` is read only as far as the words go: a hostile log's gap may be millions of lines.
+    """
+    words: list[tuple[int, str]] = []
+    said = 0
+    for n, text in lines:
+        if text is None:
+            return None
+        if blocks.chatter(text) and not edges.passed(text):
+            break
+        words.append((n, text))
+        said += not blocks.blank(text)
+        if said > TAIL:
+            return None
+    return words
 
 
 def last_words(lines: Numbered, end: int) -> int:
@@ -250,8 +249,10 @@ def last_words(lines: Numbered, end: int) -> int:
     be running``, cargo's ``required by package ...``, black's ``2 files would be reformatted``, a
     table of the vulnerable packages under its title), down to the line above the command's exit line,
     which says it failed. When ``lines`` reach that exit line (a failed command's output, as the
-    generic block reads it), the block runs to the tool's last line, unless what is between starts
-    something else: a passing case, another failure's header, a progress line, a CI runner's line.
+    generic block reads it) and all the lines between are the tool's last words (``words_below``), the
+    block runs to the tool's last line, unless a run's verdict closed it or a line between starts
+    something else (a passing case, another failure's header, a progress line, a CI runner's line):
+    then those words are evidence, not the block's.
     """
     last = len(lines) - 1
     exited = False
@@ -262,10 +263,12 @@ def last_words(lines: Numbered, end: int) -> int:
         last -= 1
     if not exited or last <= end:
         return end
-    between = [t for _, t in lines[end + 1 : last + 1] if not blocks.blank(t)]
-    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]) or len(between) > LAST_WORDS:
+    words = words_below(lines[end + 1 : last + 1])
+    if words is None or len(words) < last - end:
+        return end  # more than a few lines, or the runner's work between: no last words of the block
+    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]):
         return end  # (a run's verdict closed the block: what follows is the driver's)
-    if any(_starts_something(t) for t in between):
+    if any(_starts_something(t) for _, t in words):
         return end
     return _epilogue(lines, last)  # with the command's exit lines right after it, as any block's end
 

@@ -36,7 +36,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, cause, edges, excerpt
+from autoheal import blocks, cause, ends, excerpt
 from autoheal.baseline import template
 from autoheal.scan import Hit
 from autoheal.sectiontable import Section
@@ -56,8 +56,6 @@ MIN_EVIDENCE = 3
 # A sibling failure's compact block: at most this many lines, from a header at most this far above it.
 SIBLING_LINES = 3
 SIBLING_HEADER = 2
-# Lines a tool printed between its block's end and its section's exit line that are still its last words.
-TAIL = 8
 _BAR = re.compile(r"\[[=#>. -]{8,}\]")  # a progress bar (a download's, an upload's): how far it got, not how it ended
 
 
@@ -199,8 +197,8 @@ def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], N
 
 
 def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
-    """What the tool printed between the root cause's block and its section's exit line, when that is
-    ``TAIL`` lines at most: no blank, chatter, baseline or info lines.
+    """What the tool printed between the root cause's block and its section's exit line, when those are its
+    last words (ends.words_below): no blank, chatter, baseline or info lines.
 
     A run's verdict ends a block (ends.py), yet the tool often says more before it exits: dart's hint
     under ``Some tests failed.``, cabal's ``Test suite spec: FAIL`` under hspec's tally, zig's build
@@ -218,21 +216,10 @@ def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:
     if section.exit_code is None or section.exit_line is None:
         return []
     pool = dict(scan.failed_tails.get(index, []))
-    gap: list[tuple[int, str]] = []
-    said = 0
-    # Bounded by the kept tail, never by the gap: a line the tail does not hold (or more than TAIL said)
-    # means the words do not reach the block, and a hostile log's gap may be millions of lines.
-    for n in range(max(n for n, _ in kept) + 1, section.exit_line):
-        text = pool.get(n)
-        if text is None:
-            return []
-        if blocks.chatter(text) and not edges.passed(text):
-            break  # the runner's own work after the command (GitLab's cache and artifacts, a cleanup): its words are over
-        gap.append((n, text))
-        said += not blocks.blank(text)
-        if said > TAIL:
-            return []
-    return [(n, t) for n, t in gap if _last_word(t, known)]
+    # Read from the kept tail only as far as the words go, never the whole gap: a line the tail does not
+    # hold means the words do not reach the block.
+    below = ((n, pool.get(n)) for n in range(max(n for n, _ in kept) + 1, section.exit_line))
+    return [(n, t) for n, t in ends.words_below(below) or [] if _last_word(t, known)]
 
 
 def section_of(sections: Sequence[Section], line: int) -> int | None:

@@ -38,12 +38,13 @@ _WORD = re.compile(r"[A-Za-z]+")
 NEAR = 15
 # How many siblings at most: beyond this many a list of failures says nothing new.
 MAX_SIBLINGS = 30
-# The kinship of a failed section's last words: as close as a hit of the root cause's category.
-LAST_WORDS_KIN = 1
-# How far from the root cause a script's last words say something of their own (half the excerpt).
-LAST_WORDS_FAR = 20
+# The kinship of a failed section's exit error (a script's ``ERROR: ...`` right above its exit line): as close as a
+# hit of the root cause's category. (Not a tool's last words below its block: those are ends.words_below.)
+EXIT_ERROR_KIN = 1
+# How far from the root cause a script's exit error says something of its own (half the excerpt).
+EXIT_ERROR_FAR = 20
 # How many lines above the exit line a script's own error message may be (a line or two of output after it).
-LAST_WORDS = 2
+EXIT_ERROR_ABOVE = 2
 # A line that says an error as a script says it before it exits: ``ERROR: ...``, ``Error: ...``, ``fatal: ...``
 # (a tool's every line tagged ``[ERROR]`` is not one).
 _SAYS_ERROR = re.compile(r"^\s*(?:error|fatal)\b\s*[:!-]", re.I)
@@ -164,10 +165,10 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
         kin = _is_sibling(anchor, hit) if hit.section in sections else None
         if kin is not None and hit.line in pool:
             found[hit.line] = min(kin, found.get(hit.line, kin))
-    for line in _last_words(anchor.scan, sections, known):
+    for line in _exit_errors(anchor.scan, sections, known):
         # Near the root cause's block, the line is its driver's epilogue (cargo's "error: test failed").
-        if line in pool and abs(line - anchor.line) > LAST_WORDS_FAR:
-            found[line] = min(LAST_WORDS_KIN, found.get(line, LAST_WORDS_KIN))
+        if line in pool and abs(line - anchor.line) > EXIT_ERROR_FAR:
+            found[line] = min(EXIT_ERROR_KIN, found.get(line, EXIT_ERROR_KIN))
     usable = [(k, n) for n, k in sorted(found.items()) if evidence_line(pool[n], known)]
     # A failure whose line repeats one already shown (a retry, the summary of a failure shown
     # above) says nothing new: the first of each shape stays.
@@ -181,7 +182,7 @@ def _candidates(anchor: Anchor, pool: dict[int, str], sections: set[int], known:
     return out
 
 
-def _last_words(scan: DocScan, sections: set[int], known: Known) -> list[int]:
+def _exit_errors(scan: DocScan, sections: set[int], known: Known) -> list[int]:
     """Per failed section, the line right above its exit line that says an error (a script's ``ERROR: ...``
     before it exits), blank lines and chatter aside (the runner's own lines between: GitLab's section ends,
     and in a Jenkins log its Pipeline's step and stage ends); never the exit line itself."""
@@ -189,7 +190,7 @@ def _last_words(scan: DocScan, sections: set[int], known: Known) -> list[int]:
     for index in sorted(sections):
         tail = scan.failed_tails.get(index, [])
         above = [(n, t) for n, t in tail[:-1] if not (blocks.blank(t) or blocks.chatter(t))]
-        above = above[-LAST_WORDS:]
+        above = above[-EXIT_ERROR_ABOVE:]
         for n, t in reversed(above):
             if _SAYS_ERROR.match(t) and not (blocks.symptom(t) or known(t)):
                 out.append(n)

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING
 from autoheal.headline import key_excerpt, with_key_lines
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
-from autoheal.normalize import decode, normalize
+from autoheal.normalize import STAMP_BYTES, decode, normalize
 
 if TYPE_CHECKING:  # the GitHub client's imports cost ~100 ms that an offline triage never needs
     from autoheal.ghtypes import Step
@@ -40,7 +40,6 @@ _LIMIT = re.compile(
     rb"has exceeded the maximum execution time|has timed out after \d+ minutes|The operation was canceled"
     rb"|The runner has received a shutdown signal|The job was canceled"
 )
-_STAMP = re.compile(rb"(?:\xef\xbb\xbf)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z ?")
 _RUN = b"##[group]Run "
 # What the runner prints first in a job's log ("Set up job"), on old and new runners.
 _SETUP_LINES = (b"Current runner version", b"Requested labels:", b"Waiting for a runner", b"Job is waiting")
@@ -67,11 +66,12 @@ def _second(stamp: bytes) -> int:
 
 def _split(raw: bytes) -> tuple[float | None, bytes]:
     """The runner's timestamp in seconds (None without one) and the rest of the line."""
-    m = _STAMP.match(raw)
+    m = STAMP_BYTES.match(raw)
     if not m:
         return None, raw.removeprefix(b"\xef\xbb\xbf")
-    whole = _second(raw[m.start(1) : m.start(1) + 19])
-    return whole + (float(m[2]) if m[2] else 0.0), raw[m.end() :]
+    start = len(m[1] or b"")  # past the byte-order mark, at ``YYYY-MM-DDTHH:MM:SS``
+    fraction = raw[start + 19 : m.end() - len(m[2]) - 1]  # ``.4601154`` or nothing, before the ``Z``
+    return _second(raw[start : start + 19]) + (float(fraction) if fraction else 0.0), raw[m.end() :]
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:

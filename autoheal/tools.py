@@ -163,11 +163,10 @@ _EXECS |= {(t, "run") for t in ("conda", "mamba", "micromamba", "pixi", "devbox"
 _EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec"), ("carton", "exec")}
 # Launchers of a tool named after them, each as its documentation shows: ``go tool buf lint`` (Go 1.24's
 # tool directives and the toolchain's own tools), ``mint run owner/Package@1.2 [exe] args`` (Mint),
-# ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name), ``xcrun --sdk macosx swift-format``.
+# ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name). A launcher of any tool
+# (``xcrun``, ``timeout``, ``sudo``) is skipped with its options where the words are read (cmdwords.py).
 _EXECS |= {("go", "tool"), ("mint", "run"), ("dotnet", "tool run")}
-_WRAPPERS = {"xcrun"}
 _EXEC_VALUED = {"-n", "--name", "-p", "--prefix", "-e", "--environment", "--env", "--manifest-path", "--switch"}
-_EXEC_VALUED |= {"--sdk", "-sdk", "--toolchain", "-toolchain"}  # xcrun's
 
 
 def _exec_category(rest: list[str]) -> str | None:
@@ -181,8 +180,6 @@ def _exec_category(rest: list[str]) -> str | None:
 
 def _exec_rest(tool: str, words: list[str]) -> list[str]:
     """The words an environment manager or a launcher runs (``mint run X args``: ``X args``), else none."""
-    if tool in _WRAPPERS:
-        return words[1:]
     for size in (2, 1):
         if len(words) > size + 1 and (tool, " ".join(words[1 : size + 1])) in _EXECS:
             return words[size + 1 :]

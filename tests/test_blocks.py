@@ -129,10 +129,19 @@ def test_a_diffs_lines_and_headers_are_diff_lines() -> None:
         "-    old",
         "+new",
         "index 3f2a1c0..9b1c7d2",
+        "--- a/x.py",  # git's file headers, old and new, and a created or deleted file's
+        "+++ /dev/null",
+        "--- x.sh\t2024-05-06 10:00:00",  # ``diff -u``'s: a path, a tab, its time
+        "-",  # an empty line removed
+        "< old",  # ``diff``'s normal format
+        "> new",
+        "    + received",  # a test runner's diff, indented under its assertion
     ):
         assert blocks.diff_line(line), line
     for line in ("@@ -5,6 +5,7", "@@@ -1,2 -1,2 +1,3 @@@", "error: x", "--- FAIL: TestX (0.00s)"):
         assert not blocks.diff_line(line), line
+    # Not git's ``index`` line: its object names are seven hex digits at least.
+    assert not blocks.diff_line("index 0..9 is out of range")
 
 
 def test_turborepos_cache_lines_before_a_tasks_output_are_chatter() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal.diffs import Follower, diff_file, hunk_counts
+from autoheal.diffs import Follower, diff_file, hunk_counts, hunk_end
 from autoheal.marks import HUNK, NEW_FILE, OLD_FILE, Marker
 
 
@@ -49,3 +49,10 @@ def test_a_new_file_header_is_the_diffs_only_right_below_an_old_one() -> None:
     assert follow.shown(5, new)
     assert not follow.shown(7, new)  # not right below a ``--- y``: a trace three levels deep
     assert not follow.shown(8, Marker(traced="y", diff=OLD_FILE, opens="y", weak=True))  # a group's line too
+
+
+def test_a_hunk_ends_where_its_counts_are_spent_or_at_a_line_of_another_shape() -> None:
+    lines = list(enumerate(["@@ -1,2 +1,2 @@", " a", "-b", "\\ No newline at end of file", "+c", " exit 0"]))
+    assert hunk_end(lines, 0) == 4  # a context line is one of each count; ``\ No newline`` is neither
+    assert hunk_end(list(enumerate(["@@ -1,3 +1,3 @@", " a", "exit status 1", " b"])), 0) == 1
+    assert hunk_end(lines, 1) == 1  # no header: the line itself

@@ -239,6 +239,16 @@ def test_hung_after_names_a_failing_verdict_above_the_platforms_limit_in_its_own
     # A test's own time limit (below the platform's band) is no hang after the run: hung_after leaves it.
     own = next(h for h in same if h.rule.category == "timeout" and h.rule.priority < verdicts.PLATFORM)
     assert verdicts.hung_after(own, same) is own
+    # Only a failing verdict above the limit: a passing tally (every test passed, then the run hung), a
+    # failing one printed after the limit, or one in another log's same step leaves the hang the cause.
+    passed = _hits(*_step("npx jest", "Tests:       0 failed, 10 passed, 10 total", "Ran all test suites.", limit))
+    late = _hits(*_step("npx jest", "Ran all test suites.", limit, "FAIL test/a.test.ts", tally))
+    elsewhere = _hits(*_step("npx jest", "Ran all.", "", "", "", limit))
+    elsewhere += _hits(*_step("npx jest", "FAIL test/a.test.ts", tally))
+    for hits in (passed, late, elsewhere):
+        timeout = next(h for h in hits if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
+        assert any(h.rule.category == "test.failure" for h in hits)
+        assert verdicts.hung_after(timeout, hits) is timeout
 
 
 def test_pytest_qs_bare_tally_is_the_verdict_an_annotation_of_one_failure_loses_to() -> None:
