@@ -63,7 +63,7 @@ MARKER_LITERALS = (
     # Jenkins' SCM checkout and post-build actions (``_JENKINS_SCM``, ``_JENKINS_POST``)
     rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
     rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
-    rb"Notifying upstream projects|\[Text Finder\] |"
+    rb"Notifying upstream projects|\[Text Finder\] |ERROR: Step |"
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
@@ -93,6 +93,9 @@ _JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:
 # Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
 _JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
 _JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
+# A publisher's own failure (its exception or error, not a verdict on the build steps): Jenkins core's
+# ``ERROR: Step 'Archive the artifacts' failed: No artifacts found ...`` (the quotes are typographic).
+_JENKINS_PUBLISHER = re.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted due to exception)\b")
 _JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
 # The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
 _JENKINS_SCM = re.compile(r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b")
@@ -138,6 +141,8 @@ _ASIDE = Marker(aside=True, ci=JENKINS)
 _BODY = Marker(body=True, ci=AZURE)
 _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
+# A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
+PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
 # cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
 # prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
@@ -176,10 +181,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if command:  # most marker lines: a command line, then the checks below are misses
         if found := _command(body):
             return found
-        if (m := _TRACE.match(said())) and not diff_file(said()):
-            group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
-            opens, new = (group.opens if group else None), new_file(said())
-            return Marker(traced=m["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+        if found := _trace(body, said, command):
+            return found
     if body[:4] == "@@ -" and (counts := hunk_counts(said())):
         return Marker(diff=HUNK, hunk=sum(counts))
     if found := _runner_marker(body, said):
@@ -202,9 +205,17 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if (m := _TRACE.match(said())) and not diff_file(said()):
-        return Marker(traced=m["cmd"].strip(), diff=new_file(said()))
-    return None
+    return _trace(body, said, command)
+
+
+def _trace(body: str, said: LazyText, command: bool) -> Marker | None:
+    """A shell trace ``+ cmd``, not a diff's ``+++ file``; as written (``command``), ``+++ name`` also opens
+    a Buildkite group, but a line that only reads as a trace once normalised (a colour) opens nothing."""
+    if not (m := _TRACE.match(said())) or diff_file(said()):
+        return None
+    group = _group(body) if command else None
+    opens, kind = (group.opens if group else None), "step" if command else ""
+    return Marker(traced=m["cmd"].strip(), opens=opens, kind=kind, weak=bool(group), diff=new_file(said()))
 
 
 def _runner_marker(body: str, said: LazyText) -> Marker | None:
@@ -250,6 +261,8 @@ def _platform_marker(body: str) -> Marker | None:
             # build's own work (the checkout when no build step ran), and that section's last lines are its tail.
             failed = m["verdict"] != "SUCCESS"
             return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
+        if _JENKINS_PUBLISHER.match(body):
+            return PUBLISHER_FAILED
         if _PIPELINE_SKIPPED.match(body):
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):

@@ -46,6 +46,8 @@ def _platform(body: str) -> Marker | None:
     if g := m._PIPELINE_STAGE.match(body):
         post = g["name"].startswith("Declarative: Post Actions")
         return Marker(opens=g["name"].strip(), kind="step", aside=post, ci=JENKINS)
+    if m._JENKINS_PUBLISHER.match(body):
+        return Marker(code=1, aside=True, ci=JENKINS)
     if m._PIPELINE_SKIPPED.match(body):
         return Marker(aside=True, ci=JENKINS)
     if g := m._PIPELINE_EXIT.match(body):
@@ -158,6 +160,8 @@ PIECES = [
     "[workspace] $ /bin/sh -xe /tmp/j.sh",
     "Build step 'Execute shell' marked build as failure",
     "Finished: FAILURE",
+    "ERROR: Step \u2018Archive the artifacts\u2019 failed: No artifacts found",
+    "ERROR: Step 'Publish JUnit test result report' aborted due to exception: ",
     "Finished: SUCCESS ",
     "Finished: ABORTED",
     "Archiving artifacts",

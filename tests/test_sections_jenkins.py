@@ -145,3 +145,20 @@ def test_a_failed_upload_followed_by_a_command_that_passed_is_noise() -> None:
     # A later failure is where the job failed, not the upload before it.
     later = travis.replace('"npm test" exited with 0', '"npm test" exited with 1')
     assert [s.status for s in _scan(later).sections][1:] == [PASSED, FAILED]
+
+
+# Every build step passed; the archiver's own error failed the build (typographic quotes, as Jenkins prints them).
+PUBLISHER_FAILS = """[docs] $ /bin/sh -xe /tmp/jenkins9.sh
++ make html
+build succeeded.
+Archiving artifacts
+ERROR: No artifacts found that match the file pattern "site/*.html". Configuration error?
+ERROR: Step \u2018Archive the artifacts\u2019 failed: No artifacts found that match the file pattern "site/*.html".
+Finished: FAILURE
+"""
+
+
+def test_a_publishers_own_error_fails_its_section_when_every_build_step_passed() -> None:
+    scan = _scan(PUBLISHER_FAILS)
+    found = [(s.command, s.status, s.exit_line) for s in scan.sections]
+    assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED, None), ("post-build actions", FAILED, 6)]
