@@ -14,11 +14,12 @@
   checkout (``Cloning the remote Git repository``...) is a section that can fail:
   a checkout that fails ends the build with no build step. A publisher's first
   line (``Archiving artifacts``, ``Recording test results``, ``Performing Post
-  build task...``) opens the post-build actions when no build step failed.
+  build task...``) opens the post-build actions when no build step failed; a
+  publisher's own ``ERROR: Step '<name>' failed`` fails them only then.
 - Jenkins Pipeline: ``[Pipeline] { (<stage>)`` opens a stage; ``ERROR: script
   returned exit code N`` (printed at the end, once every stage has closed) fails
   the last stage that ran: not one ``skipped due to earlier failure(s)``, nor
-  the post actions.
+  the post actions (``Declarative: Post Actions``, a stage's ``Post stage``).
 - GitLab CI: ``section_start:<ts>:<name>`` opens a runner phase (``after_script``,
   artifact uploads and cleanup are aside) and ``$ <command>`` a command;
   ``ERROR: Job failed: exit code N``, printed after the cleanup, fails the last
@@ -48,32 +49,14 @@ from collections.abc import Callable
 
 from autoheal.blocks import located
 from autoheal.diffs import diff_file, hunk_counts, new_file
+from autoheal.markerbytes import MARKER_BYTES as MARKER_BYTES
+from autoheal.markerbytes import MARKER_LITERALS as MARKER_LITERALS
+from autoheal.markerbytes import MARKER_STARTS as MARKER_STARTS
 from autoheal.markertext import LazyText, Re2Groups, travis_command
 from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
-# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
-# and the line starts its pattern prefilter, so the markers cost no pass of their own.
-MARKER_LITERALS = (
-    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
-    rb"Process completed with exit code |: \*\*\* \[|marked build as |Finished: |\[Pipeline\] \{ \(|"
-    rb"skipped due to earlier failure|script returned exit code |section_start:|Job failed|##\[section\]Starting: |"
-    rb"Starting Command Output|Exited with code |The command exited with status |"
-    # Jenkins' SCM checkout and post-build actions (``_JENKINS_SCM``, ``_JENKINS_POST``)
-    rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
-    rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
-    rb"Notifying upstream projects|\[Text Finder\] |ERROR: Step |"
-    # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
-    rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
-    rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
-    rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
-)
-MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
-    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
-)
-MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
@@ -108,6 +91,8 @@ _JENKINS_POST = re.compile(
 )
 SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
 _PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
+# Declarative Pipeline prints this line before a stage's own ``post`` conditions (junit, archive, clean-up).
+_PIPELINE_POST_STAGE = "Post stage"
 _PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
 _PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
 # GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
@@ -141,6 +126,7 @@ _ASIDE = Marker(aside=True, ci=JENKINS)
 _BODY = Marker(body=True, ci=AZURE)
 _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
+_POST_STAGE = Marker(opens=_PIPELINE_POST_STAGE, kind="step", aside=True, ci=JENKINS)
 # A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
 PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
@@ -267,6 +253,8 @@ def _platform_marker(body: str) -> Marker | None:
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
             return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
+    if lead == "P" and body.rstrip() == _PIPELINE_POST_STAGE:
+        return _POST_STAGE
     if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):

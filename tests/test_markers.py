@@ -52,6 +52,8 @@ def _platform(body: str) -> Marker | None:
         return Marker(aside=True, ci=JENKINS)
     if g := m._PIPELINE_EXIT.match(body):
         return Marker(code=int(g["code"]), last_work=True, ci=JENKINS)
+    if body.rstrip() == "Post stage":
+        return Marker(opens="Post stage", kind="step", aside=True, ci=JENKINS)
     if m._JENKINS_POST.match(body):
         return Marker(opens=m.POST_BUILD, kind="step", aside=True, ci=JENKINS)
     if m._JENKINS_SCM.match(body):
@@ -166,6 +168,7 @@ PIECES = [
     "Finished: ABORTED",
     "Archiving artifacts",
     "Recording test results",
+    "Post stage",
     "Performing Post build task...",
     "[PostBuildScript] - Executing post build scripts.",
     "Sending e-mails to: dev@example.org",

@@ -162,3 +162,31 @@ def test_a_publishers_own_error_fails_its_section_when_every_build_step_passed()
     scan = _scan(PUBLISHER_FAILS)
     found = [(s.command, s.status, s.exit_line) for s in scan.sections]
     assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED, None), ("post-build actions", FAILED, 6)]
+
+
+# Declarative Pipeline: the stage's own ``post`` (junit, clean-up) runs after its steps and prints errors of its own;
+# the stage's error is no rule's, the post's is docker's.
+STAGE_POST = """[Pipeline] { (Test)
+[Pipeline] sh
++ ./render-site.sh
+render-site: error: templates/index.tmpl:14: unbalanced block
+[Pipeline] }
+Post stage
+[Pipeline] junit
+Recording test results
+[Pipeline] sh
++ docker compose down
+Error response from daemon: No such container: db
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] End of Pipeline
+ERROR: script returned exit code 1
+Finished: FAILURE
+"""
+
+
+def test_a_stages_post_is_aside_and_the_stage_is_where_the_pipeline_failed() -> None:
+    scan = _scan(STAGE_POST)
+    found = [(s.command, s.start, s.aside, s.status) for s in scan.sections]
+    assert found[1:] == [("Test", 1, False, FAILED), ("Post stage", 6, True, PASSED)]
+    assert scan.sections[1].exit_line == 15
