@@ -183,10 +183,12 @@ class Sectioner:
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
 
     def _publisher_failed(self, line: int) -> None:
-        """A post-build action's own error fails its section when no build step failed; after one did, it
-        follows from that failure (no test report, no artifact to archive) and says nothing more."""
+        """A post-build action's own error fails its section when the build steps ran and none failed (a
+        failed one says so). After a failed step or checkout it follows from that failure (no test report,
+        no artifact to archive) and says nothing more."""
         last = self.sections.last
-        if self.failed or not last.aside:
+        work = next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), None)
+        if self.failed or not last.aside or work is None or work.kind != "command":
             return
         self._set_status(last, FAILED)
         last.exit_line, last.exit_code = line, 1

@@ -190,3 +190,11 @@ def test_a_stages_post_is_aside_and_the_stage_is_where_the_pipeline_failed() -> 
     found = [(s.command, s.start, s.aside, s.status) for s in scan.sections]
     assert found[1:] == [("Test", 1, False, FAILED), ("Post stage", 6, True, PASSED)]
     assert scan.sections[1].exit_line == 15
+
+
+def test_a_publishers_error_after_a_failed_checkout_follows_from_it() -> None:
+    text = SCM_FAILURE.replace(
+        "Notifying upstream projects of job completion\n",
+        "Recording test results\nERROR: Step \u2018Publish JUnit test result report\u2019 failed: none of them are new\n",
+    )
+    assert [s.command for s in _scan(text).sections if s.status == FAILED] == ["SCM checkout"]
