@@ -82,12 +82,14 @@ _JENKINS_PUBLISHER = re.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted
 _JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
 # The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
 _JENKINS_SCM = re.compile(r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b")
-# A publisher's (post-build action's) first line: core (archive, JUnit, upstream notification),
-# Post Build Task, PostBuildScript, Mailer, Checks API and Text Finder plugins.
+# A publisher's (post-build action's) first line: core (archive, fingerprints, JUnit, upstream
+# notification), Post Build Task, PostBuildScript (old and 2.x+), Mailer, Checks API, Text Finder,
+# HTML Publisher, JaCoCo and Cobertura plugins.
 _JENKINS_POST = re.compile(
-    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|"
-    r"\[PostBuildScript\] - Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
-    r"Notifying upstream projects of job completion|\[Text Finder\] )"
+    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|Recording fingerprints|"
+    r"\[PostBuildScript\] - (?:\[INFO\] )?Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
+    r"Notifying upstream projects of job completion|\[Text Finder\] |\[htmlpublisher\] Archiving HTML reports|"
+    r"\[JaCoCo plugin\] Collecting JaCoCo coverage data|\[Cobertura\] Publishing Cobertura coverage report)"
 )
 SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
 _PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")

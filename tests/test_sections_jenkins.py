@@ -198,3 +198,9 @@ def test_a_publishers_error_after_a_failed_checkout_follows_from_it() -> None:
         "Recording test results\nERROR: Step \u2018Publish JUnit test result report\u2019 failed: none of them are new\n",
     )
     assert [s.command for s in _scan(text).sections if s.status == FAILED] == ["SCM checkout"]
+
+
+def test_a_plugin_publishers_first_line_opens_the_post_build_actions_it_fails() -> None:
+    text = PUBLISHER_FAILS.replace("Archiving artifacts\n", "[htmlpublisher] Archiving HTML reports...\n")
+    found = [(s.command, s.status) for s in _scan(text).sections]
+    assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED), ("post-build actions", FAILED)]
