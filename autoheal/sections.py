@@ -11,7 +11,9 @@ starts:
 A job's status printed after its end (Jenkins Pipeline's ``ERROR: script
 returned exit code N``, GitLab's ``ERROR: Job failed``, a build's last line)
 fails the last section that ran the job's work: sections aside (post-build
-actions, ``after_script``, cleanup, a skipped stage) are never where it failed.
+actions, a stage's ``Post stage``, ``after_script``, cleanup, a skipped stage)
+are never where it failed, but for a Jenkins publisher's own ``ERROR: Step '<name>'
+failed`` after build steps that all passed.
 
 Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
 shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
