@@ -14,11 +14,12 @@
   checkout (``Cloning the remote Git repository``...) is a section that can fail:
   a checkout that fails ends the build with no build step. A publisher's first
   line (``Archiving artifacts``, ``Recording test results``, ``Performing Post
-  build task...``) opens the post-build actions when no build step failed.
+  build task...``) opens the post-build actions when no build step failed; a
+  publisher's own ``ERROR: Step '<name>' failed`` fails them only then.
 - Jenkins Pipeline: ``[Pipeline] { (<stage>)`` opens a stage; ``ERROR: script
   returned exit code N`` (printed at the end, once every stage has closed) fails
   the last stage that ran: not one ``skipped due to earlier failure(s)``, nor
-  the post actions.
+  the post actions (``Declarative: Post Actions``, a stage's ``Post stage``).
 - GitLab CI: ``section_start:<ts>:<name>`` opens a runner phase (``after_script``,
   artifact uploads and cleanup are aside) and ``$ <command>`` a command;
   ``ERROR: Job failed: exit code N``, printed after the cleanup, fails the last
@@ -48,32 +49,14 @@ from collections.abc import Callable
 
 from autoheal.blocks import located
 from autoheal.diffs import diff_file, hunk_counts, new_file
+from autoheal.markerbytes import MARKER_BYTES as MARKER_BYTES
+from autoheal.markerbytes import MARKER_LITERALS as MARKER_LITERALS
+from autoheal.markerbytes import MARKER_STARTS as MARKER_STARTS
 from autoheal.markertext import LazyText, Re2Groups, travis_command
 from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
-# Lines that may be markers; ``marker`` decides. The literals join the scanner's literal prefilter
-# and the line starts its pattern prefilter, so the markers cost no pass of their own.
-MARKER_LITERALS = (
-    rb"##\[group\]Run |##\[endgroup\]|##\[error\]|The command \"|Done\. Your build exited with |"
-    rb"Process completed with exit code |: \*\*\* \[|marked build as |Finished: |\[Pipeline\] \{ \(|"
-    rb"skipped due to earlier failure|script returned exit code |section_start:|Job failed|##\[section\]Starting: |"
-    rb"Starting Command Output|Exited with code |The command exited with status |"
-    # Jenkins' SCM checkout and post-build actions (``_JENKINS_SCM``, ``_JENKINS_POST``)
-    rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
-    rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
-    rb"Notifying upstream projects|\[Text Finder\] |"
-    # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
-    rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
-    rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
-    rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
-)
-MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
-    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
-)
-MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS
 _GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
 _GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
 _GHA_ERROR = re.compile(r"^##\[error\]")
@@ -93,18 +76,25 @@ _JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:
 # Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
 _JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
 _JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
+# A publisher's own failure (its exception or error, not a verdict on the build steps): Jenkins core's
+# ``ERROR: Step 'Archive the artifacts' failed: No artifacts found ...`` (the quotes are typographic).
+_JENKINS_PUBLISHER = re.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted due to exception)\b")
 _JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
 # The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
 _JENKINS_SCM = re.compile(r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b")
-# A publisher's (post-build action's) first line: core (archive, JUnit, upstream notification),
-# Post Build Task, PostBuildScript, Mailer, Checks API and Text Finder plugins.
+# A publisher's (post-build action's) first line: core (archive, fingerprints, JUnit, upstream
+# notification), Post Build Task, PostBuildScript (old and 2.x+), Mailer, Checks API, Text Finder,
+# HTML Publisher, JaCoCo and Cobertura plugins.
 _JENKINS_POST = re.compile(
-    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|"
-    r"\[PostBuildScript\] - Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
-    r"Notifying upstream projects of job completion|\[Text Finder\] )"
+    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|Recording fingerprints|"
+    r"\[PostBuildScript\] - (?:\[INFO\] )?Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
+    r"Notifying upstream projects of job completion|\[Text Finder\] |\[htmlpublisher\] Archiving HTML reports|"
+    r"\[JaCoCo plugin\] Collecting JaCoCo coverage data|\[Cobertura\] Publishing Cobertura coverage report)"
 )
 SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
 _PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
+# Declarative Pipeline prints this line before a stage's own ``post`` conditions (junit, archive, clean-up).
+_PIPELINE_POST_STAGE = "Post stage"
 _PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
 _PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
 # GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
@@ -138,6 +128,9 @@ _ASIDE = Marker(aside=True, ci=JENKINS)
 _BODY = Marker(body=True, ci=AZURE)
 _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
+_POST_STAGE = Marker(opens=_PIPELINE_POST_STAGE, kind="step", aside=True, ci=JENKINS)
+# A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
+PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
 # cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
 # prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
@@ -176,10 +169,8 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
     if command:  # most marker lines: a command line, then the checks below are misses
         if found := _command(body):
             return found
-        if (m := _TRACE.match(said())) and not diff_file(said()):
-            group = _group(body)  # ``+++ name`` opens a group in a Buildkite log, else it is a trace
-            opens, new = (group.opens if group else None), new_file(said())
-            return Marker(traced=m["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
+        if found := _trace(body, said, command):
+            return found
     if body[:4] == "@@ -" and (counts := hunk_counts(said())):
         return Marker(diff=HUNK, hunk=sum(counts))
     if found := _runner_marker(body, said):
@@ -202,9 +193,17 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    if (m := _TRACE.match(said())) and not diff_file(said()):
-        return Marker(traced=m["cmd"].strip(), diff=new_file(said()))
-    return None
+    return _trace(body, said, command)
+
+
+def _trace(body: str, said: LazyText, command: bool) -> Marker | None:
+    """A shell trace ``+ cmd``, not a diff's ``+++ file``; as written (``command``), ``+++ name`` also opens
+    a Buildkite group, but a line that only reads as a trace once normalised (a colour) opens nothing."""
+    if not (m := _TRACE.match(said())) or diff_file(said()):
+        return None
+    group = _group(body) if command else None
+    opens, kind = (group.opens if group else None), "step" if command else ""
+    return Marker(traced=m["cmd"].strip(), opens=opens, kind=kind, weak=bool(group), diff=new_file(said()))
 
 
 def _runner_marker(body: str, said: LazyText) -> Marker | None:
@@ -250,10 +249,14 @@ def _platform_marker(body: str) -> Marker | None:
             # build's own work (the checkout when no build step ran), and that section's last lines are its tail.
             failed = m["verdict"] != "SUCCESS"
             return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
+        if _JENKINS_PUBLISHER.match(body):
+            return PUBLISHER_FAILED
         if _PIPELINE_SKIPPED.match(body):
             return _ASIDE
         if m := _PIPELINE_EXIT.match(body):
             return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
+    if lead == "P" and body.rstrip() == _PIPELINE_POST_STAGE:
+        return _POST_STAGE
     if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):

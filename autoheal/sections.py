@@ -11,7 +11,9 @@ starts:
 A job's status printed after its end (Jenkins Pipeline's ``ERROR: script
 returned exit code N``, GitLab's ``ERROR: Job failed``, a build's last line)
 fails the last section that ran the job's work: sections aside (post-build
-actions, ``after_script``, cleanup, a skipped stage) are never where it failed.
+actions, a stage's ``Post stage``, ``after_script``, cleanup, a skipped stage)
+are never where it failed, but for a Jenkins publisher's own ``ERROR: Step '<name>'
+failed`` after build steps that all passed.
 
 Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
 shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
@@ -30,9 +32,6 @@ The scanner finds marker lines in its own pass over the raw bytes
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
 from autoheal.dialect import HEAD_LINES
@@ -41,7 +40,7 @@ from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
-from autoheal.marks import BUILDKITE, CI_NAMES, JENKINS, TELL
+from autoheal.marks import BUILDKITE, CI_NAMES, TELL
 from autoheal.sectiontable import CLOSE_REACH as CLOSE_REACH
 from autoheal.sectiontable import DIFF
 from autoheal.sectiontable import FAILED as FAILED
@@ -51,6 +50,8 @@ from autoheal.sectiontable import Section as Section
 from autoheal.sectiontable import Sections as Sections
 from autoheal.sectiontable import SubCommand as SubCommand
 from autoheal.sectiontable import failing_command as failing_command
+from autoheal.sectiontable import jenkins_lines as jenkins_lines
+from autoheal.uploads import is_upload
 
 # Sections a document may open; later markers read as output of the last one. A real 1 GB log
 # opens ~75k; a hostile one of ``$ a`` lines two million per 8 MB (56 bytes each, packed).
@@ -158,6 +159,9 @@ class Sectioner:
         """A marker that says a section's (or the job's) status: exit code, error annotation, verdict."""
         if found.continued:
             found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
+        if found.aside and found.code:
+            self._publisher_failed(line)
+            return
         if found.then and self.sections.last.aside and not self.failed:
             # A publisher marked the build failed and nothing else did (a Text Finder repeating the build's
             # own failure lines): those lines point back at the last build step, which failed the build.
@@ -179,6 +183,18 @@ class Sectioner:
         if found.then and found.code:
             self.jenkins = True  # "Build step '...' marked build as failure"
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
+
+    def _publisher_failed(self, line: int) -> None:
+        """A post-build action's own error fails its section when the build steps ran and none failed (a
+        failed one says so). After a failed step or checkout it follows from that failure (no test report,
+        no artifact to archive) and says nothing more."""
+        last = self.sections.last
+        work = next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), None)
+        if self.failed or not last.aside or work is None or work.kind != "command":
+            return
+        self._set_status(last, FAILED)
+        last.exit_line, last.exit_code = line, 1
+        self.closed, self.post_failed = self._index(last), True
 
     def _tell(self, line: int, found: Marker) -> None:
         """A marker only one CI prints, in the log's head, tells the log's CI, unless it is one that CI's
@@ -205,6 +221,8 @@ class Sectioner:
         if found.kind == "step":
             self.aside = found.aside
         sections = self.sections
+        if found.opens == POST_BUILD and sections.last.command == POST_BUILD and sections.last.start == line:
+            return  # a publisher's first line right after "marked build as failure" opened them
         sections.last.end = line - 1
         frozen = sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
         if frozen is not None and frozen.status != FAILED:
@@ -226,7 +244,7 @@ class Sectioner:
     def _uploads(self, index: int) -> bool:
         """Section ``index`` uploads: by its command, or the last command it traced (a post-build script's)."""
         traces = [c.command for c in self.by_section.get(index, ()) if c.kind == "trace"]
-        return _is_upload(self.sections[index].command) or bool(traces and _is_upload(traces[-1]))
+        return is_upload(self.sections[index].command) or bool(traces and is_upload(traces[-1]))
 
     def _jenkins_opens(self, found: Marker) -> bool:
         """Jenkins' checkout opens a section only before any other; a publisher's first line only in a
@@ -279,22 +297,3 @@ class Sectioner:
             if sections.status(index) == UNKNOWN:
                 sections.settle(index, PASSED)
         return sections
-
-
-# Steps and commands that upload artifacts or caches (their docs: actions/upload-artifact,
-# actions/cache, aws s3, gsutil, Buildkite and CircleCI artifacts, Travis' cache, Codecov).
-_UPLOAD = re.compile(
-    r"upload-artifact|actions/cache|\bcache (?:save|store|upload)|\baws s3 (?:cp|sync|mv)\b|\bgsutil(?: -m)? (?:cp|rsync)\b|"
-    r"artifacts? upload|store_artifacts|save_cache|store build cache|codecov|coveralls|Archiving artifacts",
-    re.IGNORECASE,
-)
-
-
-def _is_upload(command: str) -> bool:
-    return bool(_UPLOAD.search(command))
-
-
-def jenkins_lines(sections: Sequence[Section]) -> bool:
-    """Whether a document's ``[Pipeline]`` lines are Jenkins' own: its head told Jenkins, or told no CI
-    (sections a Sectioner did not read, a test's list, told none)."""
-    return not isinstance(sections, Sections) or sections.ci in (0, JENKINS)

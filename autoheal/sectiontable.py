@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from autoheal.marks import JENKINS
+
 PASSED, FAILED, UNKNOWN = "passed", "failed", "unknown"
 CLOSE_REACH = 32
 DIFF = "diff"  # a ``SubCommand`` kind: a diff's ``+++ x`` header or added `` x`` line, shaped as a shell trace
@@ -173,3 +175,9 @@ def failing_command(commands: list[SubCommand], section: int, before: int | None
     recipe = next((c for c in mine if c.kind == "recipe"), None)
     traces = [c for c in mine if c.kind == "trace"]
     return recipe or (traces[-1] if traces else None)
+
+
+def jenkins_lines(sections: Sequence[Section]) -> bool:
+    """Whether a document's ``[Pipeline]`` lines are Jenkins' own: its head told Jenkins, or told no CI
+    (sections a Sectioner did not read, a test's list, told none)."""
+    return not isinstance(sections, Sections) or sections.ci in (0, JENKINS)

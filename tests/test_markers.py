@@ -46,10 +46,14 @@ def _platform(body: str) -> Marker | None:
     if g := m._PIPELINE_STAGE.match(body):
         post = g["name"].startswith("Declarative: Post Actions")
         return Marker(opens=g["name"].strip(), kind="step", aside=post, ci=JENKINS)
+    if m._JENKINS_PUBLISHER.match(body):
+        return Marker(code=1, aside=True, ci=JENKINS)
     if m._PIPELINE_SKIPPED.match(body):
         return Marker(aside=True, ci=JENKINS)
     if g := m._PIPELINE_EXIT.match(body):
         return Marker(code=int(g["code"]), last_work=True, ci=JENKINS)
+    if body.rstrip() == "Post stage":
+        return Marker(opens="Post stage", kind="step", aside=True, ci=JENKINS)
     if m._JENKINS_POST.match(body):
         return Marker(opens=m.POST_BUILD, kind="step", aside=True, ci=JENKINS)
     if m._JENKINS_SCM.match(body):
@@ -158,12 +162,20 @@ PIECES = [
     "[workspace] $ /bin/sh -xe /tmp/j.sh",
     "Build step 'Execute shell' marked build as failure",
     "Finished: FAILURE",
+    "ERROR: Step \u2018Archive the artifacts\u2019 failed: No artifacts found",
+    "ERROR: Step 'Publish JUnit test result report' aborted due to exception: ",
     "Finished: SUCCESS ",
     "Finished: ABORTED",
     "Archiving artifacts",
     "Recording test results",
+    "Post stage",
     "Performing Post build task...",
     "[PostBuildScript] - Executing post build scripts.",
+    "[PostBuildScript] - [INFO] Executing post build scripts.",
+    "Recording fingerprints",
+    "[htmlpublisher] Archiving HTML reports...",
+    "[JaCoCo plugin] Collecting JaCoCo coverage data...",
+    "[Cobertura] Publishing Cobertura coverage report...",
     "Sending e-mails to: dev@example.org",
     "[Checks API] No suitable checks publisher found.",
     "[Text Finder] Scanning console output...",

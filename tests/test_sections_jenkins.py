@@ -145,3 +145,62 @@ def test_a_failed_upload_followed_by_a_command_that_passed_is_noise() -> None:
     # A later failure is where the job failed, not the upload before it.
     later = travis.replace('"npm test" exited with 0', '"npm test" exited with 1')
     assert [s.status for s in _scan(later).sections][1:] == [PASSED, FAILED]
+
+
+# Every build step passed; the archiver's own error failed the build (typographic quotes, as Jenkins prints them).
+PUBLISHER_FAILS = """[docs] $ /bin/sh -xe /tmp/jenkins9.sh
++ make html
+build succeeded.
+Archiving artifacts
+ERROR: No artifacts found that match the file pattern "site/*.html". Configuration error?
+ERROR: Step \u2018Archive the artifacts\u2019 failed: No artifacts found that match the file pattern "site/*.html".
+Finished: FAILURE
+"""
+
+
+def test_a_publishers_own_error_fails_its_section_when_every_build_step_passed() -> None:
+    scan = _scan(PUBLISHER_FAILS)
+    found = [(s.command, s.status, s.exit_line) for s in scan.sections]
+    assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED, None), ("post-build actions", FAILED, 6)]
+
+
+# Declarative Pipeline: the stage's own ``post`` (junit, clean-up) runs after its steps and prints errors of its own;
+# the stage's error is no rule's, the post's is docker's.
+STAGE_POST = """[Pipeline] { (Test)
+[Pipeline] sh
++ ./render-site.sh
+render-site: error: templates/index.tmpl:14: unbalanced block
+[Pipeline] }
+Post stage
+[Pipeline] junit
+Recording test results
+[Pipeline] sh
++ docker compose down
+Error response from daemon: No such container: db
+[Pipeline] }
+[Pipeline] // stage
+[Pipeline] End of Pipeline
+ERROR: script returned exit code 1
+Finished: FAILURE
+"""
+
+
+def test_a_stages_post_is_aside_and_the_stage_is_where_the_pipeline_failed() -> None:
+    scan = _scan(STAGE_POST)
+    found = [(s.command, s.start, s.aside, s.status) for s in scan.sections]
+    assert found[1:] == [("Test", 1, False, FAILED), ("Post stage", 6, True, PASSED)]
+    assert scan.sections[1].exit_line == 15
+
+
+def test_a_publishers_error_after_a_failed_checkout_follows_from_it() -> None:
+    text = SCM_FAILURE.replace(
+        "Notifying upstream projects of job completion\n",
+        "Recording test results\nERROR: Step \u2018Publish JUnit test result report\u2019 failed: none of them are new\n",
+    )
+    assert [s.command for s in _scan(text).sections if s.status == FAILED] == ["SCM checkout"]
+
+
+def test_a_plugin_publishers_first_line_opens_the_post_build_actions_it_fails() -> None:
+    text = PUBLISHER_FAILS.replace("Archiving artifacts\n", "[htmlpublisher] Archiving HTML reports...\n")
+    found = [(s.command, s.status) for s in _scan(text).sections]
+    assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED), ("post-build actions", FAILED)]

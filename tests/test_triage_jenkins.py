@@ -5,7 +5,7 @@ from __future__ import annotations
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
-from tests.test_sections_jenkins import SCM_FAILURE
+from tests.test_sections_jenkins import PUBLISHER_FAILS, SCM_FAILURE, STAGE_POST
 
 RS = default_ruleset()
 
@@ -119,3 +119,15 @@ def test_a_publishers_words_in_a_travis_or_gitlab_command_open_no_post_build_act
     for lines in (travis, gitlab):
         d = _triage("\n".join(lines) + "\n").to_json()
         assert d["category"] == "compile.error" and d["step"] == "make dist", d
+
+
+def test_a_publisher_that_failed_a_passing_build_is_where_its_excerpt_is() -> None:
+    d = _triage(PUBLISHER_FAILS).to_json()
+    assert d["step"] == "post-build actions"
+    assert {5, 6} <= {e["line"] for e in d["excerpt"]} and not {e["line"] for e in d["excerpt"]} & {1, 2, 3}
+
+
+def test_an_error_in_a_stages_post_never_beats_the_stages_own_error() -> None:
+    d = _triage(STAGE_POST).to_json()
+    assert d["step"] == "Test"
+    assert 4 in d["key_lines"] and 11 not in {e["line"] for e in d["excerpt"]}
