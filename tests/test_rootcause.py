@@ -357,3 +357,15 @@ def test_a_drivers_tests_failed_epilogue_is_no_verdict_over_the_blocks_words() -
         code=1,
     )
     assert triage_text(text, default_ruleset()).category == "timeout"
+
+
+def test_a_checkers_compiler_shaped_finding_is_named_by_the_chains_failing_link() -> None:
+    # swift-format prints its findings as a compiler's diagnostics; the build link said it finished, so the
+    # link that failed is the checker, though a build comes after it in the chain.
+    chain = "swift build && swift-format lint --strict -r Sources && swift build -c release"
+    findings = ["Sources/App/Server.swift:14:1: error: [Indentation] replace leading whitespace with 4 spaces"]
+    linted = _step(chain, "Building for debugging...", "Build complete! (12.31s)", *findings, code=1)
+    assert _triage(linted).category == "lint.error"
+    # The first build's own error, before any word that it finished: a compile error.
+    broken = ["Building for debugging...", "Sources/App/Server.swift:14:9: error: cannot find 'port' in scope"]
+    assert _triage(_step(chain, *broken, code=1)).category == "compile.error"
