@@ -28,7 +28,7 @@ _BUILD_FILE = re.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.k
 _QUOTED = 12  # a line repeating an earlier one's last this-many characters at least repeats it
 
 
-def _detail(text: str) -> bool:
+def detail(text: str) -> bool:
     """Whether a line says where or why a failure happened (not a warning's location)."""
     if blocks.blank(text) or blocks.warning(text) or blocks.located_warning(text):
         return False
@@ -69,13 +69,13 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         return at
     texts = [t for _, t in lines]
     cores = [_core(t) for t in texts]
-    if any(_detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
+    if any(detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
         return at
     found = next(
         (
             i
             for i in range(idx - 1, max(-1, idx - DETAILS_REACH - 1), -1)
-            if _detail(texts[i]) and not known(texts[i]) and not _repeats(cores, i)
+            if detail(texts[i]) and not known(texts[i]) and not _repeats(cores, i)
         ),
         None,
     )
@@ -86,7 +86,7 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         text = texts[i]
         if known(text) or blocks.chatter(text) or blocks.symptom(text):
             break
-        if _detail(text) or blocks.error_score(text) > 0:
+        if detail(text) or blocks.error_score(text) > 0:
             first, quiet = i, 0
         elif blocks.blank(text) and quiet == 0:
             quiet = 1

@@ -16,6 +16,7 @@ from autoheal import (
     cmdwords,
     cues,
     depkind,
+    details,
     evidence,
     fardetails,
     generic,
@@ -235,6 +236,25 @@ def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found
     return replace(found, category=tools.LINT)
 
 
+# A checker's verdict may only count the findings it printed above it (a test runner's summary list, which
+# the labels of real logs mark as the failure, stays the anchor: moving it lowered public2).
+_COUNTED = frozenset({tools.LINT})
+
+
+def _details_first(found: Found, known: cause.Known) -> Found:
+    """A rule's verdict that holds no detail of its own under findings printed just above it (Gradle's ``> 2 PMD
+    rule violations were found`` under PMD's ``A.java:12: UnusedLocalVariable ...``): the first cause wins
+    over what counts it, so the findings' first line is the anchor (details.above); the rule still names it."""
+    if found.category not in _COUNTED or found.rule is None:
+        return found
+    at = details.above(found.context, found.line, known)
+    if at == found.line:
+        return found
+    # Their block may open at a line that only says which task ran (Gradle's ``> Task :pmdMain FAILED``).
+    n, text = next(((n, t) for n, t in found.context if at <= n < found.line and details.detail(t)), (at, ""))
+    return replace(found, line=n, text=text or dict(found.context)[at])
+
+
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
 # generic block of the failed section, which only says that something there printed an error.
 PRECISE = evidence.PRECISE
@@ -247,7 +267,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
     if hit is not None:
-        return _as_finding(scope, _from_hit(scans, hit), tiers[0])
+        return _details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known)
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

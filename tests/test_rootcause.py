@@ -369,3 +369,26 @@ def test_a_checkers_compiler_shaped_finding_is_named_by_the_chains_failing_link(
     # The first build's own error, before any word that it finished: a compile error.
     broken = ["Building for debugging...", "Sources/App/Server.swift:14:9: error: cannot find 'port' in scope"]
     assert _triage(_step(chain, *broken, code=1)).category == "compile.error"
+
+
+def test_a_checkers_verdict_under_its_findings_anchors_at_the_findings() -> None:
+    # Gradle's PMD task: the findings, then the verdict a rule reads, which only counts them.
+    log = _step(
+        "./gradlew pmdMain",
+        "> Task :pmdMain FAILED",
+        "/work/src/main/java/acme/Orders.java:31:\tUnusedPrivateField:\tAvoid unused private fields such as 'seen'.",
+        "/work/src/main/java/acme/Orders.java:77:\tEmptyCatchBlock:\tAvoid empty catch blocks",
+        "",
+        "FAILURE: Build failed with an exception.",
+        "",
+        "* What went wrong:",
+        "Execution failed for task ':pmdMain'.",
+        "> 2 PMD rule violations were found. See the report at: file:///work/build/reports/pmd/main.html",
+        "",
+        "BUILD FAILED in 9s",
+        code=1,
+    )
+    found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
+    assert found is not None and found.category == "lint.error"
+    assert "UnusedPrivateField" in found.text
+    assert found.rule is not None  # the rule that read the verdict still names it
