@@ -26,6 +26,11 @@ _EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|bu
 # failed, not why: the build driver's epilogue.
 _BUILD_FILE = re.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.kts)?|CMakeLists\.txt)$")
 _QUOTED = 12  # a line repeating an earlier one's last this-many characters at least repeats it
+# What a diagnostic says after who printed it, where and how severe (``src/a.ts:1:2: ERROR: x``, ``✘ [ERROR] x``):
+# the message two reports of one error share. Longer than a word or two, so a bare ``failed`` is none.
+_MESSAGE = re.compile(r"(?i)^.*?\b(?:error|fatal)\b\]?:?\s+(?P<message>\S.{15,})$")
+# How many lines under a report's first line may repeat an earlier message (its header, then the message).
+_REPORT = 2
 
 
 def detail(text: str) -> bool:
@@ -93,3 +98,19 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         else:
             break
     return lines[first][0]
+
+
+def _message(text: str) -> str | None:
+    m = _MESSAGE.match(text.strip())
+    return m["message"].strip() if m else None
+
+
+def original(lines: list[tuple[int, str]], at: int, known: Known) -> int:
+    """The first report of the error the report at ``at`` repeats: a tool that prints an error twice (esbuild's
+    ``✘ [ERROR] x`` with its code frame, then the ``Error: Build failed with 1 error:`` / ``a.ts:1:2: ERROR: x``
+    it throws; a summary's line of a finding) said it first with its details; the first cause wins."""
+    after = [t for n, t in lines if at <= n <= at + _REPORT]
+    said = {m for m in map(_message, after) if m}
+    if not said:
+        return at
+    return next((n for n, t in lines if n < at and _message(t) in said and not known(t)), at)

@@ -241,6 +241,13 @@ def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found
 _COUNTED = frozenset({tools.LINT})
 
 
+def _first_report(found: Found, known: cause.Known) -> Found:
+    """A rule's hit on a report that repeats an error printed earlier in its window: the first report is the
+    anchor (details.original); the rule still names it."""
+    at = details.original(found.context, found.line, known)
+    return found if at == found.line else replace(found, line=at, text=dict(found.context)[at])
+
+
 def _details_first(found: Found, known: cause.Known) -> Found:
     """A rule's verdict that holds no detail of its own under findings printed just above it (Gradle's ``> 2 PMD
     rule violations were found`` under PMD's ``A.java:12: UnusedLocalVariable ...``): the first cause wins
@@ -267,7 +274,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
     if hit is not None:
-        return _details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known)
+        return _first_report(_details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known), known)
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

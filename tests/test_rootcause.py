@@ -392,3 +392,21 @@ def test_a_checkers_verdict_under_its_findings_anchors_at_the_findings() -> None
     assert found is not None and found.category == "lint.error"
     assert "UnusedPrivateField" in found.text
     assert found.rule is not None  # the rule that read the verdict still names it
+
+
+def test_a_rules_hit_on_a_repeated_report_anchors_at_the_first_report() -> None:
+    log = _step(
+        "npm run bundle",
+        '✘ [ERROR] Could not resolve "left-pad-ng"',
+        "",
+        "    src/pad.ts:1:20:",
+        '      1 │ import pad from "left-pad-ng";',
+        "",
+        "Error: Build failed with 1 error:",
+        'src/pad.ts:1:20: ERROR: Could not resolve "left-pad-ng"',
+        "    at failureErrorWithLog (/app/node_modules/esbuild/lib/main.js:1651:15)",
+        code=1,
+    )
+    found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
+    assert found is not None and found.rule is not None
+    assert found.text.startswith("✘ [ERROR]")
