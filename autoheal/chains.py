@@ -143,11 +143,18 @@ def installed(best: Hit, hits: list[Hit]) -> Hit:
 
 # A tool's own word that it finished what it was run for: cargo's ``Finished `release` profile [...]
 # target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), docker's ``Successfully built`` /
-# ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``.
+# ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``,
+# SwiftPM's ``Build complete! (12.3s)``, MSBuild's ``Build succeeded.``, CMake's makefiles' ``[100%] Built target x``.
 _SUCCEEDED = re.compile(
     r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
-    r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b"
+    r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|"
+    r"^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
 )
+
+
+def succeeded(text: str) -> bool:
+    """A tool's own word that it finished what it was run for (a build, an install, an image)."""
+    return bool(_SUCCEEDED.search(text))
 
 
 def carried_on(best: Hit, hits: list[Hit]) -> Hit:
@@ -168,6 +175,6 @@ def carried_on(best: Hit, hits: list[Hit]) -> Hit:
     if not later:
         return best
     between = best.after[: min(h.line for h in later) - best.line - 1]
-    done = [best.line + 1 + i for i, text in enumerate(between) if _SUCCEEDED.search(text)]
+    done = [best.line + 1 + i for i, text in enumerate(between) if succeeded(text)]
     after = [h for h in later if done and h.line > done[-1]]
     return strongest(after, best)

@@ -26,9 +26,14 @@ _EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|bu
 # failed, not why: the build driver's epilogue.
 _BUILD_FILE = re.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.kts)?|CMakeLists\.txt)$")
 _QUOTED = 12  # a line repeating an earlier one's last this-many characters at least repeats it
+# What a diagnostic says after who printed it, where and how severe (``src/a.ts:1:2: ERROR: x``, ``✘ [ERROR] x``):
+# the message two reports of one error share. Longer than a word or two, so a bare ``failed`` is none.
+_MESSAGE = re.compile(r"(?i)^.*?\b(?:error|fatal)\b\]?:?\s+(?P<message>\S.{15,})$")
+# How many lines under a report's first line may repeat an earlier message (its header, then the message).
+_REPORT = 2
 
 
-def _detail(text: str) -> bool:
+def detail(text: str) -> bool:
     """Whether a line says where or why a failure happened (not a warning's location)."""
     if blocks.blank(text) or blocks.warning(text) or blocks.located_warning(text):
         return False
@@ -69,13 +74,13 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         return at
     texts = [t for _, t in lines]
     cores = [_core(t) for t in texts]
-    if any(_detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
+    if any(detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
         return at
     found = next(
         (
             i
             for i in range(idx - 1, max(-1, idx - DETAILS_REACH - 1), -1)
-            if _detail(texts[i]) and not known(texts[i]) and not _repeats(cores, i)
+            if detail(texts[i]) and not known(texts[i]) and not _repeats(cores, i)
         ),
         None,
     )
@@ -86,10 +91,26 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         text = texts[i]
         if known(text) or blocks.chatter(text) or blocks.symptom(text):
             break
-        if _detail(text) or blocks.error_score(text) > 0:
+        if detail(text) or blocks.error_score(text) > 0:
             first, quiet = i, 0
         elif blocks.blank(text) and quiet == 0:
             quiet = 1
         else:
             break
     return lines[first][0]
+
+
+def _message(text: str) -> str | None:
+    m = _MESSAGE.match(text.strip())
+    return m["message"].strip() if m else None
+
+
+def original(lines: list[tuple[int, str]], at: int, known: Known) -> int:
+    """The first report of the error the report at ``at`` repeats: a tool that prints an error twice (esbuild's
+    ``✘ [ERROR] x`` with its code frame, then the ``Error: Build failed with 1 error:`` / ``a.ts:1:2: ERROR: x``
+    it throws; a summary's line of a finding) said it first with its details; the first cause wins."""
+    after = [t for n, t in lines if at <= n <= at + _REPORT]
+    said = {m for m in map(_message, after) if m}
+    if not said:
+        return at
+    return next((n for n, t in lines if n < at and _message(t) in said and not known(t)), at)

@@ -16,6 +16,7 @@ from autoheal import (
     cmdwords,
     cues,
     depkind,
+    details,
     evidence,
     fardetails,
     generic,
@@ -54,20 +55,22 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     )
 
 
-def _command_category(scope: Scope, link: str | None = None) -> str | None:
-    """What the failing command is, from its name (the step's, or its ``&&`` chain's failing ``link``; its inner
-    commands'; its sub-command's)."""
+def _verdict(hits: Sequence[Hit]) -> bool:
+    """A test runner's verdict was read among the section's hits: a driver's "tests failed" epilogue (npm's
+    ``Test failed.``, at symptom priority) is none. The one test of "the tests gave a verdict"."""
+    return any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in hits)
+
+
+def _command_category(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int) -> str | None:
+    """What the failing command is, from its name: its inner commands', its sub-command's, else the step's, or
+    of its ``&&`` chain the link whose output the error block at ``at`` is (links.py)."""
     sub = scope.command
-    step = link or scope.section.command
-    commands = [step, *tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])]
-    return tools.command_category(commands)
-
-
-def _failing_link(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int, block: list[str]) -> str:
-    """The link of the step's ``&&`` chain whose output the error ``block`` at ``at`` is (links.py)."""
-    output = [t for n, t in context if scope.section.output_start <= n < at]
-    ran = any(h.rule.category == tools.TEST for h in hits)
-    return links.failing_link(scope.section.command, output, block[: generic.EPILOGUE], ran)
+    inner = tools.command_category([*tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])])
+    if inner:
+        return inner
+    output = [(n, t) for n, t in context if scope.section.output_start <= n < at]
+    block = [t for n, t in context if n >= at][: generic.EPILOGUE]
+    return links.failing_link(scope.section.command, output, at, block, _verdict(hits)).category
 
 
 # How far above the error block the command line that printed it is looked for.
@@ -91,11 +94,11 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
     """A checker's command line was printed last above the error block, after any test runner's or script's: make
     echoes each recipe line before it runs it (``cpplint --recursive src``), npm a script's body
     (``> jshint lib && mocha``, where the tests never ran: they printed no verdict a rule knows)."""
-    for n, text in reversed(output):
-        if n >= at:
-            continue
+    for n, text, _ in links.commands_above(output, at):
         if at - n > ECHOED:
             return False
+        # npm's body only: a prompt's ``$ x`` echoed by a script runner (pnpm) read as a checker's command
+        # line lowered the measured accuracy (public2), so only make's and npm's echoes count here.
         line = innercmds.npm_body(text) or text
         if text[:1].isspace() or blocks.error_score(line) > 0:
             continue
@@ -110,10 +113,9 @@ def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
     return False
 
 
-def _scope_category(scope: Scope, hits: Sequence[Hit], checked: bool = False, link: str | None = None) -> str:
-    """What the failing command is; else what its symptom lines say (make, npm, a test target). A test
-    target whose error block follows a checker's command line (``checked``) failed on that check."""
-    category = _command_category(scope, link)
+def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, checked: bool = False) -> str:
+    """What the failing command is (``category``); else what its symptom lines say (make, npm, a test target).
+    A test target whose error block follows a checker's command line (``checked``) failed on that check."""
     if checked and category in (tools.TEST, None):
         return tools.LINT
     if category:
@@ -129,9 +131,7 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
     cued = cues.category(block[: generic.EPILOGUE])
     if cued is None:
         return category
-    # A driver's "tests failed" epilogue (npm's ``Test failed.``, at symptom priority) is no verdict.
-    verdict = any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in symptoms)
-    return category if category == tools.TEST and (verdict or verdicts.tests_failed(block)) else cued
+    return category if category == tools.TEST and (_verdict(symptoms) or verdicts.tests_failed(block)) else cued
 
 
 def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -178,8 +178,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     at, strong = anchor
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
     block = [t for n, t in context if n >= at]
-    link = _failing_link(scope, symptoms, context, at, block)
-    category = _scope_category(scope, symptoms, _echoed_check(tail, at), link)
+    named = _command_category(scope, symptoms, context, at)
+    category = _scope_category(scope, symptoms, named, _echoed_check(tail, at))
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, block[:20])
     category = _cued(category, block, symptoms)
@@ -222,14 +222,44 @@ _PARSE_CATEGORIES = frozenset({"config.error", "syntax.error", "compile.error"})
 _CHECKED_FILE = re.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
 
 
-def _as_finding(scope: Scope | None, found: Found) -> Found:
+def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found:
+    """A checker's parse error or compiler-shaped diagnostic is its finding, when the command that failed (of a
+    ``&&`` chain, the link whose output it is) is a checker."""
     m = _CHECKED_FILE.match(found.text)
     if scope is None or found.category not in _PARSE_CATEGORIES or m is None:
         return found
     name = m["file"].rsplit("/", 1)[-1]
-    if name.startswith(".") or "config" in name.lower() or _command_category(scope) != tools.LINT:
+    if name.startswith(".") or "config" in name.lower():
+        return found
+    if _command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
         return found
     return replace(found, category=tools.LINT)
+
+
+# A checker's verdict may only count the findings it printed above it (a test runner's summary list, which
+# the labels of real logs mark as the failure, stays the anchor: moving it lowered public2).
+_COUNTED = frozenset({tools.LINT})
+
+
+def _first_report(found: Found, known: cause.Known) -> Found:
+    """A rule's hit on a report that repeats an error printed earlier in its window: the first report is the
+    anchor (details.original); the rule still names it."""
+    at = details.original(found.context, found.line, known)
+    return found if at == found.line else replace(found, line=at, text=dict(found.context)[at])
+
+
+def _details_first(found: Found, known: cause.Known) -> Found:
+    """A rule's verdict that holds no detail of its own under findings printed just above it (Gradle's ``> 2 PMD
+    rule violations were found`` under PMD's ``A.java:12: UnusedLocalVariable ...``): the first cause wins
+    over what counts it, so the findings' first line is the anchor (details.above); the rule still names it."""
+    if found.category not in _COUNTED or found.rule is None:
+        return found
+    at = details.above(found.context, found.line, known)
+    if at == found.line:
+        return found
+    # Their block may open at a line that only says which task ran (Gradle's ``> Task :pmdMain FAILED``).
+    n, text = next(((n, t) for n, t in found.context if at <= n < found.line and details.detail(t)), (at, ""))
+    return replace(found, line=n, text=text or dict(found.context)[at])
 
 
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
@@ -244,7 +274,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
     if hit is not None:
-        return _as_finding(scope, _from_hit(scans, hit))
+        return _first_report(_details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known), known)
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

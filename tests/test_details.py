@@ -45,3 +45,23 @@ def test_each_lines_core_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> No
     tail = list(enumerate([*located, "Result: FAILED", *(f"  > {t}" for t in located)], start=1))
     assert details.above(tail, 101, _never) == 71  # the located block, as far up as details reach
     assert calls <= len(tail)
+
+
+def test_a_report_that_repeats_an_error_gives_way_to_its_first_report() -> None:
+    # esbuild's own report with its code frame, then the Error a wrapper throws with the same message.
+    lines = list(
+        enumerate(
+            [
+                '✘ [ERROR] Could not resolve "left-pad-ng"',
+                "    src/pad.ts:1:20:",
+                "Error: Build failed with 1 error:",
+                'src/pad.ts:1:20: ERROR: Could not resolve "left-pad-ng"',
+                "    at failureErrorWithLog (/app/node_modules/esbuild/lib/main.js:1651:15)",
+            ],
+            start=1,
+        )
+    )
+    assert details.original(lines, 3, _never) == 1
+    # A report of another error, or one the passing run printed too, is no first report of it.
+    assert details.original(lines[2:], 3, _never) == 3
+    assert details.original(lines, 3, lambda t: t.startswith("✘")) == 3

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from autoheal.links import failing_link
+from autoheal.links import failing_link as _failing_link
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
 
 CHAIN = "script/lint && script/build && script/test"
+
+
+def failing_link(command: str, output: list[str], block: list[str], tests_ran: bool) -> str:
+    """The failing link's command, the output numbered from 1 and the block just below it."""
+    numbered = list(enumerate(output, 1))
+    return _failing_link(command, numbered, len(output) + 1, block, tests_ran).command
 
 
 def test_a_checkers_findings_are_the_checker_links_the_tests_after_it_never_ran() -> None:
@@ -58,3 +64,13 @@ def test_a_long_chain_over_long_output_is_read_in_linear_time() -> None:
 
     small, large = cost(1), cost(4)
     assert large < 8 * small + 0.05
+
+
+def test_a_checker_after_a_build_that_said_it_finished_failed_whatever_its_findings_wording() -> None:
+    # The build link passed (cargo's own word), so the compiler-shaped, error-worded lines are clippy's.
+    chain = "cargo build && cargo clippy -- -D warnings && cargo build --release"
+    output = ["   Compiling app v0.1.0 (/work/app)", "    Finished `dev` profile [unoptimized] target(s) in 4.1s"]
+    block = ["error: this loop never actually loops", "  --> src/main.rs:3:5"]
+    assert failing_link(chain, output, block, tests_ran=False) == "cargo clippy -- -D warnings"
+    # With no such word, the error may be the first build's: the chain is named by its links as before.
+    assert failing_link(chain, output[:1], block, tests_ran=False) == chain

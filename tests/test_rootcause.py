@@ -357,3 +357,56 @@ def test_a_drivers_tests_failed_epilogue_is_no_verdict_over_the_blocks_words() -
         code=1,
     )
     assert triage_text(text, default_ruleset()).category == "timeout"
+
+
+def test_a_checkers_compiler_shaped_finding_is_named_by_the_chains_failing_link() -> None:
+    # swift-format prints its findings as a compiler's diagnostics; the build link said it finished, so the
+    # link that failed is the checker, though a build comes after it in the chain.
+    chain = "swift build && swift-format lint --strict -r Sources && swift build -c release"
+    findings = ["Sources/App/Server.swift:14:1: error: [Indentation] replace leading whitespace with 4 spaces"]
+    linted = _step(chain, "Building for debugging...", "Build complete! (12.31s)", *findings, code=1)
+    assert _triage(linted).category == "lint.error"
+    # The first build's own error, before any word that it finished: a compile error.
+    broken = ["Building for debugging...", "Sources/App/Server.swift:14:9: error: cannot find 'port' in scope"]
+    assert _triage(_step(chain, *broken, code=1)).category == "compile.error"
+
+
+def test_a_checkers_verdict_under_its_findings_anchors_at_the_findings() -> None:
+    # Gradle's PMD task: the findings, then the verdict a rule reads, which only counts them.
+    log = _step(
+        "./gradlew pmdMain",
+        "> Task :pmdMain FAILED",
+        "/work/src/main/java/acme/Orders.java:31:\tUnusedPrivateField:\tAvoid unused private fields such as 'seen'.",
+        "/work/src/main/java/acme/Orders.java:77:\tEmptyCatchBlock:\tAvoid empty catch blocks",
+        "",
+        "FAILURE: Build failed with an exception.",
+        "",
+        "* What went wrong:",
+        "Execution failed for task ':pmdMain'.",
+        "> 2 PMD rule violations were found. See the report at: file:///work/build/reports/pmd/main.html",
+        "",
+        "BUILD FAILED in 9s",
+        code=1,
+    )
+    found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
+    assert found is not None and found.category == "lint.error"
+    assert "UnusedPrivateField" in found.text
+    assert found.rule is not None  # the rule that read the verdict still names it
+
+
+def test_a_rules_hit_on_a_repeated_report_anchors_at_the_first_report() -> None:
+    log = _step(
+        "npm run bundle",
+        '✘ [ERROR] Could not resolve "left-pad-ng"',
+        "",
+        "    src/pad.ts:1:20:",
+        '      1 │ import pad from "left-pad-ng";',
+        "",
+        "Error: Build failed with 1 error:",
+        'src/pad.ts:1:20: ERROR: Could not resolve "left-pad-ng"',
+        "    at failureErrorWithLog (/app/node_modules/esbuild/lib/main.js:1651:15)",
+        code=1,
+    )
+    found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
+    assert found is not None and found.rule is not None
+    assert found.text.startswith("✘ [ERROR]")
