@@ -36,6 +36,8 @@ _PREFIXES = (
     re.compile(r"^E(?:\s{2,}|\s(?=\w+(?:Error|Exception|Exit)\b))"),  # pytest's failure gutter
     re.compile(r"^npm (?:ERR!|error)\s*"),
     re.compile(r"^(?:yarn|pnpm) (?:ERR!|error)\s+"),
+    # A status mark before the message (esbuild's "✘ [ERROR]", ESLint's "✖", Jest's "●").
+    re.compile(r"^[✘✖✗×❌●]\s+"),
     re.compile(r"^\[(?:ERROR|FATAL|error|fatal|ERR|E)\]\s*"),  # Maven, sbt, many loggers
     re.compile(r"^(?:ERROR|FATAL)(?::|\s+-)\s+(?=\S)"),  # pip's "ERROR: ...", log4j's "ERROR - ..."
     re.compile(r"^FAILED\s+(?=\S)"),  # pytest's short summary

@@ -42,6 +42,8 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
         ("##[error]Process completed with exit code 2.", "Process completed with exit code 2."),
         ("2024-05-01T10:00:00.1234567Z ##[error]npm ERR! boom", "boom"),
         ("[ERROR] Failed to execute goal on project core", "Failed to execute goal on project core"),
+        ('✘ [ERROR] Could not resolve "date-fns"', 'Could not resolve "date-fns"'),
+        ("● Cart › adds an item", "Cart › adds an item"),
         ("ERROR: Could not find a version that satisfies numpy==9", "Could not find a version that satisfies numpy==9"),
         ("error: error: linker `cc` not found", "error: linker `cc` not found"),
         ("--- FAIL: TestParse (0.00s)", "FAIL: TestParse (0.00s)"),
