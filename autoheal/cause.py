@@ -54,6 +54,7 @@ from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+from autoheal.timelimits import timed_out
 from autoheal.verdicts import (
     MIN_CAUSE,
     anchor_of,
@@ -185,7 +186,8 @@ def best_cause(hits: list[Hit]) -> Hit | None:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = hung_after(one_of_many(first_cause(best, causes), causes), causes)
-    return installed(last_attempt(observed(explained(best, causes + shown), causes), causes), causes)
+    best = timed_out(explained(best, causes + shown), causes)
+    return installed(last_attempt(observed(best, causes), causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:
