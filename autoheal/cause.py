@@ -35,7 +35,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   soon (pip's retries, then ``from versions: none``);
 - a specific cause (a timeout, a refused connection, a crash, a missing module
   or method) shown in the output of most failing tests explains them and wins
-  over their verdict (``EXPLAINS``);
+  over their verdict (``EXPLAINS``); a test framework's own time limit reported
+  as most failing tests' error makes their verdict a timeout (timelimits.py);
+  a program that panicked on a failed HTTP request died of that request (observed.py);
 - a test run's verdict repeated word for word is a retry: the last attempt
   failed the job;
 - a syntax error in an installed package's file (site-packages, node_modules)
