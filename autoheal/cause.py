@@ -35,7 +35,9 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   soon (pip's retries, then ``from versions: none``);
 - a specific cause (a timeout, a refused connection, a crash, a missing module
   or method) shown in the output of most failing tests explains them and wins
-  over their verdict (``EXPLAINS``);
+  over their verdict (``EXPLAINS``); a test framework's own time limit reported
+  as most failing tests' error makes their verdict a timeout (timelimits.py);
+  a program that panicked on a failed HTTP request died of that request (observed.py);
 - a test run's verdict repeated word for word is a retry: the last attempt
   failed the job;
 - a syntax error in an installed package's file (site-packages, node_modules)
@@ -54,6 +56,7 @@ from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+from autoheal.timelimits import timed_out
 from autoheal.verdicts import (
     MIN_CAUSE,
     anchor_of,
@@ -185,7 +188,8 @@ def best_cause(hits: list[Hit]) -> Hit | None:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = hung_after(one_of_many(first_cause(best, causes), causes), causes)
-    return installed(last_attempt(observed(explained(best, causes + shown), causes), causes), causes)
+    best = timed_out(explained(best, causes + shown), causes)
+    return installed(last_attempt(observed(best, causes), causes), causes)
 
 
 def _warned_causes(warned: list[Hit], chosen: list[Hit]) -> list[Hit]:

@@ -5,8 +5,10 @@ Some words say more than the command's name can: the OS's own error texts (errno
 strerror messages, from the Linux errno(3) and POSIX <errno.h> docs), a shell's report of a fatal
 signal (signal(7): SIGSEGV "Segmentation fault", SIGABRT "Aborted", SIGKILL "Killed"), a shell's own
 diagnostics (bash's "command not found" and "syntax error near unexpected token", cmd.exe's "is not
-recognized as an internal or external command"), an HTTP
-status line (RFC 9110) and the "timed out" / "deadline exceeded" wording of a time limit. A block
+recognized as an internal or external command"), a runtime's own crash report (a sanitizer's, CPython's
+faulthandler, HotSpot's, Go's or the Erlang VM's), a build tool's "nothing to run here" (no Rakefile, POM
+or CMakeLists.txt, a missing npm script), an HTTP status line (RFC 9110) and the "timed out" / "deadline
+exceeded" wording of a time limit. A block
 whose cue lines all name one category is that category (``category``). The vocabularies are the
 documented ones, not the dev logs' lines; an ambiguous one is left out: ENOENT ("No such file or
 directory") says a file or an executable is missing, and a 404 a missing artifact, a stale index
@@ -22,6 +24,18 @@ from autoheal import blocks
 
 # Time units as tools print them: ``30000 ms``, ``60 seconds``, ``10m0s``.
 _UNIT = r"\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])"
+# A build tool's own words for "there is nothing to run here", its build file or the named script,
+# task or target missing (rake, GNU make, npm/pnpm/yarn, Maven, Gradle, CMake, Ninja, Cargo, Go, Composer,
+# Bundler, MSBuild): the job's configuration points the tool at the wrong place.
+NOTHING_TO_RUN = (
+    r"\bNo Rakefile found\b|\bNo targets specified and no makefile found\b|\bNo rule to make target\b|"
+    r"\bMissing script: |\bERR_PNPM_NO_SCRIPT\b|\berror Command \S+ not found\.|"
+    r"\bthere is no POM in this directory\b|\bUnknown lifecycle phase\b|"
+    r"\bTask '[^']+' not found in (?:root )?project\b|\bdoes not contain a Gradle build\b|"
+    r"\bdoes not appear to contain CMakeLists\.txt\b|\bninja: error: loading 'build\.ninja'|"
+    r"\bcould not find `Cargo\.toml`|\bgo\.mod file not found in current directory\b|"
+    r"\bComposer could not find a composer\.json\b|\bCould not locate Gemfile\b|\berror MSB1003:"
+)
 # (category, pattern): a line's category is its first pattern's, so a connection's ETIMEDOUT
 # ("Connection timed out") is network before the generic "timed out" is a timeout. strerror texts
 # match in any case: Go's syscall errors print them in lower case (``connect: connection refused``).
@@ -36,6 +50,23 @@ _CUES: tuple[tuple[str, str], ...] = (
     # Fatal signals as a shell (and libc's abort) reports them, and their names.
     ("crash", r"\bSegmentation fault\b|\bBus error\b|\bIllegal instruction\b|\bFloating point exception\b"),
     ("crash", r"\bAborted \(core dumped\)|\(core dumped\)|\bAbort trap\b|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b"),
+    # A runtime's own crash report: the sanitizers' (clang/gcc docs: ``==PID==ERROR: AddressSanitizer:``,
+    # UBSan's ``file:line:col: runtime error:``, every sanitizer's ``SUMMARY: XSanitizer:``), CPython's
+    # faulthandler, HotSpot's fatal error log, Go's runtime panic, the Erlang VM's (erts' crash dump, the
+    # kernel or init process dying during boot, a process's exit report).
+    ("crash", r"==\d+==\s?ERROR: \w*Sanitizer:|\bSUMMARY: \w*Sanitizer:|:\d+:\d+: runtime error: "),
+    (
+        "crash",
+        r"^Fatal Python error: |# A fatal error has been detected by the Java Runtime Environment|\bhs_err_pid\d+",
+    ),
+    ("crash", r"^panic: runtime error: |^fatal error: (?:all goroutines are asleep|concurrent map|unexpected signal)"),
+    (
+        "crash",
+        r"\bKernel pid terminated\b|\bCrash dump is being written to\b|\b[Ii]nit terminating in do_boot\b|"
+        r"\bRuntime terminating during boot\b|\bError in process \S+ with exit value\b",
+    ),
+    # A build tool's documented "nothing to run here": no build file, no such script or target.
+    ("config.error", NOTHING_TO_RUN),
     # EROFS, EACCES, EPERM; an HTTP 403.
     ("permission", r"(?i)\bRead-only file system\b|\bEROFS\b|\bPermission denied\b|\bEACCES\b"),
     ("permission", r"(?i)\bOperation not permitted\b|\bEPERM\b|\b403 Forbidden\b|\b(?:error|status|code):? 403\b"),

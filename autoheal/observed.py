@@ -1,13 +1,17 @@
 """A crash a test observed is that test's failure (cause.py's root-cause choice, after verdicts.py).
 
 A test that ran a program and reports that it died of a signal, or a panic an assertion raised, is a
-failing test the runner went on to count: the test failed, nothing of the job crashed.
+failing test the runner went on to count: the test failed, nothing of the job crashed. A program that
+panicked on a failed HTTP request (the status line just above its panic, or in its message) died of that
+request's failure: a 404 is the missing file it fetched, a 5xx the network, a 401/403/429 their category.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from autoheal.rules import Rule
 from autoheal.scan import Hit
 from autoheal.verdicts import TEST, TEST_OUTPUT
 
@@ -24,7 +28,45 @@ _STATUS = re.compile(
 _ASSERTION = re.compile(r"\bassertion (?:failed\b|`left [=!]= right` failed)")
 
 
+# An HTTP response's status and reason phrase (RFC 9110), as clients print a failed request (curl's
+# ``* Failure 404 Not Found``, Go's ``GET https://x: 404 Not Found``, ``HTTP Error 503: Service Unavailable``).
+_STATUS_LINE = re.compile(
+    r"\b(?P<code>40[134]|429|50[0234])(?::| -)? (?:Not Found|Unauthorized|Forbidden|Too Many Requests|"
+    r"Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b"
+)
+# What a failed request is by its status (categories.md; the catalogue reads a download's 404 the same way).
+_BY_STATUS = {"404": "dependency.missing", "401": "credentials", "403": "permission", "429": "rate.limit"}
+# A panic or fatal error that says why it died: the lines just above it and its own line.
+_REASON = 2
+DIED_ON_REQUEST = Rule(
+    id="crash.failed-request",
+    category="network",
+    patterns=(),
+    doc="A program panicked on an HTTP request that failed; the status says why.",
+    confidence=0.6,
+    priority=55,
+    hint="The program died on a failed HTTP request: check the URL it fetched and the server's answer.",
+)
+
+
+def died_on_request(best: Hit) -> Hit:
+    """A crash whose own line, or one just above it, is a failed HTTP request's status: that request's failure."""
+    if best.rule.category != "crash":
+        return best
+    m = next((m for t in [best.text, *best.before[-_REASON:]] for m in [_STATUS_LINE.search(t)] if m), None)
+    if m is None:
+        return best
+    return replace(best, rule=replace(DIED_ON_REQUEST, category=_BY_STATUS.get(m["code"], "network")))
+
+
 def observed(best: Hit, hits: list[Hit]) -> Hit:
+    """A crash a test observed is that test's failure (``tests_failure``); one that died on a failed HTTP
+    request is that request's failure (``died_on_request``)."""
+    seen = tests_failure(best, hits)
+    return seen if seen is not best else died_on_request(best)
+
+
+def tests_failure(best: Hit, hits: list[Hit]) -> Hit:
     """A crash a test observed is that test's failure: the test ran a program and reports that it died
     of a signal (``status: signal: 11``), or the "crash" is a panic raised by an assertion (a doc-test's
     ``thread 'main' panicked`` at ``assertion `left == right` failed``), and the runner goes on and

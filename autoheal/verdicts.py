@@ -221,15 +221,19 @@ def tests_failed(lines: Iterable[str]) -> bool:
     return any(_FAILING.search(t) for t in lines)
 
 
+def failing_count(verdicts: Sequence[Hit]) -> int:
+    """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
+    named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
+    return max([len(named), *(int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m)])
+
+
 def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     """A test's own timeout shown by no more than half of the failing tests is one failure among others
     (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
     if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
         return best
     verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
-    named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
-    counted = [int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m]
-    failing = max([len(named), *counted])
+    failing = failing_count(verdicts)
     slow = {
         h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
     }

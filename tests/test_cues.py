@@ -34,6 +34,30 @@ from autoheal import cues, verdicts
         ("'make' is not recognized as an internal or external command,", "command.not.found"),
         ("pwsh: The term 'nuget' is not recognized as a name of a cmdlet, function, script file", "command.not.found"),
         ("./release.sh: line 44: syntax error near unexpected token `fi'", "syntax.error"),
+        # A runtime's own crash report.
+        ("==812==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6020", "crash"),
+        ("lib/q.c:40:9: runtime error: load of null pointer of type 'int'", "crash"),
+        ("SUMMARY: ThreadSanitizer: data race lib/q.c:12 in push", "crash"),
+        ("Fatal Python error: Aborted", "crash"),
+        ("# A fatal error has been detected by the Java Runtime Environment:", "crash"),
+        ("panic: runtime error: invalid memory address or nil pointer dereference", "crash"),
+        ("fatal error: all goroutines are asleep - deadlock!", "crash"),
+        ("Kernel pid terminated (application_controller) ({application_start_failure,app,x})", "crash"),
+        ("Crash dump is being written to: erl_crash.dump...done", "crash"),
+        ("Error in process <0.9.0> with exit value: {undef,[{m,f,[],[]}]}", "crash"),
+        ("lib/q.c:1:10: fatal error: q.h: No such file or directory", None),  # a compiler's, not a runtime's
+        ("panic: test timed out after 10m0s", "timeout"),  # Go's own test limit, not a crash
+        # A build tool's "nothing to run here".
+        ("No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)", "config.error"),
+        ('npm ERR! Missing script: "lint"', "config.error"),
+        ("make: *** No targets specified and no makefile found.  Stop.", "config.error"),
+        (
+            "[ERROR] The goal you specified requires a project to execute but there is no POM in this directory",
+            "config.error",
+        ),
+        ("Task 'integrationTest' not found in root project 'app'.", "config.error"),
+        ('CMake Error: The source directory "/src" does not appear to contain CMakeLists.txt.', "config.error"),
+        ("error: could not find `Cargo.toml` in `/work` or any parent directory", "config.error"),
         ("WARNING: retrying: Connection refused", None),  # a warning did not fail the job
         ("xargs: shellcheck: No such file or directory", "command.not.found"),  # a launcher's program
         ("/usr/bin/env: 'node': No such file or directory", "command.not.found"),

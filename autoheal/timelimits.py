@@ -1,0 +1,85 @@
+"""A test framework's own time limit, reported as the failing tests' error (cause.py, after verdicts.py).
+
+A runner's verdict (``1 failing``, ``--- FAIL``) says that tests failed; when the error it reports for most
+of them is the framework's own per-test time limit (Mocha's ``Timeout of 2000ms exceeded``, Jest's
+``Exceeded timeout of 5000 ms for a test``, JUnit's ``TestTimedOutException``...), the tests did not fail a
+check, they ran out of time: the failure is a timeout (categories.md: "a test exceeded its time limit"),
+whether or not a rule knows that framework's words. One slow test among failures of other kinds stays the
+verdict's test failure (as ``verdicts.one_of_many`` keeps it). The words are each framework's documented ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from autoheal import blocks
+from autoheal.rules import Rule
+from autoheal.scan import Hit
+from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count
+
+# Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
+# node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
+# ExUnit; PHPUnit with php-invoker; MSTest, xUnit.net, NUnit; CTest; cargo-nextest.
+_OWN_LIMIT = re.compile(
+    r"(?i:\bTimeout of \d+ ?ms exceeded)|\bExceeded timeout of \d+ ?ms for a (?:test|hook)\b|"
+    r"\b(?:[Tt]est|[Hh]ook) timed out (?:in|after) \d|"
+    r"\bTimeout - Async (?:function|callback) did not complete within \d+ ?ms|\bTest timeout of \d+ ?ms exceeded\b|"
+    r"\bFailed: Timeout >\d|^\++ Timeout \++$|^panic: test timed out after \d|"
+    r"\bTestTimedOutException\b|\bjava\.util\.concurrent\.TimeoutException: \S+ timed out after\b|"
+    r"\bThreadTimeoutException\b|\bExUnit\.TimeoutError\b|\bExecution aborted after \d+ seconds?\b|"
+    r"\bexceeded execution timeout period\b|\bTest execution timed out after \d|\bTest exceeded Timeout value\b|"
+    r"\*\*\*Timeout\b|^\s*TIMEOUT \[\s*\d"
+)
+
+# What a promoted verdict reads as: no catalogue rule, the framework's words in the failing tests' output.
+OWN_LIMIT = Rule(
+    id="test.own-time-limit",
+    category="timeout",
+    patterns=(),
+    doc="Most failing tests failed on their test framework's own per-test time limit.",
+    confidence=0.6,
+    priority=60,
+    hint="The tests ran out of their framework's time limit: find the call that hangs or raise the test's timeout.",
+)
+
+
+def own_limit(text: str) -> bool:
+    """A test framework's report that a test or hook outran its own time limit."""
+    return bool(_OWN_LIMIT.search(text))
+
+
+def _output(verdicts: list[Hit]) -> dict[int, str]:
+    """The failing tests' output by line: each verdict's line and the lines around it, in its section."""
+    lines: dict[int, str] = {}
+    for v in verdicts:
+        before = v.before[-TEST_OUTPUT:]
+        lines.update((v.line - len(before) + i, t) for i, t in enumerate(before))
+        lines[v.line] = v.text
+        lines.update((v.line + 1 + i, t) for i, t in enumerate(v.after[:TEST_OUTPUT]))
+    return lines
+
+
+def _owner(line: int, lines: dict[int, str], named: dict[int, str]) -> str:
+    """Whose error the line is: the test a verdict names on it or above it, else the failure header above."""
+    for n in range(line, line - TEST_OUTPUT, -1):
+        if n in named:
+            return named[n]
+        if n < line and n in lines and blocks.header(lines[n]):
+            return f"@{n}"
+    return f"@{line}"
+
+
+def timed_out(best: Hit, hits: list[Hit]) -> Hit:
+    """The verdict read as a timeout when more than half of the failing tests report their framework's own
+    time limit as their error (one test of one too); otherwise ``best`` unchanged."""
+    if best.rule.category != TEST:
+        return best
+    verdicts = [h for h in hits if h.doc is best.doc and h.section == best.section and h.rule.category == TEST]
+    lines = _output(verdicts)
+    named = {v.line: v.captures["test"] for v in verdicts if v.captures.get("test")}
+    owners = {_owner(n, lines, named) for n, t in lines.items() if own_limit(t) and not blocks.warning(t)}
+    failing = max(failing_count(verdicts), 1)
+    if not owners or 2 * len(owners) <= failing:
+        return best
+    return replace(best, rule=OWN_LIMIT)

@@ -1,0 +1,46 @@
+"""A crash that died on a failed HTTP request is that request's failure (autoheal/observed.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal.rules import compile_ruleset, default_ruleset
+from tests.helpers import triage_text
+
+# The catalogue without its download and HTTP-status rules: a fetching tool no rule knows.
+_FULL = default_ruleset()
+RS = compile_ruleset(r for r in _FULL.rules if not r.id.startswith(("net.", "http.")))
+
+
+@pytest.mark.parametrize(
+    ("status", "category"),
+    [
+        ("* Failure 404 Not Found", "dependency.missing"),
+        ("* Failure 503 Service Unavailable", "network"),
+        ("* Failure 401 Unauthorized", "credentials"),
+    ],
+)
+def test_a_panic_just_below_a_failed_requests_status_is_that_requests_failure(status: str, category: str) -> None:
+    d = triage_text(
+        [
+            "fetching 3 packages",
+            "* Requesting https://pkg.acme.dev/x86_64/ipcd.tar.gz",
+            status,
+            "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Custom { kind: Other }', src/main.rs:40:5",
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+        ],
+        RS,
+    )
+    assert (d.category, d.rule) == (category, "crash.failed-request")
+
+
+def test_a_panic_with_no_request_above_stays_a_crash() -> None:
+    d = triage_text(
+        [
+            "fetching 3 packages",
+            "unpacking ipcd.tar.gz",
+            "thread 'main' panicked at 'index out of bounds: the len is 3 but the index is 7', src/unpack.rs:88:9",
+        ],
+        RS,
+    )
+    assert d.category == "crash"
