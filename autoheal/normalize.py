@@ -20,6 +20,7 @@ from autoheal.redact import redact, redact_lines
 STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
 _TIMESTAMP = re.compile("^" + STAMP, re.ASCII)
 STAMP_BYTES = re.compile(STAMP.encode())
+STAMP_TEXT = _TIMESTAMP  # for a decoded line: encoding one to match STAMP_BYTES cost a copy per hit
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
 _ANSI = re.compile(
