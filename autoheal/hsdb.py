@@ -2,7 +2,7 @@
 
 The region database holds every prefilter part Hyperscan reads as RE2 does
 (hsregex.py), the section markers (id 0; their literals SURE_MARKER_ID), the error blocks' openers
-(OPENER_ID), and the few characters that make a line a candidate whatever it holds; the parts it
+(OPENER_ID, blockopeners.OPENER_PARTS), and the few characters that make a line a candidate whatever it holds; the parts it
 cannot read are left to RE2.
 The line database holds every rule pattern and exclude, each as it is when
 Hyperscan reads it as RE2 does, else as a literal each of its matches holds.
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import hyperscan
 
 from autoheal import diskcache, hsregex
-from autoheal.blockopeners import OPENER_WIDE
+from autoheal.blockopeners import OPENER_PARTS
 from autoheal.hsregex import hyperscan_safe, parsed, required_literal, requires_wide, without_word_boundaries
 from autoheal.markers import MARKER_LITERALS, MARKER_STARTS
 from autoheal.prefilter import _literal
@@ -56,7 +56,8 @@ Expr = tuple[int, str, int]
 def region_exprs(ruleset: RuleSet) -> tuple[list[Expr], list[str]]:
     """The region pass: markers (id 0), openers and every prefilter part Hyperscan reads as RE2 does; the rest as regexes."""
     parts = ruleset.parts
-    exprs: list[Expr] = [(OPENER_ID, without_word_boundaries(OPENER_WIDE), 0)] if hyperscan_safe(OPENER_WIDE) else []
+    safe = all(hyperscan_safe(part) for part in OPENER_PARTS)
+    exprs: list[Expr] = [(OPENER_ID, without_word_boundaries(part), 0) for part in OPENER_PARTS] if safe else []
     leftover: list[str] = []
     if hyperscan_safe(MARKER_BYTES.decode()):
         if _literals_only(MARKER_LITERALS):
@@ -154,7 +155,7 @@ def _key(ruleset: RuleSet, kind: str) -> str:
     code = diskcache.code_digests((Path(__file__), Path(hsregex.__file__)))
     version = f"{getattr(hyperscan, '__version__', '')} {platform.machine()}"
     patterns = patterns_key(line_regexes(ruleset))
-    return diskcache.key([kind, patterns, version, MARKER_BYTES.hex(), OPENER_WIDE], code)
+    return diskcache.key([kind, patterns, version, MARKER_BYTES.hex(), *OPENER_PARTS], code)
 
 
 def cached(ruleset: RuleSet, kind: str, build: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:

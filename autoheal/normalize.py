@@ -20,6 +20,7 @@ from autoheal.redact import redact, redact_lines
 STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
 _TIMESTAMP = re.compile("^" + STAMP, re.ASCII)
 STAMP_BYTES = re.compile(STAMP.encode())
+STAMP_TEXT = _TIMESTAMP  # for a decoded line: encoding one to match STAMP_BYTES cost a copy per hit
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
 _ANSI = re.compile(
@@ -119,15 +120,39 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
+# How far past an ESC the next ones are stripped in the same call: colour comes in runs of lines.
+ESC_REACH = 8192
+
+
 def strip_ansi_bytes(chunk: bytes) -> bytes:
     """Remove colour codes from a whole chunk so matches are not split by them."""
     if b"\x1b" in chunk:
-        chunk = _ESC_BYTES.sub(b"", chunk)
+        chunk = _strip_esc(chunk)
     if _HAS_BARE.search(chunk):
         if b"^[[" in chunk:
             chunk = _CARET_BYTES.sub(b"", chunk)
         chunk = _BARE_BYTES.sub(b"", chunk)
     return chunk
+
+
+def _strip_esc(chunk: bytes) -> bytes:
+    """``_ESC_BYTES.sub`` over the spans of lines holding an ESC (``memchr`` finds them), the rest as it is.
+
+    A sequence holds no newline, so the lines around one are all it can change. Python's re
+    read every byte of a chunk (4 instructions each): 3.6% of the bytes of the real logs are
+    lines with an ESC, a third of them within the first and last ESC of a chunk.
+    """
+    find, rfind, pos = chunk.find, chunk.rfind, 0
+    pieces: list[bytes] = []
+    at = find(b"\x1b")
+    while at >= 0:
+        start = rfind(b"\n", pos, at) + 1 or pos
+        end = find(b"\n", at + ESC_REACH)
+        end = len(chunk) if end < 0 else end + 1
+        pieces += (chunk[pos:start], _ESC_BYTES.sub(b"", chunk[start:end]))
+        pos, at = end, find(b"\x1b", end)
+    pieces.append(chunk[pos:])
+    return b"".join(pieces)
 
 
 def is_group_marker(line: str) -> str | None:

@@ -18,7 +18,7 @@ from typing import IO
 from autoheal import engine, scanfar
 from autoheal.buflines import after_window, before_window, chomp, lines_back
 from autoheal.logsource import LogDoc
-from autoheal.normalize import STAMP_BYTES, normalize_lines, strip_ansi_bytes
+from autoheal.normalize import STAMP_TEXT, normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
 from autoheal.scanhits import KEEP_FIRST as KEEP_FIRST
 from autoheal.scanhits import KEEP_LAST as KEEP_LAST
@@ -214,7 +214,7 @@ class _Scanner:
         text = line.text
         traced = is_marker and self.sectioner.traced_line == line_no  # a shell trace: says what ran
         # A test reporter's annotation, or a line of one, is that test's output (verdicts.py).
-        marked, stamped = "##[error]" in line.raw, bool(STAMP_BYTES.match(line.raw[:40].encode()))
+        marked, stamped = "##[error]" in line.raw, STAMP_TEXT.match(line.raw) is not None
         hits = [
             Hit(
                 rule,

@@ -156,6 +156,17 @@ def test_both_engines_report_the_openers_a_search_of_their_own_finds(cut: int, m
         assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[2] == expected, name
 
 
+@needs_hs
+def test_hyperscan_flags_openers_unanchored_and_re2_confirms_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autoheal import hsdb
+
+    ids = [regex for i, regex, _ in hsdb.region_exprs(RULESET)[0] if i == hsdb.OPENER_ID]
+    assert ids and not any("^" in regex for regex in ids)  # a line's lead made the opener half the region pass
+    data = b"see: error: not leading\nerror: leading\nlog says java.lang.IllegalStateException\n"
+    _with(monkeypatch, "hyperscan")
+    assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[2] == [data.index(b"error: leading")]
+
+
 def _example_lines() -> list[str]:
     import yaml
 

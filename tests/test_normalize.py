@@ -89,6 +89,29 @@ def test_strip_ansi_bytes_keeps_newlines() -> None:
     assert strip_ansi_bytes(b"\x1b[1ma\x1b[0m\nb\n") == b"a\nb\n"
 
 
+def test_colour_codes_far_apart_go_as_a_whole_chunk_sub_removes_them() -> None:
+    # Only the spans of lines holding an ESC are searched: codes further apart than a span reaches,
+    # at a chunk's first and last byte, with runs of plain lines between, all go.
+    from autoheal import normalize as mod
+
+    filler = b"plain line\n" * (mod.ESC_REACH // 5)
+    chunk = b"\x1b[31mred\x1b[0m\n" + filler + b"a \x1b[1mb\n\x1b[2Kc\n" + filler + b"end \x1b[0m"
+    assert strip_ansi_bytes(chunk) == mod._ESC_BYTES.sub(b"", chunk)
+    assert strip_ansi_bytes(chunk).count(b"\x1b") == 0 and strip_ansi_bytes(chunk).endswith(b"end ")
+
+
+@given(st.binary(max_size=300), st.integers(0, 40))
+def test_stripping_escapes_by_spans_is_the_whole_chunk_sub(data: bytes, reach: int) -> None:
+    from autoheal import normalize as mod
+
+    chunk = data.replace(b"e", b"\x1b[").replace(b"n", b"\n")
+    old, mod.ESC_REACH = mod.ESC_REACH, reach
+    try:
+        assert mod._strip_esc(chunk) == mod._ESC_BYTES.sub(b"", chunk)
+    finally:
+        mod.ESC_REACH = old
+
+
 def test_a_colour_code_in_caret_notation_goes_whole() -> None:
     # A log saved through `cat -v` or a pager shows ESC as ``^[``: the code goes with its caret, other
     # carets stay (a regex in the log, a shell's ``^[`` typed as text).

@@ -217,3 +217,14 @@ def test_a_failed_sections_tail_starts_at_the_buffers_first_line_numbered_right(
     assert 10 < len(lines) < scan.FAIL_TAIL and lines[-1][0] == 599
     # The first may be the end of a line: the carry is cut MAX_CARRY + CHUNK bytes back, not at a line start.
     assert all(text.startswith(f"line {n} ") for n, text in lines[1:]) and lines[0][1].endswith("x" * 10)
+
+
+def test_a_hit_knows_whether_its_line_carries_the_runner_timestamp() -> None:
+    # The decoded line's text is matched: a byte-order mark before the first stamp counts, a date inside does not.
+    lines = [
+        "\ufeff2024-05-06T07:08:09.1234567Z ModuleNotFoundError: No module named 'a'",
+        "2024-05-06T07:08:09Z ModuleNotFoundError: No module named 'b'",
+        "x 2024-05-06T07:08:09.1Z ModuleNotFoundError: No module named 'c'",
+    ]
+    hits = scan_doc(bytes_doc("x", "\n".join(lines).encode()), RS).hits
+    assert [(h.captures["module"], h.stamped) for h in hits] == [("a", True), ("b", True), ("c", False)]
