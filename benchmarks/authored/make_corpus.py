@@ -17,6 +17,7 @@ from pathlib import Path
 
 from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_a,
+    cases_ab,
     cases_b,
     cases_c,
     cases_d,
