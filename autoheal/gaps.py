@@ -12,6 +12,7 @@ from autoheal import blocks, edges, passlines
 MAX_EXCERPT = edges.MAX_EXCERPT
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 SANDWICH = 8  # a gap this short of cases that passed, between two pieces, is filled with them
+BLANKS = 3  # ...when no run of blank lines in it is longer (as inside a block: excerpt.BLANK_RUN)
 Known = Callable[[str], bool]
 
 
@@ -45,9 +46,7 @@ def _fill(gap: list[tuple[int, str]], before: str, known: Known) -> list[tuple[i
     """What of a gap between two pieces shows: all of it when it is passing cases (``sandwich``), else the
     lines of a gap up to ``BRIDGE`` long that are not chatter, baseline or a second blank line."""
     if sandwich([t for _, t in gap]):
-        return [
-            x for i, x in enumerate(gap) if not (blocks.blank(x[1]) and blocks.blank(gap[i - 1][1] if i else before))
-        ]
+        return gap  # (its blank lines too, as inside a block: a run of them this short separates its parts)
     if len(gap) > BRIDGE:
         return []
     out: list[tuple[int, str]] = []
@@ -60,15 +59,31 @@ def _fill(gap: list[tuple[int, str]], before: str, known: Known) -> list[tuple[i
 
 def sandwich(texts: list[str]) -> bool:
     """Lines between two of a block's pieces that are the test runner's for cases that passed or are starting
-    (go's ``=== RUN X``, TAP's YAML bounds, a row of dots) and blank lines, ``SANDWICH`` at most, one a case
-    (a lone ``---`` is a rule another tool drew, not a case's)."""
+    (go's ``=== RUN X``, TAP's YAML bounds, a row of dots) and blank lines, ``SANDWICH`` at most: one of them a
+    case or worded (go's ``=== NAME``), or all indented (a failing TAP point's YAML bounds). A lone ``---``
+    flush left is a rule another tool drew, not a case's."""
+    shown = [t for t in texts if not blocks.blank(t)]
     return (
-        0 < len(texts) <= SANDWICH
-        and all(blocks.blank(t) or runner_line(t) for t in texts)
-        and any(edges.passed(t) or blocks.case_start(t) for t in texts)
+        bool(shown)
+        and len(texts) <= SANDWICH
+        and all(runner_line(t) for t in shown)
+        and (any(edges.passed(t) or _worded(t) for t in shown) or all(t[:1] in (" ", "\t") for t in shown))
+        and _longest_blank_run(texts) <= BLANKS
     )
 
 
 def runner_line(text: str) -> bool:
     """A test runner's own line for a case that passed or is starting, never the CI runner's or a cache's."""
     return (passlines.passing_line(text) or edges.passed(text)) and not edges.runner(text)
+
+
+def _longest_blank_run(texts: list[str]) -> int:
+    longest = run = 0
+    for t in texts:
+        run = run + 1 if blocks.blank(t) else 0
+        longest = max(longest, run)
+    return longest
+
+
+def _worded(text: str) -> bool:
+    return any(c.isalnum() for c in text)
