@@ -33,8 +33,9 @@ def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) ->
     out: list[tuple[int, str]] = [kept[0]]
     room = MAX_EXCERPT - len(kept)
     for n, t in kept[1:]:
-        gap = [(m, source[m]) for m in range(out[-1][0] + 1, n) if m in source]
-        if gap and len(gap) == n - out[-1][0] - 1 and len(gap) <= room:
+        size = n - out[-1][0] - 1
+        gap = [(m, source[m]) for m in range(n - size, n) if m in source] if 0 < size <= min(SANDWICH, room) else []
+        if gap and len(gap) == size:
             filled = _fill(gap, out[-1][1], known)
             out += filled
             room -= len(filled)
