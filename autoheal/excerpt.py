@@ -284,7 +284,8 @@ def _documents(lines: Numbered, start: int, end: int) -> set[int]:
     point's diagnostics, bounds and timing included): the failure's own details, shown whole."""
     out: set[int] = set()
     for i in range(start, end):
-        if i not in out and not blocks.chatter(lines[i][1]):
+        # (a document's opener first: the cheap test, on every line of every block)
+        if lines[i + 1][1].strip() == "---" and i not in out and not blocks.chatter(lines[i][1]):
             out.update(range(i + 1, min(end, _document_end(lines, i)) + 1))
     return out
 
