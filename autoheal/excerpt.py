@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, gaps
+from autoheal import blocks, cut, edges, ends, extents, gaps
 
 # How the excerpt's pieces join has its own module; excerpt.bridge stays what callers use.
 from autoheal.gaps import bridge as bridge
@@ -40,7 +40,6 @@ MAX_EXCERPT = edges.MAX_EXCERPT
 BLANK_RUN = 3  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 PARAGRAPH = 3  # lines above a block's start, up to its paragraph's start, that are still the block's head
-TALLY_REACH = 3  # how far below a block's end the run's tally may sit and still close it
 Numbered = edges.Numbered
 Known = Callable[[str], bool]
 # A list of the failed cases, printed after their failures: names only, their messages are above.
@@ -59,7 +58,7 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
     them, and other chatter, leave."""
     kept: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
-    details = _documents(lines, start, end)
+    details = extents.documents(lines, start, end)
     for i in range(start, end + 1):
         n, text = lines[i]
         if blocks.blank(text) or (
@@ -227,10 +226,10 @@ def _pieces(
 ) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
     end, ended = ends.find_end(lines, at, start)
-    end = _document_end(lines, end)
+    end = extents.document_end(lines, end)
     words = ends.last_words(lines, end)
     end = words if words - start < MAX_EXCERPT else end  # (a block cut anyway keeps its own end)
-    end = _tally_below(lines, end)
+    end = extents.tally_below(lines, end)
     if lead:
         start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":
@@ -261,51 +260,6 @@ def _pieces(
     before = _context_lines(lines, above, start - 1, known)[-room:] if room else []
     after = _context_lines(lines, end + 1, below, known)[: room - len(before)]
     return before + core + after
-
-
-def _tally_below(lines: Numbered, end: int) -> int:
-    """The block's end moved down to the run's tally of failures a line or three below it (spago's ``1/2
-    tests failed.`` under its ``Summary``, a harness's count after a blank line): what the block's failures
-    add up to. A stop line, a header or another error line between starts something else, and a block its
-    verdict closed already is whole: the end stays."""
-    if blocks.summary(lines[end][1]) or ends.tally(lines[end][1]):
-        return end
-    for j in range(end + 1, min(len(lines), end + 1 + TALLY_REACH)):
-        text = lines[j][1]
-        if ends.tally(text):
-            return j
-        if edges.stop(text) or blocks.header(text) or edges.strong(text):
-            break
-    return end
-
-
-def _documents(lines: Numbered, start: int, end: int) -> set[int]:
-    """Indexes of the YAML documents indented under a block's lines that are not chatter (a failing TAP
-    point's diagnostics, bounds and timing included): the failure's own details, shown whole."""
-    out: set[int] = set()
-    for i in range(start, end):
-        # (a document's opener first: the cheap test, on every line of every block)
-        if lines[i + 1][1].strip() == "---" and i not in out and not blocks.chatter(lines[i][1]):
-            out.update(range(i + 1, min(end, _document_end(lines, i)) + 1))
-    return out
-
-
-def _document_end(lines: Numbered, end: int) -> int:
-    """The block's end moved past a YAML document indented right under its last line (TAP 13's diagnostics
-    under a failing test point: ``  ---``, ``  error: ...``, ``  ...``), when it closes within the excerpt's
-    reach: the failure's details, though a passing point's bounds alone read as chatter."""
-    if end + 1 >= len(lines) or lines[end + 1][1].strip() != "---":
-        return end
-    depth = blocks.indent(lines[end + 1][1])
-    if depth <= blocks.indent(lines[end][1]):
-        return end
-    for i in range(end + 2, min(len(lines), end + MAX_EXCERPT)):
-        text = lines[i][1]
-        if text.strip() == "..." and blocks.indent(text) == depth:
-            return i
-        if not blocks.blank(text) and blocks.indent(text) < depth:
-            return end
-    return end
 
 
 def key_lines(kept: Numbered, anchor: int, known: Known) -> tuple[int, ...]:
