@@ -181,9 +181,9 @@ def _chatter(text: str) -> bool:
 
 
 # A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``, since go
-# 1.20 ``=== NAME X`` when parallel tests' output interleaves): chatter alone, but right above a
-# failure's first line it names the case that printed it.
-_CASE_START = asciitwin.lazy(r"^\s*=== (?:RUN|CONT|NAME)\s+\S")
+# 1.20 ``=== NAME X`` when parallel tests' output interleaves; node's TAP ``# Subtest: X``): chatter alone,
+# but right above a failure's first line it names the case that printed it.
+_CASE_START = asciitwin.lazy(r"^\s*(?:=== (?:RUN|CONT|NAME)|# Subtest:)\s+\S")
 
 
 def case_start(text: str) -> bool:

@@ -31,10 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends
+from autoheal import blocks, cut, edges, ends, extents, gaps
+
+# How the excerpt's pieces join has its own module; excerpt.bridge stays what callers use.
+from autoheal.gaps import bridge as bridge
 
 MAX_EXCERPT = edges.MAX_EXCERPT
-BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 BLANK_RUN = 3  # a run of blank lines this short inside a block stays (it separates a failure's parts)
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 PARAGRAPH = 3  # lines above a block's start, up to its paragraph's start, that are still the block's head
@@ -56,10 +58,12 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
     them, and other chatter, leave."""
     kept: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
+    details = extents.documents(lines, start, end)
     for i in range(start, end + 1):
         n, text = lines[i]
         if blocks.blank(text) or (
             i != at
+            and i not in details
             and blocks.chatter(text)
             and not (edges.SEPARATOR.match(text) or (i == start and _heads(lines, start, end)))
         ):
@@ -74,9 +78,10 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
 
 def _between(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """What stays of a run of blank and chatter lines between two of a block's lines: the whole run when
-    it is short and its chatter is cases that passed; else its blank lines, or one of them when more
-    than ``BLANK_RUN``."""
-    if len(run) <= BLANK_RUN and all(blocks.blank(t) or edges.passed(t) for _, t in run):
+    it is ``SANDWICH`` lines at most and its chatter is the test runner's own (cases that passed between
+    two failing ones, go's ``=== RUN``, TAP's YAML bounds: the block reads as the runner printed it);
+    else its blank lines, or one of them when more than ``BLANK_RUN``."""
+    if gaps.sandwich([t for _, t in run]):
         return run
     blank = [x for x in run if blocks.blank(x[1])]
     return blank if len(blank) <= BLANK_RUN else blank[:1]
@@ -120,7 +125,7 @@ def block(
     pieces = _pieces(lines, at, anchor, known, least, lead)
     if lead:
         pieces = _paragraph_head(lines, pieces, known) + pieces
-    return bridge(pieces, dict(lines), known)
+    return gaps.bridge(pieces, dict(lines), known)
 
 
 def _paragraph_head(lines: Numbered, kept: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
@@ -145,33 +150,6 @@ _WORK = re.compile(r"^\s*(?:> Task :|#\d+ )|\b\d{1,3}(?:\.\d+)?\s?%")
 def _edge(text: str, known: Known) -> bool:
     """Where a paragraph's head stops: what may not be context, a warning, or build progress."""
     return not context_line(text, known) or blocks.warning(text) or bool(_WORK.search(text))
-
-
-def bridge(kept: list[tuple[int, str]], source: dict[int, str], known: Known) -> list[tuple[int, str]]:
-    """The excerpt ``kept`` (in order) with its small gaps filled from ``source``: a line or three
-    between two of its pieces.
-
-    A gap that short is part of what the pieces show (a line between a block
-    and its declared context or a sibling's lines, a blank line left out of the
-    context); showing it costs a line or three of the budget and spares the
-    reader a ``⋮``. Chatter, baseline lines and blank runs stay out, and a gap
-    whose lines are not all known stays a gap.
-    """
-    if not kept:
-        return kept
-    out: list[tuple[int, str]] = [kept[0]]
-    room = MAX_EXCERPT - len(kept)
-    for n, t in kept[1:]:
-        prev = out[-1][0]
-        gap = range(prev + 1, n)
-        if 0 < len(gap) <= min(BRIDGE, room) and all(m in source for m in gap):
-            for m in gap:
-                x = (m, source[m])
-                if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(out[-1][1]))):
-                    out.append(x)
-                    room -= 1
-        out.append((n, t))
-    return out
 
 
 def _own_output(lines: Numbered, at: int) -> int | None:
@@ -248,8 +226,10 @@ def _pieces(
 ) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
     end, ended = ends.find_end(lines, at, start)
+    end = extents.document_end(lines, end)
     words = ends.last_words(lines, end)
     end = words if words - start < MAX_EXCERPT else end  # (a block cut anyway keeps its own end)
+    end = extents.tally_below(lines, end)
     if lead:
         start = edges.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":

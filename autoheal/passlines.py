@@ -17,6 +17,8 @@ PASSING_LINES = (
     # TAP: a passing test point (``ok 12 - parses``; ``not ok`` is a failure) and the bounds and timing of
     # the YAML block under it (``  ---``, ``  duration_ms: 0.2``, ``  ...``; node's test runner).
     r"ok \d+(?:\s|$)|(?:---|\.\.\.|duration_ms: [\d.]+)$|"
+    # node's test runner names each subtest above its test point (``# Subtest: parses``): whose lines follow.
+    r"# Subtest: \S|"
     # VSTest (``dotnet test``): a case's verdict at normal verbosity (``  Passed X.Y.Z [12 ms]``), an
     # assembly's verdict with no failure (``Passed!  - Failed:     0, Passed:    64, ...``), its banners.
     r"Passed \S.* \[(?:< )?\d+(?:\.\d+)? (?:ms|s|m)\]$|Passed!\s+-\s+Failed:\s+0,|"

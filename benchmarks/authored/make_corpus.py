@@ -18,6 +18,7 @@ from pathlib import Path
 from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_a,
     cases_aa,
+    cases_ab,
     cases_ac,
     cases_ad,
     cases_b,
