@@ -10,9 +10,10 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from autoheal import redact, ruleload, settings
+from autoheal import redact, ruleload
 from autoheal.errors import ConfigError
 from autoheal.rule import Rule
 from autoheal.ruleload import build_rule, builtin_rules, merge_rules, yaml_loader
@@ -93,8 +94,17 @@ def _given(data: Mapping[str, Any], key: str, empty: Any) -> Any:
     return empty if value is None else value
 
 
+def _settings() -> ModuleType:
+    """The table of settings, imported when a document has keys to check: a triage without a config file
+    (most runs) never reads it (issue 14)."""
+    from autoheal import settings
+
+    return settings
+
+
 def top_keys() -> set[str]:
     """Every key the file's top level accepts."""
+    settings = _settings()
     return {"rules", "disable_rules", "redact", *settings.config_schema().get("", {}), *_SECTIONS}
 
 
@@ -105,11 +115,11 @@ def problems(data: Any, source: str) -> list[Problem]:
         return []
     if not isinstance(data, dict):
         return [((), ConfigError(f"{source}: the file must be a mapping of options"))]
-    return list(_problems(data, source))
+    return list(_problems(data, source)) if data else []
 
 
 def _problems(data: Mapping[str, Any], source: str) -> Iterator[Problem]:
-    schema = settings.config_schema()
+    schema = _settings().config_schema()
     allowed = top_keys()
     for key in sorted(set(data) - allowed, key=str):
         yield (key,), ConfigError(f"{source}: unknown option {key!r} (allowed: {', '.join(sorted(allowed))})")
@@ -152,7 +162,7 @@ def parse(data: Any, source: str, base_dir: Path) -> Config:
     if found:
         raise found[0][1]
     data = data or {}
-    schema = settings.config_schema()
+    schema = _settings().config_schema() if data else {}
     ruleset = compile_ruleset(
         merge_rules(_builtins(), data.get("rules") or [], data.get("disable_rules") or [], source)
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from autoheal import lazyre
 from autoheal.errors import UsageError
 from autoheal.redact import redact
 
@@ -33,8 +34,10 @@ METADATA_PREFIX = "<!-- autoheal:"
 # much text after it means the line is not our block at the end of the body.
 METADATA_TRAILER_MAX = 2_048
 
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Compiled on first use (lazyre): a triage renders a few lines, and most of these serve only the
+# markdown bodies of report and heal.
+_ANSI = lazyre.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 
 def _control_table() -> dict[int, str]:
@@ -96,14 +99,14 @@ def clean_control(text: str, *, keep_newlines: bool = True) -> str:
 # the sigil is invisible but stops the match. Character references such as
 # &#64; are broken too: markdown decodes them to "@" before mentions are found.
 _NEUTRALIZE = (
-    (re.compile(r"@(?=[A-Za-z0-9_-])"), "@" + WORD_JOINER),
-    (re.compile(r"#(?=\d)"), "#" + WORD_JOINER),
-    (re.compile(r"(GH-)(?=\d)", re.IGNORECASE), r"\1" + WORD_JOINER),
+    (lazyre.compile(r"@(?=[A-Za-z0-9_-])"), "@" + WORD_JOINER),
+    (lazyre.compile(r"#(?=\d)"), "#" + WORD_JOINER),
+    (lazyre.compile(r"(GH-)(?=\d)", re.IGNORECASE), r"\1" + WORD_JOINER),
     (
-        re.compile(r"(github\.com/[^/\s]+/[^/\s]+/(?:issues|pull|discussions)/)(?=\d)", re.IGNORECASE),
+        lazyre.compile(r"(github\.com/[^/\s]+/[^/\s]+/(?:issues|pull|discussions)/)(?=\d)", re.IGNORECASE),
         r"\1" + WORD_JOINER,
     ),
-    (re.compile(r"&(?=#?[A-Za-z0-9]+;)"), "&" + WORD_JOINER),
+    (lazyre.compile(r"&(?=#?[A-Za-z0-9]+;)"), "&" + WORD_JOINER),
 )
 
 
@@ -123,8 +126,8 @@ def strip_html_comments_markers(text: str) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
-_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])", re.MULTILINE)
+_MD_SPECIAL = lazyre.compile(r"([\\`*_\[\]<>|~&#])")
+_MD_LINE_START = lazyre.compile(r"^([-+=])|^(\d+)([.)])", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
@@ -149,7 +152,7 @@ def inline_text(text: str, limit: int | None = 2_000) -> str:
     return _escape_prose(_one_line(text, limit))
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_SPAN = lazyre.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def inline_markdown(text: str, limit: int | None = 2_000) -> str:
@@ -173,8 +176,8 @@ def code_span(text: str, limit: int | None = 500) -> str:
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
-_BACKTICKS = re.compile(r"`+")
-_INFO_UNSAFE = re.compile(r"[^A-Za-z0-9_+.-]")
+_BACKTICKS = lazyre.compile(r"`+")
+_INFO_UNSAFE = lazyre.compile(r"[^A-Za-z0-9_+.-]")
 
 
 def _longest_backtick_run(text: str) -> int:
@@ -189,7 +192,7 @@ def fence(text: str, lang: str = "") -> str:
     return f"{marker}{info}\n{body}\n{marker}"
 
 
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_FENCE_LINE = lazyre.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 
 
 def open_fence(markdown: str) -> str | None:

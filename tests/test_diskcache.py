@@ -41,6 +41,18 @@ def test_keys_keep_list_boundaries_apart() -> None:
     assert diskcache.key(["a"], ["b"]) != diskcache.key(["a", "b"])
 
 
+def test_a_key_is_the_stored_layouts_and_is_worked_out_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The digest of this layout (entries written before keys were remembered stay valid).
+    expected = "c267f1c5b228cddde5162857d1b2cccc8ec693cc9de94412e685159badd01bbe"
+    assert diskcache.key(["ab"], "c", iter(["", "\u00e9\ud800"])) == expected
+    hashed: list[bytes] = []
+    real = diskcache.hashlib.sha256
+    monkeypatch.setattr(diskcache.hashlib, "sha256", lambda data=b"": hashed.append(data) or real(data))
+    patterns = [f"pattern {n}" for n in range(900)]
+    assert diskcache.key(patterns, "k") == diskcache.key(list(patterns), "k")
+    assert len(hashed) == 1
+
+
 def test_code_digests_hash_each_module(tmp_path: Path) -> None:
     a, b = tmp_path / "a.py", tmp_path / "b.py"
     a.write_text("x = 1\n")

@@ -323,3 +323,13 @@ def test_configuring_the_builtin_set_while_it_is_active_compiles_nothing(monkeyp
     monkeypatch.setattr(redact_mod, "Redactor", None)  # any compile now fails
     redact_mod.configure()
     assert redact_mod._active is active
+
+
+def test_a_pattern_is_compiled_only_once_a_line_matches_it() -> None:
+    # Most logs hold no secret: the set answers for every line, a pattern's own regex is built on its
+    # first match (start-up, issue 14).
+    redactor = redact_mod.Redactor(redact_mod.BUILTIN_PATTERNS)
+    assert redactor.line("plain build output") == "plain build output"
+    assert not any("regex" in vars(p) for p in redactor.patterns)
+    assert redactor.line("token ghp_" + "a" * 36) == "token " + redact_mod.REDACTED
+    assert [p.name for p in redactor.patterns if "regex" in vars(p)] == ["github-token"]

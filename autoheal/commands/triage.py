@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from autoheal.actions import print_error
 from autoheal.errors import InputError, UsageError
 from autoheal.flags import add_config_args
 from autoheal.models import Diagnosis, Timing
@@ -134,7 +133,6 @@ def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis
     from autoheal.logsource import is_run_url, open_input
     from autoheal.timing import with_timing
     from autoheal.triage import triage_docs
-    from autoheal.usersettings import token_source
 
     given = _given_baseline(args)
     offline = [p for p in args.paths if not is_run_url(p)]
@@ -148,6 +146,8 @@ def _diagnoses(args: argparse.Namespace, ruleset: RuleSet) -> Iterator[Diagnosis
             yield exc
     refs = _run_refs(args)
     if refs:
+        from autoheal.usersettings import token_source  # a run to download needs a token; files do not
+
         yield from _run_diagnoses(args, ruleset, refs, given, token_source()[0])
 
 
@@ -196,6 +196,8 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for diagnosis in _diagnoses(args, cfg.ruleset):
         if isinstance(diagnosis, InputError):
+            from autoheal.actions import print_error  # only on an error: actions imports secrets, pathlib
+
             print_error(str(diagnosis))
             failed = True
             continue
