@@ -36,8 +36,13 @@ _STATUS_LINE = re.compile(
 )
 # What a failed request is by its status (categories.md; the catalogue reads a download's 404 the same way).
 _BY_STATUS = {"404": "dependency.missing", "401": "credentials", "403": "permission", "429": "rate.limit"}
-# A panic or fatal error that says why it died: the lines just above it and its own line.
+# A panic or fatal error that says why it died: its own line or the one just above holds the status, and
+# the request it made (its URL) is named there or on the line above that (curl's ``* Requesting URL``).
 _REASON = 2
+_URL = re.compile(r"\bhttps?://")
+# A crash by a signal (the shell's ``Segmentation fault``, a runtime's ``SIGSEGV``) is no request's failure:
+# a server's access log printed above it is not what killed the program.
+_SIGNAL = re.compile(r"\bSegmentation fault\b|\bSIG[A-Z]{2,}\b|\bsignal \d+\b|\bcore dumped\b")
 DIED_ON_REQUEST = Rule(
     id="crash.failed-request",
     category="network",
@@ -51,10 +56,10 @@ DIED_ON_REQUEST = Rule(
 
 def died_on_request(best: Hit) -> Hit:
     """A crash whose own line, or one just above it, is a failed HTTP request's status: that request's failure."""
-    if best.rule.category != "crash":
+    if best.rule.category != "crash" or _SIGNAL.search(best.text):
         return best
-    m = next((m for t in [best.text, *best.before[-_REASON:]] for m in [_STATUS_LINE.search(t)] if m), None)
-    if m is None:
+    m = next((m for t in [best.text, *best.before[-1:]] for m in [_STATUS_LINE.search(t)] if m), None)
+    if m is None or not any(_URL.search(t) for t in [best.text, *best.before[-_REASON:]]):
         return best
     return replace(best, rule=replace(DIED_ON_REQUEST, category=_BY_STATUS.get(m["code"], "network")))
 

@@ -44,3 +44,23 @@ def test_a_panic_with_no_request_above_stays_a_crash() -> None:
         RS,
     )
     assert d.category == "crash"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # A server's access log above a crash by a signal: the 404 is a request the server answered.
+        ["[server] GET https://localhost:8080/favicon.ico 404 Not Found", "Segmentation fault (core dumped)"],
+        # The status two lines up, another line between it and the panic: not what the panic says.
+        [
+            "* Failure 404 Not Found",
+            "retrying with the cached index",
+            "thread 'main' panicked at 'index out of bounds', src/a.rs:3:9",
+        ],
+        # A status with no request named anywhere near: a test's expected text, not a request it made.
+        ["expected 404 Not Found", "thread 'main' panicked at 'index out of bounds', src/a.rs:3:9"],
+    ],
+)
+def test_a_status_that_is_not_the_crashs_request_leaves_it_a_crash(above: list[str]) -> None:
+    d = triage_text(["fetching 3 packages", *above], RS)
+    assert d.rule != "crash.failed-request"
