@@ -18,7 +18,20 @@ _RUNS_AFTER: dict[str, frozenset[str]] = dict.fromkeys(
     + ("sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"),
     frozenset(),
 )
-_RUNS_AFTER["xcrun"] = frozenset({"--sdk", "-sdk", "--toolchain", "-toolchain"})
+# The options whose value is the next word, from each one's man page: sudo(8), timeout(1), env(1),
+# ionice(1), nice(1), stdbuf(1), GNU time(1), xcrun(1).
+_RUNS_AFTER |= {
+    "sudo": frozenset({"-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host"})
+    | frozenset({"-p", "--prompt", "-U", "--other-user", "-r", "--role", "-t", "--type", "-T", "--command-timeout"}),
+    "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
+    "ionice": frozenset({"-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"}),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "stdbuf": frozenset({"-i", "-o", "-e"}),
+    "time": frozenset({"-o", "--output", "-f", "--format"}),
+    "xcrun": frozenset({"--sdk", "-sdk", "--toolchain", "-toolchain"}),
+}
+WRAPPERS = frozenset(_RUNS_AFTER)
 # Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
 _PREFIXES = _RUNS_AFTER.keys() | {"if", "then", "elif", "while", "until", "do", "!"}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from autoheal import blocks, dialect
+from autoheal import blocks, cmdwords, dialect
 from autoheal.models import Diagnosis, ExcerptLine
 from autoheal.normalize import strip_ansi
 
@@ -143,8 +143,9 @@ def message(diagnosis: Diagnosis) -> str:
     return _shorten(clean_line(first.text) or diagnosis.category, MESSAGE_CHARS)
 
 
-# Runners that run another tool: the tool they run is the name to show.
-_WRAPPERS = frozenset({"npx", "bunx", "pnpx", "exec", "time", "sudo", "env", "nohup", "xvfb-run", "timeout"})
+# Package runners that run another tool: the tool they run is the name to show. The shell's wrappers
+# (``sudo -u app``, ``timeout -s KILL 600``) and their options are cmdwords' to skip, as tools.py does.
+_WRAPPERS = frozenset({"npx", "bunx", "pnpx"})
 _RUNS = frozenset({"poetry", "uv", "pipenv", "hatch", "pdm", "rye", "bundle", "conda", "pixi"})
 # Tools whose first word after the name is what they were asked to do ("go test", "npm run lint").
 _SUBCOMMANDS = frozenset(
@@ -192,12 +193,12 @@ _SHELL_WORDS = frozenset(
 )
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "pwsh", "powershell", "node", "ruby", "perl"})
 _PYTHONS = re.compile(r"^python(?:\d(?:\.\d+)?)?$|^py$")
-_ENV_ASSIGN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _COMMANDISH = re.compile(r"(?:^|\s)--?[A-Za-z]|[/=|&;$]")
 
 
 def _tool(words: list[str]) -> str:
-    while words and (_ENV_ASSIGN.match(words[0]) or words[0] in _WRAPPERS):
+    words = cmdwords.command_words(" ".join(words))
+    while words and words[0] in _WRAPPERS:
         words = words[1:]
     if len(words) >= 2 and words[0] in _RUNS and words[1] in ("run", "exec"):
         words = words[2:]
@@ -226,7 +227,7 @@ def step_label(step: str) -> str:
         return _shorten(command, LABEL_CHARS)
     if words[0] in _SHELL_WORDS:
         return ""  # a script's first line ("set -e", "cd src") does not say which tool ran
-    known = words[0] in _SUBCOMMANDS or words[0] in _RUNS or words[0] in _WRAPPERS or _PYTHONS.match(words[0])
+    known = words[0] in _SUBCOMMANDS | _RUNS | _WRAPPERS | cmdwords.WRAPPERS or _PYTHONS.match(words[0])
     if _COMMANDISH.search(command) or known:
         tool = _tool(words)
         if tool:

@@ -98,6 +98,12 @@ def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
         # A script's first line names no tool.
         ("set -euo pipefail", ""),
         ("cd frontend && npm ci", ""),
+        # A wrapper's options and their values are not the tool (sudo(8), timeout(1), env(1)).
+        ("Run timeout 600 pytest -q", "pytest"),
+        ("Run timeout -s KILL 600 pytest -q", "pytest"),
+        ("Run sudo -E make install", "make install"),
+        ("Run sudo -u app flake8 .", "flake8"),
+        ("Run env -u CI npm test", "npm test"),
     ],
 )
 def test_step_label_names_the_tool(step: str, label: str) -> None:
