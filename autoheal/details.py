@@ -31,6 +31,7 @@ _QUOTED = 12  # a line repeating an earlier one's last this-many characters at l
 _MESSAGE = re.compile(r"(?i)^.*?\b(?:error|fatal)\b\]?:?\s+(?P<message>\S.{15,})$")
 # How many lines under a report's first line may repeat an earlier message (its header, then the message).
 _REPORT = 2
+_LOCATED = re.compile(r"^\S+?:\d+(?::\d+)?: ")
 
 
 def detail(text: str) -> bool:
@@ -109,8 +110,14 @@ def original(lines: list[tuple[int, str]], at: int, known: Known) -> int:
     """The first report of the error the report at ``at`` repeats: a tool that prints an error twice (esbuild's
     ``✘ [ERROR] x`` with its code frame, then the ``Error: Build failed with 1 error:`` / ``a.ts:1:2: ERROR: x``
     it throws; a summary's line of a finding) said it first with its details; the first cause wins."""
-    after = [t for n, t in lines if at <= n <= at + _REPORT]
-    said = {m for m in map(_message, after) if m}
+    texts = dict(lines)
+    hit = texts.get(at, "")
+    # Below the hit only a located repeat (``a.ts:1:2: ERROR: x``) is the thrown report's own: any other
+    # line there is the tool's next output, and a message it prints again says nothing of the hit.
+    below = [t for n, t in lines if at < n <= at + _REPORT and _LOCATED.match(t.strip())]
+    said = {m for m in map(_message, [hit, *below]) if m}
     if not said:
         return at
-    return next((n for n, t in lines if n < at and _message(t) in said and not known(t)), at)
+    # A word-for-word repeat is a retry (cause.last_attempt keeps the last attempt, which failed the job).
+    earlier = (n for n, t in lines if at - DETAILS_REACH <= n < at and t.strip() != hit.strip())
+    return next((n for n in earlier if _message(texts[n]) in said and not known(texts[n])), at)

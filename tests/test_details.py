@@ -65,3 +65,18 @@ def test_a_report_that_repeats_an_error_gives_way_to_its_first_report() -> None:
     # A report of another error, or one the passing run printed too, is no first report of it.
     assert details.original(lines[2:], 3, _never) == 3
     assert details.original(lines, 3, lambda t: t.startswith("✘")) == 3
+
+
+def test_a_message_the_tool_prints_again_below_the_hit_or_a_retry_is_no_first_report() -> None:
+    plugin = "[plugin-meta] error: manifest cache is stale, rebuilding it"
+    ts = "src/a.ts(1,20): error TS2307: Cannot find module './utils' or its corresponding type declarations."
+    lines = list(enumerate([plugin, "> tsc -p .", ts, plugin], start=1))
+    assert details.original(lines, 3, _never) == 3
+    refused = "ERROR: Connection refused while fetching https://mirror.acme.dev/index"
+    retried = list(enumerate([refused, "retrying in 5s (attempt 2 of 2)", refused], start=1))
+    assert details.original(retried, 3, _never) == 3
+    far = list(
+        enumerate(['✘ [ERROR] Could not resolve "left-pad-ng"', *["building"] * 40, "Error: Build failed:"], start=1)
+    )
+    far.append((43, 'src/pad.ts:1:20: ERROR: Could not resolve "left-pad-ng"'))
+    assert details.original(far, 42, _never) == 42
