@@ -99,11 +99,12 @@ class _Scanner:
         return line
 
     def run(self, stream: IO[bytes]) -> DocScan:
-        buf, first_line, scan_from = b"", 1, 0
+        buf, first_line, scan_from, pending = b"", 1, 0, b""
         while True:
             data = stream.read(CHUNK)
             eof = not data
-            buf = buf + strip_ansi_bytes(data) if data else buf
+            ready, pending = _whole_lines(pending + data, eof)
+            buf = buf + strip_ansi_bytes(ready) if ready else buf
             # WINDOW whole lines after the region: the buffer's last line is cut where the chunk ended, and
             # a hit's last line of context cut short could hold a token too short for redaction to know.
             cut = len(buf) if eof else lines_back(buf, len(buf), WINDOW + 1)
@@ -266,6 +267,19 @@ class _Scanner:
                     hit.raw_before, hit.raw_after = before, after
                 self.fresh.append((self.region, alive, base + start, base + le + 1))
         self.unsliced = []
+
+
+# The longest partial line held back for the next read; past it, a line is stripped in pieces.
+PARTIAL = 1 << 16
+
+
+def _whole_lines(data: bytes, eof: bool) -> tuple[bytes, bytes]:
+    """What of a read can have its colour codes stripped, and the partial last line held for the next read:
+    a read may end inside ``ESC[31m`` (a pipe returns what it has), and a sequence holds no newline."""
+    end = data.rfind(b"\n") + 1
+    if eof or len(data) - end > PARTIAL:
+        return data, b""
+    return data[:end], data[end:]
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -100,6 +100,14 @@ def test_colour_codes_inside_a_line_do_not_hide_a_match() -> None:
     assert _hit_lines(data) == [(1, "python.module-not-found")]
 
 
+@pytest.mark.parametrize("chunk", [2, 3, 5, 8, 13])
+def test_a_colour_code_split_between_two_reads_is_stripped(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    # Each read ends somewhere inside an escape sequence, as a pipe's reads may.
+    monkeypatch.setattr(scan, "CHUNK", chunk)
+    data = b"ok\n\x1b[31mModuleNotFoundError\x1b[0m: No module named 'yaml'\n\x1b[1mdone\x1b[0m"
+    assert _hit_lines(data) == [(2, "python.module-not-found")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=3000), st.integers(min_value=1, max_value=200))
 def test_scanner_never_crashes(data: bytes, chunk: int) -> None:
