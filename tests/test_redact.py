@@ -19,7 +19,7 @@ from autoheal.commands.triage import format_text
 from autoheal.config import parse
 from autoheal.errors import ConfigError
 from autoheal.models import Diagnosis
-from autoheal.redact import REDACTED, redact, redact_lines
+from autoheal.redact import BUILTIN_PATTERNS, REDACTED, Redactor, redact, redact_lines
 from autoheal.render import render_markdown
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
@@ -67,6 +67,7 @@ CASES = [
     ("rk_test_" + _rand(ALNUM, 24, 14), _rand(ALNUM, 24, 14)),
     ("glpat-" + _rand(ALNUM, 20, 15), _rand(ALNUM, 20, 15)),
     ("OPENAI_API_KEY sk-proj-" + _rand(B64URL, 48, 16), _rand(B64URL, 48, 16)),
+    ("docker login -u ci -p dckr_pat_" + _rand(B64URL, 27, 19), _rand(B64URL, 27, 19)),
     (
         "Authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
@@ -106,6 +107,16 @@ def test_builtin_patterns_redact(line: str, secret: str) -> None:
     out = redact(line)
     assert secret not in out
     assert REDACTED in out
+
+
+def test_every_builtin_pattern_compiles_and_is_matched_by_a_case() -> None:
+    # Each pattern's own regex compiles only when a line holds its secret: a bad edit would otherwise show
+    # first on a real log. Every builtin must also be the one that redacts some case above.
+    redactor = Redactor(BUILTIN_PATTERNS)
+    for p in redactor.patterns:
+        assert p.regex.pattern == p.source
+    matched = {p.name for line, _ in CASES for p in redactor.patterns if p.regex.search(line)}
+    assert matched == {name for name, _ in BUILTIN_PATTERNS}
 
 
 class _PublicOnly:
