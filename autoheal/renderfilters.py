@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from autoheal import sanitize
+from autoheal import fences, sanitize
 from autoheal.models import ExcerptLine
 from autoheal.redact import redact
 
@@ -53,7 +53,7 @@ def numbered(lines: Iterable[ExcerptLine], limit: int = MAX_EXCERPT_LINE, files:
 
 
 def _fence(text: object, lang: str = "") -> str:
-    return sanitize.fence(sanitize.strip_html_comments_markers(sanitize.clean_control(str(text))), lang)
+    return fences.fence(sanitize.strip_html_comments_markers(sanitize.clean_control(str(text))), lang)
 
 
 _COUNTER = re.compile(r"\*\*(Occurrences:)\*\*")

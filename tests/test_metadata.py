@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoheal import metadata
+from autoheal.fences import fence
 from autoheal.metadata import MAX_BLOCK_CHARS, PREFIX, encode, extract, replace
 from autoheal.models import CATEGORIES
-from autoheal.sanitize import fence, github_length, strip_html_comments_markers
+from autoheal.sanitize import github_length, strip_html_comments_markers
 
 PROPERTY = settings(max_examples=80, deadline=None)
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from autoheal import re2api, sanitize
+from autoheal import fences, re2api, sanitize
 from autoheal import redact as redact_mod
 from autoheal.commands.triage import format_text
 from autoheal.config import parse
@@ -291,7 +291,7 @@ def test_step_names_are_redacted() -> None:
 def test_renderer_filters_redact_other_text() -> None:
     assert GHP not in sanitize.inline_text(f"see {GHP}")
     assert GHP not in sanitize.code_span(GHP)
-    assert GHP not in sanitize.fence(sanitize.clean_control(f"a\n{GHP}\n"))
+    assert GHP not in fences.fence(sanitize.clean_control(f"a\n{GHP}\n"))
     long = "x" * 1990 + " " + GHP  # the cut at 2,000 characters would leave a stub too short to recognise
     assert GHP[:12] not in sanitize.inline_text(long)
 

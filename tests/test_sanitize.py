@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from autoheal import sanitize
 from autoheal.errors import UsageError
+from autoheal.fences import fence, open_fence
 from autoheal.sanitize import (
     BODY_LIMIT,
     LABEL_LIMIT,
@@ -20,13 +21,11 @@ from autoheal.sanitize import (
     clean_control,
     code_span,
     escape_markdown,
-    fence,
     github_length,
     inline_markdown,
     inline_text,
     metadata_span,
     neutralize_mentions,
-    open_fence,
     safe_labels,
     strip_html_comments_markers,
     truncate_body,
