@@ -221,6 +221,11 @@ def tests_failed(lines: Iterable[str]) -> bool:
     return any(_FAILING.search(t) for t in lines)
 
 
+def tallied(lines: Iterable[str]) -> int:
+    """The largest tally of failing tests among the lines (``3 failed``), 0 without one."""
+    return max([0, *(int(m[1]) for t in lines for m in [_FAILING.search(t)] if m)])
+
+
 def failing_count(verdicts: Sequence[Hit]) -> int:
     """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
     named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
