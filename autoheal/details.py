@@ -44,6 +44,17 @@ def detail(text: str) -> bool:
     return blocks.frame(text) or bool(_EXCEPTION.search(text) or _EXPECTED.match(text))
 
 
+def _location_only(text: str) -> bool:
+    """A line that is a detail only by a source location inside it, with no word of an error, frame,
+    exception or expected/actual: what a runner prints for every step it ran, passing or not."""
+    return (
+        blocks.error_score(text) == 0
+        and not blocks.frame(text)
+        and not (_EXCEPTION.search(text) or _EXPECTED.match(text))
+        and detail(text)
+    )
+
+
 def _repeats(cores: list[str], i: int) -> bool:
     """Whether line ``i`` quotes one printed above it, or ends as it does (a builder's ``last 3 log lines:
     > ...``, BuildKit's summary of the step that failed, each under its own prefix): the line above
@@ -92,6 +103,8 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         text = texts[i]
         if known(text) or blocks.chatter(text) or blocks.symptom(text):
             break
+        if _location_only(text):
+            continue  # a passing step's source location (behave's ``# steps/a.py:12``): walked past, never first
         if detail(text) or blocks.error_score(text) > 0:
             first, quiet = i, 0
         elif blocks.blank(text) and quiet == 0:

@@ -24,6 +24,7 @@ from autoheal import (
     innercmds,
     links,
     siblings,
+    timelimits,
     tools,
     verdicts,
 )
@@ -131,7 +132,11 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
     cued = cues.category(block[: generic.EPILOGUE])
     if cued is None:
         return category
-    return category if category == tools.TEST and (_verdict(symptoms) or verdicts.tests_failed(block)) else cued
+    if category != tools.TEST or not (_verdict(symptoms) or verdicts.tests_failed(block)):
+        return cued
+    # The framework's own per-test limit for most failing tests is a timeout, as for a rule's hit (cause.py).
+    tests = [h for h in symptoms if h.rule.category == tools.TEST]
+    return "timeout" if cued == "timeout" and timelimits.block_timed_out(block, tests) else category
 
 
 def _output(scope: Scope, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from autoheal import blocks
 from autoheal.rules import Rule
 from autoheal.scan import Hit
-from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count
+from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, tallied
 
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
 # node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
@@ -83,3 +83,18 @@ def timed_out(best: Hit, hits: list[Hit]) -> Hit:
     if not owners or 2 * len(owners) <= failing:
         return best
     return replace(best, rule=OWN_LIMIT)
+
+
+def block_timed_out(block: list[str], verdicts: list[Hit]) -> bool:
+    """An error block no rule reads (generic.py) under a test runner's verdict: more than half of the failing
+    tests (the verdicts' count or the block's tally) report their framework's own time limit, each failure
+    header above its words counted once (Playwright prints the limit twice for one test)."""
+    owners: set[int] = set()
+    owner = -1
+    for i, text in enumerate(block):
+        if blocks.header(text):
+            owner = i
+        if own_limit(text) and not blocks.warning(text):
+            owners.add(owner)
+    failing = max(failing_count(verdicts) if verdicts else 0, tallied(block), 1)
+    return bool(owners) and 2 * len(owners) > failing

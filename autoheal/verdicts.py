@@ -221,6 +221,11 @@ def tests_failed(lines: Iterable[str]) -> bool:
     return any(_FAILING.search(t) for t in lines)
 
 
+def tallied(lines: Iterable[str]) -> int:
+    """The largest tally of failing tests among the lines (``3 failed``), 0 without one."""
+    return max([0, *(int(m[1]) for t in lines for m in [_FAILING.search(t)] if m)])
+
+
 def failing_count(verdicts: Sequence[Hit]) -> int:
     """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
     named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
@@ -267,8 +272,13 @@ def strongest(hits: Sequence[Hit], default: Hit) -> Hit:
 
 
 def anchor_of(best: Hit, hits: Sequence[Hit]) -> Hit:
-    """The first hit of the chosen rule: the first error usually causes those after it."""
-    return min((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
+    """The first hit of the chosen rule: the first error usually causes those after it; a runner's live line
+    for a test (xUnit.net's ``X [FAIL]``, naming no test by capture) gives way to a later hit that names that
+    test as its own (VSTest's ``Failed X [9 ms]`` block, with the error under it)."""
+    mine = sorted((h for h in hits if h.rule.id == best.rule.id and h.doc is best.doc), key=lambda h: h.line)
+    first = mine[0]
+    named = [h for h in mine[1:] if not first.captures.get("test") and len(h.captures.get("test") or "") > 3]
+    return next((h for h in named if h.captures["test"] in first.text), first)
 
 
 def last_attempt(best: Hit, hits: list[Hit]) -> Hit:

@@ -80,3 +80,19 @@ def test_a_message_the_tool_prints_again_below_the_hit_or_a_retry_is_no_first_re
     )
     far.append((43, 'src/pad.ts:1:20: ERROR: Could not resolve "left-pad-ng"'))
     assert details.original(far, 42, _never) == 42
+
+
+def test_passing_steps_locations_above_the_failing_one_are_walked_past() -> None:
+    steps = [
+        (1, "  Scenario: pays  # features/pay.feature:4"),
+        (2, "    Given a cart  # features/steps/pay.py:12 0.001s"),
+        (3, "    When I pay    # features/steps/pay.py:26 0.003s"),
+        (4, "    Then it is 7  # features/steps/pay.py:40 0.000s"),
+        (5, "      Assertion Failed: expected 7, charged 8"),
+    ]
+    assert details.above(steps, 5, _never) == 4  # the failing step, not the first that ran
+
+
+def test_a_located_message_above_a_located_one_still_starts_the_details() -> None:
+    lines = [(1, "src/a.zz:3:1: value out of range"), (2, "  in call # src/b.zz:9"), (3, "Result: FAILED")]
+    assert details.above(lines, 3, _never) == 1

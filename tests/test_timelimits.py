@@ -91,3 +91,33 @@ def test_a_go_test_binary_past_its_deadline_is_a_timeout() -> None:
         "FAIL",
     )
     assert d.category == "timeout"
+
+
+def test_a_generic_blocks_own_time_limit_under_a_tally_is_a_timeout() -> None:
+    # A runner no verdict rule reads (Playwright's list reporter): the block's cue is the framework's own
+    # limit, printed twice under one failure header, for the one failing test of its tally.
+    d = _triage(
+        "$ npx playwright test",
+        "  ✘  2 [chromium] › a.spec.ts:9:5 › exports (30.0s)",
+        "",
+        "  1) [chromium] › a.spec.ts:9:5 › exports ──────────",
+        "",
+        "    Test timeout of 30000ms exceeded.",
+        "",
+        "    Error: page.waitForResponse: Test timeout of 30000ms exceeded.",
+        "",
+        "  1 failed",
+        "  23 passed (1.2m)",
+    )
+    assert (d.category, d.rule) == ("timeout", "generic.error-block")
+
+
+def test_one_limit_among_three_failures_in_a_block_stays_a_test_failure() -> None:
+    block = [
+        "  1) a ──",
+        "    Test timeout of 30000ms exceeded.",
+        "    Error: Test timeout of 30000ms exceeded.",
+        "  3 failed",
+    ]
+    assert not timelimits.block_timed_out(block, [])
+    assert timelimits.block_timed_out([*block[:3], "  1 failed"], [])

@@ -263,3 +263,27 @@ def test_pytest_qs_bare_tally_is_the_verdict_an_annotation_of_one_failure_loses_
     # Another tool's "2 failed" line is no pytest verdict: the permission error stays the cause.
     upload = ("PermissionError: [Errno 13] Permission denied: '/srv/out'", "upload: 2 failed, 10 passed in 0.61s")
     assert _triage(*_step("./ci/upload.sh", *upload)).category == "permission"
+
+
+def test_a_runners_live_line_for_a_test_gives_way_to_its_report_of_it() -> None:
+    d = _triage(
+        "[xUnit.net 00:00:00.71]     Shop.Tests.CartTests.Adds_Tax [FAIL]",
+        "[xUnit.net 00:00:00.71]       Assert.Equal() Failure: Values differ",
+        "[xUnit.net 00:00:00.80]   Finished:    Shop.Tests",
+        "  Failed Shop.Tests.CartTests.Adds_Tax [9 ms]",
+        "  Error Message:",
+        "   Assert.Equal() Failure: Values differ",
+        "Test Run Failed.",
+    )
+    assert d.title.startswith("Failed Shop.Tests.CartTests.Adds_Tax"), d.title
+
+
+def test_the_first_of_two_reports_naming_tests_stays_the_anchor() -> None:
+    d = _triage(
+        "  Failed Shop.Tests.CartTests.Adds_Tax [9 ms]",
+        "  Error Message:",
+        "   Assert.Equal() Failure: Values differ",
+        "  Failed Shop.Tests.CartTests.Rounds [2 ms]",
+        "Test Run Failed.",
+    )
+    assert d.title.startswith("Failed Shop.Tests.CartTests.Adds_Tax"), d.title
