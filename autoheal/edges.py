@@ -31,6 +31,7 @@ QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
 REACH_BELOW = MAX_EXCERPT * 3
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
+BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
 REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may start, above its verdict
 
 Numbered = Sequence[tuple[int, str]]
@@ -172,14 +173,15 @@ def _errors_above(lines: Numbered, at: int) -> int:
 
 def _lead_in(lines: Numbered, start: int, known: Known) -> int:
     """``start`` moved up by a line or two leading to the block (``==> Checking static analysis...``),
-    or to the progress line the block is indented under."""
+    or to the progress line the block is indented under; never to a code frame across a blank line."""
     taken, empty = 0, 0
     for i in range(start - 1, -1, -1):
         text = lines[i][1]
         # The line right above stays even when the passing run printed it too (context the block needs).
         if not (taken or empty) and parent(text, lines[start][1]):
             return i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
-        if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
+        # (A code frame a blank line above closes another diagnostic, rustc's ``   |``: it leads to nothing.)
+        if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken) or (empty and GUTTER.match(text)):
             break
         if blocks.blank(text):
             empty += 1
@@ -188,9 +190,6 @@ def _lead_in(lines: Numbered, start: int, known: Known) -> int:
             continue
         start, taken, empty = i, taken + 1, 0
     return start
-
-
-BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
 
 
 def _parent_error(lines: Numbered, start: int) -> int:
