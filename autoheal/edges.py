@@ -12,8 +12,7 @@ on tools no rule knows:
   output (unless the root cause is a warning or the verdict counting them);
   a code frame's gutter lines right above the message are its own, and a
   report framed between two identical rules starts at the upper one.
-- Lead. The root cause's own block starts at the line that opens it, right
-  above its first line (``opener``: Gradle's ``FAILURE: Build failed ...``).
+- Lead. The root cause's own block starts at the line that opens it (leads.py).
 """
 
 from __future__ import annotations
@@ -249,25 +248,6 @@ def _framed(lines: Numbered, start: int, at: int) -> int:
             return j if titled else start
         titled = titled or blocks.warning(text) or blocks.error_score(text) >= 2
     return start
-
-
-def opener(lines: Numbered, start: int, known: Known) -> int:
-    """``start`` moved up to the line that opens the block right above it, if one does: a build driver's
-    "it failed" line introducing the report below it (Gradle's ``FAILURE: Build failed with an
-    exception.`` a blank line above ``* What went wrong:``, nix's ``error: builder for '...' failed with
-    exit code 1;`` over the build's last lines, R CMD check's `` ERROR`` under the check that failed).
-
-    A command's exit line (``exit status 1``, make's ``*** Error 1``), a run's verdict and the CI's own
-    lines close the output above them: never an opener.
-    """
-    j = start - 1
-    if j > 0 and blocks.blank(lines[j][1]) and blocks.header(lines[start][1]):
-        j -= 1  # a header may stand a blank line below the line that opens it
-    if j < 0:
-        return start
-    text = lines[j][1]
-    closes = blocks.chatter(text) or blocks.terminator(text) or blocks.summary(text) or blocks.pointer(text)
-    return j if blocks.symptom(text) and not (closes or known(text)) else start
 
 
 def first_of_report(lines: Numbered, i: int) -> int:
