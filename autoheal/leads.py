@@ -28,10 +28,13 @@ def opener(lines: Numbered, start: int, known: Known) -> int:
 
 
 def _announced(lines: Numbered, j: int) -> int:
-    """The step a tool announced and never closed, over the "it failed" line that opens a block (R CMD
-    check's ``* checking tests ...`` over its indented ``Running 'testthat.R'`` and `` ERROR``)."""
+    """The step a tool announced and never closed, over the "it failed" line indented under it that opens
+    a block (R CMD check's ``* checking tests ...`` over ``  Running 'testthat.R'`` and `` ERROR``). An
+    announced step level with the opener is one of a run of them (nix's ``building '...'...``): no head."""
+    depth = blocks.indent(lines[j][1])
     for k in range(j - 1, max(-1, j - 3), -1):
         text = lines[k][1]
         if not (blocks.indent(text) and not blocks.blank(text)):
-            return k if text.rstrip().endswith(("...", "…")) and not edges.stop(text) else j
+            announced = text.rstrip().endswith(("...", "\u2026")) and blocks.indent(text) < depth
+            return k if announced and not edges.stop(text) else j
     return j
