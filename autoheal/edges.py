@@ -12,8 +12,7 @@ on tools no rule knows:
   output (unless the root cause is a warning or the verdict counting them);
   a code frame's gutter lines right above the message are its own, and a
   report framed between two identical rules starts at the upper one.
-- Lead. The root cause's own block starts at the line that opens it, right
-  above its first line (``opener``: Gradle's ``FAILURE: Build failed ...``).
+- Lead. The root cause's own block starts at the line that opens it (leads.py).
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ QUIET = 3  # this many lines without an error signal in a row end a block...
 LOOKAHEAD = 6  # ...unless errors resume this soon after
 REACH_BELOW = MAX_EXCERPT * 3
 UP_REACH = MAX_EXCERPT * 3  # how far above the root cause its block may start, without a header
+BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
 REPORT_REACH = MAX_EXCERPT  # how far apart the failures of a run's report may start, above its verdict
 
 Numbered = Sequence[tuple[int, str]]
@@ -172,14 +172,15 @@ def _errors_above(lines: Numbered, at: int) -> int:
 
 def _lead_in(lines: Numbered, start: int, known: Known) -> int:
     """``start`` moved up by a line or two leading to the block (``==> Checking static analysis...``),
-    or to the progress line the block is indented under."""
+    or to the progress line the block is indented under; never to a code frame across a blank line."""
     taken, empty = 0, 0
     for i in range(start - 1, -1, -1):
         text = lines[i][1]
         # The line right above stays even when the passing run printed it too (context the block needs).
         if not (taken or empty) and parent(text, lines[start][1]):
             return i  # the progress line the block is indented under says what failed (pip's ``Collecting x``)
-        if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken):
+        # (A code frame a blank line above closes another diagnostic, rustc's ``   |``: it leads to nothing.)
+        if taken == ABOVE_WITHOUT_HEADER or stop(text) or (known(text) and taken) or (empty and GUTTER.match(text)):
             break
         if blocks.blank(text):
             empty += 1
@@ -188,9 +189,6 @@ def _lead_in(lines: Numbered, start: int, known: Known) -> int:
             continue
         start, taken, empty = i, taken + 1, 0
     return start
-
-
-BODY_REACH = MAX_EXCERPT // 2  # how far above an indented block's start its unindented error line may be
 
 
 def _parent_error(lines: Numbered, start: int) -> int:
@@ -250,25 +248,6 @@ def _framed(lines: Numbered, start: int, at: int) -> int:
             return j if titled else start
         titled = titled or blocks.warning(text) or blocks.error_score(text) >= 2
     return start
-
-
-def opener(lines: Numbered, start: int, known: Known) -> int:
-    """``start`` moved up to the line that opens the block right above it, if one does: a build driver's
-    "it failed" line introducing the report below it (Gradle's ``FAILURE: Build failed with an
-    exception.`` a blank line above ``* What went wrong:``, nix's ``error: builder for '...' failed with
-    exit code 1;`` over the build's last lines, R CMD check's `` ERROR`` under the check that failed).
-
-    A command's exit line (``exit status 1``, make's ``*** Error 1``), a run's verdict and the CI's own
-    lines close the output above them: never an opener.
-    """
-    j = start - 1
-    if j > 0 and blocks.blank(lines[j][1]) and blocks.header(lines[start][1]):
-        j -= 1  # a header may stand a blank line below the line that opens it
-    if j < 0:
-        return start
-    text = lines[j][1]
-    closes = blocks.chatter(text) or blocks.terminator(text) or blocks.summary(text) or blocks.pointer(text)
-    return j if blocks.symptom(text) and not (closes or known(text)) else start
 
 
 def first_of_report(lines: Numbered, i: int) -> int:

@@ -36,7 +36,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, cause, ends, excerpt
+from autoheal import blocks, cause, ends, excerpt, extents
 from autoheal.baseline import template
 from autoheal.scan import Hit
 from autoheal.sectiontable import Section
@@ -135,8 +135,14 @@ def _run(line: int, pool: dict[int, str], starts: set[int]) -> Numbered:
 def _rest(line: int, pool: dict[int, str], starts: set[int], known: Known, have: set[int]) -> Numbered:
     """The rest of a sibling's own block, beyond its compact lines."""
     rest = excerpt.block(_run(line, pool, starts), line, known, lead=False)
-    # The block's lines, and the line naming whose output it is (go test's ``=== CONT X``).
-    return [(n, t) for n, t in rest if n not in have and (evidence_line(t, known) or _names_case(t, known))]
+    # The block's lines, the line naming whose output it is (go test's ``=== CONT X``), and a YAML document
+    # under it whole (a further failing TAP point's details up to their closing ``...``, which reads as chatter).
+    whole = extents.documents(rest, 0, len(rest) - 1)
+    return [
+        (n, t)
+        for i, (n, t) in enumerate(rest)
+        if n not in have and (i in whole or evidence_line(t, known) or _names_case(t, known))
+    ]
 
 
 def _names_case(text: str, known: Known) -> bool:

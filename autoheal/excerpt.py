@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, extents, gaps
+from autoheal import blocks, cut, edges, ends, extents, gaps, leads
 
 # How the excerpt's pieces join has its own module; excerpt.bridge stays what callers use.
 from autoheal.gaps import bridge as bridge
@@ -111,7 +111,7 @@ def block(
 ) -> list[tuple[int, str]]:
     """The block holding line number ``anchor`` of ``lines`` (contiguous, numbered), cleaned and cut.
 
-    ``lead``: the root cause's block starts at the line that opens it (edges.opener: Gradle's
+    ``lead``: the root cause's block starts at the line that opens it (leads.opener: Gradle's
     ``FAILURE: Build failed with an exception.`` over ``* What went wrong:``); a block of further
     evidence does without it (it says again that the build failed).
 
@@ -231,7 +231,7 @@ def _pieces(
     end = words if words - start < MAX_EXCERPT else end  # (a block cut anyway keeps its own end)
     end = extents.tally_below(lines, end)
     if lead:
-        start = edges.opener(lines, start, known)
+        start = leads.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,
         # else, when it printed nothing, its details printed later.

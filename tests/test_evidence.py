@@ -304,3 +304,14 @@ def test_the_section_of_a_line_is_found_reading_a_few_sections_of_many() -> None
     assert section_of(sections, 1) == 0 and section_of(sections, 10**9) == 199_999
     assert sections.reads <= 3 * 20
     assert section_of(Counted([5]), 4) is None
+
+
+def test_a_further_failing_tap_point_keeps_its_yaml_document_to_its_closing_line() -> None:
+    # tape: two failing points, each with its YAML diagnostics; the second's closing ``  ...`` is its end.
+    lines = ["$ tape test/*.js", "TAP version 13", "ok 1 should parse a date", "not ok 2 should parse a zone"]
+    lines += ["  ---", "    operator: equal", "    expected: '+02:00'", "    actual:   'Z'", "  ..."]
+    lines += ["# format", "not ok 3 should pad the month", "  ---", "    operator: equal"]
+    lines += ["    expected: '2024-03-01'", "    actual:   '2024-3-01'", "  ...", "", "1..3", "# tests 3"]
+    lines += ["# pass  1", "# fail  2"]
+    shown = [e.line for e in _triage(lines).excerpt]
+    assert set(range(_at(lines, "not ok 3 should pad the month"), _at(lines, "  ...", 10) + 1)) <= set(shown)

@@ -407,7 +407,7 @@ def test_a_build_tools_what_went_wrong_heading_heads_its_block() -> None:
     lines += ["Execution failed for task ':lib:compileJava'.", "> Could not resolve all files for configuration"]
     lines += ["   > Could not find org.example:core:1.2.3.", "", "* Try:", "> Run with --stacktrace option."]
     shown = _shown(lines, 8)
-    # The heading heads the block; the verdict line a blank line above it opens it (edges.opener).
+    # The heading heads the block; the verdict line a blank line above it opens it (leads.opener).
     assert shown[0] == 3 and {3, 5, 6, 7, 8} <= set(shown) and 11 not in shown
 
 

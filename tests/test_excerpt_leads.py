@@ -36,7 +36,7 @@ def test_the_line_that_opens_a_build_drivers_report_heads_its_block() -> None:
     # R CMD check: the check's status word on its own line, above what failed.
     r = ["* checking tests ...", "  Running 'testthat.R'", " ERROR", "Running the tests in 'tests/testthat.R' failed."]
     r += ["Last 3 lines of output:", "  ── Failure ('test-io.R:4:3'): reads a file ──", "  `read(x)` not equal to 3."]
-    assert _shown(r, 6)[0] == 3
+    assert _shown(r, 6)[0] == 1  # (and the check it announced above, leads._announced)
     # Without its lead (a block of further evidence) the block starts at its heading.
     assert _shown(gradle, 7, lead=False)[0] == 4
 

@@ -135,3 +135,12 @@ def test_last_words_stop_at_a_verdict_or_a_window_not_reaching_the_exit() -> Non
     window = ["fatal: Unable to create '/w/.git/index.lock': File exists.", "", "", "", "Another git process"]
     window += ["remove the file manually to continue."]
     assert _shown(window, 1) == [1]
+
+
+def test_a_code_frame_a_blank_line_above_a_block_is_another_diagnostics_tail() -> None:
+    # rustc/clippy: one error's suggestion frame, a blank line, then the next error with no header above it.
+    lines = ["help: try using the `strip_prefix` method", "     |", "12 ~     let rest = s.strip_prefix(x);", "     |"]
+    lines += ["", "error: this `if` has identical blocks", "  --> src/buffer.rs:88:21", "   |"]
+    lines += ["88 |     if a == b {", "   |     ^^^^^^", "   = note: `-D clippy::if-same-then-else` implied"]
+    start, _ = edges.find_start(_numbered(lines), 5, _never)
+    assert start == 5  # (index of the error line: the frame above the blank line stays out)

@@ -21,6 +21,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ab,
     cases_ac,
     cases_ad,
+    cases_ae,
     cases_af,
     cases_b,
     cases_c,
