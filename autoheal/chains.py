@@ -152,6 +152,18 @@ _SUCCEEDED = re.compile(
 )
 
 
+# Of those, a compiler's or build system's own (not an install's nor an image's): what says a build link passed.
+_COMPILED = re.compile(
+    r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
+    r"^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
+)
+
+
+def compiled(text: str) -> bool:
+    """A compiler's or build system's own word that the build finished (cargo, Gradle, Maven, SwiftPM, MSBuild, CMake)."""
+    return bool(_COMPILED.search(text))
+
+
 def succeeded(text: str) -> bool:
     """A tool's own word that it finished what it was run for (a build, an install, an image)."""
     return bool(_SUCCEEDED.search(text))

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from autoheal import linear
-from autoheal.chains import succeeded
+from autoheal.chains import compiled
 from autoheal.generic import finding
 from autoheal.tools import COMPILE, LINT, TEST, command_category
 
@@ -70,9 +70,11 @@ def _echoed(links: list[str], output: Numbered, at: int) -> int | None:
 
 
 def _built(categories: list[str | None], output: Numbered) -> int:
-    """How many links passed by a build link's own word that it finished (0: none said so)."""
-    first = next((i for i, c in enumerate(categories) if c == COMPILE), None)
-    return first + 1 if first is not None and any(succeeded(t) for _, t in output) else 0
+    """How many links passed by the build links' own words that they finished (0: none said so): each
+    build's word (cargo's ``Finished``, SwiftPM's ``Build complete!``) passes the build links in turn."""
+    builds = [i for i, c in enumerate(categories) if c == COMPILE]
+    said = sum(1 for _, t in output if compiled(t))
+    return builds[min(said, len(builds)) - 1] + 1 if builds and said else 0
 
 
 def failing_link(command: str, output: Numbered, at: int, block: Sequence[str], tests_ran: bool) -> Link:
@@ -96,6 +98,8 @@ def failing_link(command: str, output: Numbered, at: int, block: Sequence[str], 
     first = max((i + 1 for i in range(end) if categories[i] == TEST), default=0) if ran else 0
     built = _built(categories, output)
     checker = [i for i in range(max(first, built), end) if categories[i] == LINT]
+    # A build after the checker could have failed instead (``... && swift build -c release``), but the code
+    # the first build compiled rarely fails to compile again, and a checker's findings are common.
     if checker and (built or any(finding(t) and not _ERROR_WORD.search(t) for t in block)):
         return Link(links[checker[-1]], LINT)
     # Only a checker or a build is named so: an install's failure is read by its own rules (``npm ERR!``), and

@@ -68,9 +68,20 @@ def test_a_long_chain_over_long_output_is_read_in_linear_time() -> None:
 
 def test_a_checker_after_a_build_that_said_it_finished_failed_whatever_its_findings_wording() -> None:
     # The build link passed (cargo's own word), so the compiler-shaped, error-worded lines are clippy's.
-    chain = "cargo build && cargo clippy -- -D warnings && cargo build --release"
+    chain = "cargo build && cargo clippy -- -D warnings"
     output = ["   Compiling app v0.1.0 (/work/app)", "    Finished `dev` profile [unoptimized] target(s) in 4.1s"]
     block = ["error: this loop never actually loops", "  --> src/main.rs:3:5"]
     assert failing_link(chain, output, block, tests_ran=False) == "cargo clippy -- -D warnings"
     # With no such word, the error may be the first build's: the chain is named by its links as before.
     assert failing_link(chain, output[:1], block, tests_ran=False) == chain
+    # A build after the checker: the code the first build compiled rarely fails to compile again.
+    release = chain + " && cargo build --release"
+    assert failing_link(release, output, block, tests_ran=False) == "cargo clippy -- -D warnings"
+
+
+def test_an_install_or_an_images_success_is_no_build_that_finished() -> None:
+    # The build link's recipe installs a package and tags an image: neither says the build finished.
+    chain = "make build && mypy src"
+    output = ["Successfully installed app-0.1.0", "Successfully tagged app:ci"]
+    block = ["error: linker `cc` not found"]
+    assert failing_link(chain, output, block, tests_ran=False) == chain
