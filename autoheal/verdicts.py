@@ -226,10 +226,15 @@ def tallied(lines: Iterable[str]) -> int:
     return max([0, *(int(m[1]) for t in lines for m in [_FAILING.search(t)] if m)])
 
 
+# A run's summary spans a few lines, its files' tally over its tests' (vitest's ``Test Files  1 failed (1)``
+# then ``Tests  3 failed (3)``; Jest's ``Test Suites:`` then ``Tests:``): the lines below a verdict count too.
+_SUMMARY_LINES = 2
+
+
 def failing_count(verdicts: Sequence[Hit]) -> int:
     """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
     named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
-    return max([len(named), *(int(m[1]) for h in verdicts for m in [_FAILING.search(h.text)] if m)])
+    return max([len(named), *(tallied([h.text, *h.after[:_SUMMARY_LINES]]) for h in verdicts)])
 
 
 def one_of_many(best: Hit, hits: list[Hit]) -> Hit:

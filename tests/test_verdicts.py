@@ -287,3 +287,20 @@ def test_the_first_of_two_reports_naming_tests_stays_the_anchor() -> None:
         "Test Run Failed.",
     )
     assert d.title.startswith("Failed Shop.Tests.CartTests.Adds_Tax"), d.title
+
+
+def test_a_runs_tests_tally_below_its_files_tally_counts_the_failing_tests() -> None:
+    # vitest's summary: the files' tally, then the tests'. One slow test of three failing stays a test failure.
+    log = [
+        " ❯ src/cart.test.ts (3 tests | 3 failed) 5012ms",
+        "   × cart > totals 3ms",
+        "     → expected 90 to be 100",
+        "   × cart > rounds 2ms",
+        "     → expected 1.5 to be 2",
+        "   × cart > loads 5001ms",
+        "     → Test timed out in 5000ms.",
+        "",
+        " Test Files  1 failed (1)",
+        "      Tests  3 failed (3)",
+    ]
+    assert triage_text(log, default_ruleset()).category == "test.failure"
