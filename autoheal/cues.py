@@ -28,7 +28,9 @@ _UNIT = r"\d+(?:\.\d+)? ?(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h
 # task or target missing (rake, GNU make, npm/pnpm/yarn, Maven, Gradle, CMake, Ninja, Cargo, Go, Composer,
 # Bundler, MSBuild): the job's configuration points the tool at the wrong place.
 NOTHING_TO_RUN = (
-    r"\bNo Rakefile found\b|\bNo targets specified and no makefile found\b|\bNo rule to make target\b|"
+    r"\bNo Rakefile found\b|\bNo targets specified and no makefile found\b|"
+    # make's ``No rule to make target 'x'.  Stop.``; its ``..., needed by 'y'`` is a missing file (rules.yaml).
+    r"\bNo rule to make target [`'][^`']*'\.|"
     r"\bMissing script: |\bERR_PNPM_NO_SCRIPT\b|\berror Command \S+ not found\.|"
     r"\bthere is no POM in this directory\b|\bUnknown lifecycle phase\b|"
     r"\bTask '[^']+' not found in (?:root )?project\b|\bdoes not contain a Gradle build\b|"

@@ -51,6 +51,8 @@ from autoheal import cues, verdicts
         ("No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)", "config.error"),
         ('npm ERR! Missing script: "lint"', "config.error"),
         ("make: *** No targets specified and no makefile found.  Stop.", "config.error"),
+        ("make: *** No rule to make target 'lint'.  Stop.", "config.error"),
+        ("make: *** No rule to make target 'gen/api.h', needed by 'api.o'.  Stop.", None),  # a missing file
         (
             "[ERROR] The goal you specified requires a project to execute but there is no POM in this directory",
             "config.error",
