@@ -36,7 +36,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, cause, ends, excerpt, extents
+from autoheal import blocks, cause, ends, excerpt, extents, gaps
 from autoheal.baseline import template
 from autoheal.scan import Hit
 from autoheal.sectiontable import Section
@@ -199,7 +199,7 @@ def further(anchor: Anchor, kept: Numbered, known: Known, around: Callable[[], N
         source.update(near)
         extra = sorted((nt for nt in near if nt[0] not in lines), key=lambda nt: abs(nt[0] - anchor.line))
         lines.update(extra[: MAX_EXCERPT - len(lines)])
-    return excerpt.bridge(sorted(lines.items()), source, known)
+    return gaps.bridge(sorted(lines.items()), source, known)
 
 
 def last_words(anchor: Anchor, kept: Numbered, known: Known) -> Numbered:

@@ -33,11 +33,8 @@ from collections.abc import Callable
 
 from autoheal import blocks, cut, edges, ends, extents, gaps, leads
 
-# How the excerpt's pieces join has its own module; excerpt.bridge stays what callers use.
-from autoheal.gaps import bridge as bridge
-
 MAX_EXCERPT = edges.MAX_EXCERPT
-BLANK_RUN = 3  # a run of blank lines this short inside a block stays (it separates a failure's parts)
+BLANK_RUN = gaps.BLANK_RUN
 OWN_OUTPUT = 30  # a failing case's own output, up to the next case's progress line, is this long at most
 PARAGRAPH = 3  # lines above a block's start, up to its paragraph's start, that are still the block's head
 Numbered = edges.Numbered

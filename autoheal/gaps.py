@@ -1,6 +1,6 @@
 """How the pieces of an excerpt join: a small gap between two of them is filled (excerpt.py finds them).
 
-Split out of excerpt.py, which re-exports ``bridge`` (callers use ``excerpt.bridge``).
+Split out of excerpt.py, which reads the blank runs a block keeps from here (``BLANK_RUN``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from autoheal import blocks, edges, passlines
 MAX_EXCERPT = edges.MAX_EXCERPT
 BRIDGE = 3  # a gap this short between two pieces of an excerpt is filled
 SANDWICH = 8  # a gap this short of cases that passed, between two pieces, is filled with them
-BLANKS = 3  # ...when no run of blank lines in it is longer (as inside a block: excerpt.BLANK_RUN)
+# A run of blank lines this short inside a block stays (it separates a failure's parts), and a gap holding
+# no longer run is filled.
+BLANK_RUN = 3
 Known = Callable[[str], bool]
 
 
@@ -69,7 +71,7 @@ def sandwich(texts: list[str]) -> bool:
         and len(texts) <= SANDWICH
         and all(runner_line(t) for t in shown)
         and (any(edges.passed(t) or _worded(t) for t in shown) or all(t[:1] in (" ", "\t") for t in shown))
-        and _longest_blank_run(texts) <= BLANKS
+        and _longest_blank_run(texts) <= BLANK_RUN
     )
 
 

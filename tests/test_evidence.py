@@ -230,11 +230,11 @@ def test_a_blank_line_between_the_block_and_further_evidence_is_shown_not_left_a
 
 
 def test_a_gap_is_bridged_only_with_lines_known_and_never_with_chatter_or_a_blank_run() -> None:
-    from autoheal import excerpt
+    from autoheal import gaps
 
     source = {1: "error: a", 2: "", 3: "", 4: "error: b", 5: "Uploading cache", 6: "error: c", 8: "error: d"}
     kept = [(1, "error: a"), (4, "error: b"), (6, "error: c"), (9, "error: e")]
-    shown = [n for n, _ in excerpt.bridge(kept, source, lambda _t: False)]
+    shown = [n for n, _ in gaps.bridge(kept, source, lambda _t: False)]
     assert shown == [1, 2, 4, 6, 9]  # one blank, not the run, nor chatter; 7 is unknown: 6..9 stays a gap
 
 

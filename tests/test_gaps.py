@@ -14,7 +14,7 @@ def _never(_text: str) -> bool:
 
 def _joined(texts: list[str], kept: list[int]) -> list[int]:
     source = dict(enumerate(texts, start=1))
-    return [n for n, _ in excerpt.bridge([(n, source[n]) for n in kept], source, _never)]
+    return [n for n, _ in gaps.bridge([(n, source[n]) for n in kept], source, _never)]
 
 
 def test_go_passes_between_two_failing_tests_fill_the_gap() -> None:
