@@ -87,8 +87,6 @@ _ERROR = asciitwin.lazy(
 _NO_ERRORS = asciitwin.lazy(
     "(?i)" + _B + "(?:0 (?:errors?|failures?|failed)|(?:errors?|failures?|failed)[:=] ?0|no errors)" + _E
 )
-# A tally of no failures alone on its line (KICS' ``Queries failed to execute: 0``): nothing failed.
-_ZERO = asciitwin.lazy(r"(?i)^\s*\w[\w ]*" + _B + r"(?:errors?|failures?|failed)" + _E + r"[\w ]*: ?0\s*$")
 _DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)" + _E + r"|^\s*E\s{2,}\S|"
@@ -287,7 +285,7 @@ def error_score(text: str) -> int:
 
 @lru_cache(maxsize=CACHE)
 def _score(text: str, _jenkins_step: bool) -> int:
-    if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or _ZERO.match(text) or symptom(text):
+    if blank(text) or chatter(text) or warning(text) or _NO_ERRORS.search(text) or symptom(text):
         return 0
     score = 2 if _ERROR.search(text) else 0
     if _DIAGNOSTIC.search(text):
