@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING
 
-from autoheal import dialect
+from autoheal import dialect, lazyre
 from autoheal.errors import InputError
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 # GitHub names job logs "N_<job>.txt" (older archives "-9999999999_<job>.txt")
 # and step logs "<job>/<step.number>_<step>.txt".
-_ORDINAL = re.compile(r"^(-?\d+)_(.*)\.txt$")
+_ORDINAL = lazyre.compile(r"^(-?\d+)_(.*)\.txt$")
 
 
 @dataclass(frozen=True)
