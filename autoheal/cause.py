@@ -46,11 +46,10 @@ succeeded is never the cause. Within a section, rule priority ranks hits
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from autoheal import blocks, guards
+from autoheal import blocks, guards, lazyre
 from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
 from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
@@ -99,14 +98,14 @@ Known = Callable[[str], bool]
 # A logger's record below error level, after its timestamp and thread (log4j/slf4j/logback's
 # ``[main] INFO a.B - msg``, ``12:00:01.5 INFO  x``, Maven's timed ``18921 [INFO] x``, logrus'
 # ``level=info``): context, never the cause.
-_LOGGED = re.compile(
+_LOGGED = lazyre.compile(
     r"^\s*(?:\d[\d:.,TZ/+-]*\s+){0,2}(?:\[[^\]]{1,60}\]\s+)?(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\s+\S|"
     r"^\s*(?:\d[\d:.,TZ/+-]*\s+){1,2}\[(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\]\s|"
     r"\blevel=(?:info|debug|trace|warn(?:ing)?)\b"
 )
 # A command line a tool or runner echoes before running it: GitHub's ``[command]/usr/bin/x``, a
 # runner's ``Run: [java, ...]`` / ``Running: ...`` / ``Executing: ...``; npm's ``> pkg@1.0 script`` (innercmds).
-_ECHO = re.compile(
+_ECHO = lazyre.compile(
     r"^\s*(?:\[command\]\S|(?:Run|Running|Executing|Command|Exec)\s*:\s*[\[\"'`]?[\w./$-])"
     r"|\s-\s(?:Run|Running|Executing|Command)\s*:\s*[\[\"'`]?[\w./$-]"
 )

@@ -10,9 +10,7 @@ syntax error in an installed package's file says the runtime is too old for it.
 
 from __future__ import annotations
 
-import re
-
-from autoheal import blocks
+from autoheal import blocks, lazyre
 from autoheal.scan import Hit
 from autoheal.verdicts import MIN_CAUSE, TEST, strongest
 
@@ -81,8 +79,8 @@ def nested_cause(best: Hit, hits: list[Hit]) -> Hit:
 # ``CMake Error at <file>:<line> (<command>):`` over a message(FATAL_ERROR), find_package or include
 # message (https://cmake.org/cmake/help/latest/command/message.html), its generate-time
 # ``CMake Error in <file>:``, a compiler's bare ``a.c:3:1: error:``.
-_LOCATION = re.compile(r"\S+:\d+(?::\d+)*:?(?=\s|$)|\S*\w\.\w+$|\([\w.-]*\)|\bline \d+\b")
-_SEVERITY = re.compile(r"(?i)^(?:\w+ )?(?:error|fatal error|fatal|failure)(?: (?:at|in|from|on))?$")
+_LOCATION = lazyre.compile(r"\S+:\d+(?::\d+)*:?(?=\s|$)|\S*\w\.\w+$|\([\w.-]*\)|\bline \d+\b")
+_SEVERITY = lazyre.compile(r"(?i)^(?:\w+ )?(?:error|fatal error|fatal|failure)(?: (?:at|in|from|on))?$")
 
 
 def where_only(text: str) -> bool:
@@ -124,7 +122,9 @@ def first_cause(best: Hit, hits: list[Hit]) -> Hit:
 
 
 # An installed package's file (site-packages, node_modules, a gem, a Go or Cargo module cache).
-_INSTALLED = re.compile(r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]")
+_INSTALLED = lazyre.compile(
+    r"[/\\](?:site-packages|dist-packages|node_modules|gems|\.cargo[/\\]registry|pkg[/\\]mod)[/\\]"
+)
 # How far above a syntax error the file it names sits (Python: ``File "...", line N``, the code, the caret).
 _WHERE = 4
 
@@ -145,7 +145,7 @@ def installed(best: Hit, hits: list[Hit]) -> Hit:
 # target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), docker's ``Successfully built`` /
 # ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``,
 # SwiftPM's ``Build complete! (12.3s)``, MSBuild's ``Build succeeded.``, CMake's makefiles' ``[100%] Built target x``.
-_SUCCEEDED = re.compile(
+_SUCCEEDED = lazyre.compile(
     r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
     r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|"
     r"^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
@@ -153,7 +153,7 @@ _SUCCEEDED = re.compile(
 
 
 # Of those, a compiler's or build system's own (not an install's nor an image's): what says a build link passed.
-_COMPILED = re.compile(
+_COMPILED = lazyre.compile(
     r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
     r"^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
 )

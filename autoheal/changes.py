@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autoheal.errors import AutohealError
 from autoheal.fixers.base import safe_path
-from autoheal.models import Change
+from autoheal.proposals import Change
 from autoheal.subproc import OUTPUT_LIMIT, hide_secrets
 
 VERIFY_TAIL_LINES = 60

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import shlex
 
+from autoheal import lazyre
 from autoheal.tooltable import SUBCOMMANDS, TABLE
 
-_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_ENV = lazyre.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Wrappers and launchers that run the command after their options (and a duration or niceness), each with
 # its options whose value is a word apart: coreutils' ``timeout``, ``nohup``, ``stdbuf``, ``ionice``,
 # ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``; the shell's

@@ -7,18 +7,20 @@ or builds a dependency that fails, is a resolution failure, the package manager'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from autoheal import lazyre
 from autoheal.tooltable import DEPS
 
-_MISSING = re.compile(
+_MISSING = lazyre.compile(
     r"(?i)\bnot found\b|\bno matching (?:distribution|package|version)|\bunable to locate package|\b(?:E)?404\b|"
     r"\bdoes not exist\b|\bno such (?:package|module|gem|crate|formula|file or directory)|\bcould not find (?!compatible)|"
     r"\bnot in (?:the|this) \S* ?registry|\bunable to find (?:package|a version)|\bhas no installation candidate|"
     r"\b(?:is|was) yanked|\bno available formula|\bnot available\b|\bcannot find (?:module|package)"
 )
-_RESOLVING = re.compile(r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf")
+_RESOLVING = lazyre.compile(
+    r"(?i)\bconflict|\bcompatible|\bversion solving|\bresolutionimpossible|\bERESOLVE\b|\bsatisf"
+)
 
 
 def dependency_kind(category: str, block: Iterable[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from autoheal import blocks
+from autoheal import blocks, lazyre
 from autoheal.cause import Known
 
 # How far above a verdict without details the details it counts are looked for.
@@ -24,11 +24,11 @@ _EXCEPTION = re.compile(r"\b[a-z]\w*(?:\.\w+)+\.[A-Z]\w*(?:Exception|Error)\b")
 _EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|but was)\b")
 # A build definition's own location (``build.xml:88: Test failures``) says which step of the build
 # failed, not why: the build driver's epilogue.
-_BUILD_FILE = re.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.kts)?|CMakeLists\.txt)$")
+_BUILD_FILE = lazyre.compile(r"(?i)(?:^|/)(?:build\.xml|pom\.xml|build\.gradle(?:\.kts)?|CMakeLists\.txt)$")
 _QUOTED = 12  # a line repeating an earlier one's last this-many characters at least repeats it
 # What a diagnostic says after who printed it, where and how severe (``src/a.ts:1:2: ERROR: x``, ``✘ [ERROR] x``):
 # the message two reports of one error share. Longer than a word or two, so a bare ``failed`` is none.
-_MESSAGE = re.compile(r"(?i)^.*?\b(?:error|fatal)\b\]?:?\s+(?P<message>\S.{15,})$")
+_MESSAGE = lazyre.compile(r"(?i)^.*?\b(?:error|fatal)\b\]?:?\s+(?P<message>\S.{15,})$")
 # How many lines under a report's first line may repeat an earlier message (its header, then the message).
 _REPORT = 2
 _LOCATED = re.compile(r"^\S+?:\d+(?::\d+)?: ")

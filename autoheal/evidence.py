@@ -33,10 +33,9 @@ around its hits and the failed sections' last lines): no second pass over the lo
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 
-from autoheal import blocks, cause, ends, excerpt, extents, gaps
+from autoheal import blocks, cause, ends, excerpt, extents, gaps, lazyre
 from autoheal.baseline import template
 from autoheal.scan import Hit
 from autoheal.sectiontable import Section
@@ -56,7 +55,8 @@ MIN_EVIDENCE = 3
 # A sibling failure's compact block: at most this many lines, from a header at most this far above it.
 SIBLING_LINES = 3
 SIBLING_HEADER = 2
-_BAR = re.compile(r"\[[=#>. -]{8,}\]")  # a progress bar (a download's, an upload's): how far it got, not how it ended
+# A progress bar (a download's, an upload's): how far it got, not how it ended.
+_BAR = lazyre.compile(r"\[[=#>. -]{8,}\]")
 
 
 def _far_hits(anchor: Anchor, known: Known) -> list[Hit]:

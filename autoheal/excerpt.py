@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, extents, gaps, leads
+from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 BLANK_RUN = gaps.BLANK_RUN
@@ -141,7 +141,7 @@ def _paragraph_head(lines: Numbered, kept: list[tuple[int, str]], known: Known) 
 
 
 # A build driver's progress: Gradle's ``> Task :x``, BuildKit's plain ``#5 [2/3] RUN ...``, a percentage done.
-_WORK = re.compile(r"^\s*(?:> Task :|#\d+ )|\b\d{1,3}(?:\.\d+)?\s?%")
+_WORK = lazyre.compile(r"^\s*(?:> Task :|#\d+ )|\b\d{1,3}(?:\.\d+)?\s?%")
 
 
 def _edge(text: str, known: Known) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks
+from autoheal import blocks, lazyre
 
 Known = Callable[[str], bool]
 # Lines just above the exit line shown when the failed section printed nothing that reads as an error.
@@ -27,7 +27,7 @@ GAP = 5  # lines without an error signal a block may span (a blank line, a path,
 # The located file has an extension (``a/b.tsx``), is a well-known extension-less file, or is stdin
 # (``-``): ``127.0.0.1:5000 GET /`` and ``localhost:8080 ready`` are not findings.
 _FILE = r"(?:[\w./-]*\.[A-Za-z]\w{0,5}|[\w./-]*(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Gemfile|Rakefile)|-)"
-_FINDING = re.compile(
+_FINDING = lazyre.compile(
     rf"^\s*(?:{_FILE}:\d+(?::\d+)?(?::[a-z_]+)?:?\s+\S|\[warn(?:ing)?\]\s+[\w./-]+\.\w+\s*$)|"
     r"\b[A-Z]{1,4}\d{3,5}\b:? \(?(?:warning|info|style|note|error|convention)\b",
     re.I,
@@ -108,7 +108,7 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
 
 
 # A line that says where a finding is: a path with an extension (``manifests/api.yaml: replicas ...``).
-_PATHLIKE = re.compile(r"(?:^|\s)[\w./-]*\w\.[A-Za-z]\w{0,5}(?::|\s|$)")
+_PATHLIKE = lazyre.compile(r"(?:^|\s)[\w./-]*\w\.[A-Za-z]\w{0,5}(?::|\s|$)")
 
 
 def _count_only(cluster: list[tuple[int, str, int]]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from autoheal import blocks, cmdwords, dialect
+from autoheal import blocks, cmdwords, dialect, lazyre
 from autoheal.models import Diagnosis, ExcerptLine
 from autoheal.normalize import strip_ansi
 
@@ -192,8 +192,8 @@ _SHELL_WORDS = frozenset(
     | {"pushd", "trap", "shopt", "ulimit", "umask", "eval", "declare", "local", "printf", "true", "cat", "ls"}
 )
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "pwsh", "powershell", "node", "ruby", "perl"})
-_PYTHONS = re.compile(r"^python(?:\d(?:\.\d+)?)?$|^py$")
-_COMMANDISH = re.compile(r"(?:^|\s)--?[A-Za-z]|[/=|&;$]")
+_PYTHONS = lazyre.compile(r"^python(?:\d(?:\.\d+)?)?$|^py$")
+_COMMANDISH = lazyre.compile(r"(?:^|\s)--?[A-Za-z]|[/=|&;$]")
 
 
 def _tool(words: list[str]) -> str:

@@ -37,8 +37,9 @@ from autoheal.fixers import FixContext, propose, releases_wanted, unified_diff
 from autoheal.ghtypes import Pull
 from autoheal.github_api import Client
 from autoheal.healevidence import RunInfo
-from autoheal.models import Diagnosis, FixProposal
+from autoheal.models import Diagnosis
 from autoheal.outcomes import BRANCH_PREFIX, FIX_FAILED, ours
+from autoheal.proposals import FixProposal
 from autoheal.registry import Resolver
 
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})

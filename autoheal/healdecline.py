@@ -14,7 +14,8 @@ from autoheal import agent, gitops, risk
 from autoheal.fixers import unified_diff
 from autoheal.heal import GAVE_UP, NEEDS_MANUAL, REFUSAL_MARKER, HealResult, Sender
 from autoheal.healstate import HealRun, Plan
-from autoheal.models import Diagnosis, FixProposal
+from autoheal.models import Diagnosis
+from autoheal.proposals import FixProposal
 from autoheal.templating import render_template
 
 NEEDS_WORKFLOW_TOKEN = "needs-workflow-token"

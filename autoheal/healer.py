@@ -22,7 +22,8 @@ from autoheal.heal_output import HealSink
 from autoheal.heal_output import emit as emit  # re-exported: the commands emit through healer
 from autoheal.healchecks import Cleared, preflight
 from autoheal.healstate import HealRun, Plan
-from autoheal.models import Diagnosis, FixProposal
+from autoheal.models import Diagnosis
+from autoheal.proposals import FixProposal
 from autoheal.registry import Offline, Resolver
 from autoheal.rules import RuleSet
 

@@ -19,7 +19,8 @@ from autoheal.fixers import unified_diff
 from autoheal.ghtypes import Pull
 from autoheal.heal import HealResult, diff_stats, subject
 from autoheal.healstate import HealRun, Plan, branch_links, open_pull
-from autoheal.models import Diagnosis, FixProposal
+from autoheal.models import Diagnosis
+from autoheal.proposals import FixProposal
 from autoheal.templating import render_template
 
 PR_TRUNCATION_NOTE = "_\u2026 truncated {n} characters; the Files changed tab has the whole change._"

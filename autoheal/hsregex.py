@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from autoheal import lazyre
 from autoheal.regex_core import _c, parse
 
 _WIDE = {_c.ANY, _c.NOT_LITERAL}
 _NOT_CATEGORIES = {_c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_WORD}
-_INLINE_FLAGS = re.compile(r"(?<!\\)\(\?[imsU]+\)")
+_INLINE_FLAGS = lazyre.compile(r"(?<!\\)\(\?[imsU]+\)")
 
 
 def parsed(regex: str) -> Any:

@@ -14,13 +14,14 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from autoheal import lazyre
 from autoheal.tooltable import DRIVER_LINES, DRIVER_RUNNERS
 
 # npm's banner as it runs a script, ``> pkg@1.0.0 test`` (npm 6 and pnpm add the package's directory),
 # then the script's body, each of its lines under ``> ``. rootcause and cause read these too.
 # The package is the first word, holding an ``@`` after its first character: written as ``\S+@\S*`` the two
 # runs overlap and Python re backtracks quadratically on a hostile ``> @@@...`` line (final read, session 8).
-_BANNER = re.compile(r"^> (?P<pkg>\S+) (?P<cmd>\S+)(?P<dir>\s.*)?$")
+_BANNER = lazyre.compile(r"^> (?P<pkg>\S+) (?P<cmd>\S+)(?P<dir>\s.*)?$")
 
 
 def npm_banner(text: str) -> re.Match[str] | None:
@@ -78,8 +79,8 @@ _INNER = (
 )
 # Maven's failed plugin goal (``groupId:artifactId:version:goal``, or ``prefix:goal``) and Gradle's
 # failed task: the build tool ran them, so they read as ``mvn <prefix>:<goal>`` and ``gradle <task>``.
-_MAVEN_GOAL = re.compile(r"Failed to execute goal (?P<coords>[\w.-]+(?::[\w.${}-]+)*:[\w-]+)(?:\s|$)")
-_GRADLE_TASK = re.compile(r"Execution failed for task '(?P<task>:?[\w:.-]+)'")
+_MAVEN_GOAL = lazyre.compile(r"Failed to execute goal (?P<coords>[\w.-]+(?::[\w.${}-]+)*:[\w-]+)(?:\s|$)")
+_GRADLE_TASK = lazyre.compile(r"Execution failed for task '(?P<task>:?[\w:.-]+)'")
 
 
 def _build_step(text: str) -> str | None:
@@ -95,7 +96,7 @@ def _build_step(text: str) -> str | None:
 # A GitHub Actions step's header group: ``Run <first line>``, the script's further lines, then
 # ``shell: ...``. The further lines are commands of the step too (the first is its name).
 _STEP_RUN = re.compile(r"^Run \S")
-_STEP_SHELL = re.compile(r"^shell: \S")
+_STEP_SHELL = lazyre.compile(r"^shell: \S")
 SCRIPT_LINES = 20
 
 
@@ -108,7 +109,7 @@ def _script(lines: list[str], start: int) -> list[str]:
 
 
 # One quoted element of a Python list's repr (``['npm', 'test']``; an element holding a ``'`` is in ``"``).
-_REPR_ITEM = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+_REPR_ITEM = lazyre.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 
 def _argv_text(cmd: str) -> str:

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import sys
-import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from autoheal import dialect
+from autoheal import dialect, lazyre
 from autoheal.errors import InputError
-from autoheal.zipsafe import MEMBER_ERRORS, Member, check_archive, member_error
+
+if TYPE_CHECKING:
+    import zipfile
+
+# zipfile and tempfile (with zipsafe) are imported where a zip or stdin needs them: a plain log's triage
+# skipped ~21 M instructions of their imports (issue 14).
 
 # GitHub names job logs "N_<job>.txt" (older archives "-9999999999_<job>.txt")
 # and step logs "<job>/<step.number>_<step>.txt".
-_ORDINAL = re.compile(r"^(-?\d+)_(.*)\.txt$")
+_ORDINAL = lazyre.compile(r"^(-?\d+)_(.*)\.txt$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
 
     With ``every``, both: report mode picks the failed step's file itself.
     """
+    from autoheal.zipsafe import check_archive
+
     check_archive(archive, label)
     jobs: list[tuple[int, LogDoc]] = []
     steps: list[tuple[str, int, LogDoc]] = []
@@ -83,6 +87,8 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
 
 
 def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[[], IO[bytes]]:
+    from autoheal.zipsafe import MEMBER_ERRORS, Member, member_error
+
     def opener() -> IO[bytes]:
         try:
             inner = archive.open(name)
@@ -94,6 +100,8 @@ def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[
 
 
 def open_zip(source: Path | IO[bytes], label: str) -> list[LogDoc]:
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -168,6 +176,8 @@ def _spool_stdin() -> IO[bytes]:
     The file has no name (POSIX unlinks it at once; Windows deletes it on close, also
     when the process dies), so no copy of the log is left behind, whatever happens.
     """
+    import tempfile
+
     tmp = tempfile.TemporaryFile(prefix="autoheal-stdin-")
     try:
         shutil.copyfileobj(sys.stdin.buffer, tmp, 1 << 20)
@@ -191,7 +201,11 @@ def _spool_opener(spool: IO[bytes]) -> Callable[[], IO[bytes]]:
 def _is_zip(magic: bytes, source: Path | IO[bytes]) -> bool:
     """A zip by its first bytes: a local header is one (a truncated one is then an error, not a log);
     an empty archive or a self-extractor is one when its directory says so."""
-    return magic == b"PK\x03\x04" or (magic[:2] == b"PK" and zipfile.is_zipfile(source))
+    if magic[:2] != b"PK":
+        return False
+    import zipfile
+
+    return magic == b"PK\x03\x04" or zipfile.is_zipfile(source)
 
 
 def _stdin_docs() -> list[LogDoc]:

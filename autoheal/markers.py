@@ -44,9 +44,9 @@ disk cache is keyed on it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from autoheal import lazyre
 from autoheal.blocks import located
 from autoheal.diffs import diff_file, hunk_counts, new_file
 from autoheal.markerbytes import MARKER_BYTES as MARKER_BYTES
@@ -57,68 +57,70 @@ from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKIN
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
-_GHA_STEP = re.compile(r"^##\[group\]Run (?P<cmd>.+)")
-_GHA_EXIT = re.compile(r"Process completed with exit code (?P<code>\d+)")
-_GHA_ERROR = re.compile(r"^##\[error\]")
-_GHA_ENDGROUP = re.compile(r"^##\[endgroup\]")
+_GHA_STEP = lazyre.compile(r"^##\[group\]Run (?P<cmd>.+)")
+_GHA_EXIT = lazyre.compile(r"Process completed with exit code (?P<code>\d+)")
+_GHA_ERROR = lazyre.compile(r"^##\[error\]")
+_GHA_ENDGROUP = lazyre.compile(r"^##\[endgroup\]")
 # RE2, not re: both read attacker-controlled lines, and in Python's backtracking engine a long
 # line of repeated ``travis_fold:`` or ``The command "`` took quadratic time (0.3 s for 28 KB).
 # What ``markertext.travis_command`` reads, as a regex (the tests compare the two).
 _TRAVIS_CMD = Re2Groups(r"^(?:.*?travis_(?:fold|time):\S*?)?\$ (?P<cmd>\S.*)", anchored=True)
 _TRAVIS_END = Re2Groups(r"The command \"(?P<cmd>.*)\" (?:failed and )?exited with (?P<code>\d+)", anchored=False)
 # A command with a newline in it ends its "The command" line on the next line.
-_TRAVIS_OPEN_END = re.compile(r"The command \"(?P<cmd>.*)$")
-_TRAVIS_END_REST = re.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
-_TRAVIS_DONE = re.compile(r"Done\. Your build exited with (?P<code>\d+)")
-_TRACE = re.compile(r"^\+{1,3} (?P<cmd>\S.*)")
+_TRAVIS_OPEN_END = lazyre.compile(r"The command \"(?P<cmd>.*)$")
+_TRAVIS_END_REST = lazyre.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
+_TRAVIS_DONE = lazyre.compile(r"Done\. Your build exited with (?P<code>\d+)")
+_TRACE = lazyre.compile(r"^\+{1,3} (?P<cmd>\S.*)")
 # Jenkins' Timestamper plugin stamps each line: ``[2024-05-06T09:00:00.123Z] `` or ``09:00:00 ``.
-_JENKINS_STAMP = re.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:\.\d+)?) +(?=\S)")
+_JENKINS_STAMP = lazyre.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:\.\d+)?) +(?=\S)")
 # Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
-_JENKINS_STEP = re.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
-_JENKINS_FAILED = re.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
+_JENKINS_STEP = lazyre.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
+_JENKINS_FAILED = lazyre.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
 # A publisher's own failure (its exception or error, not a verdict on the build steps): Jenkins core's
 # ``ERROR: Step 'Archive the artifacts' failed: No artifacts found ...`` (the quotes are typographic).
-_JENKINS_PUBLISHER = re.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted due to exception)\b")
-_JENKINS_FINISHED = re.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
+_JENKINS_PUBLISHER = lazyre.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted due to exception)\b")
+_JENKINS_FINISHED = lazyre.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
 # The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
-_JENKINS_SCM = re.compile(r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b")
+_JENKINS_SCM = lazyre.compile(
+    r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b"
+)
 # A publisher's (post-build action's) first line: core (archive, fingerprints, JUnit, upstream
 # notification), Post Build Task, PostBuildScript (old and 2.x+), Mailer, Checks API, Text Finder,
 # HTML Publisher, JaCoCo and Cobertura plugins.
-_JENKINS_POST = re.compile(
+_JENKINS_POST = lazyre.compile(
     r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|Recording fingerprints|"
     r"\[PostBuildScript\] - (?:\[INFO\] )?Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
     r"Notifying upstream projects of job completion|\[Text Finder\] |\[htmlpublisher\] Archiving HTML reports|"
     r"\[JaCoCo plugin\] Collecting JaCoCo coverage data|\[Cobertura\] Publishing Cobertura coverage report)"
 )
 SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
-_PIPELINE_STAGE = re.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
+_PIPELINE_STAGE = lazyre.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
 # Declarative Pipeline prints this line before a stage's own ``post`` conditions (junit, archive, clean-up).
 _PIPELINE_POST_STAGE = "Post stage"
-_PIPELINE_SKIPPED = re.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
-_PIPELINE_EXIT = re.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
+_PIPELINE_SKIPPED = lazyre.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
+_PIPELINE_EXIT = lazyre.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
 # GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
-_GITLAB_SECTION = re.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
-_GITLAB_FAILED = re.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
+_GITLAB_SECTION = lazyre.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
+_GITLAB_FAILED = lazyre.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
 _GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
 # Azure Pipelines: a task, its script's output, its failure.
-_AZURE_TASK = re.compile(r"^##\[section\]Starting: (?P<name>.+)")
-_AZURE_OUTPUT = re.compile(r"^=+ Starting Command Output =+\s*$")
-_AZURE_EXIT = re.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
+_AZURE_TASK = lazyre.compile(r"^##\[section\]Starting: (?P<name>.+)")
+_AZURE_OUTPUT = lazyre.compile(r"^=+ Starting Command Output =+\s*$")
+_AZURE_EXIT = lazyre.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
 # Azure Pipelines' logging commands a script prints: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
-_AZURE_VSO = re.compile(r"^##vso\[task\.(?:logissue type=error|complete result=(?P<failed>Failed))\b")
+_AZURE_VSO = lazyre.compile(r"^##vso\[task\.(?:logissue type=error|complete result=(?P<failed>Failed))\b")
 # CircleCI (old and new agents) and Buildkite (``🚨 Error: ...``): the step's exit line.
 _STEP_EXITS = ("Exited with code ", "CircleCI received exit code ", "The command exited with status ")
-_STEP_EXIT = re.compile(
+_STEP_EXIT = lazyre.compile(
     r"^(?:Exited with code (?:exit status )?|CircleCI received exit code |\W*(?:Error: )?The command exited with status )"
     r"(?P<code>-?\d+)"
 )
 # Buildkite groups: ``~~~`` only Buildkite prints; ``---`` and ``+++`` open groups once it has.
-_BUILDKITE = re.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
+_BUILDKITE = lazyre.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
 # What a Buildkite group is not: a Go verdict, a diff header, a banner (``--- x ---``).
-_NOT_GROUP = re.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual)\b|\t|(?:---|\+\+\+)\s*$")
+_NOT_GROUP = lazyre.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual)\b|\t|(?:---|\+\+\+)\s*$")
 # GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
-_RECIPE = re.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
+_RECIPE = lazyre.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
 
 # The markers that say nothing but a flag, made once: a frozen Marker costs ~2 µs to build, per line.

@@ -3,16 +3,15 @@ a Travis command line's command."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import re2
 
-from autoheal import re2api
+from autoheal import lazyre, re2api
 from autoheal.normalize import CONTROL
 
 _SPACE = "\t\n\f\r "  # RE2's \s (\v is in \S)
-_SPACE_AT = re.compile(r"[\t\n\f\r ]")
+_SPACE_AT = lazyre.compile(r"[\t\n\f\r ]")
 
 
 class Re2Groups:

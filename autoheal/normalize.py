@@ -11,6 +11,7 @@ import re
 
 import re2
 
+from autoheal import lazyre
 from autoheal.redact import redact, redact_lines
 
 # Runner timestamps: 2023-06-29T18:15:54.4601154Z (7 fractional digits), one space, a file's byte-order
@@ -18,26 +19,26 @@ from autoheal.redact import redact, redact_lines
 # for bytes (STAMP_BYTES; scanline.py, scanfar.py's RE2 and Hyperscan), with ASCII digits in each (as
 # RE2's ``\d``). Its groups, the mark and the space, are part of a stamped line's key in scanline.py.
 STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
-_TIMESTAMP = re.compile("^" + STAMP, re.ASCII)
-STAMP_BYTES = re.compile(STAMP.encode())
+_TIMESTAMP = lazyre.compile("^" + STAMP, re.ASCII)
+STAMP_BYTES = lazyre.compile(STAMP.encode())
 STAMP_TEXT = _TIMESTAMP  # for a decoded line: encoding one to match STAMP_BYTES cost a copy per hit
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
-_ANSI = re.compile(
+_ANSI = lazyre.compile(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
     r"|\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])"
 )
 # Two patterns, not one alternation: each starts with a literal, which lets
 # Python's re skip ahead to it; the alternation ran at half the speed.
-_ESC_BYTES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
-_BARE_BYTES = re.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
+_ESC_BYTES = lazyre.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_BARE_BYTES = lazyre.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 # The caret ESC of ``cat -v`` before a remnant, on its own: an optional prefix on _BARE ran 7x slower.
-_CARET_BYTES = re.compile(rb"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
-_CARET = re.compile(r"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
+_CARET_BYTES = lazyre.compile(rb"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
+_CARET = lazyre.compile(r"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
 # RE2 tells whether a chunk holds a bare code ~10x faster than Python's re.
 _HAS_BARE = re2.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
-_BARE = re.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for lines without an ESC
-_MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
+_BARE = lazyre.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for lines without an ESC
+_MARKER = lazyre.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
 # A wrapper that runs a tool puts its own prefix before each line the tool prints; the tool's
 # verdict follows it. Only prefixes no tool prints by itself: ``docker compose up``'s service and
 # replica (``web-1  | ``, v1 ``web_1  | ``), the package name ``nix build -L`` and Stack put
@@ -45,20 +46,20 @@ _MARKER = re.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command
 # seconds since the step began (``#8 12.345 ``, plain progress of ``docker buildx build``). BuildKit's
 # own lines keep their ``#8``: the step's header (``#8 [4/4] RUN ...``) and its verdict
 # (``#8 ERROR: process ...``, ``#8 DONE 0.1s``) carry no seconds.
-_NESTED = re.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
-_BUILDKIT = re.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
+_NESTED = lazyre.compile(r"[a-z0-9][\w.-]*[-_]\d{1,3} +\| |[a-z][\w.+]*(?:-[\w.+]+)+> ")
+_BUILDKIT = lazyre.compile(r"#\d{1,4} \d{1,6}\.\d{1,4}(?: |$)")
 # Monorepo task runners put the package (and task) before each line of a package's script, in shapes
 # no tool prints by itself: turbo's ``pkg:task: `` (https://turbo.build/repo/docs/reference/run#--log-prefix),
 # pnpm -r's ``<dir> <script>: `` (https://pnpm.io/cli/run#--reporter-hide-prefix), yarn's
 # ``workspaces foreach`` ``[pkg]: `` (also after ``➤ YN0000: ``), and lerna/nx ``--stream``'s package name
 # when it is scoped (``@scope/pkg: ``; a bare ``name: `` is every tool's own). ``[vite]: `` and a
 # level in brackets are a tool's own words.
-_TASK_PREFIX = re.compile(
+_TASK_PREFIX = lazyre.compile(
     r"(?:@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*:[a-z][\w:.-]*: |(?:\.|[a-z0-9@][\w@.-]*(?:/[\w@.-]+)+) [a-z][\w:.-]*: "
     r"|(?:➤ YN0000: )?\[(?!(?:vite|error|warn|warning|info|debug|notice|fatal)\])@?[a-z0-9][\w./-]*\]: "
     r"|@[a-z0-9][\w.-]*/[a-z0-9][\w.-]*: "
 )
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = lazyre.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
 

@@ -8,29 +8,29 @@ request's failure: a 404 is the missing file it fetched, a 5xx the network, a 40
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from autoheal import lazyre
 from autoheal.rules import Rule
 from autoheal.scan import Hit
 from autoheal.verdicts import TEST, TEST_OUTPUT
 
 # A runner's count of what ran (libtest's "3 passed; 1 failed", jest's "30 passed", mocha's "12 passing").
-_COUNTED = re.compile(r"(?i)\b\d+%? (?:tests? )?pass(?:ed|ing)\b")
+_COUNTED = lazyre.compile(r"(?i)\b\d+%? (?:tests? )?pass(?:ed|ing)\b")
 # A program's end reported as a value, by the code that ran it: Rust's ExitStatus (``status: signal: 11
 # (core dumped)``, assert_cmd's and compiletest's reports), Python's CalledProcessError (``died with
 # <Signals.SIGSEGV: 11>``), Node's child_process error (``signal: 'SIGSEGV'``).
-_STATUS = re.compile(
+_STATUS = lazyre.compile(
     r"\bstatus: signal: \d+\b|^\s*signal: \d+ \(SIG|died with <Signals\.SIG\w+: \d+>|^\s*signal: 'SIG\w+'"
 )
 # A panic whose message is an assertion's (Rust's ``assertion failed: x``, ``assertion `left == right`
 # failed``, on the panic's line or the next): a check failed, nothing crashed.
-_ASSERTION = re.compile(r"\bassertion (?:failed\b|`left [=!]= right` failed)")
+_ASSERTION = lazyre.compile(r"\bassertion (?:failed\b|`left [=!]= right` failed)")
 
 
 # An HTTP response's status and reason phrase (RFC 9110), as clients print a failed request (curl's
 # ``* Failure 404 Not Found``, Go's ``GET https://x: 404 Not Found``, ``HTTP Error 503: Service Unavailable``).
-_STATUS_LINE = re.compile(
+_STATUS_LINE = lazyre.compile(
     r"\b(?P<code>40[134]|429|50[0234])(?::| -)? (?:Not Found|Unauthorized|Forbidden|Too Many Requests|"
     r"Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b"
 )
@@ -39,10 +39,10 @@ _BY_STATUS = {"404": "dependency.missing", "401": "credentials", "403": "permiss
 # A panic or fatal error that says why it died: its own line or the one just above holds the status, and
 # the request it made (its URL) is named there or on the line above that (curl's ``* Requesting URL``).
 _REASON = 2
-_URL = re.compile(r"\bhttps?://")
+_URL = lazyre.compile(r"\bhttps?://")
 # A crash by a signal (the shell's ``Segmentation fault``, a runtime's ``SIGSEGV``) is no request's failure:
 # a server's access log printed above it is not what killed the program.
-_SIGNAL = re.compile(r"\bSegmentation fault\b|\bSIG[A-Z]{2,}\b|\bsignal \d+\b|\bcore dumped\b")
+_SIGNAL = lazyre.compile(r"\bSegmentation fault\b|\bSIG[A-Z]{2,}\b|\bsignal \d+\b|\bcore dumped\b")
 DIED_ON_REQUEST = Rule(
     id="crash.failed-request",
     category="network",

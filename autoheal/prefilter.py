@@ -10,11 +10,11 @@ The exact per-rule match still runs on each candidate line afterwards.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from autoheal import lazyre
 from autoheal.prefilterneeds import Need, most_selective, needs_of, selectivity, usable
 from autoheal.prefilterpairs import merged_pairs
 from autoheal.regex_core import confine, core
@@ -24,7 +24,7 @@ from autoheal.regex_core import confine, core
 WEAK_SCORE = 6
 # Below this a literal alone still flags too many lines: it is paired with a second.
 STRONG_SCORE = 10
-_META = re.compile(r"([\\.+*?()|\[\]{}^$])")
+_META = lazyre.compile(r"([\\.+*?()|\[\]{}^$])")
 
 
 def _literal(literal: str, icase: bool) -> str:

@@ -18,17 +18,16 @@ config's ``redact:`` list (RE2 syntax, compiled at load time by ``compile_patter
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import re2
 
-from autoheal import re2api
+from autoheal import lazyre, re2api
 from autoheal.errors import ConfigError
 
 REDACTED = "[redacted]"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 # What ends an unquoted assigned value (shell, YAML, JSON, URLs), and what a token is made of.
 # A value starting with $ names a variable ($PASSWORD, ${{ secrets.X }}): that is context, not a secret.

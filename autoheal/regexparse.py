@@ -11,6 +11,8 @@ import re
 import sys
 from typing import Any
 
+from autoheal import lazyre
+
 # Python's own regex parser gives the pattern's structure; RE2 syntax is close
 # enough for finding literals, and a pattern it rejects is used whole instead.
 _NEW = sys.version_info >= (3, 11)
@@ -18,7 +20,7 @@ _p: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 _c: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
 # RE2's POSIX classes ([[:space:]]): Python's parser reads them as a class of those letters.
-POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+POSIX_CLASS = lazyre.compile(r"\[:\^?[a-z]+:\]")
 
 
 def parse(pattern: str) -> Any | None:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from autoheal.models import Diagnosis, FixProposal
+from autoheal.models import Diagnosis
+from autoheal.proposals import FixProposal
 
 LEVELS = ("low", "medium", "high")
 LABEL_PREFIX = "autoheal-risk:"

@@ -22,6 +22,7 @@ from autoheal import (
     generic,
     guards,
     innercmds,
+    lazyre,
     links,
     siblings,
     timelimits,
@@ -224,7 +225,7 @@ def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
 # opens the line (``[ERROR] templates/a.yaml: unable to parse YAML``, ``a.yml:3:1: syntax error``);
 # a dotfile or a ``*config*`` file is the checker's own configuration, which stays a config error.
 _PARSE_CATEGORIES = frozenset({"config.error", "syntax.error", "compile.error"})
-_CHECKED_FILE = re.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
+_CHECKED_FILE = lazyre.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
 
 
 def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found:

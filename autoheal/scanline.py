@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from autoheal import lazyre
 from autoheal import redact as redact_mod
 from autoheal.normalize import STAMP, decode, normalize
 from autoheal.sections import Marker, marker
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 # The runner timestamp as normalize reads it, and the rest of the line. Its groups are the key of a
 # stamped line: (byte-order mark or None, the space or b"", the rest); one call that makes them cost
 # 0.4 us a line less than a match, its end and a key joined from bytes.
-_STAMP = re.compile(STAMP.encode() + rb"(.*)", re.DOTALL)
+_STAMP = lazyre.compile(STAMP.encode() + rb"(.*)", re.DOTALL)
 MAX_LINES = 2048
 MAX_BYTES = 1000  # with MAX_LINES, at most ~6 MB held (4096 lines kept 1 MB more at 64 MB of real logs, no faster)
 _UNSET = Marker()  # a sentinel: no line says an empty Marker (``marker`` returns None then)

@@ -22,7 +22,7 @@ from typing import Any
 
 import re2
 
-from autoheal import blocks, cause
+from autoheal import blocks, cause, lazyre
 from autoheal.baseline import template
 from autoheal.rules import Rule
 from autoheal.scan import DocScan, Hit
@@ -31,9 +31,9 @@ from autoheal.sections import FAILED
 Known = Callable[[str], bool]
 Numbered = list[tuple[int, str]]
 
-_NAMED = re.compile(r"\(\?P<\w+>")
-_LOCATION = re.compile(r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s")
-_WORD = re.compile(r"[A-Za-z]+")
+_NAMED = lazyre.compile(r"\(\?P<\w+>")
+_LOCATION = lazyre.compile(r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s")
+_WORD = lazyre.compile(r"[A-Za-z]+")
 # A window is decoded only when the pool lacks this many lines on either side of a hit.
 NEAR = 15
 # How many siblings at most: beyond this many a list of failures says nothing new.
@@ -47,7 +47,7 @@ EXIT_ERROR_FAR = 20
 EXIT_ERROR_ABOVE = 2
 # A line that says an error as a script says it before it exits: ``ERROR: ...``, ``Error: ...``, ``fatal: ...``
 # (a tool's every line tagged ``[ERROR]`` is not one).
-_SAYS_ERROR = re.compile(r"^\s*(?:error|fatal)\b\s*[:!-]", re.I)
+_SAYS_ERROR = lazyre.compile(r"^\s*(?:error|fatal)\b\s*[:!-]", re.I)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ verdict's test failure (as ``verdicts.one_of_many`` keeps it). The words are eac
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from autoheal import blocks
+from autoheal import blocks, lazyre
 from autoheal.rules import Rule
 from autoheal.scan import Hit
 from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, tallied
@@ -21,7 +20,7 @@ from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, tallied
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
 # node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
 # ExUnit; PHPUnit with php-invoker; MSTest, xUnit.net, NUnit; CTest; cargo-nextest.
-_OWN_LIMIT = re.compile(
+_OWN_LIMIT = lazyre.compile(
     r"(?i:\bTimeout of \d+ ?ms exceeded)|\bExceeded timeout of \d+ ?ms for a (?:test|hook)\b|"
     r"\b(?:[Tt]est|[Hh]ook) timed out (?:in|after) \d|"
     r"\bTimeout - Async (?:function|callback) did not complete within \d+ ?ms|\bTest timeout of \d+ ?ms exceeded\b|"

@@ -14,14 +14,13 @@ Both reads stream the log line by line with bounded memory.
 
 from __future__ import annotations
 
-import datetime
 import functools
-import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
+from autoheal import lazyre
 from autoheal.headline import key_excerpt, with_key_lines
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
@@ -36,7 +35,7 @@ LAST_LINES = 8
 SETUP = "Set up job"
 # Lines the runner prints when it stops a step: a job or step timeout, or a cancel.
 # https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idtimeout-minutes
-_LIMIT = re.compile(
+_LIMIT = lazyre.compile(
     rb"has exceeded the maximum execution time|has timed out after \d+ minutes|The operation was canceled"
     rb"|The runner has received a shutdown signal|The job was canceled"
 )
@@ -55,6 +54,8 @@ def needs_timing(diagnosis: Diagnosis) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _day(date: bytes) -> int:
+    import datetime  # here: only a timeout reads timestamps (its import cost every triage, issue 14)
+
     return datetime.date.fromisoformat(date.decode()).toordinal() * 86_400
 
 

@@ -7,7 +7,7 @@ the tools of any benchmark. One row per ecosystem or kind of tool reads better t
 
 from __future__ import annotations
 
-import re
+from autoheal import lazyre
 
 
 def _names(text: str) -> list[str]:
@@ -221,7 +221,7 @@ MAVEN_PLUGINS = {
 # Words of script and target names (make lint, npm run test:unit, script/build).
 WORDS = (
     (
-        re.compile(
+        lazyre.compile(
             r"(?i)lint|style|fmt|format|prettier|tidy|vet|typecheck|type-check|spell|codestyle|cs-check|"
             r"licen[cs]e|copyright|spdx|linkcheck|link-check|dead-?links|size-limit|semver|detekt|checkstyle|"
             r"spotless|spotbugs|api-?check|vulncheck|"
@@ -233,9 +233,9 @@ WORDS = (
         LINT,
     ),
     # A checkout (``git checkout``, ``actions/checkout``) fetches code: it checks nothing.
-    (re.compile(r"(?i)test|spec|check(?!out)|e2e|coverage|karma|jest|mocha"), TEST),
-    (re.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
-    (re.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
+    (lazyre.compile(r"(?i)test|spec|check(?!out)|e2e|coverage|karma|jest|mocha"), TEST),
+    (lazyre.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
+    (lazyre.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
 )
 TABLE = {
     **dict.fromkeys(LINTERS, LINT),

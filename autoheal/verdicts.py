@@ -14,10 +14,9 @@ failure (``hung_after``). A verdict repeated word for word is a retry: the last 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-from autoheal import blocks
+from autoheal import blocks, lazyre
 from autoheal.scan import Hit
 
 # Below this, a rule is too weak to be the cause its consequence's rule would otherwise win over.
@@ -42,7 +41,7 @@ EXPLAINS = STAYS | SHOWN
 TEST_OUTPUT = 20
 # A test reporter's annotation, one per failing test (Vitest's, Jest's github-actions reporters, pytest's
 # annotate-failures plugin): ``##[error]msg`` in the runner's log (``Hit.annotated``), raw ``::error file=x::msg``.
-_ANNOTATION = re.compile(r"^\s*::error(?:\s[^:]*)?::")
+_ANNOTATION = lazyre.compile(r"^\s*::error(?:\s[^:]*)?::")
 # From this priority a timeout is the platform's limit on a step or a job (rules.yaml), not a test's own.
 PLATFORM = 90
 
@@ -213,7 +212,7 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
 # A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
 TEST_TIMEOUTS = range(50, PLATFORM)
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
-_FAILING = re.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
+_FAILING = lazyre.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
 
 
 def tests_failed(lines: Iterable[str]) -> bool:

@@ -135,7 +135,7 @@ def heal_run(double: Any, said: list[str] | None = None, **options: Any) -> Any:
 
 
 def proposal(new: str = "requests==2.31.0\npyyaml\n", path: str = "requirements.txt") -> Any:
-    from autoheal.models import Change, FixProposal
+    from autoheal.proposals import Change, FixProposal
 
     change = Change(path, "requests==2.31.0\n", new, "add pyyaml")
     return FixProposal("python_dependency", (change,), "add pyyaml", "The job imports yaml.")

@@ -9,7 +9,7 @@ import pytest
 
 from autoheal import changes, subproc
 from autoheal.errors import AutohealError
-from autoheal.models import Change
+from autoheal.proposals import Change
 
 TOKEN = "ghs_fakeTOKEN0123456789abcdefABCDEF"
 

@@ -323,3 +323,19 @@ def test_stdin_spool_has_no_name_even_while_reading(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert list(spool.iterdir()) == []
+
+
+def test_a_plain_log_triage_imports_no_zip_temp_file_platform_date_or_fix_values(tmp_path: Path) -> None:
+    """Those modules only for a zip, stdin, the Hyperscan cache key's machine, a timeout and heal (issue 14)."""
+    log = tmp_path / "small.log"
+    log.write_text("step 1\nerror: boom\ndone\n")
+    code = (
+        f"import os, sys; from autoheal import cli; os.chdir({str(tmp_path)!r})\n"
+        f"cli.main(['triage', {str(log)!r}])\n"
+        "print(sorted(m for m in ('zipfile', 'tempfile', 'platform', 'datetime', 'autoheal.proposals') if m in sys.modules))"
+    )
+    env = {**os.environ, "AUTOHEAL_ENGINE": "hyperscan", "AUTOHEAL_CACHE_DIR": str(tmp_path / "cache")}
+    # The second run: the first fills the disk cache, whose writes use a temporary file.
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from autoheal.models import Change, FixProposal
+from autoheal.proposals import Change, FixProposal
 from autoheal.risk import assess
 from tests.fixers.util import diagnosis
 

@@ -23,7 +23,7 @@ from autoheal.fixers import (
     workflow_yaml,
 )
 from autoheal.fixers.base import FixContext, lines_of
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 __all__ = ["FIXERS", "FixContext", "Fixer", "propose", "releases_wanted", "unified_diff"]
 

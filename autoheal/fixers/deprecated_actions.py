@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 
 from autoheal.fixers.base import FixContext, data_table, lines_of, log_text, read_text, safe_path, workflow_files
 from autoheal.models import CATEGORIES as ALL_CATEGORIES
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "deprecated-actions"
 # Any category: a run GitHub fails for a deprecated action is often triaged as something else.

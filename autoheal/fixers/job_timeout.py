@@ -28,7 +28,7 @@ from typing import Any
 
 from autoheal.fixers import yamledit
 from autoheal.fixers.base import FixContext, log_text, option_number
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "job-timeout"
 CATEGORIES = frozenset({"timeout"})

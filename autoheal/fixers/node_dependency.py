@@ -34,7 +34,7 @@ import re
 
 from autoheal.fixers import installs, jsonedit, node_manifest
 from autoheal.fixers.base import FixContext, current_release, exists, find_in_log, log_text, npm_name_ok, read_text
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "node-dependency"
 # TypeScript's TS2307 for a package is triaged as a compile error; it is a missing dependency too.

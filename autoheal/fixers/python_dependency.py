@@ -42,7 +42,7 @@ from autoheal.fixers.base import (
     pypi_name_ok,
     read_text,
 )
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "python-dependency"
 CATEGORIES = frozenset({"dependency.missing"})

@@ -28,7 +28,7 @@ from tomlkit.exceptions import TOMLKitError
 from autoheal.fixers import runtime_values, versions, yamledit
 from autoheal.fixers.base import FixContext, lines_of, log_text, read_text
 from autoheal.fixers.runtime_values import VERSION_PREFIX, dotted, too_low
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "runtime-version"
 CATEGORIES = frozenset({"runtime.version", "dependency.resolution"})

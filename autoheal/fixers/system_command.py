@@ -20,7 +20,7 @@ from typing import Any
 
 from autoheal.fixers import yamledit
 from autoheal.fixers.base import FixContext, data_table, log_text
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "system-command"
 CATEGORIES = frozenset({"command.not.found"})

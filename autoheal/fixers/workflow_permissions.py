@@ -26,7 +26,7 @@ from typing import Any
 
 from autoheal.fixers import yamledit
 from autoheal.fixers.base import FixContext, log_text
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "workflow-permissions"
 # A registry refusing the token's push ("denied: installation not allowed to Create organization

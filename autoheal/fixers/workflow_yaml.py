@@ -30,7 +30,7 @@ from ruamel.yaml import YAML
 from autoheal.fixers import workflow_keys, yamlrepair
 from autoheal.fixers.base import FixContext, log_text, read_text, workflow_files
 from autoheal.fixers.yamledit import split_lines
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 
 ID = "workflow-yaml"
 CATEGORIES = frozenset({"config.error"})

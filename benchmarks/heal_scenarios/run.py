@@ -33,7 +33,7 @@ from ruamel.yaml import YAML
 
 from autoheal import heal, healevidence
 from autoheal.fixers import FixContext
-from autoheal.models import FixProposal
+from autoheal.proposals import FixProposal
 from autoheal.rules import default_ruleset
 from autoheal.triage import triage_path
 

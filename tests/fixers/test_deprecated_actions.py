@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from autoheal.fixers import deprecated_actions as fixer
-from autoheal.models import FixDeclined, FixProposal
+from autoheal.proposals import FixDeclined, FixProposal
 from tests.fixers.util import context
 
 LOG = "##[error]This request has been automatically failed because it uses a deprecated version of `{}: v3`."

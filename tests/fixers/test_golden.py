@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from autoheal.fixers import FixContext, propose, unified_diff
-from autoheal.models import Diagnosis, ExcerptLine, FixDeclined, FixProposal
+from autoheal.models import Diagnosis, ExcerptLine
+from autoheal.proposals import FixDeclined, FixProposal
 from tests.fixers.util import fired_line
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from autoheal.fixers import job_timeout as fixer
 from autoheal.fixers import yamledit
-from autoheal.models import FixDeclined
+from autoheal.proposals import FixDeclined
 from tests.fixers.util import context, only_change
 
 LOG = "##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of {} minutes."

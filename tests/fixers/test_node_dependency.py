@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from autoheal.fixers import jsonedit
 from autoheal.fixers import node_dependency as fixer
-from autoheal.models import FixDeclined
+from autoheal.proposals import FixDeclined
 from tests.fixers.util import context, only_change
 
 

@@ -7,7 +7,7 @@ import pytest
 from autoheal.fixers import python_dependency as fixer
 from autoheal.fixers import python_manifests as manifests
 from autoheal.fixers.base import data_table
-from autoheal.models import FixDeclined, FixProposal
+from autoheal.proposals import FixDeclined, FixProposal
 from tests.fixers.util import context, only_change
 
 LOG = "E   ModuleNotFoundError: No module named '{}'"

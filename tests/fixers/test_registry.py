@@ -10,7 +10,7 @@ import pytest
 
 from autoheal import models
 from autoheal.fixers import FIXERS, FixContext, propose, unified_diff
-from autoheal.models import Change, FixDeclined, FixProposal
+from autoheal.proposals import Change, FixDeclined, FixProposal
 from tests.fixers.util import diagnosis
 
 

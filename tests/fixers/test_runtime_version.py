@@ -6,7 +6,7 @@ import pytest
 
 from autoheal.fixers import runtime_version as fixer
 from autoheal.fixers import versions
-from autoheal.models import FixDeclined
+from autoheal.proposals import FixDeclined
 from tests.fixers.util import context, only_change
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from autoheal.fixers import workflow_permissions as fixer
-from autoheal.models import FixDeclined
+from autoheal.proposals import FixDeclined
 from tests.fixers.util import context, only_change
 
 RNAI = "Resource not accessible by integration"

@@ -8,7 +8,7 @@ import pytest
 from autoheal.fixers import workflow_keys, yamlrepair
 from autoheal.fixers import workflow_yaml as fixer
 from autoheal.fixers.yamledit import parse
-from autoheal.models import FixDeclined
+from autoheal.proposals import FixDeclined
 from tests.fixers.util import context, only_change
 
 WF = ".github/workflows/ci.yml"

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from autoheal.fixers import FixContext
-from autoheal.models import Change, Diagnosis, ExcerptLine
+from autoheal.models import Diagnosis, ExcerptLine
+from autoheal.proposals import Change
 
 
 def diagnosis(
