@@ -19,9 +19,9 @@ from autoheal.redact import redact, redact_lines
 # for bytes (STAMP_BYTES; scanline.py, scanfar.py's RE2 and Hyperscan), with ASCII digits in each (as
 # RE2's ``\d``). Its groups, the mark and the space, are part of a stamped line's key in scanline.py.
 STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
-_TIMESTAMP = lazyre.compile("^" + STAMP, re.ASCII)
+# For a decoded line (scan.py reads hit lines with it: encoding one to match STAMP_BYTES cost a copy per hit).
+STAMP_TEXT = lazyre.compile("^" + STAMP, re.ASCII)
 STAMP_BYTES = lazyre.compile(STAMP.encode())
-STAMP_TEXT = _TIMESTAMP  # for a decoded line: encoding one to match STAMP_BYTES cost a copy per hit
 # CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
 _ANSI = lazyre.compile(
@@ -108,9 +108,9 @@ def _clean(line: str) -> str:
 
 
 def unstamped(line: str) -> str:
-    """``line`` without the runner timestamp it starts with (``_TIMESTAMP`` needs a BOM or a digit first)."""
+    """``line`` without the runner timestamp it starts with (``STAMP_TEXT`` needs a BOM or a digit first)."""
     if line[:1].isdigit() or line[:1] == "\ufeff":
-        stamp = _TIMESTAMP.match(line)
+        stamp = STAMP_TEXT.match(line)
         if stamp:
             return line[stamp.end() :]
     return line
@@ -158,7 +158,7 @@ def _strip_esc(chunk: bytes) -> bytes:
 
 def is_group_marker(line: str) -> str | None:
     """Return the step name when a raw runner line opens a step's group."""
-    body = _TIMESTAMP.sub("", line.rstrip("\r\n"))
+    body = STAMP_TEXT.sub("", line.rstrip("\r\n"))
     if body.startswith("##[group]Run "):
         return redact(body[len("##[group]Run ") :].strip()) or None
     return None

@@ -27,7 +27,7 @@ from autoheal.marks import (
     SHELL,
     TRAVIS,
 )
-from autoheal.normalize import _TIMESTAMP as _STAMP
+from autoheal.normalize import STAMP_TEXT as _STAMP
 from autoheal.normalize import normalize
 from autoheal.redact import redact
 

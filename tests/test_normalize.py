@@ -135,9 +135,9 @@ def _clean_by_substitution(line: str) -> str:
     if "\r" in line:
         frames = [f for f in line.split("\r") if f.strip()]
         line = frames[-1] if frames else ""
-    line = n._TIMESTAMP.sub("", line)
+    line = n.STAMP_TEXT.sub("", line)
     if "[" in line or "\x1b" in line:
-        line = n._TIMESTAMP.sub("", n._ANSI.sub("", line))
+        line = n.STAMP_TEXT.sub("", n._ANSI.sub("", line))
     line = n._MARKER.sub("", line)
     nested = re.match("^(?:" + n._NESTED.pattern + ")", line)
     if nested:
