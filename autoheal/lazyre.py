@@ -12,8 +12,9 @@ to ``re.sub`` and friends. A pattern's syntax error shows at first use, not at i
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any, AnyStr, cast
 
@@ -21,27 +22,38 @@ from typing import Any, AnyStr, cast
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
 
 
-class LazyPattern:
-    """``re.compile(pattern, flags)`` on the first attribute read; after it, the pattern's own methods."""
+class Deferred:
+    """An object ``build()`` makes on the first attribute read; after it, the ``methods`` named are the
+    built object's own, set on the stand-in, so later calls cost one attribute read and no Python frame.
+    Python ``re`` patterns here, RE2 ones in linear.Lazy."""
 
-    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-        self._compiled: re.Pattern[Any] | None = None
+    def __init__(self, build: Callable[[], Any], methods: tuple[str, ...]) -> None:
+        self._build = build
+        self._methods = methods
+        self._compiled: Any = None
 
     def __getattr__(self, name: str) -> Any:
         # Called only for what the instance lacks: the first read of a method, or an attribute the
-        # instance does not copy (``groupindex``, ``pattern``...), read from the one compiled pattern.
+        # instance does not copy (``groupindex``, ``pattern``...), read from the one built object.
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.compiled(), name)
 
-    def compiled(self) -> re.Pattern[Any]:
-        """The compiled pattern (compiled now if it was not yet)."""
+    def compiled(self) -> Any:
+        """The built object (built now if it was not yet)."""
         if self._compiled is None:
-            self._compiled = re.compile(*self._source)
-            for method in _METHODS:
+            self._compiled = self._build()
+            for method in self._methods:
                 setattr(self, method, getattr(self._compiled, method))
         return self._compiled
+
+
+class LazyPattern(Deferred):
+    """``re.compile(pattern, flags)`` on the first attribute read; after it, the pattern's own methods."""
+
+    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
+        super().__init__(functools.partial(re.compile, pattern, flags), _METHODS)
+        self._source = (pattern, flags)
 
     def __repr__(self) -> str:
         return f"lazyre.compile({self._source[0]!r}, {self._source[1]!r})"
@@ -53,16 +65,16 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
 
 
 def compile_all(module: ModuleType) -> int:
-    """Compile every lazy pattern ``module`` holds at its top level (in tuples, lists and dicts too);
-    how many. A test's way to keep a bad pattern from hiding until the log that needs it."""
+    """Compile every lazy pattern ``module`` holds at its top level (in tuples, lists and dicts too), RE2's
+    (linear.Lazy) as well; how many. A test's way to keep a bad pattern from hiding until the log that needs it."""
     found = [p for value in vars(module).values() for p in _lazy_in(value, 2)]
     for pattern in found:
         pattern.compiled()
     return len(found)
 
 
-def _lazy_in(value: object, depth: int) -> Iterable[LazyPattern]:
-    if isinstance(value, LazyPattern):
+def _lazy_in(value: object, depth: int) -> Iterable[Deferred]:
+    if isinstance(value, Deferred):
         yield value
     elif depth and isinstance(value, (tuple, list)):
         for item in value:

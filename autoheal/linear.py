@@ -20,11 +20,12 @@ holding one is refused with a ValueError (its author writes the boundary out, e.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import re2
 
-from autoheal import re2api
+from autoheal import lazyre, re2api
 
 # Python's \w (str.isalnum() or "_") and \s (str.isspace()) as RE2 class items.
 WORD = r"\pL\pN_"
@@ -194,7 +195,7 @@ def _compile(pattern: str, translated: str) -> Any:
         raise ValueError(f"RE2 cannot compile {pattern!r}: {why}") from None
 
 
-class Lazy:
+class Lazy(lazyre.Deferred):
     """A pattern translated now (a refused construct fails at import) and compiled by RE2 on first use.
 
     Unicode classes make RE2's compile slow (``[\\pL\\pN_]{1,6}`` alone ~1 ms): blocks.py's two dozen
@@ -202,21 +203,8 @@ class Lazy:
     """
 
     def __init__(self, pattern: str, ignorecase: bool = False, ascii: bool = False) -> None:
-        self._pattern = pattern
-        self._translated = ("(?i)" if ignorecase else "") + translate(pattern, ascii)
-        self._compiled: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        # Called only for what the instance lacks. The compiled pattern's common methods then live
-        # on the instance, so later calls cost what calling the RE2 pattern itself does; any other
-        # attribute (``groupindex``...) is read from the one compiled pattern, never compiled again.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        if self._compiled is None:
-            self._compiled = _compile(self._pattern, self._translated)
-            for method in _METHODS:
-                setattr(self, method, getattr(self._compiled, method))
-        return getattr(self._compiled, name)
+        translated = ("(?i)" if ignorecase else "") + translate(pattern, ascii)
+        super().__init__(functools.partial(_compile, pattern, translated), _METHODS)
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "pattern", "groups")
