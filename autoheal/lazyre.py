@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import ModuleType
-from typing import Any, AnyStr, cast
+from typing import Any, AnyStr, Protocol, cast
 
 # What is copied onto the stand-in on first use (the methods the code calls per line).
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
@@ -59,9 +60,29 @@ class LazyPattern(Deferred):
         return f"lazyre.compile({self._source[0]!r}, {self._source[1]!r})"
 
 
-def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
-    """What ``re.compile`` returns, compiled on first use (typed as the pattern it stands for)."""
-    return cast("re.Pattern[AnyStr]", LazyPattern(pattern, int(flags)))
+class Pattern(Protocol[AnyStr]):
+    """What a lazy pattern offers: ``re.Pattern``'s methods, not the type itself, so mypy refuses one where
+    an ``re.Pattern`` must go (``re.sub(p, ...)`` would fail at run time)."""
+
+    @property
+    def pattern(self) -> AnyStr: ...
+    @property
+    def groupindex(self) -> Mapping[str, int]: ...
+    def search(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None: ...
+    def match(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None: ...
+    def fullmatch(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None: ...
+    def finditer(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[AnyStr]]: ...
+    def findall(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]: ...
+    def split(self, string: AnyStr, maxsplit: int = 0) -> list[AnyStr | Any]: ...
+    def sub(self, repl: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], string: AnyStr, count: int = 0) -> AnyStr: ...
+    def subn(
+        self, repl: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], string: AnyStr, count: int = 0
+    ) -> tuple[AnyStr, int]: ...
+
+
+def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> Pattern[AnyStr]:
+    """What ``re.compile`` returns, compiled on first use."""
+    return cast("Pattern[AnyStr]", LazyPattern(pattern, int(flags)))
 
 
 def compile_all(module: ModuleType) -> int:
