@@ -225,8 +225,7 @@ def tallied(lines: Iterable[str]) -> int:
     return max([0, *(int(m[1]) for t in lines for m in [_FAILING.search(t)] if m)])
 
 
-# A run's summary spans a few lines, its files' tally over its tests' (vitest's ``Test Files  1 failed (1)``
-# then ``Tests  3 failed (3)``; Jest's ``Test Suites:`` then ``Tests:``): the lines below a verdict count too.
+# A summary's files' tally over its tests' (vitest's ``Test Files  1 failed (1)``, then ``Tests  3 failed (3)``).
 _SUMMARY_LINES = 2
 
 
