@@ -20,18 +20,23 @@ _RUNS_AFTER: dict[str, frozenset[str]] = dict.fromkeys(
     frozenset(),
 )
 # The options whose value is the next word, from each one's man page: sudo(8), timeout(1), env(1),
-# ionice(1), nice(1), stdbuf(1), GNU time(1), xcrun(1).
+# ionice(1), nice(1), stdbuf(1), GNU time(1), xvfb-run(1), xcrun(1). Not env's ``-S``: its value is the command.
 _RUNS_AFTER |= {
     "sudo": frozenset({"-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host"})
-    | frozenset({"-p", "--prompt", "-U", "--other-user", "-r", "--role", "-t", "--type", "-T", "--command-timeout"}),
+    | frozenset({"-p", "--prompt", "-U", "--other-user", "-r", "--role", "-t", "--type", "-T", "--command-timeout"})
+    | frozenset({"-R", "--chroot"}),
     "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
-    "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir"}),
+    "xvfb-run": frozenset({"-e", "--error-file", "-f", "--auth-file", "-n", "--server-num", "-p", "--xauth-protocol"})
+    | frozenset({"-s", "--server-args", "-w", "--wait"}),
     "ionice": frozenset({"-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"}),
     "nice": frozenset({"-n", "--adjustment"}),
     "stdbuf": frozenset({"-i", "-o", "-e"}),
     "time": frozenset({"-o", "--output", "-f", "--format"}),
     "xcrun": frozenset({"--sdk", "-sdk", "--toolchain", "-toolchain"}),
 }
+# env(1)'s ``-S STRING``: the string is split into the command and its arguments.
+_SPLITS = frozenset({"-S", "--split-string"})
 WRAPPERS = frozenset(_RUNS_AFTER)
 # Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
 _PREFIXES = _RUNS_AFTER.keys() | {"if", "then", "elif", "while", "until", "do", "!"}
@@ -45,9 +50,15 @@ def command_words(segment: str) -> list[str]:
         words = segment.split()
     while words and (_ENV.match(words[0]) or words[0] in _PREFIXES):
         first = words.pop(0)
-        while first in _RUNS_AFTER and words and (words[0].startswith("-") or words[0][:1].isdigit()):
-            if words.pop(0) in _RUNS_AFTER[first] and words:
+        while first in _RUNS_AFTER and words and words[0].startswith("-"):
+            option = words.pop(0)
+            if option in _RUNS_AFTER[first] and words:
                 words.pop(0)
+            elif option in _SPLITS and words:
+                words[:1] = words[0].split()  # env -S 'cmd args': the string is the command's words
+        # One duration or niceness after the options (``timeout 600``, ``nice 10``), not the command's words.
+        if first in _RUNS_AFTER and len(words) > 1 and words[0][:1].isdigit():
+            words.pop(0)
     # A rustup toolchain override (``cargo +nightly fmt``) is not the subcommand.
     return [w for i, w in enumerate(words) if not (i == 1 and w.startswith("+") and tool_name(words[0]) == "cargo")]
 

@@ -20,6 +20,10 @@ from autoheal.cmdwords import command_words
         ("xcrun --sdk macosx swift-format lint .", ["swift-format", "lint", "."]),
         ("if [ -n x ]", ["[", "-n", "x", "]"]),
         ("cargo +nightly fmt --check", ["cargo", "fmt", "--check"]),
+        ("timeout 600 2to3 -w .", ["2to3", "-w", "."]),  # one duration, then the command
+        ("xvfb-run -e /dev/stdout npm test", ["npm", "test"]),
+        ("sudo -R /srv/root make", ["make"]),
+        ("env -S 'pytest -q'", ["pytest", "-q"]),  # -S's value is the command and its arguments
     ],
 )
 def test_command_words_skip_assignments_keywords_and_wrappers(segment: str, words: list[str]) -> None:
