@@ -73,7 +73,9 @@ def _built(categories: list[str | None], output: Numbered) -> int:
     """How many links passed by the build links' own words that they finished (0: none said so): each
     build's word (cargo's ``Finished``, SwiftPM's ``Build complete!``) passes the build links in turn."""
     builds = [i for i, c in enumerate(categories) if c == COMPILE]
-    said = sum(1 for _, t in output if compiled(t))
+    # One build's words may be a run of lines (CMake's ``[100%] Built target x`` per final target): a run is one.
+    marks = [compiled(t) for _, t in output]
+    said = sum(1 for i, m in enumerate(marks) if m and not (i and marks[i - 1]))
     return builds[min(said, len(builds)) - 1] + 1 if builds and said else 0
 
 

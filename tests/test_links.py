@@ -85,3 +85,10 @@ def test_an_install_or_an_images_success_is_no_build_that_finished() -> None:
     output = ["Successfully installed app-0.1.0", "Successfully tagged app:ci"]
     block = ["error: linker `cc` not found"]
     assert failing_link(chain, output, block, tests_ran=False) == chain
+
+
+def test_a_builds_run_of_finished_targets_is_one_builds_word() -> None:
+    chain = "cmake --build build && clang-tidy -p build src/a.cpp && cmake --build build --target install"
+    output = ["[ 50%] Built target lib", "[100%] Built target app", "[100%] Built target tests"]
+    block = ["src/a.cpp:3:5: error: use of undeclared identifier 'x' [clang-diagnostic-error]"]
+    assert failing_link(chain, output, block, tests_ran=False) == "clang-tidy -p build src/a.cpp"
