@@ -197,7 +197,8 @@ _COMMANDISH = lazyre.compile(r"(?:^|\s)--?[A-Za-z]|[/=|&;$]")
 
 
 def _tool(words: list[str]) -> str:
-    words = cmdwords.command_words(" ".join(words))
+    # A Windows path (``.\\build.ps1``) keeps its backslashes: a POSIX shell's reading would eat them.
+    words = cmdwords.command_words(" ".join(words)) if not any("\\" in w for w in words) else words
     while words and words[0] in _WRAPPERS:
         words = words[1:]
     if len(words) >= 2 and words[0] in _RUNS and words[1] in ("run", "exec"):

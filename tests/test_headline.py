@@ -104,6 +104,7 @@ def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
         ("Run sudo -E make install", "make install"),
         ("Run sudo -u app flake8 .", "flake8"),
         ("Run env -u CI npm test", "npm test"),
+        ("Run .\\build.ps1 -Configuration Release", ".\\build.ps1"),
     ],
 )
 def test_step_label_names_the_tool(step: str, label: str) -> None:
