@@ -101,7 +101,7 @@ class _Scanner:
     def run(self, stream: IO[bytes]) -> DocScan:
         buf, first_line, scan_from, pending = b"", 1, 0, b""
         while True:
-            data = stream.read(CHUNK)
+            data = stream.read(CHUNK) or b""  # a non-blocking raw stream's None: no bytes now, read as the end
             eof = not data
             ready, pending = _whole_lines(pending + data, eof)
             buf = buf + strip_ansi_bytes(ready) if ready else buf
