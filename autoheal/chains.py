@@ -141,22 +141,18 @@ def installed(best: Hit, hits: list[Hit]) -> Hit:
     )
 
 
-# A tool's own word that it finished what it was run for: cargo's ``Finished `release` profile [...]
-# target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), docker's ``Successfully built`` /
-# ``Successfully tagged``, pip's ``Successfully installed``, Gradle's and Maven's ``BUILD SUCCESS(FUL)``,
-# SwiftPM's ``Build complete! (12.3s)``, MSBuild's ``Build succeeded.``, CMake's makefiles' ``[100%] Built target x``.
-_SUCCEEDED = lazyre.compile(
-    r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
-    r"^\s*Successfully (?:built|tagged|installed) \S|^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|"
-    r"^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
-)
-
-
-# Of those, a compiler's or build system's own (not an install's nor an image's): what says a build link passed.
-_COMPILED = lazyre.compile(
+# A compiler's or build system's own word that the build finished: cargo's ``Finished `release` profile [...]
+# target(s) in 3s`` (older: ``Finished release [optimized] target(s)``), Gradle's and Maven's ``BUILD
+# SUCCESS(FUL)``, SwiftPM's ``Build complete! (12.3s)``, MSBuild's ``Build succeeded.``, CMake's makefiles'
+# ``[100%] Built target x``: what says a build link passed.
+_BUILT = (
     r"^\s*Finished\s+(?:`\w+` profile|release|dev|test|debug)\b.*\btarget\(s\) in\b|"
     r"^\s*(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b|^\s*Build (?:complete!|succeeded\.)|^\s*\[100%\] Built target \S"
 )
+_COMPILED = lazyre.compile(_BUILT)
+# Any tool's own word that it finished what it was run for: a build's, or docker's ``Successfully built`` /
+# ``Successfully tagged``, pip's ``Successfully installed``.
+_SUCCEEDED = lazyre.compile(_BUILT + r"|^\s*Successfully (?:built|tagged|installed) \S")
 
 
 def compiled(text: str) -> bool:
