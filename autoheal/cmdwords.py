@@ -14,14 +14,12 @@ _ENV = lazyre.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # its options whose value is a word apart: coreutils' ``timeout``, ``nohup``, ``stdbuf``, ``ionice``,
 # ``env -i``; moreutils' ``chronic``; ``eatmydata``, ``fakeroot``, ``dbus-run-session``; the shell's
 # ``time -p``, ``exec``, ``command``; Xcode's ``xcrun --sdk macosx swift-format`` (``man xcrun``).
-_RUNS_AFTER: dict[str, frozenset[str]] = dict.fromkeys(
-    ("timeout", "nohup", "stdbuf", "ionice", "chronic", "eatmydata", "fakeroot", "dbus-run-session", "xvfb-run")
-    + ("sudo", "nice", "command", "unbuffer", "catchsegv", "env", "time", "exec"),
-    frozenset(),
-)
+_NONE: frozenset[str] = frozenset()
 # The options whose value is the next word, from each one's man page: sudo(8), timeout(1), env(1),
 # ionice(1), nice(1), stdbuf(1), GNU time(1), xvfb-run(1), xcrun(1). Not env's ``-S``: its value is the command.
-_RUNS_AFTER |= {
+_RUNS_AFTER: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("nohup", "chronic", "eatmydata", "fakeroot", "dbus-run-session", "command"), _NONE),
+    **dict.fromkeys(("unbuffer", "catchsegv", "exec"), _NONE),
     "sudo": frozenset({"-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host"})
     | frozenset({"-p", "--prompt", "-U", "--other-user", "-r", "--role", "-t", "--type", "-T", "--command-timeout"})
     | frozenset({"-R", "--chroot"}),
@@ -39,7 +37,7 @@ _RUNS_AFTER |= {
 _SPLITS = frozenset({"-S", "--split-string"})
 WRAPPERS = frozenset(_RUNS_AFTER)
 # Words before the command proper: those wrappers, and a shell's keywords (``if [ -n "$(gofmt -l .)" ]``).
-_PREFIXES = _RUNS_AFTER.keys() | {"if", "then", "elif", "while", "until", "do", "!"}
+_PREFIXES = WRAPPERS | {"if", "then", "elif", "while", "until", "do", "!"}
 
 
 def command_words(segment: str) -> list[str]:
