@@ -15,7 +15,7 @@ from dataclasses import replace
 from autoheal import blocks, lazyre
 from autoheal.rules import Rule
 from autoheal.scan import Hit
-from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, tallied
+from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, most, tallied
 
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
 # node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
@@ -79,7 +79,7 @@ def timed_out(best: Hit, hits: list[Hit]) -> Hit:
     named = {v.line: v.captures["test"] for v in verdicts if v.captures.get("test")}
     owners = {_owner(n, lines, named) for n, t in lines.items() if own_limit(t) and not blocks.warning(t)}
     failing = max(failing_count(verdicts), 1)
-    if not owners or 2 * len(owners) <= failing:
+    if not owners or not most(len(owners), failing):
         return best
     return replace(best, rule=OWN_LIMIT)
 
@@ -95,5 +95,5 @@ def block_timed_out(block: list[str], verdicts: list[Hit]) -> bool:
             owner = i
         if own_limit(text) and not blocks.warning(text):
             owners.add(owner)
-    failing = max(failing_count(verdicts) if verdicts else 0, tallied(block), 1)
-    return bool(owners) and 2 * len(owners) > failing
+    failing = max(failing_count(verdicts), tallied(block), 1)
+    return bool(owners) and most(len(owners), failing)

@@ -190,13 +190,8 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
             candidates.append(h)
     # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`); when
     # none is named, the runner's count ("1 tests failed out of 3"), else the verdict lines themselves.
-    named = {
-        h.captures["test"] for h in hits if h.doc is best.doc and h.rule.category == TEST and h.captures.get("test")
-    }
-    counted = [
-        int(m[1]) for h in hits if h.doc is best.doc and h.rule.category == TEST for m in [_FAILING.search(h.text)] if m
-    ]
-    failing = len(named) or (max(counted) if counted else len({name for _, name in verdicts}))
+    named = {h.captures["test"] for h in mine if h.captures.get("test")}
+    failing = len(named) or tallied(h.text for h in mine) or len({name for _, name in verdicts})
     # A reporter annotates each failing test once: as many annotations, as many failures at least (the
     # tally the rules read may be the files' count, Vitest's ``Test Files  3 failed`` over ``Tests  13 failed``).
     failing = max(failing, len({h.line for h in hits if id(h) in annotated}))
@@ -229,6 +224,11 @@ def tallied(lines: Iterable[str]) -> int:
 _SUMMARY_LINES = 2
 
 
+def most(part: int, failing: int) -> bool:
+    """More than half of the failing tests: what makes their shared error the run's failure."""
+    return 2 * part > failing
+
+
 def failing_count(verdicts: Sequence[Hit]) -> int:
     """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
     named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
@@ -245,7 +245,7 @@ def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     slow = {
         h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
     }
-    if failing < 2 or 2 * len(slow) > failing:
+    if failing < 2 or most(len(slow), failing):
         return best
     return strongest(verdicts, best)
 
