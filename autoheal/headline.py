@@ -219,6 +219,10 @@ def _tool(words: list[str]) -> str:
     return name
 
 
+# A first word that says a tool runs: one that takes a subcommand, a runner, or a wrapper.
+_KNOWN = _SUBCOMMANDS | _RUNS | _WRAPPERS | cmdwords.WRAPPERS
+
+
 def step_label(step: str) -> str:
     """A step as a maintainer names it: its name, or for a command (``Run python -m pytest -q``) the tool."""
     text = " ".join(step.split())
@@ -228,7 +232,7 @@ def step_label(step: str) -> str:
         return _shorten(command, LABEL_CHARS)
     if words[0] in _SHELL_WORDS:
         return ""  # a script's first line ("set -e", "cd src") does not say which tool ran
-    known = words[0] in _SUBCOMMANDS | _RUNS | _WRAPPERS | cmdwords.WRAPPERS or _PYTHONS.match(words[0])
+    known = words[0] in _KNOWN or _PYTHONS.match(words[0])
     if _COMMANDISH.search(command) or known:
         tool = _tool(words)
         if tool:
