@@ -263,11 +263,11 @@ def last_words(lines: Numbered, end: int) -> int:
         last -= 1
     if not exited or last <= end:
         return end
+    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]):
+        return end  # (a run's verdict closed the block: what follows is the driver's)
     words = words_below(lines[end + 1 : last + 1])
     if words is None or len(words) < last - end:
         return end  # more than a few lines, or the runner's work between: no last words of the block
-    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]):
-        return end  # (a run's verdict closed the block: what follows is the driver's)
     if any(_starts_something(t) for _, t in words):
         return end
     return _epilogue(lines, last)  # with the command's exit lines right after it, as any block's end
