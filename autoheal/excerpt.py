@@ -222,11 +222,7 @@ def _pieces(
     lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int], lead: bool = False
 ) -> list[tuple[int, str]]:
     start, headed = edges.find_start(lines, at, known)
-    end, ended = ends.find_end(lines, at, start)
-    end = extents.document_end(lines, end)
-    words = ends.last_words(lines, end)
-    end = words if words - start < MAX_EXCERPT else end  # (a block cut anyway keeps its own end)
-    end = extents.tally_below(lines, end)
+    end, ended = extents.block_end(lines, at, start)
     if lead:
         start = leads.opener(lines, start, known)
     if blocks.progress(lines[at][1]) == "fail":

@@ -13,6 +13,17 @@ TALLY_REACH = 3  # how far below a block's end the run's tally may sit and still
 Numbered = edges.Numbered
 
 
+def block_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
+    """Where the block of the line ``at`` (its first line ``start``) ends, and whether it ended on a line
+    of its own (ends.find_end): moved past a YAML document under it, onto the tool's last words (unless
+    the block is cut anyway: then it keeps its own end) and down to the run's tally just below."""
+    end, ended = ends.find_end(lines, at, start)
+    end = document_end(lines, end)
+    words = ends.last_words(lines, end)
+    end = words if words - start < MAX_EXCERPT else end
+    return tally_below(lines, end), ended
+
+
 def tally_below(lines: Numbered, end: int) -> int:
     """The block's end moved down to the run's tally of failures a line or three below it (spago's ``1/2
     tests failed.`` under its ``Summary``, a harness's count after a blank line): what the block's failures
