@@ -34,7 +34,7 @@ def _announced(lines: Numbered, j: int) -> int:
     depth = blocks.indent(lines[j][1])
     for k in range(j - 1, max(-1, j - 3), -1):
         text = lines[k][1]
-        if not (blocks.indent(text) and not blocks.blank(text)):
+        if blocks.blank(text) or not blocks.indent(text):
             announced = text.rstrip().endswith(("...", "\u2026")) and blocks.indent(text) < depth
             return k if announced and not edges.stop(text) else j
     return j
