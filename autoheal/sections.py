@@ -171,11 +171,10 @@ class Sectioner:
             return
         if found.last_work and found.code and self.failed:
             return  # the job's status repeats what a section said
-        if found.code is not None:
-            self._set_status(target, FAILED if found.code else PASSED)
-            if found.code:
-                target.exit_line, target.exit_code = line, found.code
-                self.closed = self._index(target)
+        if found.code:
+            self._fail(target, line, found.code)
+        elif found.code is not None:
+            self._set_status(target, PASSED)
         elif found.error and target.status == UNKNOWN:
             self._set_status(target, FAILED)
             target.exit_line = line
@@ -192,9 +191,13 @@ class Sectioner:
         work = next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), None)
         if self.failed or not last.aside or work is None or work.kind != "command":
             return
-        self._set_status(last, FAILED)
-        last.exit_line, last.exit_code = line, 1
-        self.closed, self.post_failed = self._index(last), True
+        self._fail(last, line, 1)
+        self.post_failed = True
+
+    def _fail(self, target: Section, line: int, code: int) -> None:  # the section the job closed at, so far
+        self._set_status(target, FAILED)
+        target.exit_line, target.exit_code = line, code
+        self.closed = self._index(target)
 
     def _tell(self, line: int, found: Marker) -> None:
         """A marker only one CI prints, in the log's head, tells the log's CI, unless it is one that CI's
@@ -215,14 +218,13 @@ class Sectioner:
         return len(self.sections) - len(live) + next(i for i in range(len(live) - 1, -1, -1) if live[i] is target)
 
     def _open(self, line: int, found: Marker) -> None:
-        if (found.weak and not self.buildkite) or len(self.sections) >= MAX_SECTIONS or not self._jenkins_opens(found):
+        full = len(self.sections) >= MAX_SECTIONS
+        if (found.weak and not self.buildkite) or full or not self._jenkins_opens(found, line):
             return
         self.buildkite = self.buildkite or found.buildkite
         if found.kind == "step":
             self.aside = found.aside
         sections = self.sections
-        if found.opens == POST_BUILD and sections.last.command == POST_BUILD and sections.last.start == line:
-            return  # a publisher's first line right after "marked build as failure" opened them
         sections.last.end = line - 1
         frozen = sections.append(Section(line, found.opens or "", found.kind, aside=found.aside or self.aside))
         if frozen is not None and frozen.status != FAILED:
@@ -246,16 +248,15 @@ class Sectioner:
         traces = [c.command for c in self.by_section.get(index, ()) if c.kind == "trace"]
         return is_upload(self.sections[index].command) or bool(traces and is_upload(traces[-1]))
 
-    def _jenkins_opens(self, found: Marker) -> bool:
+    def _jenkins_opens(self, found: Marker, line: int) -> bool:
         """Jenkins' checkout opens a section only before any other; a publisher's first line only in a
         freestyle build (a Pipeline stage, a GitHub Actions step runs its publishers as its own work)."""
         last = self.sections.last
         if found.opens == SCM_CHECKOUT and found.kind == "step":
             return len(self.sections) == 1 and last.kind == "log"
         if found.opens == POST_BUILD and found.aside:
-            return self.jenkins and (
-                last.kind != "step" or last.command == SCM_CHECKOUT or (last.aside and last.command == POST_BUILD)
-            )
+            again = last.aside and last.command == POST_BUILD and last.start != line  # not the line that opened them
+            return self.jenkins and (last.kind != "step" or last.command == SCM_CHECKOUT or again)
         return True
 
     def _target(self, found: Marker) -> Section:
