@@ -195,7 +195,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
-    return _trace(body, said, command)
+    return None if command else _trace(body, said, command)  # (a command line's trace was read above)
 
 
 def _trace(body: str, said: LazyText, command: bool) -> Marker | None:
