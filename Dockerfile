@@ -27,9 +27,13 @@ COPY templates ./templates
 COPY workflows-examples ./workflows-examples
 
 # The warm-up below pipes into autoheal: a failing step must fail the build (hadolint DL4006).
+# The entrypoint imports autoheal from this directory, not from site-packages, and
+# PYTHONDONTWRITEBYTECODE keeps runs from writing bytecode: compileall writes it once, here, or
+# every run would compile every module (more than the triage of a small log costs).
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN pip install --no-cache-dir --only-binary=:all: -r requirements.lock \
     && pip install --no-cache-dir --no-deps . \
+    && python -m compileall -q autoheal \
     && autoheal --help > /dev/null \
     && printf 'error: warm-up\n' | autoheal triage - > /dev/null
 

@@ -220,6 +220,11 @@ def test_dockerfile_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert _entries(tmp_path / "cache") >= {"catalogue", "hyperscan-lines", "hyperscan-region"}  # built into the image
+    # The entrypoint imports the copy in WORKDIR, under the image's PYTHONDONTWRITEBYTECODE: a run
+    # must find every module compiled.
+    assert "PYTHONDONTWRITEBYTECODE=1" in text
+    run_env = {**env, "PYTHONDONTWRITEBYTECODE": "1"}
+    assert _compiled_sources([str(venv / "bin" / "python")], work, run_env, work / "autoheal") == []
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "check"], env=env, check=True, capture_output=True)
     # The wheel carries the templates, so rendering works without the source tree.
     shutil.rmtree(work / "templates")
@@ -268,7 +273,8 @@ def test_composite_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     assert cache.parent == Path(out["dir"])
     for step in ("install", "run"):
         assert steps[step]["env"]["AUTOHEAL_CACHE_DIR"] == "${{ steps.venv.outputs.cache }}"
-    env.update(VENV=out["dir"], VENV_PYTHON=out["python"], AUTOHEAL_CACHE_DIR=str(cache))
+    assert steps["install"]["env"]["PYCACHE"] == "${{ steps.venv.outputs.pycache }}"
+    env.update(VENV=out["dir"], VENV_PYTHON=out["python"], AUTOHEAL_CACHE_DIR=str(cache), PYCACHE=out["pycache"])
     proc = subprocess.run(
         ["bash", "-c", steps["install"]["run"]], env=env, capture_output=True, text=True, check=False, timeout=600
     )
@@ -282,6 +288,49 @@ def test_composite_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     proc = subprocess.run(triage, cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120)
     assert proc.returncode == 0 and '"category": "dependency.missing"' in proc.stdout, proc.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == built  # a warm start: nothing rebuilt
+    # The bytecode in the cached venv serves the next job's fresh download of the action: checked by
+    # hash (pyc flags 0b11), which new mtimes do not change; the run step reads it through the prefix.
+    pycache = Path(out["pycache"])
+    assert pycache.parent == Path(out["dir"]) and 'pycache_prefix="$AUTOHEAL_PYCACHE"' in steps["run"]["run"]
+    assert steps["run"]["env"]["AUTOHEAL_PYCACHE"] == "${{ steps.venv.outputs.pycache }}"
+    compiled = {p.name.split(".")[0] for p in pycache.rglob("autoheal/**/*.pyc")}
+    sources = list((ROOT / "autoheal").rglob("*.py"))
+    assert compiled >= {p.stem for p in sources}
+    assert {int.from_bytes(p.read_bytes()[4:8], "little") for p in pycache.rglob("autoheal/**/*.pyc")} == {0b11}
+    env.pop("PYTHONPATH")
+    empty = [out["python"], "-E", "-s", "-X", f"pycache_prefix={tmp_path / 'none'}"]
+    assert len(_compiled_sources(empty, ROOT, env, ROOT / "autoheal")) > 50  # without it, every module compiles
+    python = [out["python"], "-E", "-s", "-X", f"pycache_prefix={pycache}"]
+    assert _compiled_sources(python, ROOT, env, Path("/")) == []  # nothing compiled: not autoheal, not the stdlib
+
+
+# A run of autoheal (a triage of one line on stdin) that prints every Python source it had to compile
+# rather than load as bytecode: the audit event ``compile`` fires for each, with its file name.
+# https://docs.python.org/3/library/audit_events.html
+_PROBE = """
+import runpy, sys
+root, seen = sys.argv.pop(1), []
+def hook(event, args):
+    if event == "compile" and str(args[1]).endswith(".py") and str(args[1]).startswith(root):
+        seen.append(str(args[1]))
+sys.addaudithook(hook)
+sys.argv[1:] = ["triage", "-"]
+try:
+    runpy.run_module("autoheal", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+for path in seen:
+    print(path, file=sys.stderr)
+"""
+
+
+def _compiled_sources(python: list[str], cwd: Path, env: dict[str, str], under: Path) -> list[str]:
+    """The sources under ``under`` that a triage run by ``python`` from ``cwd`` compiled."""
+    argv = [*python, "-c", _PROBE, str(under)]
+    proc = subprocess.run(argv, cwd=cwd, env=env, input="error: x\n", capture_output=True, text=True, timeout=120)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert all(line.endswith(".py") for line in lines), proc.stderr[-2000:]
+    return lines
 
 
 def _entries(cache: Path) -> set[str]:
