@@ -281,10 +281,12 @@ def test_composite_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     built = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert _entries(cache) >= {"catalogue", "prefilter"}
-    env.update({"AUTOHEAL_PYTHON": out["python"], "INPUT_MODE": "bogus", "PYTHONPATH": "/nonexistent"})
+    env.update(AUTOHEAL_PYTHON=out["python"], AUTOHEAL_PYCACHE=out["pycache"], INPUT_MODE="bogus")
+    env["PYTHONPATH"] = "/nonexistent"
     proc = subprocess.run(["bash", "-c", steps["run"]["run"]], env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "input 'mode' must be one of" in proc.stderr, proc.stderr
-    triage = [out["python"], "-E", "-s", "-m", "autoheal", "triage", "--format", "json", "examples/logs"]
+    prefix = f"pycache_prefix={out['pycache']}"  # as the run step: -E also drops PYTHONDONTWRITEBYTECODE
+    triage = [out["python"], "-E", "-s", "-X", prefix, "-m", "autoheal", "triage", "--format", "json", "examples/logs"]
     proc = subprocess.run(triage, cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120)
     assert proc.returncode == 0 and '"category": "dependency.missing"' in proc.stdout, proc.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == built  # a warm start: nothing rebuilt
