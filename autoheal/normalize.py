@@ -69,6 +69,12 @@ def decode(raw: bytes) -> str:
     return raw[: MAX_LINE_CHARS * 4].decode("utf-8", errors="replace")
 
 
+def binary(text: str) -> bool:
+    """Whether a decoded line is bytes rather than text: an eighth or more of it is invalid UTF-8,
+    decoded to U+FFFD. A text line with one stray Latin-1 byte stays text from 8 characters on."""
+    return text.count("\ufffd") * 8 >= len(text) > 0
+
+
 def normalize(line: str) -> str:
     """Return the line as the tool printed it (no timestamp, colours, markers or CR), secrets redacted."""
     return redact(_clean(line))[:MAX_LINE_CHARS]

@@ -17,6 +17,7 @@ from autoheal.baseline import Baseline
 from autoheal.fingerprint import fingerprint
 from autoheal.logsource import LogDoc, open_input
 from autoheal.models import Alternative, Diagnosis, ExcerptLine
+from autoheal.normalize import binary
 from autoheal.rootcause import Found
 from autoheal.rules import Rule, RuleSet
 from autoheal.scan import DocScan, Hit, scan_doc
@@ -117,15 +118,35 @@ def _telling(tail: list[tuple[int, str]]) -> tuple[int, str] | None:
     return max(reversed(told), key=lambda line: blocks.error_score(line[1]), default=None)
 
 
+def _junk(lines: list[tuple[int, str]]) -> set[tuple[int, str]]:
+    """The lines of a log's end that are binary bytes (a build artefact or core dump cat into the log),
+    which make no title or excerpt line. Where they are most of it, the short fragments between the
+    dump's stray newline bytes go with them."""
+    binaries = {line for line in lines if binary(line[1])}
+    if len(binaries) * 2 < len(lines):
+        return binaries
+    return binaries | {line for line in lines if len(line[1].strip()) < 8}
+
+
+def _unsaid(lines: list[tuple[int, str]], junk: set[tuple[int, str]]) -> str:
+    """The summary of a log whose end has no line to tell: why not."""
+    if not lines:
+        return "The log is empty."
+    if junk:
+        return "The log ends in binary bytes, not text."
+    return "The log's end shows only routine or passing lines, none that says what failed."
+
+
 def _unknown(scans: Sequence[DocScan], path: str) -> Diagnosis:
     """No rule matched and no error block: show the end of the log, where a failure usually is."""
     last = next((s for s in reversed(scans) if s.tail), scans[-1] if scans else None)
-    tail = [(n, t) for n, t in (last.tail if last else []) if t.strip() and not blocks.chatter(t)]
-    tail = tail[-MAX_EXCERPT:]
+    lines = [(n, t) for n, t in (last.tail if last else []) if t.strip()]
+    junk = _junk(lines)
+    tail = [(n, t) for n, t in lines if not blocks.chatter(t) and (n, t) not in junk][-MAX_EXCERPT:]
     excerpt_lines = tuple(ExcerptLine(n, t, last.doc.name if last else "") for n, t in tail)
     last_words = "\n".join(t for _, t in tail[-3:])
     said = _telling(tail)
-    summary = _shorten(said[1], SUMMARY_CHARS) if said else "The log is empty."
+    summary = _shorten(said[1], SUMMARY_CHARS) if said else _unsaid(lines, junk)
     return _worded(
         Diagnosis(
             path=path,

@@ -118,9 +118,20 @@ def test_no_match_is_unknown_with_the_end_of_the_log() -> None:
     assert d.summary == "bye"
 
 
+def test_binary_bytes_at_the_end_of_a_log_make_no_title_and_no_excerpt_line() -> None:
+    junk = bytes(range(128, 256)) + b"PK\x03\x04\xff\xfe"
+    d = triage_docs([bytes_doc("", b"unpacking release\nsomething odd happened\n" + junk + b"\n")], BUILTIN, "x")
+    assert d.summary == "something odd happened" and [e.text for e in d.excerpt][-1] == "something odd happened"
+    only = triage_docs([bytes_doc("", junk + b"\n*\n" + junk[::-1] + b"\ny\n" + junk + b"\n")], BUILTIN, "x")
+    assert only.summary == "The log ends in binary bytes, not text." and only.excerpt == ()
+    assert "\ufffd" not in only.title
+
+
 def test_empty_log_still_gives_a_diagnosis() -> None:
     d = _triage("")
     assert d.category == "unknown" and d.excerpt == () and d.fingerprint
+    assert d.summary == "The log is empty." and _triage("\n\n").summary == "The log is empty."
+    assert _triage("test a ... ok\n").summary.startswith("The log's end shows only routine or passing lines")
 
 
 def test_transient_flag_follows_category() -> None:
