@@ -221,6 +221,15 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
     return head + body[: MAX_EXCERPT - len(head)]
 
 
+def _familiar_tail(lines: Numbered, at: int, end: int, known: Known) -> int:
+    """The block's end moved up past its last lines that the passing run printed as well (and blank lines
+    among them): below the failure's last new line, they are the job going on as it does when it passes
+    (a JVM's start-up notices, the next step's banner), the block's tail running past its end (issue 8)."""
+    while end > at and (known(lines[end][1]) or blocks.blank(lines[end][1])):
+        end -= 1
+    return end
+
+
 def _pieces(
     lines: Numbered, at: int, anchor: int, known: Known, least: tuple[int, int], lead: bool = False
 ) -> list[tuple[int, str]]:
@@ -237,6 +246,7 @@ def _pieces(
             if case is not None:
                 return case
         end = max(end, own or end)
+    end = _familiar_tail(lines, at, end, known)
     above = _case_above(lines, at, start)
     if above is not None:
         # The failing cases first, then the list that names them: the whole run when it fits, else the

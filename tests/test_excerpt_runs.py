@@ -159,3 +159,13 @@ def test_passing_subtests_the_passing_run_also_passed_leave_a_failing_tests_bloc
     shown = [n for n, _ in excerpt.block(_numbered(lines), 3, known)]
     assert {3, 4, 9, 10} <= set(shown) and not set(range(5, 9)) & set(shown)
     assert set(range(3, 11)) <= set(_shown(lines, 3))  # without the passing run: the run as go printed it
+
+
+def test_a_blocks_last_lines_the_passing_run_printed_as_well_leave_it() -> None:
+    # A shell script's error, then what the JVM says on every start (the passing run printed it too).
+    lines = ["Inserting the plugin", "", "bash: line 169: pom.bak9.xml: No space left on device"]
+    lines += ["bash: line 170: pom.bak10.xml: No space left on device", "mv: cannot stat 'pom.bak10.xml'"]
+    lines += ["Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF8", "WARNING: An illegal reflective access operation"]
+    known = Baseline.from_lines(["Inserting the plugin", *lines[5:]]).known
+    assert [n for n, _ in excerpt.block(_numbered(lines), 3, known)][-3:] == [3, 4, 5]
+    assert 6 in _shown(lines, 3)  # without the passing run, nothing says they are its every start
