@@ -17,8 +17,9 @@ A line the passing run also printed (the baseline) never anchors the root
 cause. The block's own lines are found without the baseline, so a baseline
 never removes a line from inside the failing block (such a line may well be
 needed there, a frame or a message the passing run also printed); it only
-leaves the context around the block: the lines leading to it and the rule's
-declared context beyond it.
+leaves the context around the block (the lines leading to it and the rule's
+declared context beyond it), the block's tail below its last new line, and
+the passing cases between its failures that passed in that run too.
 
 A block longer than ``MAX_EXCERPT`` is cut (cut.py: in its stack frames when it
 is long for them, else keeping its header, the root cause's own failure and its
