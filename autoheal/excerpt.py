@@ -79,10 +79,9 @@ def _between(run: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
     it is ``SANDWICH`` lines at most and its chatter is the test runner's own (cases that passed between
     two failing ones, go's ``=== RUN``, TAP's YAML bounds: the block reads as the runner printed it);
     else its blank lines, or one of them when more than ``BLANK_RUN``. A case the passing run also
-    passed (gaps.unfamiliar) is not part of this failure: it leaves the run first."""
-    run = gaps.unfamiliar(run, known)
+    passed (gaps.unfamiliar) is not part of this failure: it leaves such a run."""
     if gaps.sandwich([t for _, t in run]):
-        return run
+        return gaps.unfamiliar(run, known)
     blank = [x for x in run if blocks.blank(x[1])]
     return blank if len(blank) <= BLANK_RUN else blank[:1]
 

@@ -86,3 +86,10 @@ def test_a_line_naming_the_case_whose_output_follows_stays_though_the_passing_ru
     run = [(2, "=== CONT  TestB"), (3, "--- PASS: TestC (0.00s)"), (4, "--- PASS: TestD (0.00s)")]
     base = Baseline.from_lines(["=== CONT  TestB", "--- PASS: TestC (0.01s)", "--- PASS: TestD (0.02s)"])
     assert gaps.unfamiliar(run, base.known) == run[:1]
+
+
+def test_blank_lines_left_between_familiar_cases_shrink_to_one() -> None:
+    # ExUnit-like output: passing cases separated by blank lines, all of them in the passing run too.
+    run = [(2, "  ✓ parses"), (3, ""), (4, "  ✓ renders"), (5, ""), (6, "  ✓ totals")]
+    base = Baseline.from_lines(["  ✓ parses", "  ✓ renders", "  ✓ totals"])
+    assert gaps.unfamiliar(run, base.known) == [(3, "")]
