@@ -17,8 +17,9 @@ A line the passing run also printed (the baseline) never anchors the root
 cause. The block's own lines are found without the baseline, so a baseline
 never removes a line from inside the failing block (such a line may well be
 needed there, a frame or a message the passing run also printed); it only
-leaves the context around the block: the lines leading to it and the rule's
-declared context beyond it.
+leaves the context around the block (the lines leading to it and the rule's
+declared context beyond it), the block's tail below its last new line, and
+the passing cases between its failures that passed in that run too.
 
 A block longer than ``MAX_EXCERPT`` is cut (cut.py: in its stack frames when it
 is long for them, else keeping its header, the root cause's own failure and its
@@ -45,14 +46,14 @@ _LIST = re.compile(
 )
 
 
-def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, str]]:
+def _clean(lines: Numbered, start: int, end: int, at: int, known: Known) -> list[tuple[int, str]]:
     """The block's lines without chatter and none blank at its edges; a run of blank lines longer than
     ``BLANK_RUN`` shrinks to one (a shorter one is how a tool separates a failure's parts: deno's and
     unittest's double blank lines, shellcheck's between findings).
 
     A case or two that passed between two of the block's lines stay (between two failing ones, or
     between a failure and the run's tally): the block reads as the tool printed it. A longer run of
-    them, and other chatter, leave."""
+    them, and other chatter, leave; so do the passing cases the passing run printed as well (``known``)."""
     kept: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     details = extents.documents(lines, start, end)
@@ -67,19 +68,20 @@ def _clean(lines: Numbered, start: int, end: int, at: int) -> list[tuple[int, st
             run.append((n, text))
             continue
         if kept and run:
-            kept += _between(run)
+            kept += _between(run, known)
         run = []
         kept.append((n, text))
     return kept
 
 
-def _between(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _between(run: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
     """What stays of a run of blank and chatter lines between two of a block's lines: the whole run when
     it is ``SANDWICH`` lines at most and its chatter is the test runner's own (cases that passed between
     two failing ones, go's ``=== RUN``, TAP's YAML bounds: the block reads as the runner printed it);
-    else its blank lines, or one of them when more than ``BLANK_RUN``."""
+    else its blank lines, or one of them when more than ``BLANK_RUN``. A case the passing run also
+    passed (gaps.unfamiliar) is not part of this failure: it leaves such a run."""
     if gaps.sandwich([t for _, t in run]):
-        return run
+        return gaps.unfamiliar(run, known)
     blank = [x for x in run if blocks.blank(x[1])]
     return blank if len(blank) <= BLANK_RUN else blank[:1]
 
@@ -214,8 +216,18 @@ def _details_pieces(lines: Numbered, at: int, known: Known) -> list[tuple[int, s
     start, headed = edges.find_start(lines, found, known)
     start = max(start, at + 1)
     end, ended = ends.find_end(lines, found, start)
-    head = _clean(lines, at, at, at)
-    return head + cut.cut(_clean(lines, start, end, found), lines[found][0], headed, ended)[: MAX_EXCERPT - len(head)]
+    head = _clean(lines, at, at, at, known)
+    body = cut.cut(_clean(lines, start, end, found, known), lines[found][0], headed, ended)
+    return head + body[: MAX_EXCERPT - len(head)]
+
+
+def _familiar_tail(lines: Numbered, at: int, end: int, known: Known) -> int:
+    """The block's end moved up past its last lines that the passing run printed as well (and blank lines
+    among them): below the failure's last new line, they are the job going on as it does when it passes
+    (a JVM's start-up notices, the next step's banner), the block's tail running past its end (issue 8)."""
+    while end > at and (known(lines[end][1]) or blocks.blank(lines[end][1])):
+        end -= 1
+    return end
 
 
 def _pieces(
@@ -234,19 +246,20 @@ def _pieces(
             if case is not None:
                 return case
         end = max(end, own or end)
+    end = _familiar_tail(lines, at, end, known)
     above = _case_above(lines, at, start)
     if above is not None:
         # The failing cases first, then the list that names them: the whole run when it fits, else the
         # first case's block and the list.
         first = _pieces(lines, above, lines[above][0], known, (0, 0))
         top = next(i for i, (n, _) in enumerate(lines) if n == first[0][0])
-        merged = _clean(lines, top, end, at)
+        merged = _clean(lines, top, end, at, known)
         if len(merged) > MAX_EXCERPT:
-            merged = first + [x for x in _clean(lines, start, end, at) if x[0] > first[-1][0]]
+            merged = first + [x for x in _clean(lines, start, end, at, known) if x[0] > first[-1][0]]
         if len(merged) <= MAX_EXCERPT:
             return merged
     above, below = min(start, edges.reach(lines, at, -least[0])), max(end, edges.reach(lines, at, least[1]))
-    core = cut.trim_frames(_clean(lines, start, end, at))
+    core = cut.trim_frames(_clean(lines, start, end, at, known))
     if len(core) >= MAX_EXCERPT:
         return cut.cut(core, anchor, headed, ended)
     room = MAX_EXCERPT - len(core)

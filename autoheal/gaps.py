@@ -49,7 +49,7 @@ def _fill(gap: list[tuple[int, str]], before: str, known: Known) -> list[tuple[i
     """What of a gap between two pieces shows: all of it when it is passing cases (``sandwich``), else the
     lines of a gap up to ``BRIDGE`` long that are not chatter, baseline or a second blank line."""
     if sandwich([t for _, t in gap]):
-        return gap  # (its blank lines too, as inside a block: a run of them this short separates its parts)
+        return unfamiliar(gap, known)  # (its blank lines too, as inside a block: a run this short separates parts)
     if len(gap) > BRIDGE:
         return []
     out: list[tuple[int, str]] = []
@@ -58,6 +58,19 @@ def _fill(gap: list[tuple[int, str]], before: str, known: Known) -> list[tuple[i
         if not (blocks.chatter(x[1]) or known(x[1]) or (blocks.blank(x[1]) and blocks.blank(last))):
             out.append(x)
     return out
+
+
+def unfamiliar(run: list[tuple[int, str]], known: Known) -> list[tuple[int, str]]:
+    """A sandwich (``run``) without the passing cases the passing run also printed (``known``: the
+    baseline): a case that passed there and passes here says nothing of this failure (issue 8). A line
+    naming a case whose output follows (go's ``=== CONT TestX``) stays: the output may be the failure's.
+    A lone such case stays too: the gap it would leave shows as a line (``⋮``) all the same. Of blank
+    lines left with nothing between them, one stays."""
+    seen = {n for n, t in run if runner_line(t) and known(t) and not blocks.case_start(t)}
+    if len(seen) < 2:
+        return run
+    rest = [x for x in run if x[0] not in seen]
+    return rest if any(not blocks.blank(t) for _, t in rest) else rest[:1]
 
 
 def sandwich(texts: list[str]) -> bool:

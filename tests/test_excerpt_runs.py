@@ -7,6 +7,7 @@ Synthetic logs written for these tests; each names the edge rule it checks.
 from __future__ import annotations
 
 from autoheal import blocks, edges, ends, excerpt
+from autoheal.baseline import Baseline
 
 
 def _never(_text: str) -> bool:
@@ -144,3 +145,27 @@ def test_a_code_frame_a_blank_line_above_a_block_is_another_diagnostics_tail() -
     lines += ["88 |     if a == b {", "   |     ^^^^^^", "   = note: `-D clippy::if-same-then-else` implied"]
     start, _ = edges.find_start(_numbered(lines), 5, _never)
     assert start == 5  # (index of the error line: the frame above the blank line stays out)
+
+
+def test_passing_subtests_the_passing_run_also_passed_leave_a_failing_tests_block() -> None:
+    # go test -v: a failing test, its failing subtest, four subtests that passed here and in the passing run.
+    lines = ["=== RUN   TestTamper", "    tamper_test.go:76: unexpected init error: exit status 1"]
+    lines += ["--- FAIL: TestTamper (14.05s)", "    --- FAIL: TestTamper/cache_gone (10.32s)"]
+    lines += [f"    --- PASS: TestTamper/case_{c} (0.{i}1s)" for i, c in enumerate("abcd")]
+    lines += ["FAIL", "FAIL\texample.com/tamper\t14.1s", "ok  \texample.com/other\t0.2s"]
+    passing = ["--- PASS: TestTamper (3.05s)", "    --- PASS: TestTamper/cache_gone (1.3s)"]
+    passing += [f"    --- PASS: TestTamper/case_{c} (0.{i}7s)" for i, c in enumerate("abcd")]
+    known = Baseline.from_lines(passing).known
+    shown = [n for n, _ in excerpt.block(_numbered(lines), 3, known)]
+    assert {3, 4, 9, 10} <= set(shown) and not set(range(5, 9)) & set(shown)
+    assert set(range(3, 11)) <= set(_shown(lines, 3))  # without the passing run: the run as go printed it
+
+
+def test_a_blocks_last_lines_the_passing_run_printed_as_well_leave_it() -> None:
+    # A shell script's error, then what the JVM says on every start (the passing run printed it too).
+    lines = ["Inserting the plugin", "", "bash: line 169: pom.bak9.xml: No space left on device"]
+    lines += ["bash: line 170: pom.bak10.xml: No space left on device", "mv: cannot stat 'pom.bak10.xml'"]
+    lines += ["Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF8", "WARNING: An illegal reflective access operation"]
+    known = Baseline.from_lines(["Inserting the plugin", *lines[5:]]).known
+    assert [n for n, _ in excerpt.block(_numbered(lines), 3, known)][-3:] == [3, 4, 5]
+    assert 6 in _shown(lines, 3)  # without the passing run, nothing says they are its every start

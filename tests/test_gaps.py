@@ -6,6 +6,7 @@ Synthetic logs written for these tests, of several ecosystems.
 from __future__ import annotations
 
 from autoheal import excerpt, gaps
+from autoheal.baseline import Baseline
 
 
 def _never(_text: str) -> bool:
@@ -67,3 +68,28 @@ def test_indented_yaml_bounds_between_two_pieces_fill_the_gap_and_a_flush_rule_d
     texts = ["not ok 4 - trims", "  ---", "  duration_ms: 0.3", "  failureType: 'testCodeFailure'"]
     assert _joined(texts, [1, 4]) == [1, 2, 3, 4]
     assert _joined(["failures:", "---", "test result: FAILED. 0 passed; 1 failed"], [1, 3]) == [1, 3]
+
+
+def test_passing_cases_the_passing_run_also_passed_leave_the_gap_and_a_lone_one_stays() -> None:
+    # dotnet test: two failures with cases between them that the passing run printed too (the baseline).
+    texts = ["  Failed A.Tests.X [3 ms]", "  Passed A.Tests.Y [1 ms]", "  Passed A.Tests.Z [2 ms]"]
+    texts += ["  Passed A.Tests.W [9 ms]", "  Failed A.Tests.U [4 ms]"]
+    base = Baseline.from_lines(["  Passed A.Tests.Y [4 ms]", "  Passed A.Tests.Z [1 ms]", "  Passed A.Tests.U [1 ms]"])
+    source = dict(enumerate(texts, start=1))
+    joined = [n for n, _ in gaps.bridge([(1, texts[0]), (5, texts[4])], source, base.known)]
+    assert joined == [1, 4, 5]  # W did not run in the passing log: it stays
+    alone = Baseline.from_lines(["  Passed A.Tests.Y [4 ms]"])
+    assert [n for n, _ in gaps.bridge([(1, texts[0]), (5, texts[4])], source, alone.known)] == [1, 2, 3, 4, 5]
+
+
+def test_a_line_naming_the_case_whose_output_follows_stays_though_the_passing_run_printed_it() -> None:
+    run = [(2, "=== CONT  TestB"), (3, "--- PASS: TestC (0.00s)"), (4, "--- PASS: TestD (0.00s)")]
+    base = Baseline.from_lines(["=== CONT  TestB", "--- PASS: TestC (0.01s)", "--- PASS: TestD (0.02s)"])
+    assert gaps.unfamiliar(run, base.known) == run[:1]
+
+
+def test_blank_lines_left_between_familiar_cases_shrink_to_one() -> None:
+    # ExUnit-like output: passing cases separated by blank lines, all of them in the passing run too.
+    run = [(2, "  ✓ parses"), (3, ""), (4, "  ✓ renders"), (5, ""), (6, "  ✓ totals")]
+    base = Baseline.from_lines(["  ✓ parses", "  ✓ renders", "  ✓ totals"])
+    assert gaps.unfamiliar(run, base.known) == [(3, "")]
