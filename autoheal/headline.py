@@ -28,7 +28,9 @@ _PREFIXES = (
     re.compile(r"^\ufeff"),
     # ISO-8601 timestamps (the runner's 7 fractional digits and Z, or a zone), bracketed or not.
     re.compile(r"^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*"),
-    re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?\]?\s+"),  # clock times: "[12:01:02] ", "12:01:02.123 "
+    # Clock times: "[12:01:02] ", "12:01:02.123 ", a 12-hour clock's "[10:02:13 AM] ", fastlane's "[14:02:14]: ".
+    re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?(?: ?[AP]M)?\]?:?\s+"),
+    re.compile(r"^==\d+==\s*"),  # the process id valgrind and the sanitizers put before each line of a report
     # A runner's tag with its elapsed time (xUnit's VSTest adapter: "[xUnit.net 00:00:07.25] ").
     re.compile(r"^\[[A-Za-z][\w.+-]* \d+:\d\d:\d\d(?:[.,]\d+)?\]\s*"),
     re.compile(r"^##\[(?:error|warning|notice|debug|command|group|section)\]"),

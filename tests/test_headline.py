@@ -64,6 +64,11 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
             "│ hashicorp/google: could not query provider registry",
             "hashicorp/google: could not query provider registry",
         ),
+        # A 12-hour clock (semantic-release), a clock with a colon (fastlane), a report's process id (valgrind, ASan).
+        ("[10:02:13 AM] [semantic-release] › ✘  Failed step", "[semantic-release] › ✘ Failed step"),
+        ("[14:02:14]: Invalid password passed via 'MATCH_PASSWORD'", "Invalid password passed via 'MATCH_PASSWORD'"),
+        ("==412== Invalid read of size 8", "Invalid read of size 8"),
+        ("==20623==ERROR: AddressSanitizer: heap-use-after-free", "AddressSanitizer: heap-use-after-free"),
         # What a tool said stays as it said it.
         ("TypeError: x is not a function", "TypeError: x is not a function"),
         ("error[E0425]: cannot find value `x`", "error[E0425]: cannot find value `x`"),
