@@ -82,3 +82,57 @@ def tool_name(word: str) -> str:
     if name.startswith("dotnet-") and name not in TABLE and name[7:] in TABLE:
         name = name[7:]
     return name if name in _DIGIT_NAMED else _unversioned(name)
+
+
+# Package launchers and environment runners: each finds or fetches a tool and runs it after options of its
+# own (``npx -y eslint``, ``uv run --frozen pytest``, ``pnpm dlx knip``, ``bunx --bun oxlint``), keyed by their
+# words, with the options whose value is the next word, from each one's documentation: npm-exec(1), pnpm's
+# dlx and exec, yarn dlx, bunx, uv's run and tool run, pipx run, poetry/pdm/pipenv/rye/hatch run, conda's and
+# pixi's run, opam exec, bundle exec, go run's build flags.
+_UV = frozenset({"--with", "--with-editable", "--with-requirements", "-p", "--python", "--package", "--extra"})
+_UV |= {"--group", "--only-group", "--no-group", "--env-file", "--index", "--default-index", "-i", "--index-url"}
+_UV |= {"--extra-index-url", "-f", "--find-links", "--directory", "--project", "--config-file", "--cache-dir"}
+_UV |= {"--from", "--python-preference", "--resolution", "--prerelease", "--exclude-newer", "--link-mode"}
+_NODE_PACKAGE = frozenset({"-p", "--package", "-w", "--workspace", "--prefix", "-C", "--dir", "-F", "--filter"})
+_CONDA = frozenset({"-n", "--name", "-p", "--prefix", "--cwd", "-e", "--environment", "--manifest-path"})
+_GO_BUILD = frozenset({"-C", "-tags", "-ldflags", "-gcflags", "-asmflags", "-mod", "-modfile", "-exec", "-p"})
+_GO_BUILD |= {"-overlay", "-pgo", "-pkgdir", "-toolexec", "-compiler", "-installsuffix"}
+_LAUNCHES: dict[tuple[str, ...], frozenset[str]] = {
+    **dict.fromkeys((("npx",), ("pnpx",), ("bunx",), ("npm", "exec"), ("npm", "x")), _NODE_PACKAGE),
+    **dict.fromkeys((("pnpm", "dlx"), ("pnpm", "exec"), ("yarn", "dlx"), ("yarn", "exec")), _NODE_PACKAGE),
+    ("bun", "x"): _NODE_PACKAGE,
+    **dict.fromkeys((("uvx",), ("uv", "run"), ("uv", "tool", "run")), _UV),
+    ("pipx", "run"): frozenset({"--spec", "--python", "--index-url", "--pip-args"}),
+    **dict.fromkeys((("poetry", "run"), ("pdm", "run")), frozenset({"-C", "--directory", "-P", "--project", "-p"})),
+    **dict.fromkeys((("pipenv", "run"), ("rye", "run"), ("hatch", "run"), ("bundle", "exec")), _NONE),
+    **dict.fromkeys(
+        (("conda", "run"), ("mamba", "run"), ("micromamba", "run"), ("pixi", "run"), ("pixi", "exec")), _CONDA
+    ),
+    ("opam", "exec"): frozenset({"--switch"}),
+    ("go", "run"): _GO_BUILD,
+}
+LAUNCHERS = frozenset(words[0] for words in _LAUNCHES)
+
+
+def _after_options(words: list[str], valued: frozenset[str]) -> list[str]:
+    """The words after a launcher's options, their values and ``--``."""
+    rest = list(words)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option == "--":
+            break
+        if option in valued and rest:
+            rest.pop(0)
+    return rest
+
+
+def launched(words: list[str]) -> list[str] | None:
+    """The command a package launcher runs (``npx --no -- commitlint --from x``: ``commitlint --from x``), its
+    options, their values and ``--`` skipped; None when the words are no launcher's or it names no command."""
+    for size in (3, 2, 1):
+        key = tuple([tool_name(words[0]), *words[1:size]]) if len(words) > size else ()
+        if key in _LAUNCHES:
+            rest = _after_options(words[size:], _LAUNCHES[key])
+            # ``go run ./cmd/gen`` runs the project's own package: only a module at a version is a tool.
+            return rest if rest and (key[0] != "go" or "@" in rest[0]) else None
+    return None

@@ -28,7 +28,9 @@ _PREFIXES = (
     re.compile(r"^\ufeff"),
     # ISO-8601 timestamps (the runner's 7 fractional digits and Z, or a zone), bracketed or not.
     re.compile(r"^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*"),
-    re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?\]?\s+"),  # clock times: "[12:01:02] ", "12:01:02.123 "
+    # Clock times: "[12:01:02] ", "12:01:02.123 ", a 12-hour clock's "[10:02:13 AM] ", fastlane's "[14:02:14]: ".
+    re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?(?: ?[AP]M)?\]?:?\s+"),
+    re.compile(r"^==\d+==\s*"),  # the process id valgrind and the sanitizers put before each line of a report
     # A runner's tag with its elapsed time (xUnit's VSTest adapter: "[xUnit.net 00:00:07.25] ").
     re.compile(r"^\[[A-Za-z][\w.+-]* \d+:\d\d:\d\d(?:[.,]\d+)?\]\s*"),
     re.compile(r"^##\[(?:error|warning|notice|debug|command|group|section)\]"),
@@ -145,8 +147,6 @@ def message(diagnosis: Diagnosis) -> str:
 
 # Package runners that run another tool: the tool they run is the name to show. The shell's wrappers
 # (``sudo -u app``, ``timeout -s KILL 600``) and their options are cmdwords' to skip, as tools.py does.
-_WRAPPERS = frozenset({"npx", "bunx", "pnpx"})
-_RUNS = frozenset({"poetry", "uv", "pipenv", "hatch", "pdm", "rye", "bundle", "conda", "pixi"})
 # Tools whose first word after the name is what they were asked to do ("go test", "npm run lint").
 _SUBCOMMANDS = frozenset(
     {
@@ -199,10 +199,10 @@ _COMMANDISH = lazyre.compile(r"(?:^|\s)--?[A-Za-z]|[/=|&;$]")
 def _tool(words: list[str]) -> str:
     # A Windows path (``.\\build.ps1``) keeps its backslashes: a POSIX shell's reading would eat them.
     words = cmdwords.command_words(" ".join(words)) if not any("\\" in w for w in words) else words
-    while words and words[0] in _WRAPPERS:
-        words = words[1:]
-    if len(words) >= 2 and words[0] in _RUNS and words[1] in ("run", "exec"):
-        words = words[2:]
+    # A launcher's options are not the tool (``npx -y X``, ``uv run --frozen X``): the command it runs is, by
+    # its package's name without scope or version (``bunx oxlint@0.11``, ``go run example.com/cmd/x@v1``).
+    if (run := cmdwords.launched(words)) is not None:
+        words = [run[0].lstrip("@").split("@", 1)[0], *run[1:]]
     if not words:
         return ""
     name = words[0].rsplit("/", 1)[-1]
@@ -219,8 +219,8 @@ def _tool(words: list[str]) -> str:
     return name
 
 
-# A first word that says a tool runs: one that takes a subcommand, a runner, or a wrapper.
-_KNOWN = _SUBCOMMANDS | _RUNS | _WRAPPERS | cmdwords.WRAPPERS
+# A first word that says a tool runs: one that takes a subcommand, a launcher, or a wrapper.
+_KNOWN = _SUBCOMMANDS | cmdwords.LAUNCHERS | cmdwords.WRAPPERS
 
 
 def step_label(step: str) -> str:

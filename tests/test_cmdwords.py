@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal.cmdwords import command_words
+from autoheal.cmdwords import command_words, launched
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,29 @@ from autoheal.cmdwords import command_words
 )
 def test_command_words_skip_assignments_keywords_and_wrappers(segment: str, words: list[str]) -> None:
     assert command_words(segment) == words
+
+
+@pytest.mark.parametrize(
+    ("segment", "words"),
+    [
+        # Each launcher's own options go, with the value of those that take one (their documentation).
+        ("npx --no -- commitlint --from HEAD~1", ["commitlint", "--from", "HEAD~1"]),
+        ("npx -p @angular/cli ng lint", ["ng", "lint"]),
+        ("uv run --frozen --with pytest-cov pytest -q", ["pytest", "-q"]),
+        ("uv tool run --from ruff==0.6.9 ruff check", ["ruff", "check"]),
+        ("pnpm dlx knip --production", ["knip", "--production"]),
+        ("bunx --bun oxlint src", ["oxlint", "src"]),
+        ("pipx run --spec black==24.8.0 black .", ["black", "."]),
+        ("micromamba run -n ci pytest", ["pytest"]),
+        (
+            "go run -tags tools golang.org/x/vuln/cmd/govulncheck@latest ./...",
+            ["golang.org/x/vuln/cmd/govulncheck@latest", "./..."],
+        ),
+        # Not a launcher, a launcher with nothing to run, or the project's own package under go run.
+        ("npm test", None),
+        ("npx --yes", None),
+        ("go run ./cmd/gen", None),
+    ],
+)
+def test_launched_is_the_command_after_a_launchers_options(segment: str, words: list[str] | None) -> None:
+    assert launched(command_words(segment)) == words

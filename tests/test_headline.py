@@ -64,6 +64,11 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
             "│ hashicorp/google: could not query provider registry",
             "hashicorp/google: could not query provider registry",
         ),
+        # A 12-hour clock (semantic-release), a clock with a colon (fastlane), a report's process id (valgrind, ASan).
+        ("[10:02:13 AM] [semantic-release] › ✘  Failed step", "[semantic-release] › ✘ Failed step"),
+        ("[14:02:14]: Invalid password passed via 'MATCH_PASSWORD'", "Invalid password passed via 'MATCH_PASSWORD'"),
+        ("==412== Invalid read of size 8", "Invalid read of size 8"),
+        ("==20623==ERROR: AddressSanitizer: heap-use-after-free", "AddressSanitizer: heap-use-after-free"),
         # What a tool said stays as it said it.
         ("TypeError: x is not a function", "TypeError: x is not a function"),
         ("error[E0425]: cannot find value `x`", "error[E0425]: cannot find value `x`"),
@@ -105,6 +110,22 @@ def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
         ("Run sudo -u app flake8 .", "flake8"),
         ("Run env -u CI npm test", "npm test"),
         ("Run .\\build.ps1 -Configuration Release", ".\\build.ps1"),
+        # A launcher's options and their values are not the tool: the command it runs is, by its package's name.
+        ("Run npx --no -- commitlint --from HEAD~1", "commitlint"),
+        ("Run npx -y elm-review", "elm-review"),
+        ("Run npx -p typescript tsc --noEmit", "tsc"),
+        ("Run uv run --frozen pytest -q", "pytest"),
+        ("Run uv run --python 3.12 python -m mypy src", "mypy"),
+        ("Run uvx --from ruff==0.6.9 ruff check", "ruff"),
+        ("Run pnpm dlx knip", "knip"),
+        ("Run bunx --bun oxlint@0.11.0 src", "oxlint"),
+        ("Run npx --yes @biomejs/biome@1.8.3 ci .", "biome"),
+        ("Run pipx run --spec black==24.8.0 black --check .", "black"),
+        ("Run conda run -n docs sphinx-build -W docs out", "sphinx-build"),
+        ("Run go run honnef.co/go/tools/cmd/staticcheck@2024.1.1 ./...", "staticcheck"),
+        # The project's own package under go run, and a package manager's script, stay as they are.
+        ("Run go run ./cmd/gen", "go run"),
+        ("Run bun run test", "bun run test"),
     ],
 )
 def test_step_label_names_the_tool(step: str, label: str) -> None:

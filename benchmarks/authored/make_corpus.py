@@ -23,6 +23,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ad,
     cases_ae,
     cases_af,
+    cases_ag,
     cases_b,
     cases_c,
     cases_d,
