@@ -72,7 +72,9 @@ def _command_category(scope: Scope, hits: Sequence[Hit], context: list[tuple[int
         return inner
     output = [(n, t) for n, t in context if scope.section.output_start <= n < at]
     block = [t for n, t in context if n >= at][: generic.EPILOGUE]
-    return links.failing_link(scope.section.command, output, at, block, _verdict(hits)).category
+    # A log with no step line of the failed step's own (gh's output cut short) has gh's name for it (``Run tests``).
+    step = (scope.scan.doc.failed_step or "").removeprefix("Run ")
+    return links.failing_link(scope.section.command or step, output, at, block, _verdict(hits)).category
 
 
 # How far above the error block the command line that printed it is looked for.
