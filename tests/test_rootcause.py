@@ -429,3 +429,14 @@ def test_a_cut_short_gh_log_is_named_by_its_failed_steps_name(tmp_path: Path) ->
     assert triage_path(_gh_log(tmp_path, "Unit Tests", *block), RS).category == "test.failure"
     assert triage_path(_gh_log(tmp_path, "Run mvn -B package", *block), RS).category == "compile.error"
 
+
+def test_a_build_tools_summary_under_a_checker_is_the_checkers_finding() -> None:
+    summary = {"id": "x.summary", "category": "compile.error", "patterns": ["^error: could not build"], "priority": 30}
+    rules = ruleset(extra=[{**summary, "doc": "d", "hint": "h", "confidence": 0.6}])
+    body = ("warning: value never read", " --> src/a.rs:3:9", "error: could not build `app`")
+    checked = triage_text(_step("cargo clippy -- -D warnings", *body, code=101), rules)
+    assert (checked.rule, checked.category) == ("x.summary", "lint.error")
+    assert triage_text(_step("cargo build", *body, code=101), rules).category == "compile.error"
+    # Over the summary priority a rule names what failed, whatever the command.
+    precise = ruleset(extra=[{**summary, "doc": "d", "hint": "h", "confidence": 0.9, "priority": 60}])
+    assert triage_text(_step("cargo clippy", *body, code=101), precise).category == "compile.error"
