@@ -158,6 +158,31 @@ def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[tuple[str | No
     return [(name, wrap(opener, name)) for name in found]
 
 
+# The runner's verdict on the step that failed, with gh's job and step columns before it: the step column names
+# that step (``Run ruff linter``, ``Unit Tests``; an unnamed step's ``Run <command>``), which no ``##[group]Run``
+# line may name when the log holds only that step's last lines (``gh run view --log-failed`` cut short).
+_FAILED_STEP = re.compile(
+    rb"\n(?:\xef\xbb\xbf)?([^\t\n]*)\t([^\t\n]*)\t" + _STAMPED + rb"\s?##\[error\]Process completed with exit code"
+)
+
+
+def failed_steps(head: bytes, opener: Callable[[], IO[bytes]]) -> dict[str, str]:
+    """Of gh output (``head`` its first bytes, ``opener`` all of them), each job's failed step by its name: the
+    step column of the job's last ``Process completed with exit code`` line; {} for another log. One pass."""
+    found: dict[str, str] = {}
+    if not isinstance(detect(head, eof=len(head) < HEAD_BYTES), GhColumns):
+        return found
+    carry = b"\n"
+    with opener() as stream:
+        while chunk := stream.read(1 << 20):
+            data = carry + chunk
+            end = data.rfind(b"\n") + 1
+            for m in _FAILED_STEP.finditer(data, 0, end):
+                found[_name(m[1])] = _name(m[2])
+            carry = data[end - 1 :][:LONG_LINE]
+    return found
+
+
 @functools.lru_cache(maxsize=MAX_JOBS)
 def _other_job(column: bytes) -> re.Pattern[bytes]:
     """A line of gh's output whose job column is not ``column``: where another job's lines begin."""

@@ -38,6 +38,7 @@ class LogDoc:
     job: str | None = None
     step: str | None = None
     step_number: int | None = None
+    failed_step: str | None = None  # gh output's name of the step that failed (dialect.failed_steps)
 
 
 def is_run_url(spec: str) -> bool:
@@ -214,7 +215,7 @@ def _stdin_docs() -> list[LogDoc]:
     if _is_zip(head[:4], spool):
         spool.seek(0)
         return open_zip(spool, "<stdin>")
-    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _spool_opener(spool))]
+    return _per_job(head, _spool_opener(spool))
 
 
 def open_input(spec: str) -> list[LogDoc]:
@@ -233,7 +234,13 @@ def open_input(spec: str) -> list[LogDoc]:
         raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
     if _is_zip(head[:4], path):
         return open_zip(path, spec)
-    return [LogDoc("", opener, job=job) for job, opener in dialect.per_job(head, _file_opener(path, undone=False))]
+    return _per_job(head, _file_opener(path, undone=False))
+
+
+def _per_job(head: bytes, raw: Callable[[], IO[bytes]]) -> list[LogDoc]:
+    """One log's documents (one per job of gh output), each with the step gh's columns say failed."""
+    steps = dialect.failed_steps(head, raw)
+    return [LogDoc("", opener, job=job, failed_step=steps.get(job or "")) for job, opener in dialect.per_job(head, raw)]
 
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:

@@ -72,7 +72,9 @@ def _command_category(scope: Scope, hits: Sequence[Hit], context: list[tuple[int
         return inner
     output = [(n, t) for n, t in context if scope.section.output_start <= n < at]
     block = [t for n, t in context if n >= at][: generic.EPILOGUE]
-    return links.failing_link(scope.section.command, output, at, block, _verdict(hits)).category
+    # A log with no step line of the failed step's own (gh's output cut short) has gh's name for it (``Run tests``).
+    step = (scope.scan.doc.failed_step or "").removeprefix("Run ")
+    return links.failing_link(scope.section.command or step, output, at, block, _verdict(hits)).category
 
 
 # How far above the error block the command line that printed it is looked for.
@@ -242,6 +244,22 @@ def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found
     return replace(found, category=tools.LINT)
 
 
+# A build tool's summary of a failure it ran (cargo's ``could not compile``, MSBuild's ``error MSB...``), under
+# this priority, says which category its driver has, not what failed: a checker it ran (``cargo clippy``,
+# ``dotnet format``) failed on its findings, which its own rule (taken out, or none) would have named.
+SUMMARY = 30
+
+
+def _checker_summary(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found:
+    """A summary rule's compile error under a failing command the tool table names a checker is a finding."""
+    rule = found.rule
+    if scope is None or rule is None or found.category != tools.COMPILE or rule.priority > SUMMARY:
+        return found
+    if _command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
+        return found
+    return replace(found, category=tools.LINT)
+
+
 # A checker's verdict may only count the findings it printed above it (a test runner's summary list, which
 # the labels of real logs mark as the failure, stays the anchor: moving it lowered public2).
 _COUNTED = frozenset({tools.LINT})
@@ -280,7 +298,8 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
     if hit is not None:
-        return _first_report(_details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known), known)
+        chosen = _checker_summary(scope, _as_finding(scope, _from_hit(scans, hit), tiers[0]), tiers[0])
+        return _first_report(_details_first(chosen, known), known)
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

@@ -146,9 +146,11 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
     if args and args[0] not in _RUN_WORDS and (named := segment_category(" ".join(args))):
         return named
     runs = [i for i, a in enumerate(args) if a in _RUN_WORDS]
-    rest = args[runs[0] + 1 :] if runs and (runs[0] == 0 or args[runs[0]] == "run") else args
+    ran = bool(runs) and (runs[0] == 0 or args[runs[0]] == "run")
+    rest = args[runs[0] + 1 :] if ran else args
     installs = _INSTALLS.get(tool, ())
-    if installs and (rest[0] in installs if rest else tool != "bundle"):
+    # After ``run`` a word is a script's name: ``pnpm run ci`` runs the project's ``ci`` script, no ``pnpm ci``.
+    if installs and (rest[0] in installs and not ran if rest else tool != "bundle"):
         return DEPS
     if not rest:
         return TABLE.get(tool)

@@ -291,3 +291,25 @@ def test_another_job_s_long_line_is_left_out_whole_of_a_job_s_document() -> None
     assert out[:3] == [b"", b"", b""] and out[3].endswith(b"Current runner version: '2.316.1'") and len(out) == 7
     with first() as stream:
         assert len(stream.read()) > dialect.LONG_LINE * 3  # its own long line stays
+
+
+def _gh_rows(job: str, step: str, *texts: str) -> bytes:
+    return b"".join(f"{job}\t{step}\t2025-01-02T03:04:05.0000000Z {t}\n".encode() for t in texts)
+
+
+def test_failed_steps_names_each_jobs_step_with_the_runners_failure_line() -> None:
+    data = (
+        _gh_rows("lint", "Set up job", "Runner version 2.3")
+        + _gh_rows(
+            "lint", "Run ruff linter", "a.py:1:1: E501 line too long", "##[error]Process completed with exit code 1."
+        )
+        + _gh_rows("unit (3.12)", "Unit Tests", "1 failed", "##[error]Process completed with exit code 2.")
+        + _gh_rows("unit (3.12)", "Post Run actions/checkout@v4", "Cleaning up")
+    )
+    steps = dialect.failed_steps(data, lambda: io.BytesIO(data))
+    assert steps == {"lint": "Run ruff linter", "unit (3.12)": "Unit Tests"}
+
+
+def test_failed_steps_of_a_log_without_gh_columns_is_empty() -> None:
+    data = b"2025-01-02T03:04:05.0000000Z ##[error]Process completed with exit code 1.\n" * 3
+    assert dialect.failed_steps(data, lambda: io.BytesIO(data)) == {}

@@ -3,11 +3,14 @@ trace is what ran, never the anchor), and nothing for a log without one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from autoheal import rootcause
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from autoheal.scan import scan_doc
+from autoheal.triage import triage_path
 from tests.helpers import ruleset, triage_text
 
 RS = ruleset()
@@ -410,3 +413,30 @@ def test_a_rules_hit_on_a_repeated_report_anchors_at_the_first_report() -> None:
     found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
     assert found is not None and found.rule is not None
     assert found.text.startswith("✘ [ERROR]")
+
+
+def _gh_log(tmp_path: Path, step: str, *texts: str) -> str:
+    """gh run view --log-failed output cut short: no ``##[group]Run`` line names the step, gh's column does."""
+    lines = [*texts, "##[error]Process completed with exit code 1."]
+    path = tmp_path / "run.log"
+    path.write_text("".join(f"build\t{step}\t2025-01-02T03:04:05.0000000Z {t}\n" for t in lines))
+    return str(path)
+
+
+def test_a_cut_short_gh_log_is_named_by_its_failed_steps_name(tmp_path: Path) -> None:
+    block = ("src/app/widget.rb:3:1: unexpected spacing", "lib/tool.go:9:4: value never read", "2 problems found")
+    assert triage_path(_gh_log(tmp_path, "Run ruff linter", *block), RS).category == "lint.error"
+    assert triage_path(_gh_log(tmp_path, "Unit Tests", *block), RS).category == "test.failure"
+    assert triage_path(_gh_log(tmp_path, "Run mvn -B package", *block), RS).category == "compile.error"
+
+
+def test_a_build_tools_summary_under_a_checker_is_the_checkers_finding() -> None:
+    summary = {"id": "x.summary", "category": "compile.error", "patterns": ["^error: could not build"], "priority": 30}
+    rules = ruleset(extra=[{**summary, "doc": "d", "hint": "h", "confidence": 0.6}])
+    body = ("warning: value never read", " --> src/a.rs:3:9", "error: could not build `app`")
+    checked = triage_text(_step("cargo clippy -- -D warnings", *body, code=101), rules)
+    assert (checked.rule, checked.category) == ("x.summary", "lint.error")
+    assert triage_text(_step("cargo build", *body, code=101), rules).category == "compile.error"
+    # Over the summary priority a rule names what failed, whatever the command.
+    precise = ruleset(extra=[{**summary, "doc": "d", "hint": "h", "confidence": 0.9, "priority": 60}])
+    assert triage_text(_step("cargo clippy", *body, code=101), precise).category == "compile.error"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal.tools import command_category, inner_commands
+from autoheal.tools import command_category, inner_commands, segment_category
 
 CASES = [
     ("npm test", "test.failure"),
@@ -270,3 +270,12 @@ def test_a_check_of_a_checkers_subject_is_a_lint(command: str, category: str) ->
 )
 def test_a_launcher_is_named_by_the_tool_it_runs(command: str, category: str) -> None:
     assert command_category([command]) == category
+
+
+def test_a_script_named_after_an_install_command_is_the_script_not_the_install() -> None:
+    assert segment_category("npm ci") == "dependency.resolution"
+    assert segment_category("yarn install --frozen-lockfile") == "dependency.resolution"
+    # ``run ci`` runs the project's ``ci`` script (npm, pnpm, Turborepo docs): what it is, its name cannot say.
+    assert segment_category("npm run ci") is None
+    assert segment_category("pnpm turbo run ci --filter=web") is None
+    assert segment_category("yarn run ci:lint") == "lint.error"
