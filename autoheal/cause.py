@@ -54,7 +54,7 @@ from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, ne
 from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
-from autoheal.sections import FAILED, PASSED, Section, SubCommand, failing_command
+from autoheal.sections import FAILED, PASSED, QUOTE, Section, SubCommand, failing_command
 from autoheal.timelimits import timed_out
 from autoheal.verdicts import (
     MIN_CAUSE,
@@ -167,12 +167,20 @@ def _section(scan: DocScan, hit: Hit) -> Section | None:
 
 
 def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
-    """0: in the failed section; 1: another failed one; 2: status unknown; 3: a section that passed."""
-    if scope is not None and scan is scope.scan and hit.section == scope.index:
-        return 0
+    """0: in the failed section; 1: another failed one; 2: status unknown; 3: a section that passed.
+
+    A Jenkins Text Finder's quote of the workspace's files after the failed section is that section's: the
+    files are what its build wrote (a TAP report's ``not ok``)."""
     section = _section(scan, hit)
+    if scope is not None and scan is scope.scan and (hit.section == scope.index or _quoted(section, hit, scope)):
+        return 0
     status = section.status if section else ""
     return 1 if status == FAILED else 3 if status == PASSED else 2
+
+
+def _quoted(section: Section | None, hit: Hit, scope: Scope) -> bool:
+    """The hit is in a Text Finder's quote of the workspace's files after the failed section."""
+    return section is not None and section.kind == QUOTE and hit.section > scope.index
 
 
 def eligible(scan: DocScan, hit: Hit, known: Known, traces: frozenset[int] = frozenset()) -> bool:

@@ -15,7 +15,7 @@ MARKER_LITERALS = (
     rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
     rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
     rb"Notifying upstream projects|\[Text Finder\] |ERROR: Step |Post stage|Recording fingerprints|"
-    rb"\[htmlpublisher\] Archiving|\[JaCoCo plugin\] |\[Cobertura\] Publishing|"
+    rb"\[htmlpublisher\] Archiving|Checking |\[JaCoCo plugin\] |\[Cobertura\] Publishing|"
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"

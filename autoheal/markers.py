@@ -94,6 +94,13 @@ _JENKINS_POST = lazyre.compile(
     r"\[JaCoCo plugin\] Collecting JaCoCo coverage data|\[Cobertura\] Publishing Cobertura coverage report)"
 )
 SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
+# The Text Finder plugin's search of workspace files (old: ``Checking <regex>``; new: ``[Text Finder] Looking
+# for pattern '<regex>' in the files at '<set>'``), then each file's name and its matching lines: the build's own
+# files quoted (a TAP report's ``not ok``), not a publisher's doing (https://plugins.jenkins.io/text-finder/).
+TEXT_FINDER, QUOTE = "Text Finder", "quote"
+_TEXT_FINDER = lazyre.compile(
+    r"^(?:Checking (?!console output\s*$)\S|\[Text Finder\] Looking for pattern .* in the files at )"
+)
 _PIPELINE_STAGE = lazyre.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
 # Declarative Pipeline prints this line before a stage's own ``post`` conditions (junit, archive, clean-up).
 _PIPELINE_POST_STAGE = "Post stage"
@@ -130,6 +137,7 @@ _ASIDE = Marker(aside=True, ci=JENKINS)
 _BODY = Marker(body=True, ci=AZURE)
 _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
+_QUOTE = Marker(opens=TEXT_FINDER, kind=QUOTE, aside=True, ci=JENKINS)
 _POST_STAGE = Marker(opens=_PIPELINE_POST_STAGE, kind="step", aside=True, ci=JENKINS)
 # A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
 PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
@@ -259,6 +267,8 @@ def _platform_marker(body: str) -> Marker | None:
             return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
     if lead == "P" and body.rstrip() == _PIPELINE_POST_STAGE:
         return _POST_STAGE
+    if lead in ("C", "[") and _TEXT_FINDER.match(body):
+        return _QUOTE
     if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):

@@ -38,6 +38,7 @@ from autoheal.dialect import HEAD_LINES
 from autoheal.diffs import Follower
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
 from autoheal.markers import POST_BUILD, SCM_CHECKOUT
+from autoheal.markers import QUOTE as QUOTE
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
 from autoheal.marks import BUILDKITE, CI_NAMES, TELL
@@ -203,7 +204,8 @@ class Sectioner:
         """A marker only one CI prints, in the log's head, tells the log's CI, unless it is one that CI's
         lines may only look like (a Buildkite ``---`` group is a diff's header elsewhere)."""
         ci = found.ci
-        if line <= HEAD_LINES and not ci & (ci - 1) and not found.weak:
+        # (A Text Finder's ``Checking <regex>`` is any tool's words too: twine's ``Checking dist/x: PASSED``.)
+        if line <= HEAD_LINES and not ci & (ci - 1) and not found.weak and found.kind != QUOTE:
             self.ci = ci
             self.buildkite = self.buildkite or ci == BUILDKITE
 
@@ -254,6 +256,8 @@ class Sectioner:
         last = self.sections.last
         if found.opens == SCM_CHECKOUT and found.kind == "step":
             return len(self.sections) == 1 and last.kind == "log"
+        if found.kind == QUOTE:  # a Text Finder quotes files only among the post-build actions
+            return self.jenkins and last.aside
         if found.opens == POST_BUILD and found.aside:
             again = last.aside and last.command == POST_BUILD and last.start != line  # not the line that opened them
             return self.jenkins and (last.kind != "step" or last.command == SCM_CHECKOUT or again)

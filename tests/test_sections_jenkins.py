@@ -204,3 +204,26 @@ def test_a_plugin_publishers_first_line_opens_the_post_build_actions_it_fails() 
     text = PUBLISHER_FAILS.replace("Archiving artifacts\n", "[htmlpublisher] Archiving HTML reports...\n")
     found = [(s.command, s.status) for s in _scan(text).sections]
     assert found[1:] == [("/bin/sh -xe /tmp/jenkins9.sh", PASSED), ("post-build actions", FAILED)]
+
+
+def test_a_text_finders_search_of_files_opens_a_quote_only_among_the_post_build_actions() -> None:
+    jenkins = (
+        "[w] $ /bin/sh -xe /tmp/j1.sh\n+ make check\nmake: *** [check] Error 1\n"
+        "Build step 'Execute shell' marked build as failure\nChecking ^not ok\n/w/test.tap:\nnot ok 4 - parses\n"
+        "Finished: FAILURE\n"
+    )
+    assert [(s.command, s.kind) for s in _scan(jenkins).sections][1:] == [
+        ("/bin/sh -xe /tmp/j1.sh", "command"),
+        ("post-build actions", "step"),
+        ("Text Finder", "quote"),
+    ]
+    # Cargo's ``Checking crate`` and a script's ``Checking x`` in a GitHub Actions step open nothing.
+    gha = "##[group]Run cargo clippy\n##[endgroup]\nChecking demo v0.1.0 (/w)\nerror: unused variable: `x`\n"
+    assert [s.command for s in _scan(gha).sections] == ["", "cargo clippy"]
+    # Nor does twine's ``Checking dist/x: PASSED`` at a log's head tell it is a Jenkins log.
+    assert (
+        _scan(
+            "Checking dist/demo-1.0.tar.gz: PASSED\nUploading distributions to https://upload.pypi.org/\n"
+        ).sections.ci
+        == 0
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
@@ -131,3 +133,36 @@ def test_an_error_in_a_stages_post_never_beats_the_stages_own_error() -> None:
     d = _triage(STAGE_POST).to_json()
     assert d["step"] == "Test"
     assert 4 in d["key_lines"] and 11 not in {e["line"] for e in d["excerpt"]}
+
+
+# The build's make fails; the Text Finder then quotes the failing tests from the report files it wrote.
+TAP_QUOTED = """[node] $ /bin/sh -xe /tmp/jenkins40.sh
++ make test-ci
+ok 11 parallel/test-url
+ok 12 parallel/test-zlib
+make: *** [test-ci] Error 1
+Build step 'Execute shell' marked build as failure
+Checking ^not ok
+/home/ci/workspace/node/test.tap:
+not ok 7 parallel/test-http-keepalive
+Sending e-mails to: team@example.org
+Finished: FAILURE
+"""
+# The same with the plugin's newer wording, quoting pytest's short summary from a saved report.
+PYTEST_QUOTED = """[api] $ /bin/sh -xe /tmp/jenkins41.sh
++ make check
+tests/test_orders.py ..F.                                                 [100%]
+make: *** [check] Error 1
+Build step 'Execute shell' marked build as failure
+[Text Finder] Looking for pattern '^FAILED' in the files at 'reports/*.txt'
+/home/ci/workspace/api/reports/pytest.txt:
+FAILED tests/test_orders.py::test_total_rounds - AssertionError: assert 10.01 == 10.0
+Finished: FAILURE
+"""
+
+
+@pytest.mark.parametrize(("text", "failing"), [(TAP_QUOTED, 9), (PYTEST_QUOTED, 8)])
+def test_the_failing_tests_a_text_finder_quotes_from_the_builds_files_are_the_cause(text: str, failing: int) -> None:
+    d = _triage(text).to_json()
+    assert d["category"] == "test.failure" and not d["rule"].startswith("make.")
+    assert failing in {e["line"] for e in d["excerpt"]}
