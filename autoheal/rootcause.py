@@ -1,29 +1,25 @@
 """Which line is the root cause: a rule's hit in the failed section, a precise one elsewhere, the
 failed section's generic error block (generic.py) when no rule explains it, named from what the failing
-command is (a checker whose command line the block follows, under a test target), or the error a silent
+command is (failingcmd.py: a checker whose command line the block follows, under a test target), or the error a silent
 failed step followed; ``cause`` ranks the hits, this module picks among the tiers.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from autoheal import (
     blocks,
     cause,
-    cmdwords,
     cues,
     depkind,
     details,
     evidence,
+    failingcmd,
     fardetails,
     generic,
-    guards,
-    innercmds,
     lazyre,
-    links,
     siblings,
     timelimits,
     tools,
@@ -33,7 +29,6 @@ from autoheal.cause import Scope
 from autoheal.logsource import LogDoc
 from autoheal.rules import Rule
 from autoheal.scan import DocScan, Hit
-from autoheal.tooltable import SUBCOMMANDS, TABLE
 
 
 @dataclass(frozen=True)
@@ -57,66 +52,6 @@ def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     )
 
 
-def _verdict(hits: Sequence[Hit]) -> bool:
-    """A test runner's verdict was read among the section's hits: a driver's "tests failed" epilogue (npm's
-    ``Test failed.``, at symptom priority) is none. The one test of "the tests gave a verdict"."""
-    return any(h.rule.category == tools.TEST and h.rule.priority > cause.SYMPTOM for h in hits)
-
-
-def _command_category(scope: Scope, hits: Sequence[Hit], context: list[tuple[int, str]], at: int) -> str | None:
-    """What the failing command is, from its name: its inner commands', its sub-command's, else the step's, or
-    of its ``&&`` chain the link whose output the error block at ``at`` is (links.py)."""
-    sub = scope.command
-    inner = tools.command_category([*tools.inner_commands(t for _, t in scope.tail), *([sub.command] if sub else [])])
-    if inner:
-        return inner
-    output = [(n, t) for n, t in context if scope.section.output_start <= n < at]
-    block = [t for n, t in context if n >= at][: generic.EPILOGUE]
-    # A log with no step line of the failed step's own (gh's output cut short) has gh's name for it (``Run tests``).
-    step = (scope.scan.doc.failed_step or "").removeprefix("Run ")
-    return links.failing_link(scope.section.command or step, output, at, block, _verdict(hits)).category
-
-
-# How far above the error block the command line that printed it is looked for.
-ECHOED = 30
-# A command line running a script of the project's own (``./scripts/run-tests.sh``, ``ci/check.py``):
-# a tool the table cannot name (a vendored ``./tools/cpplint.py`` it can), whose output the lines below are.
-_SCRIPT = re.compile(r"^(?:\./\S|(?:\S+/)?[\w.-]+\.(?:sh|bash|py|rb|pl)(?:\s|$))")
-
-
-def _named(segment: str) -> str | None:
-    """The category of a command line whose first word is a tool the tool table names (``cpplint src``,
-    ``go vet ./...``): an output line that only starts with a word (``building ...``) names none."""
-    words = segment.split()
-    if not words or words[0] != words[0].lower():
-        return None  # a capitalised first word is prose (``SpotBugs ended with exit code 1``), not a command
-    name = cmdwords.tool_name(words[0])
-    return TABLE.get(name) or (SUBCOMMANDS.get((name, words[1])) if len(words) > 1 else None)
-
-
-def _echoed_check(output: list[tuple[int, str]], at: int) -> bool:
-    """A checker's command line was printed last above the error block, after any test runner's or script's: make
-    echoes each recipe line before it runs it (``cpplint --recursive src``), npm a script's body
-    (``> jshint lib && mocha``, where the tests never ran: they printed no verdict a rule knows)."""
-    for n, text, _ in links.commands_above(output, at):
-        if at - n > ECHOED:
-            return False
-        # npm's body only: a prompt's ``$ x`` echoed by a script runner (pnpm) read as a checker's command
-        # line lowered the measured accuracy (public2), so only make's and npm's echoes count here.
-        line = innercmds.npm_body(text) or text
-        if text[:1].isspace() or blocks.error_score(line) > 0:
-            continue
-        can, cannot = guards.split_guarded(line)
-        named = [c for c in map(_named, can) if c]
-        if (named and named[0] == tools.TEST) or (_SCRIPT.match(line) and _named(line) is None):
-            return False
-        if tools.LINT in named:
-            return True
-        if any(map(_named, cannot)):
-            return False  # the block is the output of a tool that could not fail the job (``cpplint src || true``)
-    return False
-
-
 def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, checked: bool = False) -> str:
     """What the failing command is (``category``); else what its symptom lines say (make, npm, a test target).
     A test target whose error block follows a checker's command line (``checked``) failed on that check."""
@@ -135,7 +70,7 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
     cued = cues.category(block[: generic.EPILOGUE])
     if cued is None:
         return category
-    if category != tools.TEST or not (_verdict(symptoms) or verdicts.tests_failed(block)):
+    if category != tools.TEST or not (failingcmd.tests_verdict(symptoms) or verdicts.tests_failed(block)):
         return cued
     # The framework's own per-test limit for most failing tests is a timeout, as for a rule's hit (cause.py).
     tests = [h for h in symptoms if h.rule.category == tools.TEST]
@@ -186,8 +121,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     at, strong = anchor
     at = fardetails.above(scope, context, at, known)  # details.above, reaching far blocks
     block = [t for n, t in context if n >= at]
-    named = _command_category(scope, symptoms, context, at)
-    category = _scope_category(scope, symptoms, named, _echoed_check(tail, at))
+    named = failingcmd.command_category(scope, symptoms, context, at)
+    category = _scope_category(scope, symptoms, named, failingcmd.echoed_check(tail, at))
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, block[:20])
     category = _cued(category, block, symptoms)
@@ -239,7 +174,7 @@ def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found
     name = m["file"].rsplit("/", 1)[-1]
     if name.startswith(".") or "config" in name.lower():
         return found
-    if _command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
+    if failingcmd.command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
         return found
     return replace(found, category=tools.LINT)
 
@@ -255,7 +190,7 @@ def _checker_summary(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> 
     rule = found.rule
     if scope is None or rule is None or found.category != tools.COMPILE or rule.priority > SUMMARY:
         return found
-    if _command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
+    if failingcmd.command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
         return found
     return replace(found, category=tools.LINT)
 
