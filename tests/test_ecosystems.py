@@ -147,15 +147,42 @@ REFUSED = "\n".join(
 )
 
 
+# A release job publishing a version the registry already has: the refusal is the cause, not the
+# uploader's exit or the HTTP status line above it.
+TWINE_REUSE = """##[group]Run twine upload dist/*
+twine upload dist/*
+##[endgroup]
+Uploading distributions to https://upload.pypi.org/legacy/
+Uploading acme-1.2.0-py3-none-any.whl
+100% ---------------------------------------- 12.3/12.3 kB • 00:00 • ?
+WARNING  Error during upload. Retry with the --verbose option for more details.
+ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/
+         File already exists ('acme-1.2.0-py3-none-any.whl', with blake2_256 hash 'a1b2c3'). See https://pypi.org/help/#file-name-reuse for more information.
+##[error]Process completed with exit code 1.
+"""
+CARGO_REUSE = """$ cargo publish -p acme-core
+    Updating crates.io index
+   Packaging acme-core v0.4.1 (/home/travis/build/acme/acme/core)
+   Uploading acme-core v0.4.1 (/home/travis/build/acme/acme/core)
+error: failed to publish to registry at https://crates.io
+
+Caused by:
+  the remote server responded with an error: crate version `0.4.1` is already uploaded
+The command "cargo publish -p acme-core" exited with 101.
+"""
+
+
 @pytest.mark.parametrize(
     ("log", "category", "line"),
     [
+        (TWINE_REUSE, "config.error", 9),
+        (CARGO_REUSE, "config.error", 8),
         (KILLED, "resource.exhausted", 5),  # nothing reads as an error: the signal in the exit code says it
         (SCRIPT, "lint.error", 6),  # the step's further script lines name the tool (actionlint)
         (REFUSED, "network", 6),  # a local service refusing every failing test's setup explains them
     ],
 )
-def test_exit_codes_step_scripts_and_refused_services(log: str, category: str, line: int) -> None:
+def test_exit_codes_step_scripts_refused_services_and_registries(log: str, category: str, line: int) -> None:
     assert _triage(log) == (category, line)
 
 
