@@ -6,7 +6,7 @@ from __future__ import annotations
 from autoheal import rootcause
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
-from autoheal.rules import default_ruleset
+from autoheal.rules import compile_ruleset, default_ruleset
 from autoheal.scan import scan_doc
 from tests.helpers import ruleset, triage_text
 
@@ -410,3 +410,21 @@ def test_a_rules_hit_on_a_repeated_report_anchors_at_the_first_report() -> None:
     found = rootcause.find_cause([scan_doc(bytes_doc("", log.encode()), default_ruleset())], _never)
     assert found is not None and found.rule is not None
     assert found.text.startswith("✘ [ERROR]")
+
+
+def test_with_no_rule_a_runners_tally_above_the_block_names_the_tests_failure() -> None:
+    # A catalogue without rules (a runner none knows): the tally is printed above the failures' details
+    # (mocha's order), by a project script neither the tool table nor its name names.
+    bare = compile_ruleset([])
+    body = ["  41 passing", "  2 failing", "", "checkout totals", "error: totals differ: 3 != 4"]
+    assert triage_text(_step("./ci/orders.sh", *body, code=1), bare).category == "test.failure"
+    # The same block without a tally names nothing: it stays unknown rather than guessed.
+    assert triage_text(_step("./ci/orders.sh", *body[3:], code=1), bare).category == "unknown"
+    # A tally at the end (rspec's order, here in a Go-style runner's words) counts too.
+    ginkgo = [
+        "• [FAILED] store saves the order",
+        "  Expected <int>: 3 to equal <int>: 4",
+        "Ran 9 of 9 Specs",
+        "3 Failed",
+    ]
+    assert triage_text(_step("./ci/orders.sh", *ginkgo, code=1), bare).category == "test.failure"
