@@ -281,6 +281,9 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     scope = cause.failed_scope(scans)
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
+    hung = _generic(scope, tiers[0], known) if scope and timelimits.hung_after_tally(scope, hit) else None
+    if hit and hung and hung.category == tools.TEST and hung.line < hit.line:
+        return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:
         return _first_report(_details_first(_as_finding(scope, _from_hit(scans, hit), tiers[0]), known), known)
     elsewhere = cause.best_cause(tiers[1] + tiers[2])

@@ -428,3 +428,21 @@ def test_with_no_rule_a_runners_tally_above_the_block_names_the_tests_failure() 
         "3 Failed",
     ]
     assert triage_text(_step("./ci/orders.sh", *ginkgo, code=1), bare).category == "test.failure"
+
+
+def test_a_step_limit_reached_after_an_unread_tally_is_the_tests_failure() -> None:
+    # Only the platform's rules: no rule reads jest's tally (the tool table names jest), the runner hung once its
+    # tests failed.
+    platform = compile_ruleset(r for r in default_ruleset().rules if r.id.startswith("gha."))
+    limit = "##[error]The action 'npx jest --ci' has timed out after 25 minutes."
+    tests = [
+        "FAIL test/orders.test.ts",
+        "  expect(total).toBe(4)",
+        "  Received: 3",
+        "Tests: 1 failed, 47 passed, 48 total",
+    ]
+    d = triage_text(_step("npx jest --ci", *tests, limit), platform)
+    assert (d.category, d.rule) == ("test.failure", "generic.error-block")
+    # Every test passed (no failing tally): the limit is why the step failed.
+    passed = ["checkout totals", "Tests: 48 passed, 48 total", limit]
+    assert triage_text(_step("npx jest --ci", *passed), platform).category == "timeout"
