@@ -126,8 +126,10 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, block[:20])
     category = _cued(category, block, symptoms)
-    if category == "unknown" and fardetails.case_verdict(scope, at):
-        category = tools.TEST  # nothing names the command, but the block is a test case's failing verdict
+    if category == "unknown" and (fardetails.case_verdict(scope, at) or verdicts.tests_failed(t for _, t in context)):
+        # Nothing names the command, but the block is a test case's failing verdict or the section's output
+        # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).
+        category = tools.TEST
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)
@@ -232,6 +234,9 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     scope = cause.failed_scope(scans)
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
+    hung = _generic(scope, tiers[0], known) if scope and timelimits.hung_after_tally(scope, hit) else None
+    if hit and hung and hung.category == tools.TEST and hung.line < hit.line:
+        return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:
         chosen = _checker_summary(scope, _as_finding(scope, _from_hit(scans, hit), tiers[0]), tiers[0])
         return _first_report(_details_first(chosen, known), known)

@@ -8,7 +8,7 @@ from pathlib import Path
 from autoheal import rootcause
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
-from autoheal.rules import default_ruleset
+from autoheal.rules import compile_ruleset, default_ruleset
 from autoheal.scan import scan_doc
 from autoheal.triage import triage_path
 from tests.helpers import ruleset, triage_text
@@ -440,3 +440,39 @@ def test_a_build_tools_summary_under_a_checker_is_the_checkers_finding() -> None
     # Over the summary priority a rule names what failed, whatever the command.
     precise = ruleset(extra=[{**summary, "doc": "d", "hint": "h", "confidence": 0.9, "priority": 60}])
     assert triage_text(_step("cargo clippy", *body, code=101), precise).category == "compile.error"
+
+
+def test_with_no_rule_a_runners_tally_above_the_block_names_the_tests_failure() -> None:
+    # A catalogue without rules (a runner none knows): the tally is printed above the failures' details
+    # (mocha's order), by a project script neither the tool table nor its name names.
+    bare = compile_ruleset([])
+    body = ["  41 passing", "  2 failing", "", "checkout totals", "error: totals differ: 3 != 4"]
+    assert triage_text(_step("./ci/orders.sh", *body, code=1), bare).category == "test.failure"
+    # The same block without a tally names nothing: it stays unknown rather than guessed.
+    assert triage_text(_step("./ci/orders.sh", *body[3:], code=1), bare).category == "unknown"
+    # A tally at the end (rspec's order, here in a Go-style runner's words) counts too.
+    ginkgo = [
+        "• [FAILED] store saves the order",
+        "  Expected <int>: 3 to equal <int>: 4",
+        "Ran 9 of 9 Specs",
+        "3 Failed",
+    ]
+    assert triage_text(_step("./ci/orders.sh", *ginkgo, code=1), bare).category == "test.failure"
+
+
+def test_a_step_limit_reached_after_an_unread_tally_is_the_tests_failure() -> None:
+    # Only the platform's rules: no rule reads jest's tally (the tool table names jest), the runner hung once its
+    # tests failed.
+    platform = compile_ruleset(r for r in default_ruleset().rules if r.id.startswith("gha."))
+    limit = "##[error]The action 'npx jest --ci' has timed out after 25 minutes."
+    tests = [
+        "FAIL test/orders.test.ts",
+        "  expect(total).toBe(4)",
+        "  Received: 3",
+        "Tests: 1 failed, 47 passed, 48 total",
+    ]
+    d = triage_text(_step("npx jest --ci", *tests, limit), platform)
+    assert (d.category, d.rule) == ("test.failure", "generic.error-block")
+    # Every test passed (no failing tally): the limit is why the step failed.
+    passed = ["checkout totals", "Tests: 48 passed, 48 total", limit]
+    assert triage_text(_step("npx jest --ci", *passed), platform).category == "timeout"
