@@ -37,7 +37,7 @@ from __future__ import annotations
 from autoheal.dialect import HEAD_LINES
 from autoheal.diffs import Follower
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
-from autoheal.markers import POST_BUILD, SCM_CHECKOUT
+from autoheal.markers import POST_BUILD, SCM_CHECKOUT, TEXT_FINDER
 from autoheal.markers import QUOTE as QUOTE
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
@@ -256,8 +256,9 @@ class Sectioner:
         last = self.sections.last
         if found.opens == SCM_CHECKOUT and found.kind == "step":
             return len(self.sections) == 1 and last.kind == "log"
-        if found.kind == QUOTE:  # a Text Finder quotes files only among the post-build actions
-            return self.jenkins and last.aside
+        if found.kind == QUOTE:  # a Text Finder quotes files only among the post-build actions themselves,
+            # not inside a command a publisher ran (a post-build script's own ``Checking credentials...``)
+            return self.jenkins and last.aside and last.command in (POST_BUILD, TEXT_FINDER)
         if found.opens == POST_BUILD and found.aside:
             again = last.aside and last.command == POST_BUILD and last.start != line  # not the line that opened them
             return self.jenkins and (last.kind != "step" or last.command == SCM_CHECKOUT or again)

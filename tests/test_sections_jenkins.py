@@ -227,3 +227,17 @@ def test_a_text_finders_search_of_files_opens_a_quote_only_among_the_post_build_
         ).sections.ci
         == 0
     )
+
+
+def test_a_post_build_scripts_own_checking_line_opens_no_quote() -> None:
+    # The script a publisher ran prints ``Checking ...`` itself: its output, not the Text Finder quoting files.
+    text = (
+        "[w] $ /bin/sh -xe /tmp/j1.sh\n+ make all\nmake: *** [all] Error 1\n"
+        "Build step 'Execute shell' marked build as failure\n"
+        "[PostBuildScript] - [INFO] Executing post build scripts.\n[w] $ /bin/sh -xe /tmp/j2.sh\n"
+        "+ ./deploy-preview.sh\nChecking credentials for upload...\nupload failed: Access Denied\nFinished: FAILURE\n"
+    )
+    kinds = [s.kind for s in _scan(text).sections]
+    assert "quote" not in kinds and [s.command for s in _scan(text).sections if s.status == FAILED][0] == (
+        "/bin/sh -xe /tmp/j1.sh"
+    )
