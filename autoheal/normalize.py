@@ -70,9 +70,11 @@ def decode(raw: bytes) -> str:
 
 
 def binary(text: str) -> bool:
-    """Whether a decoded line is bytes rather than text: an eighth or more of it is invalid UTF-8,
-    decoded to U+FFFD. A text line with one stray Latin-1 byte stays text from 8 characters on."""
-    return text.count("\ufffd") * 8 >= len(text) > 0
+    """Whether a decoded line is bytes rather than text: over an eighth of it is invalid UTF-8, decoded
+    to U+FFFD, and it has almost no spaces. A text line with one stray Latin-1 byte stays text from 8
+    characters on, and a legacy code page's text (cp1251, Shift JIS: nearly all U+FFFD) by its spaces."""
+    size = len(text)
+    return text.count("\ufffd") * 8 > size > 0 and text.count(" ") * 16 < size
 
 
 def normalize(line: str) -> str:

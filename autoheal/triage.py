@@ -121,18 +121,18 @@ def _telling(tail: list[tuple[int, str]]) -> tuple[int, str] | None:
 def _junk(lines: list[tuple[int, str]]) -> set[tuple[int, str]]:
     """The lines of a log's end that are binary bytes (a build artefact or core dump cat into the log),
     which make no title or excerpt line. Where they are most of it, the short fragments between the
-    dump's stray newline bytes go with them."""
+    dump's stray newline bytes go with them, and any line with invalid UTF-8 in it."""
     binaries = {line for line in lines if binary(line[1])}
     if len(binaries) * 2 < len(lines):
         return binaries
-    return binaries | {line for line in lines if len(line[1].strip()) < 8}
+    return binaries | {line for line in lines if len(line[1].strip()) < 8 or "\ufffd" in line[1]}
 
 
 def _unsaid(lines: list[tuple[int, str]], junk: set[tuple[int, str]]) -> str:
     """The summary of a log whose end has no line to tell: why not."""
     if not lines:
         return "The log is empty."
-    if junk:
+    if lines[-1] in junk:
         return "The log ends in binary bytes, not text."
     return "The log's end shows only routine or passing lines, none that says what failed."
 

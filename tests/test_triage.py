@@ -125,6 +125,13 @@ def test_binary_bytes_at_the_end_of_a_log_make_no_title_and_no_excerpt_line() ->
     only = triage_docs([bytes_doc("", junk + b"\n*\n" + junk[::-1] + b"\ny\n" + junk + b"\n")], BUILTIN, "x")
     assert only.summary == "The log ends in binary bytes, not text." and only.excerpt == ()
     assert "\ufffd" not in only.title
+    # Text in a legacy code page is nearly all U+FFFD too, but has its spaces: it stays.
+    cp1251 = "Ошибка: не найден файл сборки".encode("cp1251")
+    legacy = triage_docs([bytes_doc("", b"C:\\build> build.cmd\n" + cp1251 + b"\n")], BUILTIN, "x")
+    assert len(legacy.excerpt) == 2 and not legacy.summary.startswith("The log ends in binary")
+    # Junk in the middle of passing lines is not how the log ends.
+    middle = triage_docs([bytes_doc("", b"test a ... ok\n" + junk + b"\ntest b ... ok\n")], BUILTIN, "x")
+    assert not middle.summary.startswith("The log ends in binary")
 
 
 def test_empty_log_still_gives_a_diagnosis() -> None:
