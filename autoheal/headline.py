@@ -29,7 +29,8 @@ _PREFIXES = (
     # ISO-8601 timestamps (the runner's 7 fractional digits and Z, or a zone), bracketed or not.
     re.compile(r"^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*"),
     # Clock times: "[12:01:02] ", "12:01:02.123 ", a 12-hour clock's "[10:02:13 AM] ", fastlane's "[14:02:14]: ".
-    re.compile(r"^\[?\d\d:\d\d:\d\d(?:[.,]\d+)?(?: ?[AP]M)?\]?:?\s+"),
+    # A 12-hour clock's hour may be one digit (toLocaleTimeString: "[5:10:00 AM] ").
+    re.compile(r"^\[?\d{1,2}:\d\d:\d\d(?:[.,]\d+)?(?: ?[AaPp][Mm])?\]?:?\s+"),
     re.compile(r"^==\d+==\s*"),  # the process id valgrind and the sanitizers put before each line of a report
     # A runner's tag with its elapsed time (xUnit's VSTest adapter: "[xUnit.net 00:00:07.25] ").
     re.compile(r"^\[[A-Za-z][\w.+-]* \d+:\d\d:\d\d(?:[.,]\d+)?\]\s*"),

@@ -66,6 +66,7 @@ def diagnosis(summary: str, *lines: tuple[int, str], **changes: object) -> Diagn
         ),
         # A 12-hour clock (semantic-release), a clock with a colon (fastlane), a report's process id (valgrind, ASan).
         ("[10:02:13 AM] [semantic-release] › ✘  Failed step", "[semantic-release] › ✘ Failed step"),
+        ("[5:10:00 AM] [semantic-release] › ✘  Failed step", "[semantic-release] › ✘ Failed step"),
         ("[14:02:14]: Invalid password passed via 'MATCH_PASSWORD'", "Invalid password passed via 'MATCH_PASSWORD'"),
         ("==412== Invalid read of size 8", "Invalid read of size 8"),
         ("==20623==ERROR: AddressSanitizer: heap-use-after-free", "AddressSanitizer: heap-use-after-free"),
