@@ -14,12 +14,12 @@ separates a failure's parts), a run of them shrinks to one, and runner/cache/
 upload chatter and passing tests leave.
 
 A line the passing run also printed (the baseline) never anchors the root
-cause. The block's own lines are found without the baseline, so a baseline
-never removes a line from inside the failing block (such a line may well be
-needed there, a frame or a message the passing run also printed); it only
-leaves the context around the block (the lines leading to it and the rule's
-declared context beyond it), the block's tail below its last new line, and
-the passing cases between its failures that passed in that run too.
+cause. The block's own lines are found without the baseline, and a baseline
+takes out of it only what cannot be its failure: the block's tail below its
+last new line, and runs of passing cases between its failures that passed in
+that run too (a frame or a message the passing run also printed may well be
+needed, so other familiar lines stay); around the block, it takes the familiar
+context (the lines leading to it and the rule's declared context beyond it).
 
 A block longer than ``MAX_EXCERPT`` is cut (cut.py: in its stack frames when it
 is long for them, else keeping its header, the root cause's own failure and its

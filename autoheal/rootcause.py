@@ -133,8 +133,9 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)
-    step = scope.section.command or scope.scan.doc.step
-    return Found(at, text, category, None, context, scope.scan.doc, step, {})
+    doc = scope.scan.doc  # a cut-short gh log names its failed step only in gh's column (failed_step)
+    step = scope.section.command or doc.step or (doc.failed_step or "").removeprefix("Run ") or None
+    return Found(at, text, category, None, context, doc, step, {})
 
 
 def _before_silence(scope: Scope, known: cause.Known) -> Found | None:
@@ -167,6 +168,11 @@ _PARSE_CATEGORIES = frozenset({"config.error", "syntax.error", "compile.error"})
 _CHECKED_FILE = lazyre.compile(r"^\s*(?:\[\w+\]\s*)?(?P<file>[\w./-]*[\w-]\.\w{1,6})(?::\d+)*:\s")
 
 
+def _under_checker(scope: Scope, hits: Sequence[Hit], line: int) -> bool:
+    """The command whose output ``line`` is (of a ``&&`` chain, its link) is a checker the tool table names."""
+    return failingcmd.command_category(scope, hits, fardetails.tail(scope), line) == tools.LINT
+
+
 def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found:
     """A checker's parse error or compiler-shaped diagnostic is its finding, when the command that failed (of a
     ``&&`` chain, the link whose output it is) is a checker."""
@@ -176,9 +182,7 @@ def _as_finding(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> Found
     name = m["file"].rsplit("/", 1)[-1]
     if name.startswith(".") or "config" in name.lower():
         return found
-    if failingcmd.command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
-        return found
-    return replace(found, category=tools.LINT)
+    return replace(found, category=tools.LINT) if _under_checker(scope, hits, found.line) else found
 
 
 # A build tool's summary of a failure it ran (cargo's ``could not compile``, MSBuild's ``error MSB...``), under
@@ -192,9 +196,7 @@ def _checker_summary(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> 
     rule = found.rule
     if scope is None or rule is None or found.category != tools.COMPILE or rule.priority > SUMMARY:
         return found
-    if failingcmd.command_category(scope, hits, fardetails.tail(scope), found.line) != tools.LINT:
-        return found
-    return replace(found, category=tools.LINT)
+    return replace(found, category=tools.LINT) if _under_checker(scope, hits, found.line) else found
 
 
 # A checker's verdict may only count the findings it printed above it (a test runner's summary list, which

@@ -425,7 +425,8 @@ def _gh_log(tmp_path: Path, step: str, *texts: str) -> str:
 
 def test_a_cut_short_gh_log_is_named_by_its_failed_steps_name(tmp_path: Path) -> None:
     block = ("src/app/widget.rb:3:1: unexpected spacing", "lib/tool.go:9:4: value never read", "2 problems found")
-    assert triage_path(_gh_log(tmp_path, "Run ruff linter", *block), RS).category == "lint.error"
+    linted = triage_path(_gh_log(tmp_path, "Run ruff linter", *block), RS)
+    assert linted.category == "lint.error" and linted.step == "ruff linter"  # the step is named where it failed
     assert triage_path(_gh_log(tmp_path, "Unit Tests", *block), RS).category == "test.failure"
     assert triage_path(_gh_log(tmp_path, "Run mvn -B package", *block), RS).category == "compile.error"
 
