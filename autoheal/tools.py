@@ -16,7 +16,7 @@ import re
 import shlex
 from collections.abc import Iterable
 
-from autoheal.cmdwords import command_words, tool_name
+from autoheal.cmdwords import command_words, launched, tool_name
 from autoheal.guards import split_guarded
 from autoheal.innercmds import inner_commands
 from autoheal.tooltable import (
@@ -57,11 +57,6 @@ _INSTALLS = {
     "composer": ("install", "update", "require", "dump-autoload"),
 }
 
-
-# Launchers that fetch and run a tool named by its package (``go run golang.org/x/vuln/cmd/govulncheck@v1``,
-# ``pipx run black``, ``uvx ruff``): what runs is that tool, by its path's last name.
-_LAUNCHED = {("go", "run"), ("pipx", "run"), ("pnpm", "dlx"), ("yarn", "dlx")}
-_LAUNCHERS = {"uvx", "bunx", "pnpx"}
 
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
@@ -226,17 +221,17 @@ def segment_category(segment: str) -> str | None:
         return SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in _BUILD_TOOLS:
         return _build_category(tool, args)
-    if launched := _exec_rest(tool, words):
-        return _exec_category(launched)
+    # A package launcher's tool, its options and their values skipped (cmdwords.launched, as titles read it).
+    if (run := launched(words)) is not None and (category := segment_category(shlex.join(run))):
+        return category
+    if launched_words := _exec_rest(tool, words):
+        return _exec_category(launched_words)
     if tool in ("clojure", "clj"):
         return _clojure(words[1:])
     if tool in ("tox", "nox") and (env := _option(words, ("-e", "-s", "--session", "--sessions"))):
         return _by_words([env]) or TABLE[tool]
     if tool in ("node", "bun", "deno") and "--test" in words:
         return TEST
-    launched = args[1:2] if args and (tool, args[0]) in _LAUNCHED else args[:1] if tool in _LAUNCHERS else []
-    if launched and (category := TABLE.get(tool_name(launched[0]))):
-        return category
     if len(args) > 1 and (tool, f"{args[0]} {args[1]}") in SUBCOMMANDS:
         return SUBCOMMANDS[(tool, f"{args[0]} {args[1]}")]
     if args and (tool, args[0]) in SUBCOMMANDS:

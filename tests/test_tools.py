@@ -279,3 +279,18 @@ def test_a_script_named_after_an_install_command_is_the_script_not_the_install()
     assert segment_category("npm run ci") is None
     assert segment_category("pnpm turbo run ci --filter=web") is None
     assert segment_category("yarn run ci:lint") == "lint.error"
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("pipx run --spec black==24.8.0 black --check .", "lint.error"),
+        ("uvx --from ruff==0.6.9 ruff check", "lint.error"),
+        ("go run -tags tools honnef.co/go/tools/cmd/staticcheck@2024.1.1 ./...", "lint.error"),
+        ("npx -p typescript tsc --noEmit", "compile.error"),
+        ("bunx --bun vitest run", "test.failure"),
+        ("go run ./cmd/gen", None),  # the project's own package, not a tool at a version
+    ],
+)
+def test_a_launchers_options_and_their_values_do_not_hide_the_tool_it_runs(command: str, category: str | None) -> None:
+    assert segment_category(command) == category
