@@ -225,6 +225,19 @@ def _details_first(found: Found, known: cause.Known) -> Found:
     return replace(found, line=n, text=text or dict(found.context)[at])
 
 
+def _hung_after_tally(scope: Scope, hit: Hit | None) -> bool:
+    """The platform's step or job time limit (``hit``) reached after the failed section printed a runner's
+    tally of failing tests that no rule read (``verdicts.hung_after`` for a runner the catalogue does not
+    know): the runner hung once its tests had failed, so the tests' failure is the cause."""
+    if hit is None or hit.rule.category != "timeout" or hit.rule.priority < verdicts.PLATFORM:
+        return False
+    if hit.doc is not scope.scan.doc or hit.section != scope.index:
+        return False
+    if any(h.rule.category == tools.TEST for h in scope.scan.hits if h.section == scope.index and h.line < hit.line):
+        return False  # a rule read the verdict: cause.py's hung_after decides
+    return verdicts.tests_failed(t for n, t in scope.tail if n < hit.line)
+
+
 # A hit elsewhere at or above this priority is a precise root cause (rules.yaml): it beats a
 # generic block of the failed section, which only says that something there printed an error.
 PRECISE = evidence.PRECISE
@@ -236,7 +249,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
     scope = cause.failed_scope(scans)
     tiers = cause.by_tier(scans, scope, known)
     hit = cause.best_cause(tiers[0])
-    hung = _generic(scope, tiers[0], known) if scope and timelimits.hung_after_tally(scope, hit) else None
+    hung = _generic(scope, tiers[0], known) if scope and _hung_after_tally(scope, hit) else None
     if hit and hung and hung.category == tools.TEST and hung.line < hit.line:
         return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:

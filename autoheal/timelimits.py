@@ -11,15 +11,11 @@ verdict's test failure (as ``verdicts.one_of_many`` keeps it). The words are eac
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from autoheal import blocks, lazyre
 from autoheal.rules import Rule
 from autoheal.scan import Hit
-
-if TYPE_CHECKING:
-    from autoheal.cause import Scope
-from autoheal.verdicts import PLATFORM, TEST, TEST_OUTPUT, failing_count, most, tallied, tests_failed
+from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, most, tallied
 
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
 # node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
@@ -101,16 +97,3 @@ def block_timed_out(block: list[str], verdicts: list[Hit]) -> bool:
             owners.add(owner)
     failing = max(failing_count(verdicts), tallied(block), 1)
     return bool(owners) and most(len(owners), failing)
-
-
-def hung_after_tally(scope: Scope, hit: Hit | None) -> bool:
-    """The platform's step or job time limit (``hit``) reached after the failed section printed a runner's
-    tally of failing tests that no rule read (``verdicts.hung_after`` for a runner the catalogue does not
-    know): the runner hung once its tests had failed, so the tests' failure is the cause."""
-    if hit is None or hit.rule.category != "timeout" or hit.rule.priority < PLATFORM:
-        return False
-    if hit.doc is not scope.scan.doc or hit.section != scope.index:
-        return False
-    if any(h.rule.category == TEST for h in scope.scan.hits if h.section == scope.index and h.line < hit.line):
-        return False  # a rule read the verdict: cause.py's hung_after decides
-    return tests_failed(t for n, t in scope.tail if n < hit.line)
