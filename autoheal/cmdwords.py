@@ -114,13 +114,19 @@ _LAUNCHES: dict[tuple[str, ...], frozenset[str]] = {
 LAUNCHERS = frozenset(words[0] for words in _LAUNCHES)
 
 
+# npm-exec's ``-c 'eslint .'``: the command to run is this option's value, a shell string (npm-exec(1)).
+_CALL = frozenset({"-c", "--call"})
+
+
 def _after_options(words: list[str], valued: frozenset[str]) -> list[str]:
-    """The words after a launcher's options, their values and ``--``."""
+    """The words after a launcher's options, their values and ``--``; a node launcher's ``--call`` its command."""
     rest = list(words)
     while rest and rest[0].startswith("-"):
         option = rest.pop(0)
         if option == "--":
             break
+        if option in _CALL and valued is _NODE_PACKAGE and rest:
+            return command_words(rest[0])
         if option in valued and rest:
             rest.pop(0)
     return rest

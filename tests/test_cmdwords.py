@@ -36,6 +36,8 @@ def test_command_words_skip_assignments_keywords_and_wrappers(segment: str, word
         # Each launcher's own options go, with the value of those that take one (their documentation).
         ("npx --no -- commitlint --from HEAD~1", ["commitlint", "--from", "HEAD~1"]),
         ("npx -p @angular/cli ng lint", ["ng", "lint"]),
+        ("npx -c 'eslint --max-warnings 0 .'", ["eslint", "--max-warnings", "0", "."]),
+        ("npm exec --call 'tsc --noEmit'", ["tsc", "--noEmit"]),
         ("uv run --frozen --with pytest-cov pytest -q", ["pytest", "-q"]),
         ("uv tool run --from ruff==0.6.9 ruff check", ["ruff", "check"]),
         ("pnpm dlx knip --production", ["knip", "--production"]),
