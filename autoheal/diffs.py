@@ -31,6 +31,15 @@ def diff_file(text: str) -> bool:
     return bool(path) and not any(c.isspace() for c in path) and ("/" in path or "." in path)
 
 
+def opens_with_diff(block: Sequence[str], reach: int = 8) -> bool:
+    """The block opens with a unified diff of files (a file header, then a hunk within ``reach`` lines): what a
+    format or generated-code check prints (``black --diff``, ``gofmt -d``, ``git diff --exit-code``) as its
+    finding; a test's expected-vs-actual diff names no file (``--- expected``)."""
+    head = list(block[:reach])
+    first = next((i for i, t in enumerate(head) if diff_file(t)), None)
+    return first is not None and any(hunk_counts(t) for t in head[first:])
+
+
 def new_file(text: str) -> str:
     """NEW_FILE for a trace that may be a diff's new-file header (``+++ x``: it is one right below a ``--- y``
     line, which the Sectioner sees), else ""."""

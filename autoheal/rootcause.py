@@ -15,6 +15,7 @@ from autoheal import (
     cues,
     depkind,
     details,
+    diffs,
     evidence,
     failingcmd,
     fardetails,
@@ -130,6 +131,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         # Nothing names the command, but the block is a test case's failing verdict or the section's output
         # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).
         category = tools.TEST
+    if category == "unknown" and diffs.opens_with_diff(block):
+        category = tools.LINT  # nothing names the command, and what it printed is a diff of files: a format check
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)

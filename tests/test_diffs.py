@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autoheal.diffs import Follower, diff_file, hunk_counts, hunk_end
+from autoheal.diffs import Follower, diff_file, hunk_counts, hunk_end, opens_with_diff
 from autoheal.marks import HUNK, NEW_FILE, OLD_FILE, Marker
 
 
@@ -56,3 +56,10 @@ def test_a_hunk_ends_where_its_counts_are_spent_or_at_a_line_of_another_shape() 
     assert hunk_end(lines, 0) == 4  # a context line is one of each count; ``\ No newline`` is neither
     assert hunk_end(list(enumerate(["@@ -1,3 +1,3 @@", " a", "exit status 1", " b"])), 0) == 1
     assert hunk_end(lines, 1) == 1  # no header: the line itself
+
+
+def test_a_block_opens_with_a_diff_of_files_only_with_a_file_header_then_a_hunk() -> None:
+    assert opens_with_diff(["diff --git a/x.go b/x.go", "--- a/x.go", "+++ b/x.go", "@@ -1 +1 @@", "-a", "+b"])
+    assert not opens_with_diff(["--- expected", "+++ actual", "@@ -1 +1 @@"])
+    assert not opens_with_diff(["@@ -1 +1 @@", "--- a/x.go"])  # a hunk before any file header
+    assert not opens_with_diff(["error: x", *["  at y"] * 8, "--- a/x.go", "+++ b/x.go", "@@ -1 +1 @@"])

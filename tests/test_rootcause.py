@@ -477,3 +477,23 @@ def test_a_step_limit_reached_after_an_unread_tally_is_the_tests_failure() -> No
     # Every test passed (no failing tally): the limit is why the step failed.
     passed = ["checkout totals", "Tests: 48 passed, 48 total", limit]
     assert triage_text(_step("npx jest --ci", *passed), platform).category == "timeout"
+
+
+def test_with_nothing_naming_the_command_a_diff_of_files_it_printed_is_a_format_check() -> None:
+    bare = compile_ruleset([])
+    diff = [
+        "--- src/app/main.py",
+        "+++ src/app/main.py",
+        "@@ -1,2 +1,3 @@",
+        "-import os,sys",
+        "+import os",
+        "+import sys",
+    ]
+    assert triage_text(_step("./ci/run.sh", *diff, code=1), bare).category == "lint.error"
+    git = ["diff --git a/lib/a.rb b/lib/a.rb", "index 1..2 100644", "--- a/lib/a.rb", "+++ b/lib/a.rb", "@@ -3 +3 @@"]
+    assert (
+        triage_text(_step("./ci/run.sh", *git, "-  def x( y )", "+  def x(y)", code=1), bare).category == "lint.error"
+    )
+    # A test's expected-vs-actual diff names no file: nothing to tell, it stays unknown.
+    golden = ["--- expected", "+++ actual", "@@ -1 +1 @@", "-total: 4", "+total: 3"]
+    assert triage_text(_step("./ci/run.sh", *golden, code=1), bare).category == "unknown"
