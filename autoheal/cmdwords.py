@@ -72,11 +72,17 @@ _DIGIT_NAMED = frozenset(
 )
 
 
+def package_name(word: str) -> str:
+    """A package word without its npm scope's ``@`` or its ``@version`` (``@biomejs/biome@1.8``:
+    ``biomejs/biome``; ``example.com/cmd/x@v1``: ``example.com/cmd/x``)."""
+    return word.lstrip("@").split("@", 1)[0]
+
+
 def tool_name(word: str) -> str:
     """A command word's tool: its base name without extension or version; for a GitHub Action
     (``owner/name-action@v1``) or an image (``registry/owner/name:tag``), the tool it wraps; for a scoped npm
     package (``@biomejs/biome@1.8``), its name after the scope."""
-    name = word.lstrip("@").split("@", 1)[0].rsplit("/", 1)[-1].lower()
+    name = package_name(word).rsplit("/", 1)[-1].lower()
     name = re.sub(r"[-_]action$|:[\w.-]+$", "", name)
     # A .NET tool's command is often ``dotnet-<tool>`` (``dotnet-csharpier``): the tool is its name after it.
     if name.startswith("dotnet-") and name not in TABLE and name[7:] in TABLE:

@@ -203,7 +203,7 @@ def _tool(words: list[str]) -> str:
     # A launcher's options are not the tool (``npx -y X``, ``uv run --frozen X``): the command it runs is, by
     # its package's name without scope or version (``bunx oxlint@0.11``, ``go run example.com/cmd/x@v1``).
     if (run := cmdwords.launched(words)) is not None:
-        words = [run[0].lstrip("@").split("@", 1)[0], *run[1:]]
+        words = [cmdwords.package_name(run[0]), *run[1:]]
     if not words:
         return ""
     name = words[0].rsplit("/", 1)[-1]
