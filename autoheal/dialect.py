@@ -127,37 +127,6 @@ def job(head: bytes) -> str | None:
     return (_name(m[1]) if m else "") or None
 
 
-def jobs(head: bytes, opener: Callable[[], IO[bytes]]) -> list[str]:
-    """The jobs of ``gh run view --log`` output (``head``, then all of it from ``opener``), as gh printed
-    them one after another (``--log`` prints every job of the run, ``--log-failed`` each failed one); [] for
-    another log. One pass over the bytes: a line's job is only looked at where it is not the one before.
-    """
-    first = job(head)
-    if first is None:
-        return []
-    found, current, carry = [first], b"", b"\n"
-    with opener() as stream:
-        while len(found) < MAX_JOBS and (chunk := stream.read(1 << 20)):
-            data = carry + chunk  # (``carry`` starts with the newline before the line it holds)
-            end, at = data.rfind(b"\n") + 1, 0
-            while m := _other_job(current).search(data, at, end):
-                current, at = m[1], m.end()
-                if (name := _name(current)) and name not in found:
-                    found.append(name)
-            carry = data[end - 1 :][:LONG_LINE]  # a line's columns are at its start: a long one's start will do
-    return found[:MAX_JOBS]
-
-
-def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[tuple[str | None, Callable[[], IO[bytes]]]]:
-    """The documents one log (``head`` its first bytes) is read as, each with its job: the log itself,
-    or for gh output of several jobs one per job, whose lines are that job's (``wrap``) and numbered as
-    in the file, so a failure is told in its own job and a passing job's errors are no part of it."""
-    found = jobs(head, opener)
-    if len(found) <= 1:
-        return [(found[0] if found else None, wrap(opener))]
-    return [(name, wrap(opener, name)) for name in found]
-
-
 # The runner's verdict on the step that failed, with gh's job and step columns before it: the step column names
 # that step (``Run ruff linter``, ``Unit Tests``; an unnamed step's ``Run <command>``), which no ``##[group]Run``
 # line may name when the log holds only that step's last lines (``gh run view --log-failed`` cut short).
@@ -165,26 +134,53 @@ _VERDICT = b"##[error]Process completed with exit code"
 _FAILED_STEP = re.compile(rb"\n(?:\xef\xbb\xbf)?([^\t\n]*)\t([^\t\n]*)\t" + _STAMPED + rb"\s?" + re.escape(_VERDICT))
 
 
-def failed_steps(head: bytes, opener: Callable[[], IO[bytes]]) -> dict[str, str]:
-    """Of gh output (``head`` its first bytes, ``opener`` all of them), each job's failed step by its name: the
-    step column of the job's last ``Process completed with exit code`` line; {} for another log. A pass of its
-    own: ``bytes.find`` of the verdict, the columns' regex only on its lines (tried at every line, ``re`` took
-    ~6 s a GB)."""
-    found: dict[str, str] = {}
-    if not isinstance(detect(head, eof=len(head) < HEAD_BYTES), GhColumns):
-        return found
-    carry = b"\n"
+def columns(head: bytes, opener: Callable[[], IO[bytes]]) -> tuple[list[str], dict[str, str]]:
+    """Of ``gh run view --log`` output (``head``, then all of it from ``opener``): its jobs, as gh printed them
+    one after another (``--log`` prints every job of the run, ``--log-failed`` each failed one), and each job's
+    failed step (the step column of its last ``Process completed with exit code`` line, without gh's ``Run ``
+    before an unnamed step's command); ([], {})
+    for another log. One pass over the bytes: a line's job is only looked at where it is not the one before,
+    and the verdict is found with ``bytes.find``, the columns' regex tried on its lines only."""
+    first = job(head)
+    if first is None:
+        return [], {}
+    found, current, carry = [first], b"", b"\n"
+    failed: dict[str, str] = {}
     with opener() as stream:
         while chunk := stream.read(1 << 20):
-            data = carry + chunk
-            end = data.rfind(b"\n") + 1
-            at = data.find(_VERDICT, 0, end)
-            while at >= 0:
-                if m := _FAILED_STEP.match(data, data.rfind(b"\n", 0, at)):
-                    found[_name(m[1])] = _name(m[2])
-                at = data.find(_VERDICT, at + len(_VERDICT), end)
-            carry = data[end - 1 :][:LONG_LINE]
-    return found
+            data = carry + chunk  # (``carry`` starts with the newline before the line it holds)
+            end, at = data.rfind(b"\n") + 1, 0
+            while len(found) < MAX_JOBS and (m := _other_job(current).search(data, at, end)):
+                current, at = m[1], m.end()
+                if (name := _name(current)) and name not in found:
+                    found.append(name)
+            _failed_steps(data, end, failed)
+            carry = data[end - 1 :][:LONG_LINE]  # a line's columns are at its start: a long one's start will do
+    return found[:MAX_JOBS], failed
+
+
+def _failed_steps(data: bytes, end: int, failed: dict[str, str]) -> None:
+    """Note in ``failed`` the job and step columns of each runner verdict in ``data[:end]``."""
+    at = data.find(_VERDICT, 0, end)
+    while at >= 0:
+        if m := _FAILED_STEP.match(data, data.rfind(b"\n", 0, at)):
+            failed[_name(m[1])] = _name(m[2]).removeprefix("Run ")  # an unnamed step's ``Run <command>``
+        at = data.find(_VERDICT, at + len(_VERDICT), end)
+
+
+Doc = tuple[str | None, Callable[[], IO[bytes]], str | None]  # a job, its lines' opener, its failed step
+
+
+def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[Doc]:
+    """The documents one log (``head`` its first bytes) is read as, each with its job and the step gh's columns
+    say failed: the log itself, or for gh output of several jobs one per job, whose lines are that job's
+    (``wrap``) and numbered as in the file, so a failure is told in its own job and a passing job's errors are
+    no part of it."""
+    found, failed = columns(head, opener)
+    if len(found) <= 1:
+        name = found[0] if found else None
+        return [(name, wrap(opener), failed.get(name or ""))]
+    return [(name, wrap(opener, name), failed.get(name)) for name in found]
 
 
 @functools.lru_cache(maxsize=MAX_JOBS)

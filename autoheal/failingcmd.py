@@ -30,7 +30,7 @@ def command_category(scope: Scope, hits: Sequence[Hit], context: list[tuple[int,
     output = [(n, t) for n, t in context if scope.section.output_start <= n < at]
     block = [t for n, t in context if n >= at][: generic.EPILOGUE]
     # A log with no step line of the failed step's own (gh's output cut short) has gh's name for it (``Run tests``).
-    step = (scope.scan.doc.failed_step or "").removeprefix("Run ")
+    step = scope.scan.doc.failed_step or ""
     return links.failing_link(scope.section.command or step, output, at, block, tests_verdict(hits)).category
 
 

@@ -38,7 +38,7 @@ class LogDoc:
     job: str | None = None
     step: str | None = None
     step_number: int | None = None
-    failed_step: str | None = None  # gh output's name of the step that failed (dialect.failed_steps)
+    failed_step: str | None = None  # gh output's name of the step that failed (dialect.columns)
 
 
 def is_run_url(spec: str) -> bool:
@@ -239,8 +239,7 @@ def open_input(spec: str) -> list[LogDoc]:
 
 def _per_job(head: bytes, raw: Callable[[], IO[bytes]]) -> list[LogDoc]:
     """One log's documents (one per job of gh output), each with the step gh's columns say failed."""
-    steps = dialect.failed_steps(head, raw)
-    return [LogDoc("", opener, job=job, failed_step=steps.get(job or "")) for job, opener in dialect.per_job(head, raw)]
+    return [LogDoc("", opener, job=job, failed_step=step) for job, opener, step in dialect.per_job(head, raw)]
 
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:

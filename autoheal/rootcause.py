@@ -137,7 +137,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         return None  # nothing reads as an error and nothing names the command: say so
     text = next(t for n, t in tail if n == at)
     doc = scope.scan.doc  # a cut-short gh log names its failed step only in gh's column (failed_step)
-    step = scope.section.command or doc.step or (doc.failed_step or "").removeprefix("Run ") or None
+    step = scope.section.command or doc.step or doc.failed_step
     return Found(at, text, category, None, context, doc, step, {})
 
 

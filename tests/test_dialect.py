@@ -277,15 +277,15 @@ def test_gh_output_of_several_jobs_is_one_document_per_job_with_the_file_s_line_
 def test_the_jobs_of_gh_output_are_told_across_reads_and_a_long_line() -> None:
     data = _gh("a", GH_ROWS) + b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (3 << 20) + b"\n"
     data += _gh("b", GH_ROWS[:2]) + b"no columns here\n" + _gh("c", GH_ROWS[:1])
-    assert dialect.jobs(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data)) == ["a", "b", "c"]
-    assert dialect.jobs(b"plain\n", lambda: io.BytesIO(b"plain\n")) == []
-    assert [job for job, _ in dialect.per_job(data[:4096], lambda: io.BytesIO(data[:4096]))] == ["a"]
+    assert dialect.columns(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data))[0] == ["a", "b", "c"]
+    assert dialect.columns(b"plain\n", lambda: io.BytesIO(b"plain\n")) == ([], {})
+    assert [job for job, _, _ in dialect.per_job(data[:4096], lambda: io.BytesIO(data[:4096]))] == ["a"]
 
 
 def test_another_job_s_long_line_is_left_out_whole_of_a_job_s_document() -> None:
     long = b"a\tRun x\t" + STAMP.format(1).encode() + b" " + b"y" * (dialect.LONG_LINE * 3) + b"\n"
     data = _gh("a", GH_ROWS[:2]) + long + _gh("b", GH_ROWS[:3])
-    (_, first), (_, second) = dialect.per_job(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data))
+    (_, first, _), (_, second, _) = dialect.per_job(data[: dialect.HEAD_BYTES], lambda: io.BytesIO(data))
     with second() as stream:
         out = stream.read().split(b"\n")
     assert out[:3] == [b"", b"", b""] and out[3].endswith(b"Current runner version: '2.316.1'") and len(out) == 7
@@ -306,10 +306,12 @@ def test_failed_steps_names_each_jobs_step_with_the_runners_failure_line() -> No
         + _gh_rows("unit (3.12)", "Unit Tests", "1 failed", "##[error]Process completed with exit code 2.")
         + _gh_rows("unit (3.12)", "Post Run actions/checkout@v4", "Cleaning up")
     )
-    steps = dialect.failed_steps(data, lambda: io.BytesIO(data))
-    assert steps == {"lint": "Run ruff linter", "unit (3.12)": "Unit Tests"}
+    found, steps = dialect.columns(data, lambda: io.BytesIO(data))
+    assert found == ["lint", "unit (3.12)"] and steps == {"lint": "ruff linter", "unit (3.12)": "Unit Tests"}
+    docs = dialect.per_job(data, lambda: io.BytesIO(data))
+    assert [(job, step) for job, _, step in docs] == [("lint", "ruff linter"), ("unit (3.12)", "Unit Tests")]
 
 
 def test_failed_steps_of_a_log_without_gh_columns_is_empty() -> None:
     data = b"2025-01-02T03:04:05.0000000Z ##[error]Process completed with exit code 1.\n" * 3
-    assert dialect.failed_steps(data, lambda: io.BytesIO(data)) == {}
+    assert dialect.columns(data, lambda: io.BytesIO(data)) == ([], {})
