@@ -138,6 +138,8 @@ _BODY = Marker(body=True, ci=AZURE)
 _SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
 _POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
 _QUOTE = Marker(opens=TEXT_FINDER, kind=QUOTE, aside=True, ci=JENKINS)
+# The plugin's own words (``[Text Finder] Looking for pattern``), no build's tool's: a freestyle build's own line.
+_SEARCH = Marker(opens=TEXT_FINDER, kind=QUOTE, aside=True, jenkins=True, ci=JENKINS)
 _POST_STAGE = Marker(opens=_PIPELINE_POST_STAGE, kind="step", aside=True, ci=JENKINS)
 # A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
 PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
@@ -268,7 +270,7 @@ def _platform_marker(body: str) -> Marker | None:
     if lead == "P" and body.rstrip() == _PIPELINE_POST_STAGE:
         return _POST_STAGE
     if lead in ("C", "[") and _TEXT_FINDER.match(body):
-        return _QUOTE
+        return _QUOTE if lead == "C" else _SEARCH
     if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
         return _POST
     if lead in ("C", "F") and _JENKINS_SCM.match(body):

@@ -140,8 +140,8 @@ class Sectioner:
             command = found.traced if found.traced is not None else found.recipe
             self._record(SubCommand(line, command or "", kind, self.current, found.code))
         elif found.opens is not None:
+            self._open(line, found)  # (by what was seen before this line: ``_jenkins_opens``)
             self.jenkins = self.jenkins or found.jenkins
-            self._open(line, found)
         elif found.body:
             self.sections.last.body = self.sections.last.body or line + 1
         elif found.aside and found.code is None:
@@ -165,8 +165,11 @@ class Sectioner:
             return
         if found.then and self.sections.last.aside and not self.failed:
             # A publisher marked the build failed and nothing else did (a Text Finder repeating the build's
-            # own failure lines): those lines point back at the last build step, which failed the build.
-            found, self.post_failed = Marker(code=found.code, last_work=True), True
+            # own failure lines): those lines point back at the last build step, which failed the build. A Text
+            # Finder's search of the build's files failed it itself: the lines it quoted are where it failed.
+            self.post_failed = True
+            if self.sections.last.kind != QUOTE:
+                found = Marker(code=found.code, last_work=True)
         target = self._target(found)
         if found.build and (not found.code or self.failed):
             return
@@ -257,8 +260,10 @@ class Sectioner:
         if found.opens == SCM_CHECKOUT and found.kind == "step":
             return len(self.sections) == 1 and last.kind == "log"
         if found.kind == QUOTE:  # a Text Finder quotes files only among the post-build actions themselves,
-            # not inside a command a publisher ran (a post-build script's own ``Checking credentials...``)
-            return self.jenkins and last.aside and last.command in (POST_BUILD, TEXT_FINDER)
+            # not inside a command a publisher ran (a post-build script's own ``Checking credentials...``); its
+            # own words (``found.jenkins``) are a publisher's first line, after a build step too
+            among = last.aside and last.command in (POST_BUILD, TEXT_FINDER)
+            return self.jenkins and (among or (found.jenkins and last.kind == "command"))
         if found.opens == POST_BUILD and found.aside:
             again = last.aside and last.command == POST_BUILD and last.start != line  # not the line that opened them
             return self.jenkins and (last.kind != "step" or last.command == SCM_CHECKOUT or again)
