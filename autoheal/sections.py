@@ -34,11 +34,11 @@ from __future__ import annotations
 
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
+from autoheal.cimarkers import POST_BUILD, SCM_CHECKOUT, TEXT_FINDER
+from autoheal.cimarkers import QUOTE as QUOTE
 from autoheal.dialect import HEAD_LINES
 from autoheal.diffs import Follower
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
-from autoheal.markers import POST_BUILD, SCM_CHECKOUT, TEXT_FINDER
-from autoheal.markers import QUOTE as QUOTE
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
 from autoheal.marks import BUILDKITE, CI_NAMES, TELL
