@@ -21,13 +21,15 @@ MARKER_LITERALS = (
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
     rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
 )
+# The byte-order mark as its bytes: RE2 reads these regexes as UTF-8, where the escape ``\xef`` is U+00EF.
+_BOM = "\ufeff".encode()
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"(?m:^)(?:\$ |(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|"
+    rb"(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d|"
     # A Text Finder's ``Checking <regex>`` only at a line's start, past a runner's or Timestamper's stamp
     # (``markers._TEXT_FINDER``): inside a line the words are any tool's (``npm WARN Checking ...``).
-    # (The byte-order mark as its bytes: RE2 reads the regex as UTF-8, where ``\xef`` is U+00EF.)
-    rb"(?m:^)(?:" + "\ufeff".encode() + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z ?)?"
+    rb"(?m:^)(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z ?)?"
     rb"(?:(?:\[[0-9T:.Z-]*\]|\d\d:\d\d:\d\d(?:\.\d+)?) +)?Checking "
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS

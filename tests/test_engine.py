@@ -192,6 +192,25 @@ def test_a_text_finder_marker_is_a_marker_line_at_the_line_start_only(monkeypatc
         assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[1] == expected, name
 
 
+# A byte-order mark before a log's first stamped line: a trace after it is a marker line for both engines; the
+# mark's bytes read as Latin-1 and written again as UTF-8 (``\xc3\xaf\xc2\xbb\xc2\xbf``) are no mark.
+BOM_LINES = [
+    (b"\xef\xbb\xbf2024-05-06T09:00:00.1234567Z + make test", True),
+    (b"\xef\xbb\xbf@@ -1,2 +1,3 @@", True),
+    (b"\xc3\xaf\xc2\xbb\xc2\xbf+ make test", False),
+    (b"\xc3\xaf\xc2\xbb\xc2\xbf2024-05-06T09:00:00.1234567Z Checking x", False),
+]
+
+
+@needs_hs
+def test_a_byte_order_mark_before_a_line_start_marker_is_read_as_its_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    for line, marks in BOM_LINES:
+        data = line + b"\n"
+        for name in ("re2", "hyperscan"):
+            _with(monkeypatch, name)
+            assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[1] == ({0} if marks else set()), (name, line)
+
+
 def _example_lines() -> list[str]:
     import yaml
 
