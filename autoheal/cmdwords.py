@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass
 
 from autoheal import lazyre
 from autoheal.tooltable import SUBCOMMANDS, TABLE
@@ -103,19 +104,42 @@ _NODE_PACKAGE = frozenset({"-p", "--package", "-w", "--workspace", "--prefix", "
 _CONDA = frozenset({"-n", "--name", "-p", "--prefix", "--cwd", "-e", "--environment", "--manifest-path"})
 _GO_BUILD = frozenset({"-C", "-tags", "-ldflags", "-gcflags", "-asmflags", "-mod", "-modfile", "-exec", "-p"})
 _GO_BUILD |= {"-overlay", "-pgo", "-pkgdir", "-toolexec", "-compiler", "-installsuffix"}
-_LAUNCHES: dict[tuple[str, ...], frozenset[str]] = {
-    **dict.fromkeys((("npx",), ("pnpx",), ("bunx",), ("npm", "exec"), ("npm", "x")), _NODE_PACKAGE),
-    **dict.fromkeys((("pnpm", "dlx"), ("pnpm", "exec"), ("yarn", "dlx"), ("yarn", "exec")), _NODE_PACKAGE),
-    ("bun", "x"): _NODE_PACKAGE,
-    **dict.fromkeys((("uvx",), ("uv", "run"), ("uv", "tool", "run")), _UV),
-    ("pipx", "run"): frozenset({"--spec", "--python", "--index-url", "--pip-args"}),
-    **dict.fromkeys((("poetry", "run"), ("pdm", "run")), frozenset({"-C", "--directory", "-P", "--project", "-p"})),
-    **dict.fromkeys((("pipenv", "run"), ("rye", "run"), ("hatch", "run"), ("bundle", "exec")), _NONE),
+
+
+@dataclass(frozen=True)
+class _Launch:
+    """How a launcher's own words end and its command's begin."""
+
+    valued: frozenset[str] = _NONE  # its options whose value is the next word
+    ends: tuple[str, ...] = ()  # words after which its command follows, wherever they are
+    place: bool = False  # a directory comes first (``direnv exec DIR cmd``)
+
+
+# Environment managers run a command inside their environment (``opam exec -- dune build``, ``stack exec
+# --package hlint -- hlint``, ``mise exec node@20 -- npm test``): after a ``--`` wherever it is (mise's tool
+# specs come before it), else after their options; nix's ``-c``/``--command`` ends an installable's words.
+_ENVIRONMENT = _Launch(_CONDA | {"--env", "--switch"}, ("--",))
+_LAUNCHES: dict[tuple[str, ...], _Launch] = {
+    **dict.fromkeys((("npx",), ("pnpx",), ("bunx",), ("npm", "exec"), ("npm", "x")), _Launch(_NODE_PACKAGE)),
+    **dict.fromkeys((("pnpm", "dlx"), ("pnpm", "exec"), ("yarn", "dlx"), ("yarn", "exec")), _Launch(_NODE_PACKAGE)),
+    ("bun", "x"): _Launch(_NODE_PACKAGE),
+    **dict.fromkeys((("uvx",), ("uv", "run"), ("uv", "tool", "run")), _Launch(_UV)),
+    ("pipx", "run"): _Launch(frozenset({"--spec", "--python", "--index-url", "--pip-args"})),
     **dict.fromkeys(
-        (("conda", "run"), ("mamba", "run"), ("micromamba", "run"), ("pixi", "run"), ("pixi", "exec")), _CONDA
+        (("poetry", "run"), ("pdm", "run")), _Launch(frozenset({"-C", "--directory", "-P", "--project", "-p"}))
     ),
-    ("opam", "exec"): frozenset({"--switch"}),
-    ("go", "run"): _GO_BUILD,
+    **dict.fromkeys((("pipenv", "run"), ("rye", "run"), ("hatch", "run"), ("bundle", "exec")), _Launch()),
+    **dict.fromkeys((("pixi", "run"), ("pixi", "exec")), _Launch(_CONDA)),
+    ("go", "run"): _Launch(_GO_BUILD),
+    **dict.fromkeys((("conda", "run"), ("mamba", "run"), ("micromamba", "run"), ("opam", "exec")), _ENVIRONMENT),
+    **dict.fromkeys((("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")), _ENVIRONMENT),
+    **dict.fromkeys((("devbox", "run"), ("flox", "run"), ("carton", "exec")), _ENVIRONMENT),
+    **dict.fromkeys((("nix", "develop"), ("nix", "shell")), _Launch(_ENVIRONMENT.valued, ("--", "-c", "--command"))),
+    ("direnv", "exec"): _Launch(place=True),
+    # Launchers of a tool named after them, each as its documentation shows: ``go tool buf lint`` (Go 1.24's
+    # tool directives and the toolchain's own tools), ``mint run owner/Package@1.2 [exe] args`` (Mint),
+    # ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name).
+    **dict.fromkeys((("go", "tool"), ("mint", "run"), ("dotnet", "tool", "run")), _Launch()),
 }
 LAUNCHERS = frozenset(words[0] for words in _LAUNCHES)
 
@@ -124,18 +148,21 @@ LAUNCHERS = frozenset(words[0] for words in _LAUNCHES)
 _CALL = frozenset({"-c", "--call"})
 
 
-def _after_options(words: list[str], valued: frozenset[str]) -> list[str]:
-    """The words after a launcher's options, their values and ``--``; a node launcher's ``--call`` its command."""
+def _after_options(words: list[str], launch: _Launch) -> list[str]:
+    """The words after a launcher's options, their values and ``--`` (or after one of its ``ends`` anywhere,
+    past its directory); a node launcher's ``--call`` its command."""
+    if end := next((w for w in words if w in launch.ends), None):
+        return words[words.index(end) + 1 :]
     rest = list(words)
     while rest and rest[0].startswith("-"):
         option = rest.pop(0)
         if option == "--":
             break
-        if option in _CALL and valued is _NODE_PACKAGE and rest:
+        if option in _CALL and launch.valued is _NODE_PACKAGE and rest:
             return command_words(rest[0])
-        if option in valued and rest:
+        if option in launch.valued and rest:
             rest.pop(0)
-    return rest
+    return rest[1:] if launch.place else rest
 
 
 def launched(words: list[str]) -> list[str] | None:
@@ -146,5 +173,5 @@ def launched(words: list[str]) -> list[str] | None:
         if key in _LAUNCHES:
             rest = _after_options(words[size:], _LAUNCHES[key])
             # ``go run ./cmd/gen`` runs the project's own package: only a module at a version is a tool.
-            return rest if rest and (key[0] != "go" or "@" in rest[0]) else None
+            return rest if rest and (key != ("go", "run") or "@" in rest[0]) else None
     return None

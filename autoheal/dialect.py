@@ -33,10 +33,13 @@ MIN_INDENTED = 8
 # quadratic copying (every read joined the line so far to the new bytes).
 LONG_LINE = HEAD_BYTES
 MAX_JOBS = 64  # jobs of one gh output told apart: a run's matrix rarely has more
-# gh's columns: the job's name, the step's name, then the runner's own timestamp.
+# gh's columns: the job's name, the step's name, then the runner's own timestamp. The step's name may hold a
+# tab (an unnamed step is named ``Run <its command's first line>``, and a command may hold one: ``printf 'a\tb'``),
+# so it runs to the first tab a timestamp follows; the job's is up to the first tab.
 _STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
-_GH_LINE = re.compile(rb"([^\t\n]*)\t([^\t\n]*)\t(?=" + _STAMPED + rb")")
-_GH_TEXT = re.compile(r"^[^\t\n]*\t[^\t\n]*\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
+_STEP = rb"([^\n]*?)\t"
+_GH_LINE = re.compile(rb"([^\t\n]*)\t" + _STEP + rb"(?=" + _STAMPED + rb")")
+_GH_TEXT = re.compile(r"^[^\t\n]*\t[^\n]*?\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
 
 Undo = Callable[[list[bytes]], list[bytes]]
 
@@ -131,7 +134,7 @@ def job(head: bytes) -> str | None:
 # that step (``Run ruff linter``, ``Unit Tests``; an unnamed step's ``Run <command>``), which no ``##[group]Run``
 # line may name when the log holds only that step's last lines (``gh run view --log-failed`` cut short).
 _VERDICT = b"##[error]Process completed with exit code"
-_FAILED_STEP = re.compile(rb"\n(?:\xef\xbb\xbf)?([^\t\n]*)\t([^\t\n]*)\t" + _STAMPED + rb"\s?" + re.escape(_VERDICT))
+_FAILED_STEP = re.compile(rb"\n(?:\xef\xbb\xbf)?([^\t\n]*)\t" + _STEP + _STAMPED + rb"\s?" + re.escape(_VERDICT))
 
 
 def columns(head: bytes, opener: Callable[[], IO[bytes]]) -> tuple[list[str], dict[str, str]]:
@@ -186,7 +189,7 @@ def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[Doc]:
 @functools.lru_cache(maxsize=MAX_JOBS)
 def _other_job(column: bytes) -> re.Pattern[bytes]:
     """A line of gh's output whose job column is not ``column``: where another job's lines begin."""
-    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t[^\t\n]*\t" + _STAMPED)
+    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t[^\n]*?\t" + _STAMPED)
 
 
 def without_columns(text: str) -> str:

@@ -15,14 +15,21 @@ MARKER_LITERALS = (
     rb"Cloning the remote Git repository|from the remote Git repository|Performing Post build task|"
     rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
     rb"Notifying upstream projects|\[Text Finder\] |ERROR: Step |Post stage|Recording fingerprints|"
-    rb"\[htmlpublisher\] Archiving|Checking |\[JaCoCo plugin\] |\[Cobertura\] Publishing|"
+    rb"\[htmlpublisher\] Archiving|\[JaCoCo plugin\] |\[Cobertura\] Publishing|"
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"
     rb"#!/bin/bash -eo pipefail|CircleCI received exit code |##vso\[task\.logissue type=error|##vso\[task\.complete result=Failed"
 )
+# The byte-order mark as its bytes: RE2 reads these regexes as UTF-8, where the escape ``\xef`` is U+00EF.
+_BOM = "\ufeff".encode()
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:\xef\xbb\xbf)?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
-    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d"
+    rb"(?m:^)(?:\$ |(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|"
+    rb"(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
+    rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d|"
+    # A Text Finder's ``Checking <regex>`` only at a line's start, past a runner's or Timestamper's stamp
+    # (``markers._TEXT_FINDER``): inside a line the words are any tool's (``npm WARN Checking ...``).
+    rb"(?m:^)(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z ?)?"
+    rb"(?:(?:\[[0-9T:.Z-]*\]|\d\d:\d\d:\d\d(?:\.\d+)?) +)?Checking "
 )
 MARKER_BYTES = MARKER_LITERALS + b"|" + MARKER_STARTS

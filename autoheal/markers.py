@@ -36,7 +36,8 @@
 - Maven and plain logs: the whole log is one section, which failed.
 
 Each marker says whose it is (``Marker.ci``: ``marks``); a log's head tells its CI,
-and then only that CI's markers are read. ``marker`` reads one line;
+and then only that CI's markers are read. ``marker`` reads one line (``cimarkers`` the lines of the
+CIs after GitHub Actions and Travis CI);
 ``sections.Sectioner`` builds the sections from what the lines say. ``MARKER_BYTES`` is the byte regex of the lines that may
 be markers: it joins the scanner's one pass (Hyperscan must accept it; the
 disk cache is keyed on it).
@@ -48,12 +49,13 @@ from collections.abc import Callable
 
 from autoheal import lazyre
 from autoheal.blocks import located
+from autoheal.cimarkers import group, platform_marker
 from autoheal.diffs import diff_file, hunk_counts, new_file
 from autoheal.markerbytes import MARKER_BYTES as MARKER_BYTES
 from autoheal.markerbytes import MARKER_LITERALS as MARKER_LITERALS
 from autoheal.markerbytes import MARKER_STARTS as MARKER_STARTS
 from autoheal.markertext import LazyText, Re2Groups, travis_command
-from autoheal.marks import AZURE, BUILDKITE, CIRCLECI, GHA, GITLAB, HUNK, JENKINS, OLD_FILE, RUNNER, SHELL, TRAVIS, told
+from autoheal.marks import GHA, HUNK, RUNNER, SHELL, TRAVIS
 from autoheal.marks import Marker as Marker
 from autoheal.normalize import unstamped
 
@@ -71,61 +73,8 @@ _TRAVIS_OPEN_END = lazyre.compile(r"The command \"(?P<cmd>.*)$")
 _TRAVIS_END_REST = lazyre.compile(r"^[^\"]*\" (?:failed and )?exited with (?P<code>\d+)")
 _TRAVIS_DONE = lazyre.compile(r"Done\. Your build exited with (?P<code>\d+)")
 _TRACE = lazyre.compile(r"^\+{1,3} (?P<cmd>\S.*)")
-# Jenkins' Timestamper plugin stamps each line: ``[2024-05-06T09:00:00.123Z] `` or ``09:00:00 ``.
-_JENKINS_STAMP = lazyre.compile(r"^(?:\[\d{4}-\d\d-\d\dT[\d:.]+Z\]|\d\d:\d\d:\d\d(?:\.\d+)?) +(?=\S)")
-# Jenkins: a freestyle build step (``[workspace] $ /bin/sh -xe /tmp/jenkins1.sh``), its failure, the build's end.
-_JENKINS_STEP = lazyre.compile(r"^\[[^\]]{1,200}\] \$ (?P<cmd>\S.*)")
-_JENKINS_FAILED = lazyre.compile(r"^Build step .(?P<step>.+?). marked build as (?:failure|unstable)")
-# A publisher's own failure (its exception or error, not a verdict on the build steps): Jenkins core's
-# ``ERROR: Step 'Archive the artifacts' failed: No artifacts found ...`` (the quotes are typographic).
-_JENKINS_PUBLISHER = lazyre.compile(r"^ERROR: Step .(?P<step>.+?). (?:failed|aborted due to exception)\b")
-_JENKINS_FINISHED = lazyre.compile(r"^Finished: (?P<verdict>SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$")
-# The git plugin's first lines of a checkout: https://plugins.jenkins.io/git/ (console output).
-_JENKINS_SCM = lazyre.compile(
-    r"^(?:Cloning the remote Git repository|Fetching changes from the remote Git repository)\b"
-)
-# A publisher's (post-build action's) first line: core (archive, fingerprints, JUnit, upstream
-# notification), Post Build Task, PostBuildScript (old and 2.x+), Mailer, Checks API, Text Finder,
-# HTML Publisher, JaCoCo and Cobertura plugins.
-_JENKINS_POST = lazyre.compile(
-    r"^(?:Performing Post build task\.\.\.|Recording test results|Archiving artifacts|Recording fingerprints|"
-    r"\[PostBuildScript\] - (?:\[INFO\] )?Executing post build scripts|Sending e-mails to:|\[Checks API\] |"
-    r"Notifying upstream projects of job completion|\[Text Finder\] |\[htmlpublisher\] Archiving HTML reports|"
-    r"\[JaCoCo plugin\] Collecting JaCoCo coverage data|\[Cobertura\] Publishing Cobertura coverage report)"
-)
-SCM_CHECKOUT, POST_BUILD = "SCM checkout", "post-build actions"
-# The Text Finder plugin's search of workspace files (old: ``Checking <regex>``; new: ``[Text Finder] Looking
-# for pattern '<regex>' in the files at '<set>'``), then each file's name and its matching lines: the build's own
-# files quoted (a TAP report's ``not ok``), not a publisher's doing (https://plugins.jenkins.io/text-finder/).
-TEXT_FINDER, QUOTE = "Text Finder", "quote"
-_TEXT_FINDER = lazyre.compile(
-    r"^(?:Checking (?!console output\s*$)\S|\[Text Finder\] Looking for pattern .* in the files at )"
-)
-_PIPELINE_STAGE = lazyre.compile(r"^\[Pipeline\] \{ \((?P<name>.+)\)\s*$")
-# Declarative Pipeline prints this line before a stage's own ``post`` conditions (junit, archive, clean-up).
-_PIPELINE_POST_STAGE = "Post stage"
-_PIPELINE_SKIPPED = lazyre.compile(r"^Stage .(?P<name>.+). skipped due to earlier failure")
-_PIPELINE_EXIT = lazyre.compile(r"^ERROR: script returned exit code (?P<code>\d+)")
-# GitLab CI: a phase of the job (``\r`` and a header may follow the name), the job's end.
-_GITLAB_SECTION = lazyre.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
-_GITLAB_FAILED = lazyre.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
-_GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
-# Azure Pipelines: a task, its script's output, its failure.
-_AZURE_TASK = lazyre.compile(r"^##\[section\]Starting: (?P<name>.+)")
-_AZURE_OUTPUT = lazyre.compile(r"^=+ Starting Command Output =+\s*$")
+# A task's exit status in the runner's own ``##[error]`` line (Azure Pipelines' ``Bash exited with code '1'.``).
 _AZURE_EXIT = lazyre.compile(r"^##\[error\].*?(?:exited with code|failed with exit code:?) '?(?P<code>\d+)")
-# Azure Pipelines' logging commands a script prints: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
-_AZURE_VSO = lazyre.compile(r"^##vso\[task\.(?:logissue type=error|complete result=(?P<failed>Failed))\b")
-# CircleCI (old and new agents) and Buildkite (``🚨 Error: ...``): the step's exit line.
-_STEP_EXITS = ("Exited with code ", "CircleCI received exit code ", "The command exited with status ")
-_STEP_EXIT = lazyre.compile(
-    r"^(?:Exited with code (?:exit status )?|CircleCI received exit code |\W*(?:Error: )?The command exited with status )"
-    r"(?P<code>-?\d+)"
-)
-# Buildkite groups: ``~~~`` only Buildkite prints; ``---`` and ``+++`` open groups once it has.
-_BUILDKITE = lazyre.compile(r"^(?P<mark>~~~|---|\+\+\+) (?P<name>\S.*)")
-# What a Buildkite group is not: a Go verdict, a diff header, a banner (``--- x ---``).
-_NOT_GROUP = lazyre.compile(r"^(?:FAIL|PASS|SKIP)\b|^(?:a|b)/|^/|^(?:Expected|Actual)\b|\t|(?:---|\+\+\+)\s*$")
 # GNU make 4 names the makefile and line before the target: ``[Makefile:12: lint]``.
 _RECIPE = lazyre.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>[^\]:]+)\] Error (?P<code>\d+)")
 
@@ -133,35 +82,13 @@ _RECIPE = lazyre.compile(r"g?make(?:\[\d+\])?: \*\*\* \[(?:[^\]]*: )?(?P<target>
 # The markers that say nothing but a flag, made once: a frozen Marker costs ~2 µs to build, per line.
 _ENDGROUP = Marker(endgroup=True, ci=RUNNER)
 _ERROR = Marker(error=True, ci=RUNNER)
-_ASIDE = Marker(aside=True, ci=JENKINS)
-_BODY = Marker(body=True, ci=AZURE)
-_SCM = Marker(opens=SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
-_POST = Marker(opens=POST_BUILD, kind="step", aside=True, ci=JENKINS)
-_QUOTE = Marker(opens=TEXT_FINDER, kind=QUOTE, aside=True, ci=JENKINS)
-_POST_STAGE = Marker(opens=_PIPELINE_POST_STAGE, kind="step", aside=True, ci=JENKINS)
-# A status aside: the post-build action running failed (``sections`` fails it only if nothing failed before).
-PUBLISHER_FAILED = Marker(code=1, aside=True, ci=JENKINS)
 # The runner's own steps of a GitHub Actions job open with no ``##[group]Run``: a post step (an action's
 # cleanup) and the job's last step. They ran after the job's work. (Their first lines, as the runner
 # prints them: https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs)
-_OLD_FILE = Marker(diff=OLD_FILE)
-_VSO_ERROR = Marker(error=True, ci=AZURE)
-_VSO_FAILED = Marker(code=1, error=True, ci=AZURE)
 _RUNNER_STEPS = {
     "Post job cleanup.": Marker(opens="Post job cleanup", kind="step", aside=True, ci=GHA),
     "Cleaning up orphan processes": Marker(opens="Complete job", kind="step", aside=True, ci=GHA),
 }
-# Lines only one CI prints at the head of its logs: the runner's or agent's banner, a Travis fold,
-# the shell line CircleCI puts above each ``run`` step (its default shell:
-# https://circleci.com/docs/configuration-reference/#default-shell-options).
-_TELLS = (
-    ("Current runner version", GHA),
-    ("Running with gitlab-runner ", GITLAB),
-    ("[Pipeline] Start of Pipeline", JENKINS),  # (a freestyle build tells it by its checkout or first step)
-    ("travis_fold:start:", TRAVIS),
-    ("#!/bin/bash -eo pipefail", CIRCLECI),
-)
-_TELL_STARTS = tuple(start for start, _ in _TELLS)
 
 
 def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> Marker | None:
@@ -199,7 +126,7 @@ def marker(raw: str, text: str | Callable[[], str], read: str | None = None) -> 
         return found
     if body[:1] in ("P", "C") and (step := _RUNNER_STEPS.get(body.rstrip())) is not None:
         return step
-    if found := _platform_marker(body):
+    if found := platform_marker(body):
         return found
     if ": *** [" in said() and (m := _RECIPE.search(said())):
         return Marker(recipe=m["target"].strip(), code=int(m["code"]))
@@ -211,9 +138,9 @@ def _trace(body: str, said: LazyText, command: bool) -> Marker | None:
     a Buildkite group, but a line that only reads as a trace once normalised (a colour) opens nothing."""
     if not (m := _TRACE.match(said())) or diff_file(said()):
         return None
-    group = _group(body) if command else None
-    opens, kind = (group.opens if group else None), "step" if command else ""
-    return Marker(traced=m["cmd"].strip(), opens=opens, kind=kind, weak=bool(group), diff=new_file(said()))
+    grouped = group(body) if command else None
+    opens, kind = (grouped.opens if grouped else None), "step" if command else ""
+    return Marker(traced=m["cmd"].strip(), opens=opens, kind=kind, weak=bool(grouped), diff=new_file(said()))
 
 
 def _runner_marker(body: str, said: LazyText) -> Marker | None:
@@ -237,66 +164,4 @@ def _command(body: str) -> Marker | None:
     """A command line: ``$ cmd``, also after Travis' ``travis_fold:``/``travis_time:`` markers."""
     if "$" in body and (cmd := travis_command(body.replace("\r", ""))) is not None:
         return Marker(opens=cmd.strip(), kind="command", ci=TRAVIS if "travis_" in body else SHELL)
-    return None
-
-
-def _platform_marker(body: str) -> Marker | None:
-    """Jenkins, GitLab CI, Azure Pipelines, CircleCI and Buildkite marker lines, and the lines that tell a CI."""
-    if body[:1] == "[" or body[:1].isdigit():
-        body = _JENKINS_STAMP.sub("", body, count=1)
-    lead = body[:1]
-    if lead == "[":
-        if "] $ " in body and (m := _JENKINS_STEP.match(body)):
-            return Marker(opens=m["cmd"].strip(), kind="command", jenkins=True, ci=JENKINS)
-        if m := _PIPELINE_STAGE.match(body):
-            post = m["name"].startswith("Declarative: Post Actions")
-            return Marker(opens=m["name"].strip(), kind="step", aside=post, ci=JENKINS)
-    elif lead in ("B", "F", "S", "E"):
-        if m := _JENKINS_FAILED.match(body):
-            return Marker(code=1, then=POST_BUILD, ci=JENKINS)
-        if m := _JENKINS_FINISHED.match(body):
-            # The build's status, printed after the post-build actions: it fails the last section of the
-            # build's own work (the checkout when no build step ran), and that section's last lines are its tail.
-            failed = m["verdict"] != "SUCCESS"
-            return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
-        if _JENKINS_PUBLISHER.match(body):
-            return PUBLISHER_FAILED
-        if _PIPELINE_SKIPPED.match(body):
-            return _ASIDE
-        if m := _PIPELINE_EXIT.match(body):
-            return Marker(code=int(m["code"]), last_work=True, ci=JENKINS)
-    if lead == "P" and body.rstrip() == _PIPELINE_POST_STAGE:
-        return _POST_STAGE
-    if lead in ("C", "[") and _TEXT_FINDER.match(body):
-        return _QUOTE
-    if lead in ("[", "P", "R", "A", "S", "N") and _JENKINS_POST.match(body):
-        return _POST
-    if lead in ("C", "F") and _JENKINS_SCM.match(body):
-        return _SCM
-    if "section_start:" in body and (m := _GITLAB_SECTION.search(body)):
-        return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE), ci=GITLAB)
-    if lead == "E" and (m := _GITLAB_FAILED.match(body)):
-        return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True, ci=GITLAB)
-    if lead == "#":
-        if m := _AZURE_TASK.match(body):
-            return Marker(opens=m["name"].strip(), kind="step", ci=AZURE)
-        if m := _AZURE_VSO.match(body):  # a script's logging command: an error, or its task failed
-            return _VSO_FAILED if m["failed"] else _VSO_ERROR
-    if lead == "=" and _AZURE_OUTPUT.match(body):
-        return _BODY
-    exits = _STEP_EXITS
-    if (exits[0] in body or exits[1] in body or exits[2] in body) and (m := _STEP_EXIT.match(body)):
-        return Marker(code=abs(int(m["code"])), ci=BUILDKITE if _STEP_EXITS[2] in body else CIRCLECI)
-    if body.startswith(_TELL_STARTS):
-        return next(told(ci) for start, ci in _TELLS if body.startswith(start))
-    if body[:4] == "--- ":  # a Buildkite group, or a diff's old-file header (the Sectioner pairs it with ``+++``)
-        return _group(body) or _OLD_FILE
-    return _group(body) if body[:4] in ("~~~ ", "+++ ") else None
-
-
-def _group(body: str) -> Marker | None:
-    """A Buildkite group line: ``~~~`` says the log is Buildkite's; ``---`` and ``+++`` open groups only there."""
-    if (m := _BUILDKITE.match(body)) and not (_NOT_GROUP.search(m["name"]) or diff_file(body)):
-        tilde, old = m["mark"] == "~~~", OLD_FILE if m["mark"] == "---" else ""
-        return Marker(opens=m["name"].strip(), kind="step", weak=not tilde, buildkite=tilde, ci=BUILDKITE, diff=old)
     return None

@@ -13,7 +13,8 @@ returned exit code N``, GitLab's ``ERROR: Job failed``, a build's last line)
 fails the last section that ran the job's work: sections aside (post-build
 actions, a stage's ``Post stage``, ``after_script``, cleanup, a skipped stage)
 are never where it failed, but for a Jenkins publisher's own ``ERROR: Step '<name>'
-failed`` after build steps that all passed.
+failed`` after build steps that all passed, or a Text Finder's search of the build's files
+that failed it (``freestyle``).
 
 Inside a section, two kinds of sub-command are recorded (``SubCommand``): a
 shell trace ``+ <command>`` (``set -x``; ``++`` for a nested one) opens the
@@ -32,13 +33,14 @@ The scanner finds marker lines in its own pass over the raw bytes
 
 from __future__ import annotations
 
+from autoheal import freestyle
+
 # Re-exported: the scanner and the engines read the markers through this module, and the
 # section values (``sectiontable``) with them.
+from autoheal.cimarkers import QUOTE as QUOTE
 from autoheal.dialect import HEAD_LINES
 from autoheal.diffs import Follower
 from autoheal.markers import MARKER_BYTES as MARKER_BYTES
-from autoheal.markers import POST_BUILD, SCM_CHECKOUT, TEXT_FINDER
-from autoheal.markers import QUOTE as QUOTE
 from autoheal.markers import Marker as Marker
 from autoheal.markers import marker as marker
 from autoheal.marks import BUILDKITE, CI_NAMES, TELL
@@ -140,8 +142,8 @@ class Sectioner:
             command = found.traced if found.traced is not None else found.recipe
             self._record(SubCommand(line, command or "", kind, self.current, found.code))
         elif found.opens is not None:
+            self._open(line, found)  # (by what was seen before this line: ``freestyle.opens``)
             self.jenkins = self.jenkins or found.jenkins
-            self._open(line, found)
         elif found.body:
             self.sections.last.body = self.sections.last.body or line + 1
         elif found.aside and found.code is None:
@@ -160,13 +162,13 @@ class Sectioner:
         """A marker that says a section's (or the job's) status: exit code, error annotation, verdict."""
         if found.continued:
             found, self.pending = Marker(code=found.code, closes=self.pending or ""), None
-        if found.aside and found.code:
-            self._publisher_failed(line)
+        if found.aside and found.code:  # a post-build action's own error
+            if freestyle.publisher_fails(self.sections, self.failed):
+                self._fail(self.sections.last, line, 1)
+                self.post_failed = True
             return
-        if found.then and self.sections.last.aside and not self.failed:
-            # A publisher marked the build failed and nothing else did (a Text Finder repeating the build's
-            # own failure lines): those lines point back at the last build step, which failed the build.
-            found, self.post_failed = Marker(code=found.code, last_work=True), True
+        if found.then and self.sections.last.aside and not self.failed:  # a publisher marked the build failed
+            found, self.post_failed = freestyle.marked_failed(self.sections, found), True
         target = self._target(found)
         if found.build and (not found.code or self.failed):
             return
@@ -183,17 +185,6 @@ class Sectioner:
         if found.then and found.code:
             self.jenkins = True  # "Build step '...' marked build as failure"
             self._open(line + 1, Marker(opens=found.then, kind="step", aside=True))
-
-    def _publisher_failed(self, line: int) -> None:
-        """A post-build action's own error fails its section when the build steps ran and none failed (a
-        failed one says so). After a failed step or checkout it follows from that failure (no test report,
-        no artifact to archive) and says nothing more."""
-        last = self.sections.last
-        work = next((s for s in reversed(self.sections.live[-CLOSE_REACH:]) if not s.aside), None)
-        if self.failed or not last.aside or work is None or work.kind != "command":
-            return
-        self._fail(last, line, 1)
-        self.post_failed = True
 
     def _fail(self, target: Section, line: int, code: int) -> None:  # the section the job closed at, so far
         self._set_status(target, FAILED)
@@ -221,7 +212,7 @@ class Sectioner:
 
     def _open(self, line: int, found: Marker) -> None:
         full = len(self.sections) >= MAX_SECTIONS
-        if (found.weak and not self.buildkite) or full or not self._jenkins_opens(found, line):
+        if (found.weak and not self.buildkite) or full or not freestyle.opens(self.sections, found, line, self.jenkins):
             return
         self.buildkite = self.buildkite or found.buildkite
         if found.kind == "step":
@@ -249,20 +240,6 @@ class Sectioner:
         """Section ``index`` uploads: by its command, or the last command it traced (a post-build script's)."""
         traces = [c.command for c in self.by_section.get(index, ()) if c.kind == "trace"]
         return is_upload(self.sections[index].command) or bool(traces and is_upload(traces[-1]))
-
-    def _jenkins_opens(self, found: Marker, line: int) -> bool:
-        """Jenkins' checkout opens a section only before any other; a publisher's first line only in a
-        freestyle build (a Pipeline stage, a GitHub Actions step runs its publishers as its own work)."""
-        last = self.sections.last
-        if found.opens == SCM_CHECKOUT and found.kind == "step":
-            return len(self.sections) == 1 and last.kind == "log"
-        if found.kind == QUOTE:  # a Text Finder quotes files only among the post-build actions themselves,
-            # not inside a command a publisher ran (a post-build script's own ``Checking credentials...``)
-            return self.jenkins and last.aside and last.command in (POST_BUILD, TEXT_FINDER)
-        if found.opens == POST_BUILD and found.aside:
-            again = last.aside and last.command == POST_BUILD and last.start != line  # not the line that opened them
-            return self.jenkins and (last.kind != "step" or last.command == SCM_CHECKOUT or again)
-        return True
 
     def _target(self, found: Marker) -> Section:
         """Travis closes a command by name: the latest section running it, else the current one.

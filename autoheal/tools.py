@@ -153,36 +153,6 @@ def _runner_category(tool: str, args: list[str]) -> str | None:
     return segment_category(" ".join(rest)) or _by_words(rest[:1])
 
 
-# Environment managers that run a command inside their environment (``opam exec -- dune build``,
-# ``conda run -n env pytest``, ``poetry run mypy``, ``nix develop -c make``): the command decides.
-_EXECS = {("opam", "exec"), ("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")}
-_EXECS |= {(t, "run") for t in ("conda", "mamba", "micromamba", "pixi", "devbox", "hatch", "rye", "flox")}
-_EXECS |= {("nix", "develop"), ("nix", "shell"), ("direnv", "exec"), ("carton", "exec")}
-# Launchers of a tool named after them, each as its documentation shows: ``go tool buf lint`` (Go 1.24's
-# tool directives and the toolchain's own tools), ``mint run owner/Package@1.2 [exe] args`` (Mint),
-# ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name). A launcher of any tool
-# (``xcrun``, ``timeout``, ``sudo``) is skipped with its options where the words are read (cmdwords.py).
-_EXECS |= {("go", "tool"), ("mint", "run"), ("dotnet", "tool run")}
-_EXEC_VALUED = {"-n", "--name", "-p", "--prefix", "-e", "--environment", "--env", "--manifest-path", "--switch"}
-
-
-def _exec_category(rest: list[str]) -> str | None:
-    if "--" in rest:
-        return segment_category(shlex.join(rest[rest.index("--") + 1 :]))
-    i = 0
-    while i < len(rest) and rest[i].startswith("-"):
-        i += 2 if rest[i] in _EXEC_VALUED else 1
-    return segment_category(shlex.join(rest[i:])) if i < len(rest) else None
-
-
-def _exec_rest(tool: str, words: list[str]) -> list[str]:
-    """The words an environment manager or a launcher runs (``mint run X args``: ``X args``), else none."""
-    for size in (2, 1):
-        if len(words) > size + 1 and (tool, " ".join(words[1 : size + 1])) in _EXECS:
-            return words[size + 1 :]
-    return []
-
-
 def _clojure(args: list[str]) -> str | None:
     """The Clojure CLI's run (``clojure -M:test``, ``clj -M:dev -m kaocha.runner``, ``-X:lint``): the main
     namespace ``-m`` names (its first segment's tool, else its words), else its aliases' (the last that names one)."""
@@ -221,11 +191,10 @@ def segment_category(segment: str) -> str | None:
         return SUBCOMMANDS.get(("r", words[2].lower()))
     if tool in _BUILD_TOOLS:
         return _build_category(tool, args)
-    # A package launcher's tool, its options and their values skipped (cmdwords.launched, as titles read it).
-    if (run := launched(words)) is not None and (category := segment_category(shlex.join(run))):
-        return category
-    if launched_words := _exec_rest(tool, words):
-        return _exec_category(launched_words)
+    # A package launcher's or environment manager's command, its options and their values skipped
+    # (cmdwords.launched, as titles read it): that command decides.
+    if (run := launched(words)) is not None:
+        return segment_category(shlex.join(run))
     if tool in ("clojure", "clj"):
         return _clojure(words[1:])
     if tool in ("tox", "nox") and (env := _option(words, ("-e", "-s", "--session", "--sessions"))):

@@ -112,12 +112,9 @@ def engines() -> list[str]:
     return ["re2", "hyperscan"] if importlib.util.find_spec("hyperscan") else ["re2"]
 
 
-# Set once in main: this shell's environment with the checkout's bytecode compiled.
-BASE_ENV: dict[str, str] = {}
-
-
-def _env(engine: str) -> dict[str, str]:
-    env = dict(BASE_ENV or os.environ, AUTOHEAL_ENGINE=engine)
+def engine_env(base: dict[str, str], engine: str) -> dict[str, str]:
+    """``base`` (main's environment, with the checkout's bytecode compiled) for a run of ``engine``."""
+    env = dict(base, AUTOHEAL_ENGINE=engine)
     root = str(Path(__file__).resolve().parents[1])  # this checkout's autoheal, not another install
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
     return env
@@ -130,12 +127,13 @@ def _row(name: str, size_mb: float, r: Run) -> str:
     )
 
 
-def bench_input(label: str, log: Path, runs: int) -> None:
+def bench_input(label: str, log: Path, runs: int, base: dict[str, str]) -> None:
     size_mb = log.stat().st_size / 1e6
     print(f"{label}: {size_mb:.0f} MB, best of {runs}")
     outputs = {}
     for engine in engines():
-        r = best([sys.executable, "-m", "autoheal", "triage", "--format", "json", str(log)], _env(engine), runs)
+        triage = [sys.executable, "-m", "autoheal", "triage", "--format", "json", str(log)]
+        r = best(triage, engine_env(base, engine), runs)
         outputs[engine] = r.out
         print(_row(f"autoheal ({engine})", size_mb, r))
     grep = best(["grep", "-c", "error", str(log)], dict(os.environ), runs)
@@ -145,26 +143,26 @@ def bench_input(label: str, log: Path, runs: int) -> None:
     print(f"  engines agree: {'yes' if len(outputs) > 1 else 'only re2 installed'}")
 
 
-def bench_startup(runs: int, tmp: Path) -> None:
+def bench_startup(runs: int, tmp: Path, base: dict[str, str]) -> None:
     small = tmp / "autoheal-bench-small.log"
     small.write_text(SMALL_LOG)
     print(f"start-up, best of {runs} (cache warm: the first run fills it)")
     for engine in engines():
-        env = _env(engine)
+        env = engine_env(base, engine)
         run_once([sys.executable, "-m", "autoheal", "triage", str(small)], env)
         r = best([sys.executable, "-m", "autoheal", "triage", str(small)], env, runs)
         print(f"  triage, 3 lines ({engine:<9}) {r.wall * 1000:6.0f} ms  cpu {r.cpu * 1000:5.0f} ms")
-    r = best([sys.executable, "-m", "autoheal", "--help"], _env("re2"), runs)
+    r = best([sys.executable, "-m", "autoheal", "--help"], engine_env(base, "re2"), runs)
     print(f"  autoheal --help            {r.wall * 1000:6.0f} ms  cpu {r.cpu * 1000:5.0f} ms")
     small.unlink()
 
 
-def _bench_kind(kind: str, args: argparse.Namespace) -> None:
+def _bench_kind(kind: str, args: argparse.Namespace, base: dict[str, str]) -> None:
     log = args.dir / f"autoheal-bench-{kind}-{args.size_mb}mb.log"
     if not log.exists():
         (make_real_log(log, args.size_mb << 20, args.real) if kind == "real" else make_log(log, args.size_mb << 20))
     try:
-        bench_input(kind, log, args.runs)
+        bench_input(kind, log, args.runs, base)
     finally:
         if not args.keep:
             log.unlink(missing_ok=True)
@@ -183,11 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("grep is not on PATH")
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; engines: {', '.join(engines())}")
     with tempfile.TemporaryDirectory() as pycache:
-        BASE_ENV.update(bytecode_env(dict(os.environ), Path(pycache)))
-        bench_startup(max(args.runs, 5), args.dir)
+        base = bytecode_env(dict(os.environ), Path(pycache))
+        bench_startup(max(args.runs, 5), args.dir, base)
         for kind in ("real", "synthetic"):
             if args.only in (None, kind):
-                _bench_kind(kind, args)
+                _bench_kind(kind, args, base)
     print(f"load average {os.getloadavg()[0]:.2f} after")
     return 0
 

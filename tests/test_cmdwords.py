@@ -48,6 +48,16 @@ def test_command_words_skip_assignments_keywords_and_wrappers(segment: str, word
             "go run -tags tools golang.org/x/vuln/cmd/govulncheck@latest ./...",
             ["golang.org/x/vuln/cmd/govulncheck@latest", "./..."],
         ),
+        # Environment managers: after a ``--`` wherever it is, nix's ``-c`` too, direnv's directory skipped.
+        ("stack exec --package hlint -- hlint src", ["hlint", "src"]),
+        ("mise exec node@20 -- npm test", ["npm", "test"]),
+        ("opam exec --switch 4.14 -- dune runtest", ["dune", "runtest"]),
+        ("nix develop .#ci -c make check", ["make", "check"]),
+        ("direnv exec . pytest -q", ["pytest", "-q"]),
+        ("asdf exec rubocop", ["rubocop"]),
+        # Launchers of a tool named after them.
+        ("go tool buf lint", ["buf", "lint"]),
+        ("dotnet tool run dotnet-csharpier --check .", ["dotnet-csharpier", "--check", "."]),
         # Not a launcher, a launcher with nothing to run, or the project's own package under go run.
         ("npm test", None),
         ("npx --yes", None),

@@ -315,3 +315,27 @@ def test_failed_steps_names_each_jobs_step_with_the_runners_failure_line() -> No
 def test_failed_steps_of_a_log_without_gh_columns_is_empty() -> None:
     data = b"2025-01-02T03:04:05.0000000Z ##[error]Process completed with exit code 1.\n" * 3
     assert dialect.columns(data, lambda: io.BytesIO(data)) == ([], {})
+
+
+def test_a_step_name_holding_a_tab_is_still_the_failed_step(tmp_path: Path) -> None:
+    # An unnamed step is named ``Run <its command's first line>``, and a command may hold a tab.
+    step = "Run printf 'a\\tb' && go\ttest ./..."
+    rows = [
+        ("Set up job", "Current runner version: '2.316.1'"),
+        (step, "##[group]" + step),
+        (step, "##[endgroup]"),
+        (step, "--- FAIL: TestMatch (0.00s)"),
+        (step, "    match_test.go:57: got false, want true"),
+        (step, "FAIL"),
+        (step, "##[error]Process completed with exit code 1."),
+        ("Complete job", "Cleaning up orphan processes"),
+    ]
+    data = _gh("unit", rows)
+    assert _read(data).decode().split("\n")[1] == f"{STAMP.format(1)} ##[group]{step}"
+    (log := tmp_path / "run.log").write_bytes(data)
+    d = triage_path(str(log), default_ruleset())
+    assert (d.category, d.step) == ("test.failure", step.removeprefix("Run "))
+    lint = _gh_rows("lint", "Run ruff\tcheck", "a.py:1:1: E501", "##[error]Process completed with exit code 1.")
+    both = data + lint
+    found, steps = dialect.columns(both, lambda: io.BytesIO(both))
+    assert found == ["unit", "lint"] and steps == {"unit": step.removeprefix("Run "), "lint": "ruff\tcheck"}

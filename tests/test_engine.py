@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 from pathlib import Path
@@ -165,6 +166,49 @@ def test_hyperscan_flags_openers_unanchored_and_re2_confirms_each(monkeypatch: p
     data = b"see: error: not leading\nerror: leading\nlog says java.lang.IllegalStateException\n"
     _with(monkeypatch, "hyperscan")
     assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[2] == [data.index(b"error: leading")]
+
+
+# A Text Finder's ``Checking <regex>`` is a marker at a line's start only, past a runner's or Timestamper's stamp;
+# inside a line (npm's, twine's words) it is output, no marker line for either engine.
+TEXT_FINDER_LINES = [
+    (b"Checking ERROR", True),
+    (b"2024-05-06T09:00:00.1234567Z Checking FAIL", True),
+    (b"\xef\xbb\xbf2024-05-06T09:00:00.1234567Z Checking FAIL", True),
+    (b"[2024-05-06T09:00:00.123Z] Checking not ok", True),
+    (b"09:00:00.5  Checking not ok", True),
+    (b"npm WARN Checking peer dependencies", False),
+    (b"  Checking dist/pkg-1.0.tar.gz: PASSED", False),
+    (b"2024-05-06T09:00:00.1234567Z ==> Checking static analysis", False),
+]
+
+
+@needs_hs
+def test_a_text_finder_marker_is_a_marker_line_at_the_line_start_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"\n".join(line for line, _ in TEXT_FINDER_LINES) + b"\n"
+    starts = itertools.accumulate((len(line) + 1 for line, _ in TEXT_FINDER_LINES), initial=0)
+    expected = {start for start, (_, leads) in zip(starts, TEXT_FINDER_LINES) if leads}
+    for name in ("re2", "hyperscan"):
+        _with(monkeypatch, name)
+        assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[1] == expected, name
+
+
+# A byte-order mark before a log's first stamped line: a trace after it is a marker line for both engines; the
+# mark's bytes read as Latin-1 and written again as UTF-8 (``\xc3\xaf\xc2\xbb\xc2\xbf``) are no mark.
+BOM_LINES = [
+    (b"\xef\xbb\xbf2024-05-06T09:00:00.1234567Z + make test", True),
+    (b"\xef\xbb\xbf@@ -1,2 +1,3 @@", True),
+    (b"\xc3\xaf\xc2\xbb\xc2\xbf+ make test", False),
+    (b"\xc3\xaf\xc2\xbb\xc2\xbf2024-05-06T09:00:00.1234567Z Checking x", False),
+]
+
+
+@needs_hs
+def test_a_byte_order_mark_before_a_line_start_marker_is_read_as_its_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    for line, marks in BOM_LINES:
+        data = line + b"\n"
+        for name in ("re2", "hyperscan"):
+            _with(monkeypatch, name)
+            assert engine.for_ruleset(RULESET).scan(data, 0, len(data))[1] == ({0} if marks else set()), (name, line)
 
 
 def _example_lines() -> list[str]:

@@ -124,6 +124,11 @@ def test_clean_line_drops_tool_prefixes(line: str, clean: str) -> None:
         ("Run pipx run --spec black==24.8.0 black --check .", "black"),
         ("Run conda run -n docs sphinx-build -W docs out", "sphinx-build"),
         ("Run go run honnef.co/go/tools/cmd/staticcheck@2024.1.1 ./...", "staticcheck"),
+        # An environment manager's or a tool launcher's command is the tool, as the category reads it.
+        ("Run stack exec -- hlint src", "hlint"),
+        ("Run mise exec node@20 -- npm test", "npm test"),
+        ("Run go tool buf lint", "buf"),
+        ("Run mint run nicklockwood/SwiftFormat@0.54.0 swiftformat --lint .", "SwiftFormat"),
         # The project's own package under go run, and a package manager's script, stay as they are.
         ("Run go run ./cmd/gen", "go run"),
         ("Run bun run test", "bun run test"),

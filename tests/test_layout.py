@@ -70,3 +70,11 @@ def test_no_import_circles() -> None:
     # A package's __init__ importing its submodules is not a circle of the code's own making.
     circles = sorted(m for m in MODULES if m in reach(m) and not (PKG / m.replace("autoheal.", "", 1)).is_dir())
     assert circles == []
+
+
+MAX_LINES = 300  # STYLE.md: modules under ~300 lines
+
+
+def test_no_module_is_over_the_size_guideline() -> None:
+    sizes = {_module(p): len(p.read_text(encoding="utf-8").splitlines()) for p in PKG.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}

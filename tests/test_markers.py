@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from autoheal import cimarkers as p
 from autoheal import markers as m
 from autoheal.markers import Marker, marker
 from autoheal.markertext import travis_command
@@ -33,47 +34,47 @@ from autoheal.redact import redact
 
 
 def _platform(body: str) -> Marker | None:
-    """``markers._platform_marker`` as it read before its guards: every regex, in order."""
+    """``cimarkers.platform_marker`` as it read before its guards: every regex, in order."""
     if body[:1] == "[" or body[:1].isdigit():
-        body = m._JENKINS_STAMP.sub("", body, count=1)
-    if g := m._JENKINS_STEP.match(body):
+        body = p._JENKINS_STAMP.sub("", body, count=1)
+    if g := p._JENKINS_STEP.match(body):
         return Marker(opens=g["cmd"].strip(), kind="command", jenkins=True, ci=JENKINS)
-    if g := m._JENKINS_FAILED.match(body):
+    if g := p._JENKINS_FAILED.match(body):
         return Marker(code=1, then="post-build actions", ci=JENKINS)
-    if g := m._JENKINS_FINISHED.match(body):
+    if g := p._JENKINS_FINISHED.match(body):
         failed = g["verdict"] != "SUCCESS"
         return Marker(code=int(failed), build=True, last_work=failed, ci=JENKINS)
-    if g := m._PIPELINE_STAGE.match(body):
+    if g := p._PIPELINE_STAGE.match(body):
         post = g["name"].startswith("Declarative: Post Actions")
         return Marker(opens=g["name"].strip(), kind="step", aside=post, ci=JENKINS)
-    if m._JENKINS_PUBLISHER.match(body):
+    if p._JENKINS_PUBLISHER.match(body):
         return Marker(code=1, aside=True, ci=JENKINS)
-    if m._PIPELINE_SKIPPED.match(body):
+    if p._PIPELINE_SKIPPED.match(body):
         return Marker(aside=True, ci=JENKINS)
-    if g := m._PIPELINE_EXIT.match(body):
+    if g := p._PIPELINE_EXIT.match(body):
         return Marker(code=int(g["code"]), last_work=True, ci=JENKINS)
     if body.rstrip() == "Post stage":
         return Marker(opens="Post stage", kind="step", aside=True, ci=JENKINS)
-    if m._JENKINS_POST.match(body):
-        return Marker(opens=m.POST_BUILD, kind="step", aside=True, ci=JENKINS)
-    if m._JENKINS_SCM.match(body):
-        return Marker(opens=m.SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
-    if g := m._GITLAB_SECTION.search(body):
-        return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(m._GITLAB_ASIDE), ci=GITLAB)
-    if g := m._GITLAB_FAILED.match(body):
+    if p._JENKINS_POST.match(body):
+        return Marker(opens=p.POST_BUILD, kind="step", aside=True, ci=JENKINS)
+    if p._JENKINS_SCM.match(body):
+        return Marker(opens=p.SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
+    if g := p._GITLAB_SECTION.search(body):
+        return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(p._GITLAB_ASIDE), ci=GITLAB)
+    if g := p._GITLAB_FAILED.match(body):
         return Marker(code=int(g["code"]) if g["code"] else 1, last_work=True, ci=GITLAB)
-    if g := m._AZURE_TASK.match(body):
+    if g := p._AZURE_TASK.match(body):
         return Marker(opens=g["name"].strip(), kind="step", ci=AZURE)
-    if g := m._AZURE_VSO.match(body):
+    if g := p._AZURE_VSO.match(body):
         return Marker(code=1 if g["failed"] else None, error=True, ci=AZURE)
-    if m._AZURE_OUTPUT.match(body):
+    if p._AZURE_OUTPUT.match(body):
         return Marker(body=True, ci=AZURE)
-    if g := m._STEP_EXIT.match(body):
+    if g := p._STEP_EXIT.match(body):
         return Marker(code=abs(int(g["code"])), ci=BUILDKITE if "The command exited with status " in body else CIRCLECI)
-    for start, ci in m._TELLS:
+    for start, ci in p._TELLS:
         if body.startswith(start):
             return Marker(kind="tell", ci=ci)
-    group = m._group(body)
+    group = p.group(body)
     return group or (Marker(diff=OLD_FILE) if body.startswith("--- ") else None)
 
 
@@ -98,7 +99,7 @@ def reference(raw: str, text: str) -> Marker | None:
         if g := travis_cmd.match(body.replace("\r", "")):
             return Marker(opens=g["cmd"].strip(), kind="command", ci=shell)
         if (g := m._TRACE.match(text)) and not _diff_file(text):
-            group = m._group(body)
+            group = p.group(body)
             opens, new = (group.opens if group else None), NEW_FILE if text.startswith("+++ ") else ""
             return Marker(traced=g["cmd"].strip(), opens=opens, kind="step", weak=bool(group), diff=new)
     if body.startswith("@@ -") and (g := _HUNK.match(text)):

@@ -229,6 +229,49 @@ def test_a_text_finders_search_of_files_opens_a_quote_only_among_the_post_build_
     )
 
 
+# The build steps pass (a test run under ``|| true``); the Text Finder's search of the files they wrote fails the build.
+FILES_SEARCH_FAILS = """[node] $ /bin/sh -xe /tmp/jenkins40.sh
++ make test-ci || true
+ok 11 parallel/test-url
+[Text Finder] Looking for pattern '^not ok' in the files at 'out/*.tap'
+/home/ci/workspace/node/out/test.tap:
+not ok 7 parallel/test-http-keepalive
+Build step 'Jenkins Text Finder' marked build as failure
+Sending e-mails to: team@example.org
+Finished: FAILURE
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FILES_SEARCH_FAILS,
+        # The plugin's older wording, after another publisher's first line.
+        FILES_SEARCH_FAILS.replace(
+            "[Text Finder] Looking for pattern '^not ok' in the files at 'out/*.tap'",
+            "Archiving artifacts\nChecking ^not ok",
+        ),
+    ],
+)
+def test_a_text_finder_that_fails_the_build_on_its_search_of_files_is_where_it_failed(text: str) -> None:
+    scan = _scan(text)
+    found = [(s.command, s.kind, s.status) for s in scan.sections]
+    assert ("/bin/sh -xe /tmp/jenkins40.sh", "command", PASSED) in found
+    assert [(c, k) for c, k, status in found if status == FAILED] == [("Text Finder", "quote")]
+    quote = next(s for s in scan.sections if s.kind == "quote")
+    assert quote.exit_line == text.splitlines().index("Build step 'Jenkins Text Finder' marked build as failure") + 1
+
+
+def test_a_text_finders_own_words_in_a_pipeline_stage_open_no_quote() -> None:
+    # A Pipeline's ``findText`` runs as the stage's own work: the stage failed.
+    text = (
+        "[Pipeline] Start of Pipeline\n[Pipeline] { (Test)\n[Pipeline] findText\n"
+        "[Text Finder] Looking for pattern '^not ok' in the files at 'out/*.tap'\nnot ok 2 - parses\n"
+        "ERROR: script returned exit code 1\nFinished: FAILURE\n"
+    )
+    assert [(s.command, s.kind) for s in _scan(text).sections if s.status == FAILED] == [("Test", "step")]
+
+
 def test_a_post_build_scripts_own_checking_line_opens_no_quote() -> None:
     # The script a publisher ran prints ``Checking ...`` itself: its output, not the Text Finder quoting files.
     text = (

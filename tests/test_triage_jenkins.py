@@ -7,7 +7,7 @@ import pytest
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from tests.helpers import triage_text
-from tests.test_sections_jenkins import PUBLISHER_FAILS, SCM_FAILURE, STAGE_POST
+from tests.test_sections_jenkins import FILES_SEARCH_FAILS, PUBLISHER_FAILS, SCM_FAILURE, STAGE_POST
 
 RS = default_ruleset()
 
@@ -166,3 +166,9 @@ def test_the_failing_tests_a_text_finder_quotes_from_the_builds_files_are_the_ca
     d = _triage(text).to_json()
     assert d["category"] == "test.failure" and not d["rule"].startswith("make.")
     assert failing in {e["line"] for e in d["excerpt"]}
+
+
+def test_a_text_finder_that_fails_the_build_on_its_search_of_files_is_the_failed_step() -> None:
+    d = _triage(FILES_SEARCH_FAILS).to_json()
+    assert (d["category"], d["step"]) == ("test.failure", "Text Finder")
+    assert 6 in {e["line"] for e in d["excerpt"]}
