@@ -22,7 +22,7 @@ from autoheal.normalize import STAMP_TEXT, normalize_lines, strip_ansi_bytes
 from autoheal.rules import RuleSet
 from autoheal.scanhits import KEEP_FIRST as KEEP_FIRST
 from autoheal.scanhits import KEEP_LAST as KEEP_LAST
-from autoheal.scanhits import FailedTails, Keeper, RawTail, pack
+from autoheal.scanhits import FailedTails, Keeper, RawTail, Ripe
 from autoheal.scanhits import Hit as Hit
 from autoheal.scanline import Line, Lines
 from autoheal.sections import Marker, Section, Sectioner, SubCommand
@@ -43,6 +43,7 @@ MAX_CARRY = 1 << 20
 # A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
 # still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
 PACK_AGE = 8
+PACK_BUDGET = 4 << 20  # bytes of such context held raw before it is compressed (scanhits.Ripe)
 TAIL_LINES = FAIL_TAIL
 
 
@@ -83,6 +84,7 @@ class _Scanner:
         # The kept hits whose context is not packed yet, by line: the region they were found in, and
         # where their before and after context start in the stream (``base`` + an offset in the buffer).
         self.fresh: deque[tuple[int, list[Hit], int, int]] = deque()
+        self.ripe = Ripe(PACK_BUDGET)
         self.region = 0
         self.base = 0  # the stream offset of the buffer's first byte
         # (offset in the buffer, number of its line): newlines are counted on from there, each once.
@@ -256,7 +258,7 @@ class _Scanner:
                 continue
             ready.append((alive, at_before, at_after))
         if ready:
-            pack(ready)
+            self.ripe.add(ready, kept)
         base = self.base
         for hits, ls, le in self.unsliced:
             alive = [h for h in hits if id(h) in kept]

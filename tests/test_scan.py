@@ -134,6 +134,7 @@ def test_reads_a_file_as_a_stream(tmp_path: Path) -> None:
 
 def test_a_hit_kept_past_its_region_keeps_its_context_compressed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scan, "CHUNK", 4096)
+    monkeypatch.setattr(scan, "PACK_BUDGET", 0)  # compressed as soon as it may be
     found = scan_doc(bytes_doc("x", _log(60, 2000)), RS).hits
     hit = next(h for h in found if h.line == 61)
     assert hit.packed is not None and not hit.raw_before and not hit.raw_after
@@ -164,6 +165,7 @@ def test_hits_a_few_lines_apart_share_one_packed_run_and_keep_their_own_context(
     monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
     monkeypatch.setattr(scan, "CHUNK", chunk)  # a first hit is packed at the end of a later region
+    monkeypatch.setattr(scan, "PACK_BUDGET", 0)
     lines = [f"noise {i}" for i in range(3000)]
     for at, module in ((50, "yaml"), (53, "toml"), (70, "lxml")):
         lines[at] = f"ModuleNotFoundError: No module named '{module}'"
@@ -178,6 +180,25 @@ def test_hits_a_few_lines_apart_share_one_packed_run_and_keep_their_own_context(
         assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW]
     blobs = {id(piece[0]) for h in found for piece in h.packed or ()}
     assert len(blobs) == 1  # the three error lines' context overlaps: compressed once
+
+
+@pytest.mark.parametrize("budget", [1 << 20, 2_000])
+def test_context_waits_raw_until_the_budget_is_passed_and_reads_the_same(
+    monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    monkeypatch.setattr(scan, "CHUNK", 4096)
+    monkeypatch.setattr(scan, "PACK_BUDGET", budget)
+    lines = [f"noise {i}" for i in range(6000)]
+    for at in range(100, 6000, 500):  # the same rule, again and again: its last hits are pushed out as they come
+        lines[at] = f"ModuleNotFoundError: No module named 'm{at}'"
+    found = scan_doc(bytes_doc("x", ("\n".join(lines) + "\n").encode()), RS).hits
+    assert len(found) == scan.KEEP_FIRST + scan.KEEP_LAST
+    # ~800 bytes of context a hit: with 1 MiB nothing is compressed, with 2 kB the hits that wait once more than that does.
+    assert any(h.packed is not None for h in found) == (budget < 100_000)
+    for hit in found:
+        index = hit.line - 1
+        assert hit.before == lines[max(0, index - scan.WINDOW) : index]
+        assert hit.after == lines[index + 1 : index + 1 + scan.WINDOW]
 
 
 def test_packing_joins_only_overlapping_context() -> None:
