@@ -7,6 +7,8 @@ class's first run is a floor, not an unseen check.
    Two cases first written for it were replaced after their first run, for a category miss outside this
    class: i18n-tasks' ``Missing translations`` table (read as dependency.resolution) and Django's
    ``makemigrations --check`` (no error word: unknown). Both are left to a category batch.
+2. A checker's tally in words no verdict pattern knows (ECS's ``[ERROR] Found 2 errors that can be fixed``)
+   under a report longer than one cause's reach: the tally closes the whole report, from its first header.
 """
 
 from __future__ import annotations
@@ -118,4 +120,52 @@ case(
     ),
     'app/src/main/kotlin/com/acme/notes/NoteList.kt:14:1: Unexpected blank line(s) before "}" (standard:no-blank-line-before-rbrace)',
     "ktlint run as a downloaded binary: its findings and its summary by rule",
+)
+
+
+# ---------------------------------------------------------------- 2. a tally's report starts at its first header
+
+case(
+    "ah-php-ecs-two-files-gitlab",
+    "lint.error",
+    "high",
+    gitlab(
+        "acme/invoicing",
+        "php:8.3",
+        [
+            Step("composer install --no-interaction --prefer-dist", "Generating optimized autoload files"),
+            Step(
+                "vendor/bin/ecs check src",
+                f"""{MARK}1) src/Invoice.php
+{MARK}
+{MARK}    ---------- begin diff ----------
+{MARK}@@ @@
+{MARK}-    public function total() {{
+{MARK}+    public function total()
+{MARK}+    {{
+{MARK}    ----------- end diff -----------
+{MARK}
+{MARK}2) src/Order.php
+{MARK}
+{MARK}    ---------- begin diff ----------
+{MARK}@@ @@
+{MARK}-use App\\Money;
+{MARK}-use App\\Invoice;
+{MARK}+use App\\Invoice;
+{MARK}+use App\\Money;
+{MARK}    ----------- end diff -----------
+{MARK}
+{MARK}Applied checkers:
+{MARK}
+{MARK} * PhpCsFixer\\Fixer\\Basic\\BracesPositionFixer
+{MARK} * PhpCsFixer\\Fixer\\Import\\OrderedImportsFixer
+{MARK}
+{MARK}
+{MARK} [ERROR] Found 2 errors that can be fixed with "--fix" option""",
+                code=1,
+            ),
+        ],
+    ),
+    ' [ERROR] Found 2 errors that can be fixed with "--fix" option',
+    "ECS: two files' diffs, the checkers applied, then its tally of errors",
 )
