@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from autoheal import asciitwin, blocks, linear
+from autoheal import asciitwin, blocks, linear, tallies
 
 MAX_EXCERPT = 40
 HEADER_COUNTS = 4  # count lines kept right above a header
@@ -123,8 +123,9 @@ def find_start(lines: Numbered, at: int, known: Known) -> tuple[int, bool]:
 def _header_above(lines: Numbered, at: int) -> int | None:
     """The header just above ``lines[at]`` that starts its block (the topmost of stacked ones), or None."""
     empty = 0
-    # A run's verdict closes its whole report: the report's header may sit further up than a cause's.
-    verdict = blocks.summary(lines[at][1])
+    # A run's verdict closes its whole report: the report's header may sit further up than a cause's. So
+    # does a tally in words no verdict pattern knows (ECS's ``[ERROR] Found 1 error that can be fixed``).
+    verdict = blocks.summary(lines[at][1]) or tallies.tally(lines[at][1])
     for i in range(at - 1, max(-1, at - (REPORT_REACH if verdict else HEADER_REACH) - 1), -1):
         text = lines[i][1]
         if at - i <= 2 and blocks.summary(text):

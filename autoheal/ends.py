@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from autoheal import asciitwin, blocks, edges, linear
+from autoheal import asciitwin, blocks, edges
 from autoheal.diffs import hunk_end
+from autoheal.tallies import tally as tally  # (ends.tally: what its callers read)
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
@@ -88,22 +89,6 @@ def _resumes(lines: Numbered, i: int) -> bool:
         if edges.strong(text) or (k == 0 and blocks.frame(text)):
             return True
     return False
-
-
-# A run's tally that counts some failures, in any runner's words (``75% tests passed, 1 tests failed out of 4``,
-# ``Executed 3 tests, with 1 failure``, ``1 failures, 0 errors.``); a count given as ``key: N`` (prove's
-# ``Tests: 7 Failed: 1``, ``errors=2``) is read as blocks reads a passing summary's.
-_TALLY = asciitwin.lazy(
-    "(?i)"
-    + linear.WORD_START
-    + r"[1-9]\d* (?:tests? |examples? |specs? |cases? )?(?:failed|failures?|errors?|failing)"
-    + linear.WORD_END
-)
-
-
-def tally(text: str) -> bool:
-    """A run's tally with a failure in it: where the report of a run's failures ends."""
-    return (bool(_TALLY.search(text)) or any(blocks.counts(text))) and not blocks.chatter(text)
 
 
 VERDICT_REACH = 12  # how far below a quiet run the run's verdict may be, the quiet lines still the failure's

@@ -97,12 +97,17 @@ def _traced(scope: Scope) -> frozenset[int]:
 
 
 def _ran(scope: Scope, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """``lines`` led by the failing command's trace when they follow it: what was running, as context."""
+    """``lines`` led by what was running when they follow it, as context: the failing command's trace
+    (``+ cmd``), else the section's own command line right above them (Travis' and GitLab's ``$ cmd``; a
+    rule's hit has it too, siblings.context). For a tool no rule knows, the command names what failed:
+    the block's head, as a suite's name heads its failures (issue 8)."""
     sub = scope.command
-    if sub is None or sub.kind != "trace" or not lines or lines[0][0] <= sub.line:
-        return lines
-    trace = [(n, t) for n, t in scope.tail if n == sub.line]
-    return trace + lines
+    if sub is not None and sub.kind == "trace":
+        head = sub.line if lines and lines[0][0] > sub.line else None
+    else:
+        command = scope.section.kind == "command" and bool(lines) and lines[0][0] == scope.section.start + 1
+        head = scope.section.start if command else None
+    return [(n, t) for n, t in scope.tail if n == head] + lines
 
 
 def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found | None:
@@ -116,7 +121,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     if own is not None and own[1]:
         context = _ran(scope, output)
     else:
-        anchor, context = generic.anchor([(n, t) for n, t in tail if n not in traced], known) or own, tail
+        anchor, context = generic.anchor([(n, t) for n, t in tail if n not in traced], known) or own, _ran(scope, tail)
     if anchor is None:
         return None
     at, strong = anchor

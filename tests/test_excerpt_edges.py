@@ -642,3 +642,65 @@ def test_a_crash_inside_a_libtest_case_starts_at_the_cases_header() -> None:
     assert shown[0] == 3 and 5 in shown and 7 in shown
     assert blocks.header("---- tests::parses stdout ----") and blocks.header("failures:")
     assert not blocks.header("---- a rule of dashes ----") and not blocks.header("---")
+
+
+def test_a_tally_no_verdict_pattern_knows_reaches_its_reports_header_as_a_verdict_does() -> None:
+    # The tally (ECS's, a docs checker's) closes the whole report: its header sits further up than a cause's
+    # own reach, across the report's blank lines and words that say nothing of an error.
+    ecs = [
+        "1) src/Invoice.php",
+        "",
+        "    ---------- begin diff ----------",
+        "@@ @@",
+        "-    public function total() {",
+        "+    public function total()",
+        "+    {",
+        "    ----------- end diff -----------",
+        "",
+        "Applied checkers:",
+        "",
+        " * PhpCsFixer\\Fixer\\Basic\\BracesPositionFixer",
+        "",
+        "",
+        ' [ERROR] Found 1 error that can be fixed with "--fix" option',
+    ]
+    docs = [
+        "FAIL docs/guide/install.md",
+        "  line 14 links to ../setup.md",
+        "",
+        "  the page was moved to ../start/setup.md",
+        "",
+        "  pages linking to it:",
+        "    docs/index.md",
+        "    docs/guide/intro.md",
+        "    docs/guide/upgrade.md",
+        "",
+        "  run with --fix to rewrite the links",
+        "",
+        "",
+        "Checked 214 pages, 1 failure",
+    ]
+    for lines in (ecs, docs):
+        assert _shown(lines, len(lines))[0] == 1, lines[0]
+
+
+def test_a_tallys_reach_stops_at_another_commands_line() -> None:
+    # Beyond a cause's reach, only the tally's own report: a stop line between (chatter) ends it.
+    lines = [
+        "FAIL docs/guide/install.md",
+        "  line 14 links to ../setup.md",
+        "Uploading artifacts for failed job",
+        "  the page was moved to ../start/setup.md",
+        "",
+        "  pages linking to it:",
+        "    docs/index.md",
+        "    docs/guide/intro.md",
+        "    docs/guide/upgrade.md",
+        "",
+        "  run with --fix to rewrite the links",
+        "",
+        "",
+        "",
+        "Checked 214 pages, 1 failure",
+    ]
+    assert 1 not in _shown(lines, len(lines))

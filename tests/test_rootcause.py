@@ -95,6 +95,39 @@ def test_a_shell_trace_says_what_ran_so_it_is_context_never_the_generic_blocks_l
         assert d.key_lines[0] > trace and trace in shown and last in shown, (d.key_lines, shown)
 
 
+def test_a_generic_block_right_under_its_command_line_is_headed_by_it() -> None:
+    # A tool no rule knows, its output right under Travis' or GitLab's ``$ cmd``: the command names what failed.
+    travis = (
+        "travis_fold:start:install\r\x1b[0K$ pip install -r requirements.txt\nok\ntravis_fold:end:install\n"
+        "travis_time:start:0a1b2c\r\x1b[0K$ ./tools/check-headers.sh src\n"
+        "src/app/core.py: missing license header\nsrc/app/io.py: missing license header\n"
+        "travis_time:end:0a1b2c\r\x1b[0K\n"
+        'The command "./tools/check-headers.sh src" exited with 1.\n'
+    )
+    gitlab = (
+        "Running with gitlab-runner 16.9.0 (abc123)\n$ cd ui\n$ npx stylelint-ish 'src/**/*.css'\n"
+        "src/button.css\n  3:5  unexpected unit 'pxx'\n"
+        "Cleaning up project directory and file based variables\nERROR: Job failed: exit code 2\n"
+    )
+    for log, command in ((travis, 4), (gitlab, 3)):
+        d = _triage(log)
+        shown = [e.line for e in d.excerpt]
+        assert d.rule == "generic.error-block" and shown[0] == command, (d.rule, shown)
+        assert d.key_lines[0] > command  # the command heads the block, the cause is what it printed
+
+
+def test_a_generic_block_below_its_commands_first_lines_gets_no_command_head() -> None:
+    # The block starts well below the command's first output lines: they lead to it, the command is too far.
+    log = (
+        "$ ./tools/audit.sh\nscanning 120 packages\nresolving the lock file\nreading advisories\n"
+        "checking licenses\nwriting the report\n\n"
+        "lodash 4.17.20: prototype pollution (GHSA-1234) cannot be ignored\nFound 1 vulnerable package\n"
+        'The command "./tools/audit.sh" exited with 1.\n'
+    )
+    shown = [e.line for e in _triage(log).excerpt]
+    assert 1 not in shown and 8 in shown, shown
+
+
 def test_with_no_rule_the_cause_is_the_failed_sections_own_error_line() -> None:
     found = _found(_step("./ci/docs-audit", "checking 2 files", "docs/intro.md:3:1: heading level skipped", code=1))
     assert found is not None and found.rule is None and (found.line, found.step) == (4, "./ci/docs-audit")

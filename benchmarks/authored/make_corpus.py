@@ -24,6 +24,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ae,
     cases_af,
     cases_ag,
+    cases_ah,
     cases_b,
     cases_c,
     cases_d,

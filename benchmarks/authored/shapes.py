@@ -26,6 +26,7 @@ class Step:
     uses: str = ""  # a GitHub Action: `uses:` instead of a `run:` script
     with_: dict[str, str] = field(default_factory=dict)
     error: str = ""  # an action's own ##[error] line instead of "Process completed with exit code N."
+    headed: bool = False  # Travis/GitLab: the ``$ cmd`` line is labelled too, the head of the labelled output below it
 
 
 def _lines(text: str) -> list[str]:
@@ -260,7 +261,7 @@ def travis(repo: str, lang: str, steps: list[Step], cache: str = "/home/travis/.
         if fold:
             log.add(f"travis_fold:start:{fold}")
         log.add(f"travis_time:start:{i:02x}a1b2c3")
-        log.add(f"$ {step.cmd}")
+        log.add(f"{MARK if step.headed else ''}$ {step.cmd}")
         if step.out:
             log.add(step.out)
         log.add(f"travis_time:end:{i:02x}a1b2c3:start=15894567{90 + i},finish=15894568{10 + i},duration=2{i}.41")
@@ -383,7 +384,7 @@ def gitlab(repo: str, image: str, steps: list[Step], end: str = "") -> Log:
     log.add(GITLAB_PREAMBLE.format(repo=repo, image=image))
     code = 0
     for step in steps:
-        log.add(f"$ {step.cmd}")
+        log.add(f"{MARK if step.headed else ''}$ {step.cmd}")
         if step.out:
             log.add(step.out)
         if step.code:
