@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from autoheal import (
     blocks,
     cause,
+    causewords,
     cues,
     depkind,
     details,
@@ -65,10 +66,11 @@ def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, che
 
 
 def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
-    """The category the block's own words name (cues.py: an errno text, a fatal signal, an HTTP status, a
-    time limit) over the command's name; a test runner's verdict in the section keeps the tests' failure, the
-    cue then being one test's output."""
-    cued = cues.category(block[: generic.EPILOGUE])
+    """The category the block's own words name over the command's name: what its key lines say the cause is
+    (causewords.py: a missing program, credentials, a permission, git's workspace), else its cue lines (cues.py:
+    an errno text, a fatal signal, an HTTP status, a time limit); a test runner's verdict in the section keeps
+    the tests' failure, the words then being one test's output."""
+    cued = causewords.category(block) or cues.category(block[: generic.EPILOGUE])
     if cued is None:
         return category
     if category != tools.TEST or not (failingcmd.tests_verdict(symptoms) or verdicts.tests_failed(block)):
