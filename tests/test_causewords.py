@@ -217,3 +217,15 @@ def test_words_outside_the_block_or_in_a_warning_do_not_name_it() -> None:
     )
     assert configure.category == "compile.error"
     assert linted.category == "lint.error"
+
+
+def test_npms_own_words_for_missing_credentials_under_its_epilogue_name_the_block() -> None:
+    d = _gha(
+        "npm publish --access public",
+        "npm notice Publishing to https://registry.npmjs.org/",
+        "npm ERR! code ENEEDAUTH",
+        "npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/",
+        "",
+        "npm ERR! A complete log of this run can be found in: /home/runner/.npm/_logs/x-debug-0.log",
+    )
+    assert (d.rule, d.category, d.key_lines[0]) == ("generic.error-block", "credentials", 4)
