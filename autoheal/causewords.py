@@ -14,7 +14,8 @@ only names who printed them, so they outrank it (``rootcause._generic``).
 Only the block's key lines are read: its first error line and the next error lines after it, the lines
 that say what failed (as excerpt.key_lines picks them), never a passing line, a warning or the rest of
 the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
-verdict in the section still keeps the tests' failure (the words are then one test's output).
+verdict in the section still keeps the tests' failure (the words are then one test's output). When the
+block's words name nothing, a shell's exit status may: 127 is a command not found (``exit_category``).
 """
 
 from __future__ import annotations
@@ -141,6 +142,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((category, lazyre.compile(pattern)) for category, pattern in _WORDS)
+# What a shell's exit status says alone: POSIX (Shell Command Language, 2.8.2) has a command that was not
+# found exit 127, whatever the block above it says (bash's ``line 1: vendor/bin/phpcs: No such file or
+# directory`` names a missing program or a redirect's missing directory, its status which one).
+_EXIT = {127: "command.not.found"}
 
 
 def line_category(text: str) -> str | None:
@@ -148,6 +153,11 @@ def line_category(text: str) -> str | None:
     if blocks.warning(text):
         return None
     return next((category for category, pattern in _COMPILED if pattern.search(text)), None)
+
+
+def exit_category(code: int | None) -> str | None:
+    """The category a failed section's exit status names by itself, if any (127: a command not found)."""
+    return _EXIT.get(code) if code is not None else None
 
 
 def key_lines(block: Sequence[str]) -> list[str]:

@@ -229,3 +229,31 @@ def test_npms_own_words_for_missing_credentials_under_its_epilogue_name_the_bloc
         "npm ERR! A complete log of this run can be found in: /home/runner/.npm/_logs/x-debug-0.log",
     )
     assert (d.rule, d.category, d.key_lines[0]) == ("generic.error-block", "credentials", 4)
+
+
+def test_a_shells_exit_status_127_is_a_command_not_found_when_the_words_name_nothing() -> None:
+    assert causewords.exit_category(127) == "command.not.found"
+    assert causewords.exit_category(1) is None and causewords.exit_category(None) is None
+    phpcs = _gha(
+        "vendor/bin/phpcs --standard=PSR12 src",
+        "/home/runner/work/_temp/1f2e.sh: line 1: vendor/bin/phpcs: No such file or directory",
+        code=127,
+    )
+    redirect = _gha(
+        "./gen.sh > out/report.txt",
+        "/home/runner/work/_temp/1f2e.sh: line 1: out/report.txt: No such file or directory",
+    )
+    assert phpcs.category == "command.not.found"
+    assert redirect.category != "command.not.found"  # the same words under status 1: a missing directory
+
+
+def test_a_test_runs_status_127_under_its_verdict_stays_the_tests_failure() -> None:
+    d = _gha(
+        "bats test/",
+        "not ok 3 install prints usage",
+        "# (in test file test/install.bats, line 12)",
+        '#   `[ "$status" -eq 0 ]\' failed',
+        "4 tests, 1 failure",
+        code=127,
+    )
+    assert d.category == "test.failure"
