@@ -40,11 +40,12 @@ def finding(text: str) -> bool:
     return bool(_FINDING.search(text)) and not blocks.frame(text)
 
 
-def _score(text: str) -> int:
-    """A line's error score; a line in the words of a cause (causewords.py: ``need auth``, ``Resource not
-    accessible by integration``) reads as an error even without an error word."""
+def _score(text: str, last: bool) -> int:
+    """A line's error score; among the tool's last words (``last``), a line in the words of a cause
+    (causewords.py: ``need auth``, ``Resource not accessible by integration``) reads as an error even without
+    an error word (a server's ``401 Unauthorized`` logged mid-run, above what failed, does not)."""
     score = blocks.error_score(text)
-    return score if score >= 2 or blocks.chatter(text) or not causewords.line_category(text) else 2
+    return score if score >= 2 or not last or blocks.chatter(text) or not causewords.line_category(text) else 2
 
 
 def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
@@ -102,9 +103,10 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     # The last line is the exit line, unless it says the cause (an action's ``core.setFailed`` message).
     exits = len(tail) > 1 and not causewords.line_category(tail[-1][1])
     body = _before_epilogue(tail[:-1] if exits else tail)
-    scored = [(n, t, 0 if known(t) else _score(t)) for n, t in body]
-    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
+    last = {n for n, _ in words[-LAST_WORDS:]}
+    scored = [(n, t, 0 if known(t) else _score(t, n in last)) for n, t in body]
+    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     findings = [(n, 1 if finding(t) else 0) for n, t in words]
     found = [n for n, f in findings if f]
     # Findings printed after the last error cluster are what the tool said last (the cluster is

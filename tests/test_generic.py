@@ -161,3 +161,25 @@ def test_the_last_line_that_says_the_cause_is_no_exit_line() -> None:
     )
     assert anchor(tail, _never) == (3, True)
     assert anchor(_numbered("Create the release", "Release v2 done", "all good"), _never) == (1, False)
+
+
+def test_the_words_of_a_cause_logged_mid_run_are_no_error_line() -> None:
+    # A preview server's access log says "401 Unauthorized" after the checker's error, well above its last words.
+    tail = _numbered(
+        "site/a.md:3: error: broken link to /b",
+        "rendering 12 pages",
+        "writing sitemap",
+        "copying assets",
+        "hashing files",
+        "indexing search",
+        "compressing",
+        "GET /admin 401 Unauthorized 2ms",
+        "GET /b 304 1ms",
+        "GET /c 304 1ms",
+        "GET /d 304 1ms",
+        "GET /e 304 1ms",
+        "GET /f 304 1ms",
+        "GET /g 304 1ms",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (1, True)
