@@ -85,8 +85,14 @@ _WORDS: tuple[tuple[str, str], ...] = (
         rf"(?i)\b(?:cannot|unable to|error trying to) exec(?:ute)? {_NAME}: (?:execvp: )?No such file or directory|"
         r"\bcommand '[^']+' failed: No such file or directory",
     ),
-    # No or bad credentials: HTTP 401, npm's E401/ENEEDAUTH, a registry's or API's "authentication required".
-    ("credentials", r"(?i)\bunauthori[sz]ed\b|\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b"),
+    # No or bad credentials: HTTP 401 (``401 Unauthorized``, NuGet's ``401 (Unauthorized)``, a registry's
+    # ``unauthorized: authentication required``), npm's E401/ENEEDAUTH, an API's "authentication required".
+    # A bare ``unauthorized`` is any code's word (a code frame's ``return unauthorized();``).
+    (
+        "credentials",
+        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
+        r"\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b",
+    ),
     (
         "credentials",
         r"(?i)\b(?:authentication (?:is )?(?:required|failed|failure)|(?:unable|failed) to authenticate|"
@@ -103,9 +109,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ),
     # botocore's ``Unable to locate credentials``, google-auth's ``could not find default credentials``,
     # Terraform's ``No valid credential sources found``, docker's ``no basic auth credentials``; AWS's codes.
+    # (Jenkins' git plugin notes ``No credentials specified`` for every public clone: no cause.)
     (
         "credentials",
-        r"(?i)\b(?:unable to locate|could not find default|no valid|missing|expired|invalid|no(?: \w+){0,2}) "
+        r"(?i)\b(?:unable to locate|could not find default|no valid|no basic auth|missing|expired|invalid) "
         r"credentials?\b|\b(?:InvalidAccessKeyId|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|"
         r"UnrecognizedClientException|NoCredentialProviders|DefaultCredentialsError)\b",
     ),

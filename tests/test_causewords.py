@@ -77,6 +77,10 @@ rules:
         ('  File "a.py", line 1\nSyntaxError: invalid token', None),  # a parser's token, not an access one
         ("ld: cannot find the linker script memory.ld", None),  # a file, not a program
         ("src/auth.c:40:5: error: 'token' undeclared (first use in this function)", None),
+        ("  42 |     return unauthorized();", None),  # a code frame's word
+        ("No credentials specified", None),  # Jenkins' git plugin on a public clone
+        ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
+        ("Error response from daemon: unauthorized: authentication required", "credentials"),
     ],
 )
 def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
