@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, lazyre
+from autoheal import blocks, causewords, lazyre
 
 Known = Callable[[str], bool]
 # Lines just above the exit line shown when the failed section printed nothing that reads as an error.
@@ -38,6 +38,14 @@ def finding(text: str) -> bool:
     """A checker's finding (``src/a.ts:3:1: x``, ``[warn] a.md``, ``SC2115 (warning)``); a backtrace's frame
     (``/app/x.rb:3:in `f'``) is none."""
     return bool(_FINDING.search(text)) and not blocks.frame(text)
+
+
+def _score(text: str, last: bool) -> int:
+    """A line's error score; among the tool's last words (``last``), a line in the words of a cause
+    (causewords.py: ``need auth``, ``Resource not accessible by integration``) reads as an error even without
+    an error word (a server's ``401 Unauthorized`` logged mid-run, above what failed, does not)."""
+    score = blocks.error_score(text)
+    return score if score >= 2 or not last or blocks.chatter(text) or not causewords.line_category(text) else 2
 
 
 def _clusters(scored: list[tuple[int, str, int]]) -> list[list[tuple[int, str, int]]]:
@@ -79,6 +87,8 @@ def _before_epilogue(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         text = body[end - 1][1]
         if not (blocks.blank(text) or blocks.chatter(text) or blocks.symptom(text) or _tag(text) in tags):
             break
+        if causewords.line_category(text):
+            break  # a line that says the cause (npm's ``npm ERR! code ENEEDAUTH``) is no epilogue
         end -= 1
     return body[:end] if end else body
 
@@ -90,10 +100,13 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     False with the line when nothing reads as an error: then it is the first of
     the last few lines the tool printed.
     """
-    body = _before_epilogue(tail[:-1] if len(tail) > 1 else tail)
-    scored = [(n, t, 0 if known(t) else blocks.error_score(t)) for n, t in body]
-    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
+    # The last line is the exit line, unless it says the cause (an action's ``core.setFailed`` message).
+    exits = len(tail) > 1 and not causewords.line_category(tail[-1][1])
+    body = _before_epilogue(tail[:-1] if exits else tail)
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
+    last = {n for n, _ in words[-LAST_WORDS:]}
+    scored = [(n, t, 0 if known(t) else _score(t, n in last)) for n, t in body]
+    strong = [c for c in _clusters(scored) if max(s for _, _, s in c) >= 2]
     findings = [(n, 1 if finding(t) else 0) for n, t in words]
     found = [n for n, f in findings if f]
     # Findings printed after the last error cluster are what the tool said last (the cluster is

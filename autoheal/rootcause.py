@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from autoheal import (
     blocks,
     cause,
+    causewords,
     cues,
     depkind,
     details,
@@ -64,11 +65,13 @@ def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, che
     return max(symptoms, key=cause.rank).rule.category if symptoms else "unknown"
 
 
-def _cued(category: str, block: list[str], symptoms: Sequence[Hit]) -> str:
-    """The category the block's own words name (cues.py: an errno text, a fatal signal, an HTTP status, a
-    time limit) over the command's name; a test runner's verdict in the section keeps the tests' failure, the
-    cue then being one test's output."""
-    cued = cues.category(block[: generic.EPILOGUE])
+def _cued(category: str, block: list[str], symptoms: Sequence[Hit], code: int | None = None) -> str:
+    """The category the block's own words name over the command's name: what its key lines say the cause is
+    (causewords.py: a missing program, credentials, a permission, git's workspace), else its cue lines (cues.py:
+    an errno text, a fatal signal, an HTTP status, a time limit), else what the section's exit status (``code``)
+    means; a test runner's verdict in the section keeps the tests' failure, the words then being one test's output."""
+    words = causewords.category(block) or cues.category(block[: generic.EPILOGUE])
+    cued = words or causewords.exit_category(code)
     if cued is None:
         return category
     if category != tools.TEST or not (failingcmd.tests_verdict(symptoms) or verdicts.tests_failed(block)):
@@ -131,7 +134,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     category = _scope_category(scope, symptoms, named, failingcmd.echoed_check(tail, at))
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, block[:20])
-    category = _cued(category, block, symptoms)
+    category = _cued(category, block, symptoms, scope.section.exit_code)
     if category == "unknown" and (fardetails.case_verdict(scope, at) or verdicts.tests_failed(t for _, t in context)):
         # Nothing names the command, but the block is a test case's failing verdict or the section's output
         # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).

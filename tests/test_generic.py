@@ -137,3 +137,49 @@ def test_the_details_above_a_count_only_summary_anchor_the_block() -> None:
     assert anchor(tail, _never) == (2, True)
     counted = _numbered("checking 12 manifests", "", "", "", "Found 2 errors.", "Process completed with exit code 1.")
     assert anchor(counted, _never) == (5, True)  # nothing that says where above it: the count stays
+
+
+def test_a_line_in_the_words_of_a_cause_is_an_error_line_and_no_epilogue() -> None:
+    # npm's own lines say why it stopped, with no error word, under its tagged "complete log" epilogue.
+    tail = _numbered(
+        "npm notice 📦  @acme/ui@2.3.0",
+        "npm ERR! code ENEEDAUTH",
+        "npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/",
+        "",
+        "npm ERR! A complete log of this run can be found in: /home/runner/.npm/_logs/x-debug-0.log",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (2, True)
+
+
+def test_the_last_line_that_says_the_cause_is_no_exit_line() -> None:
+    # An action's core.setFailed message is the section's last line: the cause, not an exit status.
+    tail = _numbered(
+        "Pushing pull request branch to 'origin/deps/update'",
+        "Create or update the pull request",
+        "GitHub Actions is not permitted to create or approve pull requests.",
+    )
+    assert anchor(tail, _never) == (3, True)
+    assert anchor(_numbered("Create the release", "Release v2 done", "all good"), _never) == (1, False)
+
+
+def test_the_words_of_a_cause_logged_mid_run_are_no_error_line() -> None:
+    # A preview server's access log says "401 Unauthorized" after the checker's error, well above its last words.
+    tail = _numbered(
+        "site/a.md:3: error: broken link to /b",
+        "rendering 12 pages",
+        "writing sitemap",
+        "copying assets",
+        "hashing files",
+        "indexing search",
+        "compressing",
+        "GET /admin 401 Unauthorized 2ms",
+        "GET /b 304 1ms",
+        "GET /c 304 1ms",
+        "GET /d 304 1ms",
+        "GET /e 304 1ms",
+        "GET /f 304 1ms",
+        "GET /g 304 1ms",
+        "Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (1, True)

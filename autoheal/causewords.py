@@ -1,0 +1,180 @@
+"""The cause a generic error block's own error lines say in words, whatever tool printed them.
+
+When no rule knows the failing tool, the block's category comes from what the command is (tools.py):
+a compiler's block is a compile error, a test runner's a test failure. But a tool that cannot start its
+work says why in words of the same few shapes, whichever tool it is: a program it needs is absent
+(meson's ``Program 'x' not found``, rustc's ``linker `cc` not found``, xcrun's ``unable to find utility``,
+Go's ``no such tool``, autoconf's ``no acceptable C compiler found in $PATH``), it has no or bad
+credentials (``401 Unauthorized``, npm's ``ENEEDAUTH``, git's ``could not read Username``, botocore's
+``Unable to locate credentials``), it is not allowed (S3's ``AccessDenied``, GitHub's ``Resource not
+accessible by integration``), or git's workspace is not in a state to act on (``index.lock': File
+exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name the cause; the command
+only names who printed them, so they outrank it (``rootcause._generic``).
+
+Only the block's key lines are read: its first error line and the next error lines after it, the lines
+that say what failed (as excerpt.key_lines picks them), never a passing line, a warning or the rest of
+the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
+verdict in the section still keeps the tests' failure (the words are then one test's output). When the
+block's words name nothing, a shell's exit status may: 127 is a command not found (``exit_category``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from autoheal import blocks, lazyre
+
+# How many key lines a block has: its first line and the next error lines (excerpt.key_lines' three).
+KEY_LINES = 3
+# How far into the block its key lines are looked for (generic.EPILOGUE's reach).
+REACH = 30
+
+# A program's name as tools quote it: ``'cc'``, ```cc```, ``"simctl"``, or bare.
+_NAME = r"""[`'"]?[\w.+/-]+[`'"]?"""
+# (category, pattern), the first match of a line naming it: the credentials' wording comes before the
+# permission's, so OpenSSH's ``Permission denied (publickey)`` and GitLab's ``HTTP Basic: Access denied``
+# (a key or password the server did not accept) are credentials, not a missing permission.
+_WORDS: tuple[tuple[str, str], ...] = (
+    # A program the build runs is not there.
+    # meson's ``Program 'x' not found or not executable``, rustc's ``linker `cc` not found``, ``compiler 'x' not found``.
+    (
+        "command.not.found",
+        rf"(?i)\b(?:program|compiler|linker|tool|utility|executable|binary|interpreter)(?:\(s\))? {_NAME},? "
+        r"(?:was |is )?not found\b",
+    ),
+    # xcrun's ``unable to find utility "simctl"``, @actions/io's ``Unable to locate executable file: pwsh``,
+    # CMake's ``unable to find a build program corresponding to "Ninja"``, ``could not find a C compiler``.
+    (
+        "command.not.found",
+        r"(?i)\b(?:unable to|could not|couldn't|cannot|can't|failed to) (?:find|locate) (?:the |a |an |any )?"
+        r"(?:[\w+-]+ ){0,2}(?:program|compiler|linker|utility|executable|interpreter)s?\b(?! script)",
+    ),
+    # autoconf's ``no acceptable C compiler found in $PATH``, meson's ``Unknown compiler(s):``, CMake's
+    # ``No CMAKE_CXX_COMPILER could be found``, ``CMAKE_C_COMPILER not set`` and ``CMAKE_MAKE_PROGRAM is not set``.
+    (
+        "command.not.found",
+        r"(?i)\bno acceptable [\w +-]{1,30}? (?:could be )?found\b|\bUnknown compiler\(s\)|"
+        r"\bNo CMAKE_\w+_COMPILER could be found\b|\bCMAKE_\w+_COMPILER not set\b|\bCMAKE_MAKE_PROGRAM is not set\b",
+    ),
+    # Go's ``go: no such tool "covdata"``, cargo's ``no such command: `fmt``` (older ``no such subcommand``),
+    # rustup's ``'cargo-fmt' is not installed for the toolchain``, npm exec's ``could not determine executable to run``.
+    (
+        "command.not.found",
+        r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|"
+        rf"{_NAME} is not installed for the toolchain\b|\bcould not determine executable to run\b",
+    ),
+    # Go's os/exec ``executable file not found in $PATH`` (docker's exec), ``not found in PATH``, the Gradle and
+    # Maven wrappers' ``no 'java' command could be found in your PATH``, GNU which's ``which: no gcc in (...)``.
+    (
+        "command.not.found",
+        r"(?i)\bexecutable file not found in\b|\bnot (?:found |available )?(?:in|on) (?:your |the )?[$%]?PATH\b|"
+        r"\bcommand could be found in your PATH\b|\bwhich: no [\w.+-]+ in \(",
+    ),
+    # The ``which`` package's ``Error: not found: make`` (node-gyp), Node's ``spawn git ENOENT``, make's and
+    # csh's ``gcc: Command not found``; autoconf's ``The pkg-config script could not be found`` (the
+    # ``*-config`` scripts its macros probe for: pkg-config, llvm-config, sdl2-config).
+    (
+        "command.not.found",
+        r"\bError: not found: [\w.+-]+\s*$|\bspawn \S+ ENOENT\b|(?i::\s*Command not found\b)|"
+        r"(?i:\b(?:[\w-]+-config script|program|executable|binary|utility) (?:could not|cannot|can't|couldn't) be found\b)",
+    ),
+    # gcc's ``cannot execute 'cc1plus': execvp: No such file or directory``, distutils' ``unable to execute
+    # 'gcc': No such file or directory``, setuptools' ``command 'gcc' failed: No such file or directory``.
+    (
+        "command.not.found",
+        rf"(?i)\b(?:cannot|unable to|error trying to) exec(?:ute)? {_NAME}: (?:execvp: )?No such file or directory|"
+        r"\bcommand '[^']+' failed: No such file or directory",
+    ),
+    # No or bad credentials: HTTP 401 (``401 Unauthorized``, NuGet's ``401 (Unauthorized)``, a registry's
+    # ``unauthorized: authentication required``), npm's E401/ENEEDAUTH, an API's "authentication required".
+    # A bare ``unauthorized`` is any code's word (a code frame's ``return unauthorized();``).
+    (
+        "credentials",
+        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
+        r"\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b",
+    ),
+    (
+        "credentials",
+        r"(?i)\b(?:authentication (?:is )?(?:required|failed|failure)|(?:unable|failed) to authenticate|"
+        r"could not authenticate|not authenticated|requires authentication|(?:login|logon) required|"
+        r"(?:not|must be) logged in|requires you to be logged in|invalid or non-existent authentication)\b",
+    ),
+    # git's ``could not read Username for 'https://github.com': terminal prompts disabled``; OpenSSH's
+    # ``Permission denied (publickey)``; GitHub's ``Bad credentials`` and ``Invalid username or password``.
+    (
+        "credentials",
+        r"(?i)\bcould not read (?:Username|Password) for\b|\bterminal prompts disabled\b|"
+        r"\bPermission denied \((?:publickey|password|keyboard-interactive)|\bBad credentials\b|"
+        r"\b(?:invalid|incorrect|wrong) (?:username or )?(?:password|passphrase)\b|\bAccess denied for user\b",
+    ),
+    # botocore's ``Unable to locate credentials``, google-auth's ``could not find default credentials``,
+    # Terraform's ``No valid credential sources found``, docker's ``no basic auth credentials``; AWS's codes.
+    # (Jenkins' git plugin notes ``No credentials specified`` for every public clone: no cause.)
+    (
+        "credentials",
+        r"(?i)\b(?:unable to locate|could not find default|no valid|no basic auth|missing|expired|invalid) "
+        r"credentials?\b|\b(?:InvalidAccessKeyId|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|"
+        r"UnrecognizedClientException|NoCredentialProviders|DefaultCredentialsError)\b",
+    ),
+    # semantic-release's ``No GitHub token specified``, cargo's ``no token found``, ``NPM_TOKEN is not set``. A
+    # parser's ``invalid token`` is a syntax error: a bad token is an access, auth or API one.
+    (
+        "credentials",
+        r"(?i)\bno (?:[\w-]+ )?token (?:was )?(?:specified|provided|found|given|set|configured)\b|"
+        r"(?:\b|_)token (?:is )?(?:not set|not provided|not configured|required|expired)\b|"
+        r"\b(?:invalid|expired|missing|bad) (?:[\w-]+ )?(?:access|auth|authentication|api|bearer|oauth) token\b",
+    ),
+    # Not allowed: S3's AccessDenied, AWS IAM's ``is not authorized to perform``, Azure's AuthorizationFailed,
+    # gRPC's PERMISSION_DENIED (Google Cloud), Kubernetes RBAC's ``is forbidden: User``.
+    (
+        "permission",
+        r"\bAccess ?Denied(?:Exception)?\b|\bAccess is denied\b|(?i:\bnot authori[sz]ed to (?:perform|access)\b)|\bAuthorizationFailed\b|"
+        r"\bPERMISSION_DENIED\b|(?i:\bdoes not have (?:authorization|permissions?) to\b)|\bis forbidden: User\b",
+    ),
+    # GitHub's ``Resource not accessible by integration``, ``GitHub Actions is not permitted to create or
+    # approve pull requests``, git push's ``Permission to o/r.git denied to x``; ``insufficient permissions``.
+    (
+        "permission",
+        r"(?i)\bResource not accessible by (?:integration|personal access token)\b|\bis not permitted to\b|"
+        r"\bPermission to \S+ denied to\b|\binsufficient (?:permissions?|privileges|scopes?)\b|"
+        r"\bare you root\?|\brequires? (?:root|superuser|administrator|elevated) privileges\b",
+    ),
+    # git will not act on the workspace an earlier build left: a lock file, a ref it cannot lock, local
+    # changes or untracked files a checkout would overwrite, a rebase or merge in progress.
+    (
+        "infrastructure",
+        r"(?i)\.lock'?: File exists\b|\bcannot lock ref\b|\bcannot (?:rebase|pull with rebase)\b: You have\b|"
+        r"\b(?:local changes|untracked working tree files) (?:to the following files )?would be (?:overwritten|removed)\b|"
+        r"\byou need to resolve your current index first\b|\bthere is already a rebase-(?:merge|apply) directory\b",
+    ),
+)
+_COMPILED = tuple((category, lazyre.compile(pattern)) for category, pattern in _WORDS)
+# What a shell's exit status says alone: POSIX (Shell Command Language, 2.8.2) has a command that was not
+# found exit 127, whatever the block above it says (bash's ``line 1: vendor/bin/phpcs: No such file or
+# directory`` names a missing program or a redirect's missing directory, its status which one).
+_EXIT = {127: "command.not.found"}
+
+
+def line_category(text: str) -> str | None:
+    """The category the line's words name, if any; a warning names none (it did not fail the job)."""
+    if blocks.warning(text):
+        return None
+    return next((category for category, pattern in _COMPILED if pattern.search(text)), None)
+
+
+def exit_category(code: int | None) -> str | None:
+    """The category a failed section's exit status names by itself, if any (127: a command not found)."""
+    return _EXIT.get(code) if code is not None else None
+
+
+def key_lines(block: Sequence[str]) -> list[str]:
+    """The block's key lines: its first line, then the next error lines (``blocks.error_score`` of 2 or more)."""
+    if not block:
+        return []
+    later = [t for t in block[1:REACH] if blocks.error_score(t) >= 2]
+    return [block[0], *later[: KEY_LINES - 1]]
+
+
+def category(block: Sequence[str]) -> str | None:
+    """The category the block's key lines name: the first one's that names one."""
+    return next((c for c in map(line_category, key_lines(block)) if c), None)

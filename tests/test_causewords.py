@@ -1,0 +1,263 @@
+"""The cause a generic block's key lines say in words (a missing program, credentials, a permission, git's
+workspace) outranks what the failing command is; words elsewhere, in a warning or in a test's output under
+its runner's verdict, do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal import causewords
+from autoheal.models import Diagnosis
+from tests.helpers import ruleset, triage_text
+
+# No rule knows any of these tools: only the runner's exit line has a rule, so every block is generic.
+BARE = ruleset(
+    """
+rules:
+  - id: generic.exit-code
+    category: unknown
+    patterns: ["^Process completed with exit code (?P<code>\\\\d+)"]
+    confidence: 0.1
+    priority: 1
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("meson.build:9:0: ERROR: Program 'glslangValidator' not found or not executable", "command.not.found"),
+        ("meson.build:1:0: ERROR: Unknown compiler(s): [['c++'], ['g++'], ['clang++']]", "command.not.found"),
+        ("error: linker `x86_64-w64-mingw32-gcc` not found", "command.not.found"),
+        ("configure: error: no acceptable C compiler found in $PATH", "command.not.found"),
+        ("configure: error: The pkg-config script could not be found or is too old.", "command.not.found"),
+        ('CMake Error: CMake was unable to find a build program corresponding to "Ninja".', "command.not.found"),
+        ("CMake Error: CMAKE_Fortran_COMPILER not set, after EnableLanguage", "command.not.found"),
+        ('xcrun: error: unable to find utility "xctrace", not a developer tool or in PATH', "command.not.found"),
+        ("Unable to locate executable file: dotnet. Please verify either the file path exists", "command.not.found"),
+        ('go: no such tool "vet"', "command.not.found"),
+        ("error: no such command: `nextest`", "command.not.found"),
+        ("error: 'clippy-driver' is not installed for the toolchain 'nightly-x86_64'", "command.not.found"),
+        ('exec: "bash": executable file not found in $PATH', "command.not.found"),
+        ("ERROR: JAVA_HOME is not set and no 'java' command could be found in your PATH.", "command.not.found"),
+        ("gyp ERR! stack Error: not found: make", "command.not.found"),
+        ("Error: spawn rsync ENOENT", "command.not.found"),
+        ("make: g++: Command not found", "command.not.found"),
+        ("g++: fatal error: cannot execute 'cc1plus': execvp: No such file or directory", "command.not.found"),
+        ("error: command 'gcc' failed: No such file or directory", "command.not.found"),
+        ("npm ERR! code E401", "credentials"),
+        ("npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/", "credentials"),
+        ("fatal: could not read Username for 'https://github.com': terminal prompts disabled", "credentials"),
+        ("remote: HTTP Basic: Access denied", "credentials"),  # GitLab's answer to a wrong token
+        ("git@github.com: Permission denied (publickey).", "credentials"),  # a key, not a file's mode
+        (
+            'fatal: Unable to locate credentials. You can configure credentials by running "aws configure".',
+            "credentials",
+        ),
+        ("Error: google: could not find default credentials.", "credentials"),
+        ("Error response from daemon: Get https://reg.example/v2/: no basic auth credentials", "credentials"),
+        ("An error occurred (ExpiredToken) when calling the GetObject operation", "credentials"),
+        ("error: no token found, please run `cargo login`", "credentials"),
+        ("Error: NPM_TOKEN is not set", "credentials"),
+        ("[!] Invalid password passed via 'MATCH_PASSWORD'", "credentials"),
+        ("An error occurred (AccessDenied) when calling the PutObject operation: Access Denied", "permission"),
+        ("User: arn:aws:iam::1:user/ci is not authorized to perform: ecr:PutImage on resource", "permission"),
+        ('pods is forbidden: User "system:serviceaccount:ci:deploy" cannot list resource "pods"', "permission"),
+        ("HttpError: Resource not accessible by integration", "permission"),
+        ("remote: Permission to acme/site.git denied to github-actions[bot].", "permission"),
+        ("fatal: Unable to create '/w/app/.git/index.lock': File exists.", "infrastructure"),
+        ("error: cannot lock ref 'refs/remotes/origin/a/b': 'refs/remotes/origin/a' exists", "infrastructure"),
+        ("error: cannot pull with rebase: You have unstaged changes.", "infrastructure"),
+        ("error: The following untracked working tree files would be overwritten by merge:", "infrastructure"),
+        # Not the words of a cause.
+        ("Program python3 found: YES (/usr/bin/python3)", None),
+        ("Program glslc found: NO", None),
+        ("FAILED tests/test_cli.py::test_missing_command - AssertionError", None),  # a test's name is one word
+        ("warning: linker `lld` not found, falling back to `cc`", None),  # a warning did not fail the job
+        ('  File "a.py", line 1\nSyntaxError: invalid token', None),  # a parser's token, not an access one
+        ("ld: cannot find the linker script memory.ld", None),  # a file, not a program
+        ("src/auth.c:40:5: error: 'token' undeclared (first use in this function)", None),
+        ("  42 |     return unauthorized();", None),  # a code frame's word
+        ("No credentials specified", None),  # Jenkins' git plugin on a public clone
+        ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
+        ("Error response from daemon: unauthorized: authentication required", "credentials"),
+    ],
+)
+def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
+    assert causewords.line_category(line) == category
+
+
+def test_the_key_lines_are_the_first_line_and_the_next_error_lines() -> None:
+    block = ["ERROR: build failed", "  while running step 3", "error: linker `cc` not found", "fatal: gave up", "x"]
+    assert causewords.key_lines(block) == ["ERROR: build failed", "error: linker `cc` not found", "fatal: gave up"]
+    assert causewords.category(block) == "command.not.found"
+    # Words on a line that is no error line of the block are not its cause.
+    assert causewords.category(["error: build failed", "  Unauthorized users are listed in docs/access.md"]) is None
+    assert causewords.category([]) is None
+
+
+def _gha(command: str, *body: str, code: int = 1) -> Diagnosis:
+    lines = [f"##[group]Run {command}", "##[endgroup]", *body, f"##[error]Process completed with exit code {code}."]
+    return triage_text(lines, BARE)
+
+
+def test_a_missing_program_beats_the_compiler_that_failed() -> None:
+    meson = _gha(
+        "meson setup build",
+        "The Meson build system",
+        "Project name: viewer",
+        "C compiler for the host machine: cc (gcc 13.2.0)",
+        "meson.build:14:0: ERROR: Program 'glslc' not found or not executable",
+        "",
+        "A full log can be found at /w/viewer/build/meson-logs/meson-log.txt",
+    )
+    cargo = _gha(
+        "cargo build --target x86_64-pc-windows-gnu",
+        "   Compiling libc v0.2.155",
+        "error: linker `x86_64-w64-mingw32-gcc` not found",
+        "  |",
+        "  = note: No such file or directory (os error 2)",
+        "",
+        "error: could not compile `libc` (build script) due to 1 previous error",
+        code=101,
+    )
+    assert (meson.rule, meson.category) == ("generic.error-block", "command.not.found")
+    assert (cargo.rule, cargo.category) == ("generic.error-block", "command.not.found")
+
+
+def test_a_missing_tool_beats_the_checker_and_the_test_runner_that_needed_it() -> None:
+    fmt = _gha(
+        "cargo fmt --all -- --check",
+        "error: 'cargo-fmt' is not installed for the toolchain 'stable-x86_64-unknown-linux-gnu'",
+        "To install, run `rustup component add rustfmt`",
+    )
+    cover = _gha(
+        "go test -cover ./...",
+        "# example.com/svc/cmd/api",
+        'go: no such tool "covdata"',
+        "# example.com/svc/internal/db",
+        'go: no such tool "covdata"',
+    )
+    assert fmt.category == "command.not.found"
+    assert cover.category == "command.not.found"
+
+
+def test_credentials_and_permissions_in_the_blocks_words() -> None:
+    publish = _gha(
+        "cargo publish",
+        "    Updating crates.io index",
+        "error: no token found, please run `cargo login`",
+        "or use environment variable CARGO_REGISTRY_TOKEN",
+        code=101,
+    )
+    deploy = _gha(
+        "aws s3 sync public s3://acme-site --delete",
+        "upload: public/index.html to s3://acme-site/index.html",
+        "upload failed: public/app.js to s3://acme-site/app.js An error occurred (AccessDenied) when calling "
+        "the PutObject operation: Access Denied",
+    )
+    clone = _gha(
+        "git clone git@github.com:acme/private-fixtures.git",
+        "Cloning into 'private-fixtures'...",
+        "git@github.com: Permission denied (publickey).",
+        "fatal: Could not read from remote repository.",
+        code=128,
+    )
+    assert publish.category == "credentials"
+    assert deploy.category == "permission"
+    assert clone.category == "credentials"  # the key the server refused, not a file's permission (cues.py)
+
+
+def test_a_workspace_git_left_is_the_agents_not_the_codes() -> None:
+    jenkins = [
+        "[Pipeline] sh",
+        "+ git checkout release/2.4",
+        "error: Your local changes to the following files would be overwritten by checkout:",
+        "\tpackage-lock.json",
+        "Please commit your changes or stash them before you switch branches.",
+        "Aborting",
+        "ERROR: script returned exit code 1",
+        "Finished: FAILURE",
+    ]
+    assert triage_text(jenkins, BARE).category == "infrastructure"
+
+
+def test_a_test_named_for_a_missing_command_that_fails_its_assertion_stays_a_test_failure() -> None:
+    d = _gha(
+        "pytest -q",
+        "...F.",
+        "FAILED tests/test_cli.py::test_missing_command - AssertionError: assert 'command not found' in ''",
+        "1 failed, 4 passed in 0.31s",
+    )
+    assert d.category == "test.failure"
+
+
+def test_a_tests_output_under_its_runners_verdict_stays_the_tests_failure() -> None:
+    jest = _gha(
+        "npx jest",
+        "FAIL src/api.test.ts",
+        "  ● client › refreshes an expired token",
+        "    Error: Request failed: 401 Unauthorized",
+        "Tests:       1 failed, 12 passed, 13 total",
+    )
+    assert jest.category == "test.failure"
+
+
+def test_words_outside_the_block_or_in_a_warning_do_not_name_it() -> None:
+    configure = _gha(
+        "./configure && make",
+        "checking for ccache... no",
+        "Program glslc found: NO",  # meson's note of an optional program it will do without
+        "checking for gcc... gcc",
+        "src/parse.c:31:9: error: 'yylval' undeclared (first use in this function)",
+        "make: *** [Makefile:40: src/parse.o] Error 1",
+    )
+    linted = _gha(
+        "cargo clippy -- -D warnings",
+        "warning: linker `lld` not found, falling back to `cc`",
+        "error: this `if` has identical blocks",
+        " --> src/main.rs:4:5",
+        'error: could not compile `app` (bin "app") due to 1 previous error',
+    )
+    assert configure.category == "compile.error"
+    assert linted.category == "lint.error"
+
+
+def test_npms_own_words_for_missing_credentials_under_its_epilogue_name_the_block() -> None:
+    d = _gha(
+        "npm publish --access public",
+        "npm notice Publishing to https://registry.npmjs.org/",
+        "npm ERR! code ENEEDAUTH",
+        "npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/",
+        "",
+        "npm ERR! A complete log of this run can be found in: /home/runner/.npm/_logs/x-debug-0.log",
+    )
+    assert (d.rule, d.category, d.key_lines[0]) == ("generic.error-block", "credentials", 4)
+
+
+def test_a_shells_exit_status_127_is_a_command_not_found_when_the_words_name_nothing() -> None:
+    assert causewords.exit_category(127) == "command.not.found"
+    assert causewords.exit_category(1) is None and causewords.exit_category(None) is None
+    phpcs = _gha(
+        "vendor/bin/phpcs --standard=PSR12 src",
+        "/home/runner/work/_temp/1f2e.sh: line 1: vendor/bin/phpcs: No such file or directory",
+        code=127,
+    )
+    redirect = _gha(
+        "./gen.sh > out/report.txt",
+        "/home/runner/work/_temp/1f2e.sh: line 1: out/report.txt: No such file or directory",
+    )
+    assert phpcs.category == "command.not.found"
+    assert redirect.category != "command.not.found"  # the same words under status 1: a missing directory
+
+
+def test_a_test_runs_status_127_under_its_verdict_stays_the_tests_failure() -> None:
+    d = _gha(
+        "bats test/",
+        "not ok 3 install prints usage",
+        "# (in test file test/install.bats, line 12)",
+        '#   `[ "$status" -eq 0 ]\' failed',
+        "4 tests, 1 failure",
+        code=127,
+    )
+    assert d.category == "test.failure"
