@@ -35,11 +35,15 @@ LONG_LINE = HEAD_BYTES
 MAX_JOBS = 64  # jobs of one gh output told apart: a run's matrix rarely has more
 # gh's columns: the job's name, the step's name, then the runner's own timestamp. The step's name may hold a
 # tab (an unnamed step is named ``Run <its command's first line>``, and a command may hold one: ``printf 'a\tb'``),
-# so it runs to the first tab a timestamp follows; the job's is up to the first tab.
+# so it runs to the first tab a timestamp follows; the job's is up to the first tab. The step's tabs are capped
+# (_STEP_TABS): a line of tabs and no timestamp would otherwise be read to its end once per tab, per job.
 _STAMPED = rb"(?:\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z"
-_STEP = rb"([^\n]*?)\t"
+_STEP_TABS = 8
+_STEP = rb"([^\t\n]*(?:\t[^\t\n]*){0,%d}?)\t" % _STEP_TABS
 _GH_LINE = re.compile(rb"([^\t\n]*)\t" + _STEP + rb"(?=" + _STAMPED + rb")")
-_GH_TEXT = re.compile(r"^[^\t\n]*\t[^\n]*?\t(?=\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
+_GH_TEXT = re.compile(
+    r"^[^\t\n]*\t[^\t\n]*(?:\t[^\t\n]*){0,%d}?\t(?=" % _STEP_TABS + r"\ufeff?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)"
+)
 
 Undo = Callable[[list[bytes]], list[bytes]]
 
@@ -189,7 +193,7 @@ def per_job(head: bytes, opener: Callable[[], IO[bytes]]) -> list[Doc]:
 @functools.lru_cache(maxsize=MAX_JOBS)
 def _other_job(column: bytes) -> re.Pattern[bytes]:
     """A line of gh's output whose job column is not ``column``: where another job's lines begin."""
-    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t[^\n]*?\t" + _STAMPED)
+    return re.compile(rb"\n(?!" + re.escape(column) + rb"\t)(?:\xef\xbb\xbf)?([^\t\n]*)\t" + _STEP + _STAMPED)
 
 
 def without_columns(text: str) -> str:

@@ -339,3 +339,13 @@ def test_a_step_name_holding_a_tab_is_still_the_failed_step(tmp_path: Path) -> N
     both = data + lint
     found, steps = dialect.columns(both, lambda: io.BytesIO(both))
     assert found == ["unit", "lint"] and steps == {"unit": step.removeprefix("Run "), "lint": "ruff\tcheck"}
+
+
+def test_a_step_column_holds_at_most_step_tabs_tabs() -> None:
+    # A line of tabs with no timestamp after them must not be read to its end once per tab (a hostile log):
+    # past _STEP_TABS tabs the line is no gh row, and its text passes through unchanged.
+    stamp = "2025-01-02T03:04:05.0000000Z"
+    within = "job\t" + "a\t" * dialect._STEP_TABS + "b\t" + stamp + " x"
+    beyond = "job\t" + "a\t" * (dialect._STEP_TABS + 1) + "b\t" + stamp + " x"
+    assert dialect.without_columns(within) == stamp + " x"
+    assert dialect.without_columns(beyond) == beyond
