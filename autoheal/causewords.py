@@ -12,7 +12,7 @@ exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name 
 only names who printed them, so they outrank it (``rootcause._generic``).
 
 Only the block's key lines are read: its first error line and the next error lines after it, the lines
-that say what failed (as excerpt.key_lines picks them), never a passing line, a warning or the rest of
+that say what failed, never a passing line, a warning or the rest of
 the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
 verdict in the section still keeps the tests' failure (the words are then one test's output). When the
 block's words name nothing, a shell's exit status may: 127 is a command not found (``exit_category``).
@@ -61,7 +61,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (
         "command.not.found",
         r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|"
-        rf"{_NAME} is not installed for the toolchain\b|\bcould not determine executable to run\b",
+        rf"(?<![\w.+/`'\"-]){_NAME} is not installed for the toolchain\b|\bcould not determine executable to run\b",
     ),
     # Go's os/exec ``executable file not found in $PATH`` (docker's exec), ``not found in PATH``, the Gradle and
     # Maven wrappers' ``no 'java' command could be found in your PATH``, GNU which's ``which: no gcc in (...)``.
@@ -76,7 +76,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (
         "command.not.found",
         r"\bError: not found: [\w.+-]+\s*$|\bspawn \S+ ENOENT\b|(?i::\s*Command not found\b)|"
-        r"(?i:\b(?:[\w-]+-config script|program|executable|binary|utility) (?:could not|cannot|can't|couldn't) be found\b)",
+        r"(?i:(?<![\w-])(?:[\w-]+-config script|program|executable|binary|utility) (?:could not|cannot|can't|couldn't) be found\b)",
     ),
     # gcc's ``cannot execute 'cc1plus': execvp: No such file or directory``, distutils' ``unable to execute
     # 'gcc': No such file or directory``, setuptools' ``command 'gcc' failed: No such file or directory``.
@@ -155,11 +155,20 @@ _COMPILED = tuple((category, lazyre.compile(pattern)) for category, pattern in _
 _EXIT = {127: "command.not.found"}
 
 
+# A URL's words are its address, not a cause (a link checker's ``.../errors/401-unauthorized``).
+_URL = lazyre.compile(r"\b[a-zA-Z][\w+.-]{0,15}://\S+")
+# A cause is said in a message's first words; a line is read that far only, so a log of long lines costs
+# ~15 searches of this much per line read, not of the whole line (a hostile 4,000-character line, times
+# the 200 lines of a failed section's tail the epilogue walk may read).
+LINE_CHARS = 512
+
+
 def line_category(text: str) -> str | None:
     """The category the line's words name, if any; a warning names none (it did not fail the job)."""
     if blocks.warning(text):
         return None
-    return next((category for category, pattern in _COMPILED if pattern.search(text)), None)
+    words = _URL.sub(" ", text[:LINE_CHARS])
+    return next((category for category, pattern in _COMPILED if pattern.search(words)), None)
 
 
 def exit_category(code: int | None) -> str | None:

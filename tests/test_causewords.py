@@ -261,3 +261,30 @@ def test_a_test_runs_status_127_under_its_verdict_stays_the_tests_failure() -> N
         code=127,
     )
     assert d.category == "test.failure"
+
+
+def test_a_urls_words_are_its_address_not_a_cause() -> None:
+    # A link checker's or a schema's link to a page about 401s says nothing about this job's credentials.
+    assert (
+        causewords.line_category("docs/setup.md:14: error: broken link https://example.com/docs/401-unauthorized")
+        is None
+    )
+    assert causewords.line_category("  see https://docs.example.com/errors/401-unauthorized-responses") is None
+    assert causewords.line_category("npm ERR! code E401 https://registry.npmjs.org/x") == "credentials"
+
+
+def test_a_line_is_read_for_a_cause_up_to_line_chars_only() -> None:
+    # The cost of a hostile line of thousands of characters is bounded; a message's cause is in its first words.
+    assert causewords.line_category("error: spawn git ENOENT " + "x" * 4000) == "command.not.found"
+    assert causewords.line_category("x" * causewords.LINE_CHARS + " spawn git ENOENT") is None
+
+
+def test_a_program_name_pattern_starts_once_per_word() -> None:
+    # The name and ``*-config`` patterns are anchored at a word's start (no retry at each of its characters);
+    # their documented wording still reads.
+    assert (
+        causewords.line_category("error: 'cargo-fmt' is not installed for the toolchain 'stable'")
+        == "command.not.found"
+    )
+    assert causewords.line_category("sdl2-config script could not be found") == "command.not.found"
+    assert causewords.line_category("aaaa-" * 800 + " is not installed for the toolchainx") is None
