@@ -116,9 +116,12 @@ class _Launch:
 
 
 # Environment managers run a command inside their environment (``opam exec -- dune build``, ``stack exec
-# --package hlint -- hlint``, ``mise exec node@20 -- npm test``): after a ``--`` wherever it is (mise's tool
-# specs come before it), else after their options; nix's ``-c``/``--command`` ends an installable's words.
-_ENVIRONMENT = _Launch(_CONDA | {"--env", "--switch"}, ("--",))
+# --package hlint -- hlint``): after their options and a leading ``--``, so a ``--`` of the command's own
+# (``conda run -n env pytest -- -k x``) stays the command's. mise's and asdf's tool specs come before their
+# ``--`` (``mise exec node@20 -- npm test``), so theirs ends the launcher's words wherever it is; nix's
+# ``-c``/``--command`` ends an installable's words.
+_ENVIRONMENT = _Launch(_CONDA | {"--env", "--switch", "--package"})
+_TOOL_SPECS = _Launch(_ENVIRONMENT.valued, ("--",))
 _LAUNCHES: dict[tuple[str, ...], _Launch] = {
     **dict.fromkeys((("npx",), ("pnpx",), ("bunx",), ("npm", "exec"), ("npm", "x")), _Launch(_NODE_PACKAGE)),
     **dict.fromkeys((("pnpm", "dlx"), ("pnpm", "exec"), ("yarn", "dlx"), ("yarn", "exec")), _Launch(_NODE_PACKAGE)),
@@ -132,7 +135,8 @@ _LAUNCHES: dict[tuple[str, ...], _Launch] = {
     **dict.fromkeys((("pixi", "run"), ("pixi", "exec")), _Launch(_CONDA)),
     ("go", "run"): _Launch(_GO_BUILD),
     **dict.fromkeys((("conda", "run"), ("mamba", "run"), ("micromamba", "run"), ("opam", "exec")), _ENVIRONMENT),
-    **dict.fromkeys((("stack", "exec"), ("cabal", "exec"), ("mise", "exec"), ("asdf", "exec")), _ENVIRONMENT),
+    **dict.fromkeys((("stack", "exec"), ("cabal", "exec")), _ENVIRONMENT),
+    **dict.fromkeys((("mise", "exec"), ("asdf", "exec")), _TOOL_SPECS),
     **dict.fromkeys((("devbox", "run"), ("flox", "run"), ("carton", "exec")), _ENVIRONMENT),
     **dict.fromkeys((("nix", "develop"), ("nix", "shell")), _Launch(_ENVIRONMENT.valued, ("--", "-c", "--command"))),
     ("direnv", "exec"): _Launch(place=True),

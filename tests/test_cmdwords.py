@@ -48,8 +48,15 @@ def test_command_words_skip_assignments_keywords_and_wrappers(segment: str, word
             "go run -tags tools golang.org/x/vuln/cmd/govulncheck@latest ./...",
             ["golang.org/x/vuln/cmd/govulncheck@latest", "./..."],
         ),
-        # Environment managers: after a ``--`` wherever it is, nix's ``-c`` too, direnv's directory skipped.
+        # Environment managers: after their options and a leading ``--``; mise's ``--`` wherever it is, nix's
+        # ``-c`` too, direnv's directory skipped. A ``--`` of the command's own stays the command's.
         ("stack exec --package hlint -- hlint src", ["hlint", "src"]),
+        ("conda run -n env pytest -- -k foo", ["pytest", "--", "-k", "foo"]),
+        (
+            "micromamba run -n ci python -m pytest -x -- tests/a.py",
+            ["python", "-m", "pytest", "-x", "--", "tests/a.py"],
+        ),
+        ("stack exec hlint -- src", ["hlint", "--", "src"]),
         ("mise exec node@20 -- npm test", ["npm", "test"]),
         ("opam exec --switch 4.14 -- dune runtest", ["dune", "runtest"]),
         ("nix develop .#ci -c make check", ["make", "check"]),
