@@ -171,13 +171,24 @@ class Ripe:
     def add(self, groups: list[tuple[list[Hit], int, int]], kept: set[int]) -> None:
         """``pack``'s groups, packed once the budget is passed with the others still ``kept`` (by id)."""
         self.groups += groups
-        self.size += sum(len(hits[0].raw_before) + len(hits[0].raw_after) for hits, _, _ in groups)
+        # A hit pushed out of the keeper stays referenced here until the next flush: its own text counts
+        # too, so hits with little context cannot pile up past the budget (a log of one long line per hit).
+        self.size += sum(_held(hits) for hits, _, _ in groups)
         if self.size < self.budget:
             return
         waiting, self.groups, self.size = self.groups, [], 0
         alive = [([h for h in hits if id(h) in kept], before, after) for hits, before, after in waiting]
         if ready := [group for group in alive if group[0]]:
             pack(ready)
+
+
+# What a Hit holds besides its text and context (its object, its captures' dict): an estimate.
+HIT_BYTES = 256
+
+
+def _held(hits: list[Hit]) -> int:
+    """The bytes a group waiting in Ripe holds: its shared context and each hit's text."""
+    return len(hits[0].raw_before) + len(hits[0].raw_after) + sum(len(h.text) + HIT_BYTES for h in hits)
 
 
 @dataclass(frozen=True)

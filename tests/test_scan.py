@@ -257,3 +257,14 @@ def test_a_hit_knows_whether_its_line_carries_the_runner_timestamp() -> None:
     ]
     hits = scan_doc(bytes_doc("x", "\n".join(lines).encode()), RS).hits
     assert [(h.captures["module"], h.stamped) for h in hits] == [("a", True), ("b", True), ("c", False)]
+
+
+def test_hits_pushed_out_while_waiting_count_toward_the_budget() -> None:
+    # Hits with no context but long lines, pushed out of the keeper (not in ``kept``): what waits is bounded
+    # by the budget, their text included, and a flush drops them without packing them.
+    ripe = scanhits.Ripe(budget=10_000)
+    for n in range(100):
+        hit = scan.Hit(RS.rules[0], n, "x" * 1_000, {}, bytes_doc("x", b""), None)
+        ripe.add([([hit], 0, 0)], kept=set())
+        assert ripe.size < ripe.budget and len(ripe.groups) < 10
+        assert hit.packed is None
