@@ -11,7 +11,7 @@ accessible by integration``), or git's workspace is not in a state to act on (``
 exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name the cause; the command
 only names who printed them, so they outrank it (``rootcause._generic``).
 
-Only the block's key lines are read: its first error line and the next error lines after it, the lines
+Only the block's key lines are read: its first line (its header or first error line) and the next error lines, the lines
 that say what failed, never a passing line, a warning or the rest of
 the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
 verdict in the section still keeps the tests' failure (the words are then one test's output). When the
@@ -163,11 +163,18 @@ _URL = lazyre.compile(r"\b[a-zA-Z][\w+.-]{0,15}://\S+")
 LINE_CHARS = 512
 
 
-def line_category(text: str) -> str | None:
-    """The category the line's words name, if any; a warning names none (it did not fail the job)."""
+# A quoted span: under a test runner, a test's or scenario's name (``scenario 'login with invalid
+# credentials' failed``), which says what was tested, not why the run failed.
+_QUOTED = lazyre.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+
+
+def line_category(text: str, unquoted: bool = False) -> str | None:
+    """The category the line's words name, if any; a warning names none (it did not fail the job).
+    ``unquoted``: its quoted spans are names, not words (a test runner's block)."""
     if blocks.warning(text):
         return None
     words = _URL.sub(" ", text[:LINE_CHARS])
+    words = _QUOTED.sub(" ", words) if unquoted else words
     return next((category for category, pattern in _COMPILED if pattern.search(words)), None)
 
 
@@ -184,6 +191,7 @@ def key_lines(block: Sequence[str]) -> list[str]:
     return [block[0], *later[: KEY_LINES - 1]]
 
 
-def category(block: Sequence[str]) -> str | None:
-    """The category the block's key lines name: the first one's that names one."""
-    return next((c for c in map(line_category, key_lines(block)) if c), None)
+def category(block: Sequence[str], unquoted: bool = False) -> str | None:
+    """The category the block's key lines name: the first one's that names one (``unquoted``: as
+    line_category)."""
+    return next((c for t in key_lines(block) if (c := line_category(t, unquoted))), None)

@@ -70,7 +70,8 @@ def _cued(category: str, block: list[str], symptoms: Sequence[Hit], code: int | 
     (causewords.py: a missing program, credentials, a permission, git's workspace), else its cue lines (cues.py:
     an errno text, a fatal signal, an HTTP status, a time limit), else what the section's exit status (``code``)
     means; a test runner's verdict in the section keeps the tests' failure, the words then being one test's output."""
-    words = causewords.category(block) or cues.category(block[: generic.EPILOGUE])
+    # Under a test runner, a quoted span is a test's name (``scenario 'invalid credentials' failed``).
+    words = causewords.category(block, unquoted=category == tools.TEST) or cues.category(block[: generic.EPILOGUE])
     cued = words or causewords.exit_category(code)
     if cued is None:
         return category

@@ -288,3 +288,15 @@ def test_a_program_name_pattern_starts_once_per_word() -> None:
     )
     assert causewords.line_category("sdl2-config script could not be found") == "command.not.found"
     assert causewords.line_category("aaaa-" * 800 + " is not installed for the toolchainx") is None
+
+
+def test_a_quoted_test_name_under_a_test_runner_is_no_cause() -> None:
+    # An unknown runner with no verdict the engine knows: the scenario's name is quoted, its words are a name.
+    d = _gha(
+        "./run-e2e.sh",
+        "ERROR: scenario 'login with invalid credentials shows a message' failed",
+        "  step 3: expected text 'Welcome' not visible",
+    )
+    assert d.category == "test.failure"
+    assert causewords.line_category("error: 'invalid credentials' was rejected", unquoted=True) is None
+    assert causewords.line_category("error: invalid credentials for 'deploy'", unquoted=True) == "credentials"
