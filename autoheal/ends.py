@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from autoheal import asciitwin, blocks, edges
 from autoheal.diffs import hunk_end
-from autoheal.tallies import tally as tally  # (ends.tally: what its callers read)
+from autoheal.tallies import tally
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header

@@ -6,7 +6,7 @@ Split out of excerpt.py (at its 300 lines).
 
 from __future__ import annotations
 
-from autoheal import blocks, edges, ends
+from autoheal import blocks, edges, ends, tallies
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 TALLY_REACH = 3  # how far below a block's end the run's tally may sit and still close it
@@ -29,11 +29,11 @@ def tally_below(lines: Numbered, end: int) -> int:
     tests failed.`` under its ``Summary``, a harness's count after a blank line): what the block's failures
     add up to. A stop line, a header or another error line between starts something else, and a block its
     verdict closed already is whole: the end stays."""
-    if blocks.summary(lines[end][1]) or ends.tally(lines[end][1]):
+    if blocks.summary(lines[end][1]) or tallies.tally(lines[end][1]):
         return end
     for j in range(end + 1, min(len(lines), end + 1 + TALLY_REACH)):
         text = lines[j][1]
-        if ends.tally(text):
+        if tallies.tally(text):
             return j
         if edges.stop(text) or blocks.header(text) or edges.strong(text):
             break

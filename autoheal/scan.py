@@ -40,8 +40,9 @@ MAX_FAIL_TAILS = 20
 MAX_TAIL_READS = 8
 # A log with no newline for this long is one giant line: scan it anyway.
 MAX_CARRY = 1 << 20
-# A kept hit's context is compressed once the hit is among its rule's first (kept for good), or
-# still kept this many regions on: compressing each of the last hits as it came cost 0.75 s per GB.
+# A kept hit's context may be compressed once the hit is among its rule's first (kept for good), or
+# still kept this many regions on (compressing each of the last hits as it came cost 0.75 s per GB);
+# it then waits raw in scanhits.Ripe until PACK_BUDGET bytes do, and is compressed in one batch.
 PACK_AGE = 8
 PACK_BUDGET = 4 << 20  # bytes of such context held raw before it is compressed (scanhits.Ripe)
 TAIL_LINES = FAIL_TAIL

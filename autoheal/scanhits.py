@@ -1,7 +1,7 @@
 """What the scanner keeps of a log: hits with their context, a bound on how many, and failed sections' tails.
 
 The scanner (scan.py) finds; this module holds. Context is kept raw and
-normalised on first use, or compressed once a hit is kept for good; a failed
+normalised on first use, or compressed in batches (Ripe) once a hit is kept for good; a failed
 section's last lines are kept raw too, and normalised only when read.
 """
 
@@ -30,8 +30,8 @@ class Hit:
 
     The context is kept raw and normalised on first use: most hits never reach
     an excerpt, and normalising 80 lines per hit was a third of the scan time.
-    A hit kept for good keeps its context compressed (``packed``, see scan.PACK_AGE and
-    ``pack``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
+    A hit kept for good has its context compressed in a batch (``packed``, see scan.PACK_AGE,
+    ``Ripe`` and ``pack``): a 1 GB log's ~1,000 kept hits held ~13 MB of context.
     """
 
     rule: Rule
