@@ -20,6 +20,7 @@ block's words name nothing, a shell's exit status may: 127 is a command not foun
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from autoheal import blocks, lazyre
@@ -168,6 +169,9 @@ LINE_CHARS = 512
 _QUOTED = lazyre.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 
 
+# generic.anchor reads a section's tail twice (the failing command's output, then the whole tail) and
+# rootcause the block's key lines again: each line's words are matched once.
+@functools.lru_cache(maxsize=blocks.CACHE)
 def line_category(text: str, unquoted: bool = False) -> str | None:
     """The category the line's words name, if any; a warning names none (it did not fail the job).
     ``unquoted``: its quoted spans are names, not words (a test runner's block)."""
