@@ -24,7 +24,8 @@ MARKER_LITERALS = (
 # The byte-order mark as its bytes: RE2 reads these regexes as UTF-8, where the escape ``\xef`` is U+00EF.
 _BOM = "\ufeff".encode()
 MARKER_STARTS = (
-    rb"(?m:^)(?:\$ |(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\+{1,3} \S|@@ -)|"
+    # A command line past a runner's stamp too: Azure Pipelines stamps every line as GitHub's runner does.
+    rb"(?m:^)(?:(?:" + _BOM + rb")?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?(?:\$ |\+{1,3} \S|@@ -)|"
     rb"(?:\[[0-9T:.Z-]*\] |\d\d:\d\d:\d\d(?:\.\d+)? )?\[[^\]\n]*\] \$ |(?:---|~~~) \S)|"
     rb"travis_(?:fold|time):[^\n$]*\$ |\" (?:failed and )?exited with \d|"
     # A Text Finder's ``Checking <regex>`` only at a line's start, past a runner's or Timestamper's stamp

@@ -199,6 +199,10 @@ BOM_LINES = [
     (b"\xef\xbb\xbf@@ -1,2 +1,3 @@", True),
     (b"\xc3\xaf\xc2\xbb\xc2\xbf+ make test", False),
     (b"\xc3\xaf\xc2\xbb\xc2\xbf2024-05-06T09:00:00.1234567Z Checking x", False),
+    # A command line past a runner's stamp (Azure Pipelines stamps every line), as an unstamped one is.
+    (b"2024-05-06T09:00:00.1234567Z $ npm test", True),
+    (b"\xef\xbb\xbf2024-05-06T09:00:00.1234567Z $ npm test", True),
+    (b"2024-05-06T09:00:00.1234567Z echo $ npm test", False),
 ]
 
 
