@@ -36,6 +36,7 @@ from autoheal.rules import RuleSet, default_ruleset  # noqa: E402
 from autoheal.triage import triage_path  # noqa: E402
 
 _STAMPED = re.compile(rb"^(\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?", re.M)
+_GH_COLUMNS = re.compile(rb"^[^\t\n]*\t[^\n]*?\t\d{4}-\d\d-\d\dT", re.M)
 _ESC = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _STAMP = b"2024-05-01T09:00:00.1234567Z "
 
@@ -59,6 +60,8 @@ def _unstamped(data: bytes) -> bytes:
 
 def _stamped(data: bytes) -> bytes:
     """Every line with one GitHub runner's timestamp (in place of its own); the end of the file stays the end."""
+    if _GH_COLUMNS.search(data):  # gh's job and step columns come before the stamp: a stamp there is no shape
+        return data
     lines = _unstamped(data).split(b"\n")
     stamped = [_STAMP + line for line in lines[:-1]]
     return b"\n".join([*stamped, _STAMP + lines[-1] if lines[-1] else b""])
