@@ -37,6 +37,7 @@ from autoheal.triage import triage_path  # noqa: E402
 
 _STAMPED = re.compile(rb"^(\xef\xbb\xbf)?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?", re.M)
 _GH_COLUMNS = re.compile(rb"^[^\t\n]*\t[^\n]*?\t\d{4}-\d\d-\d\dT", re.M)
+_GH_JOB = b"build"
 _ESC = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _STAMP = b"2024-05-01T09:00:00.1234567Z "
 
@@ -67,6 +68,20 @@ def _stamped(data: bytes) -> bytes:
     return b"\n".join([*stamped, _STAMP + lines[-1] if lines[-1] else b""])
 
 
+def _gh_columns(data: bytes) -> bytes:
+    """A stamped job log as ``gh run view --log`` prints it: the job's and the step's name before each line (a
+    step opens at the runner's ``##[group]Run ...``; what comes before the first is ``Set up job``)."""
+    if not _STAMPED.match(data) or _GH_COLUMNS.search(data):
+        return data
+    step, out = b"Set up job", []
+    for line in data.split(b"\n"):
+        body = _STAMPED.sub(b"", line, count=1)
+        if body.startswith(b"##[group]Run "):
+            step = body[len(b"##[group]") :].rstrip(b"\r")[:80]
+        out.append(_GH_JOB + b"\t" + step + b"\t" + line if line else line)
+    return b"\n".join(out)
+
+
 def _bom(data: bytes) -> bytes:
     return data if data.startswith(b"\xef\xbb\xbf") else b"\xef\xbb\xbf" + data
 
@@ -78,15 +93,18 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "no-stamps": _unstamped,
     "stamps": _stamped,
     "bom": _bom,
+    "gh-columns": _gh_columns,
 }
 
 
-# What is compared, field by field: a change of title alone is a smaller brittleness than a changed category.
+# What is compared, field by field: a change of title alone is a smaller brittleness than a changed category
+# (gh's columns add the job's name to a title on purpose: it is taken off before the titles are compared).
 FIELDS = ("category", "lines", "title")
 
 
-def _answer(d: Diagnosis) -> tuple[object, ...]:
-    return d.category, (d.key_lines, tuple(sorted(e.line for e in d.excerpt))), d.title
+def _answer(d: Diagnosis, kind: str = "") -> tuple[object, ...]:
+    title = d.title.removeprefix(_GH_JOB.decode() + " / ") if kind == "gh-columns" else d.title
+    return d.category, (d.key_lines, tuple(sorted(e.line for e in d.excerpt))), title
 
 
 def _logs(data: Path) -> Iterator[tuple[str, Path, bool]]:
@@ -133,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             data = path.read_bytes()
             before = _answer(triage_path(str(path), ruleset))
             for kind, transform in TRANSFORMS.items():
-                after = _answer(_triage(path, transform(data), ruleset, Path(tmp)))
+                after = _answer(_triage(path, transform(data), ruleset, Path(tmp)), kind)
                 same = tuple(x == y for x, y in zip(before, after, strict=True))
                 kept.setdefault((kind, name), []).append(same)
                 if not all(same) and readable:

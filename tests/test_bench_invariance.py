@@ -33,6 +33,12 @@ def test_a_transformation_keeps_every_line_where_it_was(kind: str) -> None:
     assert changed.replace(b"\r", b"").split(b"\n")[2].endswith(b"FAILED tests/test_a.py::test_load - x")
 
 
+def test_gh_columns_name_the_job_and_the_step_a_group_opened() -> None:
+    lines = invariance.TRANSFORMS["gh-columns"](LOG).split(b"\n")
+    assert lines[0].startswith(b"build\tRun pytest\t2024-05-01T09:00:00.0000000Z ##[group]Run pytest")
+    assert lines[3].startswith(b"build\tRun pytest\t2024-05-01T09:00:00.3000000Z ##[error]")
+
+
 def test_the_transformations_change_the_bytes() -> None:
     assert invariance.TRANSFORMS["no-stamps"](LOG).startswith(b"##[group]Run pytest\n")
     restamped = invariance.TRANSFORMS["stamps"](b"plain\n2024-01-01T00:00:00Z kept\n")
@@ -48,6 +54,6 @@ def test_a_plain_pytest_failure_keeps_its_answer(kind: str, tmp_path: Path) -> N
     before = invariance._answer(invariance.triage_path(str(path), ruleset()))
     copy = tmp_path / "copy"
     copy.mkdir()
-    after = invariance._answer(invariance._triage(path, invariance.TRANSFORMS[kind](LOG), ruleset(), copy))
+    after = invariance._answer(invariance._triage(path, invariance.TRANSFORMS[kind](LOG), ruleset(), copy), kind)
     assert before[0] == "dependency.missing"
     assert after == before
