@@ -211,3 +211,22 @@ def test_a_stamped_log_is_read_in_bounded_memory() -> None:
         tracemalloc.stop()
     assert total == len(data) - len(data) // len(line) * len("[2024-05-01T09:00:00.123Z] ")
     assert peak < 16 << 20  # a few chunks (the indent dialect's 11 MB, at any size), not the log
+
+
+def test_an_azure_pipelines_log_keeps_the_runner_stamp_github_s_reading_cuts(tmp_path: Path) -> None:
+    # Azure Pipelines writes GitHub's runner stamp (7 fractional digits, Z): normalize.STAMP reads it, not stamps.py.
+    lines = [
+        "##[section]Starting: Test",
+        "Task         : Command line",
+        *[line for line in PYTEST if not line.startswith("+")],
+        "##[error]Bash exited with code '1'.",
+        "##[section]Finishing: Test",
+    ]
+    text = "".join(f"2024-05-06T09:04:{i:02d}.1234567Z {line}\n" for i, line in enumerate(lines))
+    assert stamps.detect(text.encode().splitlines()) is None
+    out = _triage(tmp_path, text)
+    assert out["category"] == "test.failure"
+    excerpt = out["excerpt"]
+    assert isinstance(excerpt, list)
+    assert any(e["text"] == "E       assert 27.000000000000004 == 27" for e in excerpt)
+    assert not any(e["text"].startswith("2024-") for e in excerpt)
