@@ -53,7 +53,8 @@ class Stamped:
     def __init__(self, shape: bytes) -> None:
         self.shape = shape
         self._line = re.compile(shape)
-        self._lines = re.compile(rb"(?m)^" + shape)
+        # After a newline, not ``(?m)^``: a literal first lets Python's re skip ahead to each line (1.8x).
+        self._lines = re.compile(rb"\n" + shape)
 
     def __call__(self, batch: list[bytes]) -> list[bytes]:
         match = self._line.match
@@ -61,7 +62,7 @@ class Stamped:
 
     def whole(self, data: bytes) -> bytes:
         """``data`` (whole lines) with each line's stamp cut: one pass of the regex, not one call a line."""
-        return self._lines.sub(b"", data)
+        return self._lines.sub(b"\n", b"\n" + data)[1:]
 
 
 def detect(written: Iterable[bytes]) -> Stamped | None:
