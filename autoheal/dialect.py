@@ -3,8 +3,9 @@
 A dialect is a shape the whole log is in, told once from its first lines (never guessed line by
 line): ``gh run view --log`` output, whose lines each start with the job and the step
 (``job<TAB>step<TAB>2024-05-02T14:03:11.1200000Z text``,
-https://cli.github.com/manual/gh_run_view), and a log pasted under a common indent (a fixture in a
-test file, a quoted block). Undoing one keeps every line where it was (one line in, one line out),
+https://cli.github.com/manual/gh_run_view), a CI's stamp before each line (Jenkins' Timestamper,
+GitLab's job log timestamps, TeamCity's export: stamps.py), and a log pasted under a common indent (a
+fixture in a test file, a quoted block). Undoing one keeps every line where it was (one line in, one line out),
 so line numbers stay the file's own, and never makes up or replaces a line. gh's job column is the
 document's job; gh output of several jobs is read as one document per job (``per_job``). An
 ordinary log costs one look at its head. (Which CI wrote a log is told by its marker lines:
@@ -19,6 +20,8 @@ import itertools
 import re
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
+
+from autoheal import stamps
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -82,6 +85,8 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
     written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), HEAD_LINES)]
     if written and all(_GH_LINE.match(line) for line in written[:5]):
         return GhColumns()
+    if stamped := stamps.detect(written):
+        return stamped
     if len(written) >= HEAD_LINES or (eof and len(written) >= MIN_INDENTED):
         indent = min(len(line) - len(line.lstrip(b" ")) for line in written)
         if indent >= 2:
@@ -205,6 +210,8 @@ def _undone_lines(undo: Undo, data: bytes) -> bytes:
     """``data`` (whole lines, the last one without its newline at the end of the log) with ``undo`` applied."""
     if not data:
         return b""
+    if isinstance(undo, stamps.Stamped):
+        return undo.whole(data)
     lines = data.split(b"\n")
     last = lines.pop() if not data.endswith(b"\n") else None
     done = undo(lines[:-1] if last is None else lines)

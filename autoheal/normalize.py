@@ -22,15 +22,18 @@ STAMP = "(\ufeff)?" + r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z( ?)"
 # For a decoded line (scan.py reads hit lines with it: encoding one to match STAMP_BYTES cost a copy per hit).
 STAMP_TEXT = lazyre.compile("^" + STAMP, re.ASCII)
 STAMP_BYTES = lazyre.compile(STAMP.encode())
-# CSI/OSC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
+# CSI/OSC/APC escape sequences, and ESC-less colour remnants such as "[31m" in copied logs, with the
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
+# Buildkite's agent starts each line with an APC holding its time (``\x1b_bk;t=1700000000000\x07``,
+# https://buildkite.com/docs/agent/v3#experimental-features-ansi-timestamps).
 _ANSI = lazyre.compile(
-    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
     r"|\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])"
 )
 # Two patterns, not one alternation: each starts with a literal, which lets
-# Python's re skip ahead to it; the alternation ran at half the speed.
-_ESC_BYTES = lazyre.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
+# Python's re skip ahead to it; the alternation ran at half the speed. Of the APCs only Buildkite's
+# time (its line's start, which the section markers and block openers read) goes from the chunk.
+_ESC_BYTES = lazyre.compile(rb"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|_bk;t=\d{1,16}\x07)")
 _BARE_BYTES = lazyre.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 # The caret ESC of ``cat -v`` before a remnant, on its own: an optional prefix on _BARE ran 7x slower.
 _CARET_BYTES = lazyre.compile(rb"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
