@@ -51,7 +51,7 @@ def test_the_transformations_change_the_bytes() -> None:
 def test_a_plain_pytest_failure_keeps_its_answer(kind: str, tmp_path: Path) -> None:
     path = tmp_path / "job.log"
     path.write_bytes(LOG)
-    before = invariance._answer(invariance.triage_path(str(path), ruleset()))
+    before = invariance._answer(invariance.triage_path(str(path), ruleset()), kind)
     copy = tmp_path / "copy"
     copy.mkdir()
     after = invariance._answer(invariance._triage(path, invariance.TRANSFORMS[kind](LOG), ruleset(), copy), kind)
