@@ -261,6 +261,13 @@ def test_a_text_that_holds_a_literal_the_line_as_read_splits_is_made(line: str, 
         assert marker(raw, partial(normalize, raw), raw) == marker(raw, normalize(raw)), raw
 
 
+def test_a_command_run_again_says_the_same_and_a_long_one_says_all_of_itself() -> None:
+    first, again = (marker(f"travis_time:start:{i}\r$ make test\r", "") for i in ("0a", "1b"))
+    assert first == again == Marker(opens="make test", kind="command", ci=TRAVIS)
+    long = "echo " + "x" * m.SHARED_COMMAND
+    assert marker(f"$ {long}", "") == Marker(opens=long, kind="command", ci=SHELL)
+
+
 def test_a_plain_travis_command_line_is_not_normalised() -> None:
     made: list[str] = []
 
