@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, causewords, lazyre
+from autoheal import asciitwin, blocks, causewords, lazyre
 
 Known = Callable[[str], bool]
 # Lines just above the exit line shown when the failed section printed nothing that reads as an error.
@@ -34,6 +34,13 @@ _FINDING = lazyre.compile(
 )
 
 
+# A call's frame in a JVM or JavaScript trace: ``at pkg.Cls$Inner.m(Cls.java:12)``, ``(Native Method)``, a
+# Spock feature's ``at pkg.Spec.a name with spaces(Spec.groovy:3)``, V8's ``at fn (/a/b.js:3:5)`` and ``at /a/b.js:3:5``.
+_CALL_FRAME = asciitwin.lazy(
+    r"^\s*at (?:[^()\n]+\((?:[^()\n]*\.\w+:\d+(?::\d+)?|Native Method|Unknown Source|native)\)|\S+\.\w+:\d+:\d+)\s*$"
+)
+
+
 def finding(text: str) -> bool:
     """A checker's finding (``src/a.ts:3:1: x``, ``[warn] a.md``, ``SC2115 (warning)``); a backtrace's frame
     (``/app/x.rb:3:in `f'``) is none."""
@@ -43,8 +50,11 @@ def finding(text: str) -> bool:
 def _score(text: str, last: bool) -> int:
     """A line's error score; among the tool's last words (``last``), a line in the words of a cause
     (causewords.py: ``need auth``, ``Resource not accessible by integration``) reads as an error even without
-    an error word (a server's ``401 Unauthorized`` logged mid-run, above what failed, does not)."""
+    an error word (a server's ``401 Unauthorized`` logged mid-run, above what failed, does not). A call's
+    frame is part of a trace, never its error: the words are a method's name (``Try$Failure.get``)."""
     score = blocks.error_score(text)
+    if score > 1 and _CALL_FRAME.match(text):
+        return 1
     return score if score >= 2 or not last or blocks.chatter(text) or not causewords.line_category(text) else 2
 
 

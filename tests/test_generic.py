@@ -183,3 +183,23 @@ def test_the_words_of_a_cause_logged_mid_run_are_no_error_line() -> None:
         "Process completed with exit code 1.",
     )
     assert anchor(tail, _never) == (1, True)
+
+
+def test_a_calls_frame_is_never_the_error_though_its_method_is_named_so() -> None:
+    tail = _numbered(
+        "* Exception is:",
+        "org.gradle.api.tasks.TaskExecutionException: Execution failed for task ':test'.",
+        "\tat org.gradle.internal.Try$Failure.ifSuccessfulOrElse(Try.java:282)",
+        "\tat org.gradle.api.internal.ErrorHandlingExecuter.execute(ErrorHandlingExecuter.java:49)",
+        "    at Object.<anonymous> (/w/app/src/error.test.js:3:5)",
+        "    at /w/app/src/errors.js:3:5",
+        "\tat jdk.internal.reflect.FailingAccessor.invoke0(Native Method)",
+        "Process completed with exit code 1.",
+    )
+    # (the task's exception only says a task failed: a symptom; the frames' method names are no error)
+    assert anchor(tail, _never) == (1, True)
+
+
+def test_a_line_that_only_starts_with_at_is_read_for_its_words() -> None:
+    tail = _numbered("building", "  at least one error occurred in module a (see log)", "exit status 1")
+    assert anchor(tail, _never) == (2, True)
