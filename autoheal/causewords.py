@@ -44,11 +44,13 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"(?:was |is )?not found\b",
     ),
     # xcrun's ``unable to find utility "simctl"``, @actions/io's ``Unable to locate executable file: pwsh``,
-    # CMake's ``unable to find a build program corresponding to "Ninja"``, ``could not find a C compiler``.
+    # CMake's ``unable to find a build program corresponding to "Ninja"``, ``could not find a C compiler``, the cc
+    # crate's ``Failed to find tool. Is `cc` installed?`` (a Rust build script's).
     (
         "command.not.found",
         r"(?i)\b(?:unable to|could not|couldn't|cannot|can't|failed to) (?:find|locate) (?:the |a |an |any )?"
-        r"(?:[\w+-]+ ){0,2}(?:program|compiler|linker|utility|executable|interpreter)s?\b(?! script)",
+        r"(?:[\w+-]+ ){0,2}(?:program|compiler|linker|utility|executable|interpreter)s?\b(?! script)|"
+        r"\bfailed to find tool(?:[.:]| [`'\"])",
     ),
     # autoconf's ``no acceptable C compiler found in $PATH``, meson's ``Unknown compiler(s):``, CMake's
     # ``No CMAKE_CXX_COMPILER could be found``, ``CMAKE_C_COMPILER not set`` and ``CMAKE_MAKE_PROGRAM is not set``.
@@ -58,10 +60,11 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bNo CMAKE_\w+_COMPILER could be found\b|\bCMAKE_\w+_COMPILER not set\b|\bCMAKE_MAKE_PROGRAM is not set\b",
     ),
     # Go's ``go: no such tool "covdata"``, cargo's ``no such command: `fmt``` (older ``no such subcommand``),
-    # rustup's ``'cargo-fmt' is not installed for the toolchain``, npm exec's ``could not determine executable to run``.
+    # rustup's ``'cargo-fmt' is not installed for the toolchain``, npm exec's ``could not determine executable to run``,
+    # swift's ``unable to invoke subcommand: /usr/bin/swift-build`` (a toolchain without that tool).
     (
         "command.not.found",
-        r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|"
+        r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|\bunable to invoke subcommand\b|"
         rf"(?<![\w.+/`'\"-]){_NAME} is not installed for the toolchain\b|\bcould not determine executable to run\b",
     ),
     # Go's os/exec ``executable file not found in $PATH`` (docker's exec), ``not found in PATH``, the Gradle and
@@ -87,11 +90,12 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bcommand '[^']+' failed: No such file or directory",
     ),
     # No or bad credentials: HTTP 401 (``401 Unauthorized``, NuGet's ``401 (Unauthorized)``, a registry's
-    # ``unauthorized: authentication required``), npm's E401/ENEEDAUTH, an API's "authentication required".
+    # ``unauthorized: authentication required``, Maven resolver's ``status code: 401, reason phrase: Unauthorized``),
+    # npm's E401/ENEEDAUTH, an API's "authentication required".
     # A bare ``unauthorized`` is any code's word (a code frame's ``return unauthorized();``).
     (
         "credentials",
-        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
+        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bstatus(?: code)?: 401\b|\breason phrase: Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
         r"\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b",
     ),
     (

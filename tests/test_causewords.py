@@ -45,6 +45,12 @@ rules:
         ("make: g++: Command not found", "command.not.found"),
         ("g++: fatal error: cannot execute 'cc1plus': execvp: No such file or directory", "command.not.found"),
         ("error: command 'gcc' failed: No such file or directory", "command.not.found"),
+        ("  error occurred: Failed to find tool. Is `cc` installed?", "command.not.found"),  # the cc crate's
+        ("error: unable to invoke subcommand: /usr/bin/swift-build (No such file or directory)", "command.not.found"),
+        (
+            "Could not transfer artifact a:b:pom:1 from/to gh: status code: 401, reason phrase: Unauthorized (401)",
+            "credentials",
+        ),
         ("npm ERR! code E401", "credentials"),
         ("npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/", "credentials"),
         ("fatal: could not read Username for 'https://github.com': terminal prompts disabled", "credentials"),
@@ -79,6 +85,9 @@ rules:
         ("src/auth.c:40:5: error: 'token' undeclared (first use in this function)", None),
         ("  42 |     return unauthorized();", None),  # a code frame's word
         ("No credentials specified", None),  # Jenkins' git plugin on a public clone
+        ("Received status code 4010 from server", None),  # a number that is no HTTP status
+        ("warning: failed to find tool configuration in .toolrc, using defaults", None),
+        ("error: failed to find tool configuration file .toolrc", None),  # a file, not a program
         ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
         ("Error response from daemon: unauthorized: authentication required", "credentials"),
     ],
