@@ -85,3 +85,31 @@ def test_a_script_s_heading_that_names_a_package_is_no_missing_package() -> None
     assert d.category != "dependency.missing"
     said = ("CMake Error at CMakeLists.txt:3 (message):", "  Please install doxygen", *CONFIGURE_FAILED)
     assert _triage(*said).rule == "message.requires-missing"
+
+
+def test_a_file_missing_after_its_making_failed_follows_from_that_failure() -> None:
+    # A shell script: the copy of a generated header was denied, then the compile that includes it fails.
+    c = _triage(
+        "+ cp templates/version.h.in out/gen/version.h",
+        "cp: cannot create regular file 'out/gen/version.h': Permission denied",
+        "+ gcc -Iout/gen -c src/main.c -o out/main.o",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+        "compilation terminated.",
+    )
+    assert (c.rule, c.category) == ("os.permission-denied", "permission")
+
+
+def test_a_missing_file_another_failure_does_not_name_keeps_its_own_cause() -> None:
+    # The denied copy is of another file: the header's absence is its own failure.
+    other = _triage(
+        "cp: cannot create regular file 'out/gen/build-info.txt': Permission denied",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+        "compilation terminated.",
+    )
+    # A file that only shares the name's ending is not that file.
+    suffix = _triage(
+        "cp: cannot create regular file 'out/gen/myversion.h': Permission denied",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+    )
+    assert other.category == "compile.error"
+    assert suffix.category == "compile.error"
