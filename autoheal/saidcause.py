@@ -15,7 +15,7 @@ keeps its name whatever words its block holds: a test that checks how a missing 
 fails on an assertion is a test failure. Under a test runner's verdict the words are one test's output
 and rename nothing. The words are read where a cause of the hit's line is printed: on the line itself and
 its block's next error lines (causewords.key_lines), or on the error lines just above it in its paragraph
-(ccache's ``Permission denied`` over the compiler's follow-on error): a line above becomes the anchor.
+(ccache's ``Permission denied`` over the compiler's follow-on error); the line that says it is the anchor.
 """
 
 from __future__ import annotations
@@ -56,16 +56,20 @@ def said(
     category: str, context: Sequence[tuple[int, str]], line: int, hits: Sequence[Hit] = ()
 ) -> tuple[str, int] | None:
     """The cause a hit of ``category`` on ``line`` only follows from, as its block says it in words: the
-    cause's category and the line to anchor (``line`` itself when the words are on it or below it); None
+    cause's category and the line that says it, the anchor (the excerpt and title then show the cause); None
     when the words name none, the same category, or one that does not lead to ``category``, or when a test
     runner's verdict among the section's ``hits`` or its tally in the context makes them one test's output."""
-    below = [t for n, t in context if n >= line]
+    below = [(n, t) for n, t in context if n >= line]
     if not below or failingcmd.tests_verdict(hits) or verdicts.tests_failed(t for _, t in context):
         return None
-    words = causewords.category(below)
-    at = line
-    if words is None:
-        words, at = next(((c, n) for n, t in _above(context, line) if (c := causewords.line_category(t))), (None, line))
+    worded = [*_key_lines(below), *_above(context, line)]
+    words, at = next(((c, n) for n, t in worded if (c := causewords.line_category(t))), (None, line))
     if words is None or words == category or category not in LEADS_TO.get(words, frozenset()):
         return None
     return words, at
+
+
+def _key_lines(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """causewords.key_lines, numbered: the block's first line, then its next error lines."""
+    later = [(n, t) for n, t in block[1 : causewords.REACH] if blocks.error_score(t) >= 2]
+    return [block[0], *later[: causewords.KEY_LINES - 1]]
