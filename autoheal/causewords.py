@@ -90,12 +90,13 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bcommand '[^']+' failed: No such file or directory",
     ),
     # No or bad credentials: HTTP 401 (``401 Unauthorized``, NuGet's ``401 (Unauthorized)``, a registry's
-    # ``unauthorized: authentication required``, Maven resolver's ``status code: 401, reason phrase: Unauthorized``),
+    # ``unauthorized: authentication required``, Maven resolver's ``status code: 401, reason phrase: Unauthorized``,
+    # Ivy's (sbt's publish) ``was refused by the server: Unauthorized``),
     # npm's E401/ENEEDAUTH, an API's "authentication required".
     # A bare ``unauthorized`` is any code's word (a code frame's ``return unauthorized();``).
     (
         "credentials",
-        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bstatus(?: code)?: 401\b|\breason phrase: Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
+        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bstatus(?: code)?: 401\b|\b(?:reason phrase|server): Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
         r"\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b",
     ),
     (
@@ -130,11 +131,12 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\b(?:invalid|expired|missing|bad) (?:[\w-]+ )?(?:access|auth|authentication|api|bearer|oauth) token\b",
     ),
     # Not allowed: S3's AccessDenied, AWS IAM's ``is not authorized to perform``, Azure's AuthorizationFailed,
-    # gRPC's PERMISSION_DENIED (Google Cloud), Kubernetes RBAC's ``is forbidden: User``.
+    # gRPC's PERMISSION_DENIED (Google Cloud), Kubernetes RBAC's ``is forbidden: User``, Ivy's ``refused by the server: Forbidden``.
     (
         "permission",
         r"\bAccess ?Denied(?:Exception)?\b|\bAccess is denied\b|(?i:\bnot authori[sz]ed to (?:perform|access)\b)|\bAuthorizationFailed\b|"
-        r"\bPERMISSION_DENIED\b|(?i:\bdoes not have (?:authorization|permissions?) to\b)|\bis forbidden: User\b",
+        r"\bPERMISSION_DENIED\b|(?i:\bdoes not have (?:authorization|permissions?) to\b)|\bis forbidden: User\b|"
+        r"(?i:\brefused by the server: Forbidden\b)",
     ),
     # GitHub's ``Resource not accessible by integration``, ``GitHub Actions is not permitted to create or
     # approve pull requests``, git push's ``Permission to o/r.git denied to x``; ``insufficient permissions``.

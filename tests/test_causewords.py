@@ -86,6 +86,11 @@ rules:
         ("  42 |     return unauthorized();", None),  # a code frame's word
         ("No credentials specified", None),  # Jenkins' git plugin on a public clone
         ("Received status code 4010 from server", None),  # a number that is no HTTP status
+        (
+            "[error] java.io.IOException: Access to URL https://h/a.jar was refused by the server: Unauthorized",
+            "credentials",
+        ),
+        ("java.io.IOException: Access to URL https://h/a.jar was refused by the server: Forbidden", "permission"),
         ("warning: failed to find tool configuration in .toolrc, using defaults", None),
         ("error: failed to find tool configuration file .toolrc", None),  # a file, not a program
         ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
