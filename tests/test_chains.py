@@ -113,3 +113,21 @@ def test_a_missing_file_another_failure_does_not_name_keeps_its_own_cause() -> N
     )
     assert other.category == "compile.error"
     assert suffix.category == "compile.error"
+
+
+def test_under_cmakes_header_a_file_the_configuration_names_and_lacks_is_a_missing_file() -> None:
+    include = ("CMake Error at CMakeLists.txt:7 (include):", "  include could not find requested file:", "")
+    d = _triage(*include, "    cmake/Warnings.cmake", *CONFIGURE_FAILED)
+    assert (d.category, d.rule) == ("file.not.found", "c.cmake-file-missing")
+    sub = (
+        "CMake Error at CMakeLists.txt:12 (add_subdirectory):",
+        '  add_subdirectory given source "third_party/fmt" which is not an existing',
+        "  directory.",
+    )
+    assert _triage(*sub, *CONFIGURE_FAILED).category == "file.not.found"
+    # A package CMake cannot find is a missing dependency's config, not a file of the checkout.
+    package = (
+        "CMake Error at CMakeLists.txt:9 (find_package):",
+        '  By not providing "Findfmt.cmake" in CMAKE_MODULE_PATH',
+    )
+    assert _triage(*package, *CONFIGURE_FAILED).category != "file.not.found"
