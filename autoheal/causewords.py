@@ -11,9 +11,8 @@ accessible by integration``), or git's workspace is not in a state to act on (``
 exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name the cause; the command
 only names who printed them, so they outrank it (``rootcause._generic``).
 
-Only the block's key lines are read: its first line (its header or first error line) and the next error lines, the lines
-that say what failed, never a passing line, a warning or the rest of
-the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
+Only the block's lines that say what failed are read: its first line (its header or first error line) and its
+error lines within REACH (said_at), never a passing line, a warning or the rest of the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
 verdict in the section still keeps the tests' failure (the words are then one test's output). When the
 block's words name nothing, a shell's exit status may: 127 is a command not found (``exit_category``).
 """
@@ -25,9 +24,7 @@ from collections.abc import Sequence
 
 from autoheal import blocks, lazyre
 
-# How many key lines a block has: its first line and the next error lines (excerpt.key_lines' three).
-KEY_LINES = 3
-# How far into the block its key lines are looked for (generic.EPILOGUE's reach).
+# How far into the block its error lines are read for the words of a cause (generic.EPILOGUE's reach).
 REACH = 30
 
 # A program's name as tools quote it: ``'cc'``, ```cc```, ``"simctl"``, or bare.
@@ -193,15 +190,14 @@ def exit_category(code: int | None) -> str | None:
     return _EXIT.get(code) if code is not None else None
 
 
-def key_lines(block: Sequence[str]) -> list[str]:
-    """The block's key lines: its first line, then the next error lines (``blocks.error_score`` of 2 or more)."""
-    if not block:
-        return []
-    later = [t for t in block[1:REACH] if blocks.error_score(t) >= 2]
-    return [block[0], *later[: KEY_LINES - 1]]
+def said_at(block: Sequence[str]) -> list[int]:
+    """Where in the block its cause may be said: its first line, then its error lines (``blocks.error_score`` of
+    2 or more) within REACH. Not only the first few: a tool's report says why deep in it (node-gyp's ``stack
+    Error: Could not find any Python installation`` under ``npm error code 1``, ``path`` and ``command``)."""
+    return [0, *(i for i in range(1, min(len(block), REACH)) if blocks.error_score(block[i]) >= 2)] if block else []
 
 
 def category(block: Sequence[str], unquoted: bool = False) -> str | None:
-    """The category the block's key lines name: the first one's that names one (``unquoted``: as
+    """The category the block's error lines name (said_at): the first one's that names one (``unquoted``: as
     line_category)."""
-    return next((c for t in key_lines(block) if (c := line_category(t, unquoted))), None)
+    return next((c for i in said_at(block) if (c := line_category(block[i], unquoted))), None)

@@ -14,7 +14,7 @@ resolution. A rule whose category is no such consequence (a test's failure, a sy
 keeps its name whatever words its block holds: a test that checks how a missing program is reported and
 fails on an assertion is a test failure. Under a test runner's verdict the words are one test's output
 and rename nothing. The words are read where a cause of the hit's line is printed: on the line itself and
-its block's next error lines (causewords.key_lines), or on the error lines just above it in its paragraph
+its block's error lines below it (causewords.said_at), or on the error lines just above it in its paragraph
 (ccache's ``Permission denied`` over the compiler's follow-on error); the line that says it is the anchor.
 """
 
@@ -62,14 +62,8 @@ def said(
     below = [(n, t) for n, t in context if n >= line]
     if not below or failingcmd.tests_verdict(hits) or verdicts.tests_failed(t for _, t in context):
         return None
-    worded = [*_key_lines(below), *_above(context, line)]
+    worded = [*(below[i] for i in causewords.said_at([t for _, t in below])), *_above(context, line)]
     words, at = next(((c, n) for n, t in worded if (c := causewords.line_category(t))), (None, line))
     if words is None or words == category or category not in LEADS_TO.get(words, frozenset()):
         return None
     return words, at
-
-
-def _key_lines(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """causewords.key_lines, numbered: the block's first line, then its next error lines."""
-    later = [(n, t) for n, t in block[1 : causewords.REACH] if blocks.error_score(t) >= 2]
-    return [block[0], *later[: causewords.KEY_LINES - 1]]

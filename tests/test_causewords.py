@@ -101,10 +101,18 @@ def test_a_line_names_the_category_its_tools_documented_words_say(line: str, cat
     assert causewords.line_category(line) == category
 
 
-def test_the_key_lines_are_the_first_line_and_the_next_error_lines() -> None:
+def test_the_words_are_read_on_the_first_line_and_the_error_lines_within_reach() -> None:
     block = ["ERROR: build failed", "  while running step 3", "error: linker `cc` not found", "fatal: gave up", "x"]
-    assert causewords.key_lines(block) == ["ERROR: build failed", "error: linker `cc` not found", "fatal: gave up"]
+    assert causewords.said_at(block) == [0, 2, 3]
     assert causewords.category(block) == "command.not.found"
+    # A report that says why deep in it: the fourth error line, under the code, path and command.
+    npm = ["npm error code 1", "npm error path /w/node_modules/sharp", "npm error command failed"]
+    deep = [*npm, "npm error gyp ERR! configure error", "npm error gyp ERR! stack Error: not found: make"]
+    assert causewords.category(deep) == "command.not.found"
+    # Beyond the reach: another block's words.
+    assert (
+        causewords.category(["error: build failed", *[""] * causewords.REACH, "error: linker `cc` not found"]) is None
+    )
     # Words on a line that is no error line of the block are not its cause.
     assert causewords.category(["error: build failed", "  Unauthorized users are listed in docs/access.md"]) is None
     assert causewords.category([]) is None
