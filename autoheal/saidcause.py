@@ -16,13 +16,14 @@ fails on an assertion is a test failure. Under a test runner's verdict the words
 and rename nothing. The words are read where a cause of the hit's line is printed: on the line itself and
 its block's error lines below it (causewords.said_at), or on the error lines just above it in its paragraph
 (ccache's ``Permission denied`` over the compiler's follow-on error); the line that says it is the anchor.
+A test's verdict over the runtime's own crash report in that test's output is the crash (testcrash.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from autoheal import blocks, causewords, failingcmd, verdicts
+from autoheal import blocks, causewords, failingcmd, testcrash, verdicts
 from autoheal.scan import Hit
 
 # A cause said in words -> the categories of the failures it is known to lead to (a rule's hit of one of
@@ -59,6 +60,9 @@ def said(
     cause's category and the line that says it, the anchor (the excerpt and title then show the cause); None
     when the words name none, the same category, or one that does not lead to ``category``, or when a test
     runner's verdict among the section's ``hits`` or its tally in the context makes them one test's output."""
+    report = testcrash.crashed(category, context, line, hits)
+    if report is not None:
+        return "crash", report  # the runtime's crash report under a failing test's verdict
     below = [(n, t) for n, t in context if n >= line]
     if not below or failingcmd.tests_verdict(hits) or verdicts.tests_failed(t for _, t in context):
         return None
