@@ -109,7 +109,8 @@ _SYMPTOM = asciitwin.lazy(
     # A build driver's epilogue: it says that a task, goal or target failed, not why.
     r"^\s*(?:npm ERR! )?Test failed\.|FAILURE: Build failed|BUILD FAILED|Execution failed for task|"
     r"There were failing tests|Failed to execute goal|recipe for target .* failed|ERROR: Job failed|"
-    r"error Command failed|Tests? failed\.?\s*$|"
+    # yarn's ``error Command failed with exit code 1.`` (npm 10's ``npm error command failed`` opens its report).
+    r"error Command failed with |Tests? failed\.?\s*$|"
     # A CI server's own verdict on the build (Jenkins): that it failed, never why.
     r"^Finished: (?:FAILURE|ABORTED|UNSTABLE)\s*$|^Build step '.*' marked build as failure"
 )

@@ -22,7 +22,8 @@ succeeded is never the cause. Within a section, rule priority ranks hits
   is its failing test's output; the platform's step or job limit reached after a
   runner printed a failing verdict in that step is the tests' failure (the runner
   hung once they had failed);
-- the first cause wins over what follows from it (``CONSEQUENCES``), but a
+- the first cause wins over what follows from it (``CONSEQUENCES``; a file
+  missing just after a failure to make or fetch that very file, ``not_made``), but a
   block's header does not win over the detail just below it (webpack's
   ``ERROR in x`` over ``Module not found``, Gradle's ``Could not resolve all
   files`` over its indented ``Could not find g:a:v``) or further down in its
@@ -50,7 +51,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from autoheal import blocks, guards, lazyre
-from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, told_below
+from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, not_made, told_below
 from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
@@ -194,7 +195,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
     if not causes:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
-    best = hung_after(one_of_many(first_cause(best, causes), causes), causes)
+    best = hung_after(one_of_many(not_made(first_cause(best, causes), causes), causes), causes)
     best = timed_out(explained(best, causes + shown), causes)
     return installed(last_attempt(observed(best, causes), causes), causes)
 

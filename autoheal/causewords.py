@@ -11,9 +11,8 @@ accessible by integration``), or git's workspace is not in a state to act on (``
 exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name the cause; the command
 only names who printed them, so they outrank it (``rootcause._generic``).
 
-Only the block's key lines are read: its first line (its header or first error line) and the next error lines, the lines
-that say what failed, never a passing line, a warning or the rest of
-the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
+Only the block's lines that say what failed are read: its first line (its header or first error line) and its
+error lines within REACH (said_at), never a passing line, a warning or the rest of the log. The vocabulary is each tool's documented wording, generalised to its shape; a test runner's
 verdict in the section still keeps the tests' failure (the words are then one test's output). When the
 block's words name nothing, a shell's exit status may: 127 is a command not found (``exit_category``).
 """
@@ -25,9 +24,7 @@ from collections.abc import Sequence
 
 from autoheal import blocks, lazyre
 
-# How many key lines a block has: its first line and the next error lines (excerpt.key_lines' three).
-KEY_LINES = 3
-# How far into the block its key lines are looked for (generic.EPILOGUE's reach).
+# How far into the block its error lines are read for the words of a cause (generic.EPILOGUE's reach).
 REACH = 30
 
 # A program's name as tools quote it: ``'cc'``, ```cc```, ``"simctl"``, or bare.
@@ -44,11 +41,13 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"(?:was |is )?not found\b",
     ),
     # xcrun's ``unable to find utility "simctl"``, @actions/io's ``Unable to locate executable file: pwsh``,
-    # CMake's ``unable to find a build program corresponding to "Ninja"``, ``could not find a C compiler``.
+    # CMake's ``unable to find a build program corresponding to "Ninja"``, ``could not find a C compiler``, the cc
+    # crate's ``Failed to find tool. Is `cc` installed?`` (a Rust build script's).
     (
         "command.not.found",
         r"(?i)\b(?:unable to|could not|couldn't|cannot|can't|failed to) (?:find|locate) (?:the |a |an |any )?"
-        r"(?:[\w+-]+ ){0,2}(?:program|compiler|linker|utility|executable|interpreter)s?\b(?! script)",
+        r"(?:[\w+-]+ ){0,2}(?:program|compiler|linker|utility|executable|interpreter)s?\b(?! script)|"
+        r"\bfailed to find tool(?:[.:]| [`'\"])",
     ),
     # autoconf's ``no acceptable C compiler found in $PATH``, meson's ``Unknown compiler(s):``, CMake's
     # ``No CMAKE_CXX_COMPILER could be found``, ``CMAKE_C_COMPILER not set`` and ``CMAKE_MAKE_PROGRAM is not set``.
@@ -58,10 +57,11 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bNo CMAKE_\w+_COMPILER could be found\b|\bCMAKE_\w+_COMPILER not set\b|\bCMAKE_MAKE_PROGRAM is not set\b",
     ),
     # Go's ``go: no such tool "covdata"``, cargo's ``no such command: `fmt``` (older ``no such subcommand``),
-    # rustup's ``'cargo-fmt' is not installed for the toolchain``, npm exec's ``could not determine executable to run``.
+    # rustup's ``'cargo-fmt' is not installed for the toolchain``, npm exec's ``could not determine executable to run``,
+    # swift's ``unable to invoke subcommand: /usr/bin/swift-build`` (a toolchain without that tool).
     (
         "command.not.found",
-        r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|"
+        r"(?i)\bno such (?:tool|command|subcommand|utility|executable|program)\b|\bunable to invoke subcommand\b|"
         rf"(?<![\w.+/`'\"-]){_NAME} is not installed for the toolchain\b|\bcould not determine executable to run\b",
     ),
     # Go's os/exec ``executable file not found in $PATH`` (docker's exec), ``not found in PATH``, the Gradle and
@@ -87,11 +87,13 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bcommand '[^']+' failed: No such file or directory",
     ),
     # No or bad credentials: HTTP 401 (``401 Unauthorized``, NuGet's ``401 (Unauthorized)``, a registry's
-    # ``unauthorized: authentication required``), npm's E401/ENEEDAUTH, an API's "authentication required".
+    # ``unauthorized: authentication required``, Maven resolver's ``status code: 401, reason phrase: Unauthorized``,
+    # Ivy's (sbt's publish) ``was refused by the server: Unauthorized``),
+    # npm's E401/ENEEDAUTH, an API's "authentication required".
     # A bare ``unauthorized`` is any code's word (a code frame's ``return unauthorized();``).
     (
         "credentials",
-        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
+        r"(?i)\b401\W{1,3}Unauthori[sz]ed\b|\bstatus(?: code)?: 401\b|\b(?:reason phrase|server): Unauthori[sz]ed\b|\bunauthori[sz]ed: \w|\b(?:Error|HttpError|HTTPError): Unauthori[sz]ed\b|"
         r"\bE401\b|\bENEEDAUTH\b|\bneed auth\b|\bHTTP Basic: Access denied\b",
     ),
     (
@@ -126,11 +128,12 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\b(?:invalid|expired|missing|bad) (?:[\w-]+ )?(?:access|auth|authentication|api|bearer|oauth) token\b",
     ),
     # Not allowed: S3's AccessDenied, AWS IAM's ``is not authorized to perform``, Azure's AuthorizationFailed,
-    # gRPC's PERMISSION_DENIED (Google Cloud), Kubernetes RBAC's ``is forbidden: User``.
+    # gRPC's PERMISSION_DENIED (Google Cloud), Kubernetes RBAC's ``is forbidden: User``, Ivy's ``refused by the server: Forbidden``.
     (
         "permission",
         r"\bAccess ?Denied(?:Exception)?\b|\bAccess is denied\b|(?i:\bnot authori[sz]ed to (?:perform|access)\b)|\bAuthorizationFailed\b|"
-        r"\bPERMISSION_DENIED\b|(?i:\bdoes not have (?:authorization|permissions?) to\b)|\bis forbidden: User\b",
+        r"\bPERMISSION_DENIED\b|(?i:\bdoes not have (?:authorization|permissions?) to\b)|\bis forbidden: User\b|"
+        r"(?i:\brefused by the server: Forbidden\b)",
     ),
     # GitHub's ``Resource not accessible by integration``, ``GitHub Actions is not permitted to create or
     # approve pull requests``, git push's ``Permission to o/r.git denied to x``; ``insufficient permissions``.
@@ -187,15 +190,14 @@ def exit_category(code: int | None) -> str | None:
     return _EXIT.get(code) if code is not None else None
 
 
-def key_lines(block: Sequence[str]) -> list[str]:
-    """The block's key lines: its first line, then the next error lines (``blocks.error_score`` of 2 or more)."""
-    if not block:
-        return []
-    later = [t for t in block[1:REACH] if blocks.error_score(t) >= 2]
-    return [block[0], *later[: KEY_LINES - 1]]
+def said_at(block: Sequence[str]) -> list[int]:
+    """Where in the block its cause may be said: its first line, then its error lines (``blocks.error_score`` of
+    2 or more) within REACH. Not only the first few: a tool's report says why deep in it (node-gyp's ``stack
+    Error: Could not find any Python installation`` under ``npm error code 1``, ``path`` and ``command``)."""
+    return [0, *(i for i in range(1, min(len(block), REACH)) if blocks.error_score(block[i]) >= 2)] if block else []
 
 
 def category(block: Sequence[str], unquoted: bool = False) -> str | None:
-    """The category the block's key lines name: the first one's that names one (``unquoted``: as
+    """The category the block's error lines name (said_at): the first one's that names one (``unquoted``: as
     line_category)."""
-    return next((c for t in key_lines(block) if (c := line_category(t, unquoted))), None)
+    return next((c for i in said_at(block) if (c := line_category(block[i], unquoted))), None)

@@ -5,7 +5,8 @@ with how failures follow from each other in a log: a failure that commonly follo
 earlier one (``CONSEQUENCES``: a missing module, then a compile error) is not the cause; a
 block's header is the same failure as the detail just below it, which says why; a cause inside
 the indented block a header heads (Gradle's chain down to a 401) is why the header failed; a
-syntax error in an installed package's file says the runtime is too old for it.
+syntax error in an installed package's file says the runtime is too old for it; a file missing just
+after a failure to make or fetch that very file (a denied copy, a refused download) follows from it.
 """
 
 from __future__ import annotations
@@ -186,3 +187,44 @@ def carried_on(best: Hit, hits: list[Hit]) -> Hit:
     done = [best.line + 1 + i for i, text in enumerate(between) if succeeded(text)]
     after = [h for h in later if done and h.line > done[-1]]
     return strongest(after, best)
+
+
+# A failure to make or fetch a file: a later error that this very file is missing follows from it.
+_MAKING = frozenset({"permission", "network", "resource.exhausted", "credentials"})
+# What a missing file fails: a compile (a header), a file or module lookup, a program run.
+_MISSING = frozenset({"compile.error", "file.not.found", "dependency.missing", "command.not.found"})
+# How far above the missing file's error the failure to make it may sit.
+MADE = 40
+
+
+def _base(path: str) -> str:
+    return path.strip("'\"`‘’").rstrip("/").rsplit("/", 1)[-1]
+
+
+# What ends a path's last part on a line: a space, a separator, a quote, a bracket, a colon.
+_PATH_END = lazyre.compile(r"[\s/'\"`‘’(),:]+")
+
+
+def _names(text: str, base: str) -> bool:
+    """``text`` names the file ``base`` as a whole path's last part (``gen/version.h``, ``'version.h'``)."""
+    return base in _PATH_END.split(text)
+
+
+def not_made(best: Hit, hits: list[Hit]) -> Hit:
+    """A missing file whose making failed just above (``cp: cannot create regular file 'gen/version.h':
+    Permission denied``, then ``fatal error: version.h: No such file or directory``; a download refused,
+    then the archive not found): the failure to make it is the cause, the missing file its consequence."""
+    base = _base(best.captures.get("file", "")) if best.rule.category in _MISSING else ""
+    if len(base) < 3 or "." not in base:
+        return best  # a name too short or bare to tell one file from another
+    earlier = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and 0 < best.line - h.line <= MADE
+        and h.rule.category in _MAKING
+        and h.rule.priority >= MIN_CAUSE
+        and _names(h.text, base)
+    ]
+    return strongest(earlier, best)

@@ -38,6 +38,18 @@ NOTHING_TO_RUN = (
     r"\bcould not find `Cargo\.toml`|\bgo\.mod file not found in current directory\b|"
     r"\bComposer could not find a composer\.json\b|\bCould not locate Gemfile\b|\berror MSB1003:"
 )
+# A runtime's own crash report: the sanitizers' (clang/gcc docs: ``==PID==ERROR: AddressSanitizer:``,
+# UBSan's ``file:line:col: runtime error:``, every sanitizer's ``SUMMARY: XSanitizer:``), CPython's
+# faulthandler, HotSpot's fatal error log, Go's runtime panic, the Erlang VM's (erts' crash dump, the
+# kernel or init process dying during boot, a process's exit report). Printed by the runtime of the
+# process that died, never by a test's assertion: inside a failing test's output, it is why (testcrash.py).
+CRASH_REPORTS = (
+    r"==\d+==\s?ERROR: \w*Sanitizer:|\bSUMMARY: \w*Sanitizer:|:\d+:\d+: runtime error: ",
+    r"^Fatal Python error: |# A fatal error has been detected by the Java Runtime Environment|\bhs_err_pid\d+",
+    r"^panic: runtime error: |^fatal error: (?:all goroutines are asleep|concurrent map|unexpected signal)",
+    r"\bKernel pid terminated\b|\bCrash dump is being written to\b|\b[Ii]nit terminating in do_boot\b|"
+    r"\bRuntime terminating during boot\b|\bError in process \S+ with exit value\b",
+)
 # (category, pattern): a line's category is its first pattern's, so a connection's ETIMEDOUT
 # ("Connection timed out") is network before the generic "timed out" is a timeout. strerror texts
 # match in any case: Go's syscall errors print them in lower case (``connect: connection refused``).
@@ -52,21 +64,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     # Fatal signals as a shell (and libc's abort) reports them, and their names.
     ("crash", r"\bSegmentation fault\b|\bBus error\b|\bIllegal instruction\b|\bFloating point exception\b"),
     ("crash", r"\bAborted \(core dumped\)|\(core dumped\)|\bAbort trap\b|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b"),
-    # A runtime's own crash report: the sanitizers' (clang/gcc docs: ``==PID==ERROR: AddressSanitizer:``,
-    # UBSan's ``file:line:col: runtime error:``, every sanitizer's ``SUMMARY: XSanitizer:``), CPython's
-    # faulthandler, HotSpot's fatal error log, Go's runtime panic, the Erlang VM's (erts' crash dump, the
-    # kernel or init process dying during boot, a process's exit report).
-    ("crash", r"==\d+==\s?ERROR: \w*Sanitizer:|\bSUMMARY: \w*Sanitizer:|:\d+:\d+: runtime error: "),
-    (
-        "crash",
-        r"^Fatal Python error: |# A fatal error has been detected by the Java Runtime Environment|\bhs_err_pid\d+",
-    ),
-    ("crash", r"^panic: runtime error: |^fatal error: (?:all goroutines are asleep|concurrent map|unexpected signal)"),
-    (
-        "crash",
-        r"\bKernel pid terminated\b|\bCrash dump is being written to\b|\b[Ii]nit terminating in do_boot\b|"
-        r"\bRuntime terminating during boot\b|\bError in process \S+ with exit value\b",
-    ),
+    # A runtime's own crash report (CRASH_REPORTS).
+    *(("crash", pattern) for pattern in CRASH_REPORTS),
     # A build tool's documented "nothing to run here": no build file, no such script or target.
     ("config.error", NOTHING_TO_RUN),
     # EROFS, EACCES, EPERM; an HTTP 403.
@@ -99,6 +98,12 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _CUES)
+_REPORT = re.compile("|".join(f"(?:{p})" for p in CRASH_REPORTS))
+
+
+def crash_report(text: str) -> bool:
+    """A line of a runtime's own crash report (a sanitizer's, Go's runtime panic, CPython's faulthandler)."""
+    return bool(_REPORT.search(text))
 
 
 def line_category(text: str) -> str | None:

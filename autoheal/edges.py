@@ -152,7 +152,7 @@ def _errors_above(lines: Numbered, at: int) -> int:
     warnings = blocks.located_warning(lines[at][1]) or verdict or blocks.counts_warnings(lines[at][1])
     for i in range(at - 1, max(-1, at - UP_REACH - 1), -1):
         text = lines[i][1]
-        if stop(text) and not SEPARATOR.match(text):
+        if stop(text) and not (SEPARATOR.match(text) or _chained(lines, i)):
             break  # (a rule across the line, Catch2's dots under a case's name, is inside a block: quiet)
         if strong(text) or blocks.summary(text) or (warnings and blocks.located_warning(text)):
             start, quiet = i, 0
@@ -169,6 +169,16 @@ def _errors_above(lines: Numbered, at: int) -> int:
         ):
             break
     return start
+
+
+# A cause chain's bare head (cargo's and anyhow's ``Caused by:``): the indented lines under it are its links.
+_CAUSED_BY = asciitwin.lazy(r"^\s*Caused by:\s*$")
+
+
+def _chained(lines: Numbered, i: int) -> bool:
+    """``lines[i]`` is an indented link right under a bare ``Caused by:`` (cargo's ``process didn't exit
+    successfully: ... (exit status: 1)``): the chain's, though it quotes an exit status."""
+    return i > 0 and blocks.indent(lines[i][1]) > 0 and bool(_CAUSED_BY.match(lines[i - 1][1]))
 
 
 def _lead_in(lines: Numbered, start: int, known: Known) -> int:

@@ -22,6 +22,7 @@ from autoheal import (
     fardetails,
     generic,
     lazyre,
+    saidcause,
     siblings,
     timelimits,
     tools,
@@ -45,6 +46,8 @@ class Found:
     doc: LogDoc
     step: str | None
     captures: dict[str, str]
+    # The rule's hit was named by the cause its block says in words (saidcause.py): its hint is another failure's.
+    reworded: bool = False
 
 
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
@@ -237,6 +240,15 @@ def _details_first(found: Found, known: cause.Known) -> Found:
     return replace(found, line=n, text=text or dict(found.context)[at])
 
 
+def _said_cause(found: Found, hits: Sequence[Hit]) -> Found:
+    """A rule's hit that only says what failed (a dependency's build, a download), when its block says the
+    cause in words that lead to it (saidcause.py): the cause names it, its line the anchor when above."""
+    said = saidcause.said(found.category, found.context, found.line, hits) if found.rule else None
+    if said is None:
+        return found
+    return replace(found, category=said[0], line=said[1], text=dict(found.context)[said[1]], reworded=True)
+
+
 def _hung_after_tally(scope: Scope, hit: Hit | None) -> bool:
     """The platform's step or job time limit (``hit``) reached after the failed section printed a runner's
     tally of failing tests that no rule read (``verdicts.hung_after`` for a runner the catalogue does not
@@ -266,7 +278,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
         return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:
         chosen = _checker_summary(scope, _as_finding(scope, _from_hit(scans, hit), tiers[0]), tiers[0])
-        return _first_report(_details_first(chosen, known), known)
+        return _said_cause(_first_report(_details_first(chosen, known), known), tiers[0])
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

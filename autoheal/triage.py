@@ -104,7 +104,7 @@ def _diagnose(scans: Sequence[DocScan], path: str, baseline: Baseline | None) ->
             step=found.step,
             alternatives=_alternatives(found, hits),
             severity=found.rule.severity if found.rule else "error",
-            hint=_hint(found.rule, found.captures),
+            hint="" if found.reworded else _hint(found.rule, found.captures),
             key_lines=excerpt.key_lines(kept, found.line, known),
             rule_transient=found.rule.transient if found.rule else None,
         )

@@ -152,3 +152,11 @@ def test_turborepos_cache_lines_before_a_tasks_output_are_chatter() -> None:
     ]:
         assert blocks.chatter(text), text
     assert not blocks.chatter("@acme/cart:test: FAIL src/totals.test.ts")
+
+
+def test_yarns_command_failed_is_a_symptom_npm_10s_opens_its_report() -> None:
+    assert blocks.symptom("error Command failed with exit code 1.")
+    assert blocks.symptom('error Command failed with signal "SIGTERM".')
+    # npm 10's report of a failed install script: its header lines (code, path) sit right above.
+    assert not blocks.symptom("npm error command failed")
+    assert not blocks.symptom("npm ERR! command failed")

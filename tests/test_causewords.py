@@ -45,6 +45,12 @@ rules:
         ("make: g++: Command not found", "command.not.found"),
         ("g++: fatal error: cannot execute 'cc1plus': execvp: No such file or directory", "command.not.found"),
         ("error: command 'gcc' failed: No such file or directory", "command.not.found"),
+        ("  error occurred: Failed to find tool. Is `cc` installed?", "command.not.found"),  # the cc crate's
+        ("error: unable to invoke subcommand: /usr/bin/swift-build (No such file or directory)", "command.not.found"),
+        (
+            "Could not transfer artifact a:b:pom:1 from/to gh: status code: 401, reason phrase: Unauthorized (401)",
+            "credentials",
+        ),
         ("npm ERR! code E401", "credentials"),
         ("npm ERR! need auth This command requires you to be logged in to https://registry.npmjs.org/", "credentials"),
         ("fatal: could not read Username for 'https://github.com': terminal prompts disabled", "credentials"),
@@ -79,6 +85,14 @@ rules:
         ("src/auth.c:40:5: error: 'token' undeclared (first use in this function)", None),
         ("  42 |     return unauthorized();", None),  # a code frame's word
         ("No credentials specified", None),  # Jenkins' git plugin on a public clone
+        ("Received status code 4010 from server", None),  # a number that is no HTTP status
+        (
+            "[error] java.io.IOException: Access to URL https://h/a.jar was refused by the server: Unauthorized",
+            "credentials",
+        ),
+        ("java.io.IOException: Access to URL https://h/a.jar was refused by the server: Forbidden", "permission"),
+        ("warning: failed to find tool configuration in .toolrc, using defaults", None),
+        ("error: failed to find tool configuration file .toolrc", None),  # a file, not a program
         ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
         ("Error response from daemon: unauthorized: authentication required", "credentials"),
     ],
@@ -87,10 +101,18 @@ def test_a_line_names_the_category_its_tools_documented_words_say(line: str, cat
     assert causewords.line_category(line) == category
 
 
-def test_the_key_lines_are_the_first_line_and_the_next_error_lines() -> None:
+def test_the_words_are_read_on_the_first_line_and_the_error_lines_within_reach() -> None:
     block = ["ERROR: build failed", "  while running step 3", "error: linker `cc` not found", "fatal: gave up", "x"]
-    assert causewords.key_lines(block) == ["ERROR: build failed", "error: linker `cc` not found", "fatal: gave up"]
+    assert causewords.said_at(block) == [0, 2, 3]
     assert causewords.category(block) == "command.not.found"
+    # A report that says why deep in it: the fourth error line, under the code, path and command.
+    npm = ["npm error code 1", "npm error path /w/node_modules/sharp", "npm error command failed"]
+    deep = [*npm, "npm error gyp ERR! configure error", "npm error gyp ERR! stack Error: not found: make"]
+    assert causewords.category(deep) == "command.not.found"
+    # Beyond the reach: another block's words.
+    assert (
+        causewords.category(["error: build failed", *[""] * causewords.REACH, "error: linker `cc` not found"]) is None
+    )
     # Words on a line that is no error line of the block are not its cause.
     assert causewords.category(["error: build failed", "  Unauthorized users are listed in docs/access.md"]) is None
     assert causewords.category([]) is None

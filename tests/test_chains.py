@@ -85,3 +85,49 @@ def test_a_script_s_heading_that_names_a_package_is_no_missing_package() -> None
     assert d.category != "dependency.missing"
     said = ("CMake Error at CMakeLists.txt:3 (message):", "  Please install doxygen", *CONFIGURE_FAILED)
     assert _triage(*said).rule == "message.requires-missing"
+
+
+def test_a_file_missing_after_its_making_failed_follows_from_that_failure() -> None:
+    # A shell script: the copy of a generated header was denied, then the compile that includes it fails.
+    c = _triage(
+        "+ cp templates/version.h.in out/gen/version.h",
+        "cp: cannot create regular file 'out/gen/version.h': Permission denied",
+        "+ gcc -Iout/gen -c src/main.c -o out/main.o",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+        "compilation terminated.",
+    )
+    assert (c.rule, c.category) == ("os.permission-denied", "permission")
+
+
+def test_a_missing_file_another_failure_does_not_name_keeps_its_own_cause() -> None:
+    # The denied copy is of another file: the header's absence is its own failure.
+    other = _triage(
+        "cp: cannot create regular file 'out/gen/build-info.txt': Permission denied",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+        "compilation terminated.",
+    )
+    # A file that only shares the name's ending is not that file.
+    suffix = _triage(
+        "cp: cannot create regular file 'out/gen/myversion.h': Permission denied",
+        "src/main.c:3:10: fatal error: version.h: No such file or directory",
+    )
+    assert other.category == "compile.error"
+    assert suffix.category == "compile.error"
+
+
+def test_under_cmakes_header_a_file_the_configuration_names_and_lacks_is_a_missing_file() -> None:
+    include = ("CMake Error at CMakeLists.txt:7 (include):", "  include could not find requested file:", "")
+    d = _triage(*include, "    cmake/Warnings.cmake", *CONFIGURE_FAILED)
+    assert (d.category, d.rule) == ("file.not.found", "c.cmake-file-missing")
+    sub = (
+        "CMake Error at CMakeLists.txt:12 (add_subdirectory):",
+        '  add_subdirectory given source "third_party/fmt" which is not an existing',
+        "  directory.",
+    )
+    assert _triage(*sub, *CONFIGURE_FAILED).category == "file.not.found"
+    # A package CMake cannot find is a missing dependency's config, not a file of the checkout.
+    package = (
+        "CMake Error at CMakeLists.txt:9 (find_package):",
+        '  By not providing "Findfmt.cmake" in CMAKE_MODULE_PATH',
+    )
+    assert _triage(*package, *CONFIGURE_FAILED).category != "file.not.found"

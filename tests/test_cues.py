@@ -81,3 +81,12 @@ def test_a_block_is_named_only_when_its_cue_lines_agree() -> None:
 def test_a_tally_of_failing_tests_says_the_cue_above_it_is_one_tests_output() -> None:
     assert verdicts.tests_failed(["  Error: request timed out", "  1 failed", "  11 passed"])
     assert not verdicts.tests_failed(["0 failed", "12 passed"])
+
+
+def test_a_crash_report_is_a_runtimes_own_report_not_a_signals_name() -> None:
+    assert cues.crash_report("==12==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020")
+    assert cues.crash_report("panic: runtime error: invalid memory address or nil pointer dereference [recovered]")
+    assert cues.crash_report("Fatal Python error: Segmentation fault")
+    assert not cues.crash_report("Segmentation fault (core dumped)")  # a shell's report of a signal: a cue only
+    assert not cues.crash_report("    -panic: runtime error: index out of range")  # a diff's line
+    assert cues.line_category("SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior a.c:3:1") == "crash"

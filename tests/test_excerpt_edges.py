@@ -704,3 +704,20 @@ def test_a_tallys_reach_stops_at_another_commands_line() -> None:
         "Checked 214 pages, 1 failure",
     ]
     assert 1 not in _shown(lines, len(lines))
+
+
+def test_a_cause_chains_links_under_caused_by_carry_the_block_up_though_one_quotes_an_exit_status() -> None:
+    # cargo: a build script's failure, its chain, then what the script printed; the anchor is its last words.
+    lines = [
+        "   Compiling openssl-sys v0.9.102",
+        "error: failed to run custom build command for `openssl-sys v0.9.102`",
+        "",
+        "Caused by:",
+        "  process didn't exit successfully: `/w/target/debug/build/openssl-sys-1/build-script-main` (exit status: 101)",
+        "  --- stderr",
+        "  Could not find directory of OpenSSL installation",
+    ]
+    assert _shown(lines, 7)[:2] == [1, 2]
+    # Without the chain's head the quoted exit status is a command's "it failed" line: the block stops below it.
+    bare = [lines[1], "make: *** [Makefile:4: all] Error 2", "  --- stderr", "  Could not find directory of OpenSSL"]
+    assert _shown(bare, 4)[0] == 3

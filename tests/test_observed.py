@@ -64,3 +64,39 @@ def test_a_panic_with_no_request_above_stays_a_crash() -> None:
 def test_a_status_that_is_not_the_crashs_request_leaves_it_a_crash(above: list[str]) -> None:
     d = triage_text(["fetching 3 packages", *above], RS)
     assert d.rule != "crash.failed-request"
+
+
+def _go_test(*body: str) -> list[str]:
+    return [
+        "##[group]Run go test ./...",
+        "##[endgroup]",
+        "ok  \texample.com/kv/codec\t0.2s",
+        *body,
+        "FAIL\texample.com/kv/store\t0.012s",
+        "FAIL",
+        "##[error]Process completed with exit code 1.",
+    ]
+
+
+def test_a_panic_of_the_code_under_a_go_test_is_a_crash_though_the_testing_package_recovered_it() -> None:
+    # testing.tRunner recovers the panic to report it, then re-panics: the binary dies with the code's panic.
+    log = _go_test(
+        "--- FAIL: TestCompactKeepsLatest (0.00s)",
+        "panic: runtime error: index out of range [3] with length 3 [recovered]",
+        "\tpanic: runtime error: index out of range [3] with length 3",
+        "",
+        "goroutine 7 [running]:",
+        "example.com/kv/store.(*Segment).compact(0xc00012e000)",
+        "\t/w/kv/store/segment.go:57 +0x2c5",
+    )
+    found = triage_text(log, _FULL)
+    assert (found.rule, found.category) == ("go.panic", "crash")
+    assert next(e.text for e in found.excerpt if e.line == found.key_lines[0]).startswith("panic: runtime error")
+
+
+def test_a_go_test_that_asserts_on_a_recovered_panic_and_fails_is_a_test_failure() -> None:
+    log = _go_test(
+        "--- FAIL: TestRecoversFromPanic (0.00s)",
+        '    store_test.go:31: expected the recovered panic "boom [recovered]", got <nil>',
+    )
+    assert triage_text(log, _FULL).category == "test.failure"

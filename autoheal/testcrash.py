@@ -1,0 +1,44 @@
+"""A runtime's crash report inside a failing test's output: the code under test crashed (issue 8, class 5).
+
+A test runner's verdict (go's ``--- FAIL: TestX``, CTest's ``***Failed``) says which test failed; when the
+output right under it is the runtime's own crash report (a sanitizer's ``==PID==ERROR: AddressSanitizer:``,
+Go's ``panic: runtime error:``, CPython's ``Fatal Python error:``; cues.CRASH_REPORTS), the test did not fail
+an assertion: the code it ran crashed (categories.md: a crash outside a test assertion). The catalogue's
+crash rules read the known reports; this reads them when no rule does (a runtime's report in a shape no rule
+has, a rule taken out), from the documented vocabulary of those reports only, never a signal's name alone
+(a test may be named ``segfault``), never words inside an expected-vs-actual diff (the report's lines
+open the line), and never a report under a heading of the output the test captured from a program it ran. As for a rule's crash (verdicts.explained), the report explains the run when it is in the
+output of at least half of the failing tests: one test's crash among several assertions stays their failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from autoheal import cues, lazyre, verdicts
+from autoheal.scan import Hit
+
+# How far below a failing test's verdict its output is read for a crash report.
+OUTPUT = 30
+# A harness's heading over the output it captured from a program the test ran (compiletest's ``stderr:``,
+# pytest's ``----- Captured stderr call -----``): a report below it is what the test checked (a test of a
+# sanitizer's output, a program it expected to crash), not a crash of the test (observed.py's principle).
+_CAPTURED = lazyre.compile(
+    r"(?i)^[\s=-]*(?:captured\s+)?(?:stdout|stderr|output)(?:\s+call|\s+setup|\s+teardown)?[\s=:-]*$"
+)
+
+
+def crashed(category: str, context: Sequence[tuple[int, str]], line: int, hits: Sequence[Hit]) -> int | None:
+    """The line of the crash report in the output of the failing test whose verdict (``category`` a test
+    failure, on ``line``) was chosen, when a crash explains the run (see the module); else None. A crash a
+    rule read is cause.py's to weigh (``hits`` hold it)."""
+    if category != verdicts.TEST or any(h.rule.category == "crash" for h in hits):
+        return None
+    tests = [h for h in hits if h.rule.category == verdicts.TEST]
+    later = [h.line for h in tests if h.line > line and h.captures.get("test")]
+    end = min([line + OUTPUT, *later])
+    output = [(n, t) for n, t in context if line < n <= end]
+    report = next((n for n, t in output if cues.crash_report(t)), None)
+    if report is None or max(1, (verdicts.failing_count(tests) + 1) // 2) > 1:
+        return None
+    return None if any(n < report and _CAPTURED.match(t) for n, t in output) else report
