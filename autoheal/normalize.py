@@ -30,6 +30,8 @@ _ANSI = lazyre.compile(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
     r"|\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])"
 )
+# _ANSI's sequences that start with an ESC: a line's remnants go after them (_unbare), as a chunk's do.
+_ANSI_ESC = lazyre.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]")
 # Two patterns, not one alternation: each starts with a literal, which lets
 # Python's re skip ahead to it; the alternation ran at half the speed. Of the APCs only Buildkite's
 # time (its line's start, which the section markers and block openers read) goes from the chunk.
@@ -41,6 +43,11 @@ _CARET = lazyre.compile(r"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
 # RE2 tells whether a chunk holds a bare code ~10x faster than Python's re.
 _HAS_BARE = re2.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
 _BARE = lazyre.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for lines without an ESC
+_REST = r"\[(?:[mK]|\d{1,3}[ABCDGJ]|\?\d{1,4}[hl])"
+_BARE_REST = lazyre.compile(_REST)
+_BARE_REST_BYTES = lazyre.compile(_REST.encode())
+_HAS_REST = re2.compile(_REST.encode())
+
 _MARKER = lazyre.compile(r"^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]")
 # A wrapper that runs a tool puts its own prefix before each line the tool prints; the tool's
 # verdict follows it. Only prefixes no tool prints by itself: ``docker compose up``'s service and
@@ -100,11 +107,11 @@ def _clean(line: str) -> str:
     # anchored pattern matches once at most, so a match and a slice do what ``sub`` did, at half the cost.
     line = unstamped(line)
     if "\x1b" in line:
-        line = unstamped(_ANSI.sub("", line))
-    elif "[" in line:
-        # Without an ESC only the ESC-less remnant can match: its own regex starts with a literal,
-        # which Python's re skips ahead to (the alternation is tried at every character).
-        line = unstamped(_BARE.sub("", _CARET.sub("", line) if "^[" in line else line))
+        line = unstamped(_ANSI_ESC.sub("", line))
+    if "[" in line:
+        # The ESC-less remnants after the sequences, as strip_ansi_bytes takes them from a chunk: each regex
+        # starts with a literal, which Python's re skips ahead to (an alternation is tried at every character).
+        line = unstamped(_unbare(_CARET.sub("", line) if "^[" in line else line))
     if line.startswith("##[") and (marker := _MARKER.match(line)):
         line = line[marker.end() :]
     if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):
@@ -116,6 +123,14 @@ def _clean(line: str) -> str:
     if not line.isprintable():
         line = CONTROL.sub("", line)
     return line
+
+
+def _unbare(line: str) -> str:
+    """``line`` without its ESC-less colour remnants; once it has one (``[1;34m``), its resets and cursor moves
+    without digits are remnants too (Maven's ``[[1;34mINFO[m]``, an erased line's ``[K``): on their own, ``[m``
+    and ``[K`` are as often an index (``a[m]``, ``Map[K, V]``)."""
+    line, found = _BARE.subn("", line)
+    return _BARE_REST.sub("", line) if found else line
 
 
 def unstamped(line: str) -> str:
@@ -143,8 +158,26 @@ def strip_ansi_bytes(chunk: bytes) -> bytes:
     if _HAS_BARE.search(chunk):
         if b"^[[" in chunk:
             chunk = _CARET_BYTES.sub(b"", chunk)
-        chunk = _BARE_BYTES.sub(b"", chunk)
+        # Resets and cursor moves without digits go on the lines with a remnant only (``_unbare``): line by line.
+        chunk = _unbare_lines(chunk) if _HAS_REST.search(chunk) else _BARE_BYTES.sub(b"", chunk)
     return chunk
+
+
+def _unbare_lines(chunk: bytes) -> bytes:
+    """``_unbare`` on each line of ``chunk`` with a remnant: found by the remnants, each line read once (a
+    pattern for "a line holding one" was tried from every byte of a line without: quadratic)."""
+    find, rfind, pos = chunk.find, chunk.rfind, 0
+    pieces: list[bytes] = []
+    for remnant in _BARE_BYTES.finditer(chunk):
+        if remnant.start() < pos:
+            continue  # on a line already done
+        start = rfind(b"\n", pos, remnant.start()) + 1 or pos
+        end = find(b"\n", remnant.end())
+        end = len(chunk) if end < 0 else end
+        pieces += (chunk[pos:start], _BARE_REST_BYTES.sub(b"", _BARE_BYTES.sub(b"", chunk[start:end])))
+        pos = end
+    pieces.append(chunk[pos:])
+    return b"".join(pieces)
 
 
 def _strip_esc(chunk: bytes) -> bytes:

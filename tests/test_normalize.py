@@ -112,6 +112,17 @@ def test_stripping_escapes_by_spans_is_the_whole_chunk_sub(data: bytes, reach: i
         mod.ESC_REACH = old
 
 
+def test_resets_and_cursor_moves_without_digits_go_only_on_a_line_with_a_remnant() -> None:
+    # Maven's ``[INFO]`` copied without its ESCs; an erased line's ``[K``; a cursor shown again.
+    assert normalize("[[1;34mINFO[m] BUILD FAILURE") == "[INFO] BUILD FAILURE"
+    assert normalize("[32m✓ ok[K done[?25h") == "✓ ok done"
+    # On their own they are an index or a type's parameters.
+    assert normalize("val m: Map[K, V] = a[m]") == "val m: Map[K, V] = a[m]"
+    chunk = b"[[1;31mERROR[m] Failed\nval m: Map[K, V]\n[1m[K x\n"
+    assert strip_ansi_bytes(chunk) == b"[ERROR] Failed\nval m: Map[K, V]\n x\n"
+    assert strip_ansi_bytes(b"x" * 100 + b"[K\n") == b"x" * 100 + b"[K\n"
+
+
 def test_a_colour_code_in_caret_notation_goes_whole() -> None:
     # A log saved through `cat -v` or a pager shows ESC as ``^[``: the code goes with its caret, other
     # carets stay (a regex in the log, a shell's ``^[`` typed as text).
@@ -137,7 +148,9 @@ def _clean_by_substitution(line: str) -> str:
         line = frames[-1] if frames else ""
     line = n.STAMP_TEXT.sub("", line)
     if "[" in line or "\x1b" in line:
-        line = n.STAMP_TEXT.sub("", n._ANSI.sub("", line))
+        line = n._CARET.sub("", n.STAMP_TEXT.sub("", n._ANSI_ESC.sub("", line)))
+        line, remnants = n._BARE.subn("", line)
+        line = n.STAMP_TEXT.sub("", n._BARE_REST.sub("", line) if remnants else line)
     line = n._MARKER.sub("", line)
     nested = re.match("^(?:" + n._NESTED.pattern + ")", line)
     if nested:
