@@ -25,6 +25,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_af,
     cases_ag,
     cases_ah,
+    cases_ai,
     cases_b,
     cases_c,
     cases_d,
