@@ -65,7 +65,9 @@ LINTERS = _names(
     "audit-ci better-npm-audit woke kics dockle polaris pluto kubesec kubeaudit regal cfn-guard cfn_nag_scan "
     "vacuum oasdiff snyk action-validator reviewdog lefthook prek qodana sonar-scanner ggshield talisman "
     "git-secrets gocognit dupl exhaustive unparam unconvert goconst errorlint prealloc fieldalignment cabal-gild "
-    "brittany"
+    "brittany "
+    # Documentation generators run as checks (Doxygen's WARN_AS_ERROR) and .NET's F# formatter (Fantomas' docs).
+    "doxygen fantomas"
 )
 TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
@@ -86,7 +88,9 @@ COMPILERS = _names(
     "make gmake nmake bazel buck meson scons ant ng gulp grunt "
     # Further compilers, code generators and bundlers by their documented commands.
     "nvcc emcc em++ clang-cl protoc flatc thrift qmake xmake premake5 nix-build purs gfortran fpc dmd ldc2 "
-    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild"
+    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild "
+    # TeX's engines and drivers, Typst, and static-site generators: they compile a document or a site.
+    "latexmk pdflatex xelatex lualatex latex tectonic typst hugo zola jekyll"
 )
 PACKAGERS = _names(
     "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
@@ -185,6 +189,11 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
     # ``shards build`` compiles a shard's targets, ``patrol build`` the test apps; sbt's tasks by its docs.
     **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS},
+    # sbt's checking tasks by their plugins' docs (sbt-scalafix, sbt-scalafmt, sbt-header, scalastyle).
+    **{("sbt", a): LINT for a in ("scalafix", "scalafixAll", "scalafmtCheckAll", "scalafmtSbtCheck", "scalastyle")},
+    **{("sbt", a): LINT for a in ("headerCheck", "headerCheckAll")},
+    # ``alembic check`` fails when autogenerate finds changes no migration has (Alembic's docs): a freshness check.
+    **{("alembic", "check"): LINT, ("dotnet", "fantomas"): LINT},
     **{("sbt", a): COMPILE for a in ("compileIncremental", "doc", "package")},
     # A browser runner's install downloads its browsers: a dependency step, not a test run.
     **{(t, "install"): DEPS for t in ("playwright", "cypress")},
