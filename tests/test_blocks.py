@@ -152,3 +152,10 @@ def test_turborepos_cache_lines_before_a_tasks_output_are_chatter() -> None:
     ]:
         assert blocks.chatter(text), text
     assert not blocks.chatter("@acme/cart:test: FAIL src/totals.test.ts")
+
+
+def test_a_validators_count_of_invalid_documents_is_a_failing_count() -> None:
+    # kubeconform's and kubeval's summary: ``Errors: 0`` alone read it as a passing summary (chatter).
+    summary = "Summary: 9 resources found parsing stdin - Valid: 7, Invalid: 2, Errors: 0, Skipped: 0"
+    assert not blocks.passing_summary(summary) and not blocks.chatter(summary)
+    assert blocks.passing_summary("Summary: 9 resources found parsing stdin - Valid: 9, Invalid: 0, Errors: 0")
