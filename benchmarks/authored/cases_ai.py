@@ -1465,3 +1465,156 @@ Errors while running CTest""",
     "2/3 Test #2: parse_strings ....................***Failed    0.01 sec",
     "apt's unsigned-repository E: line in a setup step that succeeded, then CTest's one failing test",
 )
+
+# ---------------------------------------------------------------- a check, written after the fixes the ones above led to
+# (other tools of the same kinds: a TeX engine, a site generator, a Go CLI's missing file, after_script's failure
+# under another runner, a credentials message in words no rule has; labelled before triage ran on them)
+
+case(
+    "ai-check-tectonic-gha",
+    "compile.error",
+    "high",
+    gha(
+        "acme/whitepaper",
+        "pdf",
+        [
+            Step("", uses="wtfjoke/setup-tectonic@v3", out="Installed tectonic 0.15.0"),
+            Step(
+                "tectonic -X compile paper.tex",
+                f"""note: "version 2" Tectonic command-line interface activated
+note: downloading index https://relay.fullyjustified.net/default_bundle_v33.tar/SHA256SUM
+note: Running TeX ...
+warning: paper.tex:57: Overfull \\hbox (4.1pt too wide) in paragraph at lines 55--58
+{MARK}error: paper.tex:88: Undefined control sequence.
+{MARK}error: halted on potentially-recoverable error as specified""",
+                code=1,
+            ),
+        ],
+        actions=("wtfjoke/setup-tectonic@v3",),
+    ),
+    "error: paper.tex:88: Undefined control sequence.",
+    "tectonic: a misspelt macro below an overfull-box warning",
+)
+
+case(
+    "ai-check-zola-build-gitlab",
+    "compile.error",
+    "high",
+    gitlab(
+        "acme/docs-site",
+        "ghcr.io/getzola/zola:v0.18.0",
+        [
+            Step(
+                "zola build",
+                f"""Building site...
+Checking all internal links with anchors.
+> Successfully checked 0 internal link(s) with anchors.
+-> Creating 41 pages (0 orphan) and 6 sections
+{MARK}Error: Failed to build the site
+{MARK}Error: Failed to render page '/builds/acme/docs-site/content/blog/release-1-4.md'
+{MARK}Error: Reason: Failed to render 'page.html' (error happened in a parent template)
+{MARK}Error: Reason: Variable `page.extra.author` not found in context while rendering 'page.html'""",
+                code=1,
+            ),
+        ],
+    ),
+    "Error: Failed to build the site",
+    "zola: a template reads a front-matter field one page lacks",
+)
+
+case(
+    "ai-check-buf-generate-missing-template-gha",
+    "file.not.found",
+    "medium",
+    gha(
+        "acme/payments-proto",
+        "generate",
+        [
+            Step("", uses="bufbuild/buf-setup-action@v1", out='Setting up buf version "1.32.0"\nbuf installed'),
+            Step(
+                "buf generate --template buf.gen.prod.yaml",
+                f"""{MARK}Failure: open /home/runner/work/payments-proto/payments-proto/buf.gen.prod.yaml: no such file or directory""",
+                code=1,
+            ),
+        ],
+        actions=("bufbuild/buf-setup-action@v1",),
+    ),
+    "Failure: open /home/runner/work/payments-proto/payments-proto/buf.gen.prod.yaml: no such file or directory",
+    "buf generate: the template file the command names does not exist",
+)
+
+case(
+    "ai-check-cargo-test-after-script-gitlab",
+    "test.failure",
+    "high",
+    gitlab(
+        "acme/tilemap",
+        "rust:1.78",
+        [
+            Step(
+                "cargo build --locked",
+                "   Compiling tilemap v0.6.1 (/builds/acme/tilemap)\n    Finished `dev` profile [unoptimized + debuginfo] target(s) in 21.40s",
+            ),
+            Step(
+                "cargo test --locked",
+                f"""    Finished `test` profile [unoptimized + debuginfo] target(s) in 0.31s
+     Running unittests src/lib.rs (target/debug/deps/tilemap-5c1d2e3f4a5b6c7d)
+
+running 12 tests
+test grid::tests::wraps_negative_x ... ok
+test grid::tests::neighbours_of_corner ... FAILED
+test grid::tests::neighbours_of_centre ... ok
+
+{MARK}failures:
+{MARK}
+{MARK}---- grid::tests::neighbours_of_corner stdout ----
+{MARK}thread 'grid::tests::neighbours_of_corner' panicked at src/grid.rs:88:9:
+{MARK}assertion `left == right` failed
+{MARK}  left: 3
+{MARK} right: 2
+{MARK}note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+{MARK}
+{MARK}
+{MARK}failures:
+{MARK}    grid::tests::neighbours_of_corner
+{MARK}
+{MARK}test result: FAILED. 11 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+{MARK}
+error: test failed, to rerun pass `--lib`
+Running after_script
+Running after script...
+$ ./ci/notify-chat.sh "$CI_JOB_STATUS"
+curl: (6) Could not resolve host: chat.acme.internal
+WARNING: after_script failed, but job will continue unaffected: exit code 6""",
+                code=101,
+            ),
+        ],
+    ),
+    "---- grid::tests::neighbours_of_corner stdout ----",
+    "cargo test fails; after_script's chat notification cannot resolve its host (a network word that is no cause)",
+)
+
+case(
+    "ai-check-wrangler-no-token-gha",
+    "credentials",
+    "high",
+    gha(
+        "acme/edge-worker",
+        "deploy",
+        [
+            setup_node(),
+            Step("npm ci", npm_ci(233)),
+            Step(
+                "npx wrangler deploy",
+                f""" ⛅️ wrangler 3.57.1
+-------------------
+
+{MARK}✘ [ERROR] In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN environment variable for wrangler to work. Please go to https://developers.cloudflare.com/fundamentals/api/get-started/create-token/ for instructions on how to create an api token, and assign its value to CLOUDFLARE_API_TOKEN.""",
+                code=1,
+            ),
+        ],
+        actions=("actions/setup-node@v4",),
+    ),
+    "it's necessary to set a CLOUDFLARE_API_TOKEN environment variable for wrangler to work",
+    "wrangler deploy without the API token secret (a fork's PR), in words no credentials pattern has",
+)
