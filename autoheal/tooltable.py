@@ -65,9 +65,8 @@ LINTERS = _names(
     "audit-ci better-npm-audit woke kics dockle polaris pluto kubesec kubeaudit regal cfn-guard cfn_nag_scan "
     "vacuum oasdiff snyk action-validator reviewdog lefthook prek qodana sonar-scanner ggshield talisman "
     "git-secrets gocognit dupl exhaustive unparam unconvert goconst errorlint prealloc fieldalignment cabal-gild "
-    "brittany "
-    # Documentation generators run as checks (Doxygen's WARN_AS_ERROR) and .NET's F# formatter (Fantomas' docs).
-    "doxygen fantomas"
+    # (Doxygen fails a build on its WARN_AS_ERROR, a documentation check; Fantomas is F#'s formatter.)
+    "brittany doxygen fantomas"
 )
 TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
@@ -163,7 +162,7 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("zig", "build test"): TEST, ("opam", "lint"): LINT, ("crystal", "tool format"): LINT, ("zef", "test"): TEST},
     ("swift", "package diagnose-api-breaking-changes"): LINT,
     **{("composer", a): LINT for a in ("normalize", "unused")},
-    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("vstest", TEST), ("stryker", TEST))},
+    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("fantomas", LINT), ("vstest", TEST), ("stryker", TEST))},
     # ``dotnet tool restore`` fetches tools; ``dotnet tool run X`` runs X, no install (.NET CLI docs).
     **{("dotnet", a): DEPS for a in ("workload", "tool restore", "tool install", "tool update")},
     **{("cabal", a): TEST for a in ("v2-test", "new-test")},
@@ -189,11 +188,10 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
     # ``shards build`` compiles a shard's targets, ``patrol build`` the test apps; sbt's tasks by its docs.
     **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS},
-    # sbt's checking tasks by their plugins' docs (sbt-scalafix, sbt-scalafmt, sbt-header, scalastyle).
+    # sbt's checking tasks (sbt-scalafix, sbt-scalafmt, sbt-header, scalastyle); ``alembic check`` fails when
+    # autogenerate finds changes no migration has (Alembic's docs): a freshness check, as a stale generated file.
     **{("sbt", a): LINT for a in ("scalafix", "scalafixAll", "scalafmtCheckAll", "scalafmtSbtCheck", "scalastyle")},
-    **{("sbt", a): LINT for a in ("headerCheck", "headerCheckAll")},
-    # ``alembic check`` fails when autogenerate finds changes no migration has (Alembic's docs): a freshness check.
-    **{("alembic", "check"): LINT, ("dotnet", "fantomas"): LINT},
+    **{("sbt", "headerCheck"): LINT, ("sbt", "headerCheckAll"): LINT, ("alembic", "check"): LINT},
     **{("sbt", a): COMPILE for a in ("compileIncremental", "doc", "package")},
     # A browser runner's install downloads its browsers: a dependency step, not a test run.
     **{(t, "install"): DEPS for t in ("playwright", "cypress")},
