@@ -153,7 +153,8 @@ def blank(text: str) -> bool:
     return not text.strip() or bool(_EMPTY.match(text))
 
 
-_COUNTS = asciitwin.lazy("(?i)" + _B + r"(?:failures?|errors?|failed)[:=] ?(\d+)")
+# (``Invalid: 2``: a schema validator's count of the documents that failed, kubeconform's and kubeval's summary.)
+_COUNTS = asciitwin.lazy("(?i)" + _B + r"(?:failures?|errors?|failed|invalid)[:=] ?(\d+)")
 
 
 def counts(text: str) -> list[int]:

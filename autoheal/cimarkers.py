@@ -47,6 +47,11 @@ _PIPELINE_EXIT = lazyre.compile(r"^ERROR: script returned exit code (?P<code>\d+
 _GITLAB_SECTION = lazyre.compile(r"(?:^|\r)section_start:\d+:(?P<name>[\w.-]+)")
 _GITLAB_FAILED = lazyre.compile(r"^ERROR: Job failed(?:: exit code (?P<code>\d+))?")
 _GITLAB_ASIDE = ("after_script", "upload_artifacts", "archive_cache", "cleanup")
+# The runner's own first line of after_script, as a log copied from the job page (or a trace with the
+# ``section_start`` markers stripped) shows it: its commands' failures never fail the job (GitLab's
+# ``after_script`` docs). (The cache, upload and cleanup phases run no command of the job's: their lines
+# stay the failed command's chatter, as blocks.py reads them.)
+_GITLAB_PHASE = lazyre.compile(r"^Running after script\.\.\.\s*$")
 # Azure Pipelines: a task, its script's output, its failure.
 _AZURE_TASK = lazyre.compile(r"^##\[section\]Starting: (?P<name>.+)")
 _AZURE_OUTPUT = lazyre.compile(r"^=+ Starting Command Output =+\s*$")
@@ -126,6 +131,8 @@ def platform_marker(body: str) -> Marker | None:
         return _SCM
     if "section_start:" in body and (m := _GITLAB_SECTION.search(body)):
         return Marker(opens=m["name"], kind="step", aside=m["name"].startswith(_GITLAB_ASIDE), ci=GITLAB)
+    if lead == "R" and _GITLAB_PHASE.match(body):
+        return Marker(opens=body.strip(), kind="step", aside=True, ci=GITLAB)
     if lead == "E" and (m := _GITLAB_FAILED.match(body)):
         return Marker(code=int(m["code"]) if m["code"] else 1, last_work=True, ci=GITLAB)
     if lead == "#":

@@ -89,6 +89,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     # ENOENT names an executable when a launcher could not run a bare program name (coreutils' env,
     # xargs, nohup, timeout, nice; sudo): ``xargs: shellcheck: No such file or directory``.
     ("command.not.found", r"^(?:\S*/)?(?:xargs|env|nohup|timeout|nice|sudo): '?[\w.+-]+'?: No such file or directory"),
+    # ENOENT names a file when the call that failed opens or stats a path: Go's os.PathError (``op path: err``,
+    # errno in lower case) and Node's ``ENOENT: no such file or directory, open 'x'`` (an exec is neither).
+    ("file.not.found", r"\b(?:open|stat|lstat|readlink|chdir) \S+: no such file or directory\b"),
+    ("file.not.found", r"\bENOENT: no such file or directory, (?:open|stat|lstat|scandir|access|readlink) '"),
     ("syntax.error", r"\bsyntax error near unexpected token\b|\bsyntax error: unexpected end of file\b"),
     # A time limit's own words, and an inactivity limit's (``no output received for 60 seconds``).
     ("timeout", r"(?i)\btimed out\b|\bdeadline exceeded\b|\btimeout (?:of \S+ )?(?:exceeded|expired)\b"),

@@ -16,6 +16,8 @@ MARKER_LITERALS = (
     rb"Recording test results|Archiving artifacts|\[PostBuildScript\] |Sending e-mails to|\[Checks API\] |"
     rb"Notifying upstream projects|\[Text Finder\] |ERROR: Step |Post stage|Recording fingerprints|"
     rb"\[htmlpublisher\] Archiving|\[JaCoCo plugin\] |\[Cobertura\] Publishing|"
+    # GitLab's after_script phase, by its first line (``cimarkers._GITLAB_PHASE``)
+    rb"Running after script\.\.\.|"
     # A GitHub Actions runner step's first line; lines only one CI prints at a log's head (``_TELLS``)
     rb"Post job cleanup\.|Cleaning up orphan processes|Current runner version|Running with gitlab-runner |"
     rb"\[Pipeline\] Start of Pipeline|travis_fold:start:|"

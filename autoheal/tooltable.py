@@ -65,7 +65,8 @@ LINTERS = _names(
     "audit-ci better-npm-audit woke kics dockle polaris pluto kubesec kubeaudit regal cfn-guard cfn_nag_scan "
     "vacuum oasdiff snyk action-validator reviewdog lefthook prek qodana sonar-scanner ggshield talisman "
     "git-secrets gocognit dupl exhaustive unparam unconvert goconst errorlint prealloc fieldalignment cabal-gild "
-    "brittany"
+    # (Doxygen fails a build on its WARN_AS_ERROR, a documentation check; Fantomas is F#'s formatter.)
+    "brittany doxygen fantomas"
 )
 TESTERS = _names(
     "pytest py.test nosetests nose2 tox nox trial green ward unittest jest mocha karma jasmine ava tap tape vitest "
@@ -86,7 +87,9 @@ COMPILERS = _names(
     "make gmake nmake bazel buck meson scons ant ng gulp grunt "
     # Further compilers, code generators and bundlers by their documented commands.
     "nvcc emcc em++ clang-cl protoc flatc thrift qmake xmake premake5 nix-build purs gfortran fpc dmd ldc2 "
-    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild"
+    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild "
+    # TeX's engines and drivers, Typst, and static-site generators: they compile a document or a site.
+    "latexmk pdflatex xelatex lualatex latex tectonic typst hugo zola jekyll"
 )
 PACKAGERS = _names(
     "pip pip3 pipenv poetry conda mamba micromamba uv pdm hatch npm yarn pnpm bower bundle bundler gem composer "
@@ -159,7 +162,7 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("zig", "build test"): TEST, ("opam", "lint"): LINT, ("crystal", "tool format"): LINT, ("zef", "test"): TEST},
     ("swift", "package diagnose-api-breaking-changes"): LINT,
     **{("composer", a): LINT for a in ("normalize", "unused")},
-    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("vstest", TEST), ("stryker", TEST))},
+    **{("dotnet", a): c for a, c in (("csharpier", LINT), ("fantomas", LINT), ("vstest", TEST), ("stryker", TEST))},
     # ``dotnet tool restore`` fetches tools; ``dotnet tool run X`` runs X, no install (.NET CLI docs).
     **{("dotnet", a): DEPS for a in ("workload", "tool restore", "tool install", "tool update")},
     **{("cabal", a): TEST for a in ("v2-test", "new-test")},
@@ -185,6 +188,10 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
     # ``shards build`` compiles a shard's targets, ``patrol build`` the test apps; sbt's tasks by its docs.
     **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS},
+    # sbt's checking tasks (sbt-scalafix, sbt-scalafmt, sbt-header, scalastyle); ``alembic check`` fails when
+    # autogenerate finds changes no migration has (Alembic's docs): a freshness check, as a stale generated file.
+    **{("sbt", a): LINT for a in ("scalafix", "scalafixAll", "scalafmtCheckAll", "scalafmtSbtCheck", "scalastyle")},
+    **{("sbt", "headerCheck"): LINT, ("sbt", "headerCheckAll"): LINT, ("alembic", "check"): LINT},
     **{("sbt", a): COMPILE for a in ("compileIncremental", "doc", "package")},
     # A browser runner's install downloads its browsers: a dependency step, not a test run.
     **{(t, "install"): DEPS for t in ("playwright", "cypress")},

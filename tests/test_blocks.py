@@ -160,3 +160,10 @@ def test_yarns_command_failed_is_a_symptom_npm_10s_opens_its_report() -> None:
     # npm 10's report of a failed install script: its header lines (code, path) sit right above.
     assert not blocks.symptom("npm error command failed")
     assert not blocks.symptom("npm ERR! command failed")
+
+
+def test_a_validators_count_of_invalid_documents_is_a_failing_count() -> None:
+    # kubeconform's and kubeval's summary: ``Errors: 0`` alone read it as a passing summary (chatter).
+    summary = "Summary: 9 resources found parsing stdin - Valid: 7, Invalid: 2, Errors: 0, Skipped: 0"
+    assert not blocks.passing_summary(summary) and not blocks.chatter(summary)
+    assert blocks.passing_summary("Summary: 9 resources found parsing stdin - Valid: 9, Invalid: 0, Errors: 0")

@@ -387,3 +387,19 @@ def test_a_compile_error_under_libtests_failure_header_is_the_tests_output() -> 
         "error: test failed, to rerun pass '--doc'",
     )
     assert d.category == "test.failure"
+
+
+def test_a_gitlab_job_limit_printed_after_the_cleanup_is_the_failed_commands_status() -> None:
+    # A raw GitLab trace: the job's verdict follows the cleanup phase (aside), yet it is what failed the job.
+    log = (
+        "Running with gitlab-runner 16.9.1 (782c6ecb)\n"
+        "section_start:1700000002:step_script\r\x1b[0KExecuting step_script stage\n"
+        "$ cargo test --release\n"
+        "test sim::long_run ... \n"
+        "section_end:1700003602:step_script\r\x1b[0K\n"
+        "section_start:1700003602:cleanup_file_variables\r\x1b[0KCleaning up project directory and file based variables\n"
+        "section_end:1700003603:cleanup_file_variables\r\x1b[0K\n"
+        "ERROR: Job failed: execution took longer than 1h0m0s seconds\n"
+    )
+    d = triage_text(log, RS)
+    assert d.category == "timeout"  # (it read as the tests' failure: the verdict's section, aside, had passed)

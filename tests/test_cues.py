@@ -64,6 +64,11 @@ from autoheal import cues, verdicts
         ("xargs: shellcheck: No such file or directory", "command.not.found"),  # a launcher's program
         ("/usr/bin/env: 'node': No such file or directory", "command.not.found"),
         ("cp: cannot stat 'dist/app': No such file or directory", None),  # a file or an executable: ambiguous
+        # An open or a stat of a path (Go's os.PathError, Node's fs errors) names a file.
+        ("Error: load: open /src/overlays/prod/svc.yaml: no such file or directory", "file.not.found"),
+        ("lstat charts/web/values-prod.yaml: no such file or directory", "file.not.found"),
+        ("Error: ENOENT: no such file or directory, open '/w/app/tsconfig.build.json'", "file.not.found"),
+        ("fork/exec /usr/local/bin/protoc: no such file or directory", None),  # an exec: the program
         ("GET /health 404 Not Found", None),  # a missing artifact, a stale index or a wrong URL
         ("compiling 3 modules", None),
     ],

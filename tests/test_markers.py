@@ -61,6 +61,8 @@ def _platform(body: str) -> Marker | None:
         return Marker(opens=p.SCM_CHECKOUT, kind="step", jenkins=True, ci=JENKINS)
     if g := p._GITLAB_SECTION.search(body):
         return Marker(opens=g["name"], kind="step", aside=g["name"].startswith(p._GITLAB_ASIDE), ci=GITLAB)
+    if p._GITLAB_PHASE.match(body):
+        return Marker(opens=body.strip(), kind="step", aside=True, ci=GITLAB)
     if g := p._GITLAB_FAILED.match(body):
         return Marker(code=int(g["code"]) if g["code"] else 1, last_work=True, ci=GITLAB)
     if g := p._AZURE_TASK.match(body):

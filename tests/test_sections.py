@@ -342,6 +342,34 @@ def test_gitlab_phases_and_commands_the_job_failure_fails_the_last_command_befor
     assert (12, "1 file inspected, 1 offense detected") in tail and all(n <= 13 for n, _ in tail[:-1])
 
 
+# A GitLab job log as its page shows it (no ``section_start`` markers): after_script's command failed too.
+GITLAB_PAGE = """Running with gitlab-runner 16.9.1 (782c6ecb)
+Executing "step_script" stage of the job script
+$ go test ./...
+--- FAIL: TestParse (0.00s)
+    parse_test.go:12: got 2, want 3
+FAIL
+Running after_script
+Running after script...
+$ curl -sSf -o uploader https://uploader.example.org/latest/linux/uploader
+curl: (22) The requested URL returned error: 404
+WARNING: after_script failed, but job will continue unaffected: exit code 22
+Uploading artifacts for failed job
+ERROR: No files to upload
+Cleaning up project directory and file based variables
+ERROR: Job failed: exit code 1
+"""
+
+
+def test_gitlab_phases_after_the_script_are_aside_without_their_section_markers() -> None:
+    scan, _ = _sections(GITLAB_PAGE)
+    commands = [s.command for s in scan.sections]
+    curl = commands.index("curl -sSf -o uploader https://uploader.example.org/latest/linux/uploader")
+    assert all(s.aside for s in scan.sections[curl - 1 :])  # after_script and its command (the upload's in it)
+    failed = [s.command for s in scan.sections if s.status == FAILED]
+    assert failed == ["go test ./..."]  # the script's last command, not after_script's failed curl
+
+
 AZURE = """2024-05-06T09:00:00.0000000Z ##[section]Starting: Checkout repo@main
 2024-05-06T09:00:01.0000000Z Syncing repository
 2024-05-06T09:00:02.0000000Z ##[section]Finishing: Checkout repo@main
@@ -401,6 +429,7 @@ PLATFORM_LOGS = {
     "jenkins": JENKINS_FREESTYLE,
     "pipeline": JENKINS_PIPELINE,
     "gitlab": GITLAB,
+    "gitlab-page": GITLAB_PAGE,
     "azure": AZURE,
     "buildkite": BUILDKITE,
 }

@@ -78,6 +78,16 @@ CASES = [
     ("./gradlew koverVerify", TEST),
     ("mvn dependency:analyze-only", LINT),
     ("mvn tidy:check", LINT),
+    # Documentation, TeX and site builders; F#'s formatter; sbt's checking tasks; a migration freshness check.
+    ("doxygen docs/Doxyfile", LINT),
+    ("dotnet fantomas --check src", LINT),
+    ("latexmk -pdf paper.tex", COMPILE),
+    ("typst compile main.typ", COMPILE),
+    ("hugo --minify", COMPILE),
+    ("sbt scalafix", LINT),
+    ("sbt headerCheckAll", LINT),
+    ("alembic check", LINT),
+    ("alembic upgrade head", None),
     # Parse-only switches.
     ("perl -c lib/Acme.pm", SYNTAX),
     ("luac -p src/*.lua", SYNTAX),

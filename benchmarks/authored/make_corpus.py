@@ -25,6 +25,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_af,
     cases_ag,
     cases_ah,
+    cases_ai,
     cases_aj,
     cases_ak,
     cases_b,
