@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads
+from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads, reports
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 BLANK_RUN = gaps.BLANK_RUN
@@ -236,7 +236,7 @@ def _pieces(
     start, headed = edges.find_start(lines, at, known)
     end, ended = extents.block_end(lines, at, start)
     if lead:
-        start = leads.opener(lines, start, known)
+        start = reports.report_start(lines, at, leads.opener(lines, start, known))
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,
         # else, when it printed nothing, its details printed later.
