@@ -26,6 +26,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ag,
     cases_ah,
     cases_ak,
+    cases_al,
     cases_b,
     cases_c,
     cases_d,
