@@ -1,6 +1,7 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
-Its edges come from the shape of the lines (edges.py: its start and lead; ends.py: its end).
+Its edges come from the shape of the lines (edges.py: its start and lead; ends.py: its end; reports.py:
+a build tool's report of a failed build, read as one).
 
 A failing case's progress line in a run of them (``test x ... FAILED``, ``Test #3
 ....***Failed``) holds what the case printed before the next case's line, else

@@ -64,7 +64,7 @@ def report_end(lines: Numbered, start: int, end: int) -> int:
     opens inside it or right below it, with only blank lines and a task's "it failed" line between
     (``> Task :test FAILED``); else ``end``. With no verdict within reach (a runner's line comes first:
     a Jenkins ``[Pipeline] }``), the report ends at its last line that is no chatter."""
-    goal = next((i for i in range(start, end + 1) if _GOAL.match(lines[i][1])), None)
+    goal = next((i for i in range(start, end + 1) if _goal(lines[i][1])), None)
     if goal is not None:
         return _goals_end(lines, goal, end)
     opens = _opening(lines, start, end)
@@ -76,7 +76,7 @@ def report_end(lines: Numbered, start: int, end: int) -> int:
         if _VERDICT.match(text):
             last = i
             break
-        if edges.runner(text) or _OPENS.match(text) or (blocks.chatter(text) and not _advice(text)):
+        if edges.runner(text) or _opens(text) or (blocks.chatter(text) and not _advice(text)):
             break
         if not blocks.blank(text) and not _advice(text):
             last, new = i, new or _news(text)
@@ -95,7 +95,7 @@ def _goals_end(lines: Numbered, goal: int, end: int) -> int:
         text = lines[i][1]
         if not _ERROR.match(text) or _MAVEN_ADVICE.match(text):
             break
-        if _GOAL.match(text):
+        if _goal(text):
             last = i
         elif last > end and not (blocks.chatter(text) or _BARE.match(text)):
             last = i  # (a further goal's own messages: ``[ERROR] /w/A.java:[3,1] cannot find symbol``)
@@ -112,7 +112,7 @@ def report_start(lines: Numbered, at: int, start: int) -> int:
     """For a goal's failure in Maven's report (``[ERROR] Failed to execute goal``, the report's
     ``BUILD FAILURE`` a few ``[INFO]`` lines above it), ``start`` moved up to the goal's own last
     warning and error lines right above the report's upper ruler; else ``start``."""
-    if not _GOAL.match(lines[at][1]):
+    if not _goal(lines[at][1]):
         return start
     verdict = next((i for i in range(at - 1, max(-1, at - HEAD), -1) if _MAVEN_VERDICT.match(lines[i][1])), None)
     if verdict is None or not all(_INFO.match(t) for _, t in lines[verdict + 1 : at]):
@@ -130,7 +130,7 @@ def _opening(lines: Numbered, start: int, end: int) -> int | None:
     """The index of the report's opening line inside the block or a few lines below it, else None."""
     for i in range(start, min(len(lines), end + GAP + 2)):
         text = lines[i][1]
-        if _OPENS.match(text):
+        if _opens(text):
             return i
         if i > end and not (blocks.blank(text) or blocks.progress(text) == "fail"):
             return None
@@ -140,3 +140,12 @@ def _opening(lines: Numbered, start: int, end: int) -> int | None:
 def _advice(text: str) -> bool:
     """A build tool's fixed advice inside its report (chatter to the excerpt, never the report's end)."""
     return bool(_ADVICE.match(text))
+
+
+# (A literal first: every line of every block is asked, and few are a report's.)
+def _goal(text: str) -> bool:
+    return "Failed to execute goal " in text and bool(_GOAL.match(text))
+
+
+def _opens(text: str) -> bool:
+    return "FAILURE: Build completed" in text and bool(_OPENS.match(text))
