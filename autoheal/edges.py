@@ -12,7 +12,8 @@ on tools no rule knows:
   output (unless the root cause is a warning or the verdict counting them);
   a code frame's gutter lines right above the message are its own, and a
   report framed between two identical rules starts at the upper one.
-- Lead. The root cause's own block starts at the line that opens it (leads.py).
+- Lead. The root cause's own block starts at the line that opens it (leads.py), and a goal's
+  failure in Maven's report at what the goal said above the report (reports.py).
 """
 
 from __future__ import annotations

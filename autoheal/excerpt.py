@@ -1,6 +1,7 @@
 """Excerpts made of blocks: from the block's header to its end, without chatter.
 
-Its edges come from the shape of the lines (edges.py: its start and lead; ends.py: its end).
+Its edges come from the shape of the lines (edges.py: its start and lead; ends.py: its end; reports.py:
+a build tool's report of a failed build, read as one).
 
 A failing case's progress line in a run of them (``test x ... FAILED``, ``Test #3
 ....***Failed``) holds what the case printed before the next case's line, else
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads
+from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads, reports
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 BLANK_RUN = gaps.BLANK_RUN
@@ -236,7 +237,7 @@ def _pieces(
     start, headed = edges.find_start(lines, at, known)
     end, ended = extents.block_end(lines, at, start)
     if lead:
-        start = leads.opener(lines, start, known)
+        start = reports.report_start(lines, at, leads.opener(lines, start, known))
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,
         # else, when it printed nothing, its details printed later.

@@ -6,7 +6,7 @@ Split out of excerpt.py (at its 300 lines).
 
 from __future__ import annotations
 
-from autoheal import blocks, edges, ends, tallies
+from autoheal import blocks, edges, ends, reports, tallies
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 TALLY_REACH = 3  # how far below a block's end the run's tally may sit and still close it
@@ -15,10 +15,11 @@ Numbered = edges.Numbered
 
 def block_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     """Where the block of the line ``at`` (its first line ``start``) ends, and whether it ended on a line
-    of its own (ends.find_end): moved past a YAML document under it, onto the tool's last words (unless
+    of its own (ends.find_end): moved down to the verdict of the build tool's report it holds or runs
+    into (reports.py), past a YAML document under it, onto the tool's last words (unless
     the block is cut anyway: then it keeps its own end) and down to the run's tally just below."""
     end, ended = ends.find_end(lines, at, start)
-    end = document_end(lines, end)
+    end = document_end(lines, reports.report_end(lines, start, end))
     words = ends.last_words(lines, end)
     end = words if words - start < MAX_EXCERPT else end
     return tally_below(lines, end), ended

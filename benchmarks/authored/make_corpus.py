@@ -28,6 +28,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ai,
     cases_aj,
     cases_ak,
+    cases_al,
     cases_b,
     cases_c,
     cases_d,
