@@ -23,7 +23,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from autoheal import dialect, stamps
+from autoheal import dialect, lazyre, stamps
 
 if TYPE_CHECKING:
     from autoheal.logsource import LogDoc
@@ -36,6 +36,14 @@ _CLOCK = re.compile(rb"(\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
 _STAGE = re.compile(rb"\[Pipeline\] \{ \((.{1,200})\)\s*$")
 _SECTION = re.compile(rb"(?:\x1b\[0K)?section_start:\d+:([\w.-]{1,200})")
 _TEAMCITY_STEP = re.compile(rb"Step \d+/\d+: (.{1,200})")  # (docker build's is ``Step 1/5 : FROM``)
+# Lines another CI prints where it stops a step for its time limit: the moment, as GitHub's are (timing._LIMIT).
+# GitLab's runner says which step it stopped, then cleans up in sections of its own before the job's verdict
+# (https://github.com/DataBiosphere/azul/issues/7026); Jenkins' timeout step and build-timeout plugin
+# (https://plugins.jenkins.io/build-timeout/).
+_STOPPED = lazyre.compile(
+    rb"could not run to completion because the timeout was exceeded"
+    rb"|^(?:Cancelling nested steps due to timeout|Timeout has been exceeded)|^Build timed out \(after \d+ minutes\)"
+)
 # Lines that are the CI's bookkeeping, not what the step printed: left out of its last lines.
 _BOOKKEEPING = (b"[Pipeline] ", b"\x1b[0Ksection_", b"section_")
 
@@ -107,3 +115,8 @@ def boundary(body: bytes) -> tuple[str, str] | None:
 def bookkeeping(body: bytes) -> bool:
     """A line the CI wrote about its steps (``[Pipeline] sh``, a GitLab section marker), not a step's output."""
     return body.startswith(_BOOKKEEPING)
+
+
+def stopped(body: bytes) -> bool:
+    """The line another CI prints where it stops a step that ran out of time."""
+    return _STOPPED.search(body) is not None

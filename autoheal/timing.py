@@ -145,7 +145,7 @@ class _Reader:
             section.last = stamp
             if self.previous is not None and stamp - self.previous[1] > self.quiet:
                 self.quiet, self.quiet_after = stamp - self.previous[1], self.previous[0]
-        if self.limit is None and _LIMIT.search(body):
+        if self.limit is None and (_LIMIT.search(body) or (self.times and linetimes.stopped(body))):
             self.limit = self._snapshot(number, self._at(stamp))
         if self.fallback is None and number == self.fallback_line:
             self.fallback = self._snapshot(number, self._at(stamp))

@@ -265,8 +265,9 @@ def jenkins_clock_log() -> str:
     return "".join(f"{c // 3600:02}:{c // 60 % 60:02}:{c % 60:02}  {t}\n" for c, t in zip(clock, texts, strict=True))
 
 
-def gitlab_log() -> str:
-    """FF_TIMESTAMPS stamps and the runner's sections: step_script runs 1 h into the job's timeout."""
+def gitlab_log(cleanup_section: bool = False) -> str:
+    """FF_TIMESTAMPS stamps and the runner's sections: step_script runs 1 h into the job's timeout, the runner says
+    it stopped it, cleans up (in a section of its own, on a newer runner) and then gives its verdict."""
     epoch = int(START.timestamp())
 
     def stamp(s: int, text: str, stream: str = "00O") -> str:
@@ -275,6 +276,7 @@ def gitlab_log() -> str:
     def section(s: int, name: str, header: str) -> str:
         return stamp(s, f"\x1b[0Ksection_start:{epoch + s}:{name}\r\x1b[0K{header}")
 
+    cleanup = "Cleaning up project directory and file based variables"
     return (
         stamp(0, "Running with gitlab-runner 17.0.0")
         + section(1, "prepare_executor", 'Preparing the "docker" executor')
@@ -283,7 +285,11 @@ def gitlab_log() -> str:
         + section(10, "step_script", 'Executing "step_script" stage of the job script')  # 5
         + stamp(11, "$ bundle exec rspec")
         + stamp(40, "..........", "01E")
-        + stamp(3610, "ERROR: Job failed: execution took longer than 1h0m0s seconds")  # 8
+        + stamp(3610, "WARNING: step_script could not run to completion because the timeout was exceeded.")  # 8
+        + stamp(3610, f"\x1b[0Ksection_end:{epoch + 3610}:step_script\r\x1b[0K")
+        + (section(3611, "cleanup_file_variables", cleanup) if cleanup_section else stamp(3611, cleanup))  # 10
+        + stamp(3612, f"\x1b[0Ksection_end:{epoch + 3612}:cleanup_file_variables\r\x1b[0K" if cleanup_section else "")
+        + stamp(3612, "ERROR: Job failed: execution took longer than 1h0m0s seconds")  # 12
     )
 
 
@@ -325,9 +331,16 @@ def test_stages_and_sections_are_the_steps() -> None:
         ("Checkout", 20.0, 5),
         ("Test", 580.0, 11),
     ]
-    gitlab = read_timing(bytes_doc("", gitlab_log().encode()), fallback_line=8)
-    assert gitlab is not None and [s.name for s in gitlab.steps] == ["", "prepare_executor", "step_script"]
-    assert gitlab.running == "step_script" and gitlab.running_line == 5 and gitlab.quiet_seconds == 3570.0
+    gitlab = read_timing(
+        bytes_doc("", gitlab_log(cleanup_section=True).encode()), fallback_line=12
+    )  # the verdict: the stop came first
+    assert gitlab is not None and [s.name for s in gitlab.steps][1:] == [
+        "prepare_executor",
+        "step_script",
+        "cleanup_file_variables",
+    ]
+    assert gitlab.running == "step_script" and gitlab.running_line == 5 and gitlab.limit_line == 8
+    assert gitlab.quiet_seconds == 3570.0 and gitlab.steps[2].seconds == 3601.0
 
 
 def test_the_issue_says_which_stage_ran_how_long(tmp_path: Path) -> None:
