@@ -49,11 +49,14 @@ _BOOKKEEPING = (b"[Pipeline] ", b"\x1b[0Ksection_", b"section_")
 
 
 @functools.lru_cache(maxsize=64)
-def day_start(date: bytes) -> int:
-    """Seconds from year 1 to the day ``YYYY-MM-DD`` begins."""
+def day_start(date: bytes) -> int | None:
+    """Seconds from year 1 to the day ``YYYY-MM-DD`` begins; None for a day no calendar has (``2024-13-45``)."""
     import datetime  # here: only a timeout reads times (its import cost every triage, issue 14)
 
-    return datetime.date.fromisoformat(date.decode()).toordinal() * DAY
+    try:
+        return datetime.date.fromisoformat(date.decode()).toordinal() * DAY
+    except ValueError:
+        return None
 
 
 def stamped(doc: LogDoc) -> stamps.Stamped | None:
@@ -68,6 +71,16 @@ def stamped(doc: LogDoc) -> stamps.Stamped | None:
 
 def _fraction(digits: bytes | None) -> float:
     return float(b"0." + digits) if digits else 0.0
+
+
+def _utc(iso: re.Match[bytes]) -> float | None:
+    """Seconds since year 1, in UTC, of an ISO time with a date (None for a date no calendar has)."""
+    date, hours, minutes, seconds, fraction, sign, off_h, off_m = iso.groups()
+    day = day_start(date)
+    if day is None:
+        return None
+    offset = (int(off_h) * 3600 + int(off_m) * 60) * (1 if sign == b"+" else -1) if sign else 0
+    return day + int(hours) * 3600 + int(minutes) * 60 + int(seconds) + _fraction(fraction) - offset
 
 
 class LineTimes:
@@ -86,10 +99,7 @@ class LineTimes:
 
     def _seconds(self, stamp: bytes) -> float | None:
         if iso := _ISO.search(stamp):
-            date, hours, minutes, seconds, fraction, sign, off_h, off_m = iso.groups()
-            at = day_start(date) + int(hours) * 3600 + int(minutes) * 60 + int(seconds) + _fraction(fraction)
-            offset = (int(off_h) * 3600 + int(off_m) * 60) * (1 if sign == b"+" else -1) if sign else 0
-            return at - offset
+            return _utc(iso)
         clock = _CLOCK.search(stamp)
         if clock is None:
             return None

@@ -56,9 +56,11 @@ def needs_timing(diagnosis: Diagnosis) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _second(stamp: bytes) -> int:
-    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached)."""
-    return day_start(stamp[:10]) + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
+def _second(stamp: bytes) -> int | None:
+    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached); None for a
+    date no calendar has (a log's text, not the runner's)."""
+    day = day_start(stamp[:10])
+    return None if day is None else day + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
 
 
 def _split(raw: bytes) -> tuple[float | None, bytes]:
@@ -68,7 +70,8 @@ def _split(raw: bytes) -> tuple[float | None, bytes]:
         return None, raw.removeprefix(b"\xef\xbb\xbf")
     start = len(m[1] or b"")  # past the byte-order mark, at ``YYYY-MM-DDTHH:MM:SS``
     fraction = raw[start + 19 : m.end() - len(m[2]) - 1]  # ``.4601154`` or nothing, before the ``Z``
-    return _second(raw[start : start + 19]) + (float(fraction) if fraction else 0.0), raw[m.end() :]
+    second = _second(raw[start : start + 19])
+    return None if second is None else second + (float(fraction) if fraction else 0.0), raw[m.end() :]
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:

@@ -74,3 +74,9 @@ def test_a_long_line_is_one_line_and_its_stamp_still_read() -> None:
     timing = read_timing(bytes_doc("", log), fallback_line=6)
     assert timing is not None and timing.limit_line == 6 and timing.running_seconds == 300.0
     assert [line.line for line in timing.last_lines] == [1, 2, 3, 4, 5] and timing.quiet_after == 5
+
+
+def test_a_date_no_calendar_has_is_no_time_for_github_stamps_or_others() -> None:
+    github = b"2024-13-45T10:00:00.0000000Z ##[group]Run pytest\n2024-13-45T10:20:00.0000000Z ##[error]The operation was canceled.\n"
+    assert read_timing(bytes_doc("", github)) is None
+    assert times(1, b"[2024-02-30T09:00:00Z] x") == [(None, b"x")]
