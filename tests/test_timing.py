@@ -265,7 +265,7 @@ def jenkins_clock_log() -> str:
     return "".join(f"{c // 3600:02}:{c // 60 % 60:02}:{c % 60:02}  {t}\n" for c, t in zip(clock, texts, strict=True))
 
 
-def gitlab_log(cleanup_section: bool = False) -> str:
+def gitlab_log(cleanup_section: bool = True) -> str:
     """FF_TIMESTAMPS stamps and the runner's sections: step_script runs 1 h into the job's timeout, the runner says
     it stopped it, cleans up (in a section of its own, on a newer runner) and then gives its verdict."""
     epoch = int(START.timestamp())
@@ -293,6 +293,10 @@ def gitlab_log(cleanup_section: bool = False) -> str:
     )
 
 
+def older_gitlab_log() -> str:
+    return gitlab_log(cleanup_section=False)
+
+
 def teamcity_log() -> str:
     """A TeamCity build log's ``[HH:MM:SS]`` stamps and build steps: a Go test hangs in step 2."""
     rows = [(0, "i: Build started"), (1, " : Step 1/2: Compile (Gradle)"), (90, " :\t BUILD SUCCESSFUL")]
@@ -307,6 +311,7 @@ def teamcity_log() -> str:
         (jenkins_pipeline_log, "jenkins.timeout", "Test ran 9 min 39 s until line 15", "14 | tests/test_api.py ...."),
         (jenkins_clock_log, "jenkins.timeout", "the log's first step ran 10 min 2 s until line 6", "5 | test_slow_io"),
         (gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 8", "7 | .........."),
+        (older_gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 8", "7 | .........."),
         (teamcity_log, "go.test-timeout", "Test (Command Line) ran 10 min 4 s until line 7", "6 | === RUN"),
     ],
 )
@@ -331,9 +336,7 @@ def test_stages_and_sections_are_the_steps() -> None:
         ("Checkout", 20.0, 5),
         ("Test", 580.0, 11),
     ]
-    gitlab = read_timing(
-        bytes_doc("", gitlab_log(cleanup_section=True).encode()), fallback_line=12
-    )  # the verdict: the stop came first
+    gitlab = read_timing(bytes_doc("", gitlab_log().encode()), fallback_line=12)  # the verdict: the stop came first
     assert gitlab is not None and [s.name for s in gitlab.steps][1:] == [
         "prepare_executor",
         "step_script",
