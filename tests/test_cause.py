@@ -402,4 +402,4 @@ def test_the_verdict_after_the_runners_cleanup_sections_is_the_failed_sections()
         "section_end:1714557601:cleanup_file_variables\r\x1b[0K",
         "ERROR: Job failed: execution took longer than 1h0m0s seconds",
     )
-    assert (d.category, d.rule) == ("timeout", "gitlab.job-timeout") and d.key_lines == (9,)
+    assert (d.category, d.rule, d.step) == ("timeout", "gitlab.job-timeout", "go test ./...") and d.key_lines == (9,)
