@@ -14,7 +14,8 @@ Where a step begins, besides GitHub's ``##[group]Run`` (timing.py): a Jenkins Pi
 parallel branch) opens with ``[Pipeline] { (NAME)`` (https://www.jenkins.io/doc/pipeline/steps/), a
 GitLab section with ``section_start:UNIX_TIME:NAME`` (https://docs.gitlab.com/ci/jobs/job_logs/: the
 runner's own, ``step_script`` and the others, and any a script prints), a TeamCity build step with
-``Step 1/2: NAME (RUNNER)`` (at the build's own level, no tab before it).
+``Step 1/2: NAME (RUNNER)`` (at the build's own level, no tab before it); in a GitLab log, each
+``$ command`` of the job's script too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _ISO = re.compile(rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(?:Z|([
 _CLOCK = re.compile(rb"(\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
 _STAGE = re.compile(rb"\[Pipeline\] \{ \((.{1,200})\)\s*$")
 _SECTION = re.compile(rb"(?:\x1b\[0K)?section_start:\d+:([\w.-]{1,200})")
+# GitLab's runner prints each line of a job's script, in green, before running it (markers.py reads the same).
+_GITLAB_COMMAND = re.compile(rb"(?:\x1b\[[\d;]*m)*\$ (\S.{0,199}?)(?:\x1b\[0;m)?\s*$")
 _TEAMCITY_STEP = re.compile(rb"Step \d+/\d+: (.{1,200})")  # (docker build's is ``Step 1/5 : FROM``)
 # Lines another CI prints where it stops a step for its time limit: the moment, as GitHub's are (timing._LIMIT).
 # GitLab's runner says which step it stopped, then cleans up in sections of its own before the job's verdict
@@ -88,6 +91,7 @@ class LineTimes:
 
     def __init__(self, shape: stamps.Stamped) -> None:
         self._match = re.compile(shape.shape).match
+        self._gitlab = False  # a GitLab section was opened: each ``$ command`` line is a step of its own
         self._days = 0  # midnights a clock has passed
         self._clock: float | None = None  # the last clock time read, in seconds of its day
 
@@ -96,6 +100,17 @@ class LineTimes:
         if m is None:  # (a Pipeline's own lines, a line before ``timestamps {}``)
             return None, raw.removeprefix(b"\xef\xbb\xbf")
         return self._seconds(raw[: m.end()]), raw[m.end() :]
+
+    def boundary(self, body: bytes) -> tuple[str, str] | None:
+        """(kind, name) when a line opens a step: a stage, a section or a build step (``boundary``), and in a
+        GitLab log each command of the job's script, as GitHub's steps are each a ``run:`` the user wrote (the
+        runner's ``step_script`` phase holds them all)."""
+        opened = boundary(body)
+        if opened is not None:
+            self._gitlab = self._gitlab or opened[0] == "section"
+        elif self._gitlab and b"$ " in body[:16] and (m := _GITLAB_COMMAND.match(body)):
+            return "command", m[1].decode("utf-8", "replace").strip()
+        return opened
 
     def _seconds(self, stamp: bytes) -> float | None:
         if iso := _ISO.search(stamp):

@@ -132,7 +132,7 @@ class _Reader:
 
     def feed(self, number: int, raw: bytes) -> None:
         stamp, body = self.times(raw) if self.times else _split(raw)
-        opened = _boundary(body) or (linetimes.boundary(body) if self.times else None)
+        opened = _boundary(body) or (self.times.boundary(body) if self.times else None)
         if opened and len(self.sections) < MAX_STEPS:
             self.sections.append(_Section(opened[1], opened[0], number))
             self.recent.clear()

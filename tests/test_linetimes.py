@@ -80,3 +80,11 @@ def test_a_date_no_calendar_has_is_no_time_for_github_stamps_or_others() -> None
     github = b"2024-13-45T10:00:00.0000000Z ##[group]Run pytest\n2024-13-45T10:20:00.0000000Z ##[error]The operation was canceled.\n"
     assert read_timing(bytes_doc("", github)) is None
     assert times(1, b"[2024-02-30T09:00:00Z] x") == [(None, b"x")]
+
+
+def test_a_gitlab_jobs_commands_open_steps_once_the_log_is_known_to_be_gitlabs() -> None:
+    split = LineTimes(stamps.Stamped(stamps.SHAPES[0]))
+    assert split.boundary(b"\x1b[32;1m$ make test\x1b[0;m") is None  # a shell prompt in any log
+    assert split.boundary(b"\x1b[0Ksection_start:1714554000:step_script\r\x1b[0K") == ("section", "step_script")
+    assert split.boundary(b"\x1b[32;1m$ make test\x1b[0;m") == ("command", "make test")
+    assert split.boundary(b"$ ") is None and split.boundary(b"  $ indented") is None

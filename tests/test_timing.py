@@ -310,8 +310,8 @@ def teamcity_log() -> str:
     [
         (jenkins_pipeline_log, "jenkins.timeout", "Test ran 9 min 39 s until line 15", "14 | tests/test_api.py ...."),
         (jenkins_clock_log, "jenkins.timeout", "the log's first step ran 10 min 2 s until line 6", "5 | test_slow_io"),
-        (gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 8", "7 | .........."),
-        (older_gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 8", "7 | .........."),
+        (gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
+        (older_gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
         (teamcity_log, "go.test-timeout", "Test (Command Line) ran 10 min 4 s until line 7", "6 | === RUN"),
     ],
 )
@@ -329,7 +329,7 @@ def test_another_cis_stamps_say_where_the_time_went(
     assert last in shown and "[Pipeline]" not in shown and "section_" not in shown and "Step 2/2" not in shown
 
 
-def test_stages_and_sections_are_the_steps() -> None:
+def test_stages_sections_and_a_gitlab_jobs_commands_are_the_steps() -> None:
     pipeline = read_timing(bytes_doc("", jenkins_pipeline_log().encode()), fallback_line=15)
     assert pipeline is not None and [(s.name, s.seconds, s.line) for s in pipeline.steps] == [
         ("", 1.0, 1),
@@ -337,13 +337,14 @@ def test_stages_and_sections_are_the_steps() -> None:
         ("Test", 580.0, 11),
     ]
     gitlab = read_timing(bytes_doc("", gitlab_log().encode()), fallback_line=12)  # the verdict: the stop came first
-    assert gitlab is not None and [s.name for s in gitlab.steps][1:] == [
-        "prepare_executor",
-        "step_script",
-        "cleanup_file_variables",
+    assert gitlab is not None and [(s.name, s.seconds) for s in gitlab.steps][1:] == [
+        ("prepare_executor", 9.0),
+        ("step_script", 1.0),
+        ("bundle exec rspec", 3600.0),
+        ("cleanup_file_variables", 1.0),
     ]
-    assert gitlab.running == "step_script" and gitlab.running_line == 5 and gitlab.limit_line == 8
-    assert gitlab.quiet_seconds == 3570.0 and gitlab.steps[2].seconds == 3601.0
+    assert gitlab.running == "bundle exec rspec" and gitlab.running_line == 6 and gitlab.limit_line == 8
+    assert gitlab.quiet_seconds == 3570.0
 
 
 def test_the_issue_says_which_stage_ran_how_long(tmp_path: Path) -> None:
