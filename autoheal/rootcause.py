@@ -49,26 +49,14 @@ class Found:
 
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     scan = next(s for s in scans if s.doc is hit.doc)
-    return Found(
-        hit.line,
-        hit.text,
-        hit.rule.category,
-        hit.rule,
-        siblings.context(scan, hit),
-        hit.doc,
-        _step(scan, hit),
-        hit.captures,
-    )
+    step, context = _step(scan, hit), siblings.context(scan, hit)
+    return Found(hit.line, hit.text, hit.rule.category, hit.rule, context, hit.doc, step, hit.captures)
 
 
 def _step(scan: DocScan, hit: Hit) -> str | None:
-    """The hit's step: the section it failed when it is that section's verdict, printed after the phases aside
-    (GitLab's after its cleanup section: cause.tier), else the one it is in."""
-    for index in scan.failed_tails:
-        section = scan.sections[index]
-        if section.exit_line == hit.line and index != hit.section and section.command:
-            return section.command
-    return hit.step
+    """The section a verdict printed after the phases aside failed (GitLab's, past its cleanup: cause.tier), or the hit's."""
+    failed = (scan.sections[i] for i in scan.failed_tails if i != hit.section)
+    return next((s.command for s in failed if s.exit_line == hit.line and s.command), hit.step)
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, checked: bool = False) -> str:

@@ -160,8 +160,7 @@ class _Reader:
             self.previous = (number, stamp)
 
     def _at(self, stamp: float | None) -> float | None:
-        """When a line was written: another CI leaves some lines unstamped (a Pipeline's own), written after the
-        last stamped one."""
+        """When a line was written: another CI's unstamped line (a Pipeline's own) came after the last stamped one."""
         if stamp is None and self.times is not None and self.previous is not None:
             return self.previous[1]
         return stamp
