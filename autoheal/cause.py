@@ -170,13 +170,9 @@ def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
     """0: in the failed section; 1: another failed one; 2: status unknown; 3: a section that passed.
 
     A Jenkins Text Finder's quote of the workspace's files after the failed section is that section's: the
-    files are what its build wrote (a TAP report's ``not ok``). So is the verdict that failed it, printed
-    after the phases aside (GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s`` after its
-    cleanup section): the section's tail ends with it (scan.py)."""
+    files are what its build wrote (a TAP report's ``not ok``)."""
     section = _section(scan, hit)
     if scope is not None and scan is scope.scan and (hit.section == scope.index or _quoted(section, hit, scope)):
-        return 0
-    if scope is not None and scan is scope.scan and hit.line == scan.sections[scope.index].exit_line:
         return 0
     status = section.status if section else ""
     return 1 if status == FAILED else 3 if status == PASSED else 2

@@ -49,14 +49,9 @@ class Found:
 
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     scan = next(s for s in scans if s.doc is hit.doc)
-    step, context = _step(scan, hit), siblings.context(scan, hit)
-    return Found(hit.line, hit.text, hit.rule.category, hit.rule, context, hit.doc, step, hit.captures)
-
-
-def _step(scan: DocScan, hit: Hit) -> str | None:
-    """The section a verdict printed after the phases aside failed (GitLab's, past its cleanup: cause.tier), or the hit's."""
-    failed = (scan.sections[i] for i in scan.failed_tails if i != hit.section)
-    return next((s.command for s in failed if s.exit_line == hit.line and s.command), hit.step)
+    return Found(
+        hit.line, hit.text, hit.rule.category, hit.rule, siblings.context(scan, hit), hit.doc, hit.step, hit.captures
+    )
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, checked: bool = False) -> str:

@@ -387,19 +387,3 @@ def test_a_compile_error_under_libtests_failure_header_is_the_tests_output() -> 
         "error: test failed, to rerun pass '--doc'",
     )
     assert d.category == "test.failure"
-
-
-def test_the_verdict_after_the_runners_cleanup_sections_is_the_failed_sections() -> None:
-    """GitLab prints its verdict after its own cleanup section (aside, passed): it is still what failed the job."""
-    d = _triage(
-        "Running with gitlab-runner 17.0.0",
-        "section_start:1714554000:step_script\r\x1b[0KExecuting step_script stage of the job script",
-        "\x1b[32;1m$ go test ./...\x1b[0;m",
-        "=== RUN   TestFetch",
-        "WARNING: step_script could not run to completion because the timeout was exceeded.",
-        "section_end:1714557600:step_script\r\x1b[0K",
-        "section_start:1714557600:cleanup_file_variables\r\x1b[0KCleaning up project directory and file based variables",
-        "section_end:1714557601:cleanup_file_variables\r\x1b[0K",
-        "ERROR: Job failed: execution took longer than 1h0m0s seconds",
-    )
-    assert (d.category, d.rule, d.step) == ("timeout", "gitlab.job-timeout", "go test ./...") and d.key_lines == (9,)
