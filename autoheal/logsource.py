@@ -6,6 +6,7 @@ held in memory whole.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -39,6 +40,9 @@ class LogDoc:
     step: str | None = None
     step_number: int | None = None
     failed_step: str | None = None  # gh output's name of the step that failed (dialect.columns)
+    # The log's bytes as written, before ``opener``'s dialect undoing (dialect.wrap) cut a CI's stamps from
+    # its lines: timing.py reads each line's time from them (linetimes.py). None: ``opener``'s are those bytes.
+    raw: Callable[[], IO[bytes]] | None = None
 
 
 def is_run_url(spec: str) -> bool:
@@ -72,14 +76,15 @@ def zip_docs(archive: zipfile.ZipFile, label: str, every: bool = False) -> list[
             continue
         path = PurePosixPath(name)
         parsed = _ordinal(path.name)
-        opener = _member_opener(archive, name, label)
+        raw = _member_opener(archive, name, label)
+        opener = dialect.wrap(raw)
         if len(path.parts) == 1 and parsed:
-            jobs.append((parsed[0], LogDoc(name, opener, job=parsed[1])))
+            jobs.append((parsed[0], LogDoc(name, opener, job=parsed[1], raw=raw)))
         elif len(path.parts) == 2 and parsed:
-            doc = LogDoc(name, opener, job=path.parts[0], step=parsed[1], step_number=parsed[0])
+            doc = LogDoc(name, opener, job=path.parts[0], step=parsed[1], step_number=parsed[0], raw=raw)
             steps.append((path.parts[0], parsed[0], doc))
         else:
-            others.append(LogDoc(name, opener))
+            others.append(LogDoc(name, opener, raw=raw))
     step_docs = [d for _, _, d in sorted(steps, key=lambda s: (s[0], s[1]))]
     if jobs:
         job_docs = [d for _, d in sorted(jobs, key=lambda j: j[0])]
@@ -97,7 +102,7 @@ def _member_opener(archive: zipfile.ZipFile, name: str, label: str) -> Callable[
             raise InputError(f"{label}: cannot read {name!r} from the zip: {member_error(exc)}") from None
         return io.BufferedReader(Member(inner, name, label), 1 << 16)
 
-    return dialect.wrap(opener)
+    return opener  # as written: zip_docs wraps it
 
 
 def open_zip(source: Path | IO[bytes], label: str) -> list[LogDoc]:
@@ -122,7 +127,7 @@ def _test_small(archive: zipfile.ZipFile, label: str) -> None:
         return
     for member in archive.infolist():
         if not member.is_dir():
-            with _member_opener(archive, member.filename, label)() as stream:
+            with _member_opener(archive, member.filename, label)() as stream:  # its CRC: no dialect undone
                 while stream.read(1 << 20):
                     pass
 
@@ -167,7 +172,7 @@ def dir_docs(root: Path) -> list[LogDoc]:
             job, step = p.parent.name, parsed[1]
         elif parsed:
             job = parsed[1]
-        docs.append(LogDoc(rel, _file_opener(p), job=job, step=step))
+        docs.append(LogDoc(rel, _file_opener(p), job=job, step=step, raw=_file_opener(p, undone=False)))
     return docs
 
 
@@ -239,9 +244,10 @@ def open_input(spec: str) -> list[LogDoc]:
 
 def _per_job(head: bytes, raw: Callable[[], IO[bytes]]) -> list[LogDoc]:
     """One log's documents (one per job of gh output), each with the step gh's columns say failed."""
-    return [LogDoc("", opener, job=job, failed_step=step) for job, opener, step in dialect.per_job(head, raw)]
+    return [LogDoc("", opener, job=job, failed_step=step, raw=raw) for job, opener, step in dialect.per_job(head, raw)]
 
 
 def bytes_doc(name: str, data: bytes, job: str | None = None, step: str | None = None) -> LogDoc:
     """A document over bytes already in memory (job logs fetched from the API, tests)."""
-    return LogDoc(name, dialect.wrap(lambda: io.BytesIO(data)), job=job, step=step)
+    raw = functools.partial(io.BytesIO, data)
+    return LogDoc(name, dialect.wrap(raw), job=job, step=step, raw=raw)

@@ -2,7 +2,9 @@
 
 Both read the raw log, before normalisation strips what they need: the
 runner's timestamp at the start of every line (ISO-8601, 7 fractional digits,
-``Z``) and the ``##[group]Run …`` line each step's log opens with.
+``Z``) and the ``##[group]Run …`` line each step's log opens with. A log
+Jenkins, GitLab or TeamCity stamped (stamps.py) is read as written too, each
+line's time and where its stages or sections open told by linetimes.py.
 
 ``with_timing(diagnosis, docs, steps)`` is the one hook, called after triage
 by ``autoheal triage`` and by report mode: it fills ``key_lines`` when triage
@@ -20,8 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
-from autoheal import lazyre
+from autoheal import lazyre, linetimes
 from autoheal.headline import key_excerpt, with_key_lines
+from autoheal.linetimes import LineTimes, day_start
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
 from autoheal.normalize import STAMP_BYTES, decode, normalize
@@ -52,17 +55,12 @@ def needs_timing(diagnosis: Diagnosis) -> bool:
     return diagnosis.category == "timeout" or "cancel" in diagnosis.rule
 
 
-@functools.lru_cache(maxsize=64)
-def _day(date: bytes) -> int:
-    import datetime  # here: only a timeout reads timestamps (its import cost every triage, issue 14)
-
-    return datetime.date.fromisoformat(date.decode()).toordinal() * 86_400
-
-
 @functools.lru_cache(maxsize=4096)
-def _second(stamp: bytes) -> int:
-    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached)."""
-    return _day(stamp[:10]) + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
+def _second(stamp: bytes) -> int | None:
+    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached); None for a
+    date no calendar has (a log's text, not the runner's)."""
+    day = day_start(stamp[:10])
+    return None if day is None else day + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
 
 
 def _split(raw: bytes) -> tuple[float | None, bytes]:
@@ -72,7 +70,8 @@ def _split(raw: bytes) -> tuple[float | None, bytes]:
         return None, raw.removeprefix(b"\xef\xbb\xbf")
     start = len(m[1] or b"")  # past the byte-order mark, at ``YYYY-MM-DDTHH:MM:SS``
     fraction = raw[start + 19 : m.end() - len(m[2]) - 1]  # ``.4601154`` or nothing, before the ``Z``
-    return _second(raw[start : start + 19]) + (float(fraction) if fraction else 0.0), raw[m.end() :]
+    second = _second(raw[start : start + 19])
+    return None if second is None else second + (float(fraction) if fraction else 0.0), raw[m.end() :]
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -121,6 +120,7 @@ class _Reader:
 
     first_name: str
     fallback_line: int | None
+    times: LineTimes | None = None  # another CI's stamps (linetimes.py), read from the log as written
     sections: list[_Section] = field(default_factory=list)
     limit: _Snapshot | None = None
     fallback: _Snapshot | None = None
@@ -131,8 +131,8 @@ class _Reader:
     in_header: bool = False  # inside the group a step opens with: its script, shell and env
 
     def feed(self, number: int, raw: bytes) -> None:
-        stamp, body = _split(raw)
-        opened = _boundary(body)
+        stamp, body = self.times(raw) if self.times else _split(raw)
+        opened = _boundary(body) or (self.times.boundary(body) if self.times else None)
         if opened and len(self.sections) < MAX_STEPS:
             self.sections.append(_Section(opened[1], opened[0], number))
             self.recent.clear()
@@ -148,16 +148,28 @@ class _Reader:
             section.last = stamp
             if self.previous is not None and stamp - self.previous[1] > self.quiet:
                 self.quiet, self.quiet_after = stamp - self.previous[1], self.previous[0]
-        if self.limit is None and _LIMIT.search(body):
-            self.limit = self._snapshot(number, stamp)
+        if self.limit is None and (_LIMIT.search(body) or (self.times and linetimes.stopped(body))):
+            self.limit = self._snapshot(number, self._at(stamp))
         if self.fallback is None and number == self.fallback_line:
-            self.fallback = self._snapshot(number, stamp)
+            self.fallback = self._snapshot(number, self._at(stamp))
         if body.startswith(b"##[endgroup]"):
             self.in_header = False
-        elif body.strip() and not self.in_header and not body.startswith(b"##[group]"):
+        elif body.strip() and not self.in_header and self._printed(body, opened):
             self.recent.append((number, body[:4000]))  # normalised only if shown
         if stamp is not None:
             self.previous = (number, stamp)
+
+    def _at(self, stamp: float | None) -> float | None:
+        """When a line was written: another CI's unstamped line (a Pipeline's own) came after the last stamped one."""
+        if stamp is None and self.times is not None and self.previous is not None:
+            return self.previous[1]
+        return stamp
+
+    def _printed(self, body: bytes, opened: tuple[str, str] | None) -> bool:
+        """A line a step printed, not the CI's about its steps (GitHub's are in the group a step opens)."""
+        if body.startswith(b"##[group]"):
+            return False
+        return self.times is None or (opened is None and not linetimes.bookkeeping(body))
 
     def _snapshot(self, number: int, stamp: float | None) -> _Snapshot:
         shown = tuple((n, normalize(decode(raw)).rstrip()[:1000]) for n, raw in self.recent)
@@ -178,10 +190,13 @@ def read_timing(doc: LogDoc, fallback_line: int | None = None) -> Timing | None:
     """The timing of one log, or None when its lines carry no runner timestamps.
 
     The running step is the one that printed the runner's timeout or cancel
-    line, else the one holding ``fallback_line`` (the diagnosis's anchor).
+    line, else the one holding ``fallback_line`` (the diagnosis's anchor). A log
+    another CI stamped is read as written, its stamps cut here (linetimes.py).
     """
-    reader = _Reader(doc.step or "", fallback_line)
-    with doc.opener() as stream:
+    shape = linetimes.stamped(doc)
+    reader = _Reader(doc.step or "", fallback_line, LineTimes(shape) if shape else None)
+    opener = doc.raw if shape is not None and doc.raw is not None else doc.opener
+    with opener() as stream:
         for number, raw in _lines(stream):
             reader.feed(number, raw)
     shot = reader.limit or reader.fallback

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -234,3 +235,122 @@ def test_cli_text_marks_key_lines_and_says_where_the_time_went(tmp_path: Path) -
     assert "13 | tests/test_net.py::test_fetch_remote" in text
     result = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, check=True).stdout)
     assert result["key_lines"][0] == 14 and "timing" not in result
+
+
+# --- other CIs' stamps (linetimes.py), through the CLI as a user runs it --------------------------------------
+
+
+def jenkins_pipeline_log() -> str:
+    """Timestamper's ISO stamps in a Pipeline (its own lines unstamped): Checkout, then Test hangs 9.5 min."""
+
+    def stamp(s: int, text: str) -> str:
+        return f"[{(START + timedelta(seconds=s)).strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}Z] {text}"
+
+    return "\n".join(
+        ["Started by user admin", "[Pipeline] Start of Pipeline", stamp(0, "Running on agent-1")]
+        + ["[Pipeline] stage", "[Pipeline] { (Checkout)", stamp(1, "+ git fetch origin"), stamp(20, "+ git checkout")]
+        + ["[Pipeline] }", "[Pipeline] // stage", "[Pipeline] stage", "[Pipeline] { (Test)"]  # 8-11
+        + [stamp(21, "+ pytest -x tests/"), stamp(25, "collected 120 items"), stamp(30, "tests/test_api.py ....")]
+        + [stamp(600, "Build timed out (after 10 minutes). Marking the build as aborted.")]  # 15
+        + [stamp(601, "Sending interrupt signal to process"), "[Pipeline] }", "[Pipeline] // stage"]
+        + ["Finished: ABORTED", ""]
+    )
+
+
+def jenkins_clock_log() -> str:
+    """A freestyle job's Timestamper clock, past midnight: 23:58:00 to 00:08:02."""
+    clock = [(23 * 3600 + 58 * 60 + s) % 86_400 for s in (0, 1, 3, 30, 200, 602, 603)]
+    texts = ["Started by timer", "Building in workspace /w", "+ make check", "Running test suite"]
+    texts += ["test_slow_io ...", "Build timed out (after 10 minutes). Marking the build as aborted.", "Finished"]
+    return "".join(f"{c // 3600:02}:{c // 60 % 60:02}:{c % 60:02}  {t}\n" for c, t in zip(clock, texts, strict=True))
+
+
+def gitlab_log(cleanup_section: bool = True) -> str:
+    """FF_TIMESTAMPS stamps and the runner's sections: step_script runs 1 h into the job's timeout, the runner says
+    it stopped it, cleans up (in a section of its own, on a newer runner) and then gives its verdict."""
+    epoch = int(START.timestamp())
+
+    def stamp(s: int, text: str, stream: str = "00O") -> str:
+        return f"{(START + timedelta(seconds=s)).strftime('%Y-%m-%dT%H:%M:%S.%fZ')} {stream} {text}\n"
+
+    def section(s: int, name: str, header: str) -> str:
+        return stamp(s, f"\x1b[0Ksection_start:{epoch + s}:{name}\r\x1b[0K{header}")
+
+    cleanup = "Cleaning up project directory and file based variables"
+    return (
+        stamp(0, "Running with gitlab-runner 17.0.0")
+        + section(1, "prepare_executor", 'Preparing the "docker" executor')
+        + stamp(5, "Using docker image ruby:3.2")
+        + stamp(9, f"\x1b[0Ksection_end:{epoch + 9}:prepare_executor\r\x1b[0K")
+        + section(10, "step_script", 'Executing "step_script" stage of the job script')  # 5
+        + stamp(11, "$ bundle exec rspec")
+        + stamp(40, "..........", "01E")
+        + stamp(3610, "WARNING: step_script could not run to completion because the timeout was exceeded.")  # 8
+        + stamp(3610, f"\x1b[0Ksection_end:{epoch + 3610}:step_script\r\x1b[0K")
+        + (section(3611, "cleanup_file_variables", cleanup) if cleanup_section else stamp(3611, cleanup))  # 10
+        + stamp(3612, f"\x1b[0Ksection_end:{epoch + 3612}:cleanup_file_variables\r\x1b[0K" if cleanup_section else "")
+        + stamp(3612, "ERROR: Job failed: execution took longer than 1h0m0s seconds")  # 12
+    )
+
+
+def older_gitlab_log() -> str:
+    return gitlab_log(cleanup_section=False)
+
+
+def teamcity_log() -> str:
+    """A TeamCity build log's ``[HH:MM:SS]`` stamps and build steps: a Go test hangs in step 2."""
+    rows = [(0, "i: Build started"), (1, " : Step 1/2: Compile (Gradle)"), (90, " :\t BUILD SUCCESSFUL")]
+    rows += [(91, " : Step 2/2: Test (Command Line)"), (92, " :\t + go test ./..."), (95, " :\t === RUN   TestFetch")]
+    rows += [(695, " :\t panic: test timed out after 10m0s"), (696, " :\t FAIL\texample.com/app/net\t600.012s")]
+    return "".join(f"[09:{s // 60:02}:{s % 60:02}]{t}\n" for s, t in rows)
+
+
+@pytest.mark.parametrize(
+    ("log", "rule", "said", "last"),
+    [
+        (jenkins_pipeline_log, "jenkins.timeout", "Test ran 9 min 39 s until line 15", "14 | tests/test_api.py ...."),
+        (jenkins_clock_log, "jenkins.timeout", "the log's first step ran 10 min 2 s until line 6", "5 | test_slow_io"),
+        # (triage: a newer runner's verdict after its cleanup section is in a passed section: not a timeout yet)
+        (older_gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
+        (teamcity_log, "go.test-timeout", "Test (Command Line) ran 10 min 4 s until line 7", "6 | === RUN"),
+    ],
+)
+def test_another_cis_stamps_say_where_the_time_went(
+    tmp_path: Path, log: Callable[[], str], rule: str, said: str, last: str
+) -> None:
+    path = tmp_path / "ci.log"
+    path.write_text(log())
+    run = [sys.executable, "-m", "autoheal", "triage", str(path)]
+    result = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    assert result["category"] == "timeout" and result["rule"] == rule and "timing" not in result
+    text = subprocess.run([*run, "--format", "text"], capture_output=True, text=True, check=True).stdout
+    assert f"timing:      {said}" in text
+    shown = text.split("last lines before it stopped:")[1]
+    assert last in shown and "[Pipeline]" not in shown and "section_" not in shown and "Step 2/2" not in shown
+
+
+def test_stages_sections_and_a_gitlab_jobs_commands_are_the_steps() -> None:
+    pipeline = read_timing(bytes_doc("", jenkins_pipeline_log().encode()), fallback_line=15)
+    assert pipeline is not None and [(s.name, s.seconds, s.line) for s in pipeline.steps] == [
+        ("", 1.0, 1),
+        ("Checkout", 20.0, 5),
+        ("Test", 580.0, 11),
+    ]
+    gitlab = read_timing(bytes_doc("", gitlab_log().encode()), fallback_line=12)  # the verdict: the stop came first
+    assert gitlab is not None and [(s.name, s.seconds) for s in gitlab.steps][1:] == [
+        ("prepare_executor", 9.0),
+        ("step_script", 1.0),
+        ("bundle exec rspec", 3600.0),
+        ("cleanup_file_variables", 1.0),
+    ]
+    assert gitlab.running == "bundle exec rspec" and gitlab.running_line == 6 and gitlab.limit_line == 8
+    assert gitlab.quiet_seconds == 3570.0
+
+
+def test_the_issue_says_which_stage_ran_how_long(tmp_path: Path) -> None:
+    path = tmp_path / "jenkins.log"
+    path.write_text(jenkins_pipeline_log())
+    run = [sys.executable, "-m", "autoheal", "triage", str(path), "--format", "markdown"]
+    body = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "Step `Test` had run for 9 min 39 s when the runner stopped it (line 15)" in body
+    assert "- `Test`: 9 min 40 s **(running when it stopped)**" in body
