@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from autoheal import excerpt
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import RuleSet, build_rule, compile_ruleset
@@ -261,3 +262,18 @@ def seed_origin(tmp: Path, files: dict[str, str]) -> Path:
     git(seed, *HUMAN, "commit", "--quiet", "-m", "initial")
     git(seed, "push", "--quiet", "origin", "HEAD:refs/heads/main")  # straight to the path: not checked
     return bare
+
+
+def never(_text: str) -> bool:
+    """A baseline that knows no line (excerpt.block's ``known``)."""
+    return False
+
+
+def numbered(lines: list[str]) -> list[tuple[int, str]]:
+    """Lines numbered from 1, as a log's are."""
+    return list(enumerate(lines, start=1))
+
+
+def block_shown(lines: list[str], anchor: int, least: tuple[int, int] = (0, 0), lead: bool = True) -> list[int]:
+    """The line numbers excerpt.block shows for the block of line ``anchor`` of ``lines``."""
+    return [n for n, _ in excerpt.block(numbered(lines), anchor, never, least, lead)]

@@ -8,17 +8,11 @@ from __future__ import annotations
 from autoheal import blocks, excerpt
 from autoheal.logsource import bytes_doc
 from autoheal.triage import triage_docs
+from tests.helpers import never as _never
+from tests.helpers import numbered as _numbered
 from tests.helpers import ruleset
 
 RS = ruleset()
-
-
-def _never(_text: str) -> bool:
-    return False
-
-
-def _numbered(lines: list[str]) -> list[tuple[int, str]]:
-    return list(enumerate(lines, start=1))
 
 
 def _shown(lines: list[str], anchor: int, least: tuple[int, int] = (0, 0)) -> list[int]:

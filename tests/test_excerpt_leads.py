@@ -5,15 +5,7 @@ Synthetic logs written for these tests; each names the mechanism it checks.
 
 from __future__ import annotations
 
-from autoheal import excerpt
-
-
-def _never(_text: str) -> bool:
-    return False
-
-
-def _shown(lines: list[str], anchor: int, lead: bool = True) -> list[int]:
-    return [n for n, _ in excerpt.block(list(enumerate(lines, start=1)), anchor, _never, lead=lead)]
+from tests.helpers import block_shown as _shown
 
 
 def test_the_line_that_opens_a_build_drivers_report_heads_its_block() -> None:

@@ -8,17 +8,10 @@ from __future__ import annotations
 from autoheal import blocks, cut, excerpt
 from autoheal.logsource import bytes_doc
 from autoheal.triage import triage_docs
+from tests.helpers import block_shown as _shown
 from tests.helpers import ruleset
 
 Numbered = list[tuple[int, str]]
-
-
-def _never(_text: str) -> bool:
-    return False
-
-
-def _shown(lines: list[str], anchor: int) -> list[int]:
-    return [n for n, _ in excerpt.block(list(enumerate(lines, start=1)), anchor, _never)]
 
 
 def test_a_value_ending_in_ok_is_no_passing_verdict() -> None:

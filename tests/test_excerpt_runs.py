@@ -6,20 +6,11 @@ Synthetic logs written for these tests; each names the edge rule it checks.
 
 from __future__ import annotations
 
-from autoheal import blocks, edges, ends, excerpt
+from autoheal import blocks, edges, excerpt, tallies
 from autoheal.baseline import Baseline
-
-
-def _never(_text: str) -> bool:
-    return False
-
-
-def _numbered(lines: list[str]) -> list[tuple[int, str]]:
-    return list(enumerate(lines, start=1))
-
-
-def _shown(lines: list[str], anchor: int) -> list[int]:
-    return [n for n, _ in excerpt.block(_numbered(lines), anchor, _never)]
+from tests.helpers import block_shown as _shown
+from tests.helpers import never as _never
+from tests.helpers import numbered as _numbered
 
 
 def test_passing_cases_between_a_failure_and_the_runs_tally_keep_one_block() -> None:
@@ -56,17 +47,17 @@ def test_a_passing_case_between_two_failing_ones_of_a_suites_list_is_in_the_bloc
 
 def test_a_tally_is_a_count_of_failures_in_any_runners_words() -> None:
     for text in ["75% tests passed, 1 tests failed out of 4", "Executed 3 tests, with 1 failure (0 unexpected)"]:
-        assert ends.tally(text), text
+        assert tallies.tally(text), text
     for text in ["1 failures, 0 errors.", "t/01.t (Wstat: 256 Tests: 7 Failed: 1)", "Status: 1 ERROR"]:
-        assert ends.tally(text), text
+        assert tallies.tally(text), text
     for text in ["100% tests passed, 0 tests failed out of 4", "Tests: 7 Failed: 0", "Ran 9 tests in 0.3s"]:
-        assert not ends.tally(text), text
+        assert not tallies.tally(text), text
 
 
 def test_a_tally_and_a_passing_summary_read_the_same_key_value_counts() -> None:
     # One reading of ``Failures: N`` / ``errors=N``: a line is a passing summary exactly when it is no tally.
     for text in ["Tests run: 4, Failures: 0, Errors: 2", "failed=1 passed=3", "Failures: 0, Errors: 0", "errors=0"]:
-        assert ends.tally(text) == (not blocks.passing_summary(text)) == any(blocks.counts(text)), text
+        assert tallies.tally(text) == (not blocks.passing_summary(text)) == any(blocks.counts(text)), text
 
 
 def test_an_indented_body_starts_at_the_unindented_error_line_it_belongs_to() -> None:

@@ -9,21 +9,11 @@ from __future__ import annotations
 
 from autoheal import excerpt, reports
 from autoheal.rules import default_ruleset
+from tests.helpers import block_shown as _shown
+from tests.helpers import numbered as _numbered
 from tests.helpers import triage_text
 
 RS = default_ruleset()
-
-
-def _never(_text: str) -> bool:
-    return False
-
-
-def _numbered(lines: list[str]) -> list[tuple[int, str]]:
-    return list(enumerate(lines, start=1))
-
-
-def _shown(lines: list[str], anchor: int) -> list[int]:
-    return [n for n, _ in excerpt.block(_numbered(lines), anchor, _never)]
 
 
 _TRY = [
