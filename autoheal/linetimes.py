@@ -37,7 +37,9 @@ _CLOCK = re.compile(rb"(\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
 _STAGE = re.compile(rb"\[Pipeline\] \{ \((.{1,200})\)\s*$")
 _SECTION = re.compile(rb"(?:\x1b\[0K)?section_start:\d+:([\w.-]{1,200})")
 # GitLab's runner prints each line of a job's script, in green, before running it (markers.py reads the same).
-_GITLAB_COMMAND = re.compile(rb"(?:\x1b\[[\d;]*m)*\$ (\S.{0,199}?)(?:\x1b\[0;m)?\s*$")
+# Matched on the line without its trailing spaces: a ``\s*$`` after the lazy command was tried at each of its
+# lengths over the whole rest of the line (a hostile 64 KB line of spaces took 0.1 s).
+_GITLAB_COMMAND = re.compile(rb"(?:\x1b\[[\d;]*m)*\$ (\S.{0,199}?)(?:\x1b\[0;m)?$")
 _TEAMCITY_STEP = re.compile(rb"Step \d+/\d+: (.{1,200})")  # (docker build's is ``Step 1/5 : FROM``)
 # Lines another CI prints where it stops a step for its time limit: the moment, as GitHub's are (timing._LIMIT).
 # GitLab's runner says which step it stopped, then cleans up in sections of its own before the job's verdict
@@ -94,11 +96,13 @@ class LineTimes:
         self._gitlab = False  # a GitLab section was opened: each ``$ command`` line is a step of its own
         self._days = 0  # midnights a clock has passed
         self._clock: float | None = None  # the last clock time read, in seconds of its day
+        self._nested = False  # the last stamp cut held TeamCity's nesting tabs
 
     def __call__(self, raw: bytes) -> tuple[float | None, bytes]:
         m = self._match(raw)
         if m is None:  # (a Pipeline's own lines, a line before ``timestamps {}``)
             return None, raw.removeprefix(b"\xef\xbb\xbf")
+        self._nested = b"\t" in raw[: m.end()]
         return self._seconds(raw[: m.end()]), raw[m.end() :]
 
     def boundary(self, body: bytes) -> tuple[str, str] | None:
@@ -106,9 +110,11 @@ class LineTimes:
         GitLab log each command of the job's script, as GitHub's steps are each a ``run:`` the user wrote (the
         runner's ``step_script`` phase holds them all)."""
         opened = boundary(body)
+        if opened is not None and opened[0] == "step" and self._nested:
+            return None  # TeamCity nests a build step's own output under tabs: a tool's ``Step 1/2:`` is none
         if opened is not None:
             self._gitlab = self._gitlab or opened[0] == "section"
-        elif self._gitlab and b"$ " in body[:16] and (m := _GITLAB_COMMAND.match(body)):
+        elif self._gitlab and b"$ " in body[:16] and (m := _GITLAB_COMMAND.match(body.rstrip())):
             return "command", m[1].decode("utf-8", "replace").strip()
         return opened
 

@@ -31,7 +31,7 @@ _ANSI = lazyre.compile(
     r"|\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])"
 )
 # _ANSI's sequences that start with an ESC: a line's remnants go after them (_unbare), as a chunk's do.
-_ANSI_ESC = lazyre.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]")
+_ANSI_ESC = lazyre.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]")
 # Two patterns, not one alternation: each starts with a literal, which lets
 # Python's re skip ahead to it; the alternation ran at half the speed. Of the APCs only Buildkite's
 # time (its line's start, which the section markers and block openers read) goes from the chunk.

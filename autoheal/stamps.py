@@ -71,7 +71,17 @@ def detect(written: Iterable[bytes]) -> Stamped | None:
     need = max(MIN_STAMPED, int(len(lines) * MIN_SHARE) + 1)
     if sum(1 for line in lines if line[:1] and line[0] in _STARTS) < need:
         return None  # (most logs: no shape is compiled or tried)
-    for shape, regex in zip(SHAPES, _COMPILED, strict=True):
-        if sum(1 for line in lines if regex.match(line)) >= need:
+    for i, (shape, regex) in enumerate(zip(SHAPES, _COMPILED, strict=True)):
+        stamped = [line for line in lines if regex.match(line)]
+        if len(stamped) >= need and not _narrower(i, stamped, lines):
             return Stamped(shape)
     return None
+
+
+def _narrower(i: int, stamped: list[bytes], lines: list[bytes]) -> bool:
+    """Timestamper's two-space shape is its one-space shape's (the next) when a line has it without the second
+    space: the space was the tool's indent (the git plugin's `` > git fetch``), which the stamp must not take."""
+    if i + 1 >= len(SHAPES) or SHAPES[i] != SHAPES[i + 1] + b" ":
+        return False
+    wider = _COMPILED[i + 1]
+    return sum(1 for line in lines if wider.match(line)) > len(stamped)

@@ -88,3 +88,18 @@ def test_a_gitlab_jobs_commands_open_steps_once_the_log_is_known_to_be_gitlabs()
     assert split.boundary(b"\x1b[0Ksection_start:1714554000:step_script\r\x1b[0K") == ("section", "step_script")
     assert split.boundary(b"\x1b[32;1m$ make test\x1b[0;m") == ("command", "make test")
     assert split.boundary(b"$ ") is None and split.boundary(b"  $ indented") is None
+
+
+def test_a_tools_own_step_lines_nested_under_a_teamcity_build_step_open_no_step() -> None:
+    split = LineTimes(stamps.Stamped(stamps.SHAPES[4]))
+    split(b"[09:01:35]i: Step 2/3: Test (Command Line)")
+    assert split.boundary(b"Step 2/3: Test (Command Line)") == ("step", "Test (Command Line)")
+    assert split(b"[09:01:36] :\t\t Step 1/2: fetching fixtures")[1] == b"Step 1/2: fetching fixtures"
+    assert split.boundary(b"Step 1/2: fetching fixtures") is None
+
+
+def test_a_gitlab_command_line_with_trailing_spaces_is_read_whole_and_fast() -> None:
+    split = LineTimes(stamps.Stamped(stamps.SHAPES[0]))
+    split.boundary(b"section_start:1714554000:step_script\r\x1b[0K")
+    assert split.boundary(b"$ make test   ") == ("command", "make test")
+    assert split.boundary(b"$ x" + b" " * 65_000 + b"y") is None  # (a lazy command then ``\s*$``: 0.1 s a line)

@@ -123,6 +123,11 @@ def test_resets_and_cursor_moves_without_digits_go_only_on_a_line_with_a_remnant
     assert strip_ansi_bytes(b"x" * 100 + b"[K\n") == b"x" * 100 + b"[K\n"
 
 
+def test_buildkites_time_escape_goes_from_a_line_as_from_a_chunk() -> None:
+    line = "\x1b_bk;t=1714554000000\x07\x1b[31mnpm ERR! code ELIFECYCLE"
+    assert normalize(line) == "npm ERR! code ELIFECYCLE" == strip_ansi_bytes(line.encode()).decode()
+
+
 def test_a_colour_code_in_caret_notation_goes_whole() -> None:
     # A log saved through `cat -v` or a pager shows ESC as ``^[``: the code goes with its caret, other
     # carets stay (a regex in the log, a shell's ``^[`` typed as text).

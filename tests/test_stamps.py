@@ -230,3 +230,15 @@ def test_an_azure_pipelines_log_keeps_the_runner_stamp_github_s_reading_cuts(tmp
     assert isinstance(excerpt, list)
     assert any(e["text"] == "E       assert 27.000000000000004 == 27" for e in excerpt)
     assert not any(e["text"].startswith("2024-") for e in excerpt)
+
+
+def test_one_space_stamps_over_indented_lines_are_not_read_as_two_space_ones() -> None:
+    # The git plugin indents its own lines (`` > git fetch``): under a one-space stamp they show two spaces.
+    head = [b"00:00:01.000 Started by user admin"] + [b"00:00:0%d.000  > git rev-parse HEAD" % i for i in range(8)]
+    head += [b"00:00:09.000 FAILURE: Build failed"]
+    found = stamps.detect(head)
+    assert found is not None and found.shape == stamps.SHAPES[3]
+    assert found(head)[1] == b" > git rev-parse HEAD" and found(head)[-1] == b"FAILURE: Build failed"
+    two = [b"09:00:0%d  + make test" % i for i in range(5)] + [b"09:00:09    indented by the tool"]
+    found = stamps.detect(two)
+    assert found is not None and found.shape == stamps.SHAPES[2]
