@@ -17,7 +17,7 @@ _TALLY = asciitwin.lazy(
 )
 # A number after one of these words says which try or step failed, not how many: ``Upload attempt 3 failed``,
 # ``retry #2 failed``, ``Stage 2 failed`` are one failure each, not a run's tally (RE2 has no lookbehind).
-_ORDINAL = lazyre.compile(r"(?i)(?:attempt|try|retry|round|iteration|stage|step|phase|pass|job|run)\s*#?\s*$")
+_ORDINAL = lazyre.compile(r"(?i)(?:attempt|try|retry|round|iteration|stage|step|phase|pass|job|run)\s*(?:#\s*)?$")
 
 
 def tally(text: str) -> bool:

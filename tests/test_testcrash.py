@@ -39,7 +39,8 @@ def _key(diagnosis: Diagnosis) -> str:
     return next(e.text for e in diagnosis.excerpt if e.line == diagnosis.key_lines[0])
 
 
-def test_a_go_runtime_panic_under_the_failing_tests_verdict_is_a_crash() -> None:
+def test_a_go_runtime_panic_under_the_failing_tests_verdict_is_the_tests_failure() -> None:
+    # categories.md: ``panic:`` is a crash outside tests.
     go = _gha(
         "go test ./...",
         "--- FAIL: TestDrain (0.00s)",
@@ -48,8 +49,7 @@ def test_a_go_runtime_panic_under_the_failing_tests_verdict_is_a_crash() -> None
         "goroutine 7 [running]:",
         "FAIL\texample.com/q\t0.02s",
     )
-    assert go.category == "crash"
-    assert _key(go).startswith("panic: runtime error")
+    assert go.category == "test.failure"
 
 
 def test_a_sanitizers_report_in_a_ctest_tests_output_is_a_crash() -> None:
@@ -107,3 +107,24 @@ def test_one_crash_among_several_failing_tests_is_one_failure_of_many() -> None:
         "25% tests passed, 3 tests failed out of 4",
     )
     assert many.category == "test.failure"
+
+
+def test_a_tests_message_quoting_a_crash_report_is_its_assertion() -> None:
+    quoted = _gha(
+        "go test ./...",
+        "--- FAIL: TestEvalErrors (0.00s)",
+        '    eval_test.go:42: got error "prog.lox:3:7: runtime error: division by zero", want "divide by zero"',
+        "FAIL\texample.com/lox/interp\t0.011s",
+    )
+    assert quoted.category == "test.failure"
+
+
+def test_ubsans_report_under_a_failing_check_is_no_crash_it_runs_on() -> None:
+    ubsan = _gha(
+        "ctest --output-on-failure",
+        "1/2 Test #1: codec_tests ......................***Failed    0.04 sec",
+        "/w/src/varint.c:41:17: runtime error: left shift of 1 by 31 places cannot be represented in type 'int'",
+        "truncated: expected -1, got 0",
+        "50% tests passed, 1 tests failed out of 2",
+    )
+    assert ubsan.category == "test.failure"
