@@ -83,6 +83,7 @@ __all__ = [
     "failed_scope",
     "quiet",
     "rank",
+    "step_of",
     "tier",
 ]
 
@@ -172,14 +173,26 @@ def tier(scan: DocScan, hit: Hit, scope: Scope | None) -> int:
 
     A Jenkins Text Finder's quote of the workspace's files after the failed section is that section's: the
     files are what its build wrote (a TAP report's ``not ok``). So is the job's verdict that failed it, printed
-    after the phases aside (GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s`` after its cleanup)."""
+    after the phases aside, when it names the limit the job hit (GitLab's ``ERROR: Job failed: execution took
+    longer than 1h0m0s`` after its cleanup): that says why. A bare exit code there only says again that it failed."""
     section = _section(scan, hit)
     if scope is not None and scan is scope.scan and (hit.section == scope.index or _quoted(section, hit, scope)):
         return 0
-    if scope is not None and scan is scope.scan and hit.line == scope.section.exit_line:
+    if scope is not None and scan is scope.scan and hit.line == scope.section.exit_line and _limit(hit):
         return 0
     status = section.status if section else ""
     return 1 if status == FAILED else 3 if status == PASSED else 2
+
+
+def _limit(hit: Hit) -> bool:
+    """The hit is a limit the platform enforced (a job's or step's time limit), not a bare exit status."""
+    return hit.rule.category == "timeout"
+
+
+def step_of(scan: DocScan, hit: Hit) -> str | None:
+    """The step a verdict printed after the phases aside failed (GitLab's, past its cleanup: ``tier``), or the hit's."""
+    failed = (scan.sections[i] for i in scan.failed_tails if i != hit.section)
+    return next((s.command for s in failed if s.exit_line == hit.line and s.command), hit.step)
 
 
 def _quoted(section: Section | None, hit: Hit, scope: Scope) -> bool:

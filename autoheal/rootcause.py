@@ -52,9 +52,8 @@ class Found:
 
 def _from_hit(scans: Sequence[DocScan], hit: Hit) -> Found:
     scan = next(s for s in scans if s.doc is hit.doc)
-    return Found(
-        hit.line, hit.text, hit.rule.category, hit.rule, siblings.context(scan, hit), hit.doc, hit.step, hit.captures
-    )
+    step, context = cause.step_of(scan, hit), siblings.context(scan, hit)
+    return Found(hit.line, hit.text, hit.rule.category, hit.rule, context, hit.doc, step, hit.captures)
 
 
 def _scope_category(scope: Scope, hits: Sequence[Hit], category: str | None, checked: bool = False) -> str:

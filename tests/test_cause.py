@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
 from autoheal.triage import triage_docs
-from tests.helpers import triage_text
+from tests.helpers import triage_cli, triage_text
 
 RS = default_ruleset()
 
@@ -403,3 +408,50 @@ def test_a_gitlab_job_limit_printed_after_the_cleanup_is_the_failed_commands_sta
     )
     d = triage_text(log, RS)
     assert d.category == "timeout"  # (it read as the tests' failure: the verdict's section, aside, had passed)
+
+
+def _gitlab_trace(script: list[str], verdict: str, stamped: bool) -> str:
+    """A newer runner's raw trace: its cleanup in a section of its own, then its verdict (FF_TIMESTAMPS stamps or none)."""
+    cleanup = "Cleaning up project directory and file based variables"
+    rows = [
+        "Running with gitlab-runner 17.1.0 (fe451d5a)",
+        '\x1b[0Ksection_start:1720186574:step_script\r\x1b[0K\x1b[0K\x1b[36;1mExecuting "step_script" stage\x1b[0;m',
+        *script,
+        "\x1b[0Ksection_end:1720190174:step_script\r\x1b[0K",
+        f"\x1b[0Ksection_start:1720190174:cleanup_file_variables\r\x1b[0K\x1b[0K\x1b[36;1m{cleanup}\x1b[0;m",
+        "\x1b[0Ksection_end:1720190175:cleanup_file_variables\r\x1b[0K",
+        f"\x1b[31;1mERROR: Job failed: {verdict}\x1b[0;m",
+    ]
+    return "".join(
+        (f"2024-07-05T13:36:{14 + n % 40:02}.123456Z 00O " if stamped else "") + r + "\n" for n, r in enumerate(rows)
+    )
+
+
+@pytest.mark.parametrize("stamped", [False, True])
+def test_a_job_limit_after_a_newer_runners_cleanup_is_the_cause_through_the_cli(tmp_path: Path, stamped: bool) -> None:
+    script = [
+        "\x1b[32;1m$ bundle exec rspec\x1b[0;m",
+        "...........",
+        "WARNING: step_script could not run to completion because the timeout was exceeded.",
+    ]
+    (tmp_path / "job.log").write_text(_gitlab_trace(script, "execution took longer than 1h0m0s seconds", stamped))
+    d = json.loads(triage_cli("job.log", cwd=tmp_path).stdout)
+    assert (d["category"], d["rule"], d["step"], d["key_lines"]) == (
+        "timeout",
+        "gitlab.job-timeout",
+        "bundle exec rspec",
+        [9],
+    )
+
+
+@pytest.mark.parametrize("stamped", [False, True])
+def test_a_bare_exit_code_after_the_cleanup_leaves_the_tests_failure(tmp_path: Path, stamped: bool) -> None:
+    """Only a verdict that names a limit says why; ``exit code 1`` after the cleanup says again that pytest failed."""
+    script = [
+        "\x1b[32;1m$ pytest -q\x1b[0;m",
+        "FAILED tests/test_api.py::test_login - AssertionError: assert 401 == 200",
+        "1 failed, 41 passed in 3.20s",
+    ]
+    (tmp_path / "job.log").write_text(_gitlab_trace(script, "exit code 1", stamped))
+    d = json.loads(triage_cli("job.log", cwd=tmp_path).stdout)
+    assert (d["category"], d["step"]) == ("test.failure", "pytest -q")

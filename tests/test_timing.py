@@ -310,7 +310,7 @@ def teamcity_log() -> str:
     [
         (jenkins_pipeline_log, "jenkins.timeout", "Test ran 9 min 39 s until line 15", "14 | tests/test_api.py ...."),
         (jenkins_clock_log, "jenkins.timeout", "the log's first step ran 10 min 2 s until line 6", "5 | test_slow_io"),
-        # (triage: a newer runner's verdict after its cleanup section is in a passed section: not a timeout yet)
+        (gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
         (older_gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
         (teamcity_log, "go.test-timeout", "Test (Command Line) ran 10 min 4 s until line 7", "6 | === RUN"),
     ],

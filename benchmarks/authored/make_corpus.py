@@ -29,6 +29,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_aj,
     cases_ak,
     cases_al,
+    cases_am,
     cases_b,
     cases_c,
     cases_d,
