@@ -42,7 +42,8 @@ NOTHING_TO_RUN = (
 # UBSan's ``file:line:col: runtime error:``, every sanitizer's ``SUMMARY: XSanitizer:``), CPython's
 # faulthandler, HotSpot's fatal error log, Go's runtime panic, the Erlang VM's (erts' crash dump, the
 # kernel or init process dying during boot, a process's exit report). Printed by the runtime of the
-# process that died, never by a test's assertion: inside a failing test's output, it is why (testcrash.py).
+# process that died, never by a test's assertion (testcrash.py reads the ones that open a line inside a
+# failing test's output).
 CRASH_REPORTS = (
     r"==\d+==\s?ERROR: \w*Sanitizer:|\bSUMMARY: \w*Sanitizer:|:\d+:\d+: runtime error: ",
     r"^Fatal Python error: |# A fatal error has been detected by the Java Runtime Environment|\bhs_err_pid\d+",
@@ -102,12 +103,6 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _CUES)
-_REPORT = re.compile("|".join(f"(?:{p})" for p in CRASH_REPORTS))
-
-
-def crash_report(text: str) -> bool:
-    """A line of a runtime's own crash report (a sanitizer's, Go's runtime panic, CPython's faulthandler)."""
-    return bool(_REPORT.search(text))
 
 
 def line_category(text: str) -> str | None:

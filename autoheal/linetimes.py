@@ -92,7 +92,7 @@ class LineTimes:
     """Split a stamped line (as written, without its line end) into its time in seconds and the tool's line."""
 
     def __init__(self, shape: stamps.Stamped) -> None:
-        self._match = re.compile(shape.shape).match
+        self._match = shape.match
         self._gitlab = False  # a GitLab section was opened: each ``$ command`` line is a step of its own
         self._days = 0  # midnights a clock has passed
         self._clock: float | None = None  # the last clock time read, in seconds of its day

@@ -26,23 +26,24 @@ STAMP_BYTES = lazyre.compile(STAMP.encode())
 # caret form of the ESC before them when the log went through ``cat -v`` or a pager (``^[[31m``).
 # Buildkite's agent starts each line with an APC holding its time (``\x1b_bk;t=1700000000000\x07``,
 # https://buildkite.com/docs/agent/v3#experimental-features-ansi-timestamps).
-_ANSI = lazyre.compile(
-    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\[\d{1,3}(?:;\d{1,3})*[mK]"
-    r"|\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])"
-)
+_ESC_SEQ = r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]"
+_BARE_CODE = r"\[\d{1,3}(?:;\d{1,3})*[mK]"  # a colour remnant: a code without its ESC
+_CARET_ESC = r"\^\[(?=" + _BARE_CODE + ")"
+_ANSI = lazyre.compile(_ESC_SEQ + "|" + _BARE_CODE + "|" + _CARET_ESC)
 # _ANSI's sequences that start with an ESC: a line's remnants go after them (_unbare), as a chunk's do.
-_ANSI_ESC = lazyre.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]")
+_ANSI_ESC = lazyre.compile(_ESC_SEQ)
 # Two patterns, not one alternation: each starts with a literal, which lets
 # Python's re skip ahead to it; the alternation ran at half the speed. Of the APCs only Buildkite's
 # time (its line's start, which the section markers and block openers read) goes from the chunk.
 _ESC_BYTES = lazyre.compile(rb"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|_bk;t=\d{1,16}\x07)")
-_BARE_BYTES = lazyre.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
+_BARE_BYTES = lazyre.compile(_BARE_CODE.encode())
 # The caret ESC of ``cat -v`` before a remnant, on its own: an optional prefix on _BARE ran 7x slower.
-_CARET_BYTES = lazyre.compile(rb"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
-_CARET = lazyre.compile(r"\^\[(?=\[\d{1,3}(?:;\d{1,3})*[mK])")
+_CARET_BYTES = lazyre.compile(_CARET_ESC.encode())
+_CARET = lazyre.compile(_CARET_ESC)
 # RE2 tells whether a chunk holds a bare code ~10x faster than Python's re.
-_HAS_BARE = re2.compile(rb"\[\d{1,3}(?:;\d{1,3})*[mK]")
-_BARE = lazyre.compile(r"\[\d{1,3}(?:;\d{1,3})*[mK]")  # _ANSI's last branch, for lines without an ESC
+_HAS_BARE = re2.compile(_BARE_CODE.encode())
+_BARE = lazyre.compile(_BARE_CODE)  # _ANSI's remnant branch, for lines without an ESC
+# A reset, an erase or a cursor move without its ESC: a remnant only on a line with a _BARE_CODE (_unbare).
 _REST = r"\[(?:[mK]|\d{1,3}[ABCDGJ]|\?\d{1,4}[hl])"
 _BARE_REST = lazyre.compile(_REST)
 _BARE_REST_BYTES = lazyre.compile(_REST.encode())

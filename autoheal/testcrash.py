@@ -50,6 +50,7 @@ def crashed(category: str, context: Sequence[tuple[int, str]], line: int, hits: 
     end = min([line + OUTPUT, *later])
     output = [(n, t) for n, t in context if line < n <= end]
     report = next((n for n, t in output if _REPORT.match(t)), None)
-    if report is None or max(1, (verdicts.failing_count(tests) + 1) // 2) > 1:
+    # One test's report explains at least half of the failing tests only when at most two failed.
+    if report is None or verdicts.failing_count(tests) > 2:
         return None
     return None if any(n < report and _CAPTURED.match(t) for n, t in output) else report

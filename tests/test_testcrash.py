@@ -4,6 +4,7 @@ several failing tests is not."""
 
 from __future__ import annotations
 
+from autoheal import testcrash
 from autoheal.models import Diagnosis
 from tests.helpers import ruleset, triage_text
 
@@ -128,3 +129,11 @@ def test_ubsans_report_under_a_failing_check_is_no_crash_it_runs_on() -> None:
         "50% tests passed, 1 tests failed out of 2",
     )
     assert ubsan.category == "test.failure"
+
+
+def test_a_crash_report_opens_its_line_and_is_a_runtimes_own_not_a_signals_name() -> None:
+    assert testcrash._REPORT.match("==12==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020")
+    assert testcrash._REPORT.match("Fatal Python error: Segmentation fault")
+    assert not testcrash._REPORT.match("Segmentation fault (core dumped)")  # a shell's report of a signal
+    assert not testcrash._REPORT.match("    -==12==ERROR: AddressSanitizer: x")  # a diff's line
+    assert not testcrash._REPORT.match("panic: runtime error: index out of range [recovered]")  # a test's, in Go
