@@ -59,15 +59,6 @@ def _unstamped(data: bytes) -> bytes:
     return _STAMPED.sub(rb"\1", data)  # a byte-order mark stays
 
 
-def _stamped(data: bytes) -> bytes:
-    """Every line with one GitHub runner's timestamp (in place of its own); the end of the file stays the end."""
-    if _GH_COLUMNS.search(data):  # gh's job and step columns come before the stamp: a stamp there is no shape
-        return data
-    lines = _unstamped(data).split(b"\n")
-    stamped = [_STAMP + line for line in lines[:-1]]
-    return b"\n".join([*stamped, _STAMP + lines[-1] if lines[-1] else b""])
-
-
 def _gh_columns(data: bytes) -> bytes:
     """A stamped job log as ``gh run view --log`` prints it: the job's and the step's name before each line (a
     step opens at the runner's ``##[group]Run ...``; what comes before the first is ``Set up job``)."""
@@ -83,10 +74,11 @@ def _gh_columns(data: bytes) -> bytes:
 
 
 def _prefixed(prefix: bytes) -> Callable[[bytes], bytes]:
-    """Every line of the log, its runner's stamps taken off, after another CI's stamp (gh's shape is left)."""
+    """Every line of the log, its runner's stamps taken off, after one CI's stamp (GitHub's or another's); the
+    end of the file stays the end."""
 
     def transform(data: bytes) -> bytes:
-        if _GH_COLUMNS.search(data):
+        if _GH_COLUMNS.search(data):  # gh's job and step columns come before the stamp: a stamp there is no shape
             return data
         lines = _unstamped(data).split(b"\n")
         return b"\n".join([*(prefix + line for line in lines[:-1]), prefix + lines[-1] if lines[-1] else b""])
@@ -103,7 +95,7 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "bare-colour": _bare,
     "no-colour": _uncoloured,
     "no-stamps": _unstamped,
-    "stamps": _stamped,
+    "stamps": _prefixed(_STAMP),
     "bom": _bom,
     "gh-columns": _gh_columns,
     # Jenkins' Timestamper (https://plugins.jenkins.io/timestamper/) and GitLab's job log timestamps
