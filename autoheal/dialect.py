@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # What is looked at to tell the dialect: enough for several lines of any log.
 HEAD_BYTES = 1 << 16
-HEAD_LINES = 40
+HEAD_LINES = stamps.HEAD_LINES
 # An indent is only told from this many non-blank lines (a short snippet may be all indented text).
 MIN_INDENTED = 8
 # A line longer than this has its start undone and the rest passed through as it comes: a dialect is
@@ -82,11 +82,12 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
     if not eof:
         lines = lines[:-1]  # the last one may be cut short
     # The first HEAD_LINES written lines, not all the head's (this runs at each open of every log).
-    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), HEAD_LINES)]
+    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), stamps.LATE_LINES)]
     if written and all(_GH_LINE.match(line) for line in written[:5]):
         return GhColumns()
     if stamped := stamps.detect(written):
         return stamped
+    written = written[:HEAD_LINES]
     if len(written) >= HEAD_LINES or (eof and len(written) >= MIN_INDENTED):
         indent = min(len(line) - len(line.lstrip(b" ")) for line in written)
         if indent >= 2:

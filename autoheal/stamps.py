@@ -7,7 +7,9 @@ by the read layer (dialect.py), each only when the log's head is in its shape (`
 
 - Jenkins' Timestamper (https://plugins.jenkins.io/timestamper/): ``[2024-05-01T09:00:00.123Z] `` in a
   Pipeline's console text, ``21:51:15  `` (system clock) or ``00:00:01.234 `` (elapsed) in a freestyle
-  job's. A Pipeline's own ``[Pipeline]`` lines and those before ``timestamps {}`` carry none.
+  job's. A Pipeline's own ``[Pipeline]`` lines and those before ``timestamps {}`` carry none: when its
+  ``[Pipeline] timestamps`` step comes past the head's first lines (a checkout before it), the lines
+  after it are looked at instead.
 - GitLab's job log timestamps (``FF_TIMESTAMPS``, GitLab Runner 17.0:
   https://docs.gitlab.com/ee/ci/yaml/ci_job_log_timestamps.html): an RFC 3339 time, the stream's number
   (two hex digits) and type (``O``/``E``), and ``+`` on a line that continues the one before:
@@ -24,7 +26,7 @@ starts with it and keeps every line where it was (dialect.py), so line numbers s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from autoheal import lazyre
 
@@ -45,6 +47,9 @@ _STARTS = frozenset(b"0123456789[\xef")  # the first bytes of a stamp
 MIN_STAMPED = 3
 MIN_SHARE = 0.5
 _PIPELINE = b"[Pipeline] "
+_TIMESTAMPS_STEP = b"[Pipeline] timestamps"
+HEAD_LINES = 40  # the written lines of a log's head its stamp is told from
+LATE_LINES = 400  # how far into the head a ``[Pipeline] timestamps`` step is looked for
 
 
 class Stamped:
@@ -66,8 +71,25 @@ class Stamped:
         return self._lines.sub(b"\n", b"\n" + data)[1:]
 
 
-def detect(written: Iterable[bytes]) -> Stamped | None:
-    """The stamp the head's non-blank lines (``written``, without their line ends) are in, if any."""
+def detect(written: Sequence[bytes]) -> Stamped | None:
+    """The stamp the head's non-blank lines (``written``, without their line ends) are in, if any: the first
+    ``HEAD_LINES`` of them, or those after the Pipeline's ``[Pipeline] timestamps`` when it came later."""
+    found = _detect(written[:HEAD_LINES])
+    if found is None and (late := _after_timestamps_step(written)) is not None:
+        found = _detect(late[:HEAD_LINES])
+    return found
+
+
+def _after_timestamps_step(written: Sequence[bytes]) -> Sequence[bytes] | None:
+    """The lines after a ``timestamps {}`` block opened (https://www.jenkins.io/doc/pipeline/steps/timestamper/):
+    what ran before it (checkout, library loading) carries no stamp and may fill the first lines."""
+    for i, line in enumerate(written):
+        if line.lstrip().startswith(_TIMESTAMPS_STEP):
+            return written[i + 1 :] if i >= HEAD_LINES // 2 else None  # (earlier: the first look saw them)
+    return None
+
+
+def _detect(written: Iterable[bytes]) -> Stamped | None:
     lines = [line for line in written if not line.lstrip().startswith(_PIPELINE)]
     need = max(MIN_STAMPED, int(len(lines) * MIN_SHARE) + 1)
     if sum(1 for line in lines if line[:1] and line[0] in _STARTS) < need:

@@ -242,3 +242,35 @@ def test_one_space_stamps_over_indented_lines_are_not_read_as_two_space_ones() -
     two = [b"09:00:0%d  + make test" % i for i in range(5)] + [b"09:00:09    indented by the tool"]
     found = stamps.detect(two)
     assert found is not None and found.shape == stamps.SHAPES[2]
+
+
+def _checkout(n: int) -> list[bytes]:
+    """A Pipeline's unstamped start: the SCM checkout before ``timestamps {}`` opened."""
+    lines = [b"Started by an SCM change", b"Obtained Jenkinsfile from git https://git.example/acme/orders.git"]
+    lines += [b"[Pipeline] Start of Pipeline", b"[Pipeline] node", b"Running on agent-7 in /ws/orders"]
+    lines += [b" > git fetch --tags --force --progress -- origin +refs/heads/*:refs/remotes/origin/* # timeout=10"] * n
+    return lines
+
+
+@pytest.mark.parametrize("shape", ["[2024-05-01T09:00:0%dZ] ", "09:00:0%d  "])
+def test_stamps_that_begin_after_a_late_timestamps_step_are_still_told(shape: str) -> None:
+    stamped = [(shape % (i % 10)).encode() + line.encode() for i, line in enumerate(MAVEN)]
+    head = [*_checkout(40), b"[Pipeline] timestamps", b"[Pipeline] {", *stamped]
+    found = stamps.detect(head)
+    assert found is not None and found.match(stamped[0]) is not None
+    assert stamps.detect(head[: -len(stamped)]) is None  # the step alone is no stamp
+
+
+def test_a_tool_s_own_times_far_into_the_head_are_no_stamp_without_the_timestamps_step() -> None:
+    spring = [b"09:41:%02d.118 [main] INFO  o.s.b.SpringApplication - Starting" % (i % 60) for i in range(60)]
+    assert stamps.detect([*_checkout(40), *spring]) is None
+
+
+def test_a_late_stamped_jenkins_log_is_triaged_as_its_tool_printed_it(tmp_path: Path) -> None:
+    stamped = ["[2024-05-01T09:00:%02dZ] %s" % (i, line) for i, line in enumerate(MAVEN)]
+    head = [line.decode() for line in _checkout(40)] + ["[Pipeline] timestamps", "[Pipeline] {"]
+    out = _triage(tmp_path, "".join(line + "\n" for line in [*head, *stamped, "[Pipeline] }", "Finished: FAILURE"]))
+    assert out["category"] == "compile.error"
+    excerpt = out["excerpt"]
+    assert isinstance(excerpt, list)
+    assert any(e["text"] == MAVEN[6] for e in excerpt)  # the stamp cut, the tool's own line shown
