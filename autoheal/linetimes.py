@@ -10,6 +10,10 @@ keeping its time; a line keeps its number, as through the read layer. Each shape
 - a clock without one (Timestamper's ``21:51:15``, TeamCity's ``[09:00:00]``) or Timestamper's elapsed
   ``00:00:01.234``: seconds of a day, and a day more each time the clock goes back past midnight.
 
+A GitLab log without FF_TIMESTAMPS has times only in the runner's section markers
+(``section_start:UNIX_TIME:NAME``, ``section_end:…``; SectionTimes): its sections are timed by them, and
+the moment a step was stopped is the next marker's time.
+
 Where a step begins, besides GitHub's ``##[group]Run`` (timing.py): a Jenkins Pipeline stage (or a
 parallel branch) opens with ``[Pipeline] { (NAME)`` (https://www.jenkins.io/doc/pipeline/steps/), a
 GitLab section with ``section_start:UNIX_TIME:NAME`` (https://docs.gitlab.com/ci/jobs/job_logs/: the
@@ -36,6 +40,12 @@ _ISO = re.compile(rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(?:Z|([
 _CLOCK = re.compile(rb"(\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
 _STAGE = re.compile(rb"\[Pipeline\] \{ \((.{1,200})\)\s*$")
 _SECTION = re.compile(rb"(?:\x1b\[0K)?section_start:\d+:([\w.-]{1,200})")
+_MARKER = re.compile(rb"(?:\x1b\[0K)?section_(?:start|end):(\d{1,12}):")
+# The runner's own first sections (an unstamped line that starts with one: a GitLab job log).
+_RUNNER_SECTION = re.compile(
+    rb"(?:\x1b\[0K)?section_start:\d{1,12}:(?:resolve_secrets|prepare_executor|prepare_script)"
+)
+EPOCH = 719_163 * DAY  # 1970-01-01 in seconds since year 1, the base every other time here is in
 # GitLab's runner prints each line of a job's script, in green, before running it (markers.py reads the same).
 # Matched on the line without its trailing spaces: a ``\s*$`` after the lazy command was tried at each of its
 # lengths over the whole rest of the line (a hostile 64 KB line of spaces took 0.1 s).
@@ -64,14 +74,15 @@ def day_start(date: bytes) -> int | None:
         return None
 
 
-def stamped(doc: LogDoc) -> stamps.Stamped | None:
-    """The stamp the read layer cuts from ``doc``'s lines, or None (an unstamped log, GitHub's stamps, gh's columns)."""
+def timer(doc: LogDoc) -> LineTimes | None:
+    """Another CI's stamped lines, read from ``doc`` as written (``doc.raw``: the read layer cuts the stamp),
+    or None (an unstamped log, GitHub's stamps, gh's columns)."""
     if doc.raw is None:
         return None
     with doc.raw() as stream:
         head = stream.read(dialect.HEAD_BYTES)
     undo = dialect.detect(head, eof=len(head) < dialect.HEAD_BYTES)
-    return undo if isinstance(undo, stamps.Stamped) else None
+    return LineTimes(undo) if isinstance(undo, stamps.Stamped) else None
 
 
 def _fraction(digits: bytes | None) -> float:
@@ -90,6 +101,8 @@ def _utc(iso: re.Match[bytes]) -> float | None:
 
 class LineTimes:
     """Split a stamped line (as written, without its line end) into its time in seconds and the tool's line."""
+
+    sparse = False  # each line has its time (a Pipeline's own lines came after the last stamped one)
 
     def __init__(self, shape: stamps.Stamped) -> None:
         self._match = shape.match
@@ -130,6 +143,27 @@ class LineTimes:
             self._days += 1
         self._clock = at
         return self._days * DAY + at
+
+
+class SectionTimes:
+    """An unstamped GitLab log's only times: the UNIX time the runner writes in each section's start and end
+    marker. The lines between have none; a stop line's moment is the next time known (``sparse``)."""
+
+    sparse = True
+
+    @staticmethod
+    def opens(body: bytes) -> bool:
+        """The runner's first section on an unstamped line: a GitLab log whose markers tell the time."""
+        return b"section_start:" in body[:20] and _RUNNER_SECTION.match(body) is not None
+
+    def __call__(self, raw: bytes) -> tuple[float | None, bytes]:
+        body = raw.removeprefix(b"\xef\xbb\xbf")
+        m = _MARKER.match(body) if b"section_" in body[:24] else None
+        return (None if m is None else EPOCH + int(m[1])), body
+
+    def boundary(self, body: bytes) -> tuple[str, str] | None:
+        opened = boundary(body)
+        return opened if opened is not None and opened[0] == "section" else None
 
 
 def boundary(body: bytes) -> tuple[str, str] | None:

@@ -1,17 +1,14 @@
 """Where the time went, and where a line sits in GitHub's per-step log viewer.
 
-Both read the raw log, before normalisation strips what they need: the
-runner's timestamp at the start of every line (ISO-8601, 7 fractional digits,
-``Z``) and the ``##[group]Run …`` line each step's log opens with. A log
-Jenkins, GitLab or TeamCity stamped (stamps.py) is read as written too, each
-line's time and where its stages or sections open told by linetimes.py.
+Both read the raw log, before normalisation strips what they need: the runner's timestamp at the
+start of every line (ISO-8601, 7 fractional digits, ``Z``) and the ``##[group]Run …`` line each step's
+log opens with. Other CIs' times (Jenkins', GitLab's or TeamCity's stamps, GitLab's section markers)
+and where their stages or sections open are told by linetimes.py.
 
-``with_timing(diagnosis, docs, steps)`` is the one hook, called after triage
-by ``autoheal triage`` and by report mode: it fills ``key_lines`` when triage
-left them empty (headline.py), ``timing`` for a timeout or cancellation (the
-only time a log is read again here), and ``step_lines`` when the jobs API's
-steps are given (report mode, for links to ``…/job/JOB#step:STEP:LINE``).
-Both reads stream the log line by line with bounded memory.
+``with_timing(diagnosis, docs, steps)`` is the one hook, called after triage by ``autoheal triage`` and by
+report mode: it fills ``key_lines`` when triage left them empty (headline.py), ``timing`` for a timeout or
+cancellation (the only time a log is read again here), and ``step_lines`` when the jobs API's steps are
+given (report mode, for links to ``…/job/JOB#step:STEP:LINE``). Both stream the log with bounded memory.
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from typing import IO, TYPE_CHECKING
 
 from autoheal import lazyre, linetimes
 from autoheal.headline import key_excerpt, with_key_lines
-from autoheal.linetimes import LineTimes, day_start
+from autoheal.linetimes import LineTimes, SectionTimes, day_start
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
 from autoheal.normalize import STAMP_BYTES, decode, normalize
@@ -120,7 +117,7 @@ class _Reader:
 
     first_name: str
     fallback_line: int | None
-    times: LineTimes | None = None  # another CI's stamps (linetimes.py), read from the log as written
+    times: LineTimes | SectionTimes | None = None  # another CI's times (linetimes.py)
     sections: list[_Section] = field(default_factory=list)
     limit: _Snapshot | None = None
     fallback: _Snapshot | None = None
@@ -132,6 +129,9 @@ class _Reader:
 
     def feed(self, number: int, raw: bytes) -> None:
         stamp, body = self.times(raw) if self.times else _split(raw)
+        if self.times is None and stamp is None and len(self.sections) < 2 and SectionTimes.opens(body):
+            self.times = SectionTimes()  # (an unstamped GitLab log, told at its runner's first section)
+            stamp, body = self.times(raw)
         opened = _boundary(body) or (self.times.boundary(body) if self.times else None)
         if opened and len(self.sections) < MAX_STEPS:
             self.sections.append(_Section(opened[1], opened[0], number))
@@ -158,10 +158,12 @@ class _Reader:
             self.recent.append((number, body[:4000]))  # normalised only if shown
         if stamp is not None:
             self.previous = (number, stamp)
+            for shot in filter(None, (self.limit, self.fallback)):
+                shot.at = stamp if shot.at is None else shot.at  # (a sparse log's stop line: the next time known)
 
     def _at(self, stamp: float | None) -> float | None:
         """When a line was written: another CI's unstamped line (a Pipeline's own) came after the last stamped one."""
-        if stamp is None and self.times is not None and self.previous is not None:
+        if stamp is None and self.times is not None and not self.times.sparse and self.previous is not None:
             return self.previous[1]
         return stamp
 
@@ -187,15 +189,14 @@ def _durations(sections: Sequence[_Section]) -> tuple[StepTime, ...]:
 
 
 def read_timing(doc: LogDoc, fallback_line: int | None = None) -> Timing | None:
-    """The timing of one log, or None when its lines carry no runner timestamps.
+    """The timing of one log, or None when its lines carry no times.
 
-    The running step is the one that printed the runner's timeout or cancel
-    line, else the one holding ``fallback_line`` (the diagnosis's anchor). A log
-    another CI stamped is read as written, its stamps cut here (linetimes.py).
+    The running step is the one that printed the runner's timeout or cancel line, else the one holding
+    ``fallback_line`` (the diagnosis's anchor). Another CI's stamped log is read as written (linetimes.py).
     """
-    shape = linetimes.stamped(doc)
-    reader = _Reader(doc.step or "", fallback_line, LineTimes(shape) if shape else None)
-    opener = doc.raw if shape is not None and doc.raw is not None else doc.opener
+    times = linetimes.timer(doc)
+    reader = _Reader(doc.step or "", fallback_line, times)
+    opener = doc.raw if times is not None and doc.raw is not None else doc.opener
     with opener() as stream:
         for number, raw in _lines(stream):
             reader.feed(number, raw)
@@ -239,10 +240,9 @@ def step_starts(doc: LogDoc) -> list[tuple[int, str, str]]:
 def _api_step(index: int, name: str, executed: Sequence[Step]) -> Step | None:
     """The jobs-API step of the ``index``-th section of a job log, when that is certain enough.
 
-    Skipped steps print nothing, so sections follow the steps that ran. A step
-    that opens without a "Run" group (a container job's "Initialize containers")
-    or a composite action's inner groups shift that count, so the step must also
-    be the one that failed or carry the section's name; else None (link the job).
+    Skipped steps print nothing, so sections follow the steps that ran. A step that opens without a "Run"
+    group (a container job's "Initialize containers") or a composite action's inner groups shift that
+    count, so the step must also be the one that failed or carry the section's name; else None (the job).
     """
     named = [s for s in executed if s.name in (f"Run {name}", name)]
     if len(named) == 1 and index > 0:
@@ -257,10 +257,9 @@ def _api_step(index: int, name: str, executed: Sequence[Step]) -> Step | None:
 def map_step_lines(doc: LogDoc, lines: Sequence[int], steps: Sequence[Step]) -> tuple[StepLine, ...]:
     """Where each of ``lines`` of ``doc`` is in the log viewer's per-step numbering.
 
-    A step file of a run-logs zip is one step (its ``N_`` prefix is the step's
-    number, its line 1 the viewer's line 1). A job log is cut at the lines each
-    step opens with; lines after a post step are left out (their numbers are
-    not knowable from the log), as is every line when ``steps`` is empty.
+    A step file of a run-logs zip is one step (its ``N_`` prefix is the step's number, its line 1 the
+    viewer's line 1). A job log is cut at the lines each step opens with; lines after a post step are left
+    out (their numbers are not knowable from the log), as is every line when ``steps`` is empty.
     """
     if doc.step_number is not None:
         return tuple(StepLine(doc.name, n, doc.step_number, n) for n in lines)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from autoheal import stamps
-from autoheal.linetimes import DAY, LineTimes, boundary, stamped
+from autoheal.linetimes import DAY, LineTimes, boundary, timer
 from autoheal.logsource import LogDoc, bytes_doc
 from autoheal.timing import read_timing
 
@@ -62,10 +62,13 @@ def test_stages_sections_and_build_steps_open_a_step(line: bytes, opened: tuple[
 def test_only_another_cis_stamps_are_read_from_the_log_as_written() -> None:
     github = b"".join(b"2024-05-01T09:00:0%dZ line %d\n" % (i, i) for i in range(6))
     jenkins = b"".join(b"[2024-05-01T09:00:0%dZ] line %d\n" % (i, i) for i in range(6))
-    assert stamped(bytes_doc("", github)) is None
-    assert stamped(LogDoc("", lambda: io.BytesIO(jenkins))) is None  # no bytes as written: read as the opener gives
-    found = stamped(bytes_doc("", jenkins))
-    assert found is not None and found.shape == stamps.SHAPES[1]
+    assert timer(bytes_doc("", github)) is None
+    assert timer(LogDoc("", lambda: io.BytesIO(jenkins))) is None  # no bytes as written: read as the opener gives
+    found = timer(bytes_doc("", jenkins))
+    assert isinstance(found, LineTimes) and found(b"[2024-05-01T09:00:01Z] line 1") == (
+        found(jenkins[:28])[0] + 1,
+        b"line 1",
+    )
 
 
 def test_a_long_line_is_one_line_and_its_stamp_still_read() -> None:
