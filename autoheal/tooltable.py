@@ -15,13 +15,8 @@ def _names(text: str) -> list[str]:
     return text.split()
 
 
-LINT, TEST, COMPILE, DEPS, SYNTAX = (
-    "lint.error",
-    "test.failure",
-    "compile.error",
-    "dependency.resolution",
-    "syntax.error",
-)
+LINT, TEST, COMPILE, DEPS = "lint.error", "test.failure", "compile.error", "dependency.resolution"
+SYNTAX, CONFIG = "syntax.error", "config.error"
 
 LINTERS = _names(
     "flake8 pylint ruff pycodestyle pep8 pyflakes pydocstyle pep257 bandit mypy pyright pytype black isort yapf "
@@ -120,7 +115,8 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("flutter", a): c for a, c in (("test", TEST), ("analyze", LINT), ("build", COMPILE), ("pub", DEPS))},
     **{("dart", a): c for a, c in (("test", TEST), ("analyze", LINT), ("format", LINT), ("compile", COMPILE))},
     **{("dart", a): c for a, c in (("pub", DEPS), ("fix", LINT))},
-    **{(tf, a): c for tf in ("terraform", "tofu") for a, c in (("fmt", LINT), ("validate", LINT), ("init", DEPS))},
+    # ``validate`` checks a tool's own configuration language (HCL: Terraform's, OpenTofu's, Packer's docs).
+    **{(tf, a): c for tf in ("terraform", "tofu") for a, c in (("fmt", LINT), ("validate", CONFIG), ("init", DEPS))},
     **{("rebar3", a): c for a, c in (("eunit", TEST), ("ct", TEST), ("compile", COMPILE), ("dialyzer", LINT))},
     **{("lein", a): c for a, c in (("test", TEST), ("midje", TEST), ("compile", COMPILE), ("deps", DEPS))},
     **{("sbt", a): c for a, c in (("test", TEST), ("compile", COMPILE), ("scalafmtCheck", LINT))},
@@ -145,7 +141,7 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("rebar3", a): c for a, c in (("xref", LINT), ("fmt", LINT), ("lint", LINT), ("proper", TEST))},
     **{("ninja", a): TEST for a in ("test", "check")},
     **{("helm", "unittest"): TEST, ("opa", "test"): TEST, ("ct", "lint"): LINT, ("prototool", "lint"): LINT},
-    **{("packer", a): LINT for a in ("validate", "fmt")},
+    **{("packer", "validate"): CONFIG, ("packer", "fmt"): LINT},
     # Sphinx's link checker and spelling builders check the docs (``sphinx-build -b linkcheck``).
     **{("sphinx-build", a): LINT for a in ("linkcheck", "spelling")},
     **{("pod", a): LINT for a in ("lib lint", "spec lint")},
@@ -185,9 +181,9 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{(t, a): c for t in ("wasm-pack", "cross") for a, c in (("test", TEST), ("build", COMPILE))},
     **{("cross", a): c for a, c in (("check", COMPILE), ("clippy", LINT))},
     **{("fastlane", a): c for a, c in (("scan", TEST), ("gym", COMPILE))},
-    **{("flutter", "drive"): TEST, ("prisma", "validate"): LINT},
     # ``shards build`` compiles a shard's targets, ``patrol build`` the test apps; sbt's tasks by its docs.
-    **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS},
+    **{("shards", "build"): COMPILE, ("patrol", "build"): COMPILE, ("sbt", "update"): DEPS, ("flutter", "drive"): TEST},
+    ("prisma", "validate"): LINT,
     # sbt's checking tasks (sbt-scalafix, sbt-scalafmt, sbt-header, scalastyle); ``alembic check`` fails when
     # autogenerate finds changes no migration has (Alembic's docs): a freshness check, as a stale generated file.
     **{("sbt", a): LINT for a in ("scalafix", "scalafixAll", "scalafmtCheckAll", "scalafmtSbtCheck", "scalastyle")},

@@ -10,7 +10,7 @@ import pytest
 
 from autoheal import tooltable
 from autoheal.tools import command_category, inner_commands
-from autoheal.tooltable import COMPILE, DEPS, LINT, SYNTAX, TEST
+from autoheal.tooltable import COMPILE, CONFIG, DEPS, LINT, SYNTAX, TEST
 
 CASES = [
     # Tools the table did not know: by their bare name, a project-local binary or a launcher.
@@ -88,6 +88,12 @@ CASES = [
     ("sbt headerCheckAll", LINT),
     ("alembic check", LINT),
     ("alembic upgrade head", None),
+    # ``validate`` checks a tool's own configuration language (HCL), its formatter's check is lint.
+    ("terraform validate -no-color", CONFIG),
+    ("tofu validate", CONFIG),
+    ("packer validate -syntax-only .", CONFIG),
+    ("packer fmt -check .", LINT),
+    ("terraform fmt -check -recursive", LINT),
     # Parse-only switches.
     ("perl -c lib/Acme.pm", SYNTAX),
     ("luac -p src/*.lua", SYNTAX),

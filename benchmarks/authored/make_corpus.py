@@ -30,6 +30,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ak,
     cases_al,
     cases_am,
+    cases_an,
     cases_b,
     cases_c,
     cases_d,
