@@ -70,12 +70,13 @@ def test_public2_is_scored_as_its_own_set_after_public_and_outside_the_halves(
     assert report["public2"]["logs"] == 1 and "halves" not in report["public2"]
 
 
-def test_public4_is_one_of_our_sets_read_from_the_benchmarks_folder_after_public3(
+def test_public4_and_public5_are_our_sets_read_from_the_benchmarks_folder_in_order(
     tmp_path: Path, monkeypatch: Any, capsys: Any
 ) -> None:
-    # A set not among ours is looked for under --data (here empty): public4 must come from AUTHORED_DATA.
+    # A set not among ours is looked for under --data (here empty): public4 and public5 must come from
+    # AUTHORED_DATA, printed in batch order whatever order --set names them.
     ours = tmp_path / "ours"
-    for name in ("public3", "public4"):
+    for name in ("public3", "public4", "public5"):
         (ours / name / "logs").mkdir(parents=True)
         (ours / name / "logs" / "job.log").write_text("$ make\nerror: cannot find symbol\nmake: *** [all] Error 1\n")
         (ours / name / "labels.jsonl").write_text(
@@ -86,8 +87,10 @@ def test_public4_is_one_of_our_sets_read_from_the_benchmarks_folder_after_public
     shared.mkdir()
     monkeypatch.setattr(accuracy, "AUTHORED_DATA", ours)
     out = tmp_path / "report.json"
-    assert accuracy.main(["--data", str(shared), "--set", "public4", "--set", "public3", "--json", str(out)]) == 0
+    sets = ["--set", "public5", "--set", "public4", "--set", "public3"]
+    assert accuracy.main(["--data", str(shared), *sets, "--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert printed.index("== public3:") < printed.index("== public4:")
+    assert printed.index("== public3:") < printed.index("== public4:") < printed.index("== public5:")
     report = json.loads(out.read_text())
-    assert report["public4"]["logs"] == 1 and "halves" not in report["public4"]
+    for name in ("public4", "public5"):
+        assert report[name]["logs"] == 1 and "halves" not in report[name]
