@@ -47,3 +47,13 @@ def test_a_test_that_ran_out_of_time_is_a_timeout(runner: str, tmp_path: Path) -
 def test_the_same_runner_s_assertion_is_a_test_failure(tmp_path: Path) -> None:
     lines = (" FAIL  src/a.test.ts > a > syncs", "AssertionError: expected 1 to be 2", " Test Files  1 failed (1)")
     assert _triage(tmp_path, lines)[0] == "test.failure"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["##[error]Timeout of 3600000ms hit", "Error: Timeout of 120 seconds exceeded", "timeout of 90s reached"],
+)
+def test_an_action_s_own_time_limit_is_a_timeout_not_what_it_cancelled(said: str, tmp_path: Path) -> None:
+    # What the cancelled tool printed (BuildKit's "context canceled") follows from the limit, whatever its wording.
+    lines = ("#28 pushing layers 2.6s done", "#28 CANCELED", "ERROR: failed to solve: Canceled: context canceled", said)
+    assert _triage(tmp_path, lines) == ("timeout", "timeout.generic")
