@@ -18,7 +18,7 @@ DETAILS_REACH = 30
 # (``src/a.cpp:51``, ``'test-round.R:9:3'``, Perl's ``at t/a.t line 12``), a stack frame, a
 # qualified exception (``java.lang.ArithmeticException``), an expected/actual pair (``got: 'ab'``).
 _LOCATED_ANYWHERE = re.compile(
-    r"(?:^|[\s('\"`\[])(?P<file>[\w./\\-]*[\w-]\.[A-Za-z]\w{0,5}):\d+|\bat \S+\.\w{1,6} line \d+"
+    r"(?:^|[\s('\"`\[]|file://)(?P<file>[\w./\\-]*[\w-]\.[A-Za-z]\w{0,5}):\[?\d+|\bat \S+\.\w{1,6} line \d+"
 )
 _EXCEPTION = re.compile(r"\b[a-z]\w*(?:\.\w+)+\.[A-Z]\w*(?:Exception|Error)\b")
 _EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|but was)\b")
@@ -69,6 +69,12 @@ def _core(text: str) -> str:
     return text.strip().lstrip(">|").strip()
 
 
+def _paragraph_end(texts: list[str], idx: int) -> int:
+    """Where the verdict's paragraph ends: at its first blank line. Below it is the driver's next report
+    (Gradle's ``2: Task failed with an exception.``), whose details are not this verdict's own."""
+    return next((i for i in range(idx + 1, len(texts)) if blocks.blank(texts[i])), len(texts))
+
+
 def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
     """The first line of the details a verdict counts, when the block at ``at`` has none of its own.
 
@@ -86,7 +92,7 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
         return at
     texts = [t for _, t in lines]
     cores = [_core(t) for t in texts]
-    if any(detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
+    if any(detail(texts[i]) and not _repeats(cores, i) for i in range(idx, _paragraph_end(texts, idx))):
         return at
     found = next(
         (
