@@ -26,6 +26,7 @@ from autoheal import (
     siblings,
     timelimits,
     tools,
+    unbuilt,
     verdicts,
 )
 from autoheal.cause import Scope
@@ -142,6 +143,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         # Nothing names the command, but the block is a test case's failing verdict or the section's output
         # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).
         category = tools.TEST
+    if category == tools.TEST and unbuilt.never_built(block, symptoms):
+        category = tools.COMPILE  # the tests never ran: what they test did not build
     if category == "unknown" and diffs.opens_with_diff(block):
         category = tools.LINT  # nothing names the command, and what it printed is a diff of files: a format check
     if not strong and category == "unknown":
