@@ -31,7 +31,7 @@ def details_first(context: Numbered, line: int, rule: Rule, known: Known) -> int
     what counts it, so the details' first line is the anchor (details.above)."""
     if not (rule.category in _COUNTED or driver_summary(rule)):
         return line
-    at = details.above(context, line, known)
+    at = details.above(context, line, known, paragraph=True)
     if at == line:
         return line
     # Their block may open at a line that only says which task ran (Gradle's ``> Task :pmdMain FAILED``); an

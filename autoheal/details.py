@@ -75,7 +75,7 @@ def _paragraph_end(texts: list[str], idx: int) -> int:
     return next((i for i in range(idx + 1, len(texts)) if blocks.blank(texts[i])), len(texts))
 
 
-def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
+def above(lines: list[tuple[int, str]], at: int, known: Known, paragraph: bool = False) -> int:
     """The first line of the details a verdict counts, when the block at ``at`` has none of its own.
 
     A tool that found something prints its findings, then its verdict (CTest's
@@ -85,14 +85,16 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
     verdict, which says that something failed, not where nor why. When it holds
     no detail of its own (a location, a frame, an exception, expected/actual;
     a line quoting one above does not count) and details were printed just
-    above it, the cause is their block: the first cause wins over what counts it.
+    above it, the cause is their block: the first cause wins over what counts it. With ``paragraph``, the
+    verdict's own lines end at its paragraph (a rule's hit on one report of a driver's list of them).
     """
     idx = next((i for i, (n, _) in enumerate(lines) if n == at), None)
     if idx is None:
         return at
     texts = [t for _, t in lines]
     cores = [_core(t) for t in texts]
-    if any(detail(texts[i]) and not _repeats(cores, i) for i in range(idx, _paragraph_end(texts, idx))):
+    own = _paragraph_end(texts, idx) if paragraph else len(texts)
+    if any(detail(texts[i]) and not _repeats(cores, i) for i in range(idx, own)):
         return at
     found = next(
         (

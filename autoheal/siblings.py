@@ -62,13 +62,14 @@ class Anchor:
 
 # At or below this priority a compile rule reads a build driver's summary of a compile step that failed (Maven's
 # ``Failed to execute goal ...maven-compiler-plugin``, Gradle's ``Execution failed for task ':compileJava'``,
-# cargo's ``could not compile``): the compiler's own errors are above it, often further than its window.
+# cargo's ``could not compile``): the compiler's own errors are above it, often further than its window. (At
+# symptom priority, make's ``*** [x] Error 1`` only says a command failed: never a cause, its window stays.)
 DRIVER_SUMMARY = 40
 
 
 def driver_summary(rule: Rule) -> bool:
     """A rule that reads a build driver's summary of a failed compile, not the compiler's error."""
-    return rule.category == "compile.error" and rule.priority <= DRIVER_SUMMARY
+    return rule.category == "compile.error" and cause.SYMPTOM < rule.priority <= DRIVER_SUMMARY
 
 
 def context(scan: DocScan, hit: Hit) -> Numbered:

@@ -103,7 +103,7 @@ def test_a_kotlin_file_uri_and_a_maven_javac_location_are_details() -> None:
     assert details.detail("[ERROR] /w/src/main/java/a/Fetcher.java:[12,33] cannot find symbol")
 
 
-def test_the_next_reports_details_below_a_blank_line_are_not_the_verdicts_own() -> None:
+def test_in_a_paragraph_the_next_reports_details_below_a_blank_line_are_not_the_verdicts_own() -> None:
     # Gradle's list of failures: the first one's verdict holds no detail, the second one's does.
     lines = list(
         enumerate(
@@ -120,4 +120,5 @@ def test_the_next_reports_details_below_a_blank_line_are_not_the_verdicts_own() 
             start=1,
         )
     )
-    assert details.above(lines, 4, _never) == 1
+    assert details.above(lines, 4, _never, paragraph=True) == 1
+    assert details.above(lines, 4, _never) == 4  # a generic block reads every line below it as its own
