@@ -76,6 +76,19 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("network", r"(?i)\bConnection refused\b|\bECONNREFUSED\b|\bConnection reset by peer\b|\bECONNRESET\b"),
     ("network", r"(?i)\bNetwork is unreachable\b|\bNo route to host\b|\bE(?:NET|HOST)UNREACH\b|\bETIMEDOUT\b"),
     ("network", r"(?i)\bConnection timed out\b|\bTemporary failure in name resolution\b|\bName or service not known\b"),
+    # Node's DNS and socket errors (getaddrinfo's EAI_AGAIN and ENOTFOUND, the request library's ESOCKETTIMEDOUT),
+    # Go's net errors (``dial tcp x: i/o timeout``, ``lookup x: no such host``, ``net/http: TLS handshake timeout``).
+    ("network", r"\bEAI_AGAIN\b|\bgetaddrinfo ENOTFOUND\b|\bESOCKETTIMEDOUT\b|\bECONNABORTED\b"),
+    ("network", r"\bdial tcp \S+: i/o timeout\b|\blookup \S+(?: on \S+)?: no such host\b|\bTLS handshake timeout\b"),
+    # curl's and libcurl's error texts (curl(1) EXIT CODES, curl_easy_strerror): CURLE_COULDNT_RESOLVE_HOST,
+    # CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_SSL_CONNECT_ERROR, CURLE_RECV_ERROR; urllib3's
+    # (Python requests) ``Max retries exceeded with url`` and ``Failed to establish a new connection``.
+    (
+        "network",
+        r"(?i)\bCould(?: not|n't) resolve (?:host|proxy)\b|\bFailed to connect to \S+ port \d+|\bCouldn't connect to server\b",
+    ),
+    ("network", r"\bTimeout was reached\b|\bSSL connect error\b|\bFailure when receiving data from the peer\b"),
+    ("network", r"\bMax retries exceeded with url\b|\bFailed to establish a new connection\b"),
     ("network", r"\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b"),
     ("network", r"\b(?:ERROR|error|status|code):? 50[0234]\b"),
     # HTTP 429 and 401.

@@ -18,7 +18,7 @@ DETAILS_REACH = 30
 # (``src/a.cpp:51``, ``'test-round.R:9:3'``, Perl's ``at t/a.t line 12``), a stack frame, a
 # qualified exception (``java.lang.ArithmeticException``), an expected/actual pair (``got: 'ab'``).
 _LOCATED_ANYWHERE = re.compile(
-    r"(?:^|[\s('\"`\[])(?P<file>[\w./\\-]*[\w-]\.[A-Za-z]\w{0,5}):\d+|\bat \S+\.\w{1,6} line \d+"
+    r"(?:^|[\s('\"`\[]|file://)(?P<file>[\w./\\-]*[\w-]\.[A-Za-z]\w{0,5}):\[?\d+|\bat \S+\.\w{1,6} line \d+"
 )
 _EXCEPTION = re.compile(r"\b[a-z]\w*(?:\.\w+)+\.[A-Z]\w*(?:Exception|Error)\b")
 _EXPECTED = re.compile(r"(?i)^[\s#>|*:-]*(?:expected|actual|got|want|received|but was)\b")
@@ -69,7 +69,13 @@ def _core(text: str) -> str:
     return text.strip().lstrip(">|").strip()
 
 
-def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
+def _paragraph_end(texts: list[str], idx: int) -> int:
+    """Where the verdict's paragraph ends: at its first blank line. Below it is the driver's next report
+    (Gradle's ``2: Task failed with an exception.``), whose details are not this verdict's own."""
+    return next((i for i in range(idx + 1, len(texts)) if blocks.blank(texts[i])), len(texts))
+
+
+def above(lines: list[tuple[int, str]], at: int, known: Known, paragraph: bool = False) -> int:
     """The first line of the details a verdict counts, when the block at ``at`` has none of its own.
 
     A tool that found something prints its findings, then its verdict (CTest's
@@ -79,14 +85,16 @@ def above(lines: list[tuple[int, str]], at: int, known: Known) -> int:
     verdict, which says that something failed, not where nor why. When it holds
     no detail of its own (a location, a frame, an exception, expected/actual;
     a line quoting one above does not count) and details were printed just
-    above it, the cause is their block: the first cause wins over what counts it.
+    above it, the cause is their block: the first cause wins over what counts it. With ``paragraph``, the
+    verdict's own lines end at its paragraph (a rule's hit on one report of a driver's list of them).
     """
     idx = next((i for i, (n, _) in enumerate(lines) if n == at), None)
     if idx is None:
         return at
     texts = [t for _, t in lines]
     cores = [_core(t) for t in texts]
-    if any(detail(t) and not _repeats(cores, i) for i, t in enumerate(texts) if i >= idx):
+    own = _paragraph_end(texts, idx) if paragraph else len(texts)
+    if any(detail(texts[i]) and not _repeats(cores, i) for i in range(idx, own)):
         return at
     found = next(
         (

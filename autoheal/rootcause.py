@@ -13,9 +13,9 @@ from autoheal import (
     blocks,
     cause,
     causewords,
+    counted,
     cues,
     depkind,
-    details,
     diffs,
     evidence,
     failingcmd,
@@ -26,6 +26,7 @@ from autoheal import (
     siblings,
     timelimits,
     tools,
+    unbuilt,
     verdicts,
 )
 from autoheal.cause import Scope
@@ -142,6 +143,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         # Nothing names the command, but the block is a test case's failing verdict or the section's output
         # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).
         category = tools.TEST
+    if category == tools.TEST and unbuilt.never_built(block, symptoms):
+        category = tools.COMPILE  # the tests never ran: what they test did not build
     if category == "unknown" and diffs.opens_with_diff(block):
         category = tools.LINT  # nothing names the command, and what it printed is a diff of files: a format check
     if not strong and category == "unknown":
@@ -213,30 +216,9 @@ def _checker_summary(scope: Scope | None, found: Found, hits: Sequence[Hit]) -> 
     return replace(found, category=tools.LINT) if _under_checker(scope, hits, found.line) else found
 
 
-# A checker's verdict may only count the findings it printed above it (a test runner's summary list, which
-# the labels of real logs mark as the failure, stays the anchor: moving it lowered public2).
-_COUNTED = frozenset({tools.LINT})
-
-
-def _first_report(found: Found, known: cause.Known) -> Found:
-    """A rule's hit on a report that repeats an error printed earlier in its window: the first report is the
-    anchor (details.original); the rule still names it."""
-    at = details.original(found.context, found.line, known)
+def _moved(found: Found, at: int) -> Found:
+    """The rule's hit with its anchor moved to line ``at`` of its window (counted.py); the rule still names it."""
     return found if at == found.line else replace(found, line=at, text=dict(found.context)[at])
-
-
-def _details_first(found: Found, known: cause.Known) -> Found:
-    """A rule's verdict that holds no detail of its own under findings printed just above it (Gradle's ``> 2 PMD
-    rule violations were found`` under PMD's ``A.java:12: UnusedLocalVariable ...``): the first cause wins
-    over what counts it, so the findings' first line is the anchor (details.above); the rule still names it."""
-    if found.category not in _COUNTED or found.rule is None:
-        return found
-    at = details.above(found.context, found.line, known)
-    if at == found.line:
-        return found
-    # Their block may open at a line that only says which task ran (Gradle's ``> Task :pmdMain FAILED``).
-    n, text = next(((n, t) for n, t in found.context if at <= n < found.line and details.detail(t)), (at, ""))
-    return replace(found, line=n, text=text or dict(found.context)[at])
 
 
 def _said_cause(found: Found, hits: Sequence[Hit]) -> Found:
@@ -277,7 +259,9 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
         return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:
         chosen = _checker_summary(scope, _as_finding(scope, _from_hit(scans, hit), tiers[0]), tiers[0])
-        return _said_cause(_first_report(_details_first(chosen, known), known), tiers[0])
+        if chosen.rule is not None:
+            chosen = _moved(chosen, counted.details_first(chosen.context, chosen.line, chosen.rule, known))
+        return _said_cause(_moved(chosen, counted.first_report(chosen.context, chosen.line, known)), tiers[0])
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)

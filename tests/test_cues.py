@@ -23,6 +23,21 @@ from autoheal import cues, verdicts
         ("psql: could not connect to server: Connection refused", "network"),
         ("curl: (7) Failed to connect: Connection timed out", "network"),
         ("2026-01-14 10:02:12 ERROR 503: Service Unavailable.", "network"),
+        # Node's, Go's, curl's and urllib3's words for a connection that failed.
+        ('error An unexpected error occurred: "https://registry.example/a.tgz: ESOCKETTIMEDOUT".', "network"),
+        ("npm ERR! request to https://registry.example/x failed, reason: getaddrinfo EAI_AGAIN registry", "network"),
+        ("Get https://proxy.example/mod/@v/list: dial tcp 10.1.2.3:443: i/o timeout", "network"),
+        ("fetch failed: lookup proxy.example on 127.0.0.53:53: no such host", "network"),
+        ("curl: (6) Could not resolve host: downloads.example.org", "network"),
+        ("curl: (28) Failed to connect to ghcr.example port 443 after 75003 ms: Couldn't connect to server", "network"),
+        (
+            "[!] CDN: trunk URL couldn't be downloaded: https://cdn.example/x.txt Response: Timeout was reached",
+            "network",
+        ),
+        (
+            "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /",
+            "network",
+        ),
         ("fatal: unable to access 'https://x/': The requested URL returned error: 403", "permission"),
         ("HTTP/1.1 429 Too Many Requests", "rate.limit"),
         ("HTTP/1.1 401 Unauthorized", "credentials"),

@@ -96,3 +96,29 @@ def test_passing_steps_locations_above_the_failing_one_are_walked_past() -> None
 def test_a_located_message_above_a_located_one_still_starts_the_details() -> None:
     lines = [(1, "src/a.zz:3:1: value out of range"), (2, "  in call # src/b.zz:9"), (3, "Result: FAILED")]
     assert details.above(lines, 3, _never) == 1
+
+
+def test_a_kotlin_file_uri_and_a_maven_javac_location_are_details() -> None:
+    assert details.detail("e: file:///w/app/src/Api.kt:23:17 Unresolved reference: X")
+    assert details.detail("[ERROR] /w/src/main/java/a/Fetcher.java:[12,33] cannot find symbol")
+
+
+def test_in_a_paragraph_the_next_reports_details_below_a_blank_line_are_not_the_verdicts_own() -> None:
+    # Gradle's list of failures: the first one's verdict holds no detail, the second one's does.
+    lines = list(
+        enumerate(
+            [
+                "src/a.kt:3:1: unresolved reference",
+                "",
+                "* What went wrong:",
+                "Execution failed for task ':compileKotlin'.",
+                "",
+                "* What went wrong:",
+                "Execution failed for task ':lint'.",
+                "  res/layout/main.xml:12: Hardcoded string",
+            ],
+            start=1,
+        )
+    )
+    assert details.above(lines, 4, _never, paragraph=True) == 1
+    assert details.above(lines, 4, _never) == 4  # a generic block reads every line below it as its own

@@ -8,7 +8,7 @@ from pathlib import Path
 from autoheal import rootcause
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
-from autoheal.rules import compile_ruleset, default_ruleset
+from autoheal.rules import RuleSet, compile_ruleset, default_ruleset
 from autoheal.scan import scan_doc
 from autoheal.triage import triage_path
 from tests.helpers import ruleset, triage_text
@@ -530,3 +530,72 @@ def test_with_nothing_naming_the_command_a_diff_of_files_it_printed_is_a_format_
     # A test's expected-vs-actual diff names no file: nothing to tell, it stays unknown.
     golden = ["--- expected", "+++ actual", "@@ -1 +1 @@", "-total: 4", "+total: 3"]
     assert triage_text(_step("./ci/run.sh", *golden, code=1), bare).category == "unknown"
+
+
+def _summary_rules() -> tuple[dict[str, str | int | float | list[str]], ...]:
+    # Only the build drivers' summaries are known: the compiler's own error lines are a tool no rule knows.
+    common = {"category": "compile.error", "priority": 40, "doc": "d", "hint": "h", "confidence": 0.6}
+    return (
+        {**common, "id": "x.gradle-summary", "patterns": ["^Execution failed for task '.*:compile"]},
+        {**common, "id": "x.maven-summary", "patterns": ["Failed to execute goal .*maven-compiler-plugin"]},
+        {**common, "id": "x.cargo-summary", "patterns": ["^error: could not compile"], "priority": 30},
+    )
+
+
+def _anchor_text(command: str, body: list[str], rules: RuleSet) -> str:
+    found = rootcause.find_cause([scan_doc(bytes_doc("", _step(command, *body).encode()), rules)], _never)
+    assert found is not None
+    return found.text
+
+
+def test_a_drivers_compile_summary_anchors_at_the_compilers_errors_above_it() -> None:
+    rules = ruleset(extra=list(_summary_rules()))
+    filler = [f"> Task :app:step{i} UP-TO-DATE" for i in range(8)]
+    kotlin = [
+        *filler,
+        "> Task :app:compileKotlin FAILED",
+        "e: file:///w/app/src/main/kotlin/acme/Api.kt:23:17 Unresolved reference: HttpClientX",
+        "",
+        "FAILURE: Build failed with an exception.",
+        "",
+        "* What went wrong:",
+        "Execution failed for task ':app:compileKotlin'.",
+        "> Compilation error. See log for more details",
+        "",
+        "* Try:",
+        "> Run with --stacktrace option to get the stack trace.",
+        "",
+        "BUILD FAILED in 9s",
+    ]
+    found = triage_text(_step("./gradlew assemble", *kotlin, code=1), rules)
+    assert (found.rule, found.category) == ("x.gradle-summary", "compile.error")  # the rule still names it
+    assert any("Api.kt:23" in e.text for e in found.excerpt)
+    assert "Api.kt:23:17" in _anchor_text("./gradlew assemble", kotlin, rules)
+    # javac under Maven: its locations are ``File.java:[line,col]``.
+    maven = [
+        "[INFO] --- compiler:3.13.0:compile (default-compile) @ app ---",
+        "[ERROR] /w/src/main/java/acme/Fetcher.java:[12,33] cannot find symbol",
+        "  symbol:   class Optionals",
+        "[INFO] 1 error",
+        "[INFO] BUILD FAILURE",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile on project app",
+    ]
+    assert "Fetcher.java:[12,33]" in _anchor_text("mvn -B package", maven, rules)
+    cargo = [
+        "   Compiling app v0.1.0 (/w)",
+        "error[E0425]: cannot find value `port` in this scope",
+        " --> src/main.rs:3:5",
+        "",
+        'error: could not compile `app` (bin "app") due to 1 previous error',
+    ]
+    assert _anchor_text("cargo build", cargo, rules).startswith("error[E0425]")
+
+
+def test_a_drivers_compile_summary_with_its_own_details_stays_the_anchor() -> None:
+    rules = ruleset(extra=list(_summary_rules()))
+    own = [
+        "[INFO] BUILD FAILURE",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile on project app",
+        "[ERROR] /w/src/main/java/acme/Fetcher.java:[12,33] cannot find symbol",
+    ]
+    assert "Failed to execute goal" in _anchor_text("mvn -B package", own, rules)

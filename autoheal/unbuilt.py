@@ -1,0 +1,31 @@
+"""A test command whose tests never ran: the build of what they test failed first (``go test`` on a package
+that does not compile, ``zig build test``, ``nimble test``, ``cargo test``). For a tool no rule knows, the
+command's name says tests (failingcmd.py), but what its block says is a compiler's errors: a compile error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from autoheal import failingcmd, lazyre
+from autoheal.scan import Hit
+
+# What a compiler prints when it fails, each from its documented output: a diagnostic at a source file's line
+# and column with an error severity (gcc/clang/zig/swiftc ``a.c:3:5: error: x``, MSVC/Nim/tsc
+# ``a.nim(42, 17) Error: x``), rustc's coded error (``error[E0425]: x``) and cargo's ``could not compile``,
+# and Go's package verdict ``FAIL pkg [build failed]`` (``go help test``: its build failed, so no test ran).
+_BUILD_FAILED = lazyre.compile(
+    r"^\s*\S+\.\w{1,6}(?::\d+:\d+:\s*|\(\d+,\s*\d+\)\s*:?\s*)(?:fatal\s+)?error\b|"
+    r"^\s*error\[E\d{4}\]:|^\s*error: could not compile\b|^FAIL\s+\S+\s+\[(?:build|setup) failed\]",
+    re.I,  # Nim's and MSVC's ``Error``
+)
+# How many lines of the block are read: its opening error and what follows it, never a later test's output.
+_READ = 30
+
+
+def never_built(block: Sequence[str], symptoms: Sequence[Hit]) -> bool:
+    """The block is a failed build's, and no test runner gave a verdict in the section: the tests never ran."""
+    if failingcmd.tests_verdict(symptoms):
+        return False
+    return any(_BUILD_FAILED.search(t) for t in block[:_READ])

@@ -1,0 +1,62 @@
+"""A test command whose build failed first (autoheal/unbuilt.py): with no rule for the tool, a compile error."""
+
+from __future__ import annotations
+
+import pytest
+
+from autoheal.rules import compile_ruleset
+from tests.helpers import triage_text
+
+EMPTY = compile_ruleset([])  # a catalogue that knows no tool: the generic block and the tool table alone
+
+
+def _step(command: str, *body: str) -> str:
+    lines = [f"##[group]Run {command}", "##[endgroup]", *body, "##[error]Process completed with exit code 1."]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "body"),
+    [
+        (  # Go: the package does not compile, so its tests never ran
+            "go test ./...",
+            ["ok  \texample.com/app/auth\t0.2s", "# example.com/app/api", "api/h.go:41:9: undefined: respond"]
+            + ["FAIL\texample.com/app/api [build failed]", "FAIL"],
+        ),
+        (  # Zig's build runner
+            "zig build test",
+            ["test", "└─ run test", "src/kv.zig:14:9: error: local variable is never mutated", "    var n = 0;"]
+            + ["error: the following command failed with 1 compilation errors:"],
+        ),
+        (  # Nimble compiles the test file first
+            "nimble test",
+            ["  Compiling tests/test_kv", "src/kv.nim(42, 17) Error: type mismatch: got 'int'"]
+            + ["       Error: Execution failed with exit code 1"],
+        ),
+        (  # cargo builds the test binary first
+            "cargo test",
+            ["   Compiling app v0.1.0 (/w)", "error[E0425]: cannot find value `port` in this scope"]
+            + ["  --> src/lib.rs:3:5", "", "error: could not compile `app` (lib test) due to 1 previous error"],
+        ),
+    ],
+)
+def test_a_test_command_whose_build_failed_is_a_compile_error(command: str, body: list[str]) -> None:
+    assert triage_text(_step(command, *body), EMPTY).category == "compile.error"
+
+
+def test_a_runners_failing_test_located_without_a_column_stays_the_tests_failure() -> None:
+    # XCTest and doctest locate a failed assertion at a line, no column: a test's failure, not a compiler's.
+    xctest = ["Test Case '-[AppTests testSum]' started.", "/w/Tests/AppTests.swift:12: error: XCTAssertEqual failed"]
+    assert triage_text(_step("swift test", *xctest), EMPTY).category == "test.failure"
+    doctest = [
+        '[doctest] run with "--help" for options',
+        "tests/sum.cpp:9: ERROR: CHECK( sum(1, 2) == 4 ) is NOT correct!",
+    ]
+    assert triage_text(_step("ctest --output-on-failure", *doctest), EMPTY).category == "test.failure"
+
+
+def test_a_build_error_under_a_command_that_is_no_test_keeps_the_commands_name() -> None:
+    body = ["src/kv.zig:14:9: error: local variable is never mutated"]
+    assert triage_text(_step("zig build", *body), EMPTY).category == "compile.error"
+    linted = triage_text(_step("clang-tidy src/a.c", "src/a.c:3:5: error: narrowing conversion [x]"), EMPTY)
+    assert linted.category == "lint.error"
