@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
 
 Search = Callable[[bytes, int, int], int]
-# A region this small is scanned without the prefilter while it is not compiled yet: compiling its 38 KB
-# alternation was ~25 ms of a small log's triage (issue 14), more than testing each of its lines with
-# the rules. The prefilter only tells which lines no rule hits, so either way the hits are the same.
+# Bytes scanned without the prefilter before it is compiled: compiling its 38 KB alternation was ~25 ms of
+# a small log's triage (issue 14), more than testing each of 16 KiB of lines with the rules. A budget per
+# engine, not a size per region: a run of many small logs compiles it once they add up. The prefilter only
+# tells which lines no rule hits, so either way the hits are the same.
 SMALL_REGION = 16 << 10
 
 
@@ -78,8 +79,7 @@ class Re2Engine:
 
     def __init__(self, ruleset: RuleSet, small: int | None = None) -> None:
         self.passes: tuple[Search | None, Search] | None = None  # the prefilter's, compiled on first use
-        # Regions up to this size are scanned without it until then (SMALL_REGION).
-        self.small = SMALL_REGION if small is None else small
+        self.unfiltered = SMALL_REGION if small is None else small  # what may be scanned without it still
         self.markers = markers_searcher()
         self.openers = searcher(OPENER)
         self.wide = searcher(OPENER_WIDE)  # the shape the second pass flags (blockopeners.py)
@@ -99,7 +99,8 @@ class Re2Engine:
         matches it, as the Hyperscan engine reports it.
         """
         if self.passes is None:
-            if end - start <= self.small:
+            if end - start <= self.unfiltered:
+                self.unfiltered -= end - start
                 return self._every_line(buf, start, end)
             self.passes = self.ruleset.prefilter.passes  # see prefilterre2.Prefilters
         literals, loops = self.passes

@@ -151,3 +151,10 @@ def test_a_small_region_is_scanned_without_the_prefilter_and_flags_every_line() 
     assert engine.passes is None  # not compiled: a small log's start-up does without it
     assert found == [ls for ls, _ in _lines(LOG)]
     assert (markers, opens) == _scan(RULESET, LOG)[1:]  # the markers' and openers' own regexes decide
+
+
+def test_the_prefilter_is_compiled_once_small_regions_add_up_to_the_budget() -> None:
+    engine = Re2Engine(RULESET, small=2 * len(LOG))
+    every = engine.scan(LOG, 0, len(LOG))
+    assert engine.scan(LOG, 0, len(LOG)) == every and engine.passes is None
+    assert engine.scan(LOG, 0, len(LOG)) == _scan(RULESET, LOG) and engine.passes is not None
