@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from autoheal.rules import Rule, RuleSet
 
 Search = Callable[[bytes, int, int], int]
+# Bytes scanned without the prefilter before it is compiled: compiling its 38 KB alternation was ~25 ms of
+# a small log's triage (issue 14), more than testing each of 16 KiB of lines with the rules. A budget per
+# engine, not a size per region: a run of many small logs compiles it once they add up. The prefilter only
+# tells which lines no rule hits, so either way the hits are the same.
+SMALL_REGION = 16 << 10
 
 
 def flagged(search: Search, buf: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -72,8 +77,9 @@ class Re2Engine:
 
     name = "re2"
 
-    def __init__(self, ruleset: RuleSet) -> None:
-        self.literals, self.loops = ruleset.prefilter.passes  # see prefilterre2.Prefilters
+    def __init__(self, ruleset: RuleSet, small: int | None = None) -> None:
+        self.passes: tuple[Search | None, Search] | None = None  # the prefilter's, compiled on first use
+        self.unfiltered = SMALL_REGION if small is None else small  # what may be scanned without it still
         self.markers = markers_searcher()
         self.openers = searcher(OPENER)
         self.wide = searcher(OPENER_WIDE)  # the shape the second pass flags (blockopeners.py)
@@ -92,13 +98,19 @@ class Re2Engine:
         line it flags is a candidate where the literals' pass flagged it or a loop
         matches it, as the Hyperscan engine reports it.
         """
-        found = [] if self.literals is None else line_starts(self.literals, buf, start, end)
+        if self.passes is None:
+            if end - start <= self.unfiltered:
+                self.unfiltered -= end - start
+                return self._every_line(buf, start, end)
+            self.passes = self.ruleset.prefilter.passes  # see prefilterre2.Prefilters
+        literals, loops = self.passes
+        found = [] if literals is None else line_starts(literals, buf, start, end)
         markers: set[int] = set()
         more: list[int] = []
         opens: list[int] = []
         held: set[int] | None = None
         is_marker, is_opener = self.markers, self.openers
-        for ls, stop in flagged(self.loops, buf, start, end):
+        for ls, stop in flagged(loops, buf, start, end):
             opener, marker = is_opener(buf, ls, stop) >= 0, is_marker(buf, ls, stop) >= 0
             if opener:
                 opens.append(ls)
@@ -113,6 +125,15 @@ class Re2Engine:
         if more:
             found = sorted(set(found).union(more))
         return found, markers, opens
+
+    def _every_line(self, buf: bytes, start: int, end: int) -> tuple[list[int], set[int], list[int]]:
+        """``scan`` without the prefilter: every line is a candidate, markers and openers by their own regexes."""
+        lines, find, pos = [], buf.find, start
+        while pos < end:
+            lines.append(pos)
+            nl = find(b"\n", pos, end)
+            pos = end if nl < 0 else nl + 1
+        return lines, set(line_starts(self.markers, buf, start, end)), line_starts(self.openers, buf, start, end)
 
     def _loop_may_hit(self, buf: bytes, ls: int, stop: int) -> bool:
         """Whether a rule's loop may hit a line the second pass flagged (it also flags markers and openers)."""

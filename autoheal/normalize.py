@@ -8,6 +8,7 @@ matches the same patterns.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import re2
 
@@ -152,16 +153,22 @@ def strip_ansi(text: str) -> str:
 ESC_REACH = 8192
 
 
-def strip_ansi_bytes(chunk: bytes) -> bytes:
-    """Remove colour codes from a whole chunk so matches are not split by them."""
-    if b"\x1b" in chunk:
-        chunk = _strip_esc(chunk)
-    if _HAS_BARE.search(chunk):
+def strip_ansi_bytes(chunk: bytes, before: bytes = b"") -> bytes:
+    """``before`` + ``chunk`` without the chunk's colour codes, so matches are not split by them.
+
+    ``before`` is the scanner's buffer, stripped already: joined with the chunk's pieces, the buffer
+    and the chunk are copied once, not four times (read, strip and join of 68 MB of real logs: 0.24 -> 0.21 s).
+    """
+    at = len(before)
+    out = _strip_esc(chunk, before) if b"\x1b" in chunk else before + chunk
+    if _HAS_BARE.search(out, at):  # rare once the ESCs are gone: the chunk's part alone, copied again
+        chunk = out[at:]
         if b"^[[" in chunk:
             chunk = _CARET_BYTES.sub(b"", chunk)
         # Resets and cursor moves without digits go on the lines with a remnant only (``_unbare``): line by line.
         chunk = _unbare_lines(chunk) if _HAS_REST.search(chunk) else _BARE_BYTES.sub(b"", chunk)
-    return chunk
+        out = before + chunk
+    return out
 
 
 def _unbare_lines(chunk: bytes) -> bytes:
@@ -181,7 +188,7 @@ def _unbare_lines(chunk: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def _strip_esc(chunk: bytes) -> bytes:
+def _strip_esc(chunk: bytes, before: bytes = b"") -> bytes:
     """``_ESC_BYTES.sub`` over the spans of lines holding an ESC (``memchr`` finds them), the rest as it is.
 
     A sequence holds no newline, so the lines around one are all it can change. Python's re
@@ -189,15 +196,16 @@ def _strip_esc(chunk: bytes) -> bytes:
     lines with an ESC, a third of them within the first and last ESC of a chunk.
     """
     find, rfind, pos = chunk.find, chunk.rfind, 0
-    pieces: list[bytes] = []
+    view = memoryview(chunk)  # its slices are not copies: the join is the one copy of the chunk
+    pieces: list[bytes | memoryview] = [before]  # ``before`` as it is (strip_ansi_bytes)
     at = find(b"\x1b")
     while at >= 0:
         start = rfind(b"\n", pos, at) + 1 or pos
         end = find(b"\n", at + ESC_REACH)
         end = len(chunk) if end < 0 else end + 1
-        pieces += (chunk[pos:start], _ESC_BYTES.sub(b"", chunk[start:end]))
+        pieces += (view[pos:start], _ESC_BYTES.sub(b"", cast(bytes, view[start:end])))  # re reads any buffer
         pos, at = end, find(b"\x1b", end)
-    pieces.append(chunk[pos:])
+    pieces.append(view[pos:])
     return b"".join(pieces)
 
 

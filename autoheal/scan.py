@@ -106,8 +106,8 @@ class _Scanner:
         while True:
             data = stream.read(CHUNK) or b""  # a non-blocking raw stream's None: no bytes now, read as the end
             eof = not data
-            ready, pending = _whole_lines(pending + data, eof)
-            buf = buf + strip_ansi_bytes(ready) if ready else buf
+            ready, pending = _whole_lines(pending, data, eof)
+            buf = strip_ansi_bytes(ready, buf) if ready else buf  # one copy of the chunk (strip_ansi_bytes)
             # WINDOW whole lines after the region: the buffer's last line is cut where the chunk ended, and
             # a hit's last line of context cut short could hold a token too short for redaction to know.
             cut = len(buf) if eof else lines_back(buf, len(buf), WINDOW + 1)
@@ -276,13 +276,16 @@ class _Scanner:
 PARTIAL = 1 << 16
 
 
-def _whole_lines(data: bytes, eof: bool) -> tuple[bytes, bytes]:
-    """What of a read can have its colour codes stripped, and the partial last line held for the next read:
-    a read may end inside ``ESC[31m`` (a pipe returns what it has), and a sequence holds no newline."""
-    end = data.rfind(b"\n") + 1
-    if eof or len(data) - end > PARTIAL:
-        return data, b""
-    return data[:end], data[end:]
+def _whole_lines(pending: bytes, data: bytes, eof: bool) -> tuple[bytes, bytes]:
+    """What of ``pending`` + ``data`` (a read after the partial line held from the last) can have its colour
+    codes stripped, and the partial last line held for the next read: a read may end inside ``ESC[31m`` (a
+    pipe returns what it has), and a sequence holds no newline. The read is copied once (``pending`` holds none)."""
+    nl = data.rfind(b"\n")
+    if eof or len(data) - nl - 1 + (len(pending) if nl < 0 else 0) > PARTIAL:
+        return pending + data, b""
+    if nl < 0:
+        return b"", pending + data
+    return b"".join((pending, memoryview(data)[: nl + 1])), data[nl + 1 :]
 
 
 def _tail(buf: bytes, total: int) -> list[tuple[int, str]]:

@@ -460,3 +460,19 @@ def test_hostile_long_lines_are_triaged_in_linear_time(name: str, monkeypatch: p
     # A ratio, not a budget (5 s flaked at 5.5 on a loaded machine): linear code takes ~4x the time of the
     # input 4x smaller (~0.75 s vs ~0.2 s), a quadratic line ~11-16x.
     assert _scan_time(_hostile_log(1)) < 8 * _scan_time(_hostile_log(4))
+
+
+def test_a_small_log_triages_alike_with_and_without_the_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The portable engine skips the prefilter on small regions (engine_re2.SMALL_REGION): it only tells which
+    lines no rule hits, so testing every line finds the same hits, sections and tails."""
+    from autoheal import engine_re2
+
+    data = _straddling_log()
+    _with(monkeypatch, "re2")
+    found = {}
+    for small in (0, len(data)):  # the prefilter's passes; every line tested
+        monkeypatch.setattr(engine_re2, "SMALL_REGION", small)
+        ruleset = compile_ruleset(RULESET.rules)  # its own engine, built with this SMALL_REGION
+        found[small] = _scan_json(scan_doc(bytes_doc("x.log", data), ruleset))
+        assert (engine.for_ruleset(ruleset).passes is None) == bool(small)  # type: ignore[attr-defined]
+    assert found[0] == found[len(data)]

@@ -52,7 +52,7 @@ def _matching(source: str, data: bytes) -> list[int]:
 
 
 def _scan(ruleset: RuleSet, data: bytes) -> tuple[list[int], set[int], list[int]]:
-    return Re2Engine(ruleset).scan(data, 0, len(data))
+    return Re2Engine(ruleset, small=0).scan(data, 0, len(data))  # the prefilter's passes, whatever the size
 
 
 def test_candidates_are_the_lines_a_rule_part_matches_and_markers_the_lines_a_marker_matches() -> None:
@@ -105,7 +105,7 @@ def test_a_region_is_scanned_as_the_whole_buffer_flags_it() -> None:
     data = (LOG + b"\n" + b"\n".join(OPENERS) + b"\n") * 3
     found, markers, opens = _scan(RULESET, data)
     cut = data.find(b"\n", len(data) // 2) + 1
-    engine = Re2Engine(RULESET)
+    engine = Re2Engine(RULESET, small=0)
     left, right = engine.scan(data, 0, cut), engine.scan(data, cut, len(data))
     assert left[0] + right[0] == found
     assert left[1] | right[1] == markers
@@ -143,3 +143,18 @@ def test_flagged_names_each_line_once_with_its_end() -> None:
 
     assert list(flagged(search, data, 0, len(data))) == [(0, 5), (9, 12), (12, 15)]
     assert list(line_starts(search, data, 0, len(data))) == [0, 9, 12]
+
+
+def test_a_small_region_is_scanned_without_the_prefilter_and_flags_every_line() -> None:
+    engine = Re2Engine(RULESET)
+    found, markers, opens = engine.scan(LOG, 0, len(LOG))
+    assert engine.passes is None  # not compiled: a small log's start-up does without it
+    assert found == [ls for ls, _ in _lines(LOG)]
+    assert (markers, opens) == _scan(RULESET, LOG)[1:]  # the markers' and openers' own regexes decide
+
+
+def test_the_prefilter_is_compiled_once_small_regions_add_up_to_the_budget() -> None:
+    engine = Re2Engine(RULESET, small=2 * len(LOG))
+    every = engine.scan(LOG, 0, len(LOG))
+    assert engine.scan(LOG, 0, len(LOG)) == every and engine.passes is None
+    assert engine.scan(LOG, 0, len(LOG)) == _scan(RULESET, LOG) and engine.passes is not None

@@ -268,3 +268,27 @@ def test_hits_pushed_out_while_waiting_count_toward_the_budget() -> None:
         ripe.add([([hit], 0, 0)], kept=set())
         assert ripe.size < ripe.budget and len(ripe.groups) < 10
         assert hit.packed is None
+
+
+@given(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")), st.binary(max_size=80), st.booleans())
+def test_a_read_is_cut_after_its_last_newline_the_rest_held_for_the_next(
+    pending: bytes, data: bytes, eof: bool
+) -> None:
+    # What the scanner holds back is the partial last line (pending + data when the read has no newline),
+    # unless the read is the last or the partial line is longer than PARTIAL: then it is stripped in pieces.
+    joined = pending + data
+    ready, held = scan._whole_lines(pending, data, eof)
+    assert ready + held == joined and b"\n" not in held
+    end = joined.rfind(b"\n") + 1
+    whole = eof or len(joined) - end > scan.PARTIAL
+    assert (ready, held) == ((joined, b"") if whole else (joined[:end], joined[end:]))
+
+
+@pytest.mark.parametrize("chunk", [5, 7, 13])
+def test_reads_that_end_inside_a_line_and_its_colour_codes_hit_as_one_read(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    data = b"ok\n\x1b[31mModuleNotFoundError\x1b[0m: No module named 'yaml'\n\x1b[1;31mnpm ERR! code E404\x1b[0m\n" * 3
+    whole = _hit_lines(data)
+    monkeypatch.setattr(scan, "CHUNK", chunk)
+    assert _hit_lines(data) == whole and len(whole) == 3
