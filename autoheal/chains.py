@@ -82,7 +82,8 @@ def nested_cause(best: Hit, hits: list[Hit]) -> Hit:
 # ``CMake Error in <file>:``, a compiler's bare ``a.c:3:1: error:``.
 # A token's locations are tried from its start only (``(?<!\S)``): tried at each of its characters, ``\S+``
 # ran to the token's end every time, so one 16 KB token took 4.6 s (a log's line is the attacker's).
-_LOCATION = lazyre.compile(r"(?<!\S)\S+:\d+(?::\d+)*:?(?=\s|$)|(?<!\S)\S*\w\.\w+$|\([\w.-]*\)|\bline \d+\b")
+# (``\S+`` takes a location's further ``:col`` too: a ``(?::\d+)*`` after it scanned the token again at each colon.)
+_LOCATION = lazyre.compile(r"(?<!\S)\S+:\d+:?(?=\s|$)|(?<!\S)\S*\w\.\w+$|\([\w.-]*\)|\bline \d+\b")
 _SEVERITY = lazyre.compile(r"(?i)^(?:\w+ )?(?:error|fatal error|fatal|failure)(?: (?:at|in|from|on))?$")
 
 

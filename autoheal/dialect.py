@@ -81,8 +81,10 @@ def detect(head: bytes, eof: bool = False) -> Undo | None:
     lines = head.split(b"\n")
     if not eof:
         lines = lines[:-1]  # the last one may be cut short
-    # The first HEAD_LINES written lines, not all the head's (this runs at each open of every log).
-    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), stamps.LATE_LINES)]
+    # The first HEAD_LINES written lines, not all the head's (this runs at each open of every log); more only
+    # where a Pipeline's ``timestamps {}`` step opens in the head (stamps.detect looks past it).
+    count = stamps.LATE_LINES if stamps.TIMESTAMPS_STEP in head else HEAD_LINES
+    written = [line.rstrip(b"\r") for line in itertools.islice(filter(bytes.strip, lines), count)]
     if written and all(_GH_LINE.match(line) for line in written[:5]):
         return GhColumns()
     if stamped := stamps.detect(written):

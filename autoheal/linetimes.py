@@ -6,7 +6,7 @@ told by the same look at its head (``dialect.detect``), and cuts each stamp here
 keeping its time; a line keeps its number, as through the read layer. Each shape's time in seconds:
 
 - with a date (GitLab's RFC 3339 time, Timestamper's ISO one): since year 1, its fraction kept, a
-  ``Z`` or an offset taken to UTC (the base GitHub's stamps are read in: ``timing._second``);
+  ``Z`` or an offset taken to UTC (the base GitHub's stamps are read in: ``runnerlines.second_of``);
 - a clock without one (Timestamper's ``21:51:15``, TeamCity's ``[09:00:00]``) or Timestamper's elapsed
   ``00:00:01.234``: seconds of a day, and a day more each time the clock goes back past midnight.
 
@@ -39,11 +39,13 @@ WRAP = DAY // 2
 _ISO = re.compile(rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(?:Z|([+-])(\d\d):?(\d\d))?")
 _CLOCK = re.compile(rb"(\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
 _STAGE = re.compile(rb"\[Pipeline\] \{ \((.{1,200})\)\s*$")
-_SECTION = re.compile(rb"(?:\x1b\[0K)?section_start:\d+:([\w.-]{1,200})")
-_MARKER = re.compile(rb"(?:\x1b\[0K)?section_(?:start|end):(\d{1,12}):")
-# The runner's own first sections (an unstamped line that starts with one: a GitLab job log).
+# The runner writes a section's end marker without a line end (``section_end:T:NAME\r`` and a clear), so the
+# next section's start marker may follow it on the same line (cimarkers.py reads them the same way).
+_SECTION = re.compile(rb"(?:^|\r)(?:\x1b\[0K)*section_start:\d+:([\w.-]{1,200})")
+_MARKER = re.compile(rb"section_(?:start|end):(\d{1,12}):")
+# The runner's own first sections (an unstamped line that opens one: a GitLab job log).
 _RUNNER_SECTION = re.compile(
-    rb"(?:\x1b\[0K)?section_start:\d{1,12}:(?:resolve_secrets|prepare_executor|prepare_script)"
+    rb"(?:^|\r)(?:\x1b\[0K)*section_start:\d{1,12}:(?:resolve_secrets|prepare_executor|prepare_script)"
 )
 EPOCH = 719_163 * DAY  # 1970-01-01 in seconds since year 1, the base every other time here is in
 # GitLab's runner prints each line of a job's script, in green, before running it (markers.py reads the same).
@@ -154,12 +156,12 @@ class SectionTimes:
     @staticmethod
     def opens(body: bytes) -> bool:
         """The runner's first section on an unstamped line: a GitLab log whose markers tell the time."""
-        return b"section_start:" in body[:20] and _RUNNER_SECTION.match(body) is not None
+        return b"section_start:" in body and _RUNNER_SECTION.search(body) is not None
 
     def __call__(self, raw: bytes) -> tuple[float | None, bytes]:
         body = raw.removeprefix(b"\xef\xbb\xbf")
-        m = _MARKER.match(body) if b"section_" in body[:24] else None
-        return (None if m is None else EPOCH + int(m[1])), body
+        times = _MARKER.findall(body) if b"section_" in body else ()
+        return (EPOCH + int(times[-1]) if times else None), body  # (an end and a start: the later one)
 
     def boundary(self, body: bytes) -> tuple[str, str] | None:
         opened = boundary(body)
@@ -170,7 +172,7 @@ def boundary(body: bytes) -> tuple[str, str] | None:
     """(kind, name) when a line (its stamp cut) opens a Jenkins stage, a GitLab section or a TeamCity step."""
     if body.startswith(b"[Pipeline] { (") and (m := _STAGE.match(body)):
         return "stage", m[1].decode("utf-8", "replace").strip()
-    if b"section_start:" in body[:20] and (m := _SECTION.match(body)):
+    if b"section_start:" in body and (m := _SECTION.search(body)):
         return "section", m[1].decode("ascii")
     if body.startswith(b"Step ") and (m := _TEAMCITY_STEP.match(body)):
         return "step", m[1].decode("utf-8", "replace").strip()

@@ -47,7 +47,7 @@ _STARTS = frozenset(b"0123456789[\xef")  # the first bytes of a stamp
 MIN_STAMPED = 3
 MIN_SHARE = 0.5
 _PIPELINE = b"[Pipeline] "
-_TIMESTAMPS_STEP = b"[Pipeline] timestamps"
+TIMESTAMPS_STEP = b"[Pipeline] timestamps"
 HEAD_LINES = 40  # the written lines of a log's head its stamp is told from
 LATE_LINES = 400  # how far into the head a ``[Pipeline] timestamps`` step is looked for
 
@@ -84,8 +84,8 @@ def _after_timestamps_step(written: Sequence[bytes]) -> Sequence[bytes] | None:
     """The lines after a ``timestamps {}`` block opened (https://www.jenkins.io/doc/pipeline/steps/timestamper/):
     what ran before it (checkout, library loading) carries no stamp and may fill the first lines."""
     for i, line in enumerate(written):
-        if line.lstrip().startswith(_TIMESTAMPS_STEP):
-            return written[i + 1 :] if i >= HEAD_LINES // 2 else None  # (earlier: the first look saw them)
+        if line.lstrip().startswith(TIMESTAMPS_STEP):
+            return written[i + 1 :]
     return None
 
 

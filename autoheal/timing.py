@@ -13,83 +13,37 @@ given (report mode, for links to ``…/job/JOB#step:STEP:LINE``). Both stream th
 
 from __future__ import annotations
 
-import functools
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
-from autoheal import lazyre, linetimes
+from autoheal import lazyre, linetimes, runnerlines
+from autoheal.dialect import HEAD_LINES
 from autoheal.headline import key_excerpt, with_key_lines
-from autoheal.linetimes import LineTimes, SectionTimes, day_start
+from autoheal.linetimes import LineTimes, SectionTimes
 from autoheal.logsource import LogDoc
 from autoheal.models import Diagnosis, ExcerptLine, StepLine, StepTime, Timing
-from autoheal.normalize import STAMP_BYTES, decode, normalize
+from autoheal.normalize import decode, normalize
 
 if TYPE_CHECKING:  # the GitHub client's imports cost ~100 ms that an offline triage never needs
     from autoheal.ghtypes import Step
 
-READ = 64 << 10  # bytes of one line read at a time: a longer line is read in pieces, counted once
 MAX_STEPS = 200
 LAST_LINES = 8
-SETUP = "Set up job"
 # Lines the runner prints when it stops a step: a job or step timeout, or a cancel.
 # https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idtimeout-minutes
 _LIMIT = lazyre.compile(
     rb"has exceeded the maximum execution time|has timed out after \d+ minutes|The operation was canceled"
     rb"|The runner has received a shutdown signal|The job was canceled"
 )
-_RUN = b"##[group]Run "
 # What the runner prints first in a job's log ("Set up job"), on old and new runners.
 _SETUP_LINES = (b"Current runner version", b"Requested labels:", b"Waiting for a runner", b"Job is waiting")
-# Steps that open without a "Run" group: a post step and the job's last one.
-# https://github.com/actions/runner/blob/main/src/Runner.Worker/JobExtension.cs
-_POST = (b"Post job cleanup.", b"Cleaning up orphan processes")
 
 
 def needs_timing(diagnosis: Diagnosis) -> bool:
     """A timeout or a cancellation: the only diagnoses whose log is read again for its timestamps."""
     return diagnosis.category == "timeout" or "cancel" in diagnosis.rule
-
-
-@functools.lru_cache(maxsize=4096)
-def _second(stamp: bytes) -> int | None:
-    """Seconds since year 1 of ``YYYY-MM-DDTHH:MM:SS`` (lines of one second share it: cached); None for a
-    date no calendar has (a log's text, not the runner's)."""
-    day = day_start(stamp[:10])
-    return None if day is None else day + int(stamp[11:13]) * 3600 + int(stamp[14:16]) * 60 + int(stamp[17:19])
-
-
-def _split(raw: bytes) -> tuple[float | None, bytes]:
-    """The runner's timestamp in seconds (None without one) and the rest of the line."""
-    m = STAMP_BYTES.match(raw)
-    if not m:
-        return None, raw.removeprefix(b"\xef\xbb\xbf")
-    start = len(m[1] or b"")  # past the byte-order mark, at ``YYYY-MM-DDTHH:MM:SS``
-    fraction = raw[start + 19 : m.end() - len(m[2]) - 1]  # ``.4601154`` or nothing, before the ``Z``
-    second = _second(raw[start : start + 19])
-    return None if second is None else second + (float(fraction) if fraction else 0.0), raw[m.end() :]
-
-
-def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(1-based number, first READ bytes) of each line, as ``grep -n`` counts them."""
-    number, partial = 0, False
-    while chunk := stream.readline(READ):
-        if not partial:
-            number += 1
-            yield number, chunk.rstrip(b"\r\n")
-        partial = not chunk.endswith(b"\n")
-
-
-def _boundary(body: bytes) -> tuple[str, str] | None:
-    """(kind, name) when a line opens a step's log."""
-    if body.startswith(_RUN):
-        return "run", decode(body[len(_RUN) :]).strip()
-    if body.startswith(_POST[0]):
-        return "post", "Post job cleanup"
-    if body.startswith(_POST[1]):
-        return "post", "Complete job"
-    return None
 
 
 @dataclass
@@ -128,26 +82,11 @@ class _Reader:
     in_header: bool = False  # inside the group a step opens with: its script, shell and env
 
     def feed(self, number: int, raw: bytes) -> None:
-        stamp, body = self.times(raw) if self.times else _split(raw)
-        if self.times is None and stamp is None and len(self.sections) < 2 and SectionTimes.opens(body):
-            self.times = SectionTimes()  # (an unstamped GitLab log, told at its runner's first section)
-            stamp, body = self.times(raw)
-        opened = _boundary(body) or (self.times.boundary(body) if self.times else None)
-        if opened and len(self.sections) < MAX_STEPS:
-            self.sections.append(_Section(opened[1], opened[0], number))
-            self.recent.clear()
-            self.quiet, self.quiet_after, self.previous = 0.0, 0, None
-            self.in_header = opened[0] == "run"
-        elif not self.sections:
-            # A job log opens with the runner's own step; a cut-out log, with whatever step was running.
-            first = SETUP if body.startswith(_SETUP_LINES) else self.first_name
-            self.sections.append(_Section(first, "setup", number))
-        section = self.sections[-1]
+        stamp, body = self._read(number, raw)
+        opened = runnerlines.boundary(body) or (self.times.boundary(body) if self.times else None)
+        self._open(number, body, opened)
         if stamp is not None:
-            section.first = stamp if section.first is None else section.first
-            section.last = stamp
-            if self.previous is not None and stamp - self.previous[1] > self.quiet:
-                self.quiet, self.quiet_after = stamp - self.previous[1], self.previous[0]
+            self._timed(self.sections[-1], stamp)
         if self.limit is None and (_LIMIT.search(body) or (self.times and linetimes.stopped(body))):
             self.limit = self._snapshot(number, self._at(stamp))
         if self.fallback is None and number == self.fallback_line:
@@ -158,8 +97,34 @@ class _Reader:
             self.recent.append((number, body[:4000]))  # normalised only if shown
         if stamp is not None:
             self.previous = (number, stamp)
+
+    def _read(self, number: int, raw: bytes) -> tuple[float | None, bytes]:
+        """A line's time and text; an unstamped GitLab log is told at its runner's first section, near its start."""
+        stamp, body = self.times(raw) if self.times else runnerlines.split(raw)
+        if self.times is None and stamp is None and number <= HEAD_LINES and SectionTimes.opens(body):
+            self.times = SectionTimes()
+            stamp, body = self.times(raw)
+        return stamp, body
+
+    def _open(self, number: int, body: bytes, opened: tuple[str, str] | None) -> None:
+        if opened and len(self.sections) < MAX_STEPS:
+            self.sections.append(_Section(opened[1], opened[0], number))
+            self.recent.clear()
+            self.quiet, self.quiet_after, self.previous = 0.0, 0, None
+            self.in_header = opened[0] == "run"
+        elif not self.sections:
+            # A job log opens with the runner's own step; a cut-out log, with whatever step was running.
+            first = runnerlines.SETUP if body.startswith(_SETUP_LINES) else self.first_name
+            self.sections.append(_Section(first, "setup", number))
+
+    def _timed(self, section: _Section, stamp: float) -> None:
+        section.first = stamp if section.first is None else section.first
+        section.last = stamp
+        if self.previous is not None and stamp - self.previous[1] > self.quiet:
+            self.quiet, self.quiet_after = stamp - self.previous[1], self.previous[0]
+        if self.times is not None and self.times.sparse:  # a stop line without a time: the next time known
             for shot in filter(None, (self.limit, self.fallback)):
-                shot.at = stamp if shot.at is None else shot.at  # (a sparse log's stop line: the next time known)
+                shot.at = stamp if shot.at is None else shot.at
 
     def _at(self, stamp: float | None) -> float | None:
         """When a line was written: another CI's unstamped line (a Pipeline's own) came after the last stamped one."""
@@ -198,7 +163,7 @@ def read_timing(doc: LogDoc, fallback_line: int | None = None) -> Timing | None:
     reader = _Reader(doc.step or "", fallback_line, times)
     opener = doc.raw if times is not None and doc.raw is not None else doc.opener
     with opener() as stream:
-        for number, raw in _lines(stream):
+        for number, raw in runnerlines.lines(stream):
             reader.feed(number, raw)
     shot = reader.limit or reader.fallback
     if shot is None or not reader.sections:
@@ -227,11 +192,11 @@ def step_starts(doc: LogDoc) -> list[tuple[int, str, str]]:
     """(first line, kind, name) of each step a job log holds after "Set up job", which starts at line 1."""
     starts: list[tuple[int, str, str]] = []
     with doc.opener() as stream:
-        for number, raw in _lines(stream):
+        for number, raw in runnerlines.lines(stream):
             head = raw[:80]
-            if _RUN not in head and b"Post job cleanup." not in head and b"Cleaning up orphan" not in head:
+            if runnerlines.RUN not in head and b"Post job cleanup." not in head and b"Cleaning up orphan" not in head:
                 continue  # the cheap test first: most lines open no step
-            opened = _boundary(_split(raw)[1])
+            opened = runnerlines.boundary(runnerlines.split(raw)[1])
             if opened:
                 starts.append((number, *opened))
     return starts
@@ -249,7 +214,7 @@ def _api_step(index: int, name: str, executed: Sequence[Step]) -> Step | None:
         return named[0]
     if index < len(executed):
         step = executed[index]
-        if step.conclusion in ("failure", "cancelled") or (index == 0 and step.name == SETUP):
+        if step.conclusion in ("failure", "cancelled") or (index == 0 and step.name == runnerlines.SETUP):
             return step
     return None
 
@@ -266,7 +231,7 @@ def map_step_lines(doc: LogDoc, lines: Sequence[int], steps: Sequence[Step]) -> 
     if not steps or not lines:
         return ()
     executed = sorted((s for s in steps if s.conclusion not in ("skipped", None)), key=lambda s: s.number)
-    starts = [(1, "setup", SETUP), *step_starts(doc)]
+    starts = [(1, "setup", runnerlines.SETUP), *step_starts(doc)]
     found = []
     for n in lines:
         index = max(i for i, (first, _, _) in enumerate(starts) if first <= n)

@@ -73,6 +73,7 @@ def test_a_header_with_one_huge_token_is_read_in_one_pass() -> None:
     assert where_only("CMake Error at /" + "a" * 65_000 + "/CMakeLists.txt:3 (find_package):")
     assert not where_only("CMake Error at " + "a" * 65_000 + ":")
     assert not where_only("error " + "a:" * 32_000 + "x:")
+    assert not where_only("CMake Error at " + ":1" * 32_000 + "x:")  # (a ``(?::\d+)*`` rescanned at each colon)
 
 
 def test_a_message_no_rule_reads_leaves_the_header_s_category() -> None:

@@ -12,7 +12,7 @@ from autoheal.linetimes import DAY, LineTimes, boundary, timer
 from autoheal.logsource import LogDoc, bytes_doc
 from autoheal.timing import read_timing
 
-# Seconds from year 1 to 2024-05-01T09:00:00Z, the base GitHub's stamps are read in (timing._second).
+# Seconds from year 1 to 2024-05-01T09:00:00Z, the base GitHub's stamps are read in (runnerlines.second_of).
 NINE = date(2024, 5, 1).toordinal() * DAY + 9 * 3600
 
 

@@ -252,10 +252,11 @@ def _checkout(n: int) -> list[bytes]:
     return lines
 
 
+@pytest.mark.parametrize("checkout", [10, 14, 40])  # (the step at the head's lines 15-19 was once missed)
 @pytest.mark.parametrize("shape", ["[2024-05-01T09:00:0%dZ] ", "09:00:0%d  "])
-def test_stamps_that_begin_after_a_late_timestamps_step_are_still_told(shape: str) -> None:
+def test_stamps_that_begin_after_a_late_timestamps_step_are_still_told(shape: str, checkout: int) -> None:
     stamped = [(shape % (i % 10)).encode() + line.encode() for i, line in enumerate(MAVEN)]
-    head = [*_checkout(40), b"[Pipeline] timestamps", b"[Pipeline] {", *stamped]
+    head = [*_checkout(checkout), b"[Pipeline] timestamps", b"[Pipeline] {", *stamped]
     found = stamps.detect(head)
     assert found is not None and found.match(stamped[0]) is not None
     assert stamps.detect(head[: -len(stamped)]) is None  # the step alone is no stamp

@@ -57,3 +57,11 @@ def test_an_action_s_own_time_limit_is_a_timeout_not_what_it_cancelled(said: str
     # What the cancelled tool printed (BuildKit's "context canceled") follows from the limit, whatever its wording.
     lines = ("#28 pushing layers 2.6s done", "#28 CANCELED", "ERROR: failed to solve: Canceled: context canceled", said)
     assert _triage(tmp_path, lines) == ("timeout", "timeout.generic")
+
+
+@pytest.mark.parametrize(
+    "said", ["timeout of 30s reached, retrying (1/5)", "WARN: Timeout of 5000ms exceeded for check"]
+)
+def test_a_limit_the_tool_retries_after_or_warns_of_is_no_timeout(said: str, tmp_path: Path) -> None:
+    lines = (said, "FAILED tests/test_api.py::test_create - assert 500 == 201", "1 failed, 41 passed in 3.1s")
+    assert _triage(tmp_path, lines)[0] == "test.failure"

@@ -298,8 +298,10 @@ def older_gitlab_log() -> str:
 
 
 def unstamped_gitlab_log() -> str:
-    """The same job without FF_TIMESTAMPS: only the runner's section markers carry a time."""
-    return "".join(line.split(" ", 2)[2] + "\n" for line in gitlab_log().split("\n") if line)
+    """The same job without FF_TIMESTAMPS: only the runner's section markers carry a time. As the runner writes
+    it, a section's end marker has no line end, so the next section's start follows it on the same line."""
+    text = "".join(line.split(" ", 2)[2] + "\n" for line in gitlab_log().split("\n") if line)
+    return text.replace("\r\x1b[0K\n\x1b[0Ksection_start", "\r\x1b[0K\x1b[0Ksection_start")
 
 
 def teamcity_log() -> str:
@@ -317,7 +319,7 @@ def teamcity_log() -> str:
         (jenkins_clock_log, "jenkins.timeout", "the log's first step ran 10 min 2 s until line 6", "5 | test_slow_io"),
         (gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
         (older_gitlab_log, "gitlab.job-timeout", "bundle exec rspec ran 59 min 59 s until line 8", "7 | .........."),
-        (unstamped_gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 8", "7 | .........."),
+        (unstamped_gitlab_log, "gitlab.job-timeout", "step_script ran 1 h 0 min until line 7", "6 | .........."),
         (teamcity_log, "go.test-timeout", "Test (Command Line) ran 10 min 4 s until line 7", "6 | === RUN"),
     ],
 )
@@ -363,19 +365,21 @@ def test_the_issue_says_which_stage_ran_how_long(tmp_path: Path) -> None:
 
 
 def test_an_unstamped_gitlab_log_times_its_sections_by_their_markers() -> None:
-    gitlab = read_timing(bytes_doc("", unstamped_gitlab_log().encode()), fallback_line=12)
+    gitlab = read_timing(bytes_doc("", unstamped_gitlab_log().encode()), fallback_line=10)
     assert gitlab is not None and [(s.name, s.seconds) for s in gitlab.steps] == [
         ("prepare_executor", 9.0),  # (the runner's first line has no time: no step before it is timed)
         ("step_script", 3601.0),  # its commands carry no time: the section is the step
         ("cleanup_file_variables", 1.0),
     ]
-    assert gitlab.running == "step_script" and gitlab.limit_line == 8
-    assert gitlab.running_seconds == 3600.0  # to the step's end marker, the first time known after the stop
+    assert gitlab.running == "step_script" and gitlab.limit_line == 7
+    assert gitlab.running_seconds == 3601.0  # the next marker after the stop: its line ends one, opens the next
 
 
 def test_section_markers_printed_in_a_github_log_are_no_times() -> None:
+    # A step that prints them (a script made for GitLab, run here): the runner stamps each line it prints.
     github = job_timeout_log().splitlines(keepends=True)
-    log = "".join(github[:12]) + unstamped_gitlab_log() + "".join(github[12:])
+    printed = [github[11][:29] + line + "\n" for line in unstamped_gitlab_log().split("\n") if line]
+    log = "".join(github[:12] + printed + github[12:])
     plain, mixed = (read_timing(bytes_doc("", text.encode())) for text in (job_timeout_log(), log))
     assert plain is not None and mixed is not None  # GitHub's stamps tell the time, the printed markers none
     assert (mixed.running, mixed.running_seconds) == (plain.running, plain.running_seconds)
