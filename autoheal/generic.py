@@ -41,6 +41,24 @@ _CALL_FRAME = asciitwin.lazy(
 )
 
 
+# A row of a linter's "stylish" report, under the file's name: ``  36:25  error  Unexpected any  rule-id``
+# (ESLint's default formatter, https://eslint.org/docs/latest/use/formatters/#stylish; stylelint's, textlint's and
+# solhint's print the same rows, stylelint with ``✖``/``⚠`` for the severity). A compiler puts the file first.
+_STYLISH_ROW = lazyre.compile(r"^\s+\d+:\d+\s+(?:error|warning|✖|⚠|×)\s+\S")
+_RULE_ID = lazyre.compile(r"[@\w][\w@/.-]*")
+
+
+def stylish_report(block: list[str], reach: int = 12) -> bool:
+    """The block opens with rows of a linter's stylish report (two at least, among its first ``reach`` lines)."""
+    return sum(1 for text in block[:reach] if _stylish_row(text)) >= 2
+
+
+def _stylish_row(text: str) -> bool:
+    """A row: its place and severity, then the message and, after two spaces or more, the rule's id."""
+    message, _, rule = text.rstrip().rpartition("  ")
+    return bool(message) and _STYLISH_ROW.match(text) is not None and _RULE_ID.fullmatch(rule.strip()) is not None
+
+
 def finding(text: str) -> bool:
     """A checker's finding (``src/a.ts:3:1: x``, ``[warn] a.md``, ``SC2115 (warning)``); a backtrace's frame
     (``/app/x.rb:3:in `f'``) is none."""

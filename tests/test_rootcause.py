@@ -532,6 +532,25 @@ def test_with_nothing_naming_the_command_a_diff_of_files_it_printed_is_a_format_
     assert triage_text(_step("./ci/run.sh", *golden, code=1), bare).category == "unknown"
 
 
+def test_with_nothing_naming_the_command_a_linter_s_stylish_report_is_a_lint_error() -> None:
+    bare = compile_ruleset([])
+    eslint = ["/w/src/api.ts", "   12:7   error  'user' is never reassigned. Use 'const'  prefer-const"]
+    eslint += ["   40:18  error  Unexpected any. Specify a different type  @typescript-eslint/no-explicit-any", ""]
+    stylelint = ["src/app.css", "  3:5   ✖  Expected indentation of 2 spaces   indentation"]
+    stylelint += [
+        '  9:12  ✖  Unexpected unknown unit "pz"       unit-no-unknown',
+        "",
+        "2 problems (2 errors, 0 warnings)",
+    ]
+    for report in (eslint, stylelint):
+        assert triage_text(_step("./ci/run.sh", *report, code=1), bare).category == "lint.error"
+    # A compiler's located errors put the file first, and a row without a rule's id is no report's.
+    cc = ["src/io.c:12:3: error: unknown type name 'size'  ", "src/io.c:14:9: error: 'n' undeclared  "]
+    rows = ["  3:5  error  Unexpected token", "  4:1  error  Unexpected end of input"]
+    for block in (cc, rows):
+        assert triage_text(_step("./ci/run.sh", *block, code=1), bare).category != "lint.error"
+
+
 def _summary_rules() -> tuple[dict[str, str | int | float | list[str]], ...]:
     # Only the build drivers' summaries are known: the compiler's own error lines are a tool no rule knows.
     common = {"category": "compile.error", "priority": 40, "doc": "d", "hint": "h", "confidence": 0.6}
