@@ -46,11 +46,14 @@ _CALL_FRAME = asciitwin.lazy(
 # solhint's print the same rows, stylelint with ``✖``/``⚠`` for the severity). A compiler puts the file first.
 _STYLISH_ROW = lazyre.compile(r"^\s+\d+:\d+\s+(?:error|warning|✖|⚠|×)\s+\S")
 _RULE_ID = lazyre.compile(r"[@\w][\w@/.-]*")
+# PHP_CodeSniffer's full report's rows, under ``FOUND 3 ERRORS AFFECTING 2 LINES``: `` 7 | ERROR | [x] msg``
+# (https://github.com/PHPCSStandards/PHP_CodeSniffer/wiki/Reporting).
+_TABLE_ROW = lazyre.compile(r"^\s*\d+ \| (?:ERROR|WARNING) \| ")
 
 
-def stylish_report(block: list[str], reach: int = 12) -> bool:
-    """The block opens with rows of a linter's stylish report (two at least, among its first ``reach`` lines)."""
-    return sum(1 for text in block[:reach] if _stylish_row(text)) >= 2
+def linter_report(block: list[str], reach: int = 12) -> bool:
+    """The block opens with rows of a linter's report (two at least, among its first ``reach`` lines)."""
+    return sum(1 for text in block[:reach] if _stylish_row(text) or _TABLE_ROW.match(text)) >= 2
 
 
 def _stylish_row(text: str) -> bool:

@@ -145,7 +145,7 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
         category = tools.TEST
     if category == tools.TEST and unbuilt.never_built(block, symptoms):
         category = tools.COMPILE  # the tests never ran: what they test did not build
-    if category == "unknown" and (diffs.opens_with_diff(block) or generic.stylish_report(block)):
+    if category == "unknown" and (diffs.opens_with_diff(block) or generic.linter_report(block)):
         category = tools.LINT  # nothing names the command; what it printed is a diff of files or a linter's report
     if not strong and category == "unknown":
         return None  # nothing reads as an error and nothing names the command: say so

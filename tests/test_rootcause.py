@@ -532,7 +532,7 @@ def test_with_nothing_naming_the_command_a_diff_of_files_it_printed_is_a_format_
     assert triage_text(_step("./ci/run.sh", *golden, code=1), bare).category == "unknown"
 
 
-def test_with_nothing_naming_the_command_a_linter_s_stylish_report_is_a_lint_error() -> None:
+def test_with_nothing_naming_the_command_a_linter_s_report_is_a_lint_error() -> None:
     bare = compile_ruleset([])
     eslint = ["/w/src/api.ts", "   12:7   error  'user' is never reassigned. Use 'const'  prefer-const"]
     eslint += ["   40:18  error  Unexpected any. Specify a different type  @typescript-eslint/no-explicit-any", ""]
@@ -542,7 +542,9 @@ def test_with_nothing_naming_the_command_a_linter_s_stylish_report_is_a_lint_err
         "",
         "2 problems (2 errors, 0 warnings)",
     ]
-    for report in (eslint, stylelint):
+    phpcs = ["FILE: /w/src/Cart.php", "FOUND 2 ERRORS AFFECTING 2 LINES", "-" * 40]
+    phpcs += [" 7 | ERROR | [x] Whitespace found at end of line", " 9 | ERROR | Missing doc comment for function"]
+    for report in (eslint, stylelint, phpcs):
         assert triage_text(_step("./ci/run.sh", *report, code=1), bare).category == "lint.error"
     # A compiler's located errors put the file first, and a row without a rule's id is no report's.
     cc = ["src/io.c:12:3: error: unknown type name 'size'  ", "src/io.c:14:9: error: 'n' undeclared  "]
