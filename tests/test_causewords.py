@@ -322,3 +322,23 @@ def test_a_quoted_test_name_under_a_test_runner_is_no_cause() -> None:
     assert d.category == "test.failure"
     assert causewords.line_category("error: 'invalid credentials' was rejected", unquoted=True) is None
     assert causewords.line_category("error: invalid credentials for 'deploy'", unquoted=True) == "credentials"
+
+
+def test_a_channel_conda_could_not_reach_is_the_network_not_the_resolution() -> None:
+    conda = _gha(
+        "conda env create -f environment.yml",
+        "Collecting package metadata (repodata.json): failed",
+        "",
+        "CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/bioconda/noarch/repodata.json>",
+        "Elapsed: -",
+    )
+    mamba = _gha(
+        "micromamba install -y numpy",
+        "CondaHTTPError: HTTP 502 BAD GATEWAY for url <https://repo.anaconda.com/pkgs/main/linux-64/repodata.json>",
+    )
+    assert (conda.rule, conda.category) == ("generic.error-block", "network")
+    assert mamba.category == "network"
+    # A 404 is a missing channel or package, a lower-case status a test's text, a warning did not fail the job.
+    assert causewords.line_category("CondaHTTPError: HTTP 404 NOT FOUND for url <https://x.invalid/r.json>") is None
+    assert causewords.line_category("FAILED tests/test_http.py::test_connection_failed_for_url") is None
+    assert causewords.line_category("WARNING: HTTP 000 CONNECTION FAILED for url <https://x.invalid>") is None
