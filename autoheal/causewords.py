@@ -147,6 +147,14 @@ _WORDS: tuple[tuple[str, str], ...] = (
     # conda's ``CondaHTTPError: HTTP 000 CONNECTION FAILED for url <...>`` (000: no response at all) and its 5xx
     # (``HTTP 502 BAD GATEWAY for url``): the channel could not be reached, whatever the command resolves.
     ("network", r"\bHTTP (?:000|5\d\d) [A-Z][A-Z ]{2,40} for url\b|\bCONNECTION FAILED for url\b"),
+    # A formatter's check found files to rewrite, whichever formatter: Black's and Ruff's ``2 files would be
+    # reformatted`` and ``would reformat x.py``, isort's ``Imports are incorrectly sorted``, clang-format's ``code should
+    # be clang-formatted`` (Prettier's ``Code style issues found`` is printed as ``[warn]``: a warning is no cause).
+    (
+        "lint.error",
+        r"(?i)\b\d+ files? would be reformatted\b|^would reformat:? \S|\bImports are incorrectly sorted\b|"
+        r"\bcode should be clang-formatted\b",
+    ),
     # The runtime or toolchain is the wrong version (versionwords.py).
     *(("runtime.version", pattern) for pattern in versionwords.WORDS),
     # git will not act on the workspace an earlier build left: a lock file, a ref it cannot lock, local
