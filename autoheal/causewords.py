@@ -7,7 +7,8 @@ work says why in words of the same few shapes, whichever tool it is: a program i
 Go's ``no such tool``, autoconf's ``no acceptable C compiler found in $PATH``), it has no or bad
 credentials (``401 Unauthorized``, npm's ``ENEEDAUTH``, git's ``could not read Username``, botocore's
 ``Unable to locate credentials``), it is not allowed (S3's ``AccessDenied``, GitHub's ``Resource not
-accessible by integration``), or git's workspace is not in a state to act on (``index.lock': File
+accessible by integration``), its runtime is the wrong version (versionwords.py), the server it needs cannot be
+reached (conda's ``HTTP 000 CONNECTION FAILED``), or git's workspace is not in a state to act on (``index.lock': File
 exists``, ``cannot lock ref``, ``You have unstaged changes``). Those words name the cause; the command
 only names who printed them, so they outrank it (``rootcause._generic``).
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from autoheal import blocks, lazyre
+from autoheal import blocks, lazyre, versionwords
 
 # How far into the block its error lines are read for the words of a cause (generic.EPILOGUE's reach).
 REACH = 30
@@ -143,6 +144,19 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bPermission to \S+ denied to\b|\binsufficient (?:permissions?|privileges|scopes?)\b|"
         r"\bare you root\?|\brequires? (?:root|superuser|administrator|elevated) privileges\b",
     ),
+    # conda's ``CondaHTTPError: HTTP 000 CONNECTION FAILED for url <...>`` (000: no response at all) and its 5xx
+    # (``HTTP 502 BAD GATEWAY for url``): the channel could not be reached, whatever the command resolves.
+    ("network", r"\bHTTP (?:000|5\d\d) [A-Z][A-Z ]{2,40} for url\b|\bCONNECTION FAILED for url\b"),
+    # A formatter's check found files to rewrite, whichever formatter: Black's and Ruff's ``2 files would be
+    # reformatted`` and ``would reformat x.py``, isort's ``Imports are incorrectly sorted``, clang-format's ``code should
+    # be clang-formatted`` (Prettier's ``Code style issues found`` is printed as ``[warn]``: a warning is no cause).
+    (
+        "lint.error",
+        r"(?i)\b\d+ files? would be reformatted\b|^would reformat:? \S|\bImports are incorrectly sorted\b|"
+        r"\bcode should be clang-formatted\b",
+    ),
+    # The runtime or toolchain is the wrong version (versionwords.py).
+    *(("runtime.version", pattern) for pattern in versionwords.WORDS),
     # git will not act on the workspace an earlier build left: a lock file, a ref it cannot lock, local
     # changes or untracked files a checkout would overwrite, a rebase or merge in progress.
     (

@@ -322,3 +322,59 @@ def test_a_quoted_test_name_under_a_test_runner_is_no_cause() -> None:
     assert d.category == "test.failure"
     assert causewords.line_category("error: 'invalid credentials' was rejected", unquoted=True) is None
     assert causewords.line_category("error: invalid credentials for 'deploy'", unquoted=True) == "credentials"
+
+
+def test_a_channel_conda_could_not_reach_is_the_network_not_the_resolution() -> None:
+    conda = _gha(
+        "conda env create -f environment.yml",
+        "Collecting package metadata (repodata.json): failed",
+        "",
+        "CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/bioconda/noarch/repodata.json>",
+        "Elapsed: -",
+    )
+    mamba = _gha(
+        "micromamba install -y numpy",
+        "CondaHTTPError: HTTP 502 BAD GATEWAY for url <https://repo.anaconda.com/pkgs/main/linux-64/repodata.json>",
+    )
+    assert (conda.rule, conda.category) == ("generic.error-block", "network")
+    assert mamba.category == "network"
+    # A 404 is a missing channel or package, a lower-case status a test's text, a warning did not fail the job.
+    assert causewords.line_category("CondaHTTPError: HTTP 404 NOT FOUND for url <https://x.invalid/r.json>") is None
+    assert causewords.line_category("FAILED tests/test_http.py::test_connection_failed_for_url") is None
+    assert causewords.line_category("WARNING: HTTP 000 CONNECTION FAILED for url <https://x.invalid>") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("6 files would be reformatted, 20 files would be left unchanged.", "lint.error"),
+        ("Would reformat: src/app/main.py", "lint.error"),
+        ("would reformat /home/runner/work/app/setup.py", "lint.error"),
+        ("ERROR: /w/app/cli.py Imports are incorrectly sorted and/or formatted.", "lint.error"),
+        ("src/main.cc:3:1: error: code should be clang-formatted [-Wclang-format-violations]", "lint.error"),
+        # Nothing to rewrite, a test's name, a formatter's warning.
+        ("All done! 26 files would be left unchanged.", None),
+        ("PASSED tests/test_fmt.py::test_would_reformat_reports_the_files", None),
+        ("warning: 2 files would be reformatted (the check is advisory here)", None),
+    ],
+)
+def test_a_formatters_check_that_found_files_to_rewrite_is_a_lint_error(line: str, category: str | None) -> None:
+    assert causewords.line_category(line) == category
+
+
+def test_a_formatters_summary_names_a_block_whose_command_is_unseen() -> None:
+    # The log's head (the step's command) cut away: only the diff and the formatter's summary are left.
+    black = triage_text(
+        [
+            "@@ -10,7 +10,5 @@",
+            "-    total = len(a) + len(",
+            "-        b",
+            "-    )",
+            "+    total = len(a) + len(b)",
+            "Oh no! 💥 💔 💥",
+            "2 files would be reformatted, 9 files would be left unchanged.",
+            "##[error]Process completed with exit code 1.",
+        ],
+        BARE,
+    )
+    assert (black.rule, black.category) == ("generic.error-block", "lint.error")
