@@ -19,7 +19,15 @@ from autoheal.models import Diagnosis
 from autoheal.rules import RuleSet, build_rule, compile_ruleset
 from autoheal.triage import triage_docs
 
-RULES = """
+EXIT_RULE = """
+  - id: generic.exit-code
+    category: unknown
+    patterns: ["^Process completed with exit code (?P<code>\\\\d+)"]
+    confidence: 0.1
+    priority: 1
+"""
+RULES = (
+    """
 rules:
   - id: python.module-not-found
     category: dependency.missing
@@ -33,12 +41,14 @@ rules:
     patterns: ["^FAILED (?P<test>\\\\S+)"]
     confidence: 0.8
     priority: 40
-  - id: generic.exit-code
-    category: unknown
-    patterns: ["^Process completed with exit code (?P<code>\\\\d+)"]
-    confidence: 0.1
-    priority: 1
 """
+    + EXIT_RULE
+)
+
+
+def bare_ruleset() -> RuleSet:
+    """No rule knows any tool: only the runner's exit line has a rule, so every block is generic."""
+    return ruleset("rules:" + EXIT_RULE)
 
 
 def ruleset(text: str = RULES, extra: list[dict[str, Any]] | None = None) -> RuleSet:

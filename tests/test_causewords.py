@@ -8,19 +8,9 @@ import pytest
 
 from autoheal import causewords
 from autoheal.models import Diagnosis
-from tests.helpers import ruleset, triage_text
+from tests.helpers import bare_ruleset, triage_text
 
-# No rule knows any of these tools: only the runner's exit line has a rule, so every block is generic.
-BARE = ruleset(
-    """
-rules:
-  - id: generic.exit-code
-    category: unknown
-    patterns: ["^Process completed with exit code (?P<code>\\\\d+)"]
-    confidence: 0.1
-    priority: 1
-"""
-)
+BARE = bare_ruleset()  # no rule knows any of these tools: every block is generic
 
 
 @pytest.mark.parametrize(
