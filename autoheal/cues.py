@@ -78,7 +78,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("network", r"(?i)\bConnection timed out\b|\bTemporary failure in name resolution\b|\bName or service not known\b"),
     # Node's DNS and socket errors (getaddrinfo's EAI_AGAIN and ENOTFOUND, the request library's ESOCKETTIMEDOUT),
     # Go's net errors (``dial tcp x: i/o timeout``, ``lookup x: no such host``, ``net/http: TLS handshake timeout``).
-    ("network", r"\bEAI_AGAIN\b|\bgetaddrinfo ENOTFOUND\b|\bESOCKETTIMEDOUT\b|\bECONNABORTED\b"),
+    # (Not axios' ECONNABORTED: it is axios' code for its own timeouts and aborts.)
+    ("network", r"\bEAI_AGAIN\b|\bgetaddrinfo ENOTFOUND\b|\bESOCKETTIMEDOUT\b"),
     ("network", r"\bdial tcp \S+: i/o timeout\b|\blookup \S+(?: on \S+)?: no such host\b|\bTLS handshake timeout\b"),
     # curl's and libcurl's error texts (curl(1) EXIT CODES, curl_easy_strerror): CURLE_COULDNT_RESOLVE_HOST,
     # CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_SSL_CONNECT_ERROR, CURLE_RECV_ERROR; urllib3's
@@ -88,6 +89,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"(?i)\bCould(?: not|n't) resolve (?:host|proxy)\b|\bFailed to connect to \S+ port \d+|\bCouldn't connect to server\b",
     ),
     ("network", r"\bTimeout was reached\b|\bSSL connect error\b|\bFailure when receiving data from the peer\b"),
+    ("rate.limit", r"\btoo many 429 error responses\b"),  # urllib3's retries that gave up on a rate limit
     ("network", r"\bMax retries exceeded with url\b|\bFailed to establish a new connection\b"),
     ("network", r"\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b"),
     ("network", r"\b(?:ERROR|error|status|code):? 50[0234]\b"),

@@ -49,11 +49,14 @@ _RULE_ID = lazyre.compile(r"[@\w][\w@/.-]*")
 # PHP_CodeSniffer's full report's rows, under ``FOUND 3 ERRORS AFFECTING 2 LINES``: `` 7 | ERROR | [x] msg``
 # (https://github.com/PHPCSStandards/PHP_CodeSniffer/wiki/Reporting).
 _TABLE_ROW = lazyre.compile(r"^\s*\d+ \| (?:ERROR|WARNING) \| ")
+_ERROR_ROW = lazyre.compile(r"^\s*\d+(?::\d+\s+(?:error|✖|×)\s| \| ERROR \| )")
 
 
 def linter_report(block: list[str], reach: int = 12) -> bool:
-    """The block opens with rows of a linter's report (two at least, among its first ``reach`` lines)."""
-    return sum(1 for text in block[:reach] if _stylish_row(text) or _TABLE_ROW.match(text)) >= 2
+    """The block opens with rows of a linter's report (two at least, among its first ``reach`` lines), one of them
+    an error's (warnings alone fail no job)."""
+    rows = [text for text in block[:reach] if _stylish_row(text) or _TABLE_ROW.match(text)]
+    return len(rows) >= 2 and any(_ERROR_ROW.search(text) for text in rows)
 
 
 def _stylish_row(text: str) -> bool:

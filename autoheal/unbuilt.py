@@ -14,10 +14,12 @@ from autoheal.scan import Hit
 # What a compiler prints when it fails, each from its documented output: a diagnostic at a source file's line
 # and column with an error severity (gcc/clang/zig/swiftc ``a.c:3:5: error: x``, MSVC/Nim/tsc
 # ``a.nim(42, 17) Error: x``), rustc's coded error (``error[E0425]: x``) and cargo's ``could not compile``,
-# and Go's package verdict ``FAIL pkg [build failed]`` (``go help test``: its build failed, so no test ran).
+# and Go's package verdict ``FAIL pkg [build failed]`` (``go help test``: its build failed, so no test ran). Not
+# FileCheck's ``a.c:5:11: error: CHECK: expected string not found`` (lit's test verdict in a compiler's shape),
+# nor Go's ``[setup failed]`` (a package that could not be loaded: a missing module, most often).
 _BUILD_FAILED = lazyre.compile(
-    r"^\s*\S+\.\w{1,6}(?::\d+:\d+:\s*|\(\d+,\s*\d+\)\s*:?\s*)(?:fatal\s+)?error\b|"
-    r"^\s*error\[E\d{4}\]:|^\s*error: could not compile\b|^FAIL\s+\S+\s+\[(?:build|setup) failed\]",
+    r"^\s*\S+\.\w{1,6}(?::\d+:\d+:\s*|\(\d+,\s*\d+\)\s*:?\s*)(?:fatal\s+)?error\b(?!:\s+(?-i:[A-Z][A-Z0-9_-]*):)|"
+    r"^\s*error\[E\d{4}\]:|^\s*error: could not compile\b|^FAIL\s+\S+\s+\[build failed\]",
     re.I,  # Nim's and MSVC's ``Error``
 )
 # How many lines of the block are read: its opening error and what follows it, never a later test's output.

@@ -44,9 +44,10 @@ WORDS: tuple[str, ...] = (
     rf"(?i:\b(?:current(?:ly activated)?|installed|running|detected|your)) {_RUNTIME}{_KIND} (?:is )?\(?v?\d[^\s)]*\)?"
     r"(?: \([^)]{0,200}\))? (?:is not|isn't|does not|doesn't)\b",
     rf"\b{_RUNTIME} v?\d+(?:\.\d+)* is (?:not|no longer) supported\b|\bYour {_RUNTIME} version is \S+, but\b",
-    # The version found against the one wanted: SwiftPM's ``... version 5.10.0 but the installed version is 5.9.2``,
-    # Mix's ``but you are running on v1.14``, CMake's ``You are running version 3.16``.
-    r"\bbut the (?:installed|current) version is\b|\bbut you are running (?:on )?v?\d|\bYou are running version v?\d",
+    # The version a named runtime wants against the one found: SwiftPM's ``... tools version 5.10.0 but the installed
+    # version is 5.9.2`` (a bare ``You are running version 1.2`` is as often an update notice, and ``requires version
+    # 3 but the installed version is 1.0`` a package's conflict: without a runtime's name, neither counts).
+    rf"\b{_RUNTIME}{_KIND} \S+ but the (?:installed|current) version is\b",
     # Built for another runtime: the JVM's class file versions (and javac's ``invalid target release: 17``),
     # Node's addons (``compiled against a different Node.js version``), Swift's modules, the BEAM's files.
     r"\bUnsupported class file major version\b|\bUnsupported major\.minor version\b|\bUnsupportedClassVersionError\b|"

@@ -40,6 +40,12 @@ from autoheal import cues, verdicts
         ),
         ("fatal: unable to access 'https://x/': The requested URL returned error: 403", "permission"),
         ("HTTP/1.1 429 Too Many Requests", "rate.limit"),
+        (
+            "urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='api.x', port=443): Max retries exceeded"
+            " with url: /v1 (Caused by ResponseError('too many 429 error responses'))",
+            "rate.limit",
+        ),
+        ("  code: 'ECONNABORTED',", None),  # axios' code for its own timeout (``timeout of 5000ms exceeded``)
         ("HTTP/1.1 401 Unauthorized", "credentials"),
         ("error: request timed out after 30s", "timeout"),
         ("rpc error: code = DeadlineExceeded desc = context deadline exceeded", "timeout"),

@@ -546,9 +546,13 @@ def test_with_nothing_naming_the_command_a_linter_s_report_is_a_lint_error() -> 
     phpcs += [" 7 | ERROR | [x] Whitespace found at end of line", " 9 | ERROR | Missing doc comment for function"]
     for report in (eslint, stylelint, phpcs):
         assert triage_text(_step("./ci/run.sh", *report, code=1), bare).category == "lint.error"
-    # A compiler's located errors put the file first, and a row without a rule's id is no report's.
+    # Warnings alone fail no job; a compiler's located errors put the file first; a row without a rule's id
+    # is no report's.
+    warned_only = ["Error: deploy failed: bucket not configured", "  3:8  warning  'x' is unused  no-unused-vars"]
+    warned_only += ["  9:1  warning  Missing return type  explicit-function-return-type"]
     cc = ["src/io.c:12:3: error: unknown type name 'size'  ", "src/io.c:14:9: error: 'n' undeclared  "]
     rows = ["  3:5  error  Unexpected token", "  4:1  error  Unexpected end of input"]
+    assert triage_text(_step("./ci/run.sh", *warned_only, code=1), bare).category != "lint.error"
     for block in (cc, rows):
         assert triage_text(_step("./ci/run.sh", *block, code=1), bare).category != "lint.error"
 

@@ -55,6 +55,21 @@ def test_a_runners_failing_test_located_without_a_column_stays_the_tests_failure
     assert triage_text(_step("ctest --output-on-failure", *doctest), EMPTY).category == "test.failure"
 
 
+def test_a_test_verdict_in_a_compilers_shape_or_a_package_not_loaded_is_no_build_failure() -> None:
+    # lit's FileCheck locates its failed check as a compiler would; Go's [setup failed] is a package not loaded.
+    lit = [
+        "FAIL: MyProj :: basic.c (1 of 20)",
+        "/w/test/basic.c:5:11: error: CHECK: expected string not found in input",
+    ]
+    lit += ["Failed Tests (1):", "  MyProj :: basic.c", "Failed:  1"]
+    assert triage_text(_step("lit -v test/", *lit), EMPTY).category != "compile.error"
+    go = [
+        "api/h.go:3:8: no required module provides package github.com/x/yaml",
+        "FAIL\texample.com/app/api [setup failed]",
+    ]
+    assert triage_text(_step("go test ./...", *go), EMPTY).category != "compile.error"
+
+
 def test_a_build_error_under_a_command_that_is_no_test_keeps_the_commands_name() -> None:
     body = ["src/kv.zig:14:9: error: local variable is never mutated"]
     assert triage_text(_step("zig build", *body), EMPTY).category == "compile.error"

@@ -52,6 +52,10 @@ def test_a_wrong_runtimes_words_name_runtime_version(line: str) -> None:
         "Using Python 3.12.1 environment at: .venv",
         "npm warn EBADENGINE Unsupported engine {",
         "warning: this crate requires rustc 1.80 or newer for the `lazy` feature",
+        # An update notice, a package's conflict worded with "installed version" or "you are running".
+        "You are running version 1.2.0; a newer version (1.4.1) is available",
+        "Error: foo 2.0 requires version 3 but the installed version is 1.0",
+        "ERROR: bar requires baz>=2.1 but you are running 2.0",
         # An old runtime's syntax error is any code's syntax error.
         "SyntaxError: Unexpected token '?'",
     ],
