@@ -31,6 +31,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_al,
     cases_am,
     cases_an,
+    cases_ao,
     cases_b,
     cases_c,
     cases_d,
