@@ -64,6 +64,18 @@ def triage_text(
     return triage_docs([bytes_doc(name, text.encode())], rules, source, baseline)
 
 
+def assert_named(log: str, rules: RuleSet, category: str, rule: str, line: int) -> None:
+    """A tool's documented message names the failure: its category and rule, its line among the key lines."""
+    d = triage_text(log, rules, "job.txt", name="job.txt")
+    assert (d.category, d.rule) == (category, rule)
+    assert line in d.key_lines
+
+
+def hit_ids(rules: RuleSet, line: str) -> set[str]:
+    """The ids of the rules that hit one line."""
+    return {rule.id for rule, _ in rules.hits(line)}
+
+
 def run_python(
     args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 120, **kw: Any
 ) -> subprocess.CompletedProcess[str]:

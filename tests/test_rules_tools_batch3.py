@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from autoheal.rules import default_ruleset
-from tests.helpers import triage_text
+from tests.helpers import assert_named, triage_text
 
 RS = default_ruleset()
 
@@ -79,9 +79,7 @@ Status: 1 ERROR
     ],
 )
 def test_a_tools_documented_message_names_the_failure(log: str, category: str, rule: str, line: int) -> None:
-    d = triage_text(log, RS, "job.txt", name="job.txt")
-    assert (d.category, d.rule) == (category, rule)
-    assert line in d.key_lines
+    assert_named(log, RS, category, rule, line)
 
 
 def test_what_the_tools_print_when_all_is_well_is_no_failure() -> None:

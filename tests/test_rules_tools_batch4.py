@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from autoheal.rules import default_ruleset
-from tests.helpers import triage_text
+from tests.helpers import assert_named, hit_ids
 
 RS = default_ruleset()
 
@@ -55,21 +55,19 @@ ERROR: script returned exit code 1
 """
 
 
-@pytest.mark.parametrize(
-    ("log", "category", "rule", "line"),
-    [
-        (JENKINS_LOST, "infrastructure", "jenkins.agent-lost", 6),  # not the tests, which were passing
-        (CDK, "credentials", "auth.login-required", 3),
-        (FIREBASE_TOKEN, "credentials", "auth.login-required", 4),
-        (MIRI, "crash", "rust.miri-undefined-behavior", 4),  # not cargo's compile summary under it
-        (K6, "test.failure", "k6.thresholds-crossed", 3),  # the run's 0m30s is no time limit
-        (SLITHER, "lint.error", "solidity.slither-findings", 4),
-    ],
-)
+CASES = [
+    (JENKINS_LOST, "infrastructure", "jenkins.agent-lost", 6),  # not the tests, which were passing
+    (CDK, "credentials", "auth.login-required", 3),
+    (FIREBASE_TOKEN, "credentials", "auth.login-required", 4),
+    (MIRI, "crash", "rust.miri-undefined-behavior", 4),  # not cargo's compile summary under it
+    (K6, "test.failure", "k6.thresholds-crossed", 3),  # the run's 0m30s is no time limit
+    (SLITHER, "lint.error", "solidity.slither-findings", 4),
+]
+
+
+@pytest.mark.parametrize(("log", "category", "rule", "line"), CASES)
 def test_a_tools_documented_message_names_the_failure(log: str, category: str, rule: str, line: int) -> None:
-    d = triage_text(log, RS, "job.txt", name="job.txt")
-    assert (d.category, d.rule) == (category, rule)
-    assert line in d.key_lines
+    assert_named(log, RS, category, rule, line)
 
 
 @pytest.mark.parametrize(
@@ -90,11 +88,4 @@ def test_a_tools_documented_message_names_the_failure(log: str, category: str, r
     ],
 )
 def test_lines_that_only_look_like_them_hit_none_of_them(line: str) -> None:
-    ours = {
-        "jenkins.agent-lost",
-        "auth.login-required",
-        "rust.miri-undefined-behavior",
-        "k6.thresholds-crossed",
-        "solidity.slither-findings",
-    }
-    assert not ours & {rule.id for rule, _ in RS.hits(line)}
+    assert not {rule for _, _, rule, _ in CASES} & hit_ids(RS, line)

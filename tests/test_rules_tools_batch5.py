@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from autoheal.rules import default_ruleset
-from tests.helpers import triage_text
+from tests.helpers import assert_named, hit_ids
 
 RS = default_ruleset()
 
@@ -59,22 +59,20 @@ SPOTBUGS = """[INFO] --- spotbugs:4.8.3.0:check (default) @ core ---
 """
 
 
-@pytest.mark.parametrize(
-    ("log", "category", "rule", "line"),
-    [
-        (KARMA, "command.not.found", "node.browser-not-installed", 4),  # not the test run that exits
-        (PLAYWRIGHT, "command.not.found", "node.browser-not-installed", 4),
-        (CABAL, "command.not.found", "haskell.build-tool-missing", 3),
-        (ENFORCER, "dependency.resolution", "maven.enforcer-convergence", 3),
-        (JAVAC_LEVEL, "runtime.version", "jvm.unsupported-version", 2),  # not a compile error in the code
-        (AUTOMAKE, "test.failure", "c.automake-test-suite", 3),  # not unittest's FAIL:
-        (SPOTBUGS, "lint.error", "java.lint", 3),
-    ],
-)
+CASES = [
+    (KARMA, "command.not.found", "node.browser-not-installed", 4),  # not the test run that exits
+    (PLAYWRIGHT, "command.not.found", "node.browser-not-installed", 4),
+    (CABAL, "command.not.found", "haskell.build-tool-missing", 3),
+    (ENFORCER, "dependency.resolution", "maven.enforcer-convergence", 3),
+    (JAVAC_LEVEL, "runtime.version", "jvm.unsupported-version", 2),  # not a compile error in the code
+    (AUTOMAKE, "test.failure", "c.automake-test-suite", 3),  # not unittest's FAIL:
+    (SPOTBUGS, "lint.error", "java.lint", 3),
+]
+
+
+@pytest.mark.parametrize(("log", "category", "rule", "line"), CASES)
 def test_a_tools_documented_message_names_the_failure(log: str, category: str, rule: str, line: int) -> None:
-    d = triage_text(log, RS, "job.txt", name="job.txt")
-    assert (d.category, d.rule) == (category, rule)
-    assert line in d.key_lines
+    assert_named(log, RS, category, rule, line)
 
 
 @pytest.mark.parametrize(
@@ -92,12 +90,4 @@ def test_a_tools_documented_message_names_the_failure(log: str, category: str, r
     ],
 )
 def test_lines_that_only_look_like_them_hit_none_of_them(line: str) -> None:
-    ours = {
-        "node.browser-not-installed",
-        "haskell.build-tool-missing",
-        "maven.enforcer-convergence",
-        "jvm.unsupported-version",
-        "c.automake-test-suite",
-        "java.lint",
-    }
-    assert not ours & {rule.id for rule, _ in RS.hits(line)}
+    assert not {rule for _, _, rule, _ in CASES} & hit_ids(RS, line)
