@@ -64,6 +64,15 @@ def triage_text(
     return triage_docs([bytes_doc(name, text.encode())], rules, source, baseline)
 
 
+def gha_step(command: str, *body: str, code: int | None = 1) -> str:
+    """One GitHub Actions step's log: its ``Run`` group, what it printed, and the runner's exit line (none when
+    ``code`` is None)."""
+    lines = [f"##[group]Run {command}", "##[endgroup]", *body]
+    if code is not None:
+        lines.append(f"##[error]Process completed with exit code {code}.")
+    return "\n".join(lines) + "\n"
+
+
 def assert_named(log: str, rules: RuleSet, category: str, rule: str, line: int) -> None:
     """A tool's documented message names the failure: its category and rule, its line among the key lines."""
     d = triage_text(log, rules, "job.txt", name="job.txt")

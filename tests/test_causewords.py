@@ -8,7 +8,7 @@ import pytest
 
 from autoheal import causewords
 from autoheal.models import Diagnosis
-from tests.helpers import bare_ruleset, triage_text
+from tests.helpers import bare_ruleset, gha_step, triage_text
 
 BARE = bare_ruleset()  # no rule knows any of these tools: every block is generic
 
@@ -109,8 +109,7 @@ def test_the_words_are_read_on_the_first_line_and_the_error_lines_within_reach()
 
 
 def _gha(command: str, *body: str, code: int = 1) -> Diagnosis:
-    lines = [f"##[group]Run {command}", "##[endgroup]", *body, f"##[error]Process completed with exit code {code}."]
-    return triage_text(lines, BARE)
+    return triage_text(gha_step(command, *body, code=code), BARE)
 
 
 def test_a_missing_program_beats_the_compiler_that_failed() -> None:

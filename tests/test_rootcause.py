@@ -11,7 +11,7 @@ from autoheal.models import Diagnosis
 from autoheal.rules import RuleSet, compile_ruleset, default_ruleset
 from autoheal.scan import scan_doc
 from autoheal.triage import triage_path
-from tests.helpers import ruleset, triage_text
+from tests.helpers import gha_step, ruleset, triage_text
 
 RS = ruleset()
 
@@ -29,10 +29,7 @@ def _found(text: str) -> rootcause.Found | None:
 
 
 def _step(name: str, *body: str, code: int | None = None) -> str:
-    lines = [f"##[group]Run {name}", "##[endgroup]", *body]
-    if code is not None:
-        lines.append(f"##[error]Process completed with exit code {code}.")
-    return "\n".join(lines) + "\n"
+    return gha_step(name, *body, code=code)  # (here: no exit line unless asked)
 
 
 def test_exit_line_alone_is_never_the_anchor_when_a_block_exists() -> None:

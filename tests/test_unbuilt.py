@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from autoheal.rules import compile_ruleset
-from tests.helpers import triage_text
+from tests.helpers import gha_step, triage_text
 
 EMPTY = compile_ruleset([])  # a catalogue that knows no tool: the generic block and the tool table alone
-
-
-def _step(command: str, *body: str) -> str:
-    lines = [f"##[group]Run {command}", "##[endgroup]", *body, "##[error]Process completed with exit code 1."]
-    return "\n".join(lines) + "\n"
 
 
 @pytest.mark.parametrize(
@@ -41,18 +36,18 @@ def _step(command: str, *body: str) -> str:
     ],
 )
 def test_a_test_command_whose_build_failed_is_a_compile_error(command: str, body: list[str]) -> None:
-    assert triage_text(_step(command, *body), EMPTY).category == "compile.error"
+    assert triage_text(gha_step(command, *body), EMPTY).category == "compile.error"
 
 
 def test_a_runners_failing_test_located_without_a_column_stays_the_tests_failure() -> None:
     # XCTest and doctest locate a failed assertion at a line, no column: a test's failure, not a compiler's.
     xctest = ["Test Case '-[AppTests testSum]' started.", "/w/Tests/AppTests.swift:12: error: XCTAssertEqual failed"]
-    assert triage_text(_step("swift test", *xctest), EMPTY).category == "test.failure"
+    assert triage_text(gha_step("swift test", *xctest), EMPTY).category == "test.failure"
     doctest = [
         '[doctest] run with "--help" for options',
         "tests/sum.cpp:9: ERROR: CHECK( sum(1, 2) == 4 ) is NOT correct!",
     ]
-    assert triage_text(_step("ctest --output-on-failure", *doctest), EMPTY).category == "test.failure"
+    assert triage_text(gha_step("ctest --output-on-failure", *doctest), EMPTY).category == "test.failure"
 
 
 def test_a_test_verdict_in_a_compilers_shape_or_a_package_not_loaded_is_no_build_failure() -> None:
@@ -62,16 +57,16 @@ def test_a_test_verdict_in_a_compilers_shape_or_a_package_not_loaded_is_no_build
         "/w/test/basic.c:5:11: error: CHECK: expected string not found in input",
     ]
     lit += ["Failed Tests (1):", "  MyProj :: basic.c", "Failed:  1"]
-    assert triage_text(_step("lit -v test/", *lit), EMPTY).category != "compile.error"
+    assert triage_text(gha_step("lit -v test/", *lit), EMPTY).category != "compile.error"
     go = [
         "api/h.go:3:8: no required module provides package github.com/x/yaml",
         "FAIL\texample.com/app/api [setup failed]",
     ]
-    assert triage_text(_step("go test ./...", *go), EMPTY).category != "compile.error"
+    assert triage_text(gha_step("go test ./...", *go), EMPTY).category != "compile.error"
 
 
 def test_a_build_error_under_a_command_that_is_no_test_keeps_the_commands_name() -> None:
     body = ["src/kv.zig:14:9: error: local variable is never mutated"]
-    assert triage_text(_step("zig build", *body), EMPTY).category == "compile.error"
-    linted = triage_text(_step("clang-tidy src/a.c", "src/a.c:3:5: error: narrowing conversion [x]"), EMPTY)
+    assert triage_text(gha_step("zig build", *body), EMPTY).category == "compile.error"
+    linted = triage_text(gha_step("clang-tidy src/a.c", "src/a.c:3:5: error: narrowing conversion [x]"), EMPTY)
     assert linted.category == "lint.error"

@@ -7,7 +7,7 @@ import pytest
 
 from autoheal import causewords
 from autoheal.models import Diagnosis
-from tests.helpers import bare_ruleset, triage_text
+from tests.helpers import bare_ruleset, gha_step, triage_text
 
 BARE = bare_ruleset()  # no rule knows any of these tools: every block is generic
 
@@ -65,8 +65,7 @@ def test_a_packages_version_a_name_or_a_warning_is_no_runtime_version(line: str)
 
 
 def _gha(command: str, *body: str) -> Diagnosis:
-    lines = [f"##[group]Run {command}", "##[endgroup]", *body, "##[error]Process completed with exit code 1."]
-    return triage_text(lines, BARE)
+    return triage_text(gha_step(command, *body), BARE)
 
 
 def test_a_refused_runtime_beats_the_package_manager_that_refused_it() -> None:
