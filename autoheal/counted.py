@@ -7,7 +7,6 @@ from __future__ import annotations
 from autoheal import blocks, details
 from autoheal.cause import Known
 from autoheal.rules import Rule
-from autoheal.siblings import driver_summary
 from autoheal.tools import LINT
 
 Numbered = list[tuple[int, str]]
@@ -29,7 +28,7 @@ def details_first(context: Numbered, line: int, rule: Rule, known: Known) -> int
     summary of a failed compile under the compiler's errors (Maven's ``Failed to execute goal
     ...maven-compiler-plugin`` under javac's ``A.java:[12,33] cannot find symbol``): the first cause wins over
     what counts it, so the details' first line is the anchor (details.above)."""
-    if not (rule.category in _COUNTED or driver_summary(rule)):
+    if not (rule.category in _COUNTED or rule.summary):
         return line
     at = details.above(context, line, known, paragraph=True)
     if at == line:

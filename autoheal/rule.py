@@ -43,6 +43,9 @@ class Rule:
     # A rule says so itself when its failure differs from its category's: a dirty reused checkout
     # is the platform's fault (infrastructure), yet a re-run on it fails the same way.
     transient: bool | None = None
+    # A hit that only sums up errors printed above it (Maven's ``Failed to execute goal ...maven-compiler-plugin``,
+    # cargo's ``could not compile``): the first of those errors is the anchor; the rule still names the failure.
+    summary: bool = False
 
     # Compiled on first use: most rules never see a candidate line, and compiling
     # all 1,000 of the catalogue's was a fifth of a triage's start-up.

@@ -32,6 +32,7 @@ _RULE_KEYS = {
     "severity",
     "hint",
     "transient",
+    "summary",
     "context",
     "examples",
 }
@@ -124,6 +125,9 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
     transient = raw.get("transient", defaults.transient)
     if transient is not None and not isinstance(transient, bool):
         raise config_error(source, rule_id, "transient", "must be true or false (or left out: the category decides)")
+    summary = raw.get("summary", defaults.summary)
+    if not isinstance(summary, bool):
+        raise config_error(source, rule_id, "summary", "must be true or false")
     rule = Rule(
         id=rule_id,
         category=category,
@@ -138,6 +142,7 @@ def build_rule(raw: Any, source: str, base: Rule | None = None, check: bool = Tr
         context_after=after,
         source=source,
         transient=transient,
+        summary=summary,
     )
     if check:
         rule.compile_now()
@@ -214,6 +219,7 @@ _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "patterns": (list,),
     "exclude": (list,),
     "transient": (bool, type(None)),
+    "summary": (bool,),
 }
 
 

@@ -74,6 +74,10 @@ def _rule() -> dict[str, Any]:
                 "type": ["boolean", "null"],
                 "description": "whether a re-run may pass (report.rerun); left out, the category decides",
             },
+            "summary": {
+                "type": "boolean",
+                "description": "a hit only sums up errors printed above it: the first of them is the anchor",
+            },
             "context": {
                 "type": ["object", "null"],
                 "properties": {"before": limit, "after": limit},

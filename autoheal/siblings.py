@@ -60,18 +60,6 @@ class Anchor:
     category: str
 
 
-# At or below this priority a compile rule reads a build driver's summary of a compile step that failed (Maven's
-# ``Failed to execute goal ...maven-compiler-plugin``, Gradle's ``Execution failed for task ':compileJava'``,
-# cargo's ``could not compile``): the compiler's own errors are above it, often further than its window. (At
-# symptom priority, make's ``*** [x] Error 1`` only says a command failed: never a cause, its window stays.)
-DRIVER_SUMMARY = 40
-
-
-def driver_summary(rule: Rule) -> bool:
-    """A rule that reads a build driver's summary of a failed compile, not the compiler's error."""
-    return rule.category == "compile.error" and cause.SYMPTOM < rule.priority <= DRIVER_SUMMARY
-
-
 def context(scan: DocScan, hit: Hit) -> Numbered:
     """The hit and the lines the scanner kept around it, inside its section."""
     lines = [(hit.line - len(hit.before) + i, t) for i, t in enumerate(hit.before)]
@@ -80,7 +68,9 @@ def context(scan: DocScan, hit: Hit) -> Numbered:
     section = scan.sections[hit.section] if hit.section < len(scan.sections) else None
     if section is None:
         return lines
-    if blocks.summary(hit.text) or driver_summary(hit.rule):
+    # A summary's details are above it (a build driver's summary of a failed compile: the compiler's errors),
+    # often further than its window.
+    if blocks.summary(hit.text) or hit.rule.summary:
         lines = _with_tail(lines, scan.failed_tails.get(hit.section, []))
     last = section.end or hit.line + len(hit.after)
     if section.exit_code is not None and section.exit_line is not None and hit.line < section.exit_line <= last:

@@ -200,6 +200,7 @@ def test_a_damaged_or_foreign_catalogue_entry_is_ignored_and_rebuilt(cache: Path
         ("context_before", -1),
         ("context_after", 999),
         ("transient", "yes"),
+        ("summary", None),
     ],
 )
 def test_an_entry_with_a_value_build_rule_refuses_is_rebuilt(cache: Path, field: str, value: object) -> None:

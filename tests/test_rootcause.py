@@ -554,9 +554,10 @@ def test_with_nothing_naming_the_command_a_linter_s_report_is_a_lint_error() -> 
         assert triage_text(_step("./ci/run.sh", *block, code=1), bare).category != "lint.error"
 
 
-def _summary_rules() -> tuple[dict[str, str | int | float | list[str]], ...]:
+def _summary_rules(summary: bool = True) -> tuple[dict[str, str | int | float | bool | list[str]], ...]:
     # Only the build drivers' summaries are known: the compiler's own error lines are a tool no rule knows.
     common = {"category": "compile.error", "priority": 40, "doc": "d", "hint": "h", "confidence": 0.6}
+    common["summary"] = summary
     return (
         {**common, "id": "x.gradle-summary", "patterns": ["^Execution failed for task '.*:compile"]},
         {**common, "id": "x.maven-summary", "patterns": ["Failed to execute goal .*maven-compiler-plugin"]},
@@ -603,6 +604,9 @@ def test_a_drivers_compile_summary_anchors_at_the_compilers_errors_above_it() ->
         "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile on project app",
     ]
     assert "Fetcher.java:[12,33]" in _anchor_text("mvn -B package", maven, rules)
+    # The rule's ``summary`` flag says so, not its category or priority: without it the summary is the anchor.
+    plain = ruleset(extra=list(_summary_rules(summary=False)))
+    assert "Failed to execute goal" in _anchor_text("mvn -B package", maven, plain)
     cargo = [
         "   Compiling app v0.1.0 (/w)",
         "error[E0425]: cannot find value `port` in this scope",

@@ -29,6 +29,7 @@ def _rule(**extra: Any) -> dict[str, Any]:
         (_rule(colour="red"), "key 'colour': unknown option"),
         (_rule(context={"before": 99}), "key 'before'|key 'context'"),
         (_rule(transient="no"), "key 'transient': must be true or false"),
+        (_rule(summary=1), "key 'summary': must be true or false"),
         ({"category": "network", "patterns": ["x"]}, "non-empty string id"),
         ("just a string", "must be a mapping"),
     ],

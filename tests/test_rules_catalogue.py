@@ -54,6 +54,7 @@ ALLOWED_KEYS = {
     "context",
     "examples",
     "transient",
+    "summary",
 }
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
 
