@@ -16,13 +16,15 @@ Numbered = list[tuple[int, str]]
 _COUNTED = frozenset({LINT})
 
 
-def first_report(context: Numbered, line: int, known: Known) -> int:
-    """A rule's hit on a report that repeats an error printed earlier in its window: the first report is the
-    anchor (details.original)."""
+def anchor(context: Numbered, line: int, rule: Rule | None, known: Known) -> int:
+    """Where a hit's anchor goes: to the details a rule's verdict counts (``_details_first``), then, on a report
+    that repeats an error printed earlier in its window, to the first report (details.original)."""
+    if rule is not None:
+        line = _details_first(context, line, rule, known)
     return details.original(context, line, known)
 
 
-def details_first(context: Numbered, line: int, rule: Rule, known: Known) -> int:
+def _details_first(context: Numbered, line: int, rule: Rule, known: Known) -> int:
     """A rule's verdict that holds no detail of its own under findings printed just above it (Gradle's ``> 2 PMD
     rule violations were found`` under PMD's ``A.java:12: UnusedLocalVariable ...``), or a build driver's
     summary of a failed compile under the compiler's errors (Maven's ``Failed to execute goal

@@ -259,9 +259,7 @@ def find_cause(scans: Sequence[DocScan], known: cause.Known) -> Found | None:
         return hung  # the tests' generic block, above the limit the runner hung into once they failed
     if hit is not None:
         chosen = _checker_summary(scope, _as_finding(scope, _from_hit(scans, hit), tiers[0]), tiers[0])
-        if chosen.rule is not None:
-            chosen = _moved(chosen, counted.details_first(chosen.context, chosen.line, chosen.rule, known))
-        return _said_cause(_moved(chosen, counted.first_report(chosen.context, chosen.line, known)), tiers[0])
+        return _said_cause(_moved(chosen, counted.anchor(chosen.context, chosen.line, chosen.rule, known)), tiers[0])
     elsewhere = cause.best_cause(tiers[1] + tiers[2])
     if elsewhere is not None and elsewhere.rule.priority >= PRECISE:
         return _from_hit(scans, elsewhere)
