@@ -58,6 +58,29 @@ _INSTALLS = {
 }
 
 
+# Shell built-ins and file utilities: their arguments are paths and words (``cd dist``, ``mkdir -p build``,
+# ``cat test-results.xml``), which name no tool; read by their words they were a build or a test.
+_FILE_UTILS = frozenset(
+    [
+        "cd",
+        "pushd",
+        "popd",
+        "mv",
+        "cp",
+        "rm",
+        "mkdir",
+        "rmdir",
+        "ls",
+        "cat",
+        "echo",
+        "printf",
+        "ln",
+        "chmod",
+        "chown",
+        "touch",
+        "rsync",
+    ]
+)
 _INTERPRETERS = {"python", "python3", "py", "ruby", "node", "perl", "php", "bash", "sh", "pwsh", "powershell"}
 
 
@@ -209,6 +232,8 @@ def segment_category(segment: str) -> str | None:
         return _runner_category(tool, args)
     if tool in TABLE:
         return TABLE[tool]
+    if tool in _FILE_UTILS:
+        return None
     if tool in _INTERPRETERS:  # ``python manage.py test``, ``php artisan test``, ``bash ci/lint.sh``
         script = args[1:2] if args and args[0].endswith("setup.py") else args[:2]  # setup.py's command decides
         return _by_words(script)

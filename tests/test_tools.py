@@ -294,3 +294,14 @@ def test_a_script_named_after_an_install_command_is_the_script_not_the_install()
 )
 def test_a_launchers_options_and_their_values_do_not_hide_the_tool_it_runs(command: str, category: str | None) -> None:
     assert segment_category(command) == category
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["cd dist", "mkdir -p build", "ls build/", "cat test-results.xml", "rm -rf target", "cp -r dist out", "echo test"],
+)
+def test_a_file_utility_names_no_tool_by_its_paths(command: str) -> None:
+    assert segment_category(command) is None
+    # The tool after it still decides; the utility before a build adds nothing.
+    assert command_category([f"{command} && make"]) == "compile.error"
+    assert command_category([f"cd build && pytest -q && {command}"]) == "test.failure"
