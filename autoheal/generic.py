@@ -134,8 +134,11 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     False with the line when nothing reads as an error: then it is the first of
     the last few lines the tool printed.
     """
-    # The last line is the exit line, unless it says the cause (an action's ``core.setFailed`` message).
-    exits = len(tail) > 1 and not causewords.line_category(tail[-1][1])
+    # The last line is the exit line, unless it says the cause or reads as an error that is no runner's verdict
+    # (an action's ``core.setFailed`` message: ``##[error]Failed to run: Error: Unexpected HTTP response: 404``).
+    closing = tail[-1][1] if tail else ""
+    own = causewords.line_category(closing) or (blocks.error_score(closing) >= 2 and not blocks.symptom(closing))
+    exits = len(tail) > 1 and not own
     body = _before_epilogue(tail[:-1] if exits else tail)
     words = [(n, t) for n, t in body if not (blocks.blank(t) or blocks.chatter(t) or blocks.symptom(t) or known(t))]
     last = {n for n, _ in words[-LAST_WORDS:]}

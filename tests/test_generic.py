@@ -161,6 +161,12 @@ def test_the_last_line_that_says_the_cause_is_no_exit_line() -> None:
     )
     assert anchor(tail, _never) == (3, True)
     assert anchor(_numbered("Create the release", "Release v2 done", "all good"), _never) == (1, False)
+    # A message that reads as an error and is no runner's verdict is the action's own, with no cue word in it.
+    download = ["Installing tool binary v1.65.0...", "Downloading binary https://example.com/tool.tar.gz ...", ""]
+    assert anchor(_numbered(*download, "Failed to run: Error: Unexpected HTTP response: 404"), _never) == (4, True)
+    # The runner's verdict is the exit line, however it reads.
+    for verdict in ("Error: Process completed with exit code 1.", "ERROR: Job failed: exit code 1"):
+        assert anchor(_numbered("fetching", "building", verdict), _never) == (1, False)
 
 
 def test_the_words_of_a_cause_logged_mid_run_are_no_error_line() -> None:
