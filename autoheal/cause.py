@@ -56,14 +56,12 @@ from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, QUOTE, Section, SubCommand, failing_command
-from autoheal.timelimits import timed_out
+from autoheal.timelimits import hung_after, one_of_many, timed_out
 from autoheal.verdicts import (
     MIN_CAUSE,
     anchor_of,
     explained,
-    hung_after,
     last_attempt,
-    one_of_many,
     rank,
     strongest,
     verdict_filter,

@@ -232,7 +232,7 @@ def _said_cause(found: Found, hits: Sequence[Hit]) -> Found:
 
 def _hung_after_tally(scope: Scope, hit: Hit | None) -> bool:
     """The platform's step or job time limit (``hit``) reached after the failed section printed a runner's
-    tally of failing tests that no rule read (``verdicts.hung_after`` for a runner the catalogue does not
+    tally of failing tests that no rule read (``timelimits.hung_after`` for a runner the catalogue does not
     know): the runner hung once its tests had failed, so the tests' failure is the cause."""
     if hit is None or hit.rule.category != "timeout" or hit.rule.priority < verdicts.PLATFORM:
         return False

@@ -5,7 +5,8 @@ of them is the framework's own per-test time limit (Mocha's ``Timeout of 2000ms 
 ``Exceeded timeout of 5000 ms for a test``, JUnit's ``TestTimedOutException``...), the tests did not fail a
 check, they ran out of time: the failure is a timeout (categories.md: "a test exceeded its time limit"),
 whether or not a rule knows that framework's words. One slow test among failures of other kinds stays the
-verdict's test failure (as ``verdicts.one_of_many`` keeps it). The words are each framework's documented ones.
+verdict's test failure (``one_of_many``), and a step's or job's time limit reached after a failing verdict
+in that step is the tests' failure (``hung_after``). The words are each framework's documented ones.
 """
 
 from __future__ import annotations
@@ -15,7 +16,18 @@ from dataclasses import replace
 from autoheal import blocks, lazyre
 from autoheal.rules import Rule
 from autoheal.scan import Hit
-from autoheal.verdicts import TEST, TEST_OUTPUT, failing_count, most, tallied
+from autoheal.verdicts import (
+    PLATFORM,
+    TEST,
+    TEST_OUTPUT,
+    annotated_hits,
+    failing_count,
+    most,
+    showing,
+    strongest,
+    tallied,
+    tests_failed,
+)
 
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
 # node:test, Dart's test; Jasmine; Playwright; pytest-timeout; Go's testing; JUnit 4 and 5; TestNG;
@@ -97,3 +109,47 @@ def block_timed_out(block: list[str], verdicts: list[Hit]) -> bool:
             owners.add(owner)
     failing = max(failing_count(verdicts), tallied(block), 1)
     return bool(owners) and most(len(owners), failing)
+
+
+# A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
+TEST_TIMEOUTS = range(50, PLATFORM)
+
+
+def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
+    """A test's own timeout shown by no more than half of the failing tests is one failure among others
+    (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
+    if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
+        return best
+    verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
+    failing = failing_count(verdicts)
+    timeouts = [
+        h for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
+    ]
+    # A reporter's annotation repeats a failing test's error at the end of the step (Vitest's ``##[error]Error:
+    # Test timed out``): counted with the inline line, one slow test would count twice.
+    annotated = annotated_hits(timeouts, verdicts)
+    slow: tuple[set[str], set[str]] = (set(), set())
+    for h in timeouts:
+        slow[id(h) in annotated].add(str(h.line))
+    if failing < 2 or most(showing(slow), failing):
+        return best
+    return strongest(verdicts, best)
+
+
+def hung_after(best: Hit, hits: list[Hit]) -> Hit:
+    """The platform's time limit on a step or job, reached after a test runner in the same step printed a
+    failing verdict (its tally, a failing test's line): the runner hung once the tests had failed (Jest's
+    open handles, mocha without ``--exit``), so the tests are the failure. With no failing verdict above it
+    (every test passed, or one never returned) the timeout stays."""
+    if best.rule.category != "timeout" or best.rule.priority < PLATFORM:
+        return best
+    failing = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.rule.category == TEST
+        and h.line < best.line
+        and (h.captures.get("test") or tests_failed([h.text]))
+    ]
+    return strongest(failing, best)

@@ -8,8 +8,9 @@ among other failures does not, nor does a program's death or an assertion's pani
 missing command or file, a permission, login, parse or connection error on a line of a failing test's
 own output (``SHOWN``) is what the test ran or asserted on: there it loses to the verdict, and it is the
 cause only when it explains most failures; a test reporter's annotation (one per failing test) is that
-test's output. A step's or job's time limit reached after a failing verdict in that step is the tests'
-failure (``hung_after``). A verdict repeated word for word is a retry: the last one counts.
+test's output, and repeats the error its output showed inline (the same test, not another). Time
+limits (one test's among others, a step's after the tests failed) are timelimits.py's. A verdict repeated
+word for word is a retry: the last one counts.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def _under_case(hit: Hit, tests: list[Hit]) -> bool:
     ) and any(blocks.case_start(t) for t in hit.before[-TEST_OUTPUT:])
 
 
-def _annotations(hits: Sequence[Hit], tests: list[Hit]) -> frozenset[int]:
+def annotated_hits(hits: Sequence[Hit], tests: list[Hit]) -> frozenset[int]:
     """The hits (by id) on a test reporter's annotation: an ``##[error]`` / ``::error`` line in a section where a
     test runner gave a verdict (one failing test's error; the platform's own time limit is none). Built once
     per decision: asked per hit, it read every verdict again (hits x verdicts, several times)."""
@@ -129,7 +130,7 @@ def verdict_filter(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     verdicts: dict[tuple[int, int], list[Hit]] = {}
     for h in tests:
         verdicts.setdefault((id(h.doc), h.line), []).append(h)
-    annotated = _annotations(hits, tests)
+    annotated = annotated_hits(hits, tests)
     shown_lines = {
         (id(h.doc), h.line) for h in hits if h.rule.category in SHOWN and _in_output(h, verdicts, tests, annotated)
     }
@@ -178,15 +179,16 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
         return best
     mine = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
     verdicts = sorted((h.line, h.captures.get("test") or str(h.line)) for h in mine)
-    annotated = _annotations(hits, mine)
-    tests: dict[str, set[str]] = {}
+    annotated = annotated_hits(hits, mine)
+    # Per rule, the tests whose inline output shows it and the reporter's annotations that do (index 1).
+    tests: dict[str, tuple[set[str], set[str]]] = {}
     candidates = []
     for h in hits:
         if h.doc is not best.doc or h.rule.category not in EXPLAINS or h.rule.priority < MIN_CAUSE:
             continue
         owner = _owner(h, verdicts, annotated)
         if owner is not None:
-            tests.setdefault(h.rule.id, set()).add(owner)
+            tests.setdefault(h.rule.id, (set(), set()))[id(h) in annotated].add(owner)
             candidates.append(h)
     # How many tests failed: the tests the verdicts name (pytest's summary, `--- FAIL: TestX`); when
     # none is named, the runner's count ("1 tests failed out of 3"), else the verdict lines themselves.
@@ -199,13 +201,17 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
     shared = [
         h
         for h in candidates
-        if len(tests[h.rule.id]) >= max(1 if h.rule.category == "crash" else 2, (failing + 1) // 2)
+        if showing(tests[h.rule.id]) >= max(1 if h.rule.category == "crash" else 2, (failing + 1) // 2)
     ]
     return strongest(shared, best)
 
 
-# A test's own time limit (rules.yaml's per-test timeout band; the platform's job and step limits are 90+).
-TEST_TIMEOUTS = range(50, PLATFORM)
+def showing(owners: tuple[set[str], set[str]]) -> int:
+    """How many failing tests show a cause: a reporter annotates each failing test once at the end of the step
+    and repeats the error its output showed inline, so the two counts are the same tests, not a sum."""
+    return max(len(owners[0]), len(owners[1]))
+
+
 # A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
 _FAILING = lazyre.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
 
@@ -233,40 +239,6 @@ def failing_count(verdicts: Sequence[Hit]) -> int:
     """How many tests failed, by the verdicts: the tests they name, or the runner's largest tally."""
     named = {h.captures["test"] for h in verdicts if h.captures.get("test")}
     return max([len(named), *(tallied([h.text, *h.after[:_SUMMARY_LINES]]) for h in verdicts)])
-
-
-def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
-    """A test's own timeout shown by no more than half of the failing tests is one failure among others
-    (an assertion failed in the rest): the run's verdict says what failed, not the one slow test."""
-    if best.rule.category != "timeout" or best.rule.priority not in TEST_TIMEOUTS:
-        return best
-    verdicts = [h for h in hits if h.doc is best.doc and h.rule.category == TEST]
-    failing = failing_count(verdicts)
-    slow = {
-        h.line for h in hits if h.doc is best.doc and h.rule.category == "timeout" and h.rule.priority in TEST_TIMEOUTS
-    }
-    if failing < 2 or most(len(slow), failing):
-        return best
-    return strongest(verdicts, best)
-
-
-def hung_after(best: Hit, hits: list[Hit]) -> Hit:
-    """The platform's time limit on a step or job, reached after a test runner in the same step printed a
-    failing verdict (its tally, a failing test's line): the runner hung once the tests had failed (Jest's
-    open handles, mocha without ``--exit``), so the tests are the failure. With no failing verdict above it
-    (every test passed, or one never returned) the timeout stays."""
-    if best.rule.category != "timeout" or best.rule.priority < PLATFORM:
-        return best
-    failing = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.section == best.section
-        and h.rule.category == TEST
-        and h.line < best.line
-        and (h.captures.get("test") or _FAILING.search(h.text))
-    ]
-    return strongest(failing, best)
 
 
 def strongest(hits: Sequence[Hit], default: Hit) -> Hit:

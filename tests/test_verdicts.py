@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from autoheal import verdicts
+from autoheal import timelimits, verdicts
 from autoheal.logsource import bytes_doc
 from autoheal.models import Diagnosis
 from autoheal.rules import default_ruleset
@@ -221,6 +221,27 @@ def test_a_line_of_a_multi_line_annotation_is_the_failing_tests_output() -> None
     assert d.category == "test.failure"
 
 
+def _vitest_listed(*errors: str) -> Diagnosis:
+    # Vitest's default reporter lists each failure inline, then its github-actions reporter annotates each again.
+    inline = [line for i, e in enumerate(errors) for line in (f" FAIL  test/t{i}.test.ts > case {i}", e, "")]
+    annotations = [line for e in errors for line in (f"##[error]{e}", " ❯ test/t.test.ts:12:5", "")]
+    tally = (
+        f" Test Files  {len(errors)} failed | 20 passed ({20 + len(errors)})",
+        f"      Tests  {len(errors)} failed",
+    )
+    return _triage(*_step("npx vitest run", f"⎯⎯⎯ Failed Tests {len(errors)} ⎯⎯⎯", *inline, *tally, "", *annotations))
+
+
+def test_one_timeout_shown_inline_and_again_as_its_annotation_is_one_failure_of_three() -> None:
+    # The annotation repeats the test's inline error: counted as a second test, one slow test looked like most.
+    db = 'DatabaseError: Failed to open table "chunks"'
+    assert _vitest_listed(db, db, "Error: Test timed out in 30000ms.").category == "test.failure"
+
+
+def test_timeouts_of_every_listed_test_inline_and_annotated_stay_a_timeout() -> None:
+    assert _vitest_listed(*["Error: Test timed out in 30000ms."] * 3).category == "timeout"
+
+
 def _hits(*lines: str) -> list[Hit]:
     return scan_doc(bytes_doc("log", "".join(f"{line}\n" for line in lines).encode()), RS).hits
 
@@ -230,15 +251,15 @@ def test_hung_after_names_a_failing_verdict_above_the_platforms_limit_in_its_own
     tally = "Tests:       1 failed, 9 passed, 10 total"
     same = _hits(*_step("npx jest", "FAIL test/a.test.ts", tally, "Ran all test suites.", limit))
     timeout = next(h for h in same if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
-    assert verdicts.hung_after(timeout, same).rule.category == "test.failure"
+    assert timelimits.hung_after(timeout, same).rule.category == "test.failure"
     # The failing tally was an earlier step's (it failed, the job went on): this step's hang is its own.
     ended = "##[error]Process completed with exit code 1."
     other = _hits(*_step("npx jest", "FAIL test/a.test.ts", tally, ended), *_step("npx jest", "Ran all.", limit))
     timeout = next(h for h in other if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
-    assert verdicts.hung_after(timeout, other) is timeout
+    assert timelimits.hung_after(timeout, other) is timeout
     # A test's own time limit (below the platform's band) is no hang after the run: hung_after leaves it.
     own = next(h for h in same if h.rule.category == "timeout" and h.rule.priority < verdicts.PLATFORM)
-    assert verdicts.hung_after(own, same) is own
+    assert timelimits.hung_after(own, same) is own
     # Only a failing verdict above the limit: a passing tally (every test passed, then the run hung), a
     # failing one printed after the limit, or one in another log's same step leaves the hang the cause.
     passed = _hits(*_step("npx jest", "Tests:       0 failed, 10 passed, 10 total", "Ran all test suites.", limit))
@@ -248,7 +269,7 @@ def test_hung_after_names_a_failing_verdict_above_the_platforms_limit_in_its_own
     for hits in (passed, late, elsewhere):
         timeout = next(h for h in hits if h.rule.category == "timeout" and h.rule.priority >= verdicts.PLATFORM)
         assert any(h.rule.category == "test.failure" for h in hits)
-        assert verdicts.hung_after(timeout, hits) is timeout
+        assert timelimits.hung_after(timeout, hits) is timeout
 
 
 def test_pytest_qs_bare_tally_is_the_verdict_an_annotation_of_one_failure_loses_to() -> None:
