@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import blocks, cut, edges, ends, extents, gaps, lazyre, leads, reports
+from autoheal import blocks, cut, edges, ends, extents, fetches, gaps, lazyre, leads, reports
 
 MAX_EXCERPT = edges.MAX_EXCERPT
 BLANK_RUN = gaps.BLANK_RUN
@@ -58,11 +58,13 @@ def _clean(lines: Numbered, start: int, end: int, at: int, known: Known) -> list
     kept: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     details = extents.documents(lines, start, end)
+    request = range(fetches.head(lines, at), at)  # a download's progress line is chatter, not when it failed
     for i in range(start, end + 1):
         n, text = lines[i]
         if blocks.blank(text) or (
             i != at
             and i not in details
+            and i not in request
             and blocks.chatter(text)
             and not (edges.SEPARATOR.match(text) or (i == start and _heads(lines, start, end)))
         ):
@@ -237,6 +239,7 @@ def _pieces(
     start, headed = edges.find_start(lines, at, known)
     end, ended = extents.block_end(lines, at, start)
     if lead:
+        start = min(start, fetches.head(lines, at))  # the request an HTTP error answers (fetches.py)
         start = reports.report_start(lines, at, leads.opener(lines, start, known))
     if blocks.progress(lines[at][1]) == "fail":
         # A case's progress line: its block holds what the case printed up to the next case's line,

@@ -20,6 +20,7 @@ from autoheal import (
     evidence,
     failingcmd,
     fardetails,
+    fetches,
     generic,
     lazyre,
     saidcause,
@@ -139,6 +140,8 @@ def _generic(scope: Scope, symptoms: Sequence[Hit], known: cause.Known) -> Found
     # A package manager's block that says what it needs is not there is a missing dependency, not a resolution.
     category = depkind.dependency_kind(category, block[:20])
     category = _cued(category, block, symptoms, scope.section.exit_code)
+    if category != tools.TEST and fetches.absent(context, at):
+        category = "dependency.missing"  # what the step needed is not at the address it fetched (fetches.py)
     if category == "unknown" and (fardetails.case_verdict(scope, at) or verdicts.tests_failed(t for _, t in context)):
         # Nothing names the command, but the block is a test case's failing verdict or the section's output
         # holds a runner's tally of failing tests (``2 failing``, ``Tests: 1 failed``, ``34 examples, 20 failures``).
