@@ -191,3 +191,23 @@ def test_a_scripts_own_banner_opens_no_section() -> None:
     lines = ["========== Running migrations ==========", "ERROR: migration 0042 failed: lock timeout"]
     lines += [f"note {i}: retrying later" for i in range(8)] + ["========== Done =========="]
     assert max(_shown(lines, 2)) < 8
+
+
+def _vstest(failures: int) -> list[str]:
+    lines = ["Starting test execution, please wait...", "A total of 1 test files matched the specified pattern."]
+    for i in range(1, failures + 1):
+        lines += [f"  Failed Formats_case_{i} [{i}25 ms]", "  Error Message:"]
+        lines += [
+            "   System.IO.FileNotFoundException : Could not load file or assembly 'Vendor.Shell, Version=17.0.0.0'"
+        ]
+        lines += ["  Stack Trace:", f"     at Tests.FormatterTests.Formats_case_{i}()", ""]
+    return lines + [f"Failed!  - Failed:     {failures}, Passed:     0, Skipped:     0, Total:     {failures}"]
+
+
+def test_vstests_failed_line_heads_its_tests_report_when_a_long_run_is_cut() -> None:
+    # VSTest's console logger: ``Failed <test> [N ms]`` and ``Error Message:`` over each failing test's error.
+    assert blocks.header("  Failed Formats_case_1 [125 ms]") and blocks.header("  Failed T(a: 1) [< 1 ms]")
+    assert not blocks.header("Failed to restore /w/app.csproj [3 ms]x")
+    lines = _vstest(9)
+    shown = _shown(lines, 5)  # the first test's error
+    assert len(shown) <= excerpt.MAX_EXCERPT and shown[:3] == [3, 4, 5]
