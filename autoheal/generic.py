@@ -71,6 +71,11 @@ def finding(text: str) -> bool:
     return bool(_FINDING.search(text)) and not blocks.frame(text)
 
 
+# A tally whose label says failure and whose value is nought (KICS' ``Queries failed to execute: 0``, a script's
+# ``Number of errors in tests: 0``): a line of a report that says nothing failed.
+_NOUGHT = lazyre.compile(r"(?i)^\s*(?:[\w ]{0,30}\W)?(?:errors?|failures?|failed)(?:[^\w:=][\w ]{0,30})?[:=] *0\s*$")
+
+
 def _score(text: str, last: bool) -> int:
     """A line's error score; among the tool's last words (``last``), a line in the words of a cause
     (causewords.py: ``need auth``, ``Resource not accessible by integration``) reads as an error even without
@@ -79,6 +84,8 @@ def _score(text: str, last: bool) -> int:
     score = blocks.error_score(text)
     if score > 1 and _CALL_FRAME.match(text):
         return 1
+    if score and _NOUGHT.match(text):
+        return 0  # a tally that counts no failure says nothing failed
     return score if score >= 2 or not last or blocks.chatter(text) or not causewords.line_category(text) else 2
 
 

@@ -209,3 +209,27 @@ def test_a_calls_frame_is_never_the_error_though_its_method_is_named_so() -> Non
 def test_a_line_that_only_starts_with_at_is_read_for_its_words() -> None:
     tail = _numbered("building", "  at least one error occurred in module a (see log)", "exit status 1")
     assert anchor(tail, _never) == (2, True)
+
+
+def test_a_tally_that_counts_no_failure_is_not_the_error_a_finding_below_it_is() -> None:
+    # KICS prints its run's counters first: "failed to execute: 0" says nothing failed; the finding does.
+    tail = _numbered(
+        "Files scanned: 9",
+        "Queries failed to execute: 0",
+        "",
+        "S3 Bucket ACL Allows Read Or Write to All Users, Severity: HIGH, Results: 1",
+        "Description: S3 Buckets should not be readable and writable to all users",
+        "",
+        "\t[1]: ../../builds/acme/infra/terraform/main.tf:14",
+        "",
+        '\t\t014:   acl    = "public-read-write"',
+        "",
+        "Results Summary:",
+        "HIGH: 1",
+        "ERROR: Job failed: exit code 50",
+    )
+    found = anchor(tail, _never)
+    assert found is not None and found[0] >= 4
+    # A count of some failures still is one.
+    counted = _numbered("Files scanned: 9", "Queries failed to execute: 3", "ERROR: Job failed: exit code 1")
+    assert anchor(counted, _never) == (2, True)
