@@ -120,12 +120,21 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"credentials?\b|\b(?:InvalidAccessKeyId|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|"
         r"UnrecognizedClientException|NoCredentialProviders|DefaultCredentialsError)\b",
     ),
+    # A deploy or analysis CLI's own words for a secret the job did not pass: Wrangler's ``it's necessary to set a
+    # CLOUDFLARE_API_TOKEN environment variable``, Serverless' ``AWS provider credentials not found``, SonarScanner's
+    # ``Not authorized. Please check the user token``: the secret's name is the variable's, in capitals.
+    (
+        "credentials",
+        r"\b(?:set|provide|export) (?:a |an |the )?[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:TOKEN|SECRET|PASSWORD|API_?KEY|"
+        r"ACCESS_KEY|AUTH)\b|(?i:\bcredentials? (?:were |was |are |is )?(?:not found|not provided|not configured)\b|"
+        r"\bnot authori[sz]ed\b.{0,60}\b(?:token|credentials?|log ?in|password)\b)",
+    ),
     # semantic-release's ``No GitHub token specified``, cargo's ``no token found``, ``NPM_TOKEN is not set``. A
     # parser's ``invalid token`` is a syntax error: a bad token is an access, auth or API one.
     (
         "credentials",
-        r"(?i)\bno (?:[\w-]+ )?token (?:was )?(?:specified|provided|found|given|set|configured)\b|"
-        r"(?:\b|_)token (?:is )?(?:not set|not provided|not configured|required|expired)\b|"
+        r"(?i)\bno (?:[\w-]+ )?token (?:was |is )?(?:specified|provided|found|given|set|configured|available)\b|"
+        r"(?:\b|_)token (?:is )?(?:not set|not provided|not configured|required|expired|must be set)\b|"
         r"\b(?:invalid|expired|missing|bad) (?:[\w-]+ )?(?:access|auth|authentication|api|bearer|oauth) token\b",
     ),
     # Not allowed: S3's AccessDenied, AWS IAM's ``is not authorized to perform``, Azure's AuthorizationFailed,

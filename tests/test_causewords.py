@@ -85,6 +85,14 @@ BARE = bare_ruleset()  # no rule knows any of these tools: every block is generi
         ("error: failed to find tool configuration file .toolrc", None),  # a file, not a program
         ("error NU1301:   Response status code does not indicate success: 401 (Unauthorized).", "credentials"),
         ("Error response from daemon: unauthorized: authentication required", "credentials"),
+        # A deploy or analysis CLI's words for a secret the job did not pass.
+        ("error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions", "credentials"),
+        ("✘ [ERROR] In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN", "credentials"),
+        ("ERROR: Not authorized. Please check the user token in the property 'sonar.token'", "credentials"),
+        ("AWS provider credentials not found. Learn how to set up AWS provider credentials", "credentials"),
+        ("Error: No access token available. Please login with 'flyctl auth login'", "credentials"),
+        ("You are not authorized to view this page", None),  # no secret named
+        ("error: set the PATH variable to include /opt/bin", None),  # a variable, not a secret
     ],
 )
 def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
