@@ -164,6 +164,18 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"(?i)\b\d+ files? would be reformatted\b|^would reformat:? \S|\bImports are incorrectly sorted\b|"
         r"\bcode should be clang-formatted\b",
     ),
+    # A resolver that cannot satisfy the versions asked for, or a dependency whose bits do not match what was
+    # recorded (categories.md's dependency.resolution): cargo's ``failed to select a version``, SwiftPM's
+    # ``Dependencies could not be resolved``, pub's ``version solving failed``, Stack's ``failed to construct a
+    # build plan``, Maven Enforcer's ``Dependency convergence error``, NuGet's ``Detected package downgrade``,
+    # Go's and Nix's ``checksum mismatch`` / ``hash mismatch``, npm's ERESOLVE, pip's ResolutionImpossible.
+    (
+        "dependency.resolution",
+        r"(?i)\bfailed to (?:select|resolve) a version\b|\bdependencies could not be resolved\b|"
+        r"\bversion solving failed\b|\bfailed to construct a build plan\b|\bDependency convergence error\b|"
+        r"\bDetected package downgrade\b|\b(?:checksum|hash|integrity) mismatch\b|\bERESOLVE\b|"
+        r"\bResolutionImpossible\b|\bconflicting (?:requirements|dependencies)\b|\bunable to resolve dependency tree\b",
+    ),
     # The runtime or toolchain is the wrong version (versionwords.py).
     *(("runtime.version", pattern) for pattern in versionwords.WORDS),
     # git will not act on the workspace an earlier build left: a lock file, a ref it cannot lock, local

@@ -93,6 +93,21 @@ BARE = bare_ruleset()  # no rule knows any of these tools: every block is generi
         ("Error: No access token available. Please login with 'flyctl auth login'", "credentials"),
         ("You are not authorized to view this page", None),  # no secret named
         ("error: set the PATH variable to include /opt/bin", None),  # a variable, not a secret
+        # A resolver that cannot satisfy the versions, or bits that do not match what was recorded.
+        ('error: failed to select a version for the requirement `tokio = "^2.0"`', "dependency.resolution"),
+        (
+            "error: Dependencies could not be resolved because root depends on 'swift-nio' 2.40.0",
+            "dependency.resolution",
+        ),
+        (
+            "Because app depends on b ^2.0.0 which doesn't match any versions, version solving failed.",
+            "dependency.resolution",
+        ),
+        ("       Stack failed to construct a build plan.", "dependency.resolution"),
+        ("verifying github.com/acme/ratelimit@v1.2.3: checksum mismatch", "dependency.resolution"),
+        ("error: hash mismatch in fixed-output derivation '/nix/store/x-source.drv':", "dependency.resolution"),
+        ("npm ERR! code ERESOLVE", "dependency.resolution"),
+        ("Resolving dependencies...", None),  # the resolver at work
     ],
 )
 def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
