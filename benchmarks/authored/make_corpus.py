@@ -32,6 +32,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_am,
     cases_an,
     cases_ao,
+    cases_ap,
     cases_b,
     cases_c,
     cases_d,
