@@ -164,6 +164,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"(?i)\b\d+ files? would be reformatted\b|^would reformat:? \S|\bImports are incorrectly sorted\b|"
         r"\bcode should be clang-formatted\b",
     ),
+    # What the build needs is not installed (categories.md's dependency.missing), in words no one tool owns: R CMD
+    # check's ``Package required but not available: 'sf'``, Helm's ``run `helm dependency build` to fetch missing
+    # dependencies``.
+    ("dependency.missing", r"(?i)\bpackages? required but not available\b|\b(?:fetch|install) missing dependencies\b"),
     # A resolver that cannot satisfy the versions asked for, or a dependency whose bits do not match what was
     # recorded (categories.md's dependency.resolution): cargo's ``failed to select a version``, SwiftPM's
     # ``Dependencies could not be resolved``, pub's ``version solving failed``, Stack's ``failed to construct a
@@ -174,7 +178,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"(?i)\bfailed to (?:select|resolve) a version\b|\bdependencies could not be resolved\b|"
         r"\bversion solving failed\b|\bfailed to construct a build plan\b|\bDependency convergence error\b|"
         r"\bDetected package downgrade\b|\b(?:checksum|hash|integrity) mismatch\b|\bERESOLVE\b|"
-        r"\bResolutionImpossible\b|\bconflicting (?:requirements|dependencies)\b|\bunable to resolve dependency tree\b",
+        r"\bResolutionImpossible\b|\bconflicting (?:requirements|dependencies)\b|\bunable to resolve dependency tree\b|"
+        r"\bUnsatisfiable requirements\b|\bno versions left\b",
     ),
     # The runtime or toolchain is the wrong version (versionwords.py).
     *(("runtime.version", pattern) for pattern in versionwords.WORDS),

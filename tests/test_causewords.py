@@ -108,6 +108,9 @@ BARE = bare_ruleset()  # no rule knows any of these tools: every block is generi
         ("error: hash mismatch in fixed-output derivation '/nix/store/x-source.drv':", "dependency.resolution"),
         ("npm ERR! code ERESOLVE", "dependency.resolution"),
         ("Resolving dependencies...", None),  # the resolver at work
+        ("ERROR: LoadError: Unsatisfiable requirements detected for package CSV [336ed68f]:", "dependency.resolution"),
+        ("Package required but not available: 'sf'", "dependency.missing"),
+        ("Error: You may need to run `helm dependency build` to fetch missing dependencies", "dependency.missing"),
     ],
 )
 def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
