@@ -187,7 +187,8 @@ def _chatter(text: str) -> bool:
 # A test runner's line saying whose output follows (go test's ``=== RUN X`` / ``=== CONT X``, since go
 # 1.20 ``=== NAME X`` when parallel tests' output interleaves; node's TAP ``# Subtest: X``): chatter alone,
 # but right above a failure's first line it names the case that printed it.
-_CASE_START = asciitwin.lazy(r"^\s*(?:=== (?:RUN|CONT|NAME)|# Subtest:)\s+\S")
+# A test's start line: go's ``=== RUN   TestX``, TAP's ``# Subtest: x``, XCTest's ``Test Case 'X' started at ...``.
+_CASE_START = asciitwin.lazy(r"^\s*(?:(?:=== (?:RUN|CONT|NAME)|# Subtest:)\s+\S|Test Case '[^']+' started )")
 
 
 def case_start(text: str) -> bool:

@@ -325,3 +325,20 @@ def test_a_runs_tests_tally_below_its_files_tally_counts_the_failing_tests() -> 
         "      Tests  3 failed (3)",
     ]
     assert triage_text(log, default_ruleset()).category == "test.failure"
+
+
+def test_xctests_compiler_shaped_assertion_on_linux_is_its_failing_tests_output() -> None:
+    # swift-corelibs-xctest prints an assertion as ``file:line: error: Suite.test : XCTAssert... failed``.
+    case = "Test Case 'VersionTests.testParsePrerelease'"
+    d = _triage(
+        *_step(
+            "swift test",
+            "Build complete! (18.41s)",
+            f"{case} started at 2024-05-02 14:05:33.122",
+            "/w/Tests/VersionTests.swift:48: error: VersionTests.testParsePrerelease : XCTAssertEqual failed: (1) is not equal to (2)",
+            f"{case} failed (0.002 seconds)",
+            "\t Executed 23 tests, with 1 failure (0 unexpected) in 0.004 (0.004) seconds",
+            "##[error]Process completed with exit code 1.",
+        )
+    )
+    assert d.category == "test.failure"
