@@ -64,6 +64,10 @@ _WARNING = asciitwin.lazy(
     r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))",
     ignorecase=True,
 )
+# Elm's and Roc's report of one problem, titled at the left and ruled to its file's name: ``-- TYPE MISMATCH
+# ------- src/Board.elm`` (Elm may print it on the line of its ``Compiling ...`` progress), ``── NAMING ERROR ──── x.roc``.
+_TITLED = r"(?:Compiling \.*)?(?:--|──) [A-Z][A-Z ]+[A-Z] (?:-{3,}|─{3,})"
+_TITLED_LINE = asciitwin.lazy("^" + _TITLED)
 _HEADER = asciitwin.lazy(
     r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)" + _E + "|"
     r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
@@ -72,7 +76,7 @@ _HEADER = asciitwin.lazy(
     r"_{3,} .+ _{3,}$|--- FAIL:|FAIL" + _E + r"|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
     # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
     # test's captured output opens with ``---- <name> stdout ----``.
-    r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|"
+    r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|" + _TITLED + "|"
     # VSTest's console logger heads each failing test's report with its name and time: ``Failed X [125 ms]``.
     r"Failed \S.* \[(?:< ?)?\d+(?:\.\d+)? ?m?s\]$|"
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
@@ -131,7 +135,7 @@ _SUMMARY = asciitwin.lazy(
     + _E
     + r"|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
-    r"error: aborting due to)"
+    r"error: aborting due to|Detected (?:problems|errors) in [1-9]\d* modules?\.)"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
 _TERMINATOR = asciitwin.lazy(
@@ -210,6 +214,11 @@ def warning(text: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE)
+def titled(text: str) -> bool:
+    """A compiler's title over one problem's report (Elm's ``-- TYPE MISMATCH ---- src/Board.elm``)."""
+    return bool(_TITLED_LINE.match(text))
+
+
 def header(text: str) -> bool:
     """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
     return bool(_HEADER.match(text))

@@ -61,6 +61,8 @@ def _rule(text: str) -> str:
     """The character a titled banner is drawn with (both its sides drawn with the same one), or "". Only a
     banner opening a report of failures counts (``FAILURES``, ``ERRORS``, ``short test summary``): a
     script's own ``===== Building docs =====`` and pytest's ``test session starts`` open no failure."""
+    if blocks.titled(text):
+        return "titled"  # one problem's report, to the next problem's title or the run's verdict
     ends = text.strip()
     return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] and blocks.header(text) else ""
 

@@ -211,3 +211,30 @@ def test_vstests_failed_line_heads_its_tests_report_when_a_long_run_is_cut() -> 
     lines = _vstest(9)
     shown = _shown(lines, 5)  # the first test's error
     assert len(shown) <= excerpt.MAX_EXCERPT and shown[:3] == [3, 4, 5]
+
+
+def _elm(*titles: str) -> list[str]:
+    lines = ["Dependencies ready!"]
+    for i, title in enumerate(titles):
+        head = f"-- {title} ------------------------------------------ src/M{i}.elm"
+        lines += [
+            ("Compiling ..." + head) if i == 0 else head,
+            "",
+            f"The 2nd argument to `view{i}` is not what I expect:",
+        ]
+        lines += ["", f"48|     view{i} model.dragging", "              ^^^^^^^^^^^^^^", "This `dragging` field is a:"]
+        lines += ["", "    Maybe CardId", "", "But it needs to be:", "", "    Bool", "", ""]
+    return lines + [f"Detected problems in {len(titles)} modules.", "##[error]Process completed with exit code 1."]
+
+
+def test_an_elm_problem_report_runs_from_its_title_over_blank_lines_to_the_next_title() -> None:
+    # Elm separates a problem's parts with blank lines; its title opens it and the next title or verdict ends it.
+    assert blocks.titled("Compiling ...-- TYPE MISMATCH ------------ src/Board.elm")
+    assert blocks.titled("── NAMING ERROR ──────── main.roc") and not blocks.titled("-- installing deps --")
+    assert blocks.summary("Detected problems in 1 module.")
+    lines = _elm("TYPE MISMATCH")
+    shown = _shown(lines, 2)
+    assert shown[0] <= 2 and lines[shown[-1] - 1] == "Detected problems in 1 modules."
+    two = _elm("TYPE MISMATCH", "NAMING ERROR")
+    shown = _shown(two, 2)  # both problems, as the run's verdict counts them
+    assert len(shown) <= excerpt.MAX_EXCERPT and two[shown[-1] - 1] == "Detected problems in 2 modules."
