@@ -21,6 +21,9 @@ from autoheal.diffs import hunk_counts
 from autoheal.framing import box_end as box_end
 from autoheal.framing import pointer as pointer
 from autoheal.framing import prefix as prefix
+
+# The first lines of failure blocks, as patterns, have their own module (heads.py).
+from autoheal.heads import HEADER, TITLED_LINE
 from autoheal.passlines import PASSING_LINES
 
 # A case's progress line has its own module; blocks.progress and blocks.case_name stay what callers use.
@@ -63,27 +66,6 @@ _PASSING = asciitwin.lazy(
 _WARNING = asciitwin.lazy(
     r"^\s*(?:\[?(?:WARN(?:ING)?|INFO|DEBUG|NOTICE)\]?[: ]|warning[:\[]|note:|hint:|npm (?:WARN|notice))",
     ignorecase=True,
-)
-# Elm's and Roc's report of one problem, titled at the left and ruled to its file's name: ``-- TYPE MISMATCH
-# ------- src/Board.elm`` (Elm may print it on the line of its ``Compiling ...`` progress), ``── NAMING ERROR ──── x.roc``.
-_TITLED = r"(?:Compiling \.*)?(?:--|──) [A-Z][A-Z ]+[A-Z] (?:-{3,}|─{3,})"
-_TITLED_LINE = asciitwin.lazy("^" + _TITLED)
-_HEADER = asciitwin.lazy(
-    r"^\s*(?:={3,}(?:.*[^\pL\pN_])?(?:FAILURES|ERRORS|short test summary|Failures|Errors)" + _E + "|"
-    r"(?:\[(?:INFO|ERROR)\]\s*)?(?:Failures|Errors|Results|Failed tests|Tests in error|Failing tests|Summary of failures)\s*(?:\(\d+\))?\s*:\s*$|"
-    r"\[ERROR\] (?:.*[^\pL\pN_])?There (?:are|is|were|was) \d+ errors?|\[ERROR\] (?:Failures|Errors|Tests run):|"
-    r"There (?:was|were) \d+ (?:failures?|errors?):\s*$|"
-    r"_{3,} .+ _{3,}$|--- FAIL:|FAIL" + _E + r"|\d+\) \S|[✗✘×✕✖❌] |\d+ failing$|Failures?:$|ERROR in |"
-    # Rust's libtest (cargo test, rustc's compiletest): ``failures:`` heads the report, and each failing
-    # test's captured output opens with ``---- <name> stdout ----``.
-    r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|" + _TITLED + "|"
-    # VSTest's console logger heads each failing test's report with its name and time: ``Failed X [125 ms]``.
-    r"Failed \S.* \[(?:< ?)?\d+(?:\.\d+)? ?m?s\]$|"
-    r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
-    # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
-    # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
-    # shfmt's old file alone on the line (``--- scripts/x.sh.orig``) too; git's ``--- a/x`` is under its ``diff --git``.
-    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- (?:/|a[^/\s:]|[^a/\s:])[^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
 )
 _ERROR = asciitwin.lazy(
     r"(?i)(?:^|[^\pL\pN_-])(?:error|errors|fatal|failed|failure|failures|fail|exception|traceback|panic|abort(?:ed)?|"
@@ -213,15 +195,15 @@ def warning(text: str) -> bool:
     return bool(_WARNING.match(text))
 
 
-@lru_cache(maxsize=CACHE)
 def titled(text: str) -> bool:
     """A compiler's title over one problem's report (Elm's ``-- TYPE MISMATCH ---- src/Board.elm``)."""
-    return bool(_TITLED_LINE.match(text))
+    return bool(TITLED_LINE.match(text))
 
 
+@lru_cache(maxsize=CACHE)
 def header(text: str) -> bool:
     """The first line of a failure block (``FAILURES``, ``Results:``, a failing case)."""
-    return bool(_HEADER.match(text))
+    return bool(HEADER.match(text))
 
 
 @lru_cache(maxsize=CACHE)

@@ -53,7 +53,7 @@ def test_each_ascii_part_is_its_class_on_ascii(item: str) -> None:
 
 
 def test_the_line_shape_patterns_have_twins() -> None:
-    assert {"autoheal.blocks._HEADER", "autoheal.blocks._DIAGNOSTIC", "autoheal.edges._PASSED"} <= set(TWINS)
+    assert {"autoheal.blocks.HEADER", "autoheal.blocks._DIAGNOSTIC", "autoheal.edges._PASSED"} <= set(TWINS)
 
 
 @pytest.mark.parametrize("name", sorted(TWINS))
