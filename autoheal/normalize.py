@@ -113,7 +113,8 @@ def _clean(line: str) -> str:
     if "[" in line:
         # The ESC-less remnants after the sequences, as strip_ansi_bytes takes them from a chunk: each regex
         # starts with a literal, which Python's re skips ahead to (an alternation is tried at every character).
-        line = unstamped(_unbare(_CARET.sub("", line) if "^[" in line else line))
+        # (a stamp the runner stacked on the tool's own is stripped before the remnants, as the reference does)
+        line = unstamped(_unbare(unstamped(_CARET.sub("", line) if "^[" in line else line)))
     if line.startswith("##[") and (marker := _MARKER.match(line)):
         line = line[marker.end() :]
     if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):

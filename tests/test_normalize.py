@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autoheal.normalize import is_group_marker, normalize, strip_ansi_bytes
@@ -183,6 +183,7 @@ _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=7))
+@example(pieces=["2024-05-06T09:00:00.1234567Z "] * 3 + ["[31m"])  # stacked stamps over a bare colour remnant
 def test_normalising_skips_only_substitutions_that_cannot_apply(pieces: list[str]) -> None:
     from autoheal.normalize import _clean
 
