@@ -80,6 +80,13 @@ _CUES: tuple[tuple[str, str], ...] = (
     # Go's net errors (``dial tcp x: i/o timeout``, ``lookup x: no such host``, ``net/http: TLS handshake timeout``).
     # (Not axios' ECONNABORTED: it is axios' code for its own timeouts and aborts.)
     ("network", r"\bEAI_AGAIN\b|\bgetaddrinfo ENOTFOUND\b|\bESOCKETTIMEDOUT\b"),
+    # Zig's std.net and std.posix error names, as Zig programs print them (Bun's ``error: ConnectionRefused
+    # downloading package manifest x``, ``error: FailedToOpenSocket``).
+    (
+        "network",
+        r"\b(?:ConnectionRefused|ConnectionResetByPeer|ConnectionTimedOut|NetworkUnreachable|HostUnreachable|"
+        r"FailedToOpenSocket|TemporaryNameServerFailure|UnknownHostName)\b",
+    ),
     ("network", r"\bdial tcp \S+: i/o timeout\b|\blookup \S+(?: on \S+)?: no such host\b|\bTLS handshake timeout\b"),
     # curl's and libcurl's error texts (curl(1) EXIT CODES, curl_easy_strerror): CURLE_COULDNT_RESOLVE_HOST,
     # CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_SSL_CONNECT_ERROR, CURLE_RECV_ERROR; urllib3's

@@ -92,6 +92,10 @@ from autoheal import cues, verdicts
         ("fork/exec /usr/local/bin/protoc: no such file or directory", None),  # an exec: the program
         ("GET /health 404 Not Found", None),  # a missing artifact, a stale index or a wrong URL
         ("compiling 3 modules", None),
+        # Zig's error names, as Bun prints them.
+        ("error: ConnectionRefused downloading package manifest typescript", "network"),
+        ("error: FailedToOpenSocket downloading package manifest @types/node", "network"),
+        ("const ConnectionRefusedHandler = makeHandler();", None),  # a name that only begins with one
     ],
 )
 def test_a_line_names_the_category_of_its_documented_words(line: str, category: str | None) -> None:
