@@ -56,6 +56,7 @@ from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
 from autoheal.sections import FAILED, PASSED, QUOTE, Section, SubCommand, failing_command
+from autoheal.sharederror import shared_error
 from autoheal.timelimits import hung_after, one_of_many, timed_out
 from autoheal.verdicts import (
     MIN_CAUSE,
@@ -210,7 +211,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = hung_after(one_of_many(not_made(first_cause(best, causes), causes), causes), causes)
-    best = timed_out(explained(best, causes + shown), causes)
+    best = shared_error(timed_out(explained(best, causes + shown), causes), causes)
     return installed(last_attempt(observed(best, causes), causes), causes)
 
 
