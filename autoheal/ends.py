@@ -122,6 +122,16 @@ def _failing_case_next(lines: Numbered, i: int) -> bool:
     return False
 
 
+# The heading of a failed process's captured output, right below the line that says it failed: cargo's
+# ``  --- stdout`` / ``  --- stderr`` under ``process didn't exit successfully: ... (exit status: 1)``.
+_CAPTURED = asciitwin.lazy(r"^\s*-{2,5} ?(?:stdout|stderr) ?-{0,5}\s*$")
+
+
+def _output_below(lines: Numbered, i: int) -> bool:
+    """The line below ``i`` heads the captured output of the process whose failure line ``i`` reports."""
+    return i + 1 < len(lines) and bool(_CAPTURED.match(lines[i + 1][1]))
+
+
 def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     """Index of the block's last line, and whether its end was seen (not the end of what is known).
 
@@ -158,6 +168,9 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
             return _epilogue(lines, i), True
         if edges.passed(text) and (_verdict_below(lines, i) or _failing_case_next(lines, i)):
             quiet += 1  # a case that passed after the failing one, the run's tally or another failing case below
+            continue
+        if edges.stop(text) and _output_below(lines, i):
+            end, quiet = i, 0  # the failed process's captured output follows: the cause is in it
             continue
         if (edges.stop(text) and not edges.item_of_list(lines, i)) or (
             _next_failure(lines, i, start) and blocks.indent(text) <= base

@@ -238,3 +238,19 @@ def test_an_elm_problem_report_runs_from_its_title_over_blank_lines_to_the_next_
     two = _elm("TYPE MISMATCH", "NAMING ERROR")
     shown = _shown(two, 2)  # both problems, as the run's verdict counts them
     assert len(shown) <= excerpt.MAX_EXCERPT and two[shown[-1] - 1] == "Detected problems in 2 modules."
+
+
+def test_a_failed_processs_captured_output_under_its_failure_line_is_the_blocks() -> None:
+    # cargo: a build script's failure line, then its captured stdout, whose last line says why it failed.
+    lines = ["   Compiling app v0.1.0 (/w/app)", "error: failed to run custom build command for `app v0.1.0 (/w/app)`"]
+    lines += [
+        "",
+        "Caused by:",
+        "  process didn't exit successfully: `/w/target/build/build-script-build` (exit status: 1)",
+    ]
+    lines += ["  --- stdout", "  cargo:rerun-if-env-changed=APP_CONFIG", "  cargo:rustc-cfg=desktop"]
+    lines += [
+        "  resource path `binaries/sidecar-x86_64` doesn't exist",
+        "warning: build failed, waiting for other jobs",
+    ]
+    assert 9 in _shown(lines, 2)
