@@ -19,52 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from autoheal import asciitwin, blocks, edges
+from autoheal import asciitwin, banners, blocks, edges
+from autoheal.banners import verdict as _verdict
 from autoheal.diffs import hunk_end
 from autoheal.tallies import tally
 
 Numbered = edges.Numbered
 SOFT = 25  # a block this long ends at the next failure's header
 EPILOGUE = 3  # verdict and exit lines kept right after a block's end
-
-
-# A titled banner a runner draws across the line to open a section of its report (pytest's ``=====
-# FAILURES =====``, ``===== ERRORS =====``): the section runs to its next banner drawn with the same rule.
-_BANNER = asciitwin.lazy(r"^\s*(?:={3,}|#{3,}|\*{3,}) \S(?:.*\S)? (?:={3,}|#{3,}|\*{3,})\s*$")  # RE2: no backreference
-
-
-def section_end(lines: Numbered, i: int) -> int:
-    """For a titled banner at ``i``, the index of its section's last line (the line above the next banner of
-    the same rule), else ``i``.
-
-    Between two banners, everything is the section's: a failure's source lines, its captured stdout and log
-    records (``INFO``, ``WARNING`` lines), a sub-banner of another rule (``---- Captured log call ----``).
-    Read line by line they say nothing of a failure, and would end the block after a few of them; the
-    banner below (``==== short test summary info ====``) or the run's verdict says where the section ends. The CI
-    runner's own lines end it sooner, and with no banner below within reach the section is only its banner.
-    """
-    rule = _rule(lines[i][1])
-    if not rule:
-        return i
-    for j in range(i + 1, min(len(lines), i + edges.REACH_BELOW)):
-        text = lines[j][1]
-        if _rule(text) == rule:
-            return j - 1
-        if _verdict(text):
-            return j - 1  # the run's verdict below closes the block as any verdict (``=== 2 failed in 0.3s ===``)
-        if edges.runner(text):
-            return i
-    return i
-
-
-def _rule(text: str) -> str:
-    """The character a titled banner is drawn with (both its sides drawn with the same one), or "". Only a
-    banner opening a report of failures counts (``FAILURES``, ``ERRORS``, ``short test summary``): a
-    script's own ``===== Building docs =====`` and pytest's ``test session starts`` open no failure."""
-    if blocks.titled(text):
-        return "titled"  # one problem's report, to the next problem's title or the run's verdict
-    ends = text.strip()
-    return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] and blocks.header(text) else ""
 
 
 WRAP = 60  # a line this long at least, with no sentence end, may be wrapped onto the next
@@ -122,16 +84,6 @@ def _failing_case_next(lines: Numbered, i: int) -> bool:
     return False
 
 
-# The heading of a failed process's captured output, right below the line that says it failed: cargo's
-# ``  --- stdout`` / ``  --- stderr`` under ``process didn't exit successfully: ... (exit status: 1)``.
-_CAPTURED = asciitwin.lazy(r"^\s*-{2,5} ?(?:stdout|stderr) ?-{0,5}\s*$")
-
-
-def _output_below(lines: Numbered, i: int) -> bool:
-    """The line below ``i`` heads the captured output of the process whose failure line ``i`` reports."""
-    return i + 1 < len(lines) and bool(_CAPTURED.match(lines[i + 1][1]))
-
-
 def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     """Index of the block's last line, and whether its end was seen (not the end of what is known).
 
@@ -144,7 +96,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
     base = blocks.indent(lines[start][1])
     limit = min(len(lines), at + edges.REACH_BELOW)
     tag = blocks.prefix(lines[at][1])
-    hunk = max((max(hunk_end(lines, k), section_end(lines, k)) for k in range(start, at + 1)), default=at)
+    hunk = max((max(hunk_end(lines, k), banners.section_end(lines, k)) for k in range(start, at + 1)), default=at)
     for i in range(at + 1, limit):
         text = lines[i][1]
         if i <= hunk:
@@ -169,7 +121,10 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
         if edges.passed(text) and (_verdict_below(lines, i) or _failing_case_next(lines, i)):
             quiet += 1  # a case that passed after the failing one, the run's tally or another failing case below
             continue
-        if edges.stop(text) and _output_below(lines, i):
+        if banners.elided(lines, i):
+            end, quiet = i, 0  # a snippet's elided lines, between two of its gutter lines
+            continue
+        if edges.stop(text) and banners.output_below(lines, i):
             end, quiet = i, 0  # the failed process's captured output follows: the cause is in it
             continue
         if (edges.stop(text) and not edges.item_of_list(lines, i)) or (
@@ -208,11 +163,6 @@ def _epilogue(lines: Numbered, end: int) -> int:
 
 def _closing(text: str) -> bool:
     return _verdict(text) or blocks.terminator(text)
-
-
-def _verdict(text: str) -> bool:
-    """The run's verdict (``2 failed in 0.3s``), not a passing summary's chatter."""
-    return blocks.summary(text) and not blocks.chatter(text)
 
 
 TAIL = 8  # lines a tool prints below its block's end before it exits (blank ones aside) that are still its last words

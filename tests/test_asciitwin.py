@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from autoheal import asciitwin, blocks, cilines, edges, ends, framing, linear
+from autoheal import asciitwin, banners, blocks, cilines, edges, ends, framing, linear
 
 ASCII = [chr(c) for c in range(128)]
 # What each class means, from its definition (Python's docs for \w \s \d, Unicode's categories for \p).
@@ -25,7 +25,7 @@ DEFINITIONS = {
 }
 TWINS = {
     f"{module.__name__}.{name}": value
-    for module in (blocks, cilines, edges, ends, framing)
+    for module in (banners, blocks, cilines, edges, ends, framing)
     for name, value in vars(module).items()
     if isinstance(value, asciitwin.Twin)
 }

@@ -254,3 +254,13 @@ def test_a_failed_processs_captured_output_under_its_failure_line_is_the_blocks(
         "warning: build failed, waiting for other jobs",
     ]
     assert 9 in _shown(lines, 2)
+
+
+def test_a_snippets_elided_lines_between_its_gutter_lines_are_no_progress_dots() -> None:
+    # rustc elides a snippet's lines with ``...``, the shape of three passing tests' dots.
+    lines = ["error[E0382]: use of moved value: `subject`", "   --> src/oracle.rs:325:39", "    |"]
+    lines += ["242 |         subject: Address,", "    |         ------- move occurs because `subject` has type"]
+    lines += ["...", "325 |             (feed_id, subject),", "    |                       ^^^^^^^ value used here"]
+    lines += ["", "error: could not compile `sdk` (lib test) due to 1 previous error"]
+    assert {6, 7, 8} <= set(_shown(lines, 1))
+    assert blocks.chatter("...")  # on its own, a line of dots is still a run's progress
