@@ -39,6 +39,8 @@ Numbered = Sequence[tuple[int, str]]
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
 # a message below them points at.
+# A note a compiler attaches to its diagnostic (rustc's ``   = note: see issue #63010 <...> for more information``).
+_NOTE = asciitwin.lazy(r"^\s*= (?:note|help):")
 GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
 _RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|Post job cleanup|Cleaning up)")
@@ -74,7 +76,7 @@ def stop(text: str) -> bool:
     if blocks.chatter(text):
         return True
     return blocks.symptom(text) and not (
-        blocks.header(text) or blocks.blank(text) or blocks.pointer(text) or blocks.located(text)
+        blocks.header(text) or blocks.blank(text) or blocks.pointer(text) or blocks.located(text) or _NOTE.match(text)
     )
 
 

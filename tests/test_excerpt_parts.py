@@ -264,3 +264,17 @@ def test_a_snippets_elided_lines_between_its_gutter_lines_are_no_progress_dots()
     lines += ["", "error: could not compile `sdk` (lib test) due to 1 previous error"]
     assert {6, 7, 8} <= set(_shown(lines, 1))
     assert blocks.chatter("...")  # on its own, a line of dots is still a run's progress
+
+
+def test_a_compilers_attached_note_pointing_to_more_is_part_of_its_diagnostic() -> None:
+    # rustc's ``= note: see issue #N <url> for more information`` ends in a pointer's words, inside the error.
+    lines = ["   Compiling app v0.1.0", "error[E0658]: use of unstable library feature `by_handle`"]
+    lines += ["  --> src/metrics.rs:40:10", "   |", "40 |         .volume_serial_number()", "   |          ^^^^^^^"]
+    lines += [
+        "   |",
+        "   = note: see issue #63010 <https://github.com/rust-lang/rust/issues/63010> for more information",
+        "",
+    ]
+    lines += ["error[E0658]: use of unstable library feature `by_handle`", "  --> src/metrics.rs:41:23", ""]
+    lines += ["error: could not compile `app` (lib) due to 2 previous errors"]
+    assert {8, 10, 11} <= set(_shown(lines, 2))
