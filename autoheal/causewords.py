@@ -168,6 +168,15 @@ _WORDS: tuple[tuple[str, str], ...] = (
     # check's ``Package required but not available: 'sf'``, Helm's ``run `helm dependency build` to fetch missing
     # dependencies``.
     ("dependency.missing", r"(?i)\bpackages? required but not available\b|\b(?:fetch|install) missing dependencies\b"),
+    # A module the code imports is not installed, in each runtime's own words (categories.md's evidence):
+    # Python's ModuleNotFoundError, Node's and webpack's, esbuild's, Perl's @INC, Ruby's LoadError. A relative
+    # path (``Cannot find module './app'``) is the project's own file, not a dependency.
+    (
+        "dependency.missing",
+        r"\bModuleNotFoundError: No module named\b|\bImportError: No module named\b|\bCannot find module '[^./'\s]|"
+        r"\bModule not found: Error: Can't resolve '[^./'\s]|\bCould not resolve \"[^./\"\s]|\bCan't locate \S+\.pm in @INC\b|"
+        r"\bcannot load such file -- \S",
+    ),
     # A resolver that cannot satisfy the versions asked for, or a dependency whose bits do not match what was
     # recorded (categories.md's dependency.resolution): cargo's ``failed to select a version``, SwiftPM's
     # ``Dependencies could not be resolved``, pub's ``version solving failed``, Stack's ``failed to construct a
