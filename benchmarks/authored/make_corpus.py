@@ -33,6 +33,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_an,
     cases_ao,
     cases_ap,
+    cases_aq,
     cases_b,
     cases_c,
     cases_d,
