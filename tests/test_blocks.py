@@ -167,3 +167,11 @@ def test_a_validators_count_of_invalid_documents_is_a_failing_count() -> None:
     summary = "Summary: 9 resources found parsing stdin - Valid: 7, Invalid: 2, Errors: 0, Skipped: 0"
     assert not blocks.passing_summary(summary) and not blocks.chatter(summary)
     assert blocks.passing_summary("Summary: 9 resources found parsing stdin - Valid: 9, Invalid: 0, Errors: 0")
+
+
+def test_a_dependency_scanners_count_of_vulnerabilities_is_its_runs_verdict() -> None:
+    assert blocks.summary("2 high severity vulnerabilities")
+    assert blocks.summary("found 3 vulnerabilities (1 moderate, 2 high)")
+    assert blocks.summary("1 critical vulnerability")
+    assert not blocks.summary("found 0 vulnerabilities")
+    assert not blocks.summary("Scanning for known vulnerabilities in 42 packages")
