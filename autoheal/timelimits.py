@@ -55,6 +55,20 @@ OWN_LIMIT = Rule(
 )
 
 
+# What a test's own timeout reads as when the runner's tally below it counts more failures than timeouts.
+TALLIED = Rule(
+    id="test.tallied-failures",
+    category=TEST,
+    patterns=(),
+    doc="The runner's tally counts more failing tests than timed out: one slow test among other failures.",
+    confidence=0.5,
+    priority=48,
+    hint="Several tests failed, one of them on its time limit: fix the failing assertions first.",
+)
+# How far below a test's timeout the runner's tally may be (the other failures' output is above it).
+TALLY_BELOW = 12
+
+
 def own_limit(text: str) -> bool:
     """A test framework's report that a test or hook outran its own time limit."""
     return bool(_OWN_LIMIT.search(text))
@@ -131,6 +145,13 @@ def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     slow: tuple[set[str], set[str]] = (set(), set())
     for h in timeouts:
         slow[id(h) in annotated].add(str(h.line))
+    if not verdicts:
+        # No rule read the runner's verdict: its tally right below the failures still counts them (Jest's
+        # ``Tests:       3 failed, 14 passed``), and the one slow test is one failure of that many.
+        failing = tallied(best.after[:TALLY_BELOW])
+        if failing >= 2 and not most(showing(slow), failing):
+            return replace(best, rule=TALLIED)
+        return best
     if failing < 2 or most(showing(slow), failing):
         return best
     return strongest(verdicts, best)

@@ -124,3 +124,24 @@ def test_one_limit_among_three_failures_in_a_block_stays_a_test_failure() -> Non
     ]
     assert not timelimits.block_timed_out(block, [])
     assert timelimits.block_timed_out([*block[:3], "  1 failed"], [])
+
+
+def test_one_timeout_of_a_tallied_run_with_no_verdict_rule_is_one_failure_of_several() -> None:
+    from autoheal.rules import compile_ruleset, default_ruleset
+    from tests.helpers import triage_text
+
+    without = compile_ruleset(r for r in default_ruleset().rules if r.id != "node.test-failures")
+    lines = [
+        "$ npx jest",
+        "  ● coupon › rejects an expired code",
+        "",
+        '    Expected: "expired"',
+        '    Received: "ok"',
+        "",
+    ]
+    lines += ["  ● coupon › loads the remote catalogue", "", '    thrown: "Exceeded timeout of 5000 ms for a test.', ""]
+    tally = ["Test Suites: 1 failed, 1 passed, 2 total", "Tests:       3 failed, 14 passed, 17 total"]
+    done = ['The command "npx jest" exited with 1.']
+    assert triage_text([*lines, *tally, *done], without).category == "test.failure"
+    one = ["Test Suites: 1 failed, 1 passed, 2 total", "Tests:       1 failed, 14 passed, 15 total"]
+    assert triage_text([*lines[6:], *one, *done], without).category == "timeout"
