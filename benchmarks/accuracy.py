@@ -15,7 +15,7 @@ Then the authored set (benchmarks/authored/: logs we wrote from real tools' outp
 CI shapes the dev sets barely have), printed the same way; it is ours to read (``--misses`` lists all
 its misses) and is not part of the halves.
 
-Then the public sets (benchmarks/public/, public2/ to public7/: real CI logs from public repositories in
+Then the public sets (benchmarks/public/, public2/ to public8/: real CI logs from public repositories in
 none of the dev sets, each later batch labelled before triage first ran on it), printed the same way
 and not part of the halves either.
 
@@ -59,11 +59,11 @@ AUTHORED = "authored"
 AUTHORED_DATA = Path(__file__).resolve().parent
 # Real CI logs from public repositories, in none of the dev sets (benchmarks/public/README.md): an unseen
 # check, read only to classify misses after its first scored run; later batches gathered after the earlier
-# ones had been tuned on are the unseen check again (benchmarks/public2/ to public7/ README.md).
+# ones had been tuned on are the unseen check again (benchmarks/public2/ to public8/ README.md).
 PUBLIC = "public"
 PUBLIC2, PUBLIC3, PUBLIC4, PUBLIC5 = "public2", "public3", "public4", "public5"
-PUBLIC6, PUBLIC7 = "public6", "public7"
-OURS = (AUTHORED, PUBLIC, PUBLIC2, PUBLIC3, PUBLIC4, PUBLIC5, PUBLIC6, PUBLIC7)
+PUBLIC6, PUBLIC7, PUBLIC8 = "public6", "public7", "public8"
+OURS = (AUTHORED, PUBLIC, PUBLIC2, PUBLIC3, PUBLIC4, PUBLIC5, PUBLIC6, PUBLIC7, PUBLIC8)
 
 
 @dataclass
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         action="append",
         dest="sets",
-        help="gha-dev, logchunks-dev, pairs-dev, authored, public, public2 to public7 (default: all)",
+        help="gha-dev, logchunks-dev, pairs-dev, authored, public, public2 to public8 (default: all)",
     )
     parser.add_argument(
         "--misses", action="store_true", help="list the tune half's misclassified or partly excerpted logs"

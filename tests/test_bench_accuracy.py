@@ -70,13 +70,13 @@ def test_public2_is_scored_as_its_own_set_after_public_and_outside_the_halves(
     assert report["public2"]["logs"] == 1 and "halves" not in report["public2"]
 
 
-def test_public4_to_public7_are_our_sets_read_from_the_benchmarks_folder_in_order(
+def test_public4_to_public8_are_our_sets_read_from_the_benchmarks_folder_in_order(
     tmp_path: Path, monkeypatch: Any, capsys: Any
 ) -> None:
-    # A set not among ours is looked for under --data (here empty): public4 to public7 must come from
+    # A set not among ours is looked for under --data (here empty): public4 to public8 must come from
     # AUTHORED_DATA, printed in batch order whatever order --set names them.
     ours = tmp_path / "ours"
-    for name in ("public3", "public4", "public5", "public6", "public7"):
+    for name in ("public3", "public4", "public5", "public6", "public7", "public8"):
         (ours / name / "logs").mkdir(parents=True)
         (ours / name / "logs" / "job.log").write_text("$ make\nerror: cannot find symbol\nmake: *** [all] Error 1\n")
         (ours / name / "labels.jsonl").write_text(
@@ -87,11 +87,13 @@ def test_public4_to_public7_are_our_sets_read_from_the_benchmarks_folder_in_orde
     shared.mkdir()
     monkeypatch.setattr(accuracy, "AUTHORED_DATA", ours)
     out = tmp_path / "report.json"
-    sets = ["--set", "public7", "--set", "public6", "--set", "public5", "--set", "public4", "--set", "public3"]
+    sets = ["--set", "public8", "--set", "public7", "--set", "public6", "--set", "public5", "--set", "public4"]
+    sets += ["--set", "public3"]
     assert accuracy.main(["--data", str(shared), *sets, "--json", str(out)]) == 0
     printed = capsys.readouterr().out
     assert printed.index("== public3:") < printed.index("== public4:") < printed.index("== public5:")
     assert printed.index("== public5:") < printed.index("== public6:") < printed.index("== public7:")
+    assert printed.index("== public7:") < printed.index("== public8:")
     report = json.loads(out.read_text())
-    for name in ("public4", "public5", "public6", "public7"):
+    for name in ("public4", "public5", "public6", "public7", "public8"):
         assert report[name]["logs"] == 1 and "halves" not in report[name]
