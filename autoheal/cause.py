@@ -51,7 +51,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from autoheal import blocks, guards, lazyre
-from autoheal.chains import CONSEQUENCES, carried_on, first_cause, installed, nested_cause, not_made, told_below
+from autoheal.chains import (
+    CONSEQUENCES,
+    carried_on,
+    first_cause,
+    installed,
+    killed_after,
+    nested_cause,
+    not_made,
+    told_below,
+)
 from autoheal.innercmds import npm_banner
 from autoheal.observed import observed
 from autoheal.scan import DocScan, Hit
@@ -211,6 +220,7 @@ def best_cause(hits: list[Hit]) -> Hit | None:
         return None
     best = told_below(nested_cause(carried_on(strongest(causes, causes[0]), causes), causes), causes)
     best = hung_after(one_of_many(not_made(first_cause(best, causes), causes), causes), causes)
+    best = killed_after(best, causes)
     best = shared_error(timed_out(explained(best, causes + shown), causes), causes)
     return installed(last_attempt(observed(best, causes), causes), causes)
 

@@ -11,7 +11,7 @@ after a failure to make or fetch that very file (a denied copy, a refused downlo
 
 from __future__ import annotations
 
-from autoheal import blocks, lazyre
+from autoheal import blocks, lazyre, tallies
 from autoheal.scan import Hit
 from autoheal.verdicts import MIN_CAUSE, TEST, strongest
 
@@ -231,3 +231,30 @@ def not_made(best: Hit, hits: list[Hit]) -> Hit:
         and _names(h.text, base)
     ]
     return strongest(earlier, best)
+
+
+# A process's SIGKILL as its parent reports it (os.killed's words, rules.yaml).
+_KILLED = lazyre.compile(r"\bsignal: killed\b|^Killed$|\bKilled\s+\S|received signal SIGKILL|killed by signal 9")
+
+
+def killed_after(best: Hit, hits: list[Hit]) -> Hit:
+    """A process killed (SIGKILL) after the test run in its section had ended with failing tests (their
+    verdicts, then the run's own verdict or tally: go's ``--- FAIL: x`` and ``FAIL``): the kill came once
+    the tests had failed (a wrapper stopping what it ran, a teardown), so the tests are the failure. A kill
+    in the middle of the run (no verdict of the run's end above it) stays what killed it."""
+    if best.rule.category != "resource.exhausted" or not _KILLED.search(best.text):
+        return best
+    failing = [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.rule.category == TEST
+        and h.line < best.line
+        and h.captures.get("test")
+    ]
+    if not failing:
+        return best
+    between = best.before[-(best.line - max(h.line for h in failing)) :] if best.before else []
+    ended = any(blocks.summary(t) or tallies.tally(t) for t in between)
+    return strongest(failing, best) if ended else best

@@ -71,6 +71,9 @@ _TASK_PREFIX = lazyre.compile(
     r"|(?:➤ YN0000: )?\[(?!(?:vite|error|warn|warning|info|debug|notice|fatal)\])@?[a-z0-9][\w./-]*\]: "
     r"|@[a-z0-9][\w.-]*/[a-z0-9][\w.-]*: "
 )
+# Go's log package before each line a Go tool logs (``2026/08/07 06:03:50 --- FAIL: x``, log.LstdFlags, with
+# log.Lmicroseconds' fraction: https://pkg.go.dev/log#pkg-constants): a program's own stamp, not its words.
+_GO_LOG = lazyre.compile(r"\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? ")
 CONTROL = lazyre.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The longest line we keep; the rest of a multi-megabyte line is noise for triage.
 MAX_LINE_CHARS = 4000
@@ -108,15 +111,16 @@ def _clean(line: str) -> str:
     # The guards skip a substitution that cannot apply: this runs on every candidate line. Each
     # anchored pattern matches once at most, so a match and a slice do what ``sub`` did, at half the cost.
     line = unstamped(line)
-    if "\x1b" in line:
-        line = unstamped(_ANSI_ESC.sub("", line))
-    if "[" in line:
-        # The ESC-less remnants after the sequences, as strip_ansi_bytes takes them from a chunk: each regex
-        # starts with a literal, which Python's re skips ahead to (an alternation is tried at every character).
-        # (a stamp the runner stacked on the tool's own is stripped before the remnants, as the reference does)
-        line = unstamped(_unbare(unstamped(_CARET.sub("", line) if "^[" in line else line)))
+    if "\x1b" in line or "[" in line:
+        # The sequences, then the ESC-less remnants after them, as strip_ansi_bytes takes them from a chunk: each
+        # regex starts with a literal, which Python's re skips ahead to (an alternation is tried at every
+        # character). A stamp stacked under each (the runner's over the tool's own) is cut after each pass.
+        line = unstamped(_ANSI_ESC.sub("", line) if "\x1b" in line else line)
+        line = unstamped(_unbare(_CARET.sub("", line) if "^[" in line else line))
     if line.startswith("##[") and (marker := _MARKER.match(line)):
         line = line[marker.end() :]
+    if line[4:5] == "/" and (logged := _GO_LOG.match(line)):
+        line = line[logged.end() :]
     if ("> " in line or "| " in line) and (nested := _NESTED.match(line)):
         line = line[nested.end() :]
     elif line[:1] == "#" and (step := _BUILDKIT.match(line)):

@@ -140,3 +140,21 @@ def test_under_cmakes_header_a_file_the_configuration_names_and_lacks_is_a_missi
         '  By not providing "Findfmt.cmake" in CMAKE_MODULE_PATH',
     )
     assert _triage(*package, *CONFIGURE_FAILED).category != "file.not.found"
+
+
+def _go_run(*tail: str) -> str:
+    from autoheal.rules import default_ruleset
+    from tests.helpers import triage_text
+
+    stamp = "2026/08/07 06:03:50 "  # Go's log package before each line the wrapper logs
+    run = ["=== RUN   chainsaw/apply", "    apply.go:41: assert status: field not found", "--- FAIL: chainsaw (0.00s)"]
+    run += ["    --- FAIL: chainsaw/apply (1218.59s)"]
+    lines = ["$ make uptest", *(stamp + t for t in run), *tail, 'The command "make uptest" exited with 2.']
+    return triage_text(lines, default_ruleset()).category
+
+
+def test_a_kill_after_the_run_ended_with_failing_tests_is_the_tests_failure() -> None:
+    killed = "uptest: error: cannot wait for chainsaw: exit: signal: killed"
+    assert _go_run("2026/08/07 06:03:50 FAIL", killed) == "test.failure"
+    # Killed in the middle of the run (no verdict of its end above): the kill stays what stopped it.
+    assert _go_run(killed) == "resource.exhausted"

@@ -165,6 +165,7 @@ def _clean_by_substitution(line: str) -> str:
         line, remnants = n._BARE.subn("", line)
         line = n.STAMP_TEXT.sub("", n._BARE_REST.sub("", line) if remnants else line)
     line = n._MARKER.sub("", line)
+    line = re.sub("^(?:" + n._GO_LOG.pattern + ")", "", line, count=1)
     nested = re.match("^(?:" + n._NESTED.pattern + ")", line)
     if nested:
         line = line[nested.end() :]
@@ -178,12 +179,13 @@ def _clean_by_substitution(line: str) -> str:
 _PIECES = ["2024-05-06T09:00:00.1234567Z ", "2024-05-06T09:00:00Z", "\ufeff", "[31m", "[1;2m", "[K", "\x1b[0m", "\x1b["]
 _PIECES += ["db-1  | ", "pkg-a> ", "> ", "| ", "-1 ", "a", "#8 ", "#", "12.5", "12.5 "]
 _PIECES += ["web:test: ", "[web]: ", "pkgs/a b: ", ": ", ":"]
-_PIECES += ["^[", "^", "^[[31m"]
+_PIECES += ["^[", "^", "^[[31m", "2026/08/07 06:03:50 ", "2026/08/07 06:03:50.123456 "]
 _PIECES += ["\x1b]0;title\x07", "\x1b(B", "[", "##[error]", "##[group]", "\r", "\x07", "x", " ", "1", "é", "\u0663"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=7))
 @example(pieces=["2024-05-06T09:00:00.1234567Z "] * 3 + ["[31m"])  # stacked stamps over a bare colour remnant
+@example(pieces=["\x1b]0;title\x07"] + ["2024-05-06T09:00:00.1234567Z "] * 2)  # a terminal title over two stamps
 def test_normalising_skips_only_substitutions_that_cannot_apply(pieces: list[str]) -> None:
     from autoheal.normalize import _clean
 
@@ -211,3 +213,11 @@ def test_a_task_runner_s_prefix_does_not_hide_the_tool_s_verdict(prefix: str, li
     d = triage_text([*log, "##[error]Process completed with exit code 1."], default_ruleset())
     assert d.rule == rule
     assert prefix not in d.title and not any(prefix in e.text for e in d.excerpt)  # (a rule may read past it)
+
+
+def test_gos_log_stamp_before_a_tools_line_is_cut_as_a_runners_is() -> None:
+    from autoheal.normalize import normalize
+
+    assert normalize("2026/08/07 06:03:50 --- FAIL: chainsaw (0.00s)") == "--- FAIL: chainsaw (0.00s)"
+    assert normalize("2026-08-07T06:03:50.2025764Z 2026/08/07 06:03:50.123456 FAIL") == "FAIL"
+    assert normalize("2026/08/07 is the release date") == "2026/08/07 is the release date"
