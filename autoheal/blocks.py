@@ -261,8 +261,9 @@ def located_warning(text: str) -> bool:
 
 
 def frame(text: str) -> bool:
-    """A stack frame (``at x (y.js:3:1)``, ``  File "a.py", line 3``'s kin, ``#2 0x... in f``)."""
-    return bool(_FRAME.match(text))
+    """A stack frame (``at x (y.js:3:1)``, ``  File "a.py", line 3``'s kin, ``#2 0x... in f``); not a message at
+    a source location, indented as a frame is (a Go test's ``    x_test.go:46: got 3``)."""
+    return bool(_FRAME.match(text)) and not located(text)
 
 
 def diff_line(text: str) -> bool:

@@ -30,7 +30,7 @@ def cut(kept: list[tuple[int, str]], anchor: int, headed: bool, ended: bool) -> 
     long for its stack frames, every other line and the first frames of each trace (``thin``)."""
     if len(kept) <= MAX_EXCERPT:
         return kept
-    thinned = thin(kept) or each_head(kept, anchor)
+    thinned = thin(kept, anchor) or each_head(kept, anchor)
     if thinned is not None:
         return thinned
     at = next((i for i, (n, _) in enumerate(kept) if n >= anchor), 0)
@@ -77,16 +77,20 @@ def _flush_frame(text: str) -> bool:
     return (text[:1].isalnum() or text[:1] in "/.~") and blocks.frame(text)  # (a path's first character)
 
 
-def thin(kept: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def thin(kept: list[tuple[int, str]], anchor: int | None = None) -> list[tuple[int, str]] | None:
     """A block long for its stack frames, cut in its frames: every other line (the messages, each chained
     cause's ``Caused by:`` head, ``... 30 more``, the verdict), and of each run of frames its first
     ones, the first frame of every run before any run's second, while the budget allows. None when
     the other lines alone do not fit with a frame of each run, or when fewer than two runs, none long.
 
     A head-and-tail cut of a long trace showed its outer frames and the last few of its innermost
-    cause, and lost the ``Caused by:`` lines between: what the failure was.
+    cause, and lost the ``Caused by:`` lines between: what the failure was. The root cause's own line
+    (``anchor``) is no frame to cut, whatever its shape (a Go test's ``validators.go:860: FAIL: ...`` log
+    line, indented as a frame is).
     """
-    runs = _runs(kept, blocks.frame)
+    at = next((i for i, (n, _) in enumerate(kept) if n == anchor), None)
+    runs = [[i for i in run if i != at] for run in _runs(kept, blocks.frame)]
+    runs = [run for run in runs if run]
     framed = sum(len(run) for run in runs)
     if len(runs) < 2 or not any(len(run) > FRAMES for run in runs) or len(kept) - framed + len(runs) > MAX_EXCERPT:
         return None  # (one trace alone: its head and the block's summary say more than its frames thinned)

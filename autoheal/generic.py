@@ -76,6 +76,21 @@ def finding(text: str) -> bool:
 _NOUGHT = lazyre.compile(r"(?i)^\s*(?:[\w ]{0,30}\W)?(?:errors?|failures?|failed)(?:[^\w:=][\w ]{0,30})?[:=] *0\s*$")
 
 
+# A comparison a check logs as it goes: ``expected=1024, actual=1024``, ``expected: 3 got: 3``.
+_COMPARED = lazyre.compile(r"(?i)\bexpected[=:] ?(?P<want>[^,;\s]+)[,;]? (?:actual|got|found)[=:] ?(?P<got>[^,;\s]+)")
+
+
+# A notice that something is not done, by choice, with its reason (``validation.go:50: [479.9s] Skipping x:
+# sentinel file /etc/x not found``): the reason's error words are why it was skipped, not a failure.
+_SKIPPING = lazyre.compile(r"^\s*(?:\S+:\d+:\s+)?(?:\[[^\]]*\]\s+)?(?:Skipping|Skipped|Ignoring)\b")
+
+
+def _agreed(text: str) -> bool:
+    """The line logs a comparison whose expected and actual values are the same."""
+    m = _COMPARED.search(text)
+    return m is not None and m["want"] == m["got"]
+
+
 def _score(text: str, last: bool) -> int:
     """A line's error score; among the tool's last words (``last``), a line in the words of a cause
     (causewords.py: ``need auth``, ``Resource not accessible by integration``) reads as an error even without
@@ -86,6 +101,8 @@ def _score(text: str, last: bool) -> int:
         return 1
     if score and _NOUGHT.match(text):
         return 0  # a tally that counts no failure says nothing failed
+    if score and (_agreed(text) or _SKIPPING.match(text)):
+        return 1  # a check that found what it expected, or one it chose not to run: a log line, not a failure
     return score if score >= 2 or not last or blocks.chatter(text) or not causewords.line_category(text) else 2
 
 
@@ -158,7 +175,7 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
     if strong and not (found and found[-1] > strong[-1][-1][0]):
         best = strong[-1]
         details = _details_above(words, best) if _count_only(best) else None
-        return details or next((n for n, t, s in best if s >= 2 and not blocks.header(t)), best[0][0]), True
+        return details or _first_error(best), True
     if found:
         return _last_run(findings), bool(strong)
     return (words[-LAST_WORDS:][0][0], False) if words else None
@@ -166,6 +183,19 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
 
 # A line that says where a finding is: a path with an extension (``manifests/api.yaml: replicas ...``).
 _PATHLIKE = lazyre.compile(r"(?:^|\s)[\w./-]*\w\.[A-Za-z]\w{0,5}(?::|\s|$)")
+
+
+def _first_error(cluster: list[tuple[int, str, int]]) -> int:
+    """The cluster's first error line; when that is a message at a source location that says no error (a
+    test's ``t.Log`` line, ``validation.go:47: No critical kernel issues found``: a diagnostic's shape alone),
+    the first of the lines that also say one (``validators.go:860: FAIL: ...``)."""
+    lines = [(n, t, s) for n, t, s in cluster if s >= 2 and not blocks.header(t)]
+    if not lines:
+        return cluster[0][0]
+    n, text, score = lines[0]
+    if score == 2 and blocks.located(text):
+        return next((m for m, _, s in lines if s >= 3), n)
+    return n
 
 
 def _count_only(cluster: list[tuple[int, str, int]]) -> bool:

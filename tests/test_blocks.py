@@ -175,3 +175,9 @@ def test_a_dependency_scanners_count_of_vulnerabilities_is_its_runs_verdict() ->
     assert blocks.summary("1 critical vulnerability")
     assert not blocks.summary("found 0 vulnerabilities")
     assert not blocks.summary("Scanning for known vulnerabilities in 42 packages")
+
+
+def test_a_go_tests_located_log_line_is_no_stack_frame() -> None:
+    assert blocks.frame("\t/usr/local/go/src/testing/testing.go:1595 +0x1d")  # a goroutine's frame
+    assert blocks.frame("    at parse (src/a.js:3:1)")
+    assert not blocks.frame("    validators.go:860: [489.721s] FAIL: units entered a failed state")

@@ -278,3 +278,10 @@ def test_a_compilers_attached_note_pointing_to_more_is_part_of_its_diagnostic() 
     lines += ["error[E0658]: use of unstable library feature `by_handle`", "  --> src/metrics.rs:41:23", ""]
     lines += ["error: could not compile `app` (lib) due to 2 previous errors"]
     assert {8, 10, 11} <= set(_shown(lines, 2))
+
+
+def test_a_thinned_trace_keeps_the_root_causes_own_line_whatever_its_shape() -> None:
+    frames = [(n, f"    at f{n} (src/a.js:{n}:1)") for n in range(1, 30)]
+    kept = [(0, "Error: boom"), *frames[:14], (15, "Caused by: Error: inner"), *frames[15:]]
+    shown = cut.thin(kept, 20)
+    assert shown is not None and 20 in [n for n, _ in shown]

@@ -233,3 +233,22 @@ def test_a_tally_that_counts_no_failure_is_not_the_error_a_finding_below_it_is()
     # A count of some failures still is one.
     counted = _numbered("Files scanned: 9", "Queries failed to execute: 3", "ERROR: Job failed: exit code 1")
     assert anchor(counted, _never) == (2, True)
+
+
+def test_among_a_tests_located_log_lines_the_anchor_is_the_one_that_says_it_failed() -> None:
+    # A Go e2e test's t.Log lines: each has a source location; a check that agreed, a check skipped for a
+    # reason with error words, then the failure.
+    tail = _numbered(
+        "    validation.go:46: [479.182s] Ethtool setting rx for NIC eth0: expected=1024, actual=1024",
+        "    validation.go:47: [479.782s] No critical kernel issues found",
+        "    validation.go:50: [479.902s] Skipping node-exporter validation: sentinel file /etc/x not found",
+        "    validators.go:860: [489.721s] FAIL: the following systemd units have entered a failed state: [kms]",
+        "    panic.go:636: [489.721s] validating VM failed (29.6s)",
+        "",
+        "DONE 147 tests, 127 skipped, 13 failures in 549.009s",
+        "##[error]Script failed with exit code: 1",
+    )
+    assert anchor(tail, _never) == (4, True)
+    # A comparison that did not agree is the failure.
+    differs = _numbered("    validation.go:46: rx for NIC eth0: expected=1024, actual=512", "FAIL", "exit status 1")
+    assert anchor(differs, _never) == (1, True)
