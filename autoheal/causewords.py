@@ -190,6 +190,34 @@ _WORDS: tuple[tuple[str, str], ...] = (
         r"\bResolutionImpossible\b|\bconflicting (?:requirements|dependencies)\b|\bunable to resolve dependency tree\b|"
         r"\bUnsatisfiable requirements\b|\bno versions left\b",
     ),
+    # A service's rate limit, in its own words: GitHub's ``API rate limit exceeded for``, Codecov's ``Rate limit
+    # reached``, an HTTP 429's reason phrase (cues.py reads the status).
+    ("rate.limit", r"(?i)\b(?:API )?rate limit (?:exceeded|reached|hit)\b|\bsecondary rate limit\b"),
+    # A runtime out of memory or a compiler killed for it: PHP's ``Allowed memory size of N bytes exhausted``,
+    # gcc's ``Killed signal terminated program cc1plus``, V8's ``JavaScript heap out of memory``.
+    (
+        "resource.exhausted",
+        r"\bAllowed memory size of \d+ bytes exhausted\b|\bKilled signal terminated program\b|"
+        r"\bheap out of memory\b|\bReceived \"killed\" signal\b",
+    ),
+    # A program the build runs is not installed, in a build tool's or test runner's words: Cabal's ``The program
+    # 'happy' ... is required but it could not be found``, Playwright's ``Executable doesn't exist at``, Karma's
+    # ``No binary for ChromeHeadless browser``.
+    (
+        "command.not.found",
+        r"\bThe program '[^']+'(?: version \S+)? is required but (?:it )?could not be\b|\bExecutable doesn't exist at /|"
+        r"\bNo binary for \w+ browser\b",
+    ),
+    # The job points a tool at what is not there or not allowed (categories.md's config.error): Go's ``cannot
+    # find main module``, Rake's ``Don't know how to build task``, kubectl's ``no matches for kind "X" in version``,
+    # pip's ``externally-managed-environment``, the runner's ``Unable to resolve action``, Compose's schema check.
+    (
+        "config.error",
+        r"\bcannot find main module\b|\bDon't know how to build task\b|\bno matches for kind \"[^\"]+\" in version\b|"
+        r"\bexternally-managed-environment\b|\bUnable to resolve action\b|\bAdditional property \S+ is not allowed\b",
+    ),
+    # A database the tests need is not reachable (Prisma's ``P1001: Can't reach database server at``).
+    ("network", r"\bCan't reach database server\b"),
     # The runtime or toolchain is the wrong version (versionwords.py).
     *(("runtime.version", pattern) for pattern in versionwords.WORDS),
     # git will not act on the workspace an earlier build left: a lock file, a ref it cannot lock, local
@@ -205,7 +233,8 @@ _COMPILED = tuple((category, lazyre.compile(pattern)) for category, pattern in _
 # What a shell's exit status says alone: POSIX (Shell Command Language, 2.8.2) has a command that was not
 # found exit 127, whatever the block above it says (bash's ``line 1: vendor/bin/phpcs: No such file or
 # directory`` names a missing program or a redirect's missing directory, its status which one).
-_EXIT = {127: "command.not.found"}
+# And 137 is 128 + SIGKILL (9), the signal the kernel's OOM killer sends: on CI, a job out of memory.
+_EXIT = {127: "command.not.found", 137: "resource.exhausted"}
 
 
 # A URL's words are its address, not a cause (a link checker's ``.../errors/401-unauthorized``).

@@ -111,6 +111,30 @@ BARE = bare_ruleset()  # no rule knows any of these tools: every block is generi
         ("ERROR: LoadError: Unsatisfiable requirements detected for package CSV [336ed68f]:", "dependency.resolution"),
         ("Package required but not available: 'sf'", "dependency.missing"),
         ("Error: You may need to run `helm dependency build` to fetch missing dependencies", "dependency.missing"),
+        ("gh: API rate limit exceeded for 20.42.11.7.", "rate.limit"),
+        ('Upload failed: {"message":"Rate limit reached. Please upload with the token"}', "rate.limit"),
+        (
+            "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)",
+            "resource.exhausted",
+        ),
+        ("c++: fatal error: Killed signal terminated program cc1plus", "resource.exhausted"),
+        ("cabal: The program 'happy' version >=1.19.5 is required but it could not be", "command.not.found"),
+        (
+            "Error: browserType.launch: Executable doesn't exist at /home/runner/.cache/ms-playwright/chromium",
+            "command.not.found",
+        ),
+        ("ERROR [launcher]: No binary for ChromeHeadless browser on your platform.", "command.not.found"),
+        ("go: cannot find main module, but found .git/config in /w/app", "config.error"),
+        ("Don't know how to build task 'spec' (See the list of available tasks with `rake --tasks`)", "config.error"),
+        (
+            'error: resource mapping not found: no matches for kind "Ingress" in version "extensions/v1beta1"',
+            "config.error",
+        ),
+        ("error: externally-managed-environment", "config.error"),
+        ("##[error]Unable to resolve action `actions/setup-node@v9`, unable to find version `v9`", "config.error"),
+        ("validating docker-compose.ci.yml: services.api Additional property buildd is not allowed", "config.error"),
+        ("Error: P1001: Can't reach database server at `localhost:5432`", "network"),
+        ("Rate limiting is enabled for this endpoint", None),  # a setting, not a limit reached
     ],
 )
 def test_a_line_names_the_category_its_tools_documented_words_say(line: str, category: str | None) -> None:
@@ -274,6 +298,7 @@ def test_npms_own_words_for_missing_credentials_under_its_epilogue_name_the_bloc
 
 def test_a_shells_exit_status_127_is_a_command_not_found_when_the_words_name_nothing() -> None:
     assert causewords.exit_category(127) == "command.not.found"
+    assert causewords.exit_category(137) == "resource.exhausted"  # 128 + SIGKILL: the OOM killer's
     assert causewords.exit_category(1) is None and causewords.exit_category(None) is None
     phpcs = _gha(
         "vendor/bin/phpcs --standard=PSR12 src",
