@@ -13,6 +13,10 @@ from autoheal import asciitwin, blocks, edges
 Numbered = edges.Numbered
 
 
+# The rule a compiler's titled problem reports are drawn with, whatever characters draw them.
+TITLED = "titled"
+
+
 def verdict(text: str) -> bool:
     """The run's verdict (``2 failed in 0.3s``), not a passing summary's chatter."""
     return blocks.summary(text) and not blocks.chatter(text)
@@ -52,7 +56,7 @@ def _rule(text: str) -> str:
     banner opening a report of failures counts (``FAILURES``, ``ERRORS``, ``short test summary``): a
     script's own ``===== Building docs =====`` and pytest's ``test session starts`` open no failure."""
     if blocks.titled(text):
-        return "titled"  # one problem's report, to the next problem's title or the run's verdict
+        return TITLED  # one problem's report, to the next problem's title or the run's verdict
     ends = text.strip()
     return ends[0] if _BANNER.match(text) and ends[0] == ends[-1] and blocks.header(text) else ""
 

@@ -118,8 +118,9 @@ _SUMMARY = asciitwin.lazy(
     + r"|Found [1-9]\d* errors?\.|[✖×] \d+ problems? \(|"
     r"\d+ files? inspected, \d+ offenses? detected|[1-9]\d* errors? generated\.|[1-9]\d* errors?$|"
     r"error: aborting due to|Detected (?:problems|errors) in [1-9]\d* modules?\.|"
-    # A dependency scanner's count of what it found (npm audit's ``2 high severity vulnerabilities``).
-    r"(?:found )?[1-9]\d* (?:(?:critical|high|moderate|medium|low) (?:severity )?)?vulnerabilit(?:y|ies)(?:[^\pL\pN_]|$))"
+    # A dependency scanner's count of what it found (npm audit's ``2 high severity vulnerabilities``, Safety's
+    # ``2 vulnerabilities found``; not npm install's routine ``found 6 vulnerabilities (2 moderate, 4 high)``).
+    r"[1-9]\d* (?:(?:critical|high|moderate|medium|low) severity vulnerabilit(?:y|ies)|vulnerabilit(?:y|ies) found)(?:[^\pL\pN_]|$))"
 )
 # What a command prints as it exits after its block (go's "exit status 1", make's "*** [x] Error 1").
 _TERMINATOR = asciitwin.lazy(

@@ -125,7 +125,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     # ``Not authorized. Please check the user token``: the secret's name is the variable's, in capitals.
     (
         "credentials",
-        r"\b(?:set|provide|export) (?:a |an |the )?[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:TOKEN|SECRET|PASSWORD|API_?KEY|"
+        r"\b(?:to|must|please|need to) (?:set|provide) (?:a |an |the )?[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:TOKEN|SECRET|PASSWORD|API_?KEY|"
         r"ACCESS_KEY|AUTH)\b|(?i:\bcredentials? (?:were |was |are |is )?(?:not found|not provided|not configured)\b|"
         r"\bnot authori[sz]ed\b.{0,60}\b(?:token|credentials?|log ?in|password)\b)",
     ),
@@ -175,7 +175,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
         "dependency.missing",
         r"\bModuleNotFoundError: No module named\b|\bImportError: No module named\b|\bCannot find module '[^./'\s]|"
         r"\bModule not found: Error: Can't resolve '[^./'\s]|\bCould not resolve \"[^./\"\s]|\bCan't locate \S+\.pm in @INC\b|"
-        r"\bcannot load such file -- \S",
+        r"\bcannot load such file -- [^./\s]",
     ),
     # A resolver that cannot satisfy the versions asked for, or a dependency whose bits do not match what was
     # recorded (categories.md's dependency.resolution): cargo's ``failed to select a version``, SwiftPM's
@@ -233,7 +233,8 @@ _COMPILED = tuple((category, lazyre.compile(pattern)) for category, pattern in _
 # What a shell's exit status says alone: POSIX (Shell Command Language, 2.8.2) has a command that was not
 # found exit 127, whatever the block above it says (bash's ``line 1: vendor/bin/phpcs: No such file or
 # directory`` names a missing program or a redirect's missing directory, its status which one).
-# And 137 is 128 + SIGKILL (9), the signal the kernel's OOM killer sends: on CI, a job out of memory.
+# And 137 is 128 + SIGKILL (9), the signal the kernel's OOM killer sends: on CI, most likely a job out of memory
+# (a ``timeout -s KILL`` or a container's stop sends it too; words that say so name those first).
 _EXIT = {127: "command.not.found", 137: "resource.exhausted"}
 
 

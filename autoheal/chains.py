@@ -6,7 +6,8 @@ earlier one (``CONSEQUENCES``: a missing module, then a compile error) is not th
 block's header is the same failure as the detail just below it, which says why; a cause inside
 the indented block a header heads (Gradle's chain down to a 401) is why the header failed; a
 syntax error in an installed package's file says the runtime is too old for it; a file missing just
-after a failure to make or fetch that very file (a denied copy, a refused download) follows from it.
+after a failure to make or fetch that very file (a denied copy, a refused download) follows from it; a
+process killed after its run had ended with failing tests (a wrapper stopping it) follows from them.
 """
 
 from __future__ import annotations
@@ -233,8 +234,8 @@ def not_made(best: Hit, hits: list[Hit]) -> Hit:
     return strongest(earlier, best)
 
 
-# A process's SIGKILL as its parent reports it (os.killed's words, rules.yaml).
-_KILLED = lazyre.compile(r"\bsignal: killed\b|^Killed$|\bKilled\s+\S|received signal SIGKILL|killed by signal 9")
+# The catalogue's rule for a process's SIGKILL as its parent or shell reports it (rules.yaml).
+_KILLED = "os.killed"
 
 
 def killed_after(best: Hit, hits: list[Hit]) -> Hit:
@@ -242,7 +243,7 @@ def killed_after(best: Hit, hits: list[Hit]) -> Hit:
     verdicts, then the run's own verdict or tally: go's ``--- FAIL: x`` and ``FAIL``): the kill came once
     the tests had failed (a wrapper stopping what it ran, a teardown), so the tests are the failure. A kill
     in the middle of the run (no verdict of the run's end above it) stays what killed it."""
-    if best.rule.category != "resource.exhausted" or not _KILLED.search(best.text):
+    if best.rule.id != _KILLED:
         return best
     failing = [
         h
@@ -255,6 +256,8 @@ def killed_after(best: Hit, hits: list[Hit]) -> Hit:
     ]
     if not failing:
         return best
-    between = best.before[-(best.line - max(h.line for h in failing)) :] if best.before else []
+    # The lines after the last failing verdict (itself left out: a per-class tally is no run's end).
+    gap = best.line - max(h.line for h in failing)
+    between = best.before[len(best.before) - gap + 1 :] if gap <= len(best.before) else best.before
     ended = any(blocks.summary(t) or tallies.tally(t) for t in between)
     return strongest(failing, best) if ended else best

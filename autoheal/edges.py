@@ -39,9 +39,9 @@ Numbered = Sequence[tuple[int, str]]
 SEPARATOR = re.compile(r"^\s*([-=~._*#])\1{4,}\s*$")
 # A code frame's gutter (PowerShell's ``   4 |  $v = Get-Content x``, ``     | ~~~~``): the source lines
 # a message below them points at.
+GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # A note a compiler attaches to its diagnostic (rustc's ``   = note: see issue #63010 <...> for more information``).
 _NOTE = asciitwin.lazy(r"^\s*= (?:note|help):")
-GUTTER = asciitwin.lazy(r"^\s*(?:\d+\s*)?\|(?:\s|$)")  # RE2: lines are attacker-controlled
 # The CI runner's own lines (GitHub's ``##[group]``, Travis' folds, GitLab's sections, Jenkins' steps).
 _RUNNER = asciitwin.lazy(r"^\s*(?:##\[|travis_|section_(?:start|end):|Post job cleanup|Cleaning up)")
 # A passing test's or step's word (``--- PASS: TestX``, ``test_x PASSED``, ``✓ parses``).

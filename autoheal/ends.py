@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from autoheal import asciitwin, banners, blocks, edges
-from autoheal.banners import verdict as _verdict
 from autoheal.diffs import hunk_end
 from autoheal.tallies import tally
 
@@ -65,7 +64,7 @@ def _verdict_below(lines: Numbered, i: int) -> bool:
     block. The cases that passed after the failing one (``3/4 Test #3: x ... Passed``, ``t/02.t .. ok``)
     start nothing: the run's tally below them still closes the failure's block."""
     for _, text in lines[i : i + VERDICT_REACH]:
-        if _verdict(text) or tally(text):
+        if banners.verdict(text) or tally(text):
             return True
         if edges.passed(text):
             continue
@@ -116,7 +115,7 @@ def find_end(lines: Numbered, at: int, start: int) -> tuple[int, bool]:
                 return (i if i == end + 1 else end), True
             end, quiet = i, 0
             continue
-        if _verdict(text):
+        if banners.verdict(text):
             return _epilogue(lines, i), True
         if edges.passed(text) and (_verdict_below(lines, i) or _failing_case_next(lines, i)):
             quiet += 1  # a case that passed after the failing one, the run's tally or another failing case below
@@ -162,7 +161,7 @@ def _epilogue(lines: Numbered, end: int) -> int:
 
 
 def _closing(text: str) -> bool:
-    return _verdict(text) or blocks.terminator(text)
+    return banners.verdict(text) or blocks.terminator(text)
 
 
 TAIL = 8  # lines a tool prints below its block's end before it exits (blank ones aside) that are still its last words
@@ -213,7 +212,7 @@ def last_words(lines: Numbered, end: int) -> int:
         last -= 1
     if not exited or last <= end:
         return end
-    if _verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]):
+    if banners.verdict(lines[end][1]) or tally(lines[end][1]) or blocks.chatter(lines[end][1]):
         return end  # (a run's verdict closed the block: what follows is the driver's)
     words = words_below(lines[end + 1 : last + 1])
     if words is None or len(words) < last - end:
@@ -232,7 +231,7 @@ def _starts_something(text: str) -> bool:
         or edges.stop(text)  # chatter too, and with it a passing case (edges.passed needs chatter)
         or bool(edges.SEPARATOR.match(text))
         or blocks.low_level(text)
-        or _verdict(text)
+        or banners.verdict(text)
         or tally(text)
         or edges.runner(text)
         or (blocks.header(text) and not blocks.symptom(text))

@@ -27,10 +27,12 @@ _STATUS = lazyre.compile(
 )
 # A tool announcing the request it is about to make: a download, a fetch, an install that downloads.
 _ANNOUNCES = lazyre.compile(
-    r"^\s*(?:Downloading|Fetching|Retrieving|Installing|Requesting|GET)\b|"
+    r"^\s*(?:Downloading|Fetching|Retrieving|Installing|Requesting)\b|"
     r"^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+\S+://|^(?:Resolving|Connecting to) \S+|"
     r"^\s*HTTP request sent, awaiting response"
 )
+# An address on a line: a run of announcements is a request only when one of its lines names what it fetches.
+_ADDRESS = lazyre.compile(r"\S+://\S")
 # How many lines above the error a run of announcements may reach (wget's request, resolve and connect lines).
 REACH = 6
 # The statuses that say the resource does not exist at that address.
@@ -50,17 +52,18 @@ def announces(text: str) -> bool:
 
 def head(lines: Numbered, at: int) -> int:
     """Where the failure at index ``at`` starts when it is an HTTP error answering a request announced right
-    above it: the first line of that run of announcements; else ``at``."""
+    above it (one of them naming the address: ``Installing test fixtures...`` alone fetches nothing): the first
+    line of that run of announcements; else ``at``."""
     if status(lines[at][1]) is None:
         return at
-    top = at
+    top, addressed = at, False
     for k in range(at - 1, max(-1, at - 1 - REACH), -1):
         text = lines[k][1]
         if announces(text):
-            top = k
+            top, addressed = k, addressed or bool(_ADDRESS.search(text))
         elif not (k == at - 1 and blocks.blank(text)):  # the group the request was made in closed above the error
             break
-    return top
+    return top if addressed else at
 
 
 def absent(lines: Numbered, line: int) -> bool:

@@ -185,6 +185,10 @@ def anchor(tail: list[tuple[int, str]], known: Known) -> tuple[int, bool] | None
 _PATHLIKE = lazyre.compile(r"(?:^|\s)[\w./-]*\w\.[A-Za-z]\w{0,5}(?::|\s|$)")
 
 
+# A located line that states a check's outcome is an assertion's message (``x_test.go:46: got 3, want 4``).
+_ASSERTS = lazyre.compile(r"(?i)\b(?:got|want|wanted|expected|actual|received)\b")
+
+
 def _first_error(cluster: list[tuple[int, str, int]]) -> int:
     """The cluster's first error line; when that is a message at a source location that says no error (a
     test's ``t.Log`` line, ``validation.go:47: No critical kernel issues found``: a diagnostic's shape alone),
@@ -193,7 +197,7 @@ def _first_error(cluster: list[tuple[int, str, int]]) -> int:
     if not lines:
         return cluster[0][0]
     n, text, score = lines[0]
-    if score == 2 and blocks.located(text):
+    if score == 2 and blocks.located(text) and not _ASSERTS.search(text):
         return next((m for m, _, s in lines if s >= 3), n)
     return n
 

@@ -23,7 +23,7 @@ HEADER = asciitwin.lazy(
     # test's captured output opens with ``---- <name> stdout ----``.
     r"failures:\s*$|-{4} \S.* std(?:out|err) -{4}$|" + _TITLED + "|"
     # VSTest's console logger heads each failing test's report with its name and time: ``Failed X [125 ms]``.
-    r"Failed \S.* \[(?:< ?)?\d+(?:\.\d+)? ?m?s\]$|"
+    r"Failed [^\s\[]+(?:\([^)]*\))? \[(?:< ?)?\d+(?:\.\d+)? ?m?s\]$|"
     r"Traceback \(most recent call last\):|panic: |Exception in thread|\* What went wrong:|"
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).

@@ -3,9 +3,11 @@
 pytest's short summary (``ERROR tests/x.py::test_a - asyncpg.exceptions.InvalidPasswordError: password
 authentication failed for user "ci"``), and runners that print a failing test's error after its name the same
 way, say why each test failed on the verdict line itself. When the errors of most failing tests (two at least,
-or one for a cause that is why a test failed wherever it shows: a missing module, a crash) say one cause in causewords' or cues' vocabulary (a refused login, a refused connection, a missing program), that cause
-explains the failures, as a rule's hit shown in most failures does (verdicts.explained); one test's error among
-others stays that test's failure, and so does a test's message that names no cause (an assertion).
+or one for a cause that is why a test failed wherever it shows: a missing module, a crash) say one cause in
+causewords' or cues' vocabulary (a refused login, a refused connection, a missing program), that cause explains
+the failures, as a rule's hit shown in most failures does (verdicts.explained); one test's error among others
+stays that test's failure, and so does a test's message that names no cause (an assertion). With no message
+on the line, a missing or unresolvable dependency its own output says is read (pytest's collection errors).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from autoheal import blocks, causewords, cues, lazyre
-from autoheal.rule import Rule
+from autoheal.rules import Rule
 from autoheal.scan import Hit
 from autoheal.verdicts import EXPLAINS, STAYS, TEST, TEST_OUTPUT, failing_count, most
 
@@ -44,7 +46,7 @@ def _said(verdict: Hit) -> str | None:
     dependency its own output says (pytest's ``ERROR collecting x.py`` over ``E   ModuleNotFoundError: ...``),
     up to the next failure's header: what a test prints of any other kind may be what it checked."""
     name = verdict.captures.get("test") or verdict.captures.get("file") or ""
-    at = verdict.text.find(name) if name else -1
+    at = verdict.text.rfind(name) if name else -1  # (the name may show earlier on the line, in its path)
     m = _MESSAGE.match(verdict.text[at + len(name) :]) if at >= 0 else None
     if m:
         message = m["message"]

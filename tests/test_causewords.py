@@ -418,3 +418,9 @@ def test_a_formatters_summary_names_a_block_whose_command_is_unseen() -> None:
         BARE,
     )
     assert (black.rule, black.category) == ("generic.error-block", "lint.error")
+
+
+def test_a_scripts_export_of_a_secret_is_no_missing_secret() -> None:
+    assert causewords.line_category("+ export AWS_SECRET_ACCESS_KEY=***") is None
+    assert causewords.line_category("export GITHUB_TOKEN=abc") is None
+    assert causewords.line_category("cannot load such file -- ./lib/config (LoadError)") is None  # the project's own

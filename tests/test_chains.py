@@ -158,3 +158,17 @@ def test_a_kill_after_the_run_ended_with_failing_tests_is_the_tests_failure() ->
     assert _go_run("2026/08/07 06:03:50 FAIL", killed) == "test.failure"
     # Killed in the middle of the run (no verdict of its end above): the kill stays what stopped it.
     assert _go_run(killed) == "resource.exhausted"
+
+
+def test_a_kill_right_below_a_per_test_tally_is_not_after_the_runs_end() -> None:
+    from autoheal.rules import default_ruleset
+    from tests.helpers import triage_text
+
+    # Maven's per-class tally is a tally, but the run goes on: a kill right below it stays the kill.
+    lines = [
+        "$ mvn test",
+        "Running com.acme.ATest",
+        "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 1 s",
+    ]
+    lines += ["Killed", 'The command "mvn test" exited with 137.']
+    assert triage_text(lines, default_ruleset()).category == "resource.exhausted"

@@ -207,7 +207,7 @@ def _vstest(failures: int) -> list[str]:
 def test_vstests_failed_line_heads_its_tests_report_when_a_long_run_is_cut() -> None:
     # VSTest's console logger: ``Failed <test> [N ms]`` and ``Error Message:`` over each failing test's error.
     assert blocks.header("  Failed Formats_case_1 [125 ms]") and blocks.header("  Failed T(a: 1) [< 1 ms]")
-    assert not blocks.header("Failed to restore /w/app.csproj [3 ms]x")
+    assert not blocks.header("Failed to restore /w/app.csproj [3 ms]")  # MSBuild's words, not a test's report
     lines = _vstest(9)
     shown = _shown(lines, 5)  # the first test's error
     assert len(shown) <= excerpt.MAX_EXCERPT and shown[:3] == [3, 4, 5]
@@ -281,7 +281,9 @@ def test_a_compilers_attached_note_pointing_to_more_is_part_of_its_diagnostic() 
 
 
 def test_a_thinned_trace_keeps_the_root_causes_own_line_whatever_its_shape() -> None:
-    frames = [(n, f"    at f{n} (src/a.js:{n}:1)") for n in range(1, 30)]
-    kept = [(0, "Error: boom"), *frames[:14], (15, "Caused by: Error: inner"), *frames[15:]]
-    shown = cut.thin(kept, 20)
-    assert shown is not None and 20 in [n for n, _ in shown]
+    frames = [(n, f"    at f{n} (src/a.js:{n}:1)") for n in range(1, 60)]
+    kept = [(0, "Error: boom"), *frames[:29], (30, "Caused by: Error: inner"), *frames[30:]]
+    unanchored = cut.thin(kept)
+    assert unanchored is not None and 55 not in [n for n, _ in unanchored]  # deep in the second trace: thinned
+    shown = cut.thin(kept, 55)
+    assert shown is not None and 55 in [n for n, _ in shown] and len(shown) <= excerpt.MAX_EXCERPT

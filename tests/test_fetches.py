@@ -94,3 +94,9 @@ def test_wgets_request_resolve_and_connect_lines_head_its_404() -> None:
     )
     assert d.category == "dependency.missing"
     assert [x.line for x in d.excerpt][:1] == [2]
+
+
+def test_a_run_of_announcements_naming_no_address_fetches_nothing() -> None:
+    # "Installing test fixtures..." then a mock server's 404: no download was announced.
+    lines = _numbered("Installing test fixtures...", "Error: HTTP response: 404 from mock server")
+    assert fetches.head(lines, 1) == 1 and not fetches.absent(lines, 2)

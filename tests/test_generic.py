@@ -252,3 +252,10 @@ def test_among_a_tests_located_log_lines_the_anchor_is_the_one_that_says_it_fail
     # A comparison that did not agree is the failure.
     differs = _numbered("    validation.go:46: rx for NIC eth0: expected=1024, actual=512", "FAIL", "exit status 1")
     assert anchor(differs, _never) == (1, True)
+
+
+def test_a_located_assertion_without_an_error_word_stays_the_first_error() -> None:
+    tail = _numbered(
+        "    x_test.go:46: got 3, want 4", "    x_test.go:50: unexpected error: EOF", "--- FAIL: TestX", "FAIL"
+    )
+    assert anchor(tail, _never) == (1, True)

@@ -342,3 +342,8 @@ def test_xctests_compiler_shaped_assertion_on_linux_is_its_failing_tests_output(
         )
     )
     assert d.category == "test.failure"
+
+
+def test_a_scripts_banner_shaped_like_tcltests_verdict_names_no_test() -> None:
+    hits = _hits("==== BUILD FAILED", "==== proto-3.2 FAILED")
+    assert [h.captures.get("test") for h in hits if h.rule.id == "tcl.tcltest-failures"] == ["proto-3.2"]
