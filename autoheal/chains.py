@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from autoheal import blocks, lazyre, tallies
 from autoheal.scan import Hit
-from autoheal.verdicts import MIN_CAUSE, TEST, strongest
+from autoheal.verdicts import MIN_CAUSE, TEST, failing_above, strongest
 
 # What commonly follows from a failure of each kind, later in the same section: the cause comes first.
 CONSEQUENCES: dict[str, frozenset[str]] = {
@@ -245,15 +245,7 @@ def killed_after(best: Hit, hits: list[Hit]) -> Hit:
     in the middle of the run (no verdict of the run's end above it) stays what killed it."""
     if best.rule.id != _KILLED:
         return best
-    failing = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.section == best.section
-        and h.rule.category == TEST
-        and h.line < best.line
-        and h.captures.get("test")
-    ]
+    failing = failing_above(best, hits)
     if not failing:
         return best
     # The lines after the last failing verdict (itself left out: a per-class tally is no run's end).

@@ -21,12 +21,12 @@ from autoheal.verdicts import (
     TEST,
     TEST_OUTPUT,
     annotated_hits,
+    failing_above,
     failing_count,
     most,
     showing,
     strongest,
     tallied,
-    tests_failed,
 )
 
 # Each framework's own words for a test (or hook) that outran its limit: Mocha; Jest; Vitest, Bun,
@@ -164,13 +164,4 @@ def hung_after(best: Hit, hits: list[Hit]) -> Hit:
     (every test passed, or one never returned) the timeout stays."""
     if best.rule.category != "timeout" or best.rule.priority < PLATFORM:
         return best
-    failing = [
-        h
-        for h in hits
-        if h.doc is best.doc
-        and h.section == best.section
-        and h.rule.category == TEST
-        and h.line < best.line
-        and (h.captures.get("test") or tests_failed([h.text]))
-    ]
-    return strongest(failing, best)
+    return strongest(failing_above(best, hits, counted=True), best)

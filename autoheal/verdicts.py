@@ -270,3 +270,17 @@ def last_attempt(best: Hit, hits: list[Hit]) -> Hit:
         and h.text.strip() == best.text.strip()
     ]
     return max(again, key=lambda h: h.line) if again else best
+
+
+def failing_above(best: Hit, hits: Sequence[Hit], counted: bool = False) -> list[Hit]:
+    """The test runner's failing verdicts above ``best`` in its section that name a test, and with ``counted``
+    its tallies of failing tests too (what a step's limit or a kill below them followed from)."""
+    return [
+        h
+        for h in hits
+        if h.doc is best.doc
+        and h.section == best.section
+        and h.rule.category == TEST
+        and h.line < best.line
+        and (h.captures.get("test") or (counted and tests_failed([h.text])))
+    ]
