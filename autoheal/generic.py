@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from autoheal import asciitwin, blocks, causewords, lazyre
+from autoheal import asciitwin, blocks, causewords, lazyre, tallies
 
 Known = Callable[[str], bool]
 # Lines just above the exit line shown when the failed section printed nothing that reads as an error.
@@ -203,8 +203,9 @@ def _first_error(cluster: list[tuple[int, str, int]]) -> int:
 
 
 def _count_only(cluster: list[tuple[int, str, int]]) -> bool:
-    """A cluster whose error lines only count what failed (``Found 2 errors.``, ``3 problems found``)."""
-    return all(blocks.summary(t) for _, t, s in cluster if s > 0)
+    """A cluster whose error lines only count what failed (``Found 2 errors.``, ``3 problems found``, htmlhint's
+    ``Scanned 8 files, found 2 errors in 1 files``)."""
+    return all(blocks.summary(t) or tallies.tally(t) for _, t, s in cluster if s > 0)
 
 
 def _details_above(words: list[tuple[int, str]], cluster: list[tuple[int, str, int]]) -> int | None:

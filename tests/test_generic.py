@@ -259,3 +259,16 @@ def test_a_located_assertion_without_an_error_word_stays_the_first_error() -> No
         "    x_test.go:46: got 3, want 4", "    x_test.go:50: unexpected error: EOF", "--- FAIL: TestX", "FAIL"
     )
     assert anchor(tail, _never) == (1, True)
+
+
+def test_a_tally_that_only_counts_the_findings_above_it_gives_way_to_their_first_line() -> None:
+    # htmlhint: a file's findings, with no error word, then its count (no verdict's shape at the line's start).
+    tail = _numbered(
+        "   /w/site/public/index.html",
+        '      L12 |    <img src="/img/logo.png">',
+        "                ^ An alt attribute must be present on <img> elements. (alt-require)",
+        "",
+        "Scanned 8 files, found 2 errors in 1 files (18 ms)",
+        "##[error]Process completed with exit code 1.",
+    )
+    assert anchor(tail, _never) == (1, True)
