@@ -28,5 +28,6 @@ HEADER = asciitwin.lazy(
     # A diff a check prints as its failure (``git diff --exit-code``, ``gofmt -d``, ``black --diff``,
     # ``rustfmt --check``): its file header heads the block (``diff -u``'s: ``--- x<TAB>2024-05-06 ...``).
     # shfmt's old file alone on the line (``--- scripts/x.sh.orig``) too; git's ``--- a/x`` is under its ``diff --git``.
-    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- (?:/|a[^/\s:]|[^a/\s:])[^\s:]*[/.][^\s:]*$|Diff in \S+ at line \d+:)",
+    # rustfmt's ``Diff in src/a.rs at line 3:`` and StyLua's ``Diff in src/a.lua:``.
+    r"diff (?:--git )?a/\S+ b/\S|--- \S+\t\d{4}-\d\d-\d\d |--- (?:/|a[^/\s:]|[^a/\s:])[^\s:]*[/.][^\s:]*$|Diff in \S+(?: at line \d+)?:$)",
 )

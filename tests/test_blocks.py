@@ -181,3 +181,9 @@ def test_a_go_tests_located_log_line_is_no_stack_frame() -> None:
     assert blocks.frame("\t/usr/local/go/src/testing/testing.go:1595 +0x1d")  # a goroutine's frame
     assert blocks.frame("    at parse (src/a.js:3:1)")
     assert not blocks.frame("    validators.go:860: [489.721s] FAIL: units entered a failed state")
+
+
+def test_a_formatters_diff_in_file_line_heads_its_block() -> None:
+    assert blocks.header("Diff in src/inventory.lua:")  # StyLua --check
+    assert blocks.header("Diff in /w/src/main.rs at line 3:")  # rustfmt --check
+    assert not blocks.header("Diff in progress: 3 files")
