@@ -144,6 +144,8 @@ _LAUNCHES: dict[tuple[str, ...], _Launch] = {
     # tool directives and the toolchain's own tools), ``mint run owner/Package@1.2 [exe] args`` (Mint),
     # ``dotnet tool run dotnet-csharpier`` (a .NET local tool by its command name).
     **dict.fromkeys((("go", "tool"), ("mint", "run"), ("dotnet", "tool", "run")), _Launch()),
+    # ``nix run nixpkgs#deadnix -- --fail .`` runs the flake output's program, named after its attribute.
+    ("nix", "run"): _Launch(_ENVIRONMENT.valued),
 }
 LAUNCHERS = frozenset(words[0] for words in _LAUNCHES)
 
@@ -176,6 +178,8 @@ def launched(words: list[str]) -> list[str] | None:
         key = tuple([tool_name(words[0]), *words[1:size]]) if len(words) > size else ()
         if key in _LAUNCHES:
             rest = _after_options(words[size:], _LAUNCHES[key])
+            if key == ("nix", "run") and rest:
+                rest = [rest[0].rpartition("#")[2], *(w for w in rest[1:] if w != "--")]
             # ``go run ./cmd/gen`` runs the project's own package: only a module at a version is a tool.
             return rest if rest and (key != ("go", "run") or "@" in rest[0]) else None
     return None

@@ -305,3 +305,10 @@ def test_a_file_utility_names_no_tool_by_its_paths(command: str) -> None:
     # The tool after it still decides; the utility before a build adds nothing.
     assert command_category([f"{command} && make"]) == "compile.error"
     assert command_category([f"cd build && pytest -q && {command}"]) == "test.failure"
+
+
+def test_nix_run_names_the_flake_outputs_program() -> None:
+    from autoheal import tools
+
+    assert tools.command_category(["nix run nixpkgs#deadnix -- --fail ."]) == tools.LINT
+    assert tools.command_category(["nix run .#app"]) is None  # the project's own app: no tool named
