@@ -141,7 +141,7 @@ SUBCOMMANDS: dict[tuple[str, str], str] = {
     **{("rebar3", a): c for a, c in (("xref", LINT), ("fmt", LINT), ("lint", LINT), ("proper", TEST))},
     **{("ninja", a): TEST for a in ("test", "check")},
     **{("helm", "unittest"): TEST, ("opa", "test"): TEST, ("ct", "lint"): LINT, ("prototool", "lint"): LINT},
-    **{("packer", "validate"): CONFIG, ("packer", "fmt"): LINT},
+    **{("packer", "validate"): CONFIG, ("packer", "fmt"): LINT, ("cue", "fmt"): LINT, ("dhall", "format"): LINT},
     # Sphinx's link checker and spelling builders check the docs (``sphinx-build -b linkcheck``).
     **{("sphinx-build", a): LINT for a in ("linkcheck", "spelling")},
     **{("pod", a): LINT for a in ("lib lint", "spec lint")},
@@ -240,7 +240,10 @@ WORDS = (
     (lazyre.compile(r"(?i)build|compile|dist|bundle|assemble|webpack"), COMPILE),
     (lazyre.compile(r"(?i)install|deps|bootstrap|setup|restore|vendor"), DEPS),
 )
+# Configuration languages' evaluators and converters: what they reject is the job's configuration, not code.
+CONFIG_LANGUAGES = _names("dhall dhall-to-yaml dhall-to-yaml-ng dhall-to-json cue jsonnet jrsonnet nickel pkl kcl")
 TABLE = {
+    **dict.fromkeys(CONFIG_LANGUAGES, CONFIG),
     **dict.fromkeys(LINTERS, LINT),
     **dict.fromkeys(TESTERS, TEST),
     **dict.fromkeys(COMPILERS, COMPILE),

@@ -312,3 +312,11 @@ def test_nix_run_names_the_flake_outputs_program() -> None:
 
     assert tools.command_category(["nix run nixpkgs#deadnix -- --fail ."]) == tools.LINT
     assert tools.command_category(["nix run .#app"]) is None  # the project's own app: no tool named
+
+
+def test_a_configuration_languages_evaluator_fails_as_the_jobs_configuration() -> None:
+    from autoheal import tools
+
+    assert tools.command_category(["./bin/dhall-to-yaml --file deploy/config.dhall"]) == "config.error"
+    assert tools.command_category(["cue vet ./..."]) == "config.error"
+    assert tools.command_category(["cue fmt --check"]) == tools.LINT  # its formatter is a check
