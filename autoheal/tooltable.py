@@ -82,7 +82,8 @@ COMPILERS = _names(
     "make gmake nmake bazel buck meson scons ant ng gulp grunt "
     # Further compilers, code generators and bundlers by their documented commands.
     "nvcc emcc em++ clang-cl protoc flatc thrift qmake xmake premake5 nix-build purs gfortran fpc dmd ldc2 "
-    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild "
+    "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild idris2 agda coqc lean odin chpl "
+    "cobc gnatmake gprbuild ponyc haxe "
     # TeX's engines and drivers, Typst, and static-site generators: they compile a document or a site.
     "latexmk pdflatex xelatex lualatex latex tectonic typst hugo zola jekyll"
 )

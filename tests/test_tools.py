@@ -320,3 +320,10 @@ def test_a_configuration_languages_evaluator_fails_as_the_jobs_configuration() -
     assert tools.command_category(["./bin/dhall-to-yaml --file deploy/config.dhall"]) == "config.error"
     assert tools.command_category(["cue vet ./..."]) == "config.error"
     assert tools.command_category(["cue fmt --check"]) == tools.LINT  # its formatter is a check
+
+
+def test_compilers_and_provers_of_further_languages_fail_as_compiles() -> None:
+    from autoheal import tools
+
+    for command in ("idris2 --build tally.ipkg", "agda --safe src/Everything.agda", "coqc -Q theories X x.v"):
+        assert tools.command_category([command]) == tools.COMPILE, command
