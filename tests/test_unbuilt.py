@@ -33,6 +33,11 @@ EMPTY = compile_ruleset([])  # a catalogue that knows no tool: the generic block
             ["   Compiling app v0.1.0 (/w)", "error[E0425]: cannot find value `port` in this scope"]
             + ["  --> src/lib.rs:3:5", "", "error: could not compile `app` (lib test) due to 1 previous error"],
         ),
+        (  # Gleam builds the project first, reporting in the codespan layout
+            "gleam test",
+            ["  Compiling shelf", "error: Type mismatch", "   ┌─ /w/src/shelf/store.gleam:41:27", "   │"]
+            + ["41 │   dict.insert(shelf, key, count + 1)", "", "Expected type:", "", "    String"],
+        ),
     ],
 )
 def test_a_test_command_whose_build_failed_is_a_compile_error(command: str, body: list[str]) -> None:
@@ -70,3 +75,15 @@ def test_a_build_error_under_a_command_that_is_no_test_keeps_the_commands_name()
     assert triage_text(gha_step("zig build", *body), EMPTY).category == "compile.error"
     linted = triage_text(gha_step("clang-tidy src/a.c", "src/a.c:3:5: error: narrowing conversion [x]"), EMPTY)
     assert linted.category == "lint.error"
+
+
+def test_a_test_tools_assertion_in_the_codespan_layout_stays_the_tests_failure() -> None:
+    # Hurl reports a failed assertion as rustc reports an error: its title says it is an assertion.
+    body = [
+        "error: Assert status code",
+        "  --> tests/orders.hurl:5:6",
+        "   |",
+        " 5 | HTTP 200",
+        "   |      ^^^ actual value is <500>",
+    ]
+    assert triage_text(gha_step("hurl --test tests/*.hurl", *body), EMPTY).category != "compile.error"
