@@ -34,6 +34,7 @@ from benchmarks.authored import (  # noqa: F401  (registering the cases)
     cases_ao,
     cases_ap,
     cases_aq,
+    cases_ar,
     cases_b,
     cases_c,
     cases_d,
