@@ -78,8 +78,9 @@ _NO_ERRORS = asciitwin.lazy(
 _DIAGNOSTIC = asciitwin.lazy(
     r"^\s*\S+?\.\w{1,6}[:(]\d+(?:[:,]\d+)?\)?:?\s|^\s*[\w./-]*[A-Za-z][\w.-]*:\d+$|\(\d+,\d+\): (?:error|warning)|^\s*File \".+\", line \d+|"
     r"^\s*(?:Expected|Actual|expected|actual|got|want|Received)" + _E + r"|^\s*E\s{2,}\S|"
-    # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``).
-    r"^\s*--> \S+:\d+:\d+\s*$"
+    # The location a compiler's message points at, on the line below it (rustc's ``  --> src/a.rs:3:5``); an
+    # exception raised by its module path's ``exceptions`` class (``vyper.exceptions.UndeclaredDefinition: x``).
+    r"^\s*--> \S+:\d+:\d+\s*$|^\s*(?:[a-z_]\w*\.)+exceptions?\.[A-Z]\w*: \S"
 )
 # Stack frames and indented continuations of a message: part of a block, not a failure alone.
 # A tool may prefix every line it prints ("= ", "| ", "> "): the frame follows the prefix.

@@ -83,7 +83,7 @@ COMPILERS = _names(
     # Further compilers, code generators and bundlers by their documented commands.
     "nvcc emcc em++ clang-cl protoc flatc thrift qmake xmake premake5 nix-build purs gfortran fpc dmd ldc2 "
     "vue-tsc tsgo glint tsup tsdown swc microbundle pkgroll ncc rspack rsbuild idris2 agda coqc lean odin chpl "
-    "cobc gnatmake gprbuild ponyc haxe "
+    "cobc gnatmake gprbuild ponyc haxe solc vyper "
     # TeX's engines and drivers, Typst, and static-site generators: they compile a document or a site.
     "latexmk pdflatex xelatex lualatex latex tectonic typst hugo zola jekyll"
 )

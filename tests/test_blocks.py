@@ -187,3 +187,9 @@ def test_a_formatters_diff_in_file_line_heads_its_block() -> None:
     assert blocks.header("Diff in src/inventory.lua:")  # StyLua --check
     assert blocks.header("Diff in /w/src/main.rs at line 3:")  # rustfmt --check
     assert not blocks.header("Diff in progress: 3 files")
+
+
+def test_an_exception_raised_by_its_modules_exceptions_class_is_an_error_line() -> None:
+    assert blocks.error_score("vyper.exceptions.UndeclaredDefinition: 'balanse' has not been declared.") >= 2
+    assert blocks.error_score("requests.exceptions.HTTPError: 404 Client Error") >= 2
+    assert blocks.error_score("See the docs for the exceptions module: it lists them") == 0
