@@ -212,8 +212,11 @@ def showing(owners: tuple[set[str], set[str]]) -> int:
     return max(len(owners[0]), len(owners[1]))
 
 
-# A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures".
-_FAILING = lazyre.compile(r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b")
+# A runner's count of failing tests: mocha's "2 failing", jest's "Tests: 1 failed", "3 failures"; in a list of
+# counts, the Move CLI's "Total tests: 2; passed: 1; failed: 1".
+_FAILING = lazyre.compile(
+    r"(?i)\b([1-9]\d*) (?:tests? )?(?:failing|failed|failures?)\b|[;,] ?(?:failed|failures?): ([1-9]\d*)\b"
+)
 
 
 def tests_failed(lines: Iterable[str]) -> bool:
@@ -223,7 +226,7 @@ def tests_failed(lines: Iterable[str]) -> bool:
 
 def tallied(lines: Iterable[str]) -> int:
     """The largest tally of failing tests among the lines (``3 failed``), 0 without one."""
-    return max([0, *(int(m[1]) for t in lines for m in [_FAILING.search(t)] if m)])
+    return max([0, *(int(m[1] or m[2]) for t in lines for m in [_FAILING.search(t)] if m)])
 
 
 # A summary's files' tally over its tests' (vitest's ``Test Files  1 failed (1)``, then ``Tests  3 failed (3)``).

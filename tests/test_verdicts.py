@@ -347,3 +347,10 @@ def test_xctests_compiler_shaped_assertion_on_linux_is_its_failing_tests_output(
 def test_a_scripts_banner_shaped_like_tcltests_verdict_names_no_test() -> None:
     hits = _hits("==== BUILD FAILED", "==== proto-3.2 FAILED")
     assert [h.captures.get("test") for h in hits if h.rule.id == "tcl.tcltest-failures"] == ["proto-3.2"]
+
+
+def test_a_failed_count_in_a_list_of_counts_is_a_runs_tally() -> None:
+    assert verdicts.tallied(["Test result: FAILED. Total tests: 2; passed: 1; failed: 1"]) == 1  # the Move CLI
+    assert verdicts.tallied(["Tests: 3 failed, 9 passed"]) == 3
+    assert verdicts.tallied(["Upload failed: 404 Not Found"]) == 0  # a status, not a count of tests
+    assert verdicts.tallied(["passed: 3, failed: 0"]) == 0
