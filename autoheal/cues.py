@@ -127,9 +127,14 @@ _CUES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _CUES)
 
 
+# A numbered line of a source frame a tool quotes (``44 |     description: not found``): the file's text, no cue.
+_QUOTED_SOURCE = re.compile(r"^\s*\d+\s*[|│] ")
+
+
 def line_category(text: str) -> str | None:
-    """The category a line's cue names, if any; a warning names none (it did not fail the job)."""
-    if blocks.warning(text):
+    """The category a line's cue names, if any; a warning names none (it did not fail the job), nor does a
+    quoted source line."""
+    if blocks.warning(text) or _QUOTED_SOURCE.match(text):
         return None
     return next((category for category, pattern in _COMPILED if pattern.search(text)), None)
 

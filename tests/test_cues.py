@@ -96,6 +96,8 @@ from autoheal import cues, verdicts
         ("error: ConnectionRefused downloading package manifest typescript", "network"),
         ("error: FailedToOpenSocket downloading package manifest @types/node", "network"),
         ("const ConnectionRefusedHandler = makeHandler();", None),  # a name that only begins with one
+        ("44 |           description: not found", None),  # a quoted source line's text
+        ("  7 │ cmd: ./missing: command not found", None),
     ],
 )
 def test_a_line_names_the_category_of_its_documented_words(line: str, category: str | None) -> None:
