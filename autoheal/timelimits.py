@@ -142,9 +142,9 @@ def one_of_many(best: Hit, hits: list[Hit]) -> Hit:
     # A reporter's annotation repeats a failing test's error at the end of the step (Vitest's ``##[error]Error:
     # Test timed out``): counted with the inline line, one slow test would count twice.
     annotated = annotated_hits(timeouts, verdicts)
-    slow: tuple[set[str], set[str]] = (set(), set())
+    slow: tuple[set[int], set[int]] = (set(), set())
     for h in timeouts:
-        slow[id(h) in annotated].add(str(h.line))
+        slow[id(h) in annotated].add(h.line)
     if not verdicts:
         # No rule read the runner's verdict: its tally right below the failures still counts them (Jest's
         # ``Tests:       3 failed, 14 passed``), and the one slow test is one failure of that many.

@@ -13,7 +13,7 @@ from autoheal.scan import Hit
 
 # What a compiler prints when it fails, each from its documented output: a diagnostic at a source file's line
 # and column with an error severity (gcc/clang/zig/swiftc ``a.c:3:5: error: x``, MSVC/Nim/tsc
-# ``a.nim(42, 17) Error: x``), rustc's coded error (``error[E0425]: x``) and cargo's ``could not compile``, an error with a codespan location below it,
+# ``a.nim(42, 17) Error: x``), rustc's coded error (``error[E0425]: x``) and cargo's ``could not compile``,
 # and Go's package verdict ``FAIL pkg [build failed]`` (``go help test``: its build failed, so no test ran). Not
 # FileCheck's ``a.c:5:11: error: CHECK: expected string not found`` (lit's test verdict in a compiler's shape),
 # nor Go's ``[setup failed]`` (a package that could not be loaded: a missing module, most often).

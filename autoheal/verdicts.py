@@ -16,6 +16,7 @@ word for word is a retry: the last one counts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from autoheal import blocks, lazyre
 from autoheal.scan import Hit
@@ -206,7 +207,10 @@ def explained(best: Hit, hits: list[Hit]) -> Hit:
     return strongest(shared, best)
 
 
-def showing(owners: tuple[set[str], set[str]]) -> int:
+_Owner = TypeVar("_Owner")
+
+
+def showing(owners: tuple[set[_Owner], set[_Owner]]) -> int:
     """How many failing tests show a cause: a reporter annotates each failing test once at the end of the step
     and repeats the error its output showed inline, so the two counts are the same tests, not a sum."""
     return max(len(owners[0]), len(owners[1]))
